@@ -1,0 +1,202 @@
+//! The JSON shapes of the API. snake_case fields, ids as numbers, lists as
+//! `{"items": [...], "next_cursor": null | "opaque"}`.
+
+use claimgraph_store::{
+    ArticleRecord, ClaimRecord, EntityRecord, EntitySummary, Id, NumberRecord, Page,
+    SpeakerRecord,
+};
+use serde::{Deserialize, Serialize};
+
+/// `POST /v1/articles` as JSON. Unknown fields are refused so typos do not vanish.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleIn {
+    pub text: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published_at: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct List<T> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<String>,
+}
+
+impl<T> List<T> {
+    pub fn from_page<R>(page: Page<R>, f: impl FnMut(R) -> T) -> Self {
+        List {
+            items: page.items.into_iter().map(f).collect(),
+            next_cursor: page.next.map(|c| c.encode()),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct ArticleOut {
+    pub id: Id,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published_at: Option<String>,
+    pub created_at: String,
+    pub content_hash: String,
+    pub claim_count: i64,
+    pub mention_count: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+impl From<ArticleRecord> for ArticleOut {
+    fn from(a: ArticleRecord) -> Self {
+        ArticleOut {
+            id: a.id,
+            title: a.title,
+            source: a.source,
+            url: a.url,
+            published_at: a.published_at,
+            created_at: a.created_at,
+            content_hash: a.content_hash,
+            claim_count: a.claim_count,
+            mention_count: a.mention_count,
+            text: a.text,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct EntityOut {
+    pub id: Id,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub aliases: Vec<String>,
+}
+
+impl From<EntitySummary> for EntityOut {
+    fn from(e: EntitySummary) -> Self {
+        EntityOut {
+            id: e.id,
+            name: e.name,
+            kind: e.kind,
+            aliases: e.aliases,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct EntityDetailOut {
+    #[serde(flatten)]
+    pub entity: EntityOut,
+    pub mention_count: i64,
+    pub article_count: i64,
+    /// Claims this entity is the speaker of.
+    pub claim_count: i64,
+    pub created_at: String,
+}
+
+impl From<EntityRecord> for EntityDetailOut {
+    fn from(e: EntityRecord) -> Self {
+        EntityDetailOut {
+            entity: e.entity.into(),
+            mention_count: e.mention_count,
+            article_count: e.article_count,
+            claim_count: e.claim_count,
+            created_at: e.created_at,
+        }
+    }
+}
+
+/// A speaker: a named entity, or an unnamed source with `id: null` and `type: "nominal"`.
+#[derive(Debug, Serialize)]
+pub struct SpeakerOut {
+    pub id: Option<Id>,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub aliases: Vec<String>,
+}
+
+impl From<SpeakerRecord> for SpeakerOut {
+    fn from(s: SpeakerRecord) -> Self {
+        match s {
+            SpeakerRecord::Entity(e) => SpeakerOut {
+                id: Some(e.id),
+                name: e.name,
+                kind: e.kind,
+                aliases: e.aliases,
+            },
+            SpeakerRecord::Nominal(words) => SpeakerOut {
+                id: None,
+                name: words,
+                kind: "nominal".to_string(),
+                aliases: Vec::new(),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct NumberOut {
+    pub value: f64,
+    pub unit: String,
+    pub qualifier: String,
+    pub text: String,
+    pub start: i64,
+    pub end: i64,
+}
+
+impl From<NumberRecord> for NumberOut {
+    fn from(n: NumberRecord) -> Self {
+        NumberOut {
+            value: n.value,
+            unit: n.unit,
+            qualifier: n.qualifier,
+            text: n.text,
+            start: n.start,
+            end: n.end,
+        }
+    }
+}
+
+/// A claim. `start`/`end` are Unicode code point offsets into the article text, and
+/// `text` is exactly that slice.
+#[derive(Debug, Serialize)]
+pub struct ClaimOut {
+    pub id: Id,
+    pub article_id: Id,
+    pub kind: String,
+    pub text: String,
+    pub start: i64,
+    pub end: i64,
+    pub speaker: Option<SpeakerOut>,
+    pub via: Option<EntityOut>,
+    pub cue: Option<String>,
+    pub places: Vec<EntityOut>,
+    pub numbers: Vec<NumberOut>,
+}
+
+impl From<ClaimRecord> for ClaimOut {
+    fn from(c: ClaimRecord) -> Self {
+        ClaimOut {
+            id: c.id,
+            article_id: c.article_id,
+            kind: c.kind,
+            text: c.text,
+            start: c.start,
+            end: c.end,
+            speaker: c.speaker.map(Into::into),
+            via: c.via.map(Into::into),
+            cue: c.cue,
+            places: c.places.into_iter().map(Into::into).collect(),
+            numbers: c.numbers.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Health {
+    pub status: &'static str,
+    pub version: &'static str,
+}

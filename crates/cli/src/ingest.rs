@@ -1,0 +1,126 @@
+//! Bulk ingest: extraction on every core, one writer, one transaction per batch.
+
+use std::fmt;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use claimgraph_store::{prepare, NewArticle, PreparedArticle, Store};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::files;
+
+/// What an ingest run did, printed at the end.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub new: usize,
+    pub present: usize,
+    pub rejected: Vec<(String, String)>,
+    pub claims: usize,
+    pub new_entities: i64,
+    pub seconds: f64,
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "articles: {} new, {} already present, {} rejected",
+            self.new,
+            self.present,
+            self.rejected.len()
+        )?;
+        writeln!(
+            f,
+            "claims: {}  entities: {} new  seconds: {:.2}",
+            self.claims, self.new_entities, self.seconds
+        )?;
+        for (origin, reason) in &self.rejected {
+            writeln!(f, "rejected {origin}: {reason}")?;
+        }
+        Ok(())
+    }
+}
+
+pub async fn run(store: &Store, paths: &[PathBuf], batch: usize) -> anyhow::Result<Summary> {
+    let started = Instant::now();
+    let entities_before = store.count_entities().await?;
+    let (file_list, rejected) = files::collect(paths);
+    let mut summary = Summary {
+        rejected: rejected
+            .into_iter()
+            .map(|r| (r.origin, r.article.err().unwrap_or_default()))
+            .collect(),
+        ..Summary::default()
+    };
+    let bar = if std::io::stderr().is_terminal() {
+        ProgressBar::new(file_list.len() as u64)
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} files  {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let mut pending: Vec<NewArticle> = Vec::with_capacity(batch);
+    for path in &file_list {
+        for item in files::read_file(path)? {
+            match item.article {
+                Ok(a) => pending.push(a),
+                Err(reason) => summary.rejected.push((item.origin, reason)),
+            }
+            if pending.len() >= batch {
+                flush(store, std::mem::take(&mut pending), &mut summary).await?;
+                bar.set_message(format!("{} new", summary.new));
+            }
+        }
+        bar.inc(1);
+    }
+    flush(store, pending, &mut summary).await?;
+    bar.finish_and_clear();
+    summary.new_entities = store.count_entities().await? - entities_before;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+async fn flush(store: &Store, batch: Vec<NewArticle>, summary: &mut Summary) -> anyhow::Result<()> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let prepared = tokio::task::spawn_blocking(move || prepare_parallel(batch)).await?;
+    let inserted = store.insert_batch(&prepared).await?;
+    for (p, ins) in prepared.iter().zip(&inserted) {
+        if ins.created {
+            summary.new += 1;
+            summary.claims += p.extraction.claims.len();
+        } else {
+            summary.present += 1;
+        }
+    }
+    Ok(())
+}
+
+/// Runs extraction for a batch on all cores, keeping the input order.
+fn prepare_parallel(batch: Vec<NewArticle>) -> Vec<PreparedArticle> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = batch.len().div_ceil(threads).max(1);
+    let mut chunks: Vec<Vec<NewArticle>> = Vec::new();
+    let mut rest = batch.into_iter();
+    loop {
+        let part: Vec<NewArticle> = rest.by_ref().take(chunk).collect();
+        if part.is_empty() {
+            break;
+        }
+        chunks.push(part);
+    }
+    std::thread::scope(|s| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|part| s.spawn(move || part.into_iter().map(prepare).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    })
+}

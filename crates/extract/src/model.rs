@@ -1,0 +1,155 @@
+//! The vocabulary every other crate speaks: spans, mentions, quantities, claims.
+
+use serde::Serialize;
+
+/// A half-open range of **byte** offsets into the article text.
+///
+/// Bytes, because that is what slicing a `&str` needs; the storage crate converts to
+/// Unicode code points, which is what the API promises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The spanned text; `None` when the span does not fall on char boundaries of `text`.
+    pub fn slice<'a>(&self, text: &'a str) -> Option<&'a str> {
+        text.get(self.start..self.end)
+    }
+
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// What sort of thing a mention names. Decided from local evidence only (shape, cue words,
+/// role phrases); the storage crate may refine places with a gazetteer later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    /// A news outlet or agency ("Reuters", "TASS", "The Guardian").
+    Outlet,
+    Place,
+    /// An unnamed source kept as written ("a resident of Izium", "Western experts"):
+    /// never merged into a named entity.
+    Nominal,
+}
+
+impl EntityKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Outlet => "outlet",
+            EntityKind::Place => "place",
+            EntityKind::Nominal => "nominal",
+        }
+    }
+}
+
+/// A name in the text that refers to an entity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    /// Where the reference stands in the text (for a resolved pronoun: the pronoun).
+    pub span: Span,
+    /// The name the reference resolves to, without titles or roles ("Igor Konashenkov"
+    /// for "General Igor Konashenkov", "he" or "Konashenkov" once introduced).
+    pub name: String,
+    pub kind: EntityKind,
+    /// Roles the text gives this entity near the mention ("spokesman", "president").
+    pub roles: Vec<String>,
+}
+
+/// How sure a number is, as the text says it ("some 2,000", "at least 10").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    About,
+    AtLeast,
+    AtMost,
+    MoreThan,
+    LessThan,
+}
+
+/// A quantity with its unit: `value` in the unit as written (no conversion).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    pub span: Span,
+    pub value: f64,
+    /// A physical unit code (`km2`, `km`, `percent`, `hour` …) or the counted noun,
+    /// singular and lower case (`village`, `inhabitant`).
+    pub unit: String,
+    pub qualifier: Qualifier,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// Verbatim words inside quotation marks, attributed to a speaker.
+    Direct,
+    /// Reported speech or an attributed assertion without quotation marks.
+    Indirect,
+    /// The article's own assertion that mentions a place or a number.
+    Statement,
+}
+
+impl ClaimKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ClaimKind::Direct => "direct",
+            ClaimKind::Indirect => "indirect",
+            ClaimKind::Statement => "statement",
+        }
+    }
+}
+
+/// One thing asserted in an article, with who asserts it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    pub kind: ClaimKind,
+    /// The claim's own words: inside the marks for `Direct`, the reported content for
+    /// `Indirect`, the whole sentence for `Statement`.
+    pub span: Span,
+    pub speaker: Option<Mention>,
+    /// The outlet the article cites for the claim ("told CNN", "TASS reported").
+    pub via: Option<Mention>,
+    /// The attribution verb as written ("said", "told", "admitted").
+    pub cue: Option<String>,
+    /// Places the claim's content is about.
+    pub places: Vec<Mention>,
+    pub numbers: Vec<Quantity>,
+}
+
+/// Everything found in one article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Extraction {
+    /// The headline's span when the first line was treated as one.
+    pub headline: Option<Span>,
+    pub claims: Vec<Claim>,
+    /// Every entity mention in the article, in text order, headline included.
+    pub mentions: Vec<Mention>,
+}
+
+/// Knobs that depend on where the text came from, not on the text.
+#[derive(Debug, Clone, Default)]
+pub struct ExtractOptions {
+    /// The first line is a headline (plain-text files and bodies posted without a title).
+    pub headline_is_first_line: bool,
+}

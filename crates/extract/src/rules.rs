@@ -1,0 +1,487 @@
+//! Rules as data: every word list the extractor relies on, in one place.
+//!
+//! The code elsewhere only asks questions of these tables ("is this a cue verb?"), so a new
+//! outlet, title or unit spelling is a one-line change here with its test beside it. All
+//! entries are lower case unless stated; lookups lower-case the probe first.
+
+use crate::model::Qualifier;
+
+/// Speech and assertion verbs that attribute content to a speaker, as written.
+pub const CUE_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "tell", "added", "adds", "explained", "explains",
+    "assured", "assures", "admitted", "admits", "confirmed", "confirms", "claimed", "claims",
+    "warned", "warns", "stated", "states", "reported", "reports", "wrote", "writes", "tweeted",
+    "tweets", "announced", "announces", "acknowledged", "acknowledges", "insisted", "insists",
+    "noted", "notes", "stressed", "stresses", "emphasised", "emphasized", "declared", "declares",
+    "argued", "argues", "continued", "continues", "commented", "comments", "specified",
+    "specifies", "revealed", "reveals", "suggested", "suggests", "denied", "denies", "urged",
+    "urges", "estimated", "estimates", "predicted", "predicts", "indicated", "indicates",
+    "asserted", "asserts", "alleged", "alleges", "believes", "believed", "felt", "maintained",
+    "maintains", "recalled", "recalls", "replied", "answered", "posted", "informed", "promised",
+    "vowed", "concluded", "concedes", "conceded", "observed", "agreed", "disclosed", "read",
+];
+
+/// Participles that continue an attribution already made in the sentence (", adding that …").
+pub const PARTICIPLE_CUES: &[&str] = &[
+    "adding", "saying", "confirming", "admitting", "noting", "warning", "stressing", "claiming",
+    "announcing", "explaining", "insisting", "arguing", "stating", "acknowledging",
+    "emphasising", "emphasizing", "declaring", "suggesting", "urging", "indicating",
+];
+
+/// Verbs that attribute only a quotation that follows them ("described the town as “…”").
+pub const QUOTE_ONLY_CUES: &[&str] = &["described", "describes", "called", "dubbed", "termed"];
+
+/// Perception verbs that attribute content only when a journalist or witness is the subject.
+pub const PERCEPTION_CUES: &[&str] = &["saw", "see", "seen", "witnessed", "observed"];
+
+/// Head nouns of a subject that may use a perception cue.
+pub const WITNESS_NOUNS: &[&str] = &[
+    "journalist", "journalists", "reporter", "reporters", "correspondent", "correspondents",
+    "photographer", "photographers", "witness", "witnesses", "crew", "team",
+];
+
+/// Titles stripped from a name and kept as roles ("General", "President", "Mr").
+pub const TITLES: &[&str] = &[
+    "president", "vice", "prime", "minister", "general", "gen", "lieutenant", "lt", "colonel",
+    "col", "major", "maj", "captain", "capt", "sergeant", "sgt", "admiral", "adm", "commander",
+    "mr", "mrs", "ms", "miss", "dr", "doctor", "professor", "prof", "sir", "dame", "lord",
+    "lady", "king", "queen", "prince", "princess", "pope", "sheikh", "senator", "sen",
+    "governor", "gov", "mayor", "secretary", "deputy", "chancellor", "ambassador", "judge",
+    "justice", "rep", "representative", "congressman", "congresswoman", "chairman",
+    "chairwoman", "spokesman", "spokeswoman", "spokesperson", "chief", "director", "head",
+    "marshal", "field", "brigadier", "father", "rev", "reverend", "imam", "rabbi", "bishop",
+    "cardinal", "mp", "mep", "premier", "foreign", "defense", "defence", "interior", "state",
+    "sergeant-major",
+];
+
+/// Role nouns a description may use to point back at a named person ("the spokesman").
+pub const ROLE_NOUNS: &[&str] = &[
+    "president", "minister", "general", "spokesman", "spokeswoman", "spokesperson", "secretary",
+    "governor", "mayor", "adviser", "advisor", "head", "chief", "director", "commander",
+    "official", "expert", "analyst", "journalist", "reporter", "correspondent", "resident",
+    "leader", "ambassador", "envoy", "consultant", "chairman", "chairwoman", "chair", "ceo",
+    "founder", "professor", "researcher", "senator", "chancellor", "premier", "diplomat",
+    "representative", "deputy", "officer", "prosecutor", "judge", "lawyer", "economist",
+    "scientist", "manager", "coordinator", "administrator", "councillor", "councilor",
+    "lawmaker", "mp", "candidate", "negotiator", "colonel", "captain", "admiral", "marshal",
+];
+
+/// Head nouns of unnamed sources kept as written ("a resident of …", "Western experts").
+pub const NOMINAL_SOURCE_NOUNS: &[&str] = &[
+    "official", "officials", "expert", "experts", "source", "sources", "resident", "residents",
+    "witness", "witnesses", "analyst", "analysts", "observer", "observers", "journalist",
+    "journalists", "reporter", "reporters", "correspondent", "correspondents", "diplomat",
+    "diplomats", "intelligence", "report", "reports", "authorities", "spokesperson",
+    "spokesman", "spokeswoman", "representative", "representatives", "villagers", "survivors",
+    "doctors", "medics", "activists", "lawmakers", "investigators", "prosecutors", "rescuers",
+    "leader", "leaders", "governor", "mayor", "officer", "officers", "soldier", "soldiers",
+    "commander", "commanders", "statement", "police", "military", "army", "ministry",
+    "government", "administration", "separatists", "people", "person", "man", "woman",
+    "farmer", "farmers", "teacher", "teachers", "nurse", "nurses", "worker", "workers",
+    "volunteer", "volunteers", "owner", "owners", "spokespeople", "aide", "aides", "adviser",
+    "advisers", "advisor", "advisors", "agency", "insiders", "insider", "monitors",
+    "scientists", "researchers", "economists", "residents", "locals", "fighters",
+];
+
+/// Subject pronouns resolved to an earlier named entity.
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
+
+/// Capitalised words that make a capitalised run an organisation.
+pub const ORG_HEADS: &[&str] = &[
+    "ministry", "council", "institute", "agency", "army", "forces", "force", "brigade", "party",
+    "committee", "department", "office", "union", "bank", "commission", "organization",
+    "organisation", "court", "police", "service", "services", "government", "parliament",
+    "kremlin", "pentagon", "assembly", "senate", "congress", "corporation", "company", "group",
+    "association", "foundation", "university", "center", "centre", "guard", "navy", "command",
+    "administration", "authority", "bureau", "secretariat", "cabinet", "regiment", "battalion",
+    "division", "corps", "staff", "fund", "alliance", "nato", "un", "eu", "inc", "ltd", "plc",
+    "federation", "coalition", "movement", "front", "church", "board", "directorate",
+    "prosecutor's", "red", "cross", "crescent", "duma", "rada", "knesset", "bundestag",
+    "who", "unicef", "unhcr", "iaea", "opec", "imf",
+];
+
+/// Major news outlets and agencies, as commonly written (matched case-insensitively).
+pub const OUTLETS: &[&str] = &[
+    "Reuters", "Associated Press", "AP", "AFP", "Agence France-Presse", "Agence France Presse",
+    "Agency France-Presse", "Bloomberg", "TASS", "Interfax", "RIA Novosti", "RIA", "Sputnik",
+    "RT", "Xinhua", "Kyodo", "Yonhap", "ANSA", "EFE", "DPA", "Anadolu", "Ukrinform",
+    "UNIAN", "PTI", "IRNA", "Fars", "Al Jazeera", "Al Arabiya", "CNN", "BBC", "NBC", "CBS",
+    "ABC", "Fox News", "MSNBC", "NPR", "PBS", "Sky News", "ITV", "Channel 4", "Voice of America",
+    "VOA", "Radio Free Europe", "Radio Liberty", "RFE/RL", "Deutsche Welle", "DW", "France 24",
+    "Euronews", "BFMTV", "BFM TV", "LCI", "TF1", "France Info", "Franceinfo", "RFI", "CNBC",
+    "The New York Times", "New York Times", "The Washington Post", "Washington Post",
+    "The Wall Street Journal", "Wall Street Journal", "The Guardian", "Guardian",
+    "The Times", "The Telegraph", "Financial Times", "The Economist", "The Independent",
+    "Daily Mail", "The Sun", "Los Angeles Times", "USA Today", "Politico", "Axios", "Le Monde",
+    "Le Figaro", "Libération", "Der Spiegel", "Spiegel", "Bild", "Die Zeit",
+    "Frankfurter Allgemeine", "El País", "El Mundo", "Corriere della Sera", "La Repubblica",
+    "Kommersant", "Izvestia", "Meduza", "Novaya Gazeta", "Kyiv Independent", "Kyiv Post",
+    "Ukrainska Pravda", "Haaretz", "Times of India", "The Hindu", "South China Morning Post",
+    "Asahi", "NHK", "Nikkei", "The Australian", "ABC News", "CBC", "Globe and Mail",
+    "Associated Press news agency", "The Atlantic", "Newsweek", "Time", "Vice", "BuzzFeed",
+    "HuffPost", "Business Insider", "Insider", "The Hill", "Yahoo News", "Le Parisien",
+    "Ouest-France", "Les Echos", "Dawn", "Al-Ahram", "Gazeta Wyborcza", "Rzeczpospolita",
+];
+
+/// Capitalised words that make a capitalised run an outlet ("… Times", "… Journal").
+pub const OUTLET_HEADS: &[&str] = &[
+    "times", "post", "journal", "news", "herald", "tribune", "gazette", "telegraph", "guardian",
+    "independent", "chronicle", "observer", "express", "mirror", "radio", "television", "tv",
+    "broadcasting", "monde", "zeitung", "insider", "daily", "magazine", "weekly", "pravda",
+    "dispatch", "courier", "bulletin", "wire",
+];
+
+/// Prepositions after which a capitalised name is read as a place.
+pub const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "near", "around", "from", "to", "towards", "toward", "into", "across", "outside",
+    "inside", "over", "through", "against", "between", "via", "within", "throughout", "beyond",
+];
+
+/// Nouns after which "of X" names a place ("the city of X", "west of X").
+pub const PLACE_OF_NOUNS: &[&str] = &[
+    "city", "town", "village", "region", "province", "district", "capital", "port",
+    "outskirts", "suburb", "suburbs", "centre", "center", "north", "south", "east", "west",
+    "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+    "south-east", "south-west", "state", "island", "county", "oblast", "municipality",
+    "settlement", "hamlet", "neighbourhood", "neighborhood", "streets", "residents",
+    "resident", "mayor", "governor", "inhabitants", "people", "liberation", "capture",
+    "fall", "recapture", "reconquest", "area", "areas", "territory", "districts",
+];
+
+/// Words after a name that make it a region, kept in the name ("Kharkiv region").
+pub const REGION_WORDS: &[&str] = &[
+    "region", "oblast", "province", "district", "county", "governorate", "prefecture",
+    "area", "canton", "municipality", "state", "territory", "krai", "raion",
+];
+
+/// Nouns after "the" that stand for a place the article named before ("the city").
+pub const PLACE_DESCRIPTIONS: &[&str] = &["city", "town", "village", "region", "locality"];
+
+/// Capitalised words that are never names on their own.
+pub const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "of", "for", "from",
+    "to", "by", "with", "and", "but", "or", "as", "after", "before", "since", "during", "while",
+    "when", "if", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their",
+    "our", "my", "your", "there", "here", "what", "which", "who", "why", "how", "where",
+    "according", "meanwhile", "however", "also", "currently", "despite", "hours", "faced",
+    "some", "many", "several", "most", "more", "one", "two", "three", "all", "both", "each",
+    "no", "not", "yes", "so", "then", "now", "today", "yesterday", "tomorrow", "last", "next",
+    "although", "though", "because", "unlike", "like", "than", "such", "other", "another",
+    "still", "even", "only", "just", "prior", "further", "earlier", "later", "east", "west",
+    "north", "south", "northeast", "northwest", "southeast", "southwest", "western", "eastern",
+    "northern", "southern", "central", "glory", "securing", "recapturing", "launched", "is",
+    "are", "was", "were", "be", "do", "does", "did", "has", "have", "had", "will", "would",
+    "can", "could", "may", "might", "must", "should", "shall", "about", "read", "leave",
+    "comments", "source", "author", "russians", "ukrainians", "americans", "special",
+    "liberation", "operation", "winter", "summer", "spring", "autumn", "fall", "society",
+    "retreat", "recovery", "reconquest", "capture", "war", "conflict", "military",
+];
+
+/// Month names (dates are not quantities; months are not places).
+pub const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+];
+
+/// Day names.
+pub const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
+/// Demonyms and nationality adjectives that are not places.
+pub const DEMONYMS: &[&str] = &[
+    "american", "americans", "african", "africans", "mexican", "mexicans", "moroccan",
+    "chechen", "chechens", "dutch", "french", "swiss", "greek", "greeks", "thai", "czech",
+    "czechs", "israeli", "israelis", "iraqi", "iraqis", "saudi", "saudis", "pakistani",
+    "afghan", "afghans", "turk", "turks", "kurd", "kurds", "arab", "arabs", "german",
+    "germans", "british", "english", "scottish", "irish", "welsh", "western", "eastern",
+    "northern", "southern", "european", "europeans", "pro-russian", "pro-russians",
+    "pro-ukrainian", "kenyan", "kenyans", "yemeni", "emirati", "qatari", "omani", "kuwaiti",
+    "bangladeshi", "nepali", "somali", "filipino", "filipinos", "slovak", "serb", "serbs",
+    "croat", "croats", "pole", "poles", "dane", "danes", "finn", "finns", "swede", "swedes",
+];
+
+/// Suffixes of demonyms ("Ukrainian", "Congolese", "Polish").
+pub const DEMONYM_SUFFIXES: &[&str] = &["ian", "ians", "ean", "eans", "ese", "ish"];
+
+/// Physical unit spellings (lower case, as tokens joined by one space) and their codes.
+pub const UNITS: &[(&str, &str)] = &[
+    ("square kilometers", "km2"), ("square kilometres", "km2"), ("square kilometer", "km2"),
+    ("square kilometre", "km2"), ("sq km", "km2"), ("km²", "km2"), ("km2", "km2"),
+    ("sqkm", "km2"), ("square miles", "mi2"), ("square mile", "mi2"), ("sq mi", "mi2"),
+    ("mi²", "mi2"), ("mi2", "mi2"), ("km", "km"), ("kms", "km"), ("kilometers", "km"),
+    ("kilometres", "km"), ("kilometer", "km"), ("kilometre", "km"), ("miles", "mi"),
+    ("mile", "mi"), ("mi", "mi"), ("percent", "percent"), ("per cent", "percent"),
+    ("pct", "percent"), ("hours", "hour"), ("hour", "hour"), ("hrs", "hour"), ("hr", "hour"),
+    ("days", "day"), ("day", "day"), ("weeks", "week"), ("week", "week"), ("months", "month"),
+    ("month", "month"), ("years", "year"), ("year", "year"), ("yrs", "year"),
+];
+
+/// Number words and their values.
+pub const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0),
+    ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0),
+    ("twelve", 12.0), ("thirteen", 13.0), ("fourteen", 14.0), ("fifteen", 15.0),
+    ("sixteen", 16.0), ("seventeen", 17.0), ("eighteen", 18.0), ("nineteen", 19.0),
+    ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0), ("sixty", 60.0),
+    ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0), ("dozen", 12.0),
+];
+
+/// Words that multiply the number before them ("2 thousand", "1.3 million").
+pub const MULTIPLIERS: &[(&str, f64)] = &[
+    ("hundred", 100.0), ("thousand", 1_000.0), ("million", 1_000_000.0),
+    ("billion", 1_000_000_000.0), ("trillion", 1_000_000_000_000.0),
+];
+
+/// Words before a number that make it vague ("several thousand", "a few hundred").
+pub const VAGUE_BEFORE: &[&str] = &["several", "few", "many", "some", "tens", "hundreds", "dozens"];
+
+/// Approximation words before a number, longest first, as lower-case word sequences.
+pub const QUALIFIERS: &[(&[&str], Qualifier)] = &[
+    (&["more", "than"], Qualifier::MoreThan),
+    (&["less", "than"], Qualifier::LessThan),
+    (&["fewer", "than"], Qualifier::LessThan),
+    (&["at", "least"], Qualifier::AtLeast),
+    (&["at", "most"], Qualifier::AtMost),
+    (&["up", "to"], Qualifier::AtMost),
+    (&["no", "more", "than"], Qualifier::AtMost),
+    (&["about"], Qualifier::About),
+    (&["around"], Qualifier::About),
+    (&["some"], Qualifier::About),
+    (&["nearly"], Qualifier::About),
+    (&["almost"], Qualifier::About),
+    (&["approximately"], Qualifier::About),
+    (&["roughly"], Qualifier::About),
+    (&["circa"], Qualifier::About),
+    (&["over"], Qualifier::MoreThan),
+    (&["under"], Qualifier::LessThan),
+    (&["minimum"], Qualifier::AtLeast),
+];
+
+/// Irregular plurals of counted nouns.
+pub const IRREGULAR_PLURALS: &[(&str, &str)] = &[
+    ("people", "person"), ("children", "child"), ("men", "man"), ("women", "woman"),
+    ("persons", "person"), ("feet", "foot"), ("teeth", "tooth"), ("mice", "mouse"),
+    ("lives", "life"), ("wives", "wife"), ("knives", "knife"), ("geese", "goose"),
+    ("police", "police"), ("staff", "staff"), ("sheep", "sheep"), ("cattle", "cattle"),
+    ("series", "series"), ("species", "species"), ("news", "news"),
+];
+
+/// Words that end a counted-noun run after a number or never count as the noun.
+pub const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
+    "but", "that", "which", "who", "whom", "whose", "is", "are", "was", "were", "be", "been",
+    "being", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must",
+    "should", "shall", "its", "his", "her", "their", "our", "my", "your", "this", "these",
+    "those", "it", "they", "he", "she", "we", "i", "you", "as", "than", "more", "less",
+    "including", "after", "before", "since", "during", "into", "over", "under", "about",
+    "ago", "later", "earlier", "each", "per", "there", "here", "so", "if", "when", "while",
+    "not", "no", "all", "both", "also", "only", "just", "out", "up", "down", "off", "away",
+    "back", "then", "now", "where", "what", "how", "why", "do", "does", "did", "along",
+    "among", "against", "between", "through", "across", "toward", "towards", "around",
+    "near", "within", "without", "until", "till", "because", "though", "although", "yet",
+    "were", "am", "left", "like", "old", "long", "more", "most", "other", "such",
+];
+
+/// Line openings of navigation and boilerplate that never carry claims (lower case).
+pub const BOILERPLATE_PREFIXES: &[&str] = &[
+    "also read", "read also", "read more", "see also", "related:", "related articles",
+    "source:", "sources:", "author:", "authors:", "photo:", "image:", "credit:", "video:",
+    "leave a reply", "leave a comment", "comments are closed", "about author",
+    "about the author", "your email address", "share this", "share on", "follow us",
+    "subscribe", "advertisement", "source site", "click here", "sign up", "copyright", "©",
+    "all rights reserved", "editing by", "reporting by", "writing by", "additional reporting",
+    "tags:", "filed under", "posted in", "published", "updated", "last updated", "you may",
+    "recommended", "more from", "most read", "watch:", "listen:", "newsletter",
+];
+
+/// Phrases anywhere in a line that mark it as boilerplate (lower case).
+pub const BOILERPLATE_CONTAINS: &[&str] = &[
+    "contributed to this report", "all rights reserved", "will not be published",
+    "required fields are marked",
+];
+
+/// Abbreviations that end in a period without ending the sentence (lower case, no period).
+pub const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "gov", "sen",
+    "rep", "st", "prof", "jr", "sr", "no", "vs", "etc", "co", "corp", "inc", "ltd", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
+    "est", "fig", "dept", "univ", "mt", "ft", "pres", "rev", "hon", "messrs", "e.g", "i.e",
+];
+
+/// Words that start a sentence after a dotted abbreviation ("… in the U.S. The next …").
+pub const SENTENCE_STARTERS: &[&str] = &[
+    "the", "he", "she", "it", "they", "we", "i", "in", "but", "a", "an", "this", "that", "on",
+    "at", "there", "his", "her", "their", "its", "after", "when", "as", "meanwhile",
+    "however", "according",
+];
+
+/// Adverbs that may stand between a subject and its cue ("Moscow finally acknowledged").
+pub const CUE_ADVERBS: &[&str] = &[
+    "finally", "also", "later", "earlier", "then", "previously", "reportedly", "recently",
+    "separately", "repeatedly", "publicly", "already", "again", "further", "once", "has",
+    "have", "had", "was", "is", "would", "will", "could", "did", "does", "not", "never",
+    "yet", "still", "quickly", "openly", "officially", "subsequently", "initially",
+];
+
+/// Lower-case words a cue-less, short line needs to count as having a verb.
+pub const COMMON_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "may", "might", "must", "shall", "should", "does", "do", "did",
+];
+
+fn contains(table: &[&str], word: &str) -> bool {
+    table.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Case-insensitive membership for ASCII tables, with a cheap path for non-ASCII words.
+pub fn is_in(table: &[&str], word: &str) -> bool {
+    if word.is_ascii() {
+        contains(table, word)
+    } else {
+        let low = word.to_lowercase();
+        table.iter().any(|w| *w == low)
+    }
+}
+
+/// The unit code of a physical unit spelling.
+pub fn unit_code(spelling: &str) -> Option<&'static str> {
+    UNITS
+        .iter()
+        .find(|(s, _)| s.eq_ignore_ascii_case(spelling) || (*s == spelling))
+        .map(|(_, c)| *c)
+}
+
+/// The value of a number word ("thirty").
+pub fn number_word(word: &str) -> Option<f64> {
+    NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|(_, v)| *v)
+}
+
+/// The factor of a multiplier word ("thousand").
+pub fn multiplier(word: &str) -> Option<f64> {
+    MULTIPLIERS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|(_, v)| *v)
+}
+
+/// Whether a capitalised word reads as a demonym ("Ukrainian", "Chechens").
+pub fn is_demonym(word: &str) -> bool {
+    if is_in(DEMONYMS, word) {
+        return true;
+    }
+    let low = word.to_lowercase();
+    low.chars().count() > 5 && DEMONYM_SUFFIXES.iter().any(|s| low.ends_with(s))
+}
+
+/// Singular lower-case form of a counted noun ("localities" → "locality").
+pub fn singular(word: &str) -> String {
+    let low = word.to_lowercase();
+    if let Some((_, s)) = IRREGULAR_PLURALS.iter().find(|(p, _)| *p == low) {
+        return (*s).to_string();
+    }
+    if low.chars().count() <= 3 {
+        return low;
+    }
+    if let Some(stem) = low.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    for suffix in ["sses", "shes", "ches", "xes", "zes"] {
+        if low.ends_with(suffix) {
+            return low[..low.len() - 2].to_string();
+        }
+    }
+    if low.ends_with("ss") || low.ends_with("us") || low.ends_with("is") {
+        return low;
+    }
+    match low.strip_suffix('s') {
+        Some(stem) => stem.to_string(),
+        None => low,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_lower(table: &[&str]) -> bool {
+        table.iter().all(|w| w.to_lowercase() == *w)
+    }
+
+    #[test]
+    fn cue_tables_are_lower_case_and_disjoint_from_participles() {
+        for t in [CUE_VERBS, PARTICIPLE_CUES, QUOTE_ONLY_CUES, PERCEPTION_CUES] {
+            assert!(all_lower(t));
+        }
+        assert!(is_in(CUE_VERBS, "Said"));
+        assert!(!is_in(CUE_VERBS, "adding"));
+        assert!(is_in(PARTICIPLE_CUES, "adding"));
+        assert!(is_in(QUOTE_ONLY_CUES, "described"));
+        assert!(is_in(PERCEPTION_CUES, "saw") && is_in(WITNESS_NOUNS, "reporters"));
+    }
+
+    #[test]
+    fn titles_roles_and_nominals() {
+        assert!(all_lower(TITLES) && all_lower(ROLE_NOUNS) && all_lower(NOMINAL_SOURCE_NOUNS));
+        assert!(is_in(TITLES, "Gen") && is_in(TITLES, "Mayor"));
+        assert!(is_in(ROLE_NOUNS, "spokeswoman") && !is_in(ROLE_NOUNS, "river"));
+        assert!(is_in(NOMINAL_SOURCE_NOUNS, "residents"));
+        assert!(is_in(PRONOUNS, "She") && !is_in(PRONOUNS, "we"));
+    }
+
+    #[test]
+    fn outlets_and_org_heads() {
+        assert!(OUTLETS.len() >= 50);
+        assert!(is_in(OUTLETS, "reuters") && is_in(OUTLETS, "Xinhua"));
+        assert!(is_in(OUTLET_HEADS, "Herald") && is_in(ORG_HEADS, "Ministry"));
+        assert!(!is_in(ORG_HEADS, "river"));
+    }
+
+    #[test]
+    fn place_tables() {
+        assert!(is_in(PLACE_PREPOSITIONS, "near") && !is_in(PLACE_PREPOSITIONS, "by"));
+        assert!(is_in(PLACE_OF_NOUNS, "outskirts") && is_in(REGION_WORDS, "oblast"));
+        assert!(is_in(PLACE_DESCRIPTIONS, "town"));
+        assert!(is_in(MONTHS, "March") && is_in(WEEKDAYS, "friday"));
+        assert!(is_demonym("Ukrainian") && is_demonym("Congolese") && is_demonym("Chechens"));
+        assert!(!is_demonym("Lisbon") && !is_demonym("Iran"));
+        assert!(is_in(NOT_NAMES, "According"));
+    }
+
+    #[test]
+    fn units_numbers_and_qualifiers() {
+        assert_eq!(unit_code("square kilometres"), Some("km2"));
+        assert_eq!(unit_code("km²"), Some("km2"));
+        assert_eq!(unit_code("Miles"), Some("mi"));
+        assert_eq!(unit_code("per cent"), Some("percent"));
+        assert_eq!(unit_code("village"), None);
+        assert_eq!(number_word("Forty"), Some(40.0));
+        assert_eq!(multiplier("thousand"), Some(1000.0));
+        assert!(is_in(VAGUE_BEFORE, "several"));
+        assert!(QUALIFIERS.iter().any(|(w, q)| *w == ["at", "least"] && *q == Qualifier::AtLeast));
+    }
+
+    #[test]
+    fn singular_forms() {
+        assert_eq!(singular("localities"), "locality");
+        assert_eq!(singular("Villages"), "village");
+        assert_eq!(singular("children"), "child");
+        assert_eq!(singular("people"), "person");
+        assert_eq!(singular("churches"), "church");
+        assert_eq!(singular("counter-offensives"), "counter-offensive");
+        assert_eq!(singular("bus"), "bus");
+    }
+
+    #[test]
+    fn boilerplate_and_abbreviations() {
+        assert!(BOILERPLATE_PREFIXES.contains(&"also read"));
+        assert!(BOILERPLATE_CONTAINS.iter().all(|p| p.to_lowercase() == *p));
+        assert!(is_in(ABBREVIATIONS, "Gen") && is_in(ABBREVIATIONS, "mr"));
+        assert!(is_in(SENTENCE_STARTERS, "The") && is_in(CUE_ADVERBS, "finally"));
+        assert!(is_in(COMMON_VERBS, "were") && is_in(FUNCTION_WORDS, "including"));
+    }
+}

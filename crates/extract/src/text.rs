@@ -1,0 +1,378 @@
+//! One pass over the text into tokens with byte offsets and word-class flags.
+//!
+//! Everything downstream works on token indices, so no stage re-scans the raw text and
+//! every span it builds starts and ends on a char boundary by construction.
+
+use std::collections::HashMap;
+
+use crate::rules;
+
+/// Word-class bits looked up once per token.
+pub mod flag {
+    pub const CUE: u32 = 1;
+    pub const PARTICIPLE: u32 = 1 << 1;
+    pub const QUOTE_ONLY: u32 = 1 << 2;
+    pub const PERCEPTION: u32 = 1 << 3;
+    pub const WITNESS: u32 = 1 << 4;
+    pub const TITLE: u32 = 1 << 5;
+    pub const ROLE: u32 = 1 << 6;
+    pub const NOMINAL: u32 = 1 << 7;
+    pub const PRONOUN: u32 = 1 << 8;
+    pub const ORG_HEAD: u32 = 1 << 9;
+    pub const OUTLET_HEAD: u32 = 1 << 10;
+    pub const PLACE_PREP: u32 = 1 << 11;
+    pub const PLACE_OF: u32 = 1 << 12;
+    pub const REGION: u32 = 1 << 13;
+    pub const PLACE_DESC: u32 = 1 << 14;
+    pub const NOT_NAME: u32 = 1 << 15;
+    pub const MONTH: u32 = 1 << 16;
+    pub const WEEKDAY: u32 = 1 << 17;
+    pub const DEMONYM: u32 = 1 << 18;
+    pub const FUNCTION: u32 = 1 << 19;
+    pub const VAGUE: u32 = 1 << 20;
+    pub const ABBREV: u32 = 1 << 21;
+    pub const STARTER: u32 = 1 << 22;
+    pub const CUE_ADV: u32 = 1 << 23;
+    pub const COMMON_VERB: u32 = 1 << 24;
+    pub const NUMWORD: u32 = 1 << 25;
+    pub const MULT: u32 = 1 << 26;
+}
+
+/// The word tables folded into one map from lower-case word to flags.
+pub struct Lexicon {
+    map: HashMap<&'static str, u32>,
+}
+
+impl Lexicon {
+    pub fn new() -> Self {
+        let mut map: HashMap<&'static str, u32> = HashMap::with_capacity(2048);
+        let mut add = |table: &[&'static str], f: u32| {
+            for w in table {
+                *map.entry(*w).or_insert(0) |= f;
+            }
+        };
+        add(rules::CUE_VERBS, flag::CUE);
+        add(rules::PARTICIPLE_CUES, flag::PARTICIPLE);
+        add(rules::QUOTE_ONLY_CUES, flag::QUOTE_ONLY);
+        add(rules::PERCEPTION_CUES, flag::PERCEPTION);
+        add(rules::WITNESS_NOUNS, flag::WITNESS);
+        add(rules::TITLES, flag::TITLE);
+        add(rules::ROLE_NOUNS, flag::ROLE);
+        add(rules::NOMINAL_SOURCE_NOUNS, flag::NOMINAL);
+        add(rules::PRONOUNS, flag::PRONOUN);
+        add(rules::ORG_HEADS, flag::ORG_HEAD);
+        add(rules::OUTLET_HEADS, flag::OUTLET_HEAD);
+        add(rules::PLACE_PREPOSITIONS, flag::PLACE_PREP);
+        add(rules::PLACE_OF_NOUNS, flag::PLACE_OF);
+        add(rules::REGION_WORDS, flag::REGION);
+        add(rules::PLACE_DESCRIPTIONS, flag::PLACE_DESC);
+        add(rules::NOT_NAMES, flag::NOT_NAME);
+        add(rules::MONTHS, flag::MONTH);
+        add(rules::WEEKDAYS, flag::WEEKDAY);
+        add(rules::DEMONYMS, flag::DEMONYM);
+        add(rules::FUNCTION_WORDS, flag::FUNCTION);
+        add(rules::VAGUE_BEFORE, flag::VAGUE);
+        add(rules::ABBREVIATIONS, flag::ABBREV);
+        add(rules::SENTENCE_STARTERS, flag::STARTER);
+        add(rules::CUE_ADVERBS, flag::CUE_ADV);
+        add(rules::COMMON_VERBS, flag::COMMON_VERB);
+        for (w, _) in rules::NUMBER_WORDS {
+            *map.entry(*w).or_insert(0) |= flag::NUMWORD;
+        }
+        for (w, _) in rules::MULTIPLIERS {
+            *map.entry(*w).or_insert(0) |= flag::MULT;
+        }
+        Lexicon { map }
+    }
+
+    fn flags(&self, lower: &str) -> u32 {
+        let mut f = self.map.get(lower).copied().unwrap_or(0);
+        if f & flag::DEMONYM == 0 && rules::is_demonym(lower) {
+            f |= flag::DEMONYM;
+        }
+        f
+    }
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Which quotation mark a quote token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// “
+    LeftDouble,
+    /// ”
+    RightDouble,
+    /// "
+    StraightDouble,
+    /// ‘
+    LeftSingle,
+    /// ’
+    RightSingle,
+    /// '
+    StraightSingle,
+    /// «
+    LeftGuillemet,
+    /// »
+    RightGuillemet,
+    /// „
+    LowDouble,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Num,
+    Quote(Mark),
+    Punct(char),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Whitespace stands right before the token.
+    pub space_before: bool,
+    /// A line break stands before the token (it opens a paragraph).
+    pub para_break: bool,
+    pub flags: u32,
+    /// First char is upper case.
+    pub cap: bool,
+    /// Range of the lower-cased form in `Tokens::lower`.
+    lo: (u32, u32),
+}
+
+/// The tokens of one text with their lower-cased forms.
+pub struct Tokens<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Tok>,
+    lower: String,
+}
+
+fn quote_mark(c: char) -> Option<Mark> {
+    Some(match c {
+        '\u{201C}' => Mark::LeftDouble,
+        '\u{201D}' => Mark::RightDouble,
+        '"' => Mark::StraightDouble,
+        '\u{2018}' => Mark::LeftSingle,
+        '\u{2019}' => Mark::RightSingle,
+        '\'' => Mark::StraightSingle,
+        '\u{00AB}' => Mark::LeftGuillemet,
+        '\u{00BB}' => Mark::RightGuillemet,
+        '\u{201E}' => Mark::LowDouble,
+        _ => return None,
+    })
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic() || c == '²' || c == '³'
+}
+
+impl<'a> Tokens<'a> {
+    pub fn new(text: &'a str, lex: &Lexicon) -> Self {
+        let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+        let mut lower = String::with_capacity(text.len() + 16);
+        let mut chars = text.char_indices().peekable();
+        let mut space = true;
+        let mut para = true;
+        while let Some((i, c)) = chars.next() {
+            if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
+                space = true;
+                para = true;
+                continue;
+            }
+            if c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}' {
+                space = true;
+                continue;
+            }
+            let (end, kind) = if is_letter(c) {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = chars.peek() {
+                    if is_letter(d) {
+                        chars.next();
+                        end = j + d.len_utf8();
+                        continue;
+                    }
+                    // Apostrophes and hyphens inside a word; dots inside "U.S".
+                    if d == '\'' || d == '’' || d == '-' || d == '.' {
+                        let after = text.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
+                        let joins = match (d, after) {
+                            ('.', Some(a)) => {
+                                a.is_uppercase() && text[i..j].chars().last().is_some_and(|p| p.is_uppercase())
+                                    && text[i..j].chars().rev().nth(1).is_none_or(|p| p == '.')
+                            }
+                            (_, Some(a)) => a.is_alphabetic() || (d == '-' && a.is_ascii_digit()),
+                            _ => false,
+                        };
+                        if joins {
+                            chars.next();
+                            end = j + d.len_utf8();
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                (end, Kind::Word)
+            } else if c.is_ascii_digit() {
+                let mut end = i + 1;
+                while let Some(&(j, d)) = chars.peek() {
+                    if d.is_ascii_digit() {
+                        chars.next();
+                        end = j + 1;
+                        continue;
+                    }
+                    if d == ',' || d == '.' {
+                        let after = text.get(j + 1..).and_then(|s| s.chars().next());
+                        if after.is_some_and(|a| a.is_ascii_digit()) {
+                            chars.next();
+                            end = j + 1;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                (end, Kind::Num)
+            } else if let Some(m) = quote_mark(c) {
+                (i + c.len_utf8(), Kind::Quote(m))
+            } else {
+                (i + c.len_utf8(), Kind::Punct(c))
+            };
+            let word = &text[i..end];
+            let lo_start = lower.len() as u32;
+            let mut flags = 0;
+            if kind == Kind::Word {
+                if word.is_ascii() {
+                    for b in word.bytes() {
+                        lower.push(b.to_ascii_lowercase() as char);
+                    }
+                } else {
+                    for ch in word.chars() {
+                        lower.extend(ch.to_lowercase());
+                    }
+                }
+                flags = lex.flags(&lower[lo_start as usize..]);
+            }
+            let lo = (lo_start, lower.len() as u32);
+            toks.push(Tok {
+                start: i,
+                end,
+                kind,
+                space_before: space,
+                para_break: para,
+                flags,
+                cap: c.is_uppercase(),
+                lo,
+            });
+            space = false;
+            para = false;
+        }
+        Tokens { text, toks, lower }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The token's text as written ("" when out of range).
+    pub fn s(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    /// The token's lower-case form ("" for non-words and out of range).
+    pub fn lo(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.lower.get(t.lo.0 as usize..t.lo.1 as usize))
+            .unwrap_or("")
+    }
+
+    pub fn has(&self, i: usize, f: u32) -> bool {
+        self.toks.get(i).is_some_and(|t| t.flags & f != 0)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap)
+    }
+
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
+    }
+
+    pub fn is_quote(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| matches!(t.kind, Kind::Quote(_)))
+    }
+
+    pub fn is(&self, i: usize, lower: &str) -> bool {
+        self.lo(i) == lower
+    }
+
+    /// Byte offset where token `i` starts (text end past the last token).
+    pub fn start(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(self.text.len(), |t| t.start)
+    }
+
+    /// Byte offset where token `i` ends.
+    pub fn end(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(self.text.len(), |t| t.end)
+    }
+
+    /// Text from the start of token `a` to the end of token `b - 1`.
+    pub fn span_text(&self, a: usize, b: usize) -> &'a str {
+        if a >= b {
+            return "";
+        }
+        self.text.get(self.start(a)..self.end(b - 1)).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let lex = Lexicon::new();
+        let t = Tokens::new(text, &lex);
+        (0..t.len()).map(|i| t.s(i).to_string()).collect()
+    }
+
+    #[test]
+    fn apostrophes_stay_inside_words() {
+        assert_eq!(words("Lisbon’s mayor hadn't left"), ["Lisbon’s", "mayor", "hadn't", "left"]);
+        assert_eq!(words("‘Flood’ warning"), ["‘", "Flood", "’", "warning"]);
+    }
+
+    #[test]
+    fn numbers_keep_separators_and_split_glued_units() {
+        assert_eq!(words("2,000km and 1.5 m."), ["2,000", "km", "and", "1.5", "m", "."]);
+        assert_eq!(words("Studies2500km²"), ["Studies", "2500", "km²"]);
+        assert_eq!(words("1, 2, 3"), ["1", ",", "2", ",", "3"]);
+    }
+
+    #[test]
+    fn dotted_abbreviations_are_one_word() {
+        assert_eq!(words("the U.S. said"), ["the", "U.S", ".", "said"]);
+        assert_eq!(words("end.The"), ["end", ".", "The"]);
+    }
+
+    #[test]
+    fn flags_and_breaks() {
+        let lex = Lexicon::new();
+        let t = Tokens::new("Mayor Ana said\nIn town", &lex);
+        assert!(t.has(0, flag::TITLE));
+        assert!(t.has(2, flag::CUE));
+        assert!(t.toks[3].para_break && !t.toks[2].para_break);
+        assert_eq!(t.lo(3), "in");
+    }
+}

@@ -1,0 +1,27 @@
+//! Claims → canonical entities, storage in SQLite, and the reads the API serves.
+//!
+//! Writing is split in two so bulk ingest can use every core: [`prepare`] is pure CPU work
+//! (extraction, hashing, offset conversion) that may run on any thread, and
+//! [`Store::insert`] / [`Store::insert_batch`] are the single writer.
+
+pub mod canon;
+mod cursor;
+mod error;
+mod offsets;
+mod prepare;
+mod read;
+mod store;
+mod write;
+
+pub use cursor::Cursor;
+pub use error::StoreError;
+pub use prepare::{content_hash, prepare, ArticleText, NewArticle, PreparedArticle};
+pub use read::{
+    ArticleRecord, ClaimFilter, ClaimRecord, EntityRecord, EntitySummary, NumberRecord, Page,
+    SpeakerRecord,
+};
+pub use store::{Store, MIGRATOR};
+pub use write::Inserted;
+
+/// Database ids are SQLite rowids.
+pub type Id = i64;

@@ -1,0 +1,136 @@
+use claimgraph_extract::{extract, ExtractOptions, Extraction};
+use sha2::{Digest, Sha256};
+
+use crate::offsets::CharOffsets;
+use crate::StoreError;
+
+/// Article text that is known to hold something: parsing rejects empty and blank bodies
+/// once, so nothing downstream has to ask again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleText(String);
+
+impl ArticleText {
+    pub fn parse(text: String) -> Result<Self, StoreError> {
+        if text.trim().is_empty() {
+            return Err(StoreError::EmptyArticle);
+        }
+        Ok(ArticleText(text))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An article as a client hands it in.
+#[derive(Debug, Clone)]
+pub struct NewArticle {
+    pub text: ArticleText,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published_at: Option<String>,
+}
+
+/// An article with everything the writer needs computed, so the write transaction does
+/// no CPU work beyond SQL.
+#[derive(Debug, Clone)]
+pub struct PreparedArticle {
+    pub article: NewArticle,
+    /// Hex SHA-256 of the text: the identity of an article for de-duplication.
+    pub content_hash: String,
+    pub extraction: Extraction,
+    /// Byte → code point conversion for the extraction's spans.
+    pub(crate) offsets: CharOffsets,
+}
+
+/// Extracts claims and computes the content hash: the CPU half of ingest.
+///
+/// A body posted without a title carries its headline on the first line (as plain-text
+/// files do); that line then becomes the title and yields no claims.
+pub fn prepare(mut article: NewArticle) -> PreparedArticle {
+    let text = article.text.as_str();
+    let headline_is_first_line = article.title.is_none() && has_body_after_first_line(text);
+    if headline_is_first_line {
+        article.title = text
+            .lines()
+            .next()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string);
+    }
+    let options = ExtractOptions {
+        headline_is_first_line,
+    };
+    let extraction = extract(text, &options);
+    let content_hash = content_hash(text);
+    let offsets = CharOffsets::new(text);
+    PreparedArticle {
+        article,
+        content_hash,
+        extraction,
+        offsets,
+    }
+}
+
+/// Hex SHA-256 of a text, as stored in `articles.content_hash`: lets a caller find a
+/// duplicate before paying for extraction.
+pub fn content_hash(text: &str) -> String {
+    hex(&Sha256::digest(text.as_bytes()))
+}
+
+fn has_body_after_first_line(text: &str) -> bool {
+    text.trim_start()
+        .split_once('\n')
+        .is_some_and(|(_, rest)| !rest.trim().is_empty())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(text: &str, title: Option<&str>) -> NewArticle {
+        NewArticle {
+            text: ArticleText::parse(text.to_string()).expect("test text is not blank"),
+            title: title.map(str::to_string),
+            source: None,
+            url: None,
+            published_at: None,
+        }
+    }
+
+    #[test]
+    fn blank_text_is_rejected() {
+        assert!(matches!(
+            ArticleText::parse(" \n\t ".into()),
+            Err(StoreError::EmptyArticle)
+        ));
+    }
+
+    #[test]
+    fn first_line_becomes_title_only_without_one() {
+        let p = prepare(article("Floods hit the valley\nThe river rose.", None));
+        assert_eq!(p.article.title.as_deref(), Some("Floods hit the valley"));
+        let p = prepare(article("Floods hit the valley\nThe river rose.", Some("Given")));
+        assert_eq!(p.article.title.as_deref(), Some("Given"));
+        let p = prepare(article("One line only.", None));
+        assert_eq!(p.article.title, None);
+    }
+
+    #[test]
+    fn hash_depends_on_text_only() {
+        let a = prepare(article("Same words.\nMore.", Some("A")));
+        let b = prepare(article("Same words.\nMore.", Some("B")));
+        assert_eq!(a.content_hash, b.content_hash);
+        assert_eq!(a.content_hash.len(), 64);
+        assert_eq!(content_hash("Same words.\nMore."), a.content_hash);
+    }
+}

@@ -1,0 +1,459 @@
+use std::collections::HashMap;
+
+use claimgraph_extract::ClaimKind;
+use sqlx::sqlite::SqliteRow;
+use sqlx::{QueryBuilder, Row, Sqlite};
+
+use crate::canon::fold;
+use crate::{Cursor, Id, Store, StoreError};
+
+/// One page of a list and where the next one starts.
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next: Option<Cursor>,
+}
+
+/// An entity as it appears inside other records: enough to show it and to match it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntitySummary {
+    pub id: Id,
+    pub kind: String,
+    pub name: String,
+    /// Every spelling seen for this entity, the canonical name included.
+    pub aliases: Vec<String>,
+}
+
+/// An entity with its counts, for `GET /v1/entities/{id}`.
+#[derive(Debug, Clone)]
+pub struct EntityRecord {
+    pub entity: EntitySummary,
+    pub mention_count: i64,
+    pub article_count: i64,
+    pub claim_count: i64,
+    pub created_at: String,
+}
+
+/// Who a claim is attributed to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SpeakerRecord {
+    Entity(EntitySummary),
+    /// An unnamed source, in the article's words ("a local official").
+    Nominal(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberRecord {
+    pub value: f64,
+    pub unit: String,
+    pub qualifier: String,
+    pub text: String,
+    pub start: i64,
+    pub end: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimRecord {
+    pub id: Id,
+    pub article_id: Id,
+    pub kind: String,
+    pub text: String,
+    pub start: i64,
+    pub end: i64,
+    pub speaker: Option<SpeakerRecord>,
+    pub via: Option<EntitySummary>,
+    pub cue: Option<String>,
+    pub places: Vec<EntitySummary>,
+    pub numbers: Vec<NumberRecord>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ArticleRecord {
+    pub id: Id,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published_at: Option<String>,
+    pub created_at: String,
+    pub content_hash: String,
+    pub claim_count: i64,
+    pub mention_count: i64,
+    /// Only filled when one article is asked for: lists stay light.
+    pub text: Option<String>,
+}
+
+/// Which claims to list. Every filter narrows; none set lists all claims.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimFilter {
+    /// Claims about this entity: a place the claim is about, or any other entity
+    /// mentioned inside the claim's words.
+    pub about: Option<Id>,
+    pub speaker: Option<Id>,
+    pub via: Option<Id>,
+    pub article: Option<Id>,
+    pub kind: Option<ClaimKind>,
+    /// Claims involving the entity in any role: speaker, outlet cited, or about it.
+    pub involving: Option<Id>,
+}
+
+const ARTICLE_COLUMNS: &str = "a.id, a.title, s.name AS source, a.url, a.published_at,
+    a.created_at, a.content_hash, a.claim_count, a.mention_count";
+
+impl Store {
+    pub async fn list_articles(
+        &self,
+        limit: i64,
+        cursor: Option<Cursor>,
+    ) -> Result<Page<ArticleRecord>, StoreError> {
+        let before = Cursor::after_id(cursor)?;
+        let rows = sqlx::query(&format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+             WHERE ?1 IS NULL OR a.id < ?1 ORDER BY a.id DESC LIMIT ?2"
+        ))
+        .bind(before)
+        .bind(limit + 1)
+        .fetch_all(&self.read)
+        .await?;
+        let items: Vec<ArticleRecord> = rows.iter().map(|r| article_row(r, false)).collect();
+        Ok(keyset_page(items, limit, |a| a.id))
+    }
+
+    pub async fn get_article(&self, id: Id) -> Result<ArticleRecord, StoreError> {
+        let row = sqlx::query(&format!(
+            "SELECT {ARTICLE_COLUMNS}, a.text FROM articles a
+             LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.read)
+        .await?
+        .ok_or(StoreError::NotFound { what: "article", id })?;
+        Ok(article_row(&row, true))
+    }
+
+    pub async fn list_claims(
+        &self,
+        filter: &ClaimFilter,
+        limit: i64,
+        cursor: Option<Cursor>,
+    ) -> Result<Page<ClaimRecord>, StoreError> {
+        let after = Cursor::after_id(cursor)?;
+        for (what, id) in [
+            ("entity", filter.about),
+            ("entity", filter.speaker),
+            ("entity", filter.via),
+            ("entity", filter.involving),
+            ("article", filter.article),
+        ] {
+            if let Some(id) = id {
+                self.require(what, id).await?;
+            }
+        }
+        let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "SELECT c.id, c.article_id, c.kind, c.text, c.start, c.\"end\", c.speaker_id,
+                    c.speaker_text, c.via_id, c.cue FROM claims c WHERE 1 = 1",
+        );
+        if let Some(id) = filter.article {
+            q.push(" AND c.article_id = ").push_bind(id);
+        }
+        if let Some(id) = filter.speaker {
+            q.push(" AND c.speaker_id = ").push_bind(id);
+        }
+        if let Some(id) = filter.via {
+            q.push(" AND c.via_id = ").push_bind(id);
+        }
+        if let Some(kind) = filter.kind {
+            q.push(" AND c.kind = ").push_bind(kind.as_str());
+        }
+        if let Some(id) = filter.about {
+            q.push(" AND (");
+            push_about(&mut q, id);
+            q.push(")");
+        }
+        if let Some(id) = filter.involving {
+            q.push(" AND (c.speaker_id = ")
+                .push_bind(id)
+                .push(" OR c.via_id = ")
+                .push_bind(id)
+                .push(" OR ");
+            push_about(&mut q, id);
+            q.push(")");
+        }
+        if let Some(after) = after {
+            q.push(" AND c.id > ").push_bind(after);
+        }
+        q.push(" ORDER BY c.id LIMIT ").push_bind(limit + 1);
+        let rows = q.build().fetch_all(&self.read).await?;
+        let items = self.hydrate_claims(rows).await?;
+        Ok(keyset_page(items, limit, |c| c.id))
+    }
+
+    pub async fn get_claim(&self, id: Id) -> Result<ClaimRecord, StoreError> {
+        let rows = sqlx::query(
+            "SELECT c.id, c.article_id, c.kind, c.text, c.start, c.\"end\", c.speaker_id,
+                    c.speaker_text, c.via_id, c.cue FROM claims c WHERE c.id = ?1",
+        )
+        .bind(id)
+        .fetch_all(&self.read)
+        .await?;
+        self.hydrate_claims(rows)
+            .await?
+            .pop()
+            .ok_or(StoreError::NotFound { what: "claim", id })
+    }
+
+    /// Entities whose name or an alias matches `q` (folded), best match first, then the
+    /// most mentioned. Without `q`, the most mentioned entities.
+    pub async fn search_entities(
+        &self,
+        q: Option<&str>,
+        kind: Option<&str>,
+        limit: i64,
+        cursor: Option<Cursor>,
+    ) -> Result<Page<EntitySummary>, StoreError> {
+        let offset = Cursor::offset(cursor)?;
+        let key = q.map(fold).unwrap_or_default();
+        let rows = sqlx::query(
+            "SELECT e.id, MIN(CASE WHEN a.key = ?1 THEN 0
+                                   WHEN a.key LIKE ?1 || '%' THEN 1
+                                   WHEN ' ' || a.key LIKE '% ' || ?1 || '%' THEN 2
+                                   ELSE 3 END) AS rank
+             FROM entities e JOIN aliases a ON a.entity_id = e.id
+             WHERE (?1 = '' OR a.key LIKE '%' || ?1 || '%') AND (?2 IS NULL OR e.kind = ?2)
+             GROUP BY e.id
+             ORDER BY rank, e.mention_count DESC, e.id
+             LIMIT ?3 OFFSET ?4",
+        )
+        .bind(&key)
+        .bind(kind)
+        .bind(limit + 1)
+        .bind(offset)
+        .fetch_all(&self.read)
+        .await?;
+        let ids: Vec<Id> = rows.iter().map(|r| r.get::<Id, _>("id")).collect();
+        let mut summaries = self.entity_summaries(&ids).await?;
+        let mut items: Vec<EntitySummary> =
+            ids.iter().filter_map(|id| summaries.remove(id)).collect();
+        let next = if items.len() as i64 > limit {
+            items.truncate(limit as usize);
+            Some(Cursor::Offset(offset + limit))
+        } else {
+            None
+        };
+        Ok(Page { items, next })
+    }
+
+    pub async fn get_entity(&self, id: Id) -> Result<EntityRecord, StoreError> {
+        let row = sqlx::query(
+            "SELECT e.mention_count, e.created_at,
+                    (SELECT COUNT(DISTINCT article_id) FROM mentions m WHERE m.entity_id = e.id)
+                        AS article_count,
+                    (SELECT COUNT(*) FROM claims c WHERE c.speaker_id = e.id) AS claim_count
+             FROM entities e WHERE e.id = ?1",
+        )
+        .bind(id)
+        .fetch_optional(&self.read)
+        .await?
+        .ok_or(StoreError::NotFound { what: "entity", id })?;
+        let entity = self
+            .entity_summaries(&[id])
+            .await?
+            .remove(&id)
+            .ok_or(StoreError::NotFound { what: "entity", id })?;
+        Ok(EntityRecord {
+            entity,
+            mention_count: row.get("mention_count"),
+            article_count: row.get("article_count"),
+            claim_count: row.get("claim_count"),
+            created_at: row.get("created_at"),
+        })
+    }
+
+    async fn require(&self, what: &'static str, id: Id) -> Result<(), StoreError> {
+        let sql = match what {
+            "article" => "SELECT 1 FROM articles WHERE id = ?1",
+            _ => "SELECT 1 FROM entities WHERE id = ?1",
+        };
+        let found: Option<i64> = sqlx::query_scalar(sql)
+            .bind(id)
+            .fetch_optional(&self.read)
+            .await?;
+        found.map(|_| ()).ok_or(StoreError::NotFound { what, id })
+    }
+
+    async fn hydrate_claims(&self, rows: Vec<SqliteRow>) -> Result<Vec<ClaimRecord>, StoreError> {
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let claim_ids: Vec<Id> = rows.iter().map(|r| r.get("id")).collect();
+        let claim_json = id_list(&claim_ids);
+
+        let mut places: HashMap<Id, Vec<Id>> = HashMap::new();
+        for r in sqlx::query(
+            "SELECT claim_id, entity_id FROM claim_places
+             WHERE claim_id IN (SELECT value FROM json_each(?1)) ORDER BY rowid",
+        )
+        .bind(&claim_json)
+        .fetch_all(&self.read)
+        .await?
+        {
+            places
+                .entry(r.get("claim_id"))
+                .or_default()
+                .push(r.get("entity_id"));
+        }
+        let mut numbers: HashMap<Id, Vec<NumberRecord>> = HashMap::new();
+        for r in sqlx::query(
+            "SELECT claim_id, value, unit, qualifier, text, start, \"end\" FROM claim_numbers
+             WHERE claim_id IN (SELECT value FROM json_each(?1)) ORDER BY id",
+        )
+        .bind(&claim_json)
+        .fetch_all(&self.read)
+        .await?
+        {
+            numbers
+                .entry(r.get("claim_id"))
+                .or_default()
+                .push(NumberRecord {
+                    value: r.get("value"),
+                    unit: r.get("unit"),
+                    qualifier: r.get("qualifier"),
+                    text: r.get("text"),
+                    start: r.get("start"),
+                    end: r.get("end"),
+                });
+        }
+        let mut entity_ids: Vec<Id> = places.values().flatten().copied().collect();
+        for r in &rows {
+            entity_ids.extend(r.get::<Option<Id>, _>("speaker_id"));
+            entity_ids.extend(r.get::<Option<Id>, _>("via_id"));
+        }
+        entity_ids.sort_unstable();
+        entity_ids.dedup();
+        let entities = self.entity_summaries(&entity_ids).await?;
+
+        Ok(rows
+            .iter()
+            .map(|r| {
+                let id: Id = r.get("id");
+                let speaker_id: Option<Id> = r.get("speaker_id");
+                let speaker_text: Option<String> = r.get("speaker_text");
+                let speaker = match (speaker_id.and_then(|s| entities.get(&s)), speaker_text) {
+                    (Some(e), _) => Some(SpeakerRecord::Entity(e.clone())),
+                    (None, Some(words)) => Some(SpeakerRecord::Nominal(words)),
+                    (None, None) => None,
+                };
+                let via_id: Option<Id> = r.get("via_id");
+                ClaimRecord {
+                    id,
+                    article_id: r.get("article_id"),
+                    kind: r.get("kind"),
+                    text: r.get("text"),
+                    start: r.get("start"),
+                    end: r.get("end"),
+                    speaker,
+                    via: via_id.and_then(|v| entities.get(&v).cloned()),
+                    cue: r.get("cue"),
+                    places: places
+                        .remove(&id)
+                        .unwrap_or_default()
+                        .iter()
+                        .filter_map(|p| entities.get(p).cloned())
+                        .collect(),
+                    numbers: numbers.remove(&id).unwrap_or_default(),
+                }
+            })
+            .collect())
+    }
+
+    async fn entity_summaries(&self, ids: &[Id]) -> Result<HashMap<Id, EntitySummary>, StoreError> {
+        let mut out: HashMap<Id, EntitySummary> = HashMap::new();
+        if ids.is_empty() {
+            return Ok(out);
+        }
+        let json = id_list(ids);
+        for r in sqlx::query(
+            "SELECT id, kind, name FROM entities WHERE id IN (SELECT value FROM json_each(?1))",
+        )
+        .bind(&json)
+        .fetch_all(&self.read)
+        .await?
+        {
+            let id: Id = r.get("id");
+            out.insert(
+                id,
+                EntitySummary {
+                    id,
+                    kind: r.get("kind"),
+                    name: r.get("name"),
+                    aliases: Vec::new(),
+                },
+            );
+        }
+        for r in sqlx::query(
+            "SELECT entity_id, alias FROM aliases
+             WHERE entity_id IN (SELECT value FROM json_each(?1)) ORDER BY entity_id, alias",
+        )
+        .bind(&json)
+        .fetch_all(&self.read)
+        .await?
+        {
+            if let Some(e) = out.get_mut(&r.get::<Id, _>("entity_id")) {
+                e.aliases.push(r.get("alias"));
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Claims about an entity: a place the claim is about, or a mention of the entity that
+/// stands inside the claim's words.
+fn push_about(q: &mut QueryBuilder<Sqlite>, id: Id) {
+    q.push("c.id IN (SELECT claim_id FROM claim_places WHERE entity_id = ")
+        .push_bind(id)
+        .push(") OR EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id")
+        .push(" WHERE m.entity_id = ")
+        .push_bind(id)
+        .push(" AND e.kind <> 'place' AND m.article_id = c.article_id")
+        .push(" AND m.start >= c.start AND m.\"end\" <= c.\"end\")");
+}
+
+fn article_row(r: &SqliteRow, with_text: bool) -> ArticleRecord {
+    ArticleRecord {
+        id: r.get("id"),
+        title: r.get("title"),
+        source: r.get("source"),
+        url: r.get("url"),
+        published_at: r.get("published_at"),
+        created_at: r.get("created_at"),
+        content_hash: r.get("content_hash"),
+        claim_count: r.get("claim_count"),
+        mention_count: r.get("mention_count"),
+        text: if with_text { r.get("text") } else { None },
+    }
+}
+
+/// Cuts a fetched `limit + 1` rows down to `limit` and says where the next page starts.
+fn keyset_page<T>(mut items: Vec<T>, limit: i64, id: impl Fn(&T) -> Id) -> Page<T> {
+    let next = if items.len() as i64 > limit {
+        items.truncate(limit as usize);
+        items.last().map(|last| Cursor::After(id(last)))
+    } else {
+        None
+    };
+    Page { items, next }
+}
+
+/// A JSON array of ids, bound as one parameter and unpacked with `json_each`.
+fn id_list(ids: &[Id]) -> String {
+    let parts: Vec<String> = ids.iter().map(Id::to_string).collect();
+    format!("[{}]", parts.join(","))
+}
+
+impl Store {
+    /// How many canonical entities the graph holds.
+    pub async fn count_entities(&self) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM entities")
+            .fetch_one(&self.read)
+            .await?)
+    }
+}

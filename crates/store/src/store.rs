@@ -1,0 +1,84 @@
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::migrate::Migrator;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+
+use crate::StoreError;
+
+/// The schema, embedded at build time; applied at every start and by `claimgraph migrate`.
+/// An applied migration is never edited: add a new one.
+pub static MIGRATOR: Migrator = sqlx::migrate!("../../migrations");
+
+/// How long a connection waits for SQLite's write lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Handle to one claimgraph database. Cheap to clone.
+///
+/// Reads go through a pool of connections; writes go through a pool of exactly one, so
+/// writers in this process queue instead of fighting over SQLite's single write lock.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pub(crate) read: SqlitePool,
+    pub(crate) write: SqlitePool,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and applies pending migrations.
+    pub async fn open(path: &Path) -> Result<Store, StoreError> {
+        let store = Store::connect(path).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Opens without migrating, for the `migrate` command.
+    pub async fn connect(path: &Path) -> Result<Store, StoreError> {
+        let options = SqliteConnectOptions::from_str("sqlite:")?
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(BUSY_TIMEOUT);
+        let write = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options.clone())
+            .await?;
+        let read = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await?;
+        Ok(Store { read, write })
+    }
+
+    /// Applies pending migrations; returns how many were applied.
+    pub async fn migrate(&self) -> Result<usize, StoreError> {
+        let before = applied(&self.write).await;
+        MIGRATOR.run(&self.write).await?;
+        let after = applied(&self.write).await;
+        Ok(after.saturating_sub(before))
+    }
+
+    /// A cheap query that proves the database answers.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.read).await?;
+        Ok(())
+    }
+
+    /// Closes both pools, waiting for in-flight work; call before exit so the WAL is
+    /// checkpointed.
+    pub async fn close(&self) {
+        self.read.close().await;
+        self.write.close().await;
+    }
+}
+
+async fn applied(pool: &SqlitePool) -> usize {
+    sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM _sqlx_migrations WHERE success = 1")
+        .fetch_one(pool)
+        .await
+        .map(|n| n as usize)
+        .unwrap_or(0)
+}

@@ -1,0 +1,313 @@
+use std::collections::HashMap;
+
+use claimgraph_extract::{EntityKind, Mention};
+use sqlx::SqliteConnection;
+
+use crate::canon::fold;
+use crate::{Id, PreparedArticle, Store, StoreError};
+
+/// The outcome of handing one article to the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Inserted {
+    pub id: Id,
+    /// `false` when an article with the same text was already stored: nothing was written.
+    pub created: bool,
+}
+
+impl Store {
+    /// The id of the stored article whose text has this hash, if any.
+    pub async fn find_article_by_hash(&self, content_hash: &str) -> Result<Option<Id>, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT id FROM articles WHERE content_hash = ?1")
+                .bind(content_hash)
+                .fetch_optional(&self.read)
+                .await?,
+        )
+    }
+
+    /// Stores one article with its claims and entities in one transaction.
+    pub async fn insert(&self, article: &PreparedArticle) -> Result<Inserted, StoreError> {
+        let mut out = self.insert_batch(std::slice::from_ref(article)).await?;
+        out.pop().ok_or(StoreError::Database(sqlx::Error::RowNotFound))
+    }
+
+    /// Stores many articles in one transaction: all of them or, on error, none.
+    pub async fn insert_batch(
+        &self,
+        articles: &[PreparedArticle],
+    ) -> Result<Vec<Inserted>, StoreError> {
+        // IMMEDIATE: take the write lock up front, so a transaction that reads (the
+        // duplicate check) before it writes cannot fail to upgrade under WAL.
+        let mut tx = self.write.begin_with("BEGIN IMMEDIATE").await?;
+        let mut writer = Writer {
+            conn: &mut *tx,
+            entities: HashMap::new(),
+        };
+        let mut out = Vec::with_capacity(articles.len());
+        for article in articles {
+            out.push(writer.article(article).await?);
+        }
+        tx.commit().await?;
+        Ok(out)
+    }
+}
+
+/// One write transaction, with the entity ids it has already resolved.
+struct Writer<'c> {
+    conn: &'c mut SqliteConnection,
+    entities: HashMap<(EntityKind, String), Id>,
+}
+
+impl Writer<'_> {
+    async fn article(&mut self, p: &PreparedArticle) -> Result<Inserted, StoreError> {
+        let existing: Option<Id> =
+            sqlx::query_scalar("SELECT id FROM articles WHERE content_hash = ?1")
+                .bind(&p.content_hash)
+                .fetch_optional(&mut *self.conn)
+                .await?;
+        if let Some(id) = existing {
+            return Ok(Inserted { id, created: false });
+        }
+        let text = p.article.text.as_str();
+        let source_id = match p.article.source.as_deref().map(str::trim) {
+            Some(name) if !fold(name).is_empty() => Some(self.source(name).await?),
+            _ => None,
+        };
+        let article_id: Id = sqlx::query_scalar(
+            "INSERT INTO articles (content_hash, title, text, source_id, url, published_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+        )
+        .bind(&p.content_hash)
+        .bind(&p.article.title)
+        .bind(text)
+        .bind(source_id)
+        .bind(&p.article.url)
+        .bind(&p.article.published_at)
+        .fetch_one(&mut *self.conn)
+        .await?;
+
+        let mut counts: HashMap<Id, i64> = HashMap::new();
+        let mut mention_rows = 0i64;
+        for m in &p.extraction.mentions {
+            let Some(entity) = self.mention(m, text).await? else {
+                continue;
+            };
+            sqlx::query(
+                "INSERT INTO mentions (entity_id, article_id, start, \"end\", text)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .bind(entity)
+            .bind(article_id)
+            .bind(p.offsets.to_char(m.span.start))
+            .bind(p.offsets.to_char(m.span.end))
+            .bind(m.span.slice(text).unwrap_or(&m.name))
+            .execute(&mut *self.conn)
+            .await?;
+            *counts.entry(entity).or_default() += 1;
+            mention_rows += 1;
+        }
+
+        let mut claim_rows = 0i64;
+        for claim in &p.extraction.claims {
+            let Some(claim_text) = claim.span.slice(text) else {
+                tracing::warn!(article_id, "claim span off char boundaries; skipped");
+                continue;
+            };
+            let (speaker_id, speaker_text) = match &claim.speaker {
+                None => (None, None),
+                Some(m) => {
+                    let said = m.span.slice(text).unwrap_or(&m.name).to_string();
+                    match self.mention(m, text).await? {
+                        Some(id) => (Some(id), Some(said)),
+                        // an unnamed source keeps its own words and no entity
+                        None => (None, Some(m.name.clone())),
+                    }
+                }
+            };
+            let via_id = match &claim.via {
+                Some(m) => self.mention(m, text).await?,
+                None => None,
+            };
+            let claim_id: Id = sqlx::query_scalar(
+                "INSERT INTO claims (article_id, kind, text, start, \"end\", speaker_id,
+                                     speaker_text, via_id, cue)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
+            )
+            .bind(article_id)
+            .bind(claim.kind.as_str())
+            .bind(claim_text)
+            .bind(p.offsets.to_char(claim.span.start))
+            .bind(p.offsets.to_char(claim.span.end))
+            .bind(speaker_id)
+            .bind(speaker_text)
+            .bind(via_id)
+            .bind(&claim.cue)
+            .fetch_one(&mut *self.conn)
+            .await?;
+            for place in &claim.places {
+                if let Some(entity) = self.mention(place, text).await? {
+                    sqlx::query(
+                        "INSERT OR IGNORE INTO claim_places (claim_id, entity_id) VALUES (?1, ?2)",
+                    )
+                    .bind(claim_id)
+                    .bind(entity)
+                    .execute(&mut *self.conn)
+                    .await?;
+                }
+            }
+            for n in &claim.numbers {
+                sqlx::query(
+                    "INSERT INTO claim_numbers (claim_id, value, unit, qualifier, text, start, \"end\")
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )
+                .bind(claim_id)
+                .bind(n.value)
+                .bind(&n.unit)
+                .bind(qualifier_str(n.qualifier))
+                .bind(n.span.slice(text).unwrap_or_default())
+                .bind(p.offsets.to_char(n.span.start))
+                .bind(p.offsets.to_char(n.span.end))
+                .execute(&mut *self.conn)
+                .await?;
+            }
+            claim_rows += 1;
+        }
+
+        for (entity, n) in counts {
+            sqlx::query("UPDATE entities SET mention_count = mention_count + ?1 WHERE id = ?2")
+                .bind(n)
+                .bind(entity)
+                .execute(&mut *self.conn)
+                .await?;
+        }
+        sqlx::query("UPDATE articles SET claim_count = ?1, mention_count = ?2 WHERE id = ?3")
+            .bind(claim_rows)
+            .bind(mention_rows)
+            .bind(article_id)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(Inserted {
+            id: article_id,
+            created: true,
+        })
+    }
+
+    /// The entity a mention refers to; `None` for unnamed sources and names that fold to
+    /// nothing. The surface form becomes an alias when it is a shorter form of the name
+    /// ("Okafor" for "Ada Okafor"), never when it is a pronoun or description.
+    async fn mention(&mut self, m: &Mention, text: &str) -> Result<Option<Id>, StoreError> {
+        if m.kind == EntityKind::Nominal {
+            return Ok(None);
+        }
+        let Some(id) = self.entity(m.kind, &m.name).await? else {
+            return Ok(None);
+        };
+        if let Some(surface) = m.span.slice(text) {
+            if is_short_form(surface, &m.name) {
+                self.alias(id, surface).await?;
+            }
+        }
+        Ok(Some(id))
+    }
+
+    async fn entity(&mut self, kind: EntityKind, name: &str) -> Result<Option<Id>, StoreError> {
+        let name = name.trim();
+        let key = fold(name);
+        if key.is_empty() {
+            return Ok(None);
+        }
+        if let Some(id) = self.entities.get(&(kind, key.clone())) {
+            return Ok(Some(*id));
+        }
+        let kind_str = kind.as_str();
+        let found: Option<Id> = sqlx::query_scalar(
+            "SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity_id
+             WHERE a.key = ?1 AND e.kind = ?2
+             ORDER BY e.mention_count DESC, e.id LIMIT 1",
+        )
+        .bind(&key)
+        .bind(kind_str)
+        .fetch_optional(&mut *self.conn)
+        .await?;
+        let id = match found {
+            Some(id) => id,
+            None => {
+                sqlx::query_scalar(
+                    "INSERT INTO entities (kind, name, key) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (kind, key) DO UPDATE SET name = name RETURNING id",
+                )
+                .bind(kind_str)
+                .bind(name)
+                .bind(&key)
+                .fetch_one(&mut *self.conn)
+                .await?
+            }
+        };
+        self.alias(id, name).await?;
+        self.entities.insert((kind, key), id);
+        Ok(Some(id))
+    }
+
+    async fn alias(&mut self, entity: Id, alias: &str) -> Result<(), StoreError> {
+        sqlx::query("INSERT OR IGNORE INTO aliases (entity_id, alias, key) VALUES (?1, ?2, ?3)")
+            .bind(entity)
+            .bind(alias.trim())
+            .bind(fold(alias))
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(())
+    }
+
+    async fn source(&mut self, name: &str) -> Result<Id, StoreError> {
+        let entity = self
+            .entity(EntityKind::Outlet, name)
+            .await?
+            .ok_or(StoreError::Database(sqlx::Error::RowNotFound))?;
+        Ok(sqlx::query_scalar(
+            "INSERT INTO sources (name, entity_id) VALUES (?1, ?2)
+             ON CONFLICT (name) DO UPDATE SET name = name RETURNING id",
+        )
+        .bind(name)
+        .bind(entity)
+        .fetch_one(&mut *self.conn)
+        .await?)
+    }
+}
+
+/// `surface` names the same thing as `name` in fewer words: every folded word of the
+/// surface is a word of the name, and it is written as a name (capitalised).
+fn is_short_form(surface: &str, name: &str) -> bool {
+    let s = fold(surface);
+    if s.is_empty() || s == fold(name) || !surface.chars().next().is_some_and(char::is_uppercase)
+    {
+        return false;
+    }
+    let n = fold(name);
+    let words: Vec<&str> = n.split(' ').collect();
+    s.split(' ').all(|w| words.contains(&w))
+}
+
+fn qualifier_str(q: claimgraph_extract::Qualifier) -> &'static str {
+    use claimgraph_extract::Qualifier::*;
+    match q {
+        Exact => "exact",
+        About => "about",
+        AtLeast => "at_least",
+        AtMost => "at_most",
+        MoreThan => "more_than",
+        LessThan => "less_than",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_short_form;
+
+    #[test]
+    fn short_forms_are_capitalised_subsets() {
+        assert!(is_short_form("Okafor", "Ada Okafor"));
+        assert!(!is_short_form("she", "Ada Okafor"));
+        assert!(!is_short_form("Ada Okafor", "Ada Okafor"));
+        assert!(!is_short_form("The mayor", "Ada Okafor"));
+    }
+}
