@@ -387,6 +387,9 @@ pub fn singular(word: &str) -> String {
     if low.chars().count() <= 3 {
         return low;
     }
+    if let Some(stem) = low.strip_suffix("men") {
+        return format!("{stem}man");
+    }
     if let Some(stem) = low.strip_suffix("ies") {
         return format!("{stem}y");
     }

@@ -1,0 +1,267 @@
+//! The router on a temporary SQLite file, driven request by request.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use claimgraph_api::{router, ApiConfig, AppState};
+use claimgraph_store::Store;
+use http_body_util::BodyExt;
+use serde_json::{json, Value};
+use tempfile::TempDir;
+use tower::ServiceExt;
+
+struct App {
+    router: Router,
+    _dir: TempDir,
+}
+
+async fn app_with(config: ApiConfig) -> App {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("test.db")).await.expect("open store");
+    App {
+        router: router(AppState { store, config }),
+        _dir: dir,
+    }
+}
+
+async fn app() -> App {
+    app_with(ApiConfig::default()).await
+}
+
+impl App {
+    async fn send(&self, req: Request<Body>) -> (StatusCode, Option<String>, Value) {
+        let res = self.router.clone().oneshot(req).await.expect("router answers");
+        let status = res.status();
+        let ctype = res
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let bytes = res.into_body().collect().await.expect("body").to_bytes();
+        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        (status, ctype, body)
+    }
+
+    async fn get(&self, uri: &str) -> (StatusCode, Value) {
+        let req = Request::get(uri).body(Body::empty()).expect("request");
+        let (status, _, body) = self.send(req).await;
+        (status, body)
+    }
+
+    async fn post(&self, content_type: Option<&str>, body: impl Into<Body>) -> (StatusCode, Option<String>, Value) {
+        let mut req = Request::post("/v1/articles");
+        if let Some(ct) = content_type {
+            req = req.header(header::CONTENT_TYPE, ct);
+        }
+        self.send(req.body(body.into()).expect("request")).await
+    }
+
+    async fn post_json(&self, body: Value) -> (StatusCode, Value) {
+        let (status, _, body) = self.post(Some("application/json"), body.to_string()).await;
+        (status, body)
+    }
+
+    /// Follows `next_cursor` to the end.
+    async fn all(&self, uri: &str, limit: u32) -> Vec<Value> {
+        let mut items = Vec::new();
+        let mut cursor: Option<String> = None;
+        loop {
+            let sep = if uri.contains('?') { '&' } else { '?' };
+            let mut page_uri = format!("{uri}{sep}limit={limit}");
+            if let Some(c) = &cursor {
+                page_uri.push_str(&format!("&cursor={c}"));
+            }
+            let (status, body) = self.get(&page_uri).await;
+            assert_eq!(status, StatusCode::OK, "{page_uri}: {body}");
+            items.extend(body["items"].as_array().cloned().unwrap_or_default());
+            match body["next_cursor"].as_str() {
+                Some(c) => cursor = Some(c.to_string()),
+                None => return items,
+            }
+        }
+    }
+}
+
+fn example(name: &str) -> String {
+    let path = format!("{}/../../examples/articles/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The wildfire example as the API's JSON body.
+fn wildfire() -> Value {
+    serde_json::from_str(&example("wildfire-evia.json")).expect("example is JSON")
+}
+
+#[tokio::test]
+async fn posting_twice_returns_the_stored_article() {
+    let app = app().await;
+    let (status, first) = app.post_json(wildfire()).await;
+    assert_eq!(status, StatusCode::CREATED, "{first}");
+    assert!(first["id"].as_i64().is_some());
+    assert_eq!(first["source"], "Aegean Daily");
+    assert!(first["claim_count"].as_i64().unwrap_or(0) > 0, "{first}");
+
+    let (status, second) = app.post_json(wildfire()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(second["id"], first["id"]);
+
+    let (_, list) = app.get("/v1/articles").await;
+    assert_eq!(list["items"].as_array().map(Vec::len), Some(1));
+}
+
+#[tokio::test]
+async fn plain_text_bodies_take_their_headline_from_the_first_line() {
+    let app = app().await;
+    let (status, _, body) = app
+        .post(Some("text/plain; charset=utf-8"), "Harbour reopens\nThe harbour in Split reopened on Monday.")
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(body["title"], "Harbour reopens");
+}
+
+#[tokio::test]
+async fn malformed_bodies_get_problem_json_not_500() {
+    let app = app().await;
+    let png: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe";
+    let cases: Vec<(Option<&str>, Body, StatusCode, &str)> = vec![
+        (Some("application/json"), Body::empty(), StatusCode::BAD_REQUEST, "malformed_json"),
+        (Some("application/json"), Body::from("{\"text\": "), StatusCode::BAD_REQUEST, "malformed_json"),
+        (Some("application/json"), Body::from(png), StatusCode::BAD_REQUEST, "malformed_json"),
+        (Some("application/json"), Body::from("{\"text\": 5}"), StatusCode::UNPROCESSABLE_ENTITY, "invalid_article"),
+        (Some("application/json"), Body::from("[1, 2]"), StatusCode::UNPROCESSABLE_ENTITY, "invalid_article"),
+        (Some("application/json"), Body::from("{\"title\": \"no text\"}"), StatusCode::UNPROCESSABLE_ENTITY, "invalid_article"),
+        (Some("application/json"), Body::from("{\"text\": \"ok\", \"body\": \"typo\"}"), StatusCode::UNPROCESSABLE_ENTITY, "invalid_article"),
+        (Some("application/json"), Body::from("{\"text\": \"  \\n \"}"), StatusCode::UNPROCESSABLE_ENTITY, "empty_text"),
+        (Some("application/json"), Body::from("{\"text\": \"ok\", \"published_at\": \"last week\"}"), StatusCode::UNPROCESSABLE_ENTITY, "invalid_published_at"),
+        (Some("text/plain"), Body::from(png), StatusCode::BAD_REQUEST, "invalid_utf8"),
+        (Some("text/plain"), Body::from(" \t\n"), StatusCode::UNPROCESSABLE_ENTITY, "empty_text"),
+        (Some("image/png"), Body::from(png), StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
+        (None, Body::from("text"), StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
+    ];
+    for (ctype, body, want_status, want_code) in cases {
+        let (status, got_type, problem) = app.post(ctype, body).await;
+        assert_eq!(status, want_status, "{ctype:?} -> {problem}");
+        assert_eq!(got_type.as_deref(), Some("application/problem+json"));
+        assert_eq!(problem["code"], want_code, "{problem}");
+        assert_eq!(problem["status"], want_status.as_u16());
+        assert!(problem["detail"].as_str().is_some_and(|d| !d.is_empty()));
+    }
+    let (_, list) = app.get("/v1/articles").await;
+    assert_eq!(list["items"], json!([]), "nothing was stored");
+}
+
+#[tokio::test]
+async fn bodies_over_the_limit_get_413() {
+    let app = app_with(ApiConfig { body_limit: 1024 }).await;
+    let big = json!({"text": "word ".repeat(1000)}).to_string();
+    let (status, _, problem) = app.post(Some("application/json"), big).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(problem["code"], "payload_too_large");
+    let (status, _) = app.post_json(json!({"text": "Short.\nFine."})).await;
+    assert_eq!(status, StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn claim_offsets_are_code_points_into_the_article() {
+    let app = app().await;
+    let (_, article) = app.post_json(wildfire()).await;
+    let id = article["id"].as_i64().expect("id");
+    let (_, full) = app.get(&format!("/v1/articles/{id}")).await;
+    let chars: Vec<char> = full["text"].as_str().expect("text").chars().collect();
+    let claims = app.all(&format!("/v1/articles/{id}/claims"), 50).await;
+    assert!(!claims.is_empty());
+    for c in &claims {
+        let (s, e) = (c["start"].as_u64().expect("start") as usize, c["end"].as_u64().expect("end") as usize);
+        let slice: String = chars[s..e].iter().collect();
+        assert_eq!(c["text"].as_str(), Some(slice.as_str()), "{c}");
+        assert_eq!(c["article_id"], id);
+    }
+    let direct: Vec<&Value> = claims.iter().filter(|c| c["kind"] == "direct").collect();
+    assert!(
+        direct.iter().any(|c| c["text"].as_str().is_some_and(|t| t.starts_with("Our priority is lives"))
+            && c["speaker"]["name"].as_str().is_some_and(|n| n.contains("Papadaki"))),
+        "{direct:?}"
+    );
+}
+
+#[tokio::test]
+async fn pages_cover_every_claim_once() {
+    let app = app().await;
+    for line in example("port-strike.ndjson").lines() {
+        let body: Value = serde_json::from_str(line).expect("ndjson line");
+        assert_eq!(app.post_json(body).await.0, StatusCode::CREATED);
+    }
+    app.post_json(wildfire()).await;
+    let one_page = app.all("/v1/claims", 500).await;
+    let paged = app.all("/v1/claims", 2).await;
+    assert!(one_page.len() > 2);
+    let ids = |v: &[Value]| v.iter().map(|c| c["id"].as_i64().unwrap_or(-1)).collect::<Vec<_>>();
+    assert_eq!(ids(&paged), ids(&one_page));
+    let articles = app.all("/v1/articles", 1).await;
+    assert_eq!(articles.len(), 3);
+}
+
+#[tokio::test]
+async fn claims_about_a_place_and_by_a_speaker() {
+    let app = app().await;
+    app.post_json(wildfire()).await;
+    let (status, found) = app.get("/v1/entities?q=chalkida").await;
+    assert_eq!(status, StatusCode::OK);
+    let place = &found["items"][0];
+    assert_eq!(place["name"], "Chalkida", "{found}");
+    let about = app.all(&format!("/v1/claims?about={}", place["id"]), 50).await;
+    assert!(!about.is_empty());
+    for c in &about {
+        assert!(c["places"].as_array().is_some_and(|ps| ps.iter().any(|p| p["id"] == place["id"])), "{c}");
+    }
+
+    let (_, people) = app.get("/v1/entities?q=papadaki&type=person").await;
+    let person = &people["items"][0];
+    let said = app.all(&format!("/v1/claims?speaker={}", person["id"]), 50).await;
+    assert!(said.len() >= 2, "{said:?}");
+    assert!(said.iter().all(|c| c["speaker"]["id"] == person["id"]));
+    let (status, detail) = app.get(&format!("/v1/entities/{}", person["id"])).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(detail["claim_count"].as_i64().unwrap_or(0) >= 2, "{detail}");
+    let involving = app.all(&format!("/v1/entities/{}/claims", person["id"]), 50).await;
+    assert!(involving.len() >= said.len());
+}
+
+#[tokio::test]
+async fn bad_parameters_are_400_and_unknown_ids_404() {
+    let app = app().await;
+    let cases = [
+        ("/v1/articles/abc", StatusCode::BAD_REQUEST, "invalid_id"),
+        ("/v1/articles/-1", StatusCode::BAD_REQUEST, "invalid_id"),
+        ("/v1/articles/12345", StatusCode::NOT_FOUND, "not_found"),
+        ("/v1/articles/12345/claims", StatusCode::NOT_FOUND, "not_found"),
+        ("/v1/claims/777", StatusCode::NOT_FOUND, "not_found"),
+        ("/v1/entities/777", StatusCode::NOT_FOUND, "not_found"),
+        ("/v1/claims?about=777", StatusCode::NOT_FOUND, "not_found"),
+        ("/v1/claims?about=x%27%3B%20DROP%20TABLE%20claims", StatusCode::BAD_REQUEST, "invalid_id"),
+        ("/v1/claims?kind=rumour", StatusCode::BAD_REQUEST, "invalid_kind"),
+        ("/v1/claims?limit=0", StatusCode::BAD_REQUEST, "invalid_limit"),
+        ("/v1/claims?limit=100000", StatusCode::BAD_REQUEST, "invalid_limit"),
+        ("/v1/claims?limit=many", StatusCode::BAD_REQUEST, "invalid_query"),
+        ("/v1/claims?cursor=bm90LWEtY3Vyc29y", StatusCode::BAD_REQUEST, "invalid_cursor"),
+        ("/v1/entities?type=planet", StatusCode::BAD_REQUEST, "invalid_type"),
+        ("/v1/entities?q=%25%25", StatusCode::BAD_REQUEST, "invalid_search"),
+        ("/v2/anything", StatusCode::NOT_FOUND, "route_not_found"),
+    ];
+    for (uri, want, code) in cases {
+        let (status, body) = app.get(uri).await;
+        assert_eq!(status, want, "{uri}: {body}");
+        assert_eq!(body["code"], code, "{uri}: {body}");
+    }
+    let (status, body) = app.get("/v1/entities?q=%27%20OR%201%3D1%20--").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["items"], json!([]));
+}
+
+#[tokio::test]
+async fn health_answers() {
+    let app = app().await;
+    let (status, body) = app.get("/healthz").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["status"], "ok");
+}

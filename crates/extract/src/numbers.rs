@@ -1,0 +1,303 @@
+//! Quantities: a value, its unit and how sure the text is about it.
+//!
+//! Dates, years, ordinals and vague amounts are skipped; a number with no unit or counted
+//! noun after it is skipped too, unless it belongs to a list whose last member has one
+//! ("1, 2, 3 km").
+
+use crate::model::{Qualifier, Quantity, Span};
+use crate::rules;
+use crate::text::{flag, Kind, Tokens};
+
+fn parse_digits(s: &str) -> Option<f64> {
+    let mut groups = s.split(',');
+    let first = groups.next().unwrap_or("");
+    let rest: Vec<&str> = groups.collect();
+    let thousands = !rest.is_empty()
+        && first.len() <= 3
+        && rest
+            .iter()
+            .all(|g| g.split('.').next().is_some_and(|h| h.len() == 3));
+    if rest.is_empty() || thousands {
+        s.chars().filter(|c| *c != ',').collect::<String>().parse().ok()
+    } else {
+        s.replace(',', ".").parse().ok()
+    }
+}
+
+/// A word-number token ("thirty", "twenty-five") and its value.
+fn word_value(t: &Tokens, i: usize) -> Option<f64> {
+    let lo = t.lo(i);
+    if let Some(v) = rules::number_word(lo) {
+        return Some(v);
+    }
+    let mut parts = lo.split('-');
+    let first = rules::number_word(parts.next()?)?;
+    let second = rules::number_word(parts.next()?)?;
+    (first >= 20.0 && second < 10.0).then_some(first + second)
+}
+
+/// Unit code of a hyphenated adjective made of a number word and a unit ("six-month-old").
+fn hyphen_unit(lo: &str) -> Option<(f64, &'static str)> {
+    let mut parts = lo.split('-');
+    let v = rules::number_word(parts.next()?)?;
+    let u = rules::unit_code(parts.next()?)?;
+    Some((v, u))
+}
+
+/// The unit after the number ending before token `j`: (code or noun, index past it).
+fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
+    let mut j = j;
+    if j < b && t.is_punct(j, '-') && !t.toks[j].space_before {
+        j += 1;
+    }
+    if j >= b {
+        return None;
+    }
+    if t.is_punct(j, '%') {
+        return Some(("percent".into(), j + 1));
+    }
+    if !t.is_word(j) {
+        return None;
+    }
+    // Two-word physical units first ("square kilometres", "per cent").
+    if j + 1 < b && t.is_word(j + 1) {
+        let two = format!("{} {}", t.lo(j), t.lo(j + 1));
+        if let Some(code) = rules::unit_code(&two) {
+            return Some((code.into(), j + 2));
+        }
+    }
+    let lo = t.lo(j);
+    // "km" glued to a following "2" is km².
+    if (lo == "km" || lo == "mi")
+        && t.toks.get(j + 1).is_some_and(|x| x.kind == Kind::Num && !x.space_before)
+        && t.s(j + 1) == "2"
+        && j + 1 < b
+    {
+        return Some((format!("{lo}2"), j + 2));
+    }
+    if let Some(code) = rules::unit_code(lo) {
+        return Some((code.into(), j + 1));
+    }
+    if let Some(first) = lo.split('-').next() {
+        if first != lo {
+            if let Some(code) = rules::unit_code(first) {
+                return Some((code.into(), j + 1));
+            }
+        }
+    }
+    // A counted noun: the last noun of a short run of nouns.
+    let mut last = None;
+    let mut k = j;
+    while k < b && k < j + 3 && t.is_word(k) {
+        let lo = t.lo(k);
+        let verbish = lo.len() > 4 && (lo.ends_with("ed") || lo.ends_with("ing") || lo.ends_with("ly"));
+        if t.has(k, flag::FUNCTION | flag::MONTH | flag::WEEKDAY | flag::NUMWORD | flag::MULT | flag::CUE)
+            || verbish
+        {
+            break;
+        }
+        last = Some(k);
+        k += 1;
+    }
+    last.map(|k| (rules::singular(t.s(k)), k + 1))
+}
+
+fn qualifier_before(t: &Tokens, i: usize, a: usize) -> Qualifier {
+    for (words, q) in rules::QUALIFIERS {
+        let n = words.len();
+        if i < a + n {
+            continue;
+        }
+        if words.iter().enumerate().all(|(k, w)| t.lo(i - n + k) == *w) {
+            return *q;
+        }
+    }
+    Qualifier::Exact
+}
+
+fn is_separator(t: &Tokens, i: usize) -> bool {
+    t.is_punct(i, ',') || t.is_punct(i, '-') || t.is_punct(i, '–') || matches!(t.lo(i), "and" | "or" | "to")
+}
+
+fn is_number_start(t: &Tokens, i: usize) -> bool {
+    t.toks.get(i).is_some_and(|x| x.kind == Kind::Num) || word_value(t, i).is_some()
+}
+
+/// Appends the quantities of tokens `[a, b)` to `out`.
+pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
+    let b = b.min(t.len());
+    let mut pending: Vec<Quantity> = Vec::new();
+    let mut i = a;
+    while i < b {
+        let tok = t.toks[i];
+        // Hyphenated adjectives carry their own unit ("six-month-old").
+        if tok.kind == Kind::Word && word_value(t, i).is_none() {
+            if let Some((v, u)) = hyphen_unit(t.lo(i)) {
+                out.push(Quantity {
+                    span: Span::new(tok.start, tok.end),
+                    value: v,
+                    unit: u.into(),
+                    qualifier: qualifier_before(t, i, a),
+                });
+            }
+            i += 1;
+            continue;
+        }
+        let (mut value, is_digits) = match tok.kind {
+            Kind::Num => match parse_digits(t.s(i)) {
+                Some(v) => (v, true),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            },
+            Kind::Word => match word_value(t, i) {
+                Some(v) => (v, false),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            },
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let start = i;
+        // Glued to a preceding word ("Studies2500") is fine; glued to a digit or a decimal
+        // point is not a new number.
+        let mut j = i + 1;
+        while j < b && t.has(j, flag::MULT) {
+            if let Some(m) = rules::multiplier(t.lo(j)) {
+                value *= m;
+            }
+            j += 1;
+        }
+        let prev_month = start > a && t.has(start - 1, flag::MONTH);
+        let next_month = t.has(j, flag::MONTH) && j < b;
+        let ordinal = j < b
+            && !t.toks[j].space_before
+            && matches!(t.lo(j), "st" | "nd" | "rd" | "th");
+        let s = t.s(start);
+        let year = is_digits
+            && j == start + 1
+            && s.len() == 4
+            && s.chars().all(|c| c.is_ascii_digit())
+            && (1800.0..=2100.0).contains(&value)
+            && !(j < b && !t.toks[j].space_before);
+        let clock = j < b && t.is_punct(j, ':') && !t.toks[j].space_before;
+        let vague_before = start > a && t.has(start - 1, flag::VAGUE) && !is_digits && value >= 100.0;
+        if prev_month || next_month || ordinal || clock || vague_before || (year && unit_at(t, j, b).is_none_or(|(u, _)| rules::unit_code(&u).is_none() && u != "percent")) {
+            i = j;
+            continue;
+        }
+        let qualifier = qualifier_before(t, start, a);
+        match unit_at(t, j, b) {
+            Some((unit, end)) => {
+                for mut p in pending.drain(..) {
+                    p.unit.clone_from(&unit);
+                    out.push(p);
+                }
+                out.push(Quantity {
+                    span: Span::new(t.start(start), t.end(end - 1)),
+                    value,
+                    unit,
+                    qualifier,
+                });
+                i = end;
+            }
+            None => {
+                let q = Quantity {
+                    span: Span::new(t.start(start), t.end(j - 1)),
+                    value,
+                    unit: String::new(),
+                    qualifier,
+                };
+                if j < b && is_separator(t, j) && is_number_start(t, j + 1) {
+                    pending.push(q);
+                } else {
+                    pending.clear();
+                }
+                i = j;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Lexicon;
+
+    fn nums(text: &str) -> Vec<(f64, String, Qualifier)> {
+        let lex = Lexicon::new();
+        let t = Tokens::new(text, &lex);
+        let mut out = Vec::new();
+        find(&t, 0, t.len(), &mut out);
+        for q in &out {
+            assert!(q.span.slice(text).is_some());
+        }
+        out.into_iter().map(|q| (q.value, q.unit, q.qualifier)).collect()
+    }
+
+    fn vu(text: &str) -> Vec<(f64, String)> {
+        nums(text).into_iter().map(|(v, u, _)| (v, u)).collect()
+    }
+
+    #[test]
+    fn separators_and_decimals() {
+        assert_eq!(vu("some 12,500 sandbags"), [(12500.0, "sandbag".to_string())]);
+        assert_eq!(vu("the river rose 1.3 metres"), [(1.3, "metre".to_string())]);
+    }
+
+    #[test]
+    fn word_numbers_and_multipliers() {
+        assert_eq!(vu("forty households"), [(40.0, "household".to_string())]);
+        assert_eq!(vu("two thousand sandbags"), [(2000.0, "sandbag".to_string())]);
+        assert_eq!(vu("3 thousand volunteers"), [(3000.0, "volunteer".to_string())]);
+        assert_eq!(vu("twenty-five ferries"), [(25.0, "ferry".to_string())]);
+        assert_eq!(vu("nine children"), [(9.0, "child".to_string())]);
+    }
+
+    #[test]
+    fn glued_and_paired_units() {
+        assert_eq!(vu("a 40km dyke"), [(40.0, "km".to_string())]);
+        assert_eq!(vu("flooded 120km² of fields"), [(120.0, "km2".to_string())]);
+        assert_eq!(vu("about 300 km2 (116 square miles)"), [(300.0, "km2".to_string()), (116.0, "mi2".to_string())]);
+        assert_eq!(vu("moved 12 km (7 miles)"), [(12.0, "km".to_string()), (7.0, "mi".to_string())]);
+    }
+
+    #[test]
+    fn percentages_and_lists() {
+        assert_eq!(vu("up to 60% of homes"), [(60.0, "percent".to_string())]);
+        assert_eq!(vu("12 per cent"), [(12.0, "percent".to_string())]);
+        assert_eq!(
+            vu("the water rose 1, 2, 3 metres"),
+            [(1.0, "metre".to_string()), (2.0, "metre".to_string()), (3.0, "metre".to_string())]
+        );
+        assert_eq!(vu("10-15 boats"), [(10.0, "boat".to_string()), (15.0, "boat".to_string())]);
+    }
+
+    #[test]
+    fn dates_years_ordinals_vague_are_not_numbers() {
+        assert!(vu("on March 3 and 14 April in 2019").is_empty());
+        assert!(vu("the 17th meeting, the second largest town").is_empty());
+        assert!(vu("thousands of residents and several thousand cows, tens of boats").is_empty());
+        assert!(vu("one of the villages").is_empty());
+    }
+
+    #[test]
+    fn qualifiers_and_time_units() {
+        assert_eq!(nums("at least 10 people")[0].2, Qualifier::AtLeast);
+        assert_eq!(nums("more than 5 months")[0], (5.0, "month".into(), Qualifier::MoreThan));
+        assert_eq!(nums("some fifty kilometers")[0], (50.0, "km".into(), Qualifier::About));
+        assert_eq!(vu("a six-month-old flood"), [(6.0, "month".to_string())]);
+        assert_eq!(vu("72 hours ago"), [(72.0, "hour".to_string())]);
+    }
+
+    #[test]
+    fn noun_runs_take_the_last_noun() {
+        assert_eq!(vu("400 Basque fishermen"), [(400.0, "fisherman".to_string())]);
+        assert_eq!(vu("three bodies wrapped in sheets"), [(3.0, "body".to_string())]);
+    }
+}

@@ -1,0 +1,156 @@
+//! Paragraphs, boilerplate lines and sentence boundaries.
+//!
+//! Sentences never break inside a quotation, so a quote of several sentences stays in one
+//! unit with its attribution; abbreviations ("Gen.", "Mr.", "U.S.") do not end sentences.
+
+use crate::quotes::Quote;
+use crate::rules;
+use crate::text::{flag, Kind, Tokens};
+
+/// Token ranges of the paragraphs (lines) of the text.
+pub fn paragraphs(t: &Tokens) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..t.len() {
+        if t.toks[i].para_break {
+            out.push((start, i));
+            start = i;
+        }
+    }
+    if start < t.len() {
+        out.push((start, t.len()));
+    }
+    out
+}
+
+/// Navigation, bylines and other lines that never carry claims.
+pub fn is_boilerplate(t: &Tokens, a: usize, b: usize) -> bool {
+    let line = t.span_text(a, b);
+    let head: String = line.chars().take(48).flat_map(char::to_lowercase).collect();
+    if rules::BOILERPLATE_PREFIXES.iter().any(|p| head.starts_with(p)) {
+        return true;
+    }
+    if line.len() < 400 {
+        let low = line.to_lowercase();
+        if rules::BOILERPLATE_CONTAINS.iter().any(|p| low.contains(p)) {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_terminal(t: &Tokens, i: usize) -> bool {
+    matches!(
+        t.toks.get(i).map(|x| x.kind),
+        Some(Kind::Punct('.' | '!' | '?' | '…'))
+    )
+}
+
+/// Whether the period at `i` belongs to an abbreviation rather than ending a sentence.
+fn is_abbreviation(t: &Tokens, i: usize, next: usize) -> bool {
+    if !t.is_punct(i, '.') || i == 0 || t.toks[i].space_before || !t.is_word(i - 1) {
+        return false;
+    }
+    let w = t.s(i - 1);
+    if t.has(i - 1, flag::ABBREV) {
+        return true;
+    }
+    if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
+        return true;
+    }
+    if w.contains('.') {
+        return !t.has(next, flag::STARTER);
+    }
+    false
+}
+
+/// Splits the paragraph `[a, b)` into sentences; `quotes` are the paragraph's quotations.
+pub fn split(t: &Tokens, a: usize, b: usize, quotes: &[Quote]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = a;
+    let mut qi = 0;
+    let mut i = a;
+    while i < b {
+        while qi < quotes.len() && quotes[qi].outer_end() <= i {
+            qi += 1;
+        }
+        let inside = quotes
+            .get(qi)
+            .is_some_and(|q| q.open < i && i < q.close);
+        let closing_after_terminal = quotes
+            .get(qi)
+            .is_some_and(|q| q.closed && q.close == i && is_terminal(t, i.saturating_sub(1)));
+        if (is_terminal(t, i) && !inside) || closing_after_terminal {
+            let mut j = i + 1;
+            while j < b
+                && !t.toks[j].space_before
+                && (is_terminal(t, j) || t.is_quote(j) || t.is_punct(j, ')'))
+            {
+                j += 1;
+            }
+            let next_opens = j >= b
+                || (t.toks[j].space_before
+                    && (t.is_cap(j) || t.is_quote(j) || t.toks[j].kind == Kind::Num));
+            if next_opens && !is_abbreviation(t, i, j) {
+                out.push((start, j));
+                start = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start < b {
+        out.push((start, b));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes;
+    use crate::text::Lexicon;
+
+    fn sents(text: &str) -> Vec<String> {
+        let lex = Lexicon::new();
+        let t = Tokens::new(text, &lex);
+        let q = quotes::find(&t, 0, t.len());
+        split(&t, 0, t.len(), &q)
+            .iter()
+            .map(|&(a, b)| t.span_text(a, b).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        assert_eq!(
+            sents("Gen. Mara Holt met Mr. Dunn in the U.K. on Friday. The dam held."),
+            ["Gen. Mara Holt met Mr. Dunn in the U.K. on Friday.", "The dam held."]
+        );
+        assert_eq!(
+            sents("Aid came from the U.S. The town thanked them."),
+            ["Aid came from the U.S.", "The town thanked them."]
+        );
+    }
+
+    #[test]
+    fn quotes_stay_whole() {
+        assert_eq!(
+            sents("“We lost power. We lost water,” the mayor said. Crews arrived."),
+            ["“We lost power. We lost water,” the mayor said.", "Crews arrived."]
+        );
+        assert_eq!(sents("He spoke. “It rained.” Then it stopped."), ["He spoke.", "“It rained.”", "Then it stopped."]);
+    }
+
+    #[test]
+    fn paragraphs_and_boilerplate() {
+        let lex = Lexicon::new();
+        let t = Tokens::new("Flood hits Varn\nAlso read: other news\n\nLeave a Reply", &lex);
+        let p = paragraphs(&t);
+        assert_eq!(p.len(), 3);
+        assert!(!is_boilerplate(&t, p[0].0, p[0].1));
+        assert!(is_boilerplate(&t, p[1].0, p[1].1));
+        assert!(is_boilerplate(&t, p[2].0, p[2].1));
+    }
+}
