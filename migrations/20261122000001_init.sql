@@ -67,11 +67,12 @@ CREATE INDEX claims_article ON claims (article_id);
 CREATE INDEX claims_speaker ON claims (speaker_id) WHERE speaker_id IS NOT NULL;
 CREATE INDEX claims_via ON claims (via_id) WHERE via_id IS NOT NULL;
 
+-- rowid order is the order the extractor listed the places in
 CREATE TABLE claim_places (
     claim_id  INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
     entity_id INTEGER NOT NULL REFERENCES entities (id),
-    PRIMARY KEY (claim_id, entity_id)
-) WITHOUT ROWID;
+    UNIQUE (claim_id, entity_id)
+);
 CREATE INDEX claim_places_entity ON claim_places (entity_id, claim_id);
 
 CREATE TABLE claim_numbers (

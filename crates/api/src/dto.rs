@@ -2,8 +2,7 @@
 //! `{"items": [...], "next_cursor": null | "opaque"}`.
 
 use claimgraph_store::{
-    ArticleRecord, ClaimRecord, EntityRecord, EntitySummary, Id, NumberRecord, Page,
-    SpeakerRecord,
+    ArticleRecord, ClaimRecord, EntityRecord, EntitySummary, Id, NumberRecord, Page, SpeakerRecord,
 };
 use serde::{Deserialize, Serialize};
 

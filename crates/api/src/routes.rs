@@ -9,9 +9,7 @@ use claimgraph_extract::ClaimKind;
 use claimgraph_store::{prepare, ArticleText, ClaimFilter, NewArticle};
 use serde::Deserialize;
 
-use crate::dto::{
-    ArticleIn, ArticleOut, ClaimOut, EntityDetailOut, EntityOut, Health, List,
-};
+use crate::dto::{ArticleIn, ArticleOut, ClaimOut, EntityDetailOut, EntityOut, Health, List};
 use crate::extract::{page_params, parse_id, ApiId, ApiQuery};
 use crate::{ApiError, AppState};
 
@@ -72,7 +70,10 @@ async fn create_article(
         .find_article_by_hash(&claimgraph_store::content_hash(article.text.as_str()))
         .await?
     {
-        return Ok((StatusCode::OK, Json(ArticleOut::from(state.store.get_article(id).await?)))
+        return Ok((
+            StatusCode::OK,
+            Json(ArticleOut::from(state.store.get_article(id).await?)),
+        )
             .into_response());
     }
     // extraction is CPU work: keep it off the async workers
@@ -88,7 +89,12 @@ async fn create_article(
         StatusCode::OK
     };
     let location = format!("/v1/articles/{}", inserted.id);
-    Ok((status, [(header::LOCATION, location)], Json(ArticleOut::from(out))).into_response())
+    Ok((
+        status,
+        [(header::LOCATION, location)],
+        Json(ArticleOut::from(out)),
+    )
+        .into_response())
 }
 
 fn parse_article(headers: &HeaderMap, body: &[u8]) -> Result<NewArticle, ApiError> {
@@ -104,7 +110,10 @@ fn parse_article(headers: &HeaderMap, body: &[u8]) -> Result<NewArticle, ApiErro
             text: String::from_utf8(body.to_vec()).map_err(|e| {
                 ApiError::bad_request(
                     "invalid_utf8",
-                    format!("the body is not UTF-8 text (bad byte at {})", e.utf8_error().valid_up_to()),
+                    format!(
+                        "the body is not UTF-8 text (bad byte at {})",
+                        e.utf8_error().valid_up_to()
+                    ),
                 )
             })?,
             title: None,
@@ -119,7 +128,9 @@ fn parse_article(headers: &HeaderMap, body: &[u8]) -> Result<NewArticle, ApiErro
         if !is_timestamp(at) {
             return Err(ApiError::unprocessable(
                 "invalid_published_at",
-                format!("published_at must be an RFC 3339 timestamp or a YYYY-MM-DD date, got {at:?}"),
+                format!(
+                    "published_at must be an RFC 3339 timestamp or a YYYY-MM-DD date, got {at:?}"
+                ),
             ));
         }
     }
@@ -147,8 +158,14 @@ fn json_article(body: &[u8]) -> Result<ArticleIn, ApiError> {
 /// `YYYY-MM-DD`, optionally followed by `THH:MM:SS[.frac](Z|±HH:MM)`.
 fn is_timestamp(s: &str) -> bool {
     let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
-    let date = b.len() >= 10 && digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10);
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let date = b.len() >= 10
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10);
     if !date {
         return false;
     }
@@ -233,7 +250,8 @@ async fn list_claims(
     ApiQuery(q): ApiQuery<ClaimQuery>,
 ) -> Result<Json<List<ClaimOut>>, ApiError> {
     let (limit, cursor) = page_params(q.limit, q.cursor.as_deref())?;
-    let id = |field: &str, v: &Option<String>| v.as_deref().map(|raw| parse_id(field, raw)).transpose();
+    let id =
+        |field: &str, v: &Option<String>| v.as_deref().map(|raw| parse_id(field, raw)).transpose();
     let kind = match q.kind.as_deref() {
         None => None,
         Some("direct") => Some(ClaimKind::Direct),
@@ -285,7 +303,10 @@ async fn search_entities(
         if !ENTITY_TYPES.contains(&kind) {
             return Err(ApiError::bad_request(
                 "invalid_type",
-                format!("type must be one of {}, got {kind:?}", ENTITY_TYPES.join(", ")),
+                format!(
+                    "type must be one of {}, got {kind:?}",
+                    ENTITY_TYPES.join(", ")
+                ),
             ));
         }
     }
@@ -332,10 +353,21 @@ mod tests {
 
     #[test]
     fn timestamps() {
-        for ok in ["2024-03-01", "2024-03-01T10:20:30Z", "2024-03-01T10:20:30.5+02:00"] {
+        for ok in [
+            "2024-03-01",
+            "2024-03-01T10:20:30Z",
+            "2024-03-01T10:20:30.5+02:00",
+        ] {
             assert!(is_timestamp(ok), "{ok}");
         }
-        for bad in ["", "yesterday", "2024-13-01", "2024-03-01T10:20", "2024-03-01T10:20:30", "2024-03-01T10:20:30.Z"] {
+        for bad in [
+            "",
+            "yesterday",
+            "2024-13-01",
+            "2024-03-01T10:20",
+            "2024-03-01T10:20:30",
+            "2024-03-01T10:20:30.Z",
+        ] {
             assert!(!is_timestamp(bad), "{bad}");
         }
     }

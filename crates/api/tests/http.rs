@@ -17,7 +17,9 @@ struct App {
 
 async fn app_with(config: ApiConfig) -> App {
     let dir = tempfile::tempdir().expect("temp dir");
-    let store = Store::open(&dir.path().join("test.db")).await.expect("open store");
+    let store = Store::open(&dir.path().join("test.db"))
+        .await
+        .expect("open store");
     App {
         router: router(AppState { store, config }),
         _dir: dir,
@@ -30,7 +32,12 @@ async fn app() -> App {
 
 impl App {
     async fn send(&self, req: Request<Body>) -> (StatusCode, Option<String>, Value) {
-        let res = self.router.clone().oneshot(req).await.expect("router answers");
+        let res = self
+            .router
+            .clone()
+            .oneshot(req)
+            .await
+            .expect("router answers");
         let status = res.status();
         let ctype = res
             .headers()
@@ -48,7 +55,11 @@ impl App {
         (status, body)
     }
 
-    async fn post(&self, content_type: Option<&str>, body: impl Into<Body>) -> (StatusCode, Option<String>, Value) {
+    async fn post(
+        &self,
+        content_type: Option<&str>,
+        body: impl Into<Body>,
+    ) -> (StatusCode, Option<String>, Value) {
         let mut req = Request::post("/v1/articles");
         if let Some(ct) = content_type {
             req = req.header(header::CONTENT_TYPE, ct);
@@ -83,7 +94,10 @@ impl App {
 }
 
 fn example(name: &str) -> String {
-    let path = format!("{}/../../examples/articles/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../../examples/articles/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -113,7 +127,10 @@ async fn posting_twice_returns_the_stored_article() {
 async fn plain_text_bodies_take_their_headline_from_the_first_line() {
     let app = app().await;
     let (status, _, body) = app
-        .post(Some("text/plain; charset=utf-8"), "Harbour reopens\nThe harbour in Split reopened on Monday.")
+        .post(
+            Some("text/plain; charset=utf-8"),
+            "Harbour reopens\nThe harbour in Split reopened on Monday.",
+        )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     assert_eq!(body["title"], "Harbour reopens");
@@ -124,19 +141,84 @@ async fn malformed_bodies_get_problem_json_not_500() {
     let app = app().await;
     let png: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe";
     let cases: Vec<(Option<&str>, Body, StatusCode, &str)> = vec![
-        (Some("application/json"), Body::empty(), StatusCode::BAD_REQUEST, "malformed_json"),
-        (Some("application/json"), Body::from("{\"text\": "), StatusCode::BAD_REQUEST, "malformed_json"),
-        (Some("application/json"), Body::from(png), StatusCode::BAD_REQUEST, "malformed_json"),
-        (Some("application/json"), Body::from("{\"text\": 5}"), StatusCode::UNPROCESSABLE_ENTITY, "invalid_article"),
-        (Some("application/json"), Body::from("[1, 2]"), StatusCode::UNPROCESSABLE_ENTITY, "invalid_article"),
-        (Some("application/json"), Body::from("{\"title\": \"no text\"}"), StatusCode::UNPROCESSABLE_ENTITY, "invalid_article"),
-        (Some("application/json"), Body::from("{\"text\": \"ok\", \"body\": \"typo\"}"), StatusCode::UNPROCESSABLE_ENTITY, "invalid_article"),
-        (Some("application/json"), Body::from("{\"text\": \"  \\n \"}"), StatusCode::UNPROCESSABLE_ENTITY, "empty_text"),
-        (Some("application/json"), Body::from("{\"text\": \"ok\", \"published_at\": \"last week\"}"), StatusCode::UNPROCESSABLE_ENTITY, "invalid_published_at"),
-        (Some("text/plain"), Body::from(png), StatusCode::BAD_REQUEST, "invalid_utf8"),
-        (Some("text/plain"), Body::from(" \t\n"), StatusCode::UNPROCESSABLE_ENTITY, "empty_text"),
-        (Some("image/png"), Body::from(png), StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
-        (None, Body::from("text"), StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
+        (
+            Some("application/json"),
+            Body::empty(),
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+        ),
+        (
+            Some("application/json"),
+            Body::from("{\"text\": "),
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+        ),
+        (
+            Some("application/json"),
+            Body::from(png),
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+        ),
+        (
+            Some("application/json"),
+            Body::from("{\"text\": 5}"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_article",
+        ),
+        (
+            Some("application/json"),
+            Body::from("[1, 2]"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_article",
+        ),
+        (
+            Some("application/json"),
+            Body::from("{\"title\": \"no text\"}"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_article",
+        ),
+        (
+            Some("application/json"),
+            Body::from("{\"text\": \"ok\", \"body\": \"typo\"}"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_article",
+        ),
+        (
+            Some("application/json"),
+            Body::from("{\"text\": \"  \\n \"}"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "empty_text",
+        ),
+        (
+            Some("application/json"),
+            Body::from("{\"text\": \"ok\", \"published_at\": \"last week\"}"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_published_at",
+        ),
+        (
+            Some("text/plain"),
+            Body::from(png),
+            StatusCode::BAD_REQUEST,
+            "invalid_utf8",
+        ),
+        (
+            Some("text/plain"),
+            Body::from(" \t\n"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "empty_text",
+        ),
+        (
+            Some("image/png"),
+            Body::from(png),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+        ),
+        (
+            None,
+            Body::from("text"),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+        ),
     ];
     for (ctype, body, want_status, want_code) in cases {
         let (status, got_type, problem) = app.post(ctype, body).await;
@@ -171,15 +253,22 @@ async fn claim_offsets_are_code_points_into_the_article() {
     let claims = app.all(&format!("/v1/articles/{id}/claims"), 50).await;
     assert!(!claims.is_empty());
     for c in &claims {
-        let (s, e) = (c["start"].as_u64().expect("start") as usize, c["end"].as_u64().expect("end") as usize);
+        let (s, e) = (
+            c["start"].as_u64().expect("start") as usize,
+            c["end"].as_u64().expect("end") as usize,
+        );
         let slice: String = chars[s..e].iter().collect();
         assert_eq!(c["text"].as_str(), Some(slice.as_str()), "{c}");
         assert_eq!(c["article_id"], id);
     }
     let direct: Vec<&Value> = claims.iter().filter(|c| c["kind"] == "direct").collect();
     assert!(
-        direct.iter().any(|c| c["text"].as_str().is_some_and(|t| t.starts_with("Our priority is lives"))
-            && c["speaker"]["name"].as_str().is_some_and(|n| n.contains("Papadaki"))),
+        direct.iter().any(|c| c["text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Our priority is lives"))
+            && c["speaker"]["name"]
+                .as_str()
+                .is_some_and(|n| n.contains("Papadaki"))),
         "{direct:?}"
     );
 }
@@ -195,7 +284,11 @@ async fn pages_cover_every_claim_once() {
     let one_page = app.all("/v1/claims", 500).await;
     let paged = app.all("/v1/claims", 2).await;
     assert!(one_page.len() > 2);
-    let ids = |v: &[Value]| v.iter().map(|c| c["id"].as_i64().unwrap_or(-1)).collect::<Vec<_>>();
+    let ids = |v: &[Value]| {
+        v.iter()
+            .map(|c| c["id"].as_i64().unwrap_or(-1))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(ids(&paged), ids(&one_page));
     let articles = app.all("/v1/articles", 1).await;
     assert_eq!(articles.len(), 3);
@@ -209,21 +302,32 @@ async fn claims_about_a_place_and_by_a_speaker() {
     assert_eq!(status, StatusCode::OK);
     let place = &found["items"][0];
     assert_eq!(place["name"], "Chalkida", "{found}");
-    let about = app.all(&format!("/v1/claims?about={}", place["id"]), 50).await;
+    let about = app
+        .all(&format!("/v1/claims?about={}", place["id"]), 50)
+        .await;
     assert!(!about.is_empty());
     for c in &about {
-        assert!(c["places"].as_array().is_some_and(|ps| ps.iter().any(|p| p["id"] == place["id"])), "{c}");
+        assert!(
+            c["places"]
+                .as_array()
+                .is_some_and(|ps| ps.iter().any(|p| p["id"] == place["id"])),
+            "{c}"
+        );
     }
 
     let (_, people) = app.get("/v1/entities?q=papadaki&type=person").await;
     let person = &people["items"][0];
-    let said = app.all(&format!("/v1/claims?speaker={}", person["id"]), 50).await;
+    let said = app
+        .all(&format!("/v1/claims?speaker={}", person["id"]), 50)
+        .await;
     assert!(said.len() >= 2, "{said:?}");
     assert!(said.iter().all(|c| c["speaker"]["id"] == person["id"]));
     let (status, detail) = app.get(&format!("/v1/entities/{}", person["id"])).await;
     assert_eq!(status, StatusCode::OK);
     assert!(detail["claim_count"].as_i64().unwrap_or(0) >= 2, "{detail}");
-    let involving = app.all(&format!("/v1/entities/{}/claims", person["id"]), 50).await;
+    let involving = app
+        .all(&format!("/v1/entities/{}/claims", person["id"]), 50)
+        .await;
     assert!(involving.len() >= said.len());
 }
 
@@ -234,18 +338,54 @@ async fn bad_parameters_are_400_and_unknown_ids_404() {
         ("/v1/articles/abc", StatusCode::BAD_REQUEST, "invalid_id"),
         ("/v1/articles/-1", StatusCode::BAD_REQUEST, "invalid_id"),
         ("/v1/articles/12345", StatusCode::NOT_FOUND, "not_found"),
-        ("/v1/articles/12345/claims", StatusCode::NOT_FOUND, "not_found"),
+        (
+            "/v1/articles/12345/claims",
+            StatusCode::NOT_FOUND,
+            "not_found",
+        ),
         ("/v1/claims/777", StatusCode::NOT_FOUND, "not_found"),
         ("/v1/entities/777", StatusCode::NOT_FOUND, "not_found"),
         ("/v1/claims?about=777", StatusCode::NOT_FOUND, "not_found"),
-        ("/v1/claims?about=x%27%3B%20DROP%20TABLE%20claims", StatusCode::BAD_REQUEST, "invalid_id"),
-        ("/v1/claims?kind=rumour", StatusCode::BAD_REQUEST, "invalid_kind"),
-        ("/v1/claims?limit=0", StatusCode::BAD_REQUEST, "invalid_limit"),
-        ("/v1/claims?limit=100000", StatusCode::BAD_REQUEST, "invalid_limit"),
-        ("/v1/claims?limit=many", StatusCode::BAD_REQUEST, "invalid_query"),
-        ("/v1/claims?cursor=bm90LWEtY3Vyc29y", StatusCode::BAD_REQUEST, "invalid_cursor"),
-        ("/v1/entities?type=planet", StatusCode::BAD_REQUEST, "invalid_type"),
-        ("/v1/entities?q=%25%25", StatusCode::BAD_REQUEST, "invalid_search"),
+        (
+            "/v1/claims?about=x%27%3B%20DROP%20TABLE%20claims",
+            StatusCode::BAD_REQUEST,
+            "invalid_id",
+        ),
+        (
+            "/v1/claims?kind=rumour",
+            StatusCode::BAD_REQUEST,
+            "invalid_kind",
+        ),
+        (
+            "/v1/claims?limit=0",
+            StatusCode::BAD_REQUEST,
+            "invalid_limit",
+        ),
+        (
+            "/v1/claims?limit=100000",
+            StatusCode::BAD_REQUEST,
+            "invalid_limit",
+        ),
+        (
+            "/v1/claims?limit=many",
+            StatusCode::BAD_REQUEST,
+            "invalid_query",
+        ),
+        (
+            "/v1/claims?cursor=bm90LWEtY3Vyc29y",
+            StatusCode::BAD_REQUEST,
+            "invalid_cursor",
+        ),
+        (
+            "/v1/entities?type=planet",
+            StatusCode::BAD_REQUEST,
+            "invalid_type",
+        ),
+        (
+            "/v1/entities?q=%25%25",
+            StatusCode::BAD_REQUEST,
+            "invalid_search",
+        ),
         ("/v2/anything", StatusCode::NOT_FOUND, "route_not_found"),
     ];
     for (uri, want, code) in cases {

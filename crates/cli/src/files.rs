@@ -40,7 +40,10 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileArticle>) {
             if has_article_extension(path) {
                 files.push(path.clone());
             } else {
-                rejected.push(reject(path.display().to_string(), "not a .txt, .json or .ndjson file"));
+                rejected.push(reject(
+                    path.display().to_string(),
+                    "not a .txt, .json or .ndjson file",
+                ));
             }
         } else {
             rejected.push(reject(path.display().to_string(), "no such file or folder"));
@@ -53,7 +56,10 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, rejected: &mut Vec<FileArticle>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            rejected.push(reject(dir.display().to_string(), &format!("cannot read folder: {e}")));
+            rejected.push(reject(
+                dir.display().to_string(),
+                &format!("cannot read folder: {e}"),
+            ));
             return;
         }
     };
@@ -93,7 +99,10 @@ pub fn read_file(path: &Path) -> anyhow::Result<Vec<FileArticle>> {
         Ok(t) => t,
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            return Ok(vec![reject(origin, &format!("not UTF-8 text (bad byte at {at})"))]);
+            return Ok(vec![reject(
+                origin,
+                &format!("not UTF-8 text (bad byte at {at})"),
+            )]);
         }
     };
     let ext = path
@@ -132,9 +141,8 @@ fn from_json(s: &str) -> Result<NewArticle, String> {
 /// the text is the headline.
 fn from_txt(text: String) -> Result<NewArticle, String> {
     let lines: Vec<&str> = text.split('\n').collect();
-    let has_header = lines.len() > 4
-        && lines[1].starts_with("source: ")
-        && lines[2].starts_with("url: ");
+    let has_header =
+        lines.len() > 4 && lines[1].starts_with("source: ") && lines[2].starts_with("url: ");
     if !has_header {
         return article(text, None, None, None, None);
     }
@@ -155,7 +163,10 @@ fn from_txt(text: String) -> Result<NewArticle, String> {
         }
         i += 1;
     }
-    let body = lines.get(i + 1..).map(|rest| rest.join("\n")).unwrap_or_default();
+    let body = lines
+        .get(i + 1..)
+        .map(|rest| rest.join("\n"))
+        .unwrap_or_default();
     article(body, title, source, url, date)
 }
 

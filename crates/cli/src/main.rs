@@ -7,13 +7,17 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use clap::{Parser, Subcommand};
 use claimgraph_api::{ApiConfig, AppState, DEFAULT_BODY_LIMIT};
 use claimgraph_store::Store;
+use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
 #[derive(Debug, Parser)]
-#[command(name = "claimgraph", version, about = "News articles in, a graph of who said what out.")]
+#[command(
+    name = "claimgraph",
+    version,
+    about = "News articles in, a graph of who said what out."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -151,12 +155,21 @@ fn extract(file: &Path) -> anyhow::Result<()> {
     let mut articles = files::read_file(file)?;
     let article = match articles.len() {
         1 => articles.remove(0),
-        n => anyhow::bail!("{} holds {n} articles; extract takes a file with one", file.display()),
+        n => anyhow::bail!(
+            "{} holds {n} articles; extract takes a file with one",
+            file.display()
+        ),
     };
-    let article = article.article.map_err(|reason| anyhow::anyhow!("{}: {reason}", file.display()))?;
+    let article = article
+        .article
+        .map_err(|reason| anyhow::anyhow!("{}: {reason}", file.display()))?;
     let prepared = claimgraph_store::prepare(article);
     let text = prepared.article.text.as_str();
-    let out = files::extraction_json(text, prepared.article.title.as_deref(), &prepared.extraction);
+    let out = files::extraction_json(
+        text,
+        prepared.article.title.as_deref(),
+        &prepared.extraction,
+    );
     println!("{}", serde_json::to_string_pretty(&out)?);
     Ok(())
 }

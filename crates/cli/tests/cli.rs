@@ -113,7 +113,10 @@ async fn serve_answers_over_http_and_stops_on_sigterm() {
     assert!(res.headers().contains_key("x-request-id"));
     let article: Value = res.json().await.expect("json");
     let claims: Value = client
-        .get(format!("{}/v1/articles/{}/claims", server.base, article["id"]))
+        .get(format!(
+            "{}/v1/articles/{}/claims",
+            server.base, article["id"]
+        ))
         .send()
         .await
         .expect("get claims")
@@ -146,7 +149,10 @@ fn ingest_is_idempotent_and_reports_rejections() {
     let db = dir.path().join("ingest.db");
     let out = run(bin().arg("ingest").arg(examples()).arg("--db").arg(&db));
     let first = stdout(&out);
-    assert!(first.contains("articles: 4 new, 0 already present, 0 rejected"), "{first}");
+    assert!(
+        first.contains("articles: 4 new, 0 already present, 0 rejected"),
+        "{first}"
+    );
 
     let extra = dir.path().join("extra");
     std::fs::create_dir(&extra).expect("mkdir");
@@ -155,11 +161,23 @@ fn ingest_is_idempotent_and_reports_rejections() {
         "{\"text\": \"Bridge closes\\nThe bridge in Mostar closed on Friday.\"}\n{\"text\": 3}\n\n{not json}\n",
     )
     .expect("write");
-    std::fs::write(extra.join("latin1.txt"), b"Caf\xe9 opens\nThe caf\xe9 opened.").expect("write");
+    std::fs::write(
+        extra.join("latin1.txt"),
+        b"Caf\xe9 opens\nThe caf\xe9 opened.",
+    )
+    .expect("write");
     std::fs::write(extra.join("notes.md"), "ignored: not an article extension").expect("write");
-    let out = run(bin().arg("ingest").arg(examples()).arg(&extra).arg("--db").arg(&db));
+    let out = run(bin()
+        .arg("ingest")
+        .arg(examples())
+        .arg(&extra)
+        .arg("--db")
+        .arg(&db));
     let second = stdout(&out);
-    assert!(second.contains("articles: 1 new, 4 already present, 3 rejected"), "{second}");
+    assert!(
+        second.contains("articles: 1 new, 4 already present, 3 rejected"),
+        "{second}"
+    );
     assert!(second.contains("mixed.ndjson:2"), "{second}");
     assert!(second.contains("mixed.ndjson:4"), "{second}");
     assert!(second.contains("latin1.txt: not UTF-8"), "{second}");
@@ -173,9 +191,19 @@ fn extract_prints_claims_without_a_database() {
         .arg("extract")
         .arg(examples().join("flood-romagna.txt")));
     let json: Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
-    assert_eq!(json["title"], "Floodwaters recede in Romagna as mayors count the damage");
-    assert!(json["claims"].as_array().is_some_and(|c| !c.is_empty()), "{json}");
-    assert_eq!(std::fs::read_dir(dir.path()).map(|d| d.count()).ok(), Some(0), "no files written");
+    assert_eq!(
+        json["title"],
+        "Floodwaters recede in Romagna as mayors count the damage"
+    );
+    assert!(
+        json["claims"].as_array().is_some_and(|c| !c.is_empty()),
+        "{json}"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).map(|d| d.count()).ok(),
+        Some(0),
+        "no files written"
+    );
 }
 
 #[test]

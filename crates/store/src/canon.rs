@@ -23,7 +23,12 @@ pub fn fold(name: &str) -> String {
                 out.push(' ');
             }
             pending_space = false;
-            out.extend(c.to_lowercase());
+            for lower in c.to_lowercase() {
+                match latin_letter(lower) {
+                    Some(ascii) => out.push_str(ascii),
+                    None => out.push(lower),
+                }
+            }
         } else {
             pending_space = true;
         }
@@ -32,6 +37,23 @@ pub fn fold(name: &str) -> String {
         Some(rest) => rest.to_string(),
         None => out,
     }
+}
+
+/// Latin letters that Unicode does not decompose into a base letter and a mark, spelled
+/// the way ASCII-only sources write them.
+fn latin_letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ø' => "o",
+        'ł' => "l",
+        'đ' | 'ð' => "d",
+        'þ' => "th",
+        'ı' => "i",
+        'ħ' => "h",
+        _ => return None,
+    })
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -49,6 +71,9 @@ mod tests {
         assert_eq!(fold("Vil'nohirs'k"), "vilnohirsk");
         assert_eq!(fold("Vil’nohirs’k"), fold("Vilnohirsk"));
         assert_eq!(fold("Ïvanivka"), "ivanivka");
+        assert_eq!(fold("Þórshöfn"), "thorshofn");
+        assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("Straße"), "strasse");
     }
 
     #[test]

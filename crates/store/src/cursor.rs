@@ -72,8 +72,17 @@ mod tests {
 
     #[test]
     fn rejects_foreign_strings() {
-        for bad in ["", "42", "%%%", "djE6eDox", &URL_SAFE_NO_PAD.encode("v1:a:-3")] {
-            assert!(matches!(Cursor::decode(bad), Err(StoreError::InvalidCursor)), "{bad}");
+        for bad in [
+            "",
+            "42",
+            "%%%",
+            "djE6eDox",
+            &URL_SAFE_NO_PAD.encode("v1:a:-3"),
+        ] {
+            assert!(
+                matches!(Cursor::decode(bad), Err(StoreError::InvalidCursor)),
+                "{bad}"
+            );
         }
     }
 }

@@ -119,7 +119,10 @@ mod tests {
     fn first_line_becomes_title_only_without_one() {
         let p = prepare(article("Floods hit the valley\nThe river rose.", None));
         assert_eq!(p.article.title.as_deref(), Some("Floods hit the valley"));
-        let p = prepare(article("Floods hit the valley\nThe river rose.", Some("Given")));
+        let p = prepare(article(
+            "Floods hit the valley\nThe river rose.",
+            Some("Given"),
+        ));
         assert_eq!(p.article.title.as_deref(), Some("Given"));
         let p = prepare(article("One line only.", None));
         assert_eq!(p.article.title, None);

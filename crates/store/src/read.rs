@@ -126,7 +126,10 @@ impl Store {
         .bind(id)
         .fetch_optional(&self.read)
         .await?
-        .ok_or(StoreError::NotFound { what: "article", id })?;
+        .ok_or(StoreError::NotFound {
+            what: "article",
+            id,
+        })?;
         Ok(article_row(&row, true))
     }
 

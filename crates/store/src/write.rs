@@ -28,7 +28,8 @@ impl Store {
     /// Stores one article with its claims and entities in one transaction.
     pub async fn insert(&self, article: &PreparedArticle) -> Result<Inserted, StoreError> {
         let mut out = self.insert_batch(std::slice::from_ref(article)).await?;
-        out.pop().ok_or(StoreError::Database(sqlx::Error::RowNotFound))
+        out.pop()
+            .ok_or(StoreError::Database(sqlx::Error::RowNotFound))
     }
 
     /// Stores many articles in one transaction: all of them or, on error, none.
@@ -40,7 +41,7 @@ impl Store {
         // duplicate check) before it writes cannot fail to upgrade under WAL.
         let mut tx = self.write.begin_with("BEGIN IMMEDIATE").await?;
         let mut writer = Writer {
-            conn: &mut *tx,
+            conn: &mut tx,
             entities: HashMap::new(),
         };
         let mut out = Vec::with_capacity(articles.len());
@@ -278,8 +279,7 @@ impl Writer<'_> {
 /// surface is a word of the name, and it is written as a name (capitalised).
 fn is_short_form(surface: &str, name: &str) -> bool {
     let s = fold(surface);
-    if s.is_empty() || s == fold(name) || !surface.chars().next().is_some_and(char::is_uppercase)
-    {
+    if s.is_empty() || s == fold(name) || !surface.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
     let n = fold(name);

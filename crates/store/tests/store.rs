@@ -1,0 +1,224 @@
+//! The store on a temporary SQLite file, fed hand-made extractions so these tests do not
+//! depend on the extractor's rules.
+
+use claimgraph_extract::{
+    Claim, ClaimKind, EntityKind, Extraction, Mention, Qualifier, Quantity, Span,
+};
+use claimgraph_store::{
+    prepare, ArticleText, ClaimFilter, NewArticle, PreparedArticle, SpeakerRecord, Store,
+};
+
+const TEXT: &str = "Ólafsvík harbour closed.\n“Boats stay in,” harbour master Jón Þórsson said. \
+Þórsson said 12 boats were damaged. A fisherman said nobody was hurt.";
+
+fn span_of(needle: &str) -> Span {
+    let start = TEXT.find(needle).expect("needle in TEXT");
+    Span::new(start, start + needle.len())
+}
+
+fn mention(needle: &str, name: &str, kind: EntityKind) -> Mention {
+    Mention {
+        span: span_of(needle),
+        name: name.to_string(),
+        kind,
+        roles: Vec::new(),
+    }
+}
+
+/// `prepare` on TEXT, then the hand-made extraction put in place of the rule-based one.
+fn prepared(text: &str) -> PreparedArticle {
+    let mut p = prepare(NewArticle {
+        text: ArticleText::parse(text.to_string()).expect("not blank"),
+        title: None,
+        source: Some("Westfjords Weekly".into()),
+        url: None,
+        published_at: Some("2026-01-05".into()),
+    });
+    let jon = mention("Jón Þórsson", "Jón Þórsson", EntityKind::Person);
+    let surname = mention("Þórsson said 12", "Jón Þórsson", EntityKind::Person);
+    let surname = Mention {
+        span: Span::new(surname.span.start, surname.span.start + "Þórsson".len()),
+        ..surname
+    };
+    let place = mention("Ólafsvík", "Ólafsvík", EntityKind::Place);
+    p.extraction = Extraction {
+        headline: Some(span_of("Ólafsvík harbour closed.")),
+        claims: vec![
+            Claim {
+                kind: ClaimKind::Direct,
+                span: span_of("Boats stay in,"),
+                speaker: Some(jon.clone()),
+                via: None,
+                cue: Some("said".into()),
+                places: vec![],
+                numbers: vec![],
+            },
+            Claim {
+                kind: ClaimKind::Indirect,
+                span: span_of("12 boats were damaged"),
+                speaker: Some(surname.clone()),
+                via: None,
+                cue: Some("said".into()),
+                places: vec![place.clone()],
+                numbers: vec![Quantity {
+                    span: span_of("12 boats"),
+                    value: 12.0,
+                    unit: "boat".into(),
+                    qualifier: Qualifier::Exact,
+                }],
+            },
+            Claim {
+                kind: ClaimKind::Indirect,
+                span: span_of("nobody was hurt"),
+                speaker: Some(mention("A fisherman", "A fisherman", EntityKind::Nominal)),
+                via: None,
+                cue: Some("said".into()),
+                places: vec![],
+                numbers: vec![],
+            },
+        ],
+        mentions: vec![place, jon, surname],
+    };
+    p
+}
+
+async fn store() -> (Store, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("s.db")).await.expect("open");
+    (store, dir)
+}
+
+#[tokio::test]
+async fn an_article_is_stored_once_with_code_point_offsets() {
+    let (store, _dir) = store().await;
+    let p = prepared(TEXT);
+    let first = store.insert(&p).await.expect("insert");
+    assert!(first.created);
+    let again = store.insert(&p).await.expect("insert again");
+    assert_eq!((again.id, again.created), (first.id, false));
+
+    let claims = store
+        .list_claims(
+            &ClaimFilter {
+                article: Some(first.id),
+                ..Default::default()
+            },
+            50,
+            None,
+        )
+        .await
+        .expect("claims")
+        .items;
+    assert_eq!(claims.len(), 3);
+    let chars: Vec<char> = TEXT.chars().collect();
+    for c in &claims {
+        let slice: String = chars[c.start as usize..c.end as usize].iter().collect();
+        assert_eq!(slice, c.text);
+    }
+    let article = store.get_article(first.id).await.expect("article");
+    assert_eq!(article.source.as_deref(), Some("Westfjords Weekly"));
+    assert_eq!(article.title.as_deref(), Some("Ólafsvík harbour closed."));
+    assert_eq!((article.claim_count, article.mention_count), (3, 3));
+}
+
+#[tokio::test]
+async fn surnames_and_spellings_land_on_one_entity_and_nominals_on_none() {
+    let (store, _dir) = store().await;
+    store.insert(&prepared(TEXT)).await.expect("insert");
+    for q in ["Þórsson", "thorsson", "JON THORSSON", "jón"] {
+        let found = store
+            .search_entities(Some(q), Some("person"), 10, None)
+            .await
+            .expect("search");
+        assert_eq!(found.items.len(), 1, "{q}");
+        assert_eq!(found.items[0].name, "Jón Þórsson");
+        assert!(found.items[0].aliases.contains(&"Þórsson".to_string()));
+    }
+    let person = store
+        .search_entities(Some("Þórsson"), None, 1, None)
+        .await
+        .expect("search")
+        .items[0]
+        .id;
+    let by_him = store
+        .list_claims(
+            &ClaimFilter {
+                speaker: Some(person),
+                ..Default::default()
+            },
+            50,
+            None,
+        )
+        .await
+        .expect("claims");
+    assert_eq!(by_him.items.len(), 2);
+    let all = store
+        .list_claims(&ClaimFilter::default(), 50, None)
+        .await
+        .expect("claims")
+        .items;
+    assert_eq!(
+        all[2].speaker,
+        Some(SpeakerRecord::Nominal("A fisherman".into()))
+    );
+    assert!(store
+        .search_entities(Some("fisherman"), None, 10, None)
+        .await
+        .expect("search")
+        .items
+        .is_empty());
+    let entity = store.get_entity(person).await.expect("entity");
+    assert_eq!(
+        (
+            entity.mention_count,
+            entity.claim_count,
+            entity.article_count
+        ),
+        (2, 2, 1)
+    );
+}
+
+#[tokio::test]
+async fn claims_about_a_place_come_with_their_numbers() {
+    let (store, _dir) = store().await;
+    store.insert(&prepared(TEXT)).await.expect("insert");
+    let place = store
+        .search_entities(Some("olafsvik"), Some("place"), 1, None)
+        .await
+        .expect("search")
+        .items;
+    let about = store
+        .list_claims(
+            &ClaimFilter {
+                about: Some(place[0].id),
+                ..Default::default()
+            },
+            50,
+            None,
+        )
+        .await
+        .expect("claims")
+        .items;
+    assert_eq!(about.len(), 1);
+    assert_eq!(about[0].numbers[0].value, 12.0);
+    assert_eq!(about[0].numbers[0].unit, "boat");
+    assert_eq!(about[0].numbers[0].text, "12 boats");
+}
+
+#[tokio::test]
+async fn the_same_text_twice_in_one_batch_is_stored_once() {
+    let (store, _dir) = store().await;
+    let good = prepared(TEXT);
+    let other = prepared("Another text.\nWith its own words.");
+    let out = store
+        .insert_batch(&[good.clone(), other, good])
+        .await
+        .expect("batch");
+    assert_eq!(
+        out.iter().map(|i| i.created).collect::<Vec<_>>(),
+        [true, true, false]
+    );
+    assert_eq!(out[0].id, out[2].id);
+    let articles = store.list_articles(10, None).await.expect("list").items;
+    assert_eq!(articles.len(), 2);
+}
