@@ -225,12 +225,22 @@ async fn article_claims(
     ApiId(id): ApiId,
     ApiQuery(q): ApiQuery<PageQuery>,
 ) -> Result<Json<List<ClaimOut>>, ApiError> {
-    let (limit, cursor) = page_params(q.limit, q.cursor.as_deref())?;
     let filter = ClaimFilter {
         article: Some(id),
         ..ClaimFilter::default()
     };
-    let page = state.store.list_claims(&filter, limit, cursor).await?;
+    claims_page(&state, &filter, q.limit, q.cursor.as_deref()).await
+}
+
+/// One page of claims matching `filter`: what every claim list endpoint answers.
+async fn claims_page(
+    state: &AppState,
+    filter: &ClaimFilter,
+    limit: Option<i64>,
+    cursor: Option<&str>,
+) -> Result<Json<List<ClaimOut>>, ApiError> {
+    let (limit, cursor) = page_params(limit, cursor)?;
+    let page = state.store.list_claims(filter, limit, cursor).await?;
     Ok(Json(List::from_page(page, ClaimOut::from)))
 }
 
@@ -249,7 +259,6 @@ async fn list_claims(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<ClaimQuery>,
 ) -> Result<Json<List<ClaimOut>>, ApiError> {
-    let (limit, cursor) = page_params(q.limit, q.cursor.as_deref())?;
     let id =
         |field: &str, v: &Option<String>| v.as_deref().map(|raw| parse_id(field, raw)).transpose();
     let kind = match q.kind.as_deref() {
@@ -272,8 +281,7 @@ async fn list_claims(
         kind,
         involving: None,
     };
-    let page = state.store.list_claims(&filter, limit, cursor).await?;
-    Ok(Json(List::from_page(page, ClaimOut::from)))
+    claims_page(&state, &filter, q.limit, q.cursor.as_deref()).await
 }
 
 async fn get_claim(
@@ -338,13 +346,11 @@ async fn entity_claims(
     ApiId(id): ApiId,
     ApiQuery(q): ApiQuery<PageQuery>,
 ) -> Result<Json<List<ClaimOut>>, ApiError> {
-    let (limit, cursor) = page_params(q.limit, q.cursor.as_deref())?;
     let filter = ClaimFilter {
         involving: Some(id),
         ..ClaimFilter::default()
     };
-    let page = state.store.list_claims(&filter, limit, cursor).await?;
-    Ok(Json(List::from_page(page, ClaimOut::from)))
+    claims_page(&state, &filter, q.limit, q.cursor.as_deref()).await
 }
 
 #[cfg(test)]
