@@ -2,16 +2,1003 @@
 //!
 //! The storage crate turns what this crate finds into canonical entities; this crate only
 //! says *where* things are in the text and *what kind* of thing they look like.
+//!
+//! Pipeline: `text` tokenizes once; `sentences` finds paragraphs, boilerplate and sentence
+//! bounds; `quotes` pairs quotation marks; `mentions` labels names with what the whole
+//! article teaches; `attribution` reads cue verbs, speakers and content per sentence;
+//! `numbers` reads quantities. Every word list lives in `rules`, each with its test.
 
+mod attribution;
+mod mentions;
 mod model;
+mod numbers;
+mod quotes;
+#[rustfmt::skip]
+mod rules;
+mod sentences;
+mod text;
 
 pub use model::*;
+
+use attribution::{Analyzer, Draft, Sentence};
+use text::{flag, Kind, Lexicon, Tokens};
 
 /// Extracts the claims and entity mentions of one article.
 ///
 /// `text` is the article body; when `options.headline_is_first_line` is set, the first
 /// line is treated as a headline and yields no claims (but its mentions are kept).
+/// Builds its word tables on every call; hold an [`Extractor`] to reuse them.
 pub fn extract(text: &str, options: &ExtractOptions) -> Extraction {
-    let _ = (text, options);
-    Extraction::default()
+    Extractor::new().extract(text, options)
+}
+
+/// The word tables, built once and reused across articles (building them costs about as
+/// much as extracting a short article).
+pub struct Extractor {
+    lex: Lexicon,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Extractor {
+    /// Builds the word tables; cheap enough per article, worth keeping across many.
+    pub fn new() -> Self {
+        Extractor {
+            lex: Lexicon::new(),
+        }
+    }
+
+    /// Same as [`extract`], with the tables already built.
+    pub fn extract(&self, text: &str, options: &ExtractOptions) -> Extraction {
+        extract_with(&self.lex, text, options)
+    }
+}
+
+fn extract_with(lex: &Lexicon, text: &str, options: &ExtractOptions) -> Extraction {
+    let t = Tokens::new(text, lex);
+    let paras = sentences::paragraphs(&t);
+    let reg = mentions::build(&t, &paras);
+    let mut mentions = mentions::to_mentions(&t, &reg);
+    let headline = if options.headline_is_first_line {
+        paras.first().map(|&(a, b)| (a, b))
+    } else {
+        None
+    };
+    let headline_key = headline.map(|(a, b)| squeeze(t.span_text(a, b)));
+    let an = Analyzer { t: &t, reg: &reg };
+
+    // (draft, paragraph index)
+    let mut drafts: Vec<(Draft, usize)> = Vec::new();
+    let mut statements: Vec<(usize, usize)> = Vec::new();
+    let mut prev: Option<Mention> = None;
+    for (pi, &(pa, pb)) in paras.iter().enumerate() {
+        if headline.is_some() && pi == 0 {
+            continue;
+        }
+        if sentences::is_boilerplate(&t, pa, pb) {
+            continue;
+        }
+        // A repeated headline (scraped pages often print it twice).
+        if let (Some(h), Some((ha, hb))) = (&headline_key, headline) {
+            if pb - pa == hb - ha && squeeze(t.span_text(pa, pb)) == *h {
+                continue;
+            }
+        }
+        let pa = skip_dateline(&t, pa, pb);
+        let qs = quotes::find(&t, pa, pb);
+        let sents = sentences::split(&t, pa, pb, &qs);
+        let subhead = sents.len() == 1 && looks_like_subhead(&t, pa, pb);
+        let mut qi = 0;
+        for &(sa, sb) in &sents {
+            while qi < qs.len() && qs[qi].open < sa {
+                qi += 1;
+            }
+            let mut qj = qi;
+            while qj < qs.len() && qs[qj].open < sb {
+                qj += 1;
+            }
+            let sq = &qs[qi..qj];
+            if is_question(&t, sa, sb) {
+                continue;
+            }
+            let (found, credited) = an.sentence(
+                &Sentence {
+                    a: sa,
+                    b: sb,
+                    quotes: sq,
+                },
+                prev.as_ref(),
+            );
+            if found.is_empty() {
+                if credited {
+                    continue;
+                }
+                if subhead && !has_verb(&t, sa, sb) {
+                    continue;
+                }
+                statements.push((sa, sb));
+                continue;
+            }
+            for d in found {
+                if d.speaker.is_some() {
+                    prev.clone_from(&d.speaker);
+                }
+                drafts.push((d, pi));
+            }
+        }
+    }
+
+    // Orphan quotes: the speaker of the claim before them in the paragraph, else of the
+    // next attributed claim within two paragraphs.
+    for k in 0..drafts.len() {
+        if !drafts[k].0.orphan {
+            continue;
+        }
+        let pi = drafts[k].1;
+        let before = drafts[..k]
+            .iter()
+            .rev()
+            .take_while(|(_, p)| *p == pi || *p + 1 == pi)
+            .take(64)
+            .find(|(d, p)| d.speaker.is_some() && (*p == pi || d.direct))
+            .map(|(d, _)| (d.speaker.clone(), d.cue.clone()));
+        let after = || {
+            drafts[k + 1..]
+                .iter()
+                .take_while(|(_, p)| *p <= pi + 2)
+                .take(64)
+                .find(|(d, _)| d.speaker.is_some() && !d.orphan)
+                .map(|(d, _)| (d.speaker.clone(), d.cue.clone()))
+        };
+        let (pa, pb) = paras.get(pi).copied().unwrap_or((0, 0));
+        let subhead = looks_like_subhead(&t, pa, pb);
+        let leans = !subhead && before.is_some();
+        let found = if subhead {
+            after().or(before)
+        } else {
+            before.or_else(after)
+        };
+        if let Some((speaker, cue)) = found {
+            drafts[k].0.speaker = speaker;
+            drafts[k].0.cue = cue;
+        }
+        drafts[k].0.leans_on_previous = leans;
+    }
+    // A pronoun that continues the previous speaker keeps that speaker's outlet.
+    for k in 1..drafts.len() {
+        let (prev_d, cur) = {
+            let (l, r) = drafts.split_at_mut(k);
+            (&l[k - 1].0, &mut r[0].0)
+        };
+        if cur.via.is_none() && cur.leans_on_previous {
+            if let (Some(a), Some(b)) = (&prev_d.speaker, &cur.speaker) {
+                if a.name == b.name {
+                    cur.via.clone_from(&prev_d.via);
+                }
+            }
+        }
+    }
+
+    let mut claims = Vec::with_capacity(drafts.len() + statements.len());
+    for (d, _) in drafts {
+        let trimmed = if d.direct {
+            exact_span(&t, d.a, d.b)
+        } else {
+            trimmed_span(&t, d.a, d.b, true)
+        };
+        let Some(span) = trimmed else {
+            continue;
+        };
+        // A claim is attributed: a quotation nobody in reach says is not one.
+        if d.speaker.is_none() {
+            continue;
+        }
+        let kind = if d.direct {
+            ClaimKind::Direct
+        } else {
+            ClaimKind::Indirect
+        };
+        claims.push(make_claim(
+            &t, &reg, kind, span, d.a, d.b, d.speaker, d.via, d.cue,
+        ));
+    }
+    for (sa, sb) in statements {
+        let Some(span) = trimmed_span(&t, sa, sb, false) else {
+            continue;
+        };
+        let c = make_claim(
+            &t,
+            &reg,
+            ClaimKind::Statement,
+            span,
+            sa,
+            sb,
+            None,
+            None,
+            None,
+        );
+        if !c.places.is_empty() || !c.numbers.is_empty() {
+            claims.push(c);
+        }
+    }
+    claims.sort_by_key(|c| c.span.start);
+
+    // Speakers found through pronouns and descriptions are mentions too.
+    let mut seen: std::collections::HashSet<Span> = mentions.iter().map(|m| m.span).collect();
+    for c in &claims {
+        if let Some(sp) = &c.speaker {
+            if seen.insert(sp.span) {
+                mentions.push(sp.clone());
+            }
+        }
+    }
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+
+    Extraction {
+        headline: headline.and_then(|(a, b)| (b > a).then(|| Span::new(t.start(a), t.end(b - 1)))),
+        claims,
+        mentions,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make_claim(
+    t: &Tokens,
+    reg: &mentions::Registry,
+    kind: ClaimKind,
+    span: Span,
+    a: usize,
+    b: usize,
+    speaker: Option<Mention>,
+    via: Option<Mention>,
+    cue: Option<String>,
+) -> Claim {
+    let mut places: Vec<Mention> = Vec::new();
+    for f in reg.within(a, b) {
+        if f.kind == EntityKind::Place && !places.iter().any(|p| p.name == f.name) {
+            places.push(Mention {
+                span: Span::new(t.start(f.a), t.end(f.b.saturating_sub(1).max(f.a))),
+                name: f.name.clone(),
+                kind: f.kind,
+                roles: Vec::new(),
+            });
+        }
+    }
+    let mut numbers = Vec::new();
+    numbers::find(t, a, b, &mut numbers);
+    Claim {
+        kind,
+        span,
+        speaker,
+        via,
+        cue,
+        places,
+        numbers,
+    }
+}
+
+/// Byte span of tokens `[a, b)`, without trailing commas/colons (and periods when `strip_period`).
+fn trimmed_span(t: &Tokens, a: usize, b: usize, strip_period: bool) -> Option<Span> {
+    let mut b = b.min(t.len());
+    while b > a
+        && matches!(t.toks[b - 1].kind, Kind::Punct(c) if c == ',' || c == ';' || c == ':' || (strip_period && c == '.'))
+    {
+        b -= 1;
+    }
+    if b <= a {
+        return None;
+    }
+    let span = Span::new(t.start(a), t.end(b - 1));
+    let s = span.slice(t.text)?;
+    if s.trim().is_empty() {
+        return None;
+    }
+    Some(span)
+}
+
+/// Byte span of tokens `[a, b)` as they stand (a quotation keeps its inner punctuation),
+/// without stray quotation marks at either end.
+fn exact_span(t: &Tokens, a: usize, b: usize) -> Option<Span> {
+    let mut a = a;
+    let mut b = b.min(t.len());
+    while a < b && t.is_quote(a) {
+        a += 1;
+    }
+    while b > a && t.is_quote(b - 1) {
+        b -= 1;
+    }
+    (b > a).then(|| Span::new(t.start(a), t.end(b - 1)))
+}
+
+fn squeeze(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A short line without a final stop: a section subhead or a pulled quote.
+fn looks_like_subhead(t: &Tokens, a: usize, b: usize) -> bool {
+    b - a <= 14 && !ends_with_terminal(t, a, b)
+}
+
+fn ends_with_terminal(t: &Tokens, a: usize, b: usize) -> bool {
+    (a..b)
+        .rev()
+        .find(|&i| !t.is_quote(i) && !t.is_punct(i, ')'))
+        .is_some_and(|i| matches!(t.toks[i].kind, Kind::Punct('.' | '!' | '?' | '…')))
+}
+
+fn is_question(t: &Tokens, a: usize, b: usize) -> bool {
+    (a..b)
+        .rev()
+        .find(|&i| !t.is_quote(i) && !t.is_punct(i, ')'))
+        .is_some_and(|i| t.is_punct(i, '?'))
+}
+
+/// Skips a wire dateline at the start of a paragraph ("LISBON, Portugal (AP) —").
+fn skip_dateline(t: &Tokens, pa: usize, pb: usize) -> usize {
+    let caps = |i: usize| {
+        t.is_word(i)
+            && t.s(i).chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !t.s(i).chars().any(char::is_lowercase)
+    };
+    let mut i = pa;
+    while i < pb && i < pa + 4 && caps(i) {
+        i += 1;
+    }
+    if i == pa {
+        return pa;
+    }
+    let limit = (pa + 14).min(pb);
+    while i < limit {
+        if matches!(t.toks[i].kind, Kind::Punct('—' | '–' | '-')) {
+            return i + 1;
+        }
+        if !(t.is_cap(i)
+            || t.toks[i].kind == Kind::Num
+            || t.is_punct(i, ',')
+            || t.is_punct(i, '(')
+            || t.is_punct(i, ')')
+            || t.is_punct(i, '.'))
+        {
+            return pa;
+        }
+        i += 1;
+    }
+    pa
+}
+
+/// Whether a short line has a verb (section subheads usually do not).
+fn has_verb(t: &Tokens, a: usize, b: usize) -> bool {
+    (a..b).any(|i| {
+        if !t.is_word(i) || t.toks[i].cap {
+            return false;
+        }
+        let lo = t.lo(i);
+        t.has(i, flag::COMMON_VERB | flag::CUE)
+            || (lo.len() > 4 && lo.ends_with("ed"))
+            || (i > a
+                && t.is_word(i - 1)
+                && t.lo(i - 1).ends_with('s')
+                && !t.has(i, flag::FUNCTION | flag::DEMONYM))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(body: &str) -> (String, Extraction) {
+        let text = format!("Storm Report\n{body}");
+        let ex = extract(
+            &text,
+            &ExtractOptions {
+                headline_is_first_line: true,
+            },
+        );
+        (text, ex)
+    }
+
+    fn span_text(text: &str, s: Span) -> &str {
+        s.slice(text).unwrap_or("<bad span>")
+    }
+
+    fn speaker(c: &Claim) -> &str {
+        c.speaker.as_ref().map_or("", |m| m.name.as_str())
+    }
+
+    #[test]
+    fn interrupted_quote_is_two_claims_with_one_speaker() {
+        let (text, ex) = run("“The levee held overnight,” Mayor Lena Okafor said, “but the east bank is still under water.”");
+        let direct: Vec<_> = ex
+            .claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Direct)
+            .collect();
+        assert_eq!(direct.len(), 2);
+        assert_eq!(
+            span_text(&text, direct[0].span),
+            "The levee held overnight,"
+        );
+        assert_eq!(
+            span_text(&text, direct[1].span),
+            "but the east bank is still under water."
+        );
+        assert!(direct.iter().all(|c| speaker(c) == "Lena Okafor"));
+        assert_eq!(
+            direct[0].speaker.as_ref().map(|m| m.roles.clone()),
+            Some(vec!["mayor".to_string()])
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_takes_the_speaker_of_the_next_paragraph() {
+        let (text, ex) = run("“We evacuated the school first. The water came fast.\n“By noon the bridge was closed,” said fire chief Tomas Berg.");
+        let direct: Vec<_> = ex
+            .claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Direct)
+            .collect();
+        assert_eq!(direct.len(), 2);
+        assert_eq!(
+            span_text(&text, direct[0].span),
+            "We evacuated the school first. The water came fast."
+        );
+        assert_eq!(speaker(direct[0]), "Tomas Berg");
+        assert_eq!(speaker(direct[1]), "Tomas Berg");
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        let (_, ex) =
+            run("The town’s mayor Ada Kell said the farmers’ fields hadn’t drained by Sunday.");
+        assert!(ex.claims.iter().all(|c| c.kind != ClaimKind::Direct));
+        assert_eq!(ex.claims.len(), 1);
+        assert_eq!(speaker(&ex.claims[0]), "Ada Kell");
+    }
+
+    #[test]
+    fn pronouns_and_role_descriptions_resolve() {
+        let (_, ex) = run(
+            "Harbour inspector Ines Duarte inspected the dock. “The cranes are safe,” she said.\n\
+             Regional Water Authority spokesman Piet Vos said the dam at Orsa was stable. \
+             Later, the spokesman added that repairs would take 3 weeks.",
+        );
+        let speakers: Vec<&str> = ex.claims.iter().map(speaker).collect();
+        assert_eq!(speakers, ["Ines Duarte", "Piet Vos", "Piet Vos"]);
+        let last = &ex.claims[2];
+        assert_eq!(last.numbers.len(), 1);
+        assert_eq!(
+            (last.numbers[0].value, last.numbers[0].unit.as_str()),
+            (3.0, "week")
+        );
+    }
+
+    #[test]
+    fn according_to_an_outlet_and_told_an_outlet() {
+        let (text, ex) = run(
+            "According to Reuters, the river crested at 4.2 metres in Dornbirn.\n\
+             “We lost everything,” a resident of Lower Brenn told the BBC.",
+        );
+        assert_eq!(ex.claims.len(), 2);
+        let a = &ex.claims[0];
+        assert_eq!(
+            span_text(&text, a.span),
+            "the river crested at 4.2 metres in Dornbirn"
+        );
+        assert_eq!(speaker(a), "Reuters");
+        assert_eq!(
+            a.places.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            ["Dornbirn"]
+        );
+        let b = &ex.claims[1];
+        assert_eq!(
+            b.speaker.as_ref().map(|m| m.kind),
+            Some(EntityKind::Nominal)
+        );
+        assert_eq!(speaker(b), "a resident of Lower Brenn");
+        assert_eq!(b.via.as_ref().map(|m| m.name.as_str()), Some("BBC"));
+    }
+
+    #[test]
+    fn trailing_attribution_and_outlet_as_via() {
+        let (text, ex) = run(
+            "Flood barriers were raised along 12 km of the Elde, the Environment Agency said on Monday.\n\
+             The storm cut power to 40,000 homes, Governor Rita Salo told reporters, the Daily Clarion reported.",
+        );
+        let a = &ex.claims[0];
+        assert_eq!(a.kind, ClaimKind::Indirect);
+        assert_eq!(
+            span_text(&text, a.span),
+            "Flood barriers were raised along 12 km of the Elde"
+        );
+        assert_eq!(speaker(a), "Environment Agency");
+        assert_eq!(a.cue.as_deref(), Some("said"));
+        assert_eq!(
+            (a.numbers[0].value, a.numbers[0].unit.as_str()),
+            (12.0, "km")
+        );
+        let b = &ex.claims[1];
+        assert_eq!(speaker(b), "Rita Salo");
+        assert_eq!(
+            b.via.as_ref().map(|m| m.name.as_str()),
+            Some("Daily Clarion")
+        );
+    }
+
+    #[test]
+    fn two_that_clauses_are_two_claims() {
+        let (text, ex) =
+            run("Mayor Jon Ekdal said that the pumps were working, and that schools would reopen.");
+        let spans: Vec<&str> = ex.claims.iter().map(|c| span_text(&text, c.span)).collect();
+        assert_eq!(spans, ["the pumps were working", "schools would reopen"]);
+    }
+
+    #[test]
+    fn nominal_sources_stay_nominal() {
+        let (_, ex) = run("Local officials said 300 people were evacuated from Tarn.");
+        assert_eq!(ex.claims.len(), 1);
+        let c = &ex.claims[0];
+        assert_eq!(
+            c.speaker.as_ref().map(|m| m.kind),
+            Some(EntityKind::Nominal)
+        );
+        assert_eq!(speaker(c), "Local officials");
+        assert_eq!(
+            (c.numbers[0].value, c.numbers[0].unit.as_str()),
+            (300.0, "person")
+        );
+    }
+
+    #[test]
+    fn statements_need_a_place_or_a_number() {
+        let (text, ex) = run(
+            "The storm cut power to 40,000 homes in Marlow. It was a difficult night. Will the dam hold?",
+        );
+        assert_eq!(ex.claims.len(), 1);
+        let c = &ex.claims[0];
+        assert_eq!(c.kind, ClaimKind::Statement);
+        assert!(c.speaker.is_none());
+        assert_eq!(
+            span_text(&text, c.span),
+            "The storm cut power to 40,000 homes in Marlow."
+        );
+        assert_eq!(c.places[0].name, "Marlow");
+    }
+
+    #[test]
+    fn headline_and_boilerplate_yield_no_claims() {
+        let text = "Flood hits Marlow, 3 dead\nAlso read: 5 dams in Marlow\nSource: Marlow Daily\nLeave a Reply";
+        let ex = extract(
+            text,
+            &ExtractOptions {
+                headline_is_first_line: true,
+            },
+        );
+        assert!(ex.claims.is_empty());
+        assert!(ex.headline.is_some());
+        let ex = extract(
+            "Rain fell on 12 villages in Marlow.",
+            &ExtractOptions::default(),
+        );
+        assert_eq!(ex.claims.len(), 1);
+        assert!(ex.headline.is_none());
+    }
+
+    #[test]
+    fn mentions_are_in_text_order_with_resolved_names() {
+        let (_, ex) =
+            run("Mayor Lena Okafor visited homes in Marlow. Okafor said the town needed help.");
+        let names: Vec<(&str, EntityKind)> = ex
+            .mentions
+            .iter()
+            .map(|m| (m.name.as_str(), m.kind))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Lena Okafor", EntityKind::Person),
+                ("Marlow", EntityKind::Place),
+                ("Lena Okafor", EntityKind::Person)
+            ]
+        );
+        assert!(ex
+            .mentions
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start));
+    }
+
+    #[test]
+    fn datelines_ages_and_adverbials_are_not_content() {
+        let (text, ex) = run(
+            "VELLMAR, Norland, May 4 (AP) — Ola Brandt, 61, a farmer from Vell, said the fields were lost.\n\
+             The dairy, Nordmilk, said in a statement it would pay 300 farmers.",
+        );
+        let spans: Vec<&str> = ex.claims.iter().map(|c| span_text(&text, c.span)).collect();
+        assert_eq!(spans, ["the fields were lost", "it would pay 300 farmers"]);
+        assert_eq!(speaker(&ex.claims[0]), "Ola Brandt");
+        assert_eq!(speaker(&ex.claims[1]), "Nordmilk");
+    }
+
+    #[test]
+    fn any_source_after_according_to_and_owned_descriptions_stay_nominal() {
+        let (_, ex) = run(
+            "According to the emergency services, 1,200 people left Tarn.\n\
+             The chief of staff of Mayor Ida Sund said the pumps had failed.",
+        );
+        assert_eq!(speaker(&ex.claims[0]), "the emergency services");
+        assert_eq!(
+            ex.claims[1].speaker.as_ref().map(|m| m.kind),
+            Some(EntityKind::Nominal)
+        );
+    }
+
+    #[test]
+    fn place_descriptions_resolve_to_the_named_place() {
+        let (_, ex) =
+            run("Water reached the town of Orvel on Monday. Residents said the town had no power.");
+        let last = ex
+            .claims
+            .last()
+            .map(|c| c.places.iter().map(|p| p.name.clone()).collect::<Vec<_>>());
+        assert_eq!(last, Some(vec!["Orvel".to_string()]));
+    }
+
+    #[test]
+    fn reports_that_find_things_are_sources() {
+        let (text, ex) = run("The inspectors’ report found that 40% of dykes were weak.");
+        assert_eq!(ex.claims.len(), 1);
+        assert_eq!(
+            span_text(&text, ex.claims[0].span),
+            "40% of dykes were weak"
+        );
+        assert_eq!(ex.claims[0].numbers[0].unit, "percent");
+    }
+
+    #[test]
+    fn according_to_without_a_comma() {
+        let (text, ex) = run("According to police the fire started in a barn near Ulm.");
+        assert_eq!(ex.claims.len(), 1);
+        assert_eq!(speaker(&ex.claims[0]), "police");
+        assert_eq!(
+            span_text(&text, ex.claims[0].span),
+            "the fire started in a barn near Ulm"
+        );
+    }
+
+    #[test]
+    fn title_abbreviations_and_acronyms_stay_in_names() {
+        let (_, ex) = run(
+            "\"The spring is new,\" lead author Dr. Ines Vall told AFP.\n\
+             According to the Alpine Survey Office (ASO), 41% of springs are dry.",
+        );
+        assert_eq!(ex.claims.len(), 2);
+        assert_eq!(speaker(&ex.claims[0]), "Ines Vall");
+        assert_eq!(
+            ex.claims[0].via.as_ref().map(|m| m.name.as_str()),
+            Some("AFP")
+        );
+        assert_eq!(speaker(&ex.claims[1]), "Alpine Survey Office");
+        assert_eq!(ex.claims[1].numbers[0].value, 41.0);
+    }
+
+    #[test]
+    fn bare_descriptions_resolve_to_the_named_organisation() {
+        let (_, ex) = run(
+            "The Harbour Ministry said the port was closed. The ministry added that 12 ships waited.",
+        );
+        let speakers: Vec<&str> = ex.claims.iter().map(speaker).collect();
+        assert_eq!(speakers, ["Harbour Ministry", "Harbour Ministry"]);
+    }
+
+    #[test]
+    fn passives_are_not_attributions_and_acronyms_told_are_outlets() {
+        let (_, ex) = run("Residents of Vell were told to leave by boat.\n\
+             “The dyke is holding,” water board spokesman Jan Mols told NRK.");
+        assert_eq!(ex.claims.len(), 1);
+        assert_eq!(
+            ex.claims[0].via.as_ref().map(|m| m.name.as_str()),
+            Some("NRK")
+        );
+    }
+
+    #[test]
+    fn subjects_survive_relative_clauses_participles_and_inversion() {
+        let (text, ex) = run(
+            "The engineer, who inspected the dyke and met farmers, said the wall would hold.\n\
+             The mayor, speaking in Vell, said 30 homes were lost.\n\
+             “It is a disaster,” says Mira Holm, a nurse in Vell.\n\
+             Asked about the cost, Holm said: “Nobody knows.”",
+        );
+        let got: Vec<(&str, &str)> = ex
+            .claims
+            .iter()
+            .map(|c| (speaker(c), span_text(&text, c.span)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("The engineer", "the wall would hold"),
+                ("The mayor", "30 homes were lost"),
+                ("Mira Holm", "It is a disaster,"),
+                ("Mira Holm", "Nobody knows."),
+            ]
+        );
+    }
+
+    #[test]
+    fn documents_speak_for_their_authors() {
+        let (_, ex) =
+            run("According to a statement from the Harbour Board, 12 ships were stuck near Vell.");
+        assert_eq!(speaker(&ex.claims[0]), "Harbour Board");
+    }
+
+    #[test]
+    fn scare_quotes_stay_inside_their_clause_but_quoted_content_is_direct() {
+        let (text, ex) = run(
+            "Officials said the repairs in Vell were “on track” and would finish by June.\n\
+             Mayor Ida Sund described the damage as “catastrophic”.",
+        );
+        let got: Vec<(ClaimKind, &str)> = ex
+            .claims
+            .iter()
+            .map(|c| (c.kind, span_text(&text, c.span)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    ClaimKind::Indirect,
+                    "the repairs in Vell were “on track” and would finish by June"
+                ),
+                (ClaimKind::Direct, "catastrophic"),
+            ]
+        );
+        assert_eq!(speaker(&ex.claims[1]), "Ida Sund");
+    }
+
+    #[test]
+    fn interviews_and_op_eds_name_the_outlet() {
+        let (_, ex) = run(
+            "In an interview with CNN, Mayor Ida Sund said the dam at Vell held.\n\
+             Sund wrote in an op-ed for The Guardian that 3 dams had failed.",
+        );
+        let vias: Vec<Option<&str>> = ex
+            .claims
+            .iter()
+            .map(|c| c.via.as_ref().map(|m| m.name.as_str()))
+            .collect();
+        assert_eq!(vias, [Some("CNN"), Some("The Guardian")]);
+    }
+
+    #[test]
+    fn bylines_and_organisations_before_titles_are_mentions() {
+        let (_, ex) = run(
+            "Author: Lea Marin\nHarbour Board Secretary Ana Ruiz said the quay at Vell was safe.",
+        );
+        let names: Vec<(&str, EntityKind)> = ex
+            .mentions
+            .iter()
+            .map(|m| (m.name.as_str(), m.kind))
+            .collect();
+        assert_eq!(
+            names[..3],
+            [
+                ("Lea Marin", EntityKind::Person),
+                ("Harbour Board", EntityKind::Organization),
+                ("Ana Ruiz", EntityKind::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn pronoun_objects_are_not_content() {
+        let (_, ex) = run("Mayor Ida Sund said this when she visited the dam at Vell.");
+        assert!(ex.claims.iter().all(|c| c.kind != ClaimKind::Indirect));
+    }
+
+    #[test]
+    fn object_taking_cues_need_a_clause() {
+        let (_, ex) =
+            run("Mayor Ida Sund posted a video of the flooded square. Residents felt the quake.");
+        assert!(ex.claims.iter().all(|c| c.kind != ClaimKind::Indirect));
+    }
+
+    #[test]
+    fn witnesses_and_capitals_as_sources() {
+        let (_, ex) = run(
+            "An AFP reporter in the area saw dozens of cars under water.\n\
+             Ostrava said on Monday that the dam had been repaired.",
+        );
+        assert_eq!(ex.claims.len(), 2);
+        let a = &ex.claims[0];
+        assert_eq!(
+            a.speaker.as_ref().map(|m| m.kind),
+            Some(EntityKind::Nominal)
+        );
+        assert_eq!(a.via.as_ref().map(|m| m.name.as_str()), Some("AFP"));
+        let b = &ex.claims[1];
+        assert_eq!(speaker(b), "Ostrava");
+        assert_ne!(b.speaker.as_ref().map(|m| m.kind), Some(EntityKind::Person));
+    }
+
+    fn check_spans(text: &str, ex: &Extraction) {
+        for c in &ex.claims {
+            let s = c.span.slice(text).expect("claim span on char boundaries");
+            assert!(!s.is_empty() && s.trim() == s, "bad claim span {s:?}");
+            if c.kind == ClaimKind::Direct {
+                let marks = ['“', '”', '"', '«', '»', '„'];
+                assert!(
+                    !s.starts_with(marks) && !s.ends_with(marks),
+                    "marks in {s:?}"
+                );
+            }
+            for m in c.speaker.iter().chain(c.via.iter()).chain(c.places.iter()) {
+                assert!(m.span.slice(text).is_some());
+            }
+            for q in &c.numbers {
+                assert!(q.span.slice(text).is_some());
+            }
+        }
+        for m in &ex.mentions {
+            assert!(m.span.slice(text).is_some());
+        }
+    }
+
+    #[test]
+    fn random_token_soup_does_not_panic() {
+        const VOCAB: &[&str] = &[
+            "“",
+            "”",
+            "\"",
+            "'",
+            "‘",
+            "’",
+            "«",
+            "»",
+            "„",
+            ",",
+            ".",
+            ":",
+            ";",
+            "(",
+            ")",
+            "—",
+            "-",
+            "?",
+            "%",
+            "$",
+            "\n",
+            "\n\n",
+            "said",
+            "told",
+            "according",
+            "to",
+            "that",
+            "and",
+            "who",
+            "he",
+            "she",
+            "it",
+            "they",
+            "the",
+            "a",
+            "of",
+            "in",
+            "near",
+            "city",
+            "region",
+            "town",
+            "Mayor",
+            "Gen.",
+            "Dr.",
+            "U.S.",
+            "Mr",
+            "Ana",
+            "Velt",
+            "Orvel",
+            "Reuters",
+            "BBC",
+            "Ministry",
+            "Water",
+            "Board",
+            "officials",
+            "residents",
+            "spokesman",
+            "adding",
+            "read",
+            "statement",
+            "12",
+            "3,500",
+            "1.5",
+            "km",
+            "km2",
+            "²",
+            "thousand",
+            "forty",
+            "people",
+            "March",
+            "17th",
+            "1990s",
+            "at",
+            "least",
+            "some",
+            "reported",
+            "saw",
+            "journalists",
+            "🌊",
+            "\u{200B}",
+            "\u{202E}",
+            "é",
+            "Ünal",
+            "x\u{0301}",
+            "AFP",
+            "(AP)",
+            "VELL",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..1500 {
+            let n = (next() % 80) as usize;
+            let mut text = String::new();
+            for _ in 0..n {
+                let w = VOCAB[(next() % VOCAB.len() as u64) as usize];
+                text.push_str(w);
+                if next() % 4 != 0 {
+                    text.push(' ');
+                }
+            }
+            for headline in [true, false] {
+                let ex = extract(
+                    &text,
+                    &ExtractOptions {
+                        headline_is_first_line: headline,
+                    },
+                );
+                check_spans(&text, &ex);
+            }
+        }
+    }
+
+    #[test]
+    fn pathological_inputs_do_not_panic() {
+        let mut inputs: Vec<String> = vec![
+            String::new(),
+            "\n\n\n".into(),
+            "“".into(),
+            "”,” said".into(),
+            "'''''' ‘’‘’ «»„“ \"\"\"".into(),
+            "🌊🌊 “Wasser 🌊 steigt,” sagte 👩‍🚒 Mayor Zoë Ünal.\u{200B}\u{200F}".into(),
+            "مرحبا \u{202E}“نص” قال Mayor Ali Haddad said that 5 km² flooded.".into(),
+            "Gen. U.S. Mr. Dr. 1.2.3 ,,, ... ??? 2,000,000km²km² 17th% %".into(),
+            "According to\nAccording to ,\nsaid said said, he said, “".into(),
+        ];
+        inputs.push("“a” ".repeat(5_000));
+        inputs.push("“".repeat(10_000));
+        inputs.push("word ".repeat(200_000));
+        inputs.push("Aaa Bbb said ".repeat(20_000));
+        inputs.push("he said that, ".repeat(20_000));
+        inputs.push("x\u{0301}".repeat(50_000));
+        for text in &inputs {
+            for headline in [true, false] {
+                let ex = extract(
+                    text,
+                    &ExtractOptions {
+                        headline_is_first_line: headline,
+                    },
+                );
+                check_spans(text, &ex);
+            }
+        }
+    }
 }

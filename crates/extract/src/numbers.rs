@@ -18,7 +18,11 @@ fn parse_digits(s: &str) -> Option<f64> {
             .iter()
             .all(|g| g.split('.').next().is_some_and(|h| h.len() == 3));
     if rest.is_empty() || thousands {
-        s.chars().filter(|c| *c != ',').collect::<String>().parse().ok()
+        s.chars()
+            .filter(|c| *c != ',')
+            .collect::<String>()
+            .parse()
+            .ok()
     } else {
         s.replace(',', ".").parse().ok()
     }
@@ -27,6 +31,9 @@ fn parse_digits(s: &str) -> Option<f64> {
 /// A word-number token ("thirty", "twenty-five") and its value.
 fn word_value(t: &Tokens, i: usize) -> Option<f64> {
     let lo = t.lo(i);
+    if !t.has(i, flag::NUMWORD) && !lo.contains('-') {
+        return None;
+    }
     if let Some(v) = rules::number_word(lo) {
         return Some(v);
     }
@@ -69,7 +76,9 @@ fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
     let lo = t.lo(j);
     // "km" glued to a following "2" is km².
     if (lo == "km" || lo == "mi")
-        && t.toks.get(j + 1).is_some_and(|x| x.kind == Kind::Num && !x.space_before)
+        && t.toks
+            .get(j + 1)
+            .is_some_and(|x| x.kind == Kind::Num && !x.space_before)
         && t.s(j + 1) == "2"
         && j + 1 < b
     {
@@ -90,16 +99,40 @@ fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
     let mut k = j;
     while k < b && k < j + 3 && t.is_word(k) {
         let lo = t.lo(k);
-        let verbish = lo.len() > 4 && (lo.ends_with("ed") || lo.ends_with("ing") || lo.ends_with("ly"));
-        if t.has(k, flag::FUNCTION | flag::MONTH | flag::WEEKDAY | flag::NUMWORD | flag::MULT | flag::CUE)
-            || verbish
-        {
+        let verbish =
+            lo.len() > 3 && (lo.ends_with("ed") || lo.ends_with("ing") || lo.ends_with("ly"));
+        if t.has(
+            k,
+            flag::FUNCTION | flag::MONTH | flag::WEEKDAY | flag::NUMWORD | flag::MULT,
+        ) {
+            break;
+        }
+        if verbish {
+            // "120 planned plants": a participle may lead the run but never ends it.
+            if k == j && !lo.ends_with("ly") {
+                k += 1;
+                continue;
+            }
             break;
         }
         last = Some(k);
         k += 1;
+        // A lower-case plural is the head noun ("300 people died", "30 villages were"); a
+        // word runs on only into a plural ("1,300 Basque fishermen") or after a capital.
+        if looks_plural(lo) && !t.toks[k - 1].cap {
+            break;
+        }
+        if !t.toks[k - 1].cap && !looks_plural(t.lo(k)) {
+            break;
+        }
     }
     last.map(|k| (rules::singular(t.s(k)), k + 1))
+}
+
+fn looks_plural(lo: &str) -> bool {
+    (lo.ends_with('s') && !lo.ends_with("ss"))
+        || lo.ends_with("men")
+        || rules::IRREGULAR_PLURALS.iter().any(|(p, _)| *p == lo)
 }
 
 fn qualifier_before(t: &Tokens, i: usize, a: usize) -> Qualifier {
@@ -116,7 +149,10 @@ fn qualifier_before(t: &Tokens, i: usize, a: usize) -> Qualifier {
 }
 
 fn is_separator(t: &Tokens, i: usize) -> bool {
-    t.is_punct(i, ',') || t.is_punct(i, '-') || t.is_punct(i, '–') || matches!(t.lo(i), "and" | "or" | "to")
+    t.is_punct(i, ',')
+        || t.is_punct(i, '-')
+        || t.is_punct(i, '–')
+        || matches!(t.lo(i), "and" | "or" | "to")
 }
 
 fn is_number_start(t: &Tokens, i: usize) -> bool {
@@ -164,7 +200,7 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
             }
         };
         let start = i;
-        // Glued to a preceding word ("Studies2500") is fine; glued to a digit or a decimal
+        // Glued to a preceding word ("Survey1200") is fine; glued to a digit or a decimal
         // point is not a new number.
         let mut j = i + 1;
         while j < b && t.has(j, flag::MULT) {
@@ -175,24 +211,71 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
         }
         let prev_month = start > a && t.has(start - 1, flag::MONTH);
         let next_month = t.has(j, flag::MONTH) && j < b;
-        let ordinal = j < b
-            && !t.toks[j].space_before
-            && matches!(t.lo(j), "st" | "nd" | "rd" | "th");
+        // "17th", and decades ("1990s").
+        let ordinal =
+            j < b && !t.toks[j].space_before && matches!(t.lo(j), "st" | "nd" | "rd" | "th" | "s");
         let s = t.s(start);
         let year = is_digits
             && j == start + 1
             && s.len() == 4
             && s.chars().all(|c| c.is_ascii_digit())
             && (1800.0..=2100.0).contains(&value)
-            && !(j < b && !t.toks[j].space_before);
-        let clock = j < b && t.is_punct(j, ':') && !t.toks[j].space_before;
-        let vague_before = start > a && t.has(start - 1, flag::VAGUE) && !is_digits && value >= 100.0;
-        if prev_month || next_month || ordinal || clock || vague_before || (year && unit_at(t, j, b).is_none_or(|(u, _)| rules::unit_code(&u).is_none() && u != "percent")) {
+            && (j >= b || t.toks[j].space_before);
+        // Clock times: "10:30", "10 pm", "9am GMT".
+        let clock = (j < b && t.is_punct(j, ':') && !t.toks[j].space_before)
+            || (j < b
+                && matches!(
+                    t.lo(j),
+                    "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "cet" | "edt" | "bst"
+                ));
+        let vague_before =
+            start > a && t.has(start - 1, flag::VAGUE) && !is_digits && value >= 100.0;
+        if prev_month
+            || next_month
+            || ordinal
+            || clock
+            || vague_before
+            || (year
+                && unit_at(t, j, b)
+                    .is_none_or(|(u, _)| rules::unit_code(&u).is_none() && u != "percent"))
+        {
             i = j;
             continue;
         }
         let qualifier = qualifier_before(t, start, a);
-        match unit_at(t, j, b) {
+        let currency = match start
+            .checked_sub(1)
+            .filter(|&p| p >= a)
+            .map(|p| t.toks[p].kind)
+        {
+            Some(Kind::Punct('$')) => Some("usd"),
+            Some(Kind::Punct('€')) => Some("eur"),
+            Some(Kind::Punct('£')) => Some("gbp"),
+            Some(Kind::Punct('¥')) => Some("jpy"),
+            _ => None,
+        };
+        let found_unit = match currency {
+            Some(code) => {
+                // "£410m", "$2bn": glued magnitude letters.
+                let mut end = j;
+                if j < b && !t.toks[j].space_before {
+                    let factor = match t.lo(j) {
+                        "k" => Some(1e3),
+                        "m" | "mn" | "mln" => Some(1e6),
+                        "bn" | "b" => Some(1e9),
+                        "tn" => Some(1e12),
+                        _ => None,
+                    };
+                    if let Some(f) = factor {
+                        value *= f;
+                        end = j + 1;
+                    }
+                }
+                Some((code.to_string(), end))
+            }
+            None => unit_at(t, j, b),
+        };
+        match found_unit {
             Some((unit, end)) => {
                 for mut p in pending.drain(..) {
                     p.unit.clone_from(&unit);
@@ -237,7 +320,9 @@ mod tests {
         for q in &out {
             assert!(q.span.slice(text).is_some());
         }
-        out.into_iter().map(|q| (q.value, q.unit, q.qualifier)).collect()
+        out.into_iter()
+            .map(|q| (q.value, q.unit, q.qualifier))
+            .collect()
     }
 
     fn vu(text: &str) -> Vec<(f64, String)> {
@@ -246,15 +331,27 @@ mod tests {
 
     #[test]
     fn separators_and_decimals() {
-        assert_eq!(vu("some 12,500 sandbags"), [(12500.0, "sandbag".to_string())]);
-        assert_eq!(vu("the river rose 1.3 metres"), [(1.3, "metre".to_string())]);
+        assert_eq!(
+            vu("some 12,500 sandbags"),
+            [(12500.0, "sandbag".to_string())]
+        );
+        assert_eq!(
+            vu("the river rose 1.3 metres"),
+            [(1.3, "metre".to_string())]
+        );
     }
 
     #[test]
     fn word_numbers_and_multipliers() {
         assert_eq!(vu("forty households"), [(40.0, "household".to_string())]);
-        assert_eq!(vu("two thousand sandbags"), [(2000.0, "sandbag".to_string())]);
-        assert_eq!(vu("3 thousand volunteers"), [(3000.0, "volunteer".to_string())]);
+        assert_eq!(
+            vu("two thousand sandbags"),
+            [(2000.0, "sandbag".to_string())]
+        );
+        assert_eq!(
+            vu("3 thousand volunteers"),
+            [(3000.0, "volunteer".to_string())]
+        );
         assert_eq!(vu("twenty-five ferries"), [(25.0, "ferry".to_string())]);
         assert_eq!(vu("nine children"), [(9.0, "child".to_string())]);
     }
@@ -263,8 +360,14 @@ mod tests {
     fn glued_and_paired_units() {
         assert_eq!(vu("a 40km dyke"), [(40.0, "km".to_string())]);
         assert_eq!(vu("flooded 120km² of fields"), [(120.0, "km2".to_string())]);
-        assert_eq!(vu("about 300 km2 (116 square miles)"), [(300.0, "km2".to_string()), (116.0, "mi2".to_string())]);
-        assert_eq!(vu("moved 12 km (7 miles)"), [(12.0, "km".to_string()), (7.0, "mi".to_string())]);
+        assert_eq!(
+            vu("about 300 km2 (116 square miles)"),
+            [(300.0, "km2".to_string()), (116.0, "mi2".to_string())]
+        );
+        assert_eq!(
+            vu("moved 12 km (7 miles)"),
+            [(12.0, "km".to_string()), (7.0, "mi".to_string())]
+        );
     }
 
     #[test]
@@ -273,9 +376,16 @@ mod tests {
         assert_eq!(vu("12 per cent"), [(12.0, "percent".to_string())]);
         assert_eq!(
             vu("the water rose 1, 2, 3 metres"),
-            [(1.0, "metre".to_string()), (2.0, "metre".to_string()), (3.0, "metre".to_string())]
+            [
+                (1.0, "metre".to_string()),
+                (2.0, "metre".to_string()),
+                (3.0, "metre".to_string())
+            ]
         );
-        assert_eq!(vu("10-15 boats"), [(10.0, "boat".to_string()), (15.0, "boat".to_string())]);
+        assert_eq!(
+            vu("10-15 boats"),
+            [(10.0, "boat".to_string()), (15.0, "boat".to_string())]
+        );
     }
 
     #[test]
@@ -289,15 +399,43 @@ mod tests {
     #[test]
     fn qualifiers_and_time_units() {
         assert_eq!(nums("at least 10 people")[0].2, Qualifier::AtLeast);
-        assert_eq!(nums("more than 5 months")[0], (5.0, "month".into(), Qualifier::MoreThan));
-        assert_eq!(nums("some fifty kilometers")[0], (50.0, "km".into(), Qualifier::About));
+        assert_eq!(
+            nums("more than 5 months")[0],
+            (5.0, "month".into(), Qualifier::MoreThan)
+        );
+        assert_eq!(
+            nums("some fifty kilometers")[0],
+            (50.0, "km".into(), Qualifier::About)
+        );
         assert_eq!(vu("a six-month-old flood"), [(6.0, "month".to_string())]);
         assert_eq!(vu("72 hours ago"), [(72.0, "hour".to_string())]);
     }
 
     #[test]
+    fn currencies_clock_times_and_decades() {
+        assert_eq!(
+            vu("a $2.5 million grant"),
+            [(2_500_000.0, "usd".to_string())]
+        );
+        assert_eq!(vu("€40 each"), [(40.0, "eur".to_string())]);
+        assert_eq!(vu("profit of £410m"), [(410_000_000.0, "gbp".to_string())]);
+        assert!(vu("at 10 pm, since the 1990s").is_empty());
+        assert_eq!(vu("120 planned dykes"), [(120.0, "dyke".to_string())]);
+    }
+
+    #[test]
     fn noun_runs_take_the_last_noun() {
-        assert_eq!(vu("400 Basque fishermen"), [(400.0, "fisherman".to_string())]);
-        assert_eq!(vu("three bodies wrapped in sheets"), [(3.0, "body".to_string())]);
+        assert_eq!(
+            vu("a 6.1 tremor shook the valley"),
+            [(6.1, "tremor".to_string())]
+        );
+        assert_eq!(
+            vu("400 Basque fishermen"),
+            [(400.0, "fisherman".to_string())]
+        );
+        assert_eq!(
+            vu("three bodies wrapped in sheets"),
+            [(3.0, "body".to_string())]
+        );
     }
 }

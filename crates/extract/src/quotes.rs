@@ -56,7 +56,10 @@ pub fn find(t: &Tokens, a: usize, b: usize) -> Vec<Quote> {
             continue;
         };
         let tok = t.toks[i];
-        let next_tight = t.toks.get(i + 1).is_some_and(|n| !n.space_before && i + 1 < b);
+        let next_tight = t
+            .toks
+            .get(i + 1)
+            .is_some_and(|n| !n.space_before && i + 1 < b);
         let prev_tight = i > a && !tok.space_before;
         if is_double(m) {
             if let Some((o, om)) = open_double {
@@ -66,11 +69,19 @@ pub fn find(t: &Tokens, a: usize, b: usize) -> Vec<Quote> {
                     _ => true,
                 };
                 if closes {
-                    out.push(Quote { open: o, close: i, closed: true });
+                    out.push(Quote {
+                        open: o,
+                        close: i,
+                        closed: true,
+                    });
                     open_double = None;
                 } else {
                     // A new opening mark while one is open: the earlier one was never closed.
-                    out.push(Quote { open: o, close: i, closed: false });
+                    out.push(Quote {
+                        open: o,
+                        close: i,
+                        closed: false,
+                    });
                     open_double = Some((i, m));
                 }
                 continue;
@@ -94,7 +105,11 @@ pub fn find(t: &Tokens, a: usize, b: usize) -> Vec<Quote> {
             (Mark::LeftSingle, _) => open_single = Some(i),
             (Mark::StraightSingle, None) if !prev_tight && next_tight => open_single = Some(i),
             (Mark::RightSingle | Mark::StraightSingle, Some(o)) if prev_tight => {
-                out.push(Quote { open: o, close: i, closed: true });
+                out.push(Quote {
+                    open: o,
+                    close: i,
+                    closed: true,
+                });
                 open_single = None;
             }
             _ => {}
@@ -102,7 +117,11 @@ pub fn find(t: &Tokens, a: usize, b: usize) -> Vec<Quote> {
     }
     if let Some((o, _)) = open_double {
         if o + 1 < b {
-            out.push(Quote { open: o, close: b, closed: false });
+            out.push(Quote {
+                open: o,
+                close: b,
+                closed: false,
+            });
         }
     }
     out.retain(|q| q.close > q.open + 1);
@@ -136,9 +155,18 @@ mod tests {
 
     #[test]
     fn apostrophes_are_not_quotes() {
-        assert_eq!(quoted("Lisbon’s mayor hadn’t slept, the farmers’ union said."), Vec::<String>::new());
-        assert_eq!(quoted("He called it ‘a disaster’ on Monday."), ["a disaster"]);
-        assert_eq!(quoted("the area of ‘Lower Marsh, further south"), Vec::<String>::new());
+        assert_eq!(
+            quoted("Lisbon’s mayor hadn’t slept, the farmers’ union said."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            quoted("He called it ‘a disaster’ on Monday."),
+            ["a disaster"]
+        );
+        assert_eq!(
+            quoted("the area of ‘Lower Marsh, further south"),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
@@ -151,7 +179,10 @@ mod tests {
 
     #[test]
     fn unclosed_quote_runs_to_paragraph_end() {
-        assert_eq!(quoted("“The water came at night. Nobody was ready."), ["The water came at night. Nobody was ready."]);
+        assert_eq!(
+            quoted("“The water came at night. Nobody was ready."),
+            ["The water came at night. Nobody was ready."]
+        );
     }
 
     #[test]

@@ -26,17 +26,19 @@ pub fn paragraphs(t: &Tokens) -> Vec<(usize, usize)> {
 /// Navigation, bylines and other lines that never carry claims.
 pub fn is_boilerplate(t: &Tokens, a: usize, b: usize) -> bool {
     let line = t.span_text(a, b);
+    if line.len() > 240 {
+        // Navigation and bylines are short lines.
+        return false;
+    }
     let head: String = line.chars().take(48).flat_map(char::to_lowercase).collect();
-    if rules::BOILERPLATE_PREFIXES.iter().any(|p| head.starts_with(p)) {
+    if rules::BOILERPLATE_PREFIXES
+        .iter()
+        .any(|p| head.starts_with(p))
+    {
         return true;
     }
-    if line.len() < 400 {
-        let low = line.to_lowercase();
-        if rules::BOILERPLATE_CONTAINS.iter().any(|p| low.contains(p)) {
-            return true;
-        }
-    }
-    false
+    let low = line.to_lowercase();
+    rules::BOILERPLATE_CONTAINS.iter().any(|p| low.contains(p))
 }
 
 fn is_terminal(t: &Tokens, i: usize) -> bool {
@@ -74,9 +76,7 @@ pub fn split(t: &Tokens, a: usize, b: usize, quotes: &[Quote]) -> Vec<(usize, us
         while qi < quotes.len() && quotes[qi].outer_end() <= i {
             qi += 1;
         }
-        let inside = quotes
-            .get(qi)
-            .is_some_and(|q| q.open < i && i < q.close);
+        let inside = quotes.get(qi).is_some_and(|q| q.open < i && i < q.close);
         let closing_after_terminal = quotes
             .get(qi)
             .is_some_and(|q| q.closed && q.close == i && is_terminal(t, i.saturating_sub(1)));
@@ -126,7 +126,10 @@ mod tests {
     fn abbreviations_do_not_split() {
         assert_eq!(
             sents("Gen. Mara Holt met Mr. Dunn in the U.K. on Friday. The dam held."),
-            ["Gen. Mara Holt met Mr. Dunn in the U.K. on Friday.", "The dam held."]
+            [
+                "Gen. Mara Holt met Mr. Dunn in the U.K. on Friday.",
+                "The dam held."
+            ]
         );
         assert_eq!(
             sents("Aid came from the U.S. The town thanked them."),
@@ -138,15 +141,24 @@ mod tests {
     fn quotes_stay_whole() {
         assert_eq!(
             sents("“We lost power. We lost water,” the mayor said. Crews arrived."),
-            ["“We lost power. We lost water,” the mayor said.", "Crews arrived."]
+            [
+                "“We lost power. We lost water,” the mayor said.",
+                "Crews arrived."
+            ]
         );
-        assert_eq!(sents("He spoke. “It rained.” Then it stopped."), ["He spoke.", "“It rained.”", "Then it stopped."]);
+        assert_eq!(
+            sents("He spoke. “It rained.” Then it stopped."),
+            ["He spoke.", "“It rained.”", "Then it stopped."]
+        );
     }
 
     #[test]
     fn paragraphs_and_boilerplate() {
         let lex = Lexicon::new();
-        let t = Tokens::new("Flood hits Varn\nAlso read: other news\n\nLeave a Reply", &lex);
+        let t = Tokens::new(
+            "Flood hits Varn\nAlso read: other news\n\nLeave a Reply",
+            &lex,
+        );
         let p = paragraphs(&t);
         assert_eq!(p.len(), 3);
         assert!(!is_boilerplate(&t, p[0].0, p[0].1));

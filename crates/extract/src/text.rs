@@ -4,6 +4,7 @@
 //! every span it builds starts and ends on a char boundary by construction.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::rules;
 
@@ -36,16 +37,46 @@ pub mod flag {
     pub const COMMON_VERB: u32 = 1 << 24;
     pub const NUMWORD: u32 = 1 << 25;
     pub const MULT: u32 = 1 << 26;
+    pub const GEO: u32 = 1 << 27;
+    pub const WEAK: u32 = 1 << 28;
 }
+
+/// FNV-1a: the lexicon is probed once per word, and short keys hash faster than with SipHash.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// The word tables folded into one map from lower-case word to flags.
 pub struct Lexicon {
-    map: HashMap<&'static str, u32>,
+    map: FnvMap<&'static str, u32>,
+    /// Outlet names keyed by their lower-case first word.
+    outlets: FnvMap<String, Vec<&'static str>>,
 }
 
 impl Lexicon {
     pub fn new() -> Self {
-        let mut map: HashMap<&'static str, u32> = HashMap::with_capacity(2048);
+        let mut map: FnvMap<&'static str, u32> = FnvMap::default();
+        map.reserve(2048);
         let mut add = |table: &[&'static str], f: u32| {
             for w in table {
                 *map.entry(*w).or_insert(0) |= f;
@@ -75,6 +106,8 @@ impl Lexicon {
         add(rules::ABBREVIATIONS, flag::ABBREV);
         add(rules::SENTENCE_STARTERS, flag::STARTER);
         add(rules::CUE_ADVERBS, flag::CUE_ADV);
+        add(rules::GEO_HEADS, flag::GEO);
+        add(rules::WEAK_CUES, flag::WEAK);
         add(rules::COMMON_VERBS, flag::COMMON_VERB);
         for (w, _) in rules::NUMBER_WORDS {
             *map.entry(*w).or_insert(0) |= flag::NUMWORD;
@@ -82,15 +115,31 @@ impl Lexicon {
         for (w, _) in rules::MULTIPLIERS {
             *map.entry(*w).or_insert(0) |= flag::MULT;
         }
-        Lexicon { map }
+        let mut outlets: FnvMap<String, Vec<&'static str>> = FnvMap::default();
+        for o in rules::OUTLETS {
+            let first = o.split([' ', '-']).next().unwrap_or(o).to_lowercase();
+            outlets.entry(first).or_default().push(o);
+        }
+        Lexicon { map, outlets }
     }
 
     fn flags(&self, lower: &str) -> u32 {
         let mut f = self.map.get(lower).copied().unwrap_or(0);
-        if f & flag::DEMONYM == 0 && rules::is_demonym(lower) {
+        if f & flag::DEMONYM == 0 && rules::has_demonym_suffix(lower) {
             f |= flag::DEMONYM;
         }
         f
+    }
+
+    /// Whether a lower-case word heads organisation names ("ministry", "council").
+    pub fn is_org_head(&self, lower: &str) -> bool {
+        self.map.get(lower).is_some_and(|f| f & flag::ORG_HEAD != 0)
+    }
+
+    /// Outlet names whose first word is `lower`.
+    pub fn outlets_starting(&self, lower: &str) -> &[&'static str] {
+        let key = lower.split('-').next().unwrap_or(lower);
+        self.outlets.get(key).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -152,6 +201,7 @@ pub struct Tokens<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
     lower: String,
+    pub lex: &'a Lexicon,
 }
 
 fn quote_mark(c: char) -> Option<Mark> {
@@ -173,8 +223,30 @@ fn is_letter(c: char) -> bool {
     c.is_alphabetic() || c == '²' || c == '³'
 }
 
+/// Byte offset inside `word` where an upper-case run of two or more letters is glued to a
+/// capitalised word of three or more lower-case letters.
+fn glue_point(word: &str) -> Option<usize> {
+    let mut caps = 0;
+    let mut iter = word.char_indices().peekable();
+    while let Some((k, c)) = iter.next() {
+        if c.is_uppercase() {
+            if caps >= 2 {
+                let rest = &word[k + c.len_utf8()..];
+                if rest.chars().take(3).filter(|x| x.is_lowercase()).count() == 3 {
+                    return Some(k);
+                }
+            }
+            caps += 1;
+        } else {
+            caps = 0;
+        }
+        let _ = iter.peek();
+    }
+    None
+}
+
 impl<'a> Tokens<'a> {
-    pub fn new(text: &'a str, lex: &Lexicon) -> Self {
+    pub fn new(text: &'a str, lex: &'a Lexicon) -> Self {
         let mut toks = Vec::with_capacity(text.len() / 5 + 1);
         let mut lower = String::with_capacity(text.len() + 16);
         let mut chars = text.char_indices().peekable();
@@ -203,7 +275,8 @@ impl<'a> Tokens<'a> {
                         let after = text.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
                         let joins = match (d, after) {
                             ('.', Some(a)) => {
-                                a.is_uppercase() && text[i..j].chars().last().is_some_and(|p| p.is_uppercase())
+                                a.is_uppercase()
+                                    && text[i..j].chars().last().is_some_and(|p| p.is_uppercase())
                                     && text[i..j].chars().rev().nth(1).is_none_or(|p| p == '.')
                             }
                             (_, Some(a)) => a.is_alphabetic() || (d == '-' && a.is_ascii_digit()),
@@ -242,36 +315,60 @@ impl<'a> Tokens<'a> {
             } else {
                 (i + c.len_utf8(), Kind::Punct(c))
             };
-            let word = &text[i..end];
-            let lo_start = lower.len() as u32;
-            let mut flags = 0;
-            if kind == Kind::Word {
-                if word.is_ascii() {
-                    for b in word.bytes() {
-                        lower.push(b.to_ascii_lowercase() as char);
+            // Scraped text glues words: "BBCFlood" is "BBC" + "Flood".
+            let split = if kind == Kind::Word {
+                glue_point(&text[i..end])
+            } else {
+                None
+            };
+            let pieces = match split {
+                Some(k) => [(i, i + k, true), (i + k, end, false)],
+                None => [(i, end, true), (end, end, false)],
+            };
+            for (s0, e0, first) in pieces {
+                if s0 >= e0 {
+                    continue;
+                }
+                let word = &text[s0..e0];
+                let lo_start = lower.len() as u32;
+                let mut flags = 0;
+                if kind == Kind::Word {
+                    if word.is_ascii() {
+                        lower.push_str(word);
+                        if let Some(tail) = lower.get_mut(lo_start as usize..) {
+                            tail.make_ascii_lowercase();
+                        }
+                    } else {
+                        for ch in word.chars() {
+                            lower.extend(ch.to_lowercase());
+                        }
                     }
-                } else {
-                    for ch in word.chars() {
-                        lower.extend(ch.to_lowercase());
+                    // No table word is longer than this; skip the probe for long words.
+                    if lower.len() - lo_start as usize <= 24 {
+                        flags = lex.flags(&lower[lo_start as usize..]);
                     }
                 }
-                flags = lex.flags(&lower[lo_start as usize..]);
+                let lo = (lo_start, lower.len() as u32);
+                toks.push(Tok {
+                    start: s0,
+                    end: e0,
+                    kind,
+                    space_before: space && first,
+                    para_break: para && first,
+                    flags,
+                    cap: word.chars().next().is_some_and(char::is_uppercase),
+                    lo,
+                });
             }
-            let lo = (lo_start, lower.len() as u32);
-            toks.push(Tok {
-                start: i,
-                end,
-                kind,
-                space_before: space,
-                para_break: para,
-                flags,
-                cap: c.is_uppercase(),
-                lo,
-            });
             space = false;
             para = false;
         }
-        Tokens { text, toks, lower }
+        Tokens {
+            text,
+            toks,
+            lower,
+            lex,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -302,8 +399,17 @@ impl<'a> Tokens<'a> {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
     }
 
+    /// A word or a number.
+    pub fn is_wordlike(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, Kind::Word | Kind::Num))
+    }
+
     pub fn is_cap(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap)
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Word && t.cap)
     }
 
     pub fn is_punct(&self, i: usize, c: char) -> bool {
@@ -311,7 +417,9 @@ impl<'a> Tokens<'a> {
     }
 
     pub fn is_quote(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| matches!(t.kind, Kind::Quote(_)))
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, Kind::Quote(_)))
     }
 
     pub fn is(&self, i: usize, lower: &str) -> bool {
@@ -349,21 +457,43 @@ mod tests {
 
     #[test]
     fn apostrophes_stay_inside_words() {
-        assert_eq!(words("Lisbon’s mayor hadn't left"), ["Lisbon’s", "mayor", "hadn't", "left"]);
+        assert_eq!(
+            words("Lisbon’s mayor hadn't left"),
+            ["Lisbon’s", "mayor", "hadn't", "left"]
+        );
         assert_eq!(words("‘Flood’ warning"), ["‘", "Flood", "’", "warning"]);
     }
 
     #[test]
     fn numbers_keep_separators_and_split_glued_units() {
-        assert_eq!(words("2,000km and 1.5 m."), ["2,000", "km", "and", "1.5", "m", "."]);
-        assert_eq!(words("Studies2500km²"), ["Studies", "2500", "km²"]);
+        assert_eq!(
+            words("3,500km and 1.5 m."),
+            ["3,500", "km", "and", "1.5", "m", "."]
+        );
+        assert_eq!(words("Survey1200km²"), ["Survey", "1200", "km²"]);
         assert_eq!(words("1, 2, 3"), ["1", ",", "2", ",", "3"]);
+    }
+
+    #[test]
+    fn glued_words_split() {
+        assert_eq!(
+            words("According to BBCFlood waters rose"),
+            ["According", "to", "BBC", "Flood", "waters", "rose"]
+        );
+        assert_eq!(words("NGOs and McDonald"), ["NGOs", "and", "McDonald"]);
     }
 
     #[test]
     fn dotted_abbreviations_are_one_word() {
         assert_eq!(words("the U.S. said"), ["the", "U.S", ".", "said"]);
         assert_eq!(words("end.The"), ["end", ".", "The"]);
+    }
+
+    #[test]
+    fn lexicon_keys_fit_the_probe_limit() {
+        let lex = Lexicon::new();
+        assert!(lex.map.keys().all(|k| k.len() <= 24));
+        assert!(lex.map.keys().all(|k| k.to_lowercase() == *k));
     }
 
     #[test]

@@ -1,4 +1,6 @@
-use claimgraph_extract::{extract, ExtractOptions, Extraction};
+use std::sync::LazyLock;
+
+use claimgraph_extract::{ExtractOptions, Extraction, Extractor};
 use sha2::{Digest, Sha256};
 
 use crate::offsets::CharOffsets;
@@ -44,6 +46,9 @@ pub struct PreparedArticle {
     pub(crate) offsets: CharOffsets,
 }
 
+/// The extractor's word tables, built once per process and shared by every thread.
+static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
+
 /// Extracts claims and computes the content hash: the CPU half of ingest.
 ///
 /// A body posted without a title carries its headline on the first line (as plain-text
@@ -62,7 +67,7 @@ pub fn prepare(mut article: NewArticle) -> PreparedArticle {
     let options = ExtractOptions {
         headline_is_first_line,
     };
-    let extraction = extract(text, &options);
+    let extraction = EXTRACTOR.extract(text, &options);
     let content_hash = content_hash(text);
     let offsets = CharOffsets::new(text);
     PreparedArticle {

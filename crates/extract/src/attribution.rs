@@ -1,0 +1,1442 @@
+//! Who says what inside one sentence: cue verbs, their speakers, their content, the quotes
+//! they attribute and the outlet the sentence cites.
+//!
+//! A cue verb is read in one of three shapes: "X said (that) CONTENT", "CONTENT, X said" /
+//! "CONTENT, said X", and "according to X, CONTENT" / "CONTENT, according to X". A quotation
+//! belongs to the cue right after it or right before it; a quotation in the middle of a
+//! clause stays inside that clause's claim.
+
+use crate::mentions::{content_words, Found, Registry};
+use crate::model::{EntityKind, Mention, Span};
+use crate::quotes::Quote;
+use crate::text::{flag, Kind, Tokens};
+
+/// A claim found in one sentence, before article-level fallbacks.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub direct: bool,
+    /// Token range of the content (quote inner range for a direct claim).
+    pub a: usize,
+    pub b: usize,
+    pub speaker: Option<Mention>,
+    pub via: Option<Mention>,
+    pub cue: Option<String>,
+    /// The speaker is a pronoun or description that leans on the previous claim.
+    pub leans_on_previous: bool,
+    /// The quote spans its whole sentence and nothing in the sentence attributes it.
+    pub orphan: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Attr {
+    cue: usize,
+    cue_end: usize,
+    /// Token where this attribution's own words begin (subject or cue).
+    begin: usize,
+    /// Token where this attribution's own words end (cue, object or inverted subject).
+    finish: usize,
+    speaker: Option<Mention>,
+    leans: bool,
+    content: Option<(usize, usize)>,
+    /// Content lies to the left ("CONTENT, X said").
+    trailing: bool,
+    quote_only: bool,
+    /// The attribution only names an outlet ("…, Xinhua reported").
+    outlet_only: bool,
+    /// Token range of the cue text reported for this attribution.
+    cue_src: (usize, usize),
+    /// Content starts right after the cue ("…, and that CONTENT").
+    no_that_search: bool,
+}
+
+/// At most this many words outside the marks may sit beside quotes that a trailing
+/// attribution owns ("“A,” in the north, “B,” X said") before the words make it a clause.
+const QUOTE_FRAGMENT: usize = 5;
+
+/// Which tokens of a sentence lie inside quotation marks.
+struct QuoteMask {
+    a: usize,
+    mask: Vec<bool>,
+}
+
+impl QuoteMask {
+    fn new(s: &Sentence) -> Self {
+        let mut mask = vec![false; s.b.saturating_sub(s.a)];
+        for q in s.quotes {
+            for i in q.open.max(s.a)..q.outer_end().min(s.b) {
+                if let Some(x) = mask.get_mut(i - s.a) {
+                    *x = true;
+                }
+            }
+        }
+        QuoteMask { a: s.a, mask }
+    }
+
+    fn inside(&self, i: usize) -> bool {
+        i >= self.a && self.mask.get(i - self.a).copied().unwrap_or(false)
+    }
+}
+
+/// How a cue word attributes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueKind {
+    /// "said", "told", "announced".
+    Plain,
+    /// ", adding that …": continues the attribution before it.
+    Participle,
+    /// "described … as “…”": attributes only a following quotation.
+    QuoteOnly,
+    /// "saw": attributes only when a journalist or witness is the subject.
+    Perception,
+    /// "according to X".
+    AccordingTo,
+    /// "…, and that …": a second content of the attribution before it.
+    AndThat,
+}
+
+pub struct Sentence<'s> {
+    pub a: usize,
+    pub b: usize,
+    pub quotes: &'s [Quote],
+}
+
+fn mention_of(t: &Tokens, f: &Found) -> Mention {
+    Mention {
+        span: Span::new(t.start(f.a), t.end(f.b.saturating_sub(1).max(f.a))),
+        name: f.name.clone(),
+        kind: f.kind,
+        roles: f.roles.clone(),
+    }
+}
+
+fn span_mention(t: &Tokens, a: usize, b: usize, name: String, kind: EntityKind) -> Mention {
+    Mention {
+        span: Span::new(t.start(a), t.end(b.saturating_sub(1).max(a))),
+        name,
+        kind,
+        roles: Vec::new(),
+    }
+}
+
+fn is_left_boundary(t: &Tokens, i: usize) -> bool {
+    if t.is(i, "and") && i > 0 && t.is_cap(i - 1) && t.is_cap(i + 1) {
+        return false;
+    }
+    // "Dr. Elena Ruiz": the period of a title abbreviation stays inside the name.
+    if t.is_punct(i, '.')
+        && i > 0
+        && !t.toks[i].space_before
+        && (t.has(i - 1, flag::ABBREV | flag::TITLE) || t.s(i - 1).contains('.'))
+    {
+        return false;
+    }
+    match t.toks.get(i).map(|x| x.kind) {
+        Some(Kind::Punct(c)) => {
+            matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '.' | '!' | '?')
+        }
+        Some(Kind::Quote(_)) => true,
+        Some(Kind::Word) => matches!(
+            t.lo(i),
+            "that"
+                | "who"
+                | "which"
+                | "where"
+                | "while"
+                | "and"
+                | "but"
+                | "as"
+                | "when"
+                | "after"
+                | "because"
+                | "since"
+                | "whom"
+                | "like"
+                | "if"
+                | "although"
+                | "though"
+        ),
+        Some(Kind::Num) => false,
+        None => true,
+    }
+}
+
+fn is_right_boundary(t: &Tokens, i: usize) -> bool {
+    match t.toks.get(i).map(|x| x.kind) {
+        Some(Kind::Punct(c)) => matches!(c, ',' | ';' | ':' | '(' | '.' | '!' | '?' | '—' | '–'),
+        Some(Kind::Quote(_)) => true,
+        Some(Kind::Word) => matches!(
+            t.lo(i),
+            "in" | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "quoted"
+                | "according"
+                | "while"
+                | "via"
+                | "late"
+                | "earlier"
+                | "yesterday"
+                | "today"
+                | "that"
+                | "when"
+                | "citing"
+        ),
+        _ => true,
+    }
+}
+
+/// Words that make the rest of a cue's right side an adverbial, not content.
+fn is_trailing_start(t: &Tokens, i: usize) -> bool {
+    match t.toks.get(i).map(|x| x.kind) {
+        None => true,
+        Some(Kind::Punct(c)) => matches!(c, ',' | ';' | '.' | '!' | '?' | '(' | ')'),
+        Some(Kind::Quote(_)) => false,
+        Some(Kind::Num) => false,
+        Some(Kind::Word) => {
+            matches!(
+                t.lo(i),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "quoted"
+                    | "according"
+                    | "while"
+                    | "via"
+                    | "late"
+                    | "earlier"
+                    | "yesterday"
+                    | "today"
+                    | "last"
+                    | "this"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "from"
+                    | "when"
+                    | "citing"
+                    | "reporters"
+                    | "journalists"
+                    | "then"
+                    | "by"
+            ) || t.has(i, flag::WEEKDAY)
+        }
+    }
+}
+
+pub struct Analyzer<'t, 'a> {
+    pub t: &'t Tokens<'a>,
+    pub reg: &'t Registry,
+}
+
+impl Analyzer<'_, '_> {
+    /// Resolves a pronoun at token `i`.
+    fn pronoun(&self, i: usize, prev: Option<&Mention>) -> Option<Mention> {
+        let t = self.t;
+        let lo = t.lo(i);
+        let pick = |f: &Found| {
+            let mut m = mention_of(t, f);
+            m.span = Span::new(t.start(i), t.end(i));
+            m
+        };
+        match lo {
+            "he" | "she" => {
+                if let Some(p) = prev.filter(|p| p.kind == EntityKind::Person) {
+                    // The previous speaker, unless a person was named after it.
+                    let last = self.reg.last_before(i, &[EntityKind::Person]);
+                    if last.is_none_or(|f| f.name == p.name || t.start(f.a) < p.span.start) {
+                        let mut m = p.clone();
+                        m.span = Span::new(t.start(i), t.end(i));
+                        return Some(m);
+                    }
+                }
+                self.reg.last_before(i, &[EntityKind::Person]).map(pick)
+            }
+            "it" => {
+                if let Some(p) =
+                    prev.filter(|p| matches!(p.kind, EntityKind::Organization | EntityKind::Outlet))
+                {
+                    let mut m = p.clone();
+                    m.span = Span::new(t.start(i), t.end(i));
+                    return Some(m);
+                }
+                self.reg
+                    .last_before(i, &[EntityKind::Organization, EntityKind::Outlet])
+                    .map(pick)
+            }
+            "they" => prev
+                .filter(|p| matches!(p.kind, EntityKind::Nominal | EntityKind::Organization))
+                .map(|p| {
+                    let mut m = p.clone();
+                    m.span = Span::new(t.start(i), t.end(i));
+                    m
+                }),
+            _ => None,
+        }
+    }
+
+    /// The organisation a bare description stands for: the last one named with that head
+    /// word ("the ministry"), or the last organisation at all for generic heads.
+    fn org_for_description(&self, head: &str, at: usize) -> Option<&Found> {
+        let generic = matches!(
+            head,
+            "company" | "firm" | "group" | "organisation" | "organization"
+        );
+        if !generic && !self.t.lex.is_org_head(head) {
+            return None;
+        }
+        let last = self.reg.last_before(at, &[EntityKind::Organization])?;
+        let named = last.name.split(' ').any(|w| w.eq_ignore_ascii_case(head));
+        (generic || named).then_some(last)
+    }
+
+    /// The speaker an NP `[a, b)` names, if it names one.
+    fn speaker_of(&self, a: usize, b: usize, prev: Option<&Mention>) -> Option<(Mention, bool)> {
+        let t = self.t;
+        let mut a = a;
+        let mut b = b;
+        while a < b
+            && (!t.is_word(a) || matches!(t.lo(a), "and" | "but" | "then" | "so" | "meanwhile"))
+        {
+            a += 1;
+        }
+        while b > a && (!t.is_word(b - 1) || t.has(b - 1, flag::CUE_ADV)) && !t.is_punct(b - 1, ')')
+        {
+            b -= 1;
+        }
+        if a >= b || b - a > 20 {
+            return None;
+        }
+        // A speaker is a noun phrase: "would", "had", "is" mean a clause was caught.
+        if (a..b).any(|i| !t.toks[i].cap && t.has(i, flag::COMMON_VERB)) {
+            return None;
+        }
+        if b - a == 1 && t.has(a, flag::PRONOUN) {
+            return self.pronoun(a, prev).map(|m| (m, true));
+        }
+        if (a..b).any(|i| matches!(t.lo(i), "statement" | "communiqué" | "release")) && b - a <= 3
+        {
+            return prev.map(|p| (p.clone(), true));
+        }
+        let found = self.reg.overlapping(a, b);
+        // The head noun of a description: the first source noun ("a journalist present in
+        // the area held by the army" is a journalist).
+        let lower_nominal =
+            (a..b).find(|&i| t.has(i, flag::NOMINAL | flag::ROLE) && (!t.toks[i].cap || i == a));
+        if let Some(f) = found.iter().rev().find(|f| f.kind == EntityKind::Person) {
+            // "the chief of staff of X" describes someone else than X.
+            let possessive = t.s(f.b - 1).ends_with("’s") || t.s(f.b - 1).ends_with("'s");
+            let owned = lower_nominal.is_some_and(|n| {
+                (n < f.a && (n..f.a).any(|i| matches!(t.lo(i), "of" | "for" | "to")))
+                    || (possessive && n >= f.b)
+            });
+            if !owned {
+                return Some((mention_of(t, f), false));
+            }
+        }
+        // "a spokesperson for the Harbour Board" speaks for the board.
+        if let Some(n) = lower_nominal {
+            if matches!(
+                t.lo(n),
+                "spokesperson" | "spokesman" | "spokeswoman" | "representative"
+            ) {
+                if let Some(f) = found
+                    .iter()
+                    .find(|f| f.a > n && f.kind == EntityKind::Organization)
+                {
+                    return Some((mention_of(t, f), false));
+                }
+            }
+        }
+        let org = found
+            .iter()
+            .find(|f| matches!(f.kind, EntityKind::Organization | EntityKind::Outlet));
+        if let Some(f) = org {
+            let report = (a..b).any(|i| matches!(t.lo(i), "report" | "reports"));
+            if report && f.kind == EntityKind::Outlet {
+                // "a report by Reuters": the outlet speaks; the span keeps "report" so the
+                // caller can tell the outlet is also the channel.
+                let mut m = mention_of(t, f);
+                m.span = Span::new(t.start(a), t.end(b - 1));
+                return Some((m, false));
+            }
+            let role_first = lower_nominal.is_some_and(|n| n < f.a && t.has(n, flag::ROLE));
+            let outlet_noun = lower_nominal.is_some_and(|n| {
+                n >= f.b
+                    && matches!(
+                        t.lo(n),
+                        "agency"
+                            | "newspaper"
+                            | "channel"
+                            | "broadcaster"
+                            | "website"
+                            | "daily"
+                            | "outlet"
+                    )
+            });
+            if f.kind == EntityKind::Outlet && outlet_noun {
+                return Some((mention_of(t, f), false));
+            }
+            if lower_nominal.is_none_or(|n| n < f.a) && !role_first {
+                return Some((mention_of(t, f), false));
+            }
+        }
+        let start_np = nominal_start(t, a, lower_nominal.map_or(b, |n| n + 1));
+        if let Some(n) = lower_nominal {
+            // "a statement from the ministry": the document's author speaks.
+            let document = matches!(
+                t.lo(n),
+                "statement" | "report" | "reports" | "letter" | "release" | "communiqué" | "post"
+            );
+            if document && matches!(t.lo(n + 1), "from" | "by" | "of") && n + 2 < b {
+                if let Some(found) = self.speaker_of(n + 2, b, prev) {
+                    return Some(found);
+                }
+            }
+            // A name after the description names the speaker: "chief executive Ana Ruiz",
+            // "the state weather agency AEMET".
+            let mut c = b;
+            while c > n + 1 && t.is_cap(c - 1) && !t.has(c - 1, flag::NOT_NAME) {
+                c -= 1;
+            }
+            let lower_between =
+                (n + 1..c).all(|i| t.is_word(i) && !t.is_cap(i) && !t.has(i, flag::FUNCTION));
+            if c < b
+                && lower_between
+                && !t.toks[n].cap
+                && b - c <= 4
+                && (c..b).all(|i| !t.has(i, flag::DEMONYM))
+            {
+                let kind = if b - c >= 2 && t.has(n, flag::ROLE) {
+                    EntityKind::Person
+                } else {
+                    EntityKind::Organization
+                };
+                let name = t.span_text(c, b).to_string();
+                return Some((span_mention(t, c, b, name, kind), false));
+            }
+            if t.has(n, flag::ROLE) && t.is_word(n) {
+                let ctx = content_words(t, start_np, b);
+                let ctx: Vec<String> = ctx.into_iter().filter(|c| c != t.lo(n)).collect();
+                let definite = t.is(start_np, "the")
+                    || t.s(start_np).ends_with("’s")
+                    || t.s(start_np).ends_with("'s")
+                    || t.is_cap(start_np);
+                if definite {
+                    if let Some(p) = self.reg.person_for_role(t.lo(n), &ctx, a) {
+                        let m = Mention {
+                            span: Span::new(t.start(start_np), t.end(b - 1)),
+                            name: p.name.clone(),
+                            kind: EntityKind::Person,
+                            roles: p.roles.clone(),
+                        };
+                        return Some((m, false));
+                    }
+                }
+            }
+            // "the ministry", "the company": the organisation the article just named.
+            if t.is(start_np, "the") && n == start_np + 1 && b == n + 1 {
+                if let Some(f) = self.org_for_description(t.lo(n), a) {
+                    let mut m = mention_of(t, f);
+                    m.span = Span::new(t.start(start_np), t.end(n));
+                    return Some((m, false));
+                }
+            }
+            let text = t.span_text(start_np, b).to_string();
+            return Some((
+                span_mention(t, start_np, b, text, EntityKind::Nominal),
+                false,
+            ));
+        }
+        // "the Americans", "the pro-government separatists": a group named by nationality.
+        let det = usize::from(t.is(a, "the"));
+        if b == a + det + 1 && t.has(a + det, flag::DEMONYM) && t.lo(a + det).ends_with('s') {
+            let text = t.span_text(a, b).to_string();
+            return Some((span_mention(t, a, b, text, EntityKind::Nominal), false));
+        }
+        if let Some(f) = found.iter().find(|f| f.kind == EntityKind::Place) {
+            if f.a <= a + 1 && f.b >= b {
+                return Some((mention_of(t, f), false));
+            }
+        }
+        // An unknown capitalised name right before or after a cue.
+        let caps = (a..b).all(|i| {
+            t.is_cap(i)
+                && !t.has(
+                    i,
+                    flag::NOT_NAME | flag::DEMONYM | flag::MONTH | flag::WEEKDAY,
+                )
+        });
+        if caps && b - a <= 4 && !t.has(a, flag::PRONOUN) {
+            let kind = if b - a >= 2 {
+                EntityKind::Person
+            } else {
+                EntityKind::Organization
+            };
+            let name = t.span_text(a, b).to_string();
+            return Some((span_mention(t, a, b, name, kind), false));
+        }
+        // "The terminal operator said that …": a short definite description of a body.
+        let described = matches!(t.lo(a), "the" | "a" | "an")
+            && (2..=5).contains(&(b - a))
+            && (a + 1..b).all(|i| t.is_word(i) && !t.has(i, flag::FUNCTION | flag::PRONOUN))
+            && !t.s(b - 1).ends_with("ing");
+        if described {
+            let text = t.span_text(a, b).to_string();
+            return Some((span_mention(t, a, b, text, EntityKind::Nominal), false));
+        }
+        None
+    }
+
+    fn subject_left(
+        &self,
+        cue: usize,
+        sa: usize,
+        prev: Option<&Mention>,
+        attrs: &[Attr],
+    ) -> Option<(usize, Mention, bool)> {
+        let t = self.t;
+        let mut end = cue;
+        while end > sa && t.has(end - 1, flag::CUE_ADV) && end + 3 > cue {
+            end -= 1;
+        }
+        let mut seg_end = end;
+        let mut after_gap = false;
+        for _ in 0..4 {
+            let mut start = seg_end;
+            while start > sa && !is_left_boundary(t, start - 1) && seg_end - start < 20 {
+                start -= 1;
+            }
+            let bound = if start > sa { Some(start - 1) } else { None };
+            if let Some(x) = bound {
+                // "a resident, who asked not to be named, told": skip the relative clause.
+                if matches!(t.lo(x), "who" | "which")
+                    && x > sa
+                    && t.is_punct(x - 1, ',')
+                    && start < seg_end
+                {
+                    seg_end = x - 1;
+                    after_gap = false;
+                    continue;
+                }
+            }
+            let age = seg_end == start + 1 && t.toks[start].kind == Kind::Num;
+            if age && bound.is_some_and(|x| t.is_punct(x, ',')) {
+                seg_end = start - 1;
+                continue;
+            }
+            // "The mayor, speaking in Vell, said": the participle phrase is not the subject.
+            let participle = start < seg_end && !t.is_cap(start) && t.lo(start).ends_with("ing");
+            if participle && bound.is_some_and(|x| t.is_punct(x, ',')) {
+                seg_end = start - 1;
+                after_gap = false;
+                continue;
+            }
+            if start < seg_end {
+                // "Ana Ruiz, a Democrat from Ohio, said", "X, the head of Y, said".
+                let appositive = (t.has(start, flag::ROLE | flag::NOMINAL) && !t.is_cap(start))
+                    || matches!(t.lo(start), "a" | "an")
+                    || (t.is(start, "the")
+                        && t.has(start + 1, flag::ROLE | flag::NOMINAL)
+                        && !t.is_cap(start + 1));
+                if appositive && bound.is_some_and(|x| t.is_punct(x, ',')) {
+                    let mut x = start - 1;
+                    let mut s2 = x;
+                    while s2 > sa && !is_left_boundary(t, s2 - 1) {
+                        s2 -= 1;
+                    }
+                    // "Mara Velt, 45, a teacher, said": hop over the age.
+                    if x == s2 + 1
+                        && t.toks[s2].kind == Kind::Num
+                        && s2 > sa
+                        && t.is_punct(s2 - 1, ',')
+                    {
+                        x = s2 - 1;
+                        s2 = x;
+                        while s2 > sa && !is_left_boundary(t, s2 - 1) {
+                            s2 -= 1;
+                        }
+                    }
+                    let unknown_name = x >= s2 + 2
+                        && x - s2 <= 4
+                        && (s2..x).all(|i| t.is_cap(i) && !t.has(i, flag::NOT_NAME));
+                    let named = unknown_name
+                        || self.reg.within(s2, x).iter().any(|f| {
+                            matches!(f.kind, EntityKind::Person | EntityKind::Organization)
+                        });
+                    if named {
+                        seg_end = x;
+                        after_gap = true;
+                        continue;
+                    }
+                }
+                let sp = self.speaker_of(start, seg_end, prev)?;
+                if after_gap
+                    && !matches!(
+                        sp.0.kind,
+                        EntityKind::Person | EntityKind::Organization | EntityKind::Outlet
+                    )
+                {
+                    return None;
+                }
+                return Some((start, sp.0, sp.1));
+            }
+            match bound {
+                Some(x) if t.is_punct(x, ',') && !after_gap => {
+                    // "The minister, who visited X and met Y, said": skip the whole
+                    // relative clause back to its antecedent.
+                    let relative = (x.saturating_sub(25).max(sa + 1)..x)
+                        .rev()
+                        .find(|&k| matches!(t.lo(k), "who" | "which") && t.is_punct(k - 1, ','));
+                    match relative {
+                        Some(k) => seg_end = k - 1,
+                        None => {
+                            seg_end = x;
+                            after_gap = true;
+                        }
+                    }
+                }
+                Some(x) if t.is(x, "who") => {
+                    // "local officials, who said": the relative clause's antecedent.
+                    if let Some(sp) = attrs.last().and_then(|l| l.speaker.clone()) {
+                        return Some((x, sp, true));
+                    }
+                    let e = if x > sa && t.is_punct(x - 1, ',') {
+                        x - 1
+                    } else {
+                        x
+                    };
+                    let mut s = e;
+                    while s > sa && !is_left_boundary(t, s - 1) && e - s < 10 {
+                        s -= 1;
+                    }
+                    let sp = self.speaker_of(s, e, prev)?;
+                    return Some((x, sp.0, true));
+                }
+                Some(x) if matches!(t.lo(x), "and" | "but") => {
+                    let sp = attrs.last()?.speaker.clone()?;
+                    return Some((x, sp, true));
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    fn subject_right(
+        &self,
+        from: usize,
+        sb: usize,
+        prev: Option<&Mention>,
+    ) -> Option<(usize, Mention, bool)> {
+        let t = self.t;
+        let mut end = from;
+        while end < sb && !is_right_boundary(t, end) && end - from < 14 {
+            end += 1;
+        }
+        let (mut sp, leans) = self.speaker_of(from, end, prev)?;
+        let mut finish = end;
+        // "said the head of the agency, Mara Velt, in …": the apposition names the speaker.
+        if matches!(sp.kind, EntityKind::Nominal) && t.is_punct(end, ',') {
+            let mut e2 = end + 1;
+            while e2 < sb && !is_right_boundary(t, e2) && e2 - end < 6 {
+                e2 += 1;
+            }
+            if let Some((m, _)) = self.speaker_of(end + 1, e2, prev) {
+                if m.kind == EntityKind::Person {
+                    sp = m;
+                    finish = e2;
+                }
+            }
+        }
+        Some((finish, sp, leans))
+    }
+
+    /// Cue words outside quotations: (first token, past the last token, kind).
+    fn find_cues(&self, s: &Sentence, mask: &QuoteMask) -> Vec<(usize, usize, CueKind)> {
+        let t = self.t;
+        let mut out = Vec::new();
+        let mut i = s.a;
+        while i < s.b {
+            if mask.inside(i) || !t.is_word(i) {
+                i += 1;
+                continue;
+            }
+            if t.is(i, "that") && i > s.a && t.is(i - 1, "and") {
+                out.push((i, i + 1, CueKind::AndThat));
+            } else if t.is(i, "according") && t.is(i + 1, "to") {
+                out.push((i, i + 2, CueKind::AccordingTo));
+                i += 1;
+            } else if t.toks[i].cap {
+                // Cue verbs are lower case; "Reports of …" opens a sentence with a noun.
+            } else if matches!(t.lo(i), "found" | "finds" | "showed" | "shows" | "show")
+                && t.is(i + 1, "that")
+            {
+                // Reports and studies "found that" / "showed that".
+                out.push((i, i + 1, CueKind::Plain));
+            } else if t.is(i, "called") && matches!(t.lo(i + 1), "on" | "for") {
+                out.push((i, i + 2, CueKind::Plain));
+                i += 1;
+            } else if t.has(i, flag::QUOTE_ONLY) {
+                out.push((i, i + 1, CueKind::QuoteOnly));
+            } else if t.has(i, flag::CUE) {
+                out.push((i, i + 1, CueKind::Plain));
+            } else if t.has(i, flag::PARTICIPLE) {
+                out.push((i, i + 1, CueKind::Participle));
+            } else if t.has(i, flag::PERCEPTION) {
+                out.push((i, i + 1, CueKind::Perception));
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// Analyses one sentence; `prev` is the speaker of the claim before it.
+    /// Analyses one sentence; `prev` is the speaker of the claim before it. Also says
+    /// whether anyone is credited in the sentence at all (such a sentence is not the
+    /// article's own voice even when it yields no claim).
+    pub fn sentence(&self, s: &Sentence, prev: Option<&Mention>) -> (Vec<Draft>, bool) {
+        let t = self.t;
+        let mask = QuoteMask::new(s);
+        let mut attrs = self.collect_attrs(s, &mask, prev);
+        let via = self.sentence_via(s, &mask, &mut attrs);
+        self.right_contents(s, &mut attrs);
+        self.left_contents(s, &mask, &mut attrs);
+        let mut drafts = self.quote_drafts(s, &mask, &mut attrs);
+        for x in &attrs {
+            if x.outlet_only || x.quote_only {
+                continue;
+            }
+            let Some((c, e)) = x.content else { continue };
+            let words = words(t, c, e);
+            let only_quotes = (c..e).all(|i| mask.inside(i) || !t.is_word(i));
+            if words < 3 || only_quotes {
+                continue;
+            }
+            drafts.push(Draft {
+                direct: false,
+                a: c,
+                b: e,
+                speaker: x.speaker.clone(),
+                via: None,
+                cue: Some(t.span_text(x.cue_src.0, x.cue_src.1).to_string()),
+                leans_on_previous: x.leans,
+                orphan: false,
+            });
+        }
+        for d in drafts.iter_mut() {
+            let Some(sp) = &d.speaker else { continue };
+            if let Some(v) = &via {
+                if v.name != sp.name {
+                    d.via = Some(v.clone());
+                }
+            }
+            if d.via.is_none() {
+                // "a Reuters journalist", "a report by Reuters": the outlet inside the speaker.
+                let inner = self.reg.within(
+                    self.token_at(sp.span.start),
+                    self.token_at(sp.span.end)
+                        .max(self.token_at(sp.span.start) + 1),
+                );
+                if let Some(f) = inner.iter().find(|f| f.kind == EntityKind::Outlet) {
+                    if sp.kind == EntityKind::Nominal || sp.kind == EntityKind::Outlet {
+                        let whole =
+                            t.span_text(self.token_at(sp.span.start), self.token_at(sp.span.end));
+                        if sp.kind == EntityKind::Nominal || whole.contains("report") {
+                            d.via = Some(mention_of(t, f));
+                        }
+                    }
+                }
+            }
+        }
+        drafts.sort_by_key(|d| d.a);
+        let credited = attrs
+            .iter()
+            .any(|x| x.speaker.is_some() && !x.outlet_only && !x.quote_only);
+        (drafts, credited)
+    }
+
+    /// Every cue of the sentence with its speaker, in text order.
+    fn collect_attrs(&self, s: &Sentence, mask: &QuoteMask, prev: Option<&Mention>) -> Vec<Attr> {
+        let t = self.t;
+        let cues = self.find_cues(s, mask);
+        let mut attrs: Vec<Attr> = Vec::new();
+        for &(cue, cue_end, kind) in &cues {
+            let prev_sp = attrs.iter().rev().find_map(|x| x.speaker.as_ref()).or(prev);
+            let mut at = Attr {
+                cue,
+                cue_end,
+                begin: cue,
+                finish: cue_end,
+                speaker: None,
+                leans: false,
+                content: None,
+                trailing: false,
+                quote_only: kind == CueKind::QuoteOnly,
+                outlet_only: false,
+                cue_src: (cue, cue_end),
+                no_that_search: false,
+            };
+            if kind == CueKind::AndThat {
+                // "said that A, and that B": B is a second claim of the same speaker.
+                let Some(last) = attrs
+                    .iter()
+                    .rev()
+                    .find(|x| x.speaker.is_some() && !x.outlet_only)
+                else {
+                    continue;
+                };
+                at.speaker.clone_from(&last.speaker);
+                at.cue_src = last.cue_src;
+                at.leans = true;
+                at.begin = if cue > s.a && t.is(cue - 1, "and") {
+                    cue - 1
+                } else {
+                    cue
+                };
+                at.no_that_search = true;
+                attrs.push(at);
+                continue;
+            }
+            if kind == CueKind::AccordingTo {
+                // according to X
+                let mut e = cue_end;
+                while e < s.b
+                    && !matches!(
+                        t.toks[e].kind,
+                        Kind::Punct(',' | '.' | ';' | ':') | Kind::Quote(_)
+                    )
+                    && (e == cue_end || t.toks[e].space_before)
+                    && !(e > cue_end && starts_new_phrase(t, e))
+                    && e - cue_end < 16
+                {
+                    // "(IUCN)" stays with the name it abbreviates.
+                    if t.is_punct(e, '(') {
+                        if let Some(close) = (e + 1..(e + 6).min(s.b)).find(|&k| t.is_punct(k, ')'))
+                        {
+                            e = close + 1;
+                            continue;
+                        }
+                    }
+                    e += 1;
+                }
+                let sp = match self.speaker_of(cue_end, e, prev_sp) {
+                    Some((sp, _)) => sp,
+                    None if e > cue_end && e - cue_end <= 8 => {
+                        let text = t.span_text(cue_end, e).to_string();
+                        span_mention(t, cue_end, e, text, EntityKind::Nominal)
+                    }
+                    None => continue,
+                };
+                at.speaker = Some(sp);
+                at.finish = e;
+                let sentence_start = (s.a..cue).all(|k| !t.is_word(k) || mask.inside(k));
+                if sentence_start || (cue > s.a && !t.is_punct(cue - 1, ',')) && cue - s.a <= 1 {
+                    let mut c = e;
+                    while c < s.b && t.is_punct(c, ',') {
+                        c += 1;
+                    }
+                    at.content = Some((c, s.b));
+                } else {
+                    at.trailing = true;
+                }
+                attrs.push(at);
+                continue;
+            }
+            if kind == CueKind::Participle {
+                // ", adding that …" continues the attribution before it.
+                let Some(sp) = attrs.iter().rev().find_map(|x| x.speaker.clone()) else {
+                    continue;
+                };
+                if cue == s.a
+                    || !(t.is_punct(cue - 1, ',') || t.is(cue - 1, "while") || t.is(cue - 1, "and"))
+                {
+                    continue;
+                }
+                at.speaker = Some(sp);
+                at.leans = true;
+                at.begin = cue - 1;
+                attrs.push(at);
+                continue;
+            }
+            // "were told to leave", "is said to be": passive, not an attribution.
+            let mut p = cue;
+            while p > s.a && t.has(p - 1, flag::CUE_ADV) && !t.has(p - 1, flag::COMMON_VERB) {
+                p -= 1;
+            }
+            if p > s.a
+                && matches!(
+                    t.lo(p - 1),
+                    "is" | "are" | "was" | "were" | "be" | "been" | "being"
+                )
+            {
+                continue;
+            }
+            if !matches!(t.lo(cue), "told" | "tells")
+                && t.is(cue + 1, "to")
+                && t.is_word(cue + 2)
+                && !t.is_cap(cue + 2)
+                && !t.has(cue + 2, flag::FUNCTION)
+            {
+                continue;
+            }
+            if t.is(cue, "read")
+                && !(s.a..cue).any(|k| {
+                    matches!(
+                        t.lo(k),
+                        "statement" | "message" | "letter" | "post" | "communiqué"
+                    )
+                })
+            {
+                continue;
+            }
+            match self.subject_left(cue, s.a, prev_sp, &attrs) {
+                Some((begin, sp, leans)) => {
+                    if kind == CueKind::Perception && !(begin..cue).any(|k| t.has(k, flag::WITNESS))
+                    {
+                        continue;
+                    }
+                    at.begin = begin;
+                    at.speaker = Some(sp);
+                    at.leans = leans;
+                }
+                None => {
+                    if kind == CueKind::Perception {
+                        continue;
+                    }
+                    let mut k = cue;
+                    while k > s.a && t.has(k - 1, flag::CUE_ADV) {
+                        k -= 1;
+                    }
+                    let inverted = k == s.a || t.is_punct(k - 1, ',') || t.is_quote(k - 1);
+                    if !inverted {
+                        continue;
+                    }
+                    let Some((finish, sp, leans)) = self.subject_right(cue_end, s.b, prev_sp)
+                    else {
+                        continue;
+                    };
+                    at.finish = finish;
+                    at.speaker = Some(sp);
+                    at.leans = leans;
+                    at.trailing = true;
+                    attrs.push(at);
+                    continue;
+                }
+            }
+            attrs.push(at);
+        }
+        attrs
+    }
+
+    /// The outlet the sentence cites; marks attributions that only name that outlet.
+    fn sentence_via(&self, s: &Sentence, mask: &QuoteMask, attrs: &mut [Attr]) -> Option<Mention> {
+        let t = self.t;
+        // Outlet-only attributions become the via of the others.
+        let has_person_like = attrs.iter().any(|x| {
+            x.speaker
+                .as_ref()
+                .is_some_and(|m| m.kind != EntityKind::Outlet || x.leans)
+        });
+        let mut via: Option<Mention> = None;
+        for x in attrs.iter_mut() {
+            if let Some(m) = &x.speaker {
+                if m.kind == EntityKind::Outlet && has_person_like && !x.quote_only && !x.leans {
+                    via.get_or_insert_with(|| m.clone());
+                    x.outlet_only = true;
+                }
+            }
+        }
+        // Outlets after "told", "quoted by", "reported by", "in", "on".
+        for f in self.reg.within(s.a, s.b) {
+            if f.kind != EntityKind::Outlet || mask.inside(f.a) {
+                continue;
+            }
+            let mut p = f.a;
+            if p > s.a && t.is(p - 1, "the") {
+                p -= 1;
+            }
+            // "in an interview with CNN", "in an op-ed for The Times".
+            let interview = p > s.a + 1
+                && matches!(t.lo(p - 1), "with" | "for")
+                && matches!(
+                    t.lo(p - 2),
+                    "interview"
+                        | "conversation"
+                        | "podcast"
+                        | "op-ed"
+                        | "column"
+                        | "article"
+                        | "piece"
+                        | "essay"
+                );
+            if interview
+                || p > s.a
+                    && matches!(
+                        t.lo(p - 1),
+                        "told" | "tells" | "by" | "in" | "on" | "to" | "reports"
+                    )
+            {
+                via.get_or_insert_with(|| mention_of(t, f));
+            }
+        }
+        via
+    }
+
+    /// Content on the right of each cue, cut at the next attribution's own words.
+    fn right_contents(&self, s: &Sentence, attrs: &mut [Attr]) {
+        let t = self.t;
+        let n = attrs.len();
+        for k in 0..n {
+            if attrs[k].trailing || attrs[k].content.is_some() || attrs[k].outlet_only {
+                continue;
+            }
+            let limit = attrs[k + 1..]
+                .iter()
+                .map(|x| {
+                    if x.trailing && !x.outlet_only {
+                        x.cue
+                    } else {
+                        x.begin
+                    }
+                })
+                .find(|&b| b > attrs[k].cue_end)
+                .unwrap_or(s.b);
+            let mut c = attrs[k].cue_end;
+            if matches!(t.lo(attrs[k].cue), "told" | "tells" | "informed") {
+                // "told the Guardian that", "told state television": skip the listener.
+                let mut d = c;
+                while d < limit {
+                    if let Some(f) = self.reg.overlapping(d, d + 1).first() {
+                        if f.a == d {
+                            d = f.b;
+                            break;
+                        }
+                    }
+                    let listener_word = |i: usize| {
+                        t.is_cap(i)
+                            || matches!(
+                                t.lo(i),
+                                "state"
+                                    | "local"
+                                    | "national"
+                                    | "reporters"
+                                    | "journalists"
+                                    | "television"
+                                    | "radio"
+                                    | "media"
+                                    | "news"
+                                    | "agency"
+                                    | "parliament"
+                                    | "lawmakers"
+                            )
+                    };
+                    // An article belongs to the listener only when a listener word follows
+                    // ("told the BBC"), not to the content ("told reporters the vote …").
+                    let listener = listener_word(d)
+                        || (matches!(t.lo(d), "the" | "a" | "an")
+                            && d == c
+                            && listener_word(d + 1));
+                    if !listener {
+                        break;
+                    }
+                    d += 1;
+                }
+                c = d;
+            }
+            let mut that = None;
+            let mut d = if attrs[k].no_that_search { limit } else { c };
+            while d < limit && d < c + 12 && !t.is_quote(d) && !t.is_punct(d, '.') {
+                if t.is(d, "that") {
+                    that = Some(d);
+                    break;
+                }
+                d += 1;
+            }
+            attrs[k].finish = c;
+            let past_adverbials = skip_adverbials(t, c, limit);
+            let weak = t.has(attrs[k].cue, flag::WEAK) && that.is_none();
+            if weak && !(c..(c + 3).min(limit)).any(|x| t.is_quote(x) || t.is_punct(x, ':')) {
+                // "posted a video": no reported content on the right.
+                let right_words = (c..limit).filter(|&x| t.is_word(x)).count();
+                if right_words > 0 && !is_trailing_start(t, c) {
+                    continue;
+                }
+            }
+            if let Some(th) = that {
+                c = th + 1;
+            } else if past_adverbials > c && opens_clause(t, past_adverbials, limit) {
+                // "said in a statement it was …", "announced on Friday the capture of …".
+                c = past_adverbials;
+            } else if is_trailing_start(t, c) || c >= limit {
+                // Nothing but adverbials on the right: the content is on the left, unless
+                // the left holds only a short lead-in ("Hours later, X announced in a
+                // statement the capture of …").
+                let starts_quote = (c..(c + 3).min(limit)).any(|x| t.is_quote(x));
+                let left_from = attrs[..k]
+                    .iter()
+                    .rev()
+                    .find(|x| !x.outlet_only)
+                    .map_or(s.a, |x| x.finish.max(x.cue_end));
+                let left_words = words(t, left_from, attrs[k].begin);
+                let left_quote = (left_from..attrs[k].begin).any(|i| t.is_quote(i));
+                let right_words = words(t, c, limit);
+                let short_lead = left_words <= 4 && !left_quote && right_words >= 3 && c < limit;
+                if !starts_quote && !short_lead {
+                    attrs[k].trailing = true;
+                    continue;
+                }
+            }
+            let mut e = limit;
+            // Stop before ", adding", ", according to", ", “" and a closing "and".
+            for x in c..limit {
+                if t.is_punct(x, ',') && (t.is_quote(x + 1) || t.is(x + 1, "according")) {
+                    e = x;
+                    break;
+                }
+                if t.is_punct(x, ':') && t.is_quote(x + 1) {
+                    e = x;
+                    break;
+                }
+            }
+            while e > c
+                && (matches!(t.lo(e - 1), "and" | "but" | "while" | "as" | "where")
+                    || matches!(t.toks[e - 1].kind, Kind::Punct(',' | '.' | ';' | ':')))
+            {
+                e -= 1;
+            }
+            // "He said this when …", "she said so": a pronoun object, not reported content.
+            let pronoun_object = matches!(t.lo(c), "this" | "so" | "it" | "nothing")
+                && (c + 1 >= e
+                    || !t.is_word(c + 1)
+                    || matches!(
+                        t.lo(c + 1),
+                        "when"
+                            | "as"
+                            | "while"
+                            | "after"
+                            | "before"
+                            | "because"
+                            | "during"
+                            | "in"
+                            | "at"
+                            | "on"
+                            | "to"
+                            | "again"
+                    ));
+            if e > c && !pronoun_object {
+                attrs[k].content = Some((c, e));
+            }
+        }
+    }
+
+    /// Content on the left of each trailing cue ("CONTENT, X said").
+    fn left_contents(&self, s: &Sentence, mask: &QuoteMask, attrs: &mut [Attr]) {
+        let t = self.t;
+        let n = attrs.len();
+        let mut floor = s.a;
+        for k in 0..n {
+            if attrs[k].trailing && !attrs[k].outlet_only {
+                let mut e = attrs[k].begin;
+                if attrs[k].begin == attrs[k].cue {
+                    e = attrs[k].cue;
+                }
+                while e > floor && matches!(t.toks[e - 1].kind, Kind::Punct(',' | ';' | ':' | '.'))
+                {
+                    e -= 1;
+                }
+                let mut c = floor;
+                for p in attrs[..k].iter().rev() {
+                    if p.outlet_only {
+                        continue;
+                    }
+                    c = c.max(p.content.map_or(p.finish, |x| x.1.max(p.finish)));
+                    break;
+                }
+                while c < e && matches!(t.toks[c].kind, Kind::Punct(',' | ';' | ':')) {
+                    c += 1;
+                }
+                let has_quote = (c..e).any(|i| t.is_quote(i));
+                let loose = loose_words(t, mask, c, e);
+                if e > c && !(has_quote && loose <= QUOTE_FRAGMENT) {
+                    attrs[k].content = Some((c, e));
+                }
+            }
+            floor = floor.max(
+                attrs[k]
+                    .content
+                    .map_or(attrs[k].finish, |x| x.1)
+                    .max(attrs[k].finish),
+            );
+        }
+    }
+
+    /// Direct claims: each quotation attached to the attribution right after or right
+    /// before it; unattributed quotations that stand alone are kept as orphans.
+    fn quote_drafts(&self, s: &Sentence, mask: &QuoteMask, attrs: &mut [Attr]) -> Vec<Draft> {
+        let t = self.t;
+        let quotes = s.quotes;
+        let mut drafts = Vec::new();
+        let mut pending: Vec<usize> = Vec::new();
+        let main_speaker = attrs
+            .iter()
+            .filter(|x| !x.outlet_only)
+            .find_map(|x| x.speaker.clone());
+        for q in quotes.iter().filter(|q| q.open >= s.a && q.open < s.b) {
+            let (qa, qb) = q.inner();
+            let qend = q.outer_end();
+            let mut owner: Option<usize> = None;
+            // Attributions are in text order: look only at the few around the quote.
+            let k0 = attrs.partition_point(|x| x.cue < q.open);
+            let near = &attrs[k0.saturating_sub(3)..k0];
+            let mut embedded = near.iter().any(|x| {
+                !x.trailing
+                    && !x.quote_only
+                    && x.content.is_some_and(|(c, e)| {
+                        c < q.open
+                            && qend <= e + 1
+                            && (c.max(q.open.saturating_sub(64))..q.open)
+                                .filter(|&i| t.is_word(i) && !mask.inside(i))
+                                .count()
+                                > 2
+                    })
+            });
+            // After: only punctuation between the quote and the attribution.
+            let k1 = attrs.partition_point(|x| x.cue < qend);
+            let after = attrs
+                .get(k1)
+                .filter(|x| x.begin >= qend || x.trailing)
+                .map(|_| k1);
+            if let Some(k) = after {
+                let x = &attrs[k];
+                let from = if x.trailing && x.begin == x.cue {
+                    x.cue
+                } else {
+                    x.begin
+                };
+                if from >= qend && words(t, qend, from) == 0 {
+                    owner = Some(k);
+                    if let (true, Some((c, _))) = (x.trailing, x.content) {
+                        let before_words = loose_words(t, mask, c, q.open);
+                        embedded = before_words > QUOTE_FRAGMENT;
+                    }
+                }
+            }
+            if owner.is_none() {
+                // Before: the cue (and its subject) right before the quote.
+                if let Some(k) = k0.checked_sub(1) {
+                    let x = &attrs[k];
+                    let gap = words(t, x.finish.max(x.cue_end), q.open);
+                    let limit = if x.quote_only { 8 } else { 2 };
+                    let no_that = !(x.cue_end..q.open).any(|i| t.is(i, "that"));
+                    let ends_clause =
+                        words(t, qend, s.b) <= 5 || t.is_punct(qend, ',') || t.is_punct(qend, '.');
+                    if gap <= limit && no_that && (ends_clause || gap == 0) {
+                        owner = Some(k);
+                    }
+                }
+            }
+            if embedded {
+                continue;
+            }
+            match owner {
+                Some(k) => {
+                    let x = &mut attrs[k];
+                    if let Some((c, e)) = x.content {
+                        if c <= q.open && q.close <= e + 1 {
+                            x.content = None;
+                        }
+                    }
+                    let (speaker, leans) = if x.outlet_only {
+                        (main_speaker.clone(), false)
+                    } else {
+                        (x.speaker.clone(), x.leans)
+                    };
+                    drafts.push(Draft {
+                        direct: true,
+                        a: qa,
+                        b: qb,
+                        speaker,
+                        via: None,
+                        cue: Some(t.span_text(x.cue_src.0, x.cue_src.1).to_string()),
+                        leans_on_previous: leans,
+                        orphan: false,
+                    });
+                }
+                None => {
+                    let lead = loose_words(t, mask, s.a, q.open);
+                    let lead_ok = lead == 0
+                        || (lead <= 4
+                            && q.open > s.a
+                            && matches!(t.toks[q.open - 1].kind, Kind::Punct(',' | ':')));
+                    let in_claim = near
+                        .iter()
+                        .any(|x| x.content.is_some_and(|(c, e)| c <= q.open && qend <= e + 1));
+                    if lead_ok && !in_claim {
+                        pending.push(drafts.len());
+                        drafts.push(Draft {
+                            direct: true,
+                            a: qa,
+                            b: qb,
+                            speaker: None,
+                            via: None,
+                            cue: None,
+                            leans_on_previous: false,
+                            orphan: true,
+                        });
+                    }
+                }
+            }
+        }
+        // A quote that opens the sentence shares the attribution of the next quote in it.
+        if !pending.is_empty() {
+            let mut next: Option<(Option<Mention>, Option<String>, bool)> = None;
+            for d in drafts.iter_mut().rev() {
+                if !d.orphan {
+                    next = Some((d.speaker.clone(), d.cue.clone(), d.leans_on_previous));
+                } else if let Some((sp, cue, leans)) = &next {
+                    d.speaker.clone_from(sp);
+                    d.cue.clone_from(cue);
+                    d.leans_on_previous = *leans;
+                    d.orphan = false;
+                }
+            }
+        }
+        drafts
+    }
+
+    /// Index of the first token that ends after byte `pos`.
+    pub fn token_at(&self, pos: usize) -> usize {
+        self.t.toks.partition_point(|x| x.end <= pos)
+    }
+}
+
+fn is_determiner(t: &Tokens, i: usize) -> bool {
+    matches!(
+        t.lo(i),
+        "a" | "an"
+            | "the"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "last"
+    )
+}
+
+/// Words and numbers in `[a, b)`.
+fn words(t: &Tokens, a: usize, b: usize) -> usize {
+    (a..b).filter(|&i| t.is_wordlike(i)).count()
+}
+
+/// Words and numbers in `[a, b)` outside quotation marks.
+fn loose_words(t: &Tokens, mask: &QuoteMask, a: usize, b: usize) -> usize {
+    (a..b)
+        .filter(|&i| t.is_wordlike(i) && !mask.inside(i))
+        .count()
+}
+
+/// A determiner right after a noun opens a new phrase ("according to police the fire …").
+fn starts_new_phrase(t: &Tokens, e: usize) -> bool {
+    is_determiner(t, e) && e > 0 && !is_determiner(t, e - 1) && !t.has(e - 1, flag::FUNCTION)
+}
+
+/// Index past the prepositional phrases right after a cue ("in a statement on Sunday").
+fn skip_adverbials(t: &Tokens, c: usize, limit: usize) -> usize {
+    let mut k = c;
+    for _ in 0..3 {
+        let prep = matches!(
+            t.lo(k),
+            "in" | "on"
+                | "at"
+                | "during"
+                | "late"
+                | "earlier"
+                | "to"
+                | "via"
+                | "with"
+                | "after"
+                | "before"
+                | "through"
+                | "over"
+                | "while"
+        );
+        if k >= limit || !prep {
+            break;
+        }
+        let mut j = k + 1;
+        if matches!(t.lo(j), "least" | "most" | "about" | "around") {
+            break;
+        }
+        if is_determiner(t, j) {
+            j += 1;
+        }
+        let st = j;
+        while j < limit
+            && j < st + 5
+            && t.is_word(j)
+            && !t.has(j, flag::FUNCTION)
+            && !is_determiner(t, j)
+        {
+            j += 1;
+        }
+        if j == st {
+            break;
+        }
+        k = j;
+    }
+    k
+}
+
+/// Whether a clause of at least three words starts at `i` (not an adverbial tail).
+fn opens_clause(t: &Tokens, i: usize, limit: usize) -> bool {
+    if i + 3 > limit {
+        return false;
+    }
+    let starts = is_determiner(t, i)
+        || matches!(t.lo(i), "it" | "he" | "she" | "they" | "we" | "there" | "i")
+        || t.is_cap(i)
+        || t.toks.get(i).is_some_and(|x| x.kind == Kind::Num);
+    starts && (i..limit).filter(|&x| t.is_word(x)).count() >= 3
+}
+
+/// Where a nominal noun phrase starts inside `[a, b)`: after the last word that cannot be
+/// part of it ("It comes like western intelligence" → "western intelligence").
+fn nominal_start(t: &Tokens, a: usize, b: usize) -> usize {
+    let mut start = a;
+    for i in a..b {
+        let lo = t.lo(i);
+        let np_word = matches!(
+            lo,
+            "the"
+                | "a"
+                | "an"
+                | "of"
+                | "for"
+                | "in"
+                | "on"
+                | "at"
+                | "from"
+                | "by"
+                | "to"
+                | "with"
+                | "and"
+        ) || !t.has(i, flag::FUNCTION);
+        if !np_word && t.is_word(i) {
+            start = i + 1;
+        }
+    }
+    if start >= b {
+        a
+    } else {
+        start
+    }
+}

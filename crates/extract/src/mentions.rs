@@ -1,0 +1,895 @@
+//! Names in the text: people, organisations, outlets and places, decided from local evidence.
+//!
+//! Two passes: the first reads every capitalised run with its surroundings (titles, role
+//! words, cue verbs, place prepositions, region words) and learns the article's people,
+//! their roles and its places; the second labels every run again with what the whole
+//! article taught, so "Velt said" resolves to the full name introduced earlier and a town
+//! seen once after "in" is a place everywhere.
+
+use std::collections::HashMap;
+
+use crate::model::{EntityKind, Mention, Span};
+use crate::rules;
+use crate::text::{flag, Kind, Tokens};
+
+/// A person the article names, with what it says about them.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub name: String,
+    pub roles: Vec<String>,
+    /// Lower-case content words of the role phrases ("defense", "council").
+    pub ctx: Vec<String>,
+    /// Token where the person is first named.
+    pub first: usize,
+}
+
+/// One labelled run of tokens.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Token range of the whole mention, titles included.
+    pub a: usize,
+    pub b: usize,
+    pub kind: EntityKind,
+    pub name: String,
+    pub roles: Vec<String>,
+}
+
+/// What the article taught about its entities.
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub persons: Vec<Person>,
+    by_name: HashMap<String, usize>,
+    by_surname: HashMap<String, usize>,
+    places: HashMap<String, ()>,
+    /// Every labelled run, in text order.
+    pub found: Vec<Found>,
+}
+
+/// Longest capitalised run read as one name; longer runs are headings or noise.
+const MAX_RUN: usize = 12;
+
+/// At most this many people are remembered per article (bounds role look-ups).
+const MAX_PERSONS: usize = 2000;
+
+const CONNECTORS: &[&str] = &[
+    "of", "for", "de", "du", "des", "la", "le", "del", "da", "di", "van", "von", "der", "al", "bin",
+];
+
+/// Whether `i` opens a sentence (first token of a paragraph or after a terminal or a quote).
+fn sentence_initial(t: &Tokens, i: usize) -> bool {
+    if i == 0 || t.toks[i].para_break {
+        return true;
+    }
+    let mut k = i;
+    while k > 0 && t.is_quote(k - 1) {
+        k -= 1;
+    }
+    k == 0
+        || t.toks[k].para_break
+        || matches!(t.toks[k - 1].kind, Kind::Punct('.' | '!' | '?' | ':' | '…'))
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("’s")
+        .or_else(|| s.strip_suffix("'s"))
+        .unwrap_or(s)
+}
+
+/// End of the capitalised run starting at `i` (exclusive), never past `limit`.
+pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
+    let mut j = i + 1;
+    let limit = limit.min(i + MAX_RUN);
+    while j < limit {
+        if t.is_cap(j) && t.toks[j].space_before {
+            if t.s(j - 1).ends_with("’s") || t.s(j - 1).ends_with("'s") {
+                // "Lisbon’s Water Board" stays one run only for organisations.
+                if !(j..limit.min(j + 4)).any(|k| t.is_cap(k) && t.has(k, flag::ORG_HEAD)) {
+                    break;
+                }
+            }
+            j += 1;
+            continue;
+        }
+        let lo = t.lo(j);
+        let joins = (CONNECTORS.contains(&lo) || lo == "and") && t.is_word(j) && !t.toks[j].cap;
+        if joins {
+            let mut k = j + 1;
+            if t.is(k, "the") {
+                k += 1;
+            }
+            if k < limit && t.is_cap(k) {
+                if lo == "and" {
+                    let org_ahead = (k..limit.min(k + 5))
+                        .take_while(|&x| t.is_cap(x))
+                        .any(|x| t.has(x, flag::ORG_HEAD));
+                    if !org_ahead {
+                        break;
+                    }
+                }
+                j = k + 1;
+                continue;
+            }
+        }
+        break;
+    }
+    j
+}
+
+/// A word of a person's name; "van", "de", "bin" count inside a name ("Jan van Dam").
+fn is_person_word(t: &Tokens, i: usize) -> bool {
+    if !t.toks[i].cap && CONNECTORS.contains(&t.lo(i)) && t.lo(i) != "of" && t.lo(i) != "for" {
+        return i > 0 && t.is_cap(i - 1) && t.is_cap(i + 1);
+    }
+    t.is_cap(i)
+        && !t.has(
+            i,
+            flag::NOT_NAME
+                | flag::ORG_HEAD
+                | flag::OUTLET_HEAD
+                | flag::MONTH
+                | flag::WEEKDAY
+                | flag::TITLE
+                | flag::GEO
+                | flag::REGION
+                | flag::NOMINAL
+                | flag::ROLE,
+        )
+        && !t.has(i, flag::DEMONYM)
+        && t.s(i).chars().skip(1).any(char::is_lowercase)
+}
+
+fn outlet_match(t: &Tokens, a: usize, b: usize) -> Option<(usize, usize)> {
+    // The longest table entry that matches a sub-run; short entries ("AP") by exact case.
+    for x in a..b {
+        let candidates = t.lex.outlets_starting(strip_possessive(t.lo(x)));
+        if candidates.is_empty() {
+            continue;
+        }
+        for y in (x + 1..=b).rev() {
+            let s = strip_possessive(t.span_text(x, y));
+            let hit = candidates.iter().any(|o| {
+                if o.len() <= 3 {
+                    *o == s
+                } else {
+                    o.eq_ignore_ascii_case(s)
+                        || (!o.is_ascii() && o.to_lowercase() == s.to_lowercase())
+                }
+            });
+            if hit {
+                return Some((x, y));
+            }
+        }
+    }
+    None
+}
+
+fn clean_name(t: &Tokens, a: usize, b: usize) -> String {
+    let s = t.span_text(a, b);
+    strip_possessive(s).to_string()
+}
+
+/// Lower-case content words of `[a, b)` for role matching.
+pub fn content_words(t: &Tokens, a: usize, b: usize) -> Vec<String> {
+    (a..b)
+        .filter(|&i| t.is_word(i) && !t.has(i, flag::FUNCTION) && t.lo(i).chars().count() > 3)
+        .map(|i| strip_possessive(t.lo(i)).to_string())
+        .collect()
+}
+
+impl Registry {
+    /// Whether a lower-case name is a place the article named.
+    fn is_place_lo(&self, low: &str) -> bool {
+        self.places.contains_key(low)
+    }
+
+    fn person_index(&self, name: &str) -> Option<usize> {
+        self.person_index_lo(&name.to_lowercase())
+    }
+
+    fn person_index_lo(&self, low: &str) -> Option<usize> {
+        if let Some(&i) = self.by_name.get(low) {
+            return Some(i);
+        }
+        if !low.contains(' ') {
+            return self.by_surname.get(low).copied();
+        }
+        None
+    }
+
+    /// The resolved full name for a lower-case name as written.
+    fn person_name_lo(&self, low: &str) -> Option<&str> {
+        self.person_index_lo(low)
+            .and_then(|i| self.persons.get(i))
+            .map(|p| p.name.as_str())
+    }
+
+    fn add_person(&mut self, name: &str, roles: Vec<String>, ctx: Vec<String>, at: usize) -> usize {
+        let low = name.to_lowercase();
+        if let Some(i) = self.person_index(name) {
+            if let Some(p) = self.persons.get_mut(i) {
+                for r in roles {
+                    if !p.roles.contains(&r) {
+                        p.roles.push(r);
+                    }
+                }
+                for c in ctx {
+                    if !p.ctx.contains(&c) {
+                        p.ctx.push(c);
+                    }
+                }
+            }
+            return i;
+        }
+        let idx = self.persons.len();
+        if idx >= MAX_PERSONS {
+            return idx;
+        }
+        self.persons.push(Person {
+            name: name.to_string(),
+            roles,
+            ctx,
+            first: at,
+        });
+        if let Some(last) = low.rsplit(' ').next() {
+            if low.contains(' ') {
+                self.by_surname.insert(last.to_string(), idx);
+            }
+        }
+        self.by_name.insert(low, idx);
+        idx
+    }
+
+    /// The resolved full name for a person name as written.
+    pub fn person_name(&self, name: &str) -> Option<&str> {
+        self.person_index(name)
+            .and_then(|i| self.persons.get(i))
+            .map(|p| p.name.as_str())
+    }
+
+    /// The person a role description points at ("the Norwegian minister"), scored by
+    /// shared role-context words; the nearest earlier mention wins ties, a later one is
+    /// used only when none came before.
+    pub fn person_for_role(&self, role: &str, ctx: &[String], at: usize) -> Option<&Person> {
+        let mut best: Option<(usize, bool, usize, &Person)> = None;
+        for p in &self.persons {
+            if !p.roles.iter().any(|r| r == role) {
+                continue;
+            }
+            let score = ctx.iter().filter(|c| p.ctx.contains(c)).count();
+            if ctx.len() > 1 && score == 0 {
+                continue;
+            }
+            let before = p.first <= at;
+            let key = (
+                score,
+                before,
+                if before {
+                    p.first
+                } else {
+                    usize::MAX - p.first
+                },
+                p,
+            );
+            if best
+                .as_ref()
+                .is_none_or(|b| (key.0, key.1, key.2) > (b.0, b.1, b.2))
+            {
+                best = Some(key);
+            }
+        }
+        best.map(|b| b.3)
+    }
+
+    /// The last labelled run of one of `kinds` that ends at or before token `at`.
+    pub fn last_before(&self, at: usize, kinds: &[EntityKind]) -> Option<&Found> {
+        let n = self.found.partition_point(|f| f.b <= at);
+        self.found[..n]
+            .iter()
+            .rev()
+            .take(400)
+            .find(|f| kinds.contains(&f.kind))
+    }
+
+    /// Labelled runs that overlap `[a, b)`.
+    pub fn overlapping(&self, a: usize, b: usize) -> &[Found] {
+        // Runs are short (a few tokens), so any overlapping run starts at most 32 before `a`.
+        let lo = self.found.partition_point(|f| f.a + 32 < a);
+        let hi = self.found.partition_point(|f| f.a < b).max(lo);
+        let slice = self.found.get(lo..hi).unwrap_or(&[]);
+        let skip = slice.iter().take_while(|f| f.b <= a).count();
+        &slice[skip..]
+    }
+
+    /// Labelled runs inside `[a, b)`.
+    pub fn within(&self, a: usize, b: usize) -> &[Found] {
+        let lo = self.found.partition_point(|f| f.a < a);
+        let hi = self.found.partition_point(|f| f.a < b);
+        let hi = hi.max(lo);
+        let slice = self.found.get(lo..hi).unwrap_or(&[]);
+        let keep = slice.iter().take_while(|f| f.b <= b).count();
+        &slice[..keep]
+    }
+}
+
+/// Role words and their context just before a name ("Harbour Authority spokesman").
+fn roles_before(t: &Tokens, a: usize, floor: usize) -> (Vec<String>, Vec<String>) {
+    let mut roles = Vec::new();
+    let mut k = a;
+    while k > floor && k + 6 > a {
+        let i = k - 1;
+        if !t.is_word(i) || t.is(i, "the") || t.is(i, "a") || t.is(i, "an") {
+            break;
+        }
+        if t.has(i, flag::ROLE | flag::TITLE) && !t.toks[i].cap {
+            roles.push(t.lo(i).to_string());
+        }
+        if !t.toks[i].cap && !t.has(i, flag::ROLE | flag::TITLE) && !t.s(i).ends_with("’s") {
+            break;
+        }
+        k -= 1;
+    }
+    if roles.is_empty() {
+        return (roles, Vec::new());
+    }
+    (roles, content_words(t, k, a))
+}
+
+/// Role words of an apposition right after a name (", adviser to the governor,").
+fn roles_after(t: &Tokens, b: usize, limit: usize) -> (Vec<String>, Vec<String>) {
+    if !t.is_punct(b, ',') {
+        return (Vec::new(), Vec::new());
+    }
+    let mut end = b + 1;
+    while end < limit
+        && end < b + 14
+        && !t.is_punct(end, ',')
+        && !t.is_punct(end, '.')
+        && !t.is_quote(end)
+    {
+        end += 1;
+    }
+    let head_ok = (b + 1..(b + 5).min(end)).any(|i| t.has(i, flag::ROLE));
+    if !head_ok {
+        return (Vec::new(), Vec::new());
+    }
+    let roles: Vec<String> = (b + 1..end)
+        .filter(|&i| t.has(i, flag::ROLE))
+        .map(|i| t.lo(i).to_string())
+        .take(2)
+        .collect();
+    (roles, content_words(t, b + 1, end))
+}
+
+fn cue_follows(t: &Tokens, b: usize) -> bool {
+    let mut k = b;
+    while t.has(k, flag::CUE_ADV) && k < b + 3 {
+        k += 1;
+    }
+    t.has(k, flag::CUE | flag::QUOTE_ONLY | flag::PERCEPTION) && !t.is_cap(k)
+}
+
+/// Labels one capitalised run `[a, b)`.
+fn classify(
+    t: &Tokens,
+    reg: &Registry,
+    a0: usize,
+    b: usize,
+    para_start: usize,
+    prev_place_end: Option<usize>,
+) -> Option<Found> {
+    let mut a = a0;
+    // Drop sentence openers and function words in front of the run.
+    while a < b
+        && (t.has(a, flag::NOT_NAME | flag::FUNCTION)
+            || (sentence_initial(t, a) && (t.lo(a).ends_with("ing") || t.lo(a).ends_with("ed"))))
+        && !(t.has(a, flag::ORG_HEAD) && a + 1 < b)
+    {
+        a += 1;
+    }
+    if a >= b {
+        return None;
+    }
+    // "told ERT": an unknown acronym someone talks to is a broadcaster or paper.
+    let acronym = b == a + 1
+        && (2..=6).contains(&t.s(a).chars().count())
+        && t.s(a)
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !t.has(a, flag::ORG_HEAD);
+    if acronym && a > 0 && t.is(a - 1, "told") {
+        let name = t.s(a).to_string();
+        return Some(Found {
+            a,
+            b,
+            kind: EntityKind::Outlet,
+            name,
+            roles: Vec::new(),
+        });
+    }
+    // Outlets first: the table, then outlet head words.
+    // "The Guardian" keeps its article when the table spells it so.
+    let from = if a == a0 + 1 && t.is(a0, "the") {
+        a0
+    } else {
+        a
+    };
+    if let Some((x, y)) = outlet_match(t, from, b) {
+        let name = clean_name(t, x, y);
+        return Some(Found {
+            a: x,
+            b: y,
+            kind: EntityKind::Outlet,
+            name,
+            roles: Vec::new(),
+        });
+    }
+    let has_org = (a..b).any(|i| t.has(i, flag::ORG_HEAD) && t.is_cap(i));
+    let has_outlet = (a..b).any(|i| t.has(i, flag::OUTLET_HEAD) && t.is_cap(i));
+    // Titles inside the run: "Deputy Water Minister Lena Ekdal".
+    let last_title = (a..b).rev().find(|&i| t.has(i, flag::TITLE) && t.is_cap(i));
+    if let Some(tt) = last_title {
+        let mut n = tt + 1;
+        if t.is(n, "of") && t.is_cap(n + 1) && n + 2 < b {
+            n += 2;
+        }
+        if n < b && (n..b).all(|i| is_person_word(t, i)) && b - n <= 4 {
+            let mut roles: Vec<String> = (a..n)
+                .filter(|&i| t.has(i, flag::TITLE | flag::ROLE))
+                .map(|i| t.lo(i).to_string())
+                .collect();
+            let (r2, mut ctx) = roles_after(t, b, t.len());
+            roles.extend(r2);
+            ctx.extend(content_words(t, a, n));
+            let written = clean_name(t, n, b);
+            let name = reg.person_name(&written).unwrap_or(&written).to_string();
+            // "Harbour Board Secretary Ana Ruiz": the board is a mention of its own.
+            let start = (a..n)
+                .rev()
+                .find(|&i| t.has(i, flag::ORG_HEAD) && t.is_cap(i))
+                .map_or(a, |i| i + 1);
+            return Some(Found {
+                a: start,
+                b,
+                kind: EntityKind::Person,
+                name,
+                roles,
+            });
+        }
+    }
+    if has_outlet && !has_org && b - a >= 2 {
+        return Some(Found {
+            a,
+            b,
+            kind: EntityKind::Outlet,
+            name: clean_name(t, a, b),
+            roles: Vec::new(),
+        });
+    }
+    if has_org {
+        let name = t.span_text(a, b).to_string();
+        return Some(Found {
+            a,
+            b,
+            kind: EntityKind::Organization,
+            name,
+            roles: Vec::new(),
+        });
+    }
+    // Strip leading demonyms and "Dutch-built"-style adjectives for places and people.
+    let mut pa = a;
+    while pa < b
+        && (t.has(pa, flag::DEMONYM)
+            || t.s(pa)
+                .rsplit('-')
+                .next()
+                .is_some_and(|p| p.starts_with(char::is_lowercase)))
+        && pa + 1 < b
+    {
+        pa += 1;
+    }
+    if t.has(
+        pa,
+        flag::DEMONYM | flag::MONTH | flag::WEEKDAY | flag::NOT_NAME,
+    ) && pa + 1 == b
+    {
+        return None;
+    }
+    let last = b - 1;
+    let before = |k: usize| -> Option<usize> {
+        // Index of the word before the run, skipping "the" and one lower-case adjective.
+        let mut p = k.checked_sub(1)?;
+        if p < para_start {
+            return None;
+        }
+        if t.is(p, "the") && p > para_start {
+            p -= 1;
+        } else if t.is_word(p)
+            && !t.toks[p].cap
+            && !t.has(p, flag::PLACE_PREP | flag::FUNCTION)
+            && p > para_start
+        {
+            if t.is(p - 1, "the") && p - 1 > para_start {
+                p -= 2;
+            } else {
+                p -= 1;
+            }
+        }
+        Some(p)
+    };
+    // "Westvale region", "the Savio river": a lower-case region or feature word after it.
+    let region_after = t.is_word(b)
+        && !t.toks[b].cap
+        && t.has(b, flag::REGION | flag::GEO)
+        && t.toks[b].space_before;
+    let geo_last = t.has(last, flag::GEO) && t.is_cap(last) && last > pa;
+    // "in X", "near the X", "the city of X", "west of the X".
+    let prep = before(pa).is_some_and(|p| {
+        (t.has(p, flag::PLACE_PREP) && (!t.toks[p].cap || sentence_initial(t, p)))
+            || (t.is(p, "of") && p > 0 && t.has(p - 1, flag::PLACE_OF))
+    });
+    let listed = prev_place_end.is_some_and(|e| {
+        pa > e
+            && pa - e <= 2
+            && (e..pa).all(|k| t.is_punct(k, ',') || t.is(k, "and") || t.is(k, "or"))
+    });
+    let written = clean_name(t, pa, b);
+    let all_name_words = (pa..b)
+        .all(|i| t.is_cap(i) || CONNECTORS.contains(&t.lo(i)) || t.is(i, "the") || t.is(i, "and"));
+    if !all_name_words {
+        return None;
+    }
+    let compound = b - pa == 1
+        && t.s(pa)
+            .split('-')
+            .filter(|p| p.starts_with(char::is_uppercase))
+            .count()
+            >= 2;
+    if compound {
+        return None;
+    }
+    let possessive = t.s(last).ends_with("’s") || t.s(last).ends_with("'s");
+    if region_after && !possessive {
+        let name = format!("{} {}", written, t.s(b));
+        return Some(Found {
+            a: pa,
+            b: b + 1,
+            kind: EntityKind::Place,
+            name,
+            roles: Vec::new(),
+        });
+    }
+    let written_lo = written.to_lowercase();
+    let known_person = reg.person_name_lo(&written_lo).is_some();
+    if !known_person && (geo_last || prep || listed || reg.is_place_lo(&written_lo)) {
+        let name = if t.has(last, flag::REGION) || geo_last {
+            written
+        } else {
+            strip_possessive(&written).to_string()
+        };
+        return Some(Found {
+            a: pa,
+            b,
+            kind: EntityKind::Place,
+            name,
+            roles: Vec::new(),
+        });
+    }
+    // People: role words before, an apposition after, a cue verb after, or already known.
+    if !(pa..b).all(|i| is_person_word(t, i)) || b - pa > 4 {
+        return None;
+    }
+    let (mut roles, _) = roles_before(t, pa, para_start);
+    let (r_after, _) = roles_after(t, b, t.len());
+    roles.extend(r_after);
+    let multi = b - pa >= 2;
+    let appositive = multi
+        && pa >= 2
+        && t.is_punct(pa - 1, ',')
+        && (pa.saturating_sub(9)..pa - 1)
+            .any(|i| t.has(i, flag::ROLE) && !t.toks[i].cap && i >= para_start);
+    // "said Ana Ruiz", "says Dr Ana Ruiz": named right after a cue.
+    let after_cue = multi && pa > 0 && t.has(pa - 1, flag::CUE) && !t.is_cap(pa - 1);
+    // Bylines: "By Ana Ruiz", "Author: Ana Ruiz".
+    let byline = multi
+        && pa > para_start
+        && ((t.is(pa - 1, "by") && pa - 1 == para_start)
+            || (t.is_punct(pa - 1, ':')
+                && pa >= para_start + 2
+                && matches!(
+                    t.lo(pa - 2),
+                    "author" | "authors" | "by" | "reporter" | "writer"
+                )));
+    let evidence = !roles.is_empty()
+        || appositive
+        || byline
+        || after_cue
+        || known_person
+        || (cue_follows(t, b)
+            && (multi
+                || (!reg.is_place_lo(&written_lo)
+                    && (pa == 0 || !t.is_word(pa - 1) || matches!(t.lo(pa - 1), "and" | "but")))))
+        || (multi && t.is_punct(b, ',') && t.is(b + 1, "who"))
+        || (multi
+            && t.is_punct(b, ',')
+            && t.toks.get(b + 1).is_some_and(|x| x.kind == Kind::Num)
+            && t.is_punct(b + 2, ','));
+    if !evidence {
+        return None;
+    }
+    // A lone unknown word before a cue is a capital or a body speaking ("Ottawa said"),
+    // unless the article named a person by it.
+    let kind = if rules::COUNTRIES
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(&written))
+    {
+        EntityKind::Place
+    } else if multi || known_person || !roles.is_empty() {
+        EntityKind::Person
+    } else {
+        EntityKind::Organization
+    };
+    let name = reg
+        .person_name_lo(&written_lo)
+        .unwrap_or(&written)
+        .to_string();
+    Some(Found {
+        a: pa,
+        b,
+        kind,
+        name,
+        roles,
+    })
+}
+
+fn scan(t: &Tokens, reg: &Registry, paragraphs: &[(usize, usize)]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for &(pa, pb) in paragraphs {
+        let mut i = pa;
+        let mut prev_place_end = None;
+        while i < pb {
+            if !t.is_cap(i) {
+                i += 1;
+                continue;
+            }
+            let e = run_end(t, i, pb);
+            if let Some(f) = classify(t, reg, i, e, pa, prev_place_end) {
+                if f.kind == EntityKind::Place {
+                    prev_place_end = Some(f.b);
+                }
+                if f.kind == EntityKind::Person && f.a > i {
+                    let mut o = i;
+                    while o < f.a && t.has(o, flag::NOT_NAME | flag::FUNCTION) {
+                        o += 1;
+                    }
+                    if o < f.a {
+                        let name = t.span_text(o, f.a).to_string();
+                        out.push(Found {
+                            a: o,
+                            b: f.a,
+                            kind: EntityKind::Organization,
+                            name,
+                            roles: Vec::new(),
+                        });
+                    }
+                }
+                i = f.b.max(e);
+                out.push(f);
+            } else {
+                i = e;
+            }
+        }
+    }
+    out
+}
+
+/// Reads the whole article twice and labels every name in it.
+pub fn build(t: &Tokens, paragraphs: &[(usize, usize)]) -> Registry {
+    let mut reg = Registry::default();
+    for round in 0..2 {
+        let found = scan(t, &reg, paragraphs);
+        for (k, f) in found.iter().enumerate() {
+            match f.kind {
+                EntityKind::Place => {
+                    reg.places.insert(f.name.to_lowercase(), ());
+                }
+                EntityKind::Person => {
+                    let (_, ctx_b) = roles_before(t, f.a, f.a.saturating_sub(6));
+                    let (_, ctx_a) = roles_after(t, f.b, t.len());
+                    // The organisation in the title ("Harbour Board Secretary …") is context.
+                    let org_before = k
+                        .checked_sub(1)
+                        .and_then(|p| found.get(p))
+                        .filter(|p| p.kind == EntityKind::Organization && p.b == f.a);
+                    let from = org_before.map_or(f.a, |p| p.a);
+                    let mut ctx = content_words(t, from, f.b);
+                    ctx.extend(ctx_b);
+                    ctx.extend(ctx_a);
+                    ctx.retain(|c| !f.name.to_lowercase().contains(c.as_str()));
+                    reg.add_person(&f.name, f.roles.clone(), ctx, f.a);
+                }
+                _ => {}
+            }
+        }
+        if round == 1 {
+            reg.found = found;
+        }
+    }
+    resolve_place_descriptions(t, &mut reg);
+    reg
+}
+
+/// The noun the text uses for a place: "the town of X", "X, a small village".
+fn place_noun<'t>(t: &'t Tokens, f: &Found) -> Option<&'t str> {
+    let mut p = f.a;
+    if p > 0 && t.is(p - 1, "the") {
+        p -= 1;
+    }
+    if p >= 2 && t.is(p - 1, "of") && t.has(p - 2, flag::PLACE_DESC) {
+        return Some(t.lo(p - 2));
+    }
+    if t.is_punct(f.b, ',') {
+        let mut k = f.b + 1;
+        while k < t.len() && k < f.b + 6 && t.is_word(k) {
+            if t.has(k, flag::PLACE_DESC) {
+                return Some(t.lo(k));
+            }
+            k += 1;
+        }
+    }
+    None
+}
+
+fn is_region_name(name: &str) -> bool {
+    name.rsplit(' ').next().is_some_and(|w| {
+        rules::REGION_WORDS
+            .iter()
+            .any(|r| r.eq_ignore_ascii_case(w))
+    })
+}
+
+/// "the city", "this region": the last place of that sort the article named.
+fn resolve_place_descriptions(t: &Tokens, reg: &mut Registry) {
+    let mut extra = Vec::new();
+    for i in 0..t.len().saturating_sub(1) {
+        let n = i + 1;
+        if !matches!(t.lo(i), "the" | "this" | "that") || !t.has(n, flag::PLACE_DESC) || t.is_cap(n)
+        {
+            continue;
+        }
+        let next_ok = match t.toks.get(n + 1).map(|x| x.kind) {
+            None | Some(Kind::Punct(_)) => true,
+            Some(Kind::Word) if t.is(n + 1, "of") => {
+                t.toks.get(n + 2).is_some_and(|x| x.kind == Kind::Num)
+            }
+            Some(Kind::Word) => t.has(n + 1, flag::FUNCTION),
+            _ => false,
+        };
+        if !next_ok {
+            continue;
+        }
+        let want_region = matches!(t.lo(n), "region");
+        let upto = reg.found.partition_point(|f| f.b <= i);
+        let fits = |f: &&Found| {
+            f.kind == EntityKind::Place
+                && is_region_name(&f.name) == want_region
+                && !rules::COUNTRIES
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(&f.name))
+        };
+        let recent = || reg.found[..upto].iter().rev().take(80);
+        // A place the article introduced with the same noun ("the town of X") wins.
+        // The most recent place, skipping one the text called something else ("the town"
+        // does not mean a place introduced as "the city of X").
+        let target = recent()
+            .filter(fits)
+            .find(|f| place_noun(t, f).is_none_or(|noun| noun == t.lo(n)));
+        if let Some(f) = target {
+            extra.push(Found {
+                a: i,
+                b: n + 1,
+                kind: EntityKind::Place,
+                name: f.name.clone(),
+                roles: Vec::new(),
+            });
+        }
+    }
+    if !extra.is_empty() {
+        reg.found.extend(extra);
+        reg.found.sort_by_key(|f| (f.a, f.b));
+    }
+}
+
+/// Turns labelled runs into public mentions.
+pub fn to_mentions(t: &Tokens, reg: &Registry) -> Vec<Mention> {
+    reg.found
+        .iter()
+        .map(|f| {
+            let roles = match f.kind {
+                EntityKind::Person => reg
+                    .person_index(&f.name)
+                    .and_then(|i| reg.persons.get(i))
+                    .map(|p| p.roles.clone())
+                    .unwrap_or_else(|| f.roles.clone()),
+                _ => f.roles.clone(),
+            };
+            Mention {
+                span: Span::new(t.start(f.a), t.end(f.b.saturating_sub(1).max(f.a))),
+                name: f.name.clone(),
+                kind: f.kind,
+                roles,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentences;
+    use crate::text::Lexicon;
+
+    fn found(text: &str) -> Vec<(String, EntityKind)> {
+        let lex = Lexicon::new();
+        let t = Tokens::new(text, &lex);
+        let p = sentences::paragraphs(&t);
+        let reg = build(&t, &p);
+        reg.found.iter().map(|f| (f.name.clone(), f.kind)).collect()
+    }
+
+    #[test]
+    fn titles_are_roles_not_names() {
+        let f =
+            found("Flood Commissioner Mara Velt said the dam held. Velt said more rain was due.");
+        assert_eq!(f[0], ("Mara Velt".to_string(), EntityKind::Person));
+        assert_eq!(f[1], ("Mara Velt".to_string(), EntityKind::Person));
+    }
+
+    #[test]
+    fn role_before_and_apposition_teach_people() {
+        let f = found(
+            "Water board spokesman Piet Oster spoke. Anna Rijk, adviser to the mayor, agreed.",
+        );
+        assert!(f.contains(&("Piet Oster".to_string(), EntityKind::Person)));
+        assert!(f.contains(&("Anna Rijk".to_string(), EntityKind::Person)));
+    }
+
+    #[test]
+    fn places_from_prepositions_regions_and_lists() {
+        let f =
+            found("Rain fell near Dunmore and Calvry, in the Westvale region. Dunmore flooded.");
+        let places: Vec<_> = f
+            .iter()
+            .filter(|x| x.1 == EntityKind::Place)
+            .map(|x| x.0.as_str())
+            .collect();
+        assert_eq!(places, ["Dunmore", "Calvry", "Westvale region", "Dunmore"]);
+    }
+
+    #[test]
+    fn outlets_and_orgs() {
+        let f = found("The Water Ministry told Reuters that the Daily Clarion was wrong.");
+        assert!(f.contains(&("Water Ministry".to_string(), EntityKind::Organization)));
+        assert!(f.contains(&("Reuters".to_string(), EntityKind::Outlet)));
+        assert!(f.contains(&("Daily Clarion".to_string(), EntityKind::Outlet)));
+    }
+
+    #[test]
+    fn demonyms_and_months_are_not_places() {
+        let f = found("Help came from Dutch engineers in March.");
+        assert!(f.iter().all(|x| x.1 != EntityKind::Place));
+    }
+
+    #[test]
+    fn role_description_resolves_by_context() {
+        let lex = Lexicon::new();
+        let text = "Harbour Council Secretary Ilse Brandt spoke. Treasury Secretary Tom Hale left.";
+        let t = Tokens::new(text, &lex);
+        let reg = build(&t, &sentences::paragraphs(&t));
+        let p = reg.person_for_role(
+            "secretary",
+            &["harbour".to_string(), "council".to_string()],
+            0,
+        );
+        assert_eq!(p.map(|p| p.name.as_str()), Some("Ilse Brandt"));
+    }
+}
