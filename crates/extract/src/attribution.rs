@@ -164,25 +164,7 @@ fn is_right_boundary(t: &Tokens, i: usize) -> bool {
     match t.toks.get(i).map(|x| x.kind) {
         Some(Kind::Punct(c)) => matches!(c, ',' | ';' | ':' | '(' | '.' | '!' | '?' | '—' | '–'),
         Some(Kind::Quote(_)) => true,
-        Some(Kind::Word) => matches!(
-            t.lo(i),
-            "in" | "on"
-                | "at"
-                | "during"
-                | "after"
-                | "before"
-                | "quoted"
-                | "according"
-                | "while"
-                | "via"
-                | "late"
-                | "earlier"
-                | "yesterday"
-                | "today"
-                | "that"
-                | "when"
-                | "citing"
-        ),
+        Some(Kind::Word) => t.lo(i) == "that" || t.has(i, flag::ADVERBIAL),
         _ => true,
     }
 }
@@ -194,36 +176,7 @@ fn is_trailing_start(t: &Tokens, i: usize) -> bool {
         Some(Kind::Punct(c)) => matches!(c, ',' | ';' | '.' | '!' | '?' | '(' | ')'),
         Some(Kind::Quote(_)) => false,
         Some(Kind::Num) => false,
-        Some(Kind::Word) => {
-            matches!(
-                t.lo(i),
-                "in" | "on"
-                    | "at"
-                    | "during"
-                    | "after"
-                    | "before"
-                    | "quoted"
-                    | "according"
-                    | "while"
-                    | "via"
-                    | "late"
-                    | "earlier"
-                    | "yesterday"
-                    | "today"
-                    | "last"
-                    | "this"
-                    | "to"
-                    | "for"
-                    | "with"
-                    | "from"
-                    | "when"
-                    | "citing"
-                    | "reporters"
-                    | "journalists"
-                    | "then"
-                    | "by"
-            ) || t.has(i, flag::WEEKDAY)
-        }
+        Some(Kind::Word) => t.has(i, flag::ADVERBIAL | flag::TRAILING | flag::WEEKDAY),
     }
 }
 

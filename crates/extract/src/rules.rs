@@ -381,6 +381,19 @@ fn contains(table: &[&str], word: &str) -> bool {
     table.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// Words that open an adverbial after a cue verb ("said in a statement", "said late on
+/// Friday", "said, citing officials"): where the attribution's own trailing part begins.
+pub const ADVERBIAL_OPENERS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "quoted", "according", "while", "via", "late",
+    "earlier", "yesterday", "today", "when", "citing",
+];
+
+/// Further words that end reported content on the right of a cue ("said to reporters",
+/// "said by phone", "said last week").
+pub const TRAILING_OPENERS: &[&str] = &[
+    "last", "this", "to", "for", "with", "from", "reporters", "journalists", "then", "by",
+];
+
 /// Case-insensitive membership for ASCII tables, with a cheap path for non-ASCII words.
 #[cfg(test)]
 pub fn is_in(table: &[&str], word: &str) -> bool {
@@ -469,6 +482,14 @@ mod tests {
         assert!(is_in(QUOTE_ONLY_CUES, "described"));
         assert!(WEAK_CUES.iter().all(|w| is_in(CUE_VERBS, w)));
         assert!(is_in(PERCEPTION_CUES, "saw") && is_in(WITNESS_NOUNS, "reporters"));
+    }
+
+    #[test]
+    fn adverbial_openers_are_lower_case_and_distinct() {
+        assert!(all_lower(ADVERBIAL_OPENERS) && all_lower(TRAILING_OPENERS));
+        assert!(is_in(ADVERBIAL_OPENERS, "according") && is_in(TRAILING_OPENERS, "reporters"));
+        assert!(!ADVERBIAL_OPENERS.iter().any(|w| TRAILING_OPENERS.contains(w)));
+        assert!(!is_in(ADVERBIAL_OPENERS, "that"));
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub mod flag {
     pub const MULT: u32 = 1 << 26;
     pub const GEO: u32 = 1 << 27;
     pub const WEAK: u32 = 1 << 28;
+    pub const ADVERBIAL: u32 = 1 << 29;
+    pub const TRAILING: u32 = 1 << 30;
 }
 
 /// FNV-1a: the lexicon is probed once per word, and short keys hash faster than with SipHash.
@@ -109,6 +111,8 @@ impl Lexicon {
         add(rules::GEO_HEADS, flag::GEO);
         add(rules::WEAK_CUES, flag::WEAK);
         add(rules::COMMON_VERBS, flag::COMMON_VERB);
+        add(rules::ADVERBIAL_OPENERS, flag::ADVERBIAL);
+        add(rules::TRAILING_OPENERS, flag::TRAILING);
         for (w, _) in rules::NUMBER_WORDS {
             *map.entry(*w).or_insert(0) |= flag::NUMWORD;
         }
