@@ -408,6 +408,10 @@ mod tests {
         s.slice(text).unwrap_or("<bad span>")
     }
 
+    fn of_kind(ex: &Extraction, kind: ClaimKind) -> Vec<&Claim> {
+        ex.claims.iter().filter(|c| c.kind == kind).collect()
+    }
+
     fn speaker(c: &Claim) -> &str {
         c.speaker.as_ref().map_or("", |m| m.name.as_str())
     }
@@ -415,11 +419,7 @@ mod tests {
     #[test]
     fn interrupted_quote_is_two_claims_with_one_speaker() {
         let (text, ex) = run("“The levee held overnight,” Mayor Lena Okafor said, “but the east bank is still under water.”");
-        let direct: Vec<_> = ex
-            .claims
-            .iter()
-            .filter(|c| c.kind == ClaimKind::Direct)
-            .collect();
+        let direct = of_kind(&ex, ClaimKind::Direct);
         assert_eq!(direct.len(), 2);
         assert_eq!(
             span_text(&text, direct[0].span),
@@ -439,11 +439,7 @@ mod tests {
     #[test]
     fn unclosed_quote_takes_the_speaker_of_the_next_paragraph() {
         let (text, ex) = run("“We evacuated the school first. The water came fast.\n“By noon the bridge was closed,” said fire chief Tomas Berg.");
-        let direct: Vec<_> = ex
-            .claims
-            .iter()
-            .filter(|c| c.kind == ClaimKind::Direct)
-            .collect();
+        let direct = of_kind(&ex, ClaimKind::Direct);
         assert_eq!(direct.len(), 2);
         assert_eq!(
             span_text(&text, direct[0].span),
