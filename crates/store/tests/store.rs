@@ -5,7 +5,8 @@ use claimgraph_extract::{
     Claim, ClaimKind, EntityKind, Extraction, Mention, Qualifier, Quantity, Span,
 };
 use claimgraph_store::{
-    prepare, ArticleText, ClaimFilter, NewArticle, PreparedArticle, SpeakerRecord, Store,
+    prepare, ArticleText, ClaimFilter, ClaimRecord, NewArticle, PreparedArticle, SpeakerRecord,
+    Store,
 };
 
 const TEXT: &str = "Ólafsvík harbour closed.\n“Boats stay in,” harbour master Jón Þórsson said. \
@@ -82,6 +83,15 @@ fn prepared(text: &str) -> PreparedArticle {
     p
 }
 
+/// Every claim matching `filter` (the tests stay under one page).
+async fn claims(store: &Store, filter: ClaimFilter) -> Vec<ClaimRecord> {
+    store
+        .list_claims(&filter, 50, None)
+        .await
+        .expect("claims")
+        .items
+}
+
 async fn store() -> (Store, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(&dir.path().join("s.db")).await.expect("open");
@@ -97,18 +107,14 @@ async fn an_article_is_stored_once_with_code_point_offsets() {
     let again = store.insert(&p).await.expect("insert again");
     assert_eq!((again.id, again.created), (first.id, false));
 
-    let claims = store
-        .list_claims(
-            &ClaimFilter {
-                article: Some(first.id),
-                ..Default::default()
-            },
-            50,
-            None,
-        )
-        .await
-        .expect("claims")
-        .items;
+    let claims = claims(
+        &store,
+        ClaimFilter {
+            article: Some(first.id),
+            ..Default::default()
+        },
+    )
+    .await;
     assert_eq!(claims.len(), 3);
     let chars: Vec<char> = TEXT.chars().collect();
     for c in &claims {
@@ -140,23 +146,16 @@ async fn surnames_and_spellings_land_on_one_entity_and_nominals_on_none() {
         .expect("search")
         .items[0]
         .id;
-    let by_him = store
-        .list_claims(
-            &ClaimFilter {
-                speaker: Some(person),
-                ..Default::default()
-            },
-            50,
-            None,
-        )
-        .await
-        .expect("claims");
-    assert_eq!(by_him.items.len(), 2);
-    let all = store
-        .list_claims(&ClaimFilter::default(), 50, None)
-        .await
-        .expect("claims")
-        .items;
+    let by_him = claims(
+        &store,
+        ClaimFilter {
+            speaker: Some(person),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(by_him.len(), 2);
+    let all = claims(&store, ClaimFilter::default()).await;
     assert_eq!(
         all[2].speaker,
         Some(SpeakerRecord::Nominal("A fisherman".into()))
@@ -187,18 +186,14 @@ async fn claims_about_a_place_come_with_their_numbers() {
         .await
         .expect("search")
         .items;
-    let about = store
-        .list_claims(
-            &ClaimFilter {
-                about: Some(place[0].id),
-                ..Default::default()
-            },
-            50,
-            None,
-        )
-        .await
-        .expect("claims")
-        .items;
+    let about = claims(
+        &store,
+        ClaimFilter {
+            about: Some(place[0].id),
+            ..Default::default()
+        },
+    )
+    .await;
     assert_eq!(about.len(), 1);
     assert_eq!(about[0].numbers[0].value, 12.0);
     assert_eq!(about[0].numbers[0].unit, "boat");
