@@ -89,20 +89,20 @@ fn reject(origin: String, reason: &str) -> FileArticle {
 
 /// The articles of one file. Never fails as a whole: unreadable files and bad lines come
 /// back as rejections with their reason, good lines of the same file still count.
-pub fn read_file(path: &Path) -> anyhow::Result<Vec<FileArticle>> {
+pub fn read_file(path: &Path) -> Vec<FileArticle> {
     let origin = path.display().to_string();
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => return Ok(vec![reject(origin, &format!("cannot read: {e}"))]),
+        Err(e) => return vec![reject(origin, &format!("cannot read: {e}"))],
     };
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            return Ok(vec![reject(
+            return vec![reject(
                 origin,
                 &format!("not UTF-8 text (bad byte at {at})"),
-            )]);
+            )];
         }
     };
     let ext = path
@@ -110,7 +110,7 @@ pub fn read_file(path: &Path) -> anyhow::Result<Vec<FileArticle>> {
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    Ok(match ext.as_str() {
+    match ext.as_str() {
         "json" => vec![FileArticle {
             origin,
             article: from_json(&text),
@@ -128,7 +128,7 @@ pub fn read_file(path: &Path) -> anyhow::Result<Vec<FileArticle>> {
             origin,
             article: from_txt(text),
         }],
-    })
+    }
 }
 
 fn from_json(s: &str) -> Result<NewArticle, String> {

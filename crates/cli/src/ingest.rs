@@ -64,7 +64,7 @@ pub async fn run(store: &Store, paths: &[PathBuf], batch: usize) -> anyhow::Resu
     );
     let mut pending: Vec<NewArticle> = Vec::with_capacity(batch);
     for path in &file_list {
-        for item in files::read_file(path)? {
+        for item in files::read_file(path) {
             match item.article {
                 Ok(a) => pending.push(a),
                 Err(reason) => summary.rejected.push((item.origin, reason)),

@@ -154,7 +154,7 @@ async fn shutdown_signal() {
 }
 
 fn extract(file: &Path) -> anyhow::Result<()> {
-    let mut articles = files::read_file(file)?;
+    let mut articles = files::read_file(file);
     let article = match articles.len() {
         1 => articles.remove(0),
         n => anyhow::bail!(
