@@ -88,6 +88,19 @@ pub enum Qualifier {
     LessThan,
 }
 
+impl Qualifier {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::About => "about",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::AtMost => "at_most",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::LessThan => "less_than",
+        }
+    }
+}
+
 /// A quantity with its unit: `value` in the unit as written (no conversion).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quantity {

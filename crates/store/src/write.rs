@@ -164,7 +164,7 @@ impl Writer<'_> {
                 .bind(claim_id)
                 .bind(n.value)
                 .bind(&n.unit)
-                .bind(qualifier_str(n.qualifier))
+                .bind(n.qualifier.as_str())
                 .bind(n.span.slice(text).unwrap_or_default())
                 .bind(p.offsets.to_char(n.span.start))
                 .bind(p.offsets.to_char(n.span.end))
@@ -278,25 +278,15 @@ impl Writer<'_> {
 /// `surface` names the same thing as `name` in fewer words: every folded word of the
 /// surface is a word of the name, and it is written as a name (capitalised).
 fn is_short_form(surface: &str, name: &str) -> bool {
-    let s = fold(surface);
-    if s.is_empty() || s == fold(name) || !surface.chars().next().is_some_and(char::is_uppercase) {
+    if !surface.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    let n = fold(name);
+    let (s, n) = (fold(surface), fold(name));
+    if s.is_empty() || s == n {
+        return false;
+    }
     let words: Vec<&str> = n.split(' ').collect();
     s.split(' ').all(|w| words.contains(&w))
-}
-
-fn qualifier_str(q: claimgraph_extract::Qualifier) -> &'static str {
-    use claimgraph_extract::Qualifier::*;
-    match q {
-        Exact => "exact",
-        About => "about",
-        AtLeast => "at_least",
-        AtMost => "at_most",
-        MoreThan => "more_than",
-        LessThan => "less_than",
-    }
 }
 
 #[cfg(test)]
