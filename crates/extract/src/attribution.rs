@@ -9,6 +9,7 @@
 use crate::mentions::{content_words, Found, Registry};
 use crate::model::{EntityKind, Mention, Span};
 use crate::quotes::Quote;
+use crate::rules;
 use crate::text::{flag, Kind, Tokens};
 
 /// A claim found in one sentence, before article-level fallbacks.
@@ -398,6 +399,9 @@ impl Analyzer<'_, '_> {
                     return Some((m, false));
                 }
             }
+            if let Some(m) = national_body(t, start_np, b) {
+                return Some((m, false));
+            }
             let text = t.span_text(start_np, b).to_string();
             return Some((
                 span_mention(t, start_np, b, text, EntityKind::Nominal),
@@ -455,6 +459,18 @@ impl Analyzer<'_, '_> {
         let mut end = cue;
         while end > sa && t.has(end - 1, flag::CUE_ADV) && end + 3 > cue {
             end -= 1;
+        }
+        // "the leader of the People's Front (PF) admitted": the acronym in brackets
+        // belongs to the subject, not a boundary before it.
+        if end > sa + 2 && t.is_punct(end - 1, ')') {
+            if let Some(open) = (end.saturating_sub(5).max(sa)..end - 1)
+                .rev()
+                .find(|&k| t.is_punct(k, '('))
+            {
+                if open > sa && (open + 1..end - 1).all(|k| t.is_cap(k)) {
+                    end = open;
+                }
+            }
         }
         let mut seg_end = end;
         let mut after_gap = false;
@@ -630,6 +646,10 @@ impl Analyzer<'_, '_> {
             {
                 // Reports and studies "found that" / "showed that".
                 out.push((i, i + 1, CueKind::Plain));
+            } else if let Some(showing) = shows_pictures(t, i, s.b) {
+                // "shared photos on social networks showing …": the poster reports it.
+                out.push((i, showing + 1, CueKind::Plain));
+                i = showing;
             } else if t.is(i, "called") && matches!(t.lo(i + 1), "on" | "for") {
                 out.push((i, i + 2, CueKind::Plain));
                 i += 1;
@@ -657,6 +677,7 @@ impl Analyzer<'_, '_> {
         let mut attrs = self.collect_attrs(s, &mask, prev);
         let via = self.sentence_via(s, &mask, &mut attrs);
         self.right_contents(s, &mut attrs);
+        self.cataphora(&mut attrs);
         self.left_contents(s, &mask, &mut attrs);
         let mut drafts = self.quote_drafts(s, &mask, &mut attrs);
         for x in &attrs {
@@ -680,10 +701,20 @@ impl Analyzer<'_, '_> {
                 orphan: false,
             });
         }
+        self.split_closing_quotes(s, &attrs, &mut drafts);
         for d in drafts.iter_mut() {
             let Some(sp) = &d.speaker else { continue };
             if let Some(v) = &via {
-                if v.name != sp.name {
+                // "…, X said, quoted by Interfax, after Y announced that …": the outlet
+                // carried X's words, not the later clause's.
+                let v_end = self.token_at(v.span.end);
+                let later_clause = (v_end..d.a).any(|k| {
+                    matches!(
+                        t.lo(k),
+                        "after" | "before" | "while" | "when" | "since" | "because" | "whereas"
+                    )
+                });
+                if v.name != sp.name && !later_clause {
                     d.via = Some(v.clone());
                 }
             }
@@ -712,6 +743,65 @@ impl Analyzer<'_, '_> {
         (drafts, credited)
     }
 
+    /// "urged residents to leave, in order to “stay safe”": a quotation that closes the
+    /// reported content in a short clause of its own is the speaker's own words, a direct
+    /// claim beside the reported one (a quoted word inside the clause stays a scare quote).
+    /// Before a trailing cue ("A, which “B”, said X") only the quotation is X's: the rest
+    /// is the article's framing.
+    fn split_closing_quotes(&self, s: &Sentence, attrs: &[Attr], drafts: &mut Vec<Draft>) {
+        let t = self.t;
+        let mut extra = Vec::new();
+        let mut framing = Vec::new();
+        for (n, d) in drafts.iter_mut().enumerate() {
+            if d.direct || d.speaker.is_none() {
+                continue;
+            }
+            let Some(q) = s
+                .quotes
+                .iter()
+                .find(|q| q.closed && q.open > d.a && q.open < d.b && q.outer_end() >= d.b)
+            else {
+                continue;
+            };
+            let (qa, qb) = q.inner();
+            let Some(comma) = (d.a..q.open).rev().find(|&k| t.is_punct(k, ',')) else {
+                continue;
+            };
+            if words(t, qa, qb) < 2 || words(t, d.a, comma) < 3 {
+                continue;
+            }
+            let trailing = attrs
+                .iter()
+                .any(|x| x.trailing && x.content == Some((d.a, d.b)));
+            // The quotation hangs on a phrase of its own ("…, in order to “…”"), not on
+            // the main clause ("Since May, troops took “…”").
+            let subordinate =
+                t.is_word(comma + 1) && !t.is_cap(comma + 1) && t.has(comma + 1, flag::FUNCTION);
+            if !subordinate || !(trailing || words(t, comma, q.open) <= 4) {
+                continue;
+            }
+            extra.push(Draft {
+                direct: true,
+                a: qa,
+                b: qb,
+                speaker: d.speaker.clone(),
+                via: None,
+                cue: d.cue.clone(),
+                leans_on_previous: d.leans_on_previous,
+                orphan: false,
+            });
+            if trailing {
+                framing.push(n);
+            } else {
+                d.b = comma;
+            }
+        }
+        for n in framing.into_iter().rev() {
+            drafts.remove(n);
+        }
+        drafts.extend(extra);
+    }
+
     /// Every cue of the sentence with its speaker, in text order.
     fn collect_attrs(&self, s: &Sentence, mask: &QuoteMask, prev: Option<&Mention>) -> Vec<Attr> {
         let t = self.t;
@@ -730,7 +820,15 @@ impl Analyzer<'_, '_> {
                 trailing: false,
                 quote_only: kind == CueKind::QuoteOnly,
                 outlet_only: false,
-                cue_src: (cue, cue_end),
+                // the verb alone names the cue ("shared", not "shared photos … showing")
+                cue_src: (
+                    cue,
+                    if shows_pictures(t, cue, s.b).is_some() {
+                        cue + 1
+                    } else {
+                        cue_end
+                    },
+                ),
                 no_that_search: false,
             };
             if kind == CueKind::AndThat {
@@ -885,6 +983,33 @@ impl Analyzer<'_, '_> {
         attrs
     }
 
+    /// "It announced that A, “B,” the ministry said": a pronoun subject takes the named
+    /// speaker that closes its own sentence before it looks back at earlier ones.
+    fn cataphora(&self, attrs: &mut [Attr]) {
+        let t = self.t;
+        let Some((named_cue, named)) = attrs
+            .iter()
+            .rev()
+            .find(|x| x.trailing && !x.leans && !x.outlet_only)
+            .and_then(|x| Some((x.cue, x.speaker.clone()?)))
+        else {
+            return;
+        };
+        for x in attrs.iter_mut().filter(|x| x.cue < named_cue && x.leans) {
+            let pronoun_subject = t.has(x.begin, flag::PRONOUN)
+                && (x.begin + 1..x.cue).all(|k| t.has(k, flag::CUE_ADV));
+            let agrees = match t.lo(x.begin) {
+                "it" => named.kind == EntityKind::Organization,
+                "he" | "she" => named.kind == EntityKind::Person,
+                _ => false,
+            };
+            if pronoun_subject && agrees {
+                x.speaker = Some(named.clone());
+                x.leans = false;
+            }
+        }
+    }
+
     /// The outlet the sentence cites; marks attributions that only name that outlet.
     fn sentence_via(&self, s: &Sentence, mask: &QuoteMask, attrs: &mut [Attr]) -> Option<Mention> {
         let t = self.t;
@@ -1011,7 +1136,9 @@ impl Analyzer<'_, '_> {
             }
             attrs[k].finish = c;
             let past_adverbials = skip_adverbials(t, c, limit);
-            let weak = t.has(attrs[k].cue, flag::WEAK) && that.is_none();
+            let weak = t.has(attrs[k].cue, flag::WEAK)
+                && that.is_none()
+                && shows_pictures(t, attrs[k].cue, s.b).is_none();
             if weak && !(c..(c + 3).min(limit)).any(|x| t.is_quote(x) || t.is_punct(x, ':')) {
                 // "posted a video": no reported content on the right.
                 let right_words = (c..limit).filter(|&x| t.is_word(x)).count();
@@ -1265,6 +1392,42 @@ impl Analyzer<'_, '_> {
     pub fn token_at(&self, pos: usize) -> usize {
         self.t.toks.partition_point(|x| x.end <= pos)
     }
+}
+
+/// Where "showing" stands after "shared/posted … photos/video …" starting at `i`.
+fn shows_pictures(t: &Tokens, i: usize, limit: usize) -> Option<usize> {
+    if !rules::SHARE_VERBS.contains(&t.lo(i)) {
+        return None;
+    }
+    let media = (i + 1..(i + 4).min(limit)).find(|&k| rules::MEDIA_NOUNS.contains(&t.lo(k)))?;
+    (media + 1..(media + 7).min(limit))
+        .take_while(|&k| t.is_word(k))
+        .find(|&k| t.is(k, "showing"))
+}
+
+/// "Ukrainian forces", "the Chilean army", "Peru's government": a country's institution
+/// speaks, an organisation named as written (without the article), not an unnamed group.
+fn national_body(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
+    let k = if t.is(a, "the") { a + 1 } else { a };
+    if k + 1 >= b || !t.is_cap(k) {
+        return None;
+    }
+    let lo = t.lo(k);
+    let country = if t.has(k, flag::DEMONYM) {
+        !rules::COMPASS_ADJECTIVES.contains(&lo)
+    } else {
+        let stem = lo
+            .strip_suffix("’s")
+            .or_else(|| lo.strip_suffix("'s"))
+            .unwrap_or("");
+        rules::COUNTRIES.contains(&stem)
+    };
+    let head = t.span_text(k + 1, b).to_lowercase();
+    if !country || !rules::NATIONAL_BODIES.contains(&head.as_str()) {
+        return None;
+    }
+    let name = t.span_text(k, b).to_string();
+    Some(span_mention(t, k, b, name, EntityKind::Organization))
 }
 
 fn is_determiner(t: &Tokens, i: usize) -> bool {

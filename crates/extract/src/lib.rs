@@ -823,6 +823,88 @@ mod tests {
         assert_ne!(b.speaker.as_ref().map(|m| m.kind), Some(EntityKind::Person));
     }
 
+    #[test]
+    fn a_quote_closing_its_own_phrase_is_a_direct_claim() {
+        let (text, ex) = run(
+            "The mayor, Ivan Petrenko, urged residents to leave for Lutsk, in order to \
+             “stay safe”, reports the Tass agency.\n\
+             The dam held through the night, which “saved the whole valley”, said the \
+             head of the water board.\n\
+             Since the start of May, crews rebuilt “forty kilometres of dykes” announced \
+             the regional governor.",
+        );
+        let direct = of_kind(&ex, ClaimKind::Direct);
+        let quotes: Vec<&str> = direct.iter().map(|c| span_text(&text, c.span)).collect();
+        assert_eq!(quotes, ["stay safe", "saved the whole valley"]);
+        assert_eq!(speaker(direct[0]), "Ivan Petrenko");
+        assert_eq!(
+            direct[0].via.as_ref().map(|m| m.name.as_str()),
+            Some("Tass")
+        );
+        let indirect = of_kind(&ex, ClaimKind::Indirect);
+        let reported: Vec<&str> = indirect.iter().map(|c| span_text(&text, c.span)).collect();
+        // the framing before a trailing cue is not the speaker's; a quote that is the main
+        // clause's object stays inside the reported claim
+        assert_eq!(
+            reported,
+            [
+                "residents to leave for Lutsk",
+                "Since the start of May, crews rebuilt “forty kilometres of dykes”"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_takes_the_speaker_named_at_the_end_of_its_sentence() {
+        let (_, ex) = run("The Velikan Gazette said the roads were closed.\n\
+             Later, it announced that it had “withdrawn” its units from Brovary in order to \
+             rest them, “so as to reach the goals of the operation,” the Ruritanian Defense \
+             Ministry said, quoted by Interfax, after Estonian forces announced that they had \
+             crossed the river.");
+        let later: Vec<&Claim> = ex.claims.iter().skip(1).collect();
+        assert_eq!(later.len(), 3);
+        assert_eq!(speaker(later[0]), "Ruritanian Defense Ministry");
+        assert_eq!(speaker(later[1]), "Ruritanian Defense Ministry");
+        assert_eq!(
+            later[1].via.as_ref().map(|m| m.name.as_str()),
+            Some("Interfax")
+        );
+        // the outlet carried the ministry's words, not the clause after "after"
+        assert_eq!(speaker(later[2]), "Estonian forces");
+        assert_eq!(
+            later[2].speaker.as_ref().map(|m| m.kind),
+            Some(EntityKind::Organization)
+        );
+        assert!(later[2].via.is_none());
+    }
+
+    #[test]
+    fn pictures_shared_report_what_they_show_and_long_subjects_keep_acronyms() {
+        let (text, ex) = run(
+            "Ivan Petrenko, adviser to the regional council, shared photos on social media \
+             showing firefighters clearing the main square of Brovary.\n\
+             At the same time, the head of the breakaway rebels of the Northern People's \
+             Republic (NPR) admitted that the situation was “tense” in the Velika region.",
+        );
+        assert_eq!(ex.claims.len(), 2);
+        let a = &ex.claims[0];
+        assert_eq!(
+            span_text(&text, a.span),
+            "firefighters clearing the main square of Brovary"
+        );
+        assert_eq!(
+            (speaker(a), a.cue.as_deref()),
+            ("Ivan Petrenko", Some("shared"))
+        );
+        let b = &ex.claims[1];
+        assert_eq!(b.kind, ClaimKind::Indirect);
+        assert!(speaker(b).starts_with("the head of the breakaway rebels"));
+        assert_eq!(
+            b.speaker.as_ref().map(|m| m.kind),
+            Some(EntityKind::Nominal)
+        );
+    }
+
     fn check_spans(text: &str, ex: &Extraction) {
         for c in &ex.claims {
             let s = c.span.slice(text).expect("claim span on char boundaries");

@@ -248,6 +248,23 @@ pub const DEMONYMS: &[&str] = &[
 /// Suffixes of demonyms ("Estonian", "Congolese", "Polish").
 pub const DEMONYM_SUFFIXES: &[&str] = &["ian", "ians", "ean", "eans", "ese", "ish"];
 
+/// What a nationality makes a country's institution rather than an unnamed group: "Ukrainian
+/// forces" and "Peru's army" speak for a body; "Peruvian officials" stay nominal.
+pub const NATIONAL_BODIES: &[&str] = &[
+    "army", "military", "forces", "armed forces", "troops", "government", "navy", "air force",
+];
+
+/// "X posted a video showing Y": verbs that publish pictures and the pictures they publish,
+/// whose content after "showing" is reported as the poster's claim.
+pub const SHARE_VERBS: &[&str] = &["shared", "posted", "published", "released", "circulated"];
+pub const MEDIA_NOUNS: &[&str] = &[
+    "photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images",
+    "video", "videos", "footage", "clip", "clips", "map", "maps",
+];
+
+/// Compass words that the demonym table holds for "Western experts" but that name no country.
+pub const COMPASS_ADJECTIVES: &[&str] = &["western", "eastern", "northern", "southern"];
+
 /// Physical unit spellings (lower case, as tokens joined by one space) and their codes.
 pub const UNITS: &[(&str, &str)] = &[
     ("square kilometers", "km2"), ("square kilometres", "km2"), ("square kilometer", "km2"),
@@ -507,6 +524,21 @@ mod tests {
         assert!(is_in(OUTLETS, "reuters") && is_in(OUTLETS, "Xinhua"));
         assert!(is_in(OUTLET_HEADS, "Herald") && is_in(ORG_HEADS, "Ministry"));
         assert!(!is_in(ORG_HEADS, "river"));
+    }
+
+    #[test]
+    fn share_verbs_and_media_nouns() {
+        assert!(all_lower(SHARE_VERBS) && all_lower(MEDIA_NOUNS));
+        assert!(is_in(SHARE_VERBS, "posted") && is_in(MEDIA_NOUNS, "footage"));
+        assert!(!is_in(MEDIA_NOUNS, "showing"));
+    }
+
+    #[test]
+    fn national_bodies_are_lower_case_and_compass_words_are_demonyms() {
+        assert!(all_lower(NATIONAL_BODIES));
+        assert!(is_in(NATIONAL_BODIES, "armed forces"));
+        assert!(!is_in(NATIONAL_BODIES, "officials"));
+        assert!(COMPASS_ADJECTIVES.iter().all(|w| is_in(DEMONYMS, w)));
     }
 
     #[test]
