@@ -132,6 +132,36 @@ fn extract_with(lex: &Lexicon, text: &str, options: &ExtractOptions) -> Extracti
         }
     }
 
+    // A pull quote (a quoted crosshead repeating words the body quotes with their speaker)
+    // is layout, not a second claim.
+    let stems = |d: &Draft| -> Vec<String> {
+        (d.a..d.b)
+            .filter(|&i| t.is_word(i) && !t.has(i, flag::FUNCTION))
+            .map(|i| t.lo(i).chars().take(5).collect())
+            .collect()
+    };
+    let pull: Vec<bool> = drafts
+        .iter()
+        .map(|(d, pi)| {
+            let (pa, pb) = paras.get(*pi).copied().unwrap_or((0, 0));
+            if !d.orphan || !looks_like_subhead(&t, pa, pb) {
+                return false;
+            }
+            let own = stems(d);
+            !own.is_empty()
+                && drafts.iter().any(|(o, _)| {
+                    let other = stems(o);
+                    // the same words, give or take an ending, on both sides
+                    o.direct && !o.orphan && {
+                        let shared = own.iter().filter(|w| other.contains(w)).count();
+                        shared * 4 >= own.len() * 3 && shared * 4 >= other.len() * 3
+                    }
+                })
+        })
+        .collect();
+    let mut keep = pull.iter().map(|p| !p);
+    drafts.retain(|_| keep.next().unwrap_or(true));
+
     // Orphan quotes: the speaker of the claim before them in the paragraph, else of the
     // next attributed claim within two paragraphs.
     for k in 0..drafts.len() {
@@ -902,6 +932,27 @@ mod tests {
         assert_eq!(
             b.speaker.as_ref().map(|m| m.kind),
             Some(EntityKind::Nominal)
+        );
+    }
+
+    #[test]
+    fn pull_quotes_repeating_the_body_are_not_claims() {
+        let (text, ex) = run("The river rose all night in Brovary.\n\
+             “A slow and very steady rise”\n\
+             “A slow and very steady rising,” the flood chief Ana Ruiz said of the water.\n\
+             “Nobody expected the second wave”\n\
+             Residents left their homes before dawn.");
+        let direct: Vec<&str> = of_kind(&ex, ClaimKind::Direct)
+            .iter()
+            .map(|c| span_text(&text, c.span))
+            .collect();
+        // the crosshead that repeats Ruiz's words goes; one that repeats nothing stays
+        assert_eq!(
+            direct,
+            [
+                "A slow and very steady rising,",
+                "Nobody expected the second wave"
+            ]
         );
     }
 
