@@ -144,6 +144,15 @@ pub struct NumberOut {
     pub text: String,
     pub start: i64,
     pub end: i64,
+    /// The value in its dimension's base unit (`km2`, `km`, `hour`), so figures given in
+    /// different units compare; null for counts, currencies and percentages.
+    pub normalized: Option<MeasureOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MeasureOut {
+    pub value: f64,
+    pub unit: String,
 }
 
 impl From<NumberRecord> for NumberOut {
@@ -155,6 +164,7 @@ impl From<NumberRecord> for NumberOut {
             text: n.text,
             start: n.start,
             end: n.end,
+            normalized: n.base.map(|(value, unit)| MeasureOut { value, unit }),
         }
     }
 }

@@ -274,6 +274,40 @@ async fn claim_offsets_are_code_points_into_the_article() {
 }
 
 #[tokio::test]
+async fn numbers_carry_a_base_unit_value_when_a_conversion_exists() {
+    let app = app().await;
+    let (status, article) = app
+        .post_json(json!({
+            "title": "Ice shelf",
+            "text": "The ice shelf lost some 700 square miles near Halley, the survey said. \
+                     Twelve stations near Halley were closed.",
+        }))
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let id = article["id"].as_i64().expect("id");
+    let claims = app.all(&format!("/v1/articles/{id}/claims"), 50).await;
+    let numbers: Vec<&Value> = claims
+        .iter()
+        .flat_map(|c| c["numbers"].as_array().into_iter().flatten())
+        .collect();
+    let area = numbers
+        .iter()
+        .find(|n| n["unit"] == "mi2")
+        .expect("the area figure");
+    assert_eq!(area["value"], 700.0);
+    assert_eq!(area["qualifier"], "about");
+    assert_eq!(area["normalized"]["unit"], "km2");
+    let km2 = area["normalized"]["value"].as_f64().expect("value");
+    assert!((km2 - 1812.99).abs() < 0.01, "{km2}");
+    let count = numbers
+        .iter()
+        .find(|n| n["unit"] == "station")
+        .expect("the count");
+    assert_eq!(count["value"], 12.0);
+    assert!(count["normalized"].is_null());
+}
+
+#[tokio::test]
 async fn pages_cover_every_claim_once() {
     let app = app().await;
     for line in example("port-strike.ndjson").lines() {

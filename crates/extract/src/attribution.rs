@@ -646,6 +646,10 @@ impl Analyzer<'_, '_> {
             {
                 // Reports and studies "found that" / "showed that".
                 out.push((i, i + 1, CueKind::Plain));
+            } else if let Some(colon) = made_statement(t, i, s.b) {
+                // "made two announcements: …"
+                out.push((i, colon + 1, CueKind::Plain));
+                i = colon;
             } else if let Some(showing) = shows_pictures(t, i, s.b) {
                 // "shared photos on social networks showing …": the poster reports it.
                 out.push((i, showing + 1, CueKind::Plain));
@@ -823,7 +827,9 @@ impl Analyzer<'_, '_> {
                 // the verb alone names the cue ("shared", not "shared photos … showing")
                 cue_src: (
                     cue,
-                    if shows_pictures(t, cue, s.b).is_some() {
+                    if shows_pictures(t, cue, s.b).is_some()
+                        || made_statement(t, cue, s.b).is_some()
+                    {
                         cue + 1
                     } else {
                         cue_end
@@ -1173,7 +1179,12 @@ impl Analyzer<'_, '_> {
             let mut e = limit;
             // Stop before ", adding", ", according to", ", “" and a closing "and".
             for x in c..limit {
-                if t.is_punct(x, ',') && (t.is_quote(x + 1) || t.is(x + 1, "according")) {
+                let commentary = t.is_word(x + 1)
+                    && !t.is_cap(x + 1)
+                    && rules::COMMENTARY_PARTICIPLES.contains(&t.lo(x + 1));
+                if t.is_punct(x, ',')
+                    && (t.is_quote(x + 1) || t.is(x + 1, "according") || commentary)
+                {
                     e = x;
                     break;
                 }
@@ -1392,6 +1403,17 @@ impl Analyzer<'_, '_> {
     pub fn token_at(&self, pos: usize) -> usize {
         self.t.toks.partition_point(|x| x.end <= pos)
     }
+}
+
+/// Where the colon stands after "made|issued (two) announcements:" starting at `i`.
+fn made_statement(t: &Tokens, i: usize, limit: usize) -> Option<usize> {
+    if !matches!(t.lo(i), "made" | "makes" | "issued" | "issues") {
+        return None;
+    }
+    let noun = (i + 1..(i + 4).min(limit))
+        .take_while(|&k| t.is_word(k))
+        .find(|&k| rules::STATEMENT_NOUNS.contains(&t.lo(k)))?;
+    (noun + 1 < limit && t.is_punct(noun + 1, ':')).then_some(noun + 1)
 }
 
 /// Where "showing" stands after "shared/posted … photos/video …" starting at `i`.

@@ -936,6 +936,38 @@ mod tests {
     }
 
     #[test]
+    fn announcements_after_a_colon_and_commentary_after_the_content() {
+        let (text, ex) = run(
+            "On Monday, the Estonian army made two announcements: engineers had rebuilt the \
+             bridge at Narva.\n\
+             Local officials said the road would reopen within days, reflecting the \
+             ten-year plan for the border.",
+        );
+        let got: Vec<(&str, &str, Option<&str>)> = ex
+            .claims
+            .iter()
+            .map(|c| (span_text(&text, c.span), speaker(c), c.cue.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "engineers had rebuilt the bridge at Narva",
+                    "Estonian army",
+                    Some("made")
+                ),
+                (
+                    "the road would reopen within days",
+                    "Local officials",
+                    Some("said")
+                ),
+            ]
+        );
+        // the writer's comment is outside the claim, and so is its "ten-year"
+        assert!(ex.claims[1].numbers.is_empty());
+    }
+
+    #[test]
     fn pull_quotes_repeating_the_body_are_not_claims() {
         let (text, ex) = run("The river rose all night in Brovary.\n\
              “A slow and very steady rise”\n\

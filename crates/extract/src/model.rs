@@ -101,7 +101,7 @@ impl Qualifier {
     }
 }
 
-/// A quantity with its unit: `value` in the unit as written (no conversion).
+/// A quantity with its unit: `value` in the unit as written.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quantity {
     pub span: Span,
@@ -110,6 +110,29 @@ pub struct Quantity {
     /// singular and lower case (`village`, `inhabitant`).
     pub unit: String,
     pub qualifier: Qualifier,
+    /// The value in its dimension's base unit (`km2`, `km`, `hour`) when a fixed
+    /// conversion exists, so that "700 square miles" and "1,813 km2" can be compared.
+    pub normalized: Option<Measure>,
+}
+
+/// A value in a base unit.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Measure {
+    pub value: f64,
+    pub unit: &'static str,
+}
+
+impl Measure {
+    /// `value` of `unit` in its base unit; `None` for counts, currencies and percentages.
+    pub fn of(value: f64, unit: &str) -> Option<Measure> {
+        crate::rules::CONVERSIONS
+            .iter()
+            .find(|(u, _, _)| *u == unit)
+            .map(|(_, base, factor)| Measure {
+                value: value * factor,
+                unit: base,
+            })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -4,11 +4,22 @@
 //! noun after it is skipped too, unless it belongs to a list whose last member has one
 //! ("1, 2, 3 km").
 
-use crate::model::{Qualifier, Quantity, Span};
+use crate::model::{Measure, Qualifier, Quantity, Span};
 use crate::rules;
 use crate::text::{flag, Kind, Tokens};
 
-fn parse_digits(s: &str) -> Option<f64> {
+/// The value of a digit token. Commas group thousands when every group after the first
+/// has three digits ("2,000"); otherwise a comma is a decimal point ("1,5"). In an article
+/// that writes decimals with a comma, dots group thousands ("2.000").
+fn parse_digits(s: &str, decimal_comma: bool) -> Option<f64> {
+    if decimal_comma {
+        let swapped: String = s
+            .chars()
+            .filter(|c| *c != '.')
+            .map(|c| if c == ',' { '.' } else { c })
+            .collect();
+        return swapped.parse().ok();
+    }
     let mut groups = s.split(',');
     let first = groups.next().unwrap_or("");
     let rest: Vec<&str> = groups.collect();
@@ -26,6 +37,19 @@ fn parse_digits(s: &str) -> Option<f64> {
     } else {
         s.replace(',', ".").parse().ok()
     }
+}
+
+/// "2.000 villages": things counted one by one have no thousandths, so a dot followed by
+/// exactly three digits groups thousands whatever the article's style.
+fn dotted_count(s: &str, unit: &str) -> Option<f64> {
+    let (int, frac) = s.split_once('.')?;
+    let counted = rules::unit_code(unit).is_none() && !unit.is_empty();
+    let shape = (1..=3).contains(&int.len())
+        && frac.len() == 3
+        && int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit());
+    (counted && shape)
+        .then(|| format!("{int}{frac}").parse().ok())
+        .flatten()
 }
 
 /// A word-number token ("thirty", "twenty-five") and its value.
@@ -83,6 +107,10 @@ fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
         && j + 1 < b
     {
         return Some((format!("{lo}2"), j + 2));
+    }
+    // "3m people" is three million, not three metres.
+    if lo == "m" && !t.toks[j].space_before {
+        return None;
     }
     if let Some(code) = rules::unit_code(lo) {
         return Some((code.into(), j + 1));
@@ -148,6 +176,16 @@ fn qualifier_before(t: &Tokens, i: usize, a: usize) -> Qualifier {
     Qualifier::Exact
 }
 
+/// Token `i` joins two numbers into a range ("10-15", "10 to 15", "10–15").
+fn ranged_by(t: &Tokens, i: usize) -> bool {
+    t.is_punct(i, '-') || t.is_punct(i, '–') || t.is(i, "to")
+}
+
+/// Index of the token that starts at byte `pos`.
+fn t_index(t: &Tokens, pos: usize) -> usize {
+    t.toks.partition_point(|x| x.start < pos)
+}
+
 fn is_separator(t: &Tokens, i: usize) -> bool {
     t.is_punct(i, ',')
         || t.is_punct(i, '-')
@@ -174,13 +212,14 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
                     value: v,
                     unit: u.into(),
                     qualifier: qualifier_before(t, i, a),
+                    normalized: Measure::of(v, u),
                 });
             }
             i += 1;
             continue;
         }
         let (mut value, is_digits) = match tok.kind {
-            Kind::Num => match parse_digits(t.s(i)) {
+            Kind::Num => match parse_digits(t.s(i), t.decimal_comma) {
                 Some(v) => (v, true),
                 None => {
                     i += 1;
@@ -277,13 +316,35 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
         };
         match found_unit {
             Some((unit, end)) => {
+                if is_digits && !t.decimal_comma {
+                    if let Some(v) = dotted_count(t.s(start), &unit) {
+                        value = v;
+                    }
+                }
+                // "10-15 km", "between 10 and 15 villages", "from 3 to 5 days": a range
+                // bounds its values.
+                let range = pending.len() == 1
+                    && (ranged_by(t, start - 1)
+                        || (t.is(start - 1, "and")
+                            && t_index(t, pending[0].span.start)
+                                .checked_sub(1)
+                                .is_some_and(|k| t.is(k, "between"))));
+                let mut qualifier = qualifier;
+                if range && qualifier == Qualifier::Exact {
+                    qualifier = Qualifier::AtMost;
+                }
                 for mut p in pending.drain(..) {
                     p.unit.clone_from(&unit);
+                    if range && p.qualifier == Qualifier::Exact {
+                        p.qualifier = Qualifier::AtLeast;
+                    }
+                    p.normalized = Measure::of(p.value, &unit);
                     out.push(p);
                 }
                 out.push(Quantity {
                     span: Span::new(t.start(start), t.end(end - 1)),
                     value,
+                    normalized: Measure::of(value, &unit),
                     unit,
                     qualifier,
                 });
@@ -295,6 +356,7 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
                     value,
                     unit: String::new(),
                     qualifier,
+                    normalized: None,
                 };
                 if j < b && is_separator(t, j) && is_number_start(t, j + 1) {
                     pending.push(q);
@@ -329,16 +391,96 @@ mod tests {
         nums(text).into_iter().map(|(v, u, _)| (v, u)).collect()
     }
 
+    fn normalized(text: &str) -> Vec<Option<(f64, &'static str)>> {
+        let lex = Lexicon::new();
+        let t = Tokens::new(text, &lex);
+        let mut out = Vec::new();
+        find(&t, 0, t.len(), &mut out);
+        out.iter()
+            .map(|q| {
+                q.normalized
+                    .map(|m| ((m.value * 1000.0).round() / 1000.0, m.unit))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn european_style_and_counted_thousands() {
+        // one decimal comma elsewhere in the text makes the dots group thousands
+        assert_eq!(
+            vu("the lake covers 2.000 km² and rose 1,5 m"),
+            [(2000.0, "km2".to_string()), (1.5, "m".to_string())]
+        );
+        // without it, a dotted value with a physical unit stays a decimal …
+        assert_eq!(vu("the lake covers 2.000 km²"), [(2.0, "km2".to_string())]);
+        // … but nobody counts thousandths of villages
+        assert_eq!(
+            vu("2.500 villages were cut off"),
+            [(2500.0, "village".to_string())]
+        );
+        assert_eq!(
+            vu("1.250.000 people fled"),
+            [(1_250_000.0, "person".to_string())]
+        );
+        // "3m people" is not three metres
+        assert!(vu("3m people fled").iter().all(|(_, u)| u != "m"));
+    }
+
+    #[test]
+    fn ranges_bound_their_values() {
+        let q = |text| {
+            nums(text)
+                .into_iter()
+                .map(|(v, _, q)| (v, q))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            q("between 10 and 15 villages"),
+            [(10.0, Qualifier::AtLeast), (15.0, Qualifier::AtMost)]
+        );
+        assert_eq!(
+            q("10-15 sq km were flooded"),
+            [(10.0, Qualifier::AtLeast), (15.0, Qualifier::AtMost)]
+        );
+        assert_eq!(
+            q("from 3 to 5 days"),
+            [(3.0, Qualifier::AtLeast), (5.0, Qualifier::AtMost)]
+        );
+        // a list is not a range
+        assert_eq!(
+            q("10, 12 and 15 villages"),
+            [
+                (10.0, Qualifier::Exact),
+                (12.0, Qualifier::Exact),
+                (15.0, Qualifier::Exact)
+            ]
+        );
+    }
+
+    #[test]
+    fn physical_units_convert_to_their_base_unit() {
+        assert_eq!(
+            normalized("some 700 square miles, 50 km (31 miles) and 300 hectares"),
+            [
+                Some((1812.992, "km2")),
+                Some((50.0, "km")),
+                Some((49.89, "km")),
+                Some((3.0, "km2"))
+            ]
+        );
+        assert_eq!(
+            normalized("3 days, 40 villages, 12% and $5 million"),
+            [Some((72.0, "hour")), None, None, None]
+        );
+    }
+
     #[test]
     fn separators_and_decimals() {
         assert_eq!(
             vu("some 12,500 sandbags"),
             [(12500.0, "sandbag".to_string())]
         );
-        assert_eq!(
-            vu("the river rose 1.3 metres"),
-            [(1.3, "metre".to_string())]
-        );
+        assert_eq!(vu("the river rose 1.3 metres"), [(1.3, "m".to_string())]);
     }
 
     #[test]
@@ -377,9 +519,9 @@ mod tests {
         assert_eq!(
             vu("the water rose 1, 2, 3 metres"),
             [
-                (1.0, "metre".to_string()),
-                (2.0, "metre".to_string()),
-                (3.0, "metre".to_string())
+                (1.0, "m".to_string()),
+                (2.0, "m".to_string()),
+                (3.0, "m".to_string())
             ]
         );
         assert_eq!(

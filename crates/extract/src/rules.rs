@@ -262,6 +262,20 @@ pub const MEDIA_NOUNS: &[&str] = &[
     "video", "videos", "footage", "clip", "clips", "map", "maps",
 ];
 
+/// "X made two announcements: …": a statement noun after a verb of making, whose content
+/// follows the colon.
+pub const STATEMENT_NOUNS: &[&str] = &[
+    "announcement", "announcements", "statement", "statements", "declaration", "declarations",
+    "claim", "claims",
+];
+
+/// Participles that open the writer's comment on reported content (", reflecting …"),
+/// where the reported words end.
+pub const COMMENTARY_PARTICIPLES: &[&str] = &[
+    "reflecting", "underscoring", "underlining", "highlighting", "signalling", "signaling",
+    "echoing", "illustrating", "mirroring", "prompting",
+];
+
 /// Compass words that the demonym table holds for "Western experts" but that name no country.
 pub const COMPASS_ADJECTIVES: &[&str] = &["western", "eastern", "northern", "southern"];
 
@@ -276,6 +290,29 @@ pub const UNITS: &[(&str, &str)] = &[
     ("hour", "hour"), ("hrs", "hour"), ("hr", "hour"), ("days", "day"), ("day", "day"),
     ("weeks", "week"), ("week", "week"), ("months", "month"), ("month", "month"),
     ("years", "year"), ("year", "year"), ("yrs", "year"),
+    ("square metres", "m2"), ("square meters", "m2"), ("square metre", "m2"),
+    ("square meter", "m2"), ("sq m", "m2"), ("m²", "m2"), ("m2", "m2"),
+    ("hectares", "ha"), ("hectare", "ha"), ("ha", "ha"), ("acres", "acre"), ("acre", "acre"),
+    ("metres", "m"), ("meters", "m"), ("metre", "m"), ("meter", "m"), ("m", "m"),
+    ("centimetres", "cm"), ("centimeters", "cm"), ("cm", "cm"), ("feet", "ft"), ("foot", "ft"),
+    ("ft", "ft"), ("yards", "yd"), ("yard", "yd"), ("minutes", "minute"), ("minute", "minute"),
+    ("mins", "minute"), ("seconds", "second"), ("second", "second"),
+    ("dollars", "usd"), ("dollar", "usd"), ("euros", "eur"), ("euro", "eur"),
+    ("roubles", "rub"), ("rubles", "rub"), ("rouble", "rub"), ("ruble", "rub"),
+    ("hryvnias", "uah"), ("hryvnia", "uah"), ("yuan", "cny"), ("yen", "jpy"),
+    ("pounds sterling", "gbp"),
+];
+
+/// Fixed conversions to each dimension's base unit: (unit, base unit, factor). Months and
+/// years use the mean Gregorian lengths; currencies have no fixed rate and are left out.
+pub const CONVERSIONS: &[(&str, &str, f64)] = &[
+    ("km2", "km2", 1.0), ("mi2", "km2", 2.589_988_110_336), ("ha", "km2", 0.01),
+    ("m2", "km2", 1e-6), ("acre", "km2", 0.004_046_856_422_4),
+    ("km", "km", 1.0), ("mi", "km", 1.609_344), ("m", "km", 0.001), ("cm", "km", 1e-5),
+    ("ft", "km", 0.000_304_8), ("yd", "km", 0.000_914_4),
+    ("second", "hour", 1.0 / 3600.0), ("minute", "hour", 1.0 / 60.0), ("hour", "hour", 1.0),
+    ("day", "hour", 24.0), ("week", "hour", 168.0), ("month", "hour", 730.485),
+    ("year", "hour", 8_765.82),
 ];
 
 /// Number words and their values.
@@ -527,6 +564,14 @@ mod tests {
     }
 
     #[test]
+    fn statement_nouns_and_commentary_participles() {
+        assert!(all_lower(STATEMENT_NOUNS) && all_lower(COMMENTARY_PARTICIPLES));
+        assert!(COMMENTARY_PARTICIPLES.iter().all(|w| w.ends_with("ing")));
+        assert!(!is_in(COMMENTARY_PARTICIPLES, "adding"));
+        assert!(is_in(STATEMENT_NOUNS, "announcements"));
+    }
+
+    #[test]
     fn share_verbs_and_media_nouns() {
         assert!(all_lower(SHARE_VERBS) && all_lower(MEDIA_NOUNS));
         assert!(is_in(SHARE_VERBS, "posted") && is_in(MEDIA_NOUNS, "footage"));
@@ -571,6 +616,20 @@ mod tests {
         assert!(QUALIFIERS
             .iter()
             .any(|(w, q)| *w == ["at", "least"] && *q == Qualifier::AtLeast));
+    }
+
+    #[test]
+    fn every_physical_unit_converts_and_conversions_name_known_units() {
+        let codes: Vec<&str> = UNITS.iter().map(|(_, c)| *c).collect();
+        for (unit, base, factor) in CONVERSIONS {
+            assert!(codes.contains(unit) && codes.contains(base), "{unit} → {base}");
+            assert!(*factor > 0.0);
+        }
+        let converted = |u: &str| CONVERSIONS.iter().any(|(c, _, _)| *c == u);
+        let money_or_share = ["percent", "usd", "eur", "gbp", "rub", "uah", "cny", "jpy"];
+        for code in codes {
+            assert!(converted(code) || money_or_share.contains(&code), "{code}");
+        }
     }
 
     #[test]

@@ -204,8 +204,25 @@ pub struct Tok {
 pub struct Tokens<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
+    /// The article writes decimals with a comma ("1,5 km", "2.000.000"): European style,
+    /// so "2.000" is two thousand.
+    pub decimal_comma: bool,
     lower: String,
     pub lex: &'a Lexicon,
+}
+
+/// "1,5", "12,75" (a decimal comma) or "2.000.000" (dotted thousands).
+fn european_digits(s: &str) -> bool {
+    let comma_decimal = s.split_once(',').is_some_and(|(int, frac)| {
+        !int.is_empty()
+            && !int.contains('.')
+            && (1..=2).contains(&frac.len())
+            && frac.chars().all(|c| c.is_ascii_digit())
+    });
+    let dotted: Vec<&str> = s.split('.').collect();
+    let dotted_thousands =
+        dotted.len() >= 3 && dotted[0].len() <= 3 && dotted[1..].iter().all(|g| g.len() == 3);
+    comma_decimal || dotted_thousands
 }
 
 fn quote_mark(c: char) -> Option<Mark> {
@@ -367,9 +384,13 @@ impl<'a> Tokens<'a> {
             space = false;
             para = false;
         }
+        let decimal_comma = toks
+            .iter()
+            .any(|x| x.kind == Kind::Num && european_digits(&text[x.start..x.end]));
         Tokens {
             text,
             toks,
+            decimal_comma,
             lower,
             lex,
         }

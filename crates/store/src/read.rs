@@ -50,6 +50,8 @@ pub struct NumberRecord {
     pub text: String,
     pub start: i64,
     pub end: i64,
+    /// The value in its dimension's base unit, when a fixed conversion exists.
+    pub base: Option<(f64, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -306,7 +308,8 @@ impl Store {
         }
         let mut numbers: HashMap<Id, Vec<NumberRecord>> = HashMap::new();
         for r in sqlx::query(
-            "SELECT claim_id, value, unit, qualifier, text, start, \"end\" FROM claim_numbers
+            "SELECT claim_id, value, unit, qualifier, text, start, \"end\", base_value, base_unit
+             FROM claim_numbers
              WHERE claim_id IN (SELECT value FROM json_each(?1)) ORDER BY id",
         )
         .bind(&claim_json)
@@ -323,6 +326,9 @@ impl Store {
                     text: r.get("text"),
                     start: r.get("start"),
                     end: r.get("end"),
+                    base: r
+                        .get::<Option<f64>, _>("base_value")
+                        .zip(r.get::<Option<String>, _>("base_unit")),
                 });
         }
         let mut entity_ids: Vec<Id> = places.values().flatten().copied().collect();

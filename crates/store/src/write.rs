@@ -158,8 +158,9 @@ impl Writer<'_> {
             }
             for n in &claim.numbers {
                 sqlx::query(
-                    "INSERT INTO claim_numbers (claim_id, value, unit, qualifier, text, start, \"end\")
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    "INSERT INTO claim_numbers
+                        (claim_id, value, unit, qualifier, text, start, \"end\", base_value, base_unit)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 )
                 .bind(claim_id)
                 .bind(n.value)
@@ -168,6 +169,8 @@ impl Writer<'_> {
                 .bind(n.span.slice(text).unwrap_or_default())
                 .bind(p.offsets.to_char(n.span.start))
                 .bind(p.offsets.to_char(n.span.end))
+                .bind(n.normalized.map(|m| m.value))
+                .bind(n.normalized.map(|m| m.unit))
                 .execute(&mut *self.conn)
                 .await?;
             }

@@ -66,6 +66,7 @@ fn prepared(text: &str) -> PreparedArticle {
                     value: 12.0,
                     unit: "boat".into(),
                     qualifier: Qualifier::Exact,
+                    normalized: None,
                 }],
             },
             Claim {
