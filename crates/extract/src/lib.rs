@@ -213,6 +213,40 @@ fn extract_with(lex: &Lexicon, text: &str, options: &ExtractOptions) -> Extracti
         }
     }
 
+    // "An official … admitted that A. “B,” Ana Ruiz told the radio.": an office described
+    // with "a/an" and at once followed by a person the article names for the first time is
+    // that person.
+    for k in 1..drafts.len() {
+        let (l, r) = drafts.split_at_mut(k);
+        let ((cur, pi), (next, pj)) = (&mut l[k - 1], &r[0]);
+        if pi != pj || next.leans_on_previous {
+            continue;
+        }
+        let (Some(sp), Some(named)) = (&cur.speaker, &next.speaker) else {
+            continue;
+        };
+        if sp.kind != EntityKind::Nominal || named.kind != EntityKind::Person {
+            continue;
+        }
+        let mut words = sp.name.split_whitespace().map(str::to_lowercase);
+        let article = words.next().unwrap_or_default();
+        let office = words.next().unwrap_or_default();
+        let introduced = mentions
+            .iter()
+            .any(|m| m.name == named.name && m.span.start < sp.span.start);
+        if matches!(article.as_str(), "a" | "an")
+            && rules::OFFICE_NOUNS.contains(&office.as_str())
+            && !introduced
+        {
+            let mut m = named.clone();
+            m.span = sp.span;
+            cur.speaker = Some(m);
+            if cur.via.is_none() {
+                cur.via.clone_from(&next.via);
+            }
+        }
+    }
+
     let mut claims = Vec::with_capacity(drafts.len() + statements.len());
     for (d, _) in drafts {
         let trimmed = if d.direct {
@@ -965,6 +999,30 @@ mod tests {
         );
         // the writer's comment is outside the claim, and so is its "ten-year"
         assert!(ex.claims[1].numbers.is_empty());
+    }
+
+    #[test]
+    fn an_office_described_then_named_is_the_named_person() {
+        let (_, ex) = run(
+            "An official appointed by the port authority admitted that the cranes were idle. \
+             “We lost two days,” Marta Kowal told state radio, reports The Guardian.\n\
+             A resident of Gdynia said that the quay was empty. “Nobody came,” Piotr Nowak \
+             told reporters.",
+        );
+        let who: Vec<&str> = ex.claims.iter().map(speaker).collect();
+        assert_eq!(
+            who,
+            [
+                "Marta Kowal",
+                "Marta Kowal",
+                "A resident of Gdynia",
+                "Piotr Nowak"
+            ]
+        );
+        assert_eq!(
+            ex.claims[0].via.as_ref().map(|m| m.name.as_str()),
+            Some("The Guardian")
+        );
     }
 
     #[test]

@@ -276,6 +276,15 @@ pub const COMMENTARY_PARTICIPLES: &[&str] = &[
     "echoing", "illustrating", "mirroring", "prompting",
 ];
 
+/// Offices an article may describe before it names the holder ("An official installed by
+/// the council said … “…,” Ana Ruiz told the radio."). Ordinary people ("a resident") stay
+/// unnamed sources.
+pub const OFFICE_NOUNS: &[&str] = &[
+    "official", "officer", "commander", "spokesman", "spokeswoman", "spokesperson", "leader",
+    "head", "chief", "administrator", "governor", "mayor", "minister", "adviser", "advisor",
+    "representative", "envoy", "ambassador", "diplomat",
+];
+
 /// Compass words that the demonym table holds for "Western experts" but that name no country.
 pub const COMPASS_ADJECTIVES: &[&str] = &["western", "eastern", "northern", "southern"];
 
@@ -561,6 +570,12 @@ mod tests {
         assert!(is_in(OUTLETS, "reuters") && is_in(OUTLETS, "Xinhua"));
         assert!(is_in(OUTLET_HEADS, "Herald") && is_in(ORG_HEADS, "Ministry"));
         assert!(!is_in(ORG_HEADS, "river"));
+    }
+
+    #[test]
+    fn office_nouns_are_roles() {
+        assert!(OFFICE_NOUNS.iter().all(|w| is_in(ROLE_NOUNS, w)));
+        assert!(!is_in(OFFICE_NOUNS, "resident"));
     }
 
     #[test]
