@@ -919,6 +919,16 @@ impl Analyzer<'_, '_> {
                 attrs.push(at);
                 continue;
             }
+            // "could not confirm", "refused to say": a plain form after a modal, a
+            // negation or "to" attributes nothing.
+            if t.has(cue, flag::BASE_CUE)
+                && cue > s.a
+                && (rules::BASE_CUE_BLOCKERS.contains(&t.lo(cue - 1))
+                    || t.lo(cue - 1).ends_with("’s")
+                    || t.lo(cue - 1).ends_with("'s"))
+            {
+                continue;
+            }
             // "were told to leave", "is said to be": passive, not an attribution.
             let mut p = cue;
             while p > s.a && t.has(p - 1, flag::CUE_ADV) && !t.has(p - 1, flag::COMMON_VERB) {

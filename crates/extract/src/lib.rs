@@ -1002,6 +1002,28 @@ mod tests {
     }
 
     #[test]
+    fn plain_form_cues_attribute_unless_negated_modal_or_nouns() {
+        let (text, ex) = run("Senior Latvian officials confirm this Estonian advance.\n\
+             Engineers say the bridge at Narva will open in May.\n\
+             The ministry could not confirm that the bridge at Narva was rebuilt.\n\
+             The mayor refused to say whether the ferry to Narva would run.\n\
+             The report by the ministry described the bridge at Narva as unsafe.");
+        let got: Vec<(&str, &str)> = ex
+            .claims
+            .iter()
+            .filter(|c| c.kind != ClaimKind::Statement)
+            .map(|c| (span_text(&text, c.span), speaker(c)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("this Estonian advance", "Senior Latvian officials"),
+                ("the bridge at Narva will open in May", "Engineers"),
+            ]
+        );
+    }
+
+    #[test]
     fn an_office_described_then_named_is_the_named_person() {
         let (_, ex) = run(
             "An official appointed by the port authority admitted that the cranes were idle. \

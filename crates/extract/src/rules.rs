@@ -21,6 +21,24 @@ pub const CUE_VERBS: &[&str] = &[
     "vowed", "concluded", "concedes", "conceded", "observed", "agreed", "disclosed", "read",
 ];
 
+/// Plain forms of cue verbs, for plural subjects ("officials confirm …"). After "to", a
+/// modal or a negation ("could not confirm", "refused to say") they attribute nothing.
+pub const BASE_CUES: &[&str] = &[
+    "say", "tell", "add", "explain", "assure", "admit", "confirm", "claim", "warn", "report",
+    "write", "announce", "acknowledge", "insist", "stress", "declare",
+    "argue", "reveal", "suggest", "deny", "urge", "estimate", "predict", "indicate", "assert",
+    "allege", "believe", "maintain", "recall", "concede", "agree", "disclose",
+];
+
+/// Words before a plain-form cue that make it no attribution ("did not say") or a noun
+/// ("the report", "a claim").
+pub const BASE_CUE_BLOCKERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "my", "your", "no",
+    "to", "not", "never", "will", "would", "can", "could", "may", "might", "must", "should",
+    "shall", "did", "does", "do", "cannot", "won't", "wouldn't", "can't", "couldn't",
+    "didn't", "don't", "doesn't",
+];
+
 /// Participles that continue an attribution already made in the sentence (", adding that …").
 pub const PARTICIPLE_CUES: &[&str] = &[
     "adding", "saying", "confirming", "admitting", "noting", "warning", "stressing", "claiming",
@@ -570,6 +588,13 @@ mod tests {
         assert!(is_in(OUTLETS, "reuters") && is_in(OUTLETS, "Xinhua"));
         assert!(is_in(OUTLET_HEADS, "Herald") && is_in(ORG_HEADS, "Ministry"));
         assert!(!is_in(ORG_HEADS, "river"));
+    }
+
+    #[test]
+    fn base_cues_are_lower_case_and_blocked_by_modals() {
+        assert!(all_lower(BASE_CUES) && all_lower(BASE_CUE_BLOCKERS));
+        assert!(is_in(BASE_CUES, "confirm") && is_in(BASE_CUE_BLOCKERS, "could"));
+        assert!(BASE_CUES.iter().all(|w| !is_in(PARTICIPLE_CUES, w)));
     }
 
     #[test]

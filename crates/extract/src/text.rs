@@ -41,6 +41,7 @@ pub mod flag {
     pub const WEAK: u32 = 1 << 28;
     pub const ADVERBIAL: u32 = 1 << 29;
     pub const TRAILING: u32 = 1 << 30;
+    pub const BASE_CUE: u32 = 1 << 31;
 }
 
 /// FNV-1a: the lexicon is probed once per word, and short keys hash faster than with SipHash.
@@ -85,6 +86,7 @@ impl Lexicon {
             }
         };
         add(rules::CUE_VERBS, flag::CUE);
+        add(rules::BASE_CUES, flag::CUE | flag::BASE_CUE);
         add(rules::PARTICIPLE_CUES, flag::PARTICIPLE);
         add(rules::QUOTE_ONLY_CUES, flag::QUOTE_ONLY);
         add(rules::PERCEPTION_CUES, flag::PERCEPTION);
