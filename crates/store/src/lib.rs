@@ -10,6 +10,7 @@ mod error;
 mod offsets;
 mod prepare;
 mod read;
+mod resolve;
 mod store;
 mod write;
 
