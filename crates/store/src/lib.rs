@@ -5,6 +5,7 @@
 //! [`Store::insert`] / [`Store::insert_batch`] are the single writer.
 
 pub mod canon;
+mod curate;
 mod cursor;
 mod error;
 mod offsets;

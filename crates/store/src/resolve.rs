@@ -6,7 +6,10 @@
 use claimgraph_extract::EntityKind;
 use sqlx::Row;
 
-use crate::canon::{fold, given_names_agree, person_key, places_agree, resolve_key};
+use crate::canon::{
+    fold, given_names_agree, org_key, org_key_without_country, person_key, places_agree,
+    resolve_key,
+};
 use crate::write::Writer;
 use crate::{Id, Store, StoreError};
 
@@ -26,16 +29,53 @@ impl Writer<'_> {
         if key.is_empty() {
             return Ok(None);
         }
-        if let Some(id) = self.entities.get(&(kind, key.clone())) {
-            return Ok(Some(*id));
+        if let Some(id) = self.entities.get(&(kind, key.clone())).copied() {
+            self.note_org(kind, name, id);
+            return Ok(Some(id));
         }
-        let id = match self.find(kind, name, &key).await? {
+        let found = match self.find(kind, name, &key).await? {
+            Some(id) => Some(id),
+            None => self.org_in_article(kind, name),
+        };
+        let id = match found {
             Some(id) => id,
             None => self.create(kind, name, &key).await?,
         };
         self.alias(kind, id, name).await?;
         self.entities.insert((kind, key), id);
+        self.note_org(kind, name, id);
         Ok(Some(id))
+    }
+
+    /// Remembers an organisation of the current article by its key without country, so
+    /// a later mention that leaves the country out ("the Security Council" after "the
+    /// Ruritanian Security Council") finds it.
+    fn note_org(&mut self, kind: EntityKind, name: &str, id: Id) {
+        if kind != EntityKind::Organization {
+            return;
+        }
+        let (bare, _) = org_key_without_country(&org_key(name));
+        if !bare.is_empty() && !self.article_orgs.contains(&(bare.clone(), id)) {
+            self.article_orgs.push((bare, id));
+        }
+    }
+
+    /// The one organisation of this article whose name is this one plus a country.
+    fn org_in_article(&self, kind: EntityKind, name: &str) -> Option<Id> {
+        if kind != EntityKind::Organization {
+            return None;
+        }
+        let (bare, had_country) = org_key_without_country(&org_key(name));
+        if had_country || bare.is_empty() {
+            return None;
+        }
+        let mut ids = self
+            .article_orgs
+            .iter()
+            .filter(|(k, _)| *k == bare)
+            .map(|(_, id)| *id);
+        let first = ids.next()?;
+        ids.all(|id| id == first).then_some(first)
     }
 
     async fn find(

@@ -44,6 +44,7 @@ impl Store {
             conn: &mut tx,
             entities: HashMap::new(),
             roles: HashSet::new(),
+            article_orgs: Vec::new(),
         };
         let mut out = Vec::with_capacity(articles.len());
         for article in articles {
@@ -60,6 +61,8 @@ pub(crate) struct Writer<'c> {
     pub(crate) entities: HashMap<(EntityKind, String), Id>,
     /// (entity, role) pairs already written in this transaction.
     pub(crate) roles: HashSet<(Id, String)>,
+    /// Organisations of the current article by key without country (see `note_org`).
+    pub(crate) article_orgs: Vec<(String, Id)>,
 }
 
 impl Writer<'_> {
@@ -72,6 +75,7 @@ impl Writer<'_> {
         if let Some(id) = existing {
             return Ok(Inserted { id, created: false });
         }
+        self.article_orgs.clear();
         let text = p.article.text.as_str();
         let source_id = match p.article.source.as_deref().map(str::trim) {
             Some(name) if !fold(name).is_empty() => Some(self.source(name).await?),
