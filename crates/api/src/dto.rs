@@ -71,6 +71,8 @@ pub struct EntityOut {
     #[serde(rename = "type")]
     pub kind: String,
     pub aliases: Vec<String>,
+    /// Titles and roles the articles give the entity ("general", "spokesman").
+    pub roles: Vec<String>,
 }
 
 impl From<EntitySummary> for EntityOut {
@@ -80,8 +82,23 @@ impl From<EntitySummary> for EntityOut {
             name: e.name,
             kind: e.kind,
             aliases: e.aliases,
+            roles: e.roles,
         }
     }
+}
+
+/// `POST /v1/entities/{id}/merge`: the entity to merge into the one in the path.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MergeIn {
+    pub from_id: Id,
+}
+
+/// `POST /v1/entities/{id}/aliases`: a name that must resolve to this entity.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AliasIn {
+    pub alias: String,
 }
 
 #[derive(Debug, Serialize)]

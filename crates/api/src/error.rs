@@ -66,6 +66,14 @@ impl ApiError {
             ApiError::Store(e) => match e {
                 StoreError::EmptyArticle => (StatusCode::UNPROCESSABLE_ENTITY, "empty_text"),
                 StoreError::NotFound { .. } => (StatusCode::NOT_FOUND, "not_found"),
+                StoreError::Merged { .. } => (StatusCode::NOT_FOUND, "entity_merged"),
+                StoreError::MergeIntoItself { .. } => {
+                    (StatusCode::UNPROCESSABLE_ENTITY, "merge_into_itself")
+                }
+                StoreError::KindMismatch { .. } => {
+                    (StatusCode::UNPROCESSABLE_ENTITY, "kind_mismatch")
+                }
+                StoreError::EmptyAlias => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_alias"),
                 StoreError::InvalidCursor => (StatusCode::BAD_REQUEST, "invalid_cursor"),
                 StoreError::Database(_) | StoreError::Migrate(_) => {
                     (StatusCode::INTERNAL_SERVER_ERROR, "internal")

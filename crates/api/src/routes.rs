@@ -2,14 +2,18 @@ use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode, Uri};
+use axum::response::Redirect;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use claimgraph_extract::ClaimKind;
-use claimgraph_store::{prepare, ArticleText, ClaimFilter, NewArticle};
+use claimgraph_store::{prepare, ArticleText, ClaimFilter, NewArticle, StoreError};
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-use crate::dto::{ArticleIn, ArticleOut, ClaimOut, EntityDetailOut, EntityOut, Health, List};
+use crate::dto::{
+    AliasIn, ArticleIn, ArticleOut, ClaimOut, EntityDetailOut, EntityOut, Health, List, MergeIn,
+};
 use crate::extract::{page_params, parse_id, ApiId, ApiQuery};
 use crate::{ApiError, AppState};
 
@@ -24,6 +28,8 @@ pub fn routes() -> Router<AppState> {
         .route("/v1/entities", get(search_entities))
         .route("/v1/entities/{id}", get(get_entity))
         .route("/v1/entities/{id}/claims", get(entity_claims))
+        .route("/v1/entities/{id}/merge", post(merge_entity))
+        .route("/v1/entities/{id}/aliases", post(add_alias))
 }
 
 pub async fn not_found(uri: Uri) -> ApiError {
@@ -334,11 +340,53 @@ async fn search_entities(
     Ok(Json(List::from_page(page, EntityOut::from)))
 }
 
-async fn get_entity(
+/// `GET /v1/entities/{id}`; an id merged into another answers 308 to the survivor.
+async fn get_entity(State(state): State<AppState>, ApiId(id): ApiId) -> Result<Response, ApiError> {
+    match state.store.get_entity(id).await {
+        Ok(e) => Ok(Json(EntityDetailOut::from(e)).into_response()),
+        Err(StoreError::Merged { into, .. }) => {
+            Ok(Redirect::permanent(&format!("/v1/entities/{into}")).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /v1/entities/{id}/merge` with `{"from_id": N}`: entity N is merged into `id`
+/// (mentions, claims, aliases, roles move; N then redirects). Recorded, so re-ingesting
+/// never splits them again. Entities of different kinds are a 422 `kind_mismatch`.
+async fn merge_entity(
     State(state): State<AppState>,
     ApiId(id): ApiId,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<EntityDetailOut>, ApiError> {
-    Ok(Json(state.store.get_entity(id).await?.into()))
+    let MergeIn { from_id } = json_body(body)?;
+    let from = parse_id("from_id", &from_id.to_string())
+        .map_err(|e| ApiError::unprocessable("invalid_body", e.to_string()))?;
+    Ok(Json(state.store.merge_entities(id, from).await?.into()))
+}
+
+/// `POST /v1/entities/{id}/aliases` with `{"alias": "..."}`: the name resolves to this
+/// entity from now on, in search and in every article ingested later.
+async fn add_alias(
+    State(state): State<AppState>,
+    ApiId(id): ApiId,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<EntityDetailOut>, ApiError> {
+    let AliasIn { alias } = json_body(body)?;
+    Ok(Json(state.store.add_alias(id, &alias).await?.into()))
+}
+
+/// A small JSON request body: not JSON is a 400 `malformed_json`, the wrong shape a 422
+/// `invalid_body`.
+fn json_body<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, ApiError> {
+    use serde_json::error::Category;
+    let body = body.map_err(|e| ApiError::bad_request("unreadable_body", e.body_text()))?;
+    serde_json::from_slice::<T>(&body).map_err(|e| match e.classify() {
+        Category::Data => ApiError::unprocessable("invalid_body", e.to_string()),
+        Category::Syntax | Category::Eof | Category::Io => {
+            ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {e}"))
+        }
+    })
 }
 
 async fn entity_claims(

@@ -439,3 +439,220 @@ async fn health_answers() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["status"], "ok");
 }
+
+const FLOOD_MONDAY: &str = "Floods cut off Bilhorod\nFloodwater covered much of Bilhorod on \
+Monday, regional governor Andriy Kovalchuk said. \"We are evacuating 300 people from the \
+Bilhorod area,\" Kovalchuk told Reuters. The Moldovan Ministry of Defence said 40 soldiers had \
+been sent to the Poltava Oblast.";
+const FLOOD_TUESDAY: &str = "Water falls in Bilgorod\nGovernor Andrii Kovaltchuk said on \
+Tuesday that the water in Bilgorod had fallen by 20 centimetres. \"The worst is over,\" \
+Kovaltchuk said. Moldova's Defense Ministry said 60 more soldiers would reach the Poltava \
+region on Wednesday.";
+const PORT_THURSDAY: &str = "Boats return to Akkerman\nFishing boats returned to Akkerman on \
+Thursday, harbour master Ivo Dancu said. The port of Akkerman had been closed for 5 days.";
+
+impl App {
+    /// The id of the first entity a search returns, if any.
+    async fn first(&self, q: &str) -> Option<i64> {
+        let uri = format!(
+            "/v1/entities?q={}",
+            q.replace(' ', "%20").replace('\'', "%27")
+        );
+        let (status, body) = self.get(&uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}: {body}");
+        body["items"][0]["id"].as_i64()
+    }
+
+    async fn post_to(&self, uri: &str, body: &str) -> (StatusCode, Value) {
+        let req = Request::post(uri)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .expect("request");
+        let (status, _, body) = self.send(req).await;
+        (status, body)
+    }
+
+    async fn post_flood_articles(&self) {
+        for (text, source) in [
+            (FLOOD_MONDAY, "The Harbour Courier"),
+            (FLOOD_TUESDAY, "Harbour Courier"),
+        ] {
+            let (status, body) = self
+                .post_json(json!({"text": text, "source": source}))
+                .await;
+            assert_eq!(status, StatusCode::CREATED, "{body}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn spellings_of_one_entity_find_one_id() {
+    let app = app().await;
+    app.post_flood_articles().await;
+    let groups: [&[&str]; 5] = [
+        &[
+            "Andriy Kovalchuk",
+            "Kovalchuk",
+            "Andrii Kovaltchuk",
+            "Kovaltchuk",
+            "Governor Andriy Kovalchuk",
+            "Kovalchyk",
+        ],
+        &[
+            "Bilhorod",
+            "Bilgorod",
+            "Bilhorod area",
+            "eastern Bilhorod",
+            "Bilgorod riverside villages",
+        ],
+        &[
+            "Poltava Oblast",
+            "Poltava region",
+            "Poltava province",
+            "southern Poltava region",
+        ],
+        &[
+            "Moldovan Ministry of Defence",
+            "Moldova's Defense Ministry",
+            "Moldovan Defense Ministry",
+        ],
+        &["The Harbour Courier", "Harbour Courier"],
+    ];
+    let mut ids = Vec::new();
+    for names in groups {
+        let id = app.first(names[0]).await.expect(names[0]);
+        for name in &names[1..] {
+            assert_eq!(app.first(name).await, Some(id), "{name} vs {}", names[0]);
+        }
+        assert!(!ids.contains(&id), "{} shares an id", names[0]);
+        ids.push(id);
+    }
+    let (_, person) = app.get(&format!("/v1/entities/{}", ids[0])).await;
+    assert_eq!(person["type"], "person");
+    assert!(
+        person["roles"]
+            .as_array()
+            .is_some_and(|r| r.contains(&json!("governor"))),
+        "{person}"
+    );
+    let (_, outlet) = app.get(&format!("/v1/entities/{}", ids[4])).await;
+    assert_eq!(outlet["type"], "outlet");
+}
+
+#[tokio::test]
+async fn merges_and_aliases_are_kept_across_ingests() {
+    let app = app().await;
+    app.post_flood_articles().await;
+    let (status, _) = app.post_json(json!({"text": PORT_THURSDAY})).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let city = app.first("Bilhorod").await.expect("city");
+    let old = app.first("Akkerman").await.expect("old name");
+    let person = app.first("Kovalchuk").await.expect("person");
+    assert_ne!(city, old);
+
+    // bad requests
+    let merge = format!("/v1/entities/{city}/merge");
+    for (body, status, code) in [
+        ("{", StatusCode::BAD_REQUEST, "malformed_json"),
+        (
+            "{\"from\": 3}",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_body",
+        ),
+        (
+            "{\"from_id\": -3}",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_body",
+        ),
+        ("{\"from_id\": 999999}", StatusCode::NOT_FOUND, "not_found"),
+    ] {
+        let (got, problem) = app.post_to(&merge, body).await;
+        assert_eq!(
+            (got, problem["code"].as_str()),
+            (status, Some(code)),
+            "{body}"
+        );
+    }
+    let (got, problem) = app
+        .post_to(&merge, &format!("{{\"from_id\": {city}}}"))
+        .await;
+    assert_eq!(
+        (got, problem["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("merge_into_itself"))
+    );
+    let (got, problem) = app
+        .post_to(&merge, &format!("{{\"from_id\": {person}}}"))
+        .await;
+    assert_eq!(
+        (got, problem["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("kind_mismatch"))
+    );
+    let (got, problem) = app
+        .post_to("/v1/entities/999999/aliases", "{\"alias\": \"x\"}")
+        .await;
+    assert_eq!(
+        (got, problem["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("not_found"))
+    );
+    let (got, problem) = app
+        .post_to(
+            &format!("/v1/entities/{city}/aliases"),
+            "{\"alias\": \"--\"}",
+        )
+        .await;
+    assert_eq!(
+        (got, problem["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid_alias"))
+    );
+
+    // the merge moves names and claims and leaves a redirect
+    let (status, merged) = app
+        .post_to(&merge, &format!("{{\"from_id\": {old}}}"))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{merged}");
+    assert!(merged["aliases"]
+        .as_array()
+        .is_some_and(|a| a.contains(&json!("Akkerman"))));
+    assert_eq!(app.first("Akkerman").await, Some(city));
+    let req = Request::get(format!("/v1/entities/{old}"))
+        .body(Body::empty())
+        .expect("request");
+    let res = app.router.clone().oneshot(req).await.expect("answer");
+    assert_eq!(res.status(), StatusCode::PERMANENT_REDIRECT);
+    let location = res
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok());
+    assert_eq!(location, Some(format!("/v1/entities/{city}").as_str()));
+    let (status, problem) = app.get(&format!("/v1/entities/{old}/claims")).await;
+    assert_eq!(
+        (status, problem["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("entity_merged"))
+    );
+    let about = app.all(&format!("/v1/claims?about={city}"), 50).await;
+    assert!(about
+        .iter()
+        .any(|c| c["text"].as_str().is_some_and(|t| t.contains("Akkerman"))));
+
+    // an alias added by hand
+    let (status, _) = app
+        .post_to(
+            &format!("/v1/entities/{city}/aliases"),
+            "{\"alias\": \"Cetatea Alba\"}",
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(app.first("Cetatea Alba").await, Some(city));
+
+    // new articles with the old names resolve to the survivor, not to a new entity
+    let (_, before) = app.get("/v1/entities?limit=500").await;
+    let later = PORT_THURSDAY.replace("5 days", "6 days");
+    let (status, _) = app.post_json(json!({"text": later})).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (_, after) = app.get("/v1/entities?limit=500").await;
+    assert_eq!(
+        before["items"].as_array().map(Vec::len),
+        after["items"].as_array().map(Vec::len)
+    );
+    assert_eq!(app.first("Akkerman").await, Some(city));
+}

@@ -19,6 +19,8 @@ mod sentences;
 mod text;
 
 pub use model::*;
+/// Title and role words, shared with the store, which strips them from names and queries.
+pub use rules::{ROLE_NOUNS, TITLES};
 
 use attribution::{Analyzer, Draft, Sentence};
 use text::{flag, Kind, Lexicon, Tokens};

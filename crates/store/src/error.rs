@@ -7,6 +7,17 @@ pub enum StoreError {
     EmptyArticle,
     #[error("{what} {id} does not exist")]
     NotFound { what: &'static str, id: i64 },
+    #[error("entity {id} was merged into entity {into}")]
+    Merged { id: i64, into: i64 },
+    #[error("entity {id} cannot be merged into itself")]
+    MergeIntoItself { id: i64 },
+    #[error("a {from} cannot be merged into a {into}: merge entities of one kind")]
+    KindMismatch {
+        into: &'static str,
+        from: &'static str,
+    },
+    #[error("the alias has no letter or digit")]
+    EmptyAlias,
     #[error("the pagination cursor is not one this server issued")]
     InvalidCursor,
     #[error("database error: {0}")]

@@ -5,11 +5,13 @@
 //! [`Store::insert`] / [`Store::insert_batch`] are the single writer.
 
 pub mod canon;
+mod curate;
 mod cursor;
 mod error;
 mod offsets;
 mod prepare;
 mod read;
+mod resolve;
 mod store;
 mod write;
 

@@ -30,6 +30,7 @@ impl Store {
     pub async fn open(path: &Path) -> Result<Store, StoreError> {
         let store = Store::connect(path).await?;
         store.migrate().await?;
+        store.rekey().await?;
         Ok(store)
     }
 

@@ -1,9 +1,9 @@
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use claimgraph_extract::{EntityKind, Mention};
 use sqlx::SqliteConnection;
 
-use crate::canon::fold;
+use crate::canon::{fold, resolve_key};
 use crate::{Id, PreparedArticle, Store, StoreError};
 
 /// The outcome of handing one article to the store.
@@ -43,6 +43,8 @@ impl Store {
         let mut writer = Writer {
             conn: &mut tx,
             entities: HashMap::new(),
+            roles: HashSet::new(),
+            article_orgs: Vec::new(),
         };
         let mut out = Vec::with_capacity(articles.len());
         for article in articles {
@@ -54,9 +56,13 @@ impl Store {
 }
 
 /// One write transaction, with the entity ids it has already resolved.
-struct Writer<'c> {
-    conn: &'c mut SqliteConnection,
-    entities: HashMap<(EntityKind, String), Id>,
+pub(crate) struct Writer<'c> {
+    pub(crate) conn: &'c mut SqliteConnection,
+    pub(crate) entities: HashMap<(EntityKind, String), Id>,
+    /// (entity, role) pairs already written in this transaction.
+    pub(crate) roles: HashSet<(Id, String)>,
+    /// Organisations of the current article by key without country (see `note_org`).
+    pub(crate) article_orgs: Vec<(String, Id)>,
 }
 
 impl Writer<'_> {
@@ -69,6 +75,7 @@ impl Writer<'_> {
         if let Some(id) = existing {
             return Ok(Inserted { id, created: false });
         }
+        self.article_orgs.clear();
         let text = p.article.text.as_str();
         let source_id = match p.article.source.as_deref().map(str::trim) {
             Some(name) if !fold(name).is_empty() => Some(self.source(name).await?),
@@ -208,57 +215,37 @@ impl Writer<'_> {
         };
         if let Some(surface) = m.span.slice(text) {
             if is_short_form(surface, &m.name) {
-                self.alias(id, surface).await?;
+                self.alias(m.kind, id, surface).await?;
             }
+        }
+        if let Some(acronym) = defined_acronym(text, m) {
+            self.alias(m.kind, id, acronym).await?;
+        }
+        for role in &m.roles {
+            self.role(id, role).await?;
         }
         Ok(Some(id))
     }
 
     async fn entity(&mut self, kind: EntityKind, name: &str) -> Result<Option<Id>, StoreError> {
-        let name = name.trim();
-        let key = fold(name);
-        if key.is_empty() {
-            return Ok(None);
-        }
-        if let Some(id) = self.entities.get(&(kind, key.clone())) {
-            return Ok(Some(*id));
-        }
-        let kind_str = kind.as_str();
-        let found: Option<Id> = sqlx::query_scalar(
-            "SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity_id
-             WHERE a.key = ?1 AND e.kind = ?2
-             ORDER BY e.mention_count DESC, e.id LIMIT 1",
-        )
-        .bind(&key)
-        .bind(kind_str)
-        .fetch_optional(&mut *self.conn)
-        .await?;
-        let id = match found {
-            Some(id) => id,
-            None => {
-                sqlx::query_scalar(
-                    "INSERT INTO entities (kind, name, key) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (kind, key) DO UPDATE SET name = name RETURNING id",
-                )
-                .bind(kind_str)
-                .bind(name)
-                .bind(&key)
-                .fetch_one(&mut *self.conn)
-                .await?
-            }
-        };
-        self.alias(id, name).await?;
-        self.entities.insert((kind, key), id);
-        Ok(Some(id))
+        self.resolve(kind, name).await
     }
 
-    async fn alias(&mut self, entity: Id, alias: &str) -> Result<(), StoreError> {
-        sqlx::query("INSERT OR IGNORE INTO aliases (entity_id, alias, key) VALUES (?1, ?2, ?3)")
-            .bind(entity)
-            .bind(alias.trim())
-            .bind(fold(alias))
-            .execute(&mut *self.conn)
-            .await?;
+    pub(crate) async fn alias(
+        &mut self,
+        kind: EntityKind,
+        entity: Id,
+        alias: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT OR IGNORE INTO aliases (entity_id, alias, key, rkey) VALUES (?1, ?2, ?3, ?4)",
+        )
+        .bind(entity)
+        .bind(alias.trim())
+        .bind(fold(alias))
+        .bind(resolve_key(kind, alias))
+        .execute(&mut *self.conn)
+        .await?;
         Ok(())
     }
 
@@ -278,6 +265,29 @@ impl Writer<'_> {
     }
 }
 
+/// The acronym an article defines for an organisation or outlet right after naming it in
+/// full ("the Harbour Safety Board (HSB)"): 2 to 6 capitals in brackets, starting with the
+/// name's first letter, after a name of two words or more.
+fn defined_acronym<'t>(text: &'t str, m: &Mention) -> Option<&'t str> {
+    if !matches!(m.kind, EntityKind::Organization | EntityKind::Outlet) {
+        return None;
+    }
+    let surface = m.span.slice(text)?;
+    let key = fold(surface);
+    if key.split(' ').count() < 2 || key != fold(&m.name) {
+        return None;
+    }
+    let rest = text.get(m.span.end..)?.trim_start_matches([' ', '\u{a0}']);
+    let inner = rest.strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let acronym = &inner[..close];
+    let first = key.chars().next()?.to_ascii_uppercase();
+    let ok = (2..=6).contains(&acronym.len())
+        && acronym.chars().all(|c| c.is_ascii_uppercase())
+        && acronym.starts_with(first);
+    ok.then_some(acronym)
+}
+
 /// `surface` names the same thing as `name` in fewer words: every folded word of the
 /// surface is a word of the name, and it is written as a name (capitalised).
 fn is_short_form(surface: &str, name: &str) -> bool {
@@ -294,7 +304,36 @@ fn is_short_form(surface: &str, name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_short_form;
+    use super::*;
+    use claimgraph_extract::Span;
+
+    #[test]
+    fn acronyms_defined_in_brackets_become_aliases() {
+        let text = "the Harbour Safety Board (HSB) said. Then Lena Ivic (HSB) spoke.";
+        let at = |s: &str| text.find(s).expect("in text");
+        let org = |name: &str, kind| Mention {
+            span: Span::new(at(name), at(name) + name.len()),
+            name: name.to_string(),
+            kind,
+            roles: Vec::new(),
+        };
+        assert_eq!(
+            defined_acronym(text, &org("Harbour Safety Board", EntityKind::Organization)),
+            Some("HSB")
+        );
+        assert_eq!(
+            defined_acronym(text, &org("Lena Ivic", EntityKind::Person)),
+            None
+        );
+        assert_eq!(
+            defined_acronym(text, &org("Lena Ivic", EntityKind::Organization)),
+            None
+        );
+        assert_eq!(
+            defined_acronym(text, &org("Safety Board", EntityKind::Organization)),
+            None
+        );
+    }
 
     #[test]
     fn short_forms_are_capitalised_subsets() {

@@ -1,0 +1,131 @@
+//! Analysts' corrections: merging two entities and adding an alias. Each is recorded
+//! (`manual_aliases`, `entity_redirects`) and the writer consults the record before any
+//! rule, so ingesting the same or new articles later never undoes a correction.
+
+use sqlx::{Row, SqliteConnection};
+
+use crate::canon::{fold, resolve_key};
+use crate::read::EntityRecord;
+use crate::resolve::kind_of;
+use crate::{Id, Store, StoreError};
+
+impl Store {
+    /// The entity a merged id now lives in, if `id` was merged away.
+    pub async fn merged_into(&self, id: Id) -> Result<Option<Id>, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT into_id FROM entity_redirects WHERE from_id = ?1")
+                .bind(id)
+                .fetch_optional(&self.read)
+                .await?,
+        )
+    }
+
+    /// Merges entity `from` into `into`: its mentions, claims, places, sources, aliases
+    /// and roles move to `into`, `from` is deleted and its id redirects to `into`, and
+    /// every name of `from` is recorded as a manual alias of `into`. Both must exist and
+    /// be of the same kind.
+    pub async fn merge_entities(&self, into: Id, from: Id) -> Result<EntityRecord, StoreError> {
+        if into == from {
+            return Err(StoreError::MergeIntoItself { id: into });
+        }
+        let mut tx = self.write.begin_with("BEGIN IMMEDIATE").await?;
+        let into_kind = kind_in(&mut tx, into).await?;
+        let from_kind = kind_in(&mut tx, from).await?;
+        if into_kind != from_kind {
+            return Err(StoreError::KindMismatch {
+                into: into_kind,
+                from: from_kind,
+            });
+        }
+        for sql in [
+            "UPDATE mentions SET entity_id = ?1 WHERE entity_id = ?2",
+            "UPDATE claims SET speaker_id = ?1 WHERE speaker_id = ?2",
+            "UPDATE claims SET via_id = ?1 WHERE via_id = ?2",
+            "INSERT OR IGNORE INTO claim_places (claim_id, entity_id)
+             SELECT claim_id, ?1 FROM claim_places WHERE entity_id = ?2 ORDER BY rowid",
+            "DELETE FROM claim_places WHERE entity_id = ?2 AND ?1 IS NOT NULL",
+            "UPDATE sources SET entity_id = ?1 WHERE entity_id = ?2",
+            "INSERT OR IGNORE INTO aliases (entity_id, alias, key, rkey)
+             SELECT ?1, alias, key, rkey FROM aliases WHERE entity_id = ?2",
+            "INSERT OR IGNORE INTO entity_roles (entity_id, role)
+             SELECT ?1, role FROM entity_roles WHERE entity_id = ?2",
+            "INSERT OR REPLACE INTO manual_aliases (kind, key, alias, entity_id)
+             SELECT e.kind, a.key, a.alias, ?1 FROM aliases a JOIN entities e ON e.id = a.entity_id
+             WHERE a.entity_id = ?2",
+            "UPDATE manual_aliases SET entity_id = ?1 WHERE entity_id = ?2",
+            "UPDATE entity_redirects SET into_id = ?1 WHERE into_id = ?2",
+            "INSERT OR REPLACE INTO entity_redirects (from_id, into_id) VALUES (?2, ?1)",
+            "UPDATE entities SET mention_count = mention_count
+                 + (SELECT mention_count FROM entities WHERE id = ?2),
+                 skey = COALESCE(skey, (SELECT skey FROM entities WHERE id = ?2)),
+                 gkey = COALESCE(gkey, (SELECT gkey FROM entities WHERE id = ?2))
+             WHERE id = ?1",
+            "DELETE FROM entities WHERE id = ?2 AND ?1 IS NOT NULL",
+        ] {
+            sqlx::query(sql)
+                .bind(into)
+                .bind(from)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        self.get_entity(into).await
+    }
+
+    /// Adds `alias` to entity `id` and records it, so the writer resolves that name to
+    /// this entity from now on, before any rule and over any other entity's alias.
+    pub async fn add_alias(&self, id: Id, alias: &str) -> Result<EntityRecord, StoreError> {
+        let alias = alias.trim();
+        let key = fold(alias);
+        if key.is_empty() {
+            return Err(StoreError::EmptyAlias);
+        }
+        let mut tx = self.write.begin_with("BEGIN IMMEDIATE").await?;
+        let kind_str = kind_in(&mut tx, id).await?;
+        let kind = kind_of(kind_str).ok_or(StoreError::NotFound { what: "entity", id })?;
+        sqlx::query(
+            "INSERT OR IGNORE INTO aliases (entity_id, alias, key, rkey) VALUES (?1, ?2, ?3, ?4)",
+        )
+        .bind(id)
+        .bind(alias)
+        .bind(&key)
+        .bind(resolve_key(kind, alias))
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT OR REPLACE INTO manual_aliases (kind, key, alias, entity_id)
+             VALUES (?1, ?2, ?3, ?4)",
+        )
+        .bind(kind_str)
+        .bind(&key)
+        .bind(alias)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        self.get_entity(id).await
+    }
+}
+
+/// The stored kind of entity `id`; a merged id is [`StoreError::Merged`], an unknown one
+/// [`StoreError::NotFound`].
+async fn kind_in(conn: &mut SqliteConnection, id: Id) -> Result<&'static str, StoreError> {
+    let row = sqlx::query("SELECT kind FROM entities WHERE id = ?1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if let Some(r) = row {
+        return kind_of(r.get("kind"))
+            .map(|k| k.as_str())
+            .ok_or(StoreError::NotFound { what: "entity", id });
+    }
+    let into: Option<Id> =
+        sqlx::query_scalar("SELECT into_id FROM entity_redirects WHERE from_id = ?1")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Err(match into {
+        Some(into) => StoreError::Merged { id, into },
+        None => StoreError::NotFound { what: "entity", id },
+    })
+}
