@@ -373,7 +373,7 @@ const ORG_STOPWORDS: &[&str] = &["the", "of", "for", "and", "on", "in", "de", "d
 
 /// Head nouns that all name a country's armed forces.
 #[rustfmt::skip]
-const MILITARY_HEADS: &[&str] = &["army", "military"];
+const MILITARY_HEADS: &[&str] = &["army", "military", "forces", "troops"];
 
 /// British and American spellings of words common in organisation names.
 #[rustfmt::skip]
@@ -532,6 +532,15 @@ mod tests {
         assert_eq!(
             org_key("Moldova's military"),
             org_key("Moldovan Armed Forces")
+        );
+        assert_eq!(org_key("Moldovan forces"), org_key("Moldovan army"));
+        assert_eq!(
+            org_key("Moldovan troops"),
+            org_key("Armed Forces of Moldova")
+        );
+        assert_ne!(
+            org_key("Moldovan Special Forces"),
+            org_key("Moldovan forces")
         );
         assert_eq!(
             org_key_without_country(&k),
