@@ -112,6 +112,8 @@ pub struct Gazetteer {
     region_names: HashMap<Box<str>, Vec<RegionId>>,
     countries: Vec<Country>,
     country_names: HashMap<Box<str>, usize>,
+    /// National capitals: each country's most populous place named as its capital.
+    capitals: std::collections::HashSet<PlaceId>,
 }
 
 /// 64-bit hash of a folded key. Collisions among the ~0.5 M keys are improbable
@@ -317,7 +319,8 @@ impl Gazetteer {
         for (i, c) in countries.iter().enumerate() {
             country_names.insert(fold(&c.name).into(), i);
         }
-        Ok(Gazetteer {
+        let mut g = Gazetteer {
+            capitals: Default::default(),
             places,
             name_hashes,
             name_ids,
@@ -326,7 +329,19 @@ impl Gazetteer {
             region_names,
             countries,
             country_names,
-        })
+        };
+        g.capitals = g
+            .countries
+            .iter()
+            .filter(|c| !c.capital.is_empty())
+            .filter_map(|c| {
+                g.lookup(&fold(&c.capital))
+                    .iter()
+                    .copied()
+                    .find(|&p| g.place(p).country == c.code)
+            })
+            .collect();
+        Ok(g)
     }
 
     /// Places one of whose names folds to `folded`, most populous first.
@@ -373,6 +388,15 @@ impl Gazetteer {
             .and_then(|&i| self.countries.get(i))
     }
 
+    /// Whether the most populous place called `folded` (in any of its spellings) is a
+    /// national capital: news uses capitals for their governments ("Moscow said"), so a
+    /// capital alone is not evidence of a place.
+    pub fn is_capital(&self, folded: &str) -> bool {
+        self.lookup(folded)
+            .first()
+            .is_some_and(|p| self.capitals.contains(p))
+    }
+
     pub fn country(&self, code: CountryCode) -> Option<&Country> {
         self.countries.iter().find(|c| c.code == code)
     }
@@ -397,6 +421,7 @@ S\tUS\tVT\tVermont\t5242283
 P\t1\tZuidhaven\t52.0000\t4.0000\tNL\t11\t90000\tZuid-Haven|Suidhaven
 P\t2\tZuidhaven\t53.0000\t6.0000\tNL\t04\t1200\t
 P\t3\tGroothorst\t53.1000\t6.1000\tNL\t04\t40000\tGroot Horst
+P\t5\tAmsterdam\t52.3700\t4.8900\tNL\t07\t741636\t
 P\t4\tBarre\t44.2000\t-72.5000\tUS\tVT\t8000\t
 ";
 
@@ -437,6 +462,8 @@ P\t4\tBarre\t44.2000\t-72.5000\tUS\tVT\t8000\t
         assert_eq!(nl, Some("Amsterdam"));
         let us = CountryCode::parse("us").and_then(|c| g.country(c));
         assert_eq!(us.map(|c| c.geonames_id), Some(6252001));
+        assert!(g.is_capital("amsterdam") && !g.is_capital("zuidhaven"));
+        assert!(Gazetteer::load().is_ok_and(|g| g.is_capital("kiev") && !g.is_capital("lviv")));
     }
 
     #[test]

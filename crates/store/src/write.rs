@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use claimgraph_extract::{EntityKind, Mention};
+use claimgraph_extract::{EntityKind, Mention, PlaceRef, PlaceType};
 use sqlx::SqliteConnection;
 
 use crate::canon::fold;
@@ -200,6 +200,16 @@ impl Writer<'_> {
         if m.kind == EntityKind::Nominal {
             return Ok(None);
         }
+        if let (EntityKind::Place, Some(place)) = (m.kind, &m.place) {
+            let id = self.place(place).await?;
+            // Every spelling a gazetteer place is written in finds it ("Kiev", "Kyiv").
+            if let Some(surface) = m.span.slice(text) {
+                if surface.chars().next().is_some_and(char::is_uppercase) {
+                    self.alias(id, surface).await?;
+                }
+            }
+            return Ok(Some(id));
+        }
         let Some(id) = self.entity(m.kind, &m.name).await? else {
             return Ok(None);
         };
@@ -233,13 +243,16 @@ impl Writer<'_> {
         let id = match found {
             Some(id) => id,
             None => {
+                // A place the gazetteer does not know is still a place, of no known type.
+                let place_type = (kind == EntityKind::Place).then_some(PlaceType::Other.as_str());
                 sqlx::query_scalar(
-                    "INSERT INTO entities (kind, name, key) VALUES (?1, ?2, ?3)
+                    "INSERT INTO entities (kind, name, key, place_type) VALUES (?1, ?2, ?3, ?4)
                      ON CONFLICT (kind, key) DO UPDATE SET name = name RETURNING id",
                 )
                 .bind(kind_str)
                 .bind(name)
                 .bind(&key)
+                .bind(place_type)
                 .fetch_one(&mut *self.conn)
                 .await?
             }
@@ -247,6 +260,46 @@ impl Writer<'_> {
         self.alias(id, name).await?;
         self.entities.insert((kind, key), id);
         Ok(Some(id))
+    }
+
+    /// The entity of a gazetteer place, keyed by its gazetteer key; created with its
+    /// coordinates, country, type and the gazetteer's spellings as aliases.
+    async fn place(&mut self, place: &PlaceRef) -> Result<Id, StoreError> {
+        let cache = (EntityKind::Place, place.key.clone());
+        if let Some(id) = self.entities.get(&cache) {
+            return Ok(*id);
+        }
+        let found: Option<Id> =
+            sqlx::query_scalar("SELECT id FROM entities WHERE kind = 'place' AND key = ?1")
+                .bind(&place.key)
+                .fetch_optional(&mut *self.conn)
+                .await?;
+        let id = match found {
+            Some(id) => id,
+            None => {
+                let id: Id = sqlx::query_scalar(
+                    "INSERT INTO entities (kind, name, key, geonames_id, lat, lon, country_code,
+                                           place_type)
+                     VALUES ('place', ?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+                )
+                .bind(&place.name)
+                .bind(&place.key)
+                .bind(place.geonames_id.map(i64::from))
+                .bind(place.lat)
+                .bind(place.lon)
+                .bind(&place.country)
+                .bind(place.place_type.as_str())
+                .fetch_one(&mut *self.conn)
+                .await?;
+                self.alias(id, &place.name).await?;
+                for a in &place.aliases {
+                    self.alias(id, a).await?;
+                }
+                id
+            }
+        };
+        self.entities.insert(cache, id);
+        Ok(id)
     }
 
     async fn alias(&mut self, entity: Id, alias: &str) -> Result<(), StoreError> {
