@@ -73,16 +73,42 @@ pub struct EntityOut {
     pub aliases: Vec<String>,
     /// Titles and roles the articles give the entity ("general", "spokesman").
     pub roles: Vec<String>,
+    /// Places only: `{"lat", "lon"}` when the gazetteer knows the place, else `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coordinates: Option<Option<Coordinates>>,
+    /// Places only: ISO 3166 alpha-2 country code or `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<Option<String>>,
+    /// Places only: `city`, `region`, `country` or `other`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place_type: Option<Option<String>>,
+    /// Places only: the GeoNames id or `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub geonames_id: Option<Option<i64>>,
+}
+
+/// A position in degrees (WGS 84).
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Coordinates {
+    pub lat: f64,
+    pub lon: f64,
 }
 
 impl From<EntitySummary> for EntityOut {
     fn from(e: EntitySummary) -> Self {
+        let place = e.place;
         EntityOut {
             id: e.id,
             name: e.name,
             kind: e.kind,
             aliases: e.aliases,
             roles: e.roles,
+            coordinates: place
+                .as_ref()
+                .map(|p| p.coordinates.map(|(lat, lon)| Coordinates { lat, lon })),
+            country: place.as_ref().map(|p| p.country.clone()),
+            place_type: place.as_ref().map(|p| p.place_type.clone()),
+            geonames_id: place.as_ref().map(|p| p.geonames_id),
         }
     }
 }
@@ -217,6 +243,89 @@ impl From<ClaimRecord> for ClaimOut {
             cue: c.cue,
             places: c.places.into_iter().map(Into::into).collect(),
             numbers: c.numbers.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+/// `GET /v1/claims.geojson`: a GeoJSON FeatureCollection (RFC 7946) with one Point
+/// Feature per (claim, place with coordinates); `next_cursor` pages like `/v1/claims`.
+#[derive(Debug, Serialize)]
+pub struct FeatureCollection {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub features: Vec<Feature>,
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Feature {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub geometry: Point,
+    pub properties: FeatureProperties,
+}
+
+/// GeoJSON positions are `[lon, lat]`.
+#[derive(Debug, Serialize)]
+pub struct Point {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub coordinates: [f64; 2],
+}
+
+#[derive(Debug, Serialize)]
+pub struct FeatureProperties {
+    pub claim_id: Id,
+    pub article_id: Id,
+    pub text: String,
+    pub kind: String,
+    pub speaker: Option<String>,
+    pub place_id: Id,
+    pub place_name: String,
+    pub place_type: Option<String>,
+    pub country: Option<String>,
+}
+
+impl FeatureCollection {
+    /// The features of a page of claims: claims without located places add none.
+    pub fn from_page(page: Page<ClaimRecord>) -> Self {
+        let next_cursor = page.next.map(|c| c.encode());
+        let mut features = Vec::new();
+        for c in page.items {
+            let speaker = match &c.speaker {
+                Some(SpeakerRecord::Entity(e)) => Some(e.name.clone()),
+                Some(SpeakerRecord::Nominal(words)) => Some(words.clone()),
+                None => None,
+            };
+            for p in &c.places {
+                let Some(info) = &p.place else { continue };
+                let Some((lat, lon)) = info.coordinates else {
+                    continue;
+                };
+                features.push(Feature {
+                    kind: "Feature",
+                    geometry: Point {
+                        kind: "Point",
+                        coordinates: [lon, lat],
+                    },
+                    properties: FeatureProperties {
+                        claim_id: c.id,
+                        article_id: c.article_id,
+                        text: c.text.clone(),
+                        kind: c.kind.clone(),
+                        speaker: speaker.clone(),
+                        place_id: p.id,
+                        place_name: p.name.clone(),
+                        place_type: info.place_type.clone(),
+                        country: info.country.clone(),
+                    },
+                });
+            }
+        }
+        FeatureCollection {
+            kind: "FeatureCollection",
+            features,
+            next_cursor,
         }
     }
 }

@@ -12,7 +12,8 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::dto::{
-    AliasIn, ArticleIn, ArticleOut, ClaimOut, EntityDetailOut, EntityOut, Health, List, MergeIn,
+    AliasIn, ArticleIn, ArticleOut, ClaimOut, EntityDetailOut, EntityOut, FeatureCollection,
+    Health, List, MergeIn,
 };
 use crate::extract::{page_params, parse_id, ApiId, ApiQuery};
 use crate::{ApiError, AppState};
@@ -24,6 +25,7 @@ pub fn routes() -> Router<AppState> {
         .route("/v1/articles/{id}", get(get_article))
         .route("/v1/articles/{id}/claims", get(article_claims))
         .route("/v1/claims", get(list_claims))
+        .route("/v1/claims.geojson", get(claims_geojson))
         .route("/v1/claims/{id}", get(get_claim))
         .route("/v1/entities", get(search_entities))
         .route("/v1/entities/{id}", get(get_entity))
@@ -265,6 +267,28 @@ async fn list_claims(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<ClaimQuery>,
 ) -> Result<Json<List<ClaimOut>>, ApiError> {
+    let filter = claim_filter(&q)?;
+    claims_page(&state, &filter, q.limit, q.cursor.as_deref()).await
+}
+
+/// `GET /v1/claims.geojson`: the claims `/v1/claims` lists with the same query, as
+/// GeoJSON points at the places they are about.
+async fn claims_geojson(
+    State(state): State<AppState>,
+    ApiQuery(q): ApiQuery<ClaimQuery>,
+) -> Result<Response, ApiError> {
+    let filter = claim_filter(&q)?;
+    let (limit, cursor) = page_params(q.limit, q.cursor.as_deref())?;
+    let page = state.store.list_claims(&filter, limit, cursor).await?;
+    Ok((
+        [(header::CONTENT_TYPE, "application/geo+json")],
+        Json(FeatureCollection::from_page(page)),
+    )
+        .into_response())
+}
+
+/// The filters of a claim query, with ids and the kind parsed.
+fn claim_filter(q: &ClaimQuery) -> Result<ClaimFilter, ApiError> {
     let id =
         |field: &str, v: &Option<String>| v.as_deref().map(|raw| parse_id(field, raw)).transpose();
     let kind = match q.kind.as_deref() {
@@ -279,15 +303,14 @@ async fn list_claims(
             ))
         }
     };
-    let filter = ClaimFilter {
+    Ok(ClaimFilter {
         about: id("about", &q.about)?,
         speaker: id("speaker", &q.speaker)?,
         via: id("via", &q.via)?,
         article: id("article", &q.article)?,
         kind,
         involving: None,
-    };
-    claims_page(&state, &filter, q.limit, q.cursor.as_deref()).await
+    })
 }
 
 async fn get_claim(

@@ -335,7 +335,8 @@ async fn claims_about_a_place_and_by_a_speaker() {
     let (status, found) = app.get("/v1/entities?q=chalkida").await;
     assert_eq!(status, StatusCode::OK);
     let place = &found["items"][0];
-    assert_eq!(place["name"], "Chalkida", "{found}");
+    // GeoNames' spelling of the town, accents included.
+    assert_eq!(place["name"], "Chalkída", "{found}");
     let about = app
         .all(&format!("/v1/claims?about={}", place["id"]), 50)
         .await;
@@ -655,4 +656,46 @@ async fn merges_and_aliases_are_kept_across_ingests() {
         after["items"].as_array().map(Vec::len)
     );
     assert_eq!(app.first("Akkerman").await, Some(city));
+}
+
+#[tokio::test]
+async fn gazetteer_places_carry_coordinates_and_map_as_geojson() {
+    let app = app().await;
+    let text = "Trams stop in Lviv\nTram drivers in Lviv walked out on Monday, the union said. \
+                The mayor of Kiev said drivers in Kyiv would join them on Tuesday.";
+    let (status, _) = app.post_json(json!({"text": text, "title": "Trams"})).await;
+    assert_eq!(status, StatusCode::CREATED);
+    // Both spellings are one entity, named as GeoNames names it, with its position.
+    let (_, kiev) = app.get("/v1/entities?q=Kiev&type=place").await;
+    let (_, kyiv) = app.get("/v1/entities?q=Kyiv&type=place").await;
+    let place = &kyiv["items"][0];
+    assert_eq!(kiev["items"][0]["id"], place["id"], "{kiev} {kyiv}");
+    assert_eq!(place["name"], "Kyiv");
+    assert_eq!(place["country"], "UA");
+    assert_eq!(place["place_type"], "city");
+    let lat = place["coordinates"]["lat"].as_f64().unwrap_or(0.0);
+    assert!((lat - 50.45).abs() < 0.1, "{place}");
+
+    let (_, lviv) = app.get("/v1/entities?q=lviv").await;
+    let lviv = &lviv["items"][0];
+    let req = Request::get(format!("/v1/claims.geojson?about={}", lviv["id"]))
+        .body(Body::empty())
+        .expect("request");
+    let (status, ctype, geo) = app.send(req).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(ctype.as_deref(), Some("application/geo+json"));
+    assert_eq!(geo["type"], "FeatureCollection");
+    let features = geo["features"].as_array().cloned().unwrap_or_default();
+    assert!(!features.is_empty(), "{geo}");
+    for f in &features {
+        assert_eq!(f["geometry"]["type"], "Point");
+        let lon = f["geometry"]["coordinates"][0].as_f64().unwrap_or(0.0);
+        assert!((lon - 24.0).abs() < 0.5, "{f}");
+        assert_eq!(f["properties"]["place_id"], lviv["id"]);
+        assert!(f["properties"]["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("Lviv")));
+    }
+    let (status, bad) = app.get("/v1/claims.geojson?kind=rumour").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
 }

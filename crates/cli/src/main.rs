@@ -108,6 +108,14 @@ async fn open(db: &Path) -> anyhow::Result<Store> {
 
 async fn serve(db: &Path, addr: SocketAddr, body_limit: usize) -> anyhow::Result<()> {
     let store = open(db).await?;
+    let started = std::time::Instant::now();
+    tokio::task::spawn_blocking(claimgraph_store::warm_up)
+        .await
+        .context("loading the extractor")?;
+    tracing::info!(
+        ms = started.elapsed().as_millis() as u64,
+        "extractor and gazetteer loaded"
+    );
     let state = AppState {
         store: store.clone(),
         config: ApiConfig { body_limit },

@@ -107,6 +107,7 @@ fn mention_of(t: &Tokens, f: &Found) -> Mention {
         name: f.name.clone(),
         kind: f.kind,
         roles: f.roles.clone(),
+        place: None,
     }
 }
 
@@ -116,6 +117,7 @@ fn span_mention(t: &Tokens, a: usize, b: usize, name: String, kind: EntityKind) 
         name,
         kind,
         roles: Vec::new(),
+        place: None,
     }
 }
 
@@ -386,6 +388,7 @@ impl Analyzer<'_, '_> {
                             name: p.name.clone(),
                             kind: EntityKind::Person,
                             roles: p.roles.clone(),
+                            place: None,
                         };
                         return Some((m, false));
                     }

@@ -12,15 +12,19 @@ mod attribution;
 mod mentions;
 mod model;
 mod numbers;
+mod places;
 mod quotes;
 #[rustfmt::skip]
 mod rules;
 mod sentences;
 mod text;
 
+pub use claimgraph_gazetteer::Gazetteer;
 pub use model::*;
 /// Title and role words, shared with the store, which strips them from names and queries.
 pub use rules::{ROLE_NOUNS, TITLES};
+
+use std::sync::Arc;
 
 use attribution::{Analyzer, Draft, Sentence};
 use text::{flag, Kind, Lexicon, Tokens};
@@ -38,6 +42,9 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Extraction {
 /// much as extracting a short article).
 pub struct Extractor {
     lex: Lexicon,
+    /// Identifies places and finds large ones without context; `None` keeps places to
+    /// what the text's own words show.
+    gazetteer: Option<Arc<Gazetteer>>,
 }
 
 impl Default for Extractor {
@@ -51,19 +58,34 @@ impl Extractor {
     pub fn new() -> Self {
         Extractor {
             lex: Lexicon::new(),
+            gazetteer: None,
+        }
+    }
+
+    /// The word tables plus a gazetteer: place mentions then carry GeoNames identity,
+    /// coordinates and alternate spellings.
+    pub fn with_gazetteer(gazetteer: Arc<Gazetteer>) -> Self {
+        Extractor {
+            lex: Lexicon::new(),
+            gazetteer: Some(gazetteer),
         }
     }
 
     /// Same as [`extract`], with the tables already built.
     pub fn extract(&self, text: &str, options: &ExtractOptions) -> Extraction {
-        extract_with(&self.lex, text, options)
+        extract_with(&self.lex, self.gazetteer.as_deref(), text, options)
     }
 }
 
-fn extract_with(lex: &Lexicon, text: &str, options: &ExtractOptions) -> Extraction {
+fn extract_with(
+    lex: &Lexicon,
+    gaz: Option<&Gazetteer>,
+    text: &str,
+    options: &ExtractOptions,
+) -> Extraction {
     let t = Tokens::new(text, lex);
     let paras = sentences::paragraphs(&t);
-    let reg = mentions::build(&t, &paras);
+    let reg = mentions::build(&t, &paras, gaz);
     let mut mentions = mentions::to_mentions(&t, &reg);
     let headline = if options.headline_is_first_line {
         paras.first().map(|&(a, b)| (a, b))
@@ -325,12 +347,14 @@ fn make_claim(
 ) -> Claim {
     let mut places: Vec<Mention> = Vec::new();
     for f in reg.within(a, b) {
-        if f.kind == EntityKind::Place && !places.iter().any(|p| p.name == f.name) {
+        let (name, place) = reg.place_of(f);
+        if f.kind == EntityKind::Place && !places.iter().any(|p| p.name == name) {
             places.push(Mention {
                 span: Span::new(t.start(f.a), t.end(f.b.saturating_sub(1).max(f.a))),
-                name: f.name.clone(),
+                name,
                 kind: f.kind,
                 roles: Vec::new(),
+                place,
             });
         }
     }

@@ -6,9 +6,12 @@
 //! article taught, so "Velt said" resolves to the full name introduced earlier and a town
 //! seen once after "in" is a place everywhere.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+use claimgraph_gazetteer::{fold, Gazetteer};
 
 use crate::model::{EntityKind, Mention, Span};
+use crate::places::Resolved;
 use crate::rules;
 use crate::text::{flag, Kind, Tokens};
 
@@ -43,6 +46,11 @@ pub struct Registry {
     places: HashMap<String, ()>,
     /// Every labelled run, in text order.
     pub found: Vec<Found>,
+    /// Gazetteer identity and canonical name of each place name (lower case as written).
+    pub geo: HashMap<String, Resolved>,
+    /// Words the article writes in lower case ("reading", "mobile"): a capitalised one is
+    /// not a place on the gazetteer's word alone.
+    common: HashSet<String>,
 }
 
 /// Longest capitalised run read as one name; longer runs are headings or noise.
@@ -177,6 +185,28 @@ pub fn content_words(t: &Tokens, a: usize, b: usize) -> Vec<String> {
 }
 
 impl Registry {
+    /// The name and gazetteer place a labelled run stands for: the gazetteer's name for a
+    /// place it knows, the name as written otherwise.
+    pub fn place_of(&self, f: &Found) -> (String, Option<crate::model::PlaceRef>) {
+        if f.kind != EntityKind::Place {
+            return (f.name.clone(), None);
+        }
+        match self.geo.get(&f.name.to_lowercase()) {
+            Some(r) => (r.name.clone(), r.place.clone()),
+            None => (f.name.clone(), None),
+        }
+    }
+
+    /// Place names of the article in text order, each once.
+    pub fn place_names(&self) -> Vec<&str> {
+        let mut seen = HashSet::new();
+        self.found
+            .iter()
+            .filter(|f| f.kind == EntityKind::Place && seen.insert(f.name.to_lowercase()))
+            .map(|f| f.name.as_str())
+            .collect()
+    }
+
     /// Whether a lower-case name is a place the article named.
     fn is_place_lo(&self, low: &str) -> bool {
         self.places.contains_key(low)
@@ -376,6 +406,7 @@ fn classify(
     b: usize,
     para_start: usize,
     prev_place_end: Option<usize>,
+    gaz: Option<&Gazetteer>,
 ) -> Option<Found> {
     let mut a = a0;
     // Drop sentence openers and function words in front of the run.
@@ -560,7 +591,17 @@ fn classify(
     }
     let written_lo = written.to_lowercase();
     let known_person = reg.person_name_lo(&written_lo).is_some();
-    if !known_person && (geo_last || prep || listed || reg.is_place_lo(&written_lo)) {
+    // A large gazetteer place needs no context, unless the run reads as a person.
+    let gazetteer = gaz.is_some_and(|g| {
+        !known_person
+            && b - pa <= 3
+            && !cue_follows(t, b)
+            && roles_before(t, pa, para_start).0.is_empty()
+            && roles_after(t, b, t.len()).0.is_empty()
+            && (b - pa > 1 || !reg.common.contains(&written_lo))
+            && is_large_place(g, &fold(&written))
+    });
+    if !known_person && (geo_last || prep || listed || gazetteer || reg.is_place_lo(&written_lo)) {
         let name = if t.has(last, flag::REGION) || geo_last {
             written
         } else {
@@ -641,7 +682,25 @@ fn classify(
     })
 }
 
-fn scan(t: &Tokens, reg: &Registry, paragraphs: &[(usize, usize)]) -> Vec<Found> {
+/// Population from which a gazetteer name is a place without any context word.
+const LARGE_PLACE: u32 = 100_000;
+
+/// A country, or a place of at least [`LARGE_PLACE`] people that is not a national
+/// capital (capitals stand for governments: "Moscow troops"), is called `folded`.
+fn is_large_place(g: &Gazetteer, folded: &str) -> bool {
+    g.country_named(folded).is_some()
+        || !g.is_capital(folded)
+            && g.lookup(folded)
+                .first()
+                .is_some_and(|&p| g.place(p).population >= LARGE_PLACE)
+}
+
+fn scan(
+    t: &Tokens,
+    reg: &Registry,
+    paragraphs: &[(usize, usize)],
+    gaz: Option<&Gazetteer>,
+) -> Vec<Found> {
     let mut out = Vec::new();
     for &(pa, pb) in paragraphs {
         let mut i = pa;
@@ -652,7 +711,7 @@ fn scan(t: &Tokens, reg: &Registry, paragraphs: &[(usize, usize)]) -> Vec<Found>
                 continue;
             }
             let e = run_end(t, i, pb);
-            if let Some(f) = classify(t, reg, i, e, pa, prev_place_end) {
+            if let Some(f) = classify(t, reg, i, e, pa, prev_place_end, gaz) {
                 if f.kind == EntityKind::Place {
                     prev_place_end = Some(f.b);
                 }
@@ -683,10 +742,16 @@ fn scan(t: &Tokens, reg: &Registry, paragraphs: &[(usize, usize)]) -> Vec<Found>
 }
 
 /// Reads the whole article twice and labels every name in it.
-pub fn build(t: &Tokens, paragraphs: &[(usize, usize)]) -> Registry {
+pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>) -> Registry {
     let mut reg = Registry::default();
+    if gaz.is_some() {
+        reg.common = (0..t.len())
+            .filter(|&i| t.is_word(i) && !t.toks[i].cap)
+            .map(|i| t.lo(i).to_string())
+            .collect();
+    }
     for round in 0..2 {
-        let found = scan(t, &reg, paragraphs);
+        let found = scan(t, &reg, paragraphs, gaz);
         for (k, f) in found.iter().enumerate() {
             match f.kind {
                 EntityKind::Place => {
@@ -715,6 +780,9 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)]) -> Registry {
         }
     }
     resolve_place_descriptions(t, &mut reg);
+    if let Some(g) = gaz {
+        reg.geo = crate::places::resolve(&reg, g);
+    }
     reg
 }
 
@@ -812,11 +880,13 @@ pub fn to_mentions(t: &Tokens, reg: &Registry) -> Vec<Mention> {
                     .unwrap_or_else(|| f.roles.clone()),
                 _ => f.roles.clone(),
             };
+            let (name, place) = reg.place_of(f);
             Mention {
                 span: Span::new(t.start(f.a), t.end(f.b.saturating_sub(1).max(f.a))),
-                name: f.name.clone(),
+                name,
                 kind: f.kind,
                 roles,
+                place,
             }
         })
         .collect()
@@ -832,7 +902,7 @@ mod tests {
         let lex = Lexicon::new();
         let t = Tokens::new(text, &lex);
         let p = sentences::paragraphs(&t);
-        let reg = build(&t, &p);
+        let reg = build(&t, &p, None);
         reg.found.iter().map(|f| (f.name.clone(), f.kind)).collect()
     }
 
@@ -884,7 +954,7 @@ mod tests {
         let lex = Lexicon::new();
         let text = "Harbour Council Secretary Ilse Brandt spoke. Treasury Secretary Tom Hale left.";
         let t = Tokens::new(text, &lex);
-        let reg = build(&t, &sentences::paragraphs(&t));
+        let reg = build(&t, &sentences::paragraphs(&t), None);
         let p = reg.person_for_role(
             "secretary",
             &["harbour".to_string(), "council".to_string()],

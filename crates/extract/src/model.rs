@@ -74,6 +74,50 @@ pub struct Mention {
     pub kind: EntityKind,
     /// Roles the text gives this entity near the mention ("spokesman", "president").
     pub roles: Vec<String>,
+    /// For a place the gazetteer knows: which one, where it is, and its other spellings.
+    pub place: Option<PlaceRef>,
+}
+
+/// What sort of place a place entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceType {
+    City,
+    /// A first-level region: oblast, province, state.
+    Region,
+    Country,
+    /// A place known from context only (a river, a historic region, an unlisted village).
+    Other,
+}
+
+impl PlaceType {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            PlaceType::City => "city",
+            PlaceType::Region => "region",
+            PlaceType::Country => "country",
+            PlaceType::Other => "other",
+        }
+    }
+}
+
+/// A gazetteer place a mention resolves to: the storage key that makes every spelling of
+/// it one entity ("Kiev" and "Kyiv"), and what the API shows about it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlaceRef {
+    /// Stable identity: `gn:<geonameid>` for places and countries, `adm1:<CC>.<code>` for
+    /// regions keyed by their GeoNames first-level code.
+    pub key: String,
+    /// The gazetteer's name ("Kyiv" for "Kiev"; "Kharkiv region" for "Kharkov region").
+    pub name: String,
+    pub geonames_id: Option<u32>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// ISO 3166 alpha-2 code.
+    pub country: Option<String>,
+    pub place_type: PlaceType,
+    /// Latin-script spellings the gazetteer lists (bounded), for name search.
+    pub aliases: Vec<String>,
 }
 
 /// How sure a number is, as the text says it ("some 2,000", "at least 10").

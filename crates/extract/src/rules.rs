@@ -191,6 +191,14 @@ pub const REGION_WORDS: &[&str] = &[
     "canton", "municipality", "state", "territory", "krai", "raion",
 ];
 
+/// Region words that name a first-level division ("X Oblast" is the oblast); the others
+/// ("X area", "X district") name the surroundings of the place X, which is X for what a
+/// claim is about.
+pub const ADMIN1_WORDS: &[&str] = &[
+    "region", "oblast", "province", "governorate", "prefecture", "state", "krai", "territory",
+    "canton",
+];
+
 /// Capitalised last words that make a run a geographic feature ("… River", "… Sea").
 pub const GEO_HEADS: &[&str] = &[
     "river", "sea", "lake", "mountain", "mountains", "mount", "bay", "gulf", "ocean", "island",
@@ -595,6 +603,12 @@ mod tests {
         assert!(all_lower(BASE_CUES) && all_lower(BASE_CUE_BLOCKERS));
         assert!(is_in(BASE_CUES, "confirm") && is_in(BASE_CUE_BLOCKERS, "could"));
         assert!(BASE_CUES.iter().all(|w| !is_in(PARTICIPLE_CUES, w)));
+    }
+
+    #[test]
+    fn first_level_words_are_region_words() {
+        assert!(ADMIN1_WORDS.iter().all(|w| is_in(REGION_WORDS, w)));
+        assert!(!is_in(ADMIN1_WORDS, "area") && !is_in(ADMIN1_WORDS, "district"));
     }
 
     #[test]

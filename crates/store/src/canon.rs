@@ -7,62 +7,11 @@
 //! ([`org_key`]), titles before a person's name ([`person_key`]). Rules, not lookup lists.
 
 use claimgraph_extract::{EntityKind, ROLE_NOUNS, TITLES};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 /// The lookup key of a name: lower case ASCII-folded words separated by single spaces.
-pub fn fold(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut pending_space = false;
-    for c in name.nfkd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        if is_apostrophe(c) {
-            // Kup'yans'k and Kupyansk are one name; "Ukraine's" keys as "ukraines".
-            continue;
-        }
-        if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            for lower in c.to_lowercase() {
-                match latin_letter(lower) {
-                    Some(ascii) => out.push_str(ascii),
-                    None => out.push(lower),
-                }
-            }
-        } else {
-            pending_space = true;
-        }
-    }
-    match out.strip_prefix("the ") {
-        Some(rest) => rest.to_string(),
-        None => out,
-    }
-}
-
-/// Latin letters that Unicode does not decompose into a base letter and a mark, spelled
-/// the way ASCII-only sources write them.
-fn latin_letter(c: char) -> Option<&'static str> {
-    Some(match c {
-        'ß' => "ss",
-        'æ' => "ae",
-        'œ' => "oe",
-        'ø' => "o",
-        'ł' => "l",
-        'đ' | 'ð' => "d",
-        'þ' => "th",
-        'ı' => "i",
-        'ħ' => "h",
-        _ => return None,
-    })
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | 'ʼ' | '`' | '´' | 'ʹ')
-}
+/// One function with the gazetteer's, so place names and entity keys always agree.
+pub use claimgraph_gazetteer::fold;
+use claimgraph_gazetteer::is_apostrophe;
 
 /// The transliteration key of one folded word: the spellings that Latin transliterations of
 /// one Cyrillic name vary on are made equal (y/i/ii/iy/yi/j, ou/u, kh/h/g, tch/ch, ie/ye/e,

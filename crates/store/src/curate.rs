@@ -52,13 +52,20 @@ impl Store {
             "INSERT OR REPLACE INTO manual_aliases (kind, key, alias, entity_id)
              SELECT e.kind, a.key, a.alias, ?1 FROM aliases a JOIN entities e ON e.id = a.entity_id
              WHERE a.entity_id = ?2",
+            // the merged entity's own key too: a gazetteer place is found by it
+            "INSERT OR REPLACE INTO manual_aliases (kind, key, alias, entity_id)
+             SELECT kind, key, name, ?1 FROM entities WHERE id = ?2",
             "UPDATE manual_aliases SET entity_id = ?1 WHERE entity_id = ?2",
             "UPDATE entity_redirects SET into_id = ?1 WHERE into_id = ?2",
             "INSERT OR REPLACE INTO entity_redirects (from_id, into_id) VALUES (?2, ?1)",
             "UPDATE entities SET mention_count = mention_count
                  + (SELECT mention_count FROM entities WHERE id = ?2),
                  skey = COALESCE(skey, (SELECT skey FROM entities WHERE id = ?2)),
-                 gkey = COALESCE(gkey, (SELECT gkey FROM entities WHERE id = ?2))
+                 gkey = COALESCE(gkey, (SELECT gkey FROM entities WHERE id = ?2)),
+                 geonames_id = COALESCE(geonames_id, (SELECT geonames_id FROM entities WHERE id = ?2)),
+                 lat = COALESCE(lat, (SELECT lat FROM entities WHERE id = ?2)),
+                 lon = COALESCE(lon, (SELECT lon FROM entities WHERE id = ?2)),
+                 country_code = COALESCE(country_code, (SELECT country_code FROM entities WHERE id = ?2))
              WHERE id = ?1",
             "DELETE FROM entities WHERE id = ?2 AND ?1 IS NOT NULL",
         ] {

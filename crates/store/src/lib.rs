@@ -17,10 +17,10 @@ mod write;
 
 pub use cursor::Cursor;
 pub use error::StoreError;
-pub use prepare::{content_hash, prepare, ArticleText, NewArticle, PreparedArticle};
+pub use prepare::{content_hash, prepare, warm_up, ArticleText, NewArticle, PreparedArticle};
 pub use read::{
     ArticleRecord, ClaimFilter, ClaimRecord, EntityRecord, EntitySummary, NumberRecord, Page,
-    SpeakerRecord,
+    PlaceInfo, SpeakerRecord,
 };
 pub use store::{Store, MIGRATOR};
 pub use write::Inserted;

@@ -1,6 +1,6 @@
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
-use claimgraph_extract::{ExtractOptions, Extraction, Extractor};
+use claimgraph_extract::{ExtractOptions, Extraction, Extractor, Gazetteer};
 use sha2::{Digest, Sha256};
 
 use crate::offsets::CharOffsets;
@@ -46,8 +46,22 @@ pub struct PreparedArticle {
     pub(crate) offsets: CharOffsets,
 }
 
-/// The extractor's word tables, built once per process and shared by every thread.
-static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
+/// The extractor's word tables and the GeoNames gazetteer, built once per process and
+/// shared by every thread. Without the gazetteer (it cannot fail unless the build is
+/// broken) places are still found from context, only without coordinates.
+static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| match Gazetteer::load() {
+    Ok(g) => Extractor::with_gazetteer(Arc::new(g)),
+    Err(e) => {
+        tracing::error!(error = %e, "gazetteer not loaded; places get no coordinates");
+        Extractor::new()
+    }
+});
+
+/// Builds the extractor and loads the gazetteer now rather than on the first article, so
+/// start-up pays for it once and the first request does not.
+pub fn warm_up() {
+    LazyLock::force(&EXTRACTOR);
+}
 
 /// Extracts claims and computes the content hash: the CPU half of ingest.
 ///

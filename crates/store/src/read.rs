@@ -69,6 +69,20 @@ pub struct EntitySummary {
     pub aliases: Vec<String>,
     /// Titles and roles the articles give it ("general", "spokesman"), sorted.
     pub roles: Vec<String>,
+    /// What the gazetteer says about a place; `None` for other kinds.
+    pub place: Option<PlaceInfo>,
+}
+
+/// Where a place is and what sort of place it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceInfo {
+    /// `(lat, lon)` in degrees, when the gazetteer knows the place.
+    pub coordinates: Option<(f64, f64)>,
+    /// ISO 3166 alpha-2 code.
+    pub country: Option<String>,
+    /// `city`, `region`, `country` or `other`.
+    pub place_type: Option<String>,
+    pub geonames_id: Option<i64>,
 }
 
 /// An entity with its counts, for `GET /v1/entities/{id}`.
@@ -599,21 +613,33 @@ impl Store {
         }
         let json = id_list(ids);
         for r in sqlx::query(
-            "SELECT id, kind, name FROM entities WHERE id IN (SELECT value FROM json_each(?1))",
+            "SELECT id, kind, name, lat, lon, country_code, place_type, geonames_id FROM entities
+             WHERE id IN (SELECT value FROM json_each(?1))",
         )
         .bind(&json)
         .fetch_all(&self.read)
         .await?
         {
             let id: Id = r.get("id");
+            let kind: String = r.get("kind");
+            let coordinates = r
+                .get::<Option<f64>, _>("lat")
+                .zip(r.get::<Option<f64>, _>("lon"));
+            let place = (kind == "place").then(|| PlaceInfo {
+                coordinates,
+                country: r.get("country_code"),
+                place_type: r.get("place_type"),
+                geonames_id: r.get("geonames_id"),
+            });
             out.insert(
                 id,
                 EntitySummary {
                     id,
-                    kind: r.get("kind"),
+                    kind,
                     name: r.get("name"),
                     aliases: Vec::new(),
                     roles: Vec::new(),
+                    place,
                 },
             );
         }

@@ -3,7 +3,7 @@
 //! words, organisation word sets), then per kind a surname unique among known people or a
 //! place one edit away; otherwise a new entity.
 
-use claimgraph_extract::EntityKind;
+use claimgraph_extract::{EntityKind, PlaceType};
 use sqlx::Row;
 
 use crate::canon::{
@@ -200,7 +200,8 @@ impl Writer<'_> {
             _ => None,
         };
         Ok(sqlx::query_scalar(
-            "INSERT INTO entities (kind, name, key, skey, gkey) VALUES (?1, ?2, ?3, ?4, ?5)
+            "INSERT INTO entities (kind, name, key, skey, gkey, place_type)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
              ON CONFLICT (kind, key) DO UPDATE SET name = name RETURNING id",
         )
         .bind(kind.as_str())
@@ -208,6 +209,8 @@ impl Writer<'_> {
         .bind(key)
         .bind(person.as_ref().map(|p| p.surname.as_str()))
         .bind(person.as_ref().and_then(|p| p.given.as_deref()))
+        // a place the gazetteer does not know is still a place, of no known type
+        .bind((kind == EntityKind::Place).then_some(PlaceType::Other.as_str()))
         .fetch_one(&mut *self.conn)
         .await?)
     }

@@ -1,6 +1,6 @@
 use std::collections::{HashMap, HashSet};
 
-use claimgraph_extract::{EntityKind, Mention};
+use claimgraph_extract::{EntityKind, Mention, PlaceRef};
 use sqlx::SqliteConnection;
 
 use crate::canon::{fold, resolve_key};
@@ -210,6 +210,16 @@ impl Writer<'_> {
         if m.kind == EntityKind::Nominal {
             return Ok(None);
         }
+        if let (EntityKind::Place, Some(place)) = (m.kind, &m.place) {
+            let id = self.place(place).await?;
+            // Every spelling a gazetteer place is written in finds it ("Kiev", "Kyiv").
+            if let Some(surface) = m.span.slice(text) {
+                if surface.chars().next().is_some_and(char::is_uppercase) {
+                    self.alias(EntityKind::Place, id, surface).await?;
+                }
+            }
+            return Ok(Some(id));
+        }
         let Some(id) = self.entity(m.kind, &m.name).await? else {
             return Ok(None);
         };
@@ -229,6 +239,51 @@ impl Writer<'_> {
 
     async fn entity(&mut self, kind: EntityKind, name: &str) -> Result<Option<Id>, StoreError> {
         self.resolve(kind, name).await
+    }
+
+    /// The entity of a gazetteer place, keyed by its gazetteer key; created with its
+    /// coordinates, country, type and the gazetteer's spellings as aliases.
+    async fn place(&mut self, place: &PlaceRef) -> Result<Id, StoreError> {
+        let cache = (EntityKind::Place, place.key.clone());
+        if let Some(id) = self.entities.get(&cache) {
+            return Ok(*id);
+        }
+        // An analyst's merge outranks the gazetteer's identity.
+        let found: Option<Id> = sqlx::query_scalar(
+            "SELECT entity_id FROM manual_aliases WHERE kind = 'place' AND key = ?1
+             UNION ALL
+             SELECT id FROM entities WHERE kind = 'place' AND key = ?1
+             LIMIT 1",
+        )
+        .bind(&place.key)
+        .fetch_optional(&mut *self.conn)
+        .await?;
+        let id = match found {
+            Some(id) => id,
+            None => {
+                let id: Id = sqlx::query_scalar(
+                    "INSERT INTO entities (kind, name, key, geonames_id, lat, lon, country_code,
+                                           place_type)
+                     VALUES ('place', ?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+                )
+                .bind(&place.name)
+                .bind(&place.key)
+                .bind(place.geonames_id.map(i64::from))
+                .bind(place.lat)
+                .bind(place.lon)
+                .bind(&place.country)
+                .bind(place.place_type.as_str())
+                .fetch_one(&mut *self.conn)
+                .await?;
+                self.alias(EntityKind::Place, id, &place.name).await?;
+                for a in &place.aliases {
+                    self.alias(EntityKind::Place, id, a).await?;
+                }
+                id
+            }
+        };
+        self.entities.insert(cache, id);
+        Ok(id)
     }
 
     pub(crate) async fn alias(
@@ -316,6 +371,7 @@ mod tests {
             name: name.to_string(),
             kind,
             roles: Vec::new(),
+            place: None,
         };
         assert_eq!(
             defined_acronym(text, &org("Harbour Safety Board", EntityKind::Organization)),

@@ -23,6 +23,7 @@ fn mention(needle: &str, name: &str, kind: EntityKind) -> Mention {
         name: name.to_string(),
         kind,
         roles: Vec::new(),
+        place: None,
     }
 }
 

@@ -1,0 +1,327 @@
+//! Place names → gazetteer places: which GeoNames place each place name of an article
+//! means, decided by the countries the article names, by distance to its other places and,
+//! when nothing else decides, by population.
+//!
+//! "X region", "X Oblast", "X province" is the region named after X when X is the largest
+//! place of a first-level region (keyed by its country and GeoNames code, so every form
+//! of the name is one region); otherwise it is the area around the place X. A region the
+//! gazetteer does not know ("the Westvale region") keeps its written name, or the bare name
+//! when the article also names the bare form.
+
+use std::collections::{HashMap, HashSet};
+
+use claimgraph_gazetteer::{distance_km, fold, CountryCode, Gazetteer, PlaceId, RegionId};
+
+use crate::mentions::Registry;
+use crate::model::{PlaceRef, PlaceType};
+use crate::rules;
+
+/// What one place name of the article stands for.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    /// The name to give the entity (the gazetteer's, or as written).
+    pub name: String,
+    pub place: Option<PlaceRef>,
+}
+
+/// At most this many gazetteer spellings travel with a place.
+const MAX_ALIASES: usize = 30;
+/// Below this population a place far from everything else the article names is not
+/// trusted to be the one meant.
+const SMALL_PLACE: u32 = 15_000;
+/// "Near" for disambiguation, in kilometres.
+const NEAR_KM: f64 = 400.0;
+
+#[derive(Debug, Clone, Copy)]
+enum Cand {
+    Place(PlaceId),
+    Region(RegionId),
+}
+
+struct Name<'a> {
+    written: &'a str,
+    /// The region word when written "X region".
+    region_word: Option<&'a str>,
+    cands: Vec<Cand>,
+}
+
+fn coords(g: &Gazetteer, c: Cand) -> (f32, f32) {
+    match c {
+        Cand::Place(p) => (g.place(p).lat, g.place(p).lon),
+        Cand::Region(r) => (g.region(r).lat, g.region(r).lon),
+    }
+}
+
+fn country(g: &Gazetteer, c: Cand) -> CountryCode {
+    match c {
+        Cand::Place(p) => g.place(p).country,
+        Cand::Region(r) => g.region(r).country,
+    }
+}
+
+fn population(g: &Gazetteer, c: Cand) -> u32 {
+    match c {
+        Cand::Place(p) => g.place(p).population,
+        Cand::Region(r) => g.region(r).seat.map_or(0, |s| g.place(s).population),
+    }
+}
+
+fn split_region(name: &str) -> Option<(&str, &str)> {
+    let (base, word) = name.rsplit_once(' ')?;
+    rules::REGION_WORDS
+        .iter()
+        .any(|r| r.eq_ignore_ascii_case(word))
+        .then_some((base, word))
+}
+
+/// Resolves every place name of the article (keys: the name in lower case as written).
+pub fn resolve(reg: &Registry, g: &Gazetteer) -> HashMap<String, Resolved> {
+    let written: Vec<&str> = reg.place_names();
+    let bare: HashSet<String> = written.iter().map(|w| w.to_lowercase()).collect();
+    let mut out = HashMap::new();
+    let mut ctx: HashSet<CountryCode> = HashSet::new();
+    let mut names: Vec<Name> = Vec::new();
+    for &w in &written {
+        let key = fold(w);
+        if let Some(c) = g.country_named(&key) {
+            ctx.insert(c.code);
+            out.insert(
+                w.to_lowercase(),
+                Resolved {
+                    name: c.name.to_string(),
+                    place: Some(PlaceRef {
+                        key: format!("gn:{}", c.geonames_id),
+                        name: c.name.to_string(),
+                        geonames_id: Some(c.geonames_id),
+                        lat: None,
+                        lon: None,
+                        country: Some(c.code.as_str().to_string()),
+                        place_type: PlaceType::Country,
+                        aliases: Vec::new(),
+                    }),
+                },
+            );
+            continue;
+        }
+        let (region_word, cands) = match split_region(w) {
+            // "X area", "X district": the place X.
+            Some((base, word))
+                if !rules::ADMIN1_WORDS
+                    .iter()
+                    .any(|r| r.eq_ignore_ascii_case(word)) =>
+            {
+                (
+                    None,
+                    g.lookup(&fold(base))
+                        .iter()
+                        .map(|&p| Cand::Place(p))
+                        .collect(),
+                )
+            }
+            Some((base, word)) => {
+                let regions = g.regions_named(&fold(base));
+                if regions.is_empty() {
+                    (Some(word), Vec::new())
+                } else {
+                    (
+                        Some(word),
+                        regions.iter().map(|&r| Cand::Region(r)).collect(),
+                    )
+                }
+            }
+            None => (
+                None,
+                g.lookup(&key).iter().map(|&p| Cand::Place(p)).collect(),
+            ),
+        };
+        names.push(Name {
+            written: w,
+            region_word,
+            cands,
+        });
+    }
+    // "X region" with X a place but no region seat: the area around the place X.
+    for n in &mut names {
+        if let (Some(_), true) = (n.region_word, n.cands.is_empty()) {
+            if let Some((base, _)) = split_region(n.written) {
+                n.cands = g
+                    .lookup(&fold(base))
+                    .iter()
+                    .map(|&p| Cand::Place(p))
+                    .collect();
+            }
+        }
+    }
+    // The article's countries narrow every name that has a candidate in them.
+    for n in &mut names {
+        if n.cands.iter().any(|&c| ctx.contains(&country(g, c))) {
+            n.cands.retain(|&c| ctx.contains(&country(g, c)));
+        }
+    }
+    // Names with one candidate left anchor the others by distance.
+    let anchors: Vec<(usize, (f32, f32))> = names
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.cands.len() == 1)
+        .map(|(i, n)| (i, coords(g, n.cands[0])))
+        .collect();
+    for (i, n) in names.iter().enumerate() {
+        let near = |c: Cand| {
+            anchors
+                .iter()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, at)| distance_km(coords(g, c), *at))
+                .fold(f64::INFINITY, f64::min)
+        };
+        // Nearest to the other places in 100 km steps, then the most populous.
+        let best = n.cands.iter().copied().min_by(|&a, &b| {
+            let (da, db) = ((near(a) / 100.0).floor(), (near(b) / 100.0).floor());
+            da.total_cmp(&db)
+                .then(population(g, b).cmp(&population(g, a)))
+        });
+        let Some(best) = best else {
+            // An unknown region named in its bare form too is that place ("Donbas region").
+            if let Some((base, _)) = split_region(n.written) {
+                if bare.contains(&base.to_lowercase()) {
+                    out.insert(
+                        n.written.to_lowercase(),
+                        Resolved {
+                            name: base.to_string(),
+                            place: None,
+                        },
+                    );
+                }
+            }
+            continue;
+        };
+        let trusted = population(g, best) >= SMALL_PLACE
+            || ctx.contains(&country(g, best))
+            || near(best) <= NEAR_KM;
+        if !trusted {
+            continue;
+        }
+        out.insert(n.written.to_lowercase(), place_ref(g, best, n.region_word));
+    }
+    out
+}
+
+/// Degrees as the data gives them (4 decimals, about 10 m), without f32 noise.
+fn degrees(x: f32) -> f64 {
+    (f64::from(x) * 1e4).round() / 1e4
+}
+
+fn place_ref(g: &Gazetteer, c: Cand, region_word: Option<&str>) -> Resolved {
+    match c {
+        Cand::Place(p) => {
+            let pl = g.place(p);
+            let mut seen = HashSet::from([fold(&pl.name)]);
+            let aliases: Vec<String> = pl
+                .aliases()
+                .filter(|a| seen.insert(fold(a)))
+                .take(MAX_ALIASES)
+                .map(str::to_string)
+                .collect();
+            Resolved {
+                name: pl.name.to_string(),
+                place: Some(PlaceRef {
+                    key: format!("gn:{}", pl.geonames_id),
+                    name: pl.name.to_string(),
+                    geonames_id: Some(pl.geonames_id),
+                    lat: Some(degrees(pl.lat)),
+                    lon: Some(degrees(pl.lon)),
+                    country: Some(pl.country.as_str().to_string()),
+                    place_type: PlaceType::City,
+                    aliases,
+                }),
+            }
+        }
+        Cand::Region(r) => {
+            let reg = g.region(r);
+            // A state keeps its own name; an oblast is "<seat> <word as written>".
+            let name = match (reg.geonames_id, region_word) {
+                (None, Some(word)) => format!("{} {}", reg.name, word),
+                _ => reg.name.to_string(),
+            };
+            Resolved {
+                name: name.clone(),
+                place: Some(PlaceRef {
+                    key: format!("adm1:{}.{}", reg.country.as_str(), reg.admin1),
+                    name,
+                    geonames_id: reg.geonames_id,
+                    lat: Some(degrees(reg.lat)),
+                    lon: Some(degrees(reg.lon)),
+                    country: Some(reg.country.as_str().to_string()),
+                    place_type: PlaceType::Region,
+                    aliases: Vec::new(),
+                }),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, LazyLock};
+
+    use crate::{ExtractOptions, Extractor, Gazetteer, PlaceType};
+
+    static EXTRACTOR: LazyLock<Option<Extractor>> = LazyLock::new(|| {
+        Gazetteer::load()
+            .ok()
+            .map(|g| Extractor::with_gazetteer(Arc::new(g)))
+    });
+
+    /// (name, key, type) of every place mention.
+    fn places(text: &str) -> Vec<(String, String, PlaceType)> {
+        let Some(x) = EXTRACTOR.as_ref() else {
+            return Vec::new();
+        };
+        x.extract(text, &ExtractOptions::default())
+            .mentions
+            .into_iter()
+            .filter_map(|m| m.place.map(|p| (m.name, p.key, p.place_type)))
+            .collect()
+    }
+
+    #[test]
+    fn spellings_and_region_forms_share_one_key() {
+        let p = places(
+            "Floods reached Kharkov on Monday. Rain fell in the Kharkiv region and in the \
+             Kharkov region, and roads near Kharkiv closed.",
+        );
+        let keys = |t: PlaceType| {
+            let mut k: Vec<&str> = p
+                .iter()
+                .filter(|x| x.2 == t)
+                .map(|x| x.1.as_str())
+                .collect();
+            k.dedup();
+            k
+        };
+        assert_eq!(keys(PlaceType::City), ["gn:706483"], "{p:?}");
+        assert_eq!(keys(PlaceType::Region).len(), 1, "{p:?}");
+        assert!(keys(PlaceType::Region)[0].starts_with("adm1:UA."));
+    }
+
+    #[test]
+    fn the_article_country_picks_among_same_name_places() {
+        // Several places are called Paris; with the United States named, an American one.
+        let p = places("Storms hit the United States. Power failed in Paris, officials said.");
+        let paris = p.iter().find(|x| x.0 == "Paris").map(|x| x.1.as_str());
+        assert_ne!(paris, Some("gn:2988507"), "{p:?}");
+        let p = places("Storms hit France overnight. Power failed in Paris, officials said.");
+        let paris = p.iter().find(|x| x.0 == "Paris").map(|x| x.1.as_str());
+        assert_eq!(paris, Some("gn:2988507"), "{p:?}");
+    }
+
+    #[test]
+    fn capitals_and_common_words_need_context() {
+        let p = places("Moscow said the talks failed. Reading the report took an hour of reading.");
+        assert!(
+            p.iter().all(|x| x.0 != "Moscow" && x.0 != "Reading"),
+            "{p:?}"
+        );
+        let p = places("Engineers flew from Lagos to Rotterdam on Friday.");
+        assert_eq!(p.len(), 2, "{p:?}");
+    }
+}

