@@ -42,7 +42,12 @@ impl fmt::Display for Summary {
     }
 }
 
-pub async fn run(store: &Store, paths: &[PathBuf], batch: usize) -> anyhow::Result<Summary> {
+pub async fn run(
+    store: &Store,
+    paths: &[PathBuf],
+    batch: usize,
+    max_article_bytes: usize,
+) -> anyhow::Result<Summary> {
     let started = Instant::now();
     let entities_before = store.count_entities().await?;
     let (file_list, rejected) = files::collect(paths);
@@ -64,7 +69,7 @@ pub async fn run(store: &Store, paths: &[PathBuf], batch: usize) -> anyhow::Resu
     );
     let mut pending: Vec<NewArticle> = Vec::with_capacity(batch);
     for path in &file_list {
-        for item in files::read_file(path) {
+        for item in files::read_file(path, max_article_bytes) {
             match item.article {
                 Ok(a) => pending.push(a),
                 Err(reason) => summary.rejected.push((item.origin, reason)),
