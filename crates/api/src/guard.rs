@@ -1,6 +1,6 @@
 //! What stands between a client and the routes: bearer-token auth on writes, per-address
 //! rate limiting, a cap on concurrent requests, a request timeout, an early 413 on bodies
-//! that declare an oversize length, and CORS.
+//! that declare an oversize length, CORS, and a panic turned into a 500 problem.
 //!
 //! Keyed on the method, not on handlers: any route added later that is not `GET`, `HEAD`
 //! or `OPTIONS` is a write and needs the token without further code.
@@ -20,6 +20,7 @@ use axum::Router;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 use tokio::sync::Semaphore;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::ApiError;
@@ -115,11 +116,23 @@ pub fn layer(router: Router, config: &GuardConfig, body_limit: usize) -> Router 
             .then(|| Arc::new(Semaphore::new(config.max_concurrent))),
         buckets: (config.rate_limit > 0).then(|| Buckets::new(config.rate_limit)),
     });
-    let router = router.layer(middleware::from_fn_with_state(guard, guard_request));
+    let router = router
+        // a bug must cost one request a 500, never the connection or the process
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(middleware::from_fn_with_state(guard, guard_request));
     if config.cors_origins.is_empty() {
         return router;
     }
     router.layer(cors(&config.cors_origins))
+}
+
+fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let what = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    ApiError::Internal(format!("handler panicked: {what}")).into_response()
 }
 
 fn cors(origins: &[String]) -> CorsLayer {
@@ -303,6 +316,35 @@ mod tests {
         assert!(b.take(c, t0).is_ok(), "another address has its own bucket");
         assert!(b.take(a, t0 + Duration::from_millis(500)).is_ok());
         assert!(b.take(a, t0 + Duration::from_millis(500)).is_err());
+    }
+
+    #[tokio::test]
+    async fn a_panicking_handler_costs_one_request_a_500() {
+        use axum::body::Body;
+        use axum::routing::get;
+        use tower::ServiceExt;
+
+        let routes = Router::new().route(
+            "/boom",
+            get(|| async {
+                let empty: Vec<u8> = Vec::new();
+                // an out-of-bounds index: the kind of bug the guard must contain
+                empty[usize::from(empty.is_empty())].to_string()
+            }),
+        );
+        let app = layer(routes, &GuardConfig::default(), 1024);
+        let req = Request::get("/boom").body(Body::empty()).expect("request");
+        let res = app
+            .oneshot(req)
+            .await
+            .expect("an answer, not a dropped connection");
+        assert_eq!(res.status(), axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(
+            res.headers()
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok()),
+            Some("application/problem+json")
+        );
     }
 
     #[test]
