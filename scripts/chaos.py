@@ -9,6 +9,9 @@
    second process ingesting into the same database and a backup taken mid-way. No 5xx
    and no "database is locked" may reach a client; afterwards every article answered 201
    is stored, and nothing else.
+4. A full disk (a 640 KiB tmpfs, where this machine lets us mount one; skipped otherwise):
+   `serve` answers 507 storage_full to every write once full, never a 500, keeps serving
+   reads, and `ingest` exits with a clear message; the database stays whole.
 
 Only loopback traffic; every loop is bounded in count and time. Exits non-zero on the
 first broken promise. Articles are generated here from invented names.
@@ -373,6 +376,57 @@ def phase_soak(binary, work, log, seconds, writers, readers):
     )
 
 
+def phase_disk_full(binary, work, log):
+    mnt = os.path.join(work, "full")
+    os.makedirs(mnt)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=640k", "tmpfs", mnt], capture_output=True
+    )
+    if mounted.returncode != 0:
+        say("4. full disk: SKIPPED (this machine does not let us mount a small tmpfs); "
+            "crates/api/tests/robust.rs covers the 507 with a size cap instead")
+        return
+    say("4. a full disk under `serve` and `ingest`")
+    server = None
+    try:
+        db = os.path.join(mnt, "full.db")
+        server = Server(binary, db, log)
+        statuses = []
+        for i in range(400):
+            body = article(f"d{i}") + " Filler about the harbour." * 200
+            status, data = request(server.port, "POST", "/v1/articles", body)
+            statuses.append(status)
+            if status == 507 and statuses.count(507) >= 10:
+                break
+            if status not in (201, 507) or (status == 507 and b'"storage_full"' not in data):
+                fail(f"POST on a full disk answered {status} {data[:200]!r}")
+        created = statuses.count(201)
+        if 507 not in statuses or created == 0:
+            fail(f"the disk never filled or nothing fit: {statuses[:20]}")
+        status, _ = request(server.port, "GET", "/v1/claims?limit=100")
+        if status != 200:
+            fail(f"reads on a full disk answered {status}")
+        server.stop()
+        server = None
+        side = os.path.join(work, "full-in")
+        os.makedirs(side)
+        for i in range(40):
+            with open(os.path.join(side, f"{i}.txt"), "w", encoding="utf-8") as f:
+                f.write(article(f"e{i}") + " Filler about the harbour." * 200)
+        out = subprocess.run([binary, "ingest", side, "--db", db], capture_output=True, text=True, timeout=600)
+        if out.returncode == 0 or "database is full" not in out.stderr or "panicked" in out.stderr:
+            fail(f"ingest on a full disk: exit {out.returncode}, {out.stderr[-500:]!r}")
+        stored = db_check(db)
+        if stored != created:
+            fail(f"{stored} articles on the full disk, {created} answered 201")
+        say(f"   {created} stored, then {statuses.count(507)} writes answered 507 storage_full; "
+            f"reads kept working; ingest said the database is full; integrity ok")
+    finally:
+        if server is not None:
+            server.kill()
+        subprocess.run(["umount", mnt], capture_output=True)
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--bin", required=True)
@@ -388,6 +442,7 @@ def main():
                 phase_ingest_kill(binary, work)
                 phase_serve_kill(binary, work, log)
                 phase_soak(binary, work, log, args.seconds, args.writers, args.readers)
+                phase_disk_full(binary, work, log)
             except SystemExit:
                 log.flush()
                 with open(log_path) as f:

@@ -615,6 +615,32 @@ async fn a_full_database_answers_507_and_keeps_what_it_had() {
     let full = full.expect("the size cap is reached");
     full.problem(StatusCode::INSUFFICIENT_STORAGE, "storage_full");
     assert!(stored > 0);
+    // the writer recovers from each failure: the same clear answer, never a 500
+    for i in 5_000..5_005 {
+        let text = format!("{}{}", article(i), "More filler words. ".repeat(80));
+        app.post("text/plain", text)
+            .await
+            .problem(StatusCode::INSUFFICIENT_STORAGE, "storage_full");
+    }
+    // a small article may still fit in the pages the failures left free
+    let small = app
+        .post(
+            "text/plain",
+            "Short
+The pier reopened.",
+        )
+        .await;
+    assert!(
+        matches!(
+            small.status,
+            StatusCode::CREATED | StatusCode::INSUFFICIENT_STORAGE
+        ),
+        "{}",
+        small.body
+    );
+    if small.status == StatusCode::CREATED {
+        stored += 1;
+    }
     let list = app.get("/v1/articles?limit=500").await;
     assert_eq!(list.status, StatusCode::OK);
     let items = list.body["items"].as_array().expect("items");

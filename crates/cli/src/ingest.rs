@@ -5,6 +5,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Instant;
 
+use anyhow::Context;
 use claimgraph_store::{prepare, NewArticle, PreparedArticle, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -93,7 +94,14 @@ async fn flush(store: &Store, batch: Vec<NewArticle>, summary: &mut Summary) -> 
         return Ok(());
     }
     let prepared = tokio::task::spawn_blocking(move || prepare_parallel(batch)).await?;
-    let inserted = store.insert_batch(&prepared).await?;
+    let inserted = store.insert_batch(&prepared).await.with_context(|| {
+        format!(
+            "writing a batch of {} articles (the {} written before it are stored; running \
+             the same ingest again adds only what is missing)",
+            prepared.len(),
+            summary.new
+        )
+    })?;
     for (p, ins) in prepared.iter().zip(&inserted) {
         if ins.created {
             summary.new += 1;
