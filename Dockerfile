@@ -15,6 +15,8 @@ RUN apt-get update \
  && mkdir -p /data && chown claimgraph /data
 COPY --from=build /src/target/release/claimgraph /usr/local/bin/claimgraph
 USER claimgraph
+# 0.0.0.0 is not loopback: serve needs CLAIMGRAPH_API_TOKEN (docker run -e ...) or
+# --allow-anonymous-writes
 ENV CLAIMGRAPH_DB=/data/claimgraph.db \
     CLAIMGRAPH_ADDR=0.0.0.0:8080
 EXPOSE 8080

@@ -1,4 +1,4 @@
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use claimgraph_store::StoreError;
 use serde::Serialize;
@@ -20,6 +20,16 @@ pub enum ApiError {
     RouteNotFound(String),
     #[error("this method is not allowed here")]
     MethodNotAllowed,
+    #[error(
+        "send the token as `Authorization: Bearer TOKEN` (CLAIMGRAPH_API_TOKEN on the server)"
+    )]
+    Unauthorized,
+    #[error("too many requests from this address; retry after {retry_after} second(s)")]
+    RateLimited { retry_after: u64 },
+    #[error("the request took longer than {seconds} second(s); retry later (a POST that timed out may have been stored: posting it again is safe)")]
+    Timeout { seconds: u64 },
+    #[error("the server is handling as many requests as it allows; retry shortly")]
+    Overloaded,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("internal error")]
@@ -51,6 +61,21 @@ impl ApiError {
         }
     }
 
+    /// The HTTP status this error answers with.
+    pub fn status(&self) -> StatusCode {
+        self.status_and_code().0
+    }
+
+    /// Seconds a client should wait before retrying, for the errors that are temporary.
+    fn retry_after(&self) -> Option<u64> {
+        match self {
+            ApiError::RateLimited { retry_after } => Some(*retry_after),
+            ApiError::Timeout { .. } | ApiError::Overloaded => Some(1),
+            ApiError::Store(StoreError::Busy) => Some(1),
+            _ => None,
+        }
+    }
+
     fn status_and_code(&self) -> (StatusCode, &'static str) {
         match self {
             ApiError::BadRequest { code, .. } => (StatusCode::BAD_REQUEST, code),
@@ -63,6 +88,10 @@ impl ApiError {
             }
             ApiError::RouteNotFound(_) => (StatusCode::NOT_FOUND, "route_not_found"),
             ApiError::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
+            ApiError::Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized"),
+            ApiError::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
+            ApiError::Timeout { .. } => (StatusCode::SERVICE_UNAVAILABLE, "timeout"),
+            ApiError::Overloaded => (StatusCode::SERVICE_UNAVAILABLE, "overloaded"),
             ApiError::Store(e) => match e {
                 StoreError::EmptyArticle => (StatusCode::UNPROCESSABLE_ENTITY, "empty_text"),
                 StoreError::NotFound { .. } => (StatusCode::NOT_FOUND, "not_found"),
@@ -75,6 +104,9 @@ impl ApiError {
                 }
                 StoreError::EmptyAlias => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_alias"),
                 StoreError::InvalidCursor => (StatusCode::BAD_REQUEST, "invalid_cursor"),
+                StoreError::Full => (StatusCode::INSUFFICIENT_STORAGE, "storage_full"),
+                StoreError::ReadOnly => (StatusCode::SERVICE_UNAVAILABLE, "read_only"),
+                StoreError::Busy => (StatusCode::SERVICE_UNAVAILABLE, "busy"),
                 StoreError::Database(_) | StoreError::Migrate(_) => {
                     (StatusCode::INTERNAL_SERVER_ERROR, "internal")
                 }
@@ -87,11 +119,22 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code) = self.status_and_code();
-        let detail = if status.is_server_error() {
+        // these 5xx are conditions an operator or client can act on, not faults: say which
+        let actionable = matches!(
+            self,
+            ApiError::Timeout { .. }
+                | ApiError::Overloaded
+                | ApiError::Store(StoreError::Full | StoreError::ReadOnly | StoreError::Busy)
+        );
+        let retry_after = self.retry_after();
+        let detail = if status.is_server_error() && !actionable {
             // details of 5xx go to the log, never to the client
             tracing::error!(error = ?self, "request failed");
             "the server failed to answer; the error has been logged".to_string()
         } else {
+            if status.is_server_error() {
+                tracing::warn!(error = %self, "request refused");
+            }
             self.to_string()
         };
         let problem = Problem {
@@ -102,11 +145,22 @@ impl IntoResponse for ApiError {
             code,
         };
         let body = serde_json::to_vec(&problem).unwrap_or_default();
-        (
+        let mut res = (
             status,
             [(header::CONTENT_TYPE, "application/problem+json")],
             body,
         )
-            .into_response()
+            .into_response();
+        if let Some(secs) = retry_after {
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        if status == StatusCode::UNAUTHORIZED {
+            res.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"claimgraph\""),
+            );
+        }
+        res
     }
 }

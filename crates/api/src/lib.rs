@@ -6,6 +6,7 @@
 mod dto;
 mod error;
 mod extract;
+mod guard;
 mod routes;
 
 use axum::extract::DefaultBodyLimit;
@@ -17,6 +18,8 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 pub use error::ApiError;
+pub use guard::{BadOrigin, GuardConfig};
+pub use routes::parse_article;
 
 /// Request bodies larger than this get 413 unless configured otherwise.
 pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
@@ -25,12 +28,15 @@ pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct ApiConfig {
     pub body_limit: usize,
+    /// Auth, CORS, rate limit, timeout and concurrency limit.
+    pub guard: GuardConfig,
 }
 
 impl Default for ApiConfig {
     fn default() -> Self {
         ApiConfig {
             body_limit: DEFAULT_BODY_LIMIT,
+            guard: GuardConfig::default(),
         }
     }
 }
@@ -44,14 +50,17 @@ pub struct AppState {
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-/// The whole API as one `Router`, with tracing, request ids and the body limit applied.
+/// The whole API as one `Router`, with tracing, request ids, the guard (auth, limits,
+/// CORS) and the body limit applied.
 pub fn router(state: AppState) -> Router {
     let body_limit = state.config.body_limit;
-    routes::routes()
+    let guard = state.config.guard.clone();
+    let routes = routes::routes()
         .fallback(routes::not_found)
         .method_not_allowed_fallback(routes::method_not_allowed)
         .with_state(state)
-        .layer(DefaultBodyLimit::max(body_limit))
+        .layer(DefaultBodyLimit::max(body_limit));
+    guard::layer(routes, &guard, body_limit)
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|req: &Request<_>| {
@@ -69,13 +78,14 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Serves the API on `listener` until `shutdown` resolves, then lets in-flight requests
-/// finish.
+/// finish. Each request knows its client's address (for the rate limit).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await
 }

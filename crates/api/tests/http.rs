@@ -234,7 +234,11 @@ async fn malformed_bodies_get_problem_json_not_500() {
 
 #[tokio::test]
 async fn bodies_over_the_limit_get_413() {
-    let app = app_with(ApiConfig { body_limit: 1024 }).await;
+    let app = app_with(ApiConfig {
+        body_limit: 1024,
+        ..ApiConfig::default()
+    })
+    .await;
     let big = json!({"text": "word ".repeat(1000)}).to_string();
     let (status, _, problem) = app.post(Some("application/json"), big).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);

@@ -89,46 +89,66 @@ fn reject(origin: String, reason: &str) -> FileArticle {
 
 /// The articles of one file. Never fails as a whole: unreadable files and bad lines come
 /// back as rejections with their reason, good lines of the same file still count.
-pub fn read_file(path: &Path) -> Vec<FileArticle> {
+/// A `.txt` or `.json` file over `max_bytes` is rejected unread; so is an `.ndjson` line.
+pub fn read_file(path: &Path, max_bytes: usize) -> Vec<FileArticle> {
     let origin = path.display().to_string();
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return vec![reject(origin, &format!("cannot read: {e}"))],
-    };
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            return vec![reject(
-                origin,
-                &format!("not UTF-8 text (bad byte at {at})"),
-            )];
-        }
-    };
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    match ext.as_str() {
-        "json" => vec![FileArticle {
-            origin,
-            article: from_json(&text),
-        }],
-        "ndjson" => text
-            .lines()
-            .enumerate()
-            .filter(|(_, line)| !line.trim().is_empty())
-            .map(|(i, line)| FileArticle {
-                origin: format!("{origin}:{}", i + 1),
-                article: from_json(line),
-            })
-            .collect(),
-        _ => vec![FileArticle {
-            origin,
-            article: from_txt(text),
-        }],
+    if ext != "ndjson" {
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.len() > max_bytes as u64 {
+                return vec![reject(origin, &too_big(meta.len(), max_bytes))];
+            }
+        }
     }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return vec![reject(origin, &format!("cannot read: {e}"))],
+    };
+    if ext == "ndjson" {
+        return ndjson(&origin, &bytes, max_bytes);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => return vec![reject(origin, &not_utf8(&e.utf8_error()))],
+    };
+    let article = if ext == "json" {
+        from_json(&text)
+    } else {
+        from_txt(text)
+    };
+    vec![FileArticle { origin, article }]
+}
+
+/// One article per line; each line stands alone, so a bad line (not JSON, not UTF-8, too
+/// big) is reported by its number and the others still count.
+fn ndjson(origin: &str, bytes: &[u8], max_bytes: usize) -> Vec<FileArticle> {
+    bytes
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .filter(|(_, line)| !line.trim_ascii().is_empty())
+        .map(|(i, line)| FileArticle {
+            origin: format!("{origin}:{}", i + 1),
+            article: if line.len() > max_bytes {
+                Err(too_big(line.len() as u64, max_bytes))
+            } else {
+                std::str::from_utf8(line)
+                    .map_err(|e| not_utf8(&e))
+                    .and_then(from_json)
+            },
+        })
+        .collect()
+}
+
+fn too_big(n: u64, max_bytes: usize) -> String {
+    format!("{n} bytes, over the limit of {max_bytes} (--max-article-bytes)")
+}
+
+fn not_utf8(e: &std::str::Utf8Error) -> String {
+    format!("not UTF-8 text (bad byte at {})", e.valid_up_to())
 }
 
 fn from_json(s: &str) -> Result<NewArticle, String> {

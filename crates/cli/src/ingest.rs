@@ -5,6 +5,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Instant;
 
+use anyhow::Context;
 use claimgraph_store::{prepare, NewArticle, PreparedArticle, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -42,7 +43,12 @@ impl fmt::Display for Summary {
     }
 }
 
-pub async fn run(store: &Store, paths: &[PathBuf], batch: usize) -> anyhow::Result<Summary> {
+pub async fn run(
+    store: &Store,
+    paths: &[PathBuf],
+    batch: usize,
+    max_article_bytes: usize,
+) -> anyhow::Result<Summary> {
     let started = Instant::now();
     let entities_before = store.count_entities().await?;
     let (file_list, rejected) = files::collect(paths);
@@ -64,7 +70,7 @@ pub async fn run(store: &Store, paths: &[PathBuf], batch: usize) -> anyhow::Resu
     );
     let mut pending: Vec<NewArticle> = Vec::with_capacity(batch);
     for path in &file_list {
-        for item in files::read_file(path) {
+        for item in files::read_file(path, max_article_bytes) {
             match item.article {
                 Ok(a) => pending.push(a),
                 Err(reason) => summary.rejected.push((item.origin, reason)),
@@ -88,7 +94,14 @@ async fn flush(store: &Store, batch: Vec<NewArticle>, summary: &mut Summary) -> 
         return Ok(());
     }
     let prepared = tokio::task::spawn_blocking(move || prepare_parallel(batch)).await?;
-    let inserted = store.insert_batch(&prepared).await?;
+    let inserted = store.insert_batch(&prepared).await.with_context(|| {
+        format!(
+            "writing a batch of {} articles (the {} written before it are stored; running \
+             the same ingest again adds only what is missing)",
+            prepared.len(),
+            summary.new
+        )
+    })?;
     for (p, ins) in prepared.iter().zip(&inserted) {
         if ins.created {
             summary.new += 1;

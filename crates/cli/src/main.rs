@@ -6,10 +6,11 @@ mod ingest;
 use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use anyhow::Context;
-use claimgraph_api::{ApiConfig, AppState, DEFAULT_BODY_LIMIT};
-use claimgraph_store::Store;
+use claimgraph_api::{ApiConfig, AppState, GuardConfig, DEFAULT_BODY_LIMIT};
+use claimgraph_store::{Store, StoreOptions};
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
@@ -35,6 +36,11 @@ enum Command {
         /// Request bodies larger than this many bytes get 413.
         #[arg(long, env = "CLAIMGRAPH_BODY_LIMIT", default_value_t = DEFAULT_BODY_LIMIT)]
         body_limit: usize,
+        #[command(flatten)]
+        guard: GuardArgs,
+        /// Cap the database file at this many bytes: writes past it get 507 storage_full.
+        #[arg(long, env = "CLAIMGRAPH_MAX_DB_SIZE")]
+        max_db_size: Option<u64>,
     },
     /// Ingest files or folders of .txt, .json and .ndjson articles.
     Ingest {
@@ -45,6 +51,17 @@ enum Command {
         /// Articles written per transaction.
         #[arg(long, default_value_t = 256)]
         batch: usize,
+        /// Articles (a .txt or .json file, an .ndjson line) larger than this many bytes
+        /// are rejected without being read; the same limit `serve` puts on a body.
+        #[arg(long, env = "CLAIMGRAPH_BODY_LIMIT", default_value_t = DEFAULT_BODY_LIMIT)]
+        max_article_bytes: usize,
+    },
+    /// Copy the database to PATH (VACUUM INTO): consistent, and safe while serving.
+    Backup {
+        /// Where to write the copy; must not exist yet.
+        path: PathBuf,
+        #[arg(long, env = "CLAIMGRAPH_DB", default_value = "./claimgraph.db")]
+        db: PathBuf,
     },
     /// Print the claims of one article file as JSON, without touching a database.
     Extract { file: PathBuf },
@@ -53,6 +70,76 @@ enum Command {
         #[arg(long, env = "CLAIMGRAPH_DB", default_value = "./claimgraph.db")]
         db: PathBuf,
     },
+}
+
+/// Access control and load limits of `serve`.
+#[derive(Debug, clap::Args)]
+struct GuardArgs {
+    /// Writes (every method but GET/HEAD/OPTIONS) need `Authorization: Bearer TOKEN`.
+    /// An empty value means no token.
+    #[arg(
+        long = "api-token",
+        env = "CLAIMGRAPH_API_TOKEN",
+        hide_env_values = true
+    )]
+    api_token: Option<String>,
+    /// Reads need the token too (`/healthz` stays open).
+    #[arg(long, env = "CLAIMGRAPH_REQUIRE_TOKEN_FOR_READS")]
+    require_token_for_reads: bool,
+    /// Serve on a non-loopback address without a token (anyone who can connect may write).
+    #[arg(long, env = "CLAIMGRAPH_ALLOW_ANONYMOUS_WRITES")]
+    allow_anonymous_writes: bool,
+    /// An origin browsers may call the API from (repeatable; `*` for any). None: no CORS.
+    #[arg(
+        long = "cors-origin",
+        env = "CLAIMGRAPH_CORS_ORIGINS",
+        value_delimiter = ','
+    )]
+    cors_origins: Vec<String>,
+    /// Requests per second each client address may make (bursts up to as many); 0: off.
+    #[arg(long, env = "CLAIMGRAPH_RATE_LIMIT", default_value_t = 0)]
+    rate_limit: u32,
+    /// Seconds a request may take before it gets 503 timeout; 0: no limit.
+    #[arg(long, env = "CLAIMGRAPH_REQUEST_TIMEOUT", default_value_t = 30)]
+    request_timeout: u64,
+    /// Requests served at once; more get 503 overloaded. 0: no limit.
+    #[arg(long, env = "CLAIMGRAPH_MAX_CONCURRENT", default_value_t = 512)]
+    max_concurrent: usize,
+}
+
+impl GuardArgs {
+    /// The guard's settings, or why serving on `addr` with them would be unsafe.
+    fn config(self, addr: SocketAddr) -> anyhow::Result<GuardConfig> {
+        let api_token = self.api_token.filter(|t| !t.trim().is_empty());
+        if api_token.is_none() {
+            if self.require_token_for_reads {
+                anyhow::bail!("--require-token-for-reads needs a token: set CLAIMGRAPH_API_TOKEN");
+            }
+            if !addr.ip().is_loopback() && !self.allow_anonymous_writes {
+                anyhow::bail!(
+                    "refusing to serve {addr} without a token: anyone who can reach it could \
+                     rewrite the graph. Set CLAIMGRAPH_API_TOKEN (clients then send \
+                     `Authorization: Bearer TOKEN` on writes), bind a loopback address, or \
+                     pass --allow-anonymous-writes"
+                );
+            }
+        }
+        let config = GuardConfig {
+            api_token,
+            require_token_for_reads: self.require_token_for_reads,
+            cors_origins: self
+                .cors_origins
+                .into_iter()
+                .map(|o| o.trim().to_string())
+                .filter(|o| !o.is_empty())
+                .collect(),
+            rate_limit: self.rate_limit,
+            request_timeout: Duration::from_secs(self.request_timeout),
+            max_concurrent: self.max_concurrent,
+        };
+        config.validate()?;
+        Ok(config)
+    }
 }
 
 fn main() -> anyhow::Result<()> {
@@ -77,10 +164,26 @@ fn main() -> anyhow::Result<()> {
                 db,
                 addr,
                 body_limit,
-            } => serve(&db, addr, body_limit).await,
-            Command::Ingest { paths, db, batch } => {
+                guard,
+                max_db_size,
+            } => {
+                let config = ApiConfig {
+                    body_limit,
+                    guard: guard.config(addr)?,
+                };
+                let options = StoreOptions {
+                    max_size_bytes: max_db_size,
+                };
+                serve(&db, addr, config, options).await
+            }
+            Command::Ingest {
+                paths,
+                db,
+                batch,
+                max_article_bytes,
+            } => {
                 let store = open(&db).await?;
-                let summary = ingest::run(&store, &paths, batch.max(1)).await;
+                let summary = ingest::run(&store, &paths, batch.max(1), max_article_bytes).await;
                 store.close().await;
                 let summary = summary?;
                 println!("{summary}");
@@ -95,6 +198,7 @@ fn main() -> anyhow::Result<()> {
                 println!("{}: {applied} migration(s) applied", db.display());
                 Ok(())
             }
+            Command::Backup { path, db } => backup(&db, &path).await,
             Command::Extract { .. } => Ok(()),
         }
     })
@@ -106,8 +210,36 @@ async fn open(db: &Path) -> anyhow::Result<Store> {
         .with_context(|| format!("opening database {}", db.display()))
 }
 
-async fn serve(db: &Path, addr: SocketAddr, body_limit: usize) -> anyhow::Result<()> {
-    let store = open(db).await?;
+async fn backup(db: &Path, target: &Path) -> anyhow::Result<()> {
+    if !db.is_file() {
+        anyhow::bail!("no database at {}", db.display());
+    }
+    if target.exists() {
+        anyhow::bail!("{} exists: back up to a new file", target.display());
+    }
+    let target_str = target
+        .to_str()
+        .with_context(|| format!("{} is not a UTF-8 path", target.display()))?;
+    let store = Store::connect(db)
+        .await
+        .with_context(|| format!("opening database {}", db.display()))?;
+    let done = store.backup(target_str).await;
+    store.close().await;
+    done.with_context(|| format!("backing up {} to {}", db.display(), target.display()))?;
+    println!("backed up {} to {}", db.display(), target.display());
+    Ok(())
+}
+
+async fn serve(
+    db: &Path,
+    addr: SocketAddr,
+    config: ApiConfig,
+    options: StoreOptions,
+) -> anyhow::Result<()> {
+    let store = Store::open_with(db, options)
+        .await
+        .with_context(|| format!("opening database {}", db.display()))?;
+    tracing::info!(guard = ?config.guard, "access and limits");
     let started = std::time::Instant::now();
     tokio::task::spawn_blocking(claimgraph_store::warm_up)
         .await
@@ -118,7 +250,7 @@ async fn serve(db: &Path, addr: SocketAddr, body_limit: usize) -> anyhow::Result
     );
     let state = AppState {
         store: store.clone(),
-        config: ApiConfig { body_limit },
+        config,
     };
     let listener = tokio::net::TcpListener::bind(addr)
         .await
@@ -162,7 +294,8 @@ async fn shutdown_signal() {
 }
 
 fn extract(file: &Path) -> anyhow::Result<()> {
-    let mut articles = files::read_file(file);
+    // a local tool reading one file the user named: no size limit
+    let mut articles = files::read_file(file, usize::MAX);
     let article = match articles.len() {
         1 => articles.remove(0),
         n => anyhow::bail!(

@@ -1,6 +1,9 @@
 use thiserror::Error;
 
 /// Everything the store can fail with; the HTTP edge maps each variant to one status code.
+///
+/// SQLite errors an operator can act on (disk full, read-only file, lock held too long)
+/// get their own variants, so callers can answer them clearly instead of as a fault.
 #[derive(Debug, Error)]
 pub enum StoreError {
     #[error("the article text is empty or only whitespace")]
@@ -20,8 +23,67 @@ pub enum StoreError {
     EmptyAlias,
     #[error("the pagination cursor is not one this server issued")]
     InvalidCursor,
+    #[error("the database is full: the disk has no space left or the database reached its size limit; nothing was written")]
+    Full,
+    #[error("the database is read-only: check the permissions of the database file and its folder; nothing was written")]
+    ReadOnly,
+    #[error("the database stayed locked by another writer for too long; retry")]
+    Busy,
     #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
     #[error("migration failed: {0}")]
-    Migrate(#[from] sqlx::migrate::MigrateError),
+    Migrate(sqlx::migrate::MigrateError),
+}
+
+/// SQLite's primary result codes this store tells apart (the low byte of an extended code).
+const SQLITE_READONLY: i64 = 8;
+const SQLITE_BUSY: i64 = 5;
+const SQLITE_LOCKED: i64 = 6;
+const SQLITE_FULL: i64 = 13;
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        let code = e
+            .as_database_error()
+            .and_then(|d| d.code())
+            .and_then(|c| c.parse::<i64>().ok());
+        match code.map(|c| c & 0xff) {
+            Some(SQLITE_FULL) => StoreError::Full,
+            Some(SQLITE_READONLY) => StoreError::ReadOnly,
+            Some(SQLITE_BUSY | SQLITE_LOCKED) => StoreError::Busy,
+            _ if matches!(e, sqlx::Error::PoolTimedOut) => StoreError::Busy,
+            _ => StoreError::Database(e),
+        }
+    }
+}
+
+impl From<sqlx::migrate::MigrateError> for StoreError {
+    fn from(e: sqlx::migrate::MigrateError) -> Self {
+        match e {
+            sqlx::migrate::MigrateError::Execute(inner) => match StoreError::from(inner) {
+                StoreError::Database(inner) => {
+                    StoreError::Migrate(sqlx::migrate::MigrateError::Execute(inner))
+                }
+                clear => clear,
+            },
+            other => StoreError::Migrate(other),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_sqlx_errors_stay_database_errors() {
+        assert!(matches!(
+            StoreError::from(sqlx::Error::RowNotFound),
+            StoreError::Database(_)
+        ));
+        assert!(matches!(
+            StoreError::from(sqlx::Error::PoolTimedOut),
+            StoreError::Busy
+        ));
+    }
 }

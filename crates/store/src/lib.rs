@@ -22,7 +22,7 @@ pub use read::{
     ArticleRecord, ClaimFilter, ClaimRecord, EntityRecord, EntitySummary, NumberRecord, Page,
     PlaceInfo, SpeakerRecord,
 };
-pub use store::{Store, MIGRATOR};
+pub use store::{Store, StoreOptions, MIGRATOR};
 pub use write::Inserted;
 
 /// Database ids are SQLite rowids.

@@ -13,7 +13,7 @@ pub struct ArticleText(String);
 
 impl ArticleText {
     pub fn parse(text: String) -> Result<Self, StoreError> {
-        if text.trim().is_empty() {
+        if text.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
             return Err(StoreError::EmptyArticle);
         }
         Ok(ArticleText(text))
@@ -22,6 +22,13 @@ impl ArticleText {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// Characters that take no space and show nothing: zero-width spaces and joiners, the
+/// byte order mark, direction marks and embeddings. A text of only these is blank.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{feff}' | '\u{00ad}' | '\u{180e}')
 }
 
 /// An article as a client hands it in.
@@ -128,10 +135,16 @@ mod tests {
 
     #[test]
     fn blank_text_is_rejected() {
-        assert!(matches!(
-            ArticleText::parse(" \n\t ".into()),
-            Err(StoreError::EmptyArticle)
-        ));
+        for blank in [" \n\t ", "", "\u{200b}\u{feff}\u{3000}\u{202e}\n"] {
+            assert!(
+                matches!(
+                    ArticleText::parse(blank.into()),
+                    Err(StoreError::EmptyArticle)
+                ),
+                "{blank:?}"
+            );
+        }
+        assert!(ArticleText::parse("\u{200b}x".into()).is_ok());
     }
 
     #[test]

@@ -15,6 +15,14 @@ pub static MIGRATOR: Migrator = sqlx::migrate!("../../migrations");
 /// How long a connection waits for SQLite's write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How to open a database, beyond its path.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StoreOptions {
+    /// Caps the database file at about this many bytes (SQLite's `max_page_count`):
+    /// writes past it fail with [`StoreError::Full`] and write nothing, like a full disk.
+    pub max_size_bytes: Option<u64>,
+}
+
 /// Handle to one claimgraph database. Cheap to clone.
 ///
 /// Reads go through a pool of connections; writes go through a pool of exactly one, so
@@ -28,7 +36,12 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) the database at `path` and applies pending migrations.
     pub async fn open(path: &Path) -> Result<Store, StoreError> {
-        let store = Store::connect(path).await?;
+        Store::open_with(path, StoreOptions::default()).await
+    }
+
+    /// [`Store::open`] with options.
+    pub async fn open_with(path: &Path, options: StoreOptions) -> Result<Store, StoreError> {
+        let store = Store::connect_with(path, options).await?;
         store.migrate().await?;
         store.rekey().await?;
         Ok(store)
@@ -36,13 +49,22 @@ impl Store {
 
     /// Opens without migrating, for the `migrate` command.
     pub async fn connect(path: &Path) -> Result<Store, StoreError> {
-        let options = SqliteConnectOptions::from_str("sqlite:")?
+        Store::connect_with(path, StoreOptions::default()).await
+    }
+
+    async fn connect_with(path: &Path, opts: StoreOptions) -> Result<Store, StoreError> {
+        let mut options = SqliteConnectOptions::from_str("sqlite:")?
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(BUSY_TIMEOUT);
+        if let Some(bytes) = opts.max_size_bytes {
+            // SQLite's default page size; the cap is applied on every new connection
+            let pages = bytes.div_ceil(4096).max(1);
+            options = options.pragma("max_page_count", pages.to_string());
+        }
         let write = SqlitePoolOptions::new()
             .max_connections(1)
             .connect_with(options.clone())
@@ -65,6 +87,16 @@ impl Store {
     /// A cheap query that proves the database answers.
     pub async fn ping(&self) -> Result<(), StoreError> {
         sqlx::query("SELECT 1").execute(&self.read).await?;
+        Ok(())
+    }
+
+    /// Writes a consistent copy of the database to `target` (`VACUUM INTO`), while other
+    /// connections and processes keep reading and writing. `target` must not exist.
+    pub async fn backup(&self, target: &str) -> Result<(), StoreError> {
+        sqlx::query("VACUUM INTO ?1")
+            .bind(target)
+            .execute(&self.read)
+            .await?;
         Ok(())
     }
 

@@ -1,7 +1,8 @@
 use std::collections::{HashMap, HashSet};
 
 use claimgraph_extract::{EntityKind, Mention, PlaceRef};
-use sqlx::SqliteConnection;
+use sqlx::pool::PoolConnection;
+use sqlx::{Connection, Sqlite, SqliteConnection};
 
 use crate::canon::{fold, resolve_key};
 use crate::{Id, PreparedArticle, Store, StoreError};
@@ -37,22 +38,52 @@ impl Store {
         &self,
         articles: &[PreparedArticle],
     ) -> Result<Vec<Inserted>, StoreError> {
-        // IMMEDIATE: take the write lock up front, so a transaction that reads (the
-        // duplicate check) before it writes cannot fail to upgrade under WAL.
-        let mut tx = self.write.begin_with("BEGIN IMMEDIATE").await?;
-        let mut writer = Writer {
-            conn: &mut tx,
-            entities: HashMap::new(),
-            roles: HashSet::new(),
-            article_orgs: Vec::new(),
+        let mut conn = WriteConn {
+            conn: self.write.acquire().await?,
+            committed: false,
         };
-        let mut out = Vec::with_capacity(articles.len());
-        for article in articles {
-            out.push(writer.article(article).await?);
-        }
-        tx.commit().await?;
+        let out = write_batch(&mut conn.conn, articles).await?;
+        conn.committed = true;
         Ok(out)
     }
+}
+
+/// The writer connection for one batch. Unless the batch committed it is closed, not handed
+/// back to the pool: after a failed or abandoned transaction (disk full, an I/O error, a
+/// request that timed out) SQLite may have rolled back on its own, sqlx's idea of the
+/// transaction can then be wrong, and only a fresh connection is known to be clean.
+struct WriteConn {
+    conn: PoolConnection<Sqlite>,
+    committed: bool,
+}
+
+impl Drop for WriteConn {
+    fn drop(&mut self) {
+        if !self.committed {
+            self.conn.close_on_drop();
+        }
+    }
+}
+
+async fn write_batch(
+    conn: &mut SqliteConnection,
+    articles: &[PreparedArticle],
+) -> Result<Vec<Inserted>, StoreError> {
+    // IMMEDIATE: take the write lock up front, so a transaction that reads (the duplicate
+    // check) before it writes cannot fail to upgrade under WAL.
+    let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
+    let mut writer = Writer {
+        conn: &mut tx,
+        entities: HashMap::new(),
+        roles: HashSet::new(),
+        article_orgs: Vec::new(),
+    };
+    let mut out = Vec::with_capacity(articles.len());
+    for article in articles {
+        out.push(writer.article(article).await?);
+    }
+    tx.commit().await?;
+    Ok(out)
 }
 
 /// One write transaction, with the entity ids it has already resolved.
