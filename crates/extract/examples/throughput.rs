@@ -1,10 +1,22 @@
-//! Measures extraction throughput over the files named on the command line.
+//! Measures extraction throughput over the files named on the command line, with the
+//! gazetteer (the service's pipeline) and without it.
 //!
 //! usage: cargo run --release -p claimgraph-extract --example throughput -- FILE...
+//! (`THROUGHPUT_MB=1` for a short pass, e.g. under `valgrind --tool=callgrind`)
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use claimgraph_extract::{ExtractOptions, Extractor};
+use claimgraph_gazetteer::Gazetteer;
+
+/// How much text to extract per pass: `THROUGHPUT_MB` (default 20; small under valgrind).
+fn megabytes_wanted() -> usize {
+    std::env::var("THROUGHPUT_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20)
+}
 
 fn main() {
     let mut articles = Vec::new();
@@ -22,19 +34,30 @@ fn main() {
     let options = ExtractOptions {
         headline_is_first_line: true,
     };
-    let extractor = Extractor::new();
-    let rounds = (20_000_000 / total).max(1);
-    let started = Instant::now();
-    let mut claims = 0;
-    for _ in 0..rounds {
-        for text in &articles {
-            claims += extractor.extract(text, &options).claims.len();
+    let gazetteer = match Gazetteer::load() {
+        Ok(g) => Arc::new(g),
+        Err(e) => {
+            eprintln!("gazetteer: {e}");
+            return;
         }
+    };
+    for (label, extractor) in [
+        ("with gazetteer", Extractor::with_gazetteer(gazetteer)),
+        ("without gazetteer", Extractor::new()),
+    ] {
+        let rounds = (megabytes_wanted() * 1_000_000 / total).max(1);
+        let started = Instant::now();
+        let mut claims = 0;
+        for _ in 0..rounds {
+            for text in &articles {
+                claims += extractor.extract(text, &options).claims.len();
+            }
+        }
+        let seconds = started.elapsed().as_secs_f64();
+        let megabytes = (total * rounds) as f64 / 1e6;
+        println!(
+            "{label}: {megabytes:.1} MB, {claims} claims, {:.1} MB/s",
+            megabytes / seconds
+        );
     }
-    let seconds = started.elapsed().as_secs_f64();
-    let megabytes = (total * rounds) as f64 / 1e6;
-    println!(
-        "{megabytes:.1} MB, {claims} claims, {:.1} MB/s",
-        megabytes / seconds
-    );
 }

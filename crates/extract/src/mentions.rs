@@ -13,7 +13,7 @@ use claimgraph_gazetteer::{fold, Gazetteer};
 use crate::model::{EntityKind, Mention, Span};
 use crate::places::Resolved;
 use crate::rules;
-use crate::text::{flag, Kind, Tokens};
+use crate::text::{flag, word_hash, Kind, Tokens};
 
 /// A person the article names, with what it says about them.
 #[derive(Debug, Clone)]
@@ -48,9 +48,9 @@ pub struct Registry {
     pub found: Vec<Found>,
     /// Gazetteer identity and canonical name of each place name (lower case as written).
     pub geo: HashMap<String, Resolved>,
-    /// Words the article writes in lower case ("reading", "mobile"): a capitalised one is
+    /// Hashes of the words the article writes in lower case ("reading", "mobile"): a capitalised one is
     /// not a place on the gazetteer's word alone.
-    common: HashSet<String>,
+    common: HashSet<u64>,
 }
 
 /// Longest capitalised run read as one name; longer runs are headings or noise.
@@ -598,7 +598,7 @@ fn classify(
             && !cue_follows(t, b)
             && roles_before(t, pa, para_start).0.is_empty()
             && roles_after(t, b, t.len()).0.is_empty()
-            && (b - pa > 1 || !reg.common.contains(&written_lo))
+            && (b - pa > 1 || !reg.common.contains(&word_hash(&written_lo)))
             && is_large_place(g, &fold(&written))
     });
     if !known_person && (geo_last || prep || listed || gazetteer || reg.is_place_lo(&written_lo)) {
@@ -747,7 +747,7 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
     if gaz.is_some() {
         reg.common = (0..t.len())
             .filter(|&i| t.is_word(i) && !t.toks[i].cap)
-            .map(|i| t.lo(i).to_string())
+            .map(|i| word_hash(t.lo(i)))
             .collect();
     }
     for round in 0..2 {

@@ -69,6 +69,13 @@ impl Hasher for Fnv {
 
 type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
+/// The FNV-1a hash of a word: sets of words seen in an article, kept without copying them.
+pub fn word_hash(word: &str) -> u64 {
+    let mut h = Fnv::default();
+    h.write(word.as_bytes());
+    h.finish()
+}
+
 /// The word tables folded into one map from lower-case word to flags.
 pub struct Lexicon {
     map: FnvMap<&'static str, u32>,
