@@ -348,7 +348,10 @@ fn make_claim(
     let mut places: Vec<Mention> = Vec::new();
     for f in reg.within(a, b) {
         let (name, place) = reg.place_of(f);
-        if f.kind == EntityKind::Place && !places.iter().any(|p| p.name == name) {
+        if f.kind == EntityKind::Place
+            && !places.iter().any(|p| p.name == name)
+            && !reg.capital_as_actor(t, f)
+        {
             places.push(Mention {
                 span: Span::new(t.start(f.a), t.end(f.b.saturating_sub(1).max(f.a))),
                 name,
@@ -690,7 +693,9 @@ mod tests {
             [
                 ("Lena Okafor", EntityKind::Person),
                 ("Marlow", EntityKind::Place),
-                ("Lena Okafor", EntityKind::Person)
+                ("Lena Okafor", EntityKind::Person),
+                // "the town needed": the town is Marlow.
+                ("Marlow", EntityKind::Place)
             ]
         );
         assert!(ex
