@@ -647,8 +647,20 @@ fn classify(
     if !known_person
         && (geo_last || prep || listed || gazetteer || in_country || reg.is_place_lo(&written_lo))
     {
+        // "the region of X", "the province of X": the region named after X, as "X region".
+        let region_of = before(pa)
+            .filter(|&p| t.is(p, "of") && p > 0 && !t.toks[p - 1].cap)
+            .map(|p| t.lo(p - 1))
+            .filter(|w| matches!(*w, "region" | "province" | "oblast" | "governorate"))
+            .filter(|_| {
+                !rules::COUNTRIES
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(&written))
+            });
         let name = if t.has(last, flag::REGION) || geo_last {
             written
+        } else if let Some(word) = region_of {
+            format!("{} {}", strip_possessive(&written), word)
         } else {
             strip_possessive(&written).to_string()
         };
@@ -1020,15 +1032,27 @@ fn it_is_place(t: &Tokens, i: usize) -> bool {
     }
 }
 
-/// "the city", "this region", "the locality", and "it" in "it fell to …": the most recent
+/// "the city", "this region", "the locality", "city centre", "it" in "it fell to …" and
+/// "its" in "its liberation": the most recent
 /// place of a compatible sort (a village is not a capital, a region is not a town, a sea
 /// is neither); a place the text introduced with a noun of another sort is skipped.
 fn resolve_place_descriptions(t: &Tokens, reg: &mut Registry, with_gaz: bool) {
     let mut extra = Vec::new();
     for i in 0..t.len().saturating_sub(1) {
         let n = i + 1;
-        let (want, noun, from, upto_tok) = if t.is(i, "it") && it_is_place(t, i) {
+        // "its liberation", "its residents" (not "its capture of …", which the place
+        // did not undergo).
+        let its =
+            t.is(i, "its") && rules::PLACE_OWNED_NOUNS.contains(&t.lo(n)) && !t.is(n + 1, "of");
+        // "the city centre", "city centre is free": the city the text is about.
+        let centre = t.has(n, flag::PLACE_DESC)
+            && !t.is_cap(n)
+            && matches!(t.lo(n + 1), "centre" | "center" | "limits")
+            && matches!(sort_of(t.lo(n)), Some(Sort::Settlement));
+        let (want, noun, from, upto_tok) = if (t.is(i, "it") && it_is_place(t, i)) || its {
             (Sort::Settlement, "it", i, i + 1)
+        } else if centre {
+            (Sort::Settlement, t.lo(n), n, n + 1)
         } else if matches!(t.lo(i), "the" | "this" | "that")
             && t.has(n, flag::PLACE_DESC)
             && !t.is_cap(n)

@@ -423,6 +423,41 @@ mod tests {
     }
 
     #[test]
+    fn its_before_a_place_noun_and_city_centre_are_the_place() {
+        let text = "Rebels held the town of Sandomierz for weeks. Officials said its liberation would take \
+                    2 days. Police said the city centre was calm.";
+        assert_eq!(
+            claim_places(text),
+            [vec!["Sandomierz"], vec!["Sandomierz"], vec!["Sandomierz"]]
+        );
+        // "its capture of …" is something an army did, not the place.
+        let w = place_words(
+            "Rebels held the town of Sandomierz. The army said its capture of 3 hills helped.",
+        );
+        assert_eq!(w.len(), 1, "{w:?}");
+    }
+
+    #[test]
+    fn the_region_of_x_is_the_region() {
+        let p = places("Floods hit the region of Kharkiv and the Kharkiv region again.");
+        let keys: Vec<(&str, PlaceType)> = p.iter().map(|x| (x.1.as_str(), x.2)).collect();
+        assert_eq!(keys.len(), 2, "{p:?}");
+        assert_eq!(keys[0], keys[1], "{p:?}");
+        assert_eq!(keys[0].1, PlaceType::Region, "{p:?}");
+    }
+
+    #[test]
+    fn a_sentence_opening_in_x_is_the_scene_of_what_reporters_saw() {
+        let text = "In Sandomierz, a market town of Poland, reporters saw 12 burnt cars. In \
+                    Warsaw, the minister said that 5 bridges were closed.";
+        assert_eq!(
+            claim_places(text),
+            [vec!["Sandomierz"], vec![] as Vec<&str>],
+            "where something was said is not what it is about"
+        );
+    }
+
+    #[test]
     fn capitals_acting_as_governments_are_not_what_a_claim_is_about() {
         let text = "Forces from Baghdad advanced 30 km towards Mosul on Monday. Shelling \
                     continued in Baghdad, where 4 people died.";

@@ -247,6 +247,13 @@ pub const PLACE_PREDICATES: &[&str] = &[
     "recaptured", "occupied", "seized", "shelled", "surrounded", "encircled",
 ];
 
+/// Nouns after "its" that belong to a place ("its liberation", "its residents"), so the
+/// "its" is the place the text is talking about.
+pub const PLACE_OWNED_NOUNS: &[&str] = &[
+    "liberation", "capture", "fall", "recapture", "reconquest", "residents", "inhabitants",
+    "mayor", "outskirts", "streets",
+];
+
 /// Nouns for armed forces and governments: a capital next to one ("forces from X", "X
 /// troops") stands for its government, not a location.
 pub const FORCE_NOUNS: &[&str] = &[
@@ -677,6 +684,8 @@ mod tests {
         assert!(all_lower(PLACE_PREDICATES) && is_in(PLACE_PREDICATES, "located"));
         assert!(!is_in(PLACE_PREDICATES, "said"));
         assert!(all_lower(FORCE_NOUNS) && is_in(FORCE_NOUNS, "troops"));
+        assert!(all_lower(PLACE_OWNED_NOUNS) && is_in(PLACE_OWNED_NOUNS, "reconquest"));
+        assert!(!is_in(PLACE_OWNED_NOUNS, "control") && !is_in(PLACE_OWNED_NOUNS, "forces"));
         assert!(is_in(PLACE_OF_NOUNS, "hall") && is_in(PLACE_OF_NOUNS, "cities"));
         assert!(
             is_in(COUNTRIES, "Kenya")
