@@ -26,6 +26,9 @@ pub struct Draft {
     pub leans_on_previous: bool,
     /// The quote spans its whole sentence and nothing in the sentence attributes it.
     pub orphan: bool,
+    /// The place run the sentence opens with ("In X, reporters saw …"): the scene of the
+    /// whole sentence, so of the claim too; set by the caller.
+    pub scene: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -706,6 +709,7 @@ impl Analyzer<'_, '_> {
                 cue: Some(t.span_text(x.cue_src.0, x.cue_src.1).to_string()),
                 leans_on_previous: x.leans,
                 orphan: false,
+                scene: None,
             });
         }
         self.split_closing_quotes(s, &attrs, &mut drafts);
@@ -796,6 +800,7 @@ impl Analyzer<'_, '_> {
                 cue: d.cue.clone(),
                 leans_on_previous: d.leans_on_previous,
                 orphan: false,
+                scene: None,
             });
             if trailing {
                 framing.push(n);
@@ -1368,6 +1373,7 @@ impl Analyzer<'_, '_> {
                         cue: Some(t.span_text(x.cue_src.0, x.cue_src.1).to_string()),
                         leans_on_previous: leans,
                         orphan: false,
+                        scene: None,
                     });
                 }
                 None => {
@@ -1390,6 +1396,7 @@ impl Analyzer<'_, '_> {
                             cue: None,
                             leans_on_previous: false,
                             orphan: true,
+                            scene: None,
                         });
                     }
                 }

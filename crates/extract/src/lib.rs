@@ -147,7 +147,13 @@ fn extract_with(
                 statements.push((sa, sb));
                 continue;
             }
-            for d in found {
+            let scene = scene_of(&t, &reg, sa);
+            for mut d in found {
+                // "In X, reporters saw …": what they saw was in X.
+                d.scene = scene.filter(|&k| {
+                    let b = reg.found[k].b;
+                    b < d.a && (b..d.a).any(|i| t.has(i, flag::PERCEPTION))
+                });
                 if d.speaker.is_some() {
                     prev.clone_from(&d.speaker);
                 }
@@ -290,8 +296,9 @@ fn extract_with(
         } else {
             ClaimKind::Indirect
         };
+        let scene = d.scene.and_then(|k| reg.found.get(k));
         claims.push(make_claim(
-            &t, &reg, kind, span, d.a, d.b, d.speaker, d.via, d.cue,
+            &t, &reg, kind, span, d.a, d.b, d.speaker, d.via, d.cue, scene,
         ));
     }
     for (sa, sb) in statements {
@@ -305,6 +312,7 @@ fn extract_with(
             span,
             sa,
             sb,
+            None,
             None,
             None,
             None,
@@ -344,11 +352,15 @@ fn make_claim(
     speaker: Option<Mention>,
     via: Option<Mention>,
     cue: Option<String>,
+    scene: Option<&mentions::Found>,
 ) -> Claim {
     let mut places: Vec<Mention> = Vec::new();
-    for f in reg.within(a, b) {
+    for f in scene.into_iter().chain(reg.within(a, b)) {
         let (name, place) = reg.place_of(f);
-        if f.kind == EntityKind::Place && !places.iter().any(|p| p.name == name) {
+        if f.kind == EntityKind::Place
+            && !places.iter().any(|p| p.name == name)
+            && !reg.capital_as_actor(t, f)
+        {
             places.push(Mention {
                 span: Span::new(t.start(f.a), t.end(f.b.saturating_sub(1).max(f.a))),
                 name,
@@ -369,6 +381,18 @@ fn make_claim(
         places,
         numbers,
     }
+}
+
+/// The place a sentence opens with, "In X, …" or "Near the X, …" (index into the
+/// registry's runs): the scene of everything the sentence reports.
+fn scene_of(t: &Tokens, reg: &mentions::Registry, sa: usize) -> Option<usize> {
+    if !t.has(sa, flag::PLACE_PREP) || !t.is_cap(sa) {
+        return None;
+    }
+    let at = if t.is(sa + 1, "the") { sa + 2 } else { sa + 1 };
+    let k = reg.found.partition_point(|f| f.a < at);
+    let f = reg.found.get(k)?;
+    (f.a == at && f.kind == EntityKind::Place && t.is_punct(f.b, ',')).then_some(k)
 }
 
 /// Byte span of tokens `[a, b)`, without trailing commas/colons (and periods when `strip_period`).
@@ -690,7 +714,9 @@ mod tests {
             [
                 ("Lena Okafor", EntityKind::Person),
                 ("Marlow", EntityKind::Place),
-                ("Lena Okafor", EntityKind::Person)
+                ("Lena Okafor", EntityKind::Person),
+                // "the town needed": the town is Marlow.
+                ("Marlow", EntityKind::Place)
             ]
         );
         assert!(ex

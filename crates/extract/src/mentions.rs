@@ -8,9 +8,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use claimgraph_gazetteer::{fold, Gazetteer};
+use claimgraph_gazetteer::{fold, CountryCode, Gazetteer};
 
-use crate::model::{EntityKind, Mention, Span};
+use crate::model::{EntityKind, Mention, PlaceType, Span};
 use crate::places::Resolved;
 use crate::rules;
 use crate::text::{flag, word_hash, Kind, Tokens};
@@ -51,6 +51,9 @@ pub struct Registry {
     /// Hashes of the words the article writes in lower case ("reading", "mobile"): a capitalised one is
     /// not a place on the gazetteer's word alone.
     common: HashSet<u64>,
+    /// Countries the article names or whose large places it names: a smaller gazetteer
+    /// place in one of them is a place without a context word ("troops entered X").
+    countries: HashSet<CountryCode>,
 }
 
 /// Longest capitalised run read as one name; longer runs are headings or noise.
@@ -195,6 +198,25 @@ impl Registry {
             Some(r) => (r.name.clone(), r.place.clone()),
             None => (f.name.clone(), None),
         }
+    }
+
+    /// Whether the place run `f` is a capital standing for its government rather than a
+    /// location: the one acting ("taken by X", "X troops", "X said") or the origin of
+    /// forces ("forces from X").
+    pub fn capital_as_actor(&self, t: &Tokens, f: &Found) -> bool {
+        let capital = self
+            .geo
+            .get(&f.name.to_lowercase())
+            .is_some_and(|r| r.capital);
+        if !capital || f.b <= f.a {
+            return false;
+        }
+        let force = |k: usize| rules::FORCE_NOUNS.contains(&t.lo(k));
+        let agent_before = f.a > 0 && t.is(f.a - 1, "by");
+        let origin = f.a >= 2 && t.is(f.a - 1, "from") && force(f.a - 2);
+        let possessive = t.s(f.b - 1).ends_with("’s") || t.s(f.b - 1).ends_with("'s");
+        let acting_after = !possessive && (force(f.b) || cue_follows(t, f.b));
+        agent_before || origin || acting_after
     }
 
     /// Place names of the article in text order, each once.
@@ -591,19 +613,54 @@ fn classify(
     }
     let written_lo = written.to_lowercase();
     let known_person = reg.person_name_lo(&written_lo).is_some();
+    // Read as a person or a body rather than a place: a title or role word around it, or
+    // a cue verb after it ("Kell said").
+    let personal = || {
+        cue_follows(t, b)
+            || !roles_before(t, pa, para_start).0.is_empty()
+            || !roles_after(t, b, t.len()).0.is_empty()
+    };
     // A large gazetteer place needs no context, unless the run reads as a person.
     let gazetteer = gaz.is_some_and(|g| {
         !known_person
             && b - pa <= 3
-            && !cue_follows(t, b)
-            && roles_before(t, pa, para_start).0.is_empty()
-            && roles_after(t, b, t.len()).0.is_empty()
             && (b - pa > 1 || !reg.common.contains(&word_hash(&written_lo)))
             && is_large_place(g, &fold(&written))
+            && !personal()
     });
-    if !known_person && (geo_last || prep || listed || gazetteer || reg.is_place_lo(&written_lo)) {
+    // A smaller place in a country the article names, where it reads as a name of its
+    // own: mid-sentence, not after "the", a word the article never writes in lower case.
+    let after_the = pa > 0 && t.is(pa - 1, "the");
+    let in_country = !gazetteer
+        && !reg.countries.is_empty()
+        && !known_person
+        && !after_the
+        && b - pa <= 2
+        && gaz.is_some_and(|g| {
+            !sentence_initial(t, pa)
+                && t.s(pa).chars().count() >= 4
+                && t.s(pa).chars().skip(1).any(char::is_lowercase)
+                && (b - pa > 1 || !reg.common.contains(&word_hash(&written_lo)))
+                && is_place_in(g, &fold(&written), &reg.countries)
+                && !personal()
+        });
+    if !known_person
+        && (geo_last || prep || listed || gazetteer || in_country || reg.is_place_lo(&written_lo))
+    {
+        // "the region of X", "the province of X": the region named after X, as "X region".
+        let region_of = before(pa)
+            .filter(|&p| t.is(p, "of") && p > 0 && !t.toks[p - 1].cap)
+            .map(|p| t.lo(p - 1))
+            .filter(|w| matches!(*w, "region" | "province" | "oblast" | "governorate"))
+            .filter(|_| {
+                !rules::COUNTRIES
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(&written))
+            });
         let name = if t.has(last, flag::REGION) || geo_last {
             written
+        } else if let Some(word) = region_of {
+            format!("{} {}", strip_possessive(&written), word)
         } else {
             strip_possessive(&written).to_string()
         };
@@ -695,6 +752,36 @@ fn is_large_place(g: &Gazetteer, folded: &str) -> bool {
                 .is_some_and(|&p| g.place(p).population >= LARGE_PLACE)
 }
 
+/// A populated place of one of `countries` (not a capital, which may stand for its
+/// government, nor a country) is called `folded`.
+fn is_place_in(g: &Gazetteer, folded: &str, countries: &HashSet<CountryCode>) -> bool {
+    g.country_named(folded).is_none()
+        && !g.is_capital(folded)
+        && g.lookup(folded)
+            .iter()
+            .any(|&p| countries.contains(&g.place(p).country))
+}
+
+/// Countries the text names: capitalised words and pairs ("United States") that fold to a
+/// country's name.
+fn named_countries(t: &Tokens, g: &Gazetteer) -> HashSet<CountryCode> {
+    let mut out = HashSet::new();
+    for i in 0..t.len() {
+        if !t.is_cap(i) || t.has(i, flag::NOT_NAME | flag::FUNCTION) {
+            continue;
+        }
+        if let Some(c) = g.country_named(&fold(strip_possessive(t.s(i)))) {
+            out.insert(c.code);
+        } else if t.is_cap(i + 1) && t.toks[i + 1].space_before {
+            let pair = format!("{} {}", t.s(i), strip_possessive(t.s(i + 1)));
+            if let Some(c) = g.country_named(&fold(&pair)) {
+                out.insert(c.code);
+            }
+        }
+    }
+    out
+}
+
 fn scan(
     t: &Tokens,
     reg: &Registry,
@@ -750,6 +837,9 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
             .map(|i| word_hash(t.lo(i)))
             .collect();
     }
+    if let Some(g) = gaz {
+        reg.countries = named_countries(t, g);
+    }
     for round in 0..2 {
         let found = scan(t, &reg, paragraphs, gaz);
         for (k, f) in found.iter().enumerate() {
@@ -777,29 +867,63 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
         }
         if round == 1 {
             reg.found = found;
+        } else if let Some(g) = gaz {
+            // The country of a large place the text names is context too.
+            for f in found.iter().filter(|f| f.kind == EntityKind::Place) {
+                let large = g.lookup(&fold(&f.name)).first().map(|&p| g.place(p));
+                if let Some(p) = large.filter(|p| p.population >= LARGE_PLACE) {
+                    reg.countries.insert(p.country);
+                }
+            }
         }
     }
-    resolve_place_descriptions(t, &mut reg);
     if let Some(g) = gaz {
         reg.geo = crate::places::resolve(&reg, g);
     }
+    resolve_place_descriptions(t, &mut reg, gaz.is_some());
     reg
 }
 
-/// The noun the text uses for a place: "the town of X", "X, a small village".
-fn place_noun<'t>(t: &'t Tokens, f: &Found) -> Option<&'t str> {
+/// What sort of place a description noun names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sort {
+    Settlement,
+    Region,
+    Area,
+}
+
+fn sort_of(noun: &str) -> Option<Sort> {
+    if rules::SETTLEMENT_NOUNS.contains(&noun) {
+        Some(Sort::Settlement)
+    } else if rules::REGION_NOUNS.contains(&noun) {
+        Some(Sort::Region)
+    } else if matches!(noun, "area" | "areas") {
+        Some(Sort::Area)
+    } else {
+        None
+    }
+}
+
+/// The sort of place the text calls a place: "the town of X", "X, one of the villages".
+fn place_noun(t: &Tokens, f: &Found) -> Option<Sort> {
     let mut p = f.a;
     if p > 0 && t.is(p - 1, "the") {
         p -= 1;
     }
-    if p >= 2 && t.is(p - 1, "of") && t.has(p - 2, flag::PLACE_DESC) {
-        return Some(t.lo(p - 2));
+    if p >= 2 && t.is(p - 1, "of") {
+        if let Some(s) = sort_of(t.lo(p - 2)) {
+            return Some(s);
+        }
     }
     if t.is_punct(f.b, ',') {
         let mut k = f.b + 1;
         while k < t.len() && k < f.b + 6 && t.is_word(k) {
-            if t.has(k, flag::PLACE_DESC) {
-                return Some(t.lo(k));
+            if let Some(s) = sort_of(t.lo(k)) {
+                return Some(s);
+            }
+            // "X, the capital of the region": what follows "of" describes another place.
+            if t.has(k, flag::PLACE_PREP) || (t.is(k, "of") && !t.is(k - 1, "one")) {
+                break;
             }
             k += 1;
         }
@@ -815,46 +939,144 @@ fn is_region_name(name: &str) -> bool {
     })
 }
 
-/// "the city", "this region": the last place of that sort the article named.
-fn resolve_place_descriptions(t: &Tokens, reg: &mut Registry) {
+/// A named feature ("the Black Sea", "the Dnipro River"), never "the city" or "the area".
+fn is_feature_name(name: &str) -> bool {
+    name.contains(' ')
+        && name.rsplit(' ').next().is_some_and(|w| {
+            let w = w.to_lowercase();
+            rules::GEO_HEADS.contains(&w.as_str()) && !rules::REGION_WORDS.contains(&w.as_str())
+        })
+}
+
+impl Registry {
+    /// Whether the place run `f` can be what a description of sort `want` means.
+    /// `noun` is the description's own word; `with_gaz` says places were resolved.
+    fn fits(&self, t: &Tokens, f: &Found, want: Sort, noun: &str, with_gaz: bool) -> bool {
+        if f.kind != EntityKind::Place
+            || is_feature_name(&f.name)
+            || rules::COUNTRIES
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(&f.name))
+        {
+            return false;
+        }
+        let geo = self.geo.get(&f.name.to_lowercase());
+        let ty = geo.and_then(|r| r.place.as_ref()).map(|p| p.place_type);
+        if ty == Some(PlaceType::Country) {
+            return false;
+        }
+        let regionish = is_region_name(&f.name) || ty == Some(PlaceType::Region);
+        let introduced = place_noun(t, f);
+        if introduced.is_some_and(|s| s != want) {
+            return false;
+        }
+        match want {
+            // A village, town or locality is a known city that is not a capital standing
+            // for its government; without a gazetteer, any place not named as a region.
+            Sort::Settlement => {
+                !regionish
+                    && match geo {
+                        Some(r) => ty == Some(PlaceType::City) && (!r.capital || noun == "city"),
+                        None => !with_gaz || introduced == Some(Sort::Settlement),
+                    }
+            }
+            // A region, or a place the gazetteer does not know as a city ("the Westvale").
+            Sort::Region => regionish || (with_gaz && geo.is_none_or(|r| r.place.is_none())),
+            Sort::Area => !regionish,
+        }
+    }
+}
+
+/// Whether the word after a description lets it stand alone ("the city, where", "the
+/// town located", "the area around") rather than begin a compound ("the city hall").
+fn stands_alone(t: &Tokens, k: usize) -> bool {
+    match t.toks.get(k).map(|x| x.kind) {
+        None | Some(Kind::Punct(_)) => true,
+        Some(Kind::Word) if t.is(k, "of") => t.toks.get(k + 1).is_some_and(|x| x.kind == Kind::Num),
+        Some(Kind::Word) => {
+            t.has(k, flag::FUNCTION | flag::COMMON_VERB | flag::CUE)
+                || (!t.toks[k].cap && t.lo(k).len() > 4 && t.lo(k).ends_with("ed"))
+        }
+        _ => false,
+    }
+}
+
+/// "it fell to …", "it is located along …", "it was recaptured": the "it" is a place.
+fn it_is_place(t: &Tokens, i: usize) -> bool {
+    let mut k = i + 1;
+    let mut passive = false;
+    while k < t.len() && k < i + 4 {
+        match t.lo(k) {
+            "is" | "was" | "has" | "had" | "been" => passive = true,
+            w if w.len() > 4 && w.ends_with("ly") => {}
+            _ => break,
+        }
+        k += 1;
+    }
+    let w = t.lo(k);
+    if !rules::PLACE_PREDICATES.contains(&w) {
+        return false;
+    }
+    match w {
+        // "it fell to the rebels", not "it fell to 4%".
+        "fell" => {
+            let mut n = k + 1;
+            while n < k + 3 && t.lo(n).len() > 4 && t.lo(n).ends_with("ly") {
+                n += 1;
+            }
+            matches!(t.lo(n), "to" | "into")
+                && t.toks.get(n + 1).is_some_and(|x| x.kind == Kind::Word)
+        }
+        "lies" | "sits" | "borders" | "located" | "situated" => true,
+        _ => passive,
+    }
+}
+
+/// "the city", "this region", "the locality", "city centre", "it" in "it fell to …" and
+/// "its" in "its liberation": the most recent
+/// place of a compatible sort (a village is not a capital, a region is not a town, a sea
+/// is neither); a place the text introduced with a noun of another sort is skipped.
+fn resolve_place_descriptions(t: &Tokens, reg: &mut Registry, with_gaz: bool) {
     let mut extra = Vec::new();
     for i in 0..t.len().saturating_sub(1) {
         let n = i + 1;
-        if !matches!(t.lo(i), "the" | "this" | "that") || !t.has(n, flag::PLACE_DESC) || t.is_cap(n)
+        // "its liberation", "its residents" (not "its capture of …", which the place
+        // did not undergo).
+        let its =
+            t.is(i, "its") && rules::PLACE_OWNED_NOUNS.contains(&t.lo(n)) && !t.is(n + 1, "of");
+        // "the city centre", "city centre is free": the city the text is about.
+        let centre = t.has(n, flag::PLACE_DESC)
+            && !t.is_cap(n)
+            && matches!(t.lo(n + 1), "centre" | "center" | "limits")
+            && matches!(sort_of(t.lo(n)), Some(Sort::Settlement));
+        let (want, noun, from, upto_tok) = if (t.is(i, "it") && it_is_place(t, i)) || its {
+            (Sort::Settlement, "it", i, i + 1)
+        } else if centre {
+            (Sort::Settlement, t.lo(n), n, n + 1)
+        } else if matches!(t.lo(i), "the" | "this" | "that")
+            && t.has(n, flag::PLACE_DESC)
+            && !t.is_cap(n)
+            && stands_alone(t, n + 1)
         {
+            let Some(want) = sort_of(t.lo(n)) else {
+                continue;
+            };
+            (want, t.lo(n), i, n + 1)
+        } else {
             continue;
-        }
-        let next_ok = match t.toks.get(n + 1).map(|x| x.kind) {
-            None | Some(Kind::Punct(_)) => true,
-            Some(Kind::Word) if t.is(n + 1, "of") => {
-                t.toks.get(n + 2).is_some_and(|x| x.kind == Kind::Num)
-            }
-            Some(Kind::Word) => t.has(n + 1, flag::FUNCTION),
-            _ => false,
         };
-        if !next_ok {
-            continue;
-        }
-        let want_region = matches!(t.lo(n), "region");
         let upto = reg.found.partition_point(|f| f.b <= i);
-        let fits = |f: &&Found| {
-            f.kind == EntityKind::Place
-                && is_region_name(&f.name) == want_region
-                && !rules::COUNTRIES
-                    .iter()
-                    .any(|c| c.eq_ignore_ascii_case(&f.name))
-        };
-        let recent = || reg.found[..upto].iter().rev().take(80);
-        // A place the article introduced with the same noun ("the town of X") wins.
-        // The most recent place, skipping one the text called something else ("the town"
-        // does not mean a place introduced as "the city of X").
-        let target = recent()
-            .filter(fits)
-            .find(|f| place_noun(t, f).is_none_or(|noun| noun == t.lo(n)));
+        let target = reg.found[..upto]
+            .iter()
+            .rev()
+            .take(80)
+            // "it" looks back a sentence or two only.
+            .take_while(|f| noun != "it" || f.b + 60 >= i)
+            .find(|f| reg.fits(t, f, want, noun, with_gaz));
         if let Some(f) = target {
             extra.push(Found {
-                a: i,
-                b: n + 1,
+                a: from,
+                b: upto_tok,
                 kind: EntityKind::Place,
                 name: f.name.clone(),
                 roles: Vec::new(),

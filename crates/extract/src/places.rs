@@ -22,6 +22,8 @@ pub struct Resolved {
     /// The name to give the entity (the gazetteer's, or as written).
     pub name: String,
     pub place: Option<PlaceRef>,
+    /// A national capital, which news also uses for its government ("Kyiv said").
+    pub capital: bool,
 }
 
 /// At most this many gazetteer spellings travel with a place.
@@ -99,9 +101,27 @@ pub fn resolve(reg: &Registry, g: &Gazetteer) -> HashMap<String, Resolved> {
                         place_type: PlaceType::Country,
                         aliases: Vec::new(),
                     }),
+                    capital: false,
                 },
             );
             continue;
+        }
+        // "X Pass": the mountain pass named after the town X is, for what a claim is
+        // about, the surroundings of X.
+        if let Some(base) = w.strip_suffix(" Pass").filter(|b| !b.contains(' ')) {
+            let cands: Vec<Cand> = g
+                .lookup(&fold(base))
+                .iter()
+                .map(|&p| Cand::Place(p))
+                .collect();
+            if !cands.is_empty() {
+                names.push(Name {
+                    written: w,
+                    region_word: None,
+                    cands,
+                });
+                continue;
+            }
         }
         let (region_word, cands) = match split_region(w) {
             // "X area", "X district": the place X.
@@ -180,14 +200,18 @@ pub fn resolve(reg: &Registry, g: &Gazetteer) -> HashMap<String, Resolved> {
                 .then(population(g, b).cmp(&population(g, a)))
         });
         let Some(best) = best else {
-            // An unknown region named in its bare form too is that place ("Donbas region").
-            if let Some((base, _)) = split_region(n.written) {
-                if bare.contains(&base.to_lowercase()) {
+            // An unknown region is named by its bare name, so "the Westvale region" and
+            // "Westvale" are one place across articles; a capitalised region word is part
+            // of a proper name ("Capital Region") unless the bare form is written too.
+            if let Some((base, word)) = split_region(n.written) {
+                let lower_word = word.chars().all(char::is_lowercase);
+                if lower_word || bare.contains(&base.to_lowercase()) {
                     out.insert(
                         n.written.to_lowercase(),
                         Resolved {
                             name: base.to_string(),
                             place: None,
+                            capital: false,
                         },
                     );
                 }
@@ -200,7 +224,9 @@ pub fn resolve(reg: &Registry, g: &Gazetteer) -> HashMap<String, Resolved> {
         if !trusted {
             continue;
         }
-        out.insert(n.written.to_lowercase(), place_ref(g, best, n.region_word));
+        let mut r = place_ref(g, best, n.region_word);
+        r.capital = matches!(best, Cand::Place(_)) && g.is_capital(&fold(n.written));
+        out.insert(n.written.to_lowercase(), r);
     }
     out
 }
@@ -233,6 +259,7 @@ fn place_ref(g: &Gazetteer, c: Cand, region_word: Option<&str>) -> Resolved {
                     place_type: PlaceType::City,
                     aliases,
                 }),
+                capital: false,
             }
         }
         Cand::Region(r) => {
@@ -254,6 +281,7 @@ fn place_ref(g: &Gazetteer, c: Cand, region_word: Option<&str>) -> Resolved {
                     place_type: PlaceType::Region,
                     aliases: Vec::new(),
                 }),
+                capital: false,
             }
         }
     }
@@ -312,6 +340,146 @@ mod tests {
         let p = places("Storms hit France overnight. Power failed in Paris, officials said.");
         let paris = p.iter().find(|x| x.0 == "Paris").map(|x| x.1.as_str());
         assert_eq!(paris, Some("gn:2988507"), "{p:?}");
+    }
+
+    /// Place names of each claim, in claim order.
+    fn claim_places(text: &str) -> Vec<Vec<String>> {
+        let Some(x) = EXTRACTOR.as_ref() else {
+            return Vec::new();
+        };
+        x.extract(text, &ExtractOptions::default())
+            .claims
+            .into_iter()
+            .map(|c| c.places.into_iter().map(|p| p.name).collect())
+            .collect()
+    }
+
+    /// (name, text) of every place mention.
+    fn place_words(text: &str) -> Vec<(String, String)> {
+        let Some(x) = EXTRACTOR.as_ref() else {
+            return Vec::new();
+        };
+        x.extract(text, &ExtractOptions::default())
+            .mentions
+            .into_iter()
+            .filter(|m| m.kind == crate::EntityKind::Place)
+            .map(|m| (m.name, m.span.slice(text).unwrap_or("").to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn small_places_in_a_named_country_need_no_context_word() {
+        let text = "Floods swept across Poland this week. Rescue teams entered Zakopane on \
+                    Friday, and crowds gathered in front of the town hall of Sandomierz.";
+        let p = places(text);
+        let names: Vec<&str> = p.iter().map(|x| x.0.as_str()).collect();
+        assert!(names.contains(&"Zakopane"), "{p:?}");
+        assert!(names.contains(&"Sandomierz"), "{p:?}");
+        assert_eq!(
+            claim_places(text).last().cloned().unwrap_or_default(),
+            ["Zakopane", "Sandomierz"]
+        );
+        // Without the country named, a small town after a plain verb is not trusted.
+        let p = places("Rescue teams entered Zakopane on Friday.");
+        assert!(p.is_empty(), "{p:?}");
+        // Read as a speaker, it is no place.
+        let p = places("Floods swept across Poland. The dam will hold, Zakopane said on Friday.");
+        assert!(p.iter().all(|x| x.0 != "Zakopane"), "{p:?}");
+    }
+
+    #[test]
+    fn descriptions_pick_a_place_of_their_sort() {
+        // "the locality" is the village, not the capital named after it.
+        let w = place_words(
+            "Rescuers reached the village of Tarnobrzeg, one of the towns helped from \
+             Warsaw, on Monday. Police arrived in the locality on Tuesday.",
+        );
+        let loc = w
+            .iter()
+            .find(|x| x.1 == "the locality")
+            .map(|x| x.0.as_str());
+        assert_eq!(loc, Some("Tarnobrzeg"), "{w:?}");
+        // "this town located …" stands alone; "the area around it" is not a sea.
+        let w = place_words(
+            "Trains stopped at Gdynia, on the Baltic Sea. The area around it flooded. In this \
+             town located on the coast, 300 homes lost power.",
+        );
+        let descs: Vec<&str> = w
+            .iter()
+            .filter(|x| x.1.starts_with("this") || x.1.starts_with("The area"))
+            .map(|x| x.0.as_str())
+            .collect();
+        assert_eq!(descs, ["Gdynia", "Gdynia"], "{w:?}");
+    }
+
+    #[test]
+    fn it_is_the_place_when_a_place_predicate_follows() {
+        let text = "Rebels besieged Mosul for weeks. It fell to the rebels on May 3, trapping \
+                    2,000 people.";
+        assert_eq!(claim_places(text), [vec!["Mosul"], vec!["Mosul"]]);
+        // "it fell to 4 percent" is a figure, not a place.
+        let text = "Prices rose in Mosul in May. In June it fell to 4 percent.";
+        assert_eq!(claim_places(text), [vec!["Mosul"], vec![] as Vec<&str>]);
+    }
+
+    #[test]
+    fn its_before_a_place_noun_and_city_centre_are_the_place() {
+        let text = "Rebels held the town of Sandomierz for weeks. Officials said its liberation would take \
+                    2 days. Police said the city centre was calm.";
+        assert_eq!(
+            claim_places(text),
+            [vec!["Sandomierz"], vec!["Sandomierz"], vec!["Sandomierz"]]
+        );
+        // "its capture of …" is something an army did, not the place.
+        let w = place_words(
+            "Rebels held the town of Sandomierz. The army said its capture of 3 hills helped.",
+        );
+        assert_eq!(w.len(), 1, "{w:?}");
+    }
+
+    #[test]
+    fn the_region_of_x_is_the_region() {
+        let p = places("Floods hit the region of Kharkiv and the Kharkiv region again.");
+        let keys: Vec<(&str, PlaceType)> = p.iter().map(|x| (x.1.as_str(), x.2)).collect();
+        assert_eq!(keys.len(), 2, "{p:?}");
+        assert_eq!(keys[0], keys[1], "{p:?}");
+        assert_eq!(keys[0].1, PlaceType::Region, "{p:?}");
+    }
+
+    #[test]
+    fn a_sentence_opening_in_x_is_the_scene_of_what_reporters_saw() {
+        let text = "In Sandomierz, a market town of Poland, reporters saw 12 burnt cars. In \
+                    Warsaw, the minister said that 5 bridges were closed.";
+        assert_eq!(
+            claim_places(text),
+            [vec!["Sandomierz"], vec![] as Vec<&str>],
+            "where something was said is not what it is about"
+        );
+    }
+
+    #[test]
+    fn capitals_acting_as_governments_are_not_what_a_claim_is_about() {
+        let text = "Forces from Baghdad advanced 30 km towards Mosul on Monday. Shelling \
+                    continued in Baghdad, where 4 people died.";
+        assert_eq!(claim_places(text), [vec!["Mosul"], vec!["Baghdad"]]);
+    }
+
+    #[test]
+    fn an_unknown_region_is_named_by_its_bare_name() {
+        let p = places("Miners struck across the Velmora region on Monday.");
+        assert!(p.is_empty(), "{p:?}");
+        let w = place_words("Miners struck across the Velmora region on Monday.");
+        assert_eq!(w.first().map(|x| x.0.as_str()), Some("Velmora"), "{w:?}");
+    }
+
+    #[test]
+    fn a_pass_named_after_a_town_is_that_town() {
+        let p = places("Snow closed the Zakopane Pass, near the Polish border, on Sunday.");
+        assert_eq!(
+            p.first().map(|x| (x.1.as_str(), x.2)),
+            Some(("gn:3080866", PlaceType::City)),
+            "{p:?}"
+        );
     }
 
     #[test]

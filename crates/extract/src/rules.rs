@@ -182,7 +182,7 @@ pub const PLACE_OF_NOUNS: &[&str] = &[
     "state", "island", "county", "oblast", "municipality", "settlement", "hub", "hamlet",
     "neighbourhood", "neighborhood", "streets", "residents", "resident", "mayor", "governor",
     "inhabitants", "people", "liberation", "capture", "fall", "recapture", "reconquest", "area",
-    "areas", "territory", "districts", "control",
+    "areas", "territory", "districts", "control", "cities", "towns", "villages", "hall",
 ];
 
 /// Words after a name that make it a region, kept in the name ("Westvale region").
@@ -226,7 +226,40 @@ pub const COUNTRIES: &[&str] = &[
 ];
 
 /// Nouns after "the" that stand for a place the article named before ("the city").
-pub const PLACE_DESCRIPTIONS: &[&str] = &["city", "town", "village", "region", "locality", "area"];
+pub const PLACE_DESCRIPTIONS: &[&str] = &[
+    "city", "town", "village", "region", "locality", "area", "province", "settlement", "hamlet",
+];
+
+/// Description nouns for a populated place: "the locality" may mean a place the text
+/// introduced as "the village of X" (plural forms count for introductions).
+pub const SETTLEMENT_NOUNS: &[&str] = &[
+    "city", "town", "village", "locality", "settlement", "hamlet", "cities", "towns", "villages",
+    "localities", "settlements", "hamlets",
+];
+
+/// Description nouns for a region ("the province" after "X province").
+pub const REGION_NOUNS: &[&str] = &["region", "province", "oblast", "regions", "provinces"];
+
+/// Words after a sentence's "it" that say something about a place ("it fell to", "it is
+/// located along"), so the "it" is the place the text is talking about.
+pub const PLACE_PREDICATES: &[&str] = &[
+    "fell", "lies", "sits", "borders", "located", "situated", "captured", "liberated", "retaken",
+    "recaptured", "occupied", "seized", "shelled", "surrounded", "encircled",
+];
+
+/// Nouns after "its" that belong to a place ("its liberation", "its residents"), so the
+/// "its" is the place the text is talking about.
+pub const PLACE_OWNED_NOUNS: &[&str] = &[
+    "liberation", "capture", "fall", "recapture", "reconquest", "residents", "inhabitants",
+    "mayor", "outskirts", "streets",
+];
+
+/// Nouns for armed forces and governments: a capital next to one ("forces from X", "X
+/// troops") stands for its government, not a location.
+pub const FORCE_NOUNS: &[&str] = &[
+    "forces", "troops", "army", "soldiers", "units", "military", "government", "officials",
+    "authorities", "regime",
+];
 
 /// Capitalised words that are never names on their own.
 pub const NOT_NAMES: &[&str] = &[
@@ -644,7 +677,16 @@ mod tests {
     fn place_tables() {
         assert!(is_in(PLACE_PREPOSITIONS, "near") && !is_in(PLACE_PREPOSITIONS, "by"));
         assert!(is_in(PLACE_OF_NOUNS, "outskirts") && is_in(REGION_WORDS, "oblast"));
-        assert!(is_in(PLACE_DESCRIPTIONS, "town"));
+        assert!(is_in(PLACE_DESCRIPTIONS, "town") && is_in(PLACE_DESCRIPTIONS, "province"));
+        assert!(all_lower(SETTLEMENT_NOUNS) && all_lower(REGION_NOUNS));
+        assert!(is_in(SETTLEMENT_NOUNS, "villages") && !is_in(SETTLEMENT_NOUNS, "region"));
+        assert!(is_in(REGION_NOUNS, "province") && !is_in(REGION_NOUNS, "area"));
+        assert!(all_lower(PLACE_PREDICATES) && is_in(PLACE_PREDICATES, "located"));
+        assert!(!is_in(PLACE_PREDICATES, "said"));
+        assert!(all_lower(FORCE_NOUNS) && is_in(FORCE_NOUNS, "troops"));
+        assert!(all_lower(PLACE_OWNED_NOUNS) && is_in(PLACE_OWNED_NOUNS, "reconquest"));
+        assert!(!is_in(PLACE_OWNED_NOUNS, "control") && !is_in(PLACE_OWNED_NOUNS, "forces"));
+        assert!(is_in(PLACE_OF_NOUNS, "hall") && is_in(PLACE_OF_NOUNS, "cities"));
         assert!(
             is_in(COUNTRIES, "Kenya")
                 && is_in(COUNTRIES, "new zealand")
