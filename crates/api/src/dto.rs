@@ -5,9 +5,10 @@ use claimgraph_store::{
     ArticleRecord, ClaimRecord, EntityRecord, EntitySummary, Id, NumberRecord, Page, SpeakerRecord,
 };
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 /// `POST /v1/articles` as JSON. Unknown fields are refused so typos do not vanish.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleIn {
     pub text: String,
@@ -17,9 +18,10 @@ pub struct ArticleIn {
     pub published_at: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct List<T> {
     pub items: Vec<T>,
+    #[schema(required = true)]
     pub next_cursor: Option<String>,
 }
 
@@ -32,12 +34,17 @@ impl<T> List<T> {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct ArticleOut {
+    #[schema(value_type = i64)]
     pub id: Id,
+    #[schema(required = true)]
     pub title: Option<String>,
+    #[schema(required = true)]
     pub source: Option<String>,
+    #[schema(required = true)]
     pub url: Option<String>,
+    #[schema(required = true)]
     pub published_at: Option<String>,
     pub created_at: String,
     pub content_hash: String,
@@ -64,8 +71,9 @@ impl From<ArticleRecord> for ArticleOut {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct EntityOut {
+    #[schema(value_type = i64)]
     pub id: Id,
     pub name: String,
     #[serde(rename = "type")]
@@ -88,7 +96,7 @@ pub struct EntityOut {
 }
 
 /// A position in degrees (WGS 84).
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
 pub struct Coordinates {
     pub lat: f64,
     pub lon: f64,
@@ -114,20 +122,21 @@ impl From<EntitySummary> for EntityOut {
 }
 
 /// `POST /v1/entities/{id}/merge`: the entity to merge into the one in the path.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MergeIn {
+    #[schema(value_type = i64, minimum = 1)]
     pub from_id: Id,
 }
 
 /// `POST /v1/entities/{id}/aliases`: a name that must resolve to this entity.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AliasIn {
     pub alias: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct EntityDetailOut {
     #[serde(flatten)]
     pub entity: EntityOut,
@@ -151,8 +160,9 @@ impl From<EntityRecord> for EntityDetailOut {
 }
 
 /// A speaker: a named entity, or an unnamed source with `id: null` and `type: "nominal"`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct SpeakerOut {
+    #[schema(value_type = Option<i64>, required = true)]
     pub id: Option<Id>,
     pub name: String,
     #[serde(rename = "type")]
@@ -179,7 +189,7 @@ impl From<SpeakerRecord> for SpeakerOut {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct NumberOut {
     pub value: f64,
     pub unit: String,
@@ -189,10 +199,11 @@ pub struct NumberOut {
     pub end: i64,
     /// The value in its dimension's base unit (`km2`, `km`, `hour`), so figures given in
     /// different units compare; null for counts, currencies and percentages.
+    #[schema(required = true)]
     pub normalized: Option<MeasureOut>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct MeasureOut {
     pub value: f64,
     pub unit: String,
@@ -214,16 +225,21 @@ impl From<NumberRecord> for NumberOut {
 
 /// A claim. `start`/`end` are Unicode code point offsets into the article text, and
 /// `text` is exactly that slice.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct ClaimOut {
+    #[schema(value_type = i64)]
     pub id: Id,
+    #[schema(value_type = i64)]
     pub article_id: Id,
     pub kind: String,
     pub text: String,
     pub start: i64,
     pub end: i64,
+    #[schema(required = true)]
     pub speaker: Option<SpeakerOut>,
+    #[schema(required = true)]
     pub via: Option<EntityOut>,
+    #[schema(required = true)]
     pub cue: Option<String>,
     pub places: Vec<EntityOut>,
     pub numbers: Vec<NumberOut>,
@@ -249,15 +265,16 @@ impl From<ClaimRecord> for ClaimOut {
 
 /// `GET /v1/claims.geojson`: a GeoJSON FeatureCollection (RFC 7946) with one Point
 /// Feature per (claim, place with coordinates); `next_cursor` pages like `/v1/claims`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct FeatureCollection {
     #[serde(rename = "type")]
     pub kind: &'static str,
     pub features: Vec<Feature>,
+    #[schema(required = true)]
     pub next_cursor: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Feature {
     #[serde(rename = "type")]
     pub kind: &'static str,
@@ -266,23 +283,29 @@ pub struct Feature {
 }
 
 /// GeoJSON positions are `[lon, lat]`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Point {
     #[serde(rename = "type")]
     pub kind: &'static str,
     pub coordinates: [f64; 2],
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct FeatureProperties {
+    #[schema(value_type = i64)]
     pub claim_id: Id,
+    #[schema(value_type = i64)]
     pub article_id: Id,
     pub text: String,
     pub kind: String,
+    #[schema(required = true)]
     pub speaker: Option<String>,
+    #[schema(value_type = i64)]
     pub place_id: Id,
     pub place_name: String,
+    #[schema(required = true)]
     pub place_type: Option<String>,
+    #[schema(required = true)]
     pub country: Option<String>,
 }
 
@@ -330,7 +353,7 @@ impl FeatureCollection {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Health {
     pub status: &'static str,
     pub version: &'static str,

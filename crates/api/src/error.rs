@@ -3,6 +3,7 @@ use axum::response::{IntoResponse, Response};
 use claimgraph_store::StoreError;
 use serde::Serialize;
 use thiserror::Error;
+use utoipa::ToSchema;
 
 /// Every way a request can fail, each with one status and one stable `code` that clients
 /// may branch on. Rendered as RFC 9457 `application/problem+json`.
@@ -36,14 +37,25 @@ pub enum ApiError {
     Internal(String),
 }
 
-#[derive(Serialize)]
-struct Problem<'a> {
+/// An RFC 9457 problem: every error body has this shape, as `application/problem+json`.
+#[derive(Serialize, ToSchema)]
+pub struct Problem {
+    /// `https://claimgraph.dev/problems/{code}`
     #[serde(rename = "type")]
-    kind: String,
-    title: &'a str,
-    status: u16,
-    detail: String,
-    code: &'a str,
+    #[schema(example = "https://claimgraph.dev/problems/invalid_limit")]
+    pub kind: String,
+    /// The HTTP status's reason phrase.
+    #[schema(example = "Bad Request")]
+    pub title: &'static str,
+    /// The HTTP status code.
+    #[schema(example = 400)]
+    pub status: u16,
+    /// What went wrong, for people; do not parse it.
+    #[schema(example = "limit must be between 1 and 500, got 0")]
+    pub detail: String,
+    /// The stable code clients branch on; each response lists the codes it may carry.
+    #[schema(example = "invalid_limit")]
+    pub code: &'static str,
 }
 
 impl ApiError {
@@ -104,6 +116,7 @@ impl ApiError {
                 }
                 StoreError::EmptyAlias => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_alias"),
                 StoreError::InvalidCursor => (StatusCode::BAD_REQUEST, "invalid_cursor"),
+                StoreError::InvalidSearch(_) => (StatusCode::BAD_REQUEST, "invalid_search"),
                 StoreError::Full => (StatusCode::INSUFFICIENT_STORAGE, "storage_full"),
                 StoreError::ReadOnly => (StatusCode::SERVICE_UNAVAILABLE, "read_only"),
                 StoreError::Busy => (StatusCode::SERVICE_UNAVAILABLE, "busy"),

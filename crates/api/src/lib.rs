@@ -3,16 +3,19 @@
 //! [`router`] builds the whole service from an [`AppState`], so tests drive it with
 //! `tower::ServiceExt::oneshot` and the binary serves it on a listener.
 
+mod conditional;
 mod dto;
 mod error;
 mod extract;
 mod guard;
+mod openapi;
 mod routes;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, Request};
-use axum::Router;
+use axum::{middleware, Router};
 use claimgraph_store::Store;
+use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
@@ -50,16 +53,31 @@ pub struct AppState {
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
+/// Where the OpenAPI document and the Swagger UI are served (outside `/v1`: they
+/// describe it).
+pub const OPENAPI_PATH: &str = "/openapi.json";
+pub const DOCS_PATH: &str = "/docs";
+
+/// The OpenAPI 3.1 document of every route [`router`] serves.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    openapi::finish(routes::routes().into_openapi())
+}
+
 /// The whole API as one `Router`, with tracing, request ids, the guard (auth, limits,
-/// CORS) and the body limit applied.
+/// CORS), ETags, gzip and the body limit applied.
 pub fn router(state: AppState) -> Router {
     let body_limit = state.config.body_limit;
     let guard = state.config.guard.clone();
-    let routes = routes::routes()
+    let (routes, doc) = routes::routes().split_for_parts();
+    let routes = routes
+        .merge(utoipa_swagger_ui::SwaggerUi::new(DOCS_PATH).url(OPENAPI_PATH, openapi::finish(doc)))
         .fallback(routes::not_found)
         .method_not_allowed_fallback(routes::method_not_allowed)
         .with_state(state)
-        .layer(DefaultBodyLimit::max(body_limit));
+        .layer(DefaultBodyLimit::max(body_limit))
+        // gzip when the client accepts it; the ETag is taken over the bytes as sent
+        .layer(CompressionLayer::new())
+        .layer(middleware::from_fn(conditional::etag));
     guard::layer(routes, &guard, body_limit)
         .layer(
             TraceLayer::new_for_http()

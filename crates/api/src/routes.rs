@@ -4,34 +4,42 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::Redirect;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use claimgraph_extract::ClaimKind;
-use claimgraph_store::{prepare, ArticleText, ClaimFilter, NewArticle, StoreError};
+use claimgraph_store::{
+    prepare, ArticleText, ClaimFilter, ClaimSort, NewArticle, NumberFilter, StoreError,
+};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
+use utoipa::{IntoParams, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::dto::{
     AliasIn, ArticleIn, ArticleOut, ClaimOut, EntityDetailOut, EntityOut, FeatureCollection,
     Health, List, MergeIn,
 };
+use crate::error::Problem;
 use crate::extract::{page_params, parse_id, ApiId, ApiQuery};
+use crate::openapi::ApiDoc;
 use crate::{ApiError, AppState};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/v1/articles", get(list_articles).post(create_article))
-        .route("/v1/articles/{id}", get(get_article))
-        .route("/v1/articles/{id}/claims", get(article_claims))
-        .route("/v1/claims", get(list_claims))
-        .route("/v1/claims.geojson", get(claims_geojson))
-        .route("/v1/claims/{id}", get(get_claim))
-        .route("/v1/entities", get(search_entities))
-        .route("/v1/entities/{id}", get(get_entity))
-        .route("/v1/entities/{id}/claims", get(entity_claims))
-        .route("/v1/entities/{id}/merge", post(merge_entity))
-        .route("/v1/entities/{id}/aliases", post(add_alias))
+/// Every endpoint, each registered with its OpenAPI operation: a route cannot be served
+/// without being documented (`tests/openapi.rs` checks that nothing bypasses this).
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(healthz))
+        .routes(routes!(list_articles, create_article))
+        .routes(routes!(get_article))
+        .routes(routes!(article_claims))
+        .routes(routes!(list_claims))
+        .routes(routes!(claims_geojson))
+        .routes(routes!(get_claim))
+        .routes(routes!(search_entities))
+        .routes(routes!(get_entity))
+        .routes(routes!(entity_claims))
+        .routes(routes!(merge_entity))
+        .routes(routes!(add_alias))
 }
 
 pub async fn not_found(uri: Uri) -> ApiError {
@@ -42,6 +50,9 @@ pub async fn method_not_allowed() -> ApiError {
     ApiError::MethodNotAllowed
 }
 
+/// `GET /healthz`: the database answers. Open even when reads need a token.
+#[utoipa::path(get, path = "/healthz", tag = "meta", operation_id = "health",
+    responses((status = 200, description = "The service and its database answer", body = Health)))]
 async fn healthz(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
     state.store.ping().await?;
     Ok(Json(Health {
@@ -50,14 +61,37 @@ async fn healthz(State(state): State<AppState>) -> Result<Json<Health>, ApiError
     }))
 }
 
-#[derive(Debug, Deserialize)]
+/// Paging of a list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct PageQuery {
+    /// Items per page, 1–500.
+    #[param(minimum = 1, maximum = 500, default = 50)]
     limit: Option<i64>,
+    /// The `next_cursor` of the previous page, unchanged.
     cursor: Option<String>,
 }
 
 /// `POST /v1/articles`: JSON `{"text", "title"?, ...}` or a `text/plain` body whose first
 /// line is the headline. 201 for a new article, 200 with the stored one for a duplicate.
+#[utoipa::path(post, path = "/v1/articles", tag = "articles", operation_id = "create_article",
+    summary = "Ingest an article",
+    description = "JSON `{\"text\", \"title\"?, \"source\"?, \"url\"?, \"published_at\"?}` or a `text/plain` body whose first line is the headline. Articles are identified by the hash of their text: posting the same text again answers 200 with the stored article.",
+    security(("bearer_token" = [])),
+    request_body(content(
+        (ArticleIn = "application/json"),
+        (String = "text/plain", example = "Ferry service resumes to the islands\nFerries to Hvar and Brač sailed again on Thursday, the harbour master said.")
+    )),
+    responses(
+        (status = 201, description = "Stored; `Location` names it", body = ArticleOut,
+            headers(("location" = String, description = "/v1/articles/{id}"))),
+        (status = 200, description = "The same text was already stored: the stored article", body = ArticleOut),
+        (status = 400, description = "`malformed_json`, `invalid_utf8`, `unreadable_body`", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "`payload_too_large`: over --body-limit (default 2 MiB)", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "`unsupported_media_type`: neither application/json nor text/plain", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`invalid_article` (wrong shape or unknown field), `empty_text`, `invalid_published_at`", body = Problem, content_type = "application/problem+json"),
+        (status = 507, description = "`storage_full`: the disk or --max-db-size is full; nothing was written", body = Problem, content_type = "application/problem+json"),
+    ))]
 async fn create_article(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -214,6 +248,13 @@ fn is_timestamp(s: &str) -> bool {
             && zb[4..6].iter().all(u8::is_ascii_digit))
 }
 
+/// `GET /v1/articles`: newest first.
+#[utoipa::path(get, path = "/v1/articles", tag = "articles", operation_id = "list_articles",
+    summary = "List articles, newest first", params(PageQuery),
+    responses(
+        (status = 200, description = "A page of articles (without their text)", body = List<ArticleOut>),
+        (status = 400, description = "`invalid_query`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
+    ))]
 async fn list_articles(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<PageQuery>,
@@ -223,6 +264,15 @@ async fn list_articles(
     Ok(Json(List::from_page(page, ArticleOut::from)))
 }
 
+/// `GET /v1/articles/{id}`: one article with its text.
+#[utoipa::path(get, path = "/v1/articles/{id}", tag = "articles", operation_id = "get_article",
+    summary = "One article, with its text",
+    params(("id" = i64, Path, description = "Article id", minimum = 1)),
+    responses(
+        (status = 200, description = "The article", body = ArticleOut),
+        (status = 400, description = "`invalid_id`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
+    ))]
 async fn get_article(
     State(state): State<AppState>,
     ApiId(id): ApiId,
@@ -230,6 +280,15 @@ async fn get_article(
     Ok(Json(state.store.get_article(id).await?.into()))
 }
 
+/// `GET /v1/articles/{id}/claims`: in text order.
+#[utoipa::path(get, path = "/v1/articles/{id}/claims", tag = "claims", operation_id = "article_claims",
+    summary = "Claims of one article, in text order",
+    params(("id" = i64, Path, description = "Article id", minimum = 1), PageQuery),
+    responses(
+        (status = 200, description = "A page of claims", body = List<ClaimOut>),
+        (status = 400, description = "`invalid_id`, `invalid_query`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
+    ))]
 async fn article_claims(
     State(state): State<AppState>,
     ApiId(id): ApiId,
@@ -254,34 +313,114 @@ async fn claims_page(
     Ok(Json(List::from_page(page, ClaimOut::from)))
 }
 
-#[derive(Debug, Deserialize)]
+/// Query of `GET /v1/claims` and `GET /v1/claims.geojson`. Every filter narrows; ids are
+/// positive integers (400 `invalid_id`), an unknown id is a 404.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct ClaimQuery {
+    /// Claims about this entity: a place the claim is about, or another entity named
+    /// inside the claim's words.
+    #[param(value_type = Option<i64>, minimum = 1)]
     about: Option<String>,
+    /// Claims said by this entity.
+    #[param(value_type = Option<i64>, minimum = 1)]
     speaker: Option<String>,
+    /// Claims cited from this outlet ("…, Reuters reported").
+    #[param(value_type = Option<i64>, minimum = 1)]
     via: Option<String>,
+    /// Claims in articles this outlet published (the article's `source`).
+    #[param(value_type = Option<i64>, minimum = 1)]
+    outlet: Option<String>,
+    /// Claims about this place (one of the claim's `places`).
+    #[param(value_type = Option<i64>, minimum = 1)]
+    place: Option<String>,
+    /// Claims of this article.
+    #[param(value_type = Option<i64>, minimum = 1)]
     article: Option<String>,
+    /// `direct`, `indirect` or `statement` (else 400 `invalid_kind`).
+    #[param(value_type = Option<String>, pattern = "^(direct|indirect|statement)$")]
     kind: Option<String>,
+    /// Articles published at or after this RFC 3339 timestamp or `YYYY-MM-DD` date (midnight
+    /// UTC); articles without `published_at` never match a date bound. Else 400
+    /// `invalid_query`.
+    #[param(example = "2026-03-01")]
+    published_after: Option<String>,
+    /// Articles published strictly before this timestamp or date.
+    #[param(example = "2026-04-01T00:00:00Z")]
+    published_before: Option<String>,
+    /// `true`: claims giving at least one number; `false`: claims giving none.
+    has_number: Option<bool>,
+    /// Claims giving a number in this unit (`km2`, `mi`, `hour`, `percent`, `usd`, or a
+    /// counted noun such as `person`). A unit with a base unit matches its whole dimension
+    /// compared on `normalized` (`number_unit=mi2` finds figures in km2 and hectares);
+    /// others match the unit as written.
+    #[param(example = "km2")]
+    number_unit: Option<String>,
+    /// With `number_unit`: the number is at least this (in `number_unit`).
+    number_min: Option<f64>,
+    /// With `number_unit`: the number is at most this (in `number_unit`).
+    number_max: Option<f64>,
+    /// Full-text search over the claim text, SQLite FTS5 syntax: words (all must occur;
+    /// stemmed, case and accents ignored), `"a phrase"`, `OR`, `NOT`, `prefix*`,
+    /// `NEAR(a b, 5)`. A query FTS5 cannot parse is 400 `invalid_search`.
+    #[param(example = "evacuation OR evacuated")]
+    q: Option<String>,
+    /// `relevance` (best bm25 match first; the default with `q`, only with `q`), `date`
+    /// (oldest article first: `published_at`, else when it was stored) or `-date` (newest
+    /// first). Without `q` and `sort`: article order, then text order. Sorting by
+    /// corroboration arrives with the cross-source graph. Else 400 `invalid_sort`.
+    #[param(value_type = Option<String>, pattern = "^(relevance|date|-date)$")]
+    sort: Option<String>,
+    /// Items per page, 1–500.
+    #[param(minimum = 1, maximum = 500, default = 50)]
     limit: Option<i64>,
+    /// The `next_cursor` of the previous page, unchanged (with the same query).
     cursor: Option<String>,
 }
 
+/// `GET /v1/claims`: filtered, searched and sorted.
+#[utoipa::path(get, path = "/v1/claims", tag = "claims", operation_id = "list_claims",
+    summary = "Search and filter claims",
+    params(ClaimQuery),
+    responses(
+        (status = 200, description = "A page of claims", body = List<ClaimOut>),
+        (status = 400, description = "`invalid_id`, `invalid_query` (a malformed value, a bad date bound, a number range without `number_unit` or with min > max), `invalid_limit`, `invalid_cursor` (also a cursor from another `sort`), `invalid_kind`, `invalid_sort`, `invalid_search` (FTS5 syntax)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`: an entity or article id in the query does not exist; `entity_merged`: the entity was merged into another", body = Problem, content_type = "application/problem+json"),
+    ))]
 async fn list_claims(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<ClaimQuery>,
 ) -> Result<Json<List<ClaimOut>>, ApiError> {
-    let filter = claim_filter(&q)?;
-    claims_page(&state, &filter, q.limit, q.cursor.as_deref()).await
+    let (filter, sort) = claim_filter(&q)?;
+    let (limit, cursor) = page_params(q.limit, q.cursor.as_deref())?;
+    let page = state
+        .store
+        .list_claims_sorted(&filter, sort, limit, cursor)
+        .await?;
+    Ok(Json(List::from_page(page, ClaimOut::from)))
 }
 
 /// `GET /v1/claims.geojson`: the claims `/v1/claims` lists with the same query, as
 /// GeoJSON points at the places they are about.
+#[utoipa::path(get, path = "/v1/claims.geojson", tag = "claims", operation_id = "claims_geojson",
+    summary = "Claims as GeoJSON points at their places",
+    description = "Takes the query of `GET /v1/claims`: one Point Feature per (claim, place with coordinates) of that page of claims; `next_cursor` pages like `/v1/claims`.",
+    params(ClaimQuery),
+    responses(
+        (status = 200, description = "A GeoJSON FeatureCollection (RFC 7946)", body = FeatureCollection, content_type = "application/geo+json"),
+        (status = 400, description = "As `GET /v1/claims`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "As `GET /v1/claims`", body = Problem, content_type = "application/problem+json"),
+    ))]
 async fn claims_geojson(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<ClaimQuery>,
 ) -> Result<Response, ApiError> {
-    let filter = claim_filter(&q)?;
+    let (filter, sort) = claim_filter(&q)?;
     let (limit, cursor) = page_params(q.limit, q.cursor.as_deref())?;
-    let page = state.store.list_claims(&filter, limit, cursor).await?;
+    let page = state
+        .store
+        .list_claims_sorted(&filter, sort, limit, cursor)
+        .await?;
     Ok((
         [(header::CONTENT_TYPE, "application/geo+json")],
         Json(FeatureCollection::from_page(page)),
@@ -289,8 +428,8 @@ async fn claims_geojson(
         .into_response())
 }
 
-/// The filters of a claim query, with ids and the kind parsed.
-fn claim_filter(q: &ClaimQuery) -> Result<ClaimFilter, ApiError> {
+/// The filters and order of a claim query, each parameter parsed and checked.
+fn claim_filter(q: &ClaimQuery) -> Result<(ClaimFilter, ClaimSort), ApiError> {
     let id =
         |field: &str, v: &Option<String>| v.as_deref().map(|raw| parse_id(field, raw)).transpose();
     let kind = match q.kind.as_deref() {
@@ -305,16 +444,105 @@ fn claim_filter(q: &ClaimQuery) -> Result<ClaimFilter, ApiError> {
             ))
         }
     };
-    Ok(ClaimFilter {
-        about: id("about", &q.about)?,
-        speaker: id("speaker", &q.speaker)?,
-        via: id("via", &q.via)?,
-        article: id("article", &q.article)?,
-        kind,
-        involving: None,
-    })
+    let date = |field: &str, v: &Option<String>| -> Result<Option<String>, ApiError> {
+        match v.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(at) if is_timestamp(at) => Ok(Some(at.to_string())),
+            Some(at) => Err(ApiError::bad_request(
+                "invalid_query",
+                format!("{field} must be an RFC 3339 timestamp or a YYYY-MM-DD date, got {at:?}"),
+            )),
+        }
+    };
+    let text =
+        q.q.as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string);
+    let sort = match q.sort.as_deref().map(str::trim) {
+        None | Some("") if text.is_some() => ClaimSort::Relevance,
+        None | Some("") => ClaimSort::Stored,
+        Some("relevance") if text.is_some() => ClaimSort::Relevance,
+        Some("relevance") => {
+            return Err(ApiError::bad_request(
+                "invalid_sort",
+                "sort=relevance ranks full-text matches: it needs q",
+            ))
+        }
+        Some("date") => ClaimSort::DateAsc,
+        Some("-date") => ClaimSort::DateDesc,
+        Some(other) => {
+            return Err(ApiError::bad_request(
+                "invalid_sort",
+                format!(
+                    "sort must be relevance, date or -date, got {other:?} (sorting by corroboration arrives with the cross-source graph)"
+                ),
+            ))
+        }
+    };
+    Ok((
+        ClaimFilter {
+            about: id("about", &q.about)?,
+            speaker: id("speaker", &q.speaker)?,
+            via: id("via", &q.via)?,
+            article: id("article", &q.article)?,
+            kind,
+            involving: None,
+            place: id("place", &q.place)?,
+            outlet: id("outlet", &q.outlet)?,
+            published_after: date("published_after", &q.published_after)?,
+            published_before: date("published_before", &q.published_before)?,
+            has_number: q.has_number,
+            number: number_filter(q)?,
+            text,
+        },
+        sort,
+    ))
 }
 
+/// `number_unit`, `number_min` and `number_max` as one filter: a range needs a unit, its
+/// ends must be finite and in order.
+fn number_filter(q: &ClaimQuery) -> Result<Option<NumberFilter>, ApiError> {
+    let unit = q
+        .number_unit
+        .as_deref()
+        .map(|u| u.trim().to_lowercase())
+        .filter(|u| !u.is_empty());
+    let bad = |detail: String| Err(ApiError::bad_request("invalid_query", detail));
+    for (field, v) in [("number_min", q.number_min), ("number_max", q.number_max)] {
+        if v.is_some_and(|v| !v.is_finite()) {
+            return bad(format!("{field} must be a finite number"));
+        }
+    }
+    let Some(unit) = unit else {
+        if q.number_min.is_some() || q.number_max.is_some() {
+            return bad("number_min and number_max need number_unit (e.g. number_unit=km2)".into());
+        }
+        return Ok(None);
+    };
+    if let (Some(min), Some(max)) = (q.number_min, q.number_max) {
+        if min > max {
+            return bad(format!(
+                "number_min ({min}) is larger than number_max ({max})"
+            ));
+        }
+    }
+    Ok(Some(NumberFilter {
+        unit,
+        min: q.number_min,
+        max: q.number_max,
+    }))
+}
+
+/// `GET /v1/claims/{id}`.
+#[utoipa::path(get, path = "/v1/claims/{id}", tag = "claims", operation_id = "get_claim",
+    summary = "One claim",
+    params(("id" = i64, Path, description = "Claim id", minimum = 1)),
+    responses(
+        (status = 200, description = "The claim", body = ClaimOut),
+        (status = 400, description = "`invalid_id`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
+    ))]
 async fn get_claim(
     State(state): State<AppState>,
     ApiId(id): ApiId,
@@ -322,17 +550,35 @@ async fn get_claim(
     Ok(Json(state.store.get_claim(id).await?.into()))
 }
 
-#[derive(Debug, Deserialize)]
+/// Query of `GET /v1/entities`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct EntityQuery {
+    /// A name, tolerantly matched (spellings, transliterations, titles); without it, the
+    /// most mentioned entities. Needs a letter or digit (else 400 `invalid_search`).
+    #[param(example = "split")]
     q: Option<String>,
+    /// `person`, `organization`, `outlet` or `place` (else 400 `invalid_type`).
     #[serde(rename = "type")]
+    #[param(rename = "type", value_type = Option<String>, pattern = "^(person|organization|outlet|place)$")]
     kind: Option<String>,
+    /// Items per page, 1–500.
+    #[param(minimum = 1, maximum = 500, default = 50)]
     limit: Option<i64>,
+    /// The `next_cursor` of the previous page, unchanged.
     cursor: Option<String>,
 }
 
 const ENTITY_TYPES: [&str; 4] = ["person", "organization", "outlet", "place"];
 
+/// `GET /v1/entities`: best match first.
+#[utoipa::path(get, path = "/v1/entities", tag = "entities", operation_id = "search_entities",
+    summary = "Find entities by name, best match first",
+    params(EntityQuery),
+    responses(
+        (status = 200, description = "A page of entities", body = List<EntityOut>),
+        (status = 400, description = "`invalid_query`, `invalid_limit`, `invalid_cursor`, `invalid_type`, `invalid_search`", body = Problem, content_type = "application/problem+json"),
+    ))]
 async fn search_entities(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<EntityQuery>,
@@ -366,6 +612,16 @@ async fn search_entities(
 }
 
 /// `GET /v1/entities/{id}`; an id merged into another answers 308 to the survivor.
+#[utoipa::path(get, path = "/v1/entities/{id}", tag = "entities", operation_id = "get_entity",
+    summary = "One entity with its counts",
+    params(("id" = i64, Path, description = "Entity id", minimum = 1)),
+    responses(
+        (status = 200, description = "The entity", body = EntityDetailOut),
+        (status = 308, description = "The entity was merged into another: `Location` is the survivor",
+            headers(("location" = String, description = "/v1/entities/{into}"))),
+        (status = 400, description = "`invalid_id`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
+    ))]
 async fn get_entity(State(state): State<AppState>, ApiId(id): ApiId) -> Result<Response, ApiError> {
     match state.store.get_entity(id).await {
         Ok(e) => Ok(Json(EntityDetailOut::from(e)).into_response()),
@@ -379,6 +635,20 @@ async fn get_entity(State(state): State<AppState>, ApiId(id): ApiId) -> Result<R
 /// `POST /v1/entities/{id}/merge` with `{"from_id": N}`: entity N is merged into `id`
 /// (mentions, claims, aliases, roles move; N then redirects). Recorded, so re-ingesting
 /// never splits them again. Entities of different kinds are a 422 `kind_mismatch`.
+#[utoipa::path(post, path = "/v1/entities/{id}/merge", tag = "entities", operation_id = "merge_entity",
+    summary = "Merge another entity into this one",
+    description = "Entity `from_id` is merged into `id`: its mentions, claims, aliases and roles move, it is deleted and `GET /v1/entities/{from_id}` answers 308 to `id`. Recorded, so later ingests never split them again.",
+    security(("bearer_token" = [])),
+    params(("id" = i64, Path, description = "The entity that stays", minimum = 1)),
+    request_body(content = MergeIn, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The merged entity", body = EntityDetailOut),
+        (status = 400, description = "`invalid_id`, `malformed_json`, `unreadable_body`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`, `entity_merged`", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "`payload_too_large`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`invalid_body`, `merge_into_itself`, `kind_mismatch`", body = Problem, content_type = "application/problem+json"),
+        (status = 507, description = "`storage_full`", body = Problem, content_type = "application/problem+json"),
+    ))]
 async fn merge_entity(
     State(state): State<AppState>,
     ApiId(id): ApiId,
@@ -392,6 +662,19 @@ async fn merge_entity(
 
 /// `POST /v1/entities/{id}/aliases` with `{"alias": "..."}`: the name resolves to this
 /// entity from now on, in search and in every article ingested later.
+#[utoipa::path(post, path = "/v1/entities/{id}/aliases", tag = "entities", operation_id = "add_alias",
+    summary = "Add a name that resolves to this entity",
+    security(("bearer_token" = [])),
+    params(("id" = i64, Path, description = "Entity id", minimum = 1)),
+    request_body(content = AliasIn, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The entity with the new alias", body = EntityDetailOut),
+        (status = 400, description = "`invalid_id`, `malformed_json`, `unreadable_body`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`, `entity_merged`", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "`payload_too_large`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`invalid_body`, `invalid_alias`", body = Problem, content_type = "application/problem+json"),
+        (status = 507, description = "`storage_full`", body = Problem, content_type = "application/problem+json"),
+    ))]
 async fn add_alias(
     State(state): State<AppState>,
     ApiId(id): ApiId,
@@ -414,6 +697,16 @@ fn json_body<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result
     })
 }
 
+/// `GET /v1/entities/{id}/claims`: as speaker, cited outlet or subject.
+#[utoipa::path(get, path = "/v1/entities/{id}/claims", tag = "claims", operation_id = "entity_claims",
+    summary = "Every claim an entity takes part in",
+    description = "As speaker, as the outlet cited, or as what the claim is about.",
+    params(("id" = i64, Path, description = "Entity id", minimum = 1), PageQuery),
+    responses(
+        (status = 200, description = "A page of claims", body = List<ClaimOut>),
+        (status = 400, description = "`invalid_id`, `invalid_query`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`, `entity_merged`", body = Problem, content_type = "application/problem+json"),
+    ))]
 async fn entity_claims(
     State(state): State<AppState>,
     ApiId(id): ApiId,

@@ -19,8 +19,8 @@ pub use cursor::Cursor;
 pub use error::StoreError;
 pub use prepare::{content_hash, prepare, warm_up, ArticleText, NewArticle, PreparedArticle};
 pub use read::{
-    ArticleRecord, ClaimFilter, ClaimRecord, EntityRecord, EntitySummary, NumberRecord, Page,
-    PlaceInfo, SpeakerRecord,
+    ArticleRecord, ClaimFilter, ClaimRecord, ClaimSort, EntityRecord, EntitySummary, NumberFilter,
+    NumberRecord, Page, PlaceInfo, SpeakerRecord,
 };
 pub use store::{Store, StoreOptions, MIGRATOR};
 pub use write::Inserted;

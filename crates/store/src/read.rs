@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use claimgraph_extract::ClaimKind;
+use claimgraph_extract::{ClaimKind, Measure};
 use sqlx::sqlite::SqliteRow;
 use sqlx::{QueryBuilder, Row, Sqlite};
 
@@ -157,7 +157,52 @@ pub struct ClaimFilter {
     pub kind: Option<ClaimKind>,
     /// Claims involving the entity in any role: speaker, outlet cited, or about it.
     pub involving: Option<Id>,
+    /// Claims about this place (one of the places the claim is about).
+    pub place: Option<Id>,
+    /// Claims in articles published by this outlet (the article's source).
+    pub outlet: Option<Id>,
+    /// Articles published at or after this RFC 3339 timestamp or date (checked by the
+    /// caller); articles without a publication time never match a date bound.
+    pub published_after: Option<String>,
+    /// Articles published strictly before this timestamp or date.
+    pub published_before: Option<String>,
+    /// `Some(true)`: claims giving at least one number; `Some(false)`: claims giving none.
+    pub has_number: Option<bool>,
+    /// Claims giving a number in a unit (or its dimension) within a range.
+    pub number: Option<NumberFilter>,
+    /// An FTS5 full-text query over the claim text.
+    pub text: Option<String>,
 }
+
+/// A number a claim must give: in `unit`, between `min` and `max` inclusive. A unit with
+/// a base unit (`mi2` → `km2`) matches every unit of its dimension, compared on the
+/// normalised value; other units (`person`, `usd`) compare the value as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberFilter {
+    pub unit: String,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+}
+
+/// The order of a claim list. Every order pages by keyset, so pages never repeat or skip
+/// a claim while the data stays put.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ClaimSort {
+    /// Article order, then text order within an article (the order they were stored).
+    #[default]
+    Stored,
+    /// Oldest article first: its publication time, or when it was stored if it has none.
+    DateAsc,
+    /// Newest article first; text order within an article.
+    DateDesc,
+    /// Best full-text match first (bm25); needs [`ClaimFilter::text`].
+    Relevance,
+}
+
+/// An article's date as milliseconds since 1970: its publication time, else when it was
+/// stored. Integer so that a cursor holds it exactly.
+const DATE_KEY: &str = "CAST(round((COALESCE(julianday(upper(a.published_at)), \
+    julianday(a.created_at)) - 2440587.5) * 86400000.0) AS INTEGER)";
 
 const ARTICLE_COLUMNS: &str = "a.id, a.title, s.name AS source, a.url, a.published_at,
     a.created_at, a.content_hash, a.claim_count, a.mention_count";
@@ -202,22 +247,70 @@ impl Store {
         limit: i64,
         cursor: Option<Cursor>,
     ) -> Result<Page<ClaimRecord>, StoreError> {
-        let after = Cursor::after_id(cursor)?;
+        self.list_claims_sorted(filter, ClaimSort::Stored, limit, cursor)
+            .await
+    }
+
+    /// One page of the claims matching `filter` in `sort` order. A full-text query that
+    /// FTS5 cannot parse is [`StoreError::InvalidSearch`]; a cursor from another order is
+    /// [`StoreError::InvalidCursor`].
+    pub async fn list_claims_sorted(
+        &self,
+        filter: &ClaimFilter,
+        sort: ClaimSort,
+        limit: i64,
+        cursor: Option<Cursor>,
+    ) -> Result<Page<ClaimRecord>, StoreError> {
+        let cursor_fits = match (sort, cursor) {
+            (_, None) => true,
+            (ClaimSort::Stored, Some(Cursor::After(_))) => true,
+            (ClaimSort::DateAsc, Some(Cursor::Dated { newest_first, .. })) => !newest_first,
+            (ClaimSort::DateDesc, Some(Cursor::Dated { newest_first, .. })) => newest_first,
+            (ClaimSort::Relevance, Some(Cursor::Ranked { .. })) => true,
+            _ => false,
+        };
+        if !cursor_fits {
+            return Err(StoreError::InvalidCursor);
+        }
         for (what, id) in [
             ("entity", filter.about),
             ("entity", filter.speaker),
             ("entity", filter.via),
             ("entity", filter.involving),
+            ("entity", filter.place),
+            ("entity", filter.outlet),
             ("article", filter.article),
         ] {
             if let Some(id) = id {
                 self.require(what, id).await?;
             }
         }
-        let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+        let text = filter.text.as_deref();
+        if let Some(text) = text {
+            self.check_search(text).await?;
+        }
+        let mut q: QueryBuilder<Sqlite> = QueryBuilder::new("");
+        if let Some(text) = text {
+            // materialised: bm25() only works in the query on the FTS table itself
+            q.push(
+                "WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25(claims_fts) AS score \
+                 FROM claims_fts WHERE claims_fts MATCH ",
+            )
+            .push_bind(text.to_string())
+            .push(") ");
+        }
+        q.push(
             "SELECT c.id, c.article_id, c.kind, c.text, c.start, c.\"end\", c.speaker_id,
-                    c.speaker_text, c.via_id, c.cue FROM claims c WHERE 1 = 1",
+                    c.speaker_text, c.via_id, c.cue, ",
         );
+        q.push(if text.is_some() { "h.score" } else { "NULL" });
+        q.push(" AS score, ")
+            .push(DATE_KEY)
+            .push(" AS date_key FROM claims c JOIN articles a ON a.id = c.article_id");
+        if text.is_some() {
+            q.push(" JOIN hits h ON h.id = c.id");
+        }
+        q.push(" WHERE 1 = 1");
         if let Some(id) = filter.article {
             q.push(" AND c.article_id = ").push_bind(id);
         }
@@ -244,13 +337,94 @@ impl Store {
             push_about(&mut q, id);
             q.push(")");
         }
-        if let Some(after) = after {
-            q.push(" AND c.id > ").push_bind(after);
+        push_claim_filters(&mut q, filter);
+        match cursor {
+            Some(Cursor::After(after)) => {
+                q.push(" AND c.id > ").push_bind(after);
+            }
+            Some(Cursor::Dated {
+                key,
+                id,
+                newest_first,
+            }) => {
+                let beyond = if newest_first { " < " } else { " > " };
+                q.push(" AND (")
+                    .push(DATE_KEY)
+                    .push(beyond)
+                    .push_bind(key)
+                    .push(" OR (")
+                    .push(DATE_KEY)
+                    .push(" = ")
+                    .push_bind(key)
+                    .push(" AND c.id > ")
+                    .push_bind(id)
+                    .push("))");
+            }
+            Some(Cursor::Ranked { score, id }) => {
+                q.push(" AND (h.score > ")
+                    .push_bind(score)
+                    .push(" OR (h.score = ")
+                    .push_bind(score)
+                    .push(" AND c.id > ")
+                    .push_bind(id)
+                    .push("))");
+            }
+            Some(Cursor::Offset(_)) | None => {}
         }
-        q.push(" ORDER BY c.id LIMIT ").push_bind(limit + 1);
-        let rows = q.build().fetch_all(&self.read).await?;
+        q.push(match sort {
+            ClaimSort::Stored => " ORDER BY c.id",
+            ClaimSort::DateAsc => " ORDER BY date_key, c.id",
+            ClaimSort::DateDesc => " ORDER BY date_key DESC, c.id",
+            ClaimSort::Relevance if text.is_some() => " ORDER BY h.score, c.id",
+            // relevance without a query has nothing to rank by: stored order
+            ClaimSort::Relevance => " ORDER BY c.id",
+        });
+        q.push(" LIMIT ").push_bind(limit + 1);
+        let mut rows = q.build().fetch_all(&self.read).await?;
+        let next = if rows.len() as i64 > limit {
+            rows.truncate(limit as usize);
+            rows.last().map(|last| {
+                let id: Id = last.get("id");
+                match sort {
+                    ClaimSort::Stored => Cursor::After(id),
+                    ClaimSort::DateAsc | ClaimSort::DateDesc => Cursor::Dated {
+                        key: last.get("date_key"),
+                        id,
+                        newest_first: sort == ClaimSort::DateDesc,
+                    },
+                    ClaimSort::Relevance => match last.get::<Option<f64>, _>("score") {
+                        Some(score) => Cursor::Ranked { score, id },
+                        None => Cursor::After(id),
+                    },
+                }
+            })
+        } else {
+            None
+        };
         let items = self.hydrate_claims(rows).await?;
-        Ok(keyset_page(items, limit, |c| c.id))
+        Ok(Page { items, next })
+    }
+
+    /// Runs `text` as an FTS5 query once: a query FTS5 cannot parse (unbalanced quotes, a
+    /// bare operator, an unknown column) is the client's error, told apart from faults.
+    async fn check_search(&self, text: &str) -> Result<(), StoreError> {
+        const SQLITE_ERROR: i64 = 1;
+        let probe: Result<Option<i64>, sqlx::Error> =
+            sqlx::query_scalar("SELECT 1 FROM claims_fts WHERE claims_fts MATCH ?1 LIMIT 1")
+                .bind(text)
+                .fetch_optional(&self.read)
+                .await;
+        match probe {
+            Ok(_) => Ok(()),
+            Err(sqlx::Error::Database(d))
+                if d.code()
+                    .and_then(|c| c.parse::<i64>().ok())
+                    .is_some_and(|c| c & 0xff == SQLITE_ERROR) =>
+            {
+                Err(StoreError::InvalidSearch(d.message().to_string()))
+            }
+            Err(e) => Err(e.into()),
+        }
     }
 
     pub async fn get_claim(&self, id: Id) -> Result<ClaimRecord, StoreError> {
@@ -681,6 +855,60 @@ fn push_about(q: &mut QueryBuilder<Sqlite>, id: Id) {
         .push_bind(id)
         .push(" AND e.kind <> 'place' AND m.article_id = c.article_id")
         .push(" AND m.start >= c.start AND m.\"end\" <= c.\"end\")");
+}
+
+/// The filters of [`ClaimFilter`] on place, outlet, publication date and numbers.
+fn push_claim_filters(q: &mut QueryBuilder<Sqlite>, filter: &ClaimFilter) {
+    if let Some(id) = filter.place {
+        q.push(" AND c.id IN (SELECT claim_id FROM claim_places WHERE entity_id = ")
+            .push_bind(id)
+            .push(")");
+    }
+    if let Some(id) = filter.outlet {
+        q.push(" AND a.source_id IN (SELECT id FROM sources WHERE entity_id = ")
+            .push_bind(id)
+            .push(")");
+    }
+    if let Some(after) = &filter.published_after {
+        q.push(" AND julianday(upper(a.published_at)) >= julianday(")
+            .push_bind(after.to_ascii_uppercase())
+            .push(")");
+    }
+    if let Some(before) = &filter.published_before {
+        q.push(" AND julianday(upper(a.published_at)) < julianday(")
+            .push_bind(before.to_ascii_uppercase())
+            .push(")");
+    }
+    match filter.has_number {
+        Some(true) => {
+            q.push(" AND EXISTS (SELECT 1 FROM claim_numbers n WHERE n.claim_id = c.id)");
+        }
+        Some(false) => {
+            q.push(" AND NOT EXISTS (SELECT 1 FROM claim_numbers n WHERE n.claim_id = c.id)");
+        }
+        None => {}
+    }
+    if let Some(number) = &filter.number {
+        q.push(" AND EXISTS (SELECT 1 FROM claim_numbers n WHERE n.claim_id = c.id");
+        // a unit with a base compares on the base value, so `mi2` finds figures in km2
+        let (column, factor) = match Measure::of(1.0, &number.unit) {
+            Some(base) => {
+                q.push(" AND n.base_unit = ").push_bind(base.unit);
+                ("n.base_value", base.value)
+            }
+            None => {
+                q.push(" AND n.unit = ").push_bind(number.unit.clone());
+                ("n.value", 1.0)
+            }
+        };
+        if let Some(min) = number.min {
+            q.push(format!(" AND {column} >= ")).push_bind(min * factor);
+        }
+        if let Some(max) = number.max {
+            q.push(format!(" AND {column} <= ")).push_bind(max * factor);
+        }
+        q.push(")");
+    }
 }
 
 fn article_row(r: &SqliteRow, with_text: bool) -> ArticleRecord {

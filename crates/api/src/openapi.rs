@@ -1,0 +1,126 @@
+//! The OpenAPI 3.1 document, generated from the handlers' `#[utoipa::path]` attributes
+//! and the DTOs' schemas, plus what every operation shares (auth, limits, faults).
+
+use utoipa::openapi::path::{Operation, PathItem};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{Content, OpenApi as Document, Ref, RefOr, Response, ResponseBuilder};
+use utoipa::{Modify, OpenApi};
+
+use crate::error::Problem;
+
+/// The document's fixed parts; the paths come from `routes::routes()`.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "claimgraph API",
+        description = "Claims, their speakers, the outlets they are cited from, the places they are about and the numbers they give, extracted from news articles. Conventions (envelopes, snake_case, RFC 3339, cursor pagination, problem+json codes, `/v1` versioning) are in docs/API.md.",
+        license(name = "MIT OR Apache-2.0")
+    ),
+    components(schemas(Problem)),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "articles", description = "Articles in, claims out"),
+        (name = "claims", description = "Who said what, about where, with which numbers"),
+        (name = "entities", description = "People, organisations, outlets and places, one id each"),
+        (name = "meta", description = "Health")
+    )
+)]
+pub struct ApiDoc;
+
+/// The security scheme writes use.
+struct BearerAuth;
+
+/// Name of the bearer-token security scheme in the document.
+pub const BEARER: &str = "bearer_token";
+
+impl Modify for BearerAuth {
+    fn modify(&self, doc: &mut Document) {
+        let components = doc.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            BEARER,
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "The server's CLAIMGRAPH_API_TOKEN. Needed by every write once the server has a token, and by reads too with --require-token-for-reads.",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// Responses any operation may give, whatever its handler does: the guard's and faults.
+const SHARED: [(&str, &str, &str); 4] = [
+    (
+        "401",
+        "Unauthorized",
+        "`unauthorized`: the server has a token and this request needs it (writes; reads too with --require-token-for-reads) but carried no valid `Authorization: Bearer TOKEN`.",
+    ),
+    (
+        "429",
+        "RateLimited",
+        "`rate_limited`: this client address exceeded --rate-limit; wait `Retry-After` seconds.",
+    ),
+    (
+        "503",
+        "Unavailable",
+        "`timeout` (the request took longer than --request-timeout), `overloaded` (--max-concurrent requests in flight), `busy` (the database stayed locked by another process), `read_only` (the database file is not writable). Retry after `Retry-After` seconds.",
+    ),
+    (
+        "500",
+        "Internal",
+        "`internal`: a server fault; the detail is in the server log under the `x-request-id`.",
+    ),
+];
+
+/// A problem+json response with `description`.
+pub fn problem(description: &str) -> Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/problem+json",
+            Content::new(Some(RefOr::Ref(Ref::from_schema_name("Problem")))),
+        )
+        .build()
+}
+
+/// Adds the shared responses to every operation (401 to all but `/healthz`, which stays
+/// open) and registers them as components.
+pub fn finish(mut doc: Document) -> Document {
+    let components = doc.components.get_or_insert_with(Default::default);
+    for (_, name, description) in SHARED {
+        components
+            .responses
+            .insert(name.to_string(), RefOr::T(problem(description)));
+    }
+    for (path, item) in doc.paths.paths.iter_mut() {
+        for op in operations(item) {
+            for (status, name, _) in SHARED {
+                if status == "401" && path == "/healthz" {
+                    continue;
+                }
+                op.responses
+                    .responses
+                    .entry(status.to_string())
+                    .or_insert_with(|| RefOr::Ref(Ref::from_response_name(name)));
+            }
+        }
+    }
+    doc
+}
+
+fn operations(item: &mut PathItem) -> impl Iterator<Item = &mut Operation> {
+    [
+        item.get.as_mut(),
+        item.put.as_mut(),
+        item.post.as_mut(),
+        item.delete.as_mut(),
+        item.options.as_mut(),
+        item.head.as_mut(),
+        item.patch.as_mut(),
+        item.trace.as_mut(),
+    ]
+    .into_iter()
+    .flatten()
+}

@@ -1,0 +1,289 @@
+//! The OpenAPI document: a committed snapshot (so every contract change shows in review),
+//! OpenAPI 3.1, served at /openapi.json with Swagger UI at /docs, and in step with the
+//! routes the router serves and the requests api.http shows.
+
+use std::collections::BTreeSet;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use claimgraph_api::{openapi, router, ApiConfig, AppState, DOCS_PATH, OPENAPI_PATH};
+use claimgraph_store::Store;
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+const SNAPSHOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/openapi.snapshot.json");
+const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+fn document() -> Value {
+    serde_json::to_value(openapi()).expect("the document serialises")
+}
+
+/// `(METHOD, path)` of every operation in the document.
+fn operations(doc: &Value) -> BTreeSet<(String, String)> {
+    let mut ops = BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for m in METHODS {
+            if item.get(m).is_some() {
+                ops.insert((m.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    ops
+}
+
+#[test]
+fn the_document_matches_its_snapshot() {
+    let rendered = format!(
+        "{}\n",
+        serde_json::to_string_pretty(&document()).expect("pretty JSON")
+    );
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
+        std::fs::write(SNAPSHOT, &rendered).expect("write the snapshot");
+        return;
+    }
+    let committed = std::fs::read_to_string(SNAPSHOT).unwrap_or_default();
+    if committed != rendered {
+        let line = committed
+            .lines()
+            .zip(rendered.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(committed.lines().count().min(rendered.lines().count()));
+        panic!(
+            "the OpenAPI document changed (first difference at line {}): review the change, \
+             then run `UPDATE_SNAPSHOTS=1 cargo test -p claimgraph-api --test openapi` and \
+             commit crates/api/tests/openapi.snapshot.json\n  committed: {:?}\n  now:       {:?}",
+            line + 1,
+            committed.lines().nth(line).unwrap_or(""),
+            rendered.lines().nth(line).unwrap_or(""),
+        );
+    }
+}
+
+#[test]
+fn the_document_is_openapi_3_1_with_every_error_as_problem_json() {
+    let doc = document();
+    assert_eq!(doc["openapi"], "3.1.0");
+    assert_eq!(doc["info"]["title"], "claimgraph API");
+    let ops = operations(&doc);
+    assert_eq!(ops.len(), 13, "{ops:?}");
+    for (method, path) in &ops {
+        let op = &doc["paths"][path][method.to_lowercase()];
+        assert!(op["operationId"].is_string(), "{method} {path}");
+        let responses = op["responses"].as_object().expect("responses");
+        for status in ["429", "500", "503"] {
+            assert!(
+                responses.contains_key(status),
+                "{method} {path} lacks {status}"
+            );
+        }
+        for (status, response) in responses {
+            if !status.starts_with('4') && !status.starts_with('5') {
+                continue;
+            }
+            // shared responses are references to components that are problem+json
+            let response = match response["$ref"].as_str() {
+                Some(r) => {
+                    let name = r.rsplit('/').next().unwrap_or("");
+                    &doc["components"]["responses"][name]
+                }
+                None => response,
+            };
+            assert!(
+                response["content"]["application/problem+json"].is_object(),
+                "{method} {path} {status} is not problem+json: {response}"
+            );
+            let described = response["description"].as_str().unwrap_or("");
+            assert!(
+                described.contains('`'),
+                "{method} {path} {status} names no code"
+            );
+        }
+        if method == "POST" {
+            assert_eq!(op["security"][0]["bearer_token"], Value::Array(Vec::new()));
+        }
+    }
+    let params: Vec<&str> = doc["paths"]["/v1/claims"]["get"]["parameters"]
+        .as_array()
+        .expect("claim parameters")
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    for want in [
+        "speaker",
+        "place",
+        "outlet",
+        "article",
+        "kind",
+        "published_after",
+        "published_before",
+        "has_number",
+        "number_unit",
+        "number_min",
+        "number_max",
+        "q",
+        "sort",
+        "limit",
+        "cursor",
+    ] {
+        assert!(
+            params.contains(&want),
+            "/v1/claims lacks {want}: {params:?}"
+        );
+    }
+}
+
+async fn app() -> (axum::Router, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("test.db"))
+        .await
+        .expect("open store");
+    let config = ApiConfig::default();
+    (router(AppState { store, config }), dir)
+}
+
+async fn send(app: &axum::Router, req: Request<Body>) -> (StatusCode, Option<String>, Vec<u8>) {
+    let res = app.clone().oneshot(req).await.expect("router answers");
+    let status = res.status();
+    let ctype = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let bytes = res.into_body().collect().await.expect("body").to_bytes();
+    (status, ctype, bytes.to_vec())
+}
+
+#[tokio::test]
+async fn the_server_serves_the_document_and_swagger_ui_from_its_own_files() {
+    let (app, _dir) = app().await;
+    let get = |uri: &str| Request::get(uri).body(Body::empty()).expect("request");
+
+    let (status, ctype, body) = send(&app, get(OPENAPI_PATH)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(ctype.as_deref(), Some("application/json"));
+    let served: Value = serde_json::from_slice(&body).expect("JSON");
+    assert_eq!(served, document());
+
+    let (status, _, _) = send(&app, get(DOCS_PATH)).await;
+    assert!(status.is_redirection(), "{status}");
+    let (status, ctype, body) = send(&app, get(&format!("{DOCS_PATH}/"))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(ctype.unwrap_or_default().starts_with("text/html"));
+    let html = String::from_utf8(body).expect("UTF-8");
+    // the page loads its script and styles from this server, never from a CDN
+    assert!(html.contains("swagger-ui-bundle.js"), "{html}");
+    assert!(!html.contains("https://"), "{html}");
+    let (status, _, body) = send(&app, get(&format!("{DOCS_PATH}/swagger-initializer.js"))).await;
+    assert_eq!(status, StatusCode::OK);
+    let init = String::from_utf8(body).expect("UTF-8");
+    assert!(init.contains(OPENAPI_PATH), "{init}");
+    let (status, _, body) = send(&app, get(&format!("{DOCS_PATH}/swagger-ui-bundle.js"))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.len() > 100_000, "the bundle is embedded whole");
+}
+
+#[tokio::test]
+async fn every_documented_operation_is_served() {
+    let (app, _dir) = app().await;
+    for (method, path) in operations(&document()) {
+        let uri = path.replace("{id}", "1");
+        let req = Request::builder()
+            .method(method.as_str())
+            .uri(&uri)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from("{}"))
+            .expect("request");
+        let (status, _, body) = send(&app, req).await;
+        let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+        assert!(
+            !matches!(
+                body["code"].as_str(),
+                Some("route_not_found" | "method_not_allowed")
+            ),
+            "{method} {path} is documented but not served: {status} {body}"
+        );
+    }
+}
+
+#[test]
+fn no_route_is_registered_around_the_document() {
+    // routes are added only with utoipa-axum's `routes!`, which documents them; plain
+    // axum routing would serve an endpoint the document does not show
+    let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(src).expect("src") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let code = std::fs::read_to_string(&path).expect("source");
+        // the guard's own tests build a throwaway router: only production code counts
+        let code = code.split("#[cfg(test)]").next().unwrap_or("");
+        for forbidden in [
+            ".route(",
+            ".route_service(",
+            ".nest(",
+            ".nest_service(",
+            "axum::routing",
+        ] {
+            assert!(
+                !code.contains(forbidden),
+                "{} uses `{forbidden}`: register endpoints with `routes!` in routes.rs",
+                path.display()
+            );
+        }
+        for line in code.lines().filter(|l| l.contains(".merge(")) {
+            assert!(line.contains("SwaggerUi"), "{}: {line}", path.display());
+        }
+        checked += 1;
+    }
+    assert!(checked >= 5, "read the crate's sources");
+}
+
+#[test]
+fn api_http_shows_every_operation_and_only_those() {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../../api.http");
+    let text = std::fs::read_to_string(file).expect("api.http");
+    let mut shown = BTreeSet::new();
+    for line in text.lines() {
+        let Some((method, rest)) = line.split_once(' ') else {
+            continue;
+        };
+        if !METHODS.contains(&method.to_lowercase().as_str()) || method != method.to_uppercase() {
+            continue;
+        }
+        let target = rest.split_whitespace().next().unwrap_or("");
+        let path = target
+            .trim_start_matches("{{base}}")
+            .split('?')
+            .next()
+            .unwrap_or("");
+        // ids, literal or taken from an earlier answer, stand for the `{id}` segment
+        let template: Vec<String> = path
+            .split('/')
+            .map(|seg| {
+                if seg.starts_with("{{")
+                    || (!seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()))
+                {
+                    "{id}".to_string()
+                } else {
+                    seg.to_string()
+                }
+            })
+            .collect();
+        shown.insert((method.to_string(), template.join("/")));
+    }
+    let mut documented = operations(&document());
+    documented.insert(("GET".into(), OPENAPI_PATH.into()));
+    documented.insert(("GET".into(), format!("{DOCS_PATH}/")));
+    let missing: Vec<_> = documented.difference(&shown).collect();
+    let unknown: Vec<_> = shown.difference(&documented).collect();
+    assert!(missing.is_empty(), "api.http lacks {missing:?}");
+    assert!(
+        unknown.is_empty(),
+        "api.http shows undocumented {unknown:?}"
+    );
+}
