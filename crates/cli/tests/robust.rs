@@ -203,18 +203,48 @@ fn a_read_only_database_is_a_clear_error_not_a_crash() {
         .and_then(|l| l.local_addr())
         .expect("port")
         .port();
-    let out = run(as_reader(&db_dir)
+    // `serve` either refuses the read-only file at start or, when SQLite can open it for
+    // reading (a WAL left by the writer lets it), serves reads and refuses every write with
+    // a clear 503 `read_only`. Either way it says so and changes nothing.
+    let mut child = as_reader(&db_dir)
         .arg("serve")
         .arg("--db")
         .arg(&db)
-        .args(["--addr", &format!("127.0.0.1:{port}")]));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "serve on a read-only db must fail");
-    assert!(
-        err.contains("read-only") || err.contains("readonly"),
-        "{err}"
-    );
-    assert!(!err.contains("panicked"), "{err}");
+        .args(["--addr", &format!("127.0.0.1:{port}")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("serve starts");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut answer = None;
+    while Instant::now() < deadline {
+        if child.try_wait().expect("wait").is_some() {
+            break;
+        }
+        if let Some(a) = raw_post(port, "/v1/articles", &article(3)) {
+            answer = Some(a);
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    match answer {
+        Some(a) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            assert!(a.starts_with("HTTP/1.1 503"), "{a}");
+            assert!(a.contains("read_only"), "{a}");
+        }
+        None => {
+            let out = child.wait_with_output().expect("serve exits");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(!out.status.success(), "serve on a read-only db must fail");
+            assert!(
+                err.contains("read-only") || err.contains("readonly"),
+                "{err}"
+            );
+            assert!(!err.contains("panicked"), "{err}");
+        }
+    }
 
     {
         use std::os::unix::fs::PermissionsExt;
@@ -227,6 +257,24 @@ fn a_read_only_database_is_a_clear_error_not_a_crash() {
     );
     let again = ingest(&src, &db);
     assert!(again.contains("1 new, 1 already present"), "{again}");
+}
+
+/// A plain HTTP/1.1 POST over loopback; the whole answer, or `None` while nothing listens.
+fn raw_post(port: u16, path: &str, body: &str) -> Option<String> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .ok()?;
+    let request = format!(
+        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).ok()?;
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).ok()?;
+    (!answer.is_empty()).then_some(answer)
 }
 
 struct Server {

@@ -243,9 +243,11 @@ impl Writer<'_> {
         }
         if let (EntityKind::Place, Some(place)) = (m.kind, &m.place) {
             let id = self.place(place).await?;
-            // Every spelling a gazetteer place is written in finds it ("Kiev", "Kyiv").
+            // Every spelling a gazetteer place is written in finds it ("Kiev", "Kyiv"), but a
+            // pronoun or description standing for it ("It fell …", "The city") is no name.
             if let Some(surface) = m.span.slice(text) {
-                if surface.chars().next().is_some_and(char::is_uppercase) {
+                if surface.chars().next().is_some_and(char::is_uppercase) && !is_reference(surface)
+                {
                     self.alias(EntityKind::Place, id, surface).await?;
                 }
             }
@@ -376,6 +378,19 @@ fn defined_acronym<'t>(text: &'t str, m: &Mention) -> Option<&'t str> {
 
 /// `surface` names the same thing as `name` in fewer words: every folded word of the
 /// surface is a word of the name, and it is written as a name (capitalised).
+/// "It", "The city", "This town", "Its": words that point at a place without naming it.
+fn is_reference(surface: &str) -> bool {
+    let first = surface
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    matches!(
+        first.as_str(),
+        "it" | "its" | "it’s" | "it's" | "the" | "this" | "that" | "these" | "those" | "there"
+    )
+}
+
 fn is_short_form(surface: &str, name: &str) -> bool {
     if !surface.chars().next().is_some_and(char::is_uppercase) {
         return false;
@@ -392,6 +407,15 @@ fn is_short_form(surface: &str, name: &str) -> bool {
 mod tests {
     use super::*;
     use claimgraph_extract::Span;
+
+    #[test]
+    fn references_to_a_place_are_not_its_names() {
+        assert!(is_reference("It"));
+        assert!(is_reference("The city"));
+        assert!(is_reference("This town"));
+        assert!(!is_reference("Kyiv"));
+        assert!(!is_reference("Thessaloniki"));
+    }
 
     #[test]
     fn acronyms_defined_in_brackets_become_aliases() {
