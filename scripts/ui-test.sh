@@ -2,7 +2,7 @@
 # The explorer page in a real browser (ui-test/explorer.test.mjs): Debian's headless
 # Chromium driven by playwright-core, against the release binary with the seed articles.
 # usage (from anywhere): bash scripts/ui-test.sh      screenshot: target/ui/explorer.png
-# needs: node + npm, ../shared/corpus/seeds; installs Debian's chromium when missing (root).
+# needs ../shared/corpus/seeds; installs Debian's chromium (and nodejs, npm) when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 t0=$(date +%s)
@@ -10,18 +10,24 @@ lap() { printf '[ui-test %3ss] %s\n' "$(($(date +%s) - t0))" "$*"; }
 
 seeds=${SEEDS_DIR:-../shared/corpus/seeds}
 [ -d "$seeds" ] || { echo "no seed articles at $seeds"; exit 1; }
-for tool in node npm; do
-  command -v "$tool" >/dev/null || { echo "missing $tool"; exit 1; }
-done
 
+# Debian's packages for whatever is missing (CI runs as root)
 chromium=${CHROMIUM:-/usr/bin/chromium}
-if [ ! -x "$chromium" ]; then
-  lap "installing Debian's chromium"
+missing=()
+[ -x "$chromium" ] || missing+=(chromium)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  lap "apt-get install ${missing[*]}"
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+lap "node $(node --version), npm $(npm --version)"
+# playwright-core (pinned in ui-test/package-lock.json) needs node 20 or newer
+node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' ||
+  { echo "node $(node --version) is too old: playwright-core needs node >= 20"; exit 1; }
 lap "$("$chromium" --version 2>/dev/null || echo "$chromium")"
 
 lap "npm ci"
