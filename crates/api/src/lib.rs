@@ -10,6 +10,7 @@ mod extract;
 mod guard;
 mod openapi;
 mod routes;
+mod ui;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, Request};
@@ -23,6 +24,7 @@ use tracing::Level;
 pub use error::ApiError;
 pub use guard::{BadOrigin, GuardConfig};
 pub use routes::parse_article;
+pub use ui::{CONTENT_SECURITY_POLICY, UI_PATHS};
 
 /// Request bodies larger than this get 413 unless configured otherwise.
 pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
@@ -71,6 +73,8 @@ pub fn router(state: AppState) -> Router {
     let (routes, doc) = routes::routes().split_for_parts();
     let routes = routes
         .merge(utoipa_swagger_ui::SwaggerUi::new(DOCS_PATH).url(OPENAPI_PATH, openapi::finish(doc)))
+        // the explorer page: static files, outside the API document (see `ui`)
+        .merge(ui::router())
         .fallback(routes::not_found)
         .method_not_allowed_fallback(routes::method_not_allowed)
         .with_state(state)
