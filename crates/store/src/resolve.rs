@@ -13,6 +13,13 @@ use crate::canon::{
 use crate::write::Writer;
 use crate::{Id, Store, StoreError};
 
+/// Which key of an alias a lookup compares: the exact fold or the kind-aware resolution key.
+#[derive(Clone, Copy)]
+enum AliasKey {
+    Exact,
+    Resolution,
+}
+
 /// At most this many candidates are compared by similarity per name (an indexed range).
 const SIMILAR_CANDIDATES: i64 = 200;
 
@@ -78,6 +85,33 @@ impl Writer<'_> {
         ids.all(|id| id == first).then_some(first)
     }
 
+    /// The most mentioned entity of `kind` with an alias whose exact or resolution key is
+    /// `key`.
+    async fn alias_owner(
+        &mut self,
+        which: AliasKey,
+        key: &str,
+        kind: &str,
+    ) -> Result<Option<Id>, StoreError> {
+        let sql = match which {
+            AliasKey::Exact => {
+                "SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity_id
+                 WHERE a.key = ?1 AND e.kind = ?2
+                 ORDER BY e.mention_count DESC, e.id LIMIT 1"
+            }
+            AliasKey::Resolution => {
+                "SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity_id
+                 WHERE a.rkey = ?1 AND e.kind = ?2
+                 ORDER BY e.mention_count DESC, e.id LIMIT 1"
+            }
+        };
+        Ok(sqlx::query_scalar(sql)
+            .bind(key)
+            .bind(kind)
+            .fetch_optional(&mut *self.conn)
+            .await?)
+    }
+
     async fn find(
         &mut self,
         kind: EntityKind,
@@ -94,15 +128,7 @@ impl Writer<'_> {
         if manual.is_some() {
             return Ok(manual);
         }
-        let exact: Option<Id> = sqlx::query_scalar(
-            "SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity_id
-             WHERE a.key = ?1 AND e.kind = ?2
-             ORDER BY e.mention_count DESC, e.id LIMIT 1",
-        )
-        .bind(key)
-        .bind(kind_str)
-        .fetch_optional(&mut *self.conn)
-        .await?;
+        let exact = self.alias_owner(AliasKey::Exact, key, kind_str).await?;
         if exact.is_some() {
             return Ok(exact);
         }
@@ -110,15 +136,9 @@ impl Writer<'_> {
         if rkey.is_empty() {
             return Ok(None);
         }
-        let by_rkey: Option<Id> = sqlx::query_scalar(
-            "SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity_id
-             WHERE a.rkey = ?1 AND e.kind = ?2
-             ORDER BY e.mention_count DESC, e.id LIMIT 1",
-        )
-        .bind(&rkey)
-        .bind(kind_str)
-        .fetch_optional(&mut *self.conn)
-        .await?;
+        let by_rkey = self
+            .alias_owner(AliasKey::Resolution, &rkey, kind_str)
+            .await?;
         if by_rkey.is_some() {
             return Ok(by_rkey);
         }
