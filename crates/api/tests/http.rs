@@ -2,57 +2,22 @@
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use axum::Router;
-use claimgraph_api::{router, ApiConfig, AppState};
-use claimgraph_store::Store;
-use http_body_util::BodyExt;
+use claimgraph_api::ApiConfig;
 use serde_json::{json, Value};
-use tempfile::TempDir;
 use tower::ServiceExt;
 
-struct App {
-    router: Router,
-    _dir: TempDir,
-}
+mod support;
 
-async fn app_with(config: ApiConfig) -> App {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = Store::open(&dir.path().join("test.db"))
-        .await
-        .expect("open store");
-    App {
-        router: router(AppState { store, config }),
-        _dir: dir,
-    }
-}
-
-async fn app() -> App {
-    app_with(ApiConfig::default()).await
-}
+use support::{app, app_with, App};
 
 impl App {
     async fn send(&self, req: Request<Body>) -> (StatusCode, Option<String>, Value) {
-        let res = self
-            .router
-            .clone()
-            .oneshot(req)
-            .await
-            .expect("router answers");
-        let status = res.status();
-        let ctype = res
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
-        let bytes = res.into_body().collect().await.expect("body").to_bytes();
-        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-        (status, ctype, body)
-    }
-
-    async fn get(&self, uri: &str) -> (StatusCode, Value) {
-        let req = Request::get(uri).body(Body::empty()).expect("request");
-        let (status, _, body) = self.send(req).await;
-        (status, body)
+        let (status, ctype, bytes) = self.typed(req).await;
+        (
+            status,
+            ctype,
+            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+        )
     }
 
     async fn post(
@@ -70,26 +35,6 @@ impl App {
     async fn post_json(&self, body: Value) -> (StatusCode, Value) {
         let (status, _, body) = self.post(Some("application/json"), body.to_string()).await;
         (status, body)
-    }
-
-    /// Follows `next_cursor` to the end.
-    async fn all(&self, uri: &str, limit: u32) -> Vec<Value> {
-        let mut items = Vec::new();
-        let mut cursor: Option<String> = None;
-        loop {
-            let sep = if uri.contains('?') { '&' } else { '?' };
-            let mut page_uri = format!("{uri}{sep}limit={limit}");
-            if let Some(c) = &cursor {
-                page_uri.push_str(&format!("&cursor={c}"));
-            }
-            let (status, body) = self.get(&page_uri).await;
-            assert_eq!(status, StatusCode::OK, "{page_uri}: {body}");
-            items.extend(body["items"].as_array().cloned().unwrap_or_default());
-            match body["next_cursor"].as_str() {
-                Some(c) => cursor = Some(c.to_string()),
-                None => return items,
-            }
-        }
     }
 }
 

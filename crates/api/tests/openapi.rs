@@ -6,14 +6,14 @@ use std::collections::BTreeSet;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use claimgraph_api::{
-    openapi, router, ApiConfig, AppState, CONTENT_SECURITY_POLICY, DOCS_PATH, OPENAPI_PATH,
-    UI_PATHS,
-};
-use claimgraph_store::Store;
+use claimgraph_api::{openapi, CONTENT_SECURITY_POLICY, DOCS_PATH, OPENAPI_PATH, UI_PATHS};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
+
+mod support;
+
+use support::app;
 
 const SNAPSHOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/openapi.snapshot.json");
 const METHODS: [&str; 8] = [
@@ -138,59 +138,42 @@ fn the_document_is_openapi_3_1_with_every_error_as_problem_json() {
     }
 }
 
-async fn app() -> (axum::Router, tempfile::TempDir) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = Store::open(&dir.path().join("test.db"))
-        .await
-        .expect("open store");
-    let config = ApiConfig::default();
-    (router(AppState { store, config }), dir)
-}
-
-async fn send(app: &axum::Router, req: Request<Body>) -> (StatusCode, Option<String>, Vec<u8>) {
-    let res = app.clone().oneshot(req).await.expect("router answers");
-    let status = res.status();
-    let ctype = res
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
-    let bytes = res.into_body().collect().await.expect("body").to_bytes();
-    (status, ctype, bytes.to_vec())
-}
-
 #[tokio::test]
 async fn the_server_serves_the_document_and_swagger_ui_from_its_own_files() {
-    let (app, _dir) = app().await;
+    let app = app().await;
     let get = |uri: &str| Request::get(uri).body(Body::empty()).expect("request");
 
-    let (status, ctype, body) = send(&app, get(OPENAPI_PATH)).await;
+    let (status, ctype, body) = app.typed(get(OPENAPI_PATH)).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(ctype.as_deref(), Some("application/json"));
     let served: Value = serde_json::from_slice(&body).expect("JSON");
     assert_eq!(served, document());
 
-    let (status, _, _) = send(&app, get(DOCS_PATH)).await;
+    let (status, _, _) = app.typed(get(DOCS_PATH)).await;
     assert!(status.is_redirection(), "{status}");
-    let (status, ctype, body) = send(&app, get(&format!("{DOCS_PATH}/"))).await;
+    let (status, ctype, body) = app.typed(get(&format!("{DOCS_PATH}/"))).await;
     assert_eq!(status, StatusCode::OK);
     assert!(ctype.unwrap_or_default().starts_with("text/html"));
     let html = String::from_utf8(body).expect("UTF-8");
     // the page loads its script and styles from this server, never from a CDN
     assert!(html.contains("swagger-ui-bundle.js"), "{html}");
     assert!(!html.contains("https://"), "{html}");
-    let (status, _, body) = send(&app, get(&format!("{DOCS_PATH}/swagger-initializer.js"))).await;
+    let (status, _, body) = app
+        .typed(get(&format!("{DOCS_PATH}/swagger-initializer.js")))
+        .await;
     assert_eq!(status, StatusCode::OK);
     let init = String::from_utf8(body).expect("UTF-8");
     assert!(init.contains(OPENAPI_PATH), "{init}");
-    let (status, _, body) = send(&app, get(&format!("{DOCS_PATH}/swagger-ui-bundle.js"))).await;
+    let (status, _, body) = app
+        .typed(get(&format!("{DOCS_PATH}/swagger-ui-bundle.js")))
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.len() > 100_000, "the bundle is embedded whole");
 }
 
 #[tokio::test]
 async fn every_documented_operation_is_served() {
-    let (app, _dir) = app().await;
+    let app = app().await;
     for (method, path) in operations(&document()) {
         let uri = path.replace("{id}", "1");
         let req = Request::builder()
@@ -199,7 +182,7 @@ async fn every_documented_operation_is_served() {
             .header(header::CONTENT_TYPE, "application/json")
             .body(Body::from("{}"))
             .expect("request");
-        let (status, _, body) = send(&app, req).await;
+        let (status, _, body) = app.typed(req).await;
         let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
         assert!(
             !matches!(
@@ -305,7 +288,7 @@ fn api_http_shows_every_operation_and_only_those() {
 
 #[tokio::test]
 async fn the_explorer_is_served_outside_the_document() {
-    let (app, _dir) = app().await;
+    let app = app().await;
     let doc = document();
     let get = |uri: &str| Request::get(uri).body(Body::empty()).expect("request");
     let mut types = Vec::new();
@@ -315,6 +298,7 @@ async fn the_explorer_is_served_outside_the_document() {
             "{path} is in the API document"
         );
         let res = app
+            .router
             .clone()
             .oneshot(get(path))
             .await
@@ -360,7 +344,7 @@ async fn the_explorer_is_served_outside_the_document() {
     );
     assert!(CONTENT_SECURITY_POLICY.starts_with("default-src 'self';"));
     // only those files: anything else under /static is the API's 404
-    let (status, ctype, _) = send(&app, get("/static/other.js")).await;
+    let (status, ctype, _) = app.typed(get("/static/other.js")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(ctype.as_deref(), Some("application/problem+json"));
 }

@@ -5,45 +5,15 @@ use std::collections::BTreeSet;
 use std::io::Read;
 
 use axum::body::Body;
-use axum::http::{header, HeaderMap, Request, StatusCode};
-use axum::Router;
-use claimgraph_api::{router, ApiConfig, AppState, GuardConfig};
-use claimgraph_store::Store;
-use http_body_util::BodyExt;
+use axum::http::{header, Request, StatusCode};
+use claimgraph_api::{ApiConfig, GuardConfig};
 use serde_json::{json, Value};
-use tempfile::TempDir;
-use tower::ServiceExt;
 
-struct App {
-    router: Router,
-    _dir: TempDir,
-}
+mod support;
 
-async fn app_with(config: ApiConfig) -> App {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = Store::open(&dir.path().join("test.db"))
-        .await
-        .expect("open store");
-    App {
-        router: router(AppState { store, config }),
-        _dir: dir,
-    }
-}
+use support::{app_with, App};
 
 impl App {
-    async fn request(&self, req: Request<Body>) -> (StatusCode, HeaderMap, Vec<u8>) {
-        let res = self.router.clone().oneshot(req).await.expect("answer");
-        let (parts, body) = res.into_parts();
-        let bytes = body.collect().await.expect("body").to_bytes();
-        (parts.status, parts.headers, bytes.to_vec())
-    }
-
-    async fn get(&self, uri: &str) -> (StatusCode, Value) {
-        let req = Request::get(uri).body(Body::empty()).expect("request");
-        let (status, _, body) = self.request(req).await;
-        (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
-    }
-
     async fn post(&self, body: Value) -> Value {
         let req = Request::post("/v1/articles")
             .header(header::CONTENT_TYPE, "application/json")
@@ -52,26 +22,6 @@ impl App {
         let (status, _, body) = self.request(req).await;
         assert_eq!(status, StatusCode::CREATED);
         serde_json::from_slice(&body).expect("JSON")
-    }
-
-    /// Every item of a list, following `next_cursor` with pages of `limit`.
-    async fn all(&self, uri: &str, limit: u32) -> Vec<Value> {
-        let mut items = Vec::new();
-        let mut cursor: Option<String> = None;
-        loop {
-            let sep = if uri.contains('?') { '&' } else { '?' };
-            let mut page = format!("{uri}{sep}limit={limit}");
-            if let Some(c) = &cursor {
-                page.push_str(&format!("&cursor={c}"));
-            }
-            let (status, body) = self.get(&page).await;
-            assert_eq!(status, StatusCode::OK, "{page}: {body}");
-            items.extend(body["items"].as_array().cloned().unwrap_or_default());
-            match body["next_cursor"].as_str() {
-                Some(c) => cursor = Some(c.to_string()),
-                None => return items,
-            }
-        }
     }
 
     async fn code(&self, uri: &str) -> (StatusCode, String) {

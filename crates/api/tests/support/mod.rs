@@ -1,0 +1,81 @@
+//! What every HTTP test file needs: the real router on a temporary SQLite file, one request
+//! at a time, and lists read to the end through their cursors.
+
+// Each test binary uses the part of this module it needs.
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Request, StatusCode};
+use axum::Router;
+use claimgraph_api::{router, ApiConfig, AppState};
+use claimgraph_store::Store;
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tempfile::TempDir;
+use tower::ServiceExt;
+
+pub struct App {
+    pub router: Router,
+    _dir: TempDir,
+}
+
+pub async fn app_with(config: ApiConfig) -> App {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("test.db"))
+        .await
+        .expect("open store");
+    App {
+        router: router(AppState { store, config }),
+        _dir: dir,
+    }
+}
+
+pub async fn app() -> App {
+    app_with(ApiConfig::default()).await
+}
+
+impl App {
+    /// The answer's status, headers and body bytes.
+    pub async fn request(&self, req: Request<Body>) -> (StatusCode, HeaderMap, Vec<u8>) {
+        let res = self.router.clone().oneshot(req).await.expect("answer");
+        let (parts, body) = res.into_parts();
+        let bytes = body.collect().await.expect("body").to_bytes();
+        (parts.status, parts.headers, bytes.to_vec())
+    }
+
+    /// The answer's status, content type and body bytes.
+    pub async fn typed(&self, req: Request<Body>) -> (StatusCode, Option<String>, Vec<u8>) {
+        let (status, headers, body) = self.request(req).await;
+        let ctype = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        (status, ctype, body)
+    }
+
+    pub async fn get(&self, uri: &str) -> (StatusCode, Value) {
+        let req = Request::get(uri).body(Body::empty()).expect("request");
+        let (status, _, body) = self.request(req).await;
+        (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+    }
+
+    /// Every item of a list, following `next_cursor` with pages of `limit`.
+    pub async fn all(&self, uri: &str, limit: u32) -> Vec<Value> {
+        let mut items = Vec::new();
+        let mut cursor: Option<String> = None;
+        loop {
+            let sep = if uri.contains('?') { '&' } else { '?' };
+            let mut page = format!("{uri}{sep}limit={limit}");
+            if let Some(c) = &cursor {
+                page.push_str(&format!("&cursor={c}"));
+            }
+            let (status, body) = self.get(&page).await;
+            assert_eq!(status, StatusCode::OK, "{page}: {body}");
+            items.extend(body["items"].as_array().cloned().unwrap_or_default());
+            match body["next_cursor"].as_str() {
+                Some(c) => cursor = Some(c.to_string()),
+                None => return items,
+            }
+        }
+    }
+}
