@@ -879,9 +879,79 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
     }
     if let Some(g) = gaz {
         reg.geo = crate::places::resolve(&reg, g);
+        read_seats(t, &mut reg);
     }
     resolve_place_descriptions(t, &mut reg, gaz.is_some());
     reg
+}
+
+/// A regional capital's bare name ("Kherson") means the city or the region named after it.
+/// The article settles it when it says which: a city word anywhere ("the city of X", "X, the
+/// largest city", "X city", "the mayor of X", "X, Chile") makes every bare X the city; else
+/// naming the region ("X region", "the region of X") makes every bare X the region.
+/// Otherwise the mention keeps both readings for the store to settle across articles.
+fn read_seats(t: &Tokens, reg: &mut Registry) {
+    let seats: Vec<(String, String)> = reg
+        .geo
+        .iter()
+        .filter_map(|(low, r)| {
+            let region = r.place.as_ref()?.or_region.as_ref()?;
+            Some((low.clone(), region.key.clone()))
+        })
+        .collect();
+    for (low, region_key) in seats {
+        let written: Vec<&Found> = reg
+            .found
+            .iter()
+            .filter(|f| f.kind == EntityKind::Place && f.name.to_lowercase() == low)
+            .collect();
+        let city = written.iter().any(|f| city_word(t, reg, f));
+        let region = written
+            .iter()
+            .any(|f| place_noun(t, f) == Some(Sort::Region))
+            || reg.geo.values().any(|r| {
+                r.place
+                    .as_ref()
+                    .is_some_and(|p| p.key == region_key && p.place_type == PlaceType::Region)
+            });
+        let Some(r) = reg.geo.get_mut(&low) else {
+            continue;
+        };
+        let Some(place) = r.place.as_mut() else {
+            continue;
+        };
+        if city {
+            place.or_region = None;
+        } else if region {
+            if let Some(region) = place.or_region.take() {
+                r.name = region.name.clone();
+                r.place = Some(*region);
+            }
+        }
+    }
+}
+
+/// Whether the text calls the place run `f` a city where it names it.
+fn city_word(t: &Tokens, reg: &Registry, f: &Found) -> bool {
+    let marker = |k: usize| rules::CITY_MARKERS.contains(&t.lo(k));
+    // "downtown X", "the mayor of X", "X city", "X's mayor"
+    let before = f.a >= 1 && t.is(f.a - 1, "downtown");
+    let of_before = f.a >= 2 && t.is(f.a - 1, "of") && marker(f.a - 2);
+    let after = f.b < t.len() && marker(f.b) && !t.is(f.b, "downtown");
+    // "X, Chile," / "X, Chile." : a country in apposition follows a city.
+    let country_after = t.is_punct(f.b, ',')
+        && reg.found.iter().any(|c| {
+            c.a == f.b + 1
+                && c.kind == EntityKind::Place
+                && !(t.s(c.b - 1).ends_with("’s") || t.s(c.b - 1).ends_with("'s"))
+                && (c.b >= t.len() || !t.is_word(c.b))
+                && reg.geo.get(&c.name.to_lowercase()).is_some_and(|r| {
+                    r.place
+                        .as_ref()
+                        .is_some_and(|p| p.place_type == PlaceType::Country)
+                })
+        });
+    place_noun(t, f) == Some(Sort::Settlement) || before || of_before || after || country_after
 }
 
 /// What sort of place a description noun names.

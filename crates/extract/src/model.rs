@@ -118,6 +118,11 @@ pub struct PlaceRef {
     pub place_type: PlaceType,
     /// Latin-script spellings the gazetteer lists (bounded), for name search.
     pub aliases: Vec<String>,
+    /// The region a regional capital's bare name may stand for ("Kherson": the city, or
+    /// the region named after it), when the article does not say which it means. The
+    /// store settles it across articles (see `claimgraph_store`'s seat readings).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub or_region: Option<Box<PlaceRef>>,
 }
 
 /// How sure a number is, as the text says it ("some 2,000", "at least 10").

@@ -100,6 +100,7 @@ pub fn resolve(reg: &Registry, g: &Gazetteer) -> HashMap<String, Resolved> {
                         country: Some(c.code.as_str().to_string()),
                         place_type: PlaceType::Country,
                         aliases: Vec::new(),
+                        or_region: None,
                     }),
                     capital: false,
                 },
@@ -231,6 +232,16 @@ pub fn resolve(reg: &Registry, g: &Gazetteer) -> HashMap<String, Resolved> {
     out
 }
 
+/// The first-level region named after `p`, when `p` is its seat ("Kherson" for Kherson
+/// Oblast). A national capital is left out: its bare name is the city or its government.
+fn seat_of(g: &Gazetteer, p: PlaceId) -> Option<RegionId> {
+    let pl = g.place(p);
+    let r = g.region_of(pl.country, &pl.admin1)?;
+    let reg = g.region(r);
+    let named_after = reg.seat == Some(p) && reg.geonames_id.is_none();
+    (named_after && !g.is_capital_place(p)).then_some(r)
+}
+
 /// Degrees as the data gives them (4 decimals, about 10 m), without f32 noise.
 fn degrees(x: f32) -> f64 {
     (f64::from(x) * 1e4).round() / 1e4
@@ -258,6 +269,9 @@ fn place_ref(g: &Gazetteer, c: Cand, region_word: Option<&str>) -> Resolved {
                     country: Some(pl.country.as_str().to_string()),
                     place_type: PlaceType::City,
                     aliases,
+                    or_region: seat_of(g, p)
+                        .and_then(|r| place_ref(g, Cand::Region(r), Some("region")).place)
+                        .map(Box::new),
                 }),
                 capital: false,
             }
@@ -280,6 +294,7 @@ fn place_ref(g: &Gazetteer, c: Cand, region_word: Option<&str>) -> Resolved {
                     country: Some(reg.country.as_str().to_string()),
                     place_type: PlaceType::Region,
                     aliases: Vec::new(),
+                    or_region: None,
                 }),
                 capital: false,
             }
@@ -314,8 +329,8 @@ mod tests {
     #[test]
     fn spellings_and_region_forms_share_one_key() {
         let p = places(
-            "Floods reached Kharkov on Monday. Rain fell in the Kharkiv region and in the \
-             Kharkov region, and roads near Kharkiv closed.",
+            "Floods reached the city of Kharkov on Monday. Rain fell in the Kharkiv region and \
+             in the Kharkov region, and roads near Kharkiv closed.",
         );
         let keys = |t: PlaceType| {
             let mut k: Vec<&str> = p
@@ -329,6 +344,55 @@ mod tests {
         assert_eq!(keys(PlaceType::City), ["gn:706483"], "{p:?}");
         assert_eq!(keys(PlaceType::Region).len(), 1, "{p:?}");
         assert!(keys(PlaceType::Region)[0].starts_with("adm1:UA."));
+    }
+
+    /// (key, the region key it may also mean) of the mentions written `name`.
+    fn readings(text: &str, name: &str) -> Vec<(String, Option<String>)> {
+        let Some(x) = EXTRACTOR.as_ref() else {
+            return Vec::new();
+        };
+        x.extract(text, &ExtractOptions::default())
+            .mentions
+            .into_iter()
+            .filter(|m| m.span.slice(text) == Some(name))
+            .filter_map(|m| m.place)
+            .map(|p| (p.key, p.or_region.map(|r| r.key)))
+            .collect()
+    }
+
+    #[test]
+    fn a_regional_capital_alone_is_what_the_article_says_it_is() {
+        if EXTRACTOR.is_none() {
+            return;
+        }
+        // Neither said: the city, with the region it may stand for.
+        let r = readings("Crews worked near Poltava on Sunday.", "Poltava");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert!(r[0].0.starts_with("gn:"), "{r:?}");
+        assert!(
+            r[0].1.as_deref().is_some_and(|k| k.starts_with("adm1:UA.")),
+            "{r:?}"
+        );
+        // The region named and no city word: every bare name is the region.
+        let text = "Crews worked near Poltava on Sunday. Power failed across the Poltava region.";
+        let r = readings(text, "Poltava");
+        assert!(r[0].0.starts_with("adm1:UA.") && r[0].1.is_none(), "{r:?}");
+        // A city word anywhere settles it as the city.
+        for text in [
+            "Crews worked near Poltava. The mayor of Poltava thanked them. The Poltava region \
+             was dark.",
+            "Crews worked in Poltava, Ukraine, on Sunday. The Poltava region was dark.",
+            "Crews worked near Poltava, the largest city of the area. The Poltava region was dark.",
+        ] {
+            let r = readings(text, "Poltava");
+            assert!(
+                r[0].0.starts_with("gn:") && r[0].1.is_none(),
+                "{text}: {r:?}"
+            );
+        }
+        // A national capital's name is the city: no region reading.
+        let r = readings("Crews worked near Kyiv on Sunday.", "Kyiv");
+        assert!(r[0].0.starts_with("gn:") && r[0].1.is_none(), "{r:?}");
     }
 
     #[test]

@@ -238,6 +238,10 @@ pub const SETTLEMENT_NOUNS: &[&str] = &[
 ];
 
 /// Description nouns for a region ("the province" after "X province").
+/// Words beside a name that only a city takes: "X city", "the mayor of X", "X's mayor",
+/// "downtown X". They settle a regional capital's bare name as the city.
+pub const CITY_MARKERS: &[&str] = &["city", "mayor", "downtown"];
+
 pub const REGION_NOUNS: &[&str] = &["region", "province", "oblast", "regions", "provinces"];
 
 /// Words after a sentence's "it" that say something about a place ("it fell to", "it is
@@ -681,6 +685,7 @@ mod tests {
         assert!(all_lower(SETTLEMENT_NOUNS) && all_lower(REGION_NOUNS));
         assert!(is_in(SETTLEMENT_NOUNS, "villages") && !is_in(SETTLEMENT_NOUNS, "region"));
         assert!(is_in(REGION_NOUNS, "province") && !is_in(REGION_NOUNS, "area"));
+        assert!(all_lower(CITY_MARKERS) && !is_in(CITY_MARKERS, "region"));
         assert!(all_lower(PLACE_PREDICATES) && is_in(PLACE_PREDICATES, "located"));
         assert!(!is_in(PLACE_PREDICATES, "said"));
         assert!(all_lower(FORCE_NOUNS) && is_in(FORCE_NOUNS, "troops"));

@@ -397,6 +397,11 @@ impl Gazetteer {
             .is_some_and(|p| self.capitals.contains(p))
     }
 
+    /// Whether this place is its country's capital.
+    pub fn is_capital_place(&self, p: PlaceId) -> bool {
+        self.capitals.contains(&p)
+    }
+
     pub fn country(&self, code: CountryCode) -> Option<&Country> {
         self.countries.iter().find(|c| c.code == code)
     }

@@ -12,6 +12,7 @@ mod offsets;
 mod prepare;
 mod read;
 mod resolve;
+mod seats;
 mod store;
 mod write;
 

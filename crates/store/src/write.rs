@@ -1,10 +1,11 @@
 use std::collections::{HashMap, HashSet};
 
-use claimgraph_extract::{EntityKind, Mention, PlaceRef};
+use claimgraph_extract::{EntityKind, Mention, PlaceRef, PlaceType};
 use sqlx::pool::PoolConnection;
 use sqlx::{Connection, Sqlite, SqliteConnection};
 
 use crate::canon::{fold, resolve_key};
+use crate::seats::Site;
 use crate::{Id, PreparedArticle, Store, StoreError};
 
 /// The outcome of handing one article to the store.
@@ -77,6 +78,8 @@ async fn write_batch(
         entities: HashMap::new(),
         roles: HashSet::new(),
         article_orgs: Vec::new(),
+        named: HashSet::new(),
+        newly_named: Vec::new(),
     };
     let mut out = Vec::with_capacity(articles.len());
     for article in articles {
@@ -94,6 +97,10 @@ pub(crate) struct Writer<'c> {
     pub(crate) roles: HashSet<(Id, String)>,
     /// Organisations of the current article by key without country (see `note_org`).
     pub(crate) article_orgs: Vec<(String, Id)>,
+    /// Place keys known to be named without doubt (see `seats`).
+    pub(crate) named: HashSet<String>,
+    /// Of those, the ones the current article names first, to settle at its end.
+    pub(crate) newly_named: Vec<String>,
 }
 
 impl Writer<'_> {
@@ -131,17 +138,22 @@ impl Writer<'_> {
             let Some(entity) = self.mention(m, text).await? else {
                 continue;
             };
-            sqlx::query(
+            let surface = m.span.slice(text).unwrap_or(&m.name);
+            let mention_id: Id = sqlx::query_scalar(
                 "INSERT INTO mentions (entity_id, article_id, start, \"end\", text)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                 VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
             )
             .bind(entity)
             .bind(article_id)
             .bind(p.offsets.to_char(m.span.start))
             .bind(p.offsets.to_char(m.span.end))
-            .bind(m.span.slice(text).unwrap_or(&m.name))
-            .execute(&mut *self.conn)
+            .bind(surface)
+            .fetch_one(&mut *self.conn)
             .await?;
+            if let Some((city, region)) = open_seat(m) {
+                self.record_seat(article_id, Site::Mention(mention_id), city, region, surface)
+                    .await?;
+            }
             *counts.entry(entity).or_default() += 1;
             mention_rows += 1;
         }
@@ -192,6 +204,11 @@ impl Writer<'_> {
                     .bind(entity)
                     .execute(&mut *self.conn)
                     .await?;
+                    if let Some((city, region)) = open_seat(place) {
+                        let surface = place.span.slice(text).unwrap_or(&place.name);
+                        self.record_seat(article_id, Site::Claim(claim_id), city, region, surface)
+                            .await?;
+                    }
                 }
             }
             for n in &claim.numbers {
@@ -222,6 +239,7 @@ impl Writer<'_> {
                 .execute(&mut *self.conn)
                 .await?;
         }
+        self.settle_seats().await?;
         sqlx::query("UPDATE articles SET claim_count = ?1, mention_count = ?2 WHERE id = ?3")
             .bind(claim_rows)
             .bind(mention_rows)
@@ -242,6 +260,15 @@ impl Writer<'_> {
             return Ok(None);
         }
         if let (EntityKind::Place, Some(place)) = (m.kind, &m.place) {
+            let place = match place.or_region.as_deref() {
+                Some(region) => self.seat_reading(place, region).await?,
+                None => {
+                    if matches!(place.place_type, PlaceType::City | PlaceType::Region) {
+                        self.name_place(&place.key);
+                    }
+                    place
+                }
+            };
             let id = self.place(place).await?;
             // Every spelling a gazetteer place is written in finds it ("Kiev", "Kyiv"), but a
             // pronoun or description standing for it ("It fell …", "The city") is no name.
@@ -351,6 +378,12 @@ impl Writer<'_> {
         .fetch_one(&mut *self.conn)
         .await?)
     }
+}
+
+/// The city and region a place mention leaves open between, if it does.
+fn open_seat(m: &Mention) -> Option<(&PlaceRef, &PlaceRef)> {
+    let place = m.place.as_ref()?;
+    Some((place, place.or_region.as_deref()?))
 }
 
 /// The acronym an article defines for an organisation or outlet right after naming it in

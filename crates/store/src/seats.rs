@@ -1,0 +1,233 @@
+//! Seat readings: the bare name of a regional capital ("Kherson") is the city or the region
+//! named after it. An article that says which (see the extractor's `read_seats`) is taken at
+//! its word. A mention its article leaves open is linked by what the corpus says:
+//!
+//! 1. the city, once any article calls it a city;
+//! 2. else the region, once any article names the region;
+//! 3. else the city.
+//!
+//! The outcome does not depend on ingest order: when an article first names a city or a
+//! region, the open mentions of that pair move to the reading that now holds, with their
+//! claims and spellings, and an entity left with nothing redirects to the one they moved to.
+
+use std::collections::HashSet;
+
+use claimgraph_extract::{EntityKind, PlaceRef};
+
+use crate::write::Writer;
+use crate::{Id, StoreError};
+
+/// Where an open mention was stored, to move it later.
+pub(crate) enum Site {
+    Mention(Id),
+    Claim(Id),
+}
+
+impl Writer<'_> {
+    /// Records that an article names `key` without doubt; settled at the article's end.
+    pub(crate) fn name_place(&mut self, key: &str) {
+        if !self.named.contains(key) {
+            self.newly_named.push(key.to_string());
+            self.named.insert(key.to_string());
+        }
+    }
+
+    /// The reading that holds now for an open mention of `city` that may mean `region`.
+    pub(crate) async fn seat_reading<'p>(
+        &mut self,
+        city: &'p PlaceRef,
+        region: &'p PlaceRef,
+    ) -> Result<&'p PlaceRef, StoreError> {
+        if self.is_named(&city.key).await? {
+            return Ok(city);
+        }
+        Ok(if self.is_named(&region.key).await? {
+            region
+        } else {
+            city
+        })
+    }
+
+    async fn is_named(&mut self, key: &str) -> Result<bool, StoreError> {
+        if self.named.contains(key) {
+            return Ok(true);
+        }
+        let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM named_places WHERE key = ?1")
+            .bind(key)
+            .fetch_optional(&mut *self.conn)
+            .await?;
+        if found.is_some() {
+            self.named.insert(key.to_string());
+        }
+        Ok(found.is_some())
+    }
+
+    /// Remembers an open mention so a later article can move it.
+    pub(crate) async fn record_seat(
+        &mut self,
+        article: Id,
+        site: Site,
+        city: &PlaceRef,
+        region: &PlaceRef,
+        surface: &str,
+    ) -> Result<(), StoreError> {
+        let (mention, claim) = match site {
+            Site::Mention(id) => (Some(id), None),
+            Site::Claim(id) => (None, Some(id)),
+        };
+        sqlx::query(
+            "INSERT INTO seat_readings (article_id, mention_id, claim_id, city_key, region_key,
+                                        surface)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )
+        .bind(article)
+        .bind(mention)
+        .bind(claim)
+        .bind(&city.key)
+        .bind(&region.key)
+        .bind(surface)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(())
+    }
+
+    /// Stores the places named in the article just written and moves the open mentions
+    /// whose reading that changes.
+    pub(crate) async fn settle_seats(&mut self) -> Result<(), StoreError> {
+        let keys = std::mem::take(&mut self.newly_named);
+        let mut pairs: HashSet<(String, String)> = HashSet::new();
+        for key in &keys {
+            sqlx::query("INSERT OR IGNORE INTO named_places (key) VALUES (?1)")
+                .bind(key)
+                .execute(&mut *self.conn)
+                .await?;
+            let rows: Vec<(String, String)> = sqlx::query_as(
+                "SELECT DISTINCT city_key, region_key FROM seat_readings
+                 WHERE city_key = ?1 OR region_key = ?1",
+            )
+            .bind(key)
+            .fetch_all(&mut *self.conn)
+            .await?;
+            pairs.extend(rows);
+        }
+        for (city, region) in pairs {
+            let (to, from) = if self.is_named(&city).await? {
+                (city.as_str(), region.as_str())
+            } else if self.is_named(&region).await? {
+                (region.as_str(), city.as_str())
+            } else {
+                continue;
+            };
+            self.move_seat(&city, &region, to, from).await?;
+        }
+        Ok(())
+    }
+
+    /// The entity a place key is stored as, if any (an analyst's merge first).
+    async fn place_id(&mut self, key: &str) -> Result<Option<Id>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT entity_id FROM manual_aliases WHERE kind = 'place' AND key = ?1
+             UNION ALL
+             SELECT id FROM entities WHERE kind = 'place' AND key = ?1
+             LIMIT 1",
+        )
+        .bind(key)
+        .fetch_optional(&mut *self.conn)
+        .await?)
+    }
+
+    async fn move_seat(
+        &mut self,
+        city: &str,
+        region: &str,
+        to: &str,
+        from: &str,
+    ) -> Result<(), StoreError> {
+        let (Some(to_id), Some(from_id)) = (self.place_id(to).await?, self.place_id(from).await?)
+        else {
+            return Ok(());
+        };
+        if to_id == from_id {
+            return Ok(());
+        }
+        let moved = sqlx::query(
+            "UPDATE mentions SET entity_id = ?1
+             WHERE entity_id = ?2 AND id IN (SELECT mention_id FROM seat_readings
+                                             WHERE city_key = ?3 AND region_key = ?4)",
+        )
+        .bind(to_id)
+        .bind(from_id)
+        .bind(city)
+        .bind(region)
+        .execute(&mut *self.conn)
+        .await?
+        .rows_affected();
+        for sql in [
+            "UPDATE OR IGNORE claim_places SET entity_id = ?1
+             WHERE entity_id = ?2 AND claim_id IN (SELECT claim_id FROM seat_readings
+                                                   WHERE city_key = ?3 AND region_key = ?4)",
+            "DELETE FROM claim_places
+             WHERE entity_id = ?2 AND claim_id IN (SELECT claim_id FROM seat_readings
+                                                   WHERE city_key = ?3 AND region_key = ?4)",
+        ] {
+            sqlx::query(sql)
+                .bind(to_id)
+                .bind(from_id)
+                .bind(city)
+                .bind(region)
+                .execute(&mut *self.conn)
+                .await?;
+        }
+        let moved = i64::try_from(moved).unwrap_or(i64::MAX);
+        for (id, delta) in [(to_id, moved), (from_id, -moved)] {
+            sqlx::query(
+                "UPDATE entities SET mention_count = max(0, mention_count + ?1) WHERE id = ?2",
+            )
+            .bind(delta)
+            .bind(id)
+            .execute(&mut *self.conn)
+            .await?;
+        }
+        let surfaces: Vec<String> = sqlx::query_scalar(
+            "SELECT DISTINCT surface FROM seat_readings WHERE city_key = ?1 AND region_key = ?2",
+        )
+        .bind(city)
+        .bind(region)
+        .fetch_all(&mut *self.conn)
+        .await?;
+        for s in &surfaces {
+            self.alias(EntityKind::Place, to_id, s).await?;
+        }
+        self.drop_if_unused(from_id, to_id).await
+    }
+
+    /// Deletes a place entity nothing refers to any more, redirecting its id to `into`.
+    async fn drop_if_unused(&mut self, id: Id, into: Id) -> Result<(), StoreError> {
+        let used: Option<i64> = sqlx::query_scalar(
+            "SELECT 1 WHERE EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?1)
+                OR EXISTS (SELECT 1 FROM claim_places WHERE entity_id = ?1)
+                OR EXISTS (SELECT 1 FROM claims WHERE speaker_id = ?1 OR via_id = ?1)
+                OR EXISTS (SELECT 1 FROM sources WHERE entity_id = ?1)
+                OR EXISTS (SELECT 1 FROM manual_aliases WHERE entity_id = ?1)",
+        )
+        .bind(id)
+        .fetch_optional(&mut *self.conn)
+        .await?;
+        if used.is_some() {
+            return Ok(());
+        }
+        for sql in [
+            "UPDATE entity_redirects SET into_id = ?2 WHERE into_id = ?1",
+            "INSERT OR REPLACE INTO entity_redirects (from_id, into_id) VALUES (?1, ?2)",
+            "DELETE FROM entities WHERE id = ?1",
+        ] {
+            sqlx::query(sql)
+                .bind(id)
+                .bind(into)
+                .execute(&mut *self.conn)
+                .await?;
+        }
+        self.entities.retain(|_, v| *v != id);
+        Ok(())
+    }
+}

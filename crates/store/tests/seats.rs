@@ -1,0 +1,200 @@
+//! Seat readings on a temporary SQLite file, with hand-made extractions: a regional
+//! capital's bare name goes to the city or the region by what the corpus says, whatever
+//! order the articles arrive in.
+
+use claimgraph_extract::{
+    Claim, ClaimKind, EntityKind, Extraction, Mention, PlaceRef, PlaceType, Span,
+};
+use claimgraph_store::{prepare, ArticleText, ClaimFilter, NewArticle, PreparedArticle, Store};
+
+fn place_ref(key: &str, name: &str, place_type: PlaceType) -> PlaceRef {
+    PlaceRef {
+        key: key.to_string(),
+        name: name.to_string(),
+        geonames_id: None,
+        lat: Some(10.0),
+        lon: Some(20.0),
+        country: Some("ZZ".into()),
+        place_type,
+        aliases: Vec::new(),
+        or_region: None,
+    }
+}
+
+fn region() -> PlaceRef {
+    place_ref("adm1:ZZ.01", "Velmora region", PlaceType::Region)
+}
+
+/// The city, as an article names it: left open (`open`) or settled as the city.
+fn city(open: bool) -> PlaceRef {
+    PlaceRef {
+        or_region: open.then(|| Box::new(region())),
+        ..place_ref("gn:990001", "Velmora", PlaceType::City)
+    }
+}
+
+/// One article whose only claim is its whole text, about the place written `name`.
+fn article(text: &str, name: &str, place: PlaceRef) -> PreparedArticle {
+    let mut p = prepare(NewArticle {
+        text: ArticleText::parse(text.to_string()).expect("not blank"),
+        title: None,
+        source: None,
+        url: None,
+        published_at: None,
+    });
+    let start = text.find(name).expect("name in text");
+    let m = Mention {
+        span: Span::new(start, start + name.len()),
+        name: place.name.clone(),
+        kind: EntityKind::Place,
+        roles: Vec::new(),
+        place: Some(place),
+    };
+    p.extraction = Extraction {
+        headline: None,
+        claims: vec![Claim {
+            kind: ClaimKind::Statement,
+            span: Span::new(0, text.len()),
+            speaker: None,
+            via: None,
+            cue: None,
+            places: vec![m.clone()],
+            numbers: vec![],
+        }],
+        mentions: vec![m],
+    };
+    p
+}
+
+const OPEN: &str = "Floods reached Velmora on Monday.";
+const REGION: &str = "Rain fell across the Velmora region.";
+const CITY: &str = "The mayor of Velmora asked for help.";
+
+/// The id of the entity the claim of article `text` is about.
+async fn about(store: &Store, text: &str) -> i64 {
+    let page = store
+        .list_claims(&ClaimFilter::default(), 50, None)
+        .await
+        .expect("claims");
+    let claim = page
+        .items
+        .into_iter()
+        .find(|c| c.text == text)
+        .expect("claim stored");
+    assert_eq!(claim.places.len(), 1, "{claim:?}");
+    claim.places[0].id
+}
+
+/// The id `GET /v1/entities?q=Velmora` puts first.
+async fn first_hit(store: &Store) -> i64 {
+    let page = store
+        .search_entities(Some("Velmora"), None, 10, None)
+        .await
+        .expect("search");
+    page.items.first().expect("a hit").id
+}
+
+async fn open_store() -> (Store, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("s.db")).await.expect("open");
+    (store, dir)
+}
+
+#[tokio::test]
+async fn an_open_name_is_the_region_once_the_region_is_named_in_either_order() {
+    for open_first in [true, false] {
+        let (store, _dir) = open_store().await;
+        let open = article(OPEN, "Velmora", city(true));
+        let named = article(REGION, "Velmora region", region());
+        let order = if open_first {
+            [&open, &named]
+        } else {
+            [&named, &open]
+        };
+        let mut first_city = None;
+        for a in order {
+            store.insert(a).await.expect("insert");
+            if first_city.is_none() {
+                first_city = Some(about(&store, if open_first { OPEN } else { REGION }).await);
+            }
+        }
+        let region_id = about(&store, REGION).await;
+        assert_eq!(
+            about(&store, OPEN).await,
+            region_id,
+            "open first: {open_first}"
+        );
+        assert_eq!(
+            first_hit(&store).await,
+            region_id,
+            "open first: {open_first}"
+        );
+        let region_claims = store
+            .list_claims(
+                &ClaimFilter {
+                    about: Some(region_id),
+                    ..ClaimFilter::default()
+                },
+                50,
+                None,
+            )
+            .await
+            .expect("claims");
+        assert_eq!(region_claims.items.len(), 2);
+        if open_first {
+            // The city entity the open name first made is gone; its id leads to the region.
+            let gone = first_city.expect("first claim's place");
+            assert_ne!(gone, region_id);
+            assert_eq!(
+                store.merged_into(gone).await.expect("redirect"),
+                Some(region_id)
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_city_word_anywhere_makes_the_open_names_the_city() {
+    let (store, _dir) = open_store().await;
+    store
+        .insert(&article(OPEN, "Velmora", city(true)))
+        .await
+        .expect("insert");
+    store
+        .insert(&article(REGION, "Velmora region", region()))
+        .await
+        .expect("insert");
+    let region_id = about(&store, REGION).await;
+    assert_eq!(about(&store, OPEN).await, region_id);
+    store
+        .insert(&article(CITY, "Velmora", city(false)))
+        .await
+        .expect("insert");
+    let city_id = about(&store, CITY).await;
+    assert_ne!(city_id, region_id);
+    assert_eq!(about(&store, OPEN).await, city_id);
+    assert_eq!(about(&store, REGION).await, region_id);
+    assert_eq!(first_hit(&store).await, city_id);
+    // An open name written after that is the city straight away.
+    store
+        .insert(&article(
+            "Velmora counted its losses.",
+            "Velmora",
+            city(true),
+        ))
+        .await
+        .expect("insert");
+    assert_eq!(about(&store, "Velmora counted its losses.").await, city_id);
+}
+
+#[tokio::test]
+async fn with_nothing_said_anywhere_an_open_name_is_the_city() {
+    let (store, _dir) = open_store().await;
+    store
+        .insert(&article(OPEN, "Velmora", city(true)))
+        .await
+        .expect("insert");
+    let id = about(&store, OPEN).await;
+    let e = store.get_entity(id).await.expect("entity");
+    assert_eq!(e.entity.name, "Velmora");
+}
