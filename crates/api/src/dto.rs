@@ -2,7 +2,8 @@
 //! `{"items": [...], "next_cursor": null | "opaque"}`.
 
 use claimgraph_store::{
-    ArticleRecord, ClaimRecord, EntityRecord, EntitySummary, Id, NumberRecord, Page, SpeakerRecord,
+    ArticleRecord, ClaimLinks, ClaimRecord, EntityRecord, EntitySummary, FactRecord, Id,
+    LinkedClaim, NumberRecord, Page, SpeakerRecord,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -259,6 +260,92 @@ impl From<ClaimRecord> for ClaimOut {
             cue: c.cue,
             places: c.places.into_iter().map(Into::into).collect(),
             numbers: c.numbers.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+/// A claim of another article, as a link target: enough to show and to fetch it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LinkedClaimOut {
+    #[schema(value_type = i64)]
+    pub claim_id: Id,
+    #[schema(value_type = i64)]
+    pub article_id: Id,
+    /// The article's source (outlet).
+    #[schema(required = true)]
+    pub source: Option<String>,
+    /// The speaker's canonical name, or an unnamed speaker's words.
+    #[schema(required = true)]
+    pub speaker: Option<String>,
+    pub text: String,
+}
+
+impl From<LinkedClaim> for LinkedClaimOut {
+    fn from(c: LinkedClaim) -> Self {
+        LinkedClaimOut {
+            claim_id: c.claim_id,
+            article_id: c.article_id,
+            source: c.source,
+            speaker: c.speaker,
+            text: c.text,
+        }
+    }
+}
+
+/// `GET /v1/claims/{id}`: a claim with the claims of other articles that report the same
+/// fact (`corroborated_by`) and those that give another figure for it (`conflicts_with`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ClaimDetailOut {
+    #[serde(flatten)]
+    pub claim: ClaimOut,
+    /// The fact (`GET /v1/facts/{id}`) the claim belongs to; `null` when no other article
+    /// reports it.
+    #[schema(required = true, value_type = Option<i64>)]
+    pub fact_id: Option<Id>,
+    pub corroborated_by: Vec<LinkedClaimOut>,
+    pub conflicts_with: Vec<LinkedClaimOut>,
+}
+
+impl ClaimDetailOut {
+    pub fn new(claim: ClaimRecord, links: ClaimLinks) -> Self {
+        ClaimDetailOut {
+            claim: claim.into(),
+            fact_id: links.fact_id,
+            corroborated_by: links.corroborated_by.into_iter().map(Into::into).collect(),
+            conflicts_with: links.conflicts_with.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+/// A fact: claims of two or more articles that report the same thing.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FactOut {
+    #[schema(value_type = i64)]
+    pub id: Id,
+    /// Claims in the fact.
+    pub size: i64,
+    /// Articles they come from.
+    pub article_count: i64,
+    /// Distinct sources (outlets) of those articles.
+    pub sources: Vec<String>,
+    pub claims: Vec<LinkedClaimOut>,
+    /// Facts whose figures disagree with this one's.
+    #[schema(value_type = Vec<i64>)]
+    pub conflicts_with: Vec<Id>,
+    /// The claims that disagree, including those no other article corroborates.
+    pub conflicting_claims: Vec<LinkedClaimOut>,
+}
+
+impl From<FactRecord> for FactOut {
+    fn from(f: FactRecord) -> Self {
+        FactOut {
+            id: f.id,
+            size: f.size,
+            article_count: f.article_count,
+            sources: f.sources,
+            claims: f.claims.into_iter().map(Into::into).collect(),
+            conflicts_with: f.conflicts_with,
+            conflicting_claims: f.conflicting_claims.into_iter().map(Into::into).collect(),
         }
     }
 }

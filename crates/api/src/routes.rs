@@ -16,8 +16,8 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::dto::{
-    AliasIn, ArticleIn, ArticleOut, ClaimOut, EntityDetailOut, EntityOut, FeatureCollection,
-    Health, List, MergeIn,
+    AliasIn, ArticleIn, ArticleOut, ClaimDetailOut, ClaimOut, EntityDetailOut, EntityOut, FactOut,
+    FeatureCollection, Health, List, MergeIn,
 };
 use crate::error::Problem;
 use crate::extract::{page_params, parse_id, ApiId, ApiQuery};
@@ -35,6 +35,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(list_claims))
         .routes(routes!(claims_geojson))
         .routes(routes!(get_claim))
+        .routes(routes!(list_facts))
+        .routes(routes!(get_fact))
         .routes(routes!(search_entities))
         .routes(routes!(get_entity))
         .routes(routes!(entity_claims))
@@ -539,15 +541,49 @@ fn number_filter(q: &ClaimQuery) -> Result<Option<NumberFilter>, ApiError> {
     summary = "One claim",
     params(("id" = i64, Path, description = "Claim id", minimum = 1)),
     responses(
-        (status = 200, description = "The claim", body = ClaimOut),
+        (status = 200, description = "The claim with its corroborating and conflicting claims", body = ClaimDetailOut),
         (status = 400, description = "`invalid_id`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn get_claim(
     State(state): State<AppState>,
     ApiId(id): ApiId,
-) -> Result<Json<ClaimOut>, ApiError> {
-    Ok(Json(state.store.get_claim(id).await?.into()))
+) -> Result<Json<ClaimDetailOut>, ApiError> {
+    let claim = state.store.get_claim(id).await?;
+    let links = state.store.claim_links(id).await?;
+    Ok(Json(ClaimDetailOut::new(claim, links)))
+}
+
+/// `GET /v1/facts`: the facts reported by the most claims first.
+#[utoipa::path(get, path = "/v1/facts", tag = "facts", operation_id = "list_facts",
+    summary = "Facts reported by several articles, largest first", params(PageQuery),
+    responses(
+        (status = 200, description = "A page of facts with their claims, sources and conflicts", body = List<FactOut>),
+        (status = 400, description = "`invalid_query`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
+    ))]
+async fn list_facts(
+    State(state): State<AppState>,
+    ApiQuery(q): ApiQuery<PageQuery>,
+) -> Result<Json<List<FactOut>>, ApiError> {
+    let (limit, cursor) = page_params(q.limit, q.cursor.as_deref())?;
+    let page = state.store.list_facts(limit, cursor).await?;
+    Ok(Json(List::from_page(page, FactOut::from)))
+}
+
+/// `GET /v1/facts/{id}`.
+#[utoipa::path(get, path = "/v1/facts/{id}", tag = "facts", operation_id = "get_fact",
+    summary = "One fact",
+    params(("id" = i64, Path, description = "Fact id", minimum = 1)),
+    responses(
+        (status = 200, description = "The fact", body = FactOut),
+        (status = 400, description = "`invalid_id`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
+    ))]
+async fn get_fact(
+    State(state): State<AppState>,
+    ApiId(id): ApiId,
+) -> Result<Json<FactOut>, ApiError> {
+    Ok(Json(state.store.get_fact(id).await?.into()))
 }
 
 /// Query of `GET /v1/entities`.

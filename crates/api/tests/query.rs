@@ -14,16 +14,6 @@ mod support;
 use support::{app_with, App};
 
 impl App {
-    async fn post(&self, body: Value) -> Value {
-        let req = Request::post("/v1/articles")
-            .header(header::CONTENT_TYPE, "application/json")
-            .body(Body::from(body.to_string()))
-            .expect("request");
-        let (status, _, body) = self.request(req).await;
-        assert_eq!(status, StatusCode::CREATED);
-        serde_json::from_slice(&body).expect("JSON")
-    }
-
     async fn code(&self, uri: &str) -> (StatusCode, String) {
         let (status, body) = self.get(uri).await;
         (status, body["code"].as_str().unwrap_or("").to_string())
@@ -42,7 +32,7 @@ fn id_set(claims: &[Value]) -> BTreeSet<i64> {
 async fn newsroom() -> (App, [i64; 3]) {
     let app = app_with(ApiConfig::default()).await;
     let dam = app
-        .post(json!({
+        .post_article(json!({
             "title": "Dam repairs begin",
             "source": "Valley Post",
             "published_at": "2026-02-10T08:00:00Z",
@@ -53,7 +43,7 @@ async fn newsroom() -> (App, [i64; 3]) {
         }))
         .await;
     let strike = app
-        .post(json!({
+        .post_article(json!({
             "title": "Dock strike",
             "source": "Coastal Herald",
             "published_at": "2026-03-05",
@@ -63,7 +53,7 @@ async fn newsroom() -> (App, [i64; 3]) {
         }))
         .await;
     let flood = app
-        .post(json!({
+        .post_article(json!({
             "title": "Fields under water",
             "source": "Valley Post",
             "text": "Floodwater covered 1,200 hectares of farmland near Osijek, officials said. \
@@ -406,8 +396,10 @@ async fn etags_answer_304_until_the_data_changes() {
     );
 
     // new data: the old tag no longer matches
-    app.post(json!({"text": "Ferries to Hvar sailed again on Thursday, the harbour master said."}))
-        .await;
+    app.post_article(
+        json!({"text": "Ferries to Hvar sailed again on Thursday, the harbour master said."}),
+    )
+    .await;
     let (status, headers, body) = app.request(get("/v1/claims", Some(&tag))).await;
     assert_eq!(status, StatusCode::OK);
     assert!(!body.is_empty());
@@ -433,7 +425,7 @@ async fn json_is_gzipped_when_asked_and_cors_headers_stay() {
     };
     let app = app_with(config).await;
     for i in 0..3 {
-        app.post(json!({
+        app.post_article(json!({
             "text": format!("Workers at plant {i} in Tuzla stopped the line on Friday, the union said. \
                              \u{201c}We will not go back until the furnaces are safe,\u{201d} said shop steward Amir Kovac.")
         }))

@@ -17,12 +17,14 @@ mod quotes;
 #[rustfmt::skip]
 mod rules;
 mod sentences;
+mod terms;
 mod text;
 
 pub use claimgraph_gazetteer::Gazetteer;
 pub use model::*;
 /// Title and role words, shared with the store, which strips them from names and queries.
 pub use rules::{ROLE_NOUNS, TITLES};
+pub use terms::terms;
 
 use std::sync::Arc;
 

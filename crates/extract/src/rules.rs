@@ -455,6 +455,55 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "more", "most", "other", "such",
 ];
 
+/// Words that say nothing about which fact a claim reports, besides [`FUNCTION_WORDS`]:
+/// reporting verbs, days, vague quantifiers.
+#[rustfmt::skip]
+pub const TERM_STOPWORDS: &[&str] = &[
+    "said", "says", "say", "told", "tell", "added", "according", "reported", "announced",
+    "stated", "noted", "claimed", "some", "any", "very", "much", "many", "several", "own",
+    "week", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "them", "him", "us", "me", "one", "which", "being", "even", "still",
+    "already", "further", "however", "nevertheless", "perhaps", "able", "make",
+    "made", "get", "got", "going",
+];
+
+/// Words that different outlets use for one thing in news of conflicts, disasters and
+/// politics. Each row folds to its first word, so "retook" and "liberated" compare equal.
+#[rustfmt::skip]
+pub const CONCEPTS: &[&[&str]] = &[
+    &["recapture", "recaptured", "recapturing", "retake", "retaken", "retook", "retaking",
+      "regain", "regained", "reconquer", "reconquered", "reconquest", "liberate", "liberated",
+      "liberating", "liberation", "capture", "captured", "conquer", "conquered", "seized",
+      "seize", "taken", "took"],
+    &["withdraw", "withdrawn", "withdrawing", "withdrawal", "withdrew", "retreat", "retreated",
+      "retreating", "regroup", "regrouped", "regrouping", "reorganize", "reorganizing",
+      "reorganise", "reorganising", "redeploy", "redeployed", "redeployment", "repositioning",
+      "pullback", "pulled"],
+    &["troops", "forces", "soldiers", "army", "armies", "formations", "units", "military",
+      "servicemen", "fighters"],
+    &["km", "kilometres", "kilometers", "kilometre", "kilometer"],
+    &["villages", "localities", "towns", "settlements", "hamlets", "village", "locality",
+      "town", "settlement"],
+    &["supply", "supplies", "supplying", "logistics", "logistic", "logistical"],
+    &["rail", "railway", "railways", "railroad", "train", "trains"],
+    &["success", "progress", "advance", "advances", "advanced", "gains", "progression",
+      "breakthrough"],
+    &["defeat", "setback", "blow", "loss", "losses"],
+    &["ammunition", "ammo", "weapons", "equipment", "arms", "munitions"],
+    &["encircle", "encircled", "encirclement", "surround", "surrounded", "trapped",
+      "isolated", "cut"],
+    &["evacuate", "evacuated", "evacuation", "evacuating", "flee", "fled", "fleeing"],
+    &["rocket", "rockets", "missile", "missiles", "shelling", "shelled", "bombard",
+      "bombarded", "bombing", "airstrike", "airstrikes", "strike", "strikes"],
+    &["injured", "wounded", "hurt", "injuring", "wounding"],
+    &["killed", "dead", "died", "deaths", "killing", "fatalities"],
+    &["flood", "floods", "flooding", "flooded", "inundated"],
+    &["quake", "earthquake", "tremor"],
+    &["election", "elections", "vote", "ballot", "polls"],
+    &["percent", "percentage"],
+    &["territory", "land", "ground"],
+];
+
 /// Line openings of navigation and boilerplate that never carry claims (lower case).
 pub const BOILERPLATE_PREFIXES: &[&str] = &[
     "also read", "read also", "read more", "see also", "related:", "related articles", "source:",
@@ -751,5 +800,14 @@ mod tests {
         assert!(is_in(ABBREVIATIONS, "Gen") && is_in(ABBREVIATIONS, "mr"));
         assert!(is_in(SENTENCE_STARTERS, "The") && is_in(CUE_ADVERBS, "finally"));
         assert!(is_in(COMMON_VERBS, "were") && is_in(FUNCTION_WORDS, "including"));
+        assert!(all_lower(TERM_STOPWORDS) && is_in(TERM_STOPWORDS, "said"));
+        for row in CONCEPTS {
+            assert!(all_lower(row) && row.len() >= 2, "{row:?}");
+        }
+        let concept_words: Vec<&str> = CONCEPTS.iter().flat_map(|r| r.iter().copied()).collect();
+        let mut unique = concept_words.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), concept_words.len(), "a word in two concept rows");
     }
 }

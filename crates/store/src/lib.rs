@@ -5,9 +5,12 @@
 //! [`Store::insert`] / [`Store::insert_batch`] are the single writer.
 
 pub mod canon;
+pub mod corroborate;
 mod curate;
 mod cursor;
 mod error;
+mod facts;
+mod link;
 mod offsets;
 mod prepare;
 mod read;
@@ -18,7 +21,10 @@ mod write;
 
 pub use cursor::Cursor;
 pub use error::StoreError;
-pub use prepare::{content_hash, prepare, warm_up, ArticleText, NewArticle, PreparedArticle};
+pub use facts::{ClaimLinks, FactRecord, LinkedClaim};
+pub use prepare::{
+    content_hash, prepare, signatures, warm_up, ArticleText, NewArticle, PreparedArticle,
+};
 pub use read::{
     ArticleRecord, ClaimFilter, ClaimRecord, ClaimSort, EntityRecord, EntitySummary, NumberFilter,
     NumberRecord, Page, PlaceInfo, SpeakerRecord,

@@ -3,6 +3,7 @@ use std::sync::{Arc, LazyLock};
 use claimgraph_extract::{ExtractOptions, Extraction, Extractor, Gazetteer};
 use sha2::{Digest, Sha256};
 
+use crate::corroborate::Signature;
 use crate::offsets::CharOffsets;
 use crate::StoreError;
 
@@ -49,6 +50,9 @@ pub struct PreparedArticle {
     /// Hex SHA-256 of the text: the identity of an article for de-duplication.
     pub content_hash: String,
     pub extraction: Extraction,
+    /// Comparison tokens of each claim (aligned with `extraction.claims`), before the
+    /// writer adds the entity tokens only it knows.
+    pub signatures: Vec<Signature>,
     /// Byte → code point conversion for the extraction's spans.
     pub(crate) offsets: CharOffsets,
 }
@@ -91,12 +95,32 @@ pub fn prepare(mut article: NewArticle) -> PreparedArticle {
     let extraction = EXTRACTOR.extract(text, &options);
     let content_hash = content_hash(text);
     let offsets = CharOffsets::new(text);
+    let signatures = signatures(text, &extraction);
     PreparedArticle {
         article,
         content_hash,
         extraction,
+        signatures,
         offsets,
     }
+}
+
+/// The comparison tokens of every claim of an extraction.
+pub fn signatures(text: &str, extraction: &Extraction) -> Vec<Signature> {
+    extraction
+        .claims
+        .iter()
+        .map(|c| {
+            let claim_text = c.span.slice(text).unwrap_or_default();
+            Signature::of_text(claim_text, &c.numbers, |q| {
+                let end = q.span.end.min(text.len());
+                let upto = text.len().min(end + 48);
+                text.get(end..upto)
+                    .or_else(|| text.get(end..))
+                    .unwrap_or_default()
+            })
+        })
+        .collect()
 }
 
 /// Hex SHA-256 of a text, as stored in `articles.content_hash`: lets a caller find a

@@ -5,6 +5,7 @@ use sqlx::pool::PoolConnection;
 use sqlx::{Connection, Sqlite, SqliteConnection};
 
 use crate::canon::{fold, resolve_key};
+use crate::corroborate::Signature;
 use crate::seats::Site;
 use crate::{Id, PreparedArticle, Store, StoreError};
 
@@ -159,7 +160,8 @@ impl Writer<'_> {
         }
 
         let mut claim_rows = 0i64;
-        for claim in &p.extraction.claims {
+        let mut signed: Vec<(Id, Signature)> = Vec::with_capacity(p.extraction.claims.len());
+        for (index, claim) in p.extraction.claims.iter().enumerate() {
             let Some(claim_text) = claim.span.slice(text) else {
                 tracing::warn!(article_id, "claim span off char boundaries; skipped");
                 continue;
@@ -195,8 +197,19 @@ impl Writer<'_> {
             .bind(&claim.cue)
             .fetch_one(&mut *self.conn)
             .await?;
+            let mut signature = p.signatures.get(index).cloned().unwrap_or_default();
+            if let Some(id) = speaker_id {
+                signature.push_entity('s', id);
+            }
             for place in &claim.places {
                 if let Some(entity) = self.mention(place, text).await? {
+                    if place
+                        .place
+                        .as_ref()
+                        .is_none_or(|r| r.place_type != PlaceType::Country)
+                    {
+                        signature.push_entity('p', entity);
+                    }
                     sqlx::query(
                         "INSERT OR IGNORE INTO claim_places (claim_id, entity_id) VALUES (?1, ?2)",
                     )
@@ -229,6 +242,7 @@ impl Writer<'_> {
                 .execute(&mut *self.conn)
                 .await?;
             }
+            signed.push((claim_id, signature));
             claim_rows += 1;
         }
 
@@ -240,6 +254,7 @@ impl Writer<'_> {
                 .await?;
         }
         self.settle_seats().await?;
+        self.link_claims(article_id, &signed).await?;
         sqlx::query("UPDATE articles SET claim_count = ?1, mention_count = ?2 WHERE id = ?3")
             .bind(claim_rows)
             .bind(mention_rows)

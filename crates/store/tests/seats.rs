@@ -5,7 +5,9 @@
 use claimgraph_extract::{
     Claim, ClaimKind, EntityKind, Extraction, Mention, PlaceRef, PlaceType, Span,
 };
-use claimgraph_store::{prepare, ArticleText, ClaimFilter, NewArticle, PreparedArticle, Store};
+use claimgraph_store::{
+    prepare, signatures, ArticleText, ClaimFilter, NewArticle, PreparedArticle, Store,
+};
 
 fn place_ref(key: &str, name: &str, place_type: PlaceType) -> PlaceRef {
     PlaceRef {
@@ -63,6 +65,7 @@ fn article(text: &str, name: &str, place: PlaceRef) -> PreparedArticle {
         }],
         mentions: vec![m],
     };
+    p.signatures = signatures(text, &p.extraction);
     p
 }
 

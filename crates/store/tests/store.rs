@@ -5,8 +5,8 @@ use claimgraph_extract::{
     Claim, ClaimKind, EntityKind, Extraction, Mention, Qualifier, Quantity, Span,
 };
 use claimgraph_store::{
-    prepare, ArticleText, ClaimFilter, ClaimRecord, NewArticle, PreparedArticle, SpeakerRecord,
-    Store,
+    prepare, signatures, ArticleText, ClaimFilter, ClaimRecord, NewArticle, PreparedArticle,
+    SpeakerRecord, Store,
 };
 
 const TEXT: &str = "Ólafsvík harbour closed.\n“Boats stay in,” harbour master Jón Þórsson said. \
@@ -82,6 +82,7 @@ fn prepared(text: &str) -> PreparedArticle {
         ],
         mentions: vec![place, jon, surname],
     };
+    p.signatures = signatures(text, &p.extraction);
     p
 }
 

@@ -53,6 +53,17 @@ impl App {
         (status, ctype, body)
     }
 
+    /// Posts an article (JSON body) and returns the created article.
+    pub async fn post_article(&self, body: Value) -> Value {
+        let req = Request::post("/v1/articles")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .expect("request");
+        let (status, _, body) = self.request(req).await;
+        assert_eq!(status, StatusCode::CREATED);
+        serde_json::from_slice(&body).expect("JSON")
+    }
+
     pub async fn get(&self, uri: &str) -> (StatusCode, Value) {
         let req = Request::get(uri).body(Body::empty()).expect("request");
         let (status, _, body) = self.request(req).await;

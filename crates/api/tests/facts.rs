@@ -1,0 +1,110 @@
+//! Corroboration and conflicts over HTTP: three outlets report one flood, two with the
+//! same figure and one with another.
+
+use axum::http::StatusCode;
+use serde_json::{json, Value};
+
+mod support;
+
+use support::{app, App};
+
+const NORTH: &str = "Flood waters cover the valley\nThe regional governor, Ana Ruiz, said that \
+floods had covered 1,200 km2 of farmland near Pisco. Rescue teams moved 300 families to \
+schools, officials said.";
+const COAST: &str = "Valley under water\nFloods have covered 1,200 km2 of farmland near Pisco, \
+governor Ana Ruiz said on Tuesday. The harvest fair in Lima was cancelled.";
+const ANDES: &str = "Farmland lost to the river\nThe farmers' union said that floods had covered \
+1,900 km2 of farmland near Pisco.";
+
+async fn seeded() -> (App, Vec<i64>) {
+    let app = app().await;
+    let mut ids = Vec::new();
+    for (text, source) in [
+        (NORTH, "Northern Post"),
+        (COAST, "Coastal Herald"),
+        (ANDES, "Andes Daily"),
+    ] {
+        let a = app
+            .post_article(json!({"text": text, "source": source}))
+            .await;
+        ids.push(a["id"].as_i64().expect("article id"));
+    }
+    (app, ids)
+}
+
+/// The claim of article `article` whose text contains `needle`.
+async fn claim(app: &App, article: i64, needle: &str) -> Value {
+    let claims = app.all(&format!("/v1/articles/{article}/claims"), 50).await;
+    let c = claims
+        .iter()
+        .find(|c| c["text"].as_str().is_some_and(|t| t.contains(needle)))
+        .unwrap_or_else(|| panic!("no claim with {needle:?} in {claims:?}"));
+    let (status, detail) = app.get(&format!("/v1/claims/{}", c["id"])).await;
+    assert_eq!(status, StatusCode::OK);
+    detail
+}
+
+fn linked(detail: &Value, field: &str) -> Vec<(i64, String)> {
+    detail[field]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|c| {
+                    (
+                        c["article_id"].as_i64().unwrap_or(0),
+                        c["source"].as_str().unwrap_or("").to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn the_same_figure_corroborates_and_another_conflicts() {
+    let (app, ids) = seeded().await;
+    let north = claim(&app, ids[0], "1,200 km2").await;
+    assert_eq!(
+        linked(&north, "corroborated_by"),
+        [(ids[1], "Coastal Herald".into())]
+    );
+    assert_eq!(
+        linked(&north, "conflicts_with"),
+        [(ids[2], "Andes Daily".into())]
+    );
+    assert!(north["fact_id"].as_i64().is_some());
+    // The link holds both ways, and the unrelated claim is linked to nothing.
+    let coast = claim(&app, ids[1], "1,200 km2").await;
+    assert_eq!(
+        linked(&coast, "corroborated_by"),
+        [(ids[0], "Northern Post".into())]
+    );
+    let andes = claim(&app, ids[2], "1,900 km2").await;
+    assert_eq!(linked(&andes, "conflicts_with").len(), 2, "{andes}");
+    assert!(andes["fact_id"].is_null());
+    assert!(linked(&andes, "corroborated_by").is_empty());
+}
+
+#[tokio::test]
+async fn facts_list_the_largest_first_with_sources_and_conflicts() {
+    let (app, ids) = seeded().await;
+    let facts = app.all("/v1/facts", 10).await;
+    assert_eq!(facts.len(), 1, "{facts:?}");
+    let f = &facts[0];
+    assert_eq!(f["size"], 2);
+    assert_eq!(f["article_count"], 2);
+    assert_eq!(f["sources"], json!(["Coastal Herald", "Northern Post"]));
+    let conflicting: Vec<i64> = f["conflicting_claims"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|c| c["article_id"].as_i64()).collect())
+        .unwrap_or_default();
+    assert_eq!(conflicting, [ids[2]]);
+    let (status, one) = app.get(&format!("/v1/facts/{}", f["id"])).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(one["claims"], f["claims"]);
+    let (status, missing) = app.get("/v1/facts/9999").await;
+    assert_eq!(
+        (status, missing["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("not_found"))
+    );
+}

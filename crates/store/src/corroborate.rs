@@ -1,0 +1,292 @@
+//! When two claims of different articles report one fact, and when they disagree on a
+//! figure. Pure functions over a claim's [`Signature`]; `link.rs` stores the outcome.
+//!
+//! A signature is a set of tokens: the text's comparison terms (`claimgraph_extract::terms`),
+//! and prefixed tokens for the claim's places (`p:<entity>`), figures
+//! (`n:<unit>:<value>`, base units where a conversion exists) and speaker (`s:<entity>`).
+//! Similarity is an IDF-weighted cosine of the terms plus bonuses for shared places, an
+//! equal figure and the same speaker; two claims conflict when they give different values
+//! in one unit while their words say they speak of the same thing.
+
+use std::collections::HashSet;
+
+use claimgraph_extract::{terms, Quantity};
+
+/// Similarity at which a claim joins the fact of its best match.
+pub const CORROBORATES: f64 = 0.35;
+/// Text similarity two claims need before their differing figures count as a conflict.
+pub const SAME_SUBJECT: f64 = 0.2;
+/// Relative difference below which two figures are the same figure given loosely.
+const SAME_VALUE: f64 = 0.1;
+
+const PLACE_BONUS: f64 = 0.15;
+const NUMBER_BONUS: f64 = 0.3;
+const SPEAKER_BONUS: f64 = 0.1;
+
+/// Words after a length that make it an area written sloppily: "2,000 km of territory".
+const AREA_NOUNS: &[&str] = &["territory", "land"];
+
+/// The comparison tokens of one claim.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Signature {
+    pub tokens: Vec<String>,
+}
+
+impl Signature {
+    /// Text terms and figures of a claim; `after` gives the article text after a span, to
+    /// read "km of territory" as an area.
+    pub fn of_text<'t>(
+        text: &str,
+        numbers: &[Quantity],
+        after: impl Fn(&Quantity) -> &'t str,
+    ) -> Signature {
+        let mut tokens = terms(text);
+        for q in numbers {
+            let (mut unit, mut value) = match q.normalized {
+                Some(m) => (m.unit.to_string(), m.value),
+                None => (q.unit.clone(), q.value),
+            };
+            if unit == "km" && names_an_area(after(q)) {
+                unit = "km2".into();
+            } else if unit == "mi" && names_an_area(after(q)) {
+                unit = "km2".into();
+                value *= 2.589_988;
+            }
+            let token = format!("n:{unit}:{}", round3(value));
+            if !tokens.contains(&token) {
+                tokens.push(token);
+            }
+        }
+        Signature { tokens }
+    }
+
+    /// Adds an entity token (`p:` place, `s:` speaker).
+    pub fn push_entity(&mut self, prefix: char, id: i64) {
+        let token = format!("{prefix}:{id}");
+        if !self.tokens.contains(&token) {
+            self.tokens.push(token);
+        }
+    }
+
+    pub fn parse(stored: &str) -> Signature {
+        Signature {
+            tokens: stored
+                .split(' ')
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+
+    /// The stored form: tokens joined by spaces (no token holds one).
+    pub fn stored(&self) -> String {
+        self.tokens.join(" ")
+    }
+
+    fn text_terms(&self) -> impl Iterator<Item = &str> {
+        self.tokens
+            .iter()
+            .map(String::as_str)
+            .filter(|t| !is_prefixed(t))
+    }
+
+    fn with_prefix(&self, prefix: &'static str) -> impl Iterator<Item = &str> {
+        self.tokens
+            .iter()
+            .map(String::as_str)
+            .filter(move |t| t.starts_with(prefix))
+    }
+
+    /// (unit, value) of each figure.
+    fn figures(&self) -> Vec<(&str, f64)> {
+        self.with_prefix("n:")
+            .filter_map(|t| {
+                let (unit, value) = t[2..].rsplit_once(':')?;
+                Some((unit, value.parse().ok()?))
+            })
+            .collect()
+    }
+
+    /// Tokens under which other claims can find this one: every token, and each figure's
+    /// unit (`u:km2`) so a different value in the same unit is found too.
+    pub fn index_tokens(&self) -> Vec<String> {
+        let mut out = self.tokens.clone();
+        for (unit, _) in self.figures() {
+            let u = format!("u:{unit}");
+            if !out.contains(&u) {
+                out.push(u);
+            }
+        }
+        out
+    }
+}
+
+fn is_prefixed(t: &str) -> bool {
+    t.len() > 2 && t.as_bytes()[1] == b':'
+}
+
+fn names_an_area(after: &str) -> bool {
+    let mut words = after
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    if words.next().as_deref() != Some("of") {
+        return false;
+    }
+    words.take(4).any(|w| AREA_NOUNS.contains(&w.as_str()))
+}
+
+/// Three significant digits: "2,000" and "2000.0" are one figure, 1,813.0 and 1,812.98 too.
+fn round3(v: f64) -> String {
+    if v == 0.0 || !v.is_finite() {
+        return "0".into();
+    }
+    let digits = v.abs().log10().floor() as i32;
+    let scale = 10f64.powi(2 - digits);
+    let r = (v * scale).round() / scale;
+    format!("{r}")
+}
+
+/// How much a term tells: rarer terms weigh more. `df` is the number of claims holding
+/// the term, `n` the number of claims.
+pub fn idf(df: i64, n: i64) -> f64 {
+    ((n.max(1) as f64 + 1.0) / (df.max(0) as f64 + 1.0))
+        .ln()
+        .max(0.05)
+}
+
+/// Text similarity: IDF-weighted cosine of the two claims' terms.
+pub fn text_similarity(a: &Signature, b: &Signature, weight: &impl Fn(&str) -> f64) -> f64 {
+    let ta: HashSet<&str> = a.text_terms().collect();
+    let tb: HashSet<&str> = b.text_terms().collect();
+    let wa: f64 = ta.iter().map(|t| weight(t)).sum();
+    let wb: f64 = tb.iter().map(|t| weight(t)).sum();
+    if wa <= 0.0 || wb <= 0.0 {
+        return 0.0;
+    }
+    let shared: f64 = ta.intersection(&tb).map(|t| weight(t)).sum();
+    shared / (wa * wb).sqrt()
+}
+
+/// How strongly two claims look like one fact reported twice.
+pub fn similarity(a: &Signature, b: &Signature, weight: &impl Fn(&str) -> f64) -> f64 {
+    let shared = |prefix: &'static str| {
+        let x: HashSet<&str> = a.with_prefix(prefix).collect();
+        b.with_prefix(prefix).filter(|t| x.contains(t)).count()
+    };
+    let mut s = text_similarity(a, b, weight);
+    s += PLACE_BONUS * shared("p:") as f64;
+    if shared("n:") > 0 {
+        s += NUMBER_BONUS;
+    }
+    if shared("s:") > 0 {
+        s += SPEAKER_BONUS;
+    }
+    s
+}
+
+/// Whether two claims give different values in one unit for what their words say is the
+/// same thing: some figure of `a` has no match within 10 % among `b`'s figures in its
+/// unit, and `b` has one in that unit.
+pub fn conflicts(a: &Signature, b: &Signature, weight: &impl Fn(&str) -> f64) -> bool {
+    let (fa, fb) = (a.figures(), b.figures());
+    let disagree = fa.iter().any(|&(unit, va)| {
+        let same_unit: Vec<f64> = fb.iter().filter(|f| f.0 == unit).map(|f| f.1).collect();
+        !same_unit.is_empty() && same_unit.iter().all(|&vb| !close(va, vb))
+    });
+    disagree && text_similarity(a, b, weight) >= SAME_SUBJECT
+}
+
+fn close(a: f64, b: f64) -> bool {
+    let scale = a.abs().max(b.abs());
+    scale == 0.0 || (a - b).abs() / scale <= SAME_VALUE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use claimgraph_extract::{Measure, Qualifier, Span};
+
+    fn q(value: f64, unit: &str) -> Quantity {
+        Quantity {
+            span: Span::new(0, 1),
+            value,
+            unit: unit.into(),
+            qualifier: Qualifier::Exact,
+            normalized: Measure::of(value, unit),
+        }
+    }
+
+    fn sig(text: &str, numbers: &[Quantity], after: &'static str) -> Signature {
+        Signature::of_text(text, numbers, |_| after)
+    }
+
+    const FLAT: fn(&str) -> f64 = |_| 1.0;
+
+    #[test]
+    fn one_fact_in_two_wordings_is_similar_and_others_are_not() {
+        let a = sig(
+            "Rebels retook 300 km2 of farmland near the port",
+            &[q(300.0, "km2")],
+            "",
+        );
+        let b = sig(
+            "the insurgents recaptured some 300 km2 of farmland",
+            &[q(300.0, "km2")],
+            "",
+        );
+        let c = sig("the harvest was the best in a decade", &[], "");
+        assert!(similarity(&a, &b, &FLAT) >= CORROBORATES);
+        assert!(similarity(&a, &c, &FLAT) < CORROBORATES);
+    }
+
+    #[test]
+    fn units_convert_and_sloppy_areas_read_as_areas() {
+        let miles = sig("x", &[q(100.0, "mi2")], "");
+        let km2 = sig("x", &[q(259.0, "km2")], "");
+        assert_eq!(miles.figures(), km2.figures());
+        let sloppy = sig(
+            "x",
+            &[q(2000.0, "km")],
+            " of the country’s territory were freed",
+        );
+        assert_eq!(sloppy.figures(), [("km2", 2000.0)]);
+        let road = sig("x", &[q(2000.0, "km")], " of road");
+        assert_eq!(road.figures(), [("km", 2000.0)]);
+    }
+
+    #[test]
+    fn different_figures_for_one_subject_conflict() {
+        let a = sig(
+            "rebels retook 2,000 km2 of farmland",
+            &[q(2000.0, "km2")],
+            "",
+        );
+        let b = sig(
+            "rebels retook 2,600 km2 of farmland",
+            &[q(2600.0, "km2")],
+            "",
+        );
+        let c = sig(
+            "rebels retook about 2,050 km2 of farmland",
+            &[q(2050.0, "km2")],
+            "",
+        );
+        let d = sig("a lake of 2,600 km2 froze", &[q(2600.0, "km2")], "");
+        let e = sig("rebels retook 40 villages", &[q(40.0, "village")], "");
+        assert!(conflicts(&a, &b, &FLAT));
+        assert!(!conflicts(&a, &c, &FLAT), "within 10 %");
+        assert!(!conflicts(&a, &d, &FLAT), "another subject");
+        assert!(!conflicts(&a, &e, &FLAT), "another unit");
+    }
+
+    #[test]
+    fn signatures_round_trip_through_storage() {
+        let mut s = sig("Rebels retook the port", &[q(1812.98, "km2")], "");
+        s.push_entity('p', 7);
+        s.push_entity('s', 9);
+        assert!(s.tokens.contains(&"n:km2:1810".to_string()), "{s:?}");
+        assert_eq!(Signature::parse(&s.stored()), s);
+        assert!(s.index_tokens().contains(&"u:km2".to_string()));
+    }
+}

@@ -1,0 +1,202 @@
+//! Reads of the cross-source layer: which claims of other articles corroborate a claim,
+//! which conflict with it, and the facts (clusters of corroborating claims) largest first.
+//!
+//! A conflict is found between two claims, but it holds between what they report: every
+//! claim of the one's fact conflicts with every claim of the other's.
+
+use sqlx::Row;
+
+use crate::{Cursor, Id, Page, Store, StoreError};
+
+/// A claim seen from another claim or a fact: where it comes from and what it says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkedClaim {
+    pub claim_id: Id,
+    pub article_id: Id,
+    /// The article's source (outlet), if it names one.
+    pub source: Option<String>,
+    pub speaker: Option<String>,
+    pub text: String,
+}
+
+/// The cross-source links of one claim.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ClaimLinks {
+    pub fact_id: Option<Id>,
+    /// Claims of other articles in the same fact.
+    pub corroborated_by: Vec<LinkedClaim>,
+    /// Claims of other articles that give another figure for the same thing.
+    pub conflicts_with: Vec<LinkedClaim>,
+}
+
+/// One fact: claims of two or more articles that report the same thing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FactRecord {
+    pub id: Id,
+    pub size: i64,
+    pub article_count: i64,
+    /// Distinct sources of its articles, by name.
+    pub sources: Vec<String>,
+    pub claims: Vec<LinkedClaim>,
+    /// Facts whose figures disagree with this one's.
+    pub conflicts_with: Vec<Id>,
+    /// The claims that disagree, whether or not another article corroborates them.
+    pub conflicting_claims: Vec<LinkedClaim>,
+}
+
+const LINKED_COLUMNS: &str = "c.id, c.article_id, s.name AS source,
+    COALESCE(e.name, c.speaker_text) AS speaker, c.text, c.fact_id
+    FROM claims c JOIN articles a ON a.id = c.article_id
+    LEFT JOIN sources s ON s.id = a.source_id
+    LEFT JOIN entities e ON e.id = c.speaker_id";
+
+fn linked(r: &sqlx::sqlite::SqliteRow) -> LinkedClaim {
+    LinkedClaim {
+        claim_id: r.get(0),
+        article_id: r.get(1),
+        source: r.get(2),
+        speaker: r.get(3),
+        text: r.get(4),
+    }
+}
+
+/// Claims (as `id`) in the same fact as claim `?1`, itself included.
+const MEMBERS: &str = "SELECT id FROM claims WHERE id = ?1
+    OR (fact_id IS NOT NULL AND fact_id = (SELECT fact_id FROM claims WHERE id = ?1))";
+
+impl Store {
+    /// Corroborating and conflicting claims of claim `id` (which must exist).
+    pub async fn claim_links(&self, id: Id) -> Result<ClaimLinks, StoreError> {
+        let own: Option<(Id, Option<Id>)> =
+            sqlx::query_as("SELECT article_id, fact_id FROM claims WHERE id = ?1")
+                .bind(id)
+                .fetch_optional(&self.read)
+                .await?;
+        let Some((article, fact_id)) = own else {
+            return Err(StoreError::NotFound { what: "claim", id });
+        };
+        let corroborated_by = match fact_id {
+            None => Vec::new(),
+            Some(fact) => sqlx::query(&format!(
+                "SELECT {LINKED_COLUMNS} WHERE c.fact_id = ?1 AND c.article_id != ?2 ORDER BY c.id"
+            ))
+            .bind(fact)
+            .bind(article)
+            .fetch_all(&self.read)
+            .await?
+            .iter()
+            .map(linked)
+            .collect(),
+        };
+        let conflicts_with = sqlx::query(&format!(
+            "WITH m(id) AS ({MEMBERS}),
+             p(id) AS (SELECT CASE WHEN l.a IN (SELECT id FROM m) THEN l.b ELSE l.a END
+                       FROM claim_links l
+                       WHERE l.kind = 'conflicts'
+                         AND (l.a IN (SELECT id FROM m) OR l.b IN (SELECT id FROM m))),
+             x(id) AS (SELECT id FROM p
+                       UNION SELECT c.id FROM claims c JOIN claims q ON q.fact_id = c.fact_id
+                       WHERE q.id IN (SELECT id FROM p))
+             SELECT {LINKED_COLUMNS}
+             WHERE c.id IN (SELECT id FROM x) AND c.id NOT IN (SELECT id FROM m)
+               AND c.article_id != ?2
+               AND EXISTS (SELECT 1 FROM claim_terms t JOIN claim_terms o ON o.term = t.term
+                           WHERE t.claim_id = ?1 AND o.claim_id = c.id AND t.term LIKE 'u:%')
+             ORDER BY c.id"
+        ))
+        .bind(id)
+        .bind(article)
+        .fetch_all(&self.read)
+        .await?
+        .iter()
+        .map(linked)
+        .collect();
+        Ok(ClaimLinks {
+            fact_id,
+            corroborated_by,
+            conflicts_with,
+        })
+    }
+
+    /// Facts, the most reported first (by claims, then articles), a page at a time.
+    pub async fn list_facts(
+        &self,
+        limit: i64,
+        cursor: Option<Cursor>,
+    ) -> Result<Page<FactRecord>, StoreError> {
+        let offset = Cursor::offset(cursor)?;
+        let ids: Vec<Id> = sqlx::query_scalar(
+            "SELECT f.id FROM facts f
+             ORDER BY f.size DESC,
+                      (SELECT count(DISTINCT article_id) FROM claims WHERE fact_id = f.id) DESC,
+                      f.id
+             LIMIT ?1 OFFSET ?2",
+        )
+        .bind(limit + 1)
+        .bind(offset)
+        .fetch_all(&self.read)
+        .await?;
+        let more = ids.len() as i64 > limit;
+        let mut items = Vec::with_capacity(ids.len());
+        for id in ids.into_iter().take(usize::try_from(limit).unwrap_or(0)) {
+            items.push(self.get_fact(id).await?);
+        }
+        Ok(Page {
+            items,
+            next: more.then_some(Cursor::Offset(offset + limit)),
+        })
+    }
+
+    /// One fact with its claims, sources and conflicting facts.
+    pub async fn get_fact(&self, id: Id) -> Result<FactRecord, StoreError> {
+        let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM facts WHERE id = ?1")
+            .bind(id)
+            .fetch_optional(&self.read)
+            .await?;
+        if exists.is_none() {
+            return Err(StoreError::NotFound { what: "fact", id });
+        }
+        let claims: Vec<LinkedClaim> = sqlx::query(&format!(
+            "SELECT {LINKED_COLUMNS} WHERE c.fact_id = ?1 ORDER BY c.article_id, c.id"
+        ))
+        .bind(id)
+        .fetch_all(&self.read)
+        .await?
+        .iter()
+        .map(linked)
+        .collect();
+        let mut sources: Vec<String> = claims.iter().filter_map(|c| c.source.clone()).collect();
+        sources.sort();
+        sources.dedup();
+        let mut articles: Vec<Id> = claims.iter().map(|c| c.article_id).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        let conflicting: Vec<(LinkedClaim, Option<Id>)> = sqlx::query(&format!(
+            "SELECT {LINKED_COLUMNS} WHERE c.id IN (
+                 SELECT CASE WHEN x.fact_id = ?1 THEN l.b ELSE l.a END
+                 FROM claim_links l JOIN claims x ON x.id = l.a JOIN claims y ON y.id = l.b
+                 WHERE l.kind = 'conflicts' AND (x.fact_id = ?1 OR y.fact_id = ?1))
+             AND c.fact_id IS NOT ?1
+             ORDER BY c.id"
+        ))
+        .bind(id)
+        .fetch_all(&self.read)
+        .await?
+        .iter()
+        .map(|r| (linked(r), r.get::<Option<Id>, _>(5)))
+        .collect();
+        let mut conflicts_with: Vec<Id> = conflicting.iter().filter_map(|c| c.1).collect();
+        conflicts_with.sort_unstable();
+        conflicts_with.dedup();
+        let conflicting_claims = conflicting.into_iter().map(|c| c.0).collect();
+        Ok(FactRecord {
+            id,
+            size: i64::try_from(claims.len()).unwrap_or(i64::MAX),
+            article_count: i64::try_from(articles.len()).unwrap_or(i64::MAX),
+            sources,
+            claims,
+            conflicts_with,
+            conflicting_claims,
+        })
+    }
+}
