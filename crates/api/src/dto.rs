@@ -244,6 +244,12 @@ pub struct ClaimOut {
     pub cue: Option<String>,
     pub places: Vec<EntityOut>,
     pub numbers: Vec<NumberOut>,
+    /// The fact (`GET /v1/facts/{id}`) the claim belongs to; `null` while no other
+    /// article reports it.
+    #[schema(required = true, value_type = Option<i64>)]
+    pub fact_id: Option<Id>,
+    /// How many other articles report the same fact.
+    pub corroborations: i64,
 }
 
 impl From<ClaimRecord> for ClaimOut {
@@ -260,6 +266,8 @@ impl From<ClaimRecord> for ClaimOut {
             cue: c.cue,
             places: c.places.into_iter().map(Into::into).collect(),
             numbers: c.numbers.into_iter().map(Into::into).collect(),
+            fact_id: c.fact_id,
+            corroborations: c.corroborations,
         }
     }
 }
@@ -298,10 +306,6 @@ impl From<LinkedClaim> for LinkedClaimOut {
 pub struct ClaimDetailOut {
     #[serde(flatten)]
     pub claim: ClaimOut,
-    /// The fact (`GET /v1/facts/{id}`) the claim belongs to; `null` when no other article
-    /// reports it.
-    #[schema(required = true, value_type = Option<i64>)]
-    pub fact_id: Option<Id>,
     pub corroborated_by: Vec<LinkedClaimOut>,
     pub conflicts_with: Vec<LinkedClaimOut>,
 }
@@ -310,7 +314,6 @@ impl ClaimDetailOut {
     pub fn new(claim: ClaimRecord, links: ClaimLinks) -> Self {
         ClaimDetailOut {
             claim: claim.into(),
-            fact_id: links.fact_id,
             corroborated_by: links.corroborated_by.into_iter().map(Into::into).collect(),
             conflicts_with: links.conflicts_with.into_iter().map(Into::into).collect(),
         }

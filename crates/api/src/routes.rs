@@ -369,9 +369,9 @@ struct ClaimQuery {
     q: Option<String>,
     /// `relevance` (best bm25 match first; the default with `q`, only with `q`), `date`
     /// (oldest article first: `published_at`, else when it was stored) or `-date` (newest
-    /// first). Without `q` and `sort`: article order, then text order. Sorting by
-    /// corroboration arrives with the cross-source graph. Else 400 `invalid_sort`.
-    #[param(value_type = Option<String>, pattern = "^(relevance|date|-date)$")]
+    /// first) or `corroboration` (reported by the most other articles first). Without `q`
+    /// and `sort`: article order, then text order. Else 400 `invalid_sort`.
+    #[param(value_type = Option<String>, pattern = "^(relevance|date|-date|corroboration)$")]
     sort: Option<String>,
     /// Items per page, 1–500.
     #[param(minimum = 1, maximum = 500, default = 50)]
@@ -473,12 +473,11 @@ fn claim_filter(q: &ClaimQuery) -> Result<(ClaimFilter, ClaimSort), ApiError> {
         }
         Some("date") => ClaimSort::DateAsc,
         Some("-date") => ClaimSort::DateDesc,
+        Some("corroboration") => ClaimSort::Corroboration,
         Some(other) => {
             return Err(ApiError::bad_request(
                 "invalid_sort",
-                format!(
-                    "sort must be relevance, date or -date, got {other:?} (sorting by corroboration arrives with the cross-source graph)"
-                ),
+                format!("sort must be relevance, date, -date or corroboration, got {other:?}"),
             ))
         }
     };

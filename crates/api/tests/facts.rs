@@ -108,3 +108,26 @@ async fn facts_list_the_largest_first_with_sources_and_conflicts() {
         (StatusCode::NOT_FOUND, Some("not_found"))
     );
 }
+
+#[tokio::test]
+async fn claims_sort_by_corroboration_and_page_through_every_claim() {
+    let (app, _) = seeded().await;
+    let sorted = app.all("/v1/claims?sort=corroboration", 1).await;
+    let plain = app.all("/v1/claims", 50).await;
+    assert_eq!(sorted.len(), plain.len());
+    let counts: Vec<i64> = sorted
+        .iter()
+        .map(|c| c["corroborations"].as_i64().unwrap_or(-1))
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    assert_eq!(counts.iter().filter(|&&n| n == 1).count(), 2, "{counts:?}");
+    assert!(sorted[0]["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("1,200 km2")));
+    assert!(sorted[0]["fact_id"].as_i64().is_some());
+    let mut ids: Vec<i64> = sorted.iter().filter_map(|c| c["id"].as_i64()).collect();
+    ids.sort_unstable();
+    let mut want: Vec<i64> = plain.iter().filter_map(|c| c["id"].as_i64()).collect();
+    want.sort_unstable();
+    assert_eq!(ids, want, "every claim once");
+}

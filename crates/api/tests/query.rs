@@ -318,7 +318,7 @@ async fn bad_filter_values_are_400_with_a_code() {
         ("/v1/claims?number_unit=km2&number_min=ten", "invalid_query"),
         ("/v1/claims?place=abc", "invalid_id"),
         ("/v1/claims?outlet=0", "invalid_id"),
-        ("/v1/claims?sort=corroboration", "invalid_sort"),
+        ("/v1/claims?sort=popularity", "invalid_sort"),
         ("/v1/claims?sort=relevance", "invalid_sort"),
         ("/v1/claims?sort=newest", "invalid_sort"),
         (

@@ -128,6 +128,10 @@ pub struct ClaimRecord {
     pub cue: Option<String>,
     pub places: Vec<EntitySummary>,
     pub numbers: Vec<NumberRecord>,
+    /// The fact the claim belongs to, when other articles report it too.
+    pub fact_id: Option<Id>,
+    /// How many other articles report the same fact.
+    pub corroborations: i64,
 }
 
 #[derive(Debug, Clone)]
@@ -197,7 +201,13 @@ pub enum ClaimSort {
     DateDesc,
     /// Best full-text match first (bm25); needs [`ClaimFilter::text`].
     Relevance,
+    /// Reported by the most other articles first (see `facts.rs`), then stored order.
+    Corroboration,
 }
+
+/// How many other articles report the fact of claim `c`.
+const CORROBORATIONS: &str = "COALESCE((SELECT count(DISTINCT x.article_id) FROM claims x \
+     WHERE x.fact_id = c.fact_id AND x.article_id != c.article_id), 0)";
 
 /// An article's date as milliseconds since 1970: its publication time, else when it was
 /// stored. Integer so that a cursor holds it exactly.
@@ -266,7 +276,7 @@ impl Store {
             (ClaimSort::Stored, Some(Cursor::After(_))) => true,
             (ClaimSort::DateAsc, Some(Cursor::Dated { newest_first, .. })) => !newest_first,
             (ClaimSort::DateDesc, Some(Cursor::Dated { newest_first, .. })) => newest_first,
-            (ClaimSort::Relevance, Some(Cursor::Ranked { .. })) => true,
+            (ClaimSort::Relevance | ClaimSort::Corroboration, Some(Cursor::Ranked { .. })) => true,
             _ => false,
         };
         if !cursor_fits {
@@ -305,6 +315,8 @@ impl Store {
         );
         q.push(if text.is_some() { "h.score" } else { "NULL" });
         q.push(" AS score, ")
+            .push(CORROBORATIONS)
+            .push(" AS corroborations, ")
             .push(DATE_KEY)
             .push(" AS date_key FROM claims c JOIN articles a ON a.id = c.article_id");
         if text.is_some() {
@@ -360,6 +372,19 @@ impl Store {
                     .push_bind(id)
                     .push("))");
             }
+            Some(Cursor::Ranked { score, id }) if sort == ClaimSort::Corroboration => {
+                q.push(" AND (")
+                    .push(CORROBORATIONS)
+                    .push(" < ")
+                    .push_bind(score)
+                    .push(" OR (")
+                    .push(CORROBORATIONS)
+                    .push(" = ")
+                    .push_bind(score)
+                    .push(" AND c.id > ")
+                    .push_bind(id)
+                    .push("))");
+            }
             Some(Cursor::Ranked { score, id }) => {
                 q.push(" AND (h.score > ")
                     .push_bind(score)
@@ -378,6 +403,7 @@ impl Store {
             ClaimSort::Relevance if text.is_some() => " ORDER BY h.score, c.id",
             // relevance without a query has nothing to rank by: stored order
             ClaimSort::Relevance => " ORDER BY c.id",
+            ClaimSort::Corroboration => " ORDER BY corroborations DESC, c.id",
         });
         q.push(" LIMIT ").push_bind(limit + 1);
         let mut rows = q.build().fetch_all(&self.read).await?;
@@ -395,6 +421,10 @@ impl Store {
                     ClaimSort::Relevance => match last.get::<Option<f64>, _>("score") {
                         Some(score) => Cursor::Ranked { score, id },
                         None => Cursor::After(id),
+                    },
+                    ClaimSort::Corroboration => Cursor::Ranked {
+                        score: last.get::<i64, _>("corroborations") as f64,
+                        id,
                     },
                 }
             })
@@ -737,6 +767,17 @@ impl Store {
                         .zip(r.get::<Option<String>, _>("base_unit")),
                 });
         }
+        let mut facts: HashMap<Id, (Option<Id>, i64)> = HashMap::new();
+        for r in sqlx::query(&format!(
+            "SELECT c.id, c.fact_id, {CORROBORATIONS} AS n FROM claims c
+             WHERE c.id IN (SELECT value FROM json_each(?1))"
+        ))
+        .bind(&claim_json)
+        .fetch_all(&self.read)
+        .await?
+        {
+            facts.insert(r.get("id"), (r.get("fact_id"), r.get("n")));
+        }
         let mut entity_ids: Vec<Id> = places.values().flatten().copied().collect();
         for r in &rows {
             entity_ids.extend(r.get::<Option<Id>, _>("speaker_id"));
@@ -775,6 +816,8 @@ impl Store {
                         .filter_map(|p| entities.get(p).cloned())
                         .collect(),
                     numbers: numbers.remove(&id).unwrap_or_default(),
+                    fact_id: facts.get(&id).and_then(|f| f.0),
+                    corroborations: facts.get(&id).map_or(0, |f| f.1),
                 }
             })
             .collect())
