@@ -40,6 +40,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(search_entities))
         .routes(routes!(get_entity))
         .routes(routes!(entity_claims))
+        .routes(routes!(entity_facts))
         .routes(routes!(merge_entity))
         .routes(routes!(add_alias))
 }
@@ -282,36 +283,50 @@ async fn get_article(
     Ok(Json(state.store.get_article(id).await?.into()))
 }
 
-/// `GET /v1/articles/{id}/claims`: in text order.
+/// `GET /v1/articles/{id}/claims`: in text order unless `sort` says otherwise.
 #[utoipa::path(get, path = "/v1/articles/{id}/claims", tag = "claims", operation_id = "article_claims",
     summary = "Claims of one article, in text order",
-    params(("id" = i64, Path, description = "Article id", minimum = 1), PageQuery),
+    description = "Takes every filter, `q` and `sort` of `GET /v1/claims`, within this article.",
+    params(("id" = i64, Path, description = "Article id", minimum = 1), ClaimQuery),
     responses(
         (status = 200, description = "A page of claims", body = List<ClaimOut>),
-        (status = 400, description = "`invalid_id`, `invalid_query`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "As `GET /v1/claims`; `invalid_query` also when `article` names another article", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn article_claims(
     State(state): State<AppState>,
     ApiId(id): ApiId,
-    ApiQuery(q): ApiQuery<PageQuery>,
+    ApiQuery(q): ApiQuery<ClaimQuery>,
 ) -> Result<Json<List<ClaimOut>>, ApiError> {
-    let filter = ClaimFilter {
-        article: Some(id),
-        ..ClaimFilter::default()
-    };
-    claims_page(&state, &filter, q.limit, q.cursor.as_deref()).await
+    let (mut filter, sort) = claim_filter(&q)?;
+    filter.article = Some(within("article", filter.article, id)?);
+    claims_page(&state, &filter, sort, q.limit, q.cursor.as_deref()).await
+}
+
+/// The id a path gives, unless the query names another (a contradiction, not an empty list).
+fn within(field: &str, query: Option<i64>, path: i64) -> Result<i64, ApiError> {
+    match query {
+        Some(other) if other != path => Err(ApiError::bad_request(
+            "invalid_query",
+            format!("{field}={other} contradicts the path, which names {path}"),
+        )),
+        _ => Ok(path),
+    }
 }
 
 /// One page of claims matching `filter`: what every claim list endpoint answers.
 async fn claims_page(
     state: &AppState,
     filter: &ClaimFilter,
+    sort: ClaimSort,
     limit: Option<i64>,
     cursor: Option<&str>,
 ) -> Result<Json<List<ClaimOut>>, ApiError> {
     let (limit, cursor) = page_params(limit, cursor)?;
-    let page = state.store.list_claims(filter, limit, cursor).await?;
+    let page = state
+        .store
+        .list_claims_sorted(filter, sort, limit, cursor)
+        .await?;
     Ok(Json(List::from_page(page, ClaimOut::from)))
 }
 
@@ -565,7 +580,7 @@ async fn list_facts(
     ApiQuery(q): ApiQuery<PageQuery>,
 ) -> Result<Json<List<FactOut>>, ApiError> {
     let (limit, cursor) = page_params(q.limit, q.cursor.as_deref())?;
-    let page = state.store.list_facts(limit, cursor).await?;
+    let page = state.store.list_facts(None, limit, cursor).await?;
     Ok(Json(List::from_page(page, FactOut::from)))
 }
 
@@ -735,23 +750,41 @@ fn json_body<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result
 /// `GET /v1/entities/{id}/claims`: as speaker, cited outlet or subject.
 #[utoipa::path(get, path = "/v1/entities/{id}/claims", tag = "claims", operation_id = "entity_claims",
     summary = "Every claim an entity takes part in",
-    description = "As speaker, as the outlet cited, or as what the claim is about.",
-    params(("id" = i64, Path, description = "Entity id", minimum = 1), PageQuery),
+    description = "As speaker, as the outlet cited, or as what the claim is about. Takes every filter, `q` and `sort` of `GET /v1/claims` on top.",
+    params(("id" = i64, Path, description = "Entity id", minimum = 1), ClaimQuery),
     responses(
         (status = 200, description = "A page of claims", body = List<ClaimOut>),
-        (status = 400, description = "`invalid_id`, `invalid_query`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "As `GET /v1/claims`; `invalid_query` also when `involving` names another entity", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`, `entity_merged`", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn entity_claims(
     State(state): State<AppState>,
     ApiId(id): ApiId,
-    ApiQuery(q): ApiQuery<PageQuery>,
+    ApiQuery(q): ApiQuery<ClaimQuery>,
 ) -> Result<Json<List<ClaimOut>>, ApiError> {
-    let filter = ClaimFilter {
-        involving: Some(id),
-        ..ClaimFilter::default()
-    };
-    claims_page(&state, &filter, q.limit, q.cursor.as_deref()).await
+    let (mut filter, sort) = claim_filter(&q)?;
+    filter.involving = Some(within("involving", filter.involving, id)?);
+    claims_page(&state, &filter, sort, q.limit, q.cursor.as_deref()).await
+}
+
+/// `GET /v1/entities/{id}/facts`: the entity's claims grouped by the fact they report.
+#[utoipa::path(get, path = "/v1/entities/{id}/facts", tag = "facts", operation_id = "entity_facts",
+    summary = "Facts an entity takes part in, largest first",
+    description = "Facts with a claim the entity said, is cited in, or is about: its claims grouped by fact, with every outlet that reports each fact and any conflicting figures.",
+    params(("id" = i64, Path, description = "Entity id", minimum = 1), PageQuery),
+    responses(
+        (status = 200, description = "A page of facts", body = List<FactOut>),
+        (status = 400, description = "`invalid_id`, `invalid_query`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`, `entity_merged`", body = Problem, content_type = "application/problem+json"),
+    ))]
+async fn entity_facts(
+    State(state): State<AppState>,
+    ApiId(id): ApiId,
+    ApiQuery(q): ApiQuery<PageQuery>,
+) -> Result<Json<List<FactOut>>, ApiError> {
+    let (limit, cursor) = page_params(q.limit, q.cursor.as_deref())?;
+    let page = state.store.list_facts(Some(id), limit, cursor).await?;
+    Ok(Json(List::from_page(page, FactOut::from)))
 }
 
 #[cfg(test)]

@@ -131,3 +131,55 @@ async fn claims_sort_by_corroboration_and_page_through_every_claim() {
     want.sort_unstable();
     assert_eq!(ids, want, "every claim once");
 }
+
+#[tokio::test]
+async fn an_entitys_facts_and_filtered_claims() {
+    let (app, ids) = seeded().await;
+    let (_, places) = app.get("/v1/entities?q=Pisco").await;
+    let pisco = places["items"][0]["id"]
+        .as_i64()
+        .expect("Pisco is an entity");
+    let facts = app.all(&format!("/v1/entities/{pisco}/facts"), 5).await;
+    assert_eq!(facts.len(), 1, "{facts:?}");
+    assert_eq!(
+        facts[0]["sources"],
+        json!(["Coastal Herald", "Northern Post"])
+    );
+    // Filters of /v1/claims apply inside an article and an entity.
+    let with_figures = app
+        .all(
+            &format!("/v1/articles/{}/claims?has_number=true", ids[1]),
+            10,
+        )
+        .await;
+    assert!(!with_figures.is_empty());
+    assert!(with_figures
+        .iter()
+        .all(|c| !c["numbers"].as_array().is_none_or(Vec::is_empty)));
+    let all = app
+        .all(&format!("/v1/articles/{}/claims", ids[1]), 10)
+        .await;
+    assert!(all.len() > with_figures.len(), "{all:?}");
+    let sorted = app
+        .all(
+            &format!("/v1/entities/{pisco}/claims?sort=corroboration"),
+            10,
+        )
+        .await;
+    assert_eq!(sorted[0]["corroborations"], 1);
+    let (status, body) = app
+        .get(&format!(
+            "/v1/articles/{}/claims?article={}",
+            ids[0], ids[1]
+        ))
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("invalid_query"))
+    );
+    let (status, body) = app.get("/v1/entities/9999/facts").await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("not_found"))
+    );
+}

@@ -118,15 +118,25 @@ impl Store {
         })
     }
 
-    /// Facts, the most reported first (by claims, then articles), a page at a time.
+    /// Facts, the most reported first (by claims, then articles), a page at a time; with
+    /// `involving`, only facts one of whose claims that entity said, is cited in or is
+    /// about (the entity must exist).
     pub async fn list_facts(
         &self,
+        involving: Option<Id>,
         limit: i64,
         cursor: Option<Cursor>,
     ) -> Result<Page<FactRecord>, StoreError> {
         let offset = Cursor::offset(cursor)?;
+        if let Some(id) = involving {
+            self.require("entity", id).await?;
+        }
         let ids: Vec<Id> = sqlx::query_scalar(
             "SELECT f.id FROM facts f
+             WHERE ?3 IS NULL OR EXISTS (
+                 SELECT 1 FROM claims c WHERE c.fact_id = f.id
+                   AND (c.speaker_id = ?3 OR c.via_id = ?3
+                        OR c.id IN (SELECT claim_id FROM claim_places WHERE entity_id = ?3)))
              ORDER BY f.size DESC,
                       (SELECT count(DISTINCT article_id) FROM claims WHERE fact_id = f.id) DESC,
                       f.id
@@ -134,6 +144,7 @@ impl Store {
         )
         .bind(limit + 1)
         .bind(offset)
+        .bind(involving)
         .fetch_all(&self.read)
         .await?;
         let more = ids.len() as i64 > limit;

@@ -700,7 +700,7 @@ impl Store {
         })
     }
 
-    async fn require(&self, what: &'static str, id: Id) -> Result<(), StoreError> {
+    pub(crate) async fn require(&self, what: &'static str, id: Id) -> Result<(), StoreError> {
         let sql = match what {
             "article" => "SELECT 1 FROM articles WHERE id = ?1",
             _ => "SELECT 1 FROM entities WHERE id = ?1",
