@@ -26,6 +26,11 @@ const SPEAKER_BONUS: f64 = 0.1;
 /// Words after a length that make it an area written sloppily: "2,000 km of territory".
 const AREA_NOUNS: &[&str] = &["territory", "land"];
 
+/// Words that deny what the rest of the claim says: "was not taken", "never entered".
+const NEGATIONS: &[&str] = &["not", "never", "no longer", "denied", "denies", "deny", "false"];
+/// The token of a denied claim.
+const NEGATED: &str = "x:neg";
+
 /// The comparison tokens of one claim.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Signature {
@@ -41,6 +46,9 @@ impl Signature {
         after: impl Fn(&Quantity) -> &'t str,
     ) -> Signature {
         let mut tokens = terms(text);
+        if is_negated(text) {
+            tokens.push(NEGATED.to_string());
+        }
         for q in numbers {
             let (mut unit, mut value) = match q.normalized {
                 Some(m) => (m.unit.to_string(), m.value),
@@ -125,6 +133,19 @@ fn is_prefixed(t: &str) -> bool {
     t.len() > 2 && t.as_bytes()[1] == b':'
 }
 
+fn is_negated(text: &str) -> bool {
+    let low = text.to_lowercase().replace('’', "'");
+    let words: Vec<&str> = low
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| w.ends_with("n't"))
+        || NEGATIONS.iter().any(|n| {
+            let parts: Vec<&str> = n.split(' ').collect();
+            words.windows(parts.len()).any(|win| win == parts.as_slice())
+        })
+}
+
 fn names_an_area(after: &str) -> bool {
     let mut words = after
         .split(|c: char| !c.is_alphanumeric())
@@ -188,7 +209,17 @@ pub fn similarity(a: &Signature, b: &Signature, weight: &impl Fn(&str) -> f64) -
 /// Whether two claims give different values in one unit for what their words say is the
 /// same thing: some figure of `a` has no match within 10 % among `b`'s figures in its
 /// unit, and `b` has one in that unit.
+/// Also when one claim denies what the other asserts about the same place in the same
+/// words ("X was taken" against "X was not taken").
 pub fn conflicts(a: &Signature, b: &Signature, weight: &impl Fn(&str) -> f64) -> bool {
+    let denied = |s: &Signature| s.tokens.iter().any(|t| t == NEGATED);
+    if denied(a) != denied(b) {
+        let places: HashSet<&str> = a.with_prefix("p:").collect();
+        let same_place = b.with_prefix("p:").any(|p| places.contains(p));
+        if same_place && text_similarity(a, b, weight) >= CORROBORATES {
+            return true;
+        }
+    }
     let (fa, fb) = (a.figures(), b.figures());
     let disagree = fa.iter().any(|&(unit, va)| {
         let same_unit: Vec<f64> = fb.iter().filter(|f| f.0 == unit).map(|f| f.1).collect();
@@ -278,6 +309,24 @@ mod tests {
         assert!(!conflicts(&a, &c, &FLAT), "within 10 %");
         assert!(!conflicts(&a, &d, &FLAT), "another subject");
         assert!(!conflicts(&a, &e, &FLAT), "another unit");
+    }
+
+    #[test]
+    fn a_denial_of_the_same_event_conflicts() {
+        let mut a = sig("Rebels have taken the port of Velmora", &[], "");
+        let mut b = sig("the port of Velmora has not been taken by rebels", &[], "");
+        let mut c = sig("Rebels shelled the port of Velmora", &[], "");
+        for s in [&mut a, &mut b, &mut c] {
+            s.push_entity('p', 4);
+        }
+        assert!(conflicts(&a, &b, &FLAT));
+        assert!(!conflicts(&a, &c, &FLAT), "both assert");
+        let mut elsewhere = b.clone();
+        elsewhere.tokens.retain(|t| t != "p:4");
+        elsewhere.push_entity('p', 5);
+        assert!(!conflicts(&a, &elsewhere, &FLAT), "another place");
+        assert!(is_negated("It wasn’t over"));
+        assert!(!is_negated("Nothing else was announced"));
     }
 
     #[test]
