@@ -22,6 +22,7 @@ def figures(report):
         "entity_pairs_f1": report["entities"]["pairwise"]["f1"],
         "about_f1": report["about"]["f1"],
         "corroboration_f1": (links.get("corroboration") or {}).get("f1", 0.0),
+        "conflicts_recall": (links.get("conflicts") or {}).get("recall", 0.0),
     }
 
 
