@@ -8,6 +8,7 @@ pub mod canon;
 mod curate;
 mod cursor;
 mod error;
+mod graph_rows;
 mod offsets;
 mod prepare;
 mod read;
