@@ -248,10 +248,7 @@ async fn serve(
         ms = started.elapsed().as_millis() as u64,
         "extractor and gazetteer loaded"
     );
-    let state = AppState {
-        store: store.clone(),
-        config,
-    };
+    let state = AppState::new(store.clone(), config);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("binding {addr}"))?;
