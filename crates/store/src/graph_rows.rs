@@ -196,3 +196,107 @@ async fn watermark(conn: &mut SqliteConnection) -> Result<Watermark, StoreError>
         rename: r.get("rename"),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use claimgraph_graph::{EdgeKind, Projection, Watermark};
+
+    use crate::{prepare, ArticleText, NewArticle, Store};
+
+    async fn two_articles() -> (Store, tempfile::TempDir) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("t.db")).await.expect("open");
+        for text in [
+            "Harbour master Luka Perić said on Monday that the ferries to Bled would stop. \
+             Perić said the crews would move to Bohinj.",
+            "Mayor Tina Zupan said on Tuesday that buses would run from Bled to Bohinj.",
+        ] {
+            let article = prepare(NewArticle {
+                text: ArticleText::parse(text.to_string()).expect("text"),
+                title: None,
+                source: Some("Valley Post".into()),
+                url: None,
+                published_at: None,
+            });
+            store.insert(&article).await.expect("insert");
+        }
+        (store, dir)
+    }
+
+    async fn exec(store: &Store, sql: &str) {
+        sqlx::query(sql).execute(&store.write).await.expect(sql);
+    }
+
+    #[tokio::test]
+    async fn renames_are_reread_and_changes_to_read_rows_force_a_full_read() {
+        let (store, _dir) = two_articles().await;
+        let mut p = Projection::new();
+        p.apply(store.graph_rows(Watermark::default()).await.expect("rows"))
+            .expect("full");
+        let at = p.watermark();
+
+        exec(
+            &store,
+            "UPDATE entities SET name = 'Renamed One' WHERE id = 1",
+        )
+        .await;
+        let delta = store.graph_rows(at).await.expect("rows");
+        assert!(!delta.is_full());
+        assert_eq!(delta.upto.rename, at.rename + 1);
+        assert_eq!(delta.entities.len(), 1);
+        assert_eq!(
+            (delta.entities[0].id, delta.entities[0].name.as_str()),
+            (1, "Renamed One")
+        );
+        p.apply(delta).expect("in step");
+        let at = p.watermark();
+
+        // a count changing is no change to the graph
+        exec(
+            &store,
+            "UPDATE entities SET mention_count = mention_count + 1",
+        )
+        .await;
+        exec(&store, "UPDATE articles SET claim_count = claim_count").await;
+        assert!(!store.graph_rows(at).await.expect("rows").is_full());
+
+        // a link added is new rows; a link deleted is a change to rows read
+        let link = store
+            .record_claim_link(2, 1, EdgeKind::Conflicts, 0.5)
+            .await
+            .expect("link");
+        let delta = store.graph_rows(at).await.expect("rows");
+        assert!(!delta.is_full());
+        assert_eq!(delta.links.len(), 1);
+        p.apply(delta).expect("in step");
+        exec(
+            &store,
+            &format!("DELETE FROM claim_links WHERE id = {link}"),
+        )
+        .await;
+        let delta = store.graph_rows(p.watermark()).await.expect("rows");
+        assert!(delta.is_full());
+        assert!(delta.links.is_empty());
+        p.apply(delta).expect("full");
+
+        // a place added to a claim of an older article, and a mention moved
+        let at = p.watermark();
+        exec(
+            &store,
+            "INSERT INTO claim_places (claim_id, entity_id)
+             SELECT MIN(c.id), (SELECT MAX(id) FROM entities) FROM claims c WHERE c.article_id = 1",
+        )
+        .await;
+        assert!(store.graph_rows(at).await.expect("rows").is_full());
+        p.apply(store.graph_rows(at).await.expect("rows"))
+            .expect("full");
+        let at = p.watermark();
+        exec(
+            &store,
+            "UPDATE mentions SET entity_id = (SELECT MAX(id) FROM entities)
+             WHERE id = (SELECT MIN(id) FROM mentions)",
+        )
+        .await;
+        assert!(store.graph_rows(at).await.expect("rows").is_full());
+    }
+}
