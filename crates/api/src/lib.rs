@@ -7,6 +7,7 @@ mod conditional;
 mod dto;
 mod error;
 mod extract;
+mod graph;
 mod guard;
 mod openapi;
 mod routes;
@@ -22,6 +23,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 pub use error::ApiError;
+pub use graph::GraphCache;
 pub use guard::{BadOrigin, GuardConfig};
 pub use routes::parse_article;
 pub use ui::{CONTENT_SECURITY_POLICY, UI_PATHS};
@@ -51,6 +53,20 @@ impl Default for ApiConfig {
 pub struct AppState {
     pub store: Store,
     pub config: ApiConfig,
+    /// The graph projection, caught up from the store before each graph query.
+    pub graph: GraphCache,
+}
+
+impl AppState {
+    /// The state of a server on `store`, with an empty graph projection (built on the
+    /// first graph query).
+    pub fn new(store: Store, config: ApiConfig) -> AppState {
+        AppState {
+            store,
+            config,
+            graph: GraphCache::default(),
+        }
+    }
 }
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");

@@ -21,6 +21,7 @@ use crate::dto::{
 };
 use crate::error::Problem;
 use crate::extract::{page_params, parse_id, ApiId, ApiQuery};
+use crate::graph;
 use crate::openapi::ApiDoc;
 use crate::{ApiError, AppState};
 
@@ -43,6 +44,11 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(entity_facts))
         .routes(routes!(merge_entity))
         .routes(routes!(add_alias))
+        .routes(routes!(graph::entity_graph))
+        .routes(routes!(graph::related_entities))
+        .routes(routes!(graph::paths))
+        .routes(routes!(graph::export_graphml))
+        .routes(routes!(graph::export_ntriples))
 }
 
 pub async fn not_found(uri: Uri) -> ApiError {

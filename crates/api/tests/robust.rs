@@ -26,7 +26,7 @@ async fn app_full(config: ApiConfig, options: StoreOptions) -> App {
         .await
         .expect("open store");
     App {
-        router: router(AppState { store, config }),
+        router: router(AppState::new(store, config)),
         _dir: dir,
     }
 }
@@ -454,7 +454,7 @@ async fn each_address_has_its_own_rate_limit() {
     });
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(&dir.path().join("t.db")).await.expect("store");
-    let base = router(AppState { store, config });
+    let base = router(AppState::new(store, config));
     let from = |ip: [u8; 4]| {
         base.clone()
             .layer(MockConnectInfo(SocketAddr::from((ip, 4000))))

@@ -63,6 +63,16 @@ enum Command {
         #[arg(long, env = "CLAIMGRAPH_DB", default_value = "./claimgraph.db")]
         db: PathBuf,
     },
+    /// Write the whole claim graph as GraphML (Gephi, yEd) or N-Triples (RDF stores).
+    Export {
+        #[arg(long, env = "CLAIMGRAPH_DB", default_value = "./claimgraph.db")]
+        db: PathBuf,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Print the claims of one article file as JSON, without touching a database.
     Extract { file: PathBuf },
     /// Create the database if needed and apply pending migrations.
@@ -70,6 +80,15 @@ enum Command {
         #[arg(long, env = "CLAIMGRAPH_DB", default_value = "./claimgraph.db")]
         db: PathBuf,
     },
+}
+
+/// The file formats of `export`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    /// GraphML, `application/graphml+xml`.
+    Graphml,
+    /// N-Triples, `application/n-triples`.
+    Ntriples,
 }
 
 /// Access control and load limits of `serve`.
@@ -199,6 +218,7 @@ fn main() -> anyhow::Result<()> {
                 Ok(())
             }
             Command::Backup { path, db } => backup(&db, &path).await,
+            Command::Export { db, format, out } => export(&db, format, out.as_deref()).await,
             Command::Extract { .. } => Ok(()),
         }
     })
@@ -208,6 +228,42 @@ async fn open(db: &Path) -> anyhow::Result<Store> {
     Store::open(db)
         .await
         .with_context(|| format!("opening database {}", db.display()))
+}
+
+/// The graph projection of the database at `db`, rendered in `format` to `out` or stdout.
+async fn export(db: &Path, format: ExportFormat, out: Option<&Path>) -> anyhow::Result<()> {
+    if !db.is_file() {
+        anyhow::bail!("no database at {}", db.display());
+    }
+    let store = open(db).await?;
+    let rows = store
+        .graph_rows(claimgraph_graph::Watermark::default())
+        .await;
+    store.close().await;
+    let graph = claimgraph_graph::Projection::build(rows.context("reading the graph")?);
+    let text = match format {
+        ExportFormat::Graphml => claimgraph_graph::graphml(&graph),
+        ExportFormat::Ntriples => claimgraph_graph::ntriples(&graph),
+    };
+    match out {
+        Some(path) => {
+            std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?
+        }
+        None => {
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+                .context("writing to standard output")?;
+        }
+    }
+    tracing::info!(
+        nodes = graph.node_count(),
+        edges = graph.edge_count(),
+        "exported"
+    );
+    Ok(())
 }
 
 async fn backup(db: &Path, target: &Path) -> anyhow::Result<()> {
@@ -248,10 +304,7 @@ async fn serve(
         ms = started.elapsed().as_millis() as u64,
         "extractor and gazetteer loaded"
     );
-    let state = AppState {
-        store: store.clone(),
-        config,
-    };
+    let state = AppState::new(store.clone(), config);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("binding {addr}"))?;

@@ -27,7 +27,15 @@ const SPEAKER_BONUS: f64 = 0.1;
 const AREA_NOUNS: &[&str] = &["territory", "land"];
 
 /// Words that deny what the rest of the claim says: "was not taken", "never entered".
-const NEGATIONS: &[&str] = &["not", "never", "no longer", "denied", "denies", "deny", "false"];
+const NEGATIONS: &[&str] = &[
+    "not",
+    "never",
+    "no longer",
+    "denied",
+    "denies",
+    "deny",
+    "false",
+];
 /// The token of a denied claim.
 const NEGATED: &str = "x:neg";
 
@@ -142,7 +150,9 @@ fn is_negated(text: &str) -> bool {
     words.iter().any(|w| w.ends_with("n't"))
         || NEGATIONS.iter().any(|n| {
             let parts: Vec<&str> = n.split(' ').collect();
-            words.windows(parts.len()).any(|win| win == parts.as_slice())
+            words
+                .windows(parts.len())
+                .any(|win| win == parts.as_slice())
         })
 }
 

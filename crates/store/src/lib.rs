@@ -10,6 +10,7 @@ mod curate;
 mod cursor;
 mod error;
 mod facts;
+mod graph_rows;
 mod link;
 mod offsets;
 mod prepare;

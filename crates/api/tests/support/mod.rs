@@ -16,6 +16,9 @@ use tower::ServiceExt;
 
 pub struct App {
     pub router: Router,
+    /// The database the router serves, for writes a test makes behind its back (another
+    /// process ingesting, a linker).
+    pub store: Store,
     _dir: TempDir,
 }
 
@@ -25,7 +28,8 @@ pub async fn app_with(config: ApiConfig) -> App {
         .await
         .expect("open store");
     App {
-        router: router(AppState { store, config }),
+        router: router(AppState::new(store.clone(), config)),
+        store,
         _dir: dir,
     }
 }

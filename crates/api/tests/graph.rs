@@ -1,0 +1,343 @@
+//! The graph endpoints over HTTP on invented articles: neighbourhoods as Cytoscape.js
+//! elements, shortest paths through linked claims, co-occurrence counts computed from the
+//! claim lists, GraphML and N-Triples, and a projection that catches up with writes made
+//! behind the server's back.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use claimgraph_graph::EdgeKind;
+use claimgraph_store::{prepare, ArticleText, NewArticle};
+use serde_json::{json, Value};
+
+mod support;
+
+use support::{app, App};
+
+const HARBOUR: &str = "The boats will rest until April, harbour master Luka Perić said on \
+    Monday in Bohinj. Perić said that 40 crew members would move to the ski lifts in \
+    Kranjska Gora.";
+const MAYOR: &str = "Mayor Tina Zupan said on Tuesday that two buses would run from Bohinj \
+    to Ukanc every hour. \u{201c}Nobody will be stranded in Ukanc,\u{201d} Zupan said.";
+const LATE: &str = "Mayor Tina Zupan said on Friday that a third bus would run to Ukanc \
+    from Kranjska Gora on weekends.";
+
+impl App {
+    async fn post(&self, title: &str, source: &str, text: &str) -> i64 {
+        let req = Request::post("/v1/articles")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(
+                json!({"title": title, "source": source, "text": text}).to_string(),
+            ))
+            .expect("request");
+        let (status, _, body) = self.request(req).await;
+        assert_eq!(status, StatusCode::CREATED);
+        let body: Value = serde_json::from_slice(&body).expect("JSON");
+        body["id"].as_i64().expect("id")
+    }
+
+    async fn entity(&self, q: &str, kind: &str) -> i64 {
+        let (status, body) = self.get(&format!("/v1/entities?q={q}&type={kind}")).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body["items"][0]["id"]
+            .as_i64()
+            .unwrap_or_else(|| panic!("no {kind} {q}: {body}"))
+    }
+
+    async fn text(&self, uri: &str) -> (StatusCode, String, String) {
+        let req = Request::get(uri).body(Body::empty()).expect("request");
+        let (status, ctype, body) = self.typed(req).await;
+        (
+            status,
+            ctype.unwrap_or_default(),
+            String::from_utf8(body).expect("UTF-8"),
+        )
+    }
+}
+
+fn node_ids(graph: &Value) -> BTreeSet<String> {
+    graph["elements"]["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .map(|n| n["data"]["id"].as_str().expect("id").to_string())
+        .collect()
+}
+
+/// The co-occurrence counts `related` should give, worked out from the claim lists:
+/// other speakers and places of the claims where `id` is speaker or place.
+fn expected_related(claims: &[Value], id: i64) -> BTreeMap<i64, u64> {
+    let mut counts = BTreeMap::new();
+    for c in claims {
+        let mut roles: BTreeSet<i64> = c["places"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p["id"].as_i64())
+            .collect();
+        if let Some(s) = c["speaker"]["id"].as_i64() {
+            roles.insert(s);
+        }
+        if roles.remove(&id) {
+            for other in roles {
+                *counts.entry(other).or_default() += 1;
+            }
+        }
+    }
+    counts
+}
+
+#[tokio::test]
+async fn graph_paths_related_and_exports_follow_the_articles() {
+    let app = app().await;
+    let a1 = app
+        .post("Ferries rest & <winter> plans", "Lake Bohinj Post", HARBOUR)
+        .await;
+    let a2 = app
+        .post("Buses replace ferries", "Carniola Courier", MAYOR)
+        .await;
+    let peric = app.entity("Perić", "person").await;
+    let zupan = app.entity("Zupan", "person").await;
+    let bohinj = app.entity("Bohinj", "place").await;
+
+    // the neighbourhood: Perić's claims and the article naming him, as Cytoscape elements
+    let peric_claims = app.all(&format!("/v1/claims?speaker={peric}"), 50).await;
+    assert!(!peric_claims.is_empty());
+    let (status, graph) = app.get(&format!("/v1/entities/{peric}/graph")).await;
+    assert_eq!(status, StatusCode::OK, "{graph}");
+    let mut want: BTreeSet<String> = peric_claims
+        .iter()
+        .map(|c| format!("c:{}", c["id"]))
+        .collect();
+    want.insert(format!("e:{peric}"));
+    want.insert(format!("a:{a1}"));
+    assert_eq!(node_ids(&graph), want);
+    assert_eq!(graph["truncated"], false);
+    let me = graph["elements"]["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .find(|n| n["data"]["id"] == format!("e:{peric}"))
+        .expect("the entity itself")
+        .clone();
+    assert_eq!(me["data"]["kind"], "person");
+    assert_eq!(me["data"]["label"], "Luka Perić");
+    let edges = graph["elements"]["edges"].as_array().expect("edges");
+    for e in edges {
+        let d = &e["data"];
+        assert!(want.contains(d["source"].as_str().expect("source")), "{e}");
+        assert!(want.contains(d["target"].as_str().expect("target")), "{e}");
+    }
+    for c in &peric_claims {
+        let id = format!("speaker:c:{}-e:{peric}", c["id"]);
+        assert!(edges.iter().any(|e| e["data"]["id"] == id), "{id}");
+    }
+
+    // deeper reaches more; a limit cuts and says so
+    let (_, deep) = app
+        .get(&format!("/v1/entities/{peric}/graph?depth=3"))
+        .await;
+    assert!(node_ids(&deep).is_superset(&want));
+    assert!(node_ids(&deep).contains(&format!("e:{bohinj}")));
+    let (_, cut) = app
+        .get(&format!("/v1/entities/{peric}/graph?depth=3&limit=2"))
+        .await;
+    assert_eq!(node_ids(&cut).len(), 2);
+    assert_eq!(cut["truncated"], true);
+
+    // Perić and Zupan share no article: the shortest way is through Bohinj
+    let (status, before) = app
+        .get(&format!("/v1/paths?from={peric}&to={zupan}&max_len=6"))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{before}");
+    let len = before["length"].as_u64().expect("a path exists");
+    assert!(len >= 4, "{before}");
+    let first = &before["paths"][0];
+    assert_eq!(first["nodes"][0]["id"], format!("e:{peric}"));
+    assert_eq!(first["nodes"][len as usize]["id"], format!("e:{zupan}"));
+    assert_eq!(first["edges"].as_array().expect("edges").len() as u64, len);
+
+    // a corroborating link between their claims is a shorter way, with both claims on it
+    let zupan_claims = app.all(&format!("/v1/claims?speaker={zupan}"), 50).await;
+    let (cp, cz) = (
+        peric_claims[0]["id"].as_i64().expect("id"),
+        zupan_claims[0]["id"].as_i64().expect("id"),
+    );
+    app.store
+        .record_claim_link(cp, cz, EdgeKind::Corroborates, 0.9)
+        .await
+        .expect("link");
+    let (_, after) = app.get(&format!("/v1/paths?from={peric}&to={zupan}")).await;
+    assert_eq!(after["length"], 3, "{after}");
+    assert_eq!(
+        after["paths"].as_array().expect("paths").len(),
+        1,
+        "{after}"
+    );
+    assert_eq!(after["paths"][0]["claims"], json!([cp, cz]));
+    assert_eq!(after["paths"][0]["edges"][1]["kind"], "corroborates");
+    assert_eq!(after["paths"][0]["edges"][1]["score"], 0.9);
+    let (_, none) = app
+        .get(&format!("/v1/paths?from={peric}&to={zupan}&max_len=2"))
+        .await;
+    assert_eq!(none["paths"], json!([]));
+    assert_eq!(none["length"], Value::Null);
+
+    // an article written by another process (here: straight into the store) shows up
+    let late = prepare(NewArticle {
+        text: ArticleText::parse(LATE.to_string()).expect("text"),
+        title: Some("Weekend bus".into()),
+        source: Some("Alpine Wire".into()),
+        url: None,
+        published_at: None,
+    });
+    let a3 = app.store.insert(&late).await.expect("insert").id;
+    let (_, zgraph) = app.get(&format!("/v1/entities/{zupan}/graph")).await;
+    assert!(node_ids(&zgraph).contains(&format!("a:{a3}")), "{zgraph}");
+    assert!(node_ids(&zgraph).contains(&format!("a:{a2}")), "{zgraph}");
+
+    // related: counts as the claim lists give them, most first
+    let all_claims = app.all("/v1/claims", 100).await;
+    for id in [zupan, bohinj, peric] {
+        let want = expected_related(&all_claims, id);
+        let (status, related) = app.get(&format!("/v1/entities/{id}/related")).await;
+        assert_eq!(status, StatusCode::OK, "{related}");
+        let items = related["items"].as_array().expect("items");
+        let got: BTreeMap<i64, u64> = items
+            .iter()
+            .map(|r| {
+                (
+                    r["id"].as_i64().expect("id"),
+                    r["count"].as_u64().expect("count"),
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "entity {id}");
+        let counts: Vec<u64> = items.iter().filter_map(|r| r["count"].as_u64()).collect();
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    }
+    let zupan_related = expected_related(&all_claims, zupan);
+    assert!(!zupan_related.is_empty(), "Zupan's claims are about places");
+
+    // exports: the whole graph, typed and escaped
+    let (status, ctype, xml) = app.text("/v1/export.graphml").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(ctype, "application/graphml+xml");
+    assert!(xml.starts_with("<?xml"));
+    assert!(xml.contains(&format!("<node id=\"e:{peric}\">")));
+    assert!(xml.contains("<data key=\"label\">Ferries rest &amp; &lt;winter&gt; plans</data>"));
+    assert!(xml.contains(&format!(
+        "<edge id=\"corroborates:c:{}-c:{}\"",
+        cp.min(cz),
+        cp.max(cz)
+    )));
+    assert!(xml.contains(&format!("<node id=\"a:{a3}\">")));
+    let (status, ctype, nt) = app.text("/v1/export.nt").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(ctype, "application/n-triples");
+    assert!(nt.contains(&format!(
+        "<urn:claimgraph:article:{a1}> <http://www.w3.org/2000/01/rdf-schema#label> \"Ferries rest & <winter> plans\" .\n"
+    )));
+    assert!(nt.contains(&format!(
+        "<urn:claimgraph:claim:{}> <urn:claimgraph:vocab#corroborates> <urn:claimgraph:claim:{}> .\n",
+        cp.min(cz),
+        cp.max(cz)
+    )));
+    assert!(nt.contains(&format!(
+        "<urn:claimgraph:entity:{peric}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:claimgraph:vocab#Person> .\n"
+    )));
+    // as many nodes in one as in the other
+    assert_eq!(
+        xml.matches("<node ").count(),
+        nt.matches("rdf-schema#label").count()
+    );
+}
+
+#[tokio::test]
+async fn unknown_merged_and_out_of_range_are_problems() {
+    let app = app().await;
+    app.post("Buses replace ferries", "Carniola Courier", MAYOR)
+        .await;
+    app.post("Ferries rest", "Lake Bohinj Post", HARBOUR).await;
+    let zupan = app.entity("Zupan", "person").await;
+    let peric = app.entity("Perić", "person").await;
+    let code = |v: &Value| v["code"].as_str().unwrap_or("").to_string();
+
+    for (uri, status, want) in [
+        (
+            "/v1/entities/999999/graph".to_string(),
+            StatusCode::NOT_FOUND,
+            "not_found",
+        ),
+        (
+            "/v1/entities/999999/related".to_string(),
+            StatusCode::NOT_FOUND,
+            "not_found",
+        ),
+        (
+            format!("/v1/paths?from={zupan}&to=999999"),
+            StatusCode::NOT_FOUND,
+            "not_found",
+        ),
+        (
+            format!("/v1/entities/{zupan}/graph?depth=4"),
+            StatusCode::BAD_REQUEST,
+            "invalid_query",
+        ),
+        (
+            format!("/v1/entities/{zupan}/graph?depth=0"),
+            StatusCode::BAD_REQUEST,
+            "invalid_query",
+        ),
+        (
+            format!("/v1/entities/{zupan}/graph?depth=two"),
+            StatusCode::BAD_REQUEST,
+            "invalid_query",
+        ),
+        (
+            format!("/v1/entities/{zupan}/graph?limit=1001"),
+            StatusCode::BAD_REQUEST,
+            "invalid_limit",
+        ),
+        (
+            format!("/v1/entities/{zupan}/related?limit=0"),
+            StatusCode::BAD_REQUEST,
+            "invalid_limit",
+        ),
+        (
+            format!("/v1/paths?from={zupan}"),
+            StatusCode::BAD_REQUEST,
+            "invalid_id",
+        ),
+        (
+            format!("/v1/paths?from={zupan}&to={peric}&max_len=7"),
+            StatusCode::BAD_REQUEST,
+            "invalid_query",
+        ),
+        (
+            "/v1/entities/abc/graph".to_string(),
+            StatusCode::BAD_REQUEST,
+            "invalid_id",
+        ),
+    ] {
+        let (got, body) = app.get(&uri).await;
+        assert_eq!((got, code(&body).as_str()), (status, want), "{uri}: {body}");
+    }
+    // warm the projection, then merge: the merged id answers as the entity routes do
+    let (status, _) = app.get(&format!("/v1/entities/{peric}/graph")).await;
+    assert_eq!(status, StatusCode::OK);
+    app.store.merge_entities(zupan, peric).await.expect("merge");
+    for uri in [
+        format!("/v1/entities/{peric}/graph"),
+        format!("/v1/entities/{peric}/related"),
+        format!("/v1/paths?from={peric}&to={zupan}"),
+    ] {
+        let (got, body) = app.get(&uri).await;
+        assert_eq!(got, StatusCode::NOT_FOUND, "{uri}");
+        assert_eq!(code(&body), "entity_merged", "{uri}");
+    }
+    let (status, survivor) = app.get(&format!("/v1/entities/{zupan}/graph")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!node_ids(&survivor).contains(&format!("e:{peric}")));
+}

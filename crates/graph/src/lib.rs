@@ -1,0 +1,19 @@
+//! The claim graph as a graph: a petgraph projection of the store's entities, claims and
+//! articles with typed edges, kept in step with ingest by applying only the rows written
+//! since it last looked ([`Delta`], bounded by a [`Watermark`]).
+//!
+//! Pure data in, pure data out: the store reads the rows, this crate builds the graph and
+//! answers neighbourhoods, paths and co-occurrence, and writes GraphML and N-Triples. It
+//! knows nothing of SQL, async or HTTP.
+
+mod export;
+mod model;
+mod projection;
+mod query;
+
+pub use export::{graphml, iri, ntriples, IRI_BASE, VOCAB};
+pub use model::{
+    ArticleRow, ClaimRow, Delta, EdgeKind, EntityRow, Id, LinkRow, MentionRow, NodeKey, Watermark,
+};
+pub use projection::{Edge, EdgeView, Node, OutOfStep, Projection};
+pub use query::{Neighbourhood, Path, Related};

@@ -1,0 +1,302 @@
+//! The rows the graph projection (`claimgraph-graph`) is built from: everything, or only
+//! what was written after a [`Watermark`], read in one snapshot so the rows agree.
+
+use std::collections::HashMap;
+
+use claimgraph_graph::{
+    ArticleRow, ClaimRow, Delta, EdgeKind, EntityRow, LinkRow, MentionRow, Watermark,
+};
+use sqlx::{Row, SqliteConnection};
+
+use crate::{Id, Store, StoreError};
+
+/// Claim text the graph is given: its labels are shorter still.
+const CLAIM_TEXT_CHARS: i64 = 200;
+
+impl Store {
+    /// Where the store stands now, as a watermark of the graph projection.
+    pub async fn graph_watermark(&self) -> Result<Watermark, StoreError> {
+        let mut conn = self.read.acquire().await?;
+        watermark(&mut conn).await
+    }
+
+    /// The rows written after `since`, or every row when `since` is the default watermark
+    /// or the store changed rows already read (a merge, a moved mention, a deleted link:
+    /// see migration `20261122000008_graph_changes.sql`); then the delta is a full one.
+    pub async fn graph_rows(&self, since: Watermark) -> Result<Delta, StoreError> {
+        // one read transaction: a writer committing meanwhile is either wholly in or out
+        let mut tx = self.read.begin().await?;
+        let upto = watermark(&mut tx).await?;
+        let went_back = upto.article < since.article
+            || upto.entity < since.entity
+            || upto.link < since.link
+            || upto.rename < since.rename;
+        let since = if upto.epoch != since.epoch || went_back {
+            Watermark::default()
+        } else {
+            since
+        };
+        let full = since == Watermark::default();
+        let entities = sqlx::query(
+            "SELECT id, kind, name FROM entities
+             WHERE (id > ?1 AND id <= ?2)
+                OR (?5 = 0 AND id IN (SELECT entity_id FROM entity_renames
+                                      WHERE seq > ?3 AND seq <= ?4))
+             ORDER BY id",
+        )
+        .bind(since.entity)
+        .bind(upto.entity)
+        .bind(since.rename)
+        .bind(upto.rename)
+        .bind(full)
+        .fetch_all(&mut *tx)
+        .await?
+        .into_iter()
+        .map(|r| EntityRow {
+            id: r.get("id"),
+            kind: r.get("kind"),
+            name: r.get("name"),
+        })
+        .collect();
+        let articles = sqlx::query(
+            "SELECT a.id, a.title, s.entity_id FROM articles a
+             LEFT JOIN sources s ON s.id = a.source_id
+             WHERE a.id > ?1 AND a.id <= ?2 ORDER BY a.id",
+        )
+        .bind(since.article)
+        .bind(upto.article)
+        .fetch_all(&mut *tx)
+        .await?
+        .into_iter()
+        .map(|r| ArticleRow {
+            id: r.get("id"),
+            title: r.get("title"),
+            outlet: r.get("entity_id"),
+        })
+        .collect();
+        let mentions = sqlx::query(
+            "SELECT DISTINCT article_id, entity_id FROM mentions
+             WHERE article_id > ?1 AND article_id <= ?2 ORDER BY article_id, entity_id",
+        )
+        .bind(since.article)
+        .bind(upto.article)
+        .fetch_all(&mut *tx)
+        .await?
+        .into_iter()
+        .map(|r| MentionRow {
+            article: r.get("article_id"),
+            entity: r.get("entity_id"),
+        })
+        .collect();
+        let mut places: HashMap<Id, Vec<Id>> = HashMap::new();
+        for r in sqlx::query(
+            "SELECT cp.claim_id, cp.entity_id FROM claim_places cp
+             JOIN claims c ON c.id = cp.claim_id
+             WHERE c.article_id > ?1 AND c.article_id <= ?2 ORDER BY cp.rowid",
+        )
+        .bind(since.article)
+        .bind(upto.article)
+        .fetch_all(&mut *tx)
+        .await?
+        {
+            places
+                .entry(r.get("claim_id"))
+                .or_default()
+                .push(r.get("entity_id"));
+        }
+        let claims = sqlx::query(
+            "SELECT id, article_id, substr(text, 1, ?3) AS text, speaker_id, via_id FROM claims
+             WHERE article_id > ?1 AND article_id <= ?2 ORDER BY id",
+        )
+        .bind(since.article)
+        .bind(upto.article)
+        .bind(CLAIM_TEXT_CHARS)
+        .fetch_all(&mut *tx)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let id: Id = r.get("id");
+            ClaimRow {
+                id,
+                article: r.get("article_id"),
+                text: r.get("text"),
+                speaker: r.get("speaker_id"),
+                via: r.get("via_id"),
+                places: places.remove(&id).unwrap_or_default(),
+            }
+        })
+        .collect();
+        let links = sqlx::query(
+            "SELECT id, a, b, kind, score FROM claim_links WHERE id > ?1 AND id <= ?2 ORDER BY id",
+        )
+        .bind(since.link)
+        .bind(upto.link)
+        .fetch_all(&mut *tx)
+        .await?
+        .into_iter()
+        .filter_map(|r| {
+            Some(LinkRow {
+                id: r.get("id"),
+                a: r.get("a"),
+                b: r.get("b"),
+                kind: EdgeKind::link(r.get("kind"))?,
+                score: r.get("score"),
+            })
+        })
+        .collect();
+        tx.rollback().await?;
+        Ok(Delta {
+            since,
+            upto,
+            entities,
+            articles,
+            claims,
+            mentions,
+            links,
+        })
+    }
+
+    /// Writes one `claim_links` row as given (the ends in either order), for tests and
+    /// tools; the schema refuses a kind other than corroborates or conflicts. The linker
+    /// that finds links writes its own.
+    pub async fn record_claim_link(
+        &self,
+        a: Id,
+        b: Id,
+        kind: EdgeKind,
+        score: f64,
+    ) -> Result<Id, StoreError> {
+        Ok(sqlx::query_scalar(
+            "INSERT INTO claim_links (a, b, kind, score) VALUES (?1, ?2, ?3, ?4) RETURNING id",
+        )
+        .bind(a.min(b))
+        .bind(a.max(b))
+        .bind(kind.as_str())
+        .bind(score)
+        .fetch_one(&self.write)
+        .await?)
+    }
+}
+
+async fn watermark(conn: &mut SqliteConnection) -> Result<Watermark, StoreError> {
+    let r = sqlx::query(
+        "SELECT (SELECT COALESCE(MAX(id), 0) FROM articles) AS article,
+                (SELECT COALESCE(MAX(id), 0) FROM entities) AS entity,
+                (SELECT COALESCE(MAX(id), 0) FROM claim_links) AS link,
+                (SELECT epoch FROM graph_epoch WHERE id = 1) AS epoch,
+                (SELECT COALESCE(MAX(seq), 0) FROM entity_renames) AS rename",
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(Watermark {
+        article: r.get("article"),
+        entity: r.get("entity"),
+        link: r.get("link"),
+        epoch: r.get::<Option<i64>, _>("epoch").unwrap_or(0),
+        rename: r.get("rename"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use claimgraph_graph::{EdgeKind, Projection, Watermark};
+
+    use crate::{prepare, ArticleText, NewArticle, Store};
+
+    async fn two_articles() -> (Store, tempfile::TempDir) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("t.db")).await.expect("open");
+        for text in [
+            "Harbour master Luka Perić said on Monday that the ferries to Bled would stop. \
+             Perić said the crews would move to Bohinj.",
+            "Mayor Tina Zupan said on Tuesday that buses would run from Bled to Bohinj.",
+        ] {
+            let article = prepare(NewArticle {
+                text: ArticleText::parse(text.to_string()).expect("text"),
+                title: None,
+                source: Some("Valley Post".into()),
+                url: None,
+                published_at: None,
+            });
+            store.insert(&article).await.expect("insert");
+        }
+        (store, dir)
+    }
+
+    async fn exec(store: &Store, sql: &str) {
+        sqlx::query(sql).execute(&store.write).await.expect(sql);
+    }
+
+    #[tokio::test]
+    async fn renames_are_reread_and_changes_to_read_rows_force_a_full_read() {
+        let (store, _dir) = two_articles().await;
+        let mut p = Projection::new();
+        p.apply(store.graph_rows(Watermark::default()).await.expect("rows"))
+            .expect("full");
+        let at = p.watermark();
+
+        exec(
+            &store,
+            "UPDATE entities SET name = 'Renamed One' WHERE id = 1",
+        )
+        .await;
+        let delta = store.graph_rows(at).await.expect("rows");
+        assert!(!delta.is_full());
+        assert_eq!(delta.upto.rename, at.rename + 1);
+        assert_eq!(delta.entities.len(), 1);
+        assert_eq!(
+            (delta.entities[0].id, delta.entities[0].name.as_str()),
+            (1, "Renamed One")
+        );
+        p.apply(delta).expect("in step");
+        let at = p.watermark();
+
+        // a count changing is no change to the graph
+        exec(
+            &store,
+            "UPDATE entities SET mention_count = mention_count + 1",
+        )
+        .await;
+        exec(&store, "UPDATE articles SET claim_count = claim_count").await;
+        assert!(!store.graph_rows(at).await.expect("rows").is_full());
+
+        // a link added is new rows; a link deleted is a change to rows read
+        let link = store
+            .record_claim_link(2, 1, EdgeKind::Conflicts, 0.5)
+            .await
+            .expect("link");
+        let delta = store.graph_rows(at).await.expect("rows");
+        assert!(!delta.is_full());
+        assert_eq!(delta.links.len(), 1);
+        p.apply(delta).expect("in step");
+        exec(
+            &store,
+            &format!("DELETE FROM claim_links WHERE id = {link}"),
+        )
+        .await;
+        let delta = store.graph_rows(p.watermark()).await.expect("rows");
+        assert!(delta.is_full());
+        assert!(delta.links.is_empty());
+        p.apply(delta).expect("full");
+
+        // a place added to a claim of an older article, and a mention moved
+        let at = p.watermark();
+        exec(
+            &store,
+            "INSERT INTO claim_places (claim_id, entity_id)
+             SELECT MIN(c.id), (SELECT MAX(id) FROM entities) FROM claims c WHERE c.article_id = 1",
+        )
+        .await;
+        assert!(store.graph_rows(at).await.expect("rows").is_full());
+        p.apply(store.graph_rows(at).await.expect("rows"))
+            .expect("full");
+        let at = p.watermark();
+        exec(
+            &store,
+            "UPDATE mentions SET entity_id = (SELECT MAX(id) FROM entities)
+             WHERE id = (SELECT MIN(id) FROM mentions)",
+        )
+        .await;
+        assert!(store.graph_rows(at).await.expect("rows").is_full());
+    }
+}
