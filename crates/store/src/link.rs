@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::corroborate::{conflicts, idf, similarity, Signature, CORROBORATES};
+use crate::read::id_list;
 use crate::write::Writer;
 use crate::{Id, StoreError};
 
@@ -106,16 +107,16 @@ impl Writer<'_> {
             }
         }
         ids.truncate(MAX_CANDIDATES);
-        for &id in &ids {
-            if seen.contains_key(&id) {
-                continue;
-            }
-            let row: Option<(Id, Option<Id>, Option<String>)> =
-                sqlx::query_as("SELECT article_id, fact_id, signature FROM claims WHERE id = ?1")
-                    .bind(id)
-                    .fetch_optional(&mut *self.conn)
-                    .await?;
-            if let Some((a, fact, stored)) = row {
+        let unseen: Vec<Id> = ids.iter().copied().filter(|id| !seen.contains_key(id)).collect();
+        if !unseen.is_empty() {
+            let rows: Vec<(Id, Id, Option<Id>, Option<String>)> = sqlx::query_as(
+                "SELECT id, article_id, fact_id, signature FROM claims
+                 WHERE id IN (SELECT value FROM json_each(?1))",
+            )
+            .bind(id_list(&unseen))
+            .fetch_all(&mut *self.conn)
+            .await?;
+            for (id, a, fact, stored) in rows {
                 seen.insert(
                     id,
                     Candidate {

@@ -990,7 +990,7 @@ fn json_strings(items: &[String]) -> String {
 }
 
 /// A JSON array of ids, bound as one parameter and unpacked with `json_each`.
-fn id_list(ids: &[Id]) -> String {
+pub(crate) fn id_list(ids: &[Id]) -> String {
     let parts: Vec<String> = ids.iter().map(Id::to_string).collect();
     format!("[{}]", parts.join(","))
 }
