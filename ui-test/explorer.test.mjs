@@ -5,7 +5,8 @@
 //
 // env: CLAIMGRAPH_BIN (default ../target/release/claimgraph), SEEDS_DIR (default
 // ../../shared/corpus/seeds), CHROMIUM (default /usr/bin/chromium), SCREENSHOT (default
-// ../target/ui/explorer.png), UI_QUERY (default Izyum).
+// ../target/ui/explorer.png, plus -entity, -conflict and -graph beside it), UI_QUERY
+// (default Izyum).
 import { spawn } from "node:child_process";
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
