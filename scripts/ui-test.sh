@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The explorer page in a real browser (ui-test/explorer.test.mjs): Debian's headless
 # Chromium driven by playwright-core, against the release binary with the seed articles.
-# usage (from anywhere): bash scripts/ui-test.sh      screenshot: target/ui/explorer.png
+# usage (from anywhere): bash scripts/ui-test.sh      screenshots: target/ui/explorer*.png
 # needs ../shared/corpus/seeds; installs Debian's chromium (and nodejs, npm) when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."

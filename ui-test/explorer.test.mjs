@@ -1,10 +1,12 @@
 // The explorer in a real browser: Debian's headless Chromium driven by playwright-core.
 // Starts the release binary on a temporary database, posts the seed articles, then
-// searches an entity, opens its claims and one claim's article span. Exit code 0 = pass.
+// searches an entity, checks its facts, conflicts, map and neighbourhood graph, opens one
+// claim's article span and follows the graph to another entity. Exit code 0 = pass.
 //
 // env: CLAIMGRAPH_BIN (default ../target/release/claimgraph), SEEDS_DIR (default
 // ../../shared/corpus/seeds), CHROMIUM (default /usr/bin/chromium), SCREENSHOT (default
-// ../target/ui/explorer.png), UI_QUERY (default Izyum).
+// ../target/ui/explorer.png, plus -entity, -conflict and -graph beside it), UI_QUERY
+// (default Izyum).
 import { spawn } from "node:child_process";
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -132,9 +134,29 @@ async function main() {
   await page.waitForSelector("#map svg circle.point");
   const labels = await page.locator("#map svg text.label").allTextContents();
   check(labels.some((l) => spelled.test(l)), `the map labels the place: ${labels.join(", ")}`);
-  // facts and the graph are labelled as not built yet, not filled with made-up data
-  check((await page.locator(".pending").count()) === 2, "facts and graph are marked as pending");
+  // facts: at least one is reported by two or more articles, and lists claims of each
+  await page.waitForFunction(() => /^\d+ facts?/.test(document.getElementById("facts-status").textContent));
+  const facts = await page.locator("#facts .fact").evaluateAll((fs) => fs.map((f) => ({
+    articles: Number(f.dataset.articles),
+    listed: new Set([...f.querySelectorAll(".fact-claim:not(.conflict)")].map((c) => c.dataset.articleId)).size,
+    head: f.querySelector(".fact-head").textContent,
+  })));
+  const multi = facts.filter((f) => f.articles >= 2 && f.listed >= 2);
+  step(`${facts.length} facts, ${multi.length} reported by 2+ articles (largest: ${facts[0]?.head})`);
+  check(multi.length > 0, "a fact about the place is reported by two or more articles");
+  check(/^Reported by \d+ articles/.test(multi[0].head), `the fact says how many report it: ${multi[0].head}`);
+  // every claim left outside the facts says how many other articles corroborate it
+  const badges = await page.locator("#claims .claim .badge[data-corroborations]").count();
+  check(badges === texts.length, `${badges} corroboration marks for ${texts.length} claims`);
+  // the neighbourhood graph: the entity in the middle, nodes and edges drawn
+  await page.waitForSelector("#graph svg .node.centre");
+  const nodes = await page.locator("#graph svg .node").count();
+  const edges = await page.locator("#graph svg .edge").count();
+  step(`graph: ${nodes} nodes, ${edges} edges; ${await page.locator("#graph-status").textContent()}`);
+  check(nodes >= 2 && edges >= 1, `the graph has nodes (${nodes}) and edges (${edges})`);
+  check(spelled.test(await page.locator("#graph svg text.label.centre").textContent()), "the graph's centre is the place");
   await page.screenshot({ path: screenshot.replace(/\.png$/, "-entity.png") });
+  const entityHash = await page.evaluate(() => location.hash);
 
   const claim = page.locator("#claims .claim .claim-text").filter({ hasText: spelled }).first();
   const claimText = await claim.textContent();
@@ -148,10 +170,52 @@ async function main() {
   check(full.length > marked.length && full.includes(marked), "the span sits in the whole article text");
   check(await mark.isVisible(), "the span is scrolled into view");
 
-  check(problems.length === 0, `no errors in the page:\n  ${problems.join("\n  ")}`);
-  check(foreign.length === 0, `no request left the server: ${foreign.join(", ")}`);
   await page.screenshot({ path: screenshot, fullPage: false });
   step(`screenshot ${screenshot}`);
+
+  // a disagreeing claim is highlighted: on the searched entity if it has one, else on an
+  // entity of a disputed fact found through the API
+  const entityId = Number(entityHash.split("/")[2]);
+  const own = (await (await fetch(`${base}/v1/entities/${entityId}/facts?limit=100`)).json()).items;
+  let conflictEntity = own.some((f) => f.conflicting_claims.length) ? entityId : null;
+  if (conflictEntity === null) {
+    const all = (await (await fetch(`${base}/v1/facts?limit=100`)).json()).items;
+    const disputed = all.find((f) => f.conflicting_claims.length);
+    check(disputed, "the seed articles hold a disputed fact");
+    const c = await (await fetch(`${base}/v1/claims/${disputed.claims[0].claim_id}`)).json();
+    conflictEntity = (c.speaker && c.speaker.id) || (c.places[0] && c.places[0].id) || (c.via && c.via.id);
+    check(conflictEntity, `claim ${c.id} of disputed fact ${disputed.id} names an entity`);
+  }
+  await page.goto(`${base}/#/entity/${conflictEntity}`);
+  const conflict = page.locator("#facts .fact.has-conflict .fact-claim.conflict").first();
+  await conflict.waitFor();
+  const label = await conflict.locator(".badge.disputed").textContent();
+  const [bgConflict, bgPlain] = await page.evaluate(() => [
+    getComputedStyle(document.querySelector("#facts .fact-claim.conflict")).backgroundColor,
+    getComputedStyle(document.querySelector("#facts .fact-claim:not(.conflict)")).backgroundColor,
+  ]);
+  step(`entity ${conflictEntity}: ${await page.locator("#facts .fact-claim.conflict").count()} disagreeing claims, ` +
+    `"${label} ${(await conflict.locator(".who").textContent()).replace(label, "").slice(0, 60)}…"`);
+  check(label === "disputed by", `the disagreeing claim is labelled: ${label}`);
+  check(bgConflict !== bgPlain, `a disagreeing claim is styled apart (${bgConflict} vs ${bgPlain})`);
+  await conflict.screenshot({ path: screenshot.replace(/\.png$/, "-conflict.png") });
+
+  // the graph at depth 2 reaches other entities; clicking one opens it
+  await page.goto(`${base}/${entityHash}`);
+  await page.waitForSelector("#graph svg .node.centre");
+  await page.click("#depth-2");
+  await page.waitForFunction(() => /within 2 hops/.test(document.getElementById("graph-status").textContent));
+  await page.locator("#graph").screenshot({ path: screenshot.replace(/\.png$/, "-graph.png") });
+  const other = page.locator('#graph svg .node.clickable[data-id^="e:"]').first();
+  const otherId = (await other.getAttribute("data-id")).slice(2);
+  const otherName = (await other.locator("title").textContent()).replace(/^[a-z]+: /, "");
+  await other.click({ force: true });
+  await page.waitForFunction((id) => location.hash === `#/entity/${id}`, otherId);
+  await page.waitForFunction((n) => document.getElementById("entity-name").textContent === n, otherName);
+  step(`graph click opened entity ${otherId} "${otherName}"`);
+
+  check(problems.length === 0, `no errors in the page:\n  ${problems.join("\n  ")}`);
+  check(foreign.length === 0, `no request left the server: ${foreign.join(", ")}`);
 }
 
 let code = 0;

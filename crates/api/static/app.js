@@ -119,6 +119,14 @@ function role(c, id) {
   return roles.length ? roles.join(", ") : "named in the claim";
 }
 
+/// How many other articles report the claim: the reader's first measure of how solid it is.
+function corroborationBadge(n) {
+  return n > 0
+    ? el("span", { class: "badge corroborated", "data-corroborations": n },
+      `corroborated by ${n} other article${n === 1 ? "" : "s"}`)
+    : el("span", { class: "badge alone", "data-corroborations": 0 }, "no other article reports this");
+}
+
 function claimItem(c, entityId) {
   const facts = el("dl", { class: "facts" });
   const row = (k, v) => { if (v) facts.append(el("dt", {}, k), el("dd", {}, v)); };
@@ -130,6 +138,7 @@ function claimItem(c, entityId) {
   row("this entity", role(c, entityId));
   return el("li", { class: "claim", "data-claim-id": c.id },
     el("span", { class: "kind" }, c.kind),
+    corroborationBadge(c.corroborations),
     el("button", {
       type: "button", class: "link claim-text",
       title: "Show this claim in its article",
@@ -157,15 +166,28 @@ async function showEntity(id) {
 
   const box = $("claims");
   box.replaceChildren();
+  $("facts").replaceChildren();
   $("claims-status").textContent = "Loading claims…";
+  $("facts-status").textContent = "Loading facts…";
   drawMap(id, e);
-  const { items: claims, complete } = await all(`/v1/entities/${id}/claims?limit=500`);
+  drawGraph(id);
+  const [{ items: claims, complete }, { items: facts, complete: factsComplete }] = await Promise.all([
+    all(`/v1/entities/${id}/claims?limit=500`),
+    all(`/v1/entities/${id}/facts?limit=100`, 5),
+  ]);
   if (currentEntity !== id) return;
+  const shownFacts = new Set(facts.map((f) => f.id));
+  await drawFacts(id, facts, claims, factsComplete);
+  if (currentEntity !== id) return;
+
+  // claims in a fact are shown with it; the rest stay grouped by article
+  const alone = claims.filter((c) => c.fact_id === null || !shownFacts.has(c.fact_id));
   $("claims-status").textContent =
-    `${claims.length} claim${claims.length === 1 ? "" : "s"}` +
-    (complete ? "" : " (first pages only)") + ", grouped by article.";
+    `${alone.length} claim${alone.length === 1 ? "" : "s"}` +
+    (complete ? "" : " (first pages only)") +
+    ` of ${claims.length} in no fact above, grouped by article.`;
   const groups = new Map();
-  for (const c of claims) {
+  for (const c of alone) {
     if (!groups.has(c.article_id)) groups.set(c.article_id, []);
     groups.get(c.article_id).push(c);
   }
@@ -179,6 +201,92 @@ async function showEntity(id) {
       meta.textContent = [a.source, a.published_at].filter(Boolean).join(" · ");
     }).catch(() => {});
   }
+}
+
+// ---- facts: claims of different articles that report the same thing ------------------
+
+/// The outlet of a claim, or (articles posted without one) the title of its article.
+function outletOf(source, articleId) {
+  if (source) return el("span", { class: "outlet" }, source);
+  const span = el("span", { class: "outlet untitled" }, `article ${articleId}`);
+  article(articleId).then((a) => {
+    span.textContent = a.source || (a.title ? `“${truncate(a.title, 60)}”` : `article ${articleId}`);
+  }).catch(() => {});
+  return span;
+}
+
+function truncate(text, n) {
+  const cps = Array.from(text.replace(/\s+/g, " ").trim());
+  return cps.length > n ? `${cps.slice(0, n - 1).join("")}…` : cps.join("");
+}
+
+/// A claim of a fact (a `ClaimRef`): who said it, where, and its text opening its article span.
+function factClaim(r, cls, label) {
+  return el("li", { class: cls, "data-claim-id": r.claim_id, "data-article-id": r.article_id },
+    el("div", { class: "who" },
+      label ? el("span", { class: "badge disputed" }, label) : null,
+      el("span", { class: "speaker" }, r.speaker || "the article itself"), " · ", outletOf(r.source, r.article_id)),
+    el("button", {
+      type: "button", class: "link fact-claim-text",
+      title: "Show this claim in its article",
+      onclick: () => go(`#/article/${r.article_id}/claim/${r.claim_id}`),
+    }, r.text));
+}
+
+async function drawFacts(id, facts, claims, complete) {
+  const box = $("facts");
+  box.replaceChildren();
+  const mine = new Map(claims.map((c) => [c.id, c]));
+  if (!facts.length) {
+    $("facts-status").textContent = "No other article reports any claim about this entity yet.";
+    return;
+  }
+  // which claim of a fact each disagreeing claim contradicts: the claims' own conflict lists
+  const disputedIds = facts.filter((f) => f.conflicting_claims.length)
+    .flatMap((f) => f.claims.map((r) => r.claim_id)).slice(0, 40);
+  const details = new Map();
+  await Promise.all(disputedIds.map((cid) => api(`/v1/claims/${cid}`)
+    .then((c) => details.set(cid, c)).catch(() => {})));
+  if (currentEntity !== id) return;
+
+  let disputed = 0;
+  for (const f of facts) {
+    const outlets = [...new Set(f.sources.map((s) => (typeof s === "string" ? s : s.name)).filter(Boolean))];
+    const attached = new Set();
+    const items = [];
+    for (const r of f.claims) {
+      const own = mine.get(r.claim_id);
+      items.push(factClaim(r, own ? "fact-claim mine" : "fact-claim"));
+      const against = (details.get(r.claim_id)?.conflicts_with || []);
+      for (const x of against) {
+        attached.add(x.claim_id);
+        items.push(factClaim(x, "fact-claim conflict", "disputed by"));
+      }
+      if (against.length) items[items.length - against.length - 1].classList.add("disputed");
+    }
+    // disagreeing claims the claim details did not tie to one claim of the fact
+    for (const x of f.conflicting_claims) {
+      if (!attached.has(x.claim_id)) items.push(factClaim(x, "fact-claim conflict", "disputed by"));
+    }
+    const against = new Set([...attached, ...f.conflicting_claims.map((x) => x.claim_id)]).size;
+    if (against) disputed++;
+    const head = el("div", { class: "fact-head" },
+      el("strong", {}, `Reported by ${f.article_count} article${f.article_count === 1 ? "" : "s"}`),
+      ` · ${f.claims.length} claim${f.claims.length === 1 ? "" : "s"} · `,
+      outlets.length ? `outlets: ${outlets.join(", ")}` : el("span", { class: "meta" }, "no outlet named in these articles"),
+      against
+        ? el("span", { class: "badge disputed" }, `disputed by ${against} claim${against === 1 ? "" : "s"}`)
+        : null);
+    box.append(el("div", {
+      class: against ? "fact has-conflict" : "fact",
+      "data-fact-id": f.id, "data-articles": f.article_count, "data-sources": outlets.length,
+    }, head, el("ul", { class: "fact-claims" }, items)));
+  }
+  $("facts-status").textContent =
+    `${facts.length} fact${facts.length === 1 ? "" : "s"}${complete ? "" : " (first pages only)"}: ` +
+    "claims of different articles that report the same thing, largest first; " +
+    "this entity's own claims are marked at the left edge" +
+    (disputed ? `; ${disputed} disputed by claims that give a different figure or deny it.` : ".");
 }
 
 // ---- map: an equirectangular plot of the points, no base map ------------------------
@@ -266,6 +374,211 @@ async function drawMap(id, entity) {
     "hover a dot for its name where labels would overlap.";
 }
 
+// ---- neighbourhood graph: rings around the entity, drawn as SVG ----------------------
+
+let graphDepth = 1;
+/// Nodes asked of the graph endpoint: more would not stay readable in the side column.
+const GRAPH_LIMIT = 100;
+const ENTITY_KINDS = ["person", "organization", "outlet", "place"];
+
+/// The ring a node sits on: articles nearest the entity, then claims, then other entities.
+function ringOf(kind) {
+  if (kind === "article") return 0;
+  if (kind === "claim") return 1;
+  return 2;
+}
+
+/// Mean of angles (radians) on the circle, or null for none.
+function meanAngle(angles) {
+  if (!angles.length) return null;
+  let sx = 0, sy = 0;
+  for (const a of angles) { sx += Math.cos(a); sy += Math.sin(a); }
+  return Math.hypot(sx, sy) < 1e-9 ? angles[0] : Math.atan2(sy, sx);
+}
+
+function wrap(a) {
+  while (a <= -Math.PI) a += 2 * Math.PI;
+  while (a > Math.PI) a -= 2 * Math.PI;
+  return a;
+}
+
+/// Deterministic layout: the entity in the centre, one ring per group, each ring ordered by
+/// the mean angle of its neighbours on the rings inside it (so edges stay short), evenly
+/// spaced and turned to sit nearest those angles.
+function layoutRings(nodes, centre, W, H) {
+  const cx = W / 2, cy = H / 2;
+  centre.x = cx; centre.y = cy;
+  const rings = [[], [], []];
+  for (const n of nodes) if (n !== centre) rings[ringOf(n.kind)].push(n);
+  const used = rings.filter((r) => r.length);
+  const rMax = Math.min(W, H) / 2 - 70;
+  const radii = used.length === 1 ? [rMax * 0.8]
+    : used.map((_, i) => rMax * (0.35 + 0.65 * (i / (used.length - 1))));
+  used.forEach((ring, i) => {
+    ring.sort((a, b) => a.order - b.order);
+    const want = ring.map((n) => meanAngle(n.nb.filter((m) => m.angle !== undefined).map((m) => m.angle)));
+    const keyed = ring.map((n, k) => ({ n, a: want[k] }));
+    // nodes tied to nothing inside keep their id order, after the others
+    keyed.sort((p, q) => (p.a === null) - (q.a === null) || (p.a ?? 0) - (q.a ?? 0) || p.n.order - q.n.order);
+    const step = (2 * Math.PI) / keyed.length;
+    const pinned = keyed.map((k, j) => (k.a === null ? null : wrap(k.a - j * step))).filter((d) => d !== null);
+    const turn = meanAngle(pinned) ?? -Math.PI / 2;
+    keyed.forEach((k, j) => {
+      const a = turn + j * step;
+      k.n.angle = a;
+      k.n.x = cx + radii[i] * Math.cos(a);
+      k.n.y = cy + radii[i] * Math.sin(a);
+    });
+  });
+}
+
+/// Where a claim node leads: its span in its article.
+function nodeTarget(n) {
+  const [kind, num] = n.id.split(":");
+  if (kind === "e") return `#/entity/${num}`;
+  if (kind === "a") return `#/article/${num}`;
+  if (kind === "c") {
+    const art = n.nb.find((m) => m.kind === "article");
+    if (art) return `#/article/${art.id.slice(2)}/claim/${num}`;
+  }
+  return null;
+}
+
+async function drawGraph(id) {
+  const box = $("graph");
+  box.replaceChildren();
+  $("graph-legend").replaceChildren();
+  for (const b of document.querySelectorAll(".graph-controls .toggle")) {
+    b.setAttribute("aria-pressed", String(Number(b.dataset.depth) === graphDepth));
+  }
+  $("graph-status").textContent = "Loading the graph…";
+  let g;
+  try {
+    g = await api(`/v1/entities/${id}/graph?depth=${graphDepth}&limit=${GRAPH_LIMIT}`);
+  } catch (err) {
+    $("graph-status").textContent = `No graph: ${err.message}`;
+    return;
+  }
+  if (currentEntity !== id) return;
+  const nodes = g.elements.nodes.map((n, order) => ({ ...n.data, order, nb: [], edges: [] }));
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const edges = g.elements.edges.map((e) => e.data).filter((e) => byId.has(e.source) && byId.has(e.target));
+  for (const e of edges) {
+    byId.get(e.source).nb.push(byId.get(e.target));
+    byId.get(e.target).nb.push(byId.get(e.source));
+  }
+  const centre = byId.get(`e:${id}`);
+  if (!centre) {
+    $("graph-status").textContent = "The graph does not hold this entity.";
+    return;
+  }
+  const W = 600, H = 600;
+  layoutRings(nodes, centre, W, H);
+
+  const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": `Neighbourhood of ${centre.label}` });
+  root.append(svg("rect", { class: "frame", x: 0, y: 0, width: W, height: H }));
+  const edgeLayer = svg("g", { class: "edges" });
+  const nodeLayer = svg("g", { class: "nodes" });
+  const labelLayer = svg("g", { class: "labels" });
+  root.append(edgeLayer, nodeLayer, labelLayer);
+  // conflicts and corroborations last, so they are drawn over the structural edges
+  const rank = (k) => (k === "conflicts" ? 2 : k === "corroborates" ? 1 : 0);
+  for (const e of [...edges].sort((p, q) => rank(p.kind) - rank(q.kind))) {
+    const a = byId.get(e.source), b = byId.get(e.target);
+    const line = svg("line", {
+      class: `edge e-${e.kind}`, "data-kind": e.kind,
+      x1: a.x.toFixed(1), y1: a.y.toFixed(1), x2: b.x.toFixed(1), y2: b.y.toFixed(1),
+    });
+    line.append(svg("title", {}, `${e.kind.replace("_", " ")}: ${truncate(a.label, 40)} → ${truncate(b.label, 40)}`));
+    edgeLayer.append(line);
+    a.edges.push(line); b.edges.push(line);
+  }
+  const radius = (n) => (n === centre ? 11 : n.kind === "claim" ? 4 : n.kind === "article" ? 6 : 6.5);
+  const taken = [];
+  for (const n of nodes) {
+    const r = radius(n);
+    const conflicted = n.edges.some((l) => l.dataset.kind === "conflicts");
+    const shape = n.kind === "article"
+      ? svg("rect", { x: (n.x - r).toFixed(1), y: (n.y - r).toFixed(1), width: 2 * r, height: 2 * r })
+      : svg("circle", { cx: n.x.toFixed(1), cy: n.y.toFixed(1), r });
+    const kindClass = ENTITY_KINDS.includes(n.kind) || n.kind === "claim" || n.kind === "article" ? n.kind : "other";
+    shape.setAttribute("class", `node k-${kindClass}${n === centre ? " centre" : ""}${conflicted ? " conflicted" : ""}`);
+    shape.setAttribute("data-id", n.id);
+    shape.setAttribute("data-kind", n.kind);
+    shape.append(svg("title", {}, `${n.kind}: ${n.label}`));
+    const target = n === centre ? null : nodeTarget(n);
+    if (target) {
+      shape.classList.add("clickable");
+      shape.addEventListener("click", () => go(target));
+    }
+    shape.addEventListener("mouseenter", () => {
+      root.classList.add("focus");
+      for (const l of n.edges) l.classList.add("hot");
+    });
+    shape.addEventListener("mouseleave", () => {
+      root.classList.remove("focus");
+      for (const l of n.edges) l.classList.remove("hot");
+    });
+    nodeLayer.append(shape);
+    taken.push({ x0: n.x - r, x1: n.x + r, y0: n.y - r, y1: n.y + r });
+  }
+  // labels by priority (the entity, other entities, articles, then claims; the best
+  // connected first); one that would overlap another or leave the frame is left out and
+  // the node's tooltip still names it
+  const prio = (n) => (n === centre ? 0 : n.kind === "claim" ? 3 : n.kind === "article" ? 2 : 1);
+  const order = [...nodes].sort((a, b) => prio(a) - prio(b) || b.nb.length - a.nb.length || a.order - b.order);
+  let labelled = 0;
+  for (const n of order) {
+    const text = truncate(n.label, n.kind === "claim" ? 24 : n === centre ? 40 : 28);
+    const w = Array.from(text).length * (n === centre ? 6.6 : 5.6), r = radius(n);
+    let cands;
+    if (n === centre) cands = [{ x0: n.x - w / 2, y: n.y + r + 13, anchor: "middle", ax: n.x }];
+    else {
+      const right = { x0: n.x + r + 3, y: n.y + 3.5, anchor: "start" };
+      const left = { x0: n.x - r - 3 - w, y: n.y + 3.5, anchor: "end" };
+      const above = { x0: n.x - w / 2, y: n.y - r - 3, anchor: "middle", ax: n.x };
+      const below = { x0: n.x - w / 2, y: n.y + r + 10, anchor: "middle", ax: n.x };
+      cands = n.x >= W / 2 ? [right, left] : [left, right];
+      // near the top or bottom of a ring the side labels of neighbours stack up
+      if (n.y < H / 2 - (W / 2 - 70) * 0.7) cands.unshift(above);
+      else if (n.y > H / 2 + (W / 2 - 70) * 0.7) cands.unshift(below);
+      else cands.push(n.y < H / 2 ? above : below);
+    }
+    for (const c of cands) {
+      const b = { x0: c.x0 - 1, x1: c.x0 + w + 1, y0: c.y - 9.5, y1: c.y + 3 };
+      if (b.x0 < 2 || b.x1 > W - 2 || b.y0 < 2 || b.y1 > H - 2) continue;
+      if (taken.some((t) => b.x0 < t.x1 && t.x0 < b.x1 && b.y0 < t.y1 && t.y0 < b.y1)) continue;
+      taken.push(b);
+      const x = c.anchor === "middle" ? c.ax : c.anchor === "start" ? c.x0 : c.x0 + w;
+      labelLayer.append(svg("text", {
+        class: `label${n === centre ? " centre" : ""}${n.kind === "claim" ? " claim" : ""}`,
+        x: x.toFixed(1), y: c.y.toFixed(1), "text-anchor": c.anchor,
+      }, text));
+      labelled++;
+      break;
+    }
+  }
+  box.append(root);
+
+  const counts = new Map();
+  for (const n of nodes) counts.set(n.kind, (counts.get(n.kind) || 0) + 1);
+  const legend = $("graph-legend");
+  for (const [kind, count] of [...counts].sort((a, b) => b[1] - a[1])) {
+    const kindClass = ENTITY_KINDS.includes(kind) || kind === "claim" || kind === "article" ? kind : "other";
+    legend.append(el("span", { class: "key" }, el("span", { class: `swatch k-${kindClass}` }), `${kind} ${count}`));
+  }
+  const ek = new Map();
+  for (const e of edges) ek.set(e.kind, (ek.get(e.kind) || 0) + 1);
+  for (const kind of ["corroborates", "conflicts"]) {
+    if (ek.get(kind)) legend.append(el("span", { class: "key" }, el("span", { class: `stroke e-${kind}` }), `${kind} ${ek.get(kind)}`));
+  }
+  $("graph-status").textContent =
+    `${nodes.length} nodes, ${edges.length} edges within ${graphDepth} hop${graphDepth === 1 ? "" : "s"}` +
+    (g.truncated ? ` (cut at the first ${GRAPH_LIMIT} nodes)` : "") +
+    `; ${labelled} labelled, hover a node for its name and its edges. ` +
+    "Click an entity to open it, a claim to read it in its article.";
+}
+
 // ---- article with the claim's span highlighted ---------------------------------------
 
 async function showArticle(id, claimId) {
@@ -319,6 +632,12 @@ document.addEventListener("DOMContentLoaded", () => {
     if (currentEntity) go(`#/entity/${currentEntity}`);
     else history.back();
   });
+  for (const b of document.querySelectorAll(".graph-controls .toggle")) {
+    b.addEventListener("click", () => {
+      graphDepth = Number(b.dataset.depth);
+      if (currentEntity) drawGraph(currentEntity);
+    });
+  }
   window.addEventListener("hashchange", route);
   route();
 });
