@@ -107,7 +107,11 @@ impl Writer<'_> {
             }
         }
         ids.truncate(MAX_CANDIDATES);
-        let unseen: Vec<Id> = ids.iter().copied().filter(|id| !seen.contains_key(id)).collect();
+        let unseen: Vec<Id> = ids
+            .iter()
+            .copied()
+            .filter(|id| !seen.contains_key(id))
+            .collect();
         if !unseen.is_empty() {
             let rows: Vec<(Id, Id, Option<Id>, Option<String>)> = sqlx::query_as(
                 "SELECT id, article_id, fact_id, signature FROM claims
