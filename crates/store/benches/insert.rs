@@ -9,8 +9,8 @@ use claimgraph_gazetteer::Gazetteer;
 use claimgraph_store::{prepare, ArticleText, NewArticle, PreparedArticle, Store};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 
-/// Articles per iteration, written in one batch as `claimgraph ingest` does by default.
-const ARTICLES: u64 = 500;
+/// Articles per iteration, written in one batch (as `claimgraph ingest` writes its batches).
+const ARTICLES: u64 = 100;
 
 fn articles() -> Vec<NewArticle> {
     let Ok(gazetteer) = Gazetteer::load() else {
