@@ -1,5 +1,6 @@
 //! Measures extraction throughput over the files named on the command line, with the
-//! gazetteer (the service's pipeline) and without it.
+//! gazetteer (the service's pipeline) and without it, in MB/s and words/s (words split on
+//! whitespace, as `bench/spacy_compare.py` counts them).
 //!
 //! usage: cargo run --release -p claimgraph-extract --example throughput -- FILE...
 //! (`THROUGHPUT_MB=1` for a short pass, e.g. under `valgrind --tool=callgrind`)
@@ -27,6 +28,7 @@ fn main() {
         }
     }
     let total: usize = articles.iter().map(String::len).sum();
+    let words: usize = articles.iter().map(|t| t.split_whitespace().count()).sum();
     if total == 0 {
         eprintln!("usage: throughput FILE...");
         return;
@@ -56,8 +58,9 @@ fn main() {
         let seconds = started.elapsed().as_secs_f64();
         let megabytes = (total * rounds) as f64 / 1e6;
         println!(
-            "{label}: {megabytes:.1} MB, {claims} claims, {:.1} MB/s",
-            megabytes / seconds
+            "{label}: {megabytes:.1} MB, {claims} claims, {:.1} MB/s, {:.0} words/s",
+            megabytes / seconds,
+            (words * rounds) as f64 / seconds
         );
     }
 }

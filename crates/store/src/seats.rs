@@ -228,6 +228,8 @@ impl Writer<'_> {
                 .await?;
         }
         self.entities.retain(|_, v| *v != id);
+        // its aliases went with it (and SQLite may hand its id to the next new entity)
+        self.aliases.retain(|(e, _)| *e != id);
         Ok(())
     }
 }

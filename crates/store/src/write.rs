@@ -81,6 +81,7 @@ async fn write_batch(
         article_orgs: Vec::new(),
         named: HashSet::new(),
         newly_named: Vec::new(),
+        aliases: HashSet::new(),
     };
     let mut out = Vec::with_capacity(articles.len());
     for article in articles {
@@ -102,6 +103,10 @@ pub(crate) struct Writer<'c> {
     pub(crate) named: HashSet<String>,
     /// Of those, the ones the current article names first, to settle at its end.
     pub(crate) newly_named: Vec<String>,
+    /// (entity, alias) pairs already written in this transaction: a place named 30 times
+    /// in a batch needs its spelling written once (bulk ingest spends its time per
+    /// statement).
+    pub(crate) aliases: HashSet<(Id, String)>,
 }
 
 impl Writer<'_> {
@@ -367,6 +372,9 @@ impl Writer<'_> {
         entity: Id,
         alias: &str,
     ) -> Result<(), StoreError> {
+        if !self.aliases.insert((entity, alias.trim().to_string())) {
+            return Ok(());
+        }
         sqlx::query(
             "INSERT OR IGNORE INTO aliases (entity_id, alias, key, rkey) VALUES (?1, ?2, ?3, ?4)",
         )
