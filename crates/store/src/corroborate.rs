@@ -8,8 +8,6 @@
 //! equal figure and the same speaker; two claims conflict when they give different values
 //! in one unit while their words say they speak of the same thing.
 
-use std::collections::HashSet;
-
 use claimgraph_extract::{terms, Quantity};
 
 /// Similarity at which a claim joins the fact of its best match.
@@ -186,56 +184,129 @@ pub fn idf(df: i64, n: i64) -> f64 {
         .max(0.05)
 }
 
-/// Text similarity: IDF-weighted cosine of the two claims' terms.
-pub fn text_similarity(a: &Signature, b: &Signature, weight: &impl Fn(&str) -> f64) -> f64 {
-    let ta: HashSet<&str> = a.text_terms().collect();
-    let tb: HashSet<&str> = b.text_terms().collect();
-    let wa: f64 = ta.iter().map(|t| weight(t)).sum();
-    let wb: f64 = tb.iter().map(|t| weight(t)).sum();
-    if wa <= 0.0 || wb <= 0.0 {
-        return 0.0;
-    }
-    let shared: f64 = ta.intersection(&tb).map(|t| weight(t)).sum();
-    shared / (wa * wb).sqrt()
+/// A signature weighed once, so that comparing it with many others is a merge of sorted
+/// lists rather than a rebuild of sets per pair.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    /// Text terms with their weights, sorted by term.
+    terms: Vec<(String, f64)>,
+    norm: f64,
+    /// Sorted `p:`, `n:` and `s:` tokens.
+    places: Vec<String>,
+    numbers: Vec<String>,
+    speakers: Vec<String>,
+    figures: Vec<(String, f64)>,
+    negated: bool,
 }
 
-/// How strongly two claims look like one fact reported twice.
-pub fn similarity(a: &Signature, b: &Signature, weight: &impl Fn(&str) -> f64) -> f64 {
-    let shared = |prefix: &'static str| {
-        let x: HashSet<&str> = a.with_prefix(prefix).collect();
-        b.with_prefix(prefix).filter(|t| x.contains(t)).count()
-    };
-    let mut s = text_similarity(a, b, weight);
-    s += PLACE_BONUS * shared("p:") as f64;
-    if shared("n:") > 0 {
-        s += NUMBER_BONUS;
-    }
-    if shared("s:") > 0 {
-        s += SPEAKER_BONUS;
-    }
-    s
-}
-
-/// Whether two claims give different values in one unit for what their words say is the
-/// same thing: some figure of `a` has no match within 10 % among `b`'s figures in its
-/// unit, and `b` has one in that unit.
-/// Also when one claim denies what the other asserts about the same place in the same
-/// words ("X was taken" against "X was not taken").
-pub fn conflicts(a: &Signature, b: &Signature, weight: &impl Fn(&str) -> f64) -> bool {
-    let denied = |s: &Signature| s.tokens.iter().any(|t| t == NEGATED);
-    if denied(a) != denied(b) {
-        let places: HashSet<&str> = a.with_prefix("p:").collect();
-        let same_place = b.with_prefix("p:").any(|p| places.contains(p));
-        if same_place && text_similarity(a, b, weight) >= CORROBORATES {
-            return true;
+impl Profile {
+    pub fn new(sig: &Signature, weight: &impl Fn(&str) -> f64) -> Profile {
+        let mut terms: Vec<(String, f64)> = sig
+            .text_terms()
+            .map(|t| (t.to_string(), weight(t)))
+            .collect();
+        terms.sort_by(|a, b| a.0.cmp(&b.0));
+        terms.dedup_by(|a, b| a.0 == b.0);
+        let sorted = |prefix: &'static str| {
+            let mut v: Vec<String> = sig.with_prefix(prefix).map(str::to_string).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        Profile {
+            norm: terms.iter().map(|t| t.1).sum(),
+            terms,
+            places: sorted("p:"),
+            numbers: sorted("n:"),
+            speakers: sorted("s:"),
+            figures: sig
+                .figures()
+                .into_iter()
+                .map(|(u, v)| (u.to_string(), v))
+                .collect(),
+            negated: sig.tokens.iter().any(|t| t == NEGATED),
         }
     }
-    let (fa, fb) = (a.figures(), b.figures());
-    let disagree = fa.iter().any(|&(unit, va)| {
-        let same_unit: Vec<f64> = fb.iter().filter(|f| f.0 == unit).map(|f| f.1).collect();
-        !same_unit.is_empty() && same_unit.iter().all(|&vb| !close(va, vb))
-    });
-    disagree && text_similarity(a, b, weight) >= SAME_SUBJECT
+
+    /// Text similarity: IDF-weighted cosine of the two claims' terms.
+    pub fn text_similarity(&self, other: &Profile) -> f64 {
+        if self.norm <= 0.0 || other.norm <= 0.0 {
+            return 0.0;
+        }
+        let (a, b) = (&self.terms, &other.terms);
+        let (mut i, mut j, mut shared) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += a[i].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        shared / (self.norm * other.norm).sqrt()
+    }
+
+    /// How strongly two claims look like one fact reported twice.
+    pub fn similarity(&self, other: &Profile) -> f64 {
+        let mut s = self.text_similarity(other);
+        s += PLACE_BONUS * shared(&self.places, &other.places) as f64;
+        if shared(&self.numbers, &other.numbers) > 0 {
+            s += NUMBER_BONUS;
+        }
+        if shared(&self.speakers, &other.speakers) > 0 {
+            s += SPEAKER_BONUS;
+        }
+        s
+    }
+
+    /// Whether two claims give different values in one unit for what their words say is
+    /// the same thing: some figure of one has no match within 10 % among the other's
+    /// figures in its unit, and the other has one in that unit. Also when one claim denies
+    /// what the other asserts about the same place in the same words ("X was taken"
+    /// against "X was not taken").
+    pub fn conflicts(&self, other: &Profile) -> bool {
+        if self.negated != other.negated
+            && shared(&self.places, &other.places) > 0
+            && self.text_similarity(other) >= CORROBORATES
+        {
+            return true;
+        }
+        let disagree = self.figures.iter().any(|(unit, va)| {
+            let mut same_unit = other.figures.iter().filter(|f| f.0 == *unit).peekable();
+            same_unit.peek().is_some() && same_unit.all(|f| !close(*va, f.1))
+        });
+        disagree && self.text_similarity(other) >= SAME_SUBJECT
+    }
+}
+
+/// How many items two sorted lists share.
+fn shared(a: &[String], b: &[String]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// [`Profile::similarity`] of two signatures.
+pub fn similarity(a: &Signature, b: &Signature, weight: &impl Fn(&str) -> f64) -> f64 {
+    Profile::new(a, weight).similarity(&Profile::new(b, weight))
+}
+
+/// [`Profile::conflicts`] of two signatures.
+pub fn conflicts(a: &Signature, b: &Signature, weight: &impl Fn(&str) -> f64) -> bool {
+    Profile::new(a, weight).conflicts(&Profile::new(b, weight))
 }
 
 fn close(a: f64, b: f64) -> bool {

@@ -276,7 +276,10 @@ mod tests {
         .await;
         let delta = store.graph_rows(p.watermark()).await.expect("rows");
         assert!(delta.is_full());
-        assert!(delta.links.is_empty());
+        assert!(
+            delta.links.iter().all(|l| l.id != link),
+            "the deleted link is gone"
+        );
         p.apply(delta).expect("full");
 
         // a place added to a claim of an older article, and a mention moved

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::corroborate::{conflicts, idf, similarity, Signature, CORROBORATES};
+use crate::corroborate::{idf, Profile, Signature, CORROBORATES};
 use crate::read::id_list;
 use crate::write::Writer;
 use crate::{Id, StoreError};
@@ -13,9 +13,11 @@ use crate::{Id, StoreError};
 /// Tokens of a new claim used to find candidates: its rarest ones.
 const SEED_TOKENS: usize = 8;
 /// Most recent claims read per seed token.
-const PER_TOKEN: i64 = 200;
+const PER_TOKEN: i64 = 60;
 /// Most candidates compared per new claim.
-const MAX_CANDIDATES: usize = 400;
+const MAX_CANDIDATES: usize = 150;
+/// Most conflict links a new claim makes (its closest disagreements).
+const MAX_CONFLICTS: usize = 5;
 /// The row of `term_df` that counts the claims indexed.
 const CLAIM_COUNT: &str = "#claims";
 
@@ -23,6 +25,8 @@ struct Candidate {
     article: Id,
     fact: Option<Id>,
     signature: Signature,
+    /// Weighed on first comparison; the weights stay fixed while an article is linked.
+    profile: Option<Profile>,
 }
 
 impl Writer<'_> {
@@ -39,21 +43,37 @@ impl Writer<'_> {
         let n = self.df(&mut df, CLAIM_COUNT).await?;
         let mut seen: HashMap<Id, Candidate> = HashMap::new();
         for (claim, sig) in claims {
-            for t in sig.index_tokens() {
-                self.df(&mut df, &t).await?;
-            }
+            self.load_df(&mut df, &sig.index_tokens()).await?;
             let found = self.candidates(article, sig, &df, &mut seen).await?;
+            let unknown: Vec<String> = found
+                .iter()
+                .filter_map(|id| seen.get(id))
+                .flat_map(|c| c.signature.tokens.iter())
+                .filter(|t| !df.contains_key(t.as_str()))
+                .cloned()
+                .collect();
+            self.load_df(&mut df, &unknown).await?;
             let weight = |t: &str| idf(df.get(t).copied().unwrap_or(0), n);
+            let own = Profile::new(sig, &weight);
             let mut best: Option<(f64, Id)> = None;
+            let mut disputed: Vec<(f64, Id)> = Vec::new();
             for id in found {
-                let Some(c) = seen.get(&id) else { continue };
-                let s = similarity(sig, &c.signature, &weight);
+                let Some(c) = seen.get_mut(&id) else { continue };
+                let other = c
+                    .profile
+                    .get_or_insert_with(|| Profile::new(&c.signature, &weight));
+                let s = own.similarity(other);
                 // Claims that disagree on a figure report two versions, not one fact.
-                if conflicts(sig, &c.signature, &weight) {
-                    self.link(*claim, id, "conflicts", s).await?;
+                if own.conflicts(other) {
+                    disputed.push((own.text_similarity(other), id));
                 } else if s >= CORROBORATES && best.is_none_or(|(b, _)| s > b) {
                     best = Some((s, id));
                 }
+            }
+            // The closest disagreements only: templated copy would link every pair.
+            disputed.sort_by(|a, b| b.0.total_cmp(&a.0));
+            for (s, id) in disputed.into_iter().take(MAX_CONFLICTS) {
+                self.link(*claim, id, "conflicts", s).await?;
             }
             if let Some((score, other)) = best {
                 let fact = match seen.get(&other).and_then(|c| c.fact) {
@@ -127,12 +147,41 @@ impl Writer<'_> {
                         article: a,
                         fact,
                         signature: Signature::parse(stored.as_deref().unwrap_or_default()),
+                        profile: None,
                     },
                 );
             }
         }
         ids.retain(|id| seen.get(id).is_some_and(|c| c.article != article));
         Ok(ids)
+    }
+
+    /// Reads how many claims hold each of `tokens` into `cache` (0 for unknown ones).
+    async fn load_df(
+        &mut self,
+        cache: &mut HashMap<String, i64>,
+        tokens: &[String],
+    ) -> Result<(), StoreError> {
+        let missing: Vec<&str> = tokens
+            .iter()
+            .map(String::as_str)
+            .filter(|t| !cache.contains_key(*t))
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let json = serde_json::to_string(&missing).unwrap_or_else(|_| "[]".into());
+        let rows: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?1))",
+        )
+        .bind(json)
+        .fetch_all(&mut *self.conn)
+        .await?;
+        for t in missing {
+            cache.insert(t.to_string(), 0);
+        }
+        cache.extend(rows);
+        Ok(())
     }
 
     /// How many claims hold `term`, cached for the article.
