@@ -10,6 +10,16 @@ use crate::read::id_list;
 use crate::write::Writer;
 use crate::{Id, StoreError};
 
+/// A link row, the smaller claim id first.
+fn link(x: Id, y: Id, kind: &'static str, score: f64) -> (Id, Id, &'static str, f64) {
+    (x.min(y), x.max(y), kind, score)
+}
+
+/// A JSON array for `json_each`: rows of ids, numbers and tokens, which always serialise.
+fn json<T: serde::Serialize>(rows: &T) -> String {
+    serde_json::to_string(rows).unwrap_or_else(|_| "[]".into())
+}
+
 /// Tokens of a new claim used to find candidates: its rarest ones.
 const SEED_TOKENS: usize = 8;
 /// Most recent claims read per seed token.
@@ -42,6 +52,7 @@ impl Writer<'_> {
         let mut df: HashMap<String, i64> = HashMap::new();
         let n = self.df(&mut df, CLAIM_COUNT).await?;
         let mut seen: HashMap<Id, Candidate> = HashMap::new();
+        let mut links: Vec<(Id, Id, &str, f64)> = Vec::new();
         for (claim, sig) in claims {
             self.load_df(&mut df, &sig.index_tokens()).await?;
             let found = self.candidates(article, sig, &df, &mut seen).await?;
@@ -73,7 +84,7 @@ impl Writer<'_> {
             // The closest disagreements only: templated copy would link every pair.
             disputed.sort_by(|a, b| b.0.total_cmp(&a.0));
             for (s, id) in disputed.into_iter().take(MAX_CONFLICTS) {
-                self.link(*claim, id, "conflicts", s).await?;
+                links.push(link(*claim, id, "conflicts", s));
             }
             if let Some((score, other)) = best {
                 let fact = match seen.get(&other).and_then(|c| c.fact) {
@@ -92,9 +103,10 @@ impl Writer<'_> {
                     .bind(fact)
                     .execute(&mut *self.conn)
                     .await?;
-                self.link(*claim, other, "corroborates", score).await?;
+                links.push(link(*claim, other, "corroborates", score));
             }
         }
+        self.write_links(&links).await?;
         self.index(claims, &df).await
     }
 
@@ -112,19 +124,26 @@ impl Writer<'_> {
         tokens.truncate(SEED_TOKENS);
         let mut ids: Vec<Id> = Vec::new();
         let mut dedup: HashSet<Id> = HashSet::new();
-        for t in &tokens {
-            let rows: Vec<Id> = sqlx::query_scalar(
-                "SELECT claim_id FROM claim_terms WHERE term = ?1
-                 ORDER BY claim_id DESC LIMIT ?2",
+        if !tokens.is_empty() {
+            // one statement for every seed token, rarest first: the writer's cost is the
+            // number of statements far more than their size
+            // one row back: sqlx hands every row across threads, which costs more than
+            // the query itself
+            let found: String = sqlx::query_scalar(
+                "SELECT json_group_array(claim_id) FROM (
+                     SELECT c.claim_id FROM json_each(?1) t
+                     JOIN claim_terms c ON c.claim_id IN (
+                         SELECT claim_id FROM claim_terms WHERE term = t.value
+                         ORDER BY claim_id DESC LIMIT ?2)
+                      AND c.term = t.value
+                     ORDER BY t.key, c.claim_id DESC)",
             )
-            .bind(t)
+            .bind(json(&tokens))
             .bind(PER_TOKEN)
-            .fetch_all(&mut *self.conn)
+            .fetch_one(&mut *self.conn)
             .await?;
+            let rows: Vec<Id> = serde_json::from_str(&found).unwrap_or_default();
             ids.extend(rows.into_iter().filter(|id| dedup.insert(*id)));
-            if ids.len() >= MAX_CANDIDATES {
-                break;
-            }
         }
         ids.truncate(MAX_CANDIDATES);
         let unseen: Vec<Id> = ids
@@ -133,13 +152,15 @@ impl Writer<'_> {
             .filter(|id| !seen.contains_key(id))
             .collect();
         if !unseen.is_empty() {
-            let rows: Vec<(Id, Id, Option<Id>, Option<String>)> = sqlx::query_as(
-                "SELECT id, article_id, fact_id, signature FROM claims
-                 WHERE id IN (SELECT value FROM json_each(?1))",
+            let found: String = sqlx::query_scalar(
+                "SELECT json_group_array(json_array(id, article_id, fact_id, signature))
+                 FROM claims WHERE id IN (SELECT value FROM json_each(?1))",
             )
             .bind(id_list(&unseen))
-            .fetch_all(&mut *self.conn)
+            .fetch_one(&mut *self.conn)
             .await?;
+            let rows: Vec<(Id, Id, Option<Id>, Option<String>)> =
+                serde_json::from_str(&found).unwrap_or_default();
             for (id, a, fact, stored) in rows {
                 seen.insert(
                     id,
@@ -170,11 +191,10 @@ impl Writer<'_> {
         if missing.is_empty() {
             return Ok(());
         }
-        let json = serde_json::to_string(&missing).unwrap_or_else(|_| "[]".into());
         let rows: Vec<(String, i64)> = sqlx::query_as(
             "SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?1))",
         )
-        .bind(json)
+        .bind(json(&missing))
         .fetch_all(&mut *self.conn)
         .await?;
         for t in missing {
@@ -214,14 +234,17 @@ impl Writer<'_> {
         Ok(fact)
     }
 
-    async fn link(&mut self, x: Id, y: Id, kind: &str, score: f64) -> Result<(), StoreError> {
+    /// Writes an article's links in one statement.
+    async fn write_links(&mut self, links: &[(Id, Id, &str, f64)]) -> Result<(), StoreError> {
+        if links.is_empty() {
+            return Ok(());
+        }
         sqlx::query(
-            "INSERT OR IGNORE INTO claim_links (a, b, kind, score) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT OR IGNORE INTO claim_links (a, b, kind, score)
+             SELECT value ->> '$[0]', value ->> '$[1]', value ->> '$[2]', value ->> '$[3]'
+             FROM json_each(?1)",
         )
-        .bind(x.min(y))
-        .bind(x.max(y))
-        .bind(kind)
-        .bind(score)
+        .bind(json(&links))
         .execute(&mut *self.conn)
         .await?;
         Ok(())
@@ -234,35 +257,41 @@ impl Writer<'_> {
         df: &HashMap<String, i64>,
     ) -> Result<(), StoreError> {
         let mut added: HashMap<&str, i64> = HashMap::new();
+        let mut signatures: Vec<(Id, String)> = Vec::with_capacity(claims.len());
+        let mut rows: Vec<(String, Id)> = Vec::new();
         for (claim, sig) in claims {
-            sqlx::query("UPDATE claims SET signature = ?1 WHERE id = ?2")
-                .bind(sig.stored())
-                .bind(claim)
-                .execute(&mut *self.conn)
-                .await?;
+            signatures.push((*claim, sig.stored()));
             for t in sig.index_tokens() {
-                sqlx::query("INSERT OR IGNORE INTO claim_terms (term, claim_id) VALUES (?1, ?2)")
-                    .bind(&t)
-                    .bind(claim)
-                    .execute(&mut *self.conn)
-                    .await?;
-                let key = df.get_key_value(t.as_str()).map_or("", |(k, _)| k.as_str());
-                if !key.is_empty() {
-                    *added.entry(key).or_default() += 1;
+                if let Some((key, _)) = df.get_key_value(t.as_str()) {
+                    *added.entry(key.as_str()).or_default() += 1;
                 }
+                rows.push((t, *claim));
             }
         }
         *added.entry(CLAIM_COUNT).or_default() += i64::try_from(claims.len()).unwrap_or(0);
-        for (term, k) in added {
-            sqlx::query(
-                "INSERT INTO term_df (term, df) VALUES (?1, ?2)
-                 ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
-            )
-            .bind(term)
-            .bind(k)
-            .execute(&mut *self.conn)
-            .await?;
-        }
+        sqlx::query(
+            "UPDATE claims SET signature = s.value ->> '$[1]'
+             FROM json_each(?1) s WHERE claims.id = s.value ->> '$[0]'",
+        )
+        .bind(json(&signatures))
+        .execute(&mut *self.conn)
+        .await?;
+        sqlx::query(
+            "INSERT OR IGNORE INTO claim_terms (term, claim_id)
+             SELECT value ->> '$[0]', value ->> '$[1]' FROM json_each(?1)",
+        )
+        .bind(json(&rows))
+        .execute(&mut *self.conn)
+        .await?;
+        let counts: Vec<(&str, i64)> = added.into_iter().collect();
+        sqlx::query(
+            "INSERT INTO term_df (term, df)
+             SELECT value ->> '$[0]', value ->> '$[1]' FROM json_each(?1) WHERE true
+             ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+        )
+        .bind(json(&counts))
+        .execute(&mut *self.conn)
+        .await?;
         Ok(())
     }
 }
