@@ -287,7 +287,7 @@ impl Analyzer<'_, '_> {
             (a..b).find(|&i| t.has(i, flag::NOMINAL | flag::ROLE) && (!t.toks[i].cap || i == a));
         if let Some(f) = found.iter().rev().find(|f| f.kind == EntityKind::Person) {
             // "the chief of staff of X" describes someone else than X.
-            let possessive = t.s(f.b - 1).ends_with("’s") || t.s(f.b - 1).ends_with("'s");
+            let possessive = t.is_possessive(f.b - 1);
             let owned = lower_nominal.is_some_and(|n| {
                 (n < f.a && (n..f.a).any(|i| matches!(t.lo(i), "of" | "for" | "to")))
                     || (possessive && n >= f.b)

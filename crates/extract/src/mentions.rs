@@ -92,7 +92,7 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
     let limit = limit.min(i + MAX_RUN);
     while j < limit {
         if t.is_cap(j) && t.toks[j].space_before {
-            if t.s(j - 1).ends_with("’s") || t.s(j - 1).ends_with("'s") {
+            if t.is_possessive(j - 1) {
                 // "Lisbon’s Water Board" stays one run only for organisations.
                 if !(j..limit.min(j + 4)).any(|k| t.is_cap(k) && t.has(k, flag::ORG_HEAD)) {
                     break;
@@ -214,7 +214,7 @@ impl Registry {
         let force = |k: usize| rules::FORCE_NOUNS.contains(&t.lo(k));
         let agent_before = f.a > 0 && t.is(f.a - 1, "by");
         let origin = f.a >= 2 && t.is(f.a - 1, "from") && force(f.a - 2);
-        let possessive = t.s(f.b - 1).ends_with("’s") || t.s(f.b - 1).ends_with("'s");
+        let possessive = t.is_possessive(f.b - 1);
         let acting_after = !possessive && (force(f.b) || cue_follows(t, f.b));
         agent_before || origin || acting_after
     }
@@ -600,7 +600,7 @@ fn classify(
     if compound {
         return None;
     }
-    let possessive = t.s(last).ends_with("’s") || t.s(last).ends_with("'s");
+    let possessive = t.is_possessive(last);
     if region_after && !possessive {
         let name = format!("{} {}", written, t.s(b));
         return Some(Found {
@@ -943,7 +943,7 @@ fn city_word(t: &Tokens, reg: &Registry, f: &Found) -> bool {
         && reg.found.iter().any(|c| {
             c.a == f.b + 1
                 && c.kind == EntityKind::Place
-                && !(t.s(c.b - 1).ends_with("’s") || t.s(c.b - 1).ends_with("'s"))
+                && !t.is_possessive(c.b - 1)
                 && (c.b >= t.len() || !t.is_word(c.b))
                 && reg.geo.get(&c.name.to_lowercase()).is_some_and(|r| {
                     r.place

@@ -460,6 +460,12 @@ impl<'a> Tokens<'a> {
         self.lo(i) == lower
     }
 
+    /// A word with the possessive ending ("Lisbon’s", "Lisbon's").
+    pub fn is_possessive(&self, i: usize) -> bool {
+        let w = self.s(i);
+        w.ends_with("’s") || w.ends_with("'s")
+    }
+
     /// Byte offset where token `i` starts (text end past the last token).
     pub fn start(&self, i: usize) -> usize {
         self.toks.get(i).map_or(self.text.len(), |t| t.start)
