@@ -93,11 +93,7 @@ async fn require_entity(store: &Store, graph: &Projection, id: Id) -> Result<Nod
     if graph.node(key).is_some() {
         return Ok(key);
     }
-    Err(match store.merged_into(id).await? {
-        Some(into) => StoreError::Merged { id, into },
-        None => StoreError::NotFound { what: "entity", id },
-    }
-    .into())
+    Err(store.missing_entity(id).await?.into())
 }
 
 /// A node as Cytoscape.js `data`: `id` is `e:`, `c:` or `a:` and the store id.

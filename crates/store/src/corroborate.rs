@@ -1,5 +1,6 @@
 //! When two claims of different articles report one fact, and when they disagree on a
-//! figure. Pure functions over a claim's [`Signature`]; `link.rs` stores the outcome.
+//! figure. Pure: a claim's [`Signature`] is weighed into a [`Profile`] and compared;
+//! `link.rs` stores the outcome.
 //!
 //! A signature is a set of tokens: the text's comparison terms (`claimgraph_extract::terms`),
 //! and prefixed tokens for the claim's places (`p:<entity>`), figures
@@ -199,6 +200,21 @@ pub struct Profile {
     negated: bool,
 }
 
+/// How two claims relate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Comparison {
+    /// IDF-weighted cosine of their terms.
+    pub text: f64,
+    /// The text similarity plus the bonuses for a shared place, an equal figure and the
+    /// same speaker: at [`CORROBORATES`] or more, one fact reported twice.
+    pub score: f64,
+    /// They give different values in one unit for what their words say is the same thing
+    /// (some figure of one has no match within 10 % among the other's figures in its unit,
+    /// and the other has one in that unit), or one denies what the other asserts about the
+    /// same place in the same words ("X was taken" against "X was not taken").
+    pub conflicts: bool,
+}
+
 impl Profile {
     pub fn new(sig: &Signature, weight: &impl Fn(&str) -> f64) -> Profile {
         let mut terms: Vec<(String, f64)> = sig
@@ -229,7 +245,7 @@ impl Profile {
     }
 
     /// Text similarity: IDF-weighted cosine of the two claims' terms.
-    pub fn text_similarity(&self, other: &Profile) -> f64 {
+    fn text_similarity(&self, other: &Profile) -> f64 {
         if self.norm <= 0.0 || other.norm <= 0.0 {
             return 0.0;
         }
@@ -249,36 +265,28 @@ impl Profile {
         shared / (self.norm * other.norm).sqrt()
     }
 
-    /// How strongly two claims look like one fact reported twice.
-    pub fn similarity(&self, other: &Profile) -> f64 {
-        let mut s = self.text_similarity(other);
-        s += PLACE_BONUS * shared(&self.places, &other.places) as f64;
+    /// How this claim and `other` relate, the text similarity computed once.
+    pub fn compare(&self, other: &Profile) -> Comparison {
+        let text = self.text_similarity(other);
+        let places = shared(&self.places, &other.places);
+        let mut score = text + PLACE_BONUS * places as f64;
         if shared(&self.numbers, &other.numbers) > 0 {
-            s += NUMBER_BONUS;
+            score += NUMBER_BONUS;
         }
         if shared(&self.speakers, &other.speakers) > 0 {
-            s += SPEAKER_BONUS;
+            score += SPEAKER_BONUS;
         }
-        s
-    }
-
-    /// Whether two claims give different values in one unit for what their words say is
-    /// the same thing: some figure of one has no match within 10 % among the other's
-    /// figures in its unit, and the other has one in that unit. Also when one claim denies
-    /// what the other asserts about the same place in the same words ("X was taken"
-    /// against "X was not taken").
-    pub fn conflicts(&self, other: &Profile) -> bool {
-        if self.negated != other.negated
-            && shared(&self.places, &other.places) > 0
-            && self.text_similarity(other) >= CORROBORATES
-        {
-            return true;
-        }
+        // a denial of what the other asserts about the same place in the same words
+        let denies = self.negated != other.negated && places > 0 && text >= CORROBORATES;
         let disagree = self.figures.iter().any(|(unit, va)| {
             let mut same_unit = other.figures.iter().filter(|f| f.0 == *unit).peekable();
             same_unit.peek().is_some() && same_unit.all(|f| !close(*va, f.1))
         });
-        disagree && self.text_similarity(other) >= SAME_SUBJECT
+        Comparison {
+            text,
+            score,
+            conflicts: denies || (disagree && text >= SAME_SUBJECT),
+        }
     }
 }
 
@@ -297,16 +305,6 @@ fn shared(a: &[String], b: &[String]) -> usize {
         }
     }
     n
-}
-
-/// [`Profile::similarity`] of two signatures.
-pub fn similarity(a: &Signature, b: &Signature, weight: &impl Fn(&str) -> f64) -> f64 {
-    Profile::new(a, weight).similarity(&Profile::new(b, weight))
-}
-
-/// [`Profile::conflicts`] of two signatures.
-pub fn conflicts(a: &Signature, b: &Signature, weight: &impl Fn(&str) -> f64) -> bool {
-    Profile::new(a, weight).conflicts(&Profile::new(b, weight))
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -335,6 +333,18 @@ mod tests {
 
     const FLAT: fn(&str) -> f64 = |_| 1.0;
 
+    fn compare(a: &Signature, b: &Signature) -> Comparison {
+        Profile::new(a, &FLAT).compare(&Profile::new(b, &FLAT))
+    }
+
+    fn similarity(a: &Signature, b: &Signature) -> f64 {
+        compare(a, b).score
+    }
+
+    fn conflicts(a: &Signature, b: &Signature) -> bool {
+        compare(a, b).conflicts
+    }
+
     #[test]
     fn one_fact_in_two_wordings_is_similar_and_others_are_not() {
         let a = sig(
@@ -348,8 +358,8 @@ mod tests {
             "",
         );
         let c = sig("the harvest was the best in a decade", &[], "");
-        assert!(similarity(&a, &b, &FLAT) >= CORROBORATES);
-        assert!(similarity(&a, &c, &FLAT) < CORROBORATES);
+        assert!(similarity(&a, &b) >= CORROBORATES);
+        assert!(similarity(&a, &c) < CORROBORATES);
     }
 
     #[test]
@@ -386,10 +396,10 @@ mod tests {
         );
         let d = sig("a lake of 2,600 km2 froze", &[q(2600.0, "km2")], "");
         let e = sig("rebels retook 40 villages", &[q(40.0, "village")], "");
-        assert!(conflicts(&a, &b, &FLAT));
-        assert!(!conflicts(&a, &c, &FLAT), "within 10 %");
-        assert!(!conflicts(&a, &d, &FLAT), "another subject");
-        assert!(!conflicts(&a, &e, &FLAT), "another unit");
+        assert!(conflicts(&a, &b));
+        assert!(!conflicts(&a, &c), "within 10 %");
+        assert!(!conflicts(&a, &d), "another subject");
+        assert!(!conflicts(&a, &e), "another unit");
     }
 
     #[test]
@@ -400,12 +410,12 @@ mod tests {
         for s in [&mut a, &mut b, &mut c] {
             s.push_entity('p', 4);
         }
-        assert!(conflicts(&a, &b, &FLAT));
-        assert!(!conflicts(&a, &c, &FLAT), "both assert");
+        assert!(conflicts(&a, &b));
+        assert!(!conflicts(&a, &c), "both assert");
         let mut elsewhere = b.clone();
         elsewhere.tokens.retain(|t| t != "p:4");
         elsewhere.push_entity('p', 5);
-        assert!(!conflicts(&a, &elsewhere, &FLAT), "another place");
+        assert!(!conflicts(&a, &elsewhere), "another place");
         assert!(is_negated("It wasn’t over"));
         assert!(!is_negated("Nothing else was announced"));
     }

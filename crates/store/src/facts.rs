@@ -22,7 +22,6 @@ pub struct LinkedClaim {
 /// The cross-source links of one claim.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ClaimLinks {
-    pub fact_id: Option<Id>,
     /// Claims of other articles in the same fact.
     pub corroborated_by: Vec<LinkedClaim>,
     /// Claims of other articles that give another figure for the same thing.
@@ -112,7 +111,6 @@ impl Store {
         .map(linked)
         .collect();
         Ok(ClaimLinks {
-            fact_id,
             corroborated_by,
             conflicts_with,
         })

@@ -6,18 +6,13 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::corroborate::{idf, Profile, Signature, CORROBORATES};
-use crate::read::id_list;
+use crate::read::json_array;
 use crate::write::Writer;
 use crate::{Id, StoreError};
 
 /// A link row, the smaller claim id first.
 fn link(x: Id, y: Id, kind: &'static str, score: f64) -> (Id, Id, &'static str, f64) {
     (x.min(y), x.max(y), kind, score)
-}
-
-/// A JSON array for `json_each`: rows of ids, numbers and tokens, which always serialise.
-fn json<T: serde::Serialize>(rows: &T) -> String {
-    serde_json::to_string(rows).unwrap_or_else(|_| "[]".into())
 }
 
 /// Tokens of a new claim used to find candidates: its rarest ones.
@@ -50,12 +45,14 @@ impl Writer<'_> {
             return Ok(());
         }
         let mut df: HashMap<String, i64> = HashMap::new();
-        let n = self.df(&mut df, CLAIM_COUNT).await?;
+        self.load_df(&mut df, &[CLAIM_COUNT.to_string()]).await?;
+        let n = df.get(CLAIM_COUNT).copied().unwrap_or(0);
+        let indexed: Vec<Vec<String>> = claims.iter().map(|(_, s)| s.index_tokens()).collect();
         let mut seen: HashMap<Id, Candidate> = HashMap::new();
         let mut links: Vec<(Id, Id, &str, f64)> = Vec::new();
-        for (claim, sig) in claims {
-            self.load_df(&mut df, &sig.index_tokens()).await?;
-            let found = self.candidates(article, sig, &df, &mut seen).await?;
+        for ((claim, sig), tokens) in claims.iter().zip(&indexed) {
+            self.load_df(&mut df, tokens).await?;
+            let found = self.candidates(article, tokens, &df, &mut seen).await?;
             let unknown: Vec<String> = found
                 .iter()
                 .filter_map(|id| seen.get(id))
@@ -73,12 +70,12 @@ impl Writer<'_> {
                 let other = c
                     .profile
                     .get_or_insert_with(|| Profile::new(&c.signature, &weight));
-                let s = own.similarity(other);
+                let cmp = own.compare(other);
                 // Claims that disagree on a figure report two versions, not one fact.
-                if own.conflicts(other) {
-                    disputed.push((own.text_similarity(other), id));
-                } else if s >= CORROBORATES && best.is_none_or(|(b, _)| s > b) {
-                    best = Some((s, id));
+                if cmp.conflicts {
+                    disputed.push((cmp.text, id));
+                } else if cmp.score >= CORROBORATES && best.is_none_or(|(b, _)| cmp.score > b) {
+                    best = Some((cmp.score, id));
                 }
             }
             // The closest disagreements only: templated copy would link every pair.
@@ -107,28 +104,26 @@ impl Writer<'_> {
             }
         }
         self.write_links(&links).await?;
-        self.index(claims, &df).await
+        self.index(claims, &indexed, &df).await
     }
 
     /// Claims of other articles sharing the new claim's rarest tokens, read into `seen`.
     async fn candidates(
         &mut self,
         article: Id,
-        sig: &Signature,
+        tokens: &[String],
         df: &HashMap<String, i64>,
         seen: &mut HashMap<Id, Candidate>,
     ) -> Result<Vec<Id>, StoreError> {
-        let mut tokens = sig.index_tokens();
+        let mut tokens = tokens.to_vec();
         tokens.retain(|t| df.get(t).copied().unwrap_or(0) > 0);
         tokens.sort_by_key(|t| df.get(t).copied().unwrap_or(0));
         tokens.truncate(SEED_TOKENS);
         let mut ids: Vec<Id> = Vec::new();
         let mut dedup: HashSet<Id> = HashSet::new();
         if !tokens.is_empty() {
-            // one statement for every seed token, rarest first: the writer's cost is the
-            // number of statements far more than their size
-            // one row back: sqlx hands every row across threads, which costs more than
-            // the query itself
+            // one statement and one row back for every seed token, rarest first: sqlx
+            // hands each statement and row across threads, which costs more than the query
             let found: String = sqlx::query_scalar(
                 "SELECT json_group_array(claim_id) FROM (
                      SELECT c.claim_id FROM json_each(?1) t
@@ -138,7 +133,7 @@ impl Writer<'_> {
                       AND c.term = t.value
                      ORDER BY t.key, c.claim_id DESC)",
             )
-            .bind(json(&tokens))
+            .bind(json_array(&tokens))
             .bind(PER_TOKEN)
             .fetch_one(&mut *self.conn)
             .await?;
@@ -156,7 +151,7 @@ impl Writer<'_> {
                 "SELECT json_group_array(json_array(id, article_id, fact_id, signature))
                  FROM claims WHERE id IN (SELECT value FROM json_each(?1))",
             )
-            .bind(id_list(&unseen))
+            .bind(json_array(&unseen))
             .fetch_one(&mut *self.conn)
             .await?;
             let rows: Vec<(Id, Id, Option<Id>, Option<String>)> =
@@ -194,7 +189,7 @@ impl Writer<'_> {
         let rows: Vec<(String, i64)> = sqlx::query_as(
             "SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?1))",
         )
-        .bind(json(&missing))
+        .bind(json_array(&missing))
         .fetch_all(&mut *self.conn)
         .await?;
         for t in missing {
@@ -202,24 +197,6 @@ impl Writer<'_> {
         }
         cache.extend(rows);
         Ok(())
-    }
-
-    /// How many claims hold `term`, cached for the article.
-    async fn df(
-        &mut self,
-        cache: &mut HashMap<String, i64>,
-        term: &str,
-    ) -> Result<i64, StoreError> {
-        if let Some(v) = cache.get(term) {
-            return Ok(*v);
-        }
-        let v: i64 = sqlx::query_scalar("SELECT df FROM term_df WHERE term = ?1")
-            .bind(term)
-            .fetch_optional(&mut *self.conn)
-            .await?
-            .unwrap_or(0);
-        cache.insert(term.to_string(), v);
-        Ok(v)
     }
 
     async fn new_fact(&mut self, first: Id) -> Result<Id, StoreError> {
@@ -244,28 +221,30 @@ impl Writer<'_> {
              SELECT value ->> '$[0]', value ->> '$[1]', value ->> '$[2]', value ->> '$[3]'
              FROM json_each(?1)",
         )
-        .bind(json(&links))
+        .bind(json_array(&links))
         .execute(&mut *self.conn)
         .await?;
         Ok(())
     }
 
-    /// Stores the claims' signatures and index rows, and counts their tokens.
+    /// Stores the claims' signatures and index rows (`indexed`: each claim's
+    /// `index_tokens`), and counts their tokens.
     async fn index(
         &mut self,
         claims: &[(Id, Signature)],
+        indexed: &[Vec<String>],
         df: &HashMap<String, i64>,
     ) -> Result<(), StoreError> {
         let mut added: HashMap<&str, i64> = HashMap::new();
         let mut signatures: Vec<(Id, String)> = Vec::with_capacity(claims.len());
-        let mut rows: Vec<(String, Id)> = Vec::new();
-        for (claim, sig) in claims {
+        let mut rows: Vec<(&str, Id)> = Vec::new();
+        for ((claim, sig), tokens) in claims.iter().zip(indexed) {
             signatures.push((*claim, sig.stored()));
-            for t in sig.index_tokens() {
+            for t in tokens {
                 if let Some((key, _)) = df.get_key_value(t.as_str()) {
                     *added.entry(key.as_str()).or_default() += 1;
                 }
-                rows.push((t, *claim));
+                rows.push((t.as_str(), *claim));
             }
         }
         *added.entry(CLAIM_COUNT).or_default() += i64::try_from(claims.len()).unwrap_or(0);
@@ -273,14 +252,14 @@ impl Writer<'_> {
             "UPDATE claims SET signature = s.value ->> '$[1]'
              FROM json_each(?1) s WHERE claims.id = s.value ->> '$[0]'",
         )
-        .bind(json(&signatures))
+        .bind(json_array(&signatures))
         .execute(&mut *self.conn)
         .await?;
         sqlx::query(
             "INSERT OR IGNORE INTO claim_terms (term, claim_id)
              SELECT value ->> '$[0]', value ->> '$[1]' FROM json_each(?1)",
         )
-        .bind(json(&rows))
+        .bind(json_array(&rows))
         .execute(&mut *self.conn)
         .await?;
         let counts: Vec<(&str, i64)> = added.into_iter().collect();
@@ -289,7 +268,7 @@ impl Writer<'_> {
              SELECT value ->> '$[0]', value ->> '$[1]' FROM json_each(?1) WHERE true
              ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
         )
-        .bind(json(&counts))
+        .bind(json_array(&counts))
         .execute(&mut *self.conn)
         .await?;
         Ok(())

@@ -609,8 +609,8 @@ impl Store {
                AND (?3 IS NULL OR e.kind = ?3)
              LIMIT ?5",
         )
-        .bind(json_strings(keys))
-        .bind(json_strings(rkeys))
+        .bind(json_array(keys))
+        .bind(json_array(rkeys))
         .bind(kind)
         .bind(surname)
         .bind(MAX_MATCHES)
@@ -730,12 +730,18 @@ impl Store {
             return Ok(());
         }
         match what {
-            "entity" => match self.merged_into(id).await? {
-                Some(into) => Err(StoreError::Merged { id, into }),
-                None => Err(StoreError::NotFound { what, id }),
-            },
+            "entity" => Err(self.missing_entity(id).await?),
             _ => Err(StoreError::NotFound { what, id }),
         }
+    }
+
+    /// The error for an entity id that is not stored: `Merged` when it was merged into
+    /// another, else `NotFound`.
+    pub async fn missing_entity(&self, id: Id) -> Result<StoreError, StoreError> {
+        Ok(match self.merged_into(id).await? {
+            Some(into) => StoreError::Merged { id, into },
+            None => StoreError::NotFound { what: "entity", id },
+        })
     }
 
     async fn hydrate_claims(&self, rows: Vec<SqliteRow>) -> Result<Vec<ClaimRecord>, StoreError> {
@@ -743,7 +749,7 @@ impl Store {
             return Ok(Vec::new());
         }
         let claim_ids: Vec<Id> = rows.iter().map(|r| r.get("id")).collect();
-        let claim_json = id_list(&claim_ids);
+        let claim_json = json_array(&claim_ids);
 
         let mut places: HashMap<Id, Vec<Id>> = HashMap::new();
         for r in sqlx::query(
@@ -845,7 +851,7 @@ impl Store {
         if ids.is_empty() {
             return Ok(out);
         }
-        let json = id_list(ids);
+        let json = json_array(ids);
         for r in sqlx::query(
             "SELECT id, kind, name, lat, lon, country_code, place_type, geonames_id FROM entities
              WHERE id IN (SELECT value FROM json_each(?1))",
@@ -1003,19 +1009,11 @@ fn keyset_page<T>(mut items: Vec<T>, limit: i64, id: impl Fn(&T) -> Id) -> Page<
     Page { items, next }
 }
 
-/// A JSON array of strings, bound as one parameter and unpacked with `json_each`.
-fn json_strings(items: &[String]) -> String {
-    let quoted: Vec<String> = items
-        .iter()
-        .map(|s| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\"")))
-        .collect();
-    format!("[{}]", quoted.join(","))
-}
-
-/// A JSON array of ids, bound as one parameter and unpacked with `json_each`.
-pub(crate) fn id_list(ids: &[Id]) -> String {
-    let parts: Vec<String> = ids.iter().map(Id::to_string).collect();
-    format!("[{}]", parts.join(","))
+/// A JSON array (of ids, strings or rows of them), bound as one parameter and unpacked
+/// with `json_each`: one statement instead of one per item.
+pub(crate) fn json_array<T: serde::Serialize + ?Sized>(items: &T) -> String {
+    // ids, numbers and strings always serialise
+    serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
 }
 
 impl Store {

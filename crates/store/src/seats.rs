@@ -38,14 +38,17 @@ impl Writer<'_> {
         city: &'p PlaceRef,
         region: &'p PlaceRef,
     ) -> Result<&'p PlaceRef, StoreError> {
-        if self.is_named(&city.key).await? {
-            return Ok(city);
-        }
-        Ok(if self.is_named(&region.key).await? {
+        Ok(if self.region_holds(&city.key, &region.key).await? {
             region
         } else {
             city
         })
+    }
+
+    /// The rule of the module: the region, when no article calls the city a city and
+    /// some article names the region.
+    async fn region_holds(&mut self, city: &str, region: &str) -> Result<bool, StoreError> {
+        Ok(!self.is_named(city).await? && self.is_named(region).await?)
     }
 
     async fn is_named(&mut self, key: &str) -> Result<bool, StoreError> {
@@ -110,30 +113,16 @@ impl Writer<'_> {
             .await?;
             pairs.extend(rows);
         }
+        // every pair here has a key just named, so its reading is settled either way
         for (city, region) in pairs {
-            let (to, from) = if self.is_named(&city).await? {
-                (city.as_str(), region.as_str())
-            } else if self.is_named(&region).await? {
+            let (to, from) = if self.region_holds(&city, &region).await? {
                 (region.as_str(), city.as_str())
             } else {
-                continue;
+                (city.as_str(), region.as_str())
             };
             self.move_seat(&city, &region, to, from).await?;
         }
         Ok(())
-    }
-
-    /// The entity a place key is stored as, if any (an analyst's merge first).
-    async fn place_id(&mut self, key: &str) -> Result<Option<Id>, StoreError> {
-        Ok(sqlx::query_scalar(
-            "SELECT entity_id FROM manual_aliases WHERE kind = 'place' AND key = ?1
-             UNION ALL
-             SELECT id FROM entities WHERE kind = 'place' AND key = ?1
-             LIMIT 1",
-        )
-        .bind(key)
-        .fetch_optional(&mut *self.conn)
-        .await?)
     }
 
     async fn move_seat(
@@ -143,7 +132,8 @@ impl Writer<'_> {
         to: &str,
         from: &str,
     ) -> Result<(), StoreError> {
-        let (Some(to_id), Some(from_id)) = (self.place_id(to).await?, self.place_id(from).await?)
+        let (Some(to_id), Some(from_id)) =
+            (self.stored_place(to).await?, self.stored_place(from).await?)
         else {
             return Ok(());
         };

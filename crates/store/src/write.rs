@@ -328,17 +328,7 @@ impl Writer<'_> {
         if let Some(id) = self.entities.get(&cache) {
             return Ok(*id);
         }
-        // An analyst's merge outranks the gazetteer's identity.
-        let found: Option<Id> = sqlx::query_scalar(
-            "SELECT entity_id FROM manual_aliases WHERE kind = 'place' AND key = ?1
-             UNION ALL
-             SELECT id FROM entities WHERE kind = 'place' AND key = ?1
-             LIMIT 1",
-        )
-        .bind(&place.key)
-        .fetch_optional(&mut *self.conn)
-        .await?;
-        let id = match found {
+        let id = match self.stored_place(&place.key).await? {
             Some(id) => id,
             None => {
                 let id: Id = sqlx::query_scalar(
@@ -364,6 +354,20 @@ impl Writer<'_> {
         };
         self.entities.insert(cache, id);
         Ok(id)
+    }
+
+    /// The entity a place key is stored as, if any: an analyst's merge outranks the
+    /// gazetteer's identity.
+    pub(crate) async fn stored_place(&mut self, key: &str) -> Result<Option<Id>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT entity_id FROM manual_aliases WHERE kind = 'place' AND key = ?1
+             UNION ALL
+             SELECT id FROM entities WHERE kind = 'place' AND key = ?1
+             LIMIT 1",
+        )
+        .bind(key)
+        .fetch_optional(&mut *self.conn)
+        .await?)
     }
 
     pub(crate) async fn alias(
