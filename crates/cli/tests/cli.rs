@@ -1,105 +1,30 @@
 //! The real binary: `serve` on a temporary database over a real socket, and the
 //! `ingest`, `extract` and `migrate` commands.
 
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Output;
 
 use serde_json::Value;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_claimgraph"))
-}
+mod support;
+
+use support::{bin, run, Server};
 
 fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles")
-}
-
-fn run(cmd: &mut Command) -> Output {
-    let out = cmd.output().expect("binary runs");
-    assert!(
-        out.status.success(),
-        "{cmd:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
 }
 
 fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
-}
-
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Server {
-    fn start(db: &Path) -> Server {
-        let port = free_port();
-        let child = bin()
-            .args(["serve", "--db"])
-            .arg(db)
-            .args(["--addr", &format!("127.0.0.1:{port}")])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("serve starts");
-        Server {
-            child,
-            base: format!("http://127.0.0.1:{port}"),
-        }
-    }
-
-    async fn wait_healthy(&mut self, client: &reqwest::Client) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while Instant::now() < deadline {
-            if let Ok(r) = client.get(format!("{}/healthz", self.base)).send().await {
-                if r.status().is_success() {
-                    return;
-                }
-            }
-            if let Ok(Some(status)) = self.child.try_wait() {
-                panic!("server exited early: {status}");
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("server never became healthy");
-    }
-
-    /// SIGTERM, then the exit status.
-    fn terminate(mut self) -> std::process::ExitStatus {
-        let pid = self.child.id().to_string();
-        let _ = Command::new("kill").args(["-TERM", &pid]).status();
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                return status;
-            }
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                panic!("server ignored SIGTERM");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
 #[tokio::test]
 async fn serve_answers_over_http_and_stops_on_sigterm() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("serve.db");
-    let mut server = Server::start(&db);
+    let mut server = Server::spawn(&db, &[]);
     let client = reqwest::Client::new();
-    server.wait_healthy(&client).await;
+    server.ready(&client).await;
 
     let text = std::fs::read_to_string(examples().join("flood-romagna.txt")).expect("example");
     let res = client
@@ -129,8 +54,8 @@ async fn serve_answers_over_http_and_stops_on_sigterm() {
     let status = server.terminate();
     assert!(status.success(), "graceful shutdown exits 0, got {status}");
     // the data outlived the process
-    let mut again = Server::start(&db);
-    again.wait_healthy(&client).await;
+    let mut again = Server::spawn(&db, &[]);
+    again.ready(&client).await;
     let list: Value = client
         .get(format!("{}/v1/articles", again.base))
         .send()

@@ -2,21 +2,10 @@
 //! N-Triples in a file, the same nodes in both.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_claimgraph"))
-}
+mod support;
 
-fn run(cmd: &mut Command) -> Output {
-    let out = cmd.output().expect("binary runs");
-    assert!(
-        out.status.success(),
-        "{cmd:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
+use support::{bin, run};
 
 #[test]
 fn export_writes_graphml_and_ntriples_of_the_same_graph() {

@@ -1,14 +1,13 @@
 //! The real binary under hostile input and faults: bad files in `ingest`, a read-only
 //! database, `backup` while serving, and `serve`'s access rules.
 
-use std::net::TcpListener;
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_claimgraph"))
-}
+mod support;
+
+use support::{bin, free_port, Server};
 
 fn run(cmd: &mut Command) -> Output {
     cmd.output().expect("binary runs")
@@ -199,10 +198,7 @@ fn a_read_only_database_is_a_clear_error_not_a_crash() {
     );
     assert!(!err.contains("panicked"), "{err}");
 
-    let port = TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("port")
-        .port();
+    let port = free_port();
     // `serve` either refuses the read-only file at start or, when SQLite can open it for
     // reading (a WAL left by the writer lets it), serves reads and refuses every write with
     // a clear 503 `read_only`. Either way it says so and changes nothing.
@@ -275,57 +271,6 @@ fn raw_post(port: u16, path: &str, body: &str) -> Option<String> {
     let mut answer = String::new();
     stream.read_to_string(&mut answer).ok()?;
     (!answer.is_empty()).then_some(answer)
-}
-
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Server {
-    fn spawn(db: &Path, extra: &[&str]) -> Server {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("port")
-            .port();
-        let child = bin()
-            .args(["serve", "--db"])
-            .arg(db)
-            .args(["--addr", &format!("127.0.0.1:{port}")])
-            .args(extra)
-            .env_remove("CLAIMGRAPH_API_TOKEN")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("serve starts");
-        Server {
-            child,
-            base: format!("http://127.0.0.1:{port}"),
-        }
-    }
-
-    async fn ready(&mut self, client: &reqwest::Client) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while Instant::now() < deadline {
-            if let Ok(r) = client.get(format!("{}/healthz", self.base)).send().await {
-                if r.status().is_success() {
-                    return;
-                }
-            }
-            if let Ok(Some(status)) = self.child.try_wait() {
-                panic!("server exited early: {status}");
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("server never became healthy");
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 #[tokio::test]
