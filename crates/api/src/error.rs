@@ -120,9 +120,10 @@ impl ApiError {
                 StoreError::Full => (StatusCode::INSUFFICIENT_STORAGE, "storage_full"),
                 StoreError::ReadOnly => (StatusCode::SERVICE_UNAVAILABLE, "read_only"),
                 StoreError::Busy => (StatusCode::SERVICE_UNAVAILABLE, "busy"),
-                StoreError::Database(_) | StoreError::Migrate(_) => {
-                    (StatusCode::INTERNAL_SERVER_ERROR, "internal")
-                }
+                StoreError::Database(_)
+                | StoreError::Write(_)
+                | StoreError::WriterStopped(_)
+                | StoreError::Migrate(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
             },
             ApiError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }

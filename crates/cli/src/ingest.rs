@@ -43,6 +43,17 @@ impl fmt::Display for Summary {
     }
 }
 
+/// What the extraction thread hands the writer: a batch ready to store, or an article
+/// that could not be read, or the end of a file (for progress).
+enum Step {
+    Batch(Vec<PreparedArticle>),
+    Rejected(String, String),
+    FileDone,
+}
+
+/// Reads and extracts on a thread of its own (extraction itself on every core) while the
+/// writer stores the batch before: the writer is one thread, so extraction would
+/// otherwise leave it idle.
 pub async fn run(
     store: &Store,
     paths: &[PathBuf],
@@ -68,32 +79,74 @@ pub async fn run(
         ProgressStyle::with_template("{bar:40} {pos}/{len} files  {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let mut pending: Vec<NewArticle> = Vec::with_capacity(batch);
-    for path in &file_list {
-        for item in files::read_file(path, max_article_bytes) {
-            match item.article {
-                Ok(a) => pending.push(a),
-                Err(reason) => summary.rejected.push((item.origin, reason)),
-            }
-            if pending.len() >= batch {
-                flush(store, std::mem::take(&mut pending), &mut summary).await?;
+    // one batch extracted ahead of the writer: enough to keep it busy, little memory
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<Step>(1);
+    let reader =
+        std::thread::spawn(move || read_and_prepare(&file_list, batch, max_article_bytes, &tx));
+    while let Some(step) = rx.recv().await {
+        match step {
+            Step::Batch(prepared) => {
+                write(store, prepared, &mut summary).await?;
                 bar.set_message(format!("{} new", summary.new));
             }
+            Step::Rejected(origin, reason) => summary.rejected.push((origin, reason)),
+            Step::FileDone => bar.inc(1),
         }
-        bar.inc(1);
     }
-    flush(store, pending, &mut summary).await?;
+    reader
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
     bar.finish_and_clear();
     summary.new_entities = store.count_entities().await? - entities_before;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
 
-async fn flush(store: &Store, batch: Vec<NewArticle>, summary: &mut Summary) -> anyhow::Result<()> {
-    if batch.is_empty() {
+/// The extraction side of [`run`]: stops early when the writer has gone (it failed).
+fn read_and_prepare(
+    file_list: &[PathBuf],
+    batch: usize,
+    max_article_bytes: usize,
+    tx: &tokio::sync::mpsc::Sender<Step>,
+) {
+    let mut pending: Vec<NewArticle> = Vec::with_capacity(batch);
+    for path in file_list {
+        for item in files::read_file(path, max_article_bytes) {
+            match item.article {
+                Ok(a) => pending.push(a),
+                Err(reason) => {
+                    if tx
+                        .blocking_send(Step::Rejected(item.origin, reason))
+                        .is_err()
+                    {
+                        return;
+                    }
+                }
+            }
+            if pending.len() >= batch {
+                let ready = prepare_parallel(std::mem::take(&mut pending));
+                if tx.blocking_send(Step::Batch(ready)).is_err() {
+                    return;
+                }
+            }
+        }
+        if tx.blocking_send(Step::FileDone).is_err() {
+            return;
+        }
+    }
+    if !pending.is_empty() {
+        let _ = tx.blocking_send(Step::Batch(prepare_parallel(pending)));
+    }
+}
+
+async fn write(
+    store: &Store,
+    prepared: Vec<PreparedArticle>,
+    summary: &mut Summary,
+) -> anyhow::Result<()> {
+    if prepared.is_empty() {
         return Ok(());
     }
-    let prepared = tokio::task::spawn_blocking(move || prepare_parallel(batch)).await?;
     let inserted = store.insert_batch(&prepared).await.with_context(|| {
         format!(
             "writing a batch of {} articles (the {} written before it are stored; running \

@@ -122,6 +122,14 @@ impl Signature {
             .collect()
     }
 
+    /// The units of its figures.
+    pub fn units(&self) -> std::collections::HashSet<String> {
+        self.figures()
+            .into_iter()
+            .map(|(u, _)| u.to_string())
+            .collect()
+    }
+
     /// Tokens under which other claims can find this one: every token, and each figure's
     /// unit (`u:km2`) so a different value in the same unit is found too.
     pub fn index_tokens(&self) -> Vec<String> {
@@ -185,18 +193,18 @@ pub fn idf(df: i64, n: i64) -> f64 {
         .max(0.05)
 }
 
-/// A signature weighed once, so that comparing it with many others is a merge of sorted
-/// lists rather than a rebuild of sets per pair.
+/// A signature in interned tokens (ids from the caller's vocabulary), sorted, so that
+/// comparing it with many others is a merge of short integer lists, with no allocation.
+/// The terms' weights are looked up at comparison: they change as the corpus grows, the
+/// profile does not.
 #[derive(Debug, Clone)]
 pub struct Profile {
-    /// Text terms with their weights, sorted by term.
-    terms: Vec<(String, f64)>,
-    norm: f64,
-    /// Sorted `p:`, `n:` and `s:` tokens.
-    places: Vec<String>,
-    numbers: Vec<String>,
-    speakers: Vec<String>,
-    figures: Vec<(String, f64)>,
+    terms: Vec<u32>,
+    places: Vec<u32>,
+    numbers: Vec<u32>,
+    speakers: Vec<u32>,
+    /// (unit, value) of each figure.
+    figures: Vec<(u32, f64)>,
     negated: bool,
 }
 
@@ -216,58 +224,59 @@ pub struct Comparison {
 }
 
 impl Profile {
-    pub fn new(sig: &Signature, weight: &impl Fn(&str) -> f64) -> Profile {
-        let mut terms: Vec<(String, f64)> = sig
-            .text_terms()
-            .map(|t| (t.to_string(), weight(t)))
-            .collect();
-        terms.sort_by(|a, b| a.0.cmp(&b.0));
-        terms.dedup_by(|a, b| a.0 == b.0);
-        let sorted = |prefix: &'static str| {
-            let mut v: Vec<String> = sig.with_prefix(prefix).map(str::to_string).collect();
+    /// `intern` gives each distinct token (and unit) one id.
+    pub fn new(sig: &Signature, intern: &mut impl FnMut(&str) -> u32) -> Profile {
+        let mut ids = |tokens: &mut dyn Iterator<Item = &str>| {
+            let mut v: Vec<u32> = tokens.map(&mut *intern).collect();
             v.sort_unstable();
             v.dedup();
             v
         };
+        let terms = ids(&mut sig.text_terms());
+        let places = ids(&mut sig.with_prefix("p:"));
+        let numbers = ids(&mut sig.with_prefix("n:"));
+        let speakers = ids(&mut sig.with_prefix("s:"));
+        let figures = sig
+            .figures()
+            .into_iter()
+            .map(|(u, v)| (intern(u), v))
+            .collect();
         Profile {
-            norm: terms.iter().map(|t| t.1).sum(),
             terms,
-            places: sorted("p:"),
-            numbers: sorted("n:"),
-            speakers: sorted("s:"),
-            figures: sig
-                .figures()
-                .into_iter()
-                .map(|(u, v)| (u.to_string(), v))
-                .collect(),
+            places,
+            numbers,
+            speakers,
+            figures,
             negated: sig.tokens.iter().any(|t| t == NEGATED),
         }
     }
 
     /// Text similarity: IDF-weighted cosine of the two claims' terms.
-    fn text_similarity(&self, other: &Profile) -> f64 {
-        if self.norm <= 0.0 || other.norm <= 0.0 {
+    fn text_similarity(&self, other: &Profile, weight: &impl Fn(u32) -> f64) -> f64 {
+        let norm = |terms: &[u32]| terms.iter().map(|t| weight(*t)).sum::<f64>();
+        let (na, nb) = (norm(&self.terms), norm(&other.terms));
+        if na <= 0.0 || nb <= 0.0 {
             return 0.0;
         }
         let (a, b) = (&self.terms, &other.terms);
         let (mut i, mut j, mut shared) = (0, 0, 0.0);
         while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
+            match a[i].cmp(&b[j]) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    shared += a[i].1;
+                    shared += weight(a[i]);
                     i += 1;
                     j += 1;
                 }
             }
         }
-        shared / (self.norm * other.norm).sqrt()
+        shared / (na * nb).sqrt()
     }
 
-    /// How this claim and `other` relate, the text similarity computed once.
-    pub fn compare(&self, other: &Profile) -> Comparison {
-        let text = self.text_similarity(other);
+    /// How this claim and `other` relate; `weight` gives a term's weight (see [`idf`]).
+    pub fn compare(&self, other: &Profile, weight: &impl Fn(u32) -> f64) -> Comparison {
+        let text = self.text_similarity(other, weight);
         let places = shared(&self.places, &other.places);
         let mut score = text + PLACE_BONUS * places as f64;
         if shared(&self.numbers, &other.numbers) > 0 {
@@ -291,7 +300,7 @@ impl Profile {
 }
 
 /// How many items two sorted lists share.
-fn shared(a: &[String], b: &[String]) -> usize {
+fn shared(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -331,10 +340,14 @@ mod tests {
         Signature::of_text(text, numbers, |_| after)
     }
 
-    const FLAT: fn(&str) -> f64 = |_| 1.0;
-
     fn compare(a: &Signature, b: &Signature) -> Comparison {
-        Profile::new(a, &FLAT).compare(&Profile::new(b, &FLAT))
+        let mut vocab: std::collections::HashMap<String, u32> = Default::default();
+        let mut intern = |t: &str| {
+            let next = vocab.len() as u32;
+            *vocab.entry(t.to_string()).or_insert(next)
+        };
+        let (pa, pb) = (Profile::new(a, &mut intern), Profile::new(b, &mut intern));
+        pa.compare(&pb, &|_| 1.0)
     }
 
     fn similarity(a: &Signature, b: &Signature) -> f64 {

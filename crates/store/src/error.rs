@@ -34,6 +34,12 @@ pub enum StoreError {
     Busy,
     #[error("database error: {0}")]
     Database(sqlx::Error),
+    /// An error of the writer's connection (see [`crate::Store`]), other than the above.
+    #[error("database error: {0}")]
+    Write(rusqlite::Error),
+    /// The writer's worker thread failed outside SQLite (it panicked or was cancelled).
+    #[error("the writer stopped: {0}")]
+    WriterStopped(String),
     #[error("migration failed: {0}")]
     Migrate(sqlx::migrate::MigrateError),
 }
@@ -56,6 +62,18 @@ impl From<sqlx::Error> for StoreError {
             Some(SQLITE_BUSY | SQLITE_LOCKED) => StoreError::Busy,
             _ if matches!(e, sqlx::Error::PoolTimedOut) => StoreError::Busy,
             _ => StoreError::Database(e),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => StoreError::Full,
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
+            _ => StoreError::Write(e),
         }
     }
 }
@@ -87,6 +105,19 @@ mod tests {
         assert!(matches!(
             StoreError::from(sqlx::Error::PoolTimedOut),
             StoreError::Busy
+        ));
+    }
+
+    #[test]
+    fn writer_errors_keep_their_meaning() {
+        let full = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL),
+            None,
+        );
+        assert!(matches!(StoreError::from(full), StoreError::Full));
+        assert!(matches!(
+            StoreError::from(rusqlite::Error::QueryReturnedNoRows),
+            StoreError::Write(_)
         ));
     }
 }

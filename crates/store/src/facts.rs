@@ -4,8 +4,12 @@
 //! A conflict is found between two claims, but it holds between what they report: every
 //! claim of the one's fact conflicts with every claim of the other's.
 
+use std::collections::{HashMap, HashSet};
+
 use sqlx::Row;
 
+use crate::corroborate::Signature;
+use crate::read::json_array;
 use crate::{Cursor, Id, Page, Store, StoreError};
 
 /// A claim seen from another claim or a fact: where it comes from and what it says.
@@ -99,8 +103,6 @@ impl Store {
              SELECT {LINKED_COLUMNS}
              WHERE c.id IN (SELECT id FROM x) AND c.id NOT IN (SELECT id FROM m)
                AND c.article_id != ?2
-               AND EXISTS (SELECT 1 FROM claim_terms t JOIN claim_terms o ON o.term = t.term
-                           WHERE t.claim_id = ?1 AND o.claim_id = c.id AND t.term LIKE 'u:%')
              ORDER BY c.id"
         ))
         .bind(id)
@@ -110,10 +112,48 @@ impl Store {
         .iter()
         .map(linked)
         .collect();
+        let conflicts_with = self.sharing_a_unit(id, conflicts_with).await?;
         Ok(ClaimLinks {
             corroborated_by,
             conflicts_with,
         })
+    }
+
+    /// The claims of `others` that give a figure in a unit claim `id` gives one in: a
+    /// conflict is about one quantity, not every figure of the two facts.
+    async fn sharing_a_unit(
+        &self,
+        id: Id,
+        others: Vec<LinkedClaim>,
+    ) -> Result<Vec<LinkedClaim>, StoreError> {
+        if others.is_empty() {
+            return Ok(others);
+        }
+        let ids: Vec<Id> = std::iter::once(id)
+            .chain(others.iter().map(|c| c.claim_id))
+            .collect();
+        let rows: Vec<(Id, Option<String>)> = sqlx::query_as(
+            "SELECT id, signature FROM claims WHERE id IN (SELECT value FROM json_each(?1))",
+        )
+        .bind(json_array(&ids))
+        .fetch_all(&self.read)
+        .await?;
+        let units: HashMap<Id, HashSet<String>> = rows
+            .into_iter()
+            .map(|(i, s)| {
+                (
+                    i,
+                    Signature::parse(s.as_deref().unwrap_or_default()).units(),
+                )
+            })
+            .collect();
+        let Some(own) = units.get(&id) else {
+            return Ok(Vec::new());
+        };
+        Ok(others
+            .into_iter()
+            .filter(|c| units.get(&c.claim_id).is_some_and(|u| !u.is_disjoint(own)))
+            .collect())
     }
 
     /// Facts, the most reported first (by claims, then articles), a page at a time; with

@@ -2,8 +2,17 @@
 //! compared with the claims of other articles that share its rarest tokens, joins the
 //! fact of its best match, and is linked as conflicting to those that give another value
 //! for the same thing (rules in `corroborate.rs`).
+//!
+//! Which claims hold a token, and how many, is kept in memory by the writer
+//! ([`LinkIndex`]): finding candidates is then a few hash lookups per claim instead of
+//! hundreds of index probes, which is what bulk ingest spent most of its time on. The
+//! index is built from `claims.signature` on the first write and caught up at the start
+//! of every write transaction with the claims other connections wrote since.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::Arc;
+
+use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::corroborate::{idf, Profile, Signature, CORROBORATES};
 use crate::read::json_array;
@@ -17,26 +26,161 @@ fn link(x: Id, y: Id, kind: &'static str, score: f64) -> (Id, Id, &'static str, 
 
 /// Tokens of a new claim used to find candidates: its rarest ones.
 const SEED_TOKENS: usize = 8;
-/// Most recent claims read per seed token.
-const PER_TOKEN: i64 = 60;
+/// Most recent claims kept per token, and read per seed token.
+const PER_TOKEN: usize = 60;
 /// Most candidates compared per new claim.
 const MAX_CANDIDATES: usize = 150;
 /// Most conflict links a new claim makes (its closest disagreements).
 const MAX_CONFLICTS: usize = 5;
-/// The row of `term_df` that counts the claims indexed.
-const CLAIM_COUNT: &str = "#claims";
+/// Claims whose signature is kept in memory between articles (in two generations): the
+/// most recent claims are the ones postings name.
+const RECENT_CLAIMS: usize = 200_000;
 
+/// What a candidate claim is compared by; immutable once written.
+#[derive(Debug)]
 struct Candidate {
     article: Id,
-    fact: Option<Id>,
-    signature: Signature,
-    /// Weighed on first comparison; the weights stay fixed while an article is linked.
-    profile: Option<Profile>,
+    profile: Profile,
+}
+
+/// The writer's index of stored claims by comparison token.
+#[derive(Debug, Default)]
+pub(crate) struct LinkIndex {
+    /// Highest claim id indexed: later ones are caught up from the database.
+    watermark: Id,
+    /// Claims indexed.
+    claims: i64,
+    /// Token → its id, which indexes `df` and `postings`.
+    vocab: HashMap<Box<str>, u32>,
+    /// How many claims hold each token.
+    df: Vec<u32>,
+    /// The most recent claims holding each token, oldest first.
+    postings: Vec<VecDeque<Id>>,
+    recent: HashMap<Id, Arc<Candidate>>,
+    older: HashMap<Id, Arc<Candidate>>,
+}
+
+impl LinkIndex {
+    /// Indexes the claims written since the last call, by this connection or another.
+    pub(crate) fn catch_up(&mut self, conn: &Connection) -> Result<(), StoreError> {
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, article_id, signature FROM claims
+             WHERE id > ?1 AND signature IS NOT NULL ORDER BY id",
+        )?;
+        let mut rows = stmt.query([self.watermark])?;
+        while let Some(row) = rows.next()? {
+            let stored: String = row.get(2)?;
+            self.add(row.get(0)?, row.get(1)?, &Signature::parse(&stored));
+        }
+        Ok(())
+    }
+
+    fn intern(&mut self, token: &str) -> u32 {
+        if let Some(id) = self.vocab.get(token) {
+            return *id;
+        }
+        let id = u32::try_from(self.df.len()).unwrap_or(u32::MAX);
+        self.vocab.insert(token.into(), id);
+        self.df.push(0);
+        self.postings.push(VecDeque::new());
+        id
+    }
+
+    fn add(&mut self, id: Id, article: Id, signature: &Signature) {
+        self.claims += 1;
+        self.watermark = self.watermark.max(id);
+        let mut tokens: Vec<u32> = signature
+            .index_tokens()
+            .iter()
+            .map(|t| self.intern(t))
+            .collect();
+        tokens.sort_unstable();
+        tokens.dedup();
+        for t in tokens {
+            let t = t as usize;
+            self.df[t] += 1;
+            let list = &mut self.postings[t];
+            list.push_back(id);
+            if list.len() > PER_TOKEN {
+                list.pop_front();
+            }
+        }
+        let profile = self.profile(signature);
+        self.remember(id, Arc::new(Candidate { article, profile }));
+    }
+
+    fn profile(&mut self, signature: &Signature) -> Profile {
+        Profile::new(signature, &mut |t| self.intern(t))
+    }
+
+    fn remember(&mut self, id: Id, c: Arc<Candidate>) {
+        if self.recent.len() >= RECENT_CLAIMS {
+            self.older = std::mem::take(&mut self.recent);
+        }
+        self.recent.insert(id, c);
+    }
+
+    fn cached(&self, id: Id) -> Option<&Arc<Candidate>> {
+        self.recent.get(&id).or_else(|| self.older.get(&id))
+    }
+
+    /// A term's weight now (see [`idf`]).
+    fn weight(&self, token: u32) -> f64 {
+        let df = self.df.get(token as usize).copied().unwrap_or(0);
+        idf(i64::from(df), self.claims)
+    }
+
+    /// Claims sharing the rarest of `tokens`, the most recent first for each token.
+    fn candidates(&self, tokens: &[String]) -> Vec<Id> {
+        let mut seeds: Vec<(u32, u32)> = tokens
+            .iter()
+            .filter_map(|t| self.vocab.get(t.as_str()))
+            .map(|id| (*id, self.df[*id as usize]))
+            .filter(|(_, df)| *df > 0)
+            .collect();
+        seeds.sort_by_key(|(_, df)| *df);
+        seeds.truncate(SEED_TOKENS);
+        let mut seen: HashSet<Id> = HashSet::new();
+        let mut out = Vec::new();
+        for (t, _) in seeds {
+            let list = &self.postings[t as usize];
+            out.extend(list.iter().rev().copied().filter(|id| seen.insert(*id)));
+        }
+        out.truncate(MAX_CANDIDATES);
+        out
+    }
+
+    /// Reads into the cache the candidates it lacks, in one statement.
+    fn load(&mut self, conn: &Connection, ids: &[Id]) -> Result<(), StoreError> {
+        let missing: Vec<Id> = ids
+            .iter()
+            .copied()
+            .filter(|id| self.cached(*id).is_none())
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, article_id, signature FROM claims
+             WHERE id IN (SELECT value FROM json_each(?1))",
+        )?;
+        let mut rows = stmt.query([json_array(&missing)])?;
+        while let Some(row) = rows.next()? {
+            let stored: Option<String> = row.get(2)?;
+            let profile = self.profile(&Signature::parse(stored.as_deref().unwrap_or_default()));
+            let c = Candidate {
+                article: row.get(1)?,
+                profile,
+            };
+            self.remember(row.get(0)?, Arc::new(c));
+        }
+        Ok(())
+    }
 }
 
 impl Writer<'_> {
     /// Links the claims just written for `article` and indexes them for later articles.
-    pub(crate) async fn link_claims(
+    pub(crate) fn link_claims(
         &mut self,
         article: Id,
         claims: &[(Id, Signature)],
@@ -44,33 +188,27 @@ impl Writer<'_> {
         if claims.is_empty() {
             return Ok(());
         }
-        let mut df: HashMap<String, i64> = HashMap::new();
-        self.load_df(&mut df, &[CLAIM_COUNT.to_string()]).await?;
-        let n = df.get(CLAIM_COUNT).copied().unwrap_or(0);
-        let indexed: Vec<Vec<String>> = claims.iter().map(|(_, s)| s.index_tokens()).collect();
-        let mut seen: HashMap<Id, Candidate> = HashMap::new();
+        let found: Vec<Vec<Id>> = claims
+            .iter()
+            .map(|(_, s)| self.index.candidates(&s.index_tokens()))
+            .collect();
+        let mut all: Vec<Id> = found.iter().flatten().copied().collect();
+        all.sort_unstable();
+        all.dedup();
+        self.index.load(self.conn, &all)?;
+        let own: Vec<Profile> = claims.iter().map(|(_, s)| self.index.profile(s)).collect();
+        let index = &*self.index;
+        let weight = |t: u32| index.weight(t);
         let mut links: Vec<(Id, Id, &str, f64)> = Vec::new();
-        for ((claim, sig), tokens) in claims.iter().zip(&indexed) {
-            self.load_df(&mut df, tokens).await?;
-            let found = self.candidates(article, tokens, &df, &mut seen).await?;
-            let unknown: Vec<String> = found
-                .iter()
-                .filter_map(|id| seen.get(id))
-                .flat_map(|c| c.signature.tokens.iter())
-                .filter(|t| !df.contains_key(t.as_str()))
-                .cloned()
-                .collect();
-            self.load_df(&mut df, &unknown).await?;
-            let weight = |t: &str| idf(df.get(t).copied().unwrap_or(0), n);
-            let own = Profile::new(sig, &weight);
+        let mut joins: Vec<(Id, Id, f64)> = Vec::new();
+        for (((claim, _), ids), own) in claims.iter().zip(&found).zip(&own) {
             let mut best: Option<(f64, Id)> = None;
             let mut disputed: Vec<(f64, Id)> = Vec::new();
-            for id in found {
-                let Some(c) = seen.get_mut(&id) else { continue };
-                let other = c
-                    .profile
-                    .get_or_insert_with(|| Profile::new(&c.signature, &weight));
-                let cmp = own.compare(other);
+            for &id in ids {
+                let Some(c) = index.cached(id).filter(|c| c.article != article) else {
+                    continue;
+                };
+                let cmp = own.compare(&c.profile, &weight);
                 // Claims that disagree on a figure report two versions, not one fact.
                 if cmp.conflicts {
                     disputed.push((cmp.text, id));
@@ -84,193 +222,80 @@ impl Writer<'_> {
                 links.push(link(*claim, id, "conflicts", s));
             }
             if let Some((score, other)) = best {
-                let fact = match seen.get(&other).and_then(|c| c.fact) {
-                    Some(f) => f,
-                    None => self.new_fact(other).await?,
-                };
-                if let Some(c) = seen.get_mut(&other) {
-                    c.fact = Some(fact);
-                }
-                sqlx::query("UPDATE claims SET fact_id = ?1 WHERE id = ?2")
-                    .bind(fact)
-                    .bind(claim)
-                    .execute(&mut *self.conn)
-                    .await?;
-                sqlx::query("UPDATE facts SET size = size + 1 WHERE id = ?1")
-                    .bind(fact)
-                    .execute(&mut *self.conn)
-                    .await?;
-                links.push(link(*claim, other, "corroborates", score));
+                joins.push((*claim, other, score));
             }
         }
-        self.write_links(&links).await?;
-        self.index(claims, &indexed, &df).await
-    }
-
-    /// Claims of other articles sharing the new claim's rarest tokens, read into `seen`.
-    async fn candidates(
-        &mut self,
-        article: Id,
-        tokens: &[String],
-        df: &HashMap<String, i64>,
-        seen: &mut HashMap<Id, Candidate>,
-    ) -> Result<Vec<Id>, StoreError> {
-        let mut tokens = tokens.to_vec();
-        tokens.retain(|t| df.get(t).copied().unwrap_or(0) > 0);
-        tokens.sort_by_key(|t| df.get(t).copied().unwrap_or(0));
-        tokens.truncate(SEED_TOKENS);
-        let mut ids: Vec<Id> = Vec::new();
-        let mut dedup: HashSet<Id> = HashSet::new();
-        if !tokens.is_empty() {
-            // one statement and one row back for every seed token, rarest first: sqlx
-            // hands each statement and row across threads, which costs more than the query
-            let found: String = sqlx::query_scalar(
-                "SELECT json_group_array(claim_id) FROM (
-                     SELECT c.claim_id FROM json_each(?1) t
-                     JOIN claim_terms c ON c.claim_id IN (
-                         SELECT claim_id FROM claim_terms WHERE term = t.value
-                         ORDER BY claim_id DESC LIMIT ?2)
-                      AND c.term = t.value
-                     ORDER BY t.key, c.claim_id DESC)",
-            )
-            .bind(json_array(&tokens))
-            .bind(PER_TOKEN)
-            .fetch_one(&mut *self.conn)
-            .await?;
-            let rows: Vec<Id> = serde_json::from_str(&found).unwrap_or_default();
-            ids.extend(rows.into_iter().filter(|id| dedup.insert(*id)));
+        for (claim, other, score) in joins {
+            self.join_fact(claim, other)?;
+            links.push(link(claim, other, "corroborates", score));
         }
-        ids.truncate(MAX_CANDIDATES);
-        let unseen: Vec<Id> = ids
-            .iter()
-            .copied()
-            .filter(|id| !seen.contains_key(id))
-            .collect();
-        if !unseen.is_empty() {
-            let found: String = sqlx::query_scalar(
-                "SELECT json_group_array(json_array(id, article_id, fact_id, signature))
-                 FROM claims WHERE id IN (SELECT value FROM json_each(?1))",
-            )
-            .bind(json_array(&unseen))
-            .fetch_one(&mut *self.conn)
-            .await?;
-            let rows: Vec<(Id, Id, Option<Id>, Option<String>)> =
-                serde_json::from_str(&found).unwrap_or_default();
-            for (id, a, fact, stored) in rows {
-                seen.insert(
-                    id,
-                    Candidate {
-                        article: a,
-                        fact,
-                        signature: Signature::parse(stored.as_deref().unwrap_or_default()),
-                        profile: None,
-                    },
-                );
-            }
+        self.write_links(&links)?;
+        self.store_signatures(claims)?;
+        for (id, sig) in claims {
+            self.index.add(*id, article, sig);
         }
-        ids.retain(|id| seen.get(id).is_some_and(|c| c.article != article));
-        Ok(ids)
-    }
-
-    /// Reads how many claims hold each of `tokens` into `cache` (0 for unknown ones).
-    async fn load_df(
-        &mut self,
-        cache: &mut HashMap<String, i64>,
-        tokens: &[String],
-    ) -> Result<(), StoreError> {
-        let missing: Vec<&str> = tokens
-            .iter()
-            .map(String::as_str)
-            .filter(|t| !cache.contains_key(*t))
-            .collect();
-        if missing.is_empty() {
-            return Ok(());
-        }
-        let rows: Vec<(String, i64)> = sqlx::query_as(
-            "SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?1))",
-        )
-        .bind(json_array(&missing))
-        .fetch_all(&mut *self.conn)
-        .await?;
-        for t in missing {
-            cache.insert(t.to_string(), 0);
-        }
-        cache.extend(rows);
         Ok(())
     }
 
-    async fn new_fact(&mut self, first: Id) -> Result<Id, StoreError> {
-        let fact: Id = sqlx::query_scalar("INSERT INTO facts (size) VALUES (1) RETURNING id")
-            .fetch_one(&mut *self.conn)
-            .await?;
-        sqlx::query("UPDATE claims SET fact_id = ?1 WHERE id = ?2")
-            .bind(fact)
-            .bind(first)
-            .execute(&mut *self.conn)
-            .await?;
-        Ok(fact)
+    /// Puts `claim` in the fact of `other`, which starts one if it has none. The fact is
+    /// read from the database: another connection may have given `other` one.
+    fn join_fact(&mut self, claim: Id, other: Id) -> Result<(), StoreError> {
+        let current: Option<Id> = self
+            .conn
+            .prepare_cached("SELECT fact_id FROM claims WHERE id = ?1")?
+            .query_row([other], |r| r.get(0))
+            .optional()?
+            .flatten();
+        let fact = match current {
+            Some(f) => f,
+            None => {
+                let fact: Id = self
+                    .conn
+                    .prepare_cached("INSERT INTO facts (size) VALUES (1) RETURNING id")?
+                    .query_row([], |r| r.get(0))?;
+                self.set_fact(other, fact)?;
+                fact
+            }
+        };
+        self.set_fact(claim, fact)?;
+        self.conn
+            .prepare_cached("UPDATE facts SET size = size + 1 WHERE id = ?1")?
+            .execute([fact])?;
+        Ok(())
+    }
+
+    fn set_fact(&mut self, claim: Id, fact: Id) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached("UPDATE claims SET fact_id = ?1 WHERE id = ?2")?
+            .execute(params![fact, claim])?;
+        Ok(())
     }
 
     /// Writes an article's links in one statement.
-    async fn write_links(&mut self, links: &[(Id, Id, &str, f64)]) -> Result<(), StoreError> {
+    fn write_links(&mut self, links: &[(Id, Id, &str, f64)]) -> Result<(), StoreError> {
         if links.is_empty() {
             return Ok(());
         }
-        sqlx::query(
-            "INSERT OR IGNORE INTO claim_links (a, b, kind, score)
-             SELECT value ->> '$[0]', value ->> '$[1]', value ->> '$[2]', value ->> '$[3]'
-             FROM json_each(?1)",
-        )
-        .bind(json_array(&links))
-        .execute(&mut *self.conn)
-        .await?;
+        self.conn
+            .prepare_cached(
+                "INSERT OR IGNORE INTO claim_links (a, b, kind, score)
+                 SELECT value ->> '$[0]', value ->> '$[1]', value ->> '$[2]', value ->> '$[3]'
+                 FROM json_each(?1)",
+            )?
+            .execute([json_array(&links)])?;
         Ok(())
     }
 
-    /// Stores the claims' signatures and index rows (`indexed`: each claim's
-    /// `index_tokens`), and counts their tokens.
-    async fn index(
-        &mut self,
-        claims: &[(Id, Signature)],
-        indexed: &[Vec<String>],
-        df: &HashMap<String, i64>,
-    ) -> Result<(), StoreError> {
-        let mut added: HashMap<&str, i64> = HashMap::new();
-        let mut signatures: Vec<(Id, String)> = Vec::with_capacity(claims.len());
-        let mut rows: Vec<(&str, Id)> = Vec::new();
-        for ((claim, sig), tokens) in claims.iter().zip(indexed) {
-            signatures.push((*claim, sig.stored()));
-            for t in tokens {
-                if let Some((key, _)) = df.get_key_value(t.as_str()) {
-                    *added.entry(key.as_str()).or_default() += 1;
-                }
-                rows.push((t.as_str(), *claim));
-            }
-        }
-        *added.entry(CLAIM_COUNT).or_default() += i64::try_from(claims.len()).unwrap_or(0);
-        sqlx::query(
-            "UPDATE claims SET signature = s.value ->> '$[1]'
-             FROM json_each(?1) s WHERE claims.id = s.value ->> '$[0]'",
-        )
-        .bind(json_array(&signatures))
-        .execute(&mut *self.conn)
-        .await?;
-        sqlx::query(
-            "INSERT OR IGNORE INTO claim_terms (term, claim_id)
-             SELECT value ->> '$[0]', value ->> '$[1]' FROM json_each(?1)",
-        )
-        .bind(json_array(&rows))
-        .execute(&mut *self.conn)
-        .await?;
-        let counts: Vec<(&str, i64)> = added.into_iter().collect();
-        sqlx::query(
-            "INSERT INTO term_df (term, df)
-             SELECT value ->> '$[0]', value ->> '$[1]' FROM json_each(?1) WHERE true
-             ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
-        )
-        .bind(json_array(&counts))
-        .execute(&mut *self.conn)
-        .await?;
+    /// Stores the claims' signatures, which later connections index from.
+    fn store_signatures(&mut self, claims: &[(Id, Signature)]) -> Result<(), StoreError> {
+        let signatures: Vec<(Id, String)> =
+            claims.iter().map(|(id, s)| (*id, s.stored())).collect();
+        self.conn
+            .prepare_cached(
+                "UPDATE claims SET signature = s.value ->> '$[1]'
+                 FROM json_each(?1) s WHERE claims.id = s.value ->> '$[0]'",
+            )?
+            .execute([json_array(&signatures)])?;
         Ok(())
     }
 }

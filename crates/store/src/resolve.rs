@@ -4,6 +4,7 @@
 //! place one edit away; otherwise a new entity.
 
 use claimgraph_extract::{EntityKind, PlaceType};
+use rusqlite::{params, OptionalExtension};
 use sqlx::Row;
 
 use crate::canon::{
@@ -26,7 +27,7 @@ const SIMILAR_CANDIDATES: i64 = 200;
 impl Writer<'_> {
     /// The entity `name` of this kind refers to, created when nothing known matches;
     /// `None` for names that fold to nothing.
-    pub(crate) async fn resolve(
+    pub(crate) fn resolve(
         &mut self,
         kind: EntityKind,
         name: &str,
@@ -40,15 +41,15 @@ impl Writer<'_> {
             self.note_org(kind, name, id);
             return Ok(Some(id));
         }
-        let found = match self.find(kind, name, &key).await? {
+        let found = match self.find(kind, name, &key)? {
             Some(id) => Some(id),
             None => self.org_in_article(kind, name),
         };
         let id = match found {
             Some(id) => id,
-            None => self.create(kind, name, &key).await?,
+            None => self.create(kind, name, &key)?,
         };
-        self.alias(kind, id, name).await?;
+        self.alias(kind, id, name)?;
         self.entities.insert((kind, key), id);
         self.note_org(kind, name, id);
         Ok(Some(id))
@@ -87,7 +88,7 @@ impl Writer<'_> {
 
     /// The most mentioned entity of `kind` with an alias whose exact or resolution key is
     /// `key`.
-    async fn alias_owner(
+    fn alias_owner(
         &mut self,
         which: AliasKey,
         key: &str,
@@ -105,30 +106,24 @@ impl Writer<'_> {
                  ORDER BY e.mention_count DESC, e.id LIMIT 1"
             }
         };
-        Ok(sqlx::query_scalar(sql)
-            .bind(key)
-            .bind(kind)
-            .fetch_optional(&mut *self.conn)
-            .await?)
+        Ok(self
+            .conn
+            .prepare_cached(sql)?
+            .query_row([key, kind], |r| r.get(0))
+            .optional()?)
     }
 
-    async fn find(
-        &mut self,
-        kind: EntityKind,
-        name: &str,
-        key: &str,
-    ) -> Result<Option<Id>, StoreError> {
+    fn find(&mut self, kind: EntityKind, name: &str, key: &str) -> Result<Option<Id>, StoreError> {
         let kind_str = kind.as_str();
-        let manual: Option<Id> =
-            sqlx::query_scalar("SELECT entity_id FROM manual_aliases WHERE kind = ?1 AND key = ?2")
-                .bind(kind_str)
-                .bind(key)
-                .fetch_optional(&mut *self.conn)
-                .await?;
+        let manual: Option<Id> = self
+            .conn
+            .prepare_cached("SELECT entity_id FROM manual_aliases WHERE kind = ?1 AND key = ?2")?
+            .query_row([kind_str, key], |r| r.get(0))
+            .optional()?;
         if manual.is_some() {
             return Ok(manual);
         }
-        let exact = self.alias_owner(AliasKey::Exact, key, kind_str).await?;
+        let exact = self.alias_owner(AliasKey::Exact, key, kind_str)?;
         if exact.is_some() {
             return Ok(exact);
         }
@@ -136,15 +131,13 @@ impl Writer<'_> {
         if rkey.is_empty() {
             return Ok(None);
         }
-        let by_rkey = self
-            .alias_owner(AliasKey::Resolution, &rkey, kind_str)
-            .await?;
+        let by_rkey = self.alias_owner(AliasKey::Resolution, &rkey, kind_str)?;
         if by_rkey.is_some() {
             return Ok(by_rkey);
         }
         match kind {
-            EntityKind::Person => self.person_by_surname(name).await,
-            EntityKind::Place => self.similar_place(&rkey).await,
+            EntityKind::Person => self.person_by_surname(name),
+            EntityKind::Place => self.similar_place(&rkey),
             _ => Ok(None),
         }
     }
@@ -152,18 +145,17 @@ impl Writer<'_> {
     /// A surname-only name links to the one known person with that surname; a full name
     /// links to the one person with that surname whose given name agrees (or who is known
     /// by surname only, whose name then becomes the full one).
-    async fn person_by_surname(&mut self, name: &str) -> Result<Option<Id>, StoreError> {
+    fn person_by_surname(&mut self, name: &str) -> Result<Option<Id>, StoreError> {
         let Some(p) = person_key(name) else {
             return Ok(None);
         };
-        let rows = sqlx::query(
-            "SELECT id, gkey FROM entities WHERE kind = 'person' AND skey = ?1 LIMIT 20",
-        )
-        .bind(&p.surname)
-        .fetch_all(&mut *self.conn)
-        .await?;
-        let candidates: Vec<(Id, Option<String>)> =
-            rows.iter().map(|r| (r.get("id"), r.get("gkey"))).collect();
+        let candidates: Vec<(Id, Option<String>)> = self
+            .conn
+            .prepare_cached(
+                "SELECT id, gkey FROM entities WHERE kind = 'person' AND skey = ?1 LIMIT 20",
+            )?
+            .query_map([&p.surname], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
         let Some(given) = &p.given else {
             return Ok(match candidates.as_slice() {
                 [(id, _)] => Some(*id),
@@ -179,64 +171,66 @@ impl Writer<'_> {
         };
         if gkey.is_none() {
             // known by surname only until now: the full name becomes its name
-            sqlx::query(
-                "UPDATE OR IGNORE entities SET name = ?1, key = ?2, gkey = ?3 WHERE id = ?4",
-            )
-            .bind(name.trim())
-            .bind(fold(name))
-            .bind(given)
-            .bind(id)
-            .execute(&mut *self.conn)
-            .await?;
+            self.conn
+                .prepare_cached(
+                    "UPDATE OR IGNORE entities SET name = ?1, key = ?2, gkey = ?3 WHERE id = ?4",
+                )?
+                .execute(params![name.trim(), fold(name), given, id])?;
         }
         Ok(Some(*id))
     }
 
     /// A place whose key is one edit away from this one (same class, long enough): a
     /// spelling the transliteration rules missed. The most mentioned wins.
-    async fn similar_place(&mut self, rkey: &str) -> Result<Option<Id>, StoreError> {
+    fn similar_place(&mut self, rkey: &str) -> Result<Option<Id>, StoreError> {
         let Some((lo, hi)) = prefix_range(rkey, 3) else {
             return Ok(None);
         };
-        let rows = sqlx::query(
-            "SELECT a.entity_id, a.rkey FROM aliases a JOIN entities e ON e.id = a.entity_id
-             WHERE a.rkey >= ?1 AND a.rkey < ?2 AND e.kind = 'place'
-             ORDER BY e.mention_count DESC, e.id LIMIT ?3",
-        )
-        .bind(lo)
-        .bind(hi)
-        .bind(SIMILAR_CANDIDATES)
-        .fetch_all(&mut *self.conn)
-        .await?;
+        let rows: Vec<(Id, String)> = self
+            .conn
+            .prepare_cached(
+                "SELECT a.entity_id, a.rkey FROM aliases a JOIN entities e ON e.id = a.entity_id
+                 WHERE a.rkey >= ?1 AND a.rkey < ?2 AND e.kind = 'place'
+                 ORDER BY e.mention_count DESC, e.id LIMIT ?3",
+            )?
+            .query_map(params![lo, hi, SIMILAR_CANDIDATES], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<Result<_, _>>()?;
         Ok(rows
-            .iter()
-            .find(|r| places_agree(rkey, r.get::<&str, _>("rkey")))
-            .map(|r| r.get("entity_id")))
+            .into_iter()
+            .find(|(_, other)| places_agree(rkey, other))
+            .map(|(id, _)| id))
     }
 
-    async fn create(&mut self, kind: EntityKind, name: &str, key: &str) -> Result<Id, StoreError> {
+    fn create(&mut self, kind: EntityKind, name: &str, key: &str) -> Result<Id, StoreError> {
         let person = match kind {
             EntityKind::Person => person_key(name),
             _ => None,
         };
-        Ok(sqlx::query_scalar(
-            "INSERT INTO entities (kind, name, key, skey, gkey, place_type)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT (kind, key) DO UPDATE SET name = name RETURNING id",
-        )
-        .bind(kind.as_str())
-        .bind(name)
-        .bind(key)
-        .bind(person.as_ref().map(|p| p.surname.as_str()))
-        .bind(person.as_ref().and_then(|p| p.given.as_deref()))
-        // a place the gazetteer does not know is still a place, of no known type
-        .bind((kind == EntityKind::Place).then_some(PlaceType::Other.as_str()))
-        .fetch_one(&mut *self.conn)
-        .await?)
+        Ok(self
+            .conn
+            .prepare_cached(
+                "INSERT INTO entities (kind, name, key, skey, gkey, place_type)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (kind, key) DO UPDATE SET name = name RETURNING id",
+            )?
+            .query_row(
+                params![
+                    kind.as_str(),
+                    name,
+                    key,
+                    person.as_ref().map(|p| p.surname.as_str()),
+                    person.as_ref().and_then(|p| p.given.as_deref()),
+                    // a place the gazetteer does not know is still a place, of no known type
+                    (kind == EntityKind::Place).then_some(PlaceType::Other.as_str())
+                ],
+                |r| r.get(0),
+            )?)
     }
 
     /// Records a role the text gives an entity ("spokesman"), once.
-    pub(crate) async fn role(&mut self, entity: Id, role: &str) -> Result<(), StoreError> {
+    pub(crate) fn role(&mut self, entity: Id, role: &str) -> Result<(), StoreError> {
         let role = role.trim().to_lowercase();
         if role.is_empty()
             || ROLE_MODIFIERS.contains(&role.as_str())
@@ -244,11 +238,9 @@ impl Writer<'_> {
         {
             return Ok(());
         }
-        sqlx::query("INSERT OR IGNORE INTO entity_roles (entity_id, role) VALUES (?1, ?2)")
-            .bind(entity)
-            .bind(role)
-            .execute(&mut *self.conn)
-            .await?;
+        self.conn
+            .prepare_cached("INSERT OR IGNORE INTO entity_roles (entity_id, role) VALUES (?1, ?2)")?
+            .execute(params![entity, role])?;
         Ok(())
     }
 }

@@ -12,6 +12,8 @@
 
 use std::collections::HashSet;
 
+use rusqlite::{params, OptionalExtension};
+
 use claimgraph_extract::{EntityKind, PlaceRef};
 
 use crate::write::Writer;
@@ -33,12 +35,12 @@ impl Writer<'_> {
     }
 
     /// The reading that holds now for an open mention of `city` that may mean `region`.
-    pub(crate) async fn seat_reading<'p>(
+    pub(crate) fn seat_reading<'p>(
         &mut self,
         city: &'p PlaceRef,
         region: &'p PlaceRef,
     ) -> Result<&'p PlaceRef, StoreError> {
-        Ok(if self.region_holds(&city.key, &region.key).await? {
+        Ok(if self.region_holds(&city.key, &region.key)? {
             region
         } else {
             city
@@ -47,18 +49,19 @@ impl Writer<'_> {
 
     /// The rule of the module: the region, when no article calls the city a city and
     /// some article names the region.
-    async fn region_holds(&mut self, city: &str, region: &str) -> Result<bool, StoreError> {
-        Ok(!self.is_named(city).await? && self.is_named(region).await?)
+    fn region_holds(&mut self, city: &str, region: &str) -> Result<bool, StoreError> {
+        Ok(!self.is_named(city)? && self.is_named(region)?)
     }
 
-    async fn is_named(&mut self, key: &str) -> Result<bool, StoreError> {
+    fn is_named(&mut self, key: &str) -> Result<bool, StoreError> {
         if self.named.contains(key) {
             return Ok(true);
         }
-        let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM named_places WHERE key = ?1")
-            .bind(key)
-            .fetch_optional(&mut *self.conn)
-            .await?;
+        let found: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT 1 FROM named_places WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?;
         if found.is_some() {
             self.named.insert(key.to_string());
         }
@@ -66,7 +69,7 @@ impl Writer<'_> {
     }
 
     /// Remembers an open mention so a later article can move it.
-    pub(crate) async fn record_seat(
+    pub(crate) fn record_seat(
         &mut self,
         article: Id,
         site: Site,
@@ -78,80 +81,70 @@ impl Writer<'_> {
             Site::Mention(id) => (Some(id), None),
             Site::Claim(id) => (None, Some(id)),
         };
-        sqlx::query(
-            "INSERT INTO seat_readings (article_id, mention_id, claim_id, city_key, region_key,
-                                        surface)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )
-        .bind(article)
-        .bind(mention)
-        .bind(claim)
-        .bind(&city.key)
-        .bind(&region.key)
-        .bind(surface)
-        .execute(&mut *self.conn)
-        .await?;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO seat_readings (article_id, mention_id, claim_id, city_key,
+                                            region_key, surface)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                article, mention, claim, city.key, region.key, surface
+            ])?;
         Ok(())
     }
 
     /// Stores the places named in the article just written and moves the open mentions
     /// whose reading that changes.
-    pub(crate) async fn settle_seats(&mut self) -> Result<(), StoreError> {
+    pub(crate) fn settle_seats(&mut self) -> Result<(), StoreError> {
         let keys = std::mem::take(&mut self.newly_named);
         let mut pairs: HashSet<(String, String)> = HashSet::new();
         for key in &keys {
-            sqlx::query("INSERT OR IGNORE INTO named_places (key) VALUES (?1)")
-                .bind(key)
-                .execute(&mut *self.conn)
-                .await?;
-            let rows: Vec<(String, String)> = sqlx::query_as(
+            self.conn
+                .prepare_cached("INSERT OR IGNORE INTO named_places (key) VALUES (?1)")?
+                .execute([key])?;
+            let mut stmt = self.conn.prepare_cached(
                 "SELECT DISTINCT city_key, region_key FROM seat_readings
                  WHERE city_key = ?1 OR region_key = ?1",
-            )
-            .bind(key)
-            .fetch_all(&mut *self.conn)
-            .await?;
-            pairs.extend(rows);
+            )?;
+            let rows = stmt.query_map([key], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            for row in rows {
+                pairs.insert(row?);
+            }
         }
         // every pair here has a key just named, so its reading is settled either way
         for (city, region) in pairs {
-            let (to, from) = if self.region_holds(&city, &region).await? {
+            let (to, from) = if self.region_holds(&city, &region)? {
                 (region.as_str(), city.as_str())
             } else {
                 (city.as_str(), region.as_str())
             };
-            self.move_seat(&city, &region, to, from).await?;
+            self.move_seat(&city, &region, to, from)?;
         }
         Ok(())
     }
 
-    async fn move_seat(
+    fn move_seat(
         &mut self,
         city: &str,
         region: &str,
         to: &str,
         from: &str,
     ) -> Result<(), StoreError> {
-        let (Some(to_id), Some(from_id)) =
-            (self.stored_place(to).await?, self.stored_place(from).await?)
+        let (Some(to_id), Some(from_id)) = (self.stored_place(to)?, self.stored_place(from)?)
         else {
             return Ok(());
         };
         if to_id == from_id {
             return Ok(());
         }
-        let moved = sqlx::query(
-            "UPDATE mentions SET entity_id = ?1
-             WHERE entity_id = ?2 AND id IN (SELECT mention_id FROM seat_readings
-                                             WHERE city_key = ?3 AND region_key = ?4)",
-        )
-        .bind(to_id)
-        .bind(from_id)
-        .bind(city)
-        .bind(region)
-        .execute(&mut *self.conn)
-        .await?
-        .rows_affected();
+        let moved = self
+            .conn
+            .prepare_cached(
+                "UPDATE mentions SET entity_id = ?1
+                 WHERE entity_id = ?2 AND id IN (SELECT mention_id FROM seat_readings
+                                                 WHERE city_key = ?3 AND region_key = ?4)",
+            )?
+            .execute(params![to_id, from_id, city, region])?;
         for sql in [
             "UPDATE OR IGNORE claim_places SET entity_id = ?1
              WHERE entity_id = ?2 AND claim_id IN (SELECT claim_id FROM seat_readings
@@ -160,63 +153,56 @@ impl Writer<'_> {
              WHERE entity_id = ?2 AND claim_id IN (SELECT claim_id FROM seat_readings
                                                    WHERE city_key = ?3 AND region_key = ?4)",
         ] {
-            sqlx::query(sql)
-                .bind(to_id)
-                .bind(from_id)
-                .bind(city)
-                .bind(region)
-                .execute(&mut *self.conn)
-                .await?;
+            self.conn
+                .prepare_cached(sql)?
+                .execute(params![to_id, from_id, city, region])?;
         }
         let moved = i64::try_from(moved).unwrap_or(i64::MAX);
         for (id, delta) in [(to_id, moved), (from_id, -moved)] {
-            sqlx::query(
-                "UPDATE entities SET mention_count = max(0, mention_count + ?1) WHERE id = ?2",
-            )
-            .bind(delta)
-            .bind(id)
-            .execute(&mut *self.conn)
-            .await?;
+            self.conn
+                .prepare_cached(
+                    "UPDATE entities SET mention_count = max(0, mention_count + ?1) WHERE id = ?2",
+                )?
+                .execute(params![delta, id])?;
         }
-        let surfaces: Vec<String> = sqlx::query_scalar(
-            "SELECT DISTINCT surface FROM seat_readings WHERE city_key = ?1 AND region_key = ?2",
-        )
-        .bind(city)
-        .bind(region)
-        .fetch_all(&mut *self.conn)
-        .await?;
+        let surfaces: Vec<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT DISTINCT surface FROM seat_readings WHERE city_key = ?1 AND region_key = ?2",
+            )?
+            .query_map([city, region], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
         for s in &surfaces {
-            self.alias(EntityKind::Place, to_id, s).await?;
+            self.alias(EntityKind::Place, to_id, s)?;
         }
-        self.drop_if_unused(from_id, to_id).await
+        self.drop_if_unused(from_id, to_id)
     }
 
     /// Deletes a place entity nothing refers to any more, redirecting its id to `into`.
-    async fn drop_if_unused(&mut self, id: Id, into: Id) -> Result<(), StoreError> {
-        let used: Option<i64> = sqlx::query_scalar(
-            "SELECT 1 WHERE EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?1)
-                OR EXISTS (SELECT 1 FROM claim_places WHERE entity_id = ?1)
-                OR EXISTS (SELECT 1 FROM claims WHERE speaker_id = ?1 OR via_id = ?1)
-                OR EXISTS (SELECT 1 FROM sources WHERE entity_id = ?1)
-                OR EXISTS (SELECT 1 FROM manual_aliases WHERE entity_id = ?1)",
-        )
-        .bind(id)
-        .fetch_optional(&mut *self.conn)
-        .await?;
+    fn drop_if_unused(&mut self, id: Id, into: Id) -> Result<(), StoreError> {
+        let used: Option<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT 1 WHERE EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?1)
+                    OR EXISTS (SELECT 1 FROM claim_places WHERE entity_id = ?1)
+                    OR EXISTS (SELECT 1 FROM claims WHERE speaker_id = ?1 OR via_id = ?1)
+                    OR EXISTS (SELECT 1 FROM sources WHERE entity_id = ?1)
+                    OR EXISTS (SELECT 1 FROM manual_aliases WHERE entity_id = ?1)",
+            )?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
         if used.is_some() {
             return Ok(());
         }
         for sql in [
             "UPDATE entity_redirects SET into_id = ?2 WHERE into_id = ?1",
             "INSERT OR REPLACE INTO entity_redirects (from_id, into_id) VALUES (?1, ?2)",
-            "DELETE FROM entities WHERE id = ?1",
         ] {
-            sqlx::query(sql)
-                .bind(id)
-                .bind(into)
-                .execute(&mut *self.conn)
-                .await?;
+            self.conn.prepare_cached(sql)?.execute(params![id, into])?;
         }
+        self.conn
+            .prepare_cached("DELETE FROM entities WHERE id = ?1")?
+            .execute([id])?;
         self.entities.retain(|_, v| *v != id);
         // its aliases went with it (and SQLite may hand its id to the next new entity)
         self.aliases.retain(|(e, _)| *e != id);

@@ -1,11 +1,13 @@
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 
+use crate::link::LinkIndex;
 use crate::StoreError;
 
 /// The schema, embedded at build time; applied at every start and by `claimgraph migrate`.
@@ -25,12 +27,102 @@ pub struct StoreOptions {
 
 /// Handle to one claimgraph database. Cheap to clone.
 ///
-/// Reads go through a pool of connections; writes go through a pool of exactly one, so
-/// writers in this process queue instead of fighting over SQLite's single write lock.
+/// Reads go through a pool of connections. Articles are written by one synchronous
+/// connection ([`WriterConn`]) on a blocking thread, so writers in this process queue
+/// instead of fighting over SQLite's single write lock, and a bulk ingest's thousands of
+/// statements per batch cost what SQLite costs, not a thread hand-off each. Migrations
+/// and an analyst's curation go through a pool of one async connection.
 #[derive(Debug, Clone)]
 pub struct Store {
     pub(crate) read: SqlitePool,
     pub(crate) write: SqlitePool,
+    pub(crate) writer: Arc<WriterConn>,
+}
+
+/// The article writer's connection, opened on first use (after migrations ran).
+#[derive(Debug)]
+pub(crate) struct WriterConn {
+    path: PathBuf,
+    options: StoreOptions,
+    state: Mutex<WriterState>,
+}
+
+/// The writer's connection and its index of claims for corroboration (`link.rs`); both
+/// are dropped after a failed write and rebuilt on the next.
+#[derive(Debug, Default)]
+struct WriterState {
+    conn: Option<rusqlite::Connection>,
+    index: LinkIndex,
+}
+
+/// Pages of SQLite's cache for the writer (negative: KiB): index pages of a large
+/// database stay in memory across a bulk ingest's batches.
+const WRITER_CACHE_KIB: i64 = 65_536;
+
+impl WriterConn {
+    fn open(&self) -> Result<rusqlite::Connection, StoreError> {
+        let conn = rusqlite::Connection::open(&self.path)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.pragma_update(None, "cache_size", -WRITER_CACHE_KIB)?;
+        if let Some(bytes) = self.options.max_size_bytes {
+            conn.pragma_update(None, "max_page_count", max_pages(bytes))?;
+        }
+        conn.set_prepared_statement_cache_capacity(64);
+        Ok(conn)
+    }
+
+    /// Runs `work` on the connection, blocking. After a failure the connection is closed
+    /// unless it is known clean (SQLite may have rolled back on its own after a full disk
+    /// or an I/O error, and only a fresh connection is sure to be outside any
+    /// transaction), and the index is rebuilt: it may hold claims that were rolled back.
+    pub(crate) fn run<T>(
+        &self,
+        work: impl FnOnce(&mut rusqlite::Connection, &mut LinkIndex) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        // a panic mid-write left at worst an open transaction, which the check below ends
+        let mut guard = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        let state = &mut *guard;
+        if state.conn.as_ref().is_some_and(|c| !c.is_autocommit()) {
+            *state = WriterState::default();
+        }
+        let conn = match state.conn.as_mut() {
+            Some(c) => c,
+            None => state.conn.insert(self.open()?),
+        };
+        let out = work(conn, &mut state.index);
+        if out.is_err() {
+            state.index = LinkIndex::default();
+            if !conn.is_autocommit() {
+                state.conn = None;
+            }
+        }
+        out
+    }
+}
+
+impl Store {
+    /// Runs `work` on the writer's connection on a blocking thread.
+    pub(crate) async fn write_with<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut rusqlite::Connection, &mut LinkIndex) -> Result<T, StoreError>
+            + Send
+            + 'static,
+    ) -> Result<T, StoreError> {
+        let writer = Arc::clone(&self.writer);
+        match tokio::task::spawn_blocking(move || writer.run(work)).await {
+            Ok(out) => out,
+            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+            Err(e) => Err(StoreError::WriterStopped(e.to_string())),
+        }
+    }
+}
+
+/// SQLite's `max_page_count` for a size cap, at the default page size.
+fn max_pages(bytes: u64) -> u64 {
+    bytes.div_ceil(4096).max(1)
 }
 
 impl Store {
@@ -61,9 +153,8 @@ impl Store {
             .foreign_keys(true)
             .busy_timeout(BUSY_TIMEOUT);
         if let Some(bytes) = opts.max_size_bytes {
-            // SQLite's default page size; the cap is applied on every new connection
-            let pages = bytes.div_ceil(4096).max(1);
-            options = options.pragma("max_page_count", pages.to_string());
+            // the cap is applied on every new connection
+            options = options.pragma("max_page_count", max_pages(bytes).to_string());
         }
         let write = SqlitePoolOptions::new()
             .max_connections(1)
@@ -73,7 +164,16 @@ impl Store {
             .max_connections(8)
             .connect_with(options)
             .await?;
-        Ok(Store { read, write })
+        let writer = Arc::new(WriterConn {
+            path: path.to_path_buf(),
+            options: opts,
+            state: Mutex::new(WriterState::default()),
+        });
+        Ok(Store {
+            read,
+            write,
+            writer,
+        })
     }
 
     /// Applies pending migrations; returns how many were applied.
@@ -105,6 +205,17 @@ impl Store {
     pub async fn close(&self) {
         self.read.close().await;
         self.write.close().await;
+        let writer = Arc::clone(&self.writer);
+        // dropping the connection closes it; the last connection to close checkpoints
+        let _ = tokio::task::spawn_blocking(move || {
+            writer
+                .state
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .conn
+                .take()
+        })
+        .await;
     }
 }
 

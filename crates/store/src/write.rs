@@ -1,11 +1,11 @@
 use std::collections::{HashMap, HashSet};
 
 use claimgraph_extract::{EntityKind, Mention, PlaceRef, PlaceType};
-use sqlx::pool::PoolConnection;
-use sqlx::{Connection, Sqlite, SqliteConnection};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use crate::canon::{fold, resolve_key};
 use crate::corroborate::Signature;
+use crate::link::LinkIndex;
 use crate::seats::Site;
 use crate::{Id, PreparedArticle, Store, StoreError};
 
@@ -32,7 +32,7 @@ impl Store {
     pub async fn insert(&self, article: &PreparedArticle) -> Result<Inserted, StoreError> {
         let mut out = self.insert_batch(std::slice::from_ref(article)).await?;
         out.pop()
-            .ok_or(StoreError::Database(sqlx::Error::RowNotFound))
+            .ok_or(StoreError::Write(rusqlite::Error::QueryReturnedNoRows))
     }
 
     /// Stores many articles in one transaction: all of them or, on error, none.
@@ -40,42 +40,24 @@ impl Store {
         &self,
         articles: &[PreparedArticle],
     ) -> Result<Vec<Inserted>, StoreError> {
-        let mut conn = WriteConn {
-            conn: self.write.acquire().await?,
-            committed: false,
-        };
-        let out = write_batch(&mut conn.conn, articles).await?;
-        conn.committed = true;
-        Ok(out)
+        let articles = articles.to_vec();
+        self.write_with(move |conn, index| write_batch(conn, index, &articles))
+            .await
     }
 }
 
-/// The writer connection for one batch. Unless the batch committed it is closed, not handed
-/// back to the pool: after a failed or abandoned transaction (disk full, an I/O error, a
-/// request that timed out) SQLite may have rolled back on its own, sqlx's idea of the
-/// transaction can then be wrong, and only a fresh connection is known to be clean.
-struct WriteConn {
-    conn: PoolConnection<Sqlite>,
-    committed: bool,
-}
-
-impl Drop for WriteConn {
-    fn drop(&mut self) {
-        if !self.committed {
-            self.conn.close_on_drop();
-        }
-    }
-}
-
-async fn write_batch(
-    conn: &mut SqliteConnection,
+fn write_batch(
+    conn: &mut Connection,
+    index: &mut LinkIndex,
     articles: &[PreparedArticle],
 ) -> Result<Vec<Inserted>, StoreError> {
     // IMMEDIATE: take the write lock up front, so a transaction that reads (the duplicate
     // check) before it writes cannot fail to upgrade under WAL.
-    let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    index.catch_up(&tx)?;
     let mut writer = Writer {
-        conn: &mut tx,
+        conn: &tx,
+        index,
         entities: HashMap::new(),
         roles: HashSet::new(),
         article_orgs: Vec::new(),
@@ -85,15 +67,17 @@ async fn write_batch(
     };
     let mut out = Vec::with_capacity(articles.len());
     for article in articles {
-        out.push(writer.article(article).await?);
+        out.push(writer.article(article)?);
     }
-    tx.commit().await?;
+    tx.commit()?;
     Ok(out)
 }
 
 /// One write transaction, with the entity ids it has already resolved.
 pub(crate) struct Writer<'c> {
-    pub(crate) conn: &'c mut SqliteConnection,
+    pub(crate) conn: &'c Connection,
+    /// Stored claims by comparison token, for corroboration.
+    pub(crate) index: &'c mut LinkIndex,
     pub(crate) entities: HashMap<(EntityKind, String), Id>,
     /// (entity, role) pairs already written in this transaction.
     pub(crate) roles: HashSet<(Id, String)>,
@@ -104,61 +88,69 @@ pub(crate) struct Writer<'c> {
     /// Of those, the ones the current article names first, to settle at its end.
     pub(crate) newly_named: Vec<String>,
     /// (entity, alias) pairs already written in this transaction: a place named 30 times
-    /// in a batch needs its spelling written once (bulk ingest spends its time per
-    /// statement).
+    /// in a batch needs its spelling written once.
     pub(crate) aliases: HashSet<(Id, String)>,
 }
 
 impl Writer<'_> {
-    async fn article(&mut self, p: &PreparedArticle) -> Result<Inserted, StoreError> {
-        let existing: Option<Id> =
-            sqlx::query_scalar("SELECT id FROM articles WHERE content_hash = ?1")
-                .bind(&p.content_hash)
-                .fetch_optional(&mut *self.conn)
-                .await?;
+    fn article(&mut self, p: &PreparedArticle) -> Result<Inserted, StoreError> {
+        let existing: Option<Id> = self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
+            .query_row([&p.content_hash], |r| r.get(0))
+            .optional()?;
         if let Some(id) = existing {
             return Ok(Inserted { id, created: false });
         }
         self.article_orgs.clear();
         let text = p.article.text.as_str();
         let source_id = match p.article.source.as_deref().map(str::trim) {
-            Some(name) if !fold(name).is_empty() => Some(self.source(name).await?),
+            Some(name) if !fold(name).is_empty() => Some(self.source(name)?),
             _ => None,
         };
-        let article_id: Id = sqlx::query_scalar(
-            "INSERT INTO articles (content_hash, title, text, source_id, url, published_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
-        )
-        .bind(&p.content_hash)
-        .bind(&p.article.title)
-        .bind(text)
-        .bind(source_id)
-        .bind(&p.article.url)
-        .bind(&p.article.published_at)
-        .fetch_one(&mut *self.conn)
-        .await?;
+        let article_id: Id = self
+            .conn
+            .prepare_cached(
+                "INSERT INTO articles (content_hash, title, text, source_id, url, published_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+            )?
+            .query_row(
+                params![
+                    p.content_hash,
+                    p.article.title,
+                    text,
+                    source_id,
+                    p.article.url,
+                    p.article.published_at
+                ],
+                |r| r.get(0),
+            )?;
 
         let mut counts: HashMap<Id, i64> = HashMap::new();
         let mut mention_rows = 0i64;
         for m in &p.extraction.mentions {
-            let Some(entity) = self.mention(m, text).await? else {
+            let Some(entity) = self.mention(m, text)? else {
                 continue;
             };
             let surface = m.span.slice(text).unwrap_or(&m.name);
-            let mention_id: Id = sqlx::query_scalar(
-                "INSERT INTO mentions (entity_id, article_id, start, \"end\", text)
-                 VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
-            )
-            .bind(entity)
-            .bind(article_id)
-            .bind(p.offsets.to_char(m.span.start))
-            .bind(p.offsets.to_char(m.span.end))
-            .bind(surface)
-            .fetch_one(&mut *self.conn)
-            .await?;
+            let mention_id: Id = self
+                .conn
+                .prepare_cached(
+                    "INSERT INTO mentions (entity_id, article_id, start, \"end\", text)
+                     VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+                )?
+                .query_row(
+                    params![
+                        entity,
+                        article_id,
+                        p.offsets.to_char(m.span.start),
+                        p.offsets.to_char(m.span.end),
+                        surface
+                    ],
+                    |r| r.get(0),
+                )?;
             if let Some((city, region)) = open_seat(m) {
-                self.record_seat(article_id, Site::Mention(mention_id), city, region, surface)
-                    .await?;
+                self.record_seat(article_id, Site::Mention(mention_id), city, region, surface)?;
             }
             *counts.entry(entity).or_default() += 1;
             mention_rows += 1;
@@ -175,7 +167,7 @@ impl Writer<'_> {
                 None => (None, None),
                 Some(m) => {
                     let said = m.span.slice(text).unwrap_or(&m.name).to_string();
-                    match self.mention(m, text).await? {
+                    match self.mention(m, text)? {
                         Some(id) => (Some(id), Some(said)),
                         // an unnamed source keeps its own words and no entity
                         None => (None, Some(m.name.clone())),
@@ -183,31 +175,36 @@ impl Writer<'_> {
                 }
             };
             let via_id = match &claim.via {
-                Some(m) => self.mention(m, text).await?,
+                Some(m) => self.mention(m, text)?,
                 None => None,
             };
-            let claim_id: Id = sqlx::query_scalar(
-                "INSERT INTO claims (article_id, kind, text, start, \"end\", speaker_id,
-                                     speaker_text, via_id, cue)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
-            )
-            .bind(article_id)
-            .bind(claim.kind.as_str())
-            .bind(claim_text)
-            .bind(p.offsets.to_char(claim.span.start))
-            .bind(p.offsets.to_char(claim.span.end))
-            .bind(speaker_id)
-            .bind(speaker_text)
-            .bind(via_id)
-            .bind(&claim.cue)
-            .fetch_one(&mut *self.conn)
-            .await?;
+            let claim_id: Id = self
+                .conn
+                .prepare_cached(
+                    "INSERT INTO claims (article_id, kind, text, start, \"end\", speaker_id,
+                                         speaker_text, via_id, cue)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
+                )?
+                .query_row(
+                    params![
+                        article_id,
+                        claim.kind.as_str(),
+                        claim_text,
+                        p.offsets.to_char(claim.span.start),
+                        p.offsets.to_char(claim.span.end),
+                        speaker_id,
+                        speaker_text,
+                        via_id,
+                        claim.cue
+                    ],
+                    |r| r.get(0),
+                )?;
             let mut signature = p.signatures.get(index).cloned().unwrap_or_default();
             if let Some(id) = speaker_id {
                 signature.push_entity('s', id);
             }
             for place in &claim.places {
-                if let Some(entity) = self.mention(place, text).await? {
+                if let Some(entity) = self.mention(place, text)? {
                     if place
                         .place
                         .as_ref()
@@ -215,57 +212,54 @@ impl Writer<'_> {
                     {
                         signature.push_entity('p', entity);
                     }
-                    sqlx::query(
-                        "INSERT OR IGNORE INTO claim_places (claim_id, entity_id) VALUES (?1, ?2)",
-                    )
-                    .bind(claim_id)
-                    .bind(entity)
-                    .execute(&mut *self.conn)
-                    .await?;
+                    self.conn
+                        .prepare_cached(
+                            "INSERT OR IGNORE INTO claim_places (claim_id, entity_id)
+                             VALUES (?1, ?2)",
+                        )?
+                        .execute(params![claim_id, entity])?;
                     if let Some((city, region)) = open_seat(place) {
                         let surface = place.span.slice(text).unwrap_or(&place.name);
-                        self.record_seat(article_id, Site::Claim(claim_id), city, region, surface)
-                            .await?;
+                        self.record_seat(article_id, Site::Claim(claim_id), city, region, surface)?;
                     }
                 }
             }
             for n in &claim.numbers {
-                sqlx::query(
-                    "INSERT INTO claim_numbers
-                        (claim_id, value, unit, qualifier, text, start, \"end\", base_value, base_unit)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                )
-                .bind(claim_id)
-                .bind(n.value)
-                .bind(&n.unit)
-                .bind(n.qualifier.as_str())
-                .bind(n.span.slice(text).unwrap_or_default())
-                .bind(p.offsets.to_char(n.span.start))
-                .bind(p.offsets.to_char(n.span.end))
-                .bind(n.normalized.map(|m| m.value))
-                .bind(n.normalized.map(|m| m.unit))
-                .execute(&mut *self.conn)
-                .await?;
+                self.conn
+                    .prepare_cached(
+                        "INSERT INTO claim_numbers (claim_id, value, unit, qualifier, text,
+                                                    start, \"end\", base_value, base_unit)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    )?
+                    .execute(params![
+                        claim_id,
+                        n.value,
+                        n.unit,
+                        n.qualifier.as_str(),
+                        n.span.slice(text).unwrap_or_default(),
+                        p.offsets.to_char(n.span.start),
+                        p.offsets.to_char(n.span.end),
+                        n.normalized.map(|m| m.value),
+                        n.normalized.map(|m| m.unit)
+                    ])?;
             }
             signed.push((claim_id, signature));
             claim_rows += 1;
         }
 
+        let mut bump = self.conn.prepare_cached(
+            "UPDATE entities SET mention_count = mention_count + ?1 WHERE id = ?2",
+        )?;
         for (entity, n) in counts {
-            sqlx::query("UPDATE entities SET mention_count = mention_count + ?1 WHERE id = ?2")
-                .bind(n)
-                .bind(entity)
-                .execute(&mut *self.conn)
-                .await?;
+            bump.execute(params![n, entity])?;
         }
-        self.settle_seats().await?;
-        self.link_claims(article_id, &signed).await?;
-        sqlx::query("UPDATE articles SET claim_count = ?1, mention_count = ?2 WHERE id = ?3")
-            .bind(claim_rows)
-            .bind(mention_rows)
-            .bind(article_id)
-            .execute(&mut *self.conn)
-            .await?;
+        self.settle_seats()?;
+        self.link_claims(article_id, &signed)?;
+        self.conn
+            .prepare_cached(
+                "UPDATE articles SET claim_count = ?1, mention_count = ?2 WHERE id = ?3",
+            )?
+            .execute(params![claim_rows, mention_rows, article_id])?;
         Ok(Inserted {
             id: article_id,
             created: true,
@@ -275,13 +269,13 @@ impl Writer<'_> {
     /// The entity a mention refers to; `None` for unnamed sources and names that fold to
     /// nothing. The surface form becomes an alias when it is a shorter form of the name
     /// ("Okafor" for "Ada Okafor"), never when it is a pronoun or description.
-    async fn mention(&mut self, m: &Mention, text: &str) -> Result<Option<Id>, StoreError> {
+    fn mention(&mut self, m: &Mention, text: &str) -> Result<Option<Id>, StoreError> {
         if m.kind == EntityKind::Nominal {
             return Ok(None);
         }
         if let (EntityKind::Place, Some(place)) = (m.kind, &m.place) {
             let place = match place.or_region.as_deref() {
-                Some(region) => self.seat_reading(place, region).await?,
+                Some(region) => self.seat_reading(place, region)?,
                 None => {
                     if matches!(place.place_type, PlaceType::City | PlaceType::Region) {
                         self.name_place(&place.key);
@@ -289,65 +283,66 @@ impl Writer<'_> {
                     place
                 }
             };
-            let id = self.place(place).await?;
+            let id = self.place(place)?;
             // Every spelling a gazetteer place is written in finds it ("Kiev", "Kyiv"), but a
             // pronoun or description standing for it ("It fell …", "The city") is no name.
             if let Some(surface) = m.span.slice(text) {
                 if surface.chars().next().is_some_and(char::is_uppercase) && !is_reference(surface)
                 {
-                    self.alias(EntityKind::Place, id, surface).await?;
+                    self.alias(EntityKind::Place, id, surface)?;
                 }
             }
             return Ok(Some(id));
         }
-        let Some(id) = self.entity(m.kind, &m.name).await? else {
+        let Some(id) = self.resolve(m.kind, &m.name)? else {
             return Ok(None);
         };
         if let Some(surface) = m.span.slice(text) {
             if is_short_form(surface, &m.name) {
-                self.alias(m.kind, id, surface).await?;
+                self.alias(m.kind, id, surface)?;
             }
         }
         if let Some(acronym) = defined_acronym(text, m) {
-            self.alias(m.kind, id, acronym).await?;
+            self.alias(m.kind, id, acronym)?;
         }
         for role in &m.roles {
-            self.role(id, role).await?;
+            self.role(id, role)?;
         }
         Ok(Some(id))
     }
 
-    async fn entity(&mut self, kind: EntityKind, name: &str) -> Result<Option<Id>, StoreError> {
-        self.resolve(kind, name).await
-    }
-
     /// The entity of a gazetteer place, keyed by its gazetteer key; created with its
     /// coordinates, country, type and the gazetteer's spellings as aliases.
-    async fn place(&mut self, place: &PlaceRef) -> Result<Id, StoreError> {
+    fn place(&mut self, place: &PlaceRef) -> Result<Id, StoreError> {
         let cache = (EntityKind::Place, place.key.clone());
         if let Some(id) = self.entities.get(&cache) {
             return Ok(*id);
         }
-        let id = match self.stored_place(&place.key).await? {
+        let id = match self.stored_place(&place.key)? {
             Some(id) => id,
             None => {
-                let id: Id = sqlx::query_scalar(
-                    "INSERT INTO entities (kind, name, key, geonames_id, lat, lon, country_code,
-                                           place_type)
-                     VALUES ('place', ?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
-                )
-                .bind(&place.name)
-                .bind(&place.key)
-                .bind(place.geonames_id.map(i64::from))
-                .bind(place.lat)
-                .bind(place.lon)
-                .bind(&place.country)
-                .bind(place.place_type.as_str())
-                .fetch_one(&mut *self.conn)
-                .await?;
-                self.alias(EntityKind::Place, id, &place.name).await?;
+                let id: Id = self
+                    .conn
+                    .prepare_cached(
+                        "INSERT INTO entities (kind, name, key, geonames_id, lat, lon,
+                                               country_code, place_type)
+                         VALUES ('place', ?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+                    )?
+                    .query_row(
+                        params![
+                            place.name,
+                            place.key,
+                            place.geonames_id.map(i64::from),
+                            place.lat,
+                            place.lon,
+                            place.country,
+                            place.place_type.as_str()
+                        ],
+                        |r| r.get(0),
+                    )?;
+                self.alias(EntityKind::Place, id, &place.name)?;
                 for a in &place.aliases {
-                    self.alias(EntityKind::Place, id, a).await?;
+                    self.alias(EntityKind::Place, id, a)?;
                 }
                 id
             }
@@ -358,19 +353,20 @@ impl Writer<'_> {
 
     /// The entity a place key is stored as, if any: an analyst's merge outranks the
     /// gazetteer's identity.
-    pub(crate) async fn stored_place(&mut self, key: &str) -> Result<Option<Id>, StoreError> {
-        Ok(sqlx::query_scalar(
-            "SELECT entity_id FROM manual_aliases WHERE kind = 'place' AND key = ?1
-             UNION ALL
-             SELECT id FROM entities WHERE kind = 'place' AND key = ?1
-             LIMIT 1",
-        )
-        .bind(key)
-        .fetch_optional(&mut *self.conn)
-        .await?)
+    pub(crate) fn stored_place(&mut self, key: &str) -> Result<Option<Id>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT entity_id FROM manual_aliases WHERE kind = 'place' AND key = ?1
+                 UNION ALL
+                 SELECT id FROM entities WHERE kind = 'place' AND key = ?1
+                 LIMIT 1",
+            )?
+            .query_row([key], |r| r.get(0))
+            .optional()?)
     }
 
-    pub(crate) async fn alias(
+    pub(crate) fn alias(
         &mut self,
         kind: EntityKind,
         entity: Id,
@@ -379,31 +375,31 @@ impl Writer<'_> {
         if !self.aliases.insert((entity, alias.trim().to_string())) {
             return Ok(());
         }
-        sqlx::query(
-            "INSERT OR IGNORE INTO aliases (entity_id, alias, key, rkey) VALUES (?1, ?2, ?3, ?4)",
-        )
-        .bind(entity)
-        .bind(alias.trim())
-        .bind(fold(alias))
-        .bind(resolve_key(kind, alias))
-        .execute(&mut *self.conn)
-        .await?;
+        self.conn
+            .prepare_cached(
+                "INSERT OR IGNORE INTO aliases (entity_id, alias, key, rkey)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![
+                entity,
+                alias.trim(),
+                fold(alias),
+                resolve_key(kind, alias)
+            ])?;
         Ok(())
     }
 
-    async fn source(&mut self, name: &str) -> Result<Id, StoreError> {
+    fn source(&mut self, name: &str) -> Result<Id, StoreError> {
         let entity = self
-            .entity(EntityKind::Outlet, name)
-            .await?
-            .ok_or(StoreError::Database(sqlx::Error::RowNotFound))?;
-        Ok(sqlx::query_scalar(
-            "INSERT INTO sources (name, entity_id) VALUES (?1, ?2)
-             ON CONFLICT (name) DO UPDATE SET name = name RETURNING id",
-        )
-        .bind(name)
-        .bind(entity)
-        .fetch_one(&mut *self.conn)
-        .await?)
+            .resolve(EntityKind::Outlet, name)?
+            .ok_or(StoreError::Write(rusqlite::Error::QueryReturnedNoRows))?;
+        Ok(self
+            .conn
+            .prepare_cached(
+                "INSERT INTO sources (name, entity_id) VALUES (?1, ?2)
+                 ON CONFLICT (name) DO UPDATE SET name = name RETURNING id",
+            )?
+            .query_row(params![name, entity], |r| r.get(0))?)
     }
 }
 
