@@ -190,8 +190,11 @@ fn round3(v: f64) -> String {
 pub fn idf(df: i64, n: i64) -> f64 {
     ((n.max(1) as f64 + 1.0) / (df.max(0) as f64 + 1.0))
         .ln()
-        .max(0.05)
+        .max(IDF_FLOOR)
 }
+
+/// The least weight a term has, however common.
+pub const IDF_FLOOR: f64 = 0.05;
 
 /// A signature in interned tokens (ids from the caller's vocabulary), sorted, so that
 /// comparing it with many others is a merge of short integer lists, with no allocation.

@@ -9,12 +9,13 @@
 //! index is built from `claims.signature` on the first write and caught up at the start
 //! of every write transaction with the claims other connections wrote since.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
 use std::sync::Arc;
 
+use ahash::{AHashMap as HashMap, AHashSet as HashSet};
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::corroborate::{idf, Profile, Signature, CORROBORATES};
+use crate::corroborate::{Profile, Signature, CORROBORATES, IDF_FLOOR};
 use crate::read::json_array;
 use crate::write::Writer;
 use crate::{Id, StoreError};
@@ -54,6 +55,8 @@ pub(crate) struct LinkIndex {
     vocab: HashMap<Box<str>, u32>,
     /// How many claims hold each token.
     df: Vec<u32>,
+    /// `ln(df + 1)` of each token, so that a weight is a subtraction (see `weight`).
+    ln_df: Vec<f64>,
     /// The most recent claims holding each token, oldest first.
     postings: Vec<VecDeque<Id>>,
     recent: HashMap<Id, Arc<Candidate>>,
@@ -82,6 +85,7 @@ impl LinkIndex {
         let id = u32::try_from(self.df.len()).unwrap_or(u32::MAX);
         self.vocab.insert(token.into(), id);
         self.df.push(0);
+        self.ln_df.push(0.0);
         self.postings.push(VecDeque::new());
         id
     }
@@ -99,6 +103,7 @@ impl LinkIndex {
         for t in tokens {
             let t = t as usize;
             self.df[t] += 1;
+            self.ln_df[t] = f64::from(self.df[t]).ln_1p();
             let list = &mut self.postings[t];
             list.push_back(id);
             if list.len() > PER_TOKEN {
@@ -124,10 +129,11 @@ impl LinkIndex {
         self.recent.get(&id).or_else(|| self.older.get(&id))
     }
 
-    /// A term's weight now (see [`idf`]).
-    fn weight(&self, token: u32) -> f64 {
-        let df = self.df.get(token as usize).copied().unwrap_or(0);
-        idf(i64::from(df), self.claims)
+    /// A term's weight now: `corroborate::idf`, as `ln(n + 1) - ln(df + 1)` with `ln(n + 1)`
+    /// computed once per article.
+    fn weight(&self, token: u32, ln_n: f64) -> f64 {
+        let ln_df = self.ln_df.get(token as usize).copied().unwrap_or(0.0);
+        (ln_n - ln_df).max(IDF_FLOOR)
     }
 
     /// Claims sharing the rarest of `tokens`, the most recent first for each token.
@@ -140,7 +146,7 @@ impl LinkIndex {
             .collect();
         seeds.sort_by_key(|(_, df)| *df);
         seeds.truncate(SEED_TOKENS);
-        let mut seen: HashSet<Id> = HashSet::new();
+        let mut seen: HashSet<Id> = HashSet::with_capacity(SEED_TOKENS * PER_TOKEN);
         let mut out = Vec::new();
         for (t, _) in seeds {
             let list = &self.postings[t as usize];
@@ -198,7 +204,8 @@ impl Writer<'_> {
         self.index.load(self.conn, &all)?;
         let own: Vec<Profile> = claims.iter().map(|(_, s)| self.index.profile(s)).collect();
         let index = &*self.index;
-        let weight = |t: u32| index.weight(t);
+        let ln_n = (index.claims.max(1) as f64).ln_1p();
+        let weight = |t: u32| index.weight(t, ln_n);
         let mut links: Vec<(Id, Id, &str, f64)> = Vec::new();
         let mut joins: Vec<(Id, Id, f64)> = Vec::new();
         for (((claim, _), ids), own) in claims.iter().zip(&found).zip(&own) {
@@ -297,5 +304,55 @@ impl Writer<'_> {
             )?
             .execute([json_array(&signatures)])?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corroborate::idf;
+
+    fn sig(tokens: &str) -> Signature {
+        Signature::parse(tokens)
+    }
+
+    #[test]
+    fn candidates_share_the_rarest_tokens_most_recent_first() {
+        let mut index = LinkIndex::default();
+        index.add(1, 10, &sig("harbour crane collapse p:7"));
+        index.add(2, 11, &sig("harbour strike wage"));
+        index.add(3, 12, &sig("crane collapse inquiry p:7"));
+        index.add(4, 13, &sig("election turnout"));
+        let found = index.candidates(&sig("crane collapse p:7").index_tokens());
+        assert_eq!(found, vec![3, 1]);
+        assert!(index.candidates(&sig("volcano").index_tokens()).is_empty());
+        assert_eq!(index.watermark, 4);
+        assert_eq!(index.cached(2).map(|c| c.article), Some(11));
+    }
+
+    #[test]
+    fn postings_keep_the_most_recent_claims() {
+        let mut index = LinkIndex::default();
+        for id in 1..=(PER_TOKEN as Id + 5) {
+            index.add(id, id, &sig("harbour"));
+        }
+        let found = index.candidates(&sig("harbour").index_tokens());
+        assert_eq!(found.len(), PER_TOKEN);
+        assert_eq!(found.first(), Some(&(PER_TOKEN as Id + 5)));
+        assert_eq!(found.last(), Some(&6));
+    }
+
+    #[test]
+    fn weights_are_the_idf_of_the_corpus() {
+        let mut index = LinkIndex::default();
+        index.add(1, 1, &sig("harbour crane"));
+        index.add(2, 2, &sig("harbour strike"));
+        index.add(3, 3, &sig("harbour vote"));
+        let ln_n = (index.claims as f64).ln_1p();
+        let harbour = index.vocab["harbour"];
+        let crane = index.vocab["crane"];
+        assert!((index.weight(harbour, ln_n) - idf(3, 3)).abs() < 1e-12);
+        assert!((index.weight(crane, ln_n) - idf(1, 3)).abs() < 1e-12);
+        assert!(index.weight(crane, ln_n) > index.weight(harbour, ln_n));
     }
 }
