@@ -6,6 +6,9 @@
 #
 # usage: bash bench/run.sh            (SIZES="1000 10000 100000" by default)
 #        SIZES="1000 10000" WRK_SECONDS=10 bash bench/run.sh
+#        REUSE_DB=1 bash bench/run.sh   (keep a size's database and ingest figures from an
+#                                        earlier run: only start-up and queries are measured
+#                                        again; the concurrent ingest of each run adds to it)
 # Needs wrk (apt-get install wrk), /usr/bin/time, sqlite3 and curl. Never run by CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +25,7 @@ for tool in wrk /usr/bin/time sqlite3 curl; do
 done
 
 cargo build --release -q -p claimgraph -p claimgraph-bench
-BIN=target/release/claimgraph
+BIN=${BIN:-target/release/claimgraph}
 GEN=target/release/claimgraph-corpus
 
 largest=0
@@ -72,9 +75,13 @@ for n in $SIZES; do
   files=()
   for ((i = 0; i < shards; i++)); do files+=("$(printf '%s/corpus-%04d.ndjson' "$corpus" "$i")"); done
   db="$WORK/db-$n.db"
-  rm -f "$db" "$db-wal" "$db-shm"
-  echo "== $n articles: ingest"
-  /usr/bin/time -v "$BIN" ingest --db "$db" "${files[@]}" >"$WORK/ingest-$n.out" 2>"$WORK/ingest-$n.time"
+  if [ "${REUSE_DB:-0}" = 1 ] && [ -f "$db" ] && [ -f "$WORK/ingest-$n.time" ]; then
+    echo "== $n articles: reusing $db and the ingest figures of its run"
+  else
+    rm -f "$db" "$db-wal" "$db-shm"
+    echo "== $n articles: ingest"
+    /usr/bin/time -v "$BIN" ingest --db "$db" "${files[@]}" >"$WORK/ingest-$n.out" 2>"$WORK/ingest-$n.time"
+  fi
   cat "$WORK/ingest-$n.out"
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$WORK/ingest-$n.time")
   rss_kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/ingest-$n.time")

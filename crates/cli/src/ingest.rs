@@ -147,18 +147,19 @@ async fn write(
     if prepared.is_empty() {
         return Ok(());
     }
-    let inserted = store.insert_batch(&prepared).await.with_context(|| {
+    let claims: Vec<usize> = prepared.iter().map(|p| p.extraction.claims.len()).collect();
+    let size = prepared.len();
+    let inserted = store.insert_batch(prepared).await.with_context(|| {
         format!(
-            "writing a batch of {} articles (the {} written before it are stored; running \
+            "writing a batch of {size} articles (the {} written before it are stored; running \
              the same ingest again adds only what is missing)",
-            prepared.len(),
             summary.new
         )
     })?;
-    for (p, ins) in prepared.iter().zip(&inserted) {
+    for (n, ins) in claims.into_iter().zip(&inserted) {
         if ins.created {
             summary.new += 1;
-            summary.claims += p.extraction.claims.len();
+            summary.claims += n;
         } else {
             summary.present += 1;
         }

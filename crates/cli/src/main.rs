@@ -304,6 +304,7 @@ async fn serve(
         ms = started.elapsed().as_millis() as u64,
         "extractor and gazetteer loaded"
     );
+    store.warm_writer();
     let state = AppState::new(store.clone(), config);
     let listener = tokio::net::TcpListener::bind(addr)
         .await

@@ -59,7 +59,10 @@ fn bench(c: &mut Criterion) {
             },
             |fresh| {
                 let (_dir, store) = fresh?;
-                let n = rt.block_on(store.insert_batch(&prepared)).ok()?.len();
+                let n = rt
+                    .block_on(store.insert_batch(prepared.as_slice()))
+                    .ok()?
+                    .len();
                 rt.block_on(store.close());
                 Some(n)
             },

@@ -35,7 +35,7 @@ const MAX_CANDIDATES: usize = 150;
 const MAX_CONFLICTS: usize = 5;
 /// Claims whose signature is kept in memory between articles (in two generations): the
 /// most recent claims are the ones postings name.
-const RECENT_CLAIMS: usize = 200_000;
+const RECENT_CLAIMS: usize = 100_000;
 
 /// What a candidate claim is compared by; immutable once written.
 #[derive(Debug)]

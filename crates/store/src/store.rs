@@ -104,6 +104,18 @@ impl WriterConn {
 }
 
 impl Store {
+    /// Builds the writer's index of stored claims in the background, so that the first
+    /// article written after start-up does not wait for it (seconds on a large database).
+    /// A write that comes first builds it itself; a failure here is left to that write.
+    pub fn warm_writer(&self) {
+        let writer = Arc::clone(&self.writer);
+        tokio::task::spawn_blocking(move || {
+            if let Err(e) = writer.run(|conn, index| index.catch_up(conn)) {
+                tracing::warn!(error = %e, "building the writer's claim index");
+            }
+        });
+    }
+
     /// Runs `work` on the writer's connection on a blocking thread.
     pub(crate) async fn write_with<T: Send + 'static>(
         &self,

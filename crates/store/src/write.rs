@@ -1,4 +1,5 @@
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use claimgraph_extract::{EntityKind, Mention, PlaceRef, PlaceType};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
@@ -35,12 +36,13 @@ impl Store {
             .ok_or(StoreError::Write(rusqlite::Error::QueryReturnedNoRows))
     }
 
-    /// Stores many articles in one transaction: all of them or, on error, none.
+    /// Stores many articles in one transaction: all of them or, on error, none. A `Vec` is
+    /// moved to the writer's thread as it is; a slice is copied.
     pub async fn insert_batch(
         &self,
-        articles: &[PreparedArticle],
+        articles: impl Into<Arc<[PreparedArticle]>>,
     ) -> Result<Vec<Inserted>, StoreError> {
-        let articles = articles.to_vec();
+        let articles: Arc<[PreparedArticle]> = articles.into();
         self.write_with(move |conn, index| write_batch(conn, index, &articles))
             .await
     }
@@ -51,6 +53,9 @@ fn write_batch(
     index: &mut LinkIndex,
     articles: &[PreparedArticle],
 ) -> Result<Vec<Inserted>, StoreError> {
+    // Most of what others wrote is read before taking the write lock (the first batch of a
+    // process reads every claim), the rest once the lock is held.
+    index.catch_up(conn)?;
     // IMMEDIATE: take the write lock up front, so a transaction that reads (the duplicate
     // check) before it writes cannot fail to upgrade under WAL.
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

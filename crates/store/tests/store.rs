@@ -209,7 +209,7 @@ async fn the_same_text_twice_in_one_batch_is_stored_once() {
     let good = prepared(TEXT);
     let other = prepared("Another text.\nWith its own words.");
     let out = store
-        .insert_batch(&[good.clone(), other, good])
+        .insert_batch(vec![good.clone(), other, good])
         .await
         .expect("batch");
     assert_eq!(
