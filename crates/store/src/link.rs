@@ -316,13 +316,23 @@ mod tests {
         Signature::parse(tokens)
     }
 
+    /// An index of (claim, article, signature) rows, added in order.
+    fn index_of(claims: &[(Id, Id, &str)]) -> LinkIndex {
+        let mut index = LinkIndex::default();
+        for (id, article, tokens) in claims {
+            index.add(*id, *article, &sig(tokens));
+        }
+        index
+    }
+
     #[test]
     fn candidates_share_the_rarest_tokens_most_recent_first() {
-        let mut index = LinkIndex::default();
-        index.add(1, 10, &sig("harbour crane collapse p:7"));
-        index.add(2, 11, &sig("harbour strike wage"));
-        index.add(3, 12, &sig("crane collapse inquiry p:7"));
-        index.add(4, 13, &sig("election turnout"));
+        let index = index_of(&[
+            (1, 10, "harbour crane collapse p:7"),
+            (2, 11, "harbour strike wage"),
+            (3, 12, "crane collapse inquiry p:7"),
+            (4, 13, "election turnout"),
+        ]);
         let found = index.candidates(&sig("crane collapse p:7").index_tokens());
         assert_eq!(found, vec![3, 1]);
         assert!(index.candidates(&sig("volcano").index_tokens()).is_empty());
@@ -344,10 +354,11 @@ mod tests {
 
     #[test]
     fn weights_are_the_idf_of_the_corpus() {
-        let mut index = LinkIndex::default();
-        index.add(1, 1, &sig("harbour crane"));
-        index.add(2, 2, &sig("harbour strike"));
-        index.add(3, 3, &sig("harbour vote"));
+        let index = index_of(&[
+            (1, 1, "harbour crane"),
+            (2, 2, "harbour strike"),
+            (3, 3, "harbour vote"),
+        ]);
         let ln_n = (index.claims as f64).ln_1p();
         let harbour = index.vocab["harbour"];
         let crane = index.vocab["crane"];
