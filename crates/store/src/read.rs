@@ -671,44 +671,49 @@ impl Store {
         let claim_ids: Vec<Id> = rows.iter().map(|r| r.get("id")).collect();
         let claim_json = json_array(&claim_ids);
 
+        // one statement, one row: sqlx hands every row across threads, which cost more
+        // than the reads themselves
+        let (places_json, numbers_json): (String, String) = sqlx::query_as(&format!(
+            "SELECT
+                (SELECT json_group_array(json_array(claim_id, entity_id) ORDER BY rowid)
+                 FROM claim_places WHERE claim_id IN (SELECT value FROM json_each(?1))),
+                (SELECT json_group_array(json_array(claim_id, {}, unit, qualifier, text, start,
+                                                    \"end\", {}, base_unit) ORDER BY id)
+                 FROM claim_numbers WHERE claim_id IN (SELECT value FROM json_each(?1)))",
+            real_text("value"),
+            real_text("base_value"),
+        ))
+        .bind(&claim_json)
+        .fetch_one(&self.read)
+        .await?;
         let mut places: HashMap<Id, Vec<Id>> = HashMap::new();
-        for r in sqlx::query(
-            "SELECT claim_id, entity_id FROM claim_places
-             WHERE claim_id IN (SELECT value FROM json_each(?1)) ORDER BY rowid",
-        )
-        .bind(&claim_json)
-        .fetch_all(&self.read)
-        .await?
-        {
-            places
-                .entry(r.get("claim_id"))
-                .or_default()
-                .push(r.get("entity_id"));
+        for (claim, entity) in from_json::<Vec<(Id, Id)>>(&places_json)? {
+            places.entry(claim).or_default().push(entity);
         }
+        type NumberRow = (
+            Id,
+            String,
+            String,
+            String,
+            String,
+            i64,
+            i64,
+            Option<String>,
+            Option<String>,
+        );
         let mut numbers: HashMap<Id, Vec<NumberRecord>> = HashMap::new();
-        for r in sqlx::query(
-            "SELECT claim_id, value, unit, qualifier, text, start, \"end\", base_value, base_unit
-             FROM claim_numbers
-             WHERE claim_id IN (SELECT value FROM json_each(?1)) ORDER BY id",
-        )
-        .bind(&claim_json)
-        .fetch_all(&self.read)
-        .await?
+        for (claim, value, unit, qualifier, text, start, end, base_value, base_unit) in
+            from_json::<Vec<NumberRow>>(&numbers_json)?
         {
-            numbers
-                .entry(r.get("claim_id"))
-                .or_default()
-                .push(NumberRecord {
-                    value: r.get("value"),
-                    unit: r.get("unit"),
-                    qualifier: r.get("qualifier"),
-                    text: r.get("text"),
-                    start: r.get("start"),
-                    end: r.get("end"),
-                    base: r
-                        .get::<Option<f64>, _>("base_value")
-                        .zip(r.get::<Option<String>, _>("base_unit")),
-                });
+            numbers.entry(claim).or_default().push(NumberRecord {
+                value: real_of(&value)?,
+                unit,
+                qualifier,
+                text,
+                start,
+                end,
+                base: real(base_value.as_deref())?.zip(base_unit),
+            });
         }
         let mut entity_ids: Vec<Id> = places.values().flatten().copied().collect();
         for r in &rows {
@@ -760,61 +765,54 @@ impl Store {
         if ids.is_empty() {
             return Ok(out);
         }
-        let json = json_array(ids);
-        for r in sqlx::query(
-            "SELECT id, kind, name, lat, lon, country_code, place_type, geonames_id FROM entities
-             WHERE id IN (SELECT value FROM json_each(?1))",
-        )
-        .bind(&json)
-        .fetch_all(&self.read)
-        .await?
+        type EntityRow = (
+            Id,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<i64>,
+            Vec<String>,
+            Vec<String>,
+        );
+        // one statement, one row (see `hydrate_claims`)
+        let found: String = sqlx::query_scalar(&format!(
+            "SELECT json_group_array(json_array(e.id, e.kind, e.name, {}, {}, e.country_code,
+                e.place_type, e.geonames_id,
+                json((SELECT json_group_array(alias ORDER BY alias) FROM aliases
+                      WHERE entity_id = e.id)),
+                json((SELECT json_group_array(role ORDER BY role) FROM entity_roles
+                      WHERE entity_id = e.id))))
+             FROM entities e WHERE e.id IN (SELECT value FROM json_each(?1))",
+            real_text("e.lat"),
+            real_text("e.lon"),
+        ))
+        .bind(json_array(ids))
+        .fetch_one(&self.read)
+        .await?;
+        for (id, kind, name, lat, lon, country, place_type, geonames_id, aliases, roles) in
+            from_json::<Vec<EntityRow>>(&found)?
         {
-            let id: Id = r.get("id");
-            let kind: String = r.get("kind");
-            let coordinates = r
-                .get::<Option<f64>, _>("lat")
-                .zip(r.get::<Option<f64>, _>("lon"));
-            let place = (kind == "place").then(|| PlaceInfo {
+            let coordinates = real(lat.as_deref())?.zip(real(lon.as_deref())?);
+            let place = (kind == "place").then_some(PlaceInfo {
                 coordinates,
-                country: r.get("country_code"),
-                place_type: r.get("place_type"),
-                geonames_id: r.get("geonames_id"),
+                country,
+                place_type,
+                geonames_id,
             });
             out.insert(
                 id,
                 EntitySummary {
                     id,
                     kind,
-                    name: r.get("name"),
-                    aliases: Vec::new(),
-                    roles: Vec::new(),
+                    name,
+                    aliases,
+                    roles,
                     place,
                 },
             );
-        }
-        for r in sqlx::query(
-            "SELECT entity_id, alias FROM aliases
-             WHERE entity_id IN (SELECT value FROM json_each(?1)) ORDER BY entity_id, alias",
-        )
-        .bind(&json)
-        .fetch_all(&self.read)
-        .await?
-        {
-            if let Some(e) = out.get_mut(&r.get::<Id, _>("entity_id")) {
-                e.aliases.push(r.get("alias"));
-            }
-        }
-        for r in sqlx::query(
-            "SELECT entity_id, role FROM entity_roles
-             WHERE entity_id IN (SELECT value FROM json_each(?1)) ORDER BY entity_id, role",
-        )
-        .bind(&json)
-        .fetch_all(&self.read)
-        .await?
-        {
-            if let Some(e) = out.get_mut(&r.get::<Id, _>("entity_id")) {
-                e.roles.push(r.get("role"));
-            }
         }
         Ok(out)
     }
@@ -1060,6 +1058,28 @@ fn keyset_page<T>(mut items: Vec<T>, limit: i64, id: impl Fn(&T) -> Id) -> Page<
     Page { items, next }
 }
 
+/// SQL rendering REAL column `col` as text that parses back to the same `f64`: SQLite's
+/// JSON keeps only 15 significant digits, 17 round-trip.
+fn real_text(col: &str) -> String {
+    format!("CASE WHEN {col} IS NULL THEN NULL ELSE printf('%!.17g', {col}) END")
+}
+
+/// A number [`real_text`] rendered.
+fn real_of(text: &str) -> Result<f64, StoreError> {
+    text.parse::<f64>()
+        .map_err(|e| StoreError::Database(sqlx::Error::Decode(Box::new(e))))
+}
+
+/// A nullable number [`real_text`] rendered.
+fn real(text: Option<&str>) -> Result<Option<f64>, StoreError> {
+    text.map(real_of).transpose()
+}
+
+/// Rows SQLite built as JSON, read back; a shape that does not fit is a decoding fault.
+fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, StoreError> {
+    serde_json::from_str(json).map_err(|e| StoreError::Database(sqlx::Error::Decode(Box::new(e))))
+}
+
 /// A JSON array (of ids, strings or rows of them), bound as one parameter and unpacked
 /// with `json_each`: one statement instead of one per item.
 pub(crate) fn json_array<T: serde::Serialize + ?Sized>(items: &T) -> String {
@@ -1219,6 +1239,38 @@ mod tests {
         assert_eq!(counts_agree(&store).await, [1, 1]);
         run("DELETE FROM articles WHERE id = 1").await;
         assert_eq!(counts_agree(&store).await, [1, 0]);
+    }
+
+    #[tokio::test]
+    async fn reals_read_through_json_keep_every_bit() {
+        let (store, _dir) = store().await;
+        let values: [f64; 8] = [
+            0.1 + 0.2,
+            700.0 * 2.589988110336,
+            1.0 / 3.0,
+            -36.395_800_000_000_01,
+            5e-324,
+            1.797_693_134_862_315_7e308,
+            589_300_000_000.0,
+            0.0,
+        ];
+        for v in values {
+            let text: String = sqlx::query_scalar(&format!("SELECT {}", real_text("?1")))
+                .bind(v)
+                .fetch_one(&store.read)
+                .await
+                .expect("render");
+            assert_eq!(
+                real_of(&text).expect("parse").to_bits(),
+                v.to_bits(),
+                "{text}"
+            );
+        }
+        let none: Option<String> = sqlx::query_scalar(&format!("SELECT {}", real_text("NULL")))
+            .fetch_one(&store.read)
+            .await
+            .expect("render");
+        assert_eq!(real(none.as_deref()).expect("null"), None);
     }
 
     #[tokio::test]
