@@ -1,24 +1,160 @@
 //! Strong `ETag`s on JSON answers to `GET`, and `304 Not Modified` for an
 //! `If-None-Match` that holds one of them, so a client polling a list pays for the
-//! bytes only when they changed.
+//! bytes only when they changed. Answers to `GET /v1/...` are kept in a small cache keyed
+//! by the request and the database's change counter, so a repeated read costs one small
+//! statement while nothing was written, and is computed afresh as soon as anything was.
 
-use axum::body::Body;
-use axum::extract::Request;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use claimgraph_store::{DataVersion, Store};
 use sha2::{Digest, Sha256};
 
 use crate::ApiError;
 
+/// Answers larger than this are not kept: one would crowd out many small ones.
+const MAX_CACHED_BODY: usize = 1024 * 1024;
+/// At most this many answers are kept, so finding the one to drop stays cheap.
+const MAX_ENTRIES: usize = 4096;
+
+/// Recent answers to reads, each valid while the database is unchanged.
+#[derive(Debug, Clone)]
+pub struct ResponseCache {
+    store: Store,
+    /// At most this many body bytes are kept; 0 turns the cache off.
+    budget: usize,
+    entries: Arc<Mutex<Entries>>,
+}
+
+#[derive(Debug, Default)]
+struct Entries {
+    map: HashMap<String, Cached>,
+    bytes: usize,
+    /// Counts uses, so the least recently used entry can be found.
+    clock: u64,
+}
+
+#[derive(Debug)]
+struct Cached {
+    version: DataVersion,
+    headers: HeaderMap,
+    body: Bytes,
+    tag: String,
+    used: u64,
+}
+
+impl ResponseCache {
+    /// A cache of at most `budget` body bytes over `store`; 0 keeps nothing.
+    pub fn new(store: Store, budget: usize) -> ResponseCache {
+        ResponseCache {
+            store,
+            budget,
+            entries: Arc::default(),
+        }
+    }
+
+    /// The key of a cacheable request: the API's reads, by method, path and query, and the
+    /// content codings the client accepts (they choose the bytes).
+    fn key(&self, req: &Request) -> Option<String> {
+        let uri = req.uri();
+        if self.budget == 0 || !uri.path().starts_with("/v1/") {
+            return None;
+        }
+        let accept = req
+            .headers()
+            .get(header::ACCEPT_ENCODING)
+            .map(HeaderValue::as_bytes)
+            .unwrap_or_default();
+        Some(format!(
+            "{} {} {}",
+            req.method(),
+            uri,
+            String::from_utf8_lossy(accept)
+        ))
+    }
+
+    fn get(&self, key: &str, version: DataVersion) -> Option<(HeaderMap, Bytes, String)> {
+        let mut entries = self.entries.lock().ok()?;
+        entries.clock += 1;
+        let now = entries.clock;
+        let hit = entries.map.get_mut(key).filter(|c| c.version == version)?;
+        hit.used = now;
+        Some((hit.headers.clone(), hit.body.clone(), hit.tag.clone()))
+    }
+
+    fn put(&self, key: String, version: DataVersion, headers: &HeaderMap, body: &Bytes, tag: &str) {
+        if body.len() > MAX_CACHED_BODY.min(self.budget) {
+            return;
+        }
+        let Ok(mut entries) = self.entries.lock() else {
+            return;
+        };
+        entries.clock += 1;
+        let used = entries.clock;
+        if let Some(old) = entries.map.remove(&key) {
+            entries.bytes -= old.body.len();
+        }
+        // entries of an older version will never be hit again; the least used go first
+        while entries.bytes + body.len() > self.budget || entries.map.len() >= MAX_ENTRIES {
+            let Some(oldest) = entries
+                .map
+                .iter()
+                .min_by_key(|(_, c)| (c.version == version, c.used))
+                .map(|(k, _)| k.clone())
+            else {
+                break;
+            };
+            if let Some(gone) = entries.map.remove(&oldest) {
+                entries.bytes -= gone.body.len();
+            }
+        }
+        entries.bytes += body.len();
+        entries.map.insert(
+            key,
+            Cached {
+                version,
+                headers: headers.clone(),
+                body: body.clone(),
+                tag: tag.to_string(),
+                used,
+            },
+        );
+    }
+}
+
 /// Tags successful JSON answers to `GET` and `HEAD` with a strong ETag over the body
 /// bytes as sent (after compression, so each content coding has its own tag), and
-/// answers 304 with an empty body when `If-None-Match` already holds it.
-pub async fn etag(req: Request, next: Next) -> Response {
+/// answers 304 with an empty body when `If-None-Match` already holds it. Answers to
+/// `/v1/` reads are served from the cache while the database's change counter, read
+/// before the answer was computed, is unchanged.
+pub async fn etag(State(cache): State<ResponseCache>, req: Request, next: Next) -> Response {
     if !matches!(*req.method(), Method::GET | Method::HEAD) {
         return next.run(req).await;
     }
     let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
+    // the version is read before the answer is computed: what it reads is at least as new
+    let cached = match cache.key(&req) {
+        Some(key) => match cache.store.data_version().await {
+            Ok(version) => Some((key, version)),
+            Err(e) => {
+                tracing::warn!("reading the database's change counter: {e}");
+                None
+            }
+        },
+        None => None,
+    };
+    if let Some((key, version)) = &cached {
+        if let Some((headers, body, tag)) = cache.get(key, *version) {
+            let mut res = Response::new(Body::from(body));
+            *res.headers_mut() = headers;
+            return not_modified_or(res, if_none_match.as_ref(), &tag);
+        }
+    }
     let res = next.run(req).await;
     if res.status() != StatusCode::OK || !is_json(res.headers()) {
         return res;
@@ -34,18 +170,31 @@ pub async fn etag(req: Request, next: Next) -> Response {
     if let Ok(value) = HeaderValue::from_str(&tag) {
         parts.headers.insert(header::ETAG, value);
     }
-    if if_none_match.is_some_and(|v| matches_any(&v, &tag)) {
-        parts.status = StatusCode::NOT_MODIFIED;
-        for h in [
-            header::CONTENT_LENGTH,
-            header::CONTENT_TYPE,
-            header::CONTENT_ENCODING,
-        ] {
-            parts.headers.remove(h);
-        }
-        return Response::from_parts(parts, Body::empty());
+    if let Some((key, version)) = cached {
+        cache.put(key, version, &parts.headers, &bytes, &tag);
     }
-    Response::from_parts(parts, Body::from(bytes))
+    not_modified_or(
+        Response::from_parts(parts, Body::from(bytes)),
+        if_none_match.as_ref(),
+        &tag,
+    )
+}
+
+/// `res`, or 304 with its headers and no body when `If-None-Match` holds `tag`.
+fn not_modified_or(res: Response, if_none_match: Option<&HeaderValue>, tag: &str) -> Response {
+    if !if_none_match.is_some_and(|v| matches_any(v, tag)) {
+        return res;
+    }
+    let (mut parts, _) = res.into_parts();
+    parts.status = StatusCode::NOT_MODIFIED;
+    for h in [
+        header::CONTENT_LENGTH,
+        header::CONTENT_TYPE,
+        header::CONTENT_ENCODING,
+    ] {
+        parts.headers.remove(h);
+    }
+    Response::from_parts(parts, Body::empty())
 }
 
 fn is_json(headers: &HeaderMap) -> bool {
@@ -83,6 +232,57 @@ fn matches_any(header: &HeaderValue, tag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use claimgraph_store::{prepare, ArticleText, NewArticle};
+
+    #[tokio::test]
+    async fn cached_answers_hold_for_one_version_within_the_budget() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("cache.db"))
+            .await
+            .expect("open");
+        let before = store.data_version().await.expect("version");
+        assert_eq!(store.data_version().await.expect("version"), before);
+        store
+            .insert(&prepare(NewArticle {
+                text: ArticleText::parse("Rain fell on Tuesday, the weather office said.".into())
+                    .expect("text"),
+                title: None,
+                source: None,
+                url: None,
+                published_at: None,
+            }))
+            .await
+            .expect("insert");
+        let after = store.data_version().await.expect("version");
+        assert_ne!(after, before, "a commit changes the version");
+
+        let cache = ResponseCache::new(store, 100);
+        let body = |c: u8| Bytes::from(vec![c; 40]);
+        let headers = HeaderMap::new();
+        cache.put("a".into(), before, &headers, &body(b'a'), "\"a\"");
+        assert_eq!(cache.get("a", before).map(|h| h.1), Some(body(b'a')));
+        assert!(cache.get("a", after).is_none(), "another version misses");
+
+        cache.put("b".into(), after, &headers, &body(b'b'), "\"b\"");
+        cache.put("c".into(), after, &headers, &body(b'c'), "\"c\"");
+        // 120 bytes do not fit in 100: the entry of the old version went first
+        assert!(cache.get("a", before).is_none());
+        assert!(cache.get("b", after).is_some());
+        // then the least recently used: "c" was not read since it was put, "b" was
+        cache.put("d".into(), after, &headers, &body(b'd'), "\"d\"");
+        assert!(cache.get("c", after).is_none());
+        assert!(cache.get("b", after).is_some() && cache.get("d", after).is_some());
+        assert!(cache.entries.lock().expect("lock").bytes <= 100);
+        // a body over the budget is never kept
+        cache.put(
+            "e".into(),
+            after,
+            &headers,
+            &Bytes::from(vec![0; 101]),
+            "\"e\"",
+        );
+        assert!(cache.get("e", after).is_none());
+    }
 
     #[test]
     fn if_none_match_lists_and_weak_tags_match() {

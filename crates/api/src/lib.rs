@@ -31,12 +31,18 @@ pub use ui::{CONTENT_SECURITY_POLICY, UI_PATHS};
 /// Request bodies larger than this get 413 unless configured otherwise.
 pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 
+/// Bytes of answers the read cache keeps unless configured otherwise.
+pub const DEFAULT_RESPONSE_CACHE: usize = 32 * 1024 * 1024;
+
 /// Settings of the HTTP layer that an operator may change.
 #[derive(Debug, Clone)]
 pub struct ApiConfig {
     pub body_limit: usize,
     /// Auth, CORS, rate limit, timeout and concurrency limit.
     pub guard: GuardConfig,
+    /// Body bytes of recent `GET /v1/...` answers kept while the database is unchanged;
+    /// 0 turns the cache off.
+    pub response_cache: usize,
 }
 
 impl Default for ApiConfig {
@@ -44,6 +50,7 @@ impl Default for ApiConfig {
         ApiConfig {
             body_limit: DEFAULT_BODY_LIMIT,
             guard: GuardConfig::default(),
+            response_cache: DEFAULT_RESPONSE_CACHE,
         }
     }
 }
@@ -82,10 +89,11 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 }
 
 /// The whole API as one `Router`, with tracing, request ids, the guard (auth, limits,
-/// CORS), ETags, gzip and the body limit applied.
+/// CORS), ETags with the read cache, gzip and the body limit applied.
 pub fn router(state: AppState) -> Router {
     let body_limit = state.config.body_limit;
     let guard = state.config.guard.clone();
+    let cache = conditional::ResponseCache::new(state.store.clone(), state.config.response_cache);
     let (routes, doc) = routes::routes().split_for_parts();
     let routes = routes
         .merge(utoipa_swagger_ui::SwaggerUi::new(DOCS_PATH).url(OPENAPI_PATH, openapi::finish(doc)))
@@ -97,7 +105,7 @@ pub fn router(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(body_limit))
         // gzip when the client accepts it; the ETag is taken over the bytes as sent
         .layer(CompressionLayer::new())
-        .layer(middleware::from_fn(conditional::etag));
+        .layer(middleware::from_fn_with_state(cache, conditional::etag));
     guard::layer(routes, &guard, body_limit)
         .layer(
             TraceLayer::new_for_http()

@@ -7,6 +7,7 @@ use std::io::Read;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use claimgraph_api::{ApiConfig, GuardConfig};
+use claimgraph_store::{prepare, ArticleText, NewArticle, Store};
 use serde_json::{json, Value};
 
 mod support;
@@ -412,6 +413,51 @@ async fn etags_answer_304_until_the_data_changes() {
     let (status, headers, _) = app.request(get("/v1/claims/999999", Some("*"))).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(headers.get(header::ETAG).is_none());
+}
+
+#[tokio::test]
+async fn repeated_reads_see_what_another_process_wrote() {
+    let (app, _) = newsroom().await;
+    let uris = ["/v1/articles", "/v1/entities?q=ploce", "/v1/claims?q=ferry"];
+    let mut before = Vec::new();
+    for uri in uris {
+        let (status, first) = app.get(uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}: {first}");
+        // asked again with nothing written: the same answer
+        assert_eq!(app.get(uri).await.1, first, "{uri}");
+        before.push(first);
+    }
+    assert_eq!(before[0]["items"].as_array().map(Vec::len), Some(3));
+    assert_eq!(before[1]["items"], json!([]));
+    assert_eq!(before[2]["items"], json!([]));
+
+    // another process's connections write an article the three reads should now see
+    let other = Store::open(&app.db).await.expect("second store");
+    other
+        .insert(&prepare(NewArticle {
+            text: ArticleText::parse(
+                "The ferry to Ploce sailed again on Sunday, the harbour master said.".into(),
+            )
+            .expect("text"),
+            title: Some("Ferry back".into()),
+            source: None,
+            url: None,
+            published_at: None,
+        }))
+        .await
+        .expect("insert");
+    other.close().await;
+    let (_, articles) = app.get(uris[0]).await;
+    assert_eq!(articles["items"].as_array().map(Vec::len), Some(4));
+    assert_eq!(articles["items"][0]["title"], "Ferry back");
+    let (_, places) = app.get(uris[1]).await;
+    assert_eq!(places["items"][0]["name"], "Ploce", "{places}");
+    let (_, claims) = app.get(uris[2]).await;
+    assert_eq!(
+        claims["items"].as_array().map(Vec::len),
+        Some(1),
+        "{claims}"
+    );
 }
 
 #[tokio::test]

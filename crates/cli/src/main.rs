@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::Context;
-use claimgraph_api::{ApiConfig, AppState, GuardConfig, DEFAULT_BODY_LIMIT};
+use claimgraph_api::{
+    ApiConfig, AppState, GuardConfig, DEFAULT_BODY_LIMIT, DEFAULT_RESPONSE_CACHE,
+};
 use claimgraph_store::{Store, StoreOptions};
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
@@ -41,6 +43,11 @@ enum Command {
         /// Cap the database file at this many bytes: writes past it get 507 storage_full.
         #[arg(long, env = "CLAIMGRAPH_MAX_DB_SIZE")]
         max_db_size: Option<u64>,
+        /// Keep up to this many bytes of recent answers to GET /v1/... and serve them again
+        /// while the database is unchanged (any write, by any process, invalidates them);
+        /// 0 turns the cache off.
+        #[arg(long, env = "CLAIMGRAPH_RESPONSE_CACHE", default_value_t = DEFAULT_RESPONSE_CACHE)]
+        response_cache: usize,
     },
     /// Ingest files or folders of .txt, .json and .ndjson articles.
     Ingest {
@@ -185,10 +192,12 @@ fn main() -> anyhow::Result<()> {
                 body_limit,
                 guard,
                 max_db_size,
+                response_cache,
             } => {
                 let config = ApiConfig {
                     body_limit,
                     guard: guard.config(addr)?,
+                    response_cache,
                 };
                 let options = StoreOptions {
                     max_size_bytes: max_db_size,

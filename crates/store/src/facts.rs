@@ -176,7 +176,7 @@ impl Store {
                    AND (c.speaker_id = ?3 OR c.via_id = ?3
                         OR c.id IN (SELECT claim_id FROM claim_places WHERE entity_id = ?3)))
              ORDER BY f.size DESC,
-                      (SELECT count(DISTINCT article_id) FROM claims WHERE fact_id = f.id) DESC,
+                      f.article_count DESC,
                       f.id
              LIMIT ?1 OFFSET ?2",
         )

@@ -30,7 +30,7 @@ pub use read::{
     ArticleRecord, ClaimFilter, ClaimRecord, ClaimSort, EntityRecord, EntitySummary, NumberFilter,
     NumberRecord, Page, PlaceInfo, SpeakerRecord,
 };
-pub use store::{Store, StoreOptions, MIGRATOR};
+pub use store::{DataVersion, Store, StoreOptions, MIGRATOR};
 pub use write::Inserted;
 
 /// Database ids are SQLite rowids.

@@ -205,9 +205,26 @@ pub enum ClaimSort {
     Corroboration,
 }
 
-/// How many other articles report the fact of claim `c`.
-const CORROBORATIONS: &str = "COALESCE((SELECT count(DISTINCT x.article_id) FROM claims x \
-     WHERE x.fact_id = c.fact_id AND x.article_id != c.article_id), 0)";
+/// The most mentioned entities (of kind `?1` if set), `?2` from `?3` on: read in the order
+/// of index `entities_mentioned`.
+const MOST_MENTIONED: &str = "SELECT id FROM entities WHERE ?1 IS NULL OR kind = ?1
+    ORDER BY mention_count DESC, id LIMIT ?2 OFFSET ?3";
+
+/// Entities with a name starting with (tier 3) or containing (tier 4) the folded key `?1`,
+/// of kind `?2` if set, at most `?3`: found through the trigram index of alias keys
+/// (migration `…0011`), not by reading every alias. A key of one or two letters has no
+/// trigram, and FTS5 reads the keys to match it.
+const CONTAINS_MATCHES: &str = "SELECT e.id, e.mention_count,
+        MIN(CASE WHEN k.key LIKE ?1 || '%' THEN 3 ELSE 4 END) AS tier
+    FROM alias_keys_fts k JOIN aliases a ON a.key = k.key JOIN entities e ON e.id = a.entity_id
+    WHERE k.key LIKE '%' || ?1 || '%' AND (?2 IS NULL OR e.kind = ?2)
+    GROUP BY e.id LIMIT ?3";
+
+/// How many other articles report the fact of claim `c`: the fact's distinct articles, kept
+/// by triggers (migration `…0011`), less the claim's own. One row read however large the
+/// fact.
+const CORROBORATIONS: &str =
+    "COALESCE((SELECT f.article_count - 1 FROM facts f WHERE f.id = c.fact_id), 0)";
 
 /// An article's date as milliseconds since 1970: its publication time, else when it was
 /// stored. Integer so that a cursor holds it exactly.
@@ -282,138 +299,43 @@ impl Store {
         if !cursor_fits {
             return Err(StoreError::InvalidCursor);
         }
-        for (what, id) in [
-            ("entity", filter.about),
-            ("entity", filter.speaker),
-            ("entity", filter.via),
-            ("entity", filter.involving),
-            ("entity", filter.place),
-            ("entity", filter.outlet),
+        // one read per id: whether it exists and, for `about`/`involving`, its kind
+        let mut about_place = false;
+        let mut involving_place = false;
+        for (field, id) in [
+            ("about", filter.about),
+            ("speaker", filter.speaker),
+            ("via", filter.via),
+            ("involving", filter.involving),
+            ("place", filter.place),
+            ("outlet", filter.outlet),
             ("article", filter.article),
         ] {
-            if let Some(id) = id {
-                self.require(what, id).await?;
+            let Some(id) = id else { continue };
+            if field == "article" {
+                self.require("article", id).await?;
+                continue;
+            }
+            let is_place = self.entity_kind(id).await?.as_str() == "place";
+            match field {
+                "about" => about_place = is_place,
+                "involving" => involving_place = is_place,
+                _ => {}
             }
         }
-        let text = filter.text.as_deref();
-        if let Some(text) = text {
+        if let Some(text) = filter.text.as_deref() {
             self.check_search(text).await?;
         }
-        let about_place = match filter.about {
-            Some(id) => self.is_place(id).await?,
-            None => false,
-        };
-        let involving_place = match filter.involving {
-            Some(id) => self.is_place(id).await?,
-            None => false,
-        };
-        let mut q: QueryBuilder<Sqlite> = QueryBuilder::new("");
-        if let Some(text) = text {
-            // materialised: bm25() only works in the query on the FTS table itself
-            q.push(
-                "WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25(claims_fts) AS score \
-                 FROM claims_fts WHERE claims_fts MATCH ",
-            )
-            .push_bind(text.to_string())
-            .push(") ");
-        }
-        q.push(
-            "SELECT c.id, c.article_id, c.kind, c.text, c.start, c.\"end\", c.speaker_id,
-                    c.speaker_text, c.via_id, c.cue, ",
+        let mut q = QueryBuilder::new("");
+        push_claims_query(
+            &mut q,
+            filter,
+            sort,
+            cursor,
+            about_place,
+            involving_place,
+            limit,
         );
-        q.push(if text.is_some() { "h.score" } else { "NULL" });
-        q.push(" AS score, ")
-            .push(CORROBORATIONS)
-            .push(" AS corroborations, ")
-            .push(DATE_KEY)
-            .push(" AS date_key FROM claims c JOIN articles a ON a.id = c.article_id");
-        if text.is_some() {
-            q.push(" JOIN hits h ON h.id = c.id");
-        }
-        q.push(" WHERE 1 = 1");
-        if let Some(id) = filter.article {
-            q.push(" AND c.article_id = ").push_bind(id);
-        }
-        if let Some(id) = filter.speaker {
-            q.push(" AND c.speaker_id = ").push_bind(id);
-        }
-        if let Some(id) = filter.via {
-            q.push(" AND c.via_id = ").push_bind(id);
-        }
-        if let Some(kind) = filter.kind {
-            q.push(" AND c.kind = ").push_bind(kind.as_str());
-        }
-        if let Some(id) = filter.about {
-            q.push(" AND (");
-            push_about(&mut q, id, about_place);
-            q.push(")");
-        }
-        if let Some(id) = filter.involving {
-            q.push(" AND (c.speaker_id = ")
-                .push_bind(id)
-                .push(" OR c.via_id = ")
-                .push_bind(id)
-                .push(" OR ");
-            push_about(&mut q, id, involving_place);
-            q.push(")");
-        }
-        push_claim_filters(&mut q, filter);
-        match cursor {
-            Some(Cursor::After(after)) => {
-                q.push(" AND c.id > ").push_bind(after);
-            }
-            Some(Cursor::Dated {
-                key,
-                id,
-                newest_first,
-            }) => {
-                let beyond = if newest_first { " < " } else { " > " };
-                q.push(" AND (")
-                    .push(DATE_KEY)
-                    .push(beyond)
-                    .push_bind(key)
-                    .push(" OR (")
-                    .push(DATE_KEY)
-                    .push(" = ")
-                    .push_bind(key)
-                    .push(" AND c.id > ")
-                    .push_bind(id)
-                    .push("))");
-            }
-            Some(Cursor::Ranked { score, id }) if sort == ClaimSort::Corroboration => {
-                q.push(" AND (")
-                    .push(CORROBORATIONS)
-                    .push(" < ")
-                    .push_bind(score)
-                    .push(" OR (")
-                    .push(CORROBORATIONS)
-                    .push(" = ")
-                    .push_bind(score)
-                    .push(" AND c.id > ")
-                    .push_bind(id)
-                    .push("))");
-            }
-            Some(Cursor::Ranked { score, id }) => {
-                q.push(" AND (h.score > ")
-                    .push_bind(score)
-                    .push(" OR (h.score = ")
-                    .push_bind(score)
-                    .push(" AND c.id > ")
-                    .push_bind(id)
-                    .push("))");
-            }
-            Some(Cursor::Offset(_)) | None => {}
-        }
-        q.push(match sort {
-            ClaimSort::Stored => " ORDER BY c.id",
-            ClaimSort::DateAsc => " ORDER BY date_key, c.id",
-            ClaimSort::DateDesc => " ORDER BY date_key DESC, c.id",
-            ClaimSort::Relevance if text.is_some() => " ORDER BY h.score, c.id",
-            // relevance without a query has nothing to rank by: stored order
-            ClaimSort::Relevance => " ORDER BY c.id",
-            ClaimSort::Corroboration => " ORDER BY corroborations DESC, c.id",
-        });
-        q.push(" LIMIT ").push_bind(limit + 1);
         let mut rows = q.build().fetch_all(&self.read).await?;
         let next = if rows.len() as i64 > limit {
             rows.truncate(limit as usize);
@@ -466,10 +388,11 @@ impl Store {
     }
 
     pub async fn get_claim(&self, id: Id) -> Result<ClaimRecord, StoreError> {
-        let rows = sqlx::query(
+        let rows = sqlx::query(&format!(
             "SELECT c.id, c.article_id, c.kind, c.text, c.start, c.\"end\", c.speaker_id,
-                    c.speaker_text, c.via_id, c.cue FROM claims c WHERE c.id = ?1",
-        )
+                    c.speaker_text, c.via_id, c.cue, c.fact_id, {CORROBORATIONS} AS corroborations
+             FROM claims c WHERE c.id = ?1"
+        ))
         .bind(id)
         .fetch_all(&self.read)
         .await?;
@@ -495,15 +418,12 @@ impl Store {
         let offset = Cursor::offset(cursor)?;
         let ids: Vec<Id> = match q.filter(|q| !fold(q).is_empty()) {
             None => {
-                sqlx::query_scalar(
-                    "SELECT id FROM entities WHERE ?1 IS NULL OR kind = ?1
-                 ORDER BY mention_count DESC, id LIMIT ?2 OFFSET ?3",
-                )
-                .bind(kind)
-                .bind(limit + 1)
-                .bind(offset)
-                .fetch_all(&self.read)
-                .await?
+                sqlx::query_scalar(MOST_MENTIONED)
+                    .bind(kind)
+                    .bind(limit + 1)
+                    .bind(offset)
+                    .fetch_all(&self.read)
+                    .await?
             }
             Some(q) => {
                 let ranked = self.ranked_matches(q, kind).await?;
@@ -550,18 +470,12 @@ impl Store {
                 .await?;
             }
         }
-        for r in sqlx::query(
-            "SELECT e.id, e.mention_count,
-                    MIN(CASE WHEN a.key LIKE ?1 || '%' THEN 3 ELSE 4 END) AS tier
-             FROM entities e JOIN aliases a ON a.entity_id = e.id
-             WHERE a.key LIKE '%' || ?1 || '%' AND (?2 IS NULL OR e.kind = ?2)
-             GROUP BY e.id LIMIT ?3",
-        )
-        .bind(&key)
-        .bind(kind)
-        .bind(MAX_MATCHES)
-        .fetch_all(&self.read)
-        .await?
+        for r in sqlx::query(CONTAINS_MATCHES)
+            .bind(&key)
+            .bind(kind)
+            .bind(MAX_MATCHES)
+            .fetch_all(&self.read)
+            .await?
         {
             found.add(
                 r.get("id"),
@@ -708,13 +622,17 @@ impl Store {
         })
     }
 
-    /// Whether this entity is a place (`false` for other kinds and unknown ids).
-    async fn is_place(&self, id: Id) -> Result<bool, StoreError> {
+    /// The kind of a stored entity; an id not stored is the error [`Store::missing_entity`]
+    /// gives.
+    async fn entity_kind(&self, id: Id) -> Result<String, StoreError> {
         let kind: Option<String> = sqlx::query_scalar("SELECT kind FROM entities WHERE id = ?1")
             .bind(id)
             .fetch_optional(&self.read)
             .await?;
-        Ok(kind.as_deref() == Some("place"))
+        match kind {
+            Some(kind) => Ok(kind),
+            None => Err(self.missing_entity(id).await?),
+        }
     }
 
     pub(crate) async fn require(&self, what: &'static str, id: Id) -> Result<(), StoreError> {
@@ -744,6 +662,8 @@ impl Store {
         })
     }
 
+    /// Claim records from rows of `claims c` (its columns, `fact_id` and `corroborations`),
+    /// with their places, numbers and the entities they name.
     async fn hydrate_claims(&self, rows: Vec<SqliteRow>) -> Result<Vec<ClaimRecord>, StoreError> {
         if rows.is_empty() {
             return Ok(Vec::new());
@@ -751,55 +671,49 @@ impl Store {
         let claim_ids: Vec<Id> = rows.iter().map(|r| r.get("id")).collect();
         let claim_json = json_array(&claim_ids);
 
-        let mut places: HashMap<Id, Vec<Id>> = HashMap::new();
-        for r in sqlx::query(
-            "SELECT claim_id, entity_id FROM claim_places
-             WHERE claim_id IN (SELECT value FROM json_each(?1)) ORDER BY rowid",
-        )
-        .bind(&claim_json)
-        .fetch_all(&self.read)
-        .await?
-        {
-            places
-                .entry(r.get("claim_id"))
-                .or_default()
-                .push(r.get("entity_id"));
-        }
-        let mut numbers: HashMap<Id, Vec<NumberRecord>> = HashMap::new();
-        for r in sqlx::query(
-            "SELECT claim_id, value, unit, qualifier, text, start, \"end\", base_value, base_unit
-             FROM claim_numbers
-             WHERE claim_id IN (SELECT value FROM json_each(?1)) ORDER BY id",
-        )
-        .bind(&claim_json)
-        .fetch_all(&self.read)
-        .await?
-        {
-            numbers
-                .entry(r.get("claim_id"))
-                .or_default()
-                .push(NumberRecord {
-                    value: r.get("value"),
-                    unit: r.get("unit"),
-                    qualifier: r.get("qualifier"),
-                    text: r.get("text"),
-                    start: r.get("start"),
-                    end: r.get("end"),
-                    base: r
-                        .get::<Option<f64>, _>("base_value")
-                        .zip(r.get::<Option<String>, _>("base_unit")),
-                });
-        }
-        let mut facts: HashMap<Id, (Option<Id>, i64)> = HashMap::new();
-        for r in sqlx::query(&format!(
-            "SELECT c.id, c.fact_id, {CORROBORATIONS} AS n FROM claims c
-             WHERE c.id IN (SELECT value FROM json_each(?1))"
+        // one statement, one row: sqlx hands every row across threads, which cost more
+        // than the reads themselves
+        let (places_json, numbers_json): (String, String) = sqlx::query_as(&format!(
+            "SELECT
+                (SELECT json_group_array(json_array(claim_id, entity_id) ORDER BY rowid)
+                 FROM claim_places WHERE claim_id IN (SELECT value FROM json_each(?1))),
+                (SELECT json_group_array(json_array(claim_id, {}, unit, qualifier, text, start,
+                                                    \"end\", {}, base_unit) ORDER BY id)
+                 FROM claim_numbers WHERE claim_id IN (SELECT value FROM json_each(?1)))",
+            real_text("value"),
+            real_text("base_value"),
         ))
         .bind(&claim_json)
-        .fetch_all(&self.read)
-        .await?
+        .fetch_one(&self.read)
+        .await?;
+        let mut places: HashMap<Id, Vec<Id>> = HashMap::new();
+        for (claim, entity) in from_json::<Vec<(Id, Id)>>(&places_json)? {
+            places.entry(claim).or_default().push(entity);
+        }
+        type NumberRow = (
+            Id,
+            String,
+            String,
+            String,
+            String,
+            i64,
+            i64,
+            Option<String>,
+            Option<String>,
+        );
+        let mut numbers: HashMap<Id, Vec<NumberRecord>> = HashMap::new();
+        for (claim, value, unit, qualifier, text, start, end, base_value, base_unit) in
+            from_json::<Vec<NumberRow>>(&numbers_json)?
         {
-            facts.insert(r.get("id"), (r.get("fact_id"), r.get("n")));
+            numbers.entry(claim).or_default().push(NumberRecord {
+                value: real_of(&value)?,
+                unit,
+                qualifier,
+                text,
+                start,
+                end,
+                base: real(base_value.as_deref())?.zip(base_unit),
+            });
         }
         let mut entity_ids: Vec<Id> = places.values().flatten().copied().collect();
         for r in &rows {
@@ -839,8 +753,8 @@ impl Store {
                         .filter_map(|p| entities.get(p).cloned())
                         .collect(),
                     numbers: numbers.remove(&id).unwrap_or_default(),
-                    fact_id: facts.get(&id).and_then(|f| f.0),
-                    corroborations: facts.get(&id).map_or(0, |f| f.1),
+                    fact_id: r.get("fact_id"),
+                    corroborations: r.get("corroborations"),
                 }
             })
             .collect())
@@ -851,64 +765,204 @@ impl Store {
         if ids.is_empty() {
             return Ok(out);
         }
-        let json = json_array(ids);
-        for r in sqlx::query(
-            "SELECT id, kind, name, lat, lon, country_code, place_type, geonames_id FROM entities
-             WHERE id IN (SELECT value FROM json_each(?1))",
-        )
-        .bind(&json)
-        .fetch_all(&self.read)
-        .await?
+        type EntityRow = (
+            Id,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<i64>,
+            Vec<String>,
+            Vec<String>,
+        );
+        // one statement, one row (see `hydrate_claims`)
+        let found: String = sqlx::query_scalar(&format!(
+            "SELECT json_group_array(json_array(e.id, e.kind, e.name, {}, {}, e.country_code,
+                e.place_type, e.geonames_id,
+                json((SELECT json_group_array(alias ORDER BY alias) FROM aliases
+                      WHERE entity_id = e.id)),
+                json((SELECT json_group_array(role ORDER BY role) FROM entity_roles
+                      WHERE entity_id = e.id))))
+             FROM entities e WHERE e.id IN (SELECT value FROM json_each(?1))",
+            real_text("e.lat"),
+            real_text("e.lon"),
+        ))
+        .bind(json_array(ids))
+        .fetch_one(&self.read)
+        .await?;
+        for (id, kind, name, lat, lon, country, place_type, geonames_id, aliases, roles) in
+            from_json::<Vec<EntityRow>>(&found)?
         {
-            let id: Id = r.get("id");
-            let kind: String = r.get("kind");
-            let coordinates = r
-                .get::<Option<f64>, _>("lat")
-                .zip(r.get::<Option<f64>, _>("lon"));
-            let place = (kind == "place").then(|| PlaceInfo {
+            let coordinates = real(lat.as_deref())?.zip(real(lon.as_deref())?);
+            let place = (kind == "place").then_some(PlaceInfo {
                 coordinates,
-                country: r.get("country_code"),
-                place_type: r.get("place_type"),
-                geonames_id: r.get("geonames_id"),
+                country,
+                place_type,
+                geonames_id,
             });
             out.insert(
                 id,
                 EntitySummary {
                     id,
                     kind,
-                    name: r.get("name"),
-                    aliases: Vec::new(),
-                    roles: Vec::new(),
+                    name,
+                    aliases,
+                    roles,
                     place,
                 },
             );
         }
-        for r in sqlx::query(
-            "SELECT entity_id, alias FROM aliases
-             WHERE entity_id IN (SELECT value FROM json_each(?1)) ORDER BY entity_id, alias",
-        )
-        .bind(&json)
-        .fetch_all(&self.read)
-        .await?
-        {
-            if let Some(e) = out.get_mut(&r.get::<Id, _>("entity_id")) {
-                e.aliases.push(r.get("alias"));
-            }
-        }
-        for r in sqlx::query(
-            "SELECT entity_id, role FROM entity_roles
-             WHERE entity_id IN (SELECT value FROM json_each(?1)) ORDER BY entity_id, role",
-        )
-        .bind(&json)
-        .fetch_all(&self.read)
-        .await?
-        {
-            if let Some(e) = out.get_mut(&r.get::<Id, _>("entity_id")) {
-                e.roles.push(r.get("role"));
-            }
-        }
         Ok(out)
     }
+}
+
+/// The statement listing one page (`limit + 1` rows) of the claims matching `filter`.
+/// A claim list narrowed to one place (`about` a place, or `place`) is read from that
+/// place's `claim_places` index in claim order, so its first page costs the page, not the
+/// place's claims; other filters are checked per claim.
+fn push_claims_query<'a>(
+    q: &mut QueryBuilder<'a, Sqlite>,
+    filter: &'a ClaimFilter,
+    sort: ClaimSort,
+    cursor: Option<Cursor>,
+    about_place: bool,
+    involving_place: bool,
+    limit: i64,
+) {
+    let text = filter.text.as_deref();
+    // the place whose index drives the statement, and what is left to check per claim
+    let (driver, about, place) = match (filter.about, filter.place) {
+        (Some(about), place) if about_place => (Some(about), None, place),
+        (about, Some(place)) => (Some(place), about, None),
+        (about, None) => (None, about, None),
+    };
+    // the claim id column the stored order and its cursor use: the index's when it drives
+    let id_col = if driver.is_some() {
+        "cp.claim_id"
+    } else {
+        "c.id"
+    };
+    if let Some(text) = text {
+        // materialised: bm25() only works in the query on the FTS table itself
+        q.push(
+            "WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25(claims_fts) AS score \
+             FROM claims_fts WHERE claims_fts MATCH ",
+        )
+        .push_bind(text.to_string())
+        .push(") ");
+    }
+    q.push(
+        "SELECT c.id, c.article_id, c.kind, c.text, c.start, c.\"end\", c.speaker_id,
+                c.speaker_text, c.via_id, c.cue, c.fact_id, ",
+    );
+    q.push(if text.is_some() { "h.score" } else { "NULL" });
+    q.push(" AS score, ")
+        .push(CORROBORATIONS)
+        .push(" AS corroborations, ")
+        .push(DATE_KEY)
+        .push(" AS date_key FROM ");
+    if driver.is_some() {
+        q.push("claim_places cp JOIN claims c ON c.id = cp.claim_id ");
+    } else {
+        q.push("claims c ");
+    }
+    q.push("JOIN articles a ON a.id = c.article_id");
+    if text.is_some() {
+        q.push(" JOIN hits h ON h.id = c.id");
+    }
+    q.push(" WHERE 1 = 1");
+    if let Some(id) = driver {
+        q.push(" AND cp.entity_id = ").push_bind(id);
+    }
+    if let Some(id) = filter.article {
+        q.push(" AND c.article_id = ").push_bind(id);
+    }
+    if let Some(id) = filter.speaker {
+        q.push(" AND c.speaker_id = ").push_bind(id);
+    }
+    if let Some(id) = filter.via {
+        q.push(" AND c.via_id = ").push_bind(id);
+    }
+    if let Some(kind) = filter.kind {
+        q.push(" AND c.kind = ").push_bind(kind.as_str());
+    }
+    if let Some(id) = about {
+        q.push(" AND (");
+        push_about(q, id, about_place);
+        q.push(")");
+    }
+    if let Some(id) = filter.involving {
+        q.push(" AND (c.speaker_id = ")
+            .push_bind(id)
+            .push(" OR c.via_id = ")
+            .push_bind(id)
+            .push(" OR ");
+        push_about(q, id, involving_place);
+        q.push(")");
+    }
+    if let Some(id) = place {
+        q.push(" AND c.id IN (SELECT claim_id FROM claim_places WHERE entity_id = ")
+            .push_bind(id)
+            .push(")");
+    }
+    push_claim_filters(q, filter);
+    match cursor {
+        Some(Cursor::After(after)) => {
+            q.push(format!(" AND {id_col} > ")).push_bind(after);
+        }
+        Some(Cursor::Dated {
+            key,
+            id,
+            newest_first,
+        }) => {
+            let beyond = if newest_first { " < " } else { " > " };
+            q.push(" AND (")
+                .push(DATE_KEY)
+                .push(beyond)
+                .push_bind(key)
+                .push(" OR (")
+                .push(DATE_KEY)
+                .push(" = ")
+                .push_bind(key)
+                .push(" AND c.id > ")
+                .push_bind(id)
+                .push("))");
+        }
+        Some(Cursor::Ranked { score, id }) if sort == ClaimSort::Corroboration => {
+            q.push(" AND (")
+                .push(CORROBORATIONS)
+                .push(" < ")
+                .push_bind(score)
+                .push(" OR (")
+                .push(CORROBORATIONS)
+                .push(" = ")
+                .push_bind(score)
+                .push(" AND c.id > ")
+                .push_bind(id)
+                .push("))");
+        }
+        Some(Cursor::Ranked { score, id }) => {
+            q.push(" AND (h.score > ")
+                .push_bind(score)
+                .push(" OR (h.score = ")
+                .push_bind(score)
+                .push(" AND c.id > ")
+                .push_bind(id)
+                .push("))");
+        }
+        Some(Cursor::Offset(_)) | None => {}
+    }
+    match sort {
+        ClaimSort::DateAsc => q.push(" ORDER BY date_key, c.id"),
+        ClaimSort::DateDesc => q.push(" ORDER BY date_key DESC, c.id"),
+        ClaimSort::Relevance if text.is_some() => q.push(" ORDER BY h.score, c.id"),
+        ClaimSort::Corroboration => q.push(" ORDER BY corroborations DESC, c.id"),
+        // relevance without a query has nothing to rank by: stored order
+        ClaimSort::Stored | ClaimSort::Relevance => q.push(format!(" ORDER BY {id_col}")),
+    };
+    q.push(" LIMIT ").push_bind(limit + 1);
 }
 
 /// Claims about an entity: a place the claim is about, or a mention of the entity that
@@ -929,13 +983,8 @@ fn push_about(q: &mut QueryBuilder<Sqlite>, id: Id, is_place: bool) {
         .push(" AND m.start >= c.start AND m.\"end\" <= c.\"end\")");
 }
 
-/// The filters of [`ClaimFilter`] on place, outlet, publication date and numbers.
+/// The filters of [`ClaimFilter`] on outlet, publication date and numbers.
 fn push_claim_filters(q: &mut QueryBuilder<Sqlite>, filter: &ClaimFilter) {
-    if let Some(id) = filter.place {
-        q.push(" AND c.id IN (SELECT claim_id FROM claim_places WHERE entity_id = ")
-            .push_bind(id)
-            .push(")");
-    }
     if let Some(id) = filter.outlet {
         q.push(" AND a.source_id IN (SELECT id FROM sources WHERE entity_id = ")
             .push_bind(id)
@@ -1009,6 +1058,28 @@ fn keyset_page<T>(mut items: Vec<T>, limit: i64, id: impl Fn(&T) -> Id) -> Page<
     Page { items, next }
 }
 
+/// SQL rendering REAL column `col` as text that parses back to the same `f64`: SQLite's
+/// JSON keeps only 15 significant digits, 17 round-trip.
+fn real_text(col: &str) -> String {
+    format!("CASE WHEN {col} IS NULL THEN NULL ELSE printf('%!.17g', {col}) END")
+}
+
+/// A number [`real_text`] rendered.
+fn real_of(text: &str) -> Result<f64, StoreError> {
+    text.parse::<f64>()
+        .map_err(|e| StoreError::Database(sqlx::Error::Decode(Box::new(e))))
+}
+
+/// A nullable number [`real_text`] rendered.
+fn real(text: Option<&str>) -> Result<Option<f64>, StoreError> {
+    text.map(real_of).transpose()
+}
+
+/// Rows SQLite built as JSON, read back; a shape that does not fit is a decoding fault.
+fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, StoreError> {
+    serde_json::from_str(json).map_err(|e| StoreError::Database(sqlx::Error::Decode(Box::new(e))))
+}
+
 /// A JSON array (of ids, strings or rows of them), bound as one parameter and unpacked
 /// with `json_each`: one statement instead of one per item.
 pub(crate) fn json_array<T: serde::Serialize + ?Sized>(items: &T) -> String {
@@ -1022,5 +1093,206 @@ impl Store {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM entities")
             .fetch_one(&self.read)
             .await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn store() -> (Store, tempfile::TempDir) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("plans.db"))
+            .await
+            .expect("open");
+        (store, dir)
+    }
+
+    /// SQLite's plan of a statement, one step a line.
+    async fn plan(store: &Store, mut q: QueryBuilder<'_, Sqlite>) -> String {
+        q.build()
+            .fetch_all(&store.read)
+            .await
+            .expect("explain")
+            .iter()
+            .map(|r| r.get::<String, _>("detail"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// A plan whose cost follows the page: no table read in full and nothing sorted after
+    /// reading (the database holds no statistics, so plans do not depend on its rows).
+    fn assert_paged(plan: &str) {
+        for step in plan.lines() {
+            let scans_table = step.starts_with("SCAN") && !step.contains("VIRTUAL TABLE");
+            assert!(!scans_table, "{step}\n{plan}");
+            assert!(!step.contains("TEMP B-TREE"), "{step}\n{plan}");
+        }
+    }
+
+    async fn claims_plan(store: &Store, filter: &ClaimFilter, cursor: Option<Cursor>) -> String {
+        let mut q = QueryBuilder::new("EXPLAIN QUERY PLAN ");
+        push_claims_query(&mut q, filter, ClaimSort::Stored, cursor, true, false, 50);
+        plan(store, q).await
+    }
+
+    #[tokio::test]
+    async fn claims_of_a_place_are_read_from_its_index_a_page_at_a_time() {
+        let (store, _dir) = store().await;
+        let about = ClaimFilter {
+            about: Some(7),
+            ..Default::default()
+        };
+        for cursor in [None, Some(Cursor::After(1000))] {
+            let plan = claims_plan(&store, &about, cursor).await;
+            assert_paged(&plan);
+            // not a list of all the place's claims built first
+            assert!(!plan.contains("LIST SUBQUERY"), "{plan}");
+            assert!(
+                plan.contains("claim_places_entity (entity_id=?")
+                    && plan.contains("claim_id>?") == cursor.is_some(),
+                "{plan}"
+            );
+        }
+        let place = ClaimFilter {
+            place: Some(7),
+            kind: Some(ClaimKind::Direct),
+            ..Default::default()
+        };
+        let plan = claims_plan(&store, &place, None).await;
+        assert_paged(&plan);
+        assert!(plan.contains("claim_places_entity"), "{plan}");
+    }
+
+    #[tokio::test]
+    async fn corroborations_read_one_fact_row() {
+        let (store, _dir) = store().await;
+        let sql =
+            format!("EXPLAIN QUERY PLAN SELECT {CORROBORATIONS} FROM claims c WHERE c.id = 1");
+        let plan = plan(&store, QueryBuilder::new(sql)).await;
+        assert_paged(&plan);
+        assert!(
+            plan.contains("SEARCH f USING INTEGER PRIMARY KEY"),
+            "{plan}"
+        );
+        assert!(!plan.contains("count(DISTINCT)"), "{plan}");
+    }
+
+    /// Each fact's article count against counting its claims' articles.
+    async fn counts_agree(store: &Store) -> Vec<i64> {
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT f.article_count,
+                    (SELECT count(DISTINCT article_id) FROM claims WHERE fact_id = f.id)
+             FROM facts f ORDER BY f.id",
+        )
+        .fetch_all(&store.read)
+        .await
+        .expect("counts");
+        for (kept, counted) in &rows {
+            assert_eq!(kept, counted, "{rows:?}");
+        }
+        rows.into_iter().map(|(kept, _)| kept).collect()
+    }
+
+    #[tokio::test]
+    async fn facts_count_their_articles_as_claims_join_leave_and_go() {
+        let (store, _dir) = store().await;
+        let run = |sql: &'static str| {
+            let pool = store.write.clone();
+            async move {
+                sqlx::query(sql).execute(&pool).await.expect(sql);
+            }
+        };
+        run("INSERT INTO articles (id, content_hash, text) VALUES (1, 'h1', 'one'), (2, 'h2', 'two')")
+            .await;
+        run(
+            "INSERT INTO claims (id, article_id, kind, text, start, \"end\") VALUES
+             (1, 1, 'statement', 'a', 0, 1), (2, 1, 'statement', 'b', 1, 2),
+             (3, 2, 'statement', 'c', 0, 1)",
+        )
+        .await;
+        run("INSERT INTO facts (id, size) VALUES (1, 0), (2, 0)").await;
+        run("UPDATE claims SET fact_id = 1 WHERE id = 1").await;
+        assert_eq!(counts_agree(&store).await, [1, 0]);
+        // a second claim of the same article: still one article
+        run("UPDATE claims SET fact_id = 1 WHERE id = 2").await;
+        assert_eq!(counts_agree(&store).await, [1, 0]);
+        run("UPDATE claims SET fact_id = 1 WHERE id = 3").await;
+        assert_eq!(counts_agree(&store).await, [2, 0]);
+        let corroborations: i64 = sqlx::query_scalar(&format!(
+            "SELECT {CORROBORATIONS} FROM claims c WHERE c.id = 2"
+        ))
+        .fetch_one(&store.read)
+        .await
+        .expect("corroborations");
+        assert_eq!(corroborations, 1);
+        // moving one of article 1's two claims keeps article 1 in fact 1
+        run("UPDATE claims SET fact_id = 2 WHERE id = 1").await;
+        assert_eq!(counts_agree(&store).await, [2, 1]);
+        run("DELETE FROM claims WHERE id = 2").await;
+        assert_eq!(counts_agree(&store).await, [1, 1]);
+        run(
+            "INSERT INTO claims (id, article_id, kind, text, start, \"end\", fact_id)
+             VALUES (4, 1, 'statement', 'd', 2, 3, 2)",
+        )
+        .await;
+        assert_eq!(counts_agree(&store).await, [1, 1]);
+        run("DELETE FROM articles WHERE id = 1").await;
+        assert_eq!(counts_agree(&store).await, [1, 0]);
+    }
+
+    #[tokio::test]
+    async fn reals_read_through_json_keep_every_bit() {
+        let (store, _dir) = store().await;
+        let values: [f64; 8] = [
+            0.1 + 0.2,
+            700.0 * 2.589988110336,
+            1.0 / 3.0,
+            -36.395_800_000_000_01,
+            5e-324,
+            1.797_693_134_862_315_7e308,
+            589_300_000_000.0,
+            0.0,
+        ];
+        for v in values {
+            let text: String = sqlx::query_scalar(&format!("SELECT {}", real_text("?1")))
+                .bind(v)
+                .fetch_one(&store.read)
+                .await
+                .expect("render");
+            assert_eq!(
+                real_of(&text).expect("parse").to_bits(),
+                v.to_bits(),
+                "{text}"
+            );
+        }
+        let none: Option<String> = sqlx::query_scalar(&format!("SELECT {}", real_text("NULL")))
+            .fetch_one(&store.read)
+            .await
+            .expect("render");
+        assert_eq!(real(none.as_deref()).expect("null"), None);
+    }
+
+    #[tokio::test]
+    async fn entity_search_uses_the_trigram_index_and_lists_by_index() {
+        let (store, _dir) = store().await;
+        let contains = plan(
+            &store,
+            QueryBuilder::new(format!("EXPLAIN QUERY PLAN {CONTAINS_MATCHES}")),
+        )
+        .await;
+        assert!(contains.contains("SCAN k VIRTUAL TABLE"), "{contains}");
+        assert!(
+            contains.contains("SEARCH a USING COVERING INDEX aliases_key"),
+            "{contains}"
+        );
+        assert!(!contains.contains("SCAN a") && !contains.contains("SCAN e"));
+        let listed = plan(
+            &store,
+            QueryBuilder::new(format!("EXPLAIN QUERY PLAN {MOST_MENTIONED}")),
+        )
+        .await;
+        assert!(listed.contains("entities_mentioned"), "{listed}");
+        assert!(!listed.contains("TEMP B-TREE"), "{listed}");
     }
 }

@@ -1,11 +1,15 @@
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::migrate::Migrator;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
+};
+use sqlx::{ConnectOptions, SqlitePool};
+use tokio::sync::Mutex;
 
 use crate::link::LinkIndex;
 use crate::StoreError;
@@ -37,6 +41,31 @@ pub struct Store {
     pub(crate) read: SqlitePool,
     pub(crate) write: SqlitePool,
     pub(crate) writer: Arc<WriterConn>,
+    /// The connection [`Store::data_version`] asks; it never writes.
+    version: Arc<Mutex<Watcher>>,
+    /// Tickets of [`Store::data_version`] callers, in order of arrival.
+    tickets: Arc<AtomicU64>,
+}
+
+/// One read-only connection whose `PRAGMA data_version` changes whenever any other
+/// connection, in this process or another, commits; `generation` counts reconnections, so
+/// numbers from two connections are never compared.
+#[derive(Debug)]
+struct Watcher {
+    options: SqliteConnectOptions,
+    conn: Option<SqliteConnection>,
+    generation: u64,
+    /// The last reading and the last ticket issued before it started: it answers every
+    /// caller holding that ticket or an earlier one.
+    last: Option<(u64, DataVersion)>,
+}
+
+/// A value that changes whenever the database's content may have changed; equal values
+/// mean nothing was committed in between (see [`Store::data_version`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DataVersion {
+    generation: u64,
+    version: i64,
 }
 
 /// The article writer's connection, opened on first use (after migrations ran).
@@ -44,7 +73,7 @@ pub struct Store {
 pub(crate) struct WriterConn {
     path: PathBuf,
     options: StoreOptions,
-    state: Mutex<WriterState>,
+    state: std::sync::Mutex<WriterState>,
 }
 
 /// The writer's connection and its index of claims for corroboration (`link.rs`); both
@@ -174,18 +203,61 @@ impl Store {
             .await?;
         let read = SqlitePoolOptions::new()
             .max_connections(8)
-            .connect_with(options)
+            .connect_with(options.clone())
             .await?;
+        let version = Arc::new(Mutex::new(Watcher {
+            options,
+            conn: None,
+            generation: 0,
+            last: None,
+        }));
         let writer = Arc::new(WriterConn {
             path: path.to_path_buf(),
             options: opts,
-            state: Mutex::new(WriterState::default()),
+            state: std::sync::Mutex::new(WriterState::default()),
         });
         Ok(Store {
             read,
             write,
             writer,
+            version,
+            tickets: Arc::default(),
         })
+    }
+
+    /// The database's change counter: two equal readings mean no connection (this
+    /// process's writer, another process's ingest) committed between them, and the reading
+    /// is taken after the call began. One small statement on a dedicated connection, so a
+    /// reader can tell whether something it computed earlier still holds; callers that
+    /// queue while a reading runs share the next one.
+    pub async fn data_version(&self) -> Result<DataVersion, StoreError> {
+        let ticket = self.tickets.fetch_add(1, Ordering::SeqCst) + 1;
+        let mut watcher = self.version.lock().await;
+        if let Some((covers, version)) = watcher.last {
+            if covers >= ticket {
+                return Ok(version);
+            }
+        }
+        // every ticket issued so far belongs to a caller that arrived before this reading
+        let covers = self.tickets.load(Ordering::SeqCst);
+        let mut conn = match watcher.conn.take() {
+            Some(conn) => conn,
+            None => {
+                watcher.generation += 1;
+                watcher.options.connect().await?
+            }
+        };
+        let version: i64 = sqlx::query_scalar("PRAGMA data_version")
+            .fetch_one(&mut conn)
+            .await?;
+        // put back only after a good reading: a failed connection is replaced next time
+        watcher.conn = Some(conn);
+        let version = DataVersion {
+            generation: watcher.generation,
+            version,
+        };
+        watcher.last = Some((covers, version));
+        Ok(version)
     }
 
     /// Applies pending migrations; returns how many were applied.

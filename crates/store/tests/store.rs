@@ -181,6 +181,33 @@ async fn surnames_and_spellings_land_on_one_entity_and_nominals_on_none() {
 }
 
 #[tokio::test]
+async fn names_are_found_by_any_part_of_them_long_or_short() {
+    let (store, _dir) = store().await;
+    store.insert(&prepared(TEXT)).await.expect("insert");
+    let names = |q: &'static str| {
+        let store = store.clone();
+        async move {
+            let mut names: Vec<String> = store
+                .search_entities(Some(q), None, 10, None)
+                .await
+                .expect("search")
+                .items
+                .into_iter()
+                .map(|e| e.name)
+                .collect();
+            names.sort();
+            names
+        }
+    };
+    // inside a word, through the trigram index
+    assert_eq!(names("HORSS").await, ["Jón Þórsson"]);
+    assert_eq!(names("fjords week").await, ["Westfjords Weekly"]);
+    // two letters have no trigram: still matched, in every name holding them
+    assert_eq!(names("or").await, ["Jón Þórsson", "Westfjords Weekly"]);
+    assert!(names("zq").await.is_empty());
+}
+
+#[tokio::test]
 async fn claims_about_a_place_come_with_their_numbers() {
     let (store, _dir) = store().await;
     store.insert(&prepared(TEXT)).await.expect("insert");

@@ -19,17 +19,19 @@ pub struct App {
     /// The database the router serves, for writes a test makes behind its back (another
     /// process ingesting, a linker).
     pub store: Store,
+    /// The database file, for a second store on it (another process's connections).
+    pub db: std::path::PathBuf,
     _dir: TempDir,
 }
 
 pub async fn app_with(config: ApiConfig) -> App {
     let dir = tempfile::tempdir().expect("temp dir");
-    let store = Store::open(&dir.path().join("test.db"))
-        .await
-        .expect("open store");
+    let db = dir.path().join("test.db");
+    let store = Store::open(&db).await.expect("open store");
     App {
         router: router(AppState::new(store.clone(), config)),
         store,
+        db,
         _dir: dir,
     }
 }
