@@ -63,6 +63,10 @@ fn linked(r: &sqlx::sqlite::SqliteRow) -> LinkedClaim {
     }
 }
 
+/// Most claims listed in a claim's `corroborated_by` and in its `conflicts_with`, the
+/// earliest first: a fact of a templated wire story can hold thousands.
+pub const MAX_LINKED: usize = 500;
+
 /// Claims (as `id`) in the same fact as claim `?1`, itself included.
 const MEMBERS: &str = "SELECT id FROM claims WHERE id = ?1
     OR (fact_id IS NOT NULL AND fact_id = (SELECT fact_id FROM claims WHERE id = ?1))";
@@ -81,38 +85,46 @@ impl Store {
         let corroborated_by = match fact_id {
             None => Vec::new(),
             Some(fact) => sqlx::query(&format!(
-                "SELECT {LINKED_COLUMNS} WHERE c.fact_id = ?1 AND c.article_id != ?2 ORDER BY c.id"
+                "SELECT {LINKED_COLUMNS} WHERE c.fact_id = ?1 AND c.article_id != ?2
+                 ORDER BY c.id LIMIT ?3"
             ))
             .bind(fact)
             .bind(article)
+            .bind(MAX_LINKED as i64)
             .fetch_all(&self.read)
             .await?
             .iter()
             .map(linked)
             .collect(),
         };
+        // the claims conflicting with a member of the fact, then each of their facts once:
+        // a templated corpus has facts of thousands of claims
         let conflicts_with = sqlx::query(&format!(
-            "WITH m(id) AS ({MEMBERS}),
-             p(id) AS (SELECT CASE WHEN l.a IN (SELECT id FROM m) THEN l.b ELSE l.a END
-                       FROM claim_links l
-                       WHERE l.kind = 'conflicts'
-                         AND (l.a IN (SELECT id FROM m) OR l.b IN (SELECT id FROM m))),
-             x(id) AS (SELECT id FROM p
-                       UNION SELECT c.id FROM claims c JOIN claims q ON q.fact_id = c.fact_id
-                       WHERE q.id IN (SELECT id FROM p))
+            "WITH m(id) AS MATERIALIZED ({MEMBERS}),
+             p(id) AS MATERIALIZED (
+                 SELECT l.b FROM m JOIN claim_links l ON l.a = m.id AND l.kind = 'conflicts'
+                 UNION
+                 SELECT l.a FROM m JOIN claim_links l ON l.b = m.id AND l.kind = 'conflicts'),
+             f(id) AS MATERIALIZED (
+                 SELECT DISTINCT q.fact_id FROM p JOIN claims q ON q.id = p.id
+                 WHERE q.fact_id IS NOT NULL),
+             x(id) AS (SELECT id FROM p UNION SELECT q.id FROM f JOIN claims q ON q.fact_id = f.id)
              SELECT {LINKED_COLUMNS}
              WHERE c.id IN (SELECT id FROM x) AND c.id NOT IN (SELECT id FROM m)
                AND c.article_id != ?2
-             ORDER BY c.id"
+             ORDER BY c.id LIMIT ?3"
         ))
         .bind(id)
         .bind(article)
+        // read more than are kept: some give no figure in the claim's units
+        .bind((MAX_LINKED * 4) as i64)
         .fetch_all(&self.read)
         .await?
         .iter()
         .map(linked)
         .collect();
-        let conflicts_with = self.sharing_a_unit(id, conflicts_with).await?;
+        let mut conflicts_with = self.sharing_a_unit(id, conflicts_with).await?;
+        conflicts_with.truncate(MAX_LINKED);
         Ok(ClaimLinks {
             corroborated_by,
             conflicts_with,
