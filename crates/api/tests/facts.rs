@@ -85,6 +85,54 @@ async fn the_same_figure_corroborates_and_another_conflicts() {
     assert!(linked(&andes, "corroborated_by").is_empty());
 }
 
+/// The writer keeps its index of claims in memory: what another process wrote in between
+/// must be found all the same, in both directions.
+#[tokio::test]
+async fn claims_another_process_wrote_are_linked() {
+    let app = app().await;
+    let north = app
+        .post_article(json!({"text": NORTH, "source": "Northern Post"}))
+        .await;
+    // our writer has built its index now; another process writes behind its back
+    let other = claimgraph_store::Store::open(&app.db)
+        .await
+        .expect("second store");
+    let coast = other
+        .insert(&claimgraph_store::prepare(claimgraph_store::NewArticle {
+            text: claimgraph_store::ArticleText::parse(COAST.to_string()).expect("text"),
+            title: None,
+            source: Some("Coastal Herald".into()),
+            url: None,
+            published_at: None,
+        }))
+        .await
+        .expect("insert by the other process")
+        .id;
+    other.close().await;
+    let andes = app
+        .post_article(json!({"text": ANDES, "source": "Andes Daily"}))
+        .await;
+    let north_id = north["id"].as_i64().expect("id");
+    let andes_id = andes["id"].as_i64().expect("id");
+    let coast_claim = claim(&app, coast, "1,200 km2").await;
+    assert_eq!(
+        linked(&coast_claim, "corroborated_by"),
+        [(north_id, "Northern Post".into())],
+        "the other process found what we wrote"
+    );
+    let andes_claim = claim(&app, andes_id, "1,900 km2").await;
+    let mut conflicting: Vec<i64> = linked(&andes_claim, "conflicts_with")
+        .into_iter()
+        .map(|(a, _)| a)
+        .collect();
+    conflicting.sort_unstable();
+    assert_eq!(
+        conflicting,
+        [north_id, coast],
+        "we found what the other process wrote"
+    );
+}
+
 #[tokio::test]
 async fn facts_list_the_largest_first_with_sources_and_conflicts() {
     let (app, ids) = seeded().await;
