@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::Read;
 
-pub use fold::{fold, is_apostrophe};
+pub use fold::{fold, fold_into, is_apostrophe};
 
 /// The derived GeoNames data, gzip-compressed TSV (see `scripts/gazetteer.py`).
 static DATA: &[u8] = include_bytes!("../data/places.tsv.gz");
