@@ -326,7 +326,7 @@ fn extract_with(
     claims.sort_by_key(|c| c.span.start);
 
     // Speakers found through pronouns and descriptions are mentions too.
-    let mut seen: std::collections::HashSet<Span> = mentions.iter().map(|m| m.span).collect();
+    let mut seen: text::FnvSet<Span> = mentions.iter().map(|m| m.span).collect();
     for c in &claims {
         if let Some(sp) = &c.speaker {
             if seen.insert(sp.span) {

@@ -6,14 +6,12 @@
 //! article taught, so "Velt said" resolves to the full name introduced earlier and a town
 //! seen once after "in" is a place everywhere.
 
-use std::collections::{HashMap, HashSet};
-
 use claimgraph_gazetteer::{fold, CountryCode, Gazetteer};
 
 use crate::model::{EntityKind, Mention, PlaceType, Span};
 use crate::places::Resolved;
 use crate::rules;
-use crate::text::{flag, word_hash, Kind, Tokens};
+use crate::text::{flag, word_hash, FnvMap, FnvSet, Kind, Tokens};
 
 /// A person the article names, with what it says about them.
 #[derive(Debug, Clone)]
@@ -41,19 +39,19 @@ pub struct Found {
 #[derive(Debug, Default)]
 pub struct Registry {
     pub persons: Vec<Person>,
-    by_name: HashMap<String, usize>,
-    by_surname: HashMap<String, usize>,
-    places: HashMap<String, ()>,
+    by_name: FnvMap<String, usize>,
+    by_surname: FnvMap<String, usize>,
+    places: FnvMap<String, ()>,
     /// Every labelled run, in text order.
     pub found: Vec<Found>,
     /// Gazetteer identity and canonical name of each place name (lower case as written).
-    pub geo: HashMap<String, Resolved>,
+    pub geo: FnvMap<String, Resolved>,
     /// Hashes of the words the article writes in lower case ("reading", "mobile"): a capitalised one is
     /// not a place on the gazetteer's word alone.
-    common: HashSet<u64>,
+    common: FnvSet<u64>,
     /// Countries the article names or whose large places it names: a smaller gazetteer
     /// place in one of them is a place without a context word ("troops entered X").
-    countries: HashSet<CountryCode>,
+    countries: FnvSet<CountryCode>,
 }
 
 /// Longest capitalised run read as one name; longer runs are headings or noise.
@@ -221,7 +219,7 @@ impl Registry {
 
     /// Place names of the article in text order, each once.
     pub fn place_names(&self) -> Vec<&str> {
-        let mut seen = HashSet::new();
+        let mut seen = FnvSet::default();
         self.found
             .iter()
             .filter(|f| f.kind == EntityKind::Place && seen.insert(f.name.to_lowercase()))
@@ -754,7 +752,7 @@ fn is_large_place(g: &Gazetteer, folded: &str) -> bool {
 
 /// A populated place of one of `countries` (not a capital, which may stand for its
 /// government, nor a country) is called `folded`.
-fn is_place_in(g: &Gazetteer, folded: &str, countries: &HashSet<CountryCode>) -> bool {
+fn is_place_in(g: &Gazetteer, folded: &str, countries: &FnvSet<CountryCode>) -> bool {
     g.country_named(folded).is_none()
         && !g.is_capital(folded)
         && g.lookup(folded)
@@ -764,8 +762,8 @@ fn is_place_in(g: &Gazetteer, folded: &str, countries: &HashSet<CountryCode>) ->
 
 /// Countries the text names: capitalised words and pairs ("United States") that fold to a
 /// country's name.
-fn named_countries(t: &Tokens, g: &Gazetteer) -> HashSet<CountryCode> {
-    let mut out = HashSet::new();
+fn named_countries(t: &Tokens, g: &Gazetteer) -> FnvSet<CountryCode> {
+    let mut out = FnvSet::default();
     for i in 0..t.len() {
         if !t.is_cap(i) || t.has(i, flag::NOT_NAME | flag::FUNCTION) {
             continue;

@@ -3,7 +3,7 @@
 //! Everything downstream works on token indices, so no stage re-scans the raw text and
 //! every span it builds starts and ends on a char boundary by construction.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::rules;
@@ -67,7 +67,10 @@ impl Hasher for Fnv {
     }
 }
 
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A map hashed with [`Fnv`]: the per-article tables are keyed by short names.
+pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A set hashed with [`Fnv`].
+pub type FnvSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
 
 /// The FNV-1a hash of a word: sets of words seen in an article, kept without copying them.
 pub fn word_hash(word: &str) -> u64 {
