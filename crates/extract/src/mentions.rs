@@ -185,27 +185,49 @@ pub fn content_words(t: &Tokens, a: usize, b: usize) -> Vec<String> {
         .collect()
 }
 
+/// `f` of the lower case of `s`, without allocating for short ASCII names (most of them):
+/// the per-article tables are keyed by lower-case names and probed many times.
+pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if s.is_ascii() && s.len() <= buf.len() {
+        let low = &mut buf[..s.len()];
+        low.copy_from_slice(s.as_bytes());
+        low.make_ascii_lowercase();
+        if let Ok(low) = std::str::from_utf8(low) {
+            return f(low);
+        }
+    }
+    f(&s.to_lowercase())
+}
+
 impl Registry {
     /// The name and gazetteer place a labelled run stands for: the gazetteer's name for a
     /// place it knows, the name as written otherwise.
     pub fn place_of(&self, f: &Found) -> (String, Option<crate::model::PlaceRef>) {
-        if f.kind != EntityKind::Place {
-            return (f.name.clone(), None);
-        }
-        match self.geo.get(&f.name.to_lowercase()) {
+        match self.resolved(f) {
             Some(r) => (r.name.clone(), r.place.clone()),
             None => (f.name.clone(), None),
         }
+    }
+
+    /// What the place run `f` resolved to (`None` for other kinds and unresolved names).
+    pub fn resolved(&self, f: &Found) -> Option<&Resolved> {
+        if f.kind != EntityKind::Place {
+            return None;
+        }
+        self.geo_of(&f.name)
+    }
+
+    /// The resolution of a place name as written.
+    fn geo_of(&self, name: &str) -> Option<&Resolved> {
+        with_lower(name, |low| self.geo.get(low))
     }
 
     /// Whether the place run `f` is a capital standing for its government rather than a
     /// location: the one acting ("taken by X", "X troops", "X said") or the origin of
     /// forces ("forces from X").
     pub fn capital_as_actor(&self, t: &Tokens, f: &Found) -> bool {
-        let capital = self
-            .geo
-            .get(&f.name.to_lowercase())
-            .is_some_and(|r| r.capital);
+        let capital = self.geo_of(&f.name).is_some_and(|r| r.capital);
         if !capital || f.b <= f.a {
             return false;
         }
@@ -233,7 +255,7 @@ impl Registry {
     }
 
     fn person_index(&self, name: &str) -> Option<usize> {
-        self.person_index_lo(&name.to_lowercase())
+        with_lower(name, |low| self.person_index_lo(low))
     }
 
     fn person_index_lo(&self, low: &str) -> Option<usize> {
@@ -857,7 +879,8 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
                     let mut ctx = content_words(t, from, f.b);
                     ctx.extend(ctx_b);
                     ctx.extend(ctx_a);
-                    ctx.retain(|c| !f.name.to_lowercase().contains(c.as_str()));
+                    let name_lo = f.name.to_lowercase();
+                    ctx.retain(|c| !name_lo.contains(c.as_str()));
                     reg.add_person(&f.name, f.roles.clone(), ctx, f.a);
                 }
                 _ => {}
@@ -901,7 +924,7 @@ fn read_seats(t: &Tokens, reg: &mut Registry) {
         let written: Vec<&Found> = reg
             .found
             .iter()
-            .filter(|f| f.kind == EntityKind::Place && f.name.to_lowercase() == low)
+            .filter(|f| f.kind == EntityKind::Place && with_lower(&f.name, |l| l == low))
             .collect();
         let city = written.iter().any(|f| city_word(t, reg, f));
         let region = written
@@ -943,7 +966,7 @@ fn city_word(t: &Tokens, reg: &Registry, f: &Found) -> bool {
                 && c.kind == EntityKind::Place
                 && !t.is_possessive(c.b - 1)
                 && (c.b >= t.len() || !t.is_word(c.b))
-                && reg.geo.get(&c.name.to_lowercase()).is_some_and(|r| {
+                && reg.geo_of(&c.name).is_some_and(|r| {
                     r.place
                         .as_ref()
                         .is_some_and(|p| p.place_type == PlaceType::Country)
@@ -1028,7 +1051,7 @@ impl Registry {
         {
             return false;
         }
-        let geo = self.geo.get(&f.name.to_lowercase());
+        let geo = self.geo_of(&f.name);
         let ty = geo.and_then(|r| r.place.as_ref()).map(|p| p.place_type);
         if ty == Some(PlaceType::Country) {
             return false;
