@@ -8,6 +8,8 @@
 //! gazetteer does not know ("the Westvale region") keeps its written name, or the bare name
 //! when the article also names the bare form.
 
+use std::sync::Arc;
+
 use claimgraph_gazetteer::{distance_km, fold, CountryCode, Gazetteer, PlaceId, RegionId};
 
 use crate::mentions::Registry;
@@ -98,7 +100,7 @@ pub fn resolve(reg: &Registry, g: &Gazetteer) -> FnvMap<String, Resolved> {
                         lon: None,
                         country: Some(c.code.as_str().to_string()),
                         place_type: PlaceType::Country,
-                        aliases: Vec::new(),
+                        aliases: Arc::from([]),
                         or_region: None,
                     }),
                     capital: false,
@@ -267,7 +269,7 @@ fn place_ref(g: &Gazetteer, c: Cand, region_word: Option<&str>) -> Resolved {
                     lon: Some(degrees(pl.lon)),
                     country: Some(pl.country.as_str().to_string()),
                     place_type: PlaceType::City,
-                    aliases,
+                    aliases: aliases.into(),
                     or_region: seat_of(g, p)
                         .and_then(|r| place_ref(g, Cand::Region(r), Some("region")).place)
                         .map(Box::new),
@@ -292,7 +294,7 @@ fn place_ref(g: &Gazetteer, c: Cand, region_word: Option<&str>) -> Resolved {
                     lon: Some(degrees(reg.lon)),
                     country: Some(reg.country.as_str().to_string()),
                     place_type: PlaceType::Region,
-                    aliases: Vec::new(),
+                    aliases: Arc::from([]),
                     or_region: None,
                 }),
                 capital: false,

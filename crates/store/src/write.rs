@@ -346,7 +346,7 @@ impl Writer<'_> {
                 .fetch_one(&mut *self.conn)
                 .await?;
                 self.alias(EntityKind::Place, id, &place.name).await?;
-                for a in &place.aliases {
+                for a in place.aliases.iter() {
                     self.alias(EntityKind::Place, id, a).await?;
                 }
                 id
