@@ -6,7 +6,7 @@
 //! article taught, so "Velt said" resolves to the full name introduced earlier and a town
 //! seen once after "in" is a place everywhere.
 
-use claimgraph_gazetteer::{fold, CountryCode, Gazetteer};
+use claimgraph_gazetteer::{fold, fold_into, CountryCode, Gazetteer};
 
 use crate::model::{EntityKind, Mention, PlaceType, Span};
 use crate::places::Resolved;
@@ -640,12 +640,15 @@ fn classify(
             || !roles_before(t, pa, para_start).0.is_empty()
             || !roles_after(t, b, t.len()).0.is_empty()
     };
+    // Folded at most once, when a gazetteer test below gets that far.
+    let folded = std::cell::OnceCell::new();
+    let key = || folded.get_or_init(|| fold(&written)).as_str();
     // A large gazetteer place needs no context, unless the run reads as a person.
     let gazetteer = gaz.is_some_and(|g| {
         !known_person
             && b - pa <= 3
             && (b - pa > 1 || !reg.common.contains(&word_hash(&written_lo)))
-            && is_large_place(g, &fold(&written))
+            && is_large_place(g, key())
             && !personal()
     });
     // A smaller place in a country the article names, where it reads as a name of its
@@ -661,7 +664,7 @@ fn classify(
                 && t.s(pa).chars().count() >= 4
                 && t.s(pa).chars().skip(1).any(char::is_lowercase)
                 && (b - pa > 1 || !reg.common.contains(&word_hash(&written_lo)))
-                && is_place_in(g, &fold(&written), &reg.countries)
+                && is_place_in(g, key(), &reg.countries)
                 && !personal()
         });
     if !known_person
@@ -765,19 +768,20 @@ const LARGE_PLACE: u32 = 100_000;
 /// A country, or a place of at least [`LARGE_PLACE`] people that is not a national
 /// capital (capitals stand for governments: "Moscow troops"), is called `folded`.
 fn is_large_place(g: &Gazetteer, folded: &str) -> bool {
+    // one lookup: the most populous place of the name decides both
     g.country_named(folded).is_some()
-        || !g.is_capital(folded)
-            && g.lookup(folded)
-                .first()
-                .is_some_and(|&p| g.place(p).population >= LARGE_PLACE)
+        || g.lookup(folded)
+            .first()
+            .is_some_and(|&p| !g.is_capital_place(p) && g.place(p).population >= LARGE_PLACE)
 }
 
 /// A populated place of one of `countries` (not a capital, which may stand for its
 /// government, nor a country) is called `folded`.
 fn is_place_in(g: &Gazetteer, folded: &str, countries: &FnvSet<CountryCode>) -> bool {
+    let places = g.lookup(folded);
     g.country_named(folded).is_none()
-        && !g.is_capital(folded)
-        && g.lookup(folded)
+        && !places.first().is_some_and(|&p| g.is_capital_place(p))
+        && places
             .iter()
             .any(|&p| countries.contains(&g.place(p).country))
 }
@@ -786,15 +790,23 @@ fn is_place_in(g: &Gazetteer, folded: &str, countries: &FnvSet<CountryCode>) -> 
 /// country's name.
 fn named_countries(t: &Tokens, g: &Gazetteer) -> FnvSet<CountryCode> {
     let mut out = FnvSet::default();
+    // one key and one pair buffer for every capitalised word
+    let mut key = String::new();
+    let mut pair = String::new();
     for i in 0..t.len() {
         if !t.is_cap(i) || t.has(i, flag::NOT_NAME | flag::FUNCTION) {
             continue;
         }
-        if let Some(c) = g.country_named(&fold(strip_possessive(t.s(i)))) {
+        fold_into(strip_possessive(t.s(i)), &mut key);
+        if let Some(c) = g.country_named(&key) {
             out.insert(c.code);
         } else if t.is_cap(i + 1) && t.toks[i + 1].space_before {
-            let pair = format!("{} {}", t.s(i), strip_possessive(t.s(i + 1)));
-            if let Some(c) = g.country_named(&fold(&pair)) {
+            pair.clear();
+            pair.push_str(t.s(i));
+            pair.push(' ');
+            pair.push_str(strip_possessive(t.s(i + 1)));
+            fold_into(&pair, &mut key);
+            if let Some(c) = g.country_named(&key) {
                 out.insert(c.code);
             }
         }
