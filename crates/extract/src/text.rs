@@ -234,6 +234,10 @@ fn is_letter(c: char) -> bool {
 /// Byte offset inside `word` where an upper-case run of two or more letters is glued to a
 /// capitalised word of three or more lower-case letters.
 fn glue_point(word: &str) -> Option<usize> {
+    // It takes three upper-case letters; most words have at most one.
+    if word.is_ascii() && word.bytes().filter(u8::is_ascii_uppercase).count() < 3 {
+        return None;
+    }
     let mut caps = 0;
     let mut iter = word.char_indices().peekable();
     while let Some((k, c)) = iter.next() {
