@@ -326,7 +326,7 @@ fn extract_with(
     claims.sort_by_key(|c| c.span.start);
 
     // Speakers found through pronouns and descriptions are mentions too.
-    let mut seen: std::collections::HashSet<Span> = mentions.iter().map(|m| m.span).collect();
+    let mut seen: text::FnvSet<Span> = mentions.iter().map(|m| m.span).collect();
     for c in &claims {
         if let Some(sp) = &c.speaker {
             if seen.insert(sp.span) {
@@ -358,17 +358,19 @@ fn make_claim(
 ) -> Claim {
     let mut places: Vec<Mention> = Vec::new();
     for f in scene.into_iter().chain(reg.within(a, b)) {
-        let (name, place) = reg.place_of(f);
-        if f.kind == EntityKind::Place
-            && !places.iter().any(|p| p.name == name)
-            && !reg.capital_as_actor(t, f)
-        {
+        if f.kind != EntityKind::Place {
+            continue;
+        }
+        // The name is compared before anything is copied: most runs repeat or are people.
+        let resolved = reg.resolved(f);
+        let name = resolved.map_or(f.name.as_str(), |r| r.name.as_str());
+        if !places.iter().any(|p| p.name == name) && !reg.capital_as_actor(t, f) {
             places.push(Mention {
                 span: Span::new(t.start(f.a), t.end(f.b.saturating_sub(1).max(f.a))),
-                name,
+                name: name.to_string(),
                 kind: f.kind,
                 roles: Vec::new(),
-                place,
+                place: resolved.and_then(|r| r.place.clone()),
             });
         }
     }

@@ -6,14 +6,12 @@
 //! article taught, so "Velt said" resolves to the full name introduced earlier and a town
 //! seen once after "in" is a place everywhere.
 
-use std::collections::{HashMap, HashSet};
-
-use claimgraph_gazetteer::{fold, CountryCode, Gazetteer};
+use claimgraph_gazetteer::{fold, fold_into, CountryCode, Gazetteer};
 
 use crate::model::{EntityKind, Mention, PlaceType, Span};
 use crate::places::Resolved;
 use crate::rules;
-use crate::text::{flag, word_hash, Kind, Tokens};
+use crate::text::{flag, word_hash, FnvMap, FnvSet, Kind, Tokens};
 
 /// A person the article names, with what it says about them.
 #[derive(Debug, Clone)]
@@ -41,19 +39,19 @@ pub struct Found {
 #[derive(Debug, Default)]
 pub struct Registry {
     pub persons: Vec<Person>,
-    by_name: HashMap<String, usize>,
-    by_surname: HashMap<String, usize>,
-    places: HashMap<String, ()>,
+    by_name: FnvMap<String, usize>,
+    by_surname: FnvMap<String, usize>,
+    places: FnvMap<String, ()>,
     /// Every labelled run, in text order.
     pub found: Vec<Found>,
     /// Gazetteer identity and canonical name of each place name (lower case as written).
-    pub geo: HashMap<String, Resolved>,
+    pub geo: FnvMap<String, Resolved>,
     /// Hashes of the words the article writes in lower case ("reading", "mobile"): a capitalised one is
     /// not a place on the gazetteer's word alone.
-    common: HashSet<u64>,
+    common: FnvSet<u64>,
     /// Countries the article names or whose large places it names: a smaller gazetteer
     /// place in one of them is a place without a context word ("troops entered X").
-    countries: HashSet<CountryCode>,
+    countries: FnvSet<CountryCode>,
 }
 
 /// Longest capitalised run read as one name; longer runs are headings or noise.
@@ -187,27 +185,49 @@ pub fn content_words(t: &Tokens, a: usize, b: usize) -> Vec<String> {
         .collect()
 }
 
+/// `f` of the lower case of `s`, without allocating for short ASCII names (most of them):
+/// the per-article tables are keyed by lower-case names and probed many times.
+pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if s.is_ascii() && s.len() <= buf.len() {
+        let low = &mut buf[..s.len()];
+        low.copy_from_slice(s.as_bytes());
+        low.make_ascii_lowercase();
+        if let Ok(low) = std::str::from_utf8(low) {
+            return f(low);
+        }
+    }
+    f(&s.to_lowercase())
+}
+
 impl Registry {
     /// The name and gazetteer place a labelled run stands for: the gazetteer's name for a
     /// place it knows, the name as written otherwise.
     pub fn place_of(&self, f: &Found) -> (String, Option<crate::model::PlaceRef>) {
-        if f.kind != EntityKind::Place {
-            return (f.name.clone(), None);
-        }
-        match self.geo.get(&f.name.to_lowercase()) {
+        match self.resolved(f) {
             Some(r) => (r.name.clone(), r.place.clone()),
             None => (f.name.clone(), None),
         }
+    }
+
+    /// What the place run `f` resolved to (`None` for other kinds and unresolved names).
+    pub fn resolved(&self, f: &Found) -> Option<&Resolved> {
+        if f.kind != EntityKind::Place {
+            return None;
+        }
+        self.geo_of(&f.name)
+    }
+
+    /// The resolution of a place name as written.
+    fn geo_of(&self, name: &str) -> Option<&Resolved> {
+        with_lower(name, |low| self.geo.get(low))
     }
 
     /// Whether the place run `f` is a capital standing for its government rather than a
     /// location: the one acting ("taken by X", "X troops", "X said") or the origin of
     /// forces ("forces from X").
     pub fn capital_as_actor(&self, t: &Tokens, f: &Found) -> bool {
-        let capital = self
-            .geo
-            .get(&f.name.to_lowercase())
-            .is_some_and(|r| r.capital);
+        let capital = self.geo_of(&f.name).is_some_and(|r| r.capital);
         if !capital || f.b <= f.a {
             return false;
         }
@@ -221,7 +241,7 @@ impl Registry {
 
     /// Place names of the article in text order, each once.
     pub fn place_names(&self) -> Vec<&str> {
-        let mut seen = HashSet::new();
+        let mut seen = FnvSet::default();
         self.found
             .iter()
             .filter(|f| f.kind == EntityKind::Place && seen.insert(f.name.to_lowercase()))
@@ -235,7 +255,7 @@ impl Registry {
     }
 
     fn person_index(&self, name: &str) -> Option<usize> {
-        self.person_index_lo(&name.to_lowercase())
+        with_lower(name, |low| self.person_index_lo(low))
     }
 
     fn person_index_lo(&self, low: &str) -> Option<usize> {
@@ -620,12 +640,15 @@ fn classify(
             || !roles_before(t, pa, para_start).0.is_empty()
             || !roles_after(t, b, t.len()).0.is_empty()
     };
+    // Folded at most once, when a gazetteer test below gets that far.
+    let folded = std::cell::OnceCell::new();
+    let key = || folded.get_or_init(|| fold(&written)).as_str();
     // A large gazetteer place needs no context, unless the run reads as a person.
     let gazetteer = gaz.is_some_and(|g| {
         !known_person
             && b - pa <= 3
             && (b - pa > 1 || !reg.common.contains(&word_hash(&written_lo)))
-            && is_large_place(g, &fold(&written))
+            && is_large_place(g, key())
             && !personal()
     });
     // A smaller place in a country the article names, where it reads as a name of its
@@ -641,7 +664,7 @@ fn classify(
                 && t.s(pa).chars().count() >= 4
                 && t.s(pa).chars().skip(1).any(char::is_lowercase)
                 && (b - pa > 1 || !reg.common.contains(&word_hash(&written_lo)))
-                && is_place_in(g, &fold(&written), &reg.countries)
+                && is_place_in(g, key(), &reg.countries)
                 && !personal()
         });
     if !known_person
@@ -745,36 +768,45 @@ const LARGE_PLACE: u32 = 100_000;
 /// A country, or a place of at least [`LARGE_PLACE`] people that is not a national
 /// capital (capitals stand for governments: "Moscow troops"), is called `folded`.
 fn is_large_place(g: &Gazetteer, folded: &str) -> bool {
+    // one lookup: the most populous place of the name decides both
     g.country_named(folded).is_some()
-        || !g.is_capital(folded)
-            && g.lookup(folded)
-                .first()
-                .is_some_and(|&p| g.place(p).population >= LARGE_PLACE)
+        || g.lookup(folded)
+            .first()
+            .is_some_and(|&p| !g.is_capital_place(p) && g.place(p).population >= LARGE_PLACE)
 }
 
 /// A populated place of one of `countries` (not a capital, which may stand for its
 /// government, nor a country) is called `folded`.
-fn is_place_in(g: &Gazetteer, folded: &str, countries: &HashSet<CountryCode>) -> bool {
+fn is_place_in(g: &Gazetteer, folded: &str, countries: &FnvSet<CountryCode>) -> bool {
+    let places = g.lookup(folded);
     g.country_named(folded).is_none()
-        && !g.is_capital(folded)
-        && g.lookup(folded)
+        && !places.first().is_some_and(|&p| g.is_capital_place(p))
+        && places
             .iter()
             .any(|&p| countries.contains(&g.place(p).country))
 }
 
 /// Countries the text names: capitalised words and pairs ("United States") that fold to a
 /// country's name.
-fn named_countries(t: &Tokens, g: &Gazetteer) -> HashSet<CountryCode> {
-    let mut out = HashSet::new();
+fn named_countries(t: &Tokens, g: &Gazetteer) -> FnvSet<CountryCode> {
+    let mut out = FnvSet::default();
+    // one key and one pair buffer for every capitalised word
+    let mut key = String::new();
+    let mut pair = String::new();
     for i in 0..t.len() {
         if !t.is_cap(i) || t.has(i, flag::NOT_NAME | flag::FUNCTION) {
             continue;
         }
-        if let Some(c) = g.country_named(&fold(strip_possessive(t.s(i)))) {
+        fold_into(strip_possessive(t.s(i)), &mut key);
+        if let Some(c) = g.country_named(&key) {
             out.insert(c.code);
         } else if t.is_cap(i + 1) && t.toks[i + 1].space_before {
-            let pair = format!("{} {}", t.s(i), strip_possessive(t.s(i + 1)));
-            if let Some(c) = g.country_named(&fold(&pair)) {
+            pair.clear();
+            pair.push_str(t.s(i));
+            pair.push(' ');
+            pair.push_str(strip_possessive(t.s(i + 1)));
+            fold_into(&pair, &mut key);
+            if let Some(c) = g.country_named(&key) {
                 out.insert(c.code);
             }
         }
@@ -859,7 +891,8 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
                     let mut ctx = content_words(t, from, f.b);
                     ctx.extend(ctx_b);
                     ctx.extend(ctx_a);
-                    ctx.retain(|c| !f.name.to_lowercase().contains(c.as_str()));
+                    let name_lo = f.name.to_lowercase();
+                    ctx.retain(|c| !name_lo.contains(c.as_str()));
                     reg.add_person(&f.name, f.roles.clone(), ctx, f.a);
                 }
                 _ => {}
@@ -903,7 +936,7 @@ fn read_seats(t: &Tokens, reg: &mut Registry) {
         let written: Vec<&Found> = reg
             .found
             .iter()
-            .filter(|f| f.kind == EntityKind::Place && f.name.to_lowercase() == low)
+            .filter(|f| f.kind == EntityKind::Place && with_lower(&f.name, |l| l == low))
             .collect();
         let city = written.iter().any(|f| city_word(t, reg, f));
         let region = written
@@ -945,7 +978,7 @@ fn city_word(t: &Tokens, reg: &Registry, f: &Found) -> bool {
                 && c.kind == EntityKind::Place
                 && !t.is_possessive(c.b - 1)
                 && (c.b >= t.len() || !t.is_word(c.b))
-                && reg.geo.get(&c.name.to_lowercase()).is_some_and(|r| {
+                && reg.geo_of(&c.name).is_some_and(|r| {
                     r.place
                         .as_ref()
                         .is_some_and(|p| p.place_type == PlaceType::Country)
@@ -1030,7 +1063,7 @@ impl Registry {
         {
             return false;
         }
-        let geo = self.geo.get(&f.name.to_lowercase());
+        let geo = self.geo_of(&f.name);
         let ty = geo.and_then(|r| r.place.as_ref()).map(|p| p.place_type);
         if ty == Some(PlaceType::Country) {
             return false;

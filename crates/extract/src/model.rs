@@ -1,5 +1,7 @@
 //! The vocabulary every other crate speaks: spans, mentions, quantities, claims.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 /// A half-open range of **byte** offsets into the article text.
@@ -116,8 +118,9 @@ pub struct PlaceRef {
     /// ISO 3166 alpha-2 code.
     pub country: Option<String>,
     pub place_type: PlaceType,
-    /// Latin-script spellings the gazetteer lists (bounded), for name search.
-    pub aliases: Vec<String>,
+    /// Latin-script spellings the gazetteer lists (bounded), for name search. Shared:
+    /// every mention of the place carries the same list, so copies are cheap.
+    pub aliases: Arc<[String]>,
     /// The region a regional capital's bare name may stand for ("Kherson": the city, or
     /// the region named after it), when the article does not say which it means. The
     /// store settles it across articles (see `claimgraph_store`'s seat readings).

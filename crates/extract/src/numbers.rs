@@ -69,6 +69,10 @@ fn word_value(t: &Tokens, i: usize) -> Option<f64> {
 
 /// Unit code of a hyphenated adjective made of a number word and a unit ("six-month-old").
 fn hyphen_unit(lo: &str) -> Option<(f64, &'static str)> {
+    // Most words have no hyphen: skip the table scans.
+    if !lo.contains('-') {
+        return None;
+    }
     let mut parts = lo.split('-');
     let v = rules::number_word(parts.next()?)?;
     let u = rules::unit_code(parts.next()?)?;

@@ -8,13 +8,14 @@
 //! gazetteer does not know ("the Westvale region") keeps its written name, or the bare name
 //! when the article also names the bare form.
 
-use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use claimgraph_gazetteer::{distance_km, fold, CountryCode, Gazetteer, PlaceId, RegionId};
 
 use crate::mentions::Registry;
 use crate::model::{PlaceRef, PlaceType};
 use crate::rules;
+use crate::text::{FnvMap, FnvSet};
 
 /// What one place name of the article stands for.
 #[derive(Debug, Clone)]
@@ -77,11 +78,11 @@ fn split_region(name: &str) -> Option<(&str, &str)> {
 }
 
 /// Resolves every place name of the article (keys: the name in lower case as written).
-pub fn resolve(reg: &Registry, g: &Gazetteer) -> HashMap<String, Resolved> {
+pub fn resolve(reg: &Registry, g: &Gazetteer) -> FnvMap<String, Resolved> {
     let written: Vec<&str> = reg.place_names();
-    let bare: HashSet<String> = written.iter().map(|w| w.to_lowercase()).collect();
-    let mut out = HashMap::new();
-    let mut ctx: HashSet<CountryCode> = HashSet::new();
+    let bare: FnvSet<String> = written.iter().map(|w| w.to_lowercase()).collect();
+    let mut out = FnvMap::default();
+    let mut ctx: FnvSet<CountryCode> = FnvSet::default();
     let mut names: Vec<Name> = Vec::new();
     for &w in &written {
         let key = fold(w);
@@ -99,7 +100,7 @@ pub fn resolve(reg: &Registry, g: &Gazetteer) -> HashMap<String, Resolved> {
                         lon: None,
                         country: Some(c.code.as_str().to_string()),
                         place_type: PlaceType::Country,
-                        aliases: Vec::new(),
+                        aliases: Arc::from([]),
                         or_region: None,
                     }),
                     capital: false,
@@ -251,7 +252,7 @@ fn place_ref(g: &Gazetteer, c: Cand, region_word: Option<&str>) -> Resolved {
     match c {
         Cand::Place(p) => {
             let pl = g.place(p);
-            let mut seen = HashSet::from([fold(&pl.name)]);
+            let mut seen: FnvSet<String> = FnvSet::from_iter([fold(&pl.name)]);
             let aliases: Vec<String> = pl
                 .aliases()
                 .filter(|a| seen.insert(fold(a)))
@@ -268,7 +269,7 @@ fn place_ref(g: &Gazetteer, c: Cand, region_word: Option<&str>) -> Resolved {
                     lon: Some(degrees(pl.lon)),
                     country: Some(pl.country.as_str().to_string()),
                     place_type: PlaceType::City,
-                    aliases,
+                    aliases: aliases.into(),
                     or_region: seat_of(g, p)
                         .and_then(|r| place_ref(g, Cand::Region(r), Some("region")).place)
                         .map(Box::new),
@@ -293,7 +294,7 @@ fn place_ref(g: &Gazetteer, c: Cand, region_word: Option<&str>) -> Resolved {
                     lon: Some(degrees(reg.lon)),
                     country: Some(reg.country.as_str().to_string()),
                     place_type: PlaceType::Region,
-                    aliases: Vec::new(),
+                    aliases: Arc::from([]),
                     or_region: None,
                 }),
                 capital: false,

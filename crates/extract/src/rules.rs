@@ -796,6 +796,8 @@ mod tests {
     #[test]
     fn boilerplate_and_abbreviations() {
         assert!(BOILERPLATE_PREFIXES.contains(&"also read"));
+        // compared in place against lower-cased text
+        assert!(BOILERPLATE_PREFIXES.iter().all(|p| p.to_lowercase() == *p));
         assert!(BOILERPLATE_CONTAINS.iter().all(|p| p.to_lowercase() == *p));
         assert!(is_in(ABBREVIATIONS, "Gen") && is_in(ABBREVIATIONS, "mr"));
         assert!(is_in(SENTENCE_STARTERS, "The") && is_in(CUE_ADVERBS, "finally"));

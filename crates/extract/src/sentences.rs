@@ -30,15 +30,52 @@ pub fn is_boilerplate(t: &Tokens, a: usize, b: usize) -> bool {
         // Navigation and bylines are short lines.
         return false;
     }
-    let head: String = line.chars().take(48).flat_map(char::to_lowercase).collect();
-    if rules::BOILERPLATE_PREFIXES
-        .iter()
-        .any(|p| head.starts_with(p))
-    {
-        return true;
+    // Lower-cased on the stack: this runs on every paragraph.
+    let mut buf = [0u8; 1024];
+    let Some((low, head)) = lower_into(line, &mut buf) else {
+        let head: String = line.chars().take(48).flat_map(char::to_lowercase).collect();
+        let low = line.to_lowercase();
+        return is_boilerplate_lower(&low, &head);
+    };
+    is_boilerplate_lower(low, head)
+}
+
+/// The boilerplate tables against a lower-cased line and its first 48 chars lower-cased.
+fn is_boilerplate_lower(low: &str, head: &str) -> bool {
+    rules::BOILERPLATE_PREFIXES.iter().any(|p| {
+        // one byte compared before the whole prefix
+        head.as_bytes().first() == p.as_bytes().first() && head.starts_with(p)
+    }) || rules::BOILERPLATE_CONTAINS.iter().any(|p| low.contains(p))
+}
+
+/// `line` lower-cased char by char into `buf`, and the lower case of its first 48 chars;
+/// `None` when it does not fit. (The tables are ASCII, so lower-casing a final sigma
+/// without its context, unlike `str::to_lowercase`, changes no match.)
+fn lower_into<'b>(line: &str, buf: &'b mut [u8]) -> Option<(&'b str, &'b str)> {
+    if line.is_ascii() {
+        let low = buf.get_mut(..line.len())?;
+        low.copy_from_slice(line.as_bytes());
+        low.make_ascii_lowercase();
+        let low = std::str::from_utf8(low).ok()?;
+        return Some((low, low.get(..low.len().min(48))?));
     }
-    let low = line.to_lowercase();
-    rules::BOILERPLATE_CONTAINS.iter().any(|p| low.contains(p))
+    let mut n = 0;
+    let mut head = None;
+    for (k, c) in line.chars().enumerate() {
+        if k == 48 {
+            head = Some(n);
+        }
+        if c.is_ascii() {
+            *buf.get_mut(n)? = c.to_ascii_lowercase() as u8;
+            n += 1;
+            continue;
+        }
+        for l in c.to_lowercase() {
+            n += l.encode_utf8(buf.get_mut(n..n + 4)?).len();
+        }
+    }
+    let low = std::str::from_utf8(buf.get(..n)?).ok()?;
+    Some((low, low.get(..head.unwrap_or(n))?))
 }
 
 fn is_terminal(t: &Tokens, i: usize) -> bool {
@@ -164,5 +201,19 @@ mod tests {
         assert!(!is_boilerplate(&t, p[0].0, p[0].1));
         assert!(is_boilerplate(&t, p[1].0, p[1].1));
         assert!(is_boilerplate(&t, p[2].0, p[2].1));
+    }
+
+    #[test]
+    fn boilerplate_reads_ascii_and_other_lines_alike() {
+        let lex = Lexicon::new();
+        let t = Tokens::new(
+            "SUBSCRIBE to our letter\nPhotos: Ana Ruiz \u{2014} ALL Rights Reserved\n\
+             Café owners said the Rights were Reserved\nÉditions Varn: all rights reserved\n\
+             Ana said it was published\nCopyright \u{00A9} Varn Café",
+            &lex,
+        );
+        let p = paragraphs(&t);
+        let flags: Vec<bool> = p.iter().map(|&(a, b)| is_boilerplate(&t, a, b)).collect();
+        assert_eq!(flags, [true, true, false, true, false, true]);
     }
 }

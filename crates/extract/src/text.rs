@@ -3,8 +3,9 @@
 //! Everything downstream works on token indices, so no stage re-scans the raw text and
 //! every span it builds starts and ends on a char boundary by construction.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
+
+use claimgraph_gazetteer::Fnv;
 
 use crate::rules;
 
@@ -44,30 +45,7 @@ pub mod flag {
     pub const BASE_CUE: u32 = 1 << 31;
 }
 
-/// FNV-1a: the lexicon is probed once per word, and short keys hash faster than with SipHash.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub use claimgraph_gazetteer::{FnvMap, FnvSet};
 
 /// The FNV-1a hash of a word: sets of words seen in an article, kept without copying them.
 pub fn word_hash(word: &str) -> u64 {
@@ -256,6 +234,10 @@ fn is_letter(c: char) -> bool {
 /// Byte offset inside `word` where an upper-case run of two or more letters is glued to a
 /// capitalised word of three or more lower-case letters.
 fn glue_point(word: &str) -> Option<usize> {
+    // It takes three upper-case letters; most words have at most one.
+    if word.is_ascii() && word.bytes().filter(u8::is_ascii_uppercase).count() < 3 {
+        return None;
+    }
     let mut caps = 0;
     let mut iter = word.char_indices().peekable();
     while let Some((k, c)) = iter.next() {

@@ -346,7 +346,7 @@ impl Writer<'_> {
                         |r| r.get(0),
                     )?;
                 self.alias(EntityKind::Place, id, &place.name)?;
-                for a in &place.aliases {
+                for a in place.aliases.iter() {
                     self.alias(EntityKind::Place, id, a)?;
                 }
                 id

@@ -18,7 +18,7 @@ fn place_ref(key: &str, name: &str, place_type: PlaceType) -> PlaceRef {
         lon: Some(20.0),
         country: Some("ZZ".into()),
         place_type,
-        aliases: Vec::new(),
+        aliases: Default::default(),
         or_region: None,
     }
 }
