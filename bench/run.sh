@@ -112,13 +112,20 @@ for n in $SIZES; do
   read -r s50 s99 srps < <(wrk_run "search-$n" "$search")
 
   echo "== $n articles: the same queries while another process ingests 10,000 articles"
-  "$BIN" ingest --db "$db" "$concurrent" >"$WORK/concurrent-$n.out" 2>&1 &
+  before=$(sqlite3 "$db" "SELECT count(*) FROM articles")
+  # small batches: a commit about every second, each one invalidating the response cache
+  "$BIN" ingest --db "$db" --batch 32 "$concurrent" >"$WORK/concurrent-$n.out" 2>&1 &
   ingest_pid=$!
-  sleep 1
+  # measure once it is writing (it first reads every stored claim into its index)
+  for _ in $(seq 1 300); do
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM articles")" -gt "$before" ] && break
+    sleep 1
+  done
   read -r c50 c99 crps < <(wrk_run "about-ingesting-$n" "$about")
   read -r d50 d99 drps < <(wrk_run "search-ingesting-$n" "$search")
   kill "$ingest_pid" 2>/dev/null || true
   wait "$ingest_pid" 2>/dev/null || true
+  echo "   the concurrent ingest stored $(($(sqlite3 "$db" "SELECT count(*) FROM articles") - before)) articles"
   kill "$server_pid"
   wait "$server_pid" 2>/dev/null || true
   server_pid=""
