@@ -263,7 +263,19 @@ impl Store {
     /// Applies pending migrations; returns how many were applied.
     pub async fn migrate(&self) -> Result<usize, StoreError> {
         let before = applied(&self.write).await;
-        MIGRATOR.run(&self.write).await?;
+        // Each migration is checkpointed into the database file as it commits: left in the
+        // WAL, a fresh database's schema would take twice its size on disk (several page
+        // versions) until the first checkpoint, which a nearly full disk never reaches.
+        let mut conn = self.write.acquire().await?;
+        sqlx::query("PRAGMA wal_autocheckpoint = 1")
+            .execute(&mut *conn)
+            .await?;
+        let migrated = MIGRATOR.run(&mut *conn).await;
+        sqlx::query("PRAGMA wal_autocheckpoint = 1000")
+            .execute(&mut *conn)
+            .await?;
+        migrated?;
+        drop(conn);
         let after = applied(&self.write).await;
         Ok(after.saturating_sub(before))
     }
