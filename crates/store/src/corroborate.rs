@@ -261,19 +261,7 @@ impl Profile {
         if na <= 0.0 || nb <= 0.0 {
             return 0.0;
         }
-        let (a, b) = (&self.terms, &other.terms);
-        let (mut i, mut j, mut shared) = (0, 0, 0.0);
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    shared += weight(a[i]);
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
+        let shared: f64 = in_both(&self.terms, &other.terms).map(weight).sum();
         shared / (na * nb).sqrt()
     }
 
@@ -304,19 +292,26 @@ impl Profile {
 
 /// How many items two sorted lists share.
 fn shared(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
+    in_both(a, b).count()
+}
+
+/// The items two sorted, deduplicated lists share, by one merge of the two.
+fn in_both<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    return Some(a[i - 1]);
+                }
             }
         }
-    }
-    n
+        None
+    })
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -434,6 +429,16 @@ mod tests {
         assert!(!conflicts(&a, &elsewhere), "another place");
         assert!(is_negated("It wasn’t over"));
         assert!(!is_negated("Nothing else was announced"));
+    }
+
+    #[test]
+    fn sorted_lists_share_what_both_hold() {
+        assert_eq!(
+            in_both(&[1, 3, 5, 9], &[2, 3, 9, 10]).collect::<Vec<_>>(),
+            [3, 9]
+        );
+        assert_eq!(shared(&[1, 2], &[3, 4]), 0);
+        assert_eq!(shared(&[], &[1]), 0);
     }
 
     #[test]
