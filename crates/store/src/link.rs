@@ -91,13 +91,16 @@ impl LinkIndex {
     }
 
     fn add(&mut self, id: Id, article: Id, signature: &Signature) {
+        let profile = self.profile(signature);
+        self.add_indexed(id, article, &signature.index_tokens(), profile);
+    }
+
+    /// [`LinkIndex::add`] with the claim's index tokens and profile already built (the
+    /// writer has them from finding its candidates).
+    fn add_indexed(&mut self, id: Id, article: Id, tokens: &[String], profile: Profile) {
         self.claims += 1;
         self.watermark = self.watermark.max(id);
-        let mut tokens: Vec<u32> = signature
-            .index_tokens()
-            .iter()
-            .map(|t| self.intern(t))
-            .collect();
+        let mut tokens: Vec<u32> = tokens.iter().map(|t| self.intern(t)).collect();
         tokens.sort_unstable();
         tokens.dedup();
         for t in tokens {
@@ -110,7 +113,6 @@ impl LinkIndex {
                 list.pop_front();
             }
         }
-        let profile = self.profile(signature);
         self.remember(id, Arc::new(Candidate { article, profile }));
     }
 
@@ -194,10 +196,8 @@ impl Writer<'_> {
         if claims.is_empty() {
             return Ok(());
         }
-        let found: Vec<Vec<Id>> = claims
-            .iter()
-            .map(|(_, s)| self.index.candidates(&s.index_tokens()))
-            .collect();
+        let indexed: Vec<Vec<String>> = claims.iter().map(|(_, s)| s.index_tokens()).collect();
+        let found: Vec<Vec<Id>> = indexed.iter().map(|t| self.index.candidates(t)).collect();
         let mut all: Vec<Id> = found.iter().flatten().copied().collect();
         all.sort_unstable();
         all.dedup();
@@ -238,8 +238,8 @@ impl Writer<'_> {
         }
         self.write_links(&links)?;
         self.store_signatures(claims)?;
-        for (id, sig) in claims {
-            self.index.add(*id, article, sig);
+        for (((id, _), tokens), profile) in claims.iter().zip(&indexed).zip(own) {
+            self.index.add_indexed(*id, article, tokens, profile);
         }
         Ok(())
     }
