@@ -231,3 +231,44 @@ async fn an_entitys_facts_and_filtered_claims() {
         (StatusCode::NOT_FOUND, Some("not_found"))
     );
 }
+
+/// Facts are groups whose claims agree on average, not chains of best matches: a report
+/// that shares nothing with another is not in its fact because a third claim echoes both.
+#[tokio::test]
+async fn one_shared_phrase_does_not_chain_two_reports() {
+    let app = app().await;
+    let mut ids = Vec::new();
+    for (text, source) in [
+        (
+            "Port retaken\nRebel fighters retook the port of Arica on Monday, the army said.",
+            "Northern Post",
+        ),
+        (
+            "Arica falls\nRebel fighters retook the port of Arica on Monday while the grain \
+             silos of the harbour burned for two days.",
+            "Coastal Herald",
+        ),
+        (
+            "Silos on fire\nThe grain silos of the harbour burned for two days, firefighters said.",
+            "Andes Daily",
+        ),
+    ] {
+        let a = app
+            .post_article(json!({"text": text, "source": source}))
+            .await;
+        ids.push(a["id"].as_i64().expect("article id"));
+    }
+    let retaken = claim(&app, ids[0], "retook").await;
+    let both = claim(&app, ids[1], "retook").await;
+    let silos = claim(&app, ids[2], "silos").await;
+    let articles = |c: &Value| -> Vec<i64> {
+        linked(c, "corroborated_by").into_iter().map(|(a, _)| a).collect()
+    };
+    assert!(!articles(&retaken).contains(&ids[2]), "{retaken}");
+    assert!(!articles(&silos).contains(&ids[0]), "{silos}");
+    // the claim holding both halves is grouped with the one it shares most with
+    assert_eq!(articles(&both), [ids[2]], "{both}");
+    let facts = app.all("/v1/facts", 10).await;
+    assert_eq!(facts.len(), 1, "{facts:?}");
+    assert_eq!(facts[0]["size"], 2);
+}

@@ -5,6 +5,7 @@
 //! [`Store::insert`] / [`Store::insert_batch`] are the single writer.
 
 pub mod canon;
+pub mod cluster;
 pub mod corroborate;
 mod curate;
 mod cursor;

@@ -13,8 +13,9 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 
 use ahash::{AHashMap as HashMap, AHashSet as HashSet};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 
+use crate::cluster::{average_linkage, SAME_FACT};
 use crate::corroborate::{Profile, Signature, CORROBORATES, IDF_FLOOR};
 use crate::read::json_array;
 use crate::write::Writer;
@@ -31,6 +32,15 @@ const SEED_TOKENS: usize = 8;
 const PER_TOKEN: usize = 60;
 /// Most candidates compared per new claim.
 const MAX_CANDIDATES: usize = 150;
+/// Least similarity of a pair that counts towards grouping claims into facts; weaker
+/// pairs count as 0.
+const PAIR_MIN: f64 = 0.1;
+/// Most similar claims of other articles each new claim brings into its neighbourhood.
+const NEIGHBOURS: usize = 10;
+/// Largest fact regrouped when a new claim comes near it; larger ones are kept whole.
+const LOCAL_FACT_MAX: usize = 64;
+/// Most claims regrouped at once (their pairs are all compared).
+const LOCAL_MAX: usize = 400;
 /// Most conflict links a new claim makes (its closest disagreements).
 const MAX_CONFLICTS: usize = 5;
 /// Claims whose signature is kept in memory between articles (in two generations): the
@@ -187,7 +197,8 @@ impl LinkIndex {
 }
 
 impl Writer<'_> {
-    /// Links the claims just written for `article` and indexes them for later articles.
+    /// Links the claims just written for `article`, regroups the facts around them and
+    /// indexes them for later articles.
     pub(crate) fn link_claims(
         &mut self,
         article: Id,
@@ -203,38 +214,48 @@ impl Writer<'_> {
         all.dedup();
         self.index.load(self.conn, &all)?;
         let own: Vec<Profile> = claims.iter().map(|(_, s)| self.index.profile(s)).collect();
-        let index = &*self.index;
-        let ln_n = (index.claims.max(1) as f64).ln_1p();
-        let weight = |t: u32| index.weight(t, ln_n);
         let mut links: Vec<(Id, Id, &str, f64)> = Vec::new();
-        let mut joins: Vec<(Id, Id, f64)> = Vec::new();
-        for (((claim, _), ids), own) in claims.iter().zip(&found).zip(&own) {
-            let mut best: Option<(f64, Id)> = None;
-            let mut disputed: Vec<(f64, Id)> = Vec::new();
-            for &id in ids {
-                let Some(c) = index.cached(id).filter(|c| c.article != article) else {
-                    continue;
-                };
-                let cmp = own.compare(&c.profile, &weight);
-                // Claims that disagree on a figure report two versions, not one fact.
-                if cmp.conflicts {
-                    disputed.push((cmp.text, id));
-                } else if cmp.score >= CORROBORATES && best.is_none_or(|(b, _)| cmp.score > b) {
-                    best = Some((cmp.score, id));
+        // per new claim: its most similar claims of other articles, best first
+        let mut near: Vec<Vec<(f64, Id)>> = Vec::with_capacity(claims.len());
+        {
+            let index = &*self.index;
+            let ln_n = (index.claims.max(1) as f64).ln_1p();
+            let weight = |t: u32| index.weight(t, ln_n);
+            for (((claim, _), ids), own) in claims.iter().zip(&found).zip(&own) {
+                let mut similar: Vec<(f64, Id)> = Vec::new();
+                let mut disputed: Vec<(f64, Id)> = Vec::new();
+                for &id in ids {
+                    let Some(c) = index.cached(id).filter(|c| c.article != article) else {
+                        continue;
+                    };
+                    let cmp = own.compare(&c.profile, &weight);
+                    // Claims that disagree on a figure report two versions, not one fact.
+                    if cmp.conflicts {
+                        disputed.push((cmp.text, id));
+                    } else if cmp.score >= PAIR_MIN {
+                        similar.push((cmp.score, id));
+                    }
                 }
-            }
-            // The closest disagreements only: templated copy would link every pair.
-            disputed.sort_by(|a, b| b.0.total_cmp(&a.0));
-            for (s, id) in disputed.into_iter().take(MAX_CONFLICTS) {
-                links.push(link(*claim, id, "conflicts", s));
-            }
-            if let Some((score, other)) = best {
-                joins.push((*claim, other, score));
+                // The closest disagreements only: templated copy would link every pair.
+                disputed.sort_by(|a, b| b.0.total_cmp(&a.0));
+                for (s, id) in disputed.into_iter().take(MAX_CONFLICTS) {
+                    links.push(link(*claim, id, "conflicts", s));
+                }
+                similar.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                similar.truncate(NEIGHBOURS);
+                near.push(similar);
             }
         }
-        for (claim, other, score) in joins {
-            self.join_fact(claim, other)?;
-            links.push(link(claim, other, "corroborates", score));
+        let own_ids: Vec<Id> = claims.iter().map(|(id, _)| *id).collect();
+        let facts = self.regroup(article, &own_ids, &own, &near, &links)?;
+        for ((claim, _), similar) in claims.iter().zip(&near) {
+            // the corroborating link: the claim's closest match in its fact
+            let Some(fact) = facts.get(claim) else {
+                continue;
+            };
+            if let Some((score, other)) = similar.iter().find(|(_, o)| facts.get(o) == Some(fact)) {
+                links.push(link(*claim, *other, "corroborates", *score));
+            }
         }
         self.write_links(&links)?;
         self.store_signatures(claims)?;
@@ -244,37 +265,201 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Puts `claim` in the fact of `other`, which starts one if it has none. The fact is
-    /// read from the database: another connection may have given `other` one.
-    fn join_fact(&mut self, claim: Id, other: Id) -> Result<(), StoreError> {
-        let current: Option<Id> = self
-            .conn
-            .prepare_cached("SELECT fact_id FROM claims WHERE id = ?1")?
-            .query_row([other], |r| r.get(0))
-            .optional()?
-            .flatten();
-        let fact = match current {
-            Some(f) => f,
-            None => {
-                let fact: Id = self
-                    .conn
-                    .prepare_cached("INSERT INTO facts (size) VALUES (1) RETURNING id")?
-                    .query_row([], |r| r.get(0))?;
-                self.set_fact(other, fact)?;
-                fact
-            }
+    /// Regroups into facts the new claims, their neighbours and the other claims of the
+    /// neighbours' facts, by average linkage (`cluster.rs`). A fact larger than
+    /// [`LOCAL_FACT_MAX`] is kept as it is (templated copy makes facts of thousands): a new
+    /// claim joins it when its best match is there. Returns the fact of each claim of the
+    /// neighbourhood that has one afterwards.
+    fn regroup(
+        &mut self,
+        article: Id,
+        own_ids: &[Id],
+        own: &[Profile],
+        near: &[Vec<(f64, Id)>],
+        links: &[(Id, Id, &str, f64)],
+    ) -> Result<HashMap<Id, Id>, StoreError> {
+        let neighbours: Vec<Id> = {
+            let mut v: Vec<Id> = near.iter().flatten().map(|(_, id)| *id).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
         };
-        self.set_fact(claim, fact)?;
-        self.conn
-            .prepare_cached("UPDATE facts SET size = size + 1 WHERE id = ?1")?
-            .execute([fact])?;
-        Ok(())
+        let fact_of = self.facts_of(&neighbours)?;
+        let mut sizes: HashMap<Id, i64> = HashMap::default();
+        for f in fact_of.values() {
+            if !sizes.contains_key(f) {
+                let size: i64 = self
+                    .conn
+                    .prepare_cached("SELECT count(*) FROM claims WHERE fact_id = ?1")?
+                    .query_row([*f], |r| r.get(0))?;
+                sizes.insert(*f, size);
+            }
+        }
+        let big = |f: &Id| sizes.get(f).is_some_and(|s| *s as usize > LOCAL_FACT_MAX);
+        // the neighbourhood: new claims first, then neighbours and their facts' claims
+        let mut local: Vec<Id> = own_ids.to_vec();
+        let mut seen: HashSet<Id> = own_ids.iter().copied().collect();
+        let mut dissolved: HashSet<Id> = HashSet::default();
+        // the fact each claim of the neighbourhood had before
+        let mut before: HashMap<Id, Id> = HashMap::default();
+        for (_, id) in near.iter().flatten() {
+            let fact = fact_of.get(id);
+            if fact.is_some_and(&big) || seen.contains(id) {
+                continue;
+            }
+            let members = match fact {
+                Some(f) if !dissolved.contains(f) => self.members_of(*f)?,
+                Some(_) => continue,
+                None => vec![*id],
+            };
+            if local.len() + members.len() > LOCAL_MAX {
+                continue;
+            }
+            if let Some(f) = fact {
+                dissolved.insert(*f);
+            }
+            for m in members {
+                if let Some(f) = fact {
+                    before.insert(m, *f);
+                }
+                if seen.insert(m) {
+                    local.push(m);
+                }
+            }
+        }
+        let others: Vec<Id> = local[own_ids.len()..].to_vec();
+        self.index.load(self.conn, &others)?;
+        // every pair of the neighbourhood from different articles, compared once
+        let index = &*self.index;
+        let ln_n = (index.claims.max(1) as f64).ln_1p();
+        let weight = |t: u32| index.weight(t, ln_n);
+        let mut profiles: Vec<&Profile> = own.iter().collect();
+        let mut articles: Vec<Id> = vec![article; own.len()];
+        let mut kept: Vec<Id> = own_ids.to_vec();
+        for id in &others {
+            if let Some(c) = index.cached(*id) {
+                profiles.push(&c.profile);
+                articles.push(c.article);
+                kept.push(*id);
+            }
+        }
+        let position: HashMap<Id, usize> = kept.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        let mut pairs = Vec::new();
+        let mut apart = Vec::new();
+        for i in 0..kept.len() {
+            for j in (i + 1)..kept.len() {
+                if articles[i] == articles[j] {
+                    continue;
+                }
+                let cmp = profiles[i].compare(profiles[j], &weight);
+                if cmp.conflicts {
+                    apart.push((i, j));
+                } else if cmp.score >= PAIR_MIN {
+                    pairs.push((i, j, cmp.score));
+                }
+            }
+        }
+        for (a, b, kind, _) in links {
+            if *kind == "conflicts" {
+                if let (Some(i), Some(j)) = (position.get(a), position.get(b)) {
+                    apart.push((*i, *j));
+                }
+            }
+        }
+        let groups = average_linkage(&articles, &pairs, &apart, SAME_FACT);
+        // each group keeps the old fact most of its claims had, if no larger group took it
+        let mut after: HashMap<Id, Id> = HashMap::default();
+        let mut taken: HashSet<Id> = HashSet::default();
+        let mut touched: HashSet<Id> = dissolved.clone();
+        for group in &groups {
+            let mut votes: HashMap<Id, usize> = HashMap::default();
+            for f in group.iter().filter_map(|i| before.get(&kept[*i])) {
+                *votes.entry(*f).or_default() += 1;
+            }
+            let mut ranked: Vec<(Id, usize)> = votes.into_iter().collect();
+            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let fact = match ranked.into_iter().map(|(f, _)| f).find(|f| !taken.contains(f)) {
+                Some(f) => f,
+                None => self
+                    .conn
+                    .prepare_cached("INSERT INTO facts (size) VALUES (0) RETURNING id")?
+                    .query_row([], |r| r.get(0))?,
+            };
+            taken.insert(fact);
+            touched.insert(fact);
+            for i in group {
+                after.insert(kept[*i], fact);
+            }
+        }
+        // the new claims no group took join a large fact their best match is in
+        for (claim, similar) in own_ids.iter().zip(near) {
+            if after.contains_key(claim) {
+                continue;
+            }
+            if let Some((score, best)) = similar.first() {
+                if let Some(f) = fact_of.get(best).filter(|f| big(f)) {
+                    if *score >= CORROBORATES {
+                        after.insert(*claim, *f);
+                        after.insert(*best, *f);
+                        touched.insert(*f);
+                    }
+                }
+            }
+        }
+        for id in &kept {
+            let now = after.get(id).copied();
+            if before.get(id).copied() != now {
+                self.conn
+                    .prepare_cached("UPDATE claims SET fact_id = ?1 WHERE id = ?2")?
+                    .execute(params![now, id])?;
+            }
+        }
+        let mut touched: Vec<Id> = touched.into_iter().collect();
+        touched.sort_unstable();
+        for f in touched {
+            self.resize_fact(f)?;
+        }
+        Ok(after)
     }
 
-    fn set_fact(&mut self, claim: Id, fact: Id) -> Result<(), StoreError> {
+    /// The facts of `ids` that have one.
+    fn facts_of(&mut self, ids: &[Id]) -> Result<HashMap<Id, Id>, StoreError> {
+        let mut out = HashMap::default();
+        if ids.is_empty() {
+            return Ok(out);
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, fact_id FROM claims
+             WHERE id IN (SELECT value FROM json_each(?1)) AND fact_id IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([json_array(ids)])?;
+        while let Some(row) = rows.next()? {
+            out.insert(row.get(0)?, row.get(1)?);
+        }
+        Ok(out)
+    }
+
+    fn members_of(&mut self, fact: Id) -> Result<Vec<Id>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM claims WHERE fact_id = ?1 ORDER BY id")?;
+        let ids = stmt
+            .query_map([fact], |r| r.get(0))?
+            .collect::<Result<Vec<Id>, _>>()?;
+        Ok(ids)
+    }
+
+    /// Sets a fact's size from its claims, and deletes it once it has none.
+    fn resize_fact(&mut self, fact: Id) -> Result<(), StoreError> {
         self.conn
-            .prepare_cached("UPDATE claims SET fact_id = ?1 WHERE id = ?2")?
-            .execute(params![fact, claim])?;
+            .prepare_cached(
+                "UPDATE facts SET size = (SELECT count(*) FROM claims WHERE fact_id = ?1)
+                 WHERE id = ?1",
+            )?
+            .execute([fact])?;
+        self.conn
+            .prepare_cached("DELETE FROM facts WHERE id = ?1 AND size = 0")?
+            .execute([fact])?;
         Ok(())
     }
 
