@@ -262,7 +262,10 @@ async fn one_shared_phrase_does_not_chain_two_reports() {
     let both = claim(&app, ids[1], "retook").await;
     let silos = claim(&app, ids[2], "silos").await;
     let articles = |c: &Value| -> Vec<i64> {
-        linked(c, "corroborated_by").into_iter().map(|(a, _)| a).collect()
+        linked(c, "corroborated_by")
+            .into_iter()
+            .map(|(a, _)| a)
+            .collect()
     };
     assert!(!articles(&retaken).contains(&ids[2]), "{retaken}");
     assert!(!articles(&silos).contains(&ids[0]), "{silos}");

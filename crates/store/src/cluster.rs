@@ -7,7 +7,9 @@
 //! on average, so one coincidence does not chain and many weak agreements add up.
 
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::collections::BinaryHeap;
+
+use ahash::{AHashMap as HashMap, AHashSet as HashSet};
 
 /// Average similarity (over the pairs of claims from different articles) at which two
 /// groups of claims are one fact. Lower than a single pair needs (`CORROBORATES`): an
@@ -82,7 +84,7 @@ pub fn average_linkage(
         .enumerate()
         .map(|(i, a)| Group {
             members: vec![i],
-            articles: HashMap::from([(*a, 1)]),
+            articles: HashMap::from_iter([(*a, 1)]),
             ..Group::default()
         })
         .collect();
@@ -113,8 +115,7 @@ pub fn average_linkage(
             break;
         }
         let current = (groups[m.a].version, groups[m.b].version);
-        if !alive[m.a] || !alive[m.b] || current != m.versions || groups[m.a].apart.contains(&m.b)
-        {
+        if !alive[m.a] || !alive[m.b] || current != m.versions || groups[m.a].apart.contains(&m.b) {
             continue;
         }
         let absorbed = std::mem::take(&mut groups[m.b]);

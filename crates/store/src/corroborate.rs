@@ -255,9 +255,12 @@ impl Profile {
     }
 
     /// Text similarity: IDF-weighted cosine of the two claims' terms.
-    fn text_similarity(&self, other: &Profile, weight: &impl Fn(u32) -> f64) -> f64 {
-        let norm = |terms: &[u32]| terms.iter().map(|t| weight(*t)).sum::<f64>();
-        let (na, nb) = (norm(&self.terms), norm(&other.terms));
+    fn text_similarity(
+        &self,
+        other: &Profile,
+        weight: &impl Fn(u32) -> f64,
+        (na, nb): (f64, f64),
+    ) -> f64 {
         if na <= 0.0 || nb <= 0.0 {
             return 0.0;
         }
@@ -265,9 +268,25 @@ impl Profile {
         shared / (na * nb).sqrt()
     }
 
+    /// The summed weight of its terms, which [`Profile::compare_normed`] takes so that a
+    /// claim compared with many others weighs its own terms once.
+    pub fn norm(&self, weight: &impl Fn(u32) -> f64) -> f64 {
+        self.terms.iter().map(|t| weight(*t)).sum()
+    }
+
     /// How this claim and `other` relate; `weight` gives a term's weight (see [`idf`]).
     pub fn compare(&self, other: &Profile, weight: &impl Fn(u32) -> f64) -> Comparison {
-        let text = self.text_similarity(other, weight);
+        self.compare_normed(other, weight, (self.norm(weight), other.norm(weight)))
+    }
+
+    /// [`Profile::compare`] with both profiles' [`Profile::norm`] given.
+    pub fn compare_normed(
+        &self,
+        other: &Profile,
+        weight: &impl Fn(u32) -> f64,
+        norms: (f64, f64),
+    ) -> Comparison {
+        let text = self.text_similarity(other, weight, norms);
         let places = shared(&self.places, &other.places);
         let mut score = text + PLACE_BONUS * places as f64;
         if shared(&self.numbers, &other.numbers) > 0 {

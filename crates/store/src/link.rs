@@ -40,7 +40,7 @@ const NEIGHBOURS: usize = 10;
 /// Largest fact regrouped when a new claim comes near it; larger ones are kept whole.
 const LOCAL_FACT_MAX: usize = 64;
 /// Most claims regrouped at once (their pairs are all compared).
-const LOCAL_MAX: usize = 400;
+const LOCAL_MAX: usize = 200;
 /// Most conflict links a new claim makes (its closest disagreements).
 const MAX_CONFLICTS: usize = 5;
 /// Claims whose signature is kept in memory between articles (in two generations): the
@@ -343,7 +343,9 @@ impl Writer<'_> {
                 kept.push(*id);
             }
         }
-        let position: HashMap<Id, usize> = kept.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        let position: HashMap<Id, usize> =
+            kept.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        let norms: Vec<f64> = profiles.iter().map(|p| p.norm(&weight)).collect();
         let mut pairs = Vec::new();
         let mut apart = Vec::new();
         for i in 0..kept.len() {
@@ -351,7 +353,7 @@ impl Writer<'_> {
                 if articles[i] == articles[j] {
                     continue;
                 }
-                let cmp = profiles[i].compare(profiles[j], &weight);
+                let cmp = profiles[i].compare_normed(profiles[j], &weight, (norms[i], norms[j]));
                 if cmp.conflicts {
                     apart.push((i, j));
                 } else if cmp.score >= PAIR_MIN {
@@ -378,7 +380,11 @@ impl Writer<'_> {
             }
             let mut ranked: Vec<(Id, usize)> = votes.into_iter().collect();
             ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            let fact = match ranked.into_iter().map(|(f, _)| f).find(|f| !taken.contains(f)) {
+            let fact = match ranked
+                .into_iter()
+                .map(|(f, _)| f)
+                .find(|f| !taken.contains(f))
+            {
                 Some(f) => f,
                 None => self
                     .conn
