@@ -331,11 +331,14 @@ pub struct FactOut {
     pub article_count: i64,
     /// Distinct sources (outlets) of those articles.
     pub sources: Vec<String>,
+    /// Its claims, by article; a list of facts gives the first 20 of each (`size` counts
+    /// them all), `GET /v1/facts/{id}` every one.
     pub claims: Vec<LinkedClaimOut>,
     /// Facts whose figures disagree with this one's.
     #[schema(value_type = Vec<i64>)]
     pub conflicts_with: Vec<Id>,
-    /// The claims that disagree, including those no other article corroborates.
+    /// The claims that disagree, including those no other article corroborates (the
+    /// first 20 in a list of facts).
     pub conflicting_claims: Vec<LinkedClaimOut>,
 }
 

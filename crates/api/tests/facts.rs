@@ -275,3 +275,32 @@ async fn one_shared_phrase_does_not_chain_two_reports() {
     assert_eq!(facts.len(), 1, "{facts:?}");
     assert_eq!(facts[0]["size"], 2);
 }
+
+/// A list of facts stays small when wire copy makes one fact of many claims: each fact
+/// lists its first claims, counts them all, and `GET /v1/facts/{id}` gives it whole.
+#[tokio::test]
+async fn a_fact_of_many_claims_is_listed_short_and_read_whole() {
+    let app = app().await;
+    let copies = claimgraph_store::LISTED_CLAIMS + 3;
+    for n in 0..copies {
+        let text = format!(
+            "Wire report {n}\nFloods have covered 1,200 km2 of farmland near Pisco, governor \
+             Ana Ruiz said on Tuesday."
+        );
+        app.post_article(json!({"text": text, "source": format!("Outlet {n:02}")}))
+            .await;
+    }
+    let facts = app.all("/v1/facts", 10).await;
+    assert_eq!(facts.len(), 1, "{facts:?}");
+    let f = &facts[0];
+    assert_eq!(f["size"], copies);
+    assert_eq!(f["article_count"], copies);
+    assert_eq!(f["sources"].as_array().map(Vec::len), Some(copies));
+    assert_eq!(
+        f["claims"].as_array().map(Vec::len),
+        Some(claimgraph_store::LISTED_CLAIMS)
+    );
+    let (status, whole) = app.get(&format!("/v1/facts/{}", f["id"])).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(whole["claims"].as_array().map(Vec::len), Some(copies));
+}

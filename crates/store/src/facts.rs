@@ -67,6 +67,10 @@ fn linked(r: &sqlx::sqlite::SqliteRow) -> LinkedClaim {
 /// earliest first: a fact of a templated wire story can hold thousands.
 pub const MAX_LINKED: usize = 500;
 
+/// Most claims, and most conflicting claims, of each fact in a list of facts: the list
+/// is for finding facts, `get_fact` gives one whole.
+pub const LISTED_CLAIMS: usize = 20;
+
 /// Claims (as `id`) in the same fact as claim `?1`, itself included.
 const MEMBERS: &str = "SELECT id FROM claims WHERE id = ?1
     OR (fact_id IS NOT NULL AND fact_id = (SELECT fact_id FROM claims WHERE id = ?1))";
@@ -200,7 +204,7 @@ impl Store {
         let more = ids.len() as i64 > limit;
         let mut items = Vec::with_capacity(ids.len());
         for id in ids.into_iter().take(usize::try_from(limit).unwrap_or(0)) {
-            items.push(self.get_fact(id).await?);
+            items.push(self.fact(id, Some(LISTED_CLAIMS)).await?);
         }
         Ok(Page {
             items,
@@ -208,30 +212,40 @@ impl Store {
         })
     }
 
-    /// One fact with its claims, sources and conflicting facts.
+    /// One fact with all its claims, sources and conflicting facts.
     pub async fn get_fact(&self, id: Id) -> Result<FactRecord, StoreError> {
-        let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM facts WHERE id = ?1")
-            .bind(id)
-            .fetch_optional(&self.read)
-            .await?;
-        if exists.is_none() {
+        self.fact(id, None).await
+    }
+
+    /// One fact with its first `claims` claims (all when `None`) and as many conflicting
+    /// claims; its size, article count and sources count every claim.
+    async fn fact(&self, id: Id, claims: Option<usize>) -> Result<FactRecord, StoreError> {
+        let counts: Option<(i64, i64)> =
+            sqlx::query_as("SELECT size, article_count FROM facts WHERE id = ?1")
+                .bind(id)
+                .fetch_optional(&self.read)
+                .await?;
+        let Some((size, article_count)) = counts else {
             return Err(StoreError::NotFound { what: "fact", id });
-        }
+        };
+        let limit = claims.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
         let claims: Vec<LinkedClaim> = sqlx::query(&format!(
-            "SELECT {LINKED_COLUMNS} WHERE c.fact_id = ?1 ORDER BY c.article_id, c.id"
+            "SELECT {LINKED_COLUMNS} WHERE c.fact_id = ?1 ORDER BY c.article_id, c.id LIMIT ?2"
         ))
         .bind(id)
+        .bind(limit)
         .fetch_all(&self.read)
         .await?
         .iter()
         .map(linked)
         .collect();
-        let mut sources: Vec<String> = claims.iter().filter_map(|c| c.source.clone()).collect();
-        sources.sort();
-        sources.dedup();
-        let mut articles: Vec<Id> = claims.iter().map(|c| c.article_id).collect();
-        articles.sort_unstable();
-        articles.dedup();
+        let sources: Vec<String> = sqlx::query_scalar(
+            "SELECT DISTINCT s.name FROM claims c JOIN articles a ON a.id = c.article_id
+             JOIN sources s ON s.id = a.source_id WHERE c.fact_id = ?1 ORDER BY s.name",
+        )
+        .bind(id)
+        .fetch_all(&self.read)
+        .await?;
         let conflicting: Vec<(LinkedClaim, Option<Id>)> = sqlx::query(&format!(
             "SELECT {LINKED_COLUMNS} WHERE c.id IN (
                  SELECT CASE WHEN x.fact_id = ?1 THEN l.b ELSE l.a END
@@ -249,11 +263,15 @@ impl Store {
         let mut conflicts_with: Vec<Id> = conflicting.iter().filter_map(|c| c.1).collect();
         conflicts_with.sort_unstable();
         conflicts_with.dedup();
-        let conflicting_claims = conflicting.into_iter().map(|c| c.0).collect();
+        let conflicting_claims = conflicting
+            .into_iter()
+            .map(|c| c.0)
+            .take(usize::try_from(limit).unwrap_or(usize::MAX))
+            .collect();
         Ok(FactRecord {
             id,
-            size: i64::try_from(claims.len()).unwrap_or(i64::MAX),
-            article_count: i64::try_from(articles.len()).unwrap_or(i64::MAX),
+            size,
+            article_count,
             sources,
             claims,
             conflicts_with,

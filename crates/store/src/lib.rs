@@ -23,7 +23,7 @@ mod write;
 
 pub use cursor::Cursor;
 pub use error::StoreError;
-pub use facts::{ClaimLinks, FactRecord, LinkedClaim};
+pub use facts::{ClaimLinks, FactRecord, LinkedClaim, LISTED_CLAIMS};
 pub use prepare::{
     content_hash, prepare, signatures, warm_up, ArticleText, NewArticle, PreparedArticle,
 };
