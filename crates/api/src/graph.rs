@@ -403,3 +403,16 @@ pub async fn export_ntriples(State(state): State<AppState>) -> Result<Response, 
     let body = claimgraph_graph::ntriples(&graph);
     Ok(([(header::CONTENT_TYPE, "application/n-triples")], body).into_response())
 }
+
+/// `GET /v1/export.jsonld`: the whole graph as JSON-LD.
+#[utoipa::path(get, path = "/v1/export.jsonld", tag = "graph", operation_id = "export_jsonld",
+    summary = "The whole graph as JSON-LD (RDF)",
+    description = "The triples of `/v1/export.nt` as one `@graph` of node objects: `@id`, `@type` (`Person`, `Organization`, `Outlet`, `Place`, `Claim`, `Article`), `label`, and one array of node IRIs per edge property. The `@context` maps `@vocab` to `urn:claimgraph:vocab#` and `label` to `rdfs:label`.",
+    responses(
+        (status = 200, description = "JSON-LD", body = Object, content_type = "application/ld+json"),
+    ))]
+pub async fn export_jsonld(State(state): State<AppState>) -> Result<Response, ApiError> {
+    let graph = state.graph.current(&state.store).await?;
+    let body = claimgraph_graph::jsonld(&graph);
+    Ok(([(header::CONTENT_TYPE, "application/ld+json")], body).into_response())
+}

@@ -22,7 +22,7 @@ use crate::error::Problem;
         (name = "articles", description = "Articles in, claims out"),
         (name = "claims", description = "Who said what, about where, with which numbers"),
         (name = "entities", description = "People, organisations, outlets and places, one id each"),
-        (name = "graph", description = "Entities, claims and articles as one graph: neighbourhoods, paths, co-occurrence, GraphML and N-Triples exports"),
+        (name = "graph", description = "Entities, claims and articles as one graph: neighbourhoods, paths, co-occurrence, GraphML, N-Triples and JSON-LD exports"),
         (name = "meta", description = "Health")
     )
 )]

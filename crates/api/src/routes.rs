@@ -49,6 +49,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(graph::paths))
         .routes(routes!(graph::export_graphml))
         .routes(routes!(graph::export_ntriples))
+        .routes(routes!(graph::export_jsonld))
 }
 
 pub async fn not_found(uri: Uri) -> ApiError {

@@ -252,6 +252,21 @@ async fn graph_paths_related_and_exports_follow_the_articles() {
         xml.matches("<node ").count(),
         nt.matches("rdf-schema#label").count()
     );
+    let (status, ctype, ld) = app.text("/v1/export.jsonld").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(ctype, "application/ld+json");
+    let ld: Value = serde_json::from_str(&ld).expect("JSON-LD is JSON");
+    assert_eq!(ld["@context"]["@vocab"], "urn:claimgraph:vocab#");
+    let nodes = ld["@graph"].as_array().expect("@graph");
+    assert_eq!(nodes.len(), xml.matches("<node ").count());
+    let claim = nodes
+        .iter()
+        .find(|n| n["@id"] == format!("urn:claimgraph:claim:{}", cp.min(cz)))
+        .expect("the claim's node");
+    assert_eq!(claim["@type"], "Claim");
+    assert!(claim["corroborates"]
+        .as_array()
+        .is_some_and(|t| t.contains(&json!(format!("urn:claimgraph:claim:{}", cp.max(cz))))));
 }
 
 #[tokio::test]

@@ -70,7 +70,7 @@ enum Command {
         #[arg(long, env = "CLAIMGRAPH_DB", default_value = "./claimgraph.db")]
         db: PathBuf,
     },
-    /// Write the whole claim graph as GraphML (Gephi, yEd) or N-Triples (RDF stores).
+    /// Write the whole claim graph as GraphML (Gephi, yEd), N-Triples or JSON-LD (RDF stores).
     Export {
         #[arg(long, env = "CLAIMGRAPH_DB", default_value = "./claimgraph.db")]
         db: PathBuf,
@@ -96,6 +96,8 @@ enum ExportFormat {
     Graphml,
     /// N-Triples, `application/n-triples`.
     Ntriples,
+    /// JSON-LD, `application/ld+json`.
+    Jsonld,
 }
 
 /// Access control and load limits of `serve`.
@@ -253,6 +255,7 @@ async fn export(db: &Path, format: ExportFormat, out: Option<&Path>) -> anyhow::
     let text = match format {
         ExportFormat::Graphml => claimgraph_graph::graphml(&graph),
         ExportFormat::Ntriples => claimgraph_graph::ntriples(&graph),
+        ExportFormat::Jsonld => claimgraph_graph::jsonld(&graph),
     };
     match out {
         Some(path) => {

@@ -1,5 +1,5 @@
-//! `claimgraph export`: the graph of an ingested database as GraphML on stdout and as
-//! N-Triples in a file, the same nodes in both.
+//! `claimgraph export`: the graph of an ingested database as GraphML and JSON-LD on stdout
+//! and as N-Triples in a file, the same nodes in each.
 
 use std::path::Path;
 
@@ -57,6 +57,14 @@ fn export_writes_graphml_and_ntriples_of_the_same_graph() {
             - nt.matches("rdf-syntax-ns#type> <urn:claimgraph:vocab#")
                 .count()
     );
+
+    let out = run(bin()
+        .args(["export", "--format", "jsonld", "--db"])
+        .arg(&db));
+    let ld: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON-LD is JSON");
+    let nodes = ld["@graph"].as_array().expect("@graph");
+    assert_eq!(nodes.len(), xml.matches("<node ").count());
+    assert_eq!(nodes.iter().filter(|n| n["@type"] == "Article").count(), 4);
 }
 
 #[test]
@@ -72,7 +80,7 @@ fn export_refuses_a_missing_database_and_an_unknown_format() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no database"));
     assert!(!missing.exists(), "no empty database created");
     let out = bin()
-        .args(["export", "--format", "jsonld", "--db"])
+        .args(["export", "--format", "turtle", "--db"])
         .arg(&missing)
         .output()
         .expect("runs");

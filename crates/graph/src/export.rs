@@ -1,8 +1,11 @@
-//! The projection in the formats analysts' tools read: GraphML (Gephi, yEd) and
-//! N-Triples (any RDF store). Both list nodes and edges in key order, so the same graph
-//! always exports to the same bytes.
+//! The projection in the formats analysts' tools read: GraphML (Gephi, yEd), N-Triples
+//! (any RDF store) and JSON-LD (the same RDF, for JSON tooling). Each lists nodes and edges
+//! in key order, so the same graph always exports to the same bytes.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
+
+use serde_json::{json, Map, Value};
 
 use crate::model::{EdgeKind, NodeKey};
 use crate::projection::Projection;
@@ -90,8 +93,13 @@ pub fn iri(key: NodeKey) -> String {
     }
 }
 
-/// The vocabulary class of a node kind (`person` → `Person`).
+/// The vocabulary class of a node kind (`person` → `…vocab#Person`).
 fn class(kind: &str) -> String {
+    format!("{VOCAB}{}", class_name(kind))
+}
+
+/// A class's name in the vocabulary (`person` → `Person`).
+fn class_name(kind: &str) -> String {
     let mut cs = kind.chars();
     let first: String = cs
         .next()
@@ -99,11 +107,16 @@ fn class(kind: &str) -> String {
         .unwrap_or_default();
     // kinds are fixed ASCII words; anything else stays out of the IRI
     let rest: String = cs.filter(char::is_ascii_alphanumeric).collect();
-    format!("{VOCAB}{first}{rest}")
+    format!("{first}{rest}")
 }
 
-/// The vocabulary property of an edge kind, in camelCase (`reported_by` → `reportedBy`).
+/// The vocabulary property of an edge kind (`reported_by` → `…vocab#reportedBy`).
 fn property(kind: EdgeKind) -> String {
+    format!("{VOCAB}{}", property_name(kind))
+}
+
+/// A property's name in the vocabulary, in camelCase (`reported_by` → `reportedBy`).
+fn property_name(kind: EdgeKind) -> String {
     let mut name = String::new();
     let mut upper = false;
     for c in kind.as_str().chars() {
@@ -116,7 +129,7 @@ fn property(kind: EdgeKind) -> String {
             name.push(c);
         }
     }
-    format!("{VOCAB}{name}")
+    name
 }
 
 /// The projection as N-Triples: each node's `rdf:type` and `rdfs:label`, and one triple
@@ -139,6 +152,41 @@ pub fn ntriples(p: &Projection) -> String {
         );
     }
     out
+}
+
+/// The projection as JSON-LD 1.1: the triples of [`ntriples`] as one `@graph` of node
+/// objects. The context maps `@vocab` to [`VOCAB`], `label` to `rdfs:label` and every edge
+/// property to an `@id` value, so expanding the document gives exactly those triples.
+pub fn jsonld(p: &Projection) -> String {
+    let mut context = Map::new();
+    context.insert("@vocab".into(), json!(VOCAB));
+    context.insert("label".into(), json!(RDFS_LABEL));
+    let mut nodes: BTreeMap<NodeKey, Map<String, Value>> = BTreeMap::new();
+    for n in p.nodes() {
+        let mut o = Map::new();
+        o.insert("@id".into(), json!(iri(n.key)));
+        o.insert("@type".into(), json!(class_name(&n.kind)));
+        o.insert("label".into(), json!(n.label));
+        nodes.insert(n.key, o);
+    }
+    for e in p.edges() {
+        let name = property_name(e.kind);
+        context
+            .entry(name.clone())
+            .or_insert_with(|| json!({"@type": "@id"}));
+        if let Some(o) = nodes.get_mut(&e.source) {
+            let targets = o.entry(name).or_insert_with(|| json!([]));
+            if let Value::Array(list) = targets {
+                list.push(json!(iri(e.target)));
+            }
+        }
+    }
+    let doc = json!({
+        "@context": context,
+        "@graph": nodes.into_values().map(Value::Object).collect::<Vec<_>>(),
+    });
+    // a `Value` of strings, arrays and maps always serialises
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
 /// A string as the inside of an N-Triples literal: `"`, `\`, line feed, carriage return

@@ -11,7 +11,7 @@ mod model;
 mod projection;
 mod query;
 
-pub use export::{graphml, iri, ntriples, IRI_BASE, VOCAB};
+pub use export::{graphml, iri, jsonld, ntriples, IRI_BASE, VOCAB};
 pub use model::{
     ArticleRow, ClaimRow, Delta, EdgeKind, EntityRow, Id, LinkRow, MentionRow, NodeKey, Watermark,
 };

@@ -2,8 +2,8 @@
 //! and exports give the values worked out by hand on a small invented corpus.
 
 use claimgraph_graph::{
-    graphml, ntriples, ArticleRow, ClaimRow, Delta, EdgeKind, EntityRow, LinkRow, MentionRow,
-    NodeKey, Projection, Watermark,
+    graphml, jsonld, ntriples, ArticleRow, ClaimRow, Delta, EdgeKind, EntityRow, LinkRow,
+    MentionRow, NodeKey, Projection, Watermark,
 };
 
 fn entity(id: i64, kind: &str, name: &str) -> EntityRow {
@@ -313,4 +313,62 @@ fn ntriples_have_stable_iris_and_escaped_literals() {
     // two triples per node, one per edge, every line a full triple
     assert_eq!(nt.lines().count(), 2 * 13 + 24);
     assert!(nt.lines().all(|l| l.starts_with('<') && l.ends_with(" .")));
+}
+
+/// (subject, predicate, object) of an N-Triples line; a literal object keeps its quotes.
+fn triple(line: &str) -> (String, String, String) {
+    let line = line.trim_end_matches(" .");
+    let (s, rest) = line.split_once(' ').unwrap_or_default();
+    let (p, o) = rest.split_once(' ').unwrap_or_default();
+    let iri = |t: &str| t.trim_start_matches('<').trim_end_matches('>').to_string();
+    let object = if o.starts_with('"') {
+        o.replace("\\\"", "\"").replace("\\\\", "\\")
+    } else {
+        iri(o)
+    };
+    (iri(s), iri(p), object)
+}
+
+#[test]
+fn jsonld_expands_to_the_ntriples_triples() {
+    let p = stepwise();
+    let doc: serde_json::Value = serde_json::from_str(&jsonld(&p)).expect("JSON");
+    let context = &doc["@context"];
+    let vocab = context["@vocab"].as_str().expect("@vocab");
+    assert_eq!(vocab, "urn:claimgraph:vocab#");
+    let label = context["label"].as_str().expect("label term");
+    let mut expanded = std::collections::BTreeSet::new();
+    for node in doc["@graph"].as_array().expect("@graph") {
+        let node = node.as_object().expect("node object");
+        let s = node["@id"].as_str().expect("@id").to_string();
+        for (key, value) in node {
+            match key.as_str() {
+                "@id" => true,
+                "@type" => expanded.insert((
+                    s.clone(),
+                    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type".into(),
+                    format!("{vocab}{}", value.as_str().expect("type")),
+                )),
+                "label" => expanded.insert((
+                    s.clone(),
+                    label.to_string(),
+                    format!("\"{}\"", value.as_str().expect("label")),
+                )),
+                property => {
+                    assert_eq!(context[property]["@type"], "@id", "{property}");
+                    for target in value.as_array().expect("targets") {
+                        expanded.insert((
+                            s.clone(),
+                            format!("{vocab}{property}"),
+                            target.as_str().expect("IRI").to_string(),
+                        ));
+                    }
+                    true
+                }
+            };
+        }
+    }
+    let nt: std::collections::BTreeSet<_> = ntriples(&p).lines().map(triple).collect();
+    assert_eq!(nt.len(), 2 * 13 + 24);
+    assert_eq!(expanded, nt);
 }
