@@ -838,12 +838,30 @@ fn push_claims_query<'a>(
         (about, Some(place)) => (Some(place), about, None),
         (about, None) => (None, about, None),
     };
+    // Without a place to drive it, an entity filter drives the statement from the claims
+    // it names (read by index, then sorted): checked claim by claim instead, a rare
+    // entity's page scanned every claim of the store.
+    let driving_set = match (driver, about, filter.involving) {
+        (Some(_), _, _) => None,
+        (None, Some(id), _) => Some(DrivingSet::About(id)),
+        (None, None, Some(id)) => Some(DrivingSet::Involving(id, involving_place)),
+        (None, None, None) => None,
+    };
+    let about = if matches!(driving_set, Some(DrivingSet::About(_))) {
+        None
+    } else {
+        about
+    };
+    let involving = filter
+        .involving
+        .filter(|_| !matches!(driving_set, Some(DrivingSet::Involving(..))));
     // the claim id column the stored order and its cursor use: the index's when it drives
     let id_col = if driver.is_some() {
         "cp.claim_id"
     } else {
         "c.id"
     };
+    let mut ctes = 0;
     if let Some(text) = text {
         // materialised: bm25() only works in the query on the FTS table itself
         q.push(
@@ -852,6 +870,23 @@ fn push_claims_query<'a>(
         )
         .push_bind(text.to_string())
         .push(") ");
+        ctes += 1;
+    }
+    if let Some(set) = driving_set {
+        q.push(if ctes == 0 { "WITH " } else { ", " });
+        q.push("driving(id) AS MATERIALIZED (");
+        match set {
+            DrivingSet::About(id) => push_about_set(q, id, about_place),
+            DrivingSet::Involving(id, is_place) => {
+                q.push("SELECT id FROM claims WHERE speaker_id = ")
+                    .push_bind(id)
+                    .push(" UNION SELECT id FROM claims WHERE via_id = ")
+                    .push_bind(id)
+                    .push(" UNION ");
+                push_about_set(q, id, is_place);
+            }
+        }
+        q.push(") ");
     }
     q.push(
         "SELECT c.id, c.article_id, c.kind, c.text, c.start, c.\"end\", c.speaker_id,
@@ -865,6 +900,8 @@ fn push_claims_query<'a>(
         .push(" AS date_key FROM ");
     if driver.is_some() {
         q.push("claim_places cp JOIN claims c ON c.id = cp.claim_id ");
+    } else if driving_set.is_some() {
+        q.push("driving d JOIN claims c ON c.id = d.id ");
     } else {
         q.push("claims c ");
     }
@@ -893,7 +930,7 @@ fn push_claims_query<'a>(
         push_about(q, id, about_place);
         q.push(")");
     }
-    if let Some(id) = filter.involving {
+    if let Some(id) = involving {
         q.push(" AND (c.speaker_id = ")
             .push_bind(id)
             .push(" OR c.via_id = ")
@@ -963,6 +1000,30 @@ fn push_claims_query<'a>(
         ClaimSort::Stored | ClaimSort::Relevance => q.push(format!(" ORDER BY {id_col}")),
     };
     q.push(" LIMIT ").push_bind(limit + 1);
+}
+
+/// The entity filter whose claims drive a claim list (see `push_claims_query`).
+#[derive(Debug, Clone, Copy)]
+enum DrivingSet {
+    /// Claims about a person or organisation.
+    About(Id),
+    /// Claims involving an entity (whether it is a place).
+    Involving(Id, bool),
+}
+
+/// The ids of the claims about an entity (see [`push_about`]), read by index: its
+/// `claim_places` rows, and unless it is a place, the claims of the articles it is
+/// mentioned in whose span holds the mention.
+fn push_about_set(q: &mut QueryBuilder<Sqlite>, id: Id, is_place: bool) {
+    q.push("SELECT claim_id FROM claim_places WHERE entity_id = ")
+        .push_bind(id);
+    if !is_place {
+        q.push(
+            " UNION SELECT x.id FROM mentions m JOIN claims x ON x.article_id = m.article_id \
+             AND x.start <= m.start AND x.\"end\" >= m.\"end\" WHERE m.entity_id = ",
+        )
+        .push_bind(id);
+    }
 }
 
 /// Claims about an entity: a place the claim is about, or a mention of the entity that
@@ -1162,6 +1223,33 @@ mod tests {
         let plan = claims_plan(&store, &place, None).await;
         assert_paged(&plan);
         assert!(plan.contains("claim_places_entity"), "{plan}");
+    }
+
+    #[tokio::test]
+    async fn claims_about_or_involving_an_entity_are_read_from_its_rows() {
+        let (store, _dir) = store().await;
+        let filters = [
+            ClaimFilter {
+                about: Some(7),
+                ..Default::default()
+            },
+            ClaimFilter {
+                involving: Some(7),
+                kind: Some(ClaimKind::Direct),
+                ..Default::default()
+            },
+        ];
+        for filter in &filters {
+            let mut q = QueryBuilder::new("EXPLAIN QUERY PLAN ");
+            push_claims_query(&mut q, filter, ClaimSort::Stored, None, false, false, 50);
+            let plan = plan(&store, q).await;
+            // no claim is read but those the entity's rows name
+            for step in plan.lines() {
+                assert!(!step.starts_with("SCAN c"), "{step}\n{plan}");
+                assert!(!step.starts_with("SCAN claims"), "{step}\n{plan}");
+            }
+            assert!(plan.contains("claim_places_entity (entity_id=?"), "{plan}");
+        }
     }
 
     #[tokio::test]
