@@ -71,6 +71,38 @@ pub const MAX_LINKED: usize = 500;
 /// is for finding facts, `get_fact` gives one whole.
 pub const LISTED_CLAIMS: usize = 20;
 
+/// A page (`?1` rows from offset `?2`) of the ids of all facts, the most reported first.
+pub(crate) const ALL_FACTS: &str =
+    "SELECT id FROM facts ORDER BY size DESC, article_count DESC, id LIMIT ?1 OFFSET ?2";
+
+/// A page (`?1` rows from offset `?2`) of the ids of the facts with a claim entity `?3`
+/// said, is cited in or is about, the most reported first.
+pub(crate) const ENTITY_FACTS: &str = "WITH e(fact) AS (
+        SELECT fact_id FROM claims WHERE speaker_id = ?3 AND fact_id IS NOT NULL
+        UNION
+        SELECT fact_id FROM claims WHERE via_id = ?3 AND fact_id IS NOT NULL
+        UNION
+        SELECT c.fact_id FROM claim_places cp JOIN claims c ON c.id = cp.claim_id
+        WHERE cp.entity_id = ?3 AND c.fact_id IS NOT NULL)
+    SELECT f.id FROM e JOIN facts f ON f.id = e.fact
+    ORDER BY f.size DESC, f.article_count DESC, f.id
+    LIMIT ?1 OFFSET ?2";
+
+/// The claims of other facts linked as conflicting with a claim of fact `?1`. `CROSS
+/// JOIN` keeps the fact's claims as the outer loop: without statistics SQLite may scan
+/// every link instead.
+pub(crate) fn conflicting_sql() -> String {
+    format!(
+        "WITH m(id) AS MATERIALIZED (SELECT id FROM claims WHERE fact_id = ?1),
+         p(id) AS MATERIALIZED (
+             SELECT l.b FROM m CROSS JOIN claim_links l ON l.a = m.id AND l.kind = 'conflicts'
+             UNION
+             SELECT l.a FROM m CROSS JOIN claim_links l ON l.b = m.id AND l.kind = 'conflicts')
+         SELECT {LINKED_COLUMNS} WHERE c.id IN (SELECT id FROM p) AND c.fact_id IS NOT ?1
+         ORDER BY c.id"
+    )
+}
+
 /// Claims (as `id`) in the same fact as claim `?1`, itself included.
 const MEMBERS: &str = "SELECT id FROM claims WHERE id = ?1
     OR (fact_id IS NOT NULL AND fact_id = (SELECT fact_id FROM claims WHERE id = ?1))";
@@ -185,22 +217,25 @@ impl Store {
         if let Some(id) = involving {
             self.require("entity", id).await?;
         }
-        let ids: Vec<Id> = sqlx::query_scalar(
-            "SELECT f.id FROM facts f
-             WHERE ?3 IS NULL OR EXISTS (
-                 SELECT 1 FROM claims c WHERE c.fact_id = f.id
-                   AND (c.speaker_id = ?3 OR c.via_id = ?3
-                        OR c.id IN (SELECT claim_id FROM claim_places WHERE entity_id = ?3)))
-             ORDER BY f.size DESC,
-                      f.article_count DESC,
-                      f.id
-             LIMIT ?1 OFFSET ?2",
-        )
-        .bind(limit + 1)
-        .bind(offset)
-        .bind(involving)
-        .fetch_all(&self.read)
-        .await?;
+        // with an entity, from its claims to their facts by index: checking every fact's
+        // claims for the entity read them all for a rare one
+        let ids: Vec<Id> = match involving {
+            None => {
+                sqlx::query_scalar(ALL_FACTS)
+                    .bind(limit + 1)
+                    .bind(offset)
+                    .fetch_all(&self.read)
+                    .await?
+            }
+            Some(entity) => {
+                sqlx::query_scalar(ENTITY_FACTS)
+                    .bind(limit + 1)
+                    .bind(offset)
+                    .bind(entity)
+                    .fetch_all(&self.read)
+                    .await?
+            }
+        };
         let more = ids.len() as i64 > limit;
         let mut items = Vec::with_capacity(ids.len());
         for id in ids.into_iter().take(usize::try_from(limit).unwrap_or(0)) {
@@ -246,20 +281,15 @@ impl Store {
         .bind(id)
         .fetch_all(&self.read)
         .await?;
-        let conflicting: Vec<(LinkedClaim, Option<Id>)> = sqlx::query(&format!(
-            "SELECT {LINKED_COLUMNS} WHERE c.id IN (
-                 SELECT CASE WHEN x.fact_id = ?1 THEN l.b ELSE l.a END
-                 FROM claim_links l JOIN claims x ON x.id = l.a JOIN claims y ON y.id = l.b
-                 WHERE l.kind = 'conflicts' AND (x.fact_id = ?1 OR y.fact_id = ?1))
-             AND c.fact_id IS NOT ?1
-             ORDER BY c.id"
-        ))
-        .bind(id)
-        .fetch_all(&self.read)
-        .await?
-        .iter()
-        .map(|r| (linked(r), r.get::<Option<Id>, _>(5)))
-        .collect();
+        // from the fact's claims to their conflict links, by index: a fact of wire copy
+        // holds thousands of claims and the store millions of links
+        let conflicting: Vec<(LinkedClaim, Option<Id>)> = sqlx::query(&conflicting_sql())
+            .bind(id)
+            .fetch_all(&self.read)
+            .await?
+            .iter()
+            .map(|r| (linked(r), r.get::<Option<Id>, _>(5)))
+            .collect();
         let mut conflicts_with: Vec<Id> = conflicting.iter().filter_map(|c| c.1).collect();
         conflicts_with.sort_unstable();
         conflicts_with.dedup();

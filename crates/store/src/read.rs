@@ -1253,6 +1253,35 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn facts_are_read_from_their_claims_and_links_by_index() {
+        let (store, _dir) = store().await;
+        for sql in [
+            crate::facts::ENTITY_FACTS.to_string(),
+            crate::facts::conflicting_sql(),
+        ] {
+            let plan = plan(
+                &store,
+                QueryBuilder::new(format!("EXPLAIN QUERY PLAN {sql}")),
+            )
+            .await;
+            for step in plan.lines() {
+                // neither every link, nor every claim, nor every fact
+                let whole = ["l", "claim_links", "c", "claims", "f", "facts"]
+                    .iter()
+                    .any(|t| {
+                        step == format!("SCAN {t}") || step.starts_with(&format!("SCAN {t} "))
+                    });
+                assert!(!whole, "{step}\n{plan}");
+            }
+        }
+        // the list of all facts reads its page from the rank index, sorting nothing
+        let sql = format!("EXPLAIN QUERY PLAN {}", crate::facts::ALL_FACTS);
+        let plan = plan(&store, QueryBuilder::new(sql)).await;
+        assert!(plan.contains("facts_rank"), "{plan}");
+        assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+    }
+
+    #[tokio::test]
     async fn corroborations_read_one_fact_row() {
         let (store, _dir) = store().await;
         let sql =
