@@ -1367,6 +1367,7 @@ mod tests {
         for sql in [
             crate::facts::ENTITY_FACTS.to_string(),
             crate::facts::conflicting_sql(),
+            crate::facts::claim_conflicts_sql(),
         ] {
             let plan = plan(
                 &store,
@@ -1375,12 +1376,13 @@ mod tests {
             .await;
             for step in plan.lines() {
                 // neither every link, nor every claim, nor every fact
-                let whole = ["l", "claim_links", "c", "claims", "f", "facts"]
+                let whole = ["l", "q", "claim_links", "c", "claims", "facts"]
                     .iter()
                     .any(|t| {
                         step == format!("SCAN {t}") || step.starts_with(&format!("SCAN {t} "))
                     });
                 assert!(!whole, "{step}\n{plan}");
+                assert!(!step.contains("fact_id>?"), "{step}\n{plan}");
             }
         }
         // the list of all facts reads its page from the rank index, sorting nothing
