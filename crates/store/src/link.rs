@@ -196,6 +196,90 @@ impl LinkIndex {
     }
 }
 
+/// The claims an article's new claims are regrouped with (see `Writer::regroup`).
+#[derive(Debug, Default)]
+struct Neighbourhood {
+    /// The new claims, then the others.
+    claims: Vec<Id>,
+    /// The fact of each neighbour that has one.
+    fact_of: HashMap<Id, Id>,
+    /// Facts kept whole.
+    big: HashSet<Id>,
+    /// Facts whose claims are all in `claims`, to be regrouped.
+    dissolved: HashSet<Id>,
+    /// The fact each claim of a dissolved fact had.
+    before: HashMap<Id, Id>,
+}
+
+/// Every pair of a neighbourhood's claims from different articles, compared once.
+#[derive(Debug, Default)]
+struct LocalPairs {
+    /// The claims compared (those whose profile is known), by position.
+    claims: Vec<Id>,
+    articles: Vec<Id>,
+    /// (i, j, similarity) of the pairs scoring at least [`PAIR_MIN`].
+    pairs: Vec<(usize, usize, f64)>,
+    /// Pairs that conflict.
+    apart: Vec<(usize, usize)>,
+}
+
+impl LinkIndex {
+    /// Compares every pair of the new claims (`own`, of `article`) and the `others`.
+    fn local_pairs(
+        &self,
+        article: Id,
+        own_ids: &[Id],
+        own: &[Profile],
+        others: &[Id],
+        links: &[(Id, Id, &str, f64)],
+    ) -> LocalPairs {
+        let ln_n = (self.claims.max(1) as f64).ln_1p();
+        let weight = |t: u32| self.weight(t, ln_n);
+        let mut profiles: Vec<&Profile> = own.iter().collect();
+        let mut local = LocalPairs {
+            claims: own_ids.to_vec(),
+            articles: vec![article; own.len()],
+            ..LocalPairs::default()
+        };
+        for id in others {
+            if let Some(c) = self.cached(*id) {
+                profiles.push(&c.profile);
+                local.articles.push(c.article);
+                local.claims.push(*id);
+            }
+        }
+        let norms: Vec<f64> = profiles.iter().map(|p| p.norm(&weight)).collect();
+        let n = local.claims.len();
+        for i in 0..n {
+            for j in (i + 1)..n {
+                if local.articles[i] == local.articles[j] {
+                    continue;
+                }
+                let cmp = profiles[i].compare_normed(profiles[j], &weight, (norms[i], norms[j]));
+                if cmp.conflicts {
+                    local.apart.push((i, j));
+                } else if cmp.score >= PAIR_MIN {
+                    local.pairs.push((i, j, cmp.score));
+                }
+            }
+        }
+        let position: HashMap<Id, usize> = local
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (*id, i))
+            .collect();
+        for (a, b, kind, _) in links {
+            if *kind == "conflicts" {
+                if let (Some(i), Some(j)) = (position.get(a), position.get(b)) {
+                    local.apart.push((*i, *j));
+                }
+            }
+        }
+        local
+    }
+}
+
 impl Writer<'_> {
     /// Links the claims just written for `article`, regroups the facts around them and
     /// indexes them for later articles.
@@ -278,6 +362,26 @@ impl Writer<'_> {
         near: &[Vec<(f64, Id)>],
         links: &[(Id, Id, &str, f64)],
     ) -> Result<HashMap<Id, Id>, StoreError> {
+        let hood = self.neighbourhood(own_ids, near)?;
+        self.index.load(self.conn, &hood.claims[own_ids.len()..])?;
+        let local =
+            self.index
+                .local_pairs(article, own_ids, own, &hood.claims[own_ids.len()..], links);
+        let groups = average_linkage(&local.articles, &local.pairs, &local.apart, SAME_FACT);
+        let groups: Vec<Vec<Id>> = groups
+            .into_iter()
+            .map(|g| g.into_iter().map(|i| local.claims[i]).collect())
+            .collect();
+        self.apply_groups(&groups, &local.claims, &hood, own_ids, near)
+    }
+
+    /// The claims to regroup with an article's new claims (listed first): its neighbours
+    /// and every claim of their facts, but for large facts, at most [`LOCAL_MAX`].
+    fn neighbourhood(
+        &mut self,
+        own_ids: &[Id],
+        near: &[Vec<(f64, Id)>],
+    ) -> Result<Neighbourhood, StoreError> {
         let neighbours: Vec<Id> = {
             let mut v: Vec<Id> = near.iter().flatten().map(|(_, id)| *id).collect();
             v.sort_unstable();
@@ -285,97 +389,74 @@ impl Writer<'_> {
             v
         };
         let fact_of = self.facts_of(&neighbours)?;
-        let mut sizes: HashMap<Id, i64> = HashMap::default();
+        let mut big: HashSet<Id> = HashSet::default();
+        let mut small: HashSet<Id> = HashSet::default();
         for f in fact_of.values() {
-            if !sizes.contains_key(f) {
-                let size: i64 = self
-                    .conn
-                    .prepare_cached("SELECT count(*) FROM claims WHERE fact_id = ?1")?
-                    .query_row([*f], |r| r.get(0))?;
-                sizes.insert(*f, size);
+            if big.contains(f) || small.contains(f) {
+                continue;
+            }
+            let size: i64 = self
+                .conn
+                .prepare_cached("SELECT size FROM facts WHERE id = ?1")?
+                .query_row([*f], |r| r.get(0))?;
+            if usize::try_from(size).unwrap_or(usize::MAX) > LOCAL_FACT_MAX {
+                big.insert(*f);
+            } else {
+                small.insert(*f);
             }
         }
-        let big = |f: &Id| sizes.get(f).is_some_and(|s| *s as usize > LOCAL_FACT_MAX);
-        // the neighbourhood: new claims first, then neighbours and their facts' claims
-        let mut local: Vec<Id> = own_ids.to_vec();
+        let mut hood = Neighbourhood {
+            claims: own_ids.to_vec(),
+            fact_of,
+            big,
+            ..Neighbourhood::default()
+        };
         let mut seen: HashSet<Id> = own_ids.iter().copied().collect();
-        let mut dissolved: HashSet<Id> = HashSet::default();
-        // the fact each claim of the neighbourhood had before
-        let mut before: HashMap<Id, Id> = HashMap::default();
         for (_, id) in near.iter().flatten() {
-            let fact = fact_of.get(id);
-            if fact.is_some_and(&big) || seen.contains(id) {
+            let fact = hood.fact_of.get(id).copied();
+            if fact.is_some_and(|f| hood.big.contains(&f)) || seen.contains(id) {
                 continue;
             }
             let members = match fact {
-                Some(f) if !dissolved.contains(f) => self.members_of(*f)?,
+                Some(f) if !hood.dissolved.contains(&f) => self.members_of(f)?,
                 Some(_) => continue,
                 None => vec![*id],
             };
-            if local.len() + members.len() > LOCAL_MAX {
+            if hood.claims.len() + members.len() > LOCAL_MAX {
                 continue;
             }
             if let Some(f) = fact {
-                dissolved.insert(*f);
+                hood.dissolved.insert(f);
             }
             for m in members {
                 if let Some(f) = fact {
-                    before.insert(m, *f);
+                    hood.before.insert(m, f);
                 }
                 if seen.insert(m) {
-                    local.push(m);
+                    hood.claims.push(m);
                 }
             }
         }
-        let others: Vec<Id> = local[own_ids.len()..].to_vec();
-        self.index.load(self.conn, &others)?;
-        // every pair of the neighbourhood from different articles, compared once
-        let index = &*self.index;
-        let ln_n = (index.claims.max(1) as f64).ln_1p();
-        let weight = |t: u32| index.weight(t, ln_n);
-        let mut profiles: Vec<&Profile> = own.iter().collect();
-        let mut articles: Vec<Id> = vec![article; own.len()];
-        let mut kept: Vec<Id> = own_ids.to_vec();
-        for id in &others {
-            if let Some(c) = index.cached(*id) {
-                profiles.push(&c.profile);
-                articles.push(c.article);
-                kept.push(*id);
-            }
-        }
-        let position: HashMap<Id, usize> =
-            kept.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-        let norms: Vec<f64> = profiles.iter().map(|p| p.norm(&weight)).collect();
-        let mut pairs = Vec::new();
-        let mut apart = Vec::new();
-        for i in 0..kept.len() {
-            for j in (i + 1)..kept.len() {
-                if articles[i] == articles[j] {
-                    continue;
-                }
-                let cmp = profiles[i].compare_normed(profiles[j], &weight, (norms[i], norms[j]));
-                if cmp.conflicts {
-                    apart.push((i, j));
-                } else if cmp.score >= PAIR_MIN {
-                    pairs.push((i, j, cmp.score));
-                }
-            }
-        }
-        for (a, b, kind, _) in links {
-            if *kind == "conflicts" {
-                if let (Some(i), Some(j)) = (position.get(a), position.get(b)) {
-                    apart.push((*i, *j));
-                }
-            }
-        }
-        let groups = average_linkage(&articles, &pairs, &apart, SAME_FACT);
-        // each group keeps the old fact most of its claims had, if no larger group took it
+        Ok(hood)
+    }
+
+    /// Stores the groups as facts (each keeps the old fact most of its claims had, if no
+    /// larger group took it), joins the new claims no group took to a large fact their
+    /// best match is in, and sets the size of every fact touched.
+    fn apply_groups(
+        &mut self,
+        groups: &[Vec<Id>],
+        claims: &[Id],
+        hood: &Neighbourhood,
+        own_ids: &[Id],
+        near: &[Vec<(f64, Id)>],
+    ) -> Result<HashMap<Id, Id>, StoreError> {
         let mut after: HashMap<Id, Id> = HashMap::default();
         let mut taken: HashSet<Id> = HashSet::default();
-        let mut touched: HashSet<Id> = dissolved.clone();
-        for group in &groups {
+        let mut touched: HashSet<Id> = hood.dissolved.clone();
+        for group in groups {
             let mut votes: HashMap<Id, usize> = HashMap::default();
-            for f in group.iter().filter_map(|i| before.get(&kept[*i])) {
+            for f in group.iter().filter_map(|id| hood.before.get(id)) {
                 *votes.entry(*f).or_default() += 1;
             }
             let mut ranked: Vec<(Id, usize)> = votes.into_iter().collect();
@@ -393,28 +474,28 @@ impl Writer<'_> {
             };
             taken.insert(fact);
             touched.insert(fact);
-            for i in group {
-                after.insert(kept[*i], fact);
+            for id in group {
+                after.insert(*id, fact);
             }
         }
-        // the new claims no group took join a large fact their best match is in
         for (claim, similar) in own_ids.iter().zip(near) {
             if after.contains_key(claim) {
                 continue;
             }
-            if let Some((score, best)) = similar.first() {
-                if let Some(f) = fact_of.get(best).filter(|f| big(f)) {
-                    if *score >= CORROBORATES {
-                        after.insert(*claim, *f);
-                        after.insert(*best, *f);
-                        touched.insert(*f);
-                    }
+            let Some((score, best)) = similar.first() else {
+                continue;
+            };
+            if let Some(f) = hood.fact_of.get(best).filter(|f| hood.big.contains(f)) {
+                if *score >= CORROBORATES {
+                    after.insert(*claim, *f);
+                    after.insert(*best, *f);
+                    touched.insert(*f);
                 }
             }
         }
-        for id in &kept {
+        for id in claims {
             let now = after.get(id).copied();
-            if before.get(id).copied() != now {
+            if hood.before.get(id).copied() != now {
                 self.conn
                     .prepare_cached("UPDATE claims SET fact_id = ?1 WHERE id = ?2")?
                     .execute(params![now, id])?;
