@@ -105,7 +105,7 @@ pub fn average_linkage(
     let mut heap = BinaryHeap::new();
     for a in 0..n {
         for b in groups[a].sums.keys().copied().filter(|b| *b > a) {
-            if let Some(m) = merge_of(&groups, a, b) {
+            if let Some(m) = merge_of(&groups, a, b, threshold) {
                 heap.push(m);
             }
         }
@@ -141,7 +141,7 @@ pub fn average_linkage(
         into.version += 1;
         let neighbours: Vec<usize> = groups[m.a].sums.keys().copied().collect();
         for k in neighbours {
-            if let Some(next) = merge_of(&groups, m.a.min(k), m.a.max(k)) {
+            if let Some(next) = merge_of(&groups, m.a.min(k), m.a.max(k), threshold) {
                 heap.push(next);
             }
         }
@@ -159,12 +159,15 @@ pub fn average_linkage(
     out
 }
 
-fn merge_of(groups: &[Group], a: usize, b: usize) -> Option<Merge> {
+/// The merge of groups `a` and `b`, if their average reaches `threshold` (a pair below it
+/// only changes when one of them merges, which queues the pair again).
+fn merge_of(groups: &[Group], a: usize, b: usize, threshold: f64) -> Option<Merge> {
     let (ga, gb) = (&groups[a], &groups[b]);
     let pairs = ga.cross_pairs(gb);
     let sum = ga.sums.get(&b).copied()?;
-    (pairs > 0.0).then(|| Merge {
-        average: sum / pairs,
+    let average = sum / pairs;
+    (pairs > 0.0 && average >= threshold).then_some(Merge {
+        average,
         a,
         b,
         versions: (ga.version, gb.version),
