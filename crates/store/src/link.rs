@@ -1,7 +1,8 @@
 //! Corroboration and conflict links, made as each article is written: every new claim is
-//! compared with the claims of other articles that share its rarest tokens, joins the
-//! fact of its best match, and is linked as conflicting to those that give another value
-//! for the same thing (rules in `corroborate.rs`).
+//! compared with the claims of other articles that share its rarest tokens and is linked
+//! as conflicting to those that give another value for the same thing (rules in
+//! `corroborate.rs`); the new claims, their closest matches and those matches' facts are
+//! then grouped into facts again (`cluster.rs`).
 //!
 //! Which claims hold a token, and how many, is kept in memory by the writer
 //! ([`LinkIndex`]): finding candidates is then a few hash lookups per claim instead of
