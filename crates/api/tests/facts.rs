@@ -304,3 +304,28 @@ async fn a_fact_of_many_claims_is_listed_short_and_read_whole() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(whole["claims"].as_array().map(Vec::len), Some(copies));
 }
+
+/// A fact regrouped when another article reports it keeps its id, so links to it hold.
+#[tokio::test]
+async fn a_fact_keeps_its_id_as_more_articles_report_it() {
+    let (app, ids) = seeded().await;
+    let north = claim(&app, ids[0], "1,200 km2").await;
+    let fact = north["fact_id"].as_i64().expect("in a fact");
+    let later = app
+        .post_article(json!({
+            "text": "Farms flooded\nGovernor Ana Ruiz said floods had covered 1,200 km2 of \
+                     farmland near Pisco.",
+            "source": "Valley Times"
+        }))
+        .await;
+    let later_id = later["id"].as_i64().expect("article id");
+    let joined = claim(&app, later_id, "1,200 km2").await;
+    assert_eq!(joined["fact_id"].as_i64(), Some(fact), "{joined}");
+    let (status, whole) = app.get(&format!("/v1/facts/{fact}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(whole["size"], 3);
+    assert_eq!(
+        whole["sources"],
+        json!(["Coastal Herald", "Northern Post", "Valley Times"])
+    );
+}
