@@ -378,6 +378,16 @@ pub async fn related_entities(
     }))
 }
 
+/// The whole graph, brought up to date, rendered by `render` as `content_type`.
+async fn export(
+    state: &AppState,
+    render: fn(&claimgraph_graph::Projection) -> String,
+    content_type: &'static str,
+) -> Result<Response, ApiError> {
+    let graph = state.graph.current(&state.store).await?;
+    Ok(([(header::CONTENT_TYPE, content_type)], render(&graph)).into_response())
+}
+
 /// `GET /v1/export.graphml`: the whole graph for Gephi or yEd.
 #[utoipa::path(get, path = "/v1/export.graphml", tag = "graph", operation_id = "export_graphml",
     summary = "The whole graph as GraphML (Gephi, yEd)",
@@ -386,9 +396,7 @@ pub async fn related_entities(
         (status = 200, description = "GraphML", body = String, content_type = "application/graphml+xml"),
     ))]
 pub async fn export_graphml(State(state): State<AppState>) -> Result<Response, ApiError> {
-    let graph = state.graph.current(&state.store).await?;
-    let body = claimgraph_graph::graphml(&graph);
-    Ok(([(header::CONTENT_TYPE, "application/graphml+xml")], body).into_response())
+    export(&state, claimgraph_graph::graphml, "application/graphml+xml").await
 }
 
 /// `GET /v1/export.nt`: the whole graph as RDF.
@@ -399,9 +407,7 @@ pub async fn export_graphml(State(state): State<AppState>) -> Result<Response, A
         (status = 200, description = "N-Triples", body = String, content_type = "application/n-triples"),
     ))]
 pub async fn export_ntriples(State(state): State<AppState>) -> Result<Response, ApiError> {
-    let graph = state.graph.current(&state.store).await?;
-    let body = claimgraph_graph::ntriples(&graph);
-    Ok(([(header::CONTENT_TYPE, "application/n-triples")], body).into_response())
+    export(&state, claimgraph_graph::ntriples, "application/n-triples").await
 }
 
 /// `GET /v1/export.jsonld`: the whole graph as JSON-LD.
@@ -412,7 +418,5 @@ pub async fn export_ntriples(State(state): State<AppState>) -> Result<Response, 
         (status = 200, description = "JSON-LD", body = Object, content_type = "application/ld+json"),
     ))]
 pub async fn export_jsonld(State(state): State<AppState>) -> Result<Response, ApiError> {
-    let graph = state.graph.current(&state.store).await?;
-    let body = claimgraph_graph::jsonld(&graph);
-    Ok(([(header::CONTENT_TYPE, "application/ld+json")], body).into_response())
+    export(&state, claimgraph_graph::jsonld, "application/ld+json").await
 }

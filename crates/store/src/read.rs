@@ -1400,37 +1400,22 @@ mod tests {
             ..Default::default()
         };
         let cursor = Some(Cursor::Ranked { score: 3.0, id: 10 });
-        for (pass, cursor) in [(Pass::InFacts, None), (Pass::InFacts, cursor)] {
+        let by_corroboration = |cursor, pass| {
             let mut q = QueryBuilder::new("EXPLAIN QUERY PLAN ");
             let sort = ClaimSort::Corroboration;
-            push_claims_query(
-                &mut q,
-                &filter,
-                sort,
-                cursor,
-                PlaceFilters::default(),
-                50,
-                pass,
-            );
-            let plan = plan(&store, q).await;
+            let places = PlaceFilters::default();
+            push_claims_query(&mut q, &filter, sort, cursor, places, 50, pass);
+            q
+        };
+        for cursor in [None, cursor] {
+            let plan = plan(&store, by_corroboration(cursor, Pass::InFacts)).await;
             assert!(plan.contains("facts_corroboration"), "{plan}");
             assert!(plan.contains("claims_fact_article (fact_id=?)"), "{plan}");
             // ties are sorted a fact count at a time, never the whole list
             assert!(!plan.contains("USE TEMP B-TREE FOR ORDER BY"), "{plan}");
         }
-        let mut q = QueryBuilder::new("EXPLAIN QUERY PLAN ");
-        let sort = ClaimSort::Corroboration;
-        push_claims_query(
-            &mut q,
-            &filter,
-            sort,
-            None,
-            PlaceFilters::default(),
-            50,
-            Pass::Alone,
-        );
         // the claims in no fact, in id order: read in that order, sorted by nothing
-        let plan = plan(&store, q).await;
+        let plan = plan(&store, by_corroboration(None, Pass::Alone)).await;
         assert!(!plan.contains("TEMP B-TREE"), "{plan}");
     }
 
