@@ -260,9 +260,9 @@ impl Store {
         self.fact(id, None).await
     }
 
-    /// One fact with its first `claims` claims (all when `None`) and as many conflicting
+    /// One fact with its first `listed` claims (all when `None`) and as many conflicting
     /// claims; its size, article count and sources count every claim.
-    async fn fact(&self, id: Id, claims: Option<usize>) -> Result<FactRecord, StoreError> {
+    async fn fact(&self, id: Id, listed: Option<usize>) -> Result<FactRecord, StoreError> {
         let counts: Option<(i64, i64)> =
             sqlx::query_as("SELECT size, article_count FROM facts WHERE id = ?1")
                 .bind(id)
@@ -271,7 +271,7 @@ impl Store {
         let Some((size, article_count)) = counts else {
             return Err(StoreError::NotFound { what: "fact", id });
         };
-        let limit = claims.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+        let limit = listed.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
         let claims: Vec<LinkedClaim> = sqlx::query(&format!(
             "SELECT {LINKED_COLUMNS} WHERE c.fact_id = ?1 ORDER BY c.article_id, c.id LIMIT ?2"
         ))
@@ -304,7 +304,7 @@ impl Store {
         let conflicting_claims = conflicting
             .into_iter()
             .map(|c| c.0)
-            .take(usize::try_from(limit).unwrap_or(usize::MAX))
+            .take(listed.unwrap_or(usize::MAX))
             .collect();
         Ok(FactRecord {
             id,

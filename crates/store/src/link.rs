@@ -225,14 +225,15 @@ struct LocalPairs {
 }
 
 impl LinkIndex {
-    /// Compares every pair of the new claims (`own`, of `article`) and the `others`.
+    /// Compares every pair of the new claims (`own`, of `article`) and the `others`. A new
+    /// claim is compared as the linker compared it with its candidates (it first, same
+    /// weights), so the pairs it linked as conflicting are found apart here again.
     fn local_pairs(
         &self,
         article: Id,
         own_ids: &[Id],
         own: &[Profile],
         others: &[Id],
-        links: &[(Id, Id, &str, f64)],
     ) -> LocalPairs {
         let ln_n = (self.claims.max(1) as f64).ln_1p();
         let weight = |t: u32| self.weight(t, ln_n);
@@ -261,19 +262,6 @@ impl LinkIndex {
                     local.apart.push((i, j));
                 } else if cmp.score >= PAIR_MIN {
                     local.pairs.push((i, j, cmp.score));
-                }
-            }
-        }
-        let position: HashMap<Id, usize> = local
-            .claims
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (*id, i))
-            .collect();
-        for (a, b, kind, _) in links {
-            if *kind == "conflicts" {
-                if let (Some(i), Some(j)) = (position.get(a), position.get(b)) {
-                    local.apart.push((*i, *j));
                 }
             }
         }
@@ -332,7 +320,7 @@ impl Writer<'_> {
             }
         }
         let own_ids: Vec<Id> = claims.iter().map(|(id, _)| *id).collect();
-        let facts = self.regroup(article, &own_ids, &own, &near, &links)?;
+        let facts = self.regroup(article, &own_ids, &own, &near)?;
         for ((claim, _), similar) in claims.iter().zip(&near) {
             // the corroborating link: the claim's closest match in its fact
             let Some(fact) = facts.get(claim) else {
@@ -361,13 +349,11 @@ impl Writer<'_> {
         own_ids: &[Id],
         own: &[Profile],
         near: &[Vec<(f64, Id)>],
-        links: &[(Id, Id, &str, f64)],
     ) -> Result<HashMap<Id, Id>, StoreError> {
         let hood = self.neighbourhood(own_ids, near)?;
-        self.index.load(self.conn, &hood.claims[own_ids.len()..])?;
-        let local =
-            self.index
-                .local_pairs(article, own_ids, own, &hood.claims[own_ids.len()..], links);
+        let others = &hood.claims[own_ids.len()..];
+        self.index.load(self.conn, others)?;
+        let local = self.index.local_pairs(article, own_ids, own, others);
         let groups = average_linkage(&local.articles, &local.pairs, &local.apart, SAME_FACT);
         let groups: Vec<Vec<Id>> = groups
             .into_iter()

@@ -904,7 +904,6 @@ fn push_claims_query<'a>(
     } else {
         "c.id"
     };
-    let mut ctes = 0;
     if let Some(text) = text {
         // materialised: bm25() only works in the query on the FTS table itself
         q.push(
@@ -913,10 +912,9 @@ fn push_claims_query<'a>(
         )
         .push_bind(text.to_string())
         .push(") ");
-        ctes += 1;
     }
     if let Some(set) = driving_set {
-        q.push(if ctes == 0 { "WITH " } else { ", " });
+        q.push(if text.is_some() { ", " } else { "WITH " });
         q.push("driving(id) AS MATERIALIZED (");
         match set {
             DrivingSet::About(id) => push_about_set(q, id, about_place),
