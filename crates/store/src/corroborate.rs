@@ -38,6 +38,45 @@ const NEGATIONS: &[&str] = &[
 /// The token of a denied claim.
 const NEGATED: &str = "x:neg";
 
+/// What befell counted people: "10 injured" and "1 killed" are two counts, not two
+/// figures for one. A count takes the fate named nearest to it in its clause.
+const FATES: &[(&str, &[&str])] = &[
+    (
+        "killed",
+        &[
+            "killed",
+            "killing",
+            "kill",
+            "kills",
+            "dead",
+            "died",
+            "die",
+            "dies",
+            "death",
+            "deaths",
+            "fatalities",
+            "lives",
+        ],
+    ),
+    (
+        "injured",
+        &[
+            "injured", "injuring", "injures", "injuries", "wounded", "wounding", "hurt",
+        ],
+    ),
+    ("missing", &["missing"]),
+    (
+        "detained",
+        &["arrested", "arrests", "detained", "detentions"],
+    ),
+    (
+        "displaced",
+        &["displaced", "evacuated", "fled", "homeless", "uprooted"],
+    ),
+];
+/// How many words from a count its fate may be named.
+const FATE_REACH: usize = 8;
+
 /// The comparison tokens of one claim.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Signature {
@@ -45,27 +84,33 @@ pub struct Signature {
 }
 
 impl Signature {
-    /// Text terms and figures of a claim; `after` gives the article text after a span, to
-    /// read "km of territory" as an area.
+    /// Text terms and figures of a claim; `around` gives the article text before and after
+    /// a figure's span, to read "km of territory" as an area and "ten were injured" as a
+    /// count of the injured.
     pub fn of_text<'t>(
         text: &str,
         numbers: &[Quantity],
-        after: impl Fn(&Quantity) -> &'t str,
+        around: impl Fn(&Quantity) -> (&'t str, &'t str),
     ) -> Signature {
         let mut tokens = terms(text);
         if is_negated(text) {
             tokens.push(NEGATED.to_string());
         }
         for q in numbers {
+            let (before, after) = around(q);
             let (mut unit, mut value) = match q.normalized {
                 Some(m) => (m.unit.to_string(), m.value),
                 None => (q.unit.clone(), q.value),
             };
-            if unit == "km" && names_an_area(after(q)) {
+            if unit == "km" && names_an_area(after) {
                 unit = "km2".into();
-            } else if unit == "mi" && names_an_area(after(q)) {
+            } else if unit == "mi" && names_an_area(after) {
                 unit = "km2".into();
                 value *= 2.589_988;
+            } else if q.normalized.is_none() {
+                if let Some(fate) = fate(before, after) {
+                    unit = format!("{unit}/{fate}");
+                }
             }
             let token = format!("n:{unit}:{}", round3(value));
             if !tokens.contains(&token) {
@@ -172,6 +217,37 @@ fn names_an_area(after: &str) -> bool {
         return false;
     }
     words.take(4).any(|w| AREA_NOUNS.contains(&w.as_str()))
+}
+
+/// The fate ([`FATES`]) named nearest a count within its clause, after it on a tie.
+fn fate(before: &str, after: &str) -> Option<&'static str> {
+    let clause_end = |c: char| matches!(c, '.' | ';' | '!' | '?' | '\n');
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let of = |w: &String| {
+        FATES
+            .iter()
+            .find(|(_, forms)| forms.contains(&w.as_str()))
+            .map(|(fate, _)| *fate)
+    };
+    let nearest = |ws: &mut dyn Iterator<Item = &String>| {
+        ws.take(FATE_REACH)
+            .enumerate()
+            .find_map(|(i, w)| Some((i, of(w)?)))
+    };
+    let ahead = words(after.split(clause_end).next().unwrap_or_default());
+    let behind = words(before.rsplit(clause_end).next().unwrap_or_default());
+    match (
+        nearest(&mut ahead.iter()),
+        nearest(&mut behind.iter().rev()),
+    ) {
+        (Some((a, ahead)), Some((b, behind))) => Some(if b < a { behind } else { ahead }),
+        (ahead, behind) => ahead.or(behind).map(|(_, fate)| fate),
+    }
 }
 
 /// Three significant digits: "2,000" and "2000.0" are one figure, 1,813.0 and 1,812.98 too.
@@ -354,7 +430,7 @@ mod tests {
     }
 
     fn sig(text: &str, numbers: &[Quantity], after: &'static str) -> Signature {
-        Signature::of_text(text, numbers, |_| after)
+        Signature::of_text(text, numbers, |_| ("", after))
     }
 
     fn compare(a: &Signature, b: &Signature) -> Comparison {
@@ -430,6 +506,28 @@ mod tests {
         assert!(!conflicts(&a, &c), "within 10 %");
         assert!(!conflicts(&a, &d), "another subject");
         assert!(!conflicts(&a, &e), "another unit");
+    }
+
+    #[test]
+    fn counts_of_people_differ_by_what_befell_them() {
+        let count = |before: &'static str, after: &'static str, n: f64| {
+            Signature::of_text("the storm hit the coast", &[q(n, "person")], |_| {
+                (before, after)
+            })
+        };
+        let injured = count("the storm hit the coast, where ", " people were hurt", 12.0);
+        let killed = count("the storm hit the coast, killing at least ", " person", 2.0);
+        let more_killed = count("the storm killed ", " people on the coast", 5.0);
+        assert_eq!(injured.figures(), [("person/injured", 12.0)]);
+        assert_eq!(killed.figures(), [("person/killed", 2.0)]);
+        assert!(!conflicts(&injured, &killed), "two counts, not two figures");
+        assert!(conflicts(&killed, &more_killed), "two death tolls");
+        // the nearest fate wins, and a fate in another sentence is not read
+        let both = count("8 dead and ", " injured in the crash", 30.0);
+        assert_eq!(both.figures(), [("person/injured", 30.0)]);
+        let apart = count("Two died. Then ", " people gathered", 40.0);
+        assert_eq!(apart.figures(), [("person", 40.0)]);
+        assert_eq!(fate("", " villages were retaken"), None);
     }
 
     #[test]
