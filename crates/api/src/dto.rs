@@ -334,12 +334,16 @@ pub struct FactOut {
     /// Its claims, by article; a list of facts gives the first 20 of each (`size` counts
     /// them all), `GET /v1/facts/{id}` every one.
     pub claims: Vec<LinkedClaimOut>,
-    /// Facts whose figures disagree with this one's.
+    /// Facts whose figures disagree with this one's (in a list of facts, at most 20:
+    /// those of the earliest conflicting claims).
     #[schema(value_type = Vec<i64>)]
     pub conflicts_with: Vec<Id>,
     /// The claims that disagree, including those no other article corroborates (the
     /// first 20 in a list of facts).
     pub conflicting_claims: Vec<LinkedClaimOut>,
+    /// A list of facts cut `conflicts_with` or `conflicting_claims` at 20:
+    /// `GET /v1/facts/{id}` gives them all.
+    pub conflicts_truncated: bool,
 }
 
 impl From<FactRecord> for FactOut {
@@ -352,6 +356,7 @@ impl From<FactRecord> for FactOut {
             claims: f.claims.into_iter().map(Into::into).collect(),
             conflicts_with: f.conflicts_with,
             conflicting_claims: f.conflicting_claims.into_iter().map(Into::into).collect(),
+            conflicts_truncated: f.conflicts_truncated,
         }
     }
 }

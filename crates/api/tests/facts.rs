@@ -292,17 +292,40 @@ async fn a_fact_of_many_claims_is_listed_short_and_read_whole() {
     }
     let facts = app.all("/v1/facts", 10).await;
     assert_eq!(facts.len(), 1, "{facts:?}");
+    assert_eq!(facts[0]["conflicts_truncated"], false);
+    // as many reports of another figure for the same floods
+    for n in 0..copies {
+        let text = format!(
+            "Second wire {n}
+Floods have covered 3,500 km2 of farmland near Pisco, the \
+             regional office said on Tuesday."
+        );
+        app.post_article(json!({"text": text, "source": format!("Agency {n:02}")}))
+            .await;
+    }
+    let facts = app.all("/v1/facts", 10).await;
+    assert_eq!(facts.len(), 2, "{facts:?}");
     let f = &facts[0];
     assert_eq!(f["size"], copies);
     assert_eq!(f["article_count"], copies);
     assert_eq!(f["sources"].as_array().map(Vec::len), Some(copies));
-    assert_eq!(
-        f["claims"].as_array().map(Vec::len),
-        Some(claimgraph_store::LISTED_CLAIMS)
-    );
+    for listed in ["claims", "conflicting_claims"] {
+        assert_eq!(
+            f[listed].as_array().map(Vec::len),
+            Some(claimgraph_store::LISTED_CLAIMS),
+            "{listed}"
+        );
+    }
+    assert_eq!(f["conflicts_with"], json!([facts[1]["id"]]));
+    assert_eq!(f["conflicts_truncated"], true);
     let (status, whole) = app.get(&format!("/v1/facts/{}", f["id"])).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(whole["claims"].as_array().map(Vec::len), Some(copies));
+    assert_eq!(
+        whole["conflicting_claims"].as_array().map(Vec::len),
+        Some(copies)
+    );
+    assert_eq!(whole["conflicts_truncated"], false);
 }
 
 /// A fact regrouped when another article reports it keeps its id, so links to it hold.

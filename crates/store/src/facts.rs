@@ -45,11 +45,14 @@ pub struct FactRecord {
     pub conflicts_with: Vec<Id>,
     /// The claims that disagree, whether or not another article corroborates them.
     pub conflicting_claims: Vec<LinkedClaim>,
+    /// `conflicts_with` or `conflicting_claims` holds only the first of them (in a list
+    /// of facts).
+    pub conflicts_truncated: bool,
 }
 
 const LINKED_COLUMNS: &str = "c.id, c.article_id, s.name AS source,
     COALESCE(e.name, c.speaker_text) AS speaker, c.text, c.fact_id
-    FROM claims c JOIN articles a ON a.id = c.article_id
+    FROM claims c JOIN articles a INDEXED BY articles_head ON a.id = c.article_id
     LEFT JOIN sources s ON s.id = a.source_id
     LEFT JOIN entities e ON e.id = c.speaker_id";
 
@@ -115,15 +118,28 @@ pub(crate) fn claim_conflicts_sql() -> String {
     )
 }
 
-/// The claims of other facts linked as conflicting with a claim of fact `?1`.
+/// What conflicts with fact `?1`, finding the claims linked as conflicting with its claims
+/// once: rows of the first `?2` of those claims (all when negative) by id, of other
+/// facts or none; then rows of up to `?2` of their facts, with only the fact id set
+/// (column 5) and no claim id (column 0), those of the earliest claims first. Without
+/// an order on the facts, SQLite stops reading claims once it has `?2` of them.
 pub(crate) fn conflicting_sql() -> String {
     format!(
         "WITH m(id) AS MATERIALIZED (SELECT id FROM claims WHERE fact_id = ?1),
-         {CONFLICT_PARTNERS}
-         SELECT {LINKED_COLUMNS} WHERE c.id IN (SELECT id FROM p) AND c.fact_id IS NOT ?1
-         ORDER BY c.id"
+         {CONFLICT_PARTNERS},
+         f(id) AS (SELECT DISTINCT q.fact_id FROM p CROSS JOIN claims q ON q.id = p.id
+                   WHERE q.fact_id IS NOT NULL AND q.fact_id != ?1 LIMIT ?2)
+         SELECT * FROM (SELECT {LINKED_COLUMNS}
+                        WHERE c.id IN (SELECT id FROM p) AND c.fact_id IS NOT ?1
+                        ORDER BY c.id LIMIT ?2)
+         UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, id FROM f"
     )
 }
+
+/// The distinct sources of the articles of fact `?1`, by name.
+pub(crate) const FACT_SOURCES: &str = "SELECT DISTINCT s.name FROM claims c
+    JOIN articles a INDEXED BY articles_head ON a.id = c.article_id
+    JOIN sources s ON s.id = a.source_id WHERE c.fact_id = ?1 ORDER BY s.name";
 
 /// Claims (as `id`) in the same fact as claim `?1`, itself included.
 const MEMBERS: &str = "SELECT id FROM claims WHERE id = ?1
@@ -260,8 +276,9 @@ impl Store {
         self.fact(id, None).await
     }
 
-    /// One fact with its first `listed` claims (all when `None`) and as many conflicting
-    /// claims; its size, article count and sources count every claim.
+    /// One fact with its first `listed` claims (all when `None`), as many conflicting
+    /// claims and as many conflicting facts; its size, article count and sources count
+    /// every claim.
     async fn fact(&self, id: Id, listed: Option<usize>) -> Result<FactRecord, StoreError> {
         let counts: Option<(i64, i64)> =
             sqlx::query_as("SELECT size, article_count FROM facts WHERE id = ?1")
@@ -282,30 +299,34 @@ impl Store {
         .iter()
         .map(linked)
         .collect();
-        let sources: Vec<String> = sqlx::query_scalar(
-            "SELECT DISTINCT s.name FROM claims c JOIN articles a ON a.id = c.article_id
-             JOIN sources s ON s.id = a.source_id WHERE c.fact_id = ?1 ORDER BY s.name",
-        )
-        .bind(id)
-        .fetch_all(&self.read)
-        .await?;
-        // from the fact's claims to their conflict links, by index: a fact of wire copy
-        // holds thousands of claims and the store millions of links
-        let conflicting: Vec<(LinkedClaim, Option<Id>)> = sqlx::query(&conflicting_sql())
+        let sources: Vec<String> = sqlx::query_scalar(FACT_SOURCES)
             .bind(id)
             .fetch_all(&self.read)
-            .await?
+            .await?;
+        // from the fact's claims to their conflict links, by index: a fact of wire copy
+        // holds thousands of claims, the store millions of links, and one such fact
+        // conflicts with tens of thousands of claims; a list reads one more than it keeps
+        // to tell whether it kept them all
+        let read = if limit < 0 {
+            limit
+        } else {
+            limit.saturating_add(1)
+        };
+        let rows = sqlx::query(&conflicting_sql())
+            .bind(id)
+            .bind(read)
+            .fetch_all(&self.read)
+            .await?;
+        let (claim_rows, fact_rows): (Vec<_>, Vec<_>) = rows
             .iter()
-            .map(|r| (linked(r), r.get::<Option<Id>, _>(5)))
-            .collect();
-        let mut conflicts_with: Vec<Id> = conflicting.iter().filter_map(|c| c.1).collect();
+            .partition(|r| r.get::<Option<Id>, _>(0).is_some());
+        let mut conflicting_claims: Vec<LinkedClaim> = claim_rows.into_iter().map(linked).collect();
+        let mut conflicts_with: Vec<Id> = fact_rows.iter().map(|r| r.get(5)).collect();
+        let kept = usize::try_from(limit).unwrap_or(usize::MAX);
+        let conflicts_truncated = conflicting_claims.len() > kept || conflicts_with.len() > kept;
+        conflicting_claims.truncate(kept);
+        conflicts_with.truncate(kept);
         conflicts_with.sort_unstable();
-        conflicts_with.dedup();
-        let conflicting_claims = conflicting
-            .into_iter()
-            .map(|c| c.0)
-            .take(listed.unwrap_or(usize::MAX))
-            .collect();
         Ok(FactRecord {
             id,
             size,
@@ -314,6 +335,7 @@ impl Store {
             claims,
             conflicts_with,
             conflicting_claims,
+            conflicts_truncated,
         })
     }
 }

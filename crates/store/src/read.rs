@@ -949,7 +949,8 @@ fn push_claims_query<'a>(
     } else {
         q.push("claims c ");
     }
-    q.push("JOIN articles a ON a.id = c.article_id");
+    // the article's source and dates from its head, not from after its text
+    q.push("JOIN articles a INDEXED BY articles_head ON a.id = c.article_id");
     if text.is_some() {
         q.push(" JOIN hits h ON h.id = c.id");
     }
@@ -1366,6 +1367,7 @@ mod tests {
             crate::facts::ENTITY_FACTS.to_string(),
             crate::facts::conflicting_sql(),
             crate::facts::claim_conflicts_sql(),
+            crate::facts::FACT_SOURCES.to_string(),
         ] {
             let plan = plan(
                 &store,
@@ -1381,6 +1383,11 @@ mod tests {
                     });
                 assert!(!whole, "{step}\n{plan}");
                 assert!(!step.contains("fact_id>?"), "{step}\n{plan}");
+                // an article's row holds its source after its text
+                assert!(
+                    !(step.contains("SEARCH a ") && step.contains("PRIMARY KEY")),
+                    "{step}\n{plan}"
+                );
             }
         }
         // the list of all facts reads its page from the rank index, sorting nothing
