@@ -202,7 +202,8 @@ impl Analyzer<'_, '_> {
             m
         };
         match lo {
-            "he" | "she" => {
+            // object forms: "according to her"
+            "he" | "she" | "him" | "her" => {
                 if let Some(p) = prev.filter(|p| p.kind == EntityKind::Person) {
                     // The previous speaker, unless a person was named after it.
                     let last = self.reg.last_before(i, &[EntityKind::Person]);
@@ -226,7 +227,7 @@ impl Analyzer<'_, '_> {
                     .last_before(i, &[EntityKind::Organization, EntityKind::Outlet])
                     .map(pick)
             }
-            "they" => prev
+            "they" | "them" => prev
                 .filter(|p| matches!(p.kind, EntityKind::Nominal | EntityKind::Organization))
                 .map(|p| {
                     let mut m = p.clone();
@@ -273,7 +274,7 @@ impl Analyzer<'_, '_> {
         if (a..b).any(|i| !t.toks[i].cap && t.has(i, flag::COMMON_VERB)) {
             return None;
         }
-        if b - a == 1 && t.has(a, flag::PRONOUN) {
+        if b - a == 1 && (t.has(a, flag::PRONOUN) || matches!(t.lo(a), "him" | "her" | "them")) {
             return self.pronoun(a, prev).map(|m| (m, true));
         }
         if (a..b).any(|i| matches!(t.lo(i), "statement" | "communiqué" | "release")) && b - a <= 3
@@ -1058,6 +1059,10 @@ impl Analyzer<'_, '_> {
                 continue;
             }
             let mut p = f.a;
+            // "told the daily El Comercio"
+            if p > s.a && rules::OUTLET_KINDS.contains(&t.lo(p - 1)) {
+                p -= 1;
+            }
             if p > s.a && t.is(p - 1, "the") {
                 p -= 1;
             }

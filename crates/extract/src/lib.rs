@@ -577,6 +577,25 @@ mod tests {
     }
 
     #[test]
+    fn object_pronouns_outlets_by_kind_and_weekdays_resolve() {
+        let (_, ex) = run(
+            "Port director Marta Vilar explained to the weekly La Voz del Sur that the cranes \
+             would restart on Friday. According to her, two ships had already left.\n\
+             Officials said Monday's storm had damaged the pier at Sines.",
+        );
+        let speakers: Vec<&str> = ex.claims.iter().map(speaker).collect();
+        assert_eq!(speakers, ["Marta Vilar", "Marta Vilar", "Officials"]);
+        let via = ex.claims[0].via.as_ref().map(|m| m.name.as_str());
+        assert_eq!(via, Some("La Voz del Sur"));
+        let places: Vec<&str> = ex.claims[2]
+            .places
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert!(!places.contains(&"Monday"), "{places:?}");
+    }
+
+    #[test]
     fn pronouns_and_role_descriptions_resolve() {
         let (_, ex) = run(
             "Harbour inspector Ines Duarte inspected the dock. “The cranes are safe,” she said.\n\

@@ -469,8 +469,13 @@ fn classify(
             .chars()
             .all(|c| c.is_uppercase() || c.is_ascii_digit())
         && !t.has(a, flag::ORG_HEAD);
-    if acronym && a > 0 && t.is(a - 1, "told") {
-        let name = t.s(a).to_string();
+    // "the daily El Comercio", "the broadcaster NHK": a name its kind of outlet introduces
+    let introduced = a > 0
+        && !t.is_cap(a - 1)
+        && (rules::OUTLET_KINDS.contains(&t.lo(a - 1))
+            || (a > 1 && t.is(a - 1, "agency") && t.is(a - 2, "news")));
+    if introduced || (acronym && a > 0 && t.is(a - 1, "told")) {
+        let name = clean_name(t, a, b);
         return Some(Found {
             a,
             b,

@@ -168,6 +168,12 @@ pub const OUTLET_HEADS: &[&str] = &[
     "dispatch", "courier", "bulletin", "wire",
 ];
 
+/// Lower-case nouns that introduce an outlet by name: "the daily El Comercio".
+pub const OUTLET_KINDS: &[&str] = &[
+    "daily", "newspaper", "paper", "weekly", "magazine", "tabloid", "broadcaster", "channel",
+    "website", "outlet",
+];
+
 /// Prepositions after which a capitalised name is read as a place.
 pub const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "near", "around", "from", "to", "towards", "toward", "into", "across", "outside",

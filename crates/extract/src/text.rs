@@ -116,6 +116,14 @@ impl Lexicon {
 
     fn flags(&self, lower: &str) -> u32 {
         let mut f = self.map.get(lower).copied().unwrap_or(0);
+        // "Tuesday's earthquake": the possessive of a word that is never a name is not one
+        if let Some(base) = lower
+            .strip_suffix("'s")
+            .or_else(|| lower.strip_suffix("’s"))
+        {
+            let kept = flag::MONTH | flag::WEEKDAY | flag::NOT_NAME | flag::DEMONYM;
+            f |= self.map.get(base).copied().unwrap_or(0) & kept;
+        }
         if f & flag::DEMONYM == 0 && rules::has_demonym_suffix(lower) {
             f |= flag::DEMONYM;
         }
