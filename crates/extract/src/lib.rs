@@ -23,7 +23,7 @@ mod text;
 pub use claimgraph_gazetteer::Gazetteer;
 pub use model::*;
 /// Title and role words, shared with the store, which strips them from names and queries.
-pub use rules::{ROLE_NOUNS, TITLES};
+pub use rules::{fate_of, is_counted, is_scale, ROLE_NOUNS, TITLES};
 pub use terms::terms;
 
 use std::sync::Arc;

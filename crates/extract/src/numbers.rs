@@ -161,6 +161,79 @@ fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
     last.map(|k| (rules::singular(t.s(k)), k + 1))
 }
 
+/// The unit of counted people.
+const PEOPLE: &str = "person";
+
+/// How far back in its clause a bare number looks for a "toll" it gives.
+const TOLL_REACH: usize = 16;
+
+/// A unit written before the number, its last word at token `p` ("magnitude 6.8",
+/// "magnitude-6.8").
+fn prefix_unit(t: &Tokens, p: usize, a: usize) -> Option<&'static str> {
+    let p = if t.is_punct(p, '-') && p > a {
+        p - 1
+    } else {
+        p
+    };
+    let lo = t.lo(p);
+    rules::PREFIX_UNITS
+        .iter()
+        .find(|(w, _)| *w == lo)
+        .map(|(_, code)| *code)
+}
+
+/// A number with no noun of its own, tokens `[start, j)`, counts people when a fate is
+/// named right after it ("230 injured", "14 were killed", "17 have died"), right before
+/// it past qualifiers ("injuring more than 200"), or it gives a toll ("the death toll has
+/// risen to 17").
+fn counts_people(t: &Tokens, start: usize, j: usize, a: usize, b: usize) -> bool {
+    let fate = |i: usize| i < b && t.is_word(i) && rules::fate_of(t.lo(i)).is_some();
+    let mut k = j;
+    while k < b
+        && k < j + 2
+        && matches!(
+            t.lo(k),
+            "were" | "was" | "are" | "have" | "had" | "been" | "people"
+        )
+    {
+        k += 1;
+    }
+    if fate(k) {
+        return true;
+    }
+    let mut p = start;
+    while p > a
+        && p + 4 > start
+        && matches!(
+            t.lo(p - 1),
+            "more"
+                | "than"
+                | "at"
+                | "least"
+                | "about"
+                | "around"
+                | "nearly"
+                | "almost"
+                | "over"
+                | "some"
+                | "up"
+                | "to"
+                | "of"
+        )
+    {
+        p -= 1;
+    }
+    if p > a && fate(p - 1) && t.lo(p - 1).ends_with("ing") {
+        return true;
+    }
+    // the clause before it names a toll
+    (a..start)
+        .rev()
+        .take(TOLL_REACH)
+        .take_while(|&i| ![',', ';', '.', '!', '?'].iter().any(|c| t.is_punct(i, *c)))
+        .any(|i| t.is(i, "toll"))
+}
+
 fn looks_plural(lo: &str) -> bool {
     (lo.ends_with('s') && !lo.ends_with("ss"))
         || lo.ends_with("men")
@@ -297,8 +370,13 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
             Some(Kind::Punct('¥')) => Some("jpy"),
             _ => None,
         };
-        let found_unit = match currency {
-            Some(code) => {
+        let prefix = start
+            .checked_sub(1)
+            .filter(|&p| p >= a)
+            .and_then(|p| prefix_unit(t, p, a));
+        let found_unit = match (currency, prefix) {
+            (None, Some(unit)) => Some((unit.to_string(), j)),
+            (Some(code), _) => {
                 // "£410m", "$2bn": glued magnitude letters.
                 let mut end = j;
                 if j < b && !t.toks[j].space_before {
@@ -316,7 +394,8 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
                 }
                 Some((code.to_string(), end))
             }
-            None => unit_at(t, j, b),
+            (None, None) => unit_at(t, j, b)
+                .or_else(|| counts_people(t, start, j, a, b).then(|| (PEOPLE.to_string(), j))),
         };
         match found_unit {
             Some((unit, end)) => {
@@ -406,6 +485,30 @@ mod tests {
                     .map(|m| ((m.value * 1000.0).round() / 1000.0, m.unit))
             })
             .collect()
+    }
+
+    #[test]
+    fn scales_before_their_value_and_people_counted_by_their_fate() {
+        let person = |v: f64| (v, "person".to_string());
+        assert_eq!(
+            vu("a magnitude 5.9 tremor rattled the valley"),
+            [(5.9, "magnitude".to_string())]
+        );
+        assert_eq!(
+            vu("the 7.1-magnitude tremor"),
+            [(7.1, "magnitude".to_string())]
+        );
+        assert_eq!(vu("a category 4 storm"), [(4.0, "category".to_string())]);
+        assert_eq!(
+            vu("at least 9 people died and 41 were hurt"),
+            [person(9.0), person(41.0)]
+        );
+        assert_eq!(vu("the blast, injuring more than 60"), [person(60.0)]);
+        assert_eq!(vu("the storm's death toll climbed to 12"), [person(12.0)]);
+        assert_eq!(vu("12 missing after the ferry sank"), [person(12.0)]);
+        // a bare number with no fate or toll in reach is still no quantity
+        assert!(vu("the score was 3 after the break").is_empty());
+        assert!(vu("the toll road reopened. Officials counted 40").is_empty());
     }
 
     #[test]

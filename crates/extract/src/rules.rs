@@ -378,8 +378,51 @@ pub const UNITS: &[(&str, &str)] = &[
     ("dollars", "usd"), ("dollar", "usd"), ("euros", "eur"), ("euro", "eur"),
     ("roubles", "rub"), ("rubles", "rub"), ("rouble", "rub"), ("ruble", "rub"),
     ("hryvnias", "uah"), ("hryvnia", "uah"), ("yuan", "cny"), ("yen", "jpy"),
-    ("pounds sterling", "gbp"),
+    ("pounds sterling", "gbp"), ("magnitude", "magnitude"),
 ];
+
+/// Units written before their value: "a magnitude 6.8 quake", "a category 4 storm".
+pub const PREFIX_UNITS: &[(&str, &str)] = &[("magnitude", "magnitude"), ("category", "category")];
+
+/// What befell counted people, by the words that say it: a count of the injured and one of
+/// the dead are two quantities. A number with no noun of its own next to one of these
+/// words counts people ("230 were injured", "injuring more than 200", "a toll of 17").
+pub const FATES: &[(&str, &[&str])] = &[
+    (
+        "killed",
+        &[
+            "killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "death",
+            "deaths", "fatalities", "lives", "toll",
+        ],
+    ),
+    (
+        "injured",
+        &["injured", "injuring", "injures", "injuries", "wounded", "wounding", "hurt"],
+    ),
+    ("missing", &["missing"]),
+    ("detained", &["arrested", "arrests", "detained", "detentions"]),
+    ("displaced", &["displaced", "evacuated", "fled", "homeless", "uprooted"]),
+];
+
+/// Whether a unit code is a scale read off as a level (a magnitude, a storm category):
+/// no fixed conversion, and two readings differ when their values do at all.
+pub fn is_scale(code: &str) -> bool {
+    PREFIX_UNITS.iter().any(|(_, c)| *c == code)
+}
+
+/// Whether a unit is a counted noun ("person", "village"), not a physical unit, a
+/// currency, a share or a scale.
+pub fn is_counted(unit: &str) -> bool {
+    !unit.is_empty() && !UNITS.iter().any(|(_, code)| *code == unit) && !is_scale(unit)
+}
+
+/// The fate (first column of [`FATES`]) a word names.
+pub fn fate_of(lower: &str) -> Option<&'static str> {
+    FATES
+        .iter()
+        .find(|(_, forms)| forms.contains(&lower))
+        .map(|(fate, _)| *fate)
+}
 
 /// Fixed conversions to each dimension's base unit: (unit, base unit, factor). Months and
 /// years use the mean Gregorian lengths; currencies have no fixed rate and are left out.
@@ -782,10 +825,24 @@ mod tests {
             assert!(*factor > 0.0);
         }
         let converted = |u: &str| CONVERSIONS.iter().any(|(c, _, _)| *c == u);
-        let money_or_share = ["percent", "usd", "eur", "gbp", "rub", "uah", "cny", "jpy"];
+        // shares, currencies and scale readings have no fixed conversion
+        let unconverted = [
+            "percent", "usd", "eur", "gbp", "rub", "uah", "cny", "jpy", "magnitude",
+        ];
         for code in codes {
-            assert!(converted(code) || money_or_share.contains(&code), "{code}");
+            assert!(converted(code) || unconverted.contains(&code), "{code}");
         }
+    }
+
+    #[test]
+    fn counted_nouns_are_neither_units_nor_scales() {
+        assert!(is_counted("person") && is_counted("village"));
+        for code in ["km2", "usd", "percent", "magnitude", "category", ""] {
+            assert!(!is_counted(code), "{code}");
+        }
+        assert_eq!(fate_of("wounded"), Some("injured"));
+        assert_eq!(fate_of("toll"), Some("killed"));
+        assert_eq!(fate_of("village"), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! equal figure and the same speaker; two claims conflict when they give different values
 //! in one unit while their words say they speak of the same thing.
 
-use claimgraph_extract::{terms, Quantity};
+use claimgraph_extract::{fate_of, is_counted, is_scale, terms, Quantity};
 
 /// Similarity at which a claim joins the fact of its best match.
 pub const CORROBORATES: f64 = 0.35;
@@ -38,44 +38,8 @@ const NEGATIONS: &[&str] = &[
 /// The token of a denied claim.
 const NEGATED: &str = "x:neg";
 
-/// What befell counted people: "10 injured" and "1 killed" are two counts, not two
-/// figures for one. A count takes the fate named nearest to it in its clause.
-const FATES: &[(&str, &[&str])] = &[
-    (
-        "killed",
-        &[
-            "killed",
-            "killing",
-            "kill",
-            "kills",
-            "dead",
-            "died",
-            "die",
-            "dies",
-            "death",
-            "deaths",
-            "fatalities",
-            "lives",
-        ],
-    ),
-    (
-        "injured",
-        &[
-            "injured", "injuring", "injures", "injuries", "wounded", "wounding", "hurt",
-        ],
-    ),
-    ("missing", &["missing"]),
-    (
-        "detained",
-        &["arrested", "arrests", "detained", "detentions"],
-    ),
-    (
-        "displaced",
-        &["displaced", "evacuated", "fled", "homeless", "uprooted"],
-    ),
-];
 /// How many words from a count its fate may be named.
-const FATE_REACH: usize = 8;
+const FATE_REACH: usize = 12;
 
 /// The comparison tokens of one claim.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -107,7 +71,7 @@ impl Signature {
             } else if unit == "mi" && names_an_area(after) {
                 unit = "km2".into();
                 value *= 2.589_988;
-            } else if q.normalized.is_none() {
+            } else if is_counted(&unit) {
                 if let Some(fate) = fate(before, after) {
                     unit = format!("{unit}/{fate}");
                 }
@@ -219,7 +183,7 @@ fn names_an_area(after: &str) -> bool {
     words.take(4).any(|w| AREA_NOUNS.contains(&w.as_str()))
 }
 
-/// The fate ([`FATES`]) named nearest a count within its clause, after it on a tie.
+/// The fate ([`fate_of`]) named nearest a count within its clause, after it on a tie.
 fn fate(before: &str, after: &str) -> Option<&'static str> {
     let clause_end = |c: char| matches!(c, '.' | ';' | '!' | '?' | '\n');
     let words = |s: &str| -> Vec<String> {
@@ -228,16 +192,17 @@ fn fate(before: &str, after: &str) -> Option<&'static str> {
             .map(str::to_lowercase)
             .collect()
     };
-    let of = |w: &String| {
-        FATES
-            .iter()
-            .find(|(_, forms)| forms.contains(&w.as_str()))
-            .map(|(fate, _)| *fate)
+    // "killing 14 people and injuring 200": past a conjunction or another number, the
+    // words speak of another count
+    let other_count = |w: &String| {
+        matches!(w.as_str(), "and" | "or" | "but" | "while" | "whereas")
+            || w.chars().all(|c| c.is_ascii_digit())
     };
     let nearest = |ws: &mut dyn Iterator<Item = &String>| {
         ws.take(FATE_REACH)
+            .take_while(|w| !other_count(w))
             .enumerate()
-            .find_map(|(i, w)| Some((i, of(w)?)))
+            .find_map(|(i, w)| Some((i, fate_of(w)?)))
     };
     let ahead = words(after.split(clause_end).next().unwrap_or_default());
     let behind = words(before.rsplit(clause_end).next().unwrap_or_default());
@@ -282,8 +247,8 @@ pub struct Profile {
     places: Vec<u32>,
     numbers: Vec<u32>,
     speakers: Vec<u32>,
-    /// (unit, value) of each figure.
-    figures: Vec<(u32, f64)>,
+    /// (unit, value, whether the unit is a scale) of each figure.
+    figures: Vec<(u32, f64, bool)>,
     negated: bool,
 }
 
@@ -318,7 +283,7 @@ impl Profile {
         let figures = sig
             .figures()
             .into_iter()
-            .map(|(u, v)| (intern(u), v))
+            .map(|(u, v)| (intern(u), v, is_scale(u)))
             .collect();
         Profile {
             terms,
@@ -373,14 +338,14 @@ impl Profile {
         }
         // a denial of what the other asserts about the same place in the same words
         let denies = self.negated != other.negated && places > 0 && text >= CORROBORATES;
-        let disagree = self.figures.iter().any(|(unit, va)| {
+        let disagree = self.figures.iter().any(|(unit, va, scale)| {
             let mut same_unit = other.figures.iter().filter(|f| f.0 == *unit).peekable();
-            same_unit.peek().is_some() && same_unit.all(|f| !close(*va, f.1))
+            same_unit.peek().is_some() && same_unit.all(|f| !close(*va, f.1, *scale))
         });
         Comparison {
             text,
             score,
-            conflicts: denies || (disagree && text >= SAME_SUBJECT),
+            conflicts: denies || (disagree && (text >= SAME_SUBJECT || score >= CORROBORATES)),
         }
     }
 }
@@ -409,7 +374,12 @@ fn in_both<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
     })
 }
 
-fn close(a: f64, b: f64) -> bool {
+/// Two values of one figure given loosely: within 10 %, or equal to a tenth on a scale
+/// (a magnitude 6.8 and a 6.9 are two readings).
+fn close(a: f64, b: f64, on_scale: bool) -> bool {
+    if on_scale {
+        return (a - b).abs() < 0.05;
+    }
     let scale = a.abs().max(b.abs());
     scale == 0.0 || (a - b).abs() / scale <= SAME_VALUE
 }
@@ -506,6 +476,16 @@ mod tests {
         assert!(!conflicts(&a, &c), "within 10 %");
         assert!(!conflicts(&a, &d), "another subject");
         assert!(!conflicts(&a, &e), "another unit");
+        // a scale is read exactly
+        let quake = |m: f64| {
+            sig(
+                "a magnitude quake shook the coast",
+                &[q(m, "magnitude")],
+                "",
+            )
+        };
+        assert!(conflicts(&quake(6.8), &quake(6.9)));
+        assert!(!conflicts(&quake(6.8), &quake(6.8)));
     }
 
     #[test]
@@ -525,6 +505,12 @@ mod tests {
         // the nearest fate wins, and a fate in another sentence is not read
         let both = count("8 dead and ", " injured in the crash", 30.0);
         assert_eq!(both.figures(), [("person/injured", 30.0)]);
+        let toll = count(
+            "The death toll from the storm on the northern coast has now risen to ",
+            "",
+            9.0,
+        );
+        assert_eq!(toll.figures(), [("person/killed", 9.0)]);
         let apart = count("Two died. Then ", " people gathered", 40.0);
         assert_eq!(apart.figures(), [("person", 40.0)]);
         assert_eq!(fate("", " villages were retaken"), None);

@@ -129,7 +129,7 @@ enum Side {
 }
 
 /// How much text beside a figure its signature reads.
-const CONTEXT_BYTES: usize = 64;
+const CONTEXT_BYTES: usize = 96;
 
 /// Up to [`CONTEXT_BYTES`] of `text` on one side of byte offset `at`, cut at char
 /// boundaries.
