@@ -435,6 +435,30 @@ impl App {
     }
 }
 
+/// A surname of two words ("Herrera Vidal") names the person whose full name ends with
+/// it, whichever article comes first.
+#[tokio::test]
+async fn a_double_surname_names_the_person_in_either_order() {
+    let full = "Bridge reopens\nTransport Minister Lucía Herrera Vidal said the bridge at Tarma \
+                would reopen in May.";
+    let short = "Repairs costed\nMinister Herrera Vidal said the repairs had cost 3 million \
+                 euros.";
+    for texts in [[full, short], [short, full]] {
+        let app = app().await;
+        for text in texts {
+            app.post_article(json!({ "text": text })).await;
+        }
+        let (_, people) = app.get("/v1/entities?type=person").await;
+        let names: Vec<&str> = people["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .filter_map(|e| e["name"].as_str())
+            .collect();
+        assert_eq!(names, ["Lucía Herrera Vidal"], "{texts:?}");
+    }
+}
+
 #[tokio::test]
 async fn spellings_of_one_entity_find_one_id() {
     let app = app().await;

@@ -149,27 +149,44 @@ impl Writer<'_> {
         let Some(p) = person_key(name) else {
             return Ok(None);
         };
-        let candidates: Vec<(Id, Option<String>)> = self
+        let candidates: Vec<(Id, Option<String>, String)> = self
             .conn
             .prepare_cached(
-                "SELECT id, gkey FROM entities WHERE kind = 'person' AND skey = ?1 LIMIT 20",
+                "SELECT id, gkey, name FROM entities WHERE kind = 'person' AND skey = ?1 LIMIT 20",
             )?
-            .query_map([&p.surname], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .query_map([&p.surname], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<Result<_, _>>()?;
         let Some(given) = &p.given else {
             return Ok(match candidates.as_slice() {
-                [(id, _)] => Some(*id),
+                [(id, _, _)] => Some(*id),
                 _ => None,
             });
         };
-        let agreeing: Vec<&(Id, Option<String>)> = candidates
+        let agreeing: Vec<&(Id, Option<String>, String)> = candidates
             .iter()
-            .filter(|(_, g)| g.as_deref().is_none_or(|g| given_names_agree(g, given)))
+            .filter(|(_, g, _)| g.as_deref().is_none_or(|g| given_names_agree(g, given)))
             .collect();
-        let [(id, gkey)] = agreeing.as_slice() else {
-            return Ok(None);
+        // "Ortega Salas" and "Daniel Ortega Salas": a surname of two words, the shorter
+        // name the end of the longer
+        let ending: Vec<&(Id, Option<String>, String)> = candidates
+            .iter()
+            .filter(|(_, _, known)| {
+                person_key(known).is_some_and(|k| {
+                    let (long, short) = if k.full.len() > p.full.len() {
+                        (&k.full, &p.full)
+                    } else {
+                        (&p.full, &k.full)
+                    };
+                    short.contains(' ') && long.ends_with(&format!(" {short}"))
+                })
+            })
+            .collect();
+        let (id, gkey, known) = match (agreeing.as_slice(), ending.as_slice()) {
+            ([one], _) | ([], [one]) => *one,
+            _ => return Ok(None),
         };
-        if gkey.is_none() {
+        let longer = person_key(known).is_some_and(|k| p.full.len() > k.full.len());
+        if gkey.is_none() || (longer && !agreeing.iter().any(|a| a.0 == *id)) {
             // known by surname only until now: the full name becomes its name
             self.conn
                 .prepare_cached(
