@@ -37,6 +37,10 @@ const NEGATIONS: &[&str] = &[
 ];
 /// The token of a denied claim.
 const NEGATED: &str = "x:neg";
+/// The prefix of a figure's context terms: `k:<unit>:<value>:<term>`.
+const CONTEXT: &str = "k:";
+/// How many terms on each side of a figure, within its clause, say what it measures.
+const CONTEXT_TERMS: usize = 2;
 
 /// How many words from a count its fate may be named.
 const FATE_REACH: usize = 12;
@@ -76,7 +80,18 @@ impl Signature {
                     unit = format!("{unit}/{fate}");
                 }
             }
-            let token = format!("n:{unit}:{}", round3(value));
+            let value = round3(value);
+            // what a figure in a unit of measure counts is said beside it ("inflation of
+            // 7.2 percent", "rate to 5.25%"); a counted noun says it itself
+            if !is_counted(unit.split('/').next().unwrap_or_default()) {
+                for term in context_terms(before, after) {
+                    let token = format!("{CONTEXT}{unit}:{value}:{term}");
+                    if !tokens.contains(&token) {
+                        tokens.push(token);
+                    }
+                }
+            }
+            let token = format!("n:{unit}:{value}");
             if !tokens.contains(&token) {
                 tokens.push(token);
             }
@@ -121,6 +136,17 @@ impl Signature {
             .filter(move |t| t.starts_with(prefix))
     }
 
+    /// The context terms of the figure of `unit` and stored value `value`.
+    fn context_of(&self, unit: &str, value: f64) -> Vec<&str> {
+        self.with_prefix(CONTEXT)
+            .filter_map(|t| {
+                let mut parts = t[CONTEXT.len()..].splitn(3, ':');
+                let (u, v, term) = (parts.next()?, parts.next()?, parts.next()?);
+                (u == unit && v.parse::<f64>().ok()? == value).then_some(term)
+            })
+            .collect()
+    }
+
     /// (unit, value) of each figure.
     fn figures(&self) -> Vec<(&str, f64)> {
         self.with_prefix("n:")
@@ -142,7 +168,12 @@ impl Signature {
     /// Tokens under which other claims can find this one: every token, and each figure's
     /// unit (`u:km2`) so a different value in the same unit is found too.
     pub fn index_tokens(&self) -> Vec<String> {
-        let mut out = self.tokens.clone();
+        let mut out: Vec<String> = self
+            .tokens
+            .iter()
+            .filter(|t| !t.starts_with(CONTEXT))
+            .cloned()
+            .collect();
         for (unit, _) in self.figures() {
             let u = format!("u:{unit}");
             if !out.contains(&u) {
@@ -215,6 +246,20 @@ fn fate(before: &str, after: &str) -> Option<&'static str> {
     }
 }
 
+/// The terms beside a figure within its clause (cut at punctuation): the last
+/// [`CONTEXT_TERMS`] before it and the first as many after it.
+fn context_terms(before: &str, after: &str) -> Vec<String> {
+    let stop = |c: char| matches!(c, '.' | ';' | '!' | '?' | '\n' | ',' | '(' | ')');
+    let before = terms(before.rsplit(stop).next().unwrap_or_default());
+    let after = terms(after.split(stop).next().unwrap_or_default());
+    let from = before.len().saturating_sub(CONTEXT_TERMS);
+    before[from..]
+        .iter()
+        .chain(after.iter().take(CONTEXT_TERMS))
+        .cloned()
+        .collect()
+}
+
 /// Three significant digits: "2,000" and "2000.0" are one figure, 1,813.0 and 1,812.98 too.
 fn round3(v: f64) -> String {
     if v == 0.0 || !v.is_finite() {
@@ -247,9 +292,31 @@ pub struct Profile {
     places: Vec<u32>,
     numbers: Vec<u32>,
     speakers: Vec<u32>,
-    /// (unit, value, whether the unit is a scale) of each figure.
-    figures: Vec<(u32, f64, bool)>,
+    /// Each figure.
+    figures: Vec<Figure>,
     negated: bool,
+}
+
+/// A figure of a profile.
+#[derive(Debug, Clone)]
+struct Figure {
+    unit: u32,
+    value: f64,
+    /// Read exactly ([`is_scale`]).
+    scale: bool,
+    /// Its context terms, sorted; `None` for a counted noun, which names its subject.
+    context: Option<Vec<u32>>,
+}
+
+impl Figure {
+    /// Whether two figures in one unit measure the same thing: a counted noun always
+    /// does; a unit of measure when the words beside them share a term.
+    fn same_subject(&self, other: &Figure) -> bool {
+        match (&self.context, &other.context) {
+            (Some(a), Some(b)) => shared(a, b) > 0,
+            _ => true,
+        }
+    }
 }
 
 /// How two claims relate.
@@ -283,7 +350,22 @@ impl Profile {
         let figures = sig
             .figures()
             .into_iter()
-            .map(|(u, v)| (intern(u), v, is_scale(u)))
+            .map(|(u, v)| {
+                let base = u.split('/').next().unwrap_or_default();
+                let context = (!is_counted(base)).then(|| {
+                    let mut ids: Vec<u32> =
+                        sig.context_of(u, v).into_iter().map(&mut *intern).collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    ids
+                });
+                Figure {
+                    unit: intern(u),
+                    value: v,
+                    scale: is_scale(u),
+                    context,
+                }
+            })
             .collect();
         Profile {
             terms,
@@ -338,9 +420,13 @@ impl Profile {
         }
         // a denial of what the other asserts about the same place in the same words
         let denies = self.negated != other.negated && places > 0 && text >= CORROBORATES;
-        let disagree = self.figures.iter().any(|(unit, va, scale)| {
-            let mut same_unit = other.figures.iter().filter(|f| f.0 == *unit).peekable();
-            same_unit.peek().is_some() && same_unit.all(|f| !close(*va, f.1, *scale))
+        let disagree = self.figures.iter().any(|a| {
+            let mut same = other
+                .figures
+                .iter()
+                .filter(|b| b.unit == a.unit && a.same_subject(b))
+                .peekable();
+            same.peek().is_some() && same.all(|b| !close(a.value, b.value, a.scale))
         });
         Comparison {
             text,
@@ -458,17 +544,17 @@ mod tests {
         let a = sig(
             "rebels retook 2,000 km2 of farmland",
             &[q(2000.0, "km2")],
-            "",
+            " of farmland",
         );
         let b = sig(
             "rebels retook 2,600 km2 of farmland",
             &[q(2600.0, "km2")],
-            "",
+            " of farmland",
         );
         let c = sig(
             "rebels retook about 2,050 km2 of farmland",
             &[q(2050.0, "km2")],
-            "",
+            " of farmland",
         );
         let d = sig("a lake of 2,600 km2 froze", &[q(2600.0, "km2")], "");
         let e = sig("rebels retook 40 villages", &[q(40.0, "village")], "");
@@ -476,12 +562,30 @@ mod tests {
         assert!(!conflicts(&a, &c), "within 10 %");
         assert!(!conflicts(&a, &d), "another subject");
         assert!(!conflicts(&a, &e), "another unit");
+        // one unit of measure, two subjects: a rate and inflation
+        let rate = Signature::of_text(
+            "the bank raised its rate to 5.25%",
+            &[q(5.25, "percent")],
+            |_| ("the bank raised its rate to ", " on Monday"),
+        );
+        let prices = Signature::of_text(
+            "the bank said prices rose 7.4%",
+            &[q(7.4, "percent")],
+            |_| ("the bank said prices rose ", " in May"),
+        );
+        let rate_later = Signature::of_text(
+            "the bank raised its rate to 6%",
+            &[q(6.0, "percent")],
+            |_| ("the bank raised its rate to ", ""),
+        );
+        assert!(!conflicts(&rate, &prices), "{rate:?} {prices:?}");
+        assert!(conflicts(&rate, &rate_later));
         // a scale is read exactly
         let quake = |m: f64| {
-            sig(
+            Signature::of_text(
                 "a magnitude quake shook the coast",
                 &[q(m, "magnitude")],
-                "",
+                |_| ("a magnitude ", " quake shook the coast"),
             )
         };
         assert!(conflicts(&quake(6.8), &quake(6.9)));
