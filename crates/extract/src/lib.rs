@@ -577,6 +577,23 @@ mod tests {
     }
 
     #[test]
+    fn a_role_in_apposition_resolves_later_and_pledges_are_claims() {
+        let (_, ex) = run(
+            "The mayor of the island, Tove Sand, opened the new ferry terminal on Friday.\n\
+             Later the mayor said the old pier would close. Sand pledged that fares would \
+             not rise.",
+        );
+        let said: Vec<(&str, ClaimKind)> = ex.claims.iter().map(|c| (speaker(c), c.kind)).collect();
+        assert_eq!(
+            said,
+            [
+                ("Tove Sand", ClaimKind::Indirect),
+                ("Tove Sand", ClaimKind::Indirect)
+            ]
+        );
+    }
+
+    #[test]
     fn object_pronouns_outlets_by_kind_and_weekdays_resolve() {
         let (_, ex) = run(
             "Port director Marta Vilar explained to the weekly La Voz del Sur that the cranes \

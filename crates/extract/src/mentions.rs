@@ -713,6 +713,19 @@ fn classify(
         && t.is_punct(pa - 1, ',')
         && (pa.saturating_sub(9)..pa - 1)
             .any(|i| t.has(i, flag::ROLE) && !t.toks[i].cap && i >= para_start);
+    if appositive {
+        // "The governor of the central bank, Henrik Aalto,": the roles before the comma
+        let from = (pa.saturating_sub(9)..pa - 1)
+            .rev()
+            .find(|&i| !t.is_word(i))
+            .map_or(pa.saturating_sub(9), |i| i + 1)
+            .max(para_start);
+        for i in from..pa - 1 {
+            if t.has(i, flag::ROLE) && !t.toks[i].cap && !roles.contains(&t.lo(i).to_string()) {
+                roles.push(t.lo(i).to_string());
+            }
+        }
+    }
     // "said Ana Ruiz", "says Dr Ana Ruiz": named right after a cue.
     let after_cue = multi && pa > 0 && t.has(pa - 1, flag::CUE) && !t.is_cap(pa - 1);
     // Bylines: "By Ana Ruiz", "Author: Ana Ruiz".

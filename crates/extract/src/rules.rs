@@ -19,6 +19,9 @@ pub const CUE_VERBS: &[&str] = &[
     "asserted", "asserts", "alleged", "alleges", "believes", "believed", "felt", "maintained",
     "maintains", "recalled", "recalls", "replied", "answered", "posted", "informed", "promised",
     "vowed", "concluded", "concedes", "conceded", "observed", "agreed", "disclosed", "read",
+    "cautioned", "cautions", "reiterated", "reiterates", "underlined", "underscored",
+    "pledged", "pledges", "promises", "vows", "hinted", "complained", "countered", "forecast",
+    "forecasts", "signalled", "signaled",
 ];
 
 /// Plain forms of cue verbs, for plural subjects ("officials confirm …"). After "to", a
@@ -53,7 +56,8 @@ pub const QUOTE_ONLY_CUES: &[&str] = &["described", "describes", "called", "dubb
 /// content only through "that", a colon or a quotation.
 pub const WEAK_CUES: &[&str] = &[
     "posted", "tweeted", "promised", "agreed", "answered", "replied", "observed", "informed",
-    "read", "wrote", "writes", "recalled", "recalls",
+    "read", "wrote", "writes", "recalled", "recalls", "pledged", "pledges", "promises", "vows",
+    "hinted", "complained", "countered", "forecast", "forecasts", "signalled", "signaled",
 ];
 
 /// Perception verbs that attribute content only when a journalist or witness is the subject.
