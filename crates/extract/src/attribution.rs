@@ -443,6 +443,14 @@ impl Analyzer<'_, '_> {
             let name = t.span_text(a, b).to_string();
             return Some((span_mention(t, a, b, name, kind), false));
         }
+        // "the board", "the union": the organisation the article just named by that head
+        if t.is(a, "the") && b == a + 2 && !t.is_cap(a + 1) {
+            if let Some(f) = self.org_for_description(t.lo(a + 1), a) {
+                let mut m = mention_of(t, f);
+                m.span = Span::new(t.start(a), t.end(a + 1));
+                return Some((m, false));
+            }
+        }
         // "The terminal operator said that …": a short definite description of a body.
         let described = matches!(t.lo(a), "the" | "a" | "an")
             && (2..=5).contains(&(b - a))
@@ -517,8 +525,16 @@ impl Analyzer<'_, '_> {
                     || matches!(t.lo(start), "a" | "an")
                     || (t.is(start, "the")
                         && t.has(start + 1, flag::ROLE | flag::NOMINAL)
-                        && !t.is_cap(start + 1));
-                if appositive && bound.is_some_and(|x| t.is_punct(x, ',')) {
+                        && !t.is_cap(start + 1))
+                    // "Velto, the German carmaker, said"
+                    || (t.is(start, "the")
+                        && (start + 1..seg_end).all(|i| t.is_word(i))
+                        && (start + 1..seg_end).any(|i| {
+                            !t.is_cap(i) && rules::is_org_descriptor(t.lo(i))
+                        }));
+                // closed by a comma before the cue: in "X plans cuts, the company
+                // announced" the description is the subject itself
+                if appositive && after_gap && bound.is_some_and(|x| t.is_punct(x, ',')) {
                     let mut x = start - 1;
                     let mut s2 = x;
                     while s2 > sa && !is_left_boundary(t, s2 - 1) {

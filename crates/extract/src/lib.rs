@@ -594,6 +594,31 @@ mod tests {
     }
 
     #[test]
+    fn bodies_described_in_apposition_or_before_their_name_speak() {
+        let (text, ex) = run(
+            "Marlow, the Scottish shipbuilder, said on Monday it would hire 400 welders.\n\
+             Danish brewer Holte plans to close two plants, the company announced.\n\
+             The Harbour Board plans to dredge the channel, the board announced.",
+        );
+        let said: Vec<(&str, &str)> = ex
+            .claims
+            .iter()
+            .map(|c| (speaker(c), span_text(&text, c.span)))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                ("Marlow", "it would hire 400 welders"),
+                ("Holte", "Danish brewer Holte plans to close two plants"),
+                (
+                    "Harbour Board",
+                    "The Harbour Board plans to dredge the channel"
+                )
+            ]
+        );
+    }
+
+    #[test]
     fn object_pronouns_outlets_by_kind_and_weekdays_resolve() {
         let (_, ex) = run(
             "Port director Marta Vilar explained to the weekly La Voz del Sur that the cranes \

@@ -440,6 +440,20 @@ fn cue_follows(t: &Tokens, b: usize) -> bool {
     t.has(k, flag::CUE | flag::QUOTE_ONLY | flag::PERCEPTION) && !t.is_cap(k)
 }
 
+/// A name followed by an apposition that says what kind of body it is: "Velto, the German
+/// carmaker,", "Kestrel, a Danish shipping group,".
+fn described_as_organization(t: &Tokens, b: usize) -> bool {
+    if !t.is_punct(b, ',') || !matches!(t.lo(b + 1), "the" | "a" | "an") {
+        return false;
+    }
+    // closed by a comma: in "cut jobs in Europe, the company said" the words are a subject
+    let end = (b + 2..(b + 7).min(t.len()))
+        .find(|&i| !t.is_word(i))
+        .unwrap_or(t.len());
+    t.is_punct(end, ',')
+        && (b + 2..end).any(|i| !t.toks[i].cap && rules::is_org_descriptor(t.lo(i)))
+}
+
 /// Labels one capitalised run `[a, b)`.
 fn classify(
     t: &Tokens,
@@ -543,7 +557,10 @@ fn classify(
             roles: Vec::new(),
         });
     }
-    if has_org {
+    // "German carmaker Velto": a kind of body right before the name
+    let introduced_org =
+        b == a + 1 && a > 0 && !t.toks[a - 1].cap && rules::is_org_descriptor(t.lo(a - 1));
+    if has_org || introduced_org || described_as_organization(t, b) {
         let name = t.span_text(a, b).to_string();
         return Some(Found {
             a,

@@ -113,7 +113,8 @@ pub const NOMINAL_SOURCE_NOUNS: &[&str] = &[
     "teacher", "teachers", "nurse", "nurses", "worker", "workers", "volunteer", "volunteers",
     "owner", "owners", "spokespeople", "aide", "aides", "adviser", "advisers", "advisor",
     "advisors", "agency", "insiders", "insider", "monitors", "scientists", "researchers",
-    "economists", "locals", "fighters", "forces", "troops", "separatists",
+    "economists", "locals", "fighters", "forces", "troops", "separatists", "company", "firm",
+    "group",
     "rebels", "militants", "agencies", "media", "critics", "supporters", "opponents", "protesters",
     "demonstrators", "campaigners", "services", "environmentalists", "paramedics", "firefighters",
     "rescuers", "relatives", "families", "parents", "students", "patients", "victims",
@@ -171,6 +172,27 @@ pub const OUTLET_HEADS: &[&str] = &[
     "broadcasting", "monde", "zeitung", "insider", "daily", "magazine", "weekly", "pravda",
     "dispatch", "courier", "bulletin", "wire",
 ];
+
+/// Lower-case nouns that say a name in apposition is an organisation: "Velto, the German
+/// carmaker,".
+pub const ORG_DESCRIPTORS: &[&str] = &[
+    "company", "firm", "group", "carmaker", "automaker", "maker", "manufacturer", "producer",
+    "retailer", "airline", "bank", "lender", "insurer", "operator", "giant", "conglomerate",
+    "startup", "chain", "utility", "developer", "supplier", "exporter", "importer", "miner",
+    "refiner", "club", "charity", "organisation", "organization", "party", "union",
+    "association", "agency", "ministry", "institute", "foundation", "corporation", "subsidiary",
+    "regulator", "watchdog", "provider", "distributor", "shipper", "builder", "brewer",
+];
+
+/// Whether a lower-case noun says what kind of body a name is: one of
+/// [`ORG_DESCRIPTORS`], or a compound of one of the trades' endings ("chipmaker",
+/// "shipbuilder", "steelmaker").
+pub fn is_org_descriptor(lower: &str) -> bool {
+    ORG_DESCRIPTORS.contains(&lower)
+        || ["maker", "builder", "producer", "manufacturer", "operator", "retailer"]
+            .iter()
+            .any(|end| lower.len() > end.len() + 2 && lower.ends_with(end))
+}
 
 /// Lower-case nouns that introduce an outlet by name: "the daily El Comercio".
 pub const OUTLET_KINDS: &[&str] = &[
