@@ -1,0 +1,89 @@
+//! Conflicting figures over HTTP, on stories other than a war: casualty counts read by what
+//! befell the people counted, a scale read exactly, and two percentages of different things
+//! left apart.
+
+use axum::http::StatusCode;
+use serde_json::{json, Value};
+
+mod support;
+
+use support::{app, App};
+
+const QUAKE_A: &str = "Quake hits the coast\nA magnitude 6.1 earthquake struck the coast of \
+Veloria on Monday, killing at least 9 people and injuring more than 120, the civil protection \
+agency said.";
+const QUAKE_B: &str = "Quake toll rises\nThe earthquake that struck the coast of Veloria on \
+Monday killed 13 people, officials said on Tuesday.";
+const QUAKE_C: &str = "Coast counts the damage\nAn earthquake of magnitude 6.4 shook the coast of \
+Veloria on Monday, the national seismic institute said.";
+const RATES_A: &str = "Rates up again\nThe central bank of Veloria raised its key rate to 4.5% \
+on Thursday as consumer prices kept rising, governor Ilse Marr said.";
+const RATES_B: &str = "Prices keep climbing\nConsumer prices in Veloria rose 6.8% over the year \
+to May, central bank governor Ilse Marr said on Thursday.";
+
+/// Another story, so that the words the two rate stories share weigh what they would in a
+/// store of many articles.
+const OTHER: &str = "Cup final tonight\nThe coach of Port Vela said his squad was ready for the \
+final. The club said 40,000 tickets had been sold. Fans said the stadium roof still leaked.";
+
+async fn post(app: &App, text: &str, source: &str) -> i64 {
+    let a = app
+        .post_article(json!({"text": text, "source": source}))
+        .await;
+    a["id"].as_i64().expect("article id")
+}
+
+/// The texts of the claims `GET /v1/claims/{id}` lists as conflicting with the claim of
+/// `article` whose text contains `needle`.
+async fn conflicting(app: &App, article: i64, needle: &str) -> Vec<String> {
+    let claims = app.all(&format!("/v1/articles/{article}/claims"), 50).await;
+    let c = claims
+        .iter()
+        .find(|c| c["text"].as_str().is_some_and(|t| t.contains(needle)))
+        .unwrap_or_else(|| panic!("no claim with {needle:?} in {claims:?}"));
+    let (status, detail) = app.get(&format!("/v1/claims/{}", c["id"])).await;
+    assert_eq!(status, StatusCode::OK);
+    detail["conflicts_with"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|o: &Value| o["text"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn death_tolls_and_magnitudes_conflict_and_injuries_do_not() {
+    let app = app().await;
+    let a = post(&app, QUAKE_A, "Coast Courier").await;
+    let b = post(&app, QUAKE_B, "Island Wire").await;
+    let c = post(&app, QUAKE_C, "Morning Ledger").await;
+    let first = conflicting(&app, a, "killing at least 9").await;
+    assert!(
+        first.iter().any(|t| t.contains("killed 13")),
+        "9 killed against 13: {first:?}"
+    );
+    assert!(
+        first.iter().any(|t| t.contains("magnitude 6.4")),
+        "magnitude 6.1 against 6.4: {first:?}"
+    );
+    // 13 is a count of the dead, not of the 120 injured
+    let toll = conflicting(&app, b, "killed 13").await;
+    assert_eq!(toll.len(), 1, "{toll:?}");
+    let scale = conflicting(&app, c, "magnitude 6.4").await;
+    assert_eq!(scale.len(), 1, "{scale:?}");
+}
+
+#[tokio::test]
+async fn percentages_of_two_things_do_not_conflict() {
+    let app = app().await;
+    post(&app, OTHER, "Sports Desk").await;
+    let a = post(&app, RATES_A, "Coast Courier").await;
+    post(&app, RATES_B, "Island Wire").await;
+    assert_eq!(
+        conflicting(&app, a, "4.5%").await,
+        Vec::<String>::new(),
+        "a rate of 4.5% and prices up 6.8% are two subjects"
+    );
+}
