@@ -16,6 +16,8 @@ const QUAKE_B: &str = "Quake toll rises\nThe earthquake that struck the coast of
 Monday killed 13 people, officials said on Tuesday.";
 const QUAKE_C: &str = "Coast counts the damage\nAn earthquake of magnitude 6.4 shook the coast of \
 Veloria on Monday, the national seismic institute said.";
+const QUAKE_D: &str = "Hospitals full\nThe earthquake that struck the coast of Veloria on Monday \
+injured 120 people, hospital officials said.";
 const RATES_A: &str = "Rates up again\nThe central bank of Veloria raised its key rate to 4.5% \
 on Thursday as consumer prices kept rising, governor Ilse Marr said.";
 const RATES_B: &str = "Prices keep climbing\nConsumer prices in Veloria rose 6.8% over the year \
@@ -68,9 +70,12 @@ async fn death_tolls_and_magnitudes_conflict_and_injuries_do_not() {
         first.iter().any(|t| t.contains("magnitude 6.4")),
         "magnitude 6.1 against 6.4: {first:?}"
     );
-    // 13 is a count of the dead, not of the 120 injured
+    // 13 is a count of the dead, 120 one of the injured
+    let d = post(&app, QUAKE_D, "Health Weekly").await;
     let toll = conflicting(&app, b, "killed 13").await;
     assert_eq!(toll.len(), 1, "{toll:?}");
+    let injured = conflicting(&app, d, "injured 120").await;
+    assert_eq!(injured, Vec::<String>::new());
     let scale = conflicting(&app, c, "magnitude 6.4").await;
     assert_eq!(scale.len(), 1, "{scale:?}");
 }
