@@ -187,6 +187,8 @@ async function main() {
     check(conflictEntity, `claim ${c.id} of disputed fact ${disputed.id} names an entity`);
   }
   await page.goto(`${base}/#/entity/${conflictEntity}`);
+  // the facts of this entity, drawn: not those of a render still loading
+  await page.waitForFunction(() => !document.getElementById("facts-status").textContent.startsWith("Loading"));
   const conflict = page.locator("#facts .fact.has-conflict .fact-claim.conflict").first();
   await conflict.waitFor();
   const label = await conflict.locator(".badge.disputed").textContent();

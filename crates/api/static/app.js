@@ -148,6 +148,8 @@ function claimItem(c, entityId) {
 }
 
 let currentEntity = null;
+/** The entity whose facts the facts panel shows. */
+let factsOf = null;
 
 async function showEntity(id) {
   showOnly("entity");
@@ -166,7 +168,8 @@ async function showEntity(id) {
 
   const box = $("claims");
   box.replaceChildren();
-  $("facts").replaceChildren();
+  // the same entity drawn again keeps its facts until the new ones replace them at once
+  if (factsOf !== id) $("facts").replaceChildren();
   $("claims-status").textContent = "Loading claims…";
   $("facts-status").textContent = "Loading facts…";
   drawMap(id, e);
@@ -235,9 +238,10 @@ function factClaim(r, cls, label) {
 
 async function drawFacts(id, facts, claims, complete) {
   const box = $("facts");
-  box.replaceChildren();
   const mine = new Map(claims.map((c) => [c.id, c]));
   if (!facts.length) {
+    box.replaceChildren();
+    factsOf = id;
     $("facts-status").textContent = "No other article reports any claim about this entity yet.";
     return;
   }
@@ -249,6 +253,8 @@ async function drawFacts(id, facts, claims, complete) {
     .then((c) => details.set(cid, c)).catch(() => {})));
   if (currentEntity !== id) return;
 
+  // built apart and swapped in at once: the panel is never empty while details load
+  const drawn = [];
   let disputed = 0;
   for (const f of facts) {
     const outlets = [...new Set(f.sources.map((s) => (typeof s === "string" ? s : s.name)).filter(Boolean))];
@@ -277,11 +283,13 @@ async function drawFacts(id, facts, claims, complete) {
       against
         ? el("span", { class: "badge disputed" }, `disputed by ${against} claim${against === 1 ? "" : "s"}`)
         : null);
-    box.append(el("div", {
+    drawn.push(el("div", {
       class: against ? "fact has-conflict" : "fact",
       "data-fact-id": f.id, "data-articles": f.article_count, "data-sources": outlets.length,
     }, head, el("ul", { class: "fact-claims" }, items)));
   }
+  box.replaceChildren(...drawn);
+  factsOf = id;
   $("facts-status").textContent =
     `${facts.length} fact${facts.length === 1 ? "" : "s"}${complete ? "" : " (first pages only)"}: ` +
     "claims of different articles that report the same thing, largest first; " +

@@ -114,7 +114,7 @@ pub const NOMINAL_SOURCE_NOUNS: &[&str] = &[
     "owner", "owners", "spokespeople", "aide", "aides", "adviser", "advisers", "advisor",
     "advisors", "agency", "insiders", "insider", "monitors", "scientists", "researchers",
     "economists", "locals", "fighters", "forces", "troops", "separatists", "company", "firm",
-    "group",
+    "group", "campaign", "camp", "team", "lawyers",
     "rebels", "militants", "agencies", "media", "critics", "supporters", "opponents", "protesters",
     "demonstrators", "campaigners", "services", "environmentalists", "paramedics", "firefighters",
     "rescuers", "relatives", "families", "parents", "students", "patients", "victims",
