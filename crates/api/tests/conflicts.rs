@@ -2,7 +2,6 @@
 //! befell the people counted, a scale read exactly, and two percentages of different things
 //! left apart.
 
-use axum::http::StatusCode;
 use serde_json::{json, Value};
 
 mod support;
@@ -38,14 +37,7 @@ async fn post(app: &App, text: &str, source: &str) -> i64 {
 /// The texts of the claims `GET /v1/claims/{id}` lists as conflicting with the claim of
 /// `article` whose text contains `needle`.
 async fn conflicting(app: &App, article: i64, needle: &str) -> Vec<String> {
-    let claims = app.all(&format!("/v1/articles/{article}/claims"), 50).await;
-    let c = claims
-        .iter()
-        .find(|c| c["text"].as_str().is_some_and(|t| t.contains(needle)))
-        .unwrap_or_else(|| panic!("no claim with {needle:?} in {claims:?}"));
-    let (status, detail) = app.get(&format!("/v1/claims/{}", c["id"])).await;
-    assert_eq!(status, StatusCode::OK);
-    detail["conflicts_with"]
+    app.claim_with(article, needle).await["conflicts_with"]
         .as_array()
         .map(|a| {
             a.iter()

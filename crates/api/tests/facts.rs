@@ -32,18 +32,6 @@ async fn seeded() -> (App, Vec<i64>) {
     (app, ids)
 }
 
-/// The claim of article `article` whose text contains `needle`.
-async fn claim(app: &App, article: i64, needle: &str) -> Value {
-    let claims = app.all(&format!("/v1/articles/{article}/claims"), 50).await;
-    let c = claims
-        .iter()
-        .find(|c| c["text"].as_str().is_some_and(|t| t.contains(needle)))
-        .unwrap_or_else(|| panic!("no claim with {needle:?} in {claims:?}"));
-    let (status, detail) = app.get(&format!("/v1/claims/{}", c["id"])).await;
-    assert_eq!(status, StatusCode::OK);
-    detail
-}
-
 fn linked(detail: &Value, field: &str) -> Vec<(i64, String)> {
     detail[field]
         .as_array()
@@ -63,7 +51,7 @@ fn linked(detail: &Value, field: &str) -> Vec<(i64, String)> {
 #[tokio::test]
 async fn the_same_figure_corroborates_and_another_conflicts() {
     let (app, ids) = seeded().await;
-    let north = claim(&app, ids[0], "1,200 km2").await;
+    let north = app.claim_with(ids[0], "1,200 km2").await;
     assert_eq!(
         linked(&north, "corroborated_by"),
         [(ids[1], "Coastal Herald".into())]
@@ -74,12 +62,12 @@ async fn the_same_figure_corroborates_and_another_conflicts() {
     );
     assert!(north["fact_id"].as_i64().is_some());
     // The link holds both ways, and the unrelated claim is linked to nothing.
-    let coast = claim(&app, ids[1], "1,200 km2").await;
+    let coast = app.claim_with(ids[1], "1,200 km2").await;
     assert_eq!(
         linked(&coast, "corroborated_by"),
         [(ids[0], "Northern Post".into())]
     );
-    let andes = claim(&app, ids[2], "1,900 km2").await;
+    let andes = app.claim_with(ids[2], "1,900 km2").await;
     assert_eq!(linked(&andes, "conflicts_with").len(), 2, "{andes}");
     assert!(andes["fact_id"].is_null());
     assert!(linked(&andes, "corroborated_by").is_empty());
@@ -114,13 +102,13 @@ async fn claims_another_process_wrote_are_linked() {
         .await;
     let north_id = north["id"].as_i64().expect("id");
     let andes_id = andes["id"].as_i64().expect("id");
-    let coast_claim = claim(&app, coast, "1,200 km2").await;
+    let coast_claim = app.claim_with(coast, "1,200 km2").await;
     assert_eq!(
         linked(&coast_claim, "corroborated_by"),
         [(north_id, "Northern Post".into())],
         "the other process found what we wrote"
     );
-    let andes_claim = claim(&app, andes_id, "1,900 km2").await;
+    let andes_claim = app.claim_with(andes_id, "1,900 km2").await;
     let mut conflicting: Vec<i64> = linked(&andes_claim, "conflicts_with")
         .into_iter()
         .map(|(a, _)| a)
@@ -258,9 +246,9 @@ async fn one_shared_phrase_does_not_chain_two_reports() {
             .await;
         ids.push(a["id"].as_i64().expect("article id"));
     }
-    let retaken = claim(&app, ids[0], "retook").await;
-    let both = claim(&app, ids[1], "retook").await;
-    let silos = claim(&app, ids[2], "silos").await;
+    let retaken = app.claim_with(ids[0], "retook").await;
+    let both = app.claim_with(ids[1], "retook").await;
+    let silos = app.claim_with(ids[2], "silos").await;
     let articles = |c: &Value| -> Vec<i64> {
         linked(c, "corroborated_by")
             .into_iter()
@@ -332,7 +320,7 @@ Floods have covered 3,500 km2 of farmland near Pisco, the \
 #[tokio::test]
 async fn a_fact_keeps_its_id_as_more_articles_report_it() {
     let (app, ids) = seeded().await;
-    let north = claim(&app, ids[0], "1,200 km2").await;
+    let north = app.claim_with(ids[0], "1,200 km2").await;
     let fact = north["fact_id"].as_i64().expect("in a fact");
     let later = app
         .post_article(json!({
@@ -342,7 +330,7 @@ async fn a_fact_keeps_its_id_as_more_articles_report_it() {
         }))
         .await;
     let later_id = later["id"].as_i64().expect("article id");
-    let joined = claim(&app, later_id, "1,200 km2").await;
+    let joined = app.claim_with(later_id, "1,200 km2").await;
     assert_eq!(joined["fact_id"].as_i64(), Some(fact), "{joined}");
     let (status, whole) = app.get(&format!("/v1/facts/{fact}")).await;
     assert_eq!(status, StatusCode::OK);

@@ -76,6 +76,21 @@ impl App {
         (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
     }
 
+    /// `GET /v1/claims/{id}` of the claim of article `article` whose text contains
+    /// `needle`.
+    pub async fn claim_with(&self, article: i64, needle: &str) -> Value {
+        let claims = self
+            .all(&format!("/v1/articles/{article}/claims"), 50)
+            .await;
+        let c = claims
+            .iter()
+            .find(|c| c["text"].as_str().is_some_and(|t| t.contains(needle)))
+            .unwrap_or_else(|| panic!("no claim with {needle:?} in {claims:?}"));
+        let (status, detail) = self.get(&format!("/v1/claims/{}", c["id"])).await;
+        assert_eq!(status, StatusCode::OK);
+        detail
+    }
+
     /// Every item of a list, following `next_cursor` with pages of `limit`.
     pub async fn all(&self, uri: &str, limit: u32) -> Vec<Value> {
         let mut items = Vec::new();
