@@ -304,13 +304,16 @@ struct Figure {
     value: f64,
     /// Read exactly ([`is_scale`]).
     scale: bool,
-    /// Its context terms, sorted; `None` for a counted noun, which names its subject.
+    /// Its context terms, sorted; `None` for a counted noun, which names its subject, and
+    /// for a figure with nothing beside it (or stored before contexts were), which cannot
+    /// be told apart.
     context: Option<Vec<u32>>,
 }
 
 impl Figure {
     /// Whether two figures in one unit measure the same thing: a counted noun always
-    /// does; a unit of measure when the words beside them share a term.
+    /// does; a unit of measure when the words beside them share a term, or when either
+    /// has none.
     fn same_subject(&self, other: &Figure) -> bool {
         match (&self.context, &other.context) {
             (Some(a), Some(b)) => shared(a, b) > 0,
@@ -352,18 +355,18 @@ impl Profile {
             .into_iter()
             .map(|(u, v)| {
                 let base = u.split('/').next().unwrap_or_default();
-                let context = (!is_counted(base)).then(|| {
-                    let mut ids: Vec<u32> =
-                        sig.context_of(u, v).into_iter().map(&mut *intern).collect();
-                    ids.sort_unstable();
-                    ids.dedup();
-                    ids
-                });
+                let mut context: Vec<u32> = if is_counted(base) {
+                    Vec::new()
+                } else {
+                    sig.context_of(u, v).into_iter().map(&mut *intern).collect()
+                };
+                context.sort_unstable();
+                context.dedup();
                 Figure {
                     unit: intern(u),
                     value: v,
                     scale: is_scale(u),
-                    context,
+                    context: (!context.is_empty()).then_some(context),
                 }
             })
             .collect();
@@ -580,6 +583,10 @@ mod tests {
         );
         assert!(!conflicts(&rate, &prices), "{rate:?} {prices:?}");
         assert!(conflicts(&rate, &rate_later));
+        // a figure with nothing recorded beside it (stored before contexts were) is not
+        // told apart
+        let stored_before = Signature::parse("rebels retook farmland n:km2:2600");
+        assert!(conflicts(&a, &stored_before));
         // a scale is read exactly
         let quake = |m: f64| {
             Signature::of_text(
