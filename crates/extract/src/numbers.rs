@@ -201,28 +201,8 @@ fn counts_people(t: &Tokens, start: usize, j: usize, a: usize, b: usize) -> bool
     if fate(k) {
         return true;
     }
-    let mut p = start;
-    while p > a
-        && p + 4 > start
-        && matches!(
-            t.lo(p - 1),
-            "more"
-                | "than"
-                | "at"
-                | "least"
-                | "about"
-                | "around"
-                | "nearly"
-                | "almost"
-                | "over"
-                | "some"
-                | "up"
-                | "to"
-                | "of"
-        )
-    {
-        p -= 1;
-    }
+    // "injuring more than 200": the verb before the qualifier
+    let p = start - qualifier_words_before(t, start, a).map_or(0, |(n, _)| n);
     if p > a && fate(p - 1) && t.lo(p - 1).ends_with("ing") {
         return true;
     }
@@ -241,16 +221,17 @@ fn looks_plural(lo: &str) -> bool {
 }
 
 fn qualifier_before(t: &Tokens, i: usize, a: usize) -> Qualifier {
-    for (words, q) in rules::QUALIFIERS {
+    qualifier_words_before(t, i, a).map_or(Qualifier::Exact, |(_, q)| q)
+}
+
+/// The qualifier ending right before token `i` ("more than", "about") and its length in
+/// tokens.
+fn qualifier_words_before(t: &Tokens, i: usize, a: usize) -> Option<(usize, Qualifier)> {
+    rules::QUALIFIERS.iter().find_map(|(words, q)| {
         let n = words.len();
-        if i < a + n {
-            continue;
-        }
-        if words.iter().enumerate().all(|(k, w)| t.lo(i - n + k) == *w) {
-            return *q;
-        }
-    }
-    Qualifier::Exact
+        (i >= a + n && words.iter().enumerate().all(|(k, w)| t.lo(i - n + k) == *w))
+            .then_some((n, *q))
+    })
 }
 
 /// Token `i` joins two numbers into a range ("10-15", "10 to 15", "10–15").
