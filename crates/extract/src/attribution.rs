@@ -325,17 +325,7 @@ impl Analyzer<'_, '_> {
             }
             let role_first = lower_nominal.is_some_and(|n| n < f.a && t.has(n, flag::ROLE));
             let outlet_noun = lower_nominal.is_some_and(|n| {
-                n >= f.b
-                    && matches!(
-                        t.lo(n),
-                        "agency"
-                            | "newspaper"
-                            | "channel"
-                            | "broadcaster"
-                            | "website"
-                            | "daily"
-                            | "outlet"
-                    )
+                n >= f.b && (t.is(n, "agency") || rules::OUTLET_KINDS.contains(&t.lo(n)))
             });
             if f.kind == EntityKind::Outlet && outlet_noun {
                 return Some((mention_of(t, f), false));
