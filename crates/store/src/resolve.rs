@@ -166,7 +166,7 @@ impl Writer<'_> {
             .iter()
             .filter(|(_, g, _)| g.as_deref().is_none_or(|g| given_names_agree(g, given)))
             .collect();
-        // "Ortega Salas" and "Daniel Ortega Salas": a surname of two words, the shorter
+        // "Herrera Vidal" and "Lucía Herrera Vidal": a surname of two words, the shorter
         // name the end of the longer
         let ending: Vec<&(Id, Option<String>, String)> = candidates
             .iter()
