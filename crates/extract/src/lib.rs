@@ -534,6 +534,14 @@ mod tests {
         c.speaker.as_ref().map_or("", |m| m.name.as_str())
     }
 
+    /// (speaker, claim text) of every claim, in order.
+    fn said<'a>(text: &'a str, ex: &'a Extraction) -> Vec<(&'a str, &'a str)> {
+        ex.claims
+            .iter()
+            .map(|c| (speaker(c), span_text(text, c.span)))
+            .collect()
+    }
+
     #[test]
     fn interrupted_quote_is_two_claims_with_one_speaker() {
         let (text, ex) = run("“The levee held overnight,” Mayor Lena Okafor said, “but the east bank is still under water.”");
@@ -600,11 +608,7 @@ mod tests {
              Danish brewer Holte plans to close two plants, the company announced.\n\
              The Harbour Board plans to dredge the channel, the board announced.",
         );
-        let said: Vec<(&str, &str)> = ex
-            .claims
-            .iter()
-            .map(|c| (speaker(c), span_text(&text, c.span)))
-            .collect();
+        let said = said(&text, &ex);
         assert_eq!(
             said,
             [
@@ -892,11 +896,7 @@ mod tests {
              “It is a disaster,” says Mira Holm, a nurse in Vell.\n\
              Asked about the cost, Holm said: “Nobody knows.”",
         );
-        let got: Vec<(&str, &str)> = ex
-            .claims
-            .iter()
-            .map(|c| (speaker(c), span_text(&text, c.span)))
-            .collect();
+        let got = said(&text, &ex);
         assert_eq!(
             got,
             [
