@@ -187,8 +187,9 @@ async function main() {
     check(conflictEntity, `claim ${c.id} of disputed fact ${disputed.id} names an entity`);
   }
   await page.goto(`${base}/#/entity/${conflictEntity}`);
-  // the facts of this entity, drawn: not those of a render still loading
-  await page.waitForFunction(() => !document.getElementById("facts-status").textContent.startsWith("Loading"));
+  // a fresh page draws the entity once: after a change of hash alone, the page may still
+  // show the facts of an earlier draw of the same entity, replaced as the locator holds them
+  await page.reload();
   const conflict = page.locator("#facts .fact.has-conflict .fact-claim.conflict").first();
   await conflict.waitFor();
   const label = await conflict.locator(".badge.disputed").textContent();
