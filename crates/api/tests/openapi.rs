@@ -286,6 +286,35 @@ fn api_http_shows_every_operation_and_only_those() {
     );
 }
 
+/// A literal ETag in api.http never matches a live server's answer: conditional requests
+/// there must send back the tag of an earlier, named request.
+#[test]
+fn api_http_etags_come_from_an_earlier_answer() {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../../api.http");
+    let text = std::fs::read_to_string(file).expect("api.http");
+    let named: BTreeSet<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("# @name "))
+        .map(str::trim)
+        .collect();
+    let mut conditional = 0;
+    for line in text.lines() {
+        let Some(value) = line.strip_prefix("If-None-Match:") else {
+            continue;
+        };
+        conditional += 1;
+        let source = value
+            .trim()
+            .strip_prefix("{{")
+            .and_then(|v| v.strip_suffix(".response.headers.ETag}}"));
+        assert!(
+            source.is_some_and(|name| named.contains(name)),
+            "api.http sends a fixed ETag: {line:?}"
+        );
+    }
+    assert!(conditional > 0, "api.http shows a conditional GET");
+}
+
 #[tokio::test]
 async fn the_explorer_is_served_outside_the_document() {
     let app = app().await;
