@@ -174,7 +174,8 @@ pub struct ClaimFilter {
     pub has_number: Option<bool>,
     /// Claims giving a number in a unit (or its dimension) within a range.
     pub number: Option<NumberFilter>,
-    /// An FTS5 full-text query over the claim text.
+    /// A full-text query over the claim text, in the search language of
+    /// `crate::search` (not raw FTS5).
     pub text: Option<String>,
 }
 
@@ -278,8 +279,8 @@ impl Store {
             .await
     }
 
-    /// One page of the claims matching `filter` in `sort` order. A full-text query that
-    /// FTS5 cannot parse is [`StoreError::InvalidSearch`]; a cursor from another order is
+    /// One page of the claims matching `filter` in `sort` order. A search query that
+    /// cannot be read or exceeds a limit is [`StoreError::InvalidSearch`]; a cursor from another order is
     /// [`StoreError::InvalidCursor`].
     pub async fn list_claims_sorted(
         &self,
@@ -323,9 +324,19 @@ impl Store {
                 _ => {}
             }
         }
-        if let Some(text) = filter.text.as_deref() {
-            self.check_search(text).await?;
-        }
+        // the search query, read and looked up, becomes the FTS5 expression the statement runs
+        let searched;
+        let filter = match filter.text.as_deref() {
+            Some(q) => {
+                let text = Some(self.fts_expression(q).await?);
+                searched = ClaimFilter {
+                    text,
+                    ..filter.clone()
+                };
+                &searched
+            }
+            None => filter,
+        };
         let query = |pass: Pass, cursor: Option<Cursor>, limit: i64| {
             let mut q = QueryBuilder::new("");
             let places = PlaceFilters {
@@ -402,28 +413,6 @@ impl Store {
         };
         let items = self.hydrate_claims(rows).await?;
         Ok(Page { items, next })
-    }
-
-    /// Runs `text` as an FTS5 query once: a query FTS5 cannot parse (unbalanced quotes, a
-    /// bare operator, an unknown column) is the client's error, told apart from faults.
-    async fn check_search(&self, text: &str) -> Result<(), StoreError> {
-        const SQLITE_ERROR: i64 = 1;
-        let probe: Result<Option<i64>, sqlx::Error> =
-            sqlx::query_scalar("SELECT 1 FROM claims_fts WHERE claims_fts MATCH ?1 LIMIT 1")
-                .bind(text)
-                .fetch_optional(&self.read)
-                .await;
-        match probe {
-            Ok(_) => Ok(()),
-            Err(sqlx::Error::Database(d))
-                if d.code()
-                    .and_then(|c| c.parse::<i64>().ok())
-                    .is_some_and(|c| c & 0xff == SQLITE_ERROR) =>
-            {
-                Err(StoreError::InvalidSearch(d.message().to_string()))
-            }
-            Err(e) => Err(e.into()),
-        }
     }
 
     pub async fn get_claim(&self, id: Id) -> Result<ClaimRecord, StoreError> {
