@@ -25,7 +25,7 @@ pub enum StoreError {
     InvalidCursor,
     /// A search query that cannot be read or exceeds a limit; the client's fault, never a
     /// 500, and said in this store's words, never SQLite's.
-    #[error("{0} (q takes FTS5-style syntax: words, \"phrases\", prefix*, AND, OR, NOT, parentheses, NEAR(…))")]
+    #[error("{0}")]
     InvalidSearch(#[from] crate::search::SearchError),
     #[error("the database is full: the disk has no space left or the database reached its size limit; nothing was written")]
     Full,

@@ -33,8 +33,8 @@ pub use read::{
     NumberRecord, Page, PlaceInfo, SpeakerRecord,
 };
 pub use search::{
-    SearchError, MAX_DEPTH, MAX_NEAR_DISTANCE, MAX_PREFIXES, MAX_PREFIX_WORDS, MAX_SPELLINGS,
-    MAX_WORDS, MIN_PREFIX_CHARS,
+    SearchError, MAX_DEPTH, MAX_NAME_CHARS, MAX_NEAR_DISTANCE, MAX_PREFIXES, MAX_PREFIX_WORDS,
+    MAX_SPELLINGS, MAX_WORDS, MIN_PREFIX_CHARS,
 };
 pub use store::{DataVersion, Store, StoreOptions, MIGRATOR};
 pub use write::Inserted;

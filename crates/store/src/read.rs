@@ -431,7 +431,8 @@ impl Store {
     }
 
     /// Entities whose name or an alias matches `q`, best match first, then the most
-    /// mentioned. Without `q`, the most mentioned entities. Match quality, in order: the
+    /// mentioned. Without `q`, the most mentioned entities; a `q` longer than
+    /// `MAX_NAME_CHARS` is [`StoreError::InvalidSearch`]. Match quality, in order: the
     /// exact folded key; a resolution key (transliteration, region words, org word set,
     /// surname); the query without titles, nationality, compass and area words; a name
     /// starting with or containing the query; the longest run of the query's words that
@@ -444,6 +445,10 @@ impl Store {
         cursor: Option<Cursor>,
     ) -> Result<Page<EntitySummary>, StoreError> {
         let offset = Cursor::offset(cursor)?;
+        // a name's cost grows with its length (trigrams, keys): names are short
+        if q.is_some_and(|q| q.chars().count() > crate::search::MAX_NAME_CHARS) {
+            return Err(crate::search::SearchError::NameTooLong.into());
+        }
         let ids: Vec<Id> = match q.filter(|q| !fold(q).is_empty()) {
             None => {
                 sqlx::query_scalar(MOST_MENTIONED)
