@@ -60,16 +60,16 @@ impl Store {
     /// exceeds a limit is [`StoreError::InvalidSearch`], before any lookup.
     pub(crate) async fn fts_expression(&self, q: &str) -> Result<String, StoreError> {
         let query = parse(q)?;
-        let forms: Vec<String> = terms(&query)
+        let mut forms: Vec<String> = terms(&query)
             .filter(|t| t.prefix)
             .filter_map(|t| t.words.last().map(|w| vocabulary_form(w)))
             .collect();
+        forms.sort();
+        forms.dedup();
         let mut prefixes = HashMap::new();
         for form in forms {
-            if !prefixes.contains_key(&form) {
-                let found = self.words_starting(&form).await?;
-                prefixes.insert(form, found);
-            }
+            let found = self.words_starting(&form).await?;
+            prefixes.insert(form, found);
         }
         let names = self.spellings(&name_keys(&query)).await?;
         Ok(render(&Expander { prefixes, names }.expr(&query)))
