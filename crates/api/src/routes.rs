@@ -384,9 +384,12 @@ struct ClaimQuery {
     number_min: Option<f64>,
     /// With `number_unit`: the number is at most this (in `number_unit`).
     number_max: Option<f64>,
-    /// Full-text search over the claim text, SQLite FTS5 syntax: words (all must occur;
-    /// stemmed, case and accents ignored), `"a phrase"`, `OR`, `NOT`, `prefix*`,
-    /// `NEAR(a b, 5)`. A query FTS5 cannot parse is 400 `invalid_search`.
+    /// Full-text search over the claim text: words (all must occur; stemmed, case and
+    /// accents ignored), `"a phrase"`, `AND`, `OR`, `NOT`, parentheses, `NEAR(a b, 5)`. A
+    /// hyphenated word is the phrase of its parts. `prefix*` finds the 50 most frequent whole
+    /// words starting with it. A place or person name also finds its entity's other
+    /// spellings (`Kiev` finds "Kyiv"). At most 32 words and 4 prefixes of 3 or more
+    /// characters; a query that cannot be read or exceeds a limit is 400 `invalid_search`.
     #[param(example = "evacuation OR evacuated")]
     q: Option<String>,
     /// `relevance` (best bm25 match first; the default with `q`, only with `q`), `date`
@@ -408,7 +411,7 @@ struct ClaimQuery {
     params(ClaimQuery),
     responses(
         (status = 200, description = "A page of claims", body = List<ClaimOut>),
-        (status = 400, description = "`invalid_id`, `invalid_query` (a malformed value, a bad date bound, a number range without `number_unit` or with min > max), `invalid_limit`, `invalid_cursor` (also a cursor from another `sort`), `invalid_kind`, `invalid_sort`, `invalid_search` (FTS5 syntax)", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_id`, `invalid_query` (a malformed value, a bad date bound, a number range without `number_unit` or with min > max), `invalid_limit`, `invalid_cursor` (also a cursor from another `sort`), `invalid_kind`, `invalid_sort`, `invalid_search` (a query that cannot be read or exceeds a limit)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`: an entity or article id in the query does not exist; `entity_merged`: the entity was merged into another", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn list_claims(
@@ -612,7 +615,8 @@ async fn get_fact(
 #[into_params(parameter_in = Query)]
 struct EntityQuery {
     /// A name, tolerantly matched (spellings, transliterations, titles); without it, the
-    /// most mentioned entities. Needs a letter or digit (else 400 `invalid_search`).
+    /// most mentioned entities. Needs a letter or digit and at most 200 characters (else
+    /// 400 `invalid_search`).
     #[param(example = "split")]
     q: Option<String>,
     /// `person`, `organization`, `outlet` or `place` (else 400 `invalid_type`).

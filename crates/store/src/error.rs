@@ -23,9 +23,10 @@ pub enum StoreError {
     EmptyAlias,
     #[error("the pagination cursor is not one this server issued")]
     InvalidCursor,
-    /// A full-text query SQLite's FTS5 cannot parse; the client's fault, never a 500.
-    #[error("the search query is not valid FTS5 syntax ({0}); quote words with special characters, e.g. \"covid-19\"")]
-    InvalidSearch(String),
+    /// A search query that cannot be read or exceeds a limit; the client's fault, never a
+    /// 500, and said in this store's words, never SQLite's.
+    #[error("{0}")]
+    InvalidSearch(#[from] crate::search::SearchError),
     #[error("the database is full: the disk has no space left or the database reached its size limit; nothing was written")]
     Full,
     #[error("the database is read-only: check the permissions of the database file and its folder; nothing was written")]

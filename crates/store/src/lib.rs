@@ -17,6 +17,7 @@ mod offsets;
 mod prepare;
 mod read;
 mod resolve;
+mod search;
 mod seats;
 mod store;
 mod write;
@@ -30,6 +31,10 @@ pub use prepare::{
 pub use read::{
     ArticleRecord, ClaimFilter, ClaimRecord, ClaimSort, EntityRecord, EntitySummary, NumberFilter,
     NumberRecord, Page, PlaceInfo, SpeakerRecord,
+};
+pub use search::{
+    SearchError, MAX_DEPTH, MAX_NAME_CHARS, MAX_NEAR_DISTANCE, MAX_PREFIXES, MAX_PREFIX_WORDS,
+    MAX_SPELLINGS, MAX_WORDS, MIN_PREFIX_CHARS,
 };
 pub use store::{DataVersion, Store, StoreOptions, MIGRATOR};
 pub use write::Inserted;

@@ -174,7 +174,8 @@ pub struct ClaimFilter {
     pub has_number: Option<bool>,
     /// Claims giving a number in a unit (or its dimension) within a range.
     pub number: Option<NumberFilter>,
-    /// An FTS5 full-text query over the claim text.
+    /// A full-text query over the claim text, in the search language of
+    /// `crate::search` (not raw FTS5).
     pub text: Option<String>,
 }
 
@@ -278,8 +279,8 @@ impl Store {
             .await
     }
 
-    /// One page of the claims matching `filter` in `sort` order. A full-text query that
-    /// FTS5 cannot parse is [`StoreError::InvalidSearch`]; a cursor from another order is
+    /// One page of the claims matching `filter` in `sort` order. A search query that
+    /// cannot be read or exceeds a limit is [`StoreError::InvalidSearch`]; a cursor from another order is
     /// [`StoreError::InvalidCursor`].
     pub async fn list_claims_sorted(
         &self,
@@ -323,9 +324,19 @@ impl Store {
                 _ => {}
             }
         }
-        if let Some(text) = filter.text.as_deref() {
-            self.check_search(text).await?;
-        }
+        // the search query, read and looked up, becomes the FTS5 expression the statement runs
+        let searched;
+        let filter = match filter.text.as_deref() {
+            Some(q) => {
+                let text = Some(self.fts_expression(q).await?);
+                searched = ClaimFilter {
+                    text,
+                    ..filter.clone()
+                };
+                &searched
+            }
+            None => filter,
+        };
         let query = |pass: Pass, cursor: Option<Cursor>, limit: i64| {
             let mut q = QueryBuilder::new("");
             let places = PlaceFilters {
@@ -404,28 +415,6 @@ impl Store {
         Ok(Page { items, next })
     }
 
-    /// Runs `text` as an FTS5 query once: a query FTS5 cannot parse (unbalanced quotes, a
-    /// bare operator, an unknown column) is the client's error, told apart from faults.
-    async fn check_search(&self, text: &str) -> Result<(), StoreError> {
-        const SQLITE_ERROR: i64 = 1;
-        let probe: Result<Option<i64>, sqlx::Error> =
-            sqlx::query_scalar("SELECT 1 FROM claims_fts WHERE claims_fts MATCH ?1 LIMIT 1")
-                .bind(text)
-                .fetch_optional(&self.read)
-                .await;
-        match probe {
-            Ok(_) => Ok(()),
-            Err(sqlx::Error::Database(d))
-                if d.code()
-                    .and_then(|c| c.parse::<i64>().ok())
-                    .is_some_and(|c| c & 0xff == SQLITE_ERROR) =>
-            {
-                Err(StoreError::InvalidSearch(d.message().to_string()))
-            }
-            Err(e) => Err(e.into()),
-        }
-    }
-
     pub async fn get_claim(&self, id: Id) -> Result<ClaimRecord, StoreError> {
         let rows = sqlx::query(&format!(
             "SELECT c.id, c.article_id, c.kind, c.text, c.start, c.\"end\", c.speaker_id,
@@ -442,7 +431,8 @@ impl Store {
     }
 
     /// Entities whose name or an alias matches `q`, best match first, then the most
-    /// mentioned. Without `q`, the most mentioned entities. Match quality, in order: the
+    /// mentioned. Without `q`, the most mentioned entities; a `q` longer than
+    /// `MAX_NAME_CHARS` is [`StoreError::InvalidSearch`]. Match quality, in order: the
     /// exact folded key; a resolution key (transliteration, region words, org word set,
     /// surname); the query without titles, nationality, compass and area words; a name
     /// starting with or containing the query; the longest run of the query's words that
@@ -455,6 +445,10 @@ impl Store {
         cursor: Option<Cursor>,
     ) -> Result<Page<EntitySummary>, StoreError> {
         let offset = Cursor::offset(cursor)?;
+        // a name's cost grows with its length (trigrams, keys): names are short
+        if q.is_some_and(|q| q.chars().count() > crate::search::MAX_NAME_CHARS) {
+            return Err(crate::search::SearchError::NameTooLong.into());
+        }
         let ids: Vec<Id> = match q.filter(|q| !fold(q).is_empty()) {
             None => {
                 sqlx::query_scalar(MOST_MENTIONED)
