@@ -79,6 +79,7 @@ enum Command {
     Export {
         #[arg(long, env = "CLAIMGRAPH_DB", default_value = "./claimgraph.db")]
         db: PathBuf,
+        /// graphml, ntriples (or nt, as the server's /v1/export.nt) or jsonld.
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// Write to this file instead of standard output.
@@ -99,7 +100,8 @@ enum Command {
 enum ExportFormat {
     /// GraphML, `application/graphml+xml` (/v1/export.graphml).
     Graphml,
-    /// N-Triples, `application/n-triples` (/v1/export.nt).
+    /// N-Triples, `application/n-triples` (/v1/export.nt); `nt` names it too.
+    #[value(alias = "nt")]
     Ntriples,
     /// JSON-LD, `application/ld+json` (/v1/export.jsonld).
     Jsonld,
