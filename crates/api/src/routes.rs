@@ -22,7 +22,7 @@ use crate::dto::{
 use crate::error::Problem;
 use crate::extract::{page_params, parse_id, ApiId, ApiQuery};
 use crate::openapi::ApiDoc;
-use crate::{export, graph};
+use crate::{claims_csv, export, graph};
 use crate::{ApiError, AppState};
 
 /// Every endpoint, each registered with its OpenAPI operation: a route cannot be served
@@ -35,6 +35,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(article_claims))
         .routes(routes!(list_claims))
         .routes(routes!(claims_geojson))
+        .routes(routes!(claims_csv::claims_csv))
         .routes(routes!(get_claim))
         .routes(routes!(list_facts))
         .routes(routes!(get_fact))

@@ -1,4 +1,4 @@
-//! Answers too large to hold in memory: the graph exports are written
+//! Answers too large to hold in memory: the graph exports and the claims CSV are written
 //! into the response body a chunk at a time as the client reads, so one costs a few
 //! chunks of buffer however large the store; and only a few run at once ([`ExportSlots`]),
 //! so anonymous readers cannot pile them up. Their ETag is derived from the data they are
@@ -22,7 +22,12 @@ use crate::ApiError;
 
 /// The routes that stream: they take an export slot, and with `--require-token-for-exports`
 /// need the token.
-pub const EXPORT_PATHS: [&str; 3] = ["/v1/export.graphml", "/v1/export.nt", "/v1/export.jsonld"];
+pub const EXPORT_PATHS: [&str; 4] = [
+    "/v1/export.graphml",
+    "/v1/export.nt",
+    "/v1/export.jsonld",
+    "/v1/claims.csv",
+];
 
 /// Bytes gathered before they are handed to the client.
 const CHUNK: usize = 64 * 1024;

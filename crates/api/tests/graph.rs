@@ -623,7 +623,7 @@ async fn exports_past_the_limit_are_refused_until_a_slot_frees() {
         .await
         .expect("answer");
     assert_eq!(held.status(), StatusCode::OK);
-    for uri in ["/v1/export.nt", "/v1/export.jsonld"] {
+    for uri in ["/v1/export.nt", "/v1/claims.csv"] {
         let (status, headers, body) = app.request(req(uri)).await;
         assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{uri}");
         let problem: Value = serde_json::from_slice(&body).expect("problem");
