@@ -3,6 +3,8 @@
 //! bytes only when they changed. Answers to `GET /v1/...` are kept in a small cache keyed
 //! by the request and the database's change counter, so a repeated read costs one small
 //! statement while nothing was written, and is computed afresh as soon as anything was.
+//! Streamed answers (`stream.rs`) carry a tag derived from their data instead, and are
+//! passed through untouched.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -156,7 +158,12 @@ pub async fn etag(State(cache): State<ResponseCache>, req: Request, next: Next) 
         }
     }
     let res = next.run(req).await;
-    if res.status() != StatusCode::OK || !is_json(res.headers()) {
+    // a handler that tags its answer itself (a streamed export) answered 304 already, and
+    // its body is not to be held in memory
+    if res.status() != StatusCode::OK
+        || !is_json(res.headers())
+        || res.headers().contains_key(header::ETAG)
+    {
         return res;
     }
     let (mut parts, body) = res.into_parts();
@@ -218,12 +225,20 @@ fn strong_etag(body: &[u8]) -> String {
     format!("\"{hex}\"")
 }
 
+/// Whether the request's `If-None-Match` holds `tag`: then a `GET` is answered 304.
+pub fn fresh(headers: &HeaderMap, tag: &str) -> bool {
+    headers
+        .get(header::IF_NONE_MATCH)
+        .is_some_and(|v| matches_any(v, tag))
+}
+
 /// `If-None-Match` uses the weak comparison (RFC 9110 §13.1.2): `W/` is ignored, `*`
 /// matches any current representation.
 fn matches_any(header: &HeaderValue, tag: &str) -> bool {
     let Ok(list) = header.to_str() else {
         return false;
     };
+    let tag = tag.strip_prefix("W/").unwrap_or(tag);
     list.split(',').map(str::trim).any(|candidate| {
         candidate == "*" || candidate.strip_prefix("W/").unwrap_or(candidate) == tag
     })
@@ -295,6 +310,10 @@ mod tests {
         assert!(matches_any(&h("*"), &tag));
         assert!(!matches_any(&h("\"0\""), &tag));
         assert!(!matches_any(&h(""), &tag));
+        // a weak tag of ours matches itself, weak or strong
+        let weak = format!("W/{tag}");
+        assert!(matches_any(&h(&weak), &weak));
+        assert!(matches_any(&h(&tag), &weak));
         assert_ne!(tag, strong_etag(b"{\"items\":[1]}"));
     }
 

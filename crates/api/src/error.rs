@@ -31,6 +31,8 @@ pub enum ApiError {
     Timeout { seconds: u64 },
     #[error("the server is handling as many requests as it allows; retry shortly")]
     Overloaded,
+    #[error("the server is already streaming as many exports as it allows (--max-exports); retry after {retry_after} seconds")]
+    ExportsBusy { retry_after: u64 },
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("internal error")]
@@ -81,7 +83,9 @@ impl ApiError {
     /// Seconds a client should wait before retrying, for the errors that are temporary.
     fn retry_after(&self) -> Option<u64> {
         match self {
-            ApiError::RateLimited { retry_after } => Some(*retry_after),
+            ApiError::RateLimited { retry_after } | ApiError::ExportsBusy { retry_after } => {
+                Some(*retry_after)
+            }
             ApiError::Timeout { .. } | ApiError::Overloaded => Some(1),
             ApiError::Store(StoreError::Busy) => Some(1),
             _ => None,
@@ -104,6 +108,7 @@ impl ApiError {
             ApiError::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
             ApiError::Timeout { .. } => (StatusCode::SERVICE_UNAVAILABLE, "timeout"),
             ApiError::Overloaded => (StatusCode::SERVICE_UNAVAILABLE, "overloaded"),
+            ApiError::ExportsBusy { .. } => (StatusCode::SERVICE_UNAVAILABLE, "exports_busy"),
             ApiError::Store(e) => match e {
                 StoreError::EmptyArticle => (StatusCode::UNPROCESSABLE_ENTITY, "empty_text"),
                 StoreError::NotFound { .. } => (StatusCode::NOT_FOUND, "not_found"),
@@ -138,6 +143,7 @@ impl IntoResponse for ApiError {
             self,
             ApiError::Timeout { .. }
                 | ApiError::Overloaded
+                | ApiError::ExportsBusy { .. }
                 | ApiError::Store(StoreError::Full | StoreError::ReadOnly | StoreError::Busy)
         );
         let retry_after = self.retry_after();

@@ -1,6 +1,6 @@
 //! The graph endpoints: an entity's neighbourhood as Cytoscape.js elements, the shortest
-//! connections between two entities, the entities claimed about together with one, and
-//! the whole graph as GraphML or N-Triples.
+//! connections between two entities and the entities claimed about together with one
+//! (the whole graph's exports are in `export.rs`).
 //!
 //! The projection ([`claimgraph_graph::Projection`]) lives in [`GraphCache`], shared by
 //! every request; before answering, a request brings it up to the store's watermark with
@@ -9,8 +9,6 @@
 use std::sync::Arc;
 
 use axum::extract::State;
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
 use axum::Json;
 use claimgraph_graph::{EdgeView, Node, NodeKey, Projection, Watermark};
 use claimgraph_store::{Id, Store, StoreError};
@@ -25,15 +23,17 @@ use crate::{ApiError, AppState};
 
 /// The graph projection of one database, shared by every request. Cheap to clone.
 #[derive(Debug, Clone, Default)]
-pub struct GraphCache(Arc<RwLock<Projection>>);
+pub struct GraphCache(Arc<RwLock<Arc<Projection>>>);
 
 impl GraphCache {
     /// The projection, first brought up to date with the store: readers share it while it
-    /// is current; one request applies the new rows while the others wait.
+    /// is current; one request applies the new rows while the others wait. An export
+    /// clones the `Arc` to keep its snapshot as long as its client reads; an update finding
+    /// one held copies the graph first ([`Arc::make_mut`]) instead of waiting for it.
     pub async fn current(
         &self,
         store: &Store,
-    ) -> Result<RwLockReadGuard<'_, Projection>, ApiError> {
+    ) -> Result<RwLockReadGuard<'_, Arc<Projection>>, ApiError> {
         let now = store.graph_watermark().await?;
         {
             let read = self.0.read().await;
@@ -43,10 +43,12 @@ impl GraphCache {
         }
         let mut write = self.0.write().await;
         let delta = store.graph_rows(write.watermark()).await?;
-        if write.apply(delta).is_err() {
+        if delta.is_full() {
+            *write = Arc::new(Projection::build(delta));
+        } else if Arc::make_mut(&mut write).apply(delta).is_err() {
             // cannot happen under the write lock; start again rather than serve a stale graph
             let full = store.graph_rows(Watermark::default()).await?;
-            *write = Projection::build(full);
+            *write = Arc::new(Projection::build(full));
         }
         Ok(write.downgrade())
     }
@@ -376,47 +378,4 @@ pub async fn related_entities(
             .collect(),
         next_cursor: None,
     }))
-}
-
-/// The whole graph, brought up to date, rendered by `render` as `content_type`.
-async fn export(
-    state: &AppState,
-    render: fn(&claimgraph_graph::Projection) -> String,
-    content_type: &'static str,
-) -> Result<Response, ApiError> {
-    let graph = state.graph.current(&state.store).await?;
-    Ok(([(header::CONTENT_TYPE, content_type)], render(&graph)).into_response())
-}
-
-/// `GET /v1/export.graphml`: the whole graph for Gephi or yEd.
-#[utoipa::path(get, path = "/v1/export.graphml", tag = "graph", operation_id = "export_graphml",
-    summary = "The whole graph as GraphML (Gephi, yEd)",
-    description = "Every entity, claim and article with `label` and `kind`, every edge with `kind` (and `score` on links), attributes declared with `<key>`. Node ids as in `/v1/entities/{id}/graph`.",
-    responses(
-        (status = 200, description = "GraphML", body = String, content_type = "application/graphml+xml"),
-    ))]
-pub async fn export_graphml(State(state): State<AppState>) -> Result<Response, ApiError> {
-    export(&state, claimgraph_graph::graphml, "application/graphml+xml").await
-}
-
-/// `GET /v1/export.nt`: the whole graph as RDF.
-#[utoipa::path(get, path = "/v1/export.nt", tag = "graph", operation_id = "export_ntriples",
-    summary = "The whole graph as N-Triples (RDF)",
-    description = "Nodes are `urn:claimgraph:entity:{id}`, `urn:claimgraph:claim:{id}`, `urn:claimgraph:article:{id}`, each with `rdf:type` (`urn:claimgraph:vocab#Person`, `#Organization`, `#Outlet`, `#Place`, `#Claim`, `#Article`) and `rdfs:label`; edges are `urn:claimgraph:vocab#speaker`, `#about`, `#mentions`, `#reportedBy`, `#cites`, `#inArticle`, `#corroborates`, `#conflicts`.",
-    responses(
-        (status = 200, description = "N-Triples", body = String, content_type = "application/n-triples"),
-    ))]
-pub async fn export_ntriples(State(state): State<AppState>) -> Result<Response, ApiError> {
-    export(&state, claimgraph_graph::ntriples, "application/n-triples").await
-}
-
-/// `GET /v1/export.jsonld`: the whole graph as JSON-LD.
-#[utoipa::path(get, path = "/v1/export.jsonld", tag = "graph", operation_id = "export_jsonld",
-    summary = "The whole graph as JSON-LD (RDF)",
-    description = "The triples of `/v1/export.nt` as one `@graph` of node objects: `@id`, `@type` (`Person`, `Organization`, `Outlet`, `Place`, `Claim`, `Article`), `label`, and one array of node IRIs per edge property. The `@context` maps `@vocab` to `urn:claimgraph:vocab#` and `label` to `rdfs:label`.",
-    responses(
-        (status = 200, description = "JSON-LD", body = Object, content_type = "application/ld+json"),
-    ))]
-pub async fn export_jsonld(State(state): State<AppState>) -> Result<Response, ApiError> {
-    export(&state, claimgraph_graph::jsonld, "application/ld+json").await
 }

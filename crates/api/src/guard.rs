@@ -34,6 +34,8 @@ pub struct GuardConfig {
     pub api_token: Option<String>,
     /// Reads need the token too (except `/healthz`, which health checks probe).
     pub require_token_for_reads: bool,
+    /// The streamed exports ([`crate::EXPORT_PATHS`]) need the token, other reads not.
+    pub require_token_for_exports: bool,
     /// Origins a browser may call from (`*` for any); empty: no CORS headers at all.
     pub cors_origins: Vec<String>,
     /// Requests per second each client address may make (bursts up to the same number);
@@ -50,6 +52,7 @@ impl Default for GuardConfig {
         GuardConfig {
             api_token: None,
             require_token_for_reads: false,
+            require_token_for_exports: false,
             cors_origins: Vec::new(),
             rate_limit: 0,
             request_timeout: Duration::from_secs(30),
@@ -64,6 +67,7 @@ impl fmt::Debug for GuardConfig {
         f.debug_struct("GuardConfig")
             .field("api_token", &self.api_token.as_ref().map(|_| "<redacted>"))
             .field("require_token_for_reads", &self.require_token_for_reads)
+            .field("require_token_for_exports", &self.require_token_for_exports)
             .field("cors_origins", &self.cors_origins)
             .field("rate_limit", &self.rate_limit)
             .field("request_timeout", &self.request_timeout)
@@ -95,6 +99,7 @@ struct Guard {
     /// neither the token's bytes nor its length.
     token_digest: Option<[u8; 32]>,
     require_token_for_reads: bool,
+    require_token_for_exports: bool,
     body_limit: usize,
     timeout: Option<Duration>,
     permits: Option<Arc<Semaphore>>,
@@ -110,6 +115,7 @@ pub fn layer(router: Router, config: &GuardConfig, body_limit: usize) -> Router 
             .as_deref()
             .map(|t| Sha256::digest(t.as_bytes()).into()),
         require_token_for_reads: config.require_token_for_reads,
+        require_token_for_exports: config.require_token_for_exports,
         body_limit,
         timeout: (!config.request_timeout.is_zero()).then_some(config.request_timeout),
         permits: (config.max_concurrent > 0)
@@ -210,8 +216,11 @@ impl Guard {
         }
         if let Some(digest) = &self.token_digest {
             let write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-            let needs_token =
-                write || (self.require_token_for_reads && req.uri().path() != "/healthz");
+            let path = req.uri().path();
+            let export = crate::EXPORT_PATHS.contains(&path);
+            let needs_token = write
+                || (self.require_token_for_reads && path != "/healthz")
+                || (self.require_token_for_exports && export);
             if needs_token && !bearer_matches(req, digest) {
                 return Err(ApiError::Unauthorized);
             }

@@ -3,14 +3,17 @@
 //! [`router`] builds the whole service from an [`AppState`], so tests drive it with
 //! `tower::ServiceExt::oneshot` and the binary serves it on a listener.
 
+mod claims_csv;
 mod conditional;
 mod dto;
 mod error;
+mod export;
 mod extract;
 mod graph;
 mod guard;
 mod openapi;
 mod routes;
+mod stream;
 mod ui;
 
 use axum::extract::DefaultBodyLimit;
@@ -26,6 +29,7 @@ pub use error::ApiError;
 pub use graph::GraphCache;
 pub use guard::{BadOrigin, GuardConfig};
 pub use routes::parse_article;
+pub use stream::EXPORT_PATHS;
 pub use ui::{CONTENT_SECURITY_POLICY, UI_PATHS};
 
 /// Request bodies larger than this get 413 unless configured otherwise.
@@ -33,6 +37,10 @@ pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 
 /// Bytes of answers the read cache keeps unless configured otherwise.
 pub const DEFAULT_RESPONSE_CACHE: usize = 32 * 1024 * 1024;
+
+/// Exports (the graph files, the claims CSV) streamed at once unless configured otherwise:
+/// each holds a CPU and, while the graph changes under it, a copy of the graph.
+pub const DEFAULT_MAX_EXPORTS: usize = 4;
 
 /// Settings of the HTTP layer that an operator may change.
 #[derive(Debug, Clone)]
@@ -43,6 +51,8 @@ pub struct ApiConfig {
     /// Body bytes of recent `GET /v1/...` answers kept while the database is unchanged;
     /// 0 turns the cache off.
     pub response_cache: usize,
+    /// Exports streamed at once; more get 503 `exports_busy`. 0 sets no limit.
+    pub max_exports: usize,
 }
 
 impl Default for ApiConfig {
@@ -51,7 +61,17 @@ impl Default for ApiConfig {
             body_limit: DEFAULT_BODY_LIMIT,
             guard: GuardConfig::default(),
             response_cache: DEFAULT_RESPONSE_CACHE,
+            max_exports: DEFAULT_MAX_EXPORTS,
         }
+    }
+}
+
+impl ApiConfig {
+    /// How long a streamed answer waits for a client that reads nothing before giving up:
+    /// the request timeout, which no longer applies once the headers are sent.
+    fn stall(&self) -> Option<std::time::Duration> {
+        let t = self.guard.request_timeout;
+        (!t.is_zero()).then_some(t)
     }
 }
 
@@ -62,6 +82,8 @@ pub struct AppState {
     pub config: ApiConfig,
     /// The graph projection, caught up from the store before each graph query.
     pub graph: GraphCache,
+    /// Slots of the streamed exports, `config.max_exports` of them.
+    exports: stream::ExportSlots,
 }
 
 impl AppState {
@@ -69,6 +91,7 @@ impl AppState {
     /// first graph query).
     pub fn new(store: Store, config: ApiConfig) -> AppState {
         AppState {
+            exports: stream::ExportSlots::new(config.max_exports),
             store,
             config,
             graph: GraphCache::default(),

@@ -56,7 +56,7 @@ const SHARED: [(&str, &str, &str); 4] = [
     (
         "401",
         "Unauthorized",
-        "`unauthorized`: the server has a token and this request needs it (writes; reads too with --require-token-for-reads) but carried no valid `Authorization: Bearer TOKEN`.",
+        "`unauthorized`: the server has a token and this request needs it (writes; reads too with --require-token-for-reads, the exports with --require-token-for-exports) but carried no valid `Authorization: Bearer TOKEN`.",
     ),
     (
         "429",

@@ -21,8 +21,8 @@ use crate::dto::{
 };
 use crate::error::Problem;
 use crate::extract::{page_params, parse_id, ApiId, ApiQuery};
-use crate::graph;
 use crate::openapi::ApiDoc;
+use crate::{claims_csv, export, graph};
 use crate::{ApiError, AppState};
 
 /// Every endpoint, each registered with its OpenAPI operation: a route cannot be served
@@ -35,6 +35,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(article_claims))
         .routes(routes!(list_claims))
         .routes(routes!(claims_geojson))
+        .routes(routes!(claims_csv::claims_csv))
         .routes(routes!(get_claim))
         .routes(routes!(list_facts))
         .routes(routes!(get_fact))
@@ -47,9 +48,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(graph::entity_graph))
         .routes(routes!(graph::related_entities))
         .routes(routes!(graph::paths))
-        .routes(routes!(graph::export_graphml))
-        .routes(routes!(graph::export_ntriples))
-        .routes(routes!(graph::export_jsonld))
+        .routes(routes!(export::export_graphml))
+        .routes(routes!(export::export_ntriples))
+        .routes(routes!(export::export_jsonld))
 }
 
 pub async fn not_found(uri: Uri) -> ApiError {
@@ -337,11 +338,11 @@ async fn claims_page(
     Ok(Json(List::from_page(page, ClaimOut::from)))
 }
 
-/// Query of `GET /v1/claims` and `GET /v1/claims.geojson`. Every filter narrows; ids are
-/// positive integers (400 `invalid_id`), an unknown id is a 404.
+/// Query of `GET /v1/claims`, `GET /v1/claims.geojson` and `GET /v1/claims.csv`. Every
+/// filter narrows; ids are positive integers (400 `invalid_id`), an unknown id is a 404.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
-struct ClaimQuery {
+pub(crate) struct ClaimQuery {
     /// Claims about this entity: a place the claim is about, or another entity named
     /// inside the claim's words.
     #[param(value_type = Option<i64>, minimum = 1)]
@@ -400,9 +401,9 @@ struct ClaimQuery {
     sort: Option<String>,
     /// Items per page, 1–500.
     #[param(minimum = 1, maximum = 500, default = 50)]
-    limit: Option<i64>,
+    pub(crate) limit: Option<i64>,
     /// The `next_cursor` of the previous page, unchanged (with the same query).
-    cursor: Option<String>,
+    pub(crate) cursor: Option<String>,
 }
 
 /// `GET /v1/claims`: filtered, searched and sorted.
@@ -456,7 +457,7 @@ async fn claims_geojson(
 }
 
 /// The filters and order of a claim query, each parameter parsed and checked.
-fn claim_filter(q: &ClaimQuery) -> Result<(ClaimFilter, ClaimSort), ApiError> {
+pub(crate) fn claim_filter(q: &ClaimQuery) -> Result<(ClaimFilter, ClaimSort), ApiError> {
     let id =
         |field: &str, v: &Option<String>| v.as_deref().map(|raw| parse_id(field, raw)).transpose();
     let kind = match q.kind.as_deref() {

@@ -5,15 +5,20 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use std::io::Read;
+use std::time::Duration;
+
 use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::{header, HeaderMap, HeaderName, Request, StatusCode};
+use claimgraph_api::{ApiConfig, GuardConfig, EXPORT_PATHS};
 use claimgraph_graph::EdgeKind;
 use claimgraph_store::{prepare, ArticleText, NewArticle};
 use serde_json::{json, Value};
+use tower::ServiceExt;
 
 mod support;
 
-use support::{app, App};
+use support::{app, app_with, long_article, App};
 
 const HARBOUR: &str = "The boats will rest until April, harbour master Luka Perić said on \
     Monday in Bohinj. Perić said that 40 crew members would move to the ski lifts in \
@@ -43,6 +48,20 @@ impl App {
         body["items"][0]["id"]
             .as_i64()
             .unwrap_or_else(|| panic!("no {kind} {q}: {body}"))
+    }
+
+    /// A GET with `headers`: status, headers and body.
+    async fn get_with(
+        &self,
+        uri: &str,
+        headers: &[(HeaderName, &str)],
+    ) -> (StatusCode, HeaderMap, Vec<u8>) {
+        let mut req = Request::get(uri);
+        for (name, value) in headers {
+            req = req.header(name, *value);
+        }
+        self.request(req.body(Body::empty()).expect("request"))
+            .await
     }
 
     async fn text(&self, uri: &str) -> (StatusCode, String, String) {
@@ -355,4 +374,306 @@ async fn unknown_merged_and_out_of_range_are_problems() {
     let (status, survivor) = app.get(&format!("/v1/entities/{zupan}/graph")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(!node_ids(&survivor).contains(&format!("e:{peric}")));
+}
+
+const EXPORTS: [&str; 3] = ["/v1/export.graphml", "/v1/export.nt", "/v1/export.jsonld"];
+
+fn etag(headers: &HeaderMap) -> String {
+    headers
+        .get(header::ETAG)
+        .and_then(|v| v.to_str().ok())
+        .expect("an ETag")
+        .to_string()
+}
+
+#[tokio::test]
+async fn exports_are_tagged_by_their_data_and_answer_304_until_it_changes() {
+    let app = app().await;
+    app.post("Buses replace ferries", "Carniola Courier", MAYOR)
+        .await;
+    let mut tags = Vec::new();
+    for uri in EXPORTS {
+        let (status, headers, body) = app.get_with(uri, &[]).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        let tag = etag(&headers);
+        assert!(tag.starts_with("W/\""), "{uri}: {tag}");
+        let disposition = headers[header::CONTENT_DISPOSITION]
+            .to_str()
+            .expect("ASCII");
+        assert!(
+            disposition.starts_with("attachment; filename=\"claimgraph."),
+            "{disposition}"
+        );
+        // the same data: the same tag and bytes
+        let (_, again, same) = app.get_with(uri, &[]).await;
+        assert_eq!(etag(&again), tag, "{uri}");
+        assert_eq!(same, body, "{uri}");
+        // the tag sent back: 304, no body
+        let (status, headers, empty) = app
+            .get_with(uri, &[(header::IF_NONE_MATCH, tag.as_str())])
+            .await;
+        assert_eq!(status, StatusCode::NOT_MODIFIED, "{uri}");
+        assert!(empty.is_empty());
+        assert_eq!(etag(&headers), tag);
+        // gzipped: the same tag (weak) over the same content
+        let (status, headers, gz) = app
+            .get_with(uri, &[(header::ACCEPT_ENCODING, "gzip")])
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers[header::CONTENT_ENCODING], "gzip", "{uri}");
+        assert_eq!(etag(&headers), tag);
+        let mut plain = Vec::new();
+        flate2::read::GzDecoder::new(gz.as_slice())
+            .read_to_end(&mut plain)
+            .expect("gzip");
+        assert_eq!(plain, body, "{uri}");
+        // HEAD: the headers, no body
+        let req = Request::head(uri).body(Body::empty()).expect("request");
+        let (status, headers, empty) = app.request(req).await;
+        assert_eq!((status, etag(&headers)), (StatusCode::OK, tag.clone()));
+        assert!(empty.is_empty());
+        tags.push(tag);
+    }
+    assert_eq!(
+        tags.iter().collect::<BTreeSet<_>>().len(),
+        3,
+        "one tag per format"
+    );
+
+    // a write, here by another process: every tag moves, the old ones get the new graph
+    let late = prepare(NewArticle {
+        text: ArticleText::parse(LATE.to_string()).expect("text"),
+        title: Some("Weekend bus".into()),
+        source: Some("Alpine Wire".into()),
+        url: None,
+        published_at: None,
+    });
+    let a = app.store.insert(&late).await.expect("insert").id;
+    for (uri, old) in EXPORTS.iter().zip(&tags) {
+        let (status, headers, body) = app
+            .get_with(uri, &[(header::IF_NONE_MATCH, old.as_str())])
+            .await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert_ne!(&etag(&headers), old, "{uri}");
+        let body = String::from_utf8(body).expect("UTF-8");
+        assert!(
+            body.contains(&format!("a:{a}\""))
+                || body.contains(&format!("article:{a}>"))
+                || body.contains(&format!("article:{a}\"")),
+            "{uri} shows the new article"
+        );
+    }
+}
+
+/// Text as GraphML character data.
+fn xml(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+/// The `<data>` of node `id` in a GraphML document, as key → value.
+fn graphml_node(doc: &str, id: &str) -> BTreeMap<String, String> {
+    let start = doc
+        .find(&format!("<node id=\"{id}\">"))
+        .unwrap_or_else(|| panic!("no node {id}"));
+    let node = &doc[start..start + doc[start..].find("</node>").expect("closed")];
+    node.split("<data key=\"")
+        .skip(1)
+        .map(|d| {
+            let (key, rest) = d.split_once("\">").expect("key");
+            let value = &rest[..rest.find("</data>").expect("end")];
+            (key.to_string(), value.to_string())
+        })
+        .collect()
+}
+
+const FERRY_LINE: &str = "\u{201c}The new bus line will carry about 300 passengers a day \
+    between Ljubljana and Maribor from May, and the fares will stay as they are for the \
+    whole summer season,\u{201d} transport official Luka Perić said on Monday in Maribor.";
+
+#[tokio::test]
+async fn exports_carry_whole_texts_places_numbers_and_dates() {
+    let app = app().await;
+    let article = app
+        .post_article(json!({
+            "title": "Ferry line to open", "source": "Lake Bohinj Post",
+            "url": "https://example.org/ferry-line", "published_at": "2026-03-04",
+            "text": FERRY_LINE,
+        }))
+        .await;
+    let a = article["id"].as_i64().expect("id");
+    let claims = app.all(&format!("/v1/articles/{a}/claims"), 50).await;
+    let long = claims
+        .iter()
+        .find(|c| c["text"].as_str().is_some_and(|t| t.chars().count() > 120))
+        .unwrap_or_else(|| panic!("a claim longer than a label: {claims:?}"));
+    let id = long["id"].as_i64().expect("id");
+    let text = long["text"].as_str().expect("text");
+    let number = &long["numbers"][0];
+    assert!(number.is_object(), "the claim gives a number: {long}");
+
+    let (_, _, doc) = app.text("/v1/export.graphml").await;
+    let node = graphml_node(&doc, &format!("c:{id}"));
+    assert_eq!(node["text"], xml(text), "the whole text");
+    assert!(node["label"].chars().count() <= 121);
+    assert_eq!(node["claim_kind"], long["kind"].as_str().expect("kind"));
+    assert_eq!(node["start"], long["start"].to_string());
+    assert_eq!(node["published_at"], "2026-03-04");
+    assert_eq!(node["source"], "Lake Bohinj Post");
+    assert_eq!(node["number_unit"], number["unit"].as_str().expect("unit"));
+    assert_eq!(
+        node["number_value"].parse::<f64>().expect("a double"),
+        number["value"].as_f64().expect("value")
+    );
+    let article_node = graphml_node(&doc, &format!("a:{a}"));
+    assert_eq!(article_node["url"], "https://example.org/ferry-line");
+    let place = long["places"]
+        .as_array()
+        .expect("places")
+        .iter()
+        .find(|p| p["coordinates"].is_object())
+        .unwrap_or_else(|| panic!("a place with coordinates: {long}"));
+    let place_node = graphml_node(&doc, &format!("e:{}", place["id"]));
+    assert_eq!(
+        place_node["lat"].parse::<f64>().expect("lat"),
+        place["coordinates"]["lat"].as_f64().expect("lat")
+    );
+    assert_eq!(
+        place_node["lon"].parse::<f64>().expect("lon"),
+        place["coordinates"]["lon"].as_f64().expect("lon")
+    );
+    assert_eq!(
+        place_node["place_type"],
+        place["place_type"].as_str().expect("type")
+    );
+
+    let (_, _, nt) = app.text("/v1/export.nt").await;
+    let escaped = text.replace('\\', "\\\\").replace('"', "\\\"");
+    assert!(
+        nt.contains(&format!(
+            "<urn:claimgraph:claim:{id}> <urn:claimgraph:vocab#text> \"{escaped}\" .\n"
+        )),
+        "the whole text in N-Triples"
+    );
+    assert!(nt.contains(&format!(
+        "<urn:claimgraph:article:{a}> <urn:claimgraph:vocab#publishedAt> \"2026-03-04\"^^<http://www.w3.org/2001/XMLSchema#date> .\n"
+    )));
+
+    let (_, _, ld) = app.text("/v1/export.jsonld").await;
+    let ld: Value = serde_json::from_str(&ld).expect("JSON");
+    let node = ld["@graph"]
+        .as_array()
+        .expect("@graph")
+        .iter()
+        .find(|n| n["@id"] == format!("urn:claimgraph:claim:{id}"))
+        .expect("the claim");
+    assert_eq!(node["text"], text);
+    assert_eq!(node["number"][0]["unit"], number["unit"]);
+}
+
+const FERRIES_STOP: &str = "Harbour master Luka Perić said on Monday that the ferries to \
+    Hvar would stop sailing until April because of the winter storms.";
+const FERRIES_STOP_AGAIN: &str = "Harbour master Luka Perić said on Monday that the ferries \
+    to Hvar would stop sailing until April because of the strong winter storms.";
+
+#[tokio::test]
+async fn a_claim_that_joins_a_fact_later_shows_it_in_the_next_export() {
+    let app = app().await;
+    let first = app
+        .post("Ferries stop", "Lake Bohinj Post", FERRIES_STOP)
+        .await;
+    // the server's graph is built now, before the second report exists
+    let (status, _, before) = app.text("/v1/export.graphml").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!before.contains("<data key=\"fact_id\">"));
+    app.post("Winter timetable", "Carniola Courier", FERRIES_STOP_AGAIN)
+        .await;
+    let claims = app.all(&format!("/v1/articles/{first}/claims"), 50).await;
+    let joined = claims
+        .iter()
+        .find(|c| c["fact_id"].is_i64())
+        .unwrap_or_else(|| panic!("the second report corroborates the first: {claims:?}"));
+    let (_, _, after) = app.text("/v1/export.graphml").await;
+    let node = graphml_node(&after, &format!("c:{}", joined["id"]));
+    assert_eq!(
+        node.get("fact_id").map(String::as_str),
+        Some(joined["fact_id"].to_string().as_str()),
+        "the first article's claim, read before the fact existed"
+    );
+}
+
+#[tokio::test]
+async fn exports_past_the_limit_are_refused_until_a_slot_frees() {
+    let app = app_with(ApiConfig {
+        max_exports: 1,
+        ..ApiConfig::default()
+    })
+    .await;
+    app.post_article(json!({"title": "Road works", "text": long_article(640)}))
+        .await;
+    // an export whose client reads nothing: it fills its queue and holds its slot
+    let req = |uri: &str| Request::get(uri).body(Body::empty()).expect("request");
+    let held = app
+        .router
+        .clone()
+        .oneshot(req("/v1/export.graphml"))
+        .await
+        .expect("answer");
+    assert_eq!(held.status(), StatusCode::OK);
+    for uri in ["/v1/export.nt", "/v1/claims.csv"] {
+        let (status, headers, body) = app.request(req(uri)).await;
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{uri}");
+        let problem: Value = serde_json::from_slice(&body).expect("problem");
+        assert_eq!(problem["code"], "exports_busy");
+        assert_eq!(headers[header::RETRY_AFTER], "5");
+    }
+    // other reads go on, and a conditional export that is current needs no slot
+    let (status, _) = app.get("/v1/claims?limit=1").await;
+    assert_eq!(status, StatusCode::OK);
+    let tag = etag(held.headers());
+    let (status, _, _) = app
+        .get_with(
+            "/v1/export.graphml",
+            &[(header::IF_NONE_MATCH, tag.as_str())],
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_MODIFIED);
+    // the client goes away: its export stops at the next chunk and frees the slot
+    drop(held);
+    let mut status = StatusCode::SERVICE_UNAVAILABLE;
+    for _ in 0..100 {
+        status = app.request(req("/v1/export.nt")).await.0;
+        if status == StatusCode::OK {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn exports_may_need_the_token_while_other_reads_stay_open() {
+    let app = app_with(ApiConfig {
+        guard: GuardConfig {
+            api_token: Some("export-token".into()),
+            require_token_for_exports: true,
+            ..GuardConfig::default()
+        },
+        ..ApiConfig::default()
+    })
+    .await;
+    for path in EXPORT_PATHS {
+        let (status, _, _) = app.get_with(path, &[]).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");
+        let (status, _, _) = app
+            .get_with(path, &[(header::AUTHORIZATION, "Bearer export-token")])
+            .await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+    }
+    for path in ["/v1/claims", "/v1/articles", "/healthz"] {
+        assert_eq!(app.get(path).await.0, StatusCode::OK, "{path}");
+    }
 }

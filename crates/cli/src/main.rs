@@ -10,7 +10,8 @@ use std::time::Duration;
 
 use anyhow::Context;
 use claimgraph_api::{
-    ApiConfig, AppState, GuardConfig, DEFAULT_BODY_LIMIT, DEFAULT_RESPONSE_CACHE,
+    ApiConfig, AppState, GuardConfig, DEFAULT_BODY_LIMIT, DEFAULT_MAX_EXPORTS,
+    DEFAULT_RESPONSE_CACHE,
 };
 use claimgraph_store::{Store, StoreOptions};
 use clap::{Parser, Subcommand};
@@ -48,6 +49,10 @@ enum Command {
         /// 0 turns the cache off.
         #[arg(long, env = "CLAIMGRAPH_RESPONSE_CACHE", default_value_t = DEFAULT_RESPONSE_CACHE)]
         response_cache: usize,
+        /// Exports (/v1/export.*, /v1/claims.csv) streamed at once; more get 503
+        /// exports_busy. 0: no limit.
+        #[arg(long, env = "CLAIMGRAPH_MAX_EXPORTS", default_value_t = DEFAULT_MAX_EXPORTS)]
+        max_exports: usize,
     },
     /// Ingest files or folders of .txt, .json and .ndjson articles.
     Ingest {
@@ -74,6 +79,7 @@ enum Command {
     Export {
         #[arg(long, env = "CLAIMGRAPH_DB", default_value = "./claimgraph.db")]
         db: PathBuf,
+        /// graphml, ntriples (or nt, as the server's /v1/export.nt) or jsonld.
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// Write to this file instead of standard output.
@@ -89,15 +95,26 @@ enum Command {
     },
 }
 
-/// The file formats of `export`.
+/// The file formats of `export`, by the names the server's export URLs end in too.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 enum ExportFormat {
-    /// GraphML, `application/graphml+xml`.
+    /// GraphML, `application/graphml+xml` (/v1/export.graphml).
     Graphml,
-    /// N-Triples, `application/n-triples`.
+    /// N-Triples, `application/n-triples` (/v1/export.nt); `nt` names it too.
+    #[value(alias = "nt")]
     Ntriples,
-    /// JSON-LD, `application/ld+json`.
+    /// JSON-LD, `application/ld+json` (/v1/export.jsonld).
     Jsonld,
+}
+
+impl ExportFormat {
+    fn graph_format(self) -> claimgraph_graph::Format {
+        match self {
+            ExportFormat::Graphml => claimgraph_graph::Format::Graphml,
+            ExportFormat::Ntriples => claimgraph_graph::Format::Ntriples,
+            ExportFormat::Jsonld => claimgraph_graph::Format::Jsonld,
+        }
+    }
 }
 
 /// Access control and load limits of `serve`.
@@ -114,6 +131,9 @@ struct GuardArgs {
     /// Reads need the token too (`/healthz` stays open).
     #[arg(long, env = "CLAIMGRAPH_REQUIRE_TOKEN_FOR_READS")]
     require_token_for_reads: bool,
+    /// The exports (/v1/export.*, /v1/claims.csv) need the token; other reads stay open.
+    #[arg(long, env = "CLAIMGRAPH_REQUIRE_TOKEN_FOR_EXPORTS")]
+    require_token_for_exports: bool,
     /// Serve on a non-loopback address without a token (anyone who can connect may write).
     #[arg(long, env = "CLAIMGRAPH_ALLOW_ANONYMOUS_WRITES")]
     allow_anonymous_writes: bool,
@@ -143,6 +163,11 @@ impl GuardArgs {
             if self.require_token_for_reads {
                 anyhow::bail!("--require-token-for-reads needs a token: set CLAIMGRAPH_API_TOKEN");
             }
+            if self.require_token_for_exports {
+                anyhow::bail!(
+                    "--require-token-for-exports needs a token: set CLAIMGRAPH_API_TOKEN"
+                );
+            }
             if !addr.ip().is_loopback() && !self.allow_anonymous_writes {
                 anyhow::bail!(
                     "refusing to serve {addr} without a token: anyone who can reach it could \
@@ -155,6 +180,7 @@ impl GuardArgs {
         let config = GuardConfig {
             api_token,
             require_token_for_reads: self.require_token_for_reads,
+            require_token_for_exports: self.require_token_for_exports,
             cors_origins: self
                 .cors_origins
                 .into_iter()
@@ -195,11 +221,13 @@ fn main() -> anyhow::Result<()> {
                 guard,
                 max_db_size,
                 response_cache,
+                max_exports,
             } => {
                 let config = ApiConfig {
                     body_limit,
                     guard: guard.config(addr)?,
                     response_cache,
+                    max_exports,
                 };
                 let options = StoreOptions {
                     max_size_bytes: max_db_size,
@@ -241,8 +269,11 @@ async fn open(db: &Path) -> anyhow::Result<Store> {
         .with_context(|| format!("opening database {}", db.display()))
 }
 
-/// The graph projection of the database at `db`, rendered in `format` to `out` or stdout.
+/// The graph projection of the database at `db`, written in `format` to `out` or stdout
+/// as it is rendered (never held whole in memory).
 async fn export(db: &Path, format: ExportFormat, out: Option<&Path>) -> anyhow::Result<()> {
+    use std::io::Write;
+
     if !db.is_file() {
         anyhow::bail!("no database at {}", db.display());
     }
@@ -252,24 +283,25 @@ async fn export(db: &Path, format: ExportFormat, out: Option<&Path>) -> anyhow::
         .await;
     store.close().await;
     let graph = claimgraph_graph::Projection::build(rows.context("reading the graph")?);
-    let text = match format {
-        ExportFormat::Graphml => claimgraph_graph::graphml(&graph),
-        ExportFormat::Ntriples => claimgraph_graph::ntriples(&graph),
-        ExportFormat::Jsonld => claimgraph_graph::jsonld(&graph),
+    let format = format.graph_format();
+    let (sink, what): (Box<dyn Write>, String) = match out {
+        Some(path) => (
+            Box::new(
+                std::fs::File::create(path)
+                    .with_context(|| format!("creating {}", path.display()))?,
+            ),
+            path.display().to_string(),
+        ),
+        None => (
+            Box::new(std::io::stdout().lock()),
+            "standard output".to_string(),
+        ),
     };
-    match out {
-        Some(path) => {
-            std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?
-        }
-        None => {
-            use std::io::Write;
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-                .context("writing to standard output")?;
-        }
-    }
+    let mut sink = std::io::BufWriter::with_capacity(256 * 1024, sink);
+    format
+        .write(&graph, &mut sink)
+        .and_then(|()| sink.flush())
+        .with_context(|| format!("writing to {what}"))?;
     tracing::info!(
         nodes = graph.node_count(),
         edges = graph.edge_count(),

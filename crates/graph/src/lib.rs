@@ -3,17 +3,18 @@
 //! since it last looked ([`Delta`], bounded by a [`Watermark`]).
 //!
 //! Pure data in, pure data out: the store reads the rows, this crate builds the graph and
-//! answers neighbourhoods, paths and co-occurrence, and writes GraphML and N-Triples. It
-//! knows nothing of SQL, async or HTTP.
+//! answers neighbourhoods, paths and co-occurrence, and writes GraphML, N-Triples and
+//! JSON-LD. It knows nothing of SQL, async or HTTP.
 
 mod export;
 mod model;
 mod projection;
 mod query;
 
-pub use export::{graphml, iri, jsonld, ntriples, IRI_BASE, VOCAB};
+pub use export::{iri, Format, EXPORT_REVISION, IRI_BASE, VOCAB};
 pub use model::{
-    ArticleRow, ClaimRow, Delta, EdgeKind, EntityRow, Id, LinkRow, MentionRow, NodeKey, Watermark,
+    ArticleRow, ClaimRow, Delta, EdgeKind, EntityRow, FactChange, Id, LinkRow, MentionRow, NodeKey,
+    NumberRow, PlaceRow, Watermark,
 };
-pub use projection::{Edge, EdgeView, Node, OutOfStep, Projection};
+pub use projection::{Detail, Edge, EdgeView, Node, OutOfStep, Projection};
 pub use query::{Neighbourhood, Path, Related};

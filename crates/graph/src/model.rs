@@ -94,7 +94,11 @@ impl EdgeKind {
 
 /// How far a projection has read the store. Ids are the highest row seen of each
 /// append-only table; `epoch` counts changes to rows already read (merges, moved mentions,
-/// deleted links), which only a rebuild can follow; `rename` is the last entity rename seen.
+/// deleted links), which only a rebuild can follow; `rename` is the last entity rename seen
+/// and `fact` the last change of a claim's fact (facts regroup as articles arrive).
+///
+/// Everything the projection holds is a function of the rows up to its watermark, so two
+/// projections at one watermark export the same bytes (the API's export ETags rely on it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Watermark {
     pub article: Id,
@@ -102,6 +106,7 @@ pub struct Watermark {
     pub link: Id,
     pub epoch: i64,
     pub rename: i64,
+    pub fact: i64,
 }
 
 /// An entity node: `kind` is `person`, `organization`, `outlet` or `place`.
@@ -110,6 +115,20 @@ pub struct EntityRow {
     pub id: Id,
     pub kind: String,
     pub name: String,
+    /// What the gazetteer says, for a place it knows.
+    pub place: Option<PlaceRow>,
+}
+
+/// Where a place is and what sort of place it is.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PlaceRow {
+    /// `(lat, lon)` in WGS 84 degrees.
+    pub coordinates: Option<(f64, f64)>,
+    /// `city`, `region`, `country` or `other`.
+    pub place_type: Option<String>,
+    /// ISO 3166 alpha-2 code.
+    pub country: Option<String>,
+    pub geonames_id: Option<i64>,
 }
 
 /// An article node and the outlet entity that published it, if known.
@@ -118,19 +137,58 @@ pub struct ArticleRow {
     pub id: Id,
     pub title: Option<String>,
     pub outlet: Option<Id>,
+    /// The outlet's name as the article gave it.
+    pub source: Option<String>,
+    pub url: Option<String>,
+    /// An RFC 3339 timestamp or a `YYYY-MM-DD` date, as the client sent it.
+    pub published_at: Option<String>,
 }
 
-/// A claim node with the entities it points at.
+/// A claim node with the entities it points at and what the exports say about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimRow {
     pub id: Id,
     pub article: Id,
-    /// The claim's words (the store may cut them; labels are shortened anyway).
+    /// `direct`, `indirect` or `statement`.
+    pub kind: String,
+    /// The claim's whole text (labels are shortened from it).
     pub text: String,
+    /// Code point offsets of `text` in the article.
+    pub start: i64,
+    pub end: i64,
     pub speaker: Option<Id>,
+    /// The speaker as the article words it ("Mayor Tina Zupan", "a local official").
+    pub speaker_text: Option<String>,
     pub via: Option<Id>,
+    /// The verb that attributes it ("said").
+    pub cue: Option<String>,
     /// Places the claim is about.
     pub places: Vec<Id>,
+    /// The fact it belongs to, when another article reports it too.
+    pub fact: Option<Id>,
+    pub numbers: Vec<NumberRow>,
+}
+
+/// A number a claim gives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberRow {
+    pub id: Id,
+    /// In `unit`, as written.
+    pub value: f64,
+    pub unit: String,
+    /// `exact`, `about`, `at_least`, `at_most`, `more_than` or `less_than`.
+    pub qualifier: String,
+    /// The words that gave it.
+    pub text: String,
+    /// The value in its dimension's base unit (`km2`, `km`, `hour`), when one exists.
+    pub normalized: Option<(f64, String)>,
+}
+
+/// A claim read before whose fact changed since: later articles regroup facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FactChange {
+    pub claim: Id,
+    pub fact: Option<Id>,
 }
 
 /// An article names an entity (once per pair, however many times it does).
@@ -163,6 +221,8 @@ pub struct Delta {
     pub claims: Vec<ClaimRow>,
     pub mentions: Vec<MentionRow>,
     pub links: Vec<LinkRow>,
+    /// Claims read before whose fact changed.
+    pub facts: Vec<FactChange>,
 }
 
 impl Delta {

@@ -7,18 +7,30 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use thiserror::Error;
 
-use crate::model::{Delta, EdgeKind, NodeKey, Watermark};
+use crate::model::{ArticleRow, ClaimRow, Delta, EdgeKind, NodeKey, PlaceRow, Watermark};
 
-/// Claim labels keep at most this many characters of the claim's words.
+/// Claim labels keep at most this many characters of the claim's words (the whole text is
+/// in the claim's [`Detail`]).
 pub const CLAIM_LABEL_CHARS: usize = 120;
 
 /// A node's data: its key, what it is (`person`, `organization`, `outlet`, `place`,
-/// `claim`, `article`) and a short label to show.
+/// `claim`, `article`), a short label to show, and the row it was read from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     pub key: NodeKey,
     pub kind: String,
     pub label: String,
+    pub detail: Detail,
+}
+
+/// What the exports say about a node beyond its label and kind: the row it was read from
+/// (boxed: most queries only need the label).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Detail {
+    /// The gazetteer's facts of a place it knows; `None` for other entities.
+    Entity(Option<Box<PlaceRow>>),
+    Article(Box<ArticleRow>),
+    Claim(Box<ClaimRow>),
 }
 
 /// An edge's data: its kind and, for links, the score the linker gave.
@@ -116,9 +128,11 @@ impl Projection {
 
     fn load(&mut self, delta: Delta) {
         for e in delta.entities {
-            self.upsert(NodeKey::Entity(e.id), e.kind, e.name);
+            let detail = Detail::Entity(e.place.map(Box::new));
+            self.upsert(NodeKey::Entity(e.id), e.kind, e.name, detail);
         }
-        for a in &delta.articles {
+        let outlets: Vec<_> = delta.articles.iter().map(|a| (a.id, a.outlet)).collect();
+        for a in delta.articles {
             let label = a
                 .title
                 .as_deref()
@@ -126,12 +140,13 @@ impl Projection {
                 .filter(|t| !t.is_empty())
                 .map(str::to_string)
                 .unwrap_or_else(|| format!("article {}", a.id));
-            self.upsert(NodeKey::Article(a.id), "article".into(), label);
+            let key = NodeKey::Article(a.id);
+            self.upsert(key, "article".into(), label, Detail::Article(Box::new(a)));
         }
-        for a in &delta.articles {
-            if let Some(outlet) = a.outlet {
+        for (article, outlet) in outlets {
+            if let Some(outlet) = outlet {
                 self.link(
-                    NodeKey::Article(a.id),
+                    NodeKey::Article(article),
                     NodeKey::Entity(outlet),
                     EdgeKind::ReportedBy,
                     None,
@@ -146,24 +161,8 @@ impl Projection {
                 None,
             );
         }
-        for c in &delta.claims {
-            let claim = NodeKey::Claim(c.id);
-            self.upsert(claim, "claim".into(), claim_label(&c.text));
-            self.link(
-                claim,
-                NodeKey::Article(c.article),
-                EdgeKind::InArticle,
-                None,
-            );
-            if let Some(s) = c.speaker {
-                self.link(claim, NodeKey::Entity(s), EdgeKind::Speaker, None);
-            }
-            if let Some(v) = c.via {
-                self.link(claim, NodeKey::Entity(v), EdgeKind::Cites, None);
-            }
-            for &p in &c.places {
-                self.link(claim, NodeKey::Entity(p), EdgeKind::About, None);
-            }
+        for c in delta.claims {
+            self.load_claim(c);
         }
         for l in &delta.links {
             self.link(
@@ -173,18 +172,48 @@ impl Projection {
                 Some(l.score),
             );
         }
+        for f in &delta.facts {
+            let node = self.index.get(&NodeKey::Claim(f.claim)).copied();
+            if let Some(Detail::Claim(c)) = node.map(|i| &mut self.graph[i].detail) {
+                c.fact = f.fact;
+            }
+        }
         self.watermark = delta.upto;
     }
 
-    fn upsert(&mut self, key: NodeKey, kind: String, label: String) {
+    /// A claim's node and its edges to its article, speaker, cited outlet and places.
+    fn load_claim(&mut self, c: ClaimRow) {
+        let claim = NodeKey::Claim(c.id);
+        let mut ends = vec![(NodeKey::Article(c.article), EdgeKind::InArticle)];
+        ends.extend(c.speaker.map(|s| (NodeKey::Entity(s), EdgeKind::Speaker)));
+        ends.extend(c.via.map(|v| (NodeKey::Entity(v), EdgeKind::Cites)));
+        ends.extend(
+            c.places
+                .iter()
+                .map(|&p| (NodeKey::Entity(p), EdgeKind::About)),
+        );
+        let label = claim_label(&c.text);
+        self.upsert(claim, "claim".into(), label, Detail::Claim(Box::new(c)));
+        for (to, kind) in ends {
+            self.link(claim, to, kind, None);
+        }
+    }
+
+    fn upsert(&mut self, key: NodeKey, kind: String, label: String, detail: Detail) {
         match self.index.get(&key) {
             Some(&i) => {
                 let node = &mut self.graph[i];
                 node.kind = kind;
                 node.label = label;
+                node.detail = detail;
             }
             None => {
-                let i = self.graph.add_node(Node { key, kind, label });
+                let i = self.graph.add_node(Node {
+                    key,
+                    kind,
+                    label,
+                    detail,
+                });
                 self.index.insert(key, i);
             }
         }
@@ -211,6 +240,21 @@ impl Projection {
         let mut all: Vec<&Node> = self.graph.node_weights().collect();
         all.sort_by_key(|n| n.key);
         all
+    }
+
+    /// The edges leaving `key`, ordered by target and kind: taken node by node in key
+    /// order, they are [`Projection::edges`] without holding every edge at once.
+    pub fn edges_from(&self, key: NodeKey) -> Vec<EdgeView> {
+        let Some(&i) = self.index.get(&key) else {
+            return Vec::new();
+        };
+        let mut out: Vec<EdgeView> = self
+            .graph
+            .edges_directed(i, Direction::Outgoing)
+            .map(|e| self.view(i, e.target(), *e.weight()))
+            .collect();
+        out.sort_by(edge_order);
+        out
     }
 
     /// Every edge, ordered by source, target and kind.

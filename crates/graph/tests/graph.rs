@@ -1,9 +1,11 @@
 //! The projection built from rows in steps equals the one built at once, and its queries
 //! and exports give the values worked out by hand on a small invented corpus.
 
+use std::collections::BTreeSet;
+
 use claimgraph_graph::{
-    graphml, jsonld, ntriples, ArticleRow, ClaimRow, Delta, EdgeKind, EntityRow, LinkRow,
-    MentionRow, NodeKey, Projection, Watermark,
+    ArticleRow, ClaimRow, Delta, EdgeKind, EntityRow, FactChange, Format, LinkRow, MentionRow,
+    NodeKey, NumberRow, PlaceRow, Projection, Watermark,
 };
 
 fn entity(id: i64, kind: &str, name: &str) -> EntityRow {
@@ -11,7 +13,59 @@ fn entity(id: i64, kind: &str, name: &str) -> EntityRow {
         id,
         kind: kind.into(),
         name: name.into(),
+        place: None,
     }
+}
+
+/// A gazetteer place: coordinates, type, country and GeoNames id.
+fn place(id: i64, name: &str, lat: f64, lon: f64) -> EntityRow {
+    EntityRow {
+        place: Some(PlaceRow {
+            coordinates: Some((lat, lon)),
+            place_type: Some("city".into()),
+            country: Some("HR".into()),
+            geonames_id: Some(3_190_000 + id),
+        }),
+        ..entity(id, "place", name)
+    }
+}
+
+fn article(id: i64, title: Option<&str>, outlet: Option<i64>) -> ArticleRow {
+    ArticleRow {
+        id,
+        title: title.map(str::to_string),
+        outlet,
+        source: outlet.map(|o| format!("Outlet {o}")),
+        url: Some(format!("https://example.org/{id}")),
+        published_at: Some(format!("2026-03-0{id}")),
+    }
+}
+
+/// Render `p` in `format`, as the server streams it.
+fn render(format: Format, p: &Projection) -> String {
+    let mut out = Vec::new();
+    format.write(p, &mut out).expect("a Vec takes every byte");
+    String::from_utf8(out).expect("UTF-8")
+}
+
+fn graphml(p: &Projection) -> String {
+    render(Format::Graphml, p)
+}
+
+fn ntriples(p: &Projection) -> String {
+    render(Format::Ntriples, p)
+}
+
+fn jsonld(p: &Projection) -> String {
+    render(Format::Jsonld, p)
+}
+
+/// A claim's words: longer than a label holds, with a line break and a quote.
+fn words(id: i64) -> String {
+    format!(
+        "claim number {id} says \"something\"\nthat runs on {}",
+        "and on ".repeat(30)
+    )
 }
 
 fn claim(
@@ -24,10 +78,42 @@ fn claim(
     ClaimRow {
         id,
         article,
-        text: format!("claim number {id} says something"),
+        kind: "direct".into(),
+        text: words(id),
+        start: 10 * id,
+        end: 10 * id + 9,
         speaker,
+        speaker_text: None,
         via,
+        cue: Some("said".into()),
         places: places.to_vec(),
+        fact: None,
+        numbers: Vec::new(),
+    }
+}
+
+/// Claim 3 gives two figures: a count and an area with its base unit.
+fn claim_with_numbers() -> ClaimRow {
+    ClaimRow {
+        numbers: vec![
+            NumberRow {
+                id: 1,
+                value: 40.0,
+                unit: "person".into(),
+                qualifier: "about".into(),
+                text: "some 40 people".into(),
+                normalized: None,
+            },
+            NumberRow {
+                id: 2,
+                value: 2.5,
+                unit: "mi2".into(),
+                qualifier: "exact".into(),
+                text: "2.5 square miles".into(),
+                normalized: Some((6.47497, "km2".into())),
+            },
+        ],
+        ..claim(3, 2, Some(4), None, &[2])
     }
 }
 
@@ -54,6 +140,7 @@ const FIRST: Watermark = Watermark {
     link: 1,
     epoch: 0,
     rename: 0,
+    fact: 0,
 };
 const SECOND: Watermark = Watermark {
     article: 3,
@@ -61,6 +148,7 @@ const SECOND: Watermark = Watermark {
     link: 2,
     epoch: 0,
     rename: 1,
+    fact: 2,
 };
 
 /// Articles 1 and 2 with the first link.
@@ -70,51 +158,60 @@ fn first() -> Delta {
         upto: FIRST,
         entities: vec![
             entity(1, "person", "Ana Marić"),
-            entity(2, "place", "Split"),
+            place(2, "Split", 43.50891, 16.43915),
             entity(3, "outlet", "Dalmatian Times"),
             entity(4, "person", "Ivo <Horvat> & \"Sons\""),
             entity(5, "outlet", "Adriatic Wire"),
         ],
         articles: vec![
-            ArticleRow {
-                id: 1,
-                title: Some("Cranes idle in the port".into()),
-                outlet: Some(3),
-            },
-            ArticleRow {
-                id: 2,
-                title: Some("Strike spreads".into()),
-                outlet: Some(5),
-            },
+            article(1, Some("Cranes idle in the port"), Some(3)),
+            article(2, Some("Strike spreads"), Some(5)),
         ],
         claims: vec![
             claim(1, 1, Some(1), None, &[2]),
             claim(2, 1, Some(1), Some(5), &[2]),
-            claim(3, 2, Some(4), None, &[2]),
+            claim_with_numbers(),
         ],
         mentions: [mentions(1, &[1, 2, 3]), mentions(2, &[4, 2])].concat(),
         links: vec![link(1, 1, 3, EdgeKind::Corroborates)],
+        facts: Vec::new(),
     }
 }
 
-/// Article 3, the second link, and entity 1 renamed.
+/// Article 3, the second link, entity 1 renamed, and claims 1 and 3 put in fact 9 (which
+/// article 3's claim joins too).
 fn second() -> Delta {
     Delta {
         since: FIRST,
         upto: SECOND,
         entities: vec![
             entity(1, "person", "Ana Marić-Horvat"),
-            entity(6, "place", "Hvar"),
+            place(6, "Hvar", 43.17, 16.44),
         ],
-        articles: vec![ArticleRow {
-            id: 3,
-            title: None,
-            outlet: None,
+        articles: vec![article(3, None, None)],
+        claims: vec![ClaimRow {
+            fact: Some(9),
+            ..claim(4, 3, Some(4), None, &[6])
         }],
-        claims: vec![claim(4, 3, Some(4), None, &[6])],
         mentions: mentions(3, &[4, 6]),
         links: vec![link(2, 2, 4, EdgeKind::Conflicts)],
+        facts: vec![
+            FactChange {
+                claim: 1,
+                fact: Some(9),
+            },
+            FactChange {
+                claim: 3,
+                fact: Some(9),
+            },
+        ],
     }
+}
+
+/// What a claim row says once the facts of [`second`] are applied.
+fn in_fact(c: ClaimRow) -> ClaimRow {
+    let fact = [1, 3, 4].contains(&c.id).then_some(9);
+    ClaimRow { fact, ..c }
 }
 
 /// Everything at once, as a store answers a projection that has nothing.
@@ -132,9 +229,14 @@ fn everything() -> Delta {
             b.entities[1].clone(),
         ],
         articles: [a.articles, b.articles].concat(),
-        claims: [a.claims, b.claims].concat(),
+        claims: [a.claims, b.claims]
+            .concat()
+            .into_iter()
+            .map(in_fact)
+            .collect(),
         mentions: [a.mentions, b.mentions].concat(),
         links: [a.links, b.links].concat(),
+        facts: Vec::new(),
     }
 }
 
@@ -152,8 +254,9 @@ fn applying_steps_equals_building_at_once() {
     assert_eq!(steps.watermark(), SECOND);
     assert_eq!(steps.nodes(), full.nodes());
     assert_eq!(steps.edges(), full.edges());
-    assert_eq!(graphml(&steps), graphml(&full));
-    assert_eq!(ntriples(&steps), ntriples(&full));
+    for format in Format::ALL {
+        assert_eq!(render(format, &steps), render(format, &full), "{format:?}");
+    }
     // 6 entities, 4 claims, 3 articles
     assert_eq!(full.node_count(), 13);
     // reported_by 2, mentions 7, in_article 4, speaker 4, cites 1, about 4, links 2
@@ -282,10 +385,23 @@ fn graphml_declares_its_keys_and_escapes_text() {
     for key in [
         r#"<key id="label" for="node" attr.name="label" attr.type="string"/>"#,
         r#"<key id="kind" for="node" attr.name="kind" attr.type="string"/>"#,
+        r#"<key id="text" for="node" attr.name="text" attr.type="string"/>"#,
+        r#"<key id="lat" for="node" attr.name="lat" attr.type="double"/>"#,
+        r#"<key id="fact_id" for="node" attr.name="fact_id" attr.type="long"/>"#,
+        r#"<key id="number_normalized" for="node" attr.name="number_normalized" attr.type="double"/>"#,
         r#"<key id="edge_kind" for="edge" attr.name="kind" attr.type="string"/>"#,
         r#"<key id="score" for="edge" attr.name="score" attr.type="double"/>"#,
     ] {
         assert!(xml.contains(key), "{key}");
+    }
+    // every attribute a node uses is declared
+    for used in xml.match_indices("<data key=\"") {
+        let rest = &xml[used.0 + 11..];
+        let key = &rest[..rest.find('"').expect("closing quote")];
+        assert!(
+            xml.contains(&format!("<key id=\"{key}\" ")),
+            "{key} undeclared"
+        );
     }
     assert!(xml.contains("<data key=\"label\">Ivo &lt;Horvat&gt; &amp; &quot;Sons&quot;</data>"));
     assert!(xml.contains(r#"<edge id="conflicts:c:2-c:4" source="c:2" target="c:4">"#));
@@ -295,80 +411,216 @@ fn graphml_declares_its_keys_and_escapes_text() {
     assert!(xml.ends_with("</graphml>\n"));
 }
 
-#[test]
-fn ntriples_have_stable_iris_and_escaped_literals() {
-    let nt = ntriples(&stepwise());
-    assert!(nt.contains(
-        "<urn:claimgraph:entity:4> <http://www.w3.org/2000/01/rdf-schema#label> \"Ivo <Horvat> & \\\"Sons\\\"\" .\n"
-    ));
-    assert!(nt.contains(
-        "<urn:claimgraph:entity:1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:claimgraph:vocab#Person> .\n"
-    ));
-    assert!(nt.contains(
-        "<urn:claimgraph:article:1> <urn:claimgraph:vocab#reportedBy> <urn:claimgraph:entity:3> .\n"
-    ));
-    assert!(nt.contains(
-        "<urn:claimgraph:claim:1> <urn:claimgraph:vocab#corroborates> <urn:claimgraph:claim:3> .\n"
-    ));
-    // two triples per node, one per edge, every line a full triple
-    assert_eq!(nt.lines().count(), 2 * 13 + 24);
-    assert!(nt.lines().all(|l| l.starts_with('<') && l.ends_with(" .")));
+/// The `<data>` of one node, as (key, value) in document order.
+fn node_data(xml: &str, id: &str) -> Vec<(String, String)> {
+    let start = xml
+        .find(&format!("<node id=\"{id}\">"))
+        .unwrap_or_else(|| panic!("node {id}"));
+    let node = &xml[start..start + xml[start..].find("</node>").expect("closed")];
+    node.split("<data key=\"")
+        .skip(1)
+        .map(|d| {
+            let (key, rest) = d.split_once("\">").expect("key");
+            (
+                key.to_string(),
+                rest[..rest.find("</data>").expect("end")].to_string(),
+            )
+        })
+        .collect()
 }
 
-/// (subject, predicate, object) of an N-Triples line; a literal object keeps its quotes.
-fn triple(line: &str) -> (String, String, String) {
-    let line = line.trim_end_matches(" .");
-    let (s, rest) = line.split_once(' ').unwrap_or_default();
-    let (p, o) = rest.split_once(' ').unwrap_or_default();
-    let iri = |t: &str| t.trim_start_matches('<').trim_end_matches('>').to_string();
-    let object = if o.starts_with('"') {
-        o.replace("\\\"", "\"").replace("\\\\", "\\")
-    } else {
-        iri(o)
+#[test]
+fn graphml_nodes_carry_whole_texts_places_numbers_dates_and_facts() {
+    let xml = graphml(&stepwise());
+    let claim = node_data(&xml, "c:3");
+    let get = |data: &[(String, String)], key: &str| {
+        data.iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_else(|| panic!("no {key} in {data:?}"))
     };
-    (iri(s), iri(p), object)
+    // the whole text, escaped, where the label stops at 120 characters
+    let text = words(3).replace('&', "&amp;").replace('"', "&quot;");
+    assert!(words(3).chars().count() > 120);
+    assert_eq!(get(&claim, "text"), text);
+    assert!(get(&claim, "label").ends_with('…'));
+    assert_eq!(get(&claim, "claim_kind"), "direct");
+    assert_eq!(
+        (get(&claim, "start"), get(&claim, "end")),
+        ("30".into(), "39".into())
+    );
+    assert_eq!(get(&claim, "cue"), "said");
+    assert_eq!(get(&claim, "fact_id"), "9");
+    // the article's date and outlet, on the claim too
+    assert_eq!(get(&claim, "published_at"), "2026-03-02");
+    assert_eq!(get(&claim, "source"), "Outlet 5");
+    assert_eq!(
+        get(&claim, "numbers"),
+        "about 40 person; 2.5 mi2 = 6.47497 km2"
+    );
+    assert_eq!(get(&claim, "number_value"), "40");
+    assert_eq!(get(&claim, "number_unit"), "person");
+    assert!(!claim.iter().any(|(k, _)| k == "number_normalized"));
+    assert!(!node_data(&xml, "c:2").iter().any(|(k, _)| k == "fact_id"));
+
+    let split = node_data(&xml, "e:2");
+    assert_eq!(get(&split, "lat"), "43.50891");
+    assert_eq!(get(&split, "lon"), "16.43915");
+    assert_eq!(get(&split, "place_type"), "city");
+    assert_eq!(get(&split, "country"), "HR");
+    assert_eq!(get(&split, "geonames_id"), "3190002");
+    assert_eq!(
+        node_data(&xml, "e:1"),
+        [
+            ("label".to_string(), "Ana Marić-Horvat".to_string()),
+            ("kind".to_string(), "person".to_string())
+        ]
+    );
+    let article = node_data(&xml, "a:1");
+    assert_eq!(get(&article, "url"), "https://example.org/1");
+    assert_eq!(get(&article, "source"), "Outlet 3");
+}
+
+const RDF_TYPE: &str = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
+const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+
+#[test]
+fn ntriples_have_stable_iris_and_typed_escaped_literals() {
+    let nt = ntriples(&stepwise());
+    for line in [
+        "<urn:claimgraph:entity:4> <http://www.w3.org/2000/01/rdf-schema#label> \"Ivo <Horvat> & \\\"Sons\\\"\" .".to_string(),
+        format!("<urn:claimgraph:entity:1> {RDF_TYPE} <urn:claimgraph:vocab#Person> ."),
+        "<urn:claimgraph:article:1> <urn:claimgraph:vocab#reportedBy> <urn:claimgraph:entity:3> .".into(),
+        "<urn:claimgraph:claim:1> <urn:claimgraph:vocab#corroborates> <urn:claimgraph:claim:3> .".into(),
+        // the whole text, escaped
+        format!(
+            "<urn:claimgraph:claim:3> <urn:claimgraph:vocab#text> \"{}\" .",
+            words(3).replace('"', "\\\"").replace('\n', "\\n")
+        ),
+        format!("<urn:claimgraph:claim:3> <urn:claimgraph:vocab#start> \"30\"^^<{XSD}integer> ."),
+        "<urn:claimgraph:claim:3> <urn:claimgraph:vocab#fact> <urn:claimgraph:fact:9> .".into(),
+        "<urn:claimgraph:claim:3> <urn:claimgraph:vocab#number> <urn:claimgraph:number:2> .".into(),
+        format!("<urn:claimgraph:number:2> {RDF_TYPE} <urn:claimgraph:vocab#Number> ."),
+        format!("<urn:claimgraph:number:2> <urn:claimgraph:vocab#normalizedValue> \"6.47497\"^^<{XSD}double> ."),
+        "<urn:claimgraph:number:2> <urn:claimgraph:vocab#normalizedUnit> \"km2\" .".into(),
+        format!("<urn:claimgraph:entity:2> <http://www.w3.org/2003/01/geo/wgs84_pos#lat> \"43.50891\"^^<{XSD}double> ."),
+        "<urn:claimgraph:entity:2> <urn:claimgraph:vocab#geonames> <https://sws.geonames.org/3190002/> .".into(),
+        format!("<urn:claimgraph:article:2> <urn:claimgraph:vocab#publishedAt> \"2026-03-02\"^^<{XSD}date> ."),
+    ] {
+        assert!(nt.contains(&format!("{line}\n")), "{line}");
+    }
+    // one type per node and per number, every line a full triple, none twice
+    assert_eq!(nt.matches(RDF_TYPE).count(), 13 + 2);
+    assert!(nt.lines().all(|l| l.starts_with('<') && l.ends_with(" .")));
+    let distinct: BTreeSet<&str> = nt.lines().collect();
+    assert_eq!(distinct.len(), nt.lines().count());
+}
+
+/// (subject, predicate, object) of an N-Triples line, each as written.
+fn triple(line: &str) -> (String, String, String) {
+    let line = line.strip_suffix(" .").expect("a full triple");
+    let mut parts = line.splitn(3, ' ');
+    let mut next = || parts.next().expect("three terms").to_string();
+    (next(), next(), next())
+}
+
+/// The inside of an N-Triples literal (what this test's data needs).
+fn escaped(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
+}
+
+/// The triples a JSON-LD document of the export's shape expands to, by the JSON-LD 1.1
+/// rules it uses: `@vocab`, terms with an IRI or a type (`@id` or `xsd:…`), native
+/// integers, value objects and nested node objects; each term as N-Triples writes it.
+struct Expander<'a> {
+    context: &'a serde_json::Map<String, serde_json::Value>,
+    triples: BTreeSet<(String, String, String)>,
+}
+
+impl Expander<'_> {
+    fn str(&self, key: &str) -> &str {
+        self.context[key].as_str().expect(key)
+    }
+
+    fn term_iri(&self, term: &str) -> String {
+        match self.context.get(term) {
+            Some(serde_json::Value::String(iri)) => iri.clone(),
+            Some(def) if def.get("@id").is_some() => def["@id"].as_str().expect("@id").into(),
+            _ => format!("{}{term}", self.str("@vocab")),
+        }
+    }
+
+    fn datatype(&self, t: &str) -> String {
+        let local = t.strip_prefix("xsd:").expect("an xsd type");
+        format!("{}{local}", self.str("xsd"))
+    }
+
+    fn node(&mut self, o: &serde_json::Value) -> String {
+        let s = format!("<{}>", o["@id"].as_str().expect("@id"));
+        for (key, value) in o.as_object().expect("node object") {
+            if key == "@id" {
+                continue;
+            }
+            if key == "@type" {
+                let class = format!("<{}{}>", self.str("@vocab"), value.as_str().expect("type"));
+                self.triples.insert((s.clone(), RDF_TYPE.into(), class));
+                continue;
+            }
+            let p = format!("<{}>", self.term_iri(key));
+            let coerce = self
+                .context
+                .get(key)
+                .and_then(|d| d.get("@type"))
+                .and_then(|t| t.as_str());
+            let items = value
+                .as_array()
+                .cloned()
+                .unwrap_or_else(|| vec![value.clone()]);
+            for item in &items {
+                let object = match item {
+                    serde_json::Value::Object(v) if v.contains_key("@value") => format!(
+                        "\"{}\"^^<{}>",
+                        escaped(v["@value"].as_str().expect("@value")),
+                        self.datatype(v["@type"].as_str().expect("@type"))
+                    ),
+                    serde_json::Value::Object(_) => self.node(item),
+                    serde_json::Value::String(iri) if coerce == Some("@id") => format!("<{iri}>"),
+                    serde_json::Value::String(lex) => match coerce {
+                        Some(t) => format!("\"{}\"^^<{}>", escaped(lex), self.datatype(t)),
+                        None => format!("\"{}\"", escaped(lex)),
+                    },
+                    serde_json::Value::Number(n) if n.is_i64() => {
+                        format!("\"{n}\"^^<{XSD}integer>")
+                    }
+                    other => panic!("{key}: unexpected {other}"),
+                };
+                self.triples.insert((s.clone(), p.clone(), object));
+            }
+        }
+        s
+    }
 }
 
 #[test]
 fn jsonld_expands_to_the_ntriples_triples() {
     let p = stepwise();
-    let doc: serde_json::Value = serde_json::from_str(&jsonld(&p)).expect("JSON");
-    let context = &doc["@context"];
-    let vocab = context["@vocab"].as_str().expect("@vocab");
-    assert_eq!(vocab, "urn:claimgraph:vocab#");
-    let label = context["label"].as_str().expect("label term");
-    let mut expanded = std::collections::BTreeSet::new();
-    for node in doc["@graph"].as_array().expect("@graph") {
-        let node = node.as_object().expect("node object");
-        let s = node["@id"].as_str().expect("@id").to_string();
-        for (key, value) in node {
-            match key.as_str() {
-                "@id" => true,
-                "@type" => expanded.insert((
-                    s.clone(),
-                    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type".into(),
-                    format!("{vocab}{}", value.as_str().expect("type")),
-                )),
-                "label" => expanded.insert((
-                    s.clone(),
-                    label.to_string(),
-                    format!("\"{}\"", value.as_str().expect("label")),
-                )),
-                property => {
-                    assert_eq!(context[property]["@type"], "@id", "{property}");
-                    for target in value.as_array().expect("targets") {
-                        expanded.insert((
-                            s.clone(),
-                            format!("{vocab}{property}"),
-                            target.as_str().expect("IRI").to_string(),
-                        ));
-                    }
-                    true
-                }
-            };
-        }
+    let text = jsonld(&p);
+    // one node object per line after the context, so a reader can stream it too
+    assert_eq!(text.lines().count(), 2 + 13 + 1);
+    let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let context = doc["@context"].as_object().expect("@context");
+    assert_eq!(context["@vocab"], "urn:claimgraph:vocab#");
+    let mut ex = Expander {
+        context,
+        triples: BTreeSet::new(),
+    };
+    let nodes = doc["@graph"].as_array().expect("@graph");
+    assert_eq!(nodes.len(), 13);
+    for node in nodes {
+        ex.node(node);
     }
-    let nt: std::collections::BTreeSet<_> = ntriples(&p).lines().map(triple).collect();
-    assert_eq!(nt.len(), 2 * 13 + 24);
-    assert_eq!(expanded, nt);
+    let nt: BTreeSet<_> = ntriples(&p).lines().map(triple).collect();
+    assert_eq!(ex.triples, nt);
 }

@@ -4,14 +4,13 @@
 use std::collections::HashMap;
 
 use claimgraph_graph::{
-    ArticleRow, ClaimRow, Delta, EdgeKind, EntityRow, LinkRow, MentionRow, Watermark,
+    ArticleRow, ClaimRow, Delta, EdgeKind, EntityRow, FactChange, LinkRow, MentionRow, NumberRow,
+    PlaceRow, Watermark,
 };
+use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
 use crate::{Id, Store, StoreError};
-
-/// Claim text the graph is given: its labels are shorter still.
-const CLAIM_TEXT_CHARS: i64 = 200;
 
 impl Store {
     /// Where the store stands now, as a watermark of the graph projection.
@@ -30,7 +29,8 @@ impl Store {
         let went_back = upto.article < since.article
             || upto.entity < since.entity
             || upto.link < since.link
-            || upto.rename < since.rename;
+            || upto.rename < since.rename
+            || upto.fact < since.fact;
         let since = if upto.epoch != since.epoch || went_back {
             Watermark::default()
         } else {
@@ -38,7 +38,7 @@ impl Store {
         };
         let full = since == Watermark::default();
         let entities = sqlx::query(
-            "SELECT id, kind, name FROM entities
+            "SELECT id, kind, name, lat, lon, place_type, country_code, geonames_id FROM entities
              WHERE (id > ?1 AND id <= ?2)
                 OR (?5 = 0 AND id IN (SELECT entity_id FROM entity_renames
                                       WHERE seq > ?3 AND seq <= ?4))
@@ -52,15 +52,11 @@ impl Store {
         .fetch_all(&mut *tx)
         .await?
         .into_iter()
-        .map(|r| EntityRow {
-            id: r.get("id"),
-            kind: r.get("kind"),
-            name: r.get("name"),
-        })
+        .map(|r| entity_row(&r))
         .collect();
         let articles = sqlx::query(
-            "SELECT a.id, a.title, s.entity_id FROM articles a
-             LEFT JOIN sources s ON s.id = a.source_id
+            "SELECT a.id, a.title, s.entity_id, s.name AS source, a.url, a.published_at
+             FROM articles a LEFT JOIN sources s ON s.id = a.source_id
              WHERE a.id > ?1 AND a.id <= ?2 ORDER BY a.id",
         )
         .bind(since.article)
@@ -72,6 +68,9 @@ impl Store {
             id: r.get("id"),
             title: r.get("title"),
             outlet: r.get("entity_id"),
+            source: r.get("source"),
+            url: r.get("url"),
+            published_at: r.get("published_at"),
         })
         .collect();
         let mentions = sqlx::query(
@@ -104,13 +103,30 @@ impl Store {
                 .or_default()
                 .push(r.get("entity_id"));
         }
-        let claims = sqlx::query(
-            "SELECT id, article_id, substr(text, 1, ?3) AS text, speaker_id, via_id FROM claims
-             WHERE article_id > ?1 AND article_id <= ?2 ORDER BY id",
+        let mut numbers: HashMap<Id, Vec<NumberRow>> = HashMap::new();
+        for r in sqlx::query(
+            "SELECT n.id, n.claim_id, n.value, n.unit, n.qualifier, n.text, n.base_value,
+                    n.base_unit
+             FROM claim_numbers n JOIN claims c ON c.id = n.claim_id
+             WHERE c.article_id > ?1 AND c.article_id <= ?2 ORDER BY n.id",
         )
         .bind(since.article)
         .bind(upto.article)
-        .bind(CLAIM_TEXT_CHARS)
+        .fetch_all(&mut *tx)
+        .await?
+        {
+            numbers
+                .entry(r.get("claim_id"))
+                .or_default()
+                .push(number_row(&r));
+        }
+        let claims = sqlx::query(
+            "SELECT id, article_id, kind, text, start, \"end\", speaker_id, speaker_text, via_id,
+                    cue, fact_id
+             FROM claims WHERE article_id > ?1 AND article_id <= ?2 ORDER BY id",
+        )
+        .bind(since.article)
+        .bind(upto.article)
         .fetch_all(&mut *tx)
         .await?
         .into_iter()
@@ -119,11 +135,36 @@ impl Store {
             ClaimRow {
                 id,
                 article: r.get("article_id"),
+                kind: r.get("kind"),
                 text: r.get("text"),
+                start: r.get("start"),
+                end: r.get("end"),
                 speaker: r.get("speaker_id"),
+                speaker_text: r.get("speaker_text"),
                 via: r.get("via_id"),
+                cue: r.get("cue"),
                 places: places.remove(&id).unwrap_or_default(),
+                fact: r.get("fact_id"),
+                numbers: numbers.remove(&id).unwrap_or_default(),
             }
+        })
+        .collect();
+        // claims read before whose fact moved since (a full read has them all anyway)
+        let facts = sqlx::query(
+            "SELECT c.id, c.fact_id FROM claim_fact_changes f JOIN claims c ON c.id = f.claim_id
+             WHERE ?4 = 0 AND f.seq > ?1 AND f.seq <= ?2 AND c.article_id <= ?3
+             ORDER BY f.seq",
+        )
+        .bind(since.fact)
+        .bind(upto.fact)
+        .bind(since.article)
+        .bind(full)
+        .fetch_all(&mut *tx)
+        .await?
+        .into_iter()
+        .map(|r| FactChange {
+            claim: r.get("id"),
+            fact: r.get("fact_id"),
         })
         .collect();
         let links = sqlx::query(
@@ -153,6 +194,7 @@ impl Store {
             claims,
             mentions,
             links,
+            facts,
         })
     }
 
@@ -184,7 +226,8 @@ async fn watermark(conn: &mut SqliteConnection) -> Result<Watermark, StoreError>
                 (SELECT COALESCE(MAX(id), 0) FROM entities) AS entity,
                 (SELECT COALESCE(MAX(id), 0) FROM claim_links) AS link,
                 (SELECT epoch FROM graph_epoch WHERE id = 1) AS epoch,
-                (SELECT COALESCE(MAX(seq), 0) FROM entity_renames) AS rename",
+                (SELECT COALESCE(MAX(seq), 0) FROM entity_renames) AS rename,
+                (SELECT COALESCE(MAX(seq), 0) FROM claim_fact_changes) AS fact",
     )
     .fetch_one(&mut *conn)
     .await?;
@@ -194,7 +237,39 @@ async fn watermark(conn: &mut SqliteConnection) -> Result<Watermark, StoreError>
         link: r.get("link"),
         epoch: r.get::<Option<i64>, _>("epoch").unwrap_or(0),
         rename: r.get("rename"),
+        fact: r.get("fact"),
     })
+}
+
+fn entity_row(r: &SqliteRow) -> EntityRow {
+    let kind: String = r.get("kind");
+    let lat: Option<f64> = r.get("lat");
+    let lon: Option<f64> = r.get("lon");
+    let place = (kind == "place").then(|| PlaceRow {
+        coordinates: lat.zip(lon),
+        place_type: r.get("place_type"),
+        country: r.get("country_code"),
+        geonames_id: r.get("geonames_id"),
+    });
+    EntityRow {
+        id: r.get("id"),
+        kind,
+        name: r.get("name"),
+        place,
+    }
+}
+
+fn number_row(r: &SqliteRow) -> NumberRow {
+    let base_value: Option<f64> = r.get("base_value");
+    let base_unit: Option<String> = r.get("base_unit");
+    NumberRow {
+        id: r.get("id"),
+        value: r.get("value"),
+        unit: r.get("unit"),
+        qualifier: r.get("qualifier"),
+        text: r.get("text"),
+        normalized: base_value.zip(base_unit),
+    }
 }
 
 #[cfg(test)]
@@ -301,5 +376,73 @@ mod tests {
         )
         .await;
         assert!(store.graph_rows(at).await.expect("rows").is_full());
+    }
+
+    #[tokio::test]
+    async fn a_claim_whose_fact_moved_is_read_again_with_its_whole_text_and_numbers() {
+        use claimgraph_graph::{Detail, NodeKey};
+
+        let (store, _dir) = two_articles().await;
+        let third = prepare(NewArticle {
+            text: ArticleText::parse(
+                "Mayor Tina Zupan said on Wednesday in Ljubljana that about 40 buses and a \
+                 12 km tram line would run in Ljubljana from May."
+                    .into(),
+            )
+            .expect("text"),
+            title: None,
+            source: None,
+            url: None,
+            published_at: Some("2026-03-04".into()),
+        });
+        store.insert(&third).await.expect("insert");
+        let mut p = Projection::new();
+        p.apply(store.graph_rows(Watermark::default()).await.expect("rows"))
+            .expect("full");
+        let claim = |p: &Projection, id| match p.node(NodeKey::Claim(id)).map(|n| &n.detail) {
+            Some(Detail::Claim(c)) => (**c).clone(),
+            other => panic!("claim {id}: {other:?}"),
+        };
+        let at = p.watermark();
+
+        // a later ingest regroups facts: an old claim moves to another
+        exec(&store, "INSERT INTO facts (id, size) VALUES (77, 1)").await;
+        exec(&store, "UPDATE claims SET fact_id = 77 WHERE id = 1").await;
+        let delta = store.graph_rows(at).await.expect("rows");
+        assert!(!delta.is_full(), "a fact moving is no reason to rebuild");
+        assert_eq!(delta.upto.fact, at.fact + 1);
+        assert_eq!(delta.facts.len(), 1);
+        p.apply(delta).expect("in step");
+        assert_eq!(claim(&p, 1).fact, Some(77));
+        let full = Projection::build(store.graph_rows(Watermark::default()).await.expect("rows"));
+        assert_eq!(p.nodes(), full.nodes(), "as if read at once");
+
+        // the claim as stored: its whole text, its numbers in their units
+        let text: String = sqlx::query_scalar("SELECT text FROM claims WHERE id = 1")
+            .fetch_one(&store.read)
+            .await
+            .expect("text");
+        assert_eq!(claim(&p, 1).text, text);
+        let numbers: Vec<_> = p
+            .nodes()
+            .into_iter()
+            .filter_map(|n| match &n.detail {
+                Detail::Claim(c) => Some(c.numbers.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        let tram = numbers.iter().find(|n| n.unit == "km").expect("12 km");
+        assert_eq!(tram.value, 12.0);
+        assert_eq!(tram.normalized, Some((12.0, "km".to_string())));
+        let place = p
+            .nodes()
+            .into_iter()
+            .find_map(|n| match &n.detail {
+                Detail::Entity(Some(place)) if place.coordinates.is_some() => Some(place.clone()),
+                _ => None,
+            })
+            .expect("a gazetteer place with coordinates");
+        assert!(place.geonames_id.is_some() && place.place_type.is_some());
     }
 }

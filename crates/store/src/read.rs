@@ -269,6 +269,29 @@ impl Store {
         Ok(article_row(&row, true))
     }
 
+    /// The articles with these ids (without their text), by id; ids that name no article
+    /// are left out. For lists of claims that show their article's title and source.
+    pub async fn articles_by_id(
+        &self,
+        ids: &[Id],
+    ) -> Result<HashMap<Id, ArticleRecord>, StoreError> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let rows = sqlx::query(&format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+             WHERE a.id IN (SELECT value FROM json_each(?1))"
+        ))
+        .bind(json_array(ids))
+        .fetch_all(&self.read)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| article_row(r, false))
+            .map(|a| (a.id, a))
+            .collect())
+    }
+
     pub async fn list_claims(
         &self,
         filter: &ClaimFilter,

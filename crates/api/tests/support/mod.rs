@@ -111,3 +111,23 @@ impl App {
         }
     }
 }
+
+/// An invented article of `n` sentences of reported speech, each a claim of its own: large
+/// enough that its exports fill many chunks and its claims many pages.
+pub fn long_article(n: usize) -> String {
+    let letters = |i: usize| -> String {
+        let a = (b'a' + (i / 26 % 26) as u8) as char;
+        let b = (b'a' + (i % 26) as u8) as char;
+        format!("{a}{b}")
+    };
+    (0..n)
+        .map(|i| {
+            format!(
+                "Inspector Nela Kovač said on Monday that section {} of the old river road \
+                 would close for repairs lasting several weeks.",
+                letters(i)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
