@@ -349,6 +349,11 @@ struct ClaimQuery {
     /// Claims said by this entity.
     #[param(value_type = Option<i64>, minimum = 1)]
     speaker: Option<String>,
+    /// Claims this entity takes part in: as speaker, as the outlet cited, or as what the
+    /// claim is about (`about`). The explorer's map of a person uses it: the places of
+    /// what they said.
+    #[param(value_type = Option<i64>, minimum = 1)]
+    involving: Option<String>,
     /// Claims cited from this outlet ("…, Reuters reported").
     #[param(value_type = Option<i64>, minimum = 1)]
     via: Option<String>,
@@ -510,7 +515,7 @@ fn claim_filter(q: &ClaimQuery) -> Result<(ClaimFilter, ClaimSort), ApiError> {
             via: id("via", &q.via)?,
             article: id("article", &q.article)?,
             kind,
-            involving: None,
+            involving: id("involving", &q.involving)?,
             place: id("place", &q.place)?,
             outlet: id("outlet", &q.outlet)?,
             published_after: date("published_after", &q.published_after)?,

@@ -116,6 +116,7 @@ fn the_document_is_openapi_3_1_with_every_error_as_problem_json() {
         .collect();
     for want in [
         "speaker",
+        "involving",
         "place",
         "outlet",
         "article",
