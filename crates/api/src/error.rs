@@ -115,6 +115,10 @@ impl ApiError {
                     (StatusCode::UNPROCESSABLE_ENTITY, "kind_mismatch")
                 }
                 StoreError::EmptyAlias => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_alias"),
+                StoreError::MergeUndone { .. } => (StatusCode::CONFLICT, "merge_undone"),
+                StoreError::MergeNotUndoable { .. } => (StatusCode::CONFLICT, "merge_not_undoable"),
+                StoreError::NotAPlace { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "not_a_place"),
+                StoreError::SamePlace { .. } => (StatusCode::CONFLICT, "same_place"),
                 StoreError::InvalidCursor => (StatusCode::BAD_REQUEST, "invalid_cursor"),
                 StoreError::InvalidSearch(_) => (StatusCode::BAD_REQUEST, "invalid_search"),
                 StoreError::Full => (StatusCode::INSUFFICIENT_STORAGE, "storage_full"),

@@ -4,6 +4,7 @@
 //! `tower::ServiceExt::oneshot` and the binary serves it on a listener.
 
 mod conditional;
+mod curation;
 mod dto;
 mod error;
 mod extract;
