@@ -31,6 +31,8 @@ pub enum ApiError {
     Timeout { seconds: u64 },
     #[error("the server is handling as many requests as it allows; retry shortly")]
     Overloaded,
+    #[error("{limit} event streams are open, as many as the server allows; retry later")]
+    TooManySubscribers { limit: usize },
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("internal error")]
@@ -83,6 +85,7 @@ impl ApiError {
         match self {
             ApiError::RateLimited { retry_after } => Some(*retry_after),
             ApiError::Timeout { .. } | ApiError::Overloaded => Some(1),
+            ApiError::TooManySubscribers { .. } => Some(5),
             ApiError::Store(StoreError::Busy) => Some(1),
             _ => None,
         }
@@ -104,6 +107,9 @@ impl ApiError {
             ApiError::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
             ApiError::Timeout { .. } => (StatusCode::SERVICE_UNAVAILABLE, "timeout"),
             ApiError::Overloaded => (StatusCode::SERVICE_UNAVAILABLE, "overloaded"),
+            ApiError::TooManySubscribers { .. } => {
+                (StatusCode::SERVICE_UNAVAILABLE, "too_many_subscribers")
+            }
             ApiError::Store(e) => match e {
                 StoreError::EmptyArticle => (StatusCode::UNPROCESSABLE_ENTITY, "empty_text"),
                 StoreError::NotFound { .. } => (StatusCode::NOT_FOUND, "not_found"),
@@ -142,6 +148,7 @@ impl IntoResponse for ApiError {
             self,
             ApiError::Timeout { .. }
                 | ApiError::Overloaded
+                | ApiError::TooManySubscribers { .. }
                 | ApiError::Store(StoreError::Full | StoreError::ReadOnly | StoreError::Busy)
         );
         let retry_after = self.retry_after();

@@ -7,6 +7,7 @@ mod conditional;
 mod curation;
 mod dto;
 mod error;
+mod events;
 mod extract;
 mod graph;
 mod guard;
@@ -24,6 +25,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 pub use error::ApiError;
+pub use events::{EventHub, EventsConfig};
 pub use graph::GraphCache;
 pub use guard::{BadOrigin, GuardConfig};
 pub use routes::parse_article;
@@ -44,6 +46,8 @@ pub struct ApiConfig {
     /// Body bytes of recent `GET /v1/...` answers kept while the database is unchanged;
     /// 0 turns the cache off.
     pub response_cache: usize,
+    /// `GET /v1/events`: subscribers, polling and keep-alive.
+    pub events: EventsConfig,
 }
 
 impl Default for ApiConfig {
@@ -52,6 +56,7 @@ impl Default for ApiConfig {
             body_limit: DEFAULT_BODY_LIMIT,
             guard: GuardConfig::default(),
             response_cache: DEFAULT_RESPONSE_CACHE,
+            events: EventsConfig::default(),
         }
     }
 }
@@ -63,6 +68,8 @@ pub struct AppState {
     pub config: ApiConfig,
     /// The graph projection, caught up from the store before each graph query.
     pub graph: GraphCache,
+    /// The streams of `GET /v1/events`, ended by [`serve`]'s shutdown.
+    pub events: EventHub,
 }
 
 impl AppState {
@@ -70,6 +77,7 @@ impl AppState {
     /// first graph query).
     pub fn new(store: Store, config: ApiConfig) -> AppState {
         AppState {
+            events: EventHub::new(config.events.max_subscribers),
             store,
             config,
             graph: GraphCache::default(),
@@ -125,14 +133,19 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Serves the API on `listener` until `shutdown` resolves, then lets in-flight requests
-/// finish. Each request knows its client's address (for the rate limit).
+/// finish; event streams end at once, since they never would on their own. Each request
+/// knows its client's address (for the rate limit).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let events = state.events.clone();
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            events.close();
+        })
         .await
 }

@@ -22,7 +22,7 @@ use crate::dto::{
 use crate::error::Problem;
 use crate::extract::{page_params, parse_id, ApiId, ApiQuery};
 use crate::openapi::ApiDoc;
-use crate::{curation, graph};
+use crate::{curation, events, graph};
 use crate::{ApiError, AppState};
 
 /// Every endpoint, each registered with its OpenAPI operation: a route cannot be served
@@ -49,6 +49,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(curation::relink_mention))
         .routes(routes!(curation::entity_mentions))
         .routes(routes!(curation::curation_log))
+        .routes(routes!(events::events))
         .routes(routes!(graph::entity_graph))
         .routes(routes!(graph::related_entities))
         .routes(routes!(graph::paths))

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use claimgraph_api::{
-    ApiConfig, AppState, GuardConfig, DEFAULT_BODY_LIMIT, DEFAULT_RESPONSE_CACHE,
+    ApiConfig, AppState, EventsConfig, GuardConfig, DEFAULT_BODY_LIMIT, DEFAULT_RESPONSE_CACHE,
 };
 use claimgraph_store::{Store, StoreOptions};
 use clap::{Parser, Subcommand};
@@ -48,6 +48,9 @@ enum Command {
         /// 0 turns the cache off.
         #[arg(long, env = "CLAIMGRAPH_RESPONSE_CACHE", default_value_t = DEFAULT_RESPONSE_CACHE)]
         response_cache: usize,
+        /// Event streams (GET /v1/events) open at once; more get 503 too_many_subscribers.
+        #[arg(long, env = "CLAIMGRAPH_MAX_EVENT_SUBSCRIBERS", default_value_t = EventsConfig::default().max_subscribers)]
+        max_event_subscribers: usize,
     },
     /// Ingest files or folders of .txt, .json and .ndjson articles.
     Ingest {
@@ -195,11 +198,16 @@ fn main() -> anyhow::Result<()> {
                 guard,
                 max_db_size,
                 response_cache,
+                max_event_subscribers,
             } => {
                 let config = ApiConfig {
                     body_limit,
                     guard: guard.config(addr)?,
                     response_cache,
+                    events: EventsConfig {
+                        max_subscribers: max_event_subscribers,
+                        ..EventsConfig::default()
+                    },
                 };
                 let options = StoreOptions {
                     max_size_bytes: max_db_size,

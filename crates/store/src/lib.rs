@@ -12,6 +12,7 @@ mod curate;
 mod cursor;
 mod error;
 mod facts;
+mod feed;
 mod graph_rows;
 mod link;
 mod merges;
@@ -29,6 +30,7 @@ pub use curate::MergeOutcome;
 pub use cursor::Cursor;
 pub use error::StoreError;
 pub use facts::{ClaimLinks, FactRecord, LinkedClaim, LISTED_CLAIMS};
+pub use feed::FeedPosition;
 pub use merges::MergeRecord;
 pub use prepare::{
     content_hash, prepare, signatures, warm_up, ArticleText, NewArticle, PreparedArticle,

@@ -1197,7 +1197,7 @@ fn push_claim_filters(q: &mut QueryBuilder<Sqlite>, filter: &ClaimFilter) {
     }
 }
 
-fn article_row(r: &SqliteRow, with_text: bool) -> ArticleRecord {
+pub(crate) fn article_row(r: &SqliteRow, with_text: bool) -> ArticleRecord {
     ArticleRecord {
         id: r.get("id"),
         title: r.get("title"),
