@@ -1,7 +1,7 @@
 // The explorer in a real browser: Debian's headless Chromium driven by playwright-core.
 // Starts the release binary on a temporary database, posts the seed articles, then
 // searches an entity, checks its facts, conflicts, map and neighbourhood graph, opens one
-// claim's article span and follows the graph to another entity. Exit code 0 = pass.
+// claim's article span, checks a speaker's map and follows the graph to another entity. Exit code 0 = pass.
 //
 // env: CLAIMGRAPH_BIN (default ../target/release/claimgraph), SEEDS_DIR (default
 // ../../shared/corpus/seeds), CHROMIUM (default /usr/bin/chromium), SCREENSHOT (default
@@ -172,6 +172,20 @@ async function main() {
 
   await page.screenshot({ path: screenshot, fullPage: false });
   step(`screenshot ${screenshot}`);
+
+  // a person's map plots the places of the claims they said (it once asked for the claims
+  // about the person, which name no place, and stayed empty)
+  const listed = (await (await fetch(`${base}/v1/claims?limit=500`)).json()).items;
+  const spoken = listed.find((c) => c.speaker && c.speaker.id && c.speaker.type === "person" &&
+    c.places.some((p) => p.coordinates));
+  check(spoken, "a person in the seed articles speaks of a place with coordinates");
+  const spokenPlace = spoken.places.find((p) => p.coordinates).name;
+  await page.goto(`${base}/#/entity/${spoken.speaker.id}`);
+  await page.reload();
+  await page.waitForSelector("#map svg circle.point");
+  const dots = await page.locator("#map svg circle.point").evaluateAll((cs) => cs.map((c) => c.dataset.place));
+  step(`person ${spoken.speaker.name}: the map plots ${dots.length} places`);
+  check(dots.includes(spokenPlace), `the person's map plots ${spokenPlace}: ${dots.join(", ")}`);
 
   // a disagreeing claim is highlighted: on the searched entity if it has one, else on an
   // entity of a disputed fact found through the API

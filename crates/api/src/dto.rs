@@ -2,8 +2,8 @@
 //! `{"items": [...], "next_cursor": null | "opaque"}`.
 
 use claimgraph_store::{
-    ArticleRecord, ClaimLinks, ClaimRecord, EntityRecord, EntitySummary, FactRecord, Id,
-    LinkedClaim, NumberRecord, Page, SpeakerRecord,
+    ArticleRecord, ClaimLinks, ClaimPlace, ClaimRecord, EntityRecord, EntitySummary, FactRecord,
+    Id, LinkedClaim, NumberRecord, Page, SpeakerRecord,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -242,7 +242,7 @@ pub struct ClaimOut {
     pub via: Option<EntityOut>,
     #[schema(required = true)]
     pub cue: Option<String>,
-    pub places: Vec<EntityOut>,
+    pub places: Vec<ClaimPlaceOut>,
     pub numbers: Vec<NumberOut>,
     /// The fact (`GET /v1/facts/{id}`) the claim belongs to; `null` while no other
     /// article reports it.
@@ -268,6 +268,26 @@ impl From<ClaimRecord> for ClaimOut {
             numbers: c.numbers.into_iter().map(Into::into).collect(),
             fact_id: c.fact_id,
             corroborations: c.corroborations,
+        }
+    }
+}
+
+/// A place a claim is about, and the mention of the article that named it
+/// (`POST /v1/mentions/{mention_id}/place` corrects a wrong place).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ClaimPlaceOut {
+    #[serde(flatten)]
+    pub entity: EntityOut,
+    /// The mention the place was read from; `null` when none has its span.
+    #[schema(required = true, value_type = Option<i64>)]
+    pub mention_id: Option<Id>,
+}
+
+impl From<ClaimPlace> for ClaimPlaceOut {
+    fn from(p: ClaimPlace) -> Self {
+        ClaimPlaceOut {
+            entity: p.entity.into(),
+            mention_id: p.mention_id,
         }
     }
 }
@@ -400,6 +420,9 @@ pub struct FeatureProperties {
     pub speaker: Option<String>,
     #[schema(value_type = i64)]
     pub place_id: Id,
+    /// The mention the place was read from (see `ClaimPlaceOut`).
+    #[schema(required = true, value_type = Option<i64>)]
+    pub mention_id: Option<Id>,
     pub place_name: String,
     #[schema(required = true)]
     pub place_type: Option<String>,
@@ -418,7 +441,8 @@ impl FeatureCollection {
                 Some(SpeakerRecord::Nominal(words)) => Some(words.clone()),
                 None => None,
             };
-            for p in &c.places {
+            for cp in &c.places {
+                let p = &cp.entity;
                 let Some(info) = &p.place else { continue };
                 let Some((lat, lon)) = info.coordinates else {
                     continue;
@@ -436,6 +460,7 @@ impl FeatureCollection {
                         kind: c.kind.clone(),
                         speaker: speaker.clone(),
                         place_id: p.id,
+                        mention_id: cp.mention_id,
                         place_name: p.name.clone(),
                         place_type: info.place_type.clone(),
                         country: info.country.clone(),

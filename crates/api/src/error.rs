@@ -33,6 +33,8 @@ pub enum ApiError {
     Overloaded,
     #[error("the server is already streaming as many exports as it allows (--max-exports); retry after {retry_after} seconds")]
     ExportsBusy { retry_after: u64 },
+    #[error("{limit} event streams are open, as many as the server allows; retry later")]
+    TooManySubscribers { limit: usize },
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("internal error")]
@@ -87,6 +89,7 @@ impl ApiError {
                 Some(*retry_after)
             }
             ApiError::Timeout { .. } | ApiError::Overloaded => Some(1),
+            ApiError::TooManySubscribers { .. } => Some(5),
             ApiError::Store(StoreError::Busy) => Some(1),
             _ => None,
         }
@@ -109,6 +112,9 @@ impl ApiError {
             ApiError::Timeout { .. } => (StatusCode::SERVICE_UNAVAILABLE, "timeout"),
             ApiError::Overloaded => (StatusCode::SERVICE_UNAVAILABLE, "overloaded"),
             ApiError::ExportsBusy { .. } => (StatusCode::SERVICE_UNAVAILABLE, "exports_busy"),
+            ApiError::TooManySubscribers { .. } => {
+                (StatusCode::SERVICE_UNAVAILABLE, "too_many_subscribers")
+            }
             ApiError::Store(e) => match e {
                 StoreError::EmptyArticle => (StatusCode::UNPROCESSABLE_ENTITY, "empty_text"),
                 StoreError::NotFound { .. } => (StatusCode::NOT_FOUND, "not_found"),
@@ -120,6 +126,10 @@ impl ApiError {
                     (StatusCode::UNPROCESSABLE_ENTITY, "kind_mismatch")
                 }
                 StoreError::EmptyAlias => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_alias"),
+                StoreError::MergeUndone { .. } => (StatusCode::CONFLICT, "merge_undone"),
+                StoreError::MergeNotUndoable { .. } => (StatusCode::CONFLICT, "merge_not_undoable"),
+                StoreError::NotAPlace { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "not_a_place"),
+                StoreError::SamePlace { .. } => (StatusCode::CONFLICT, "same_place"),
                 StoreError::InvalidCursor => (StatusCode::BAD_REQUEST, "invalid_cursor"),
                 StoreError::InvalidSearch(_) => (StatusCode::BAD_REQUEST, "invalid_search"),
                 StoreError::Full => (StatusCode::INSUFFICIENT_STORAGE, "storage_full"),
@@ -144,6 +154,7 @@ impl IntoResponse for ApiError {
             ApiError::Timeout { .. }
                 | ApiError::Overloaded
                 | ApiError::ExportsBusy { .. }
+                | ApiError::TooManySubscribers { .. }
                 | ApiError::Store(StoreError::Full | StoreError::ReadOnly | StoreError::Busy)
         );
         let retry_after = self.retry_after();

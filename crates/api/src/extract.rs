@@ -2,10 +2,11 @@
 
 use axum::extract::{FromRequestParts, Path, Query};
 use axum::http::request::Parts;
-use claimgraph_store::{Cursor, Id};
+use claimgraph_store::{Actor, Cursor, Id};
 use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
 
-use crate::ApiError;
+use crate::{ApiError, AppState};
 
 /// Query parameters; a malformed query string is a 400 `invalid_query`.
 pub struct ApiQuery<T>(pub T);
@@ -66,4 +67,54 @@ pub fn page_params(
         Some(c) => Some(Cursor::decode(c)?),
     };
     Ok((limit, cursor))
+}
+
+/// The header a client names itself with in the curation log (unverified, for people).
+pub const ACTOR_HEADER: &str = "x-actor";
+/// The longest `X-Actor` kept; a longer one is a 400 `invalid_actor`.
+const MAX_ACTOR_NAME: usize = 100;
+
+/// Who asks for a curation, for the log: the credential the guard checked and the name
+/// the client gives itself in `X-Actor`.
+pub struct ApiActor(pub Actor);
+
+impl FromRequestParts<AppState> for ApiActor {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let name = match parts.headers.get(ACTOR_HEADER) {
+            None => None,
+            Some(v) => Some(actor_name(v.as_bytes())?).filter(|n| !n.is_empty()),
+        };
+        Ok(ApiActor(Actor {
+            label: credential_label(state.config.guard.api_token.as_deref()),
+            name,
+        }))
+    }
+}
+
+/// What the log says of the credential: writes pass the guard only with the server's
+/// token when it has one, so the label names that token by a short hash (telling one token
+/// from the next after a rotation, never enough to recover it); without a token,
+/// `anonymous`.
+pub fn credential_label(token: Option<&str>) -> String {
+    let Some(token) = token else {
+        return "anonymous".to_string();
+    };
+    let digest = Sha256::digest(format!("claimgraph curation log\0{token}").as_bytes());
+    let hex: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
+    format!("token:{hex}")
+}
+
+fn actor_name(raw: &[u8]) -> Result<String, ApiError> {
+    let bad = |why: &str| ApiError::bad_request("invalid_actor", format!("X-Actor {why}"));
+    let name = std::str::from_utf8(raw).map_err(|_| bad("must be UTF-8 text"))?;
+    let name = name.trim();
+    if name.chars().count() > MAX_ACTOR_NAME {
+        return Err(bad(&format!("must be at most {MAX_ACTOR_NAME} characters")));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(bad("must not hold control characters"));
+    }
+    Ok(name.to_string())
 }

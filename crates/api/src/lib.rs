@@ -5,9 +5,11 @@
 
 mod claims_csv;
 mod conditional;
+mod curation;
 mod dto;
 mod error;
 mod export;
+mod events;
 mod extract;
 mod graph;
 mod guard;
@@ -26,6 +28,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 pub use error::ApiError;
+pub use events::{EventHub, EventsConfig};
 pub use graph::GraphCache;
 pub use guard::{BadOrigin, GuardConfig};
 pub use routes::parse_article;
@@ -53,6 +56,8 @@ pub struct ApiConfig {
     pub response_cache: usize,
     /// Exports streamed at once; more get 503 `exports_busy`. 0 sets no limit.
     pub max_exports: usize,
+    /// `GET /v1/events`: subscribers, polling and keep-alive.
+    pub events: EventsConfig,
 }
 
 impl Default for ApiConfig {
@@ -62,6 +67,7 @@ impl Default for ApiConfig {
             guard: GuardConfig::default(),
             response_cache: DEFAULT_RESPONSE_CACHE,
             max_exports: DEFAULT_MAX_EXPORTS,
+            events: EventsConfig::default(),
         }
     }
 }
@@ -84,6 +90,8 @@ pub struct AppState {
     pub graph: GraphCache,
     /// Slots of the streamed exports, `config.max_exports` of them.
     exports: stream::ExportSlots,
+    /// The streams of `GET /v1/events`, ended by [`serve`]'s shutdown.
+    pub events: EventHub,
 }
 
 impl AppState {
@@ -92,6 +100,7 @@ impl AppState {
     pub fn new(store: Store, config: ApiConfig) -> AppState {
         AppState {
             exports: stream::ExportSlots::new(config.max_exports),
+            events: EventHub::new(config.events.max_subscribers),
             store,
             config,
             graph: GraphCache::default(),
@@ -147,14 +156,19 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Serves the API on `listener` until `shutdown` resolves, then lets in-flight requests
-/// finish. Each request knows its client's address (for the rate limit).
+/// finish; event streams end at once, since they never would on their own. Each request
+/// knows its client's address (for the rate limit).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let events = state.events.clone();
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            events.close();
+        })
         .await
 }

@@ -22,7 +22,9 @@ use crate::error::Problem;
         (name = "articles", description = "Articles in, claims out"),
         (name = "claims", description = "Who said what, about where, with which numbers"),
         (name = "entities", description = "People, organisations, outlets and places, one id each"),
+        (name = "curation", description = "Corrections by analysts: merges and their undoing, aliases, a mention moved to the right place, and the log of who did which"),
         (name = "graph", description = "Entities, claims and articles as one graph: neighbourhoods, paths, co-occurrence, GraphML, N-Triples and JSON-LD exports"),
+        (name = "events", description = "What is written, as it is written: server-sent events for dashboards"),
         (name = "meta", description = "Health")
     )
 )]

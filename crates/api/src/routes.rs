@@ -16,13 +16,13 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::dto::{
-    AliasIn, ArticleIn, ArticleOut, ClaimDetailOut, ClaimOut, EntityDetailOut, EntityOut, FactOut,
-    FeatureCollection, Health, List, MergeIn,
+    ArticleIn, ArticleOut, ClaimDetailOut, ClaimOut, EntityDetailOut, EntityOut, FactOut,
+    FeatureCollection, Health, List,
 };
 use crate::error::Problem;
 use crate::extract::{page_params, parse_id, ApiId, ApiQuery};
 use crate::openapi::ApiDoc;
-use crate::{claims_csv, export, graph};
+use crate::{claims_csv, curation, events, export, graph};
 use crate::{ApiError, AppState};
 
 /// Every endpoint, each registered with its OpenAPI operation: a route cannot be served
@@ -43,8 +43,14 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(get_entity))
         .routes(routes!(entity_claims))
         .routes(routes!(entity_facts))
-        .routes(routes!(merge_entity))
-        .routes(routes!(add_alias))
+        .routes(routes!(curation::merge_entity))
+        .routes(routes!(curation::add_alias))
+        .routes(routes!(curation::list_merges))
+        .routes(routes!(curation::get_merge, curation::undo_merge))
+        .routes(routes!(curation::relink_mention))
+        .routes(routes!(curation::entity_mentions))
+        .routes(routes!(curation::curation_log))
+        .routes(routes!(events::events))
         .routes(routes!(graph::entity_graph))
         .routes(routes!(graph::related_entities))
         .routes(routes!(graph::paths))
@@ -350,6 +356,11 @@ pub(crate) struct ClaimQuery {
     /// Claims said by this entity.
     #[param(value_type = Option<i64>, minimum = 1)]
     speaker: Option<String>,
+    /// Claims this entity takes part in: as speaker, as the outlet cited, or as what the
+    /// claim is about (`about`). The explorer's map of a person uses it: the places of
+    /// what they said.
+    #[param(value_type = Option<i64>, minimum = 1)]
+    involving: Option<String>,
     /// Claims cited from this outlet ("…, Reuters reported").
     #[param(value_type = Option<i64>, minimum = 1)]
     via: Option<String>,
@@ -514,7 +525,7 @@ pub(crate) fn claim_filter(q: &ClaimQuery) -> Result<(ClaimFilter, ClaimSort), A
             via: id("via", &q.via)?,
             article: id("article", &q.article)?,
             kind,
-            involving: None,
+            involving: id("involving", &q.involving)?,
             place: id("place", &q.place)?,
             outlet: id("outlet", &q.outlet)?,
             published_after: date("published_after", &q.published_after)?,
@@ -694,61 +705,11 @@ async fn get_entity(State(state): State<AppState>, ApiId(id): ApiId) -> Result<R
     }
 }
 
-/// `POST /v1/entities/{id}/merge` with `{"from_id": N}`: entity N is merged into `id`
-/// (mentions, claims, aliases, roles move; N then redirects). Recorded, so re-ingesting
-/// never splits them again. Entities of different kinds are a 422 `kind_mismatch`.
-#[utoipa::path(post, path = "/v1/entities/{id}/merge", tag = "entities", operation_id = "merge_entity",
-    summary = "Merge another entity into this one",
-    description = "Entity `from_id` is merged into `id`: its mentions, claims, aliases and roles move, it is deleted and `GET /v1/entities/{from_id}` answers 308 to `id`. Recorded, so later ingests never split them again.",
-    security(("bearer_token" = [])),
-    params(("id" = i64, Path, description = "The entity that stays", minimum = 1)),
-    request_body(content = MergeIn, content_type = "application/json"),
-    responses(
-        (status = 200, description = "The merged entity", body = EntityDetailOut),
-        (status = 400, description = "`invalid_id`, `malformed_json`, `unreadable_body`", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "`not_found`, `entity_merged`", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "`payload_too_large`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`invalid_body`, `merge_into_itself`, `kind_mismatch`", body = Problem, content_type = "application/problem+json"),
-        (status = 507, description = "`storage_full`", body = Problem, content_type = "application/problem+json"),
-    ))]
-async fn merge_entity(
-    State(state): State<AppState>,
-    ApiId(id): ApiId,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<Json<EntityDetailOut>, ApiError> {
-    let MergeIn { from_id } = json_body(body)?;
-    let from = parse_id("from_id", &from_id.to_string())
-        .map_err(|e| ApiError::unprocessable("invalid_body", e.to_string()))?;
-    Ok(Json(state.store.merge_entities(id, from).await?.into()))
-}
-
-/// `POST /v1/entities/{id}/aliases` with `{"alias": "..."}`: the name resolves to this
-/// entity from now on, in search and in every article ingested later.
-#[utoipa::path(post, path = "/v1/entities/{id}/aliases", tag = "entities", operation_id = "add_alias",
-    summary = "Add a name that resolves to this entity",
-    security(("bearer_token" = [])),
-    params(("id" = i64, Path, description = "Entity id", minimum = 1)),
-    request_body(content = AliasIn, content_type = "application/json"),
-    responses(
-        (status = 200, description = "The entity with the new alias", body = EntityDetailOut),
-        (status = 400, description = "`invalid_id`, `malformed_json`, `unreadable_body`", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "`not_found`, `entity_merged`", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "`payload_too_large`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`invalid_body`, `invalid_alias`", body = Problem, content_type = "application/problem+json"),
-        (status = 507, description = "`storage_full`", body = Problem, content_type = "application/problem+json"),
-    ))]
-async fn add_alias(
-    State(state): State<AppState>,
-    ApiId(id): ApiId,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<Json<EntityDetailOut>, ApiError> {
-    let AliasIn { alias } = json_body(body)?;
-    Ok(Json(state.store.add_alias(id, &alias).await?.into()))
-}
-
 /// A small JSON request body: not JSON is a 400 `malformed_json`, the wrong shape a 422
 /// `invalid_body`.
-fn json_body<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, ApiError> {
+pub(crate) fn json_body<T: DeserializeOwned>(
+    body: Result<Bytes, BytesRejection>,
+) -> Result<T, ApiError> {
     use serde_json::error::Category;
     let body = body.map_err(|e| ApiError::bad_request("unreadable_body", e.body_text()))?;
     serde_json::from_slice::<T>(&body).map_err(|e| match e.classify() {

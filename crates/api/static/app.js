@@ -305,7 +305,9 @@ async function drawMap(id, entity) {
   $("map-status").textContent = "Loading places…";
   let features;
   try {
-    features = (await all(`/v1/claims.geojson?about=${id}&limit=500`, 5)).items;
+    // every claim the entity takes part in: a place's claims are about it, a person's are
+    // the ones they said (and those about them), an outlet's the ones it is cited in
+    features = (await all(`/v1/claims.geojson?involving=${id}&limit=500`, 5)).items;
   } catch (err) {
     $("map-status").textContent = `No map: ${err.message}`;
     return;
@@ -341,7 +343,7 @@ async function drawMap(id, entity) {
   const x = (lon) => ox + (lon - minLon) * k * s;
   const y = (lat) => oy + (maxLat - lat) * s;
 
-  const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": `Places of the claims about ${entity.name}` });
+  const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": `Places of the claims involving ${entity.name}` });
   root.append(svg("rect", { class: "frame", x: 0, y: 0, width: W, height: H }));
   const step = [0.5, 1, 2, 5, 10, 20, 30].find((d) => (maxLon - minLon) / d <= 6) || 60;
   for (let lon = Math.ceil(minLon / step) * step; lon <= maxLon; lon += step) {

@@ -361,7 +361,10 @@ async fn unknown_merged_and_out_of_range_are_problems() {
     // warm the projection, then merge: the merged id answers as the entity routes do
     let (status, _) = app.get(&format!("/v1/entities/{peric}/graph")).await;
     assert_eq!(status, StatusCode::OK);
-    app.store.merge_entities(zupan, peric).await.expect("merge");
+    app.store
+        .merge_entities(zupan, peric, &claimgraph_store::Actor::anonymous())
+        .await
+        .expect("merge");
     for uri in [
         format!("/v1/entities/{peric}/graph"),
         format!("/v1/entities/{peric}/related"),

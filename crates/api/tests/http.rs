@@ -315,6 +315,45 @@ async fn claims_about_a_place_and_by_a_speaker() {
     assert!(involving.len() >= said.len());
 }
 
+/// The explorer's map of a person asks for the GeoJSON of the claims involving them: the
+/// places of what they said. (It asked for the claims about them, which name no place.)
+#[tokio::test]
+async fn a_speakers_map_holds_the_places_of_what_they_said() {
+    let app = app().await;
+    app.post_json(wildfire()).await;
+    let (_, people) = app.get("/v1/entities?q=papadaki&type=person").await;
+    let person = people["items"][0]["id"].as_i64().expect("person id");
+    let theirs: Vec<Value> = app.all(&format!("/v1/entities/{person}/claims"), 50).await;
+    let (status, about) = app
+        .get(&format!("/v1/claims.geojson?about={person}&limit=500"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        about["features"].as_array().map(Vec::len),
+        Some(0),
+        "{about}"
+    );
+    let (status, map) = app
+        .get(&format!("/v1/claims.geojson?involving={person}&limit=500"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let features = map["features"].as_array().cloned().unwrap_or_default();
+    assert!(!features.is_empty(), "{map}");
+    for f in &features {
+        let claim = &f["properties"]["claim_id"];
+        assert!(
+            theirs.iter().any(|c| &c["id"] == claim),
+            "{f} is not theirs"
+        );
+    }
+    assert!(
+        features
+            .iter()
+            .any(|f| f["properties"]["place_name"] == "Chalkída"),
+        "{map}"
+    );
+}
+
 #[tokio::test]
 async fn bad_parameters_are_400_and_unknown_ids_404() {
     let app = app().await;

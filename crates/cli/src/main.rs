@@ -12,6 +12,7 @@ use anyhow::Context;
 use claimgraph_api::{
     ApiConfig, AppState, GuardConfig, DEFAULT_BODY_LIMIT, DEFAULT_MAX_EXPORTS,
     DEFAULT_RESPONSE_CACHE,
+    ApiConfig, AppState, EventsConfig, GuardConfig, DEFAULT_BODY_LIMIT, DEFAULT_RESPONSE_CACHE,
 };
 use claimgraph_store::{Store, StoreOptions};
 use clap::{Parser, Subcommand};
@@ -53,6 +54,9 @@ enum Command {
         /// exports_busy. 0: no limit.
         #[arg(long, env = "CLAIMGRAPH_MAX_EXPORTS", default_value_t = DEFAULT_MAX_EXPORTS)]
         max_exports: usize,
+        /// Event streams (GET /v1/events) open at once; more get 503 too_many_subscribers.
+        #[arg(long, env = "CLAIMGRAPH_MAX_EVENT_SUBSCRIBERS", default_value_t = EventsConfig::default().max_subscribers)]
+        max_event_subscribers: usize,
     },
     /// Ingest files or folders of .txt, .json and .ndjson articles.
     Ingest {
@@ -222,12 +226,17 @@ fn main() -> anyhow::Result<()> {
                 max_db_size,
                 response_cache,
                 max_exports,
+                max_event_subscribers,
             } => {
                 let config = ApiConfig {
                     body_limit,
                     guard: guard.config(addr)?,
                     response_cache,
                     max_exports,
+                    events: EventsConfig {
+                        max_subscribers: max_event_subscribers,
+                        ..EventsConfig::default()
+                    },
                 };
                 let options = StoreOptions {
                     max_size_bytes: max_db_size,

@@ -1,13 +1,25 @@
 //! Analysts' corrections: merging two entities and adding an alias. Each is recorded
 //! (`manual_aliases`, `entity_redirects`) and the writer consults the record before any
-//! rule, so ingesting the same or new articles later never undoes a correction.
+//! rule, so ingesting the same or new articles later never undoes a correction. A merge
+//! also keeps what it moved (`merges.rs`), so that it can be undone, and every correction
+//! is written to the curation log (`audit.rs`) with who asked for it.
 
+use serde_json::json;
 use sqlx::{Row, SqliteConnection};
 
+use crate::audit::{record, Actor, CurationAction, NewEntry};
 use crate::canon::{fold, resolve_key};
+use crate::merges::MergeMoves;
 use crate::read::EntityRecord;
 use crate::resolve::kind_of;
 use crate::{Id, Store, StoreError};
+
+/// A merge done: its id (for `Store::undo_merge`) and the entity that stays.
+#[derive(Debug, Clone)]
+pub struct MergeOutcome {
+    pub merge_id: Id,
+    pub entity: EntityRecord,
+}
 
 impl Store {
     /// The entity a merged id now lives in, if `id` was merged away.
@@ -23,8 +35,14 @@ impl Store {
     /// Merges entity `from` into `into`: its mentions, claims, places, sources, aliases
     /// and roles move to `into`, `from` is deleted and its id redirects to `into`, and
     /// every name of `from` is recorded as a manual alias of `into`. Both must exist and
-    /// be of the same kind.
-    pub async fn merge_entities(&self, into: Id, from: Id) -> Result<EntityRecord, StoreError> {
+    /// be of the same kind. What moved is kept under the merge's id, and the merge is
+    /// logged as `actor`'s.
+    pub async fn merge_entities(
+        &self,
+        into: Id,
+        from: Id,
+        actor: &Actor,
+    ) -> Result<MergeOutcome, StoreError> {
         if into == from {
             return Err(StoreError::MergeIntoItself { id: into });
         }
@@ -37,12 +55,14 @@ impl Store {
                 from: from_kind,
             });
         }
+        let moves = MergeMoves::capture(&mut tx, into, from).await?;
         for sql in [
             "UPDATE mentions SET entity_id = ?1 WHERE entity_id = ?2",
             "UPDATE claims SET speaker_id = ?1 WHERE speaker_id = ?2",
             "UPDATE claims SET via_id = ?1 WHERE via_id = ?2",
-            "INSERT OR IGNORE INTO claim_places (claim_id, entity_id)
-             SELECT claim_id, ?1 FROM claim_places WHERE entity_id = ?2 ORDER BY rowid",
+            "INSERT OR IGNORE INTO claim_places (claim_id, entity_id, mention_id)
+             SELECT claim_id, ?1, mention_id FROM claim_places WHERE entity_id = ?2
+             ORDER BY rowid",
             "DELETE FROM claim_places WHERE entity_id = ?2 AND ?1 IS NOT NULL",
             "UPDATE sources SET entity_id = ?1 WHERE entity_id = ?2",
             "INSERT OR IGNORE INTO aliases (entity_id, alias, key, rkey)
@@ -75,13 +95,34 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
+        let merge_id = moves.save(&mut tx, into, from).await?;
+        record(
+            &mut tx,
+            NewEntry {
+                action: CurationAction::Merge,
+                actor,
+                entity_id: Some(into),
+                merge_id: Some(merge_id),
+                mention_id: None,
+                detail: json!({ "into_id": into, "from_id": from }),
+            },
+        )
+        .await?;
         tx.commit().await?;
-        self.get_entity(into).await
+        Ok(MergeOutcome {
+            merge_id,
+            entity: self.get_entity(into).await?,
+        })
     }
 
     /// Adds `alias` to entity `id` and records it, so the writer resolves that name to
     /// this entity from now on, before any rule and over any other entity's alias.
-    pub async fn add_alias(&self, id: Id, alias: &str) -> Result<EntityRecord, StoreError> {
+    pub async fn add_alias(
+        &self,
+        id: Id,
+        alias: &str,
+        actor: &Actor,
+    ) -> Result<EntityRecord, StoreError> {
         let alias = alias.trim();
         let key = fold(alias);
         if key.is_empty() {
@@ -109,6 +150,18 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
+        record(
+            &mut tx,
+            NewEntry {
+                action: CurationAction::Alias,
+                actor,
+                entity_id: Some(id),
+                merge_id: None,
+                mention_id: None,
+                detail: json!({ "alias": alias }),
+            },
+        )
+        .await?;
         tx.commit().await?;
         self.get_entity(id).await
     }
@@ -116,7 +169,10 @@ impl Store {
 
 /// The stored kind of entity `id`; a merged id is [`StoreError::Merged`], an unknown one
 /// [`StoreError::NotFound`].
-async fn kind_in(conn: &mut SqliteConnection, id: Id) -> Result<&'static str, StoreError> {
+pub(crate) async fn kind_in(
+    conn: &mut SqliteConnection,
+    id: Id,
+) -> Result<&'static str, StoreError> {
     let row = sqlx::query("SELECT kind FROM entities WHERE id = ?1")
         .bind(id)
         .fetch_optional(&mut *conn)

@@ -19,6 +19,14 @@ pub enum StoreError {
         into: &'static str,
         from: &'static str,
     },
+    #[error("merge {id} was already undone")]
+    MergeUndone { id: i64 },
+    #[error("merge {id} cannot be undone: {reason}")]
+    MergeNotUndoable { id: i64, reason: String },
+    #[error("{what} {id} is not a place")]
+    NotAPlace { what: &'static str, id: i64 },
+    #[error("mention {mention} is already linked to place {place}")]
+    SamePlace { mention: i64, place: i64 },
     #[error("the alias has no letter or digit")]
     EmptyAlias,
     #[error("the pagination cursor is not one this server issued")]

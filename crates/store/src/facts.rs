@@ -279,7 +279,11 @@ impl Store {
     /// One fact with its first `listed` claims (all when `None`), as many conflicting
     /// claims and as many conflicting facts; its size, article count and sources count
     /// every claim.
-    async fn fact(&self, id: Id, listed: Option<usize>) -> Result<FactRecord, StoreError> {
+    pub(crate) async fn fact(
+        &self,
+        id: Id,
+        listed: Option<usize>,
+    ) -> Result<FactRecord, StoreError> {
         let counts: Option<(i64, i64)> =
             sqlx::query_as("SELECT size, article_count FROM facts WHERE id = ?1")
                 .bind(id)

@@ -4,6 +4,7 @@
 //! (extraction, hashing, offset conversion) that may run on any thread, and
 //! [`Store::insert`] / [`Store::insert_batch`] are the single writer.
 
+mod audit;
 pub mod canon;
 pub mod cluster;
 pub mod corroborate;
@@ -11,31 +12,39 @@ mod curate;
 mod cursor;
 mod error;
 mod facts;
+mod feed;
 mod graph_rows;
 mod link;
+mod merges;
 mod offsets;
 mod prepare;
 mod read;
+mod relink;
 mod resolve;
 mod search;
 mod seats;
 mod store;
 mod write;
 
+pub use audit::{Actor, CurationEntry};
+pub use curate::MergeOutcome;
 pub use cursor::Cursor;
 pub use error::StoreError;
 pub use facts::{ClaimLinks, FactRecord, LinkedClaim, LISTED_CLAIMS};
+pub use feed::FeedPosition;
+pub use merges::MergeRecord;
 pub use prepare::{
     content_hash, prepare, signatures, warm_up, ArticleText, NewArticle, PreparedArticle,
 };
 pub use read::{
-    ArticleRecord, ClaimFilter, ClaimRecord, ClaimSort, EntityRecord, EntitySummary, NumberFilter,
-    NumberRecord, Page, PlaceInfo, SpeakerRecord,
+    ArticleRecord, ClaimFilter, ClaimPlace, ClaimRecord, ClaimSort, EntityRecord, EntitySummary,
+    NumberFilter, NumberRecord, Page, PlaceInfo, SpeakerRecord,
 };
 pub use search::{
     SearchError, MAX_DEPTH, MAX_NAME_CHARS, MAX_NEAR_DISTANCE, MAX_PREFIXES, MAX_PREFIX_WORDS,
     MAX_SPELLINGS, MAX_WORDS, MIN_PREFIX_CHARS,
 };
+pub use relink::{MentionRecord, RelinkOutcome, RelinkScope};
 pub use store::{DataVersion, Store, StoreOptions, MIGRATOR};
 pub use write::Inserted;
 

@@ -126,12 +126,21 @@ pub struct ClaimRecord {
     pub speaker: Option<SpeakerRecord>,
     pub via: Option<EntitySummary>,
     pub cue: Option<String>,
-    pub places: Vec<EntitySummary>,
+    pub places: Vec<ClaimPlace>,
     pub numbers: Vec<NumberRecord>,
     /// The fact the claim belongs to, when other articles report it too.
     pub fact_id: Option<Id>,
     /// How many other articles report the same fact.
     pub corroborations: i64,
+}
+
+/// A place a claim is about, with the mention in its article that named it: the handle a
+/// curator moves to correct the place (`Store::relink_mention`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimPlace {
+    pub entity: EntitySummary,
+    /// `None` when no mention of the place has the span the claim's place was read at.
+    pub mention_id: Option<Id>,
 }
 
 #[derive(Debug, Clone)]
@@ -731,7 +740,8 @@ impl Store {
         // than the reads themselves
         let (places_json, numbers_json): (String, String) = sqlx::query_as(&format!(
             "SELECT
-                (SELECT json_group_array(json_array(claim_id, entity_id) ORDER BY rowid)
+                (SELECT json_group_array(json_array(claim_id, entity_id, mention_id)
+                                         ORDER BY rowid)
                  FROM claim_places WHERE claim_id IN (SELECT value FROM json_each(?1))),
                 (SELECT json_group_array(json_array(claim_id, {}, unit, qualifier, text, start,
                                                     \"end\", {}, base_unit) ORDER BY id)
@@ -742,9 +752,9 @@ impl Store {
         .bind(&claim_json)
         .fetch_one(&self.read)
         .await?;
-        let mut places: HashMap<Id, Vec<Id>> = HashMap::new();
-        for (claim, entity) in from_json::<Vec<(Id, Id)>>(&places_json)? {
-            places.entry(claim).or_default().push(entity);
+        let mut places: HashMap<Id, Vec<(Id, Option<Id>)>> = HashMap::new();
+        for (claim, entity, mention) in from_json::<Vec<(Id, Id, Option<Id>)>>(&places_json)? {
+            places.entry(claim).or_default().push((entity, mention));
         }
         type NumberRow = (
             Id,
@@ -771,7 +781,7 @@ impl Store {
                 base: real(base_value.as_deref())?.zip(base_unit),
             });
         }
-        let mut entity_ids: Vec<Id> = places.values().flatten().copied().collect();
+        let mut entity_ids: Vec<Id> = places.values().flatten().map(|(e, _)| *e).collect();
         for r in &rows {
             entity_ids.extend(r.get::<Option<Id>, _>("speaker_id"));
             entity_ids.extend(r.get::<Option<Id>, _>("via_id"));
@@ -806,7 +816,12 @@ impl Store {
                         .remove(&id)
                         .unwrap_or_default()
                         .iter()
-                        .filter_map(|p| entities.get(p).cloned())
+                        .filter_map(|(p, mention_id)| {
+                            Some(ClaimPlace {
+                                entity: entities.get(p)?.clone(),
+                                mention_id: *mention_id,
+                            })
+                        })
                         .collect(),
                     numbers: numbers.remove(&id).unwrap_or_default(),
                     fact_id: r.get("fact_id"),
@@ -1199,7 +1214,7 @@ fn push_claim_filters(q: &mut QueryBuilder<Sqlite>, filter: &ClaimFilter) {
     }
 }
 
-fn article_row(r: &SqliteRow, with_text: bool) -> ArticleRecord {
+pub(crate) fn article_row(r: &SqliteRow, with_text: bool) -> ArticleRecord {
     ArticleRecord {
         id: r.get("id"),
         title: r.get("title"),
@@ -1215,7 +1230,7 @@ fn article_row(r: &SqliteRow, with_text: bool) -> ArticleRecord {
 }
 
 /// Cuts a fetched `limit + 1` rows down to `limit` and says where the next page starts.
-fn keyset_page<T>(mut items: Vec<T>, limit: i64, id: impl Fn(&T) -> Id) -> Page<T> {
+pub(crate) fn keyset_page<T>(mut items: Vec<T>, limit: i64, id: impl Fn(&T) -> Id) -> Page<T> {
     let next = if items.len() as i64 > limit {
         items.truncate(limit as usize);
         items.last().map(|last| Cursor::After(id(last)))
@@ -1243,7 +1258,7 @@ fn real(text: Option<&str>) -> Result<Option<f64>, StoreError> {
 }
 
 /// Rows SQLite built as JSON, read back; a shape that does not fit is a decoding fault.
-fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, StoreError> {
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, StoreError> {
     serde_json::from_str(json).map_err(|e| StoreError::Database(sqlx::Error::Decode(Box::new(e))))
 }
 

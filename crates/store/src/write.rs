@@ -133,6 +133,9 @@ impl Writer<'_> {
 
         let mut counts: HashMap<Id, i64> = HashMap::new();
         let mut mention_rows = 0i64;
+        // each mention's row and entity by its span: a claim's place names the mention it
+        // came from, so correcting that mention's place corrects the claim's too
+        let mut by_span: HashMap<(usize, usize), (Id, Id)> = HashMap::new();
         for m in &p.extraction.mentions {
             let Some(entity) = self.mention(m, text)? else {
                 continue;
@@ -157,6 +160,7 @@ impl Writer<'_> {
             if let Some((city, region)) = open_seat(m) {
                 self.record_seat(article_id, Site::Mention(mention_id), city, region, surface)?;
             }
+            by_span.insert((m.span.start, m.span.end), (mention_id, entity));
             *counts.entry(entity).or_default() += 1;
             mention_rows += 1;
         }
@@ -217,12 +221,16 @@ impl Writer<'_> {
                     {
                         signature.push_entity('p', entity);
                     }
+                    let mention = by_span
+                        .get(&(place.span.start, place.span.end))
+                        .filter(|(_, of)| *of == entity)
+                        .map(|(id, _)| *id);
                     self.conn
                         .prepare_cached(
-                            "INSERT OR IGNORE INTO claim_places (claim_id, entity_id)
-                             VALUES (?1, ?2)",
+                            "INSERT OR IGNORE INTO claim_places (claim_id, entity_id, mention_id)
+                             VALUES (?1, ?2, ?3)",
                         )?
-                        .execute(params![claim_id, entity])?;
+                        .execute(params![claim_id, entity, mention])?;
                     if let Some((city, region)) = open_seat(place) {
                         let surface = place.span.slice(text).unwrap_or(&place.name);
                         self.record_seat(article_id, Site::Claim(claim_id), city, region, surface)?;

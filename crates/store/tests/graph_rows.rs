@@ -110,7 +110,10 @@ async fn a_merge_makes_the_next_read_full() {
         .expect("people");
     assert!(people.items.len() >= 2, "{:?}", people.items);
     let (keep, gone) = (people.items[0].id, people.items[1].id);
-    store.merge_entities(keep, gone).await.expect("merge");
+    store
+        .merge_entities(keep, gone, &claimgraph_store::Actor::anonymous())
+        .await
+        .expect("merge");
 
     let delta = store.graph_rows(p.watermark()).await.expect("rows");
     assert!(delta.is_full());

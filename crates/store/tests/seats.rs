@@ -85,7 +85,7 @@ async fn about(store: &Store, text: &str) -> i64 {
         .find(|c| c.text == text)
         .expect("claim stored");
     assert_eq!(claim.places.len(), 1, "{claim:?}");
-    claim.places[0].id
+    claim.places[0].entity.id
 }
 
 /// The id `GET /v1/entities?q=Velmora` puts first.

@@ -1,0 +1,129 @@
+//! The curation log: who merged, unmerged, aliased or moved what, and when. Written in the
+//! transaction of the change it records, so a change is never without its entry.
+
+use sqlx::{Row, SqliteConnection};
+
+use crate::read::keyset_page;
+use crate::{Cursor, Id, Page, Store, StoreError};
+
+/// Who asks for a change: `label` is what the server knows of the credential (a hash of
+/// the bearer token, or `anonymous`), `name` what the client says of itself, unverified.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub label: String,
+    pub name: Option<String>,
+}
+
+impl Actor {
+    /// Nobody in particular: the store's own tools and tests.
+    pub fn anonymous() -> Actor {
+        Actor {
+            label: "anonymous".to_string(),
+            name: None,
+        }
+    }
+}
+
+/// What a log entry records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CurationAction {
+    Merge,
+    Unmerge,
+    Alias,
+    Relink,
+}
+
+impl CurationAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CurationAction::Merge => "merge",
+            CurationAction::Unmerge => "unmerge",
+            CurationAction::Alias => "alias",
+            CurationAction::Relink => "relink",
+        }
+    }
+}
+
+/// One entry of the log, as stored.
+#[derive(Debug, Clone)]
+pub struct CurationEntry {
+    pub id: Id,
+    /// `merge`, `unmerge`, `alias` or `relink`.
+    pub action: String,
+    pub actor: String,
+    pub actor_name: Option<String>,
+    /// The entity the change is to: the survivor of a merge, the entity given an alias,
+    /// the place a mention moved to.
+    pub entity_id: Option<Id>,
+    pub merge_id: Option<Id>,
+    pub mention_id: Option<Id>,
+    /// What changed, as the JSON object the change wrote.
+    pub detail: String,
+    pub created_at: String,
+}
+
+/// An entry to write.
+pub(crate) struct NewEntry<'a> {
+    pub action: CurationAction,
+    pub actor: &'a Actor,
+    pub entity_id: Option<Id>,
+    pub merge_id: Option<Id>,
+    pub mention_id: Option<Id>,
+    pub detail: serde_json::Value,
+}
+
+/// Writes `entry` on `conn`, inside the caller's transaction; returns its id.
+pub(crate) async fn record(
+    conn: &mut SqliteConnection,
+    entry: NewEntry<'_>,
+) -> Result<Id, StoreError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO curation_log (action, actor, actor_name, entity_id, merge_id, mention_id,
+                                   detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+    )
+    .bind(entry.action.as_str())
+    .bind(&entry.actor.label)
+    .bind(&entry.actor.name)
+    .bind(entry.entity_id)
+    .bind(entry.merge_id)
+    .bind(entry.mention_id)
+    .bind(entry.detail.to_string())
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+impl Store {
+    /// The curation log, newest first.
+    pub async fn curation_log(
+        &self,
+        limit: i64,
+        cursor: Option<Cursor>,
+    ) -> Result<Page<CurationEntry>, StoreError> {
+        let before = Cursor::after_id(cursor)?;
+        let rows = sqlx::query(
+            "SELECT id, action, actor, actor_name, entity_id, merge_id, mention_id, detail,
+                    created_at
+             FROM curation_log WHERE ?1 IS NULL OR id < ?1 ORDER BY id DESC LIMIT ?2",
+        )
+        .bind(before)
+        .bind(limit + 1)
+        .fetch_all(&self.read)
+        .await?;
+        let items = rows
+            .iter()
+            .map(|r| CurationEntry {
+                id: r.get("id"),
+                action: r.get("action"),
+                actor: r.get("actor"),
+                actor_name: r.get("actor_name"),
+                entity_id: r.get("entity_id"),
+                merge_id: r.get("merge_id"),
+                mention_id: r.get("mention_id"),
+                detail: r.get("detail"),
+                created_at: r.get("created_at"),
+            })
+            .collect();
+        Ok(keyset_page(items, limit, |e: &CurationEntry| e.id))
+    }
+}
