@@ -31,6 +31,8 @@ pub enum ApiError {
     Timeout { seconds: u64 },
     #[error("the server is handling as many requests as it allows; retry shortly")]
     Overloaded,
+    #[error("this client address, or all clients together, hold as many connections as the server allows; retry shortly")]
+    TooManyConnections,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("internal error")]
@@ -82,7 +84,9 @@ impl ApiError {
     fn retry_after(&self) -> Option<u64> {
         match self {
             ApiError::RateLimited { retry_after } => Some(*retry_after),
-            ApiError::Timeout { .. } | ApiError::Overloaded => Some(1),
+            ApiError::Timeout { .. } | ApiError::Overloaded | ApiError::TooManyConnections => {
+                Some(1)
+            }
             ApiError::Store(StoreError::Busy) => Some(1),
             _ => None,
         }
@@ -104,6 +108,9 @@ impl ApiError {
             ApiError::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
             ApiError::Timeout { .. } => (StatusCode::SERVICE_UNAVAILABLE, "timeout"),
             ApiError::Overloaded => (StatusCode::SERVICE_UNAVAILABLE, "overloaded"),
+            ApiError::TooManyConnections => {
+                (StatusCode::SERVICE_UNAVAILABLE, "too_many_connections")
+            }
             ApiError::Store(e) => match e {
                 StoreError::EmptyArticle => (StatusCode::UNPROCESSABLE_ENTITY, "empty_text"),
                 StoreError::NotFound { .. } => (StatusCode::NOT_FOUND, "not_found"),
@@ -130,17 +137,18 @@ impl ApiError {
     }
 }
 
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
+impl ApiError {
+    /// The problem document this error answers with; a fault's details go to the log.
+    fn problem(&self) -> Problem {
         let (status, code) = self.status_and_code();
         // these 5xx are conditions an operator or client can act on, not faults: say which
         let actionable = matches!(
             self,
             ApiError::Timeout { .. }
                 | ApiError::Overloaded
+                | ApiError::TooManyConnections
                 | ApiError::Store(StoreError::Full | StoreError::ReadOnly | StoreError::Busy)
         );
-        let retry_after = self.retry_after();
         let detail = if status.is_server_error() && !actionable {
             // details of 5xx go to the log, never to the client
             tracing::error!(error = ?self, "request failed");
@@ -151,13 +159,39 @@ impl IntoResponse for ApiError {
             }
             self.to_string()
         };
-        let problem = Problem {
+        Problem {
             kind: format!("https://claimgraph.dev/problems/{code}"),
             title: status.canonical_reason().unwrap_or("Error"),
             status: status.as_u16(),
             detail,
             code,
-        };
+        }
+    }
+
+    /// The whole HTTP/1.1 answer as bytes, closing the connection: for the listener, which
+    /// refuses some connections before any request on them is parsed.
+    pub(crate) fn http1_bytes(&self) -> Vec<u8> {
+        let problem = self.problem();
+        let body = serde_json::to_string(&problem).unwrap_or_default();
+        let mut head = format!(
+            "HTTP/1.1 {} {}\r\ncontent-type: application/problem+json\r\ncontent-length: {}\r\nconnection: close\r\n",
+            problem.status,
+            problem.title,
+            body.len()
+        );
+        if let Some(secs) = self.retry_after() {
+            head.push_str(&format!("retry-after: {secs}\r\n"));
+        }
+        head.push_str("\r\n");
+        head.push_str(&body);
+        head.into_bytes()
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let problem = self.problem();
+        let status = self.status();
         let body = serde_json::to_vec(&problem).unwrap_or_default();
         let mut res = (
             status,
@@ -165,7 +199,7 @@ impl IntoResponse for ApiError {
             body,
         )
             .into_response();
-        if let Some(secs) = retry_after {
+        if let Some(secs) = self.retry_after() {
             res.headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }

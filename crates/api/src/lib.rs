@@ -11,6 +11,7 @@ mod graph;
 mod guard;
 mod openapi;
 mod routes;
+mod server;
 mod ui;
 
 use axum::extract::DefaultBodyLimit;
@@ -26,6 +27,10 @@ pub use error::ApiError;
 pub use graph::GraphCache;
 pub use guard::{BadOrigin, GuardConfig};
 pub use routes::parse_article;
+pub use server::{
+    serve, ConnectionLimits, DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS,
+    DEFAULT_MAX_CONNECTIONS_PER_IP, DEFAULT_SHUTDOWN_TIMEOUT,
+};
 pub use ui::{CONTENT_SECURITY_POLICY, UI_PATHS};
 
 /// Request bodies larger than this get 413 unless configured otherwise.
@@ -43,6 +48,8 @@ pub struct ApiConfig {
     /// Body bytes of recent `GET /v1/...` answers kept while the database is unchanged;
     /// 0 turns the cache off.
     pub response_cache: usize,
+    /// What the listener allows: head deadline, connections, shutdown bound.
+    pub connections: ConnectionLimits,
 }
 
 impl Default for ApiConfig {
@@ -51,6 +58,7 @@ impl Default for ApiConfig {
             body_limit: DEFAULT_BODY_LIMIT,
             guard: GuardConfig::default(),
             response_cache: DEFAULT_RESPONSE_CACHE,
+            connections: ConnectionLimits::default(),
         }
     }
 }
@@ -121,17 +129,4 @@ pub fn router(state: AppState) -> Router {
         )
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
-}
-
-/// Serves the API on `listener` until `shutdown` resolves, then lets in-flight requests
-/// finish. Each request knows its client's address (for the rate limit).
-pub async fn serve(
-    listener: tokio::net::TcpListener,
-    state: AppState,
-    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
 }
