@@ -33,6 +33,10 @@ pub enum ApiError {
     Overloaded,
     #[error("this client address, or all clients together, hold as many connections as the server allows; retry shortly")]
     TooManyConnections,
+    #[error("{0}")]
+    HostNotAllowed(String),
+    #[error("{0}")]
+    OriginNotAllowed(String),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("internal error")]
@@ -111,6 +115,8 @@ impl ApiError {
             ApiError::TooManyConnections => {
                 (StatusCode::SERVICE_UNAVAILABLE, "too_many_connections")
             }
+            ApiError::HostNotAllowed(_) => (StatusCode::FORBIDDEN, "host_not_allowed"),
+            ApiError::OriginNotAllowed(_) => (StatusCode::FORBIDDEN, "origin_not_allowed"),
             ApiError::Store(e) => match e {
                 StoreError::EmptyArticle => (StatusCode::UNPROCESSABLE_ENTITY, "empty_text"),
                 StoreError::NotFound { .. } => (StatusCode::NOT_FOUND, "not_found"),

@@ -12,6 +12,7 @@ mod guard;
 mod openapi;
 mod routes;
 mod server;
+mod site;
 mod ui;
 
 use axum::extract::DefaultBodyLimit;

@@ -137,6 +137,15 @@ struct GuardArgs {
     /// Requests served at once; more get 503 overloaded. 0: no limit.
     #[arg(long, env = "CLAIMGRAPH_MAX_CONCURRENT", default_value_t = 512)]
     max_concurrent: usize,
+    /// A host name clients may address the server by (repeatable; `.example.org` covers
+    /// its subdomains; `*` any). IP addresses and localhost always work; other names get
+    /// 403 host_not_allowed, which stops DNS rebinding.
+    #[arg(
+        long = "allowed-host",
+        env = "CLAIMGRAPH_ALLOWED_HOSTS",
+        value_delimiter = ','
+    )]
+    allowed_hosts: Vec<String>,
 }
 
 /// Connection limits of `serve`: what a client may hold without sending a request.
@@ -199,6 +208,12 @@ impl GuardArgs {
             rate_limit: self.rate_limit,
             request_timeout: Duration::from_secs(self.request_timeout),
             max_concurrent: self.max_concurrent,
+            allowed_hosts: self
+                .allowed_hosts
+                .into_iter()
+                .map(|h| h.trim().to_string())
+                .filter(|h| !h.is_empty())
+                .collect(),
         };
         config.validate()?;
         Ok(config)
