@@ -33,10 +33,18 @@ pub enum ApiError {
     Overloaded,
     #[error("this client address, or all clients together, hold as many connections as the server allows; retry shortly")]
     TooManyConnections,
+    #[error("the request target is longer than the limit of {limit} bytes")]
+    UriTooLong { limit: usize },
+    #[error("the request's header fields are larger than the limit of {limit} bytes")]
+    HeadersTooLarge { limit: usize },
     #[error("{0}")]
     HostNotAllowed(String),
     #[error("{0}")]
     OriginNotAllowed(String),
+    /// An error status a layer outside the handlers answered with (Swagger UI's 404, an
+    /// extractor's rejection): the status stays, the body becomes a problem.
+    #[error("the request was refused ({0})")]
+    Http(StatusCode),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("internal error")]
@@ -115,8 +123,18 @@ impl ApiError {
             ApiError::TooManyConnections => {
                 (StatusCode::SERVICE_UNAVAILABLE, "too_many_connections")
             }
+            ApiError::UriTooLong { .. } => (StatusCode::URI_TOO_LONG, "uri_too_long"),
+            ApiError::HeadersTooLarge { .. } => (
+                StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+                "headers_too_large",
+            ),
             ApiError::HostNotAllowed(_) => (StatusCode::FORBIDDEN, "host_not_allowed"),
             ApiError::OriginNotAllowed(_) => (StatusCode::FORBIDDEN, "origin_not_allowed"),
+            ApiError::Http(status) if status.is_server_error() => (*status, "internal"),
+            ApiError::Http(StatusCode::PAYLOAD_TOO_LARGE) => {
+                (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large")
+            }
+            ApiError::Http(status) => (*status, "request_refused"),
             ApiError::Store(e) => match e {
                 StoreError::EmptyArticle => (StatusCode::UNPROCESSABLE_ENTITY, "empty_text"),
                 StoreError::NotFound { .. } => (StatusCode::NOT_FOUND, "not_found"),

@@ -10,6 +10,7 @@ mod extract;
 mod graph;
 mod guard;
 mod openapi;
+mod protocol;
 mod routes;
 mod server;
 mod site;
@@ -27,6 +28,7 @@ use tracing::Level;
 pub use error::ApiError;
 pub use graph::GraphCache;
 pub use guard::{BadOrigin, GuardConfig};
+pub use protocol::{MAX_HEADER_BYTES, MAX_URI_BYTES};
 pub use routes::parse_article;
 pub use server::{
     serve, ConnectionLimits, DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS,
@@ -97,8 +99,9 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     openapi::finish(routes::routes().into_openapi())
 }
 
-/// The whole API as one `Router`, with tracing, request ids, the guard (auth, limits,
-/// CORS), ETags with the read cache, gzip and the body limit applied.
+/// The whole API as one `Router`, with tracing, request ids, the head size limits, the
+/// guard (auth, limits, CORS, host and origin), ETags with the read cache, gzip, the body
+/// limit and problem bodies for every error applied.
 pub fn router(state: AppState) -> Router {
     let body_limit = state.config.body_limit;
     let guard = state.config.guard.clone();
@@ -111,11 +114,14 @@ pub fn router(state: AppState) -> Router {
         .fallback(routes::not_found)
         .method_not_allowed_fallback(routes::method_not_allowed)
         .with_state(state)
+        // Swagger UI's and extractors' own error answers become problems too
+        .layer(middleware::from_fn(protocol::problem_bodies))
         .layer(DefaultBodyLimit::max(body_limit))
         // gzip when the client accepts it; the ETag is taken over the bytes as sent
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn_with_state(cache, conditional::etag));
     guard::layer(routes, &guard, body_limit)
+        .layer(middleware::from_fn(protocol::limit_head))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|req: &Request<_>| {

@@ -1,9 +1,11 @@
-//! What a hostile web page can send at the HTTP layer: requests for other host names
-//! (DNS rebinding) and cross-site writes. Every refusal is a problem with a stable code.
+//! What a hostile web page or a sloppy client can send at the HTTP layer: requests for
+//! other host names (DNS rebinding), cross-site writes, oversize targets and headers,
+//! truncated JSON, paths the Swagger UI does not know, and health checks under a rate
+//! limit. Every refusal is a problem with a stable code.
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use claimgraph_api::{ApiConfig, GuardConfig};
+use claimgraph_api::{ApiConfig, GuardConfig, MAX_HEADER_BYTES, MAX_URI_BYTES};
 use serde_json::Value;
 
 mod support;
@@ -121,4 +123,51 @@ async fn configured_hosts_and_cors_origins_are_let_through() {
     )
     .await;
     assert_problem(&res, StatusCode::FORBIDDEN, "origin_not_allowed");
+}
+
+#[tokio::test]
+async fn an_overlong_target_gets_414_and_oversize_headers_431() {
+    let app = app().await;
+    let long = format!("/v1/claims?q={}", "a".repeat(MAX_URI_BYTES));
+    let req = Request::get(long).body(Body::empty()).expect("request");
+    assert_problem(
+        &send(&app, req).await,
+        StatusCode::URI_TOO_LONG,
+        "uri_too_long",
+    );
+    let req = Request::get("/v1/articles")
+        .header("x-filler", "b".repeat(MAX_HEADER_BYTES))
+        .body(Body::empty())
+        .expect("request");
+    assert_problem(
+        &send(&app, req).await,
+        StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+        "headers_too_large",
+    );
+    // just under the limits is served
+    let fits = format!("/v1/claims?q={}", "a".repeat(MAX_URI_BYTES - 64));
+    let req = Request::get(fits).body(Body::empty()).expect("request");
+    assert_ne!(send(&app, req).await.0, StatusCode::URI_TOO_LONG);
+}
+
+#[tokio::test]
+async fn unknown_paths_under_docs_get_a_problem() {
+    let app = app().await;
+    for path in [
+        "/docs/no-such-file.js",
+        "/docs/../../etc/passwd",
+        "/docs/x/y",
+    ] {
+        let req = Request::get(path).body(Body::empty()).expect("request");
+        assert_problem(
+            &send(&app, req).await,
+            StatusCode::NOT_FOUND,
+            "route_not_found",
+        );
+    }
+    // what Swagger UI does serve is untouched
+    let req = Request::get("/docs/").body(Body::empty()).expect("request");
+    let (status, _, ctype) = send(&app, req).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(ctype.is_some_and(|c| c.starts_with("text/html")));
 }
