@@ -6,7 +6,7 @@
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use claimgraph_api::{ApiConfig, GuardConfig, MAX_HEADER_BYTES, MAX_URI_BYTES};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 mod support;
 
@@ -170,4 +170,60 @@ async fn unknown_paths_under_docs_get_a_problem() {
     let (status, _, ctype) = send(&app, req).await;
     assert_eq!(status, StatusCode::OK);
     assert!(ctype.is_some_and(|c| c.starts_with("text/html")));
+}
+
+async fn post_json(app: &App, body: &[u8]) -> (StatusCode, Value, Option<String>) {
+    let req = Request::post("/v1/articles")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_vec()))
+        .expect("request");
+    send(app, req).await
+}
+
+/// A body that is not JSON is `malformed_json` whatever comes first in it: a field the
+/// article does not have, or a value of the wrong type, must not make a truncated upload
+/// look like JSON of the wrong shape.
+#[tokio::test]
+async fn every_truncation_of_a_json_article_is_malformed_json() {
+    let app = app().await;
+    let valid = json!({
+        "text": ARTICLE,
+        "title": "Ferry notice",
+        "source": "Harbour Gazette",
+        "published_at": "2024-03-01T08:00:00Z"
+    })
+    .to_string();
+    let unknown_field = format!(
+        r#"{{"text": {}, "author": "Imre Strand", "title": "Ferry notice"}}"#,
+        json!(ARTICLE)
+    );
+    let wrong_type = r#"{"text": 42, "title": "Ferry notice", "source": "Harbour Gazette"}"#;
+    for (whole, whole_code) in [
+        (valid.as_str(), None),
+        (unknown_field.as_str(), Some("invalid_article")),
+        (wrong_type, Some("invalid_article")),
+    ] {
+        let res = post_json(&app, whole.as_bytes()).await;
+        if let Some(code) = whole_code {
+            assert_problem(&res, StatusCode::UNPROCESSABLE_ENTITY, code);
+        }
+        // byte by byte: an upload cut short may end inside a multi-byte character
+        for cut in 1..whole.len() {
+            let prefix = &whole.as_bytes()[..cut];
+            let res = post_json(&app, prefix).await;
+            assert_eq!(
+                (res.0, res.1["code"].as_str()),
+                (StatusCode::BAD_REQUEST, Some("malformed_json")),
+                "cut at {cut}: {:?} -> {}",
+                String::from_utf8_lossy(prefix),
+                res.1
+            );
+        }
+    }
+    let (_, list) = app.get("/v1/articles").await;
+    assert_eq!(
+        list["items"].as_array().map_or(0, Vec::len),
+        1,
+        "only the valid whole"
+    );
 }
