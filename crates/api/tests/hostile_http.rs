@@ -227,3 +227,25 @@ async fn every_truncation_of_a_json_article_is_malformed_json() {
         "only the valid whole"
     );
 }
+
+#[tokio::test]
+async fn health_checks_are_not_rate_limited_and_use_up_no_share() {
+    let app = app_with(ApiConfig {
+        guard: GuardConfig {
+            rate_limit: 2,
+            ..GuardConfig::default()
+        },
+        ..ApiConfig::default()
+    })
+    .await;
+    for _ in 0..20 {
+        let (status, _) = app.get("/healthz").await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    for _ in 0..2 {
+        let (status, body) = app.get("/v1/articles").await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    let (status, body) = app.get("/v1/articles").await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
+}
