@@ -35,6 +35,20 @@ pub enum ApiError {
     ExportsBusy { retry_after: u64 },
     #[error("{limit} event streams are open, as many as the server allows; retry later")]
     TooManySubscribers { limit: usize },
+    #[error("this client address, or all clients together, hold as many connections as the server allows; retry shortly")]
+    TooManyConnections,
+    #[error("the request target is longer than the limit of {limit} bytes")]
+    UriTooLong { limit: usize },
+    #[error("the request's header fields are larger than the limit of {limit} bytes")]
+    HeadersTooLarge { limit: usize },
+    #[error("{0}")]
+    HostNotAllowed(String),
+    #[error("{0}")]
+    OriginNotAllowed(String),
+    /// An error status a layer outside the handlers answered with (Swagger UI's 404, an
+    /// extractor's rejection): the status stays, the body becomes a problem.
+    #[error("the request was refused ({0})")]
+    Http(StatusCode),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("internal error")]
@@ -88,7 +102,9 @@ impl ApiError {
             ApiError::RateLimited { retry_after } | ApiError::ExportsBusy { retry_after } => {
                 Some(*retry_after)
             }
-            ApiError::Timeout { .. } | ApiError::Overloaded => Some(1),
+            ApiError::Timeout { .. } | ApiError::Overloaded | ApiError::TooManyConnections => {
+                Some(1)
+            }
             ApiError::TooManySubscribers { .. } => Some(5),
             ApiError::Store(StoreError::Busy) => Some(1),
             _ => None,
@@ -115,6 +131,21 @@ impl ApiError {
             ApiError::TooManySubscribers { .. } => {
                 (StatusCode::SERVICE_UNAVAILABLE, "too_many_subscribers")
             }
+            ApiError::TooManyConnections => {
+                (StatusCode::SERVICE_UNAVAILABLE, "too_many_connections")
+            }
+            ApiError::UriTooLong { .. } => (StatusCode::URI_TOO_LONG, "uri_too_long"),
+            ApiError::HeadersTooLarge { .. } => (
+                StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+                "headers_too_large",
+            ),
+            ApiError::HostNotAllowed(_) => (StatusCode::FORBIDDEN, "host_not_allowed"),
+            ApiError::OriginNotAllowed(_) => (StatusCode::FORBIDDEN, "origin_not_allowed"),
+            ApiError::Http(status) if status.is_server_error() => (*status, "internal"),
+            ApiError::Http(StatusCode::PAYLOAD_TOO_LARGE) => {
+                (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large")
+            }
+            ApiError::Http(status) => (*status, "request_refused"),
             ApiError::Store(e) => match e {
                 StoreError::EmptyArticle => (StatusCode::UNPROCESSABLE_ENTITY, "empty_text"),
                 StoreError::NotFound { .. } => (StatusCode::NOT_FOUND, "not_found"),
@@ -145,8 +176,9 @@ impl ApiError {
     }
 }
 
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
+impl ApiError {
+    /// The problem document this error answers with; a fault's details go to the log.
+    fn problem(&self) -> Problem {
         let (status, code) = self.status_and_code();
         // these 5xx are conditions an operator or client can act on, not faults: say which
         let actionable = matches!(
@@ -155,9 +187,9 @@ impl IntoResponse for ApiError {
                 | ApiError::Overloaded
                 | ApiError::ExportsBusy { .. }
                 | ApiError::TooManySubscribers { .. }
+                | ApiError::TooManyConnections
                 | ApiError::Store(StoreError::Full | StoreError::ReadOnly | StoreError::Busy)
         );
-        let retry_after = self.retry_after();
         let detail = if status.is_server_error() && !actionable {
             // details of 5xx go to the log, never to the client
             tracing::error!(error = ?self, "request failed");
@@ -168,13 +200,39 @@ impl IntoResponse for ApiError {
             }
             self.to_string()
         };
-        let problem = Problem {
+        Problem {
             kind: format!("https://claimgraph.dev/problems/{code}"),
             title: status.canonical_reason().unwrap_or("Error"),
             status: status.as_u16(),
             detail,
             code,
-        };
+        }
+    }
+
+    /// The whole HTTP/1.1 answer as bytes, closing the connection: for the listener, which
+    /// refuses some connections before any request on them is parsed.
+    pub(crate) fn http1_bytes(&self) -> Vec<u8> {
+        let problem = self.problem();
+        let body = serde_json::to_string(&problem).unwrap_or_default();
+        let mut head = format!(
+            "HTTP/1.1 {} {}\r\ncontent-type: application/problem+json\r\ncontent-length: {}\r\nconnection: close\r\n",
+            problem.status,
+            problem.title,
+            body.len()
+        );
+        if let Some(secs) = self.retry_after() {
+            head.push_str(&format!("retry-after: {secs}\r\n"));
+        }
+        head.push_str("\r\n");
+        head.push_str(&body);
+        head.into_bytes()
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let problem = self.problem();
+        let status = self.status();
         let body = serde_json::to_vec(&problem).unwrap_or_default();
         let mut res = (
             status,
@@ -182,7 +240,7 @@ impl IntoResponse for ApiError {
             body,
         )
             .into_response();
-        if let Some(secs) = retry_after {
+        if let Some(secs) = self.retry_after() {
             res.headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }

@@ -14,8 +14,11 @@ mod extract;
 mod graph;
 mod guard;
 mod openapi;
+mod protocol;
 mod routes;
 mod stream;
+mod server;
+mod site;
 mod ui;
 
 use axum::extract::DefaultBodyLimit;
@@ -31,8 +34,13 @@ pub use error::ApiError;
 pub use events::{EventHub, EventsConfig};
 pub use graph::GraphCache;
 pub use guard::{BadOrigin, GuardConfig};
+pub use protocol::{MAX_HEADER_BYTES, MAX_URI_BYTES};
 pub use routes::parse_article;
 pub use stream::EXPORT_PATHS;
+pub use server::{
+    serve, ConnectionLimits, DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS,
+    DEFAULT_MAX_CONNECTIONS_PER_IP, DEFAULT_SHUTDOWN_TIMEOUT,
+};
 pub use ui::{CONTENT_SECURITY_POLICY, UI_PATHS};
 
 /// Request bodies larger than this get 413 unless configured otherwise.
@@ -58,6 +66,8 @@ pub struct ApiConfig {
     pub max_exports: usize,
     /// `GET /v1/events`: subscribers, polling and keep-alive.
     pub events: EventsConfig,
+    /// What the listener allows: head deadline, connections, shutdown bound.
+    pub connections: ConnectionLimits,
 }
 
 impl Default for ApiConfig {
@@ -68,6 +78,7 @@ impl Default for ApiConfig {
             response_cache: DEFAULT_RESPONSE_CACHE,
             max_exports: DEFAULT_MAX_EXPORTS,
             events: EventsConfig::default(),
+            connections: ConnectionLimits::default(),
         }
     }
 }
@@ -120,8 +131,9 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     openapi::finish(routes::routes().into_openapi())
 }
 
-/// The whole API as one `Router`, with tracing, request ids, the guard (auth, limits,
-/// CORS), ETags with the read cache, gzip and the body limit applied.
+/// The whole API as one `Router`, with tracing, request ids, the head size limits, the
+/// guard (auth, limits, CORS, host and origin), ETags with the read cache, gzip, the body
+/// limit and problem bodies for every error applied.
 pub fn router(state: AppState) -> Router {
     let body_limit = state.config.body_limit;
     let guard = state.config.guard.clone();
@@ -134,11 +146,14 @@ pub fn router(state: AppState) -> Router {
         .fallback(routes::not_found)
         .method_not_allowed_fallback(routes::method_not_allowed)
         .with_state(state)
+        // Swagger UI's and extractors' own error answers become problems too
+        .layer(middleware::from_fn(protocol::problem_bodies))
         .layer(DefaultBodyLimit::max(body_limit))
         // gzip when the client accepts it; the ETag is taken over the bytes as sent
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn_with_state(cache, conditional::etag));
     guard::layer(routes, &guard, body_limit)
+        .layer(middleware::from_fn(protocol::limit_head))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|req: &Request<_>| {
@@ -153,22 +168,4 @@ pub fn router(state: AppState) -> Router {
         )
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
-}
-
-/// Serves the API on `listener` until `shutdown` resolves, then lets in-flight requests
-/// finish; event streams end at once, since they never would on their own. Each request
-/// knows its client's address (for the rate limit).
-pub async fn serve(
-    listener: tokio::net::TcpListener,
-    state: AppState,
-    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
-    let events = state.events.clone();
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async move {
-            shutdown.await;
-            events.close();
-        })
-        .await
 }

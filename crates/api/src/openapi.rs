@@ -54,7 +54,12 @@ impl Modify for BearerAuth {
 }
 
 /// Responses any operation may give, whatever its handler does: the guard's and faults.
-const SHARED: [(&str, &str, &str); 4] = [
+const SHARED: [(&str, &str, &str); 5] = [
+    (
+        "403",
+        "Forbidden",
+        "`host_not_allowed`: the request names a host that is neither an IP address, `localhost` nor an --allowed-host (DNS rebinding); `origin_not_allowed`: a write from a web page whose `Origin` is neither this server nor a --cors-origin.",
+    ),
     (
         "401",
         "Unauthorized",

@@ -209,7 +209,15 @@ pub fn parse_article(headers: &HeaderMap, body: &[u8]) -> Result<NewArticle, Api
 fn json_article(body: &[u8]) -> Result<ArticleIn, ApiError> {
     use serde_json::error::Category;
     serde_json::from_slice::<ArticleIn>(body).map_err(|e| match e.classify() {
-        Category::Data => ApiError::unprocessable("invalid_article", e.to_string()),
+        // a wrong field or type can come before the end of a body that is not JSON at all
+        // (a truncated upload): only a body that is JSON is of the wrong shape
+        Category::Data => match serde_json::from_slice::<serde::de::IgnoredAny>(body) {
+            Ok(_) => ApiError::unprocessable("invalid_article", e.to_string()),
+            Err(syntax) => ApiError::bad_request(
+                "malformed_json",
+                format!("the body is not valid JSON: {syntax}"),
+            ),
+        },
         Category::Syntax | Category::Eof | Category::Io => {
             ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {e}"))
         }

@@ -10,9 +10,9 @@ use std::time::Duration;
 
 use anyhow::Context;
 use claimgraph_api::{
-    ApiConfig, AppState, GuardConfig, DEFAULT_BODY_LIMIT, DEFAULT_MAX_EXPORTS,
-    DEFAULT_RESPONSE_CACHE,
-    ApiConfig, AppState, EventsConfig, GuardConfig, DEFAULT_BODY_LIMIT, DEFAULT_RESPONSE_CACHE,
+    ApiConfig, AppState, ConnectionLimits, EventsConfig, GuardConfig, DEFAULT_BODY_LIMIT,
+    DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_IP,
+    DEFAULT_MAX_EXPORTS, DEFAULT_RESPONSE_CACHE, DEFAULT_SHUTDOWN_TIMEOUT,
 };
 use claimgraph_store::{Store, StoreOptions};
 use clap::{Parser, Subcommand};
@@ -42,6 +42,8 @@ enum Command {
         body_limit: usize,
         #[command(flatten)]
         guard: GuardArgs,
+        #[command(flatten)]
+        connections: ConnectionArgs,
         /// Cap the database file at this many bytes: writes past it get 507 storage_full.
         #[arg(long, env = "CLAIMGRAPH_MAX_DB_SIZE")]
         max_db_size: Option<u64>,
@@ -157,6 +159,46 @@ struct GuardArgs {
     /// Requests served at once; more get 503 overloaded. 0: no limit.
     #[arg(long, env = "CLAIMGRAPH_MAX_CONCURRENT", default_value_t = 512)]
     max_concurrent: usize,
+    /// A host name clients may address the server by (repeatable; `.example.org` covers
+    /// its subdomains; `*` any). IP addresses and localhost always work; other names get
+    /// 403 host_not_allowed, which stops DNS rebinding.
+    #[arg(
+        long = "allowed-host",
+        env = "CLAIMGRAPH_ALLOWED_HOSTS",
+        value_delimiter = ','
+    )]
+    allowed_hosts: Vec<String>,
+}
+
+/// Connection limits of `serve`: what a client may hold without sending a request.
+#[derive(Debug, clap::Args)]
+struct ConnectionArgs {
+    /// Seconds a client has to send a request head (and an idle keep-alive connection
+    /// stays open); then the connection is closed. 0: no limit.
+    #[arg(long, env = "CLAIMGRAPH_HEADER_READ_TIMEOUT", default_value_t = DEFAULT_HEADER_READ_TIMEOUT.as_secs())]
+    header_read_timeout: u64,
+    /// Connections open at once, all clients together; more get 503
+    /// too_many_connections and are closed. Keep it under the open-file limit. 0: no limit.
+    #[arg(long, env = "CLAIMGRAPH_MAX_CONNECTIONS", default_value_t = DEFAULT_MAX_CONNECTIONS)]
+    max_connections: usize,
+    /// Connections open at once from one client address (IPv6: one /64); behind a
+    /// reverse proxy every client has the proxy's address. 0: no limit.
+    #[arg(long, env = "CLAIMGRAPH_MAX_CONNECTIONS_PER_IP", default_value_t = DEFAULT_MAX_CONNECTIONS_PER_IP)]
+    max_connections_per_ip: usize,
+    /// Seconds a shutdown (SIGTERM, Ctrl-C) waits for requests in flight before dropping them.
+    #[arg(long, env = "CLAIMGRAPH_SHUTDOWN_TIMEOUT", default_value_t = DEFAULT_SHUTDOWN_TIMEOUT.as_secs())]
+    shutdown_timeout: u64,
+}
+
+impl ConnectionArgs {
+    fn limits(&self) -> ConnectionLimits {
+        ConnectionLimits {
+            header_read_timeout: Duration::from_secs(self.header_read_timeout),
+            max_connections: self.max_connections,
+            max_connections_per_ip: self.max_connections_per_ip,
+            shutdown_timeout: Duration::from_secs(self.shutdown_timeout),
+        }
+    }
 }
 
 impl GuardArgs {
@@ -194,6 +236,12 @@ impl GuardArgs {
             rate_limit: self.rate_limit,
             request_timeout: Duration::from_secs(self.request_timeout),
             max_concurrent: self.max_concurrent,
+            allowed_hosts: self
+                .allowed_hosts
+                .into_iter()
+                .map(|h| h.trim().to_string())
+                .filter(|h| !h.is_empty())
+                .collect(),
         };
         config.validate()?;
         Ok(config)
@@ -223,6 +271,7 @@ fn main() -> anyhow::Result<()> {
                 addr,
                 body_limit,
                 guard,
+                connections,
                 max_db_size,
                 response_cache,
                 max_exports,
@@ -237,6 +286,7 @@ fn main() -> anyhow::Result<()> {
                         max_subscribers: max_event_subscribers,
                         ..EventsConfig::default()
                     },
+                    connections: connections.limits(),
                 };
                 let options = StoreOptions {
                     max_size_bytes: max_db_size,
@@ -348,7 +398,7 @@ async fn serve(
     let store = Store::open_with(db, options)
         .await
         .with_context(|| format!("opening database {}", db.display()))?;
-    tracing::info!(guard = ?config.guard, "access and limits");
+    tracing::info!(guard = ?config.guard, connections = ?config.connections, "access and limits");
     let started = std::time::Instant::now();
     tokio::task::spawn_blocking(claimgraph_store::warm_up)
         .await
