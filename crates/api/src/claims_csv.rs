@@ -156,8 +156,8 @@ fn fields(c: &ClaimRecord, a: Option<&ArticleRecord>) -> impl Iterator<Item = St
         Some(SpeakerRecord::Nominal(words)) => (None, words.clone()),
         None => (None, String::new()),
     };
-    let place_ids: Vec<String> = c.places.iter().map(|p| p.id.to_string()).collect();
-    let places: Vec<&str> = c.places.iter().map(|p| p.name.as_str()).collect();
+    let place_ids: Vec<String> = c.places.iter().map(|p| p.entity.id.to_string()).collect();
+    let places: Vec<&str> = c.places.iter().map(|p| p.entity.name.as_str()).collect();
     let numbers: Vec<String> = c.numbers.iter().map(number_text).collect();
     [
         c.id.to_string(),
