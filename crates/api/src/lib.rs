@@ -8,17 +8,17 @@ mod conditional;
 mod curation;
 mod dto;
 mod error;
-mod export;
 mod events;
+mod export;
 mod extract;
 mod graph;
 mod guard;
 mod openapi;
 mod protocol;
 mod routes;
-mod stream;
 mod server;
 mod site;
+mod stream;
 mod ui;
 
 use axum::extract::DefaultBodyLimit;
@@ -36,11 +36,11 @@ pub use graph::GraphCache;
 pub use guard::{BadOrigin, GuardConfig};
 pub use protocol::{MAX_HEADER_BYTES, MAX_URI_BYTES};
 pub use routes::parse_article;
-pub use stream::EXPORT_PATHS;
 pub use server::{
     serve, ConnectionLimits, DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS,
     DEFAULT_MAX_CONNECTIONS_PER_IP, DEFAULT_SHUTDOWN_TIMEOUT,
 };
+pub use stream::EXPORT_PATHS;
 pub use ui::{CONTENT_SECURITY_POLICY, UI_PATHS};
 
 /// Request bodies larger than this get 413 unless configured otherwise.

@@ -40,11 +40,11 @@ pub use read::{
     ArticleRecord, ClaimFilter, ClaimPlace, ClaimRecord, ClaimSort, EntityRecord, EntitySummary,
     NumberFilter, NumberRecord, Page, PlaceInfo, SpeakerRecord,
 };
+pub use relink::{MentionRecord, RelinkOutcome, RelinkScope};
 pub use search::{
     SearchError, MAX_DEPTH, MAX_NAME_CHARS, MAX_NEAR_DISTANCE, MAX_PREFIXES, MAX_PREFIX_WORDS,
     MAX_SPELLINGS, MAX_WORDS, MIN_PREFIX_CHARS,
 };
-pub use relink::{MentionRecord, RelinkOutcome, RelinkScope};
 pub use store::{DataVersion, Store, StoreOptions, MIGRATOR};
 pub use write::Inserted;
 
