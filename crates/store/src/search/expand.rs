@@ -98,6 +98,28 @@ impl Store {
         if keys.is_empty() {
             return Ok(HashMap::new());
         }
+        let entities = self.named_entities(keys).await?;
+        let all: Vec<Id> = entities.values().flatten().copied().collect();
+        let aliases = self.aliases_of(&all).await?;
+        Ok(entities
+            .into_iter()
+            .map(|(key, ids)| {
+                let written = ids
+                    .iter()
+                    .flat_map(|id| aliases.get(id).into_iter().flatten());
+                let spellings = other_spellings(&key, written);
+                (key, spellings)
+            })
+            .filter(|(_, spellings)| !spellings.is_empty())
+            .collect())
+    }
+
+    /// The places and people each of `keys` names, at most [`MAX_NAME_ENTITIES`] each, the
+    /// most mentioned first; keys that name none are left out.
+    async fn named_entities(
+        &self,
+        keys: &[String],
+    ) -> Result<HashMap<String, Vec<Id>>, StoreError> {
         let place_keys: Vec<String> = keys.iter().map(|k| place_key(k)).collect();
         let person_keys: Vec<String> = keys
             .iter()
@@ -118,7 +140,7 @@ impl Store {
                 .or_default()
                 .push((r.get("mention_count"), r.get("id")));
         }
-        let mut entities: HashMap<&String, Vec<Id>> = HashMap::new();
+        let mut entities = HashMap::new();
         for key in keys {
             let mut found: Vec<(i64, Id)> = Vec::new();
             let mut add = |how: &str, k: String| {
@@ -137,16 +159,20 @@ impl Store {
             ids.dedup();
             ids.truncate(MAX_NAME_ENTITIES);
             if !ids.is_empty() {
-                entities.insert(key, ids);
+                entities.insert(key.clone(), ids);
             }
         }
-        let all: Vec<Id> = entities.values().flatten().copied().collect();
+        Ok(entities)
+    }
+
+    /// Every spelling stored for each of `ids`.
+    async fn aliases_of(&self, ids: &[Id]) -> Result<HashMap<Id, Vec<String>>, StoreError> {
         let mut aliases: HashMap<Id, Vec<String>> = HashMap::new();
         for r in sqlx::query(
             "SELECT entity_id, alias FROM aliases
              WHERE entity_id IN (SELECT value FROM json_each(?1)) ORDER BY entity_id, alias",
         )
-        .bind(json_array(&all))
+        .bind(json_array(ids))
         .fetch_all(&self.read)
         .await?
         {
@@ -155,18 +181,7 @@ impl Store {
                 .or_default()
                 .push(r.get("alias"));
         }
-        Ok(entities
-            .into_iter()
-            .map(|(key, ids)| {
-                let spellings = other_spellings(
-                    key,
-                    ids.iter()
-                        .flat_map(|id| aliases.get(id).into_iter().flatten()),
-                );
-                (key.clone(), spellings)
-            })
-            .filter(|(_, spellings)| !spellings.is_empty())
-            .collect())
+        Ok(aliases)
     }
 }
 
