@@ -1160,26 +1160,51 @@ fn push_claim_filters(q: &mut QueryBuilder<Sqlite>, filter: &ClaimFilter) {
         None => {}
     }
     if let Some(number) = &filter.number {
-        q.push(" AND EXISTS (SELECT 1 FROM claim_numbers n WHERE n.claim_id = c.id");
-        // a unit with a base compares on the base value, so `mi2` finds figures in km2
-        let (column, factor) = match Measure::of(1.0, &number.unit) {
-            Some(base) => {
-                q.push(" AND n.base_unit = ").push_bind(base.unit);
-                ("n.base_value", base.value)
-            }
-            None => {
-                q.push(" AND n.unit = ").push_bind(number.unit.clone());
-                ("n.value", 1.0)
-            }
-        };
-        if let Some(min) = number.min {
-            q.push(format!(" AND {column} >= ")).push_bind(min * factor);
-        }
-        if let Some(max) = number.max {
-            q.push(format!(" AND {column} <= ")).push_bind(max * factor);
-        }
-        q.push(")");
+        push_number_filter(q, number);
     }
+}
+
+/// Index of each claim's figures by unit and value as written (`person`, `usd`).
+const NUMBERS_BY_UNIT: &str = "claim_numbers_claim_unit";
+/// Index of each claim's figures by base unit and normalised value (`km2`, `hour`).
+const NUMBERS_BY_BASE: &str = "claim_numbers_claim_base";
+
+/// The claim gives a figure in the filter's unit (its dimension, for a unit with a base)
+/// within its range. The claim's own figures are read by an index that starts with the
+/// claim: one seek per claim checked, never the unit's figures across the store nor all of
+/// a claim's figures (see migration `…0015`).
+fn push_number_filter(q: &mut QueryBuilder<Sqlite>, number: &NumberFilter) {
+    // a unit with a base compares on the base value, so `mi2` finds figures in km2
+    let (index, unit_col, value_col, unit, factor) = match Measure::of(1.0, &number.unit) {
+        Some(base) => (
+            NUMBERS_BY_BASE,
+            "n.base_unit",
+            "n.base_value",
+            base.unit.to_string(),
+            base.value,
+        ),
+        None => (
+            NUMBERS_BY_UNIT,
+            "n.unit",
+            "n.value",
+            number.unit.clone(),
+            1.0,
+        ),
+    };
+    q.push(format!(
+        " AND EXISTS (SELECT 1 FROM claim_numbers n INDEXED BY {index} \
+         WHERE n.claim_id = c.id AND {unit_col} = "
+    ))
+    .push_bind(unit);
+    if let Some(min) = number.min {
+        q.push(format!(" AND {value_col} >= "))
+            .push_bind(min * factor);
+    }
+    if let Some(max) = number.max {
+        q.push(format!(" AND {value_col} <= "))
+            .push_bind(max * factor);
+    }
+    q.push(")");
 }
 
 fn article_row(r: &SqliteRow, with_text: bool) -> ArticleRecord {
@@ -1323,6 +1348,59 @@ mod tests {
         let plan = claims_plan(&store, &place, None).await;
         assert_paged(&plan);
         assert!(plan.contains("claim_places_entity"), "{plan}");
+    }
+
+    #[tokio::test]
+    async fn number_filters_seek_each_claims_own_figures() {
+        let (store, _dir) = store().await;
+        let number = |unit: &str, min, max| NumberFilter {
+            unit: unit.into(),
+            min,
+            max,
+        };
+        // (filter, the seek each claim checked costs)
+        let cases = [
+            (
+                ClaimFilter {
+                    kind: Some(ClaimKind::Direct),
+                    number: Some(number("km", None, None)),
+                    ..Default::default()
+                },
+                "claim_numbers_claim_base (claim_id=? AND base_unit=?)",
+            ),
+            (
+                ClaimFilter {
+                    has_number: Some(false),
+                    number: Some(number("hour", None, None)),
+                    ..Default::default()
+                },
+                "claim_numbers_claim_base (claim_id=? AND base_unit=?)",
+            ),
+            (
+                ClaimFilter {
+                    number: Some(number("mi2", Some(10.0), Some(700.0))),
+                    ..Default::default()
+                },
+                "claim_numbers_claim_base (claim_id=? AND base_unit=? AND base_value>? AND base_value<?)",
+            ),
+            (
+                ClaimFilter {
+                    number: Some(number("person", Some(100.0), None)),
+                    ..Default::default()
+                },
+                "claim_numbers_claim_unit (claim_id=? AND unit=? AND value>?)",
+            ),
+        ];
+        for (filter, seek) in &cases {
+            let plan = claims_plan(&store, filter, None).await;
+            // the claims in id order until the page is full, nothing sorted
+            assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+            assert!(plan.contains(seek), "{plan}");
+            // never the figures of a unit across the store
+            for step in plan.lines().filter(|s| s.contains(" n ")) {
+                assert!(step.contains("(claim_id=?"), "{step}\n{plan}");
+            }
+        }
     }
 
     #[tokio::test]
