@@ -12,6 +12,7 @@ mod cursor;
 mod error;
 mod facts;
 mod graph_rows;
+mod interrupt;
 mod link;
 mod offsets;
 mod prepare;
@@ -24,6 +25,7 @@ mod write;
 pub use cursor::Cursor;
 pub use error::StoreError;
 pub use facts::{ClaimLinks, FactRecord, LinkedClaim, LISTED_CLAIMS};
+pub use interrupt::with_deadline;
 pub use prepare::{
     content_hash, prepare, signatures, warm_up, ArticleText, NewArticle, PreparedArticle,
 };
