@@ -147,6 +147,24 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn the_health_ping_answers_while_every_read_connection_is_busy() {
+        let (store, _dir) = store().await;
+        let busy: Vec<_> = (0..8)
+            .map(|_| {
+                let store = store.clone();
+                tokio::spawn(async move { endless(&store).await })
+            })
+            .collect();
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let pinged = tokio::time::timeout(Duration::from_millis(500), store.ping()).await;
+        store.stop_reads();
+        for task in busy {
+            let _ = tokio::time::timeout(Duration::from_secs(3), task).await;
+        }
+        pinged.expect("ping within 500 ms").expect("ping");
+    }
+
+    #[tokio::test]
     async fn reads_without_a_deadline_are_not_stopped() {
         let (store, _dir) = store().await;
         let count: i64 = sqlx::query_scalar(
