@@ -83,7 +83,7 @@ impl ApiError {
         match self {
             ApiError::RateLimited { retry_after } => Some(*retry_after),
             ApiError::Timeout { .. } | ApiError::Overloaded => Some(1),
-            ApiError::Store(StoreError::Busy) => Some(1),
+            ApiError::Store(StoreError::Busy | StoreError::Interrupted) => Some(1),
             _ => None,
         }
     }
@@ -120,6 +120,8 @@ impl ApiError {
                 StoreError::Full => (StatusCode::INSUFFICIENT_STORAGE, "storage_full"),
                 StoreError::ReadOnly => (StatusCode::SERVICE_UNAVAILABLE, "read_only"),
                 StoreError::Busy => (StatusCode::SERVICE_UNAVAILABLE, "busy"),
+                // the guard's deadline, met inside the database: the same answer
+                StoreError::Interrupted => (StatusCode::SERVICE_UNAVAILABLE, "timeout"),
                 StoreError::Database(_)
                 | StoreError::Write(_)
                 | StoreError::WriterStopped(_)
@@ -138,7 +140,12 @@ impl IntoResponse for ApiError {
             self,
             ApiError::Timeout { .. }
                 | ApiError::Overloaded
-                | ApiError::Store(StoreError::Full | StoreError::ReadOnly | StoreError::Busy)
+                | ApiError::Store(
+                    StoreError::Full
+                        | StoreError::ReadOnly
+                        | StoreError::Busy
+                        | StoreError::Interrupted
+                )
         );
         let retry_after = self.retry_after();
         let detail = if status.is_server_error() && !actionable {

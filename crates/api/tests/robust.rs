@@ -504,6 +504,28 @@ async fn a_slow_upload_times_out_with_503() {
 }
 
 #[tokio::test]
+async fn a_read_the_database_stopped_answers_503_timeout() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("test.db"))
+        .await
+        .expect("open store");
+    let app = App {
+        router: router(AppState::new(store.clone(), ApiConfig::default())),
+        _dir: dir,
+    };
+    let text: String = (0..200).map(article).collect();
+    assert_eq!(
+        app.post("text/plain", text).await.status,
+        StatusCode::CREATED
+    );
+    // what the deadline of a timed-out request or a shutdown does to a running read
+    store.stop_reads();
+    let res = app.get("/v1/claims?limit=500").await;
+    res.problem(StatusCode::SERVICE_UNAVAILABLE, "timeout");
+    assert!(res.header("retry-after").is_some());
+}
+
+#[tokio::test]
 async fn requests_over_the_concurrency_limit_get_503_overloaded() {
     let app = app_with(guarded(GuardConfig {
         max_concurrent: 1,
