@@ -13,6 +13,8 @@ mod openapi;
 mod routes;
 mod ui;
 
+use std::future::IntoFuture;
+
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, Request};
 use axum::{middleware, Router};
@@ -123,15 +125,48 @@ pub fn router(state: AppState) -> Router {
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
 }
 
-/// Serves the API on `listener` until `shutdown` resolves, then lets in-flight requests
-/// finish. Each request knows its client's address (for the rate limit).
+/// How long in-flight requests get to finish after the shutdown signal before their
+/// database reads are stopped (they then answer 503 `timeout`).
+pub const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
+/// How long after stopping the reads [`serve`] waits for the last answers and
+/// connections before it returns anyway.
+pub const SHUTDOWN_DRAIN: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Serves the API on `listener` until `shutdown` resolves, then stops accepting and lets
+/// in-flight requests finish for [`SHUTDOWN_GRACE`]; reads still running then are stopped
+/// in the database, and after [`SHUTDOWN_DRAIN`] more it returns whatever is left open (a
+/// client still sending its request). Each request knows its client's address (for the
+/// rate limit).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let store = state.store.clone();
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
+    let signalled = std::sync::Arc::new(tokio::sync::Notify::new());
+    let server = axum::serve(listener, app).with_graceful_shutdown({
+        let signalled = std::sync::Arc::clone(&signalled);
+        async move {
+            shutdown.await;
+            signalled.notify_one();
+        }
+    });
+    let mut server = std::pin::pin!(server.into_future());
+    tokio::select! {
+        done = &mut server => return done,
+        () = signalled.notified() => {}
+    }
+    if let Ok(done) = tokio::time::timeout(SHUTDOWN_GRACE, &mut server).await {
+        return done;
+    }
+    tracing::warn!("requests still running after the grace period: stopping their reads");
+    store.stop_reads();
+    match tokio::time::timeout(SHUTDOWN_DRAIN, &mut server).await {
+        Ok(done) => done,
+        Err(_) => {
+            tracing::warn!("connections still open after the drain: closing them");
+            Ok(())
+        }
+    }
 }
