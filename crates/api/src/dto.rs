@@ -243,6 +243,8 @@ pub struct ClaimOut {
     #[schema(required = true)]
     pub cue: Option<String>,
     pub places: Vec<ClaimPlaceOut>,
+    /// The figures the claim gives, in text order: at most its first 100 (number filters
+    /// see them all).
     pub numbers: Vec<NumberOut>,
     /// The fact (`GET /v1/facts/{id}`) the claim belongs to; `null` while no other
     /// article reports it.

@@ -106,7 +106,7 @@ impl ApiError {
                 Some(1)
             }
             ApiError::TooManySubscribers { .. } => Some(5),
-            ApiError::Store(StoreError::Busy) => Some(1),
+            ApiError::Store(StoreError::Busy | StoreError::Interrupted) => Some(1),
             _ => None,
         }
     }
@@ -166,6 +166,8 @@ impl ApiError {
                 StoreError::Full => (StatusCode::INSUFFICIENT_STORAGE, "storage_full"),
                 StoreError::ReadOnly => (StatusCode::SERVICE_UNAVAILABLE, "read_only"),
                 StoreError::Busy => (StatusCode::SERVICE_UNAVAILABLE, "busy"),
+                // the guard's deadline, met inside the database: the same answer
+                StoreError::Interrupted => (StatusCode::SERVICE_UNAVAILABLE, "timeout"),
                 StoreError::Database(_)
                 | StoreError::Write(_)
                 | StoreError::WriterStopped(_)
@@ -188,7 +190,12 @@ impl ApiError {
                 | ApiError::ExportsBusy { .. }
                 | ApiError::TooManySubscribers { .. }
                 | ApiError::TooManyConnections
-                | ApiError::Store(StoreError::Full | StoreError::ReadOnly | StoreError::Busy)
+                | ApiError::Store(
+                    StoreError::Full
+                        | StoreError::ReadOnly
+                        | StoreError::Busy
+                        | StoreError::Interrupted
+                )
         );
         let detail = if status.is_server_error() && !actionable {
             // details of 5xx go to the log, never to the client

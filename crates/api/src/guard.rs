@@ -198,7 +198,14 @@ async fn guard_request(State(g): State<Arc<Guard>>, req: Request, next: Next) ->
         None => None,
     };
     match g.timeout {
-        Some(limit) => match tokio::time::timeout(limit, next.run(req)).await {
+        // the store stops the request's statements at the same deadline: a request
+        // answered 503 leaves no statement running behind it
+        Some(limit) => match tokio::time::timeout(
+            limit,
+            claimgraph_store::with_deadline(Instant::now() + limit, next.run(req)),
+        )
+        .await
+        {
             Ok(res) => res,
             Err(_) => ApiError::Timeout {
                 seconds: limit.as_secs().max(1),

@@ -21,6 +21,8 @@ mod site;
 mod stream;
 mod ui;
 
+use std::future::IntoFuture;
+
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, Request};
 use axum::{middleware, Router};
@@ -169,3 +171,10 @@ pub fn router(state: AppState) -> Router {
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
 }
+
+/// How long in-flight requests get to finish after the shutdown signal before their
+/// database reads are stopped (they then answer 503 `timeout`).
+pub const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
+/// How long after stopping the reads [`serve`] waits for the last answers and
+/// connections before it returns anyway.
+pub const SHUTDOWN_DRAIN: std::time::Duration = std::time::Duration::from_secs(1);

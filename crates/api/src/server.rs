@@ -37,7 +37,8 @@ pub const DEFAULT_MAX_CONNECTIONS: usize = 512;
 /// Connections one client address may hold at once unless configured otherwise.
 pub const DEFAULT_MAX_CONNECTIONS_PER_IP: usize = 64;
 /// Longest a shutdown waits for requests in flight unless configured otherwise.
-pub const DEFAULT_SHUTDOWN_TIMEOUT: Duration = Duration::from_secs(10);
+pub const DEFAULT_SHUTDOWN_TIMEOUT: Duration =
+    Duration::from_secs(crate::SHUTDOWN_GRACE.as_secs() + crate::SHUTDOWN_DRAIN.as_secs());
 /// The most bytes hyper buffers for one connection's request head: with the connection
 /// limit, this bounds the memory clients can make the server hold for heads they never
 /// finish. Above the limits `protocol` enforces, so that they answer first.
@@ -80,6 +81,7 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let limits = state.config.connections.clone();
+    let store = state.store.clone();
     // event streams never end on their own: they close when shutdown begins
     let events = state.events.clone();
     let app = router(state);
@@ -120,7 +122,7 @@ pub async fn serve(
         });
     }
     drop(listener);
-    finish(graceful, connections, limits.shutdown_timeout).await;
+    finish(graceful, connections, &store, limits.shutdown_timeout).await;
     Ok(())
 }
 
@@ -170,18 +172,32 @@ fn refuse(stream: TcpStream, answer: &[u8]) {
     }
 }
 
-/// Asks every connection to close after its request in flight, waits up to `timeout` for
-/// them, then drops the rest.
-async fn finish(graceful: GracefulShutdown, mut connections: JoinSet<()>, timeout: Duration) {
-    if tokio::time::timeout(timeout, graceful.shutdown())
-        .await
-        .is_err()
-    {
-        tracing::warn!(
-            connections = connections.len(),
-            seconds = timeout.as_secs_f32(),
-            "requests still in flight after the shutdown timeout: dropping them"
-        );
+/// Asks every connection to close after its request in flight and waits up to `timeout`
+/// for them: after [`crate::SHUTDOWN_GRACE`] (or `timeout`, if shorter) the reads still
+/// running are stopped in the database, so they answer 503 at once; what is left at
+/// `timeout` (a client still sending its request) is dropped.
+async fn finish(
+    graceful: GracefulShutdown,
+    mut connections: JoinSet<()>,
+    store: &claimgraph_store::Store,
+    timeout: Duration,
+) {
+    let grace = crate::SHUTDOWN_GRACE.min(timeout);
+    let drained = graceful.shutdown();
+    tokio::pin!(drained);
+    if tokio::time::timeout(grace, &mut drained).await.is_err() {
+        tracing::warn!("requests still running after the grace period: stopping their reads");
+        store.stop_reads();
+        if tokio::time::timeout(timeout - grace, &mut drained)
+            .await
+            .is_err()
+        {
+            tracing::warn!(
+                connections = connections.len(),
+                seconds = timeout.as_secs_f32(),
+                "requests still in flight after the shutdown timeout: dropping them"
+            );
+        }
     }
     connections.abort_all();
     while connections.join_next().await.is_some() {}

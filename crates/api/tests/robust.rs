@@ -504,6 +504,63 @@ async fn a_slow_upload_times_out_with_503() {
 }
 
 #[tokio::test]
+async fn a_read_the_database_stopped_answers_503_timeout() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("test.db"))
+        .await
+        .expect("open store");
+    let app = App {
+        router: router(AppState::new(store.clone(), ApiConfig::default())),
+        _dir: dir,
+    };
+    let text: String = (0..200).map(article).collect();
+    assert_eq!(
+        app.post("text/plain", text).await.status,
+        StatusCode::CREATED
+    );
+    // what the deadline of a timed-out request or a shutdown does to a running read
+    store.stop_reads();
+    let res = app.get("/v1/claims?limit=500").await;
+    res.problem(StatusCode::SERVICE_UNAVAILABLE, "timeout");
+    assert!(res.header("retry-after").is_some());
+}
+
+#[tokio::test]
+async fn serve_returns_soon_after_the_signal_with_a_request_in_flight() {
+    use std::io::Write;
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("test.db"))
+        .await
+        .expect("open store");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("address");
+    let (signal, signalled) = tokio::sync::oneshot::channel::<()>();
+    let state = AppState::new(store, ApiConfig::default());
+    let server = tokio::spawn(claimgraph_api::serve(listener, state, async move {
+        let _ = signalled.await;
+    }));
+    // a request whose body never comes: in flight until the 30 s request timeout
+    let mut client = std::net::TcpStream::connect(addr).expect("connect");
+    client
+        .write_all(
+            b"POST /v1/articles HTTP/1.1\r\nhost: test\r\ncontent-type: text/plain\r\n\
+              content-length: 1000\r\n\r\nA headline\n",
+        )
+        .expect("send the head");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let _ = signal.send(());
+    let bound = claimgraph_api::SHUTDOWN_GRACE + claimgraph_api::SHUTDOWN_DRAIN;
+    tokio::time::timeout(bound + Duration::from_secs(1), server)
+        .await
+        .expect("serve returns within its bound")
+        .expect("serve task")
+        .expect("serve");
+}
+
+#[tokio::test]
 async fn requests_over_the_concurrency_limit_get_503_overloaded() {
     let app = app_with(guarded(GuardConfig {
         max_concurrent: 1,

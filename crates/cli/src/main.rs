@@ -264,7 +264,7 @@ fn main() -> anyhow::Result<()> {
         .enable_all()
         .build()
         .context("starting the async runtime")?;
-    runtime.block_on(async move {
+    let done = runtime.block_on(async move {
         match cli.command {
             Command::Serve {
                 db,
@@ -319,8 +319,16 @@ fn main() -> anyhow::Result<()> {
             Command::Export { db, format, out } => export(&db, format, out.as_deref()).await,
             Command::Extract { .. } => Ok(()),
         }
-    })
+    });
+    // a write still running on a blocking thread (its transaction is rolled back when the
+    // process ends) must not hold the exit up
+    runtime.shutdown_timeout(EXIT_WAIT);
+    done
 }
+
+/// How long the exit waits for the database to close, and then for blocking work left
+/// running, once `serve` stopped serving (see `claimgraph_api::serve` for the steps before).
+const EXIT_WAIT: Duration = Duration::from_secs(1);
 
 async fn open(db: &Path) -> anyhow::Result<Store> {
     Store::open(db)
@@ -416,12 +424,20 @@ async fn serve(
     claimgraph_api::serve(listener, state, shutdown_signal())
         .await
         .context("serving")?;
-    store.close().await;
+    // reads still running were stopped by `serve`; a write in flight is waited for only so
+    // long
+    if tokio::time::timeout(EXIT_WAIT, store.close())
+        .await
+        .is_err()
+    {
+        tracing::warn!("the database did not close in time: exiting without waiting");
+    }
     tracing::info!("stopped");
     Ok(())
 }
 
-/// Resolves on SIGINT or SIGTERM, so in-flight requests finish and the WAL is checkpointed.
+/// Resolves on SIGINT or SIGTERM, so in-flight requests finish (within
+/// `claimgraph_api::SHUTDOWN_GRACE`) and the WAL is checkpointed.
 async fn shutdown_signal() {
     let ctrl_c = async {
         if let Err(e) = tokio::signal::ctrl_c().await {

@@ -41,6 +41,10 @@ pub enum StoreError {
     ReadOnly,
     #[error("the database stayed locked by another writer for too long; retry")]
     Busy,
+    /// A read ran past its caller's deadline or the server began to shut down, and SQLite
+    /// stopped it (see `interrupt.rs`).
+    #[error("the read ran past the request's time limit or the server is shutting down, and the database stopped it; retry later")]
+    Interrupted,
     #[error("database error: {0}")]
     Database(sqlx::Error),
     /// An error of the writer's connection (see [`crate::Store`]), other than the above.
@@ -57,6 +61,7 @@ pub enum StoreError {
 const SQLITE_READONLY: i64 = 8;
 const SQLITE_BUSY: i64 = 5;
 const SQLITE_LOCKED: i64 = 6;
+const SQLITE_INTERRUPT: i64 = 9;
 const SQLITE_FULL: i64 = 13;
 
 impl From<sqlx::Error> for StoreError {
@@ -69,6 +74,7 @@ impl From<sqlx::Error> for StoreError {
             Some(SQLITE_FULL) => StoreError::Full,
             Some(SQLITE_READONLY) => StoreError::ReadOnly,
             Some(SQLITE_BUSY | SQLITE_LOCKED) => StoreError::Busy,
+            Some(SQLITE_INTERRUPT) => StoreError::Interrupted,
             _ if matches!(e, sqlx::Error::PoolTimedOut) => StoreError::Busy,
             _ => StoreError::Database(e),
         }
@@ -82,6 +88,7 @@ impl From<rusqlite::Error> for StoreError {
             Some(ErrorCode::DiskFull) => StoreError::Full,
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
+            Some(ErrorCode::OperationInterrupted) => StoreError::Interrupted,
             _ => StoreError::Write(e),
         }
     }

@@ -14,6 +14,7 @@ mod error;
 mod facts;
 mod feed;
 mod graph_rows;
+mod interrupt;
 mod link;
 mod merges;
 mod offsets;
@@ -33,6 +34,7 @@ pub use error::StoreError;
 pub use facts::{ClaimLinks, FactRecord, LinkedClaim, LISTED_CLAIMS};
 pub use feed::FeedPosition;
 pub use merges::MergeRecord;
+pub use interrupt::with_deadline;
 pub use prepare::{
     content_hash, prepare, signatures, warm_up, ArticleText, NewArticle, PreparedArticle,
 };

@@ -743,11 +743,8 @@ impl Store {
                 (SELECT json_group_array(json_array(claim_id, entity_id, mention_id)
                                          ORDER BY rowid)
                  FROM claim_places WHERE claim_id IN (SELECT value FROM json_each(?1))),
-                (SELECT json_group_array(json_array(claim_id, {}, unit, qualifier, text, start,
-                                                    \"end\", {}, base_unit) ORDER BY id)
-                 FROM claim_numbers WHERE claim_id IN (SELECT value FROM json_each(?1)))",
-            real_text("value"),
-            real_text("base_value"),
+                ({})",
+            claim_numbers_sql(),
         ))
         .bind(&claim_json)
         .fetch_one(&self.read)
@@ -1192,26 +1189,70 @@ fn push_claim_filters(q: &mut QueryBuilder<Sqlite>, filter: &ClaimFilter) {
         None => {}
     }
     if let Some(number) = &filter.number {
-        q.push(" AND EXISTS (SELECT 1 FROM claim_numbers n WHERE n.claim_id = c.id");
-        // a unit with a base compares on the base value, so `mi2` finds figures in km2
-        let (column, factor) = match Measure::of(1.0, &number.unit) {
-            Some(base) => {
-                q.push(" AND n.base_unit = ").push_bind(base.unit);
-                ("n.base_value", base.value)
-            }
-            None => {
-                q.push(" AND n.unit = ").push_bind(number.unit.clone());
-                ("n.value", 1.0)
-            }
-        };
-        if let Some(min) = number.min {
-            q.push(format!(" AND {column} >= ")).push_bind(min * factor);
-        }
-        if let Some(max) = number.max {
-            q.push(format!(" AND {column} <= ")).push_bind(max * factor);
-        }
-        q.push(")");
+        push_number_filter(q, number);
     }
+}
+
+/// A claim lists at most this many of its figures, the first in text order: more than a
+/// real claim gives, while a claim of 100,000 repeated figures costs its page a hundred
+/// rows instead of 15 MB of JSON. Number filters still see every figure.
+pub const LISTED_NUMBERS: i64 = 100;
+
+/// The first [`LISTED_NUMBERS`] figures of each claim in the JSON array `?1`, as one JSON
+/// array of rows: each claim's are read from its own index in id order, up to the cap.
+fn claim_numbers_sql() -> String {
+    format!(
+        "SELECT json_group_array(json_array(n.claim_id, {}, n.unit, n.qualifier, n.text,
+                                            n.start, n.\"end\", {}, n.base_unit) ORDER BY n.id)
+         FROM json_each(?1) j CROSS JOIN claim_numbers n
+         WHERE n.id IN (SELECT x.id FROM claim_numbers x INDEXED BY claim_numbers_claim
+                        WHERE x.claim_id = j.value ORDER BY x.id LIMIT {LISTED_NUMBERS})",
+        real_text("n.value"),
+        real_text("n.base_value"),
+    )
+}
+
+/// Index of each claim's figures by unit and value as written (`person`, `usd`).
+const NUMBERS_BY_UNIT: &str = "claim_numbers_claim_unit";
+/// Index of each claim's figures by base unit and normalised value (`km2`, `hour`).
+const NUMBERS_BY_BASE: &str = "claim_numbers_claim_base";
+
+/// The claim gives a figure in the filter's unit (its dimension, for a unit with a base)
+/// within its range. The claim's own figures are read by an index that starts with the
+/// claim: one seek per claim checked, never the unit's figures across the store nor all of
+/// a claim's figures (see migration `…0017`).
+fn push_number_filter(q: &mut QueryBuilder<Sqlite>, number: &NumberFilter) {
+    // a unit with a base compares on the base value, so `mi2` finds figures in km2
+    let (index, unit_col, value_col, unit, factor) = match Measure::of(1.0, &number.unit) {
+        Some(base) => (
+            NUMBERS_BY_BASE,
+            "n.base_unit",
+            "n.base_value",
+            base.unit.to_string(),
+            base.value,
+        ),
+        None => (
+            NUMBERS_BY_UNIT,
+            "n.unit",
+            "n.value",
+            number.unit.clone(),
+            1.0,
+        ),
+    };
+    q.push(format!(
+        " AND EXISTS (SELECT 1 FROM claim_numbers n INDEXED BY {index} \
+         WHERE n.claim_id = c.id AND {unit_col} = "
+    ))
+    .push_bind(unit);
+    if let Some(min) = number.min {
+        q.push(format!(" AND {value_col} >= "))
+            .push_bind(min * factor);
+    }
+    if let Some(max) = number.max {
+        q.push(format!(" AND {value_col} <= "))
+            .push_bind(max * factor);
+    }
+    q.push(")");
 }
 
 pub(crate) fn article_row(r: &SqliteRow, with_text: bool) -> ArticleRecord {
@@ -1355,6 +1396,127 @@ mod tests {
         let plan = claims_plan(&store, &place, None).await;
         assert_paged(&plan);
         assert!(plan.contains("claim_places_entity"), "{plan}");
+    }
+
+    #[tokio::test]
+    async fn number_filters_seek_each_claims_own_figures() {
+        let (store, _dir) = store().await;
+        let number = |unit: &str, min, max| NumberFilter {
+            unit: unit.into(),
+            min,
+            max,
+        };
+        // (filter, the seek each claim checked costs)
+        let cases = [
+            (
+                ClaimFilter {
+                    kind: Some(ClaimKind::Direct),
+                    number: Some(number("km", None, None)),
+                    ..Default::default()
+                },
+                "claim_numbers_claim_base (claim_id=? AND base_unit=?)",
+            ),
+            (
+                ClaimFilter {
+                    has_number: Some(false),
+                    number: Some(number("hour", None, None)),
+                    ..Default::default()
+                },
+                "claim_numbers_claim_base (claim_id=? AND base_unit=?)",
+            ),
+            (
+                ClaimFilter {
+                    number: Some(number("mi2", Some(10.0), Some(700.0))),
+                    ..Default::default()
+                },
+                "claim_numbers_claim_base (claim_id=? AND base_unit=? AND base_value>? AND base_value<?)",
+            ),
+            (
+                ClaimFilter {
+                    number: Some(number("person", Some(100.0), None)),
+                    ..Default::default()
+                },
+                "claim_numbers_claim_unit (claim_id=? AND unit=? AND value>?)",
+            ),
+        ];
+        for (filter, seek) in &cases {
+            let plan = claims_plan(&store, filter, None).await;
+            // the claims in id order until the page is full, nothing sorted
+            assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+            assert!(plan.contains(seek), "{plan}");
+            // never the figures of a unit across the store
+            for step in plan.lines().filter(|s| s.contains(" n ")) {
+                assert!(step.contains("(claim_id=?"), "{step}\n{plan}");
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn a_claim_lists_its_first_figures_read_by_its_index() {
+        let (store, _dir) = store().await;
+        let sql = format!("EXPLAIN QUERY PLAN {}", claim_numbers_sql());
+        let plan = plan(&store, QueryBuilder::new(sql)).await;
+        assert!(
+            plan.contains("SEARCH x USING COVERING INDEX claim_numbers_claim (claim_id=?)"),
+            "{plan}"
+        );
+        assert!(
+            plan.contains("SEARCH n USING INTEGER PRIMARY KEY"),
+            "{plan}"
+        );
+        // the claim's figures in id order from the index, never all of them sorted
+        assert!(
+            !plan.contains("SCAN n") && !plan.contains("SCAN x"),
+            "{plan}"
+        );
+        assert!(!plan.contains("TEMP B-TREE FOR ORDER BY"), "{plan}");
+
+        let run = |sql: String| {
+            let pool = store.write.clone();
+            async move {
+                sqlx::query(&sql).execute(&pool).await.expect("insert");
+            }
+        };
+        run("INSERT INTO articles (id, content_hash, text) VALUES (1, 'h1', 'figures')".into())
+            .await;
+        run(
+            "INSERT INTO claims (id, article_id, kind, text, start, \"end\")
+             VALUES (1, 1, 'statement', 'a', 0, 1), (2, 1, 'statement', 'b', 1, 2)"
+                .into(),
+        )
+        .await;
+        let rows: Vec<String> = (0..LISTED_NUMBERS + 50)
+            .map(|i| format!("(1, {i}, 'km2', 'exact', '{i} km2', {i}, {i}, {i}, 'km2')"))
+            .chain(["(2, 7, 'person', 'exact', '7 people', 0, 1, NULL, NULL)".to_string()])
+            .collect();
+        run(format!(
+            "INSERT INTO claim_numbers (claim_id, value, unit, qualifier, text, start, \"end\",
+                                        base_value, base_unit) VALUES {}",
+            rows.join(", ")
+        ))
+        .await;
+        let page = store
+            .list_claims(&ClaimFilter::default(), 10, None)
+            .await
+            .expect("list");
+        let values: Vec<Vec<f64>> = page
+            .items
+            .iter()
+            .map(|c| c.numbers.iter().map(|n| n.value).collect())
+            .collect();
+        let first: Vec<f64> = (0..LISTED_NUMBERS).map(|i| i as f64).collect();
+        assert_eq!(values, [first, vec![7.0]]);
+        // a filter still sees the figures past the listed ones
+        let beyond = ClaimFilter {
+            number: Some(NumberFilter {
+                unit: "km2".into(),
+                min: Some((LISTED_NUMBERS + 10) as f64),
+                max: None,
+            }),
+            ..Default::default()
+        };
+        let found = store.list_claims(&beyond, 10, None).await.expect("filter");
+        assert_eq!(found.items.len(), 1);
     }
 
     #[tokio::test]

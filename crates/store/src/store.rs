@@ -11,6 +11,7 @@ use sqlx::sqlite::{
 use sqlx::{ConnectOptions, SqlitePool};
 use tokio::sync::Mutex;
 
+use crate::interrupt::ReadStop;
 use crate::link::LinkIndex;
 use crate::StoreError;
 
@@ -45,6 +46,8 @@ pub struct Store {
     version: Arc<Mutex<Watcher>>,
     /// Tickets of [`Store::data_version`] callers, in order of arrival.
     tickets: Arc<AtomicU64>,
+    /// Tells the read connections' statements to stop (see `interrupt.rs`).
+    stop: ReadStop,
 }
 
 /// One read-only connection whose `PRAGMA data_version` changes whenever any other
@@ -201,8 +204,25 @@ impl Store {
             .max_connections(1)
             .connect_with(options.clone())
             .await?;
+        let stop = ReadStop::default();
         let read = SqlitePoolOptions::new()
             .max_connections(8)
+            // arming a connection proves its worker alive: no ping besides
+            .test_before_acquire(false)
+            .after_connect({
+                let stop = stop.clone();
+                move |conn, _| {
+                    let stop = stop.clone();
+                    Box::pin(async move { stop.arm(conn).await })
+                }
+            })
+            .before_acquire({
+                let stop = stop.clone();
+                move |conn, _| {
+                    let stop = stop.clone();
+                    Box::pin(async move { stop.arm(conn).await.map(|()| true) })
+                }
+            })
             .connect_with(options.clone())
             .await?;
         let version = Arc::new(Mutex::new(Watcher {
@@ -222,6 +242,7 @@ impl Store {
             writer,
             version,
             tickets: Arc::default(),
+            stop,
         })
     }
 
@@ -280,10 +301,18 @@ impl Store {
         Ok(after.saturating_sub(before))
     }
 
-    /// A cheap query that proves the database answers.
+    /// A cheap query that proves the database answers. It runs on the connection of
+    /// [`Store::data_version`], not the read pool: a health check must answer at once even
+    /// while slow reads hold every pooled connection.
     pub async fn ping(&self) -> Result<(), StoreError> {
-        sqlx::query("SELECT 1").execute(&self.read).await?;
-        Ok(())
+        self.data_version().await.map(|_| ())
+    }
+
+    /// Makes every read statement running now or started later stop within a moment,
+    /// failing with [`StoreError::Interrupted`]: for shutting down while slow reads are in
+    /// flight. Statements too short to reach a check still finish.
+    pub fn stop_reads(&self) {
+        self.stop.stop();
     }
 
     /// Writes a consistent copy of the database to `target` (`VACUUM INTO`), while other
