@@ -21,8 +21,6 @@ mod site;
 mod stream;
 mod ui;
 
-use std::future::IntoFuture;
-
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, Request};
 use axum::{middleware, Router};

@@ -33,8 +33,8 @@ pub use cursor::Cursor;
 pub use error::StoreError;
 pub use facts::{ClaimLinks, FactRecord, LinkedClaim, LISTED_CLAIMS};
 pub use feed::FeedPosition;
-pub use merges::MergeRecord;
 pub use interrupt::with_deadline;
+pub use merges::MergeRecord;
 pub use prepare::{
     content_hash, prepare, signatures, warm_up, ArticleText, NewArticle, PreparedArticle,
 };
