@@ -1048,8 +1048,10 @@ mod tests {
 
     #[test]
     fn an_outlet_carries_the_words_before_it_not_the_clause_after() {
+        /// The speaker and outlet of one claim.
+        type Attribution<'a> = (&'a str, Option<&'a str>);
         // (text, speaker and via of each claim)
-        let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+        let cases: &[(&str, &[Attribution])] = &[
             (
                 "“Nobody may moor there,” the Tarn Harbour Board said, quoted by Radio Vell, \
                  after the Norwegian Coast Guard reported that two piles had cracked.",
@@ -1069,7 +1071,7 @@ mod tests {
         ];
         for (text, expected) in cases {
             let (_, ex) = run(text);
-            let got: Vec<(&str, Option<&str>)> = ex
+            let got: Vec<Attribution> = ex
                 .claims
                 .iter()
                 .map(|c| (speaker(c), c.via.as_ref().map(|m| m.name.as_str())))
