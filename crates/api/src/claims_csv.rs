@@ -187,16 +187,12 @@ fn fields(c: &ClaimRecord, a: Option<&ArticleRecord>) -> impl Iterator<Item = St
 /// "about 700 mi2 = 1812.99 km2": the qualifier unless exact, the value and unit as
 /// written, and the value in its base unit when that is another unit.
 fn number_text(n: &NumberRecord) -> String {
-    let mut s = String::new();
-    if n.qualifier != "exact" {
-        s.push_str(&n.qualifier.replace('_', " "));
-        s.push(' ');
-    }
-    s.push_str(&format!("{} {}", n.value, n.unit));
-    if let Some((value, unit)) = n.base.as_ref().filter(|(_, u)| *u != n.unit) {
-        s.push_str(&format!(" = {value} {unit}"));
-    }
-    s
+    claimgraph_graph::figure_text(
+        n.value,
+        &n.unit,
+        &n.qualifier,
+        n.base.as_ref().map(|(v, u)| (*v, u.as_str())),
+    )
 }
 
 /// One RFC 4180 record: fields joined by commas, each quoted when it holds a comma, a

@@ -11,7 +11,7 @@ mod model;
 mod projection;
 mod query;
 
-pub use export::{iri, Format, EXPORT_REVISION, IRI_BASE, VOCAB};
+pub use export::{figure_text, iri, Format, EXPORT_REVISION, IRI_BASE, VOCAB};
 pub use model::{
     ArticleRow, ClaimRow, Delta, EdgeKind, EntityRow, FactChange, Id, LinkRow, MentionRow, NodeKey,
     NumberRow, PlaceRow, Watermark,

@@ -176,20 +176,30 @@ impl<'a> Attrs<'a> {
     }
 }
 
+fn number_text(n: &NumberRow) -> String {
+    figure_text(
+        n.value,
+        &n.unit,
+        &n.qualifier,
+        n.normalized.as_ref().map(|(v, u)| (*v, u.as_str())),
+    )
+}
+
 /// "about 700 mi2 = 1812.99 km2": qualifier (unless exact), value, unit, and the value in
-/// its base unit when that is another unit.
-pub(crate) fn number_text(n: &NumberRow) -> String {
+/// its base unit when that is another unit. One wording for every export (GraphML here,
+/// the API's claims CSV), so a figure reads the same in each.
+pub fn figure_text(value: f64, unit: &str, qualifier: &str, base: Option<(f64, &str)>) -> String {
     let mut s = String::new();
-    if n.qualifier != "exact" {
-        s.push_str(&n.qualifier.replace('_', " "));
+    if qualifier != "exact" {
+        s.push_str(&qualifier.replace('_', " "));
         s.push(' ');
     }
-    s.push_str(&decimal(n.value).unwrap_or_default());
+    s.push_str(&decimal(value).unwrap_or_default());
     s.push(' ');
-    s.push_str(&n.unit);
-    if let Some((value, unit)) = n.normalized.as_ref().filter(|(_, u)| *u != n.unit) {
-        if let Some(v) = decimal(*value) {
-            s.push_str(&format!(" = {v} {unit}"));
+    s.push_str(unit);
+    if let Some((value, base_unit)) = base.filter(|(_, u)| *u != unit) {
+        if let Some(v) = decimal(value) {
+            s.push_str(&format!(" = {v} {base_unit}"));
         }
     }
     s

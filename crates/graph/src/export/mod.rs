@@ -11,6 +11,7 @@ use std::io::{self, Write};
 use crate::model::{ArticleRow, NodeKey};
 use crate::projection::{Detail, Node, Projection};
 
+pub use graphml::figure_text;
 pub use rdf::{iri, IRI_BASE, VOCAB};
 
 /// A file format of the whole graph.
