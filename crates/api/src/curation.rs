@@ -11,24 +11,13 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use claimgraph_store::{CurationEntry, Id, MentionRecord, MergeRecord, RelinkOutcome, RelinkScope};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 
 use crate::dto::{AliasIn, EntityDetailOut, List, MergeIn};
 use crate::error::Problem;
-use crate::extract::{page_params, parse_id, ApiActor, ApiId, ApiQuery};
+use crate::extract::{page_params, parse_id, ApiActor, ApiId, ApiQuery, PageQuery};
 use crate::routes::json_body;
 use crate::{ApiError, AppState};
-
-/// Paging of a curation list.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct CurationPage {
-    /// Items per page, 1–500.
-    #[param(minimum = 1, maximum = 500, default = 50)]
-    limit: Option<i64>,
-    /// The `next_cursor` of the previous page, unchanged.
-    cursor: Option<String>,
-}
 
 /// `POST /v1/entities/{id}/merge`: the merged entity, and the merge's id to undo it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -265,14 +254,14 @@ pub async fn add_alias(
 /// `GET /v1/merges`: newest first.
 #[utoipa::path(get, path = "/v1/merges", tag = "curation", operation_id = "list_merges",
     summary = "Merges, newest first, undone ones included",
-    params(CurationPage),
+    params(PageQuery),
     responses(
         (status = 200, description = "A page of merges", body = List<MergeOut>),
         (status = 400, description = "`invalid_query`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_merges(
     State(state): State<AppState>,
-    ApiQuery(q): ApiQuery<CurationPage>,
+    ApiQuery(q): ApiQuery<PageQuery>,
 ) -> Result<Json<List<MergeOut>>, ApiError> {
     let (limit, cursor) = page_params(q.limit, q.cursor.as_deref())?;
     let page = state.store.list_merges(limit, cursor).await?;
@@ -360,7 +349,7 @@ pub async fn relink_mention(
 #[utoipa::path(get, path = "/v1/entities/{id}/mentions", tag = "curation", operation_id = "entity_mentions",
     summary = "Where articles name an entity",
     description = "Each mention with its article and span: the handles `POST /v1/mentions/{id}/place` takes.",
-    params(("id" = i64, Path, description = "Entity id", minimum = 1), CurationPage),
+    params(("id" = i64, Path, description = "Entity id", minimum = 1), PageQuery),
     responses(
         (status = 200, description = "A page of mentions", body = List<MentionOut>),
         (status = 400, description = "`invalid_id`, `invalid_query`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
@@ -369,7 +358,7 @@ pub async fn relink_mention(
 pub async fn entity_mentions(
     State(state): State<AppState>,
     ApiId(id): ApiId,
-    ApiQuery(q): ApiQuery<CurationPage>,
+    ApiQuery(q): ApiQuery<PageQuery>,
 ) -> Result<Json<List<MentionOut>>, ApiError> {
     let (limit, cursor) = page_params(q.limit, q.cursor.as_deref())?;
     let page = state.store.entity_mentions(id, limit, cursor).await?;
@@ -380,14 +369,14 @@ pub async fn entity_mentions(
 #[utoipa::path(get, path = "/v1/audit", tag = "curation", operation_id = "curation_log",
     summary = "Who merged, unmerged, aliased or moved what, and when",
     description = "The curation log, newest first: one entry per merge, undone merge, alias and place correction, written in the same transaction as the change.",
-    params(CurationPage),
+    params(PageQuery),
     responses(
         (status = 200, description = "A page of log entries", body = List<CurationOut>),
         (status = 400, description = "`invalid_query`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn curation_log(
     State(state): State<AppState>,
-    ApiQuery(q): ApiQuery<CurationPage>,
+    ApiQuery(q): ApiQuery<PageQuery>,
 ) -> Result<Json<List<CurationOut>>, ApiError> {
     let (limit, cursor) = page_params(q.limit, q.cursor.as_deref())?;
     let page = state.store.curation_log(limit, cursor).await?;

@@ -4,7 +4,9 @@ use axum::extract::{FromRequestParts, Path, Query};
 use axum::http::request::Parts;
 use claimgraph_store::{Actor, Cursor, Id};
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use sha2::{Digest, Sha256};
+use utoipa::IntoParams;
 
 use crate::{ApiError, AppState};
 
@@ -49,6 +51,17 @@ pub fn parse_id(field: &str, raw: &str) -> Result<Id, ApiError> {
 /// The largest page a client may ask for.
 pub const MAX_LIMIT: i64 = 500;
 pub const DEFAULT_LIMIT: i64 = 50;
+
+/// Paging of a list: what every paged endpoint without filters of its own takes.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    /// Items per page, 1–500.
+    #[param(minimum = 1, maximum = 500, default = 50)]
+    pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page, unchanged.
+    pub cursor: Option<String>,
+}
 
 /// `limit` and `cursor`, checked once for every list endpoint.
 pub fn page_params(

@@ -20,7 +20,7 @@ use crate::dto::{
     FeatureCollection, Health, List,
 };
 use crate::error::Problem;
-use crate::extract::{page_params, parse_id, ApiId, ApiQuery};
+use crate::extract::{page_params, parse_id, ApiId, ApiQuery, PageQuery};
 use crate::openapi::ApiDoc;
 use crate::{claims_csv, curation, events, export, graph};
 use crate::{ApiError, AppState};
@@ -76,17 +76,6 @@ async fn healthz(State(state): State<AppState>) -> Result<Json<Health>, ApiError
         status: "ok",
         version: env!("CARGO_PKG_VERSION"),
     }))
-}
-
-/// Paging of a list.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-struct PageQuery {
-    /// Items per page, 1–500.
-    #[param(minimum = 1, maximum = 500, default = 50)]
-    limit: Option<i64>,
-    /// The `next_cursor` of the previous page, unchanged.
-    cursor: Option<String>,
 }
 
 /// `POST /v1/articles`: JSON `{"text", "title"?, ...}` or a `text/plain` body whose first
