@@ -19,6 +19,7 @@ mod routes;
 mod server;
 mod site;
 mod stream;
+mod timestamp;
 mod ui;
 
 use axum::extract::DefaultBodyLimit;

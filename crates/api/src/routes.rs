@@ -22,6 +22,7 @@ use crate::dto::{
 use crate::error::Problem;
 use crate::extract::{page_params, parse_id, ApiId, ApiQuery, PageQuery};
 use crate::openapi::ApiDoc;
+use crate::timestamp::is_timestamp;
 use crate::{claims_csv, curation, events, export, graph};
 use crate::{ApiError, AppState};
 
@@ -211,55 +212,6 @@ fn json_article(body: &[u8]) -> Result<ArticleIn, ApiError> {
             ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {e}"))
         }
     })
-}
-
-/// `YYYY-MM-DD`, optionally followed by `THH:MM:SS[.frac](Z|±HH:MM)`.
-fn is_timestamp(s: &str) -> bool {
-    let b = s.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
-    let date = b.len() >= 10
-        && digits(0..4)
-        && b[4] == b'-'
-        && digits(5..7)
-        && b[7] == b'-'
-        && digits(8..10);
-    if !date {
-        return false;
-    }
-    let month = (b[5] - b'0') * 10 + (b[6] - b'0');
-    let day = (b[8] - b'0') * 10 + (b[9] - b'0');
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return false;
-    }
-    if b.len() == 10 {
-        return true;
-    }
-    let time = b.len() >= 20
-        && matches!(b[10], b'T' | b't' | b' ')
-        && digits(11..13)
-        && b[13] == b':'
-        && digits(14..16)
-        && b[16] == b':'
-        && digits(17..19);
-    if !time {
-        return false;
-    }
-    let mut rest = &s[19..];
-    if let Some(frac) = rest.strip_prefix('.') {
-        let n = frac.bytes().take_while(u8::is_ascii_digit).count();
-        if n == 0 {
-            return false;
-        }
-        rest = &frac[n..];
-    }
-    let zb = rest.as_bytes();
-    matches!(rest, "Z" | "z")
-        || (zb.len() == 6
-            && matches!(zb[0], b'+' | b'-')
-            && zb[1..3].iter().all(u8::is_ascii_digit)
-            && zb[3] == b':'
-            && zb[4..6].iter().all(u8::is_ascii_digit))
 }
 
 /// `GET /v1/articles`: newest first.
@@ -755,30 +707,4 @@ async fn entity_facts(
     let (limit, cursor) = page_params(q.limit, q.cursor.as_deref())?;
     let page = state.store.list_facts(Some(id), limit, cursor).await?;
     Ok(Json(List::from_page(page, FactOut::from)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_timestamp;
-
-    #[test]
-    fn timestamps() {
-        for ok in [
-            "2024-03-01",
-            "2024-03-01T10:20:30Z",
-            "2024-03-01T10:20:30.5+02:00",
-        ] {
-            assert!(is_timestamp(ok), "{ok}");
-        }
-        for bad in [
-            "",
-            "yesterday",
-            "2024-13-01",
-            "2024-03-01T10:20",
-            "2024-03-01T10:20:30",
-            "2024-03-01T10:20:30.Z",
-        ] {
-            assert!(!is_timestamp(bad), "{bad}");
-        }
-    }
 }

@@ -38,3 +38,40 @@ async fn text_without_a_visible_character_is_blank() {
     let (_, list) = app.get("/v1/articles").await;
     assert_eq!(list["items"], json!([]), "nothing was stored");
 }
+
+#[tokio::test]
+async fn published_at_must_be_a_date_that_exists() {
+    let app = app().await;
+    for at in [
+        "2026-02-30",
+        "2026-03-01T25:00:00Z",
+        "2026-03-01T23:61:00Z",
+        "2026-03-01T10:00:00+25:00",
+        "0000-01-01",
+    ] {
+        let article = json!({ "text": "The ferry sailed at noon, the harbour master said.", "published_at": at });
+        let (status, body) = post(&app, "application/json", article.to_string()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{at}: {body}");
+        assert_eq!(body["code"], "invalid_published_at", "{at}");
+        assert!(
+            body["detail"]
+                .as_str()
+                .is_some_and(|d| d.contains("published_at")),
+            "{body}"
+        );
+        let bound = at.replace('+', "%2B");
+        let (status, body) = app
+            .get(&format!("/v1/claims?published_after={bound}"))
+            .await;
+        assert_eq!(
+            status,
+            StatusCode::BAD_REQUEST,
+            "published_after={at}: {body}"
+        );
+    }
+    let (_, list) = app.get("/v1/articles").await;
+    assert_eq!(list["items"], json!([]), "nothing was stored");
+    let article = json!({ "text": "The ferry sailed at noon, the harbour master said.", "published_at": "2024-02-29T23:59:59+05:30" });
+    let (status, body) = post(&app, "application/json", article.to_string()).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+}
