@@ -3,6 +3,7 @@
 //! [`router`] builds the whole service from an [`AppState`], so tests drive it with
 //! `tower::ServiceExt::oneshot` and the binary serves it on a listener.
 
+mod charset;
 mod claims_csv;
 mod conditional;
 mod curation;

@@ -23,7 +23,7 @@ use crate::error::Problem;
 use crate::extract::{page_params, parse_id, ApiId, ApiQuery, PageQuery};
 use crate::openapi::ApiDoc;
 use crate::timestamp::is_timestamp;
-use crate::{claims_csv, curation, events, export, graph};
+use crate::{charset, claims_csv, curation, events, export, graph};
 use crate::{ApiError, AppState};
 
 /// Every endpoint, each registered with its OpenAPI operation: a route cannot be served
@@ -83,7 +83,7 @@ async fn healthz(State(state): State<AppState>) -> Result<Json<Health>, ApiError
 /// line is the headline. 201 for a new article, 200 with the stored one for a duplicate.
 #[utoipa::path(post, path = "/v1/articles", tag = "articles", operation_id = "create_article",
     summary = "Ingest an article",
-    description = "JSON `{\"text\", \"title\"?, \"source\"?, \"url\"?, \"published_at\"?}` or a `text/plain` body whose first line is the headline. Articles are identified by the hash of their text: posting the same text again answers 200 with the stored article.",
+    description = "JSON `{\"text\", \"title\"?, \"source\"?, \"url\"?, \"published_at\"?}` or a `text/plain` body whose first line is the headline, in UTF-8 or the declared `charset` (UTF-16 LE/BE, ISO-8859-1, windows-1252, …). Articles are identified by the hash of their text: posting the same text again answers 200 with the stored article.",
     security(("bearer_token" = [])),
     request_body(content(
         (ArticleIn = "application/json"),
@@ -93,9 +93,9 @@ async fn healthz(State(state): State<AppState>) -> Result<Json<Health>, ApiError
         (status = 201, description = "Stored; `Location` names it", body = ArticleOut,
             headers(("location" = String, description = "/v1/articles/{id}"))),
         (status = 200, description = "The same text was already stored: the stored article", body = ArticleOut),
-        (status = 400, description = "`malformed_json`, `invalid_utf8`, `unreadable_body`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`malformed_json`, `invalid_utf8`, `invalid_encoding`, `unreadable_body`", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "`payload_too_large`: over --body-limit (default 2 MiB)", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "`unsupported_media_type`: neither application/json nor text/plain", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "`unsupported_media_type`: neither application/json nor text/plain; `unsupported_charset`: a charset the server cannot decode", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`invalid_article` (wrong shape or unknown field), `empty_text`, `invalid_published_at`", body = Problem, content_type = "application/problem+json"),
         (status = 507, description = "`storage_full`: the disk or --max-db-size is full; nothing was written", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -155,18 +155,18 @@ pub fn parse_article(headers: &HeaderMap, body: &[u8]) -> Result<NewArticle, Api
         .unwrap_or("")
         .to_ascii_lowercase();
     let essence = content_type.split(';').next().unwrap_or("").trim();
+    let encoding = || match charset::declared_charset(&content_type) {
+        Some(label) => charset::encoding(&label),
+        None => Ok(encoding_rs::UTF_8),
+    };
     let input = match essence {
-        "application/json" => json_article(body)?,
+        // JSON is UTF-8 (RFC 8259): another declared charset is decoded first
+        "application/json" => match encoding()? {
+            utf8 if utf8 == encoding_rs::UTF_8 => json_article(body)?,
+            other => json_article(charset::decode(body, other)?.as_bytes())?,
+        },
         "text/plain" => ArticleIn {
-            text: String::from_utf8(body.to_vec()).map_err(|e| {
-                ApiError::bad_request(
-                    "invalid_utf8",
-                    format!(
-                        "the body is not UTF-8 text (bad byte at {})",
-                        e.utf8_error().valid_up_to()
-                    ),
-                )
-            })?,
+            text: charset::decode(body, encoding()?)?,
             title: None,
             source: None,
             url: None,

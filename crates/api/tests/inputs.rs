@@ -75,3 +75,65 @@ async fn published_at_must_be_a_date_that_exists() {
     let (status, body) = post(&app, "application/json", article.to_string()).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
 }
+
+/// `s` as UTF-16 code units in little- or big-endian bytes, after a byte order mark if asked.
+fn utf16(s: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+    let units = bom.then_some(0xfeff).into_iter().chain(s.encode_utf16());
+    units
+        .flat_map(|u| {
+            if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            }
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_declared_charset_is_decoded() {
+    let text = "Ferries sail again\n\u{201c}The crossing to Brăila is safe,\u{201d} harbour master Ilse Varga said on Monday.";
+    let latin1 = b"Caf\xe9 reopens\nThe caf\xe9 in Sintra reopened on Monday, the owner said.";
+    let cases: Vec<(&str, Vec<u8>, String)> = vec![
+        (
+            "text/plain; charset=utf-16le",
+            utf16(text, false, false),
+            text.to_string(),
+        ),
+        (
+            "text/plain; charset=utf-16be",
+            utf16(&text.replace("Monday", "Tuesday"), true, true),
+            text.replace("Monday", "Tuesday"),
+        ),
+        (
+            "text/plain; charset=iso-8859-1",
+            latin1.to_vec(),
+            "Café reopens\nThe café in Sintra reopened on Monday, the owner said.".to_string(),
+        ),
+    ];
+    let app = app().await;
+    for (ctype, body, want) in cases {
+        let (status, created) = post(&app, ctype, body).await;
+        assert_eq!(status, StatusCode::CREATED, "{ctype}: {created}");
+        let (status, stored) = app.get(&format!("/v1/articles/{}", created["id"])).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(stored["text"], want, "{ctype}");
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_charset_is_415_naming_it() {
+    let app = app().await;
+    let (status, body) = post(&app, "text/plain; charset=klingon", "Words.").await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{body}");
+    assert_eq!(body["code"], "unsupported_charset");
+    assert!(
+        body["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("klingon")),
+        "{body}"
+    );
+    let (status, body) = post(&app, "text/plain; charset=utf-16le", b"a\x00b".to_vec()).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(body["code"], "invalid_encoding");
+}
