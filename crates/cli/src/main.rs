@@ -1,5 +1,6 @@
 //! `claimgraph`: wires extraction, storage and the HTTP API into one binary.
 
+mod db_path;
 mod files;
 mod ingest;
 
@@ -99,6 +100,24 @@ enum Command {
         #[arg(long, env = "CLAIMGRAPH_DB", default_value = "./claimgraph.db")]
         db: PathBuf,
     },
+}
+
+impl Command {
+    /// Refuses database and backup paths that would keep nothing (see [`db_path`]) before
+    /// anything is opened.
+    fn check_paths(&self) -> anyhow::Result<()> {
+        match self {
+            Command::Serve { db, .. }
+            | Command::Ingest { db, .. }
+            | Command::Migrate { db }
+            | Command::Export { db, .. } => db_path::require_file(db, "--db"),
+            Command::Backup { path, db } => {
+                db_path::require_file(db, "--db")?;
+                db_path::require_file(path, "the backup path")
+            }
+            Command::Extract { .. } => Ok(()),
+        }
+    }
 }
 
 /// The file formats of `export`, by the names the server's export URLs end in too.
@@ -257,6 +276,7 @@ fn main() -> anyhow::Result<()> {
         .with_ansi(std::io::stderr().is_terminal())
         .init();
     let cli = Cli::parse();
+    cli.command.check_paths()?;
     if let Command::Extract { file } = &cli.command {
         return extract(file);
     }

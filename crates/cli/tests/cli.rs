@@ -162,3 +162,45 @@ fn missing_paths_are_rejected_not_fatal() {
         .arg(dir.path().join("x.db")));
     assert!(stdout(&out).contains("no such file or folder"));
 }
+
+#[test]
+fn memory_and_uri_databases_are_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("real.db");
+    run(bin().arg("migrate").arg("--db").arg(&db));
+    let examples = examples();
+    let real = db.to_str().expect("UTF-8 temp path");
+    let uri = format!("file:{}/gone.db?mode=memory", dir.path().display());
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["backup", ":memory:", "--db", real],
+        vec!["backup", &uri, "--db", real],
+        vec!["ingest", "--db", &uri],
+        vec!["ingest", "--db", ":memory:"],
+        vec!["serve", "--db", ":memory:", "--addr", "127.0.0.1:0"],
+        vec!["serve", "--db", &uri, "--addr", "127.0.0.1:0"],
+        vec!["migrate", "--db", ":memory:"],
+    ];
+    for args in cases {
+        let mut cmd = bin();
+        cmd.current_dir(dir.path()).args(&args);
+        if args[0] == "ingest" {
+            cmd.arg(&examples);
+        }
+        let out = cmd.output().expect("binary runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?} succeeded: {err}");
+        assert!(
+            err.contains("in-memory database") || err.contains("SQLite URI"),
+            "{args:?}: {err}"
+        );
+    }
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("temp dir")
+        .filter_map(|e| e.ok().map(|e| e.file_name()))
+        .collect();
+    assert_eq!(
+        files,
+        vec![std::ffi::OsString::from("real.db")],
+        "nothing else written"
+    );
+}
