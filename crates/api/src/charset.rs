@@ -161,3 +161,48 @@ mod tests {
         }
     }
 }
+
+/// Whether a query string is UTF-8 once percent-decoded: the form decoder replaces bad
+/// bytes (`q=%ff%fe`) with U+FFFD, which would search for something nobody asked for.
+pub fn query_is_utf8(query: &str) -> bool {
+    let b = query.as_bytes();
+    let mut decoded = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |at: usize| b.get(at).and_then(|c| (*c as char).to_digit(16));
+        match (b[i], hex(i + 1), hex(i + 2)) {
+            (b'%', Some(hi), Some(lo)) => {
+                decoded.push((hi * 16 + lo) as u8);
+                i += 3;
+            }
+            (c, _, _) => {
+                decoded.push(c);
+                i += 1;
+            }
+        }
+    }
+    std::str::from_utf8(&decoded).is_ok()
+}
+
+#[cfg(test)]
+mod query_tests {
+    use super::query_is_utf8;
+
+    #[test]
+    fn percent_decoded_queries_must_be_utf8() {
+        for ok in [
+            "",
+            "q=flood",
+            "q=caf%C3%A9",
+            "q=caf%c3%a9&limit=2",
+            "q=100%",
+            "q=%zz",
+            "q=a+b",
+        ] {
+            assert!(query_is_utf8(ok), "{ok}");
+        }
+        for bad in ["q=%ff%fe", "q=caf%C3", "q=%C3%28", "limit=1&q=%80"] {
+            assert!(!query_is_utf8(bad), "{bad}");
+        }
+    }
+}

@@ -137,3 +137,71 @@ async fn an_unknown_charset_is_415_naming_it() {
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     assert_eq!(body["code"], "invalid_encoding");
 }
+
+/// The `next_cursor` of the first page of `uri` (which must have one).
+async fn first_cursor(app: &App, uri: &str) -> String {
+    let (status, page) = app.get(uri).await;
+    assert_eq!(status, StatusCode::OK, "{uri}: {page}");
+    page["next_cursor"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{uri} has a second page: {page}"))
+        .to_string()
+}
+
+#[tokio::test]
+async fn a_cursor_is_refused_by_another_list_or_order() {
+    let app = app().await;
+    for (i, town) in ["Varna", "Burgas", "Ruse"].iter().enumerate() {
+        app.post_article(json!({ "text": format!(
+            "Ferry line {i} resumes\n\u{201c}The crossing to {town} is safe again,\u{201d} harbour \
+             master Tamsin Ollerby said on Monday. About {n} passengers waited at the pier in \
+             {town}, police said. Mayor Ivo Stanchev said the port would reopen.",
+            n = 100 + i
+        ) }))
+        .await;
+    }
+    let claims = first_cursor(&app, "/v1/claims?limit=1").await;
+    let entities = first_cursor(&app, "/v1/entities?limit=1").await;
+    let corroboration = first_cursor(&app, "/v1/claims?sort=corroboration&limit=1").await;
+    let relevance = first_cursor(
+        &app,
+        "/v1/claims?q=ferry%20OR%20harbour%20OR%20port&limit=1",
+    )
+    .await;
+    for uri in [
+        format!("/v1/articles?cursor={claims}"),
+        format!("/v1/facts?cursor={entities}"),
+        format!("/v1/entities?cursor={claims}"),
+        format!("/v1/claims?q=harbour&cursor={corroboration}"),
+        format!("/v1/claims?sort=corroboration&cursor={relevance}"),
+        format!("/v1/claims?sort=date&cursor={claims}"),
+    ] {
+        let (status, body) = app.get(&uri).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {body}");
+        assert_eq!(body["code"], "invalid_cursor", "{uri}");
+    }
+    for uri in [
+        format!("/v1/claims?limit=1&cursor={claims}"),
+        format!("/v1/entities?limit=1&cursor={entities}"),
+        format!("/v1/claims?sort=corroboration&limit=1&cursor={corroboration}"),
+    ] {
+        let (status, body) = app.get(&uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}: {body}");
+    }
+}
+
+#[tokio::test]
+async fn a_query_string_that_is_not_utf8_is_400() {
+    let app = app().await;
+    for uri in [
+        "/v1/claims?q=%ff%fe",
+        "/v1/entities?q=caf%C3",
+        "/v1/articles?limit=1&cursor=%80",
+    ] {
+        let (status, body) = app.get(uri).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {body}");
+        assert_eq!(body["code"], "invalid_query", "{uri}");
+    }
+    let (status, _) = app.get("/v1/entities?q=caf%C3%A9").await;
+    assert_eq!(status, StatusCode::OK);
+}
