@@ -74,6 +74,10 @@ enum Command {
         /// are rejected without being read; the same limit `serve` puts on a body.
         #[arg(long, env = "CLAIMGRAPH_BODY_LIMIT", default_value_t = DEFAULT_BODY_LIMIT)]
         max_article_bytes: usize,
+        /// The outlet of every article whose file names none (a `.txt` without a `source:`
+        /// header line, a JSON object without `source`): for a folder from one outlet.
+        #[arg(long, value_name = "NAME")]
+        source: Option<String>,
     },
     /// Copy the database to PATH (VACUUM INTO): consistent, and safe while serving.
     Backup {
@@ -318,9 +322,17 @@ fn main() -> anyhow::Result<()> {
                 db,
                 batch,
                 max_article_bytes,
+                source,
             } => {
                 let store = open(&db).await?;
-                let summary = ingest::run(&store, &paths, batch.max(1), max_article_bytes).await;
+                let options = ingest::Options {
+                    batch,
+                    max_article_bytes,
+                    default_source: source
+                        .map(|s| s.trim().to_string())
+                        .filter(|s| !s.is_empty()),
+                };
+                let summary = ingest::run(&store, &paths, options).await;
                 store.close().await;
                 let summary = summary?;
                 println!("{summary}");

@@ -204,3 +204,50 @@ fn memory_and_uri_databases_are_refused() {
         "nothing else written"
     );
 }
+
+#[tokio::test]
+async fn ingest_source_names_the_outlet_of_files_without_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("one-outlet");
+    std::fs::create_dir(&folder).expect("mkdir");
+    std::fs::write(
+        folder.join("plain.txt"),
+        "Tram line reopens\nThe tram line to the harbour reopened on Monday, the city said.",
+    )
+    .expect("write");
+    std::fs::write(
+        folder.join("headed.txt"),
+        "Bakery wins prize\r\nOutlet: Lakeside Courier\r\nDate: 2026-04-02\r\n\r\nThe bakery on Mill Street won a regional prize, its owner said.",
+    )
+    .expect("write");
+    std::fs::write(
+        folder.join("object.json"),
+        r#"{"text": "Library extends hours\nThe library will open on Sundays, the mayor said."}"#,
+    )
+    .expect("write");
+    let db = dir.path().join("source.db");
+    run(bin()
+        .arg("ingest")
+        .arg(&folder)
+        .arg("--db")
+        .arg(&db)
+        .arg("--source")
+        .arg("Harbour Gazette"));
+    let store = claimgraph_store::Store::open(&db).await.expect("open");
+    let page = store.list_articles(10, None).await.expect("list");
+    let mut outlets: Vec<(Option<String>, Option<String>)> = page
+        .items
+        .into_iter()
+        .map(|a| (a.title, a.source))
+        .collect();
+    outlets.sort();
+    let named = |t: &str, s: &str| (Some(t.to_string()), Some(s.to_string()));
+    assert_eq!(
+        outlets,
+        vec![
+            named("Bakery wins prize", "Lakeside Courier"),
+            named("Library extends hours", "Harbour Gazette"),
+            named("Tram line reopens", "Harbour Gazette"),
+        ]
+    );
+}
