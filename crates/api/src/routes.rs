@@ -90,13 +90,13 @@ async fn healthz(State(state): State<AppState>) -> Result<Json<Health>, ApiError
         (String = "text/plain", example = "Ferry service resumes to the islands\nFerries to Hvar and Brač sailed again on Thursday, the harbour master said.")
     )),
     responses(
-        (status = 201, description = "Stored; `Location` names it", body = ArticleOut,
+        (status = 201, description = "Stored; `Location` names it. The same shape as the 200, text included", body = ArticleOut,
             headers(("location" = String, description = "/v1/articles/{id}"))),
         (status = 200, description = "The same text was already stored: the stored article", body = ArticleOut),
         (status = 400, description = "`malformed_json`, `invalid_utf8`, `invalid_encoding`, `unreadable_body`", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "`payload_too_large`: over --body-limit (default 2 MiB)", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "`unsupported_media_type`: neither application/json nor text/plain; `unsupported_charset`: a charset the server cannot decode", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`invalid_article` (wrong shape or unknown field), `empty_text`, `invalid_published_at`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`invalid_article` (not a JSON object, a field of the wrong type, or an unknown field), `empty_text`, `invalid_published_at`", body = Problem, content_type = "application/problem+json"),
         (status = 507, description = "`storage_full`: the disk or --max-db-size is full; nothing was written", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn create_article(
@@ -130,8 +130,7 @@ async fn create_article(
         .await
         .map_err(|e| ApiError::Internal(format!("extraction task failed: {e}")))?;
     let inserted = state.store.insert(&prepared).await?;
-    let mut out = state.store.get_article(inserted.id).await?;
-    out.text = None;
+    let out = state.store.get_article(inserted.id).await?;
     let status = if inserted.created {
         StatusCode::CREATED
     } else {
@@ -196,22 +195,45 @@ pub fn parse_article(headers: &HeaderMap, body: &[u8]) -> Result<NewArticle, Api
     })
 }
 
+/// What a JSON article body must be, for the messages that say it is not.
+const ARTICLE_SHAPE: &str = "a JSON object {\"text\": \"…\", \"title\"?, \"source\"?, \"url\"?, \"published_at\"?} with string values";
+
 fn json_article(body: &[u8]) -> Result<ArticleIn, ApiError> {
     use serde_json::error::Category;
-    serde_json::from_slice::<ArticleIn>(body).map_err(|e| match e.classify() {
-        // a wrong field or type can come before the end of a body that is not JSON at all
-        // (a truncated upload): only a body that is JSON is of the wrong shape
-        Category::Data => match serde_json::from_slice::<serde::de::IgnoredAny>(body) {
-            Ok(_) => ApiError::unprocessable("invalid_article", e.to_string()),
-            Err(syntax) => ApiError::bad_request(
-                "malformed_json",
-                format!("the body is not valid JSON: {syntax}"),
-            ),
-        },
-        Category::Syntax | Category::Eof | Category::Io => {
-            ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {e}"))
-        }
-    })
+    // serde reads a struct from an array too (`["text"]`): only an object is an article
+    let top = body.trim_ascii_start().first().copied();
+    let wrong_shape = |why: String| ApiError::unprocessable("invalid_article", why);
+    let not_an_object = || wrong_shape(format!("expected {ARTICLE_SHAPE}, got {}", json_kind(top)));
+    match serde_json::from_slice::<ArticleIn>(body) {
+        Ok(article) if top == Some(b'{') => Ok(article),
+        Ok(_) => Err(not_an_object()),
+        Err(e) => Err(match e.classify() {
+            // a wrong field or type can come before the end of a body that is not JSON at
+            // all (a truncated upload): only a body that is JSON is of the wrong shape
+            Category::Data => match serde_json::from_slice::<serde::de::IgnoredAny>(body) {
+                Ok(_) if top != Some(b'{') => not_an_object(),
+                Ok(_) => wrong_shape(format!("{e}; expected {ARTICLE_SHAPE}")),
+                Err(syntax) => ApiError::bad_request(
+                    "malformed_json",
+                    format!("the body is not valid JSON: {syntax}"),
+                ),
+            },
+            Category::Syntax | Category::Eof | Category::Io => {
+                ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {e}"))
+            }
+        }),
+    }
+}
+
+/// What kind of JSON value starts with `first`, in words.
+fn json_kind(first: Option<u8>) -> &'static str {
+    match first {
+        Some(b'[') => "an array",
+        Some(b'"') => "a string",
+        Some(b'n') => "null",
+        Some(b't' | b'f') => "a boolean",
+        _ => "a number",
+    }
 }
 
 /// `GET /v1/articles`: newest first.

@@ -205,3 +205,51 @@ async fn a_query_string_that_is_not_utf8_is_400() {
     let (status, _) = app.get("/v1/entities?q=caf%C3%A9").await;
     assert_eq!(status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn created_and_duplicate_answers_have_one_shape() {
+    let app = app().await;
+    let text = "Bridge reopens\nThe bridge in Mostar reopened on Friday, the mayor said.";
+    let article = json!({ "text": text, "source": "Valley Post" }).to_string();
+    let (status, created) = post(&app, "application/json", article.clone()).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let (status, again) = post(&app, "application/json", article).await;
+    assert_eq!(status, StatusCode::OK, "{again}");
+    assert_eq!(created["text"], text);
+    assert_eq!(created, again, "201 and 200 carry the same fields");
+}
+
+#[tokio::test]
+async fn a_json_body_of_another_shape_says_what_is_expected() {
+    let app = app().await;
+    for (body, got) in [
+        (
+            r#"[{"text": "The bridge reopened, the mayor said."}]"#,
+            "got an array",
+        ),
+        (
+            r#"["The bridge reopened, the mayor said."]"#,
+            "got an array",
+        ),
+        ("null", "got null"),
+        ("42", "got a number"),
+        (r#"{"text": 42}"#, "invalid type"),
+    ] {
+        let (status, answer) = post(&app, "application/json", body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {answer}");
+        assert_eq!(answer["code"], "invalid_article", "{body}");
+        let detail = answer["detail"].as_str().unwrap_or_default();
+        assert!(
+            detail.contains("expected a JSON object {\"text\""),
+            "{body}: {detail}"
+        );
+        assert!(detail.contains(got), "{body}: {detail}");
+    }
+    for truncated in [r#"{"text": "The bridge reop"#, r#"{"text": 5"#, "[1, "] {
+        let (status, answer) = post(&app, "application/json", truncated).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{truncated}: {answer}");
+        assert_eq!(answer["code"], "malformed_json", "{truncated}");
+    }
+    let (_, list) = app.get("/v1/articles").await;
+    assert_eq!(list["items"], json!([]), "nothing was stored");
+}
