@@ -79,7 +79,7 @@ fn export_writes_graphml_and_ntriples_of_the_same_graph() {
     let ld: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON-LD is JSON");
     let nodes = ld["@graph"].as_array().expect("@graph");
     assert_eq!(nodes.len(), xml.matches("<node ").count());
-    assert_eq!(nodes.iter().filter(|n| n["@type"] == "Article").count(), 4);
+    assert_eq!(nodes.iter().filter(|n| n["@type"] == "Article").count(), 5);
 }
 
 #[test]
