@@ -15,6 +15,8 @@ pub enum ApiError {
     Unprocessable { code: &'static str, detail: String },
     #[error("send the article as application/json or text/plain (got {0})")]
     UnsupportedMediaType(String),
+    #[error("the charset {0:?} is not one the server reads: send UTF-8, UTF-16 (LE/BE), ISO-8859-1 or windows-1252")]
+    UnsupportedCharset(String),
     #[error("the request body is larger than the limit of {limit} bytes")]
     PayloadTooLarge { limit: usize },
     #[error("no route for {0}")]
@@ -117,6 +119,9 @@ impl ApiError {
             ApiError::Unprocessable { code, .. } => (StatusCode::UNPROCESSABLE_ENTITY, code),
             ApiError::UnsupportedMediaType(_) => {
                 (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
+            }
+            ApiError::UnsupportedCharset(_) => {
+                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_charset")
             }
             ApiError::PayloadTooLarge { .. } => {
                 (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large")

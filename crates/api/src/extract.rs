@@ -17,6 +17,12 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        if !crate::charset::query_is_utf8(parts.uri.query().unwrap_or("")) {
+            return Err(ApiError::bad_request(
+                "invalid_query",
+                "the query string is not UTF-8 once percent-decoded (e.g. %ff): encode text as UTF-8",
+            ));
+        }
         Query::<T>::from_request_parts(parts, state)
             .await
             .map(|Query(v)| ApiQuery(v))
