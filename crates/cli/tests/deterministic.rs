@@ -17,7 +17,9 @@ fn graph_of_examples(dir: &Path, name: &str, batch: &str) -> String {
         .arg(&examples)
         .args(["--batch", batch, "--db"])
         .arg(&db));
-    let out = run(bin().args(["export", "--format", "jsonld", "--db"]).arg(&db));
+    let out = run(bin()
+        .args(["export", "--format", "jsonld", "--db"])
+        .arg(&db));
     String::from_utf8(out.stdout).expect("UTF-8")
 }
 
@@ -27,7 +29,10 @@ fn two_processes_make_the_same_graph_of_the_same_articles() {
     for batch in ["1", "256"] {
         let first = graph_of_examples(dir.path(), &format!("first-{batch}"), batch);
         let second = graph_of_examples(dir.path(), &format!("second-{batch}"), batch);
-        assert!(first.contains("\"Claim\""), "the export holds claims: {first}");
+        assert!(
+            first.contains("\"Claim\""),
+            "the export holds claims: {first}"
+        );
         assert!(
             first == second,
             "two processes made different graphs ({batch} per transaction)"

@@ -161,7 +161,8 @@ impl LinkIndex {
             .collect();
         seeds.sort_by_key(|(_, df)| *df);
         seeds.truncate(SEED_TOKENS);
-        let mut seen: HashSet<Id> = HashSet::with_capacity_and_hasher(SEED_TOKENS * PER_TOKEN, Default::default());
+        let mut seen: HashSet<Id> =
+            HashSet::with_capacity_and_hasher(SEED_TOKENS * PER_TOKEN, Default::default());
         let mut out = Vec::new();
         for (t, _) in seeds {
             let list = &self.postings[t as usize];
