@@ -257,7 +257,7 @@ pub async fn add_alias(
     params(PageQuery),
     responses(
         (status = 200, description = "A page of merges", body = List<MergeOut>),
-        (status = 400, description = "`invalid_query`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_query`, `unknown_parameter`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_merges(
     State(state): State<AppState>,
@@ -352,7 +352,7 @@ pub async fn relink_mention(
     params(("id" = i64, Path, description = "Entity id", minimum = 1), PageQuery),
     responses(
         (status = 200, description = "A page of mentions", body = List<MentionOut>),
-        (status = 400, description = "`invalid_id`, `invalid_query`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_id`, `invalid_query`, `unknown_parameter`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`, `entity_merged`", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn entity_mentions(
@@ -372,7 +372,7 @@ pub async fn entity_mentions(
     params(PageQuery),
     responses(
         (status = 200, description = "A page of log entries", body = List<CurationOut>),
-        (status = 400, description = "`invalid_query`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_query`, `unknown_parameter`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn curation_log(
     State(state): State<AppState>,

@@ -1,27 +1,77 @@
 //! Extractors that turn axum's plain-text rejections into problem+json.
 
-use axum::extract::{FromRequestParts, Path, Query};
+use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
 use claimgraph_store::{Actor, Cursor, Id};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
+use utoipa::openapi::path::ParameterIn;
 use utoipa::IntoParams;
 
 use crate::{ApiError, AppState};
 
-/// Query parameters; a malformed query string is a 400 `invalid_query`.
+/// Query parameters: a parameter the endpoint does not document is a 400
+/// `unknown_parameter` (a typo must not widen a filter to everything), a malformed value a
+/// 400 `invalid_query`. A key given several times fills a `Vec` field (a filter of several
+/// values); for any other field it is a 400 `invalid_query`.
 pub struct ApiQuery<T>(pub T);
 
-impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
+impl<S: Send + Sync, T: DeserializeOwned + IntoParams> FromRequestParts<S> for ApiQuery<T> {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
-        Query::<T>::from_request_parts(parts, state)
-            .await
-            .map(|Query(v)| ApiQuery(v))
-            .map_err(|e| ApiError::bad_request("invalid_query", e.body_text()))
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ApiError> {
+        let raw = parts.uri.query().unwrap_or("");
+        check_known::<T>(raw)?;
+        serde_html_form::from_str::<T>(raw)
+            .map(ApiQuery)
+            .map_err(|e| ApiError::bad_request("invalid_query", format!("bad query: {e}")))
     }
+}
+
+/// The names of the query parameters `T` documents: what the endpoint accepts.
+fn accepted_params<T: IntoParams>() -> Vec<String> {
+    T::into_params(|| Some(ParameterIn::Query))
+        .into_iter()
+        .map(|p| p.name)
+        .collect()
+}
+
+/// Refuses a query naming a parameter that `T` does not document, naming the strangers and
+/// what is accepted.
+fn check_known<T: IntoParams>(raw: &str) -> Result<(), ApiError> {
+    let accepted = accepted_params::<T>();
+    let pairs: Vec<(String, String)> = serde_html_form::from_str(raw)
+        .map_err(|e| ApiError::bad_request("invalid_query", format!("bad query: {e}")))?;
+    let mut unknown: Vec<&str> = Vec::new();
+    for (key, _) in &pairs {
+        if !accepted.contains(key) && !unknown.contains(&key.as_str()) {
+            unknown.push(key);
+        }
+    }
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    let quoted = |names: &[&str]| {
+        names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let accepted: Vec<&str> = accepted.iter().map(String::as_str).collect();
+    let accepted = if accepted.is_empty() {
+        "none".to_string()
+    } else {
+        quoted(&accepted)
+    };
+    Err(ApiError::bad_request(
+        "unknown_parameter",
+        format!(
+            "unknown query parameter {}; this endpoint accepts {accepted}",
+            quoted(&unknown)
+        ),
+    ))
 }
 
 /// A positive integer id in the path; anything else is a 400 `invalid_id`.

@@ -196,7 +196,7 @@ pub struct GraphQuery {
     params(("id" = i64, Path, description = "Entity id", minimum = 1), GraphQuery),
     responses(
         (status = 200, description = "The neighbourhood", body = GraphOut),
-        (status = 400, description = "`invalid_id`, `invalid_query` (depth out of range or not a number), `invalid_limit`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_id`, `invalid_query`, `unknown_parameter` (depth out of range or not a number), `invalid_limit`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`, `entity_merged`", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn entity_graph(
@@ -282,7 +282,7 @@ pub struct PathsOut {
     params(PathsQuery),
     responses(
         (status = 200, description = "The paths", body = PathsOut),
-        (status = 400, description = "`invalid_id` (from/to missing or not a positive id), `invalid_query` (max_len out of range), `invalid_limit`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_id` (from/to missing or not a positive id), `invalid_query`, `unknown_parameter` (max_len out of range), `invalid_limit`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`, `entity_merged`: from or to", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn paths(
@@ -348,7 +348,7 @@ pub struct RelatedQuery {
     params(("id" = i64, Path, description = "Entity id", minimum = 1), RelatedQuery),
     responses(
         (status = 200, description = "Related entities with counts", body = List<RelatedOut>),
-        (status = 400, description = "`invalid_id`, `invalid_query`, `invalid_limit`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_id`, `invalid_query`, `unknown_parameter`, `invalid_limit`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`, `entity_merged`", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn related_entities(

@@ -267,7 +267,7 @@ fn is_timestamp(s: &str) -> bool {
     summary = "List articles, newest first", params(PageQuery),
     responses(
         (status = 200, description = "A page of articles (without their text)", body = List<ArticleOut>),
-        (status = 400, description = "`invalid_query`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_query`, `unknown_parameter`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn list_articles(
     State(state): State<AppState>,
@@ -301,7 +301,7 @@ async fn get_article(
     params(("id" = i64, Path, description = "Article id", minimum = 1), ClaimQuery),
     responses(
         (status = 200, description = "A page of claims", body = List<ClaimOut>),
-        (status = 400, description = "As `GET /v1/claims`; `invalid_query` also when `article` names another article", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "As `GET /v1/claims`; `invalid_query`, `unknown_parameter` also when `article` names another article", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn article_claims(
@@ -310,18 +310,19 @@ async fn article_claims(
     ApiQuery(q): ApiQuery<ClaimQuery>,
 ) -> Result<Json<List<ClaimOut>>, ApiError> {
     let (mut filter, sort) = claim_filter(&q)?;
-    filter.article = Some(within("article", filter.article, id)?);
+    filter.article = within("article", &filter.article, id)?;
     claims_page(&state, &filter, sort, q.limit, q.cursor.as_deref()).await
 }
 
-/// The id a path gives, unless the query names another (a contradiction, not an empty list).
-fn within(field: &str, query: Option<i64>, path: i64) -> Result<i64, ApiError> {
-    match query {
-        Some(other) if other != path => Err(ApiError::bad_request(
+/// The id a path gives, unless the query names only others (a contradiction, not an
+/// empty list).
+fn within(field: &str, query: &[i64], path: i64) -> Result<Vec<i64>, ApiError> {
+    match query.first() {
+        Some(other) if !query.contains(&path) => Err(ApiError::bad_request(
             "invalid_query",
             format!("{field}={other} contradicts the path, which names {path}"),
         )),
-        _ => Ok(path),
+        _ => Ok(vec![path]),
     }
 }
 
@@ -343,36 +344,54 @@ async fn claims_page(
 
 /// Query of `GET /v1/claims`, `GET /v1/claims.geojson` and `GET /v1/claims.csv`. Every
 /// filter narrows; ids are positive integers (400 `invalid_id`), an unknown id is a 404.
+/// A filter given several times (`kind=direct&kind=indirect`, `speaker=1&speaker=2`)
+/// matches claims that fit any of its values, at most [`MAX_VALUES`] of them.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct ClaimQuery {
     /// Claims about this entity: a place the claim is about, or another entity named
     /// inside the claim's words.
-    #[param(value_type = Option<i64>, minimum = 1)]
-    about: Option<String>,
+    /// Repeat it for claims of any of several (`…=1&…=2`).
+    #[param(value_type = Option<Vec<i64>>, minimum = 1)]
+    #[serde(default)]
+    about: Vec<String>,
     /// Claims said by this entity.
-    #[param(value_type = Option<i64>, minimum = 1)]
-    speaker: Option<String>,
+    /// Repeat it for claims of any of several (`…=1&…=2`).
+    #[param(value_type = Option<Vec<i64>>, minimum = 1)]
+    #[serde(default)]
+    speaker: Vec<String>,
     /// Claims this entity takes part in: as speaker, as the outlet cited, or as what the
     /// claim is about (`about`). The explorer's map of a person uses it: the places of
     /// what they said.
-    #[param(value_type = Option<i64>, minimum = 1)]
-    involving: Option<String>,
+    /// Repeat it for claims of any of several (`…=1&…=2`).
+    #[param(value_type = Option<Vec<i64>>, minimum = 1)]
+    #[serde(default)]
+    involving: Vec<String>,
     /// Claims cited from this outlet ("…, Reuters reported").
-    #[param(value_type = Option<i64>, minimum = 1)]
-    via: Option<String>,
+    /// Repeat it for claims of any of several (`…=1&…=2`).
+    #[param(value_type = Option<Vec<i64>>, minimum = 1)]
+    #[serde(default)]
+    via: Vec<String>,
     /// Claims in articles this outlet published (the article's `source`).
-    #[param(value_type = Option<i64>, minimum = 1)]
-    outlet: Option<String>,
+    /// Repeat it for claims of any of several (`…=1&…=2`).
+    #[param(value_type = Option<Vec<i64>>, minimum = 1)]
+    #[serde(default)]
+    outlet: Vec<String>,
     /// Claims about this place (one of the claim's `places`).
-    #[param(value_type = Option<i64>, minimum = 1)]
-    place: Option<String>,
+    /// Repeat it for claims of any of several (`…=1&…=2`).
+    #[param(value_type = Option<Vec<i64>>, minimum = 1)]
+    #[serde(default)]
+    place: Vec<String>,
     /// Claims of this article.
-    #[param(value_type = Option<i64>, minimum = 1)]
-    article: Option<String>,
+    /// Repeat it for claims of any of several (`…=1&…=2`).
+    #[param(value_type = Option<Vec<i64>>, minimum = 1)]
+    #[serde(default)]
+    article: Vec<String>,
     /// `direct`, `indirect` or `statement` (else 400 `invalid_kind`).
-    #[param(value_type = Option<String>, pattern = "^(direct|indirect|statement)$")]
-    kind: Option<String>,
+    /// Repeat it for claims of any of several (`…=1&…=2`).
+    #[param(value_type = Option<Vec<String>>, pattern = "^(direct|indirect|statement)$")]
+    #[serde(default)]
+    kind: Vec<String>,
     /// Articles published at or after this RFC 3339 timestamp or `YYYY-MM-DD` date (midnight
     /// UTC); articles without `published_at` never match a date bound. Else 400
     /// `invalid_query`.
@@ -420,7 +439,7 @@ pub(crate) struct ClaimQuery {
     params(ClaimQuery),
     responses(
         (status = 200, description = "A page of claims", body = List<ClaimOut>),
-        (status = 400, description = "`invalid_id`, `invalid_query` (a malformed value, a bad date bound, a number range without `number_unit` or with min > max), `invalid_limit`, `invalid_cursor` (also a cursor from another `sort`), `invalid_kind`, `invalid_sort`, `invalid_search` (a query that cannot be read or exceeds a limit)", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_id`, `invalid_query`, `unknown_parameter` (a malformed value, a bad date bound, a number range without `number_unit` or with min > max), `invalid_limit`, `invalid_cursor` (also a cursor from another `sort`), `invalid_kind`, `invalid_sort`, `invalid_search` (a query that cannot be read or exceeds a limit)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`: an entity or article id in the query does not exist; `entity_merged`: the entity was merged into another", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn list_claims(
@@ -466,20 +485,24 @@ async fn claims_geojson(
 
 /// The filters and order of a claim query, each parameter parsed and checked.
 pub(crate) fn claim_filter(q: &ClaimQuery) -> Result<(ClaimFilter, ClaimSort), ApiError> {
-    let id =
-        |field: &str, v: &Option<String>| v.as_deref().map(|raw| parse_id(field, raw)).transpose();
-    let kind = match q.kind.as_deref() {
-        None => None,
-        Some("direct") => Some(ClaimKind::Direct),
-        Some("indirect") => Some(ClaimKind::Indirect),
-        Some("statement") => Some(ClaimKind::Statement),
-        Some(other) => {
-            return Err(ApiError::bad_request(
+    let ids = |field: &str, raw: &[String]| -> Result<Vec<i64>, ApiError> {
+        values(field, raw)?
+            .iter()
+            .map(|v| parse_id(field, v))
+            .collect()
+    };
+    let kind = values("kind", &q.kind)?
+        .iter()
+        .map(|k| match k.as_str() {
+            "direct" => Ok(ClaimKind::Direct),
+            "indirect" => Ok(ClaimKind::Indirect),
+            "statement" => Ok(ClaimKind::Statement),
+            other => Err(ApiError::bad_request(
                 "invalid_kind",
                 format!("kind must be direct, indirect or statement, got {other:?}"),
-            ))
-        }
-    };
+            )),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let date = |field: &str, v: &Option<String>| -> Result<Option<String>, ApiError> {
         match v.as_deref().map(str::trim) {
             None | Some("") => Ok(None),
@@ -517,14 +540,14 @@ pub(crate) fn claim_filter(q: &ClaimQuery) -> Result<(ClaimFilter, ClaimSort), A
     };
     Ok((
         ClaimFilter {
-            about: id("about", &q.about)?,
-            speaker: id("speaker", &q.speaker)?,
-            via: id("via", &q.via)?,
-            article: id("article", &q.article)?,
+            about: ids("about", &q.about)?,
+            speaker: ids("speaker", &q.speaker)?,
+            via: ids("via", &q.via)?,
+            article: ids("article", &q.article)?,
             kind,
-            involving: id("involving", &q.involving)?,
-            place: id("place", &q.place)?,
-            outlet: id("outlet", &q.outlet)?,
+            involving: ids("involving", &q.involving)?,
+            place: ids("place", &q.place)?,
+            outlet: ids("outlet", &q.outlet)?,
             published_after: date("published_after", &q.published_after)?,
             published_before: date("published_before", &q.published_before)?,
             has_number: q.has_number,
@@ -533,6 +556,23 @@ pub(crate) fn claim_filter(q: &ClaimQuery) -> Result<(ClaimFilter, ClaimSort), A
         },
         sort,
     ))
+}
+
+/// The most values one filter takes.
+pub(crate) const MAX_VALUES: usize = 50;
+
+/// The values of a repeatable filter, at most [`MAX_VALUES`] of them.
+fn values<'a>(field: &str, raw: &'a [String]) -> Result<&'a [String], ApiError> {
+    if raw.len() > MAX_VALUES {
+        return Err(ApiError::bad_request(
+            "invalid_query",
+            format!(
+                "{field} is given {} times; a filter takes at most {MAX_VALUES} values",
+                raw.len()
+            ),
+        ));
+    }
+    Ok(raw)
 }
 
 /// `number_unit`, `number_min` and `number_max` as one filter: a range needs a unit, its
@@ -592,7 +632,7 @@ async fn get_claim(
     summary = "Facts reported by several articles, largest first", params(PageQuery),
     responses(
         (status = 200, description = "A page of facts with their claims, sources and conflicts", body = List<FactOut>),
-        (status = 400, description = "`invalid_query`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_query`, `unknown_parameter`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn list_facts(
     State(state): State<AppState>,
@@ -647,7 +687,7 @@ const ENTITY_TYPES: [&str; 4] = ["person", "organization", "outlet", "place"];
     params(EntityQuery),
     responses(
         (status = 200, description = "A page of entities", body = List<EntityOut>),
-        (status = 400, description = "`invalid_query`, `invalid_limit`, `invalid_cursor`, `invalid_type`, `invalid_search`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_query`, `unknown_parameter`, `invalid_limit`, `invalid_cursor`, `invalid_type`, `invalid_search`", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn search_entities(
     State(state): State<AppState>,
@@ -724,7 +764,7 @@ pub(crate) fn json_body<T: DeserializeOwned>(
     params(("id" = i64, Path, description = "Entity id", minimum = 1), ClaimQuery),
     responses(
         (status = 200, description = "A page of claims", body = List<ClaimOut>),
-        (status = 400, description = "As `GET /v1/claims`; `invalid_query` also when `involving` names another entity", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "As `GET /v1/claims`; `invalid_query`, `unknown_parameter` also when `involving` names another entity", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`, `entity_merged`", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn entity_claims(
@@ -733,7 +773,7 @@ async fn entity_claims(
     ApiQuery(q): ApiQuery<ClaimQuery>,
 ) -> Result<Json<List<ClaimOut>>, ApiError> {
     let (mut filter, sort) = claim_filter(&q)?;
-    filter.involving = Some(within("involving", filter.involving, id)?);
+    filter.involving = within("involving", &filter.involving, id)?;
     claims_page(&state, &filter, sort, q.limit, q.cursor.as_deref()).await
 }
 
@@ -744,7 +784,7 @@ async fn entity_claims(
     params(("id" = i64, Path, description = "Entity id", minimum = 1), PageQuery),
     responses(
         (status = 200, description = "A page of facts", body = List<FactOut>),
-        (status = 400, description = "`invalid_id`, `invalid_query`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_id`, `invalid_query`, `unknown_parameter`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`, `entity_merged`", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn entity_facts(
