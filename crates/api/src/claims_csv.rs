@@ -16,6 +16,7 @@ use claimgraph_store::{
 };
 
 use crate::conditional;
+use crate::error::ErrorCode;
 use crate::error::Problem;
 use crate::extract::{ApiQuery, MAX_LIMIT};
 use crate::routes::{claim_filter, ClaimQuery};
@@ -71,7 +72,7 @@ pub async fn claims_csv(
 ) -> Result<Response, ApiError> {
     if q.limit.is_some() || q.cursor.is_some() {
         return Err(ApiError::bad_request(
-            "invalid_query",
+            ErrorCode::InvalidQuery,
             "claims.csv answers every matching claim: limit and cursor do not apply",
         ));
     }

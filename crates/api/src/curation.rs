@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::dto::{AliasIn, EntityDetailOut, List, MergeIn};
+use crate::error::ErrorCode;
 use crate::error::Problem;
 use crate::extract::{page_params, parse_id, ApiActor, ApiId, ApiQuery, PageQuery};
 use crate::routes::json_body;
@@ -213,7 +214,7 @@ pub async fn merge_entity(
 ) -> Result<Response, ApiError> {
     let MergeIn { from_id } = json_body(body)?;
     let from = parse_id("from_id", &from_id.to_string())
-        .map_err(|e| ApiError::unprocessable("invalid_body", e.to_string()))?;
+        .map_err(|e| ApiError::unprocessable(ErrorCode::InvalidBody, e.to_string()))?;
     let merged = state.store.merge_entities(id, from, &actor).await?;
     let location = format!("/v1/merges/{}", merged.merge_id);
     let out = MergedOut {
@@ -330,7 +331,7 @@ pub async fn relink_mention(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<RelinkOut>, ApiError> {
     let PlaceIn { place, scope } = json_body(body)?;
-    let invalid = |detail: String| ApiError::unprocessable("invalid_body", detail);
+    let invalid = |detail: String| ApiError::unprocessable(ErrorCode::InvalidBody, detail);
     let place = parse_id("place", &place.to_string()).map_err(|e| invalid(e.to_string()))?;
     let scope = match scope.as_deref() {
         None | Some("article") => RelinkScope::Article,

@@ -78,6 +78,7 @@ pub struct EntityOut {
     pub id: Id,
     pub name: String,
     #[serde(rename = "type")]
+    #[schema(value_type = crate::openapi::enums::EntityType)]
     pub kind: String,
     pub aliases: Vec<String>,
     /// Titles and roles the articles give the entity ("general", "spokesman").
@@ -90,6 +91,7 @@ pub struct EntityOut {
     pub country: Option<Option<String>>,
     /// Places only: `city`, `region`, `country` or `other`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<crate::openapi::enums::PlaceTypeName>)]
     pub place_type: Option<Option<String>>,
     /// Places only: the GeoNames id or `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -166,7 +168,9 @@ pub struct SpeakerOut {
     #[schema(value_type = Option<i64>, required = true)]
     pub id: Option<Id>,
     pub name: String,
+    /// The entity's type, or `nominal` for an unnamed source.
     #[serde(rename = "type")]
+    #[schema(value_type = crate::openapi::enums::SpeakerType)]
     pub kind: String,
     pub aliases: Vec<String>,
 }
@@ -232,6 +236,7 @@ pub struct ClaimOut {
     pub id: Id,
     #[schema(value_type = i64)]
     pub article_id: Id,
+    #[schema(value_type = crate::openapi::enums::ClaimKindName)]
     pub kind: String,
     pub text: String,
     pub start: i64,
@@ -417,6 +422,7 @@ pub struct FeatureProperties {
     #[schema(value_type = i64)]
     pub article_id: Id,
     pub text: String,
+    #[schema(value_type = crate::openapi::enums::ClaimKindName)]
     pub kind: String,
     #[schema(required = true)]
     pub speaker: Option<String>,
@@ -426,7 +432,7 @@ pub struct FeatureProperties {
     #[schema(required = true, value_type = Option<i64>)]
     pub mention_id: Option<Id>,
     pub place_name: String,
-    #[schema(required = true)]
+    #[schema(required = true, value_type = Option<crate::openapi::enums::PlaceTypeName>)]
     pub place_type: Option<String>,
     #[schema(required = true)]
     pub country: Option<String>,

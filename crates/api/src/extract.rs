@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 use utoipa::openapi::path::ParameterIn;
 use utoipa::IntoParams;
 
+use crate::error::ErrorCode;
 use crate::{ApiError, AppState};
 
 /// Query parameters: a parameter the endpoint does not document is a 400
@@ -25,7 +26,7 @@ impl<S: Send + Sync, T: DeserializeOwned + IntoParams> FromRequestParts<S> for A
         check_known::<T>(raw)?;
         serde_html_form::from_str::<T>(raw)
             .map(ApiQuery)
-            .map_err(|e| ApiError::bad_request("invalid_query", format!("bad query: {e}")))
+            .map_err(|e| ApiError::bad_request(ErrorCode::InvalidQuery, format!("bad query: {e}")))
     }
 }
 
@@ -42,7 +43,7 @@ fn accepted_params<T: IntoParams>() -> Vec<String> {
 fn check_known<T: IntoParams>(raw: &str) -> Result<(), ApiError> {
     let accepted = accepted_params::<T>();
     let pairs: Vec<(String, String)> = serde_html_form::from_str(raw)
-        .map_err(|e| ApiError::bad_request("invalid_query", format!("bad query: {e}")))?;
+        .map_err(|e| ApiError::bad_request(ErrorCode::InvalidQuery, format!("bad query: {e}")))?;
     let mut unknown: Vec<&str> = Vec::new();
     for (key, _) in &pairs {
         if !accepted.contains(key) && !unknown.contains(&key.as_str()) {
@@ -66,7 +67,7 @@ fn check_known<T: IntoParams>(raw: &str) -> Result<(), ApiError> {
         quoted(&accepted)
     };
     Err(ApiError::bad_request(
-        "unknown_parameter",
+        ErrorCode::UnknownParameter,
         format!(
             "unknown query parameter {}; this endpoint accepts {accepted}",
             quoted(&unknown)
@@ -83,7 +84,7 @@ impl<S: Send + Sync> FromRequestParts<S> for ApiId {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
         let Path(raw) = Path::<String>::from_request_parts(parts, state)
             .await
-            .map_err(|e| ApiError::bad_request("invalid_id", e.body_text()))?;
+            .map_err(|e| ApiError::bad_request(ErrorCode::InvalidId, e.body_text()))?;
         parse_id("id", &raw).map(ApiId)
     }
 }
@@ -92,7 +93,7 @@ pub fn parse_id(field: &str, raw: &str) -> Result<Id, ApiError> {
     match raw.trim().parse::<Id>() {
         Ok(id) if id > 0 => Ok(id),
         _ => Err(ApiError::bad_request(
-            "invalid_id",
+            ErrorCode::InvalidId,
             format!("{field} must be a positive integer id, got {raw:?}"),
         )),
     }
@@ -121,7 +122,7 @@ pub fn page_params(
     let limit = limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=MAX_LIMIT).contains(&limit) {
         return Err(ApiError::bad_request(
-            "invalid_limit",
+            ErrorCode::InvalidLimit,
             format!("limit must be between 1 and {MAX_LIMIT}, got {limit}"),
         ));
     }
@@ -170,7 +171,7 @@ pub fn credential_label(token: Option<&str>) -> String {
 }
 
 fn actor_name(raw: &[u8]) -> Result<String, ApiError> {
-    let bad = |why: &str| ApiError::bad_request("invalid_actor", format!("X-Actor {why}"));
+    let bad = |why: &str| ApiError::bad_request(ErrorCode::InvalidActor, format!("X-Actor {why}"));
     let name = std::str::from_utf8(raw).map_err(|_| bad("must be UTF-8 text"))?;
     let name = name.trim();
     if name.chars().count() > MAX_ACTOR_NAME {

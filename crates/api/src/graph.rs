@@ -17,6 +17,7 @@ use tokio::sync::{RwLock, RwLockReadGuard};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::dto::List;
+use crate::error::ErrorCode;
 use crate::error::Problem;
 use crate::extract::{parse_id, ApiId, ApiQuery};
 use crate::{ApiError, AppState};
@@ -76,7 +77,7 @@ fn bounded(
     value: Option<i64>,
     default: i64,
     max: i64,
-    code: &'static str,
+    code: ErrorCode,
 ) -> Result<usize, ApiError> {
     let v = value.unwrap_or(default);
     if !(1..=max).contains(&v) {
@@ -204,13 +205,19 @@ pub async fn entity_graph(
     ApiId(id): ApiId,
     ApiQuery(q): ApiQuery<GraphQuery>,
 ) -> Result<Json<GraphOut>, ApiError> {
-    let depth = bounded("depth", q.depth, DEFAULT_DEPTH, MAX_DEPTH, "invalid_query")?;
+    let depth = bounded(
+        "depth",
+        q.depth,
+        DEFAULT_DEPTH,
+        MAX_DEPTH,
+        ErrorCode::InvalidQuery,
+    )?;
     let limit = bounded(
         "limit",
         q.limit,
         DEFAULT_GRAPH_LIMIT,
         MAX_GRAPH_LIMIT,
-        "invalid_limit",
+        ErrorCode::InvalidLimit,
     )?;
     let graph = state.graph.current(&state.store).await?;
     let key = require_entity(&state.store, &graph, id).await?;
@@ -296,9 +303,15 @@ pub async fn paths(
         q.max_len,
         DEFAULT_PATH_LEN,
         MAX_PATH_LEN,
-        "invalid_query",
+        ErrorCode::InvalidQuery,
     )?;
-    let limit = bounded("limit", q.limit, DEFAULT_PATHS, MAX_PATHS, "invalid_limit")?;
+    let limit = bounded(
+        "limit",
+        q.limit,
+        DEFAULT_PATHS,
+        MAX_PATHS,
+        ErrorCode::InvalidLimit,
+    )?;
     let graph = state.graph.current(&state.store).await?;
     let a = require_entity(&state.store, &graph, from).await?;
     let b = require_entity(&state.store, &graph, to).await?;
@@ -327,6 +340,7 @@ pub struct RelatedOut {
     pub name: String,
     /// `person`, `organization`, `outlet` or `place`.
     #[serde(rename = "type")]
+    #[schema(value_type = crate::openapi::enums::EntityType)]
     pub kind: String,
     /// Claims in which both are speaker or place.
     pub count: usize,
@@ -361,7 +375,7 @@ pub async fn related_entities(
         q.limit,
         DEFAULT_RELATED,
         MAX_RELATED,
-        "invalid_limit",
+        ErrorCode::InvalidLimit,
     )?;
     let graph = state.graph.current(&state.store).await?;
     require_entity(&state.store, &graph, id).await?;

@@ -5,7 +5,6 @@ use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::Redirect;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use claimgraph_extract::ClaimKind;
 use claimgraph_store::{
     prepare, ArticleText, ClaimFilter, ClaimSort, NewArticle, NumberFilter, StoreError,
 };
@@ -19,8 +18,10 @@ use crate::dto::{
     ArticleIn, ArticleOut, ClaimDetailOut, ClaimOut, EntityDetailOut, EntityOut, FactOut,
     FeatureCollection, Health, List,
 };
+use crate::error::ErrorCode;
 use crate::error::Problem;
 use crate::extract::{page_params, parse_id, ApiId, ApiQuery, PageQuery};
+use crate::openapi::enums::{CLAIM_KINDS, ENTITY_TYPES};
 use crate::openapi::ApiDoc;
 use crate::{claims_csv, curation, events, export, graph};
 use crate::{ApiError, AppState};
@@ -109,7 +110,7 @@ async fn create_article(
                 limit: state.config.body_limit,
             }
         } else {
-            ApiError::bad_request("unreadable_body", e.body_text())
+            ApiError::bad_request(ErrorCode::UnreadableBody, e.body_text())
         }
     })?;
     let article = parse_article(&headers, &body)?;
@@ -159,7 +160,7 @@ pub fn parse_article(headers: &HeaderMap, body: &[u8]) -> Result<NewArticle, Api
         "text/plain" => ArticleIn {
             text: String::from_utf8(body.to_vec()).map_err(|e| {
                 ApiError::bad_request(
-                    "invalid_utf8",
+                    ErrorCode::InvalidUtf8,
                     format!(
                         "the body is not UTF-8 text (bad byte at {})",
                         e.utf8_error().valid_up_to()
@@ -177,7 +178,7 @@ pub fn parse_article(headers: &HeaderMap, body: &[u8]) -> Result<NewArticle, Api
     if let Some(at) = &input.published_at {
         if !is_timestamp(at) {
             return Err(ApiError::unprocessable(
-                "invalid_published_at",
+                ErrorCode::InvalidPublishedAt,
                 format!(
                     "published_at must be an RFC 3339 timestamp or a YYYY-MM-DD date, got {at:?}"
                 ),
@@ -201,15 +202,16 @@ fn json_article(body: &[u8]) -> Result<ArticleIn, ApiError> {
         // a wrong field or type can come before the end of a body that is not JSON at all
         // (a truncated upload): only a body that is JSON is of the wrong shape
         Category::Data => match serde_json::from_slice::<serde::de::IgnoredAny>(body) {
-            Ok(_) => ApiError::unprocessable("invalid_article", e.to_string()),
+            Ok(_) => ApiError::unprocessable(ErrorCode::InvalidArticle, e.to_string()),
             Err(syntax) => ApiError::bad_request(
-                "malformed_json",
+                ErrorCode::MalformedJson,
                 format!("the body is not valid JSON: {syntax}"),
             ),
         },
-        Category::Syntax | Category::Eof | Category::Io => {
-            ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {e}"))
-        }
+        Category::Syntax | Category::Eof | Category::Io => ApiError::bad_request(
+            ErrorCode::MalformedJson,
+            format!("the body is not valid JSON: {e}"),
+        ),
     })
 }
 
@@ -319,7 +321,7 @@ async fn article_claims(
 fn within(field: &str, query: &[i64], path: i64) -> Result<Vec<i64>, ApiError> {
     match query.first() {
         Some(other) if !query.contains(&path) => Err(ApiError::bad_request(
-            "invalid_query",
+            ErrorCode::InvalidQuery,
             format!("{field}={other} contradicts the path, which names {path}"),
         )),
         _ => Ok(vec![path]),
@@ -389,7 +391,7 @@ pub(crate) struct ClaimQuery {
     article: Vec<String>,
     /// `direct`, `indirect` or `statement` (else 400 `invalid_kind`).
     /// Repeat it for claims of any of several (`…=1&…=2`).
-    #[param(value_type = Option<Vec<String>>, pattern = "^(direct|indirect|statement)$")]
+    #[param(value_type = Option<Vec<crate::openapi::enums::ClaimKindName>>)]
     #[serde(default)]
     kind: Vec<String>,
     /// Articles published at or after this RFC 3339 timestamp or `YYYY-MM-DD` date (midnight
@@ -424,7 +426,7 @@ pub(crate) struct ClaimQuery {
     /// (oldest article first: `published_at`, else when it was stored) or `-date` (newest
     /// first) or `corroboration` (reported by the most other articles first). Without `q`
     /// and `sort`: article order, then text order. Else 400 `invalid_sort`.
-    #[param(value_type = Option<String>, pattern = "^(relevance|date|-date|corroboration)$")]
+    #[param(value_type = Option<crate::openapi::enums::ClaimSort>)]
     sort: Option<String>,
     /// Items per page, 1–500.
     #[param(minimum = 1, maximum = 500, default = 50)]
@@ -493,14 +495,16 @@ pub(crate) fn claim_filter(q: &ClaimQuery) -> Result<(ClaimFilter, ClaimSort), A
     };
     let kind = values("kind", &q.kind)?
         .iter()
-        .map(|k| match k.as_str() {
-            "direct" => Ok(ClaimKind::Direct),
-            "indirect" => Ok(ClaimKind::Indirect),
-            "statement" => Ok(ClaimKind::Statement),
-            other => Err(ApiError::bad_request(
-                "invalid_kind",
-                format!("kind must be direct, indirect or statement, got {other:?}"),
-            )),
+        .map(|k| {
+            CLAIM_KINDS
+                .into_iter()
+                .find(|known| known.as_str() == k)
+                .ok_or_else(|| {
+                    ApiError::bad_request(
+                        ErrorCode::InvalidKind,
+                        format!("kind must be direct, indirect or statement, got {k:?}"),
+                    )
+                })
         })
         .collect::<Result<Vec<_>, _>>()?;
     let date = |field: &str, v: &Option<String>| -> Result<Option<String>, ApiError> {
@@ -508,7 +512,7 @@ pub(crate) fn claim_filter(q: &ClaimQuery) -> Result<(ClaimFilter, ClaimSort), A
             None | Some("") => Ok(None),
             Some(at) if is_timestamp(at) => Ok(Some(at.to_string())),
             Some(at) => Err(ApiError::bad_request(
-                "invalid_query",
+                ErrorCode::InvalidQuery,
                 format!("{field} must be an RFC 3339 timestamp or a YYYY-MM-DD date, got {at:?}"),
             )),
         }
@@ -524,7 +528,7 @@ pub(crate) fn claim_filter(q: &ClaimQuery) -> Result<(ClaimFilter, ClaimSort), A
         Some("relevance") if text.is_some() => ClaimSort::Relevance,
         Some("relevance") => {
             return Err(ApiError::bad_request(
-                "invalid_sort",
+                ErrorCode::InvalidSort,
                 "sort=relevance ranks full-text matches: it needs q",
             ))
         }
@@ -533,7 +537,7 @@ pub(crate) fn claim_filter(q: &ClaimQuery) -> Result<(ClaimFilter, ClaimSort), A
         Some("corroboration") => ClaimSort::Corroboration,
         Some(other) => {
             return Err(ApiError::bad_request(
-                "invalid_sort",
+                ErrorCode::InvalidSort,
                 format!("sort must be relevance, date, -date or corroboration, got {other:?}"),
             ))
         }
@@ -565,7 +569,7 @@ pub(crate) const MAX_VALUES: usize = 50;
 fn values<'a>(field: &str, raw: &'a [String]) -> Result<&'a [String], ApiError> {
     if raw.len() > MAX_VALUES {
         return Err(ApiError::bad_request(
-            "invalid_query",
+            ErrorCode::InvalidQuery,
             format!(
                 "{field} is given {} times; a filter takes at most {MAX_VALUES} values",
                 raw.len()
@@ -583,7 +587,7 @@ fn number_filter(q: &ClaimQuery) -> Result<Option<NumberFilter>, ApiError> {
         .as_deref()
         .map(|u| u.trim().to_lowercase())
         .filter(|u| !u.is_empty());
-    let bad = |detail: String| Err(ApiError::bad_request("invalid_query", detail));
+    let bad = |detail: String| Err(ApiError::bad_request(ErrorCode::InvalidQuery, detail));
     for (field, v) in [("number_min", q.number_min), ("number_max", q.number_max)] {
         if v.is_some_and(|v| !v.is_finite()) {
             return bad(format!("{field} must be a finite number"));
@@ -670,7 +674,7 @@ struct EntityQuery {
     q: Option<String>,
     /// `person`, `organization`, `outlet` or `place` (else 400 `invalid_type`).
     #[serde(rename = "type")]
-    #[param(rename = "type", value_type = Option<String>, pattern = "^(person|organization|outlet|place)$")]
+    #[param(rename = "type", value_type = Option<crate::openapi::enums::EntityType>)]
     kind: Option<String>,
     /// Items per page, 1–500.
     #[param(minimum = 1, maximum = 500, default = 50)]
@@ -678,8 +682,6 @@ struct EntityQuery {
     /// The `next_cursor` of the previous page, unchanged.
     cursor: Option<String>,
 }
-
-const ENTITY_TYPES: [&str; 4] = ["person", "organization", "outlet", "place"];
 
 /// `GET /v1/entities`: best match first.
 #[utoipa::path(get, path = "/v1/entities", tag = "entities", operation_id = "search_entities",
@@ -695,13 +697,11 @@ async fn search_entities(
 ) -> Result<Json<List<EntityOut>>, ApiError> {
     let (limit, cursor) = page_params(q.limit, q.cursor.as_deref())?;
     if let Some(kind) = q.kind.as_deref() {
-        if !ENTITY_TYPES.contains(&kind) {
+        let types = ENTITY_TYPES.map(|t| t.as_str());
+        if !types.contains(&kind) {
             return Err(ApiError::bad_request(
-                "invalid_type",
-                format!(
-                    "type must be one of {}, got {kind:?}",
-                    ENTITY_TYPES.join(", ")
-                ),
+                ErrorCode::InvalidType,
+                format!("type must be one of {}, got {kind:?}", types.join(", ")),
             ));
         }
     }
@@ -709,7 +709,7 @@ async fn search_entities(
     if let Some(text) = query {
         if claimgraph_store::canon::fold(text).is_empty() {
             return Err(ApiError::bad_request(
-                "invalid_search",
+                ErrorCode::InvalidSearch,
                 format!("q must contain a letter or digit, got {text:?}"),
             ));
         }
@@ -748,12 +748,13 @@ pub(crate) fn json_body<T: DeserializeOwned>(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<T, ApiError> {
     use serde_json::error::Category;
-    let body = body.map_err(|e| ApiError::bad_request("unreadable_body", e.body_text()))?;
+    let body = body.map_err(|e| ApiError::bad_request(ErrorCode::UnreadableBody, e.body_text()))?;
     serde_json::from_slice::<T>(&body).map_err(|e| match e.classify() {
-        Category::Data => ApiError::unprocessable("invalid_body", e.to_string()),
-        Category::Syntax | Category::Eof | Category::Io => {
-            ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {e}"))
-        }
+        Category::Data => ApiError::unprocessable(ErrorCode::InvalidBody, e.to_string()),
+        Category::Syntax | Category::Eof | Category::Io => ApiError::bad_request(
+            ErrorCode::MalformedJson,
+            format!("the body is not valid JSON: {e}"),
+        ),
     })
 }
 
