@@ -13,7 +13,7 @@ use claimgraph_store::{CurationEntry, Id, MentionRecord, MergeRecord, RelinkOutc
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::dto::{AliasIn, EntityDetailOut, List, MergeIn};
+use crate::dto::{AliasIn, EntityDetailOut, List, MergeIn, MAX_ALIAS_CHARS};
 use crate::error::ErrorCode;
 use crate::error::Problem;
 use crate::extract::{page_params, parse_id, ApiActor, ApiId, ApiQuery, PageQuery};
@@ -237,7 +237,7 @@ pub async fn merge_entity(
         (status = 400, description = "`invalid_id`, `invalid_actor`, `malformed_json`, `unreadable_body`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`, `entity_merged`", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "`payload_too_large`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`invalid_body`, `invalid_alias`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`invalid_body`, `invalid_alias` (no letter or digit, or longer than 200 characters)", body = Problem, content_type = "application/problem+json"),
         (status = 507, description = "`storage_full`", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn add_alias(
@@ -247,6 +247,13 @@ pub async fn add_alias(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<EntityDetailOut>, ApiError> {
     let AliasIn { alias } = json_body(body)?;
+    let length = alias.trim().chars().count();
+    if length > MAX_ALIAS_CHARS {
+        return Err(ApiError::unprocessable(
+            ErrorCode::InvalidAlias,
+            format!("an alias is at most {MAX_ALIAS_CHARS} characters, got {length}"),
+        ));
+    }
     Ok(Json(
         state.store.add_alias(id, &alias, &actor).await?.into(),
     ))

@@ -12,6 +12,8 @@ use utoipa::ToSchema;
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleIn {
+    /// The article's text: not blank (else 422 `empty_text`).
+    #[schema(min_length = 1, pattern = r"\S")]
     pub text: String,
     pub title: Option<String>,
     pub source: Option<String>,
@@ -136,8 +138,14 @@ pub struct MergeIn {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AliasIn {
+    /// Another name of the entity: at least one letter or digit, at most
+    /// [`MAX_ALIAS_CHARS`] characters (else 422 `invalid_alias`).
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub alias: String,
 }
+
+/// The longest alias kept, in characters: a name, not a text.
+pub const MAX_ALIAS_CHARS: usize = 200;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EntityDetailOut {

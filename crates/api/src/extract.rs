@@ -110,7 +110,9 @@ pub struct PageQuery {
     /// Items per page, 1–500.
     #[param(minimum = 1, maximum = 500, default = 50)]
     pub limit: Option<i64>,
-    /// The `next_cursor` of the previous page, unchanged.
+    /// The `next_cursor` of the previous page, unchanged: an opaque URL-safe token (else
+    /// 400 `invalid_cursor`).
+    #[param(pattern = "^[A-Za-z0-9_-]*$")]
     pub cursor: Option<String>,
 }
 

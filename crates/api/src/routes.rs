@@ -410,9 +410,11 @@ pub(crate) struct ClaimQuery {
     /// others match the unit as written.
     #[param(example = "km2")]
     number_unit: Option<String>,
-    /// With `number_unit`: the number is at least this (in `number_unit`).
+    /// The number is at least this (in `number_unit`). Needs `number_unit` and a finite
+    /// value at most `number_max` (else 400 `invalid_query`).
     number_min: Option<f64>,
-    /// With `number_unit`: the number is at most this (in `number_unit`).
+    /// The number is at most this (in `number_unit`). Needs `number_unit` and a finite value
+    /// at least `number_min` (else 400 `invalid_query`).
     number_max: Option<f64>,
     /// Full-text search over the claim text: words (all must occur; stemmed, case and
     /// accents ignored), `"a phrase"`, `AND`, `OR`, `NOT`, parentheses, `NEAR(a b, 5)`. A
@@ -431,7 +433,9 @@ pub(crate) struct ClaimQuery {
     /// Items per page, 1–500.
     #[param(minimum = 1, maximum = 500, default = 50)]
     pub(crate) limit: Option<i64>,
-    /// The `next_cursor` of the previous page, unchanged (with the same query).
+    /// The `next_cursor` of the previous page, unchanged (with the same query): an opaque
+    /// URL-safe token (else 400 `invalid_cursor`).
+    #[param(pattern = "^[A-Za-z0-9_-]*$")]
     pub(crate) cursor: Option<String>,
 }
 
@@ -679,7 +683,9 @@ struct EntityQuery {
     /// Items per page, 1–500.
     #[param(minimum = 1, maximum = 500, default = 50)]
     limit: Option<i64>,
-    /// The `next_cursor` of the previous page, unchanged.
+    /// The `next_cursor` of the previous page, unchanged: an opaque URL-safe token (else
+    /// 400 `invalid_cursor`).
+    #[param(pattern = "^[A-Za-z0-9_-]*$")]
     cursor: Option<String>,
 }
 

@@ -574,3 +574,32 @@ fn json_reads_document_304() {
         .get("304")
         .is_some());
 }
+
+/// The document is as strict as the server: what it allows the server takes, and the
+/// conditions it cannot express are in the descriptions.
+#[test]
+fn the_document_states_what_the_server_checks() {
+    let doc = document();
+    let schemas = &doc["components"]["schemas"];
+    let text = &schemas["ArticleIn"]["properties"]["text"];
+    assert_eq!(text["minLength"], 1, "{text}");
+    assert_eq!(text["pattern"], "\\S", "{text}");
+    let alias = &schemas["AliasIn"]["properties"]["alias"];
+    assert_eq!(alias["minLength"], 1, "{alias}");
+    assert_eq!(alias["pattern"], "\\S", "{alias}");
+    for path in ["/v1/claims", "/v1/articles", "/v1/entities", "/v1/facts"] {
+        let cursor = query_param(&doc, path, "cursor");
+        assert_eq!(
+            cursor["schema"]["pattern"], "^[A-Za-z0-9_-]*$",
+            "{path}: {cursor}"
+        );
+    }
+    for name in ["number_min", "number_max"] {
+        let param = query_param(&doc, "/v1/claims", name);
+        let description = param["description"].as_str().unwrap_or("");
+        assert!(
+            description.contains("Needs `number_unit`") && description.contains("invalid_query"),
+            "{name}: {description}"
+        );
+    }
+}
