@@ -1,47 +1,106 @@
 //! Extractors that turn axum's plain-text rejections into problem+json.
 
-use axum::extract::{FromRequestParts, Path};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{FromRequestParts, MatchedPath, Path, Request, State};
 use axum::http::request::Parts;
+use axum::http::Method;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use claimgraph_store::{Actor, Cursor, Id};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use utoipa::openapi::path::ParameterIn;
+use utoipa::openapi::OpenApi as Document;
 use utoipa::IntoParams;
 
 use crate::error::ErrorCode;
 use crate::{ApiError, AppState};
 
-/// Query parameters: a parameter the endpoint does not document is a 400
-/// `unknown_parameter` (a typo must not widen a filter to everything), a malformed value a
-/// 400 `invalid_query`. A key given several times fills a `Vec` field (a filter of several
-/// values); for any other field it is a 400 `invalid_query`.
+/// Query parameters; a malformed value is a 400 `invalid_query`. A key given several times
+/// fills a `Vec` field (a filter of several values); for any other field it is a 400
+/// `invalid_query`. Parameters no endpoint takes are refused before (see [`KnownParams`]).
 pub struct ApiQuery<T>(pub T);
 
-impl<S: Send + Sync, T: DeserializeOwned + IntoParams> FromRequestParts<S> for ApiQuery<T> {
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ApiError> {
-        let raw = parts.uri.query().unwrap_or("");
-        check_known::<T>(raw)?;
-        serde_html_form::from_str::<T>(raw)
+        serde_html_form::from_str::<T>(parts.uri.query().unwrap_or(""))
             .map(ApiQuery)
             .map_err(|e| ApiError::bad_request(ErrorCode::InvalidQuery, format!("bad query: {e}")))
     }
 }
 
-/// The names of the query parameters `T` documents: what the endpoint accepts.
-fn accepted_params<T: IntoParams>() -> Vec<String> {
-    T::into_params(|| Some(ParameterIn::Query))
-        .into_iter()
-        .map(|p| p.name)
-        .collect()
+/// The query parameters each documented operation takes, by method and path template: a
+/// parameter the document does not name is a 400 `unknown_parameter` (a typo must not
+/// widen a filter to everything), so the document and the server cannot disagree.
+#[derive(Debug, Clone, Default)]
+pub struct KnownParams(Arc<HashMap<(Method, String), Vec<String>>>);
+
+impl KnownParams {
+    /// The parameters of every operation of `doc`.
+    pub fn of(doc: &Document) -> KnownParams {
+        let mut known = HashMap::new();
+        for (path, item) in &doc.paths.paths {
+            let ops = [
+                (Method::GET, &item.get),
+                (Method::POST, &item.post),
+                (Method::DELETE, &item.delete),
+                (Method::PUT, &item.put),
+                (Method::PATCH, &item.patch),
+            ];
+            for (method, op) in ops {
+                let Some(op) = op else { continue };
+                let names = op
+                    .parameters
+                    .iter()
+                    .flatten()
+                    .filter(|p| p.parameter_in == ParameterIn::Query)
+                    .map(|p| p.name.clone())
+                    .collect();
+                known.insert((method, path.clone()), names);
+            }
+        }
+        KnownParams(Arc::new(known))
+    }
+
+    /// The parameters `method` on the route `path` takes; `None` for an undocumented one.
+    fn accepted(&self, method: &Method, path: &str) -> Option<&[String]> {
+        let method = if method == Method::HEAD {
+            &Method::GET
+        } else {
+            method
+        };
+        self.0
+            .get(&(method.clone(), path.to_string()))
+            .map(Vec::as_slice)
+    }
 }
 
-/// Refuses a query naming a parameter that `T` does not document, naming the strangers and
-/// what is accepted.
-fn check_known<T: IntoParams>(raw: &str) -> Result<(), ApiError> {
-    let accepted = accepted_params::<T>();
+/// Refuses a request to a documented route whose query names a parameter the route does
+/// not take, naming the strangers and what is accepted.
+pub async fn reject_unknown_params(
+    State(known): State<KnownParams>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(MatchedPath::as_str);
+    let accepted = route.and_then(|r| known.accepted(req.method(), r));
+    if let (Some(accepted), Some(raw)) = (accepted, req.uri().query()) {
+        if let Err(e) = check_known(accepted, raw) {
+            return e.into_response();
+        }
+    }
+    next.run(req).await
+}
+
+fn check_known(accepted: &[String], raw: &str) -> Result<(), ApiError> {
     let pairs: Vec<(String, String)> = serde_html_form::from_str(raw)
         .map_err(|e| ApiError::bad_request(ErrorCode::InvalidQuery, format!("bad query: {e}")))?;
     let mut unknown: Vec<&str> = Vec::new();
@@ -53,24 +112,25 @@ fn check_known<T: IntoParams>(raw: &str) -> Result<(), ApiError> {
     if unknown.is_empty() {
         return Ok(());
     }
-    let quoted = |names: &[&str]| {
+    let quoted = |names: &mut dyn Iterator<Item = &str>| {
         names
-            .iter()
             .map(|n| format!("`{n}`"))
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let accepted: Vec<&str> = accepted.iter().map(String::as_str).collect();
-    let accepted = if accepted.is_empty() {
-        "none".to_string()
+    let takes = if accepted.is_empty() {
+        "takes no query parameters".to_string()
     } else {
-        quoted(&accepted)
+        format!(
+            "accepts {}",
+            quoted(&mut accepted.iter().map(String::as_str))
+        )
     };
     Err(ApiError::bad_request(
         ErrorCode::UnknownParameter,
         format!(
-            "unknown query parameter {}; this endpoint accepts {accepted}",
-            quoted(&unknown)
+            "unknown query parameter {}; this endpoint {takes}",
+            quoted(&mut unknown.iter().copied())
         ),
     ))
 }

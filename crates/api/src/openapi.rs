@@ -122,7 +122,16 @@ pub fn finish(mut doc: Document) -> Document {
                 .build(),
         ),
     );
+    components.responses.insert(
+        UNKNOWN_PARAMETER.to_string(),
+        RefOr::T(problem(
+            "`unknown_parameter`: the query names a parameter this operation does not take; the detail names it and lists the accepted ones.",
+        )),
+    );
     for (path, item) in doc.paths.paths.iter_mut() {
+        for op in operations(item) {
+            note_unknown_parameter(op);
+        }
         if let Some(get) = item.get.as_mut() {
             if answers_json(get) {
                 get.responses
@@ -144,6 +153,29 @@ pub fn finish(mut doc: Document) -> Document {
         }
     }
     doc
+}
+
+/// The 400 of an operation that takes no other bad request.
+const UNKNOWN_PARAMETER: &str = "UnknownParameter";
+
+/// Every operation refuses a query parameter it does not take (`extract::KnownParams`):
+/// its 400 says so.
+fn note_unknown_parameter(op: &mut Operation) {
+    let code = "`unknown_parameter`";
+    match op.responses.responses.get_mut("400") {
+        Some(RefOr::T(res)) if !res.description.contains(code) => {
+            res.description.push_str(&format!(
+                "; {code} (a query parameter this operation does not take)"
+            ));
+        }
+        Some(_) => {}
+        None => {
+            op.responses.responses.insert(
+                "400".to_string(),
+                RefOr::Ref(Ref::from_response_name(UNKNOWN_PARAMETER)),
+            );
+        }
+    }
 }
 
 /// Whether the operation's 200 answer is JSON: what the ETag layer tags.

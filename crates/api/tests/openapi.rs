@@ -555,6 +555,27 @@ fn the_error_code_is_an_enum_of_every_code() {
     assert_eq!(documented, codes, "docs/API.md's error table and ErrorCode");
 }
 
+/// Every operation refuses a query parameter it does not take, and says so.
+#[test]
+fn every_operation_documents_unknown_parameter() {
+    let doc = document();
+    let responses = &doc["components"]["responses"];
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for (method, op) in item.as_object().expect("item") {
+            let bad = &op["responses"]["400"];
+            let bad = match bad["$ref"].as_str() {
+                Some(r) => &responses[r.rsplit('/').next().unwrap_or("")],
+                None => bad,
+            };
+            let description = bad["description"].as_str().unwrap_or("");
+            assert!(
+                description.contains("`unknown_parameter`"),
+                "{method} {path}: {description:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn json_reads_document_304() {
     let doc = document();
