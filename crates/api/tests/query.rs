@@ -601,6 +601,23 @@ async fn a_filter_given_twice_matches_either_value() {
         c["article_id"].as_i64().into_iter().collect()
     });
     assert_eq!(id_set(&articles), want);
+    let (_, outlets) = app.get("/v1/entities?type=outlet").await;
+    let outlets: Vec<i64> = outlets["items"]
+        .as_array()
+        .map(|os| os.iter().filter_map(|o| o["id"].as_i64()).collect())
+        .unwrap_or_default();
+    assert!(outlets.len() >= 2, "{outlets:?}");
+    let any_outlet: Vec<String> = outlets.iter().map(|o| format!("outlet={o}")).collect();
+    let published = app
+        .all(&format!("/v1/claims?{}", any_outlet.join("&")), 500)
+        .await;
+    assert_eq!(
+        id_set(&published),
+        id_set(&all),
+        "every article has one of the outlets"
+    );
+    let (status, body) = app.get("/v1/claims?via=1&via=2").await;
+    assert_ne!(status, StatusCode::BAD_REQUEST, "{body}");
     // within an article's list, naming it among others is no contradiction
     let (status, _) = app
         .get(&format!(
