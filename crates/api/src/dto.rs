@@ -53,6 +53,8 @@ pub struct ArticleOut {
     pub content_hash: String,
     pub claim_count: i64,
     pub mention_count: i64,
+    /// The whole text: in one article's answers (`GET /v1/articles/{id}`, and both the 201
+    /// and the 200 of `POST /v1/articles`), never in lists.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }

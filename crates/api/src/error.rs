@@ -15,6 +15,8 @@ pub enum ApiError {
     Unprocessable { code: ErrorCode, detail: String },
     #[error("send the article as application/json or text/plain (got {0})")]
     UnsupportedMediaType(String),
+    #[error("the charset {0:?} is not one the server reads: send UTF-8, UTF-16 (LE/BE), ISO-8859-1 or windows-1252")]
+    UnsupportedCharset(String),
     #[error("the request body is larger than the limit of {limit} bytes")]
     PayloadTooLarge { limit: usize },
     #[error("no route for {0}")]
@@ -104,6 +106,7 @@ macro_rules! error_codes {
 error_codes! {
     MalformedJson => "malformed_json",
     InvalidUtf8 => "invalid_utf8",
+    InvalidEncoding => "invalid_encoding",
     UnreadableBody => "unreadable_body",
     InvalidId => "invalid_id",
     InvalidQuery => "invalid_query",
@@ -129,6 +132,7 @@ error_codes! {
     PayloadTooLarge => "payload_too_large",
     UriTooLong => "uri_too_long",
     UnsupportedMediaType => "unsupported_media_type",
+    UnsupportedCharset => "unsupported_charset",
     InvalidArticle => "invalid_article",
     InvalidBody => "invalid_body",
     NotAPlace => "not_a_place",
@@ -199,6 +203,10 @@ impl ApiError {
             ApiError::UnsupportedMediaType(_) => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 ErrorCode::UnsupportedMediaType,
+            ),
+            ApiError::UnsupportedCharset(_) => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ErrorCode::UnsupportedCharset,
             ),
             ApiError::PayloadTooLarge { .. } => {
                 (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge)

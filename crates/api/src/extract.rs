@@ -28,7 +28,9 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ApiError> {
-        serde_html_form::from_str::<T>(parts.uri.query().unwrap_or(""))
+        let raw = parts.uri.query().unwrap_or("");
+        require_utf8_query(raw)?;
+        serde_html_form::from_str::<T>(raw)
             .map(ApiQuery)
             .map_err(|e| ApiError::bad_request(ErrorCode::InvalidQuery, format!("bad query: {e}")))
     }
@@ -100,7 +102,21 @@ pub async fn reject_unknown_params(
     next.run(req).await
 }
 
+/// A 400 `invalid_query` for a query that is not UTF-8 once percent-decoded: the form
+/// decoder would replace the bad bytes with U+FFFD and filter or search for that instead.
+fn require_utf8_query(raw: &str) -> Result<(), ApiError> {
+    if crate::charset::query_is_utf8(raw) {
+        return Ok(());
+    }
+    Err(ApiError::bad_request(
+        ErrorCode::InvalidQuery,
+        "the query string is not UTF-8 once percent-decoded (e.g. %ff): encode text as UTF-8",
+    ))
+}
+
 fn check_known(accepted: &[String], raw: &str) -> Result<(), ApiError> {
+    // before the names: a bad byte in a name would otherwise read as an unknown parameter
+    require_utf8_query(raw)?;
     let pairs: Vec<(String, String)> = serde_html_form::from_str(raw)
         .map_err(|e| ApiError::bad_request(ErrorCode::InvalidQuery, format!("bad query: {e}")))?;
     let mut unknown: Vec<&str> = Vec::new();

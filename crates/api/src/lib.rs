@@ -3,6 +3,7 @@
 //! [`router`] builds the whole service from an [`AppState`], so tests drive it with
 //! `tower::ServiceExt::oneshot` and the binary serves it on a listener.
 
+mod charset;
 mod claims_csv;
 mod conditional;
 mod curation;
@@ -19,6 +20,7 @@ mod routes;
 mod server;
 mod site;
 mod stream;
+mod timestamp;
 mod ui;
 
 use axum::extract::DefaultBodyLimit;

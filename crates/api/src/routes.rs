@@ -23,7 +23,8 @@ use crate::error::Problem;
 use crate::extract::{page_params, parse_id, ApiId, ApiQuery, PageQuery};
 use crate::openapi::enums::{CLAIM_KINDS, ENTITY_TYPES};
 use crate::openapi::ApiDoc;
-use crate::{claims_csv, curation, events, export, graph};
+use crate::timestamp::is_timestamp;
+use crate::{charset, claims_csv, curation, events, export, graph};
 use crate::{ApiError, AppState};
 
 /// Every endpoint, each registered with its OpenAPI operation: a route cannot be served
@@ -83,20 +84,20 @@ async fn healthz(State(state): State<AppState>) -> Result<Json<Health>, ApiError
 /// line is the headline. 201 for a new article, 200 with the stored one for a duplicate.
 #[utoipa::path(post, path = "/v1/articles", tag = "articles", operation_id = "create_article",
     summary = "Ingest an article",
-    description = "JSON `{\"text\", \"title\"?, \"source\"?, \"url\"?, \"published_at\"?}` or a `text/plain` body whose first line is the headline. Articles are identified by the hash of their text: posting the same text again answers 200 with the stored article.",
+    description = "JSON `{\"text\", \"title\"?, \"source\"?, \"url\"?, \"published_at\"?}` or a `text/plain` body whose first line is the headline, in UTF-8 or the declared `charset` (UTF-16 LE/BE, ISO-8859-1, windows-1252, …). Articles are identified by the hash of their text: posting the same text again answers 200 with the stored article.",
     security(("bearer_token" = [])),
     request_body(content(
         (ArticleIn = "application/json"),
         (String = "text/plain", example = "Ferry service resumes to the islands\nFerries to Hvar and Brač sailed again on Thursday, the harbour master said.")
     )),
     responses(
-        (status = 201, description = "Stored; `Location` names it", body = ArticleOut,
+        (status = 201, description = "Stored; `Location` names it. The same shape as the 200, text included", body = ArticleOut,
             headers(("location" = String, description = "/v1/articles/{id}"))),
         (status = 200, description = "The same text was already stored: the stored article", body = ArticleOut),
-        (status = 400, description = "`malformed_json`, `invalid_utf8`, `unreadable_body`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`malformed_json`, `invalid_utf8`, `invalid_encoding`, `unreadable_body`", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "`payload_too_large`: over --body-limit (default 2 MiB)", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "`unsupported_media_type`: neither application/json nor text/plain", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`invalid_article` (wrong shape or unknown field), `empty_text`, `invalid_published_at`", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "`unsupported_media_type`: neither application/json nor text/plain; `unsupported_charset`: a charset the server cannot decode", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`invalid_article` (not a JSON object, a field of the wrong type, or an unknown field), `empty_text`, `invalid_published_at`", body = Problem, content_type = "application/problem+json"),
         (status = 507, description = "`storage_full`: the disk or --max-db-size is full; nothing was written", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn create_article(
@@ -130,8 +131,7 @@ async fn create_article(
         .await
         .map_err(|e| ApiError::Internal(format!("extraction task failed: {e}")))?;
     let inserted = state.store.insert(&prepared).await?;
-    let mut out = state.store.get_article(inserted.id).await?;
-    out.text = None;
+    let out = state.store.get_article(inserted.id).await?;
     let status = if inserted.created {
         StatusCode::CREATED
     } else {
@@ -155,18 +155,18 @@ pub fn parse_article(headers: &HeaderMap, body: &[u8]) -> Result<NewArticle, Api
         .unwrap_or("")
         .to_ascii_lowercase();
     let essence = content_type.split(';').next().unwrap_or("").trim();
+    let encoding = || match charset::declared_charset(&content_type) {
+        Some(label) => charset::encoding(&label),
+        None => Ok(encoding_rs::UTF_8),
+    };
     let input = match essence {
-        "application/json" => json_article(body)?,
+        // JSON is UTF-8 (RFC 8259): another declared charset is decoded first
+        "application/json" => match encoding()? {
+            utf8 if utf8 == encoding_rs::UTF_8 => json_article(body)?,
+            other => json_article(charset::decode(body, other)?.as_bytes())?,
+        },
         "text/plain" => ArticleIn {
-            text: String::from_utf8(body.to_vec()).map_err(|e| {
-                ApiError::bad_request(
-                    ErrorCode::InvalidUtf8,
-                    format!(
-                        "the body is not UTF-8 text (bad byte at {})",
-                        e.utf8_error().valid_up_to()
-                    ),
-                )
-            })?,
+            text: charset::decode(body, encoding()?)?,
             title: None,
             source: None,
             url: None,
@@ -196,72 +196,46 @@ pub fn parse_article(headers: &HeaderMap, body: &[u8]) -> Result<NewArticle, Api
     })
 }
 
+/// What a JSON article body must be, for the messages that say it is not.
+const ARTICLE_SHAPE: &str = "a JSON object {\"text\": \"…\", \"title\"?, \"source\"?, \"url\"?, \"published_at\"?} with string values";
+
 fn json_article(body: &[u8]) -> Result<ArticleIn, ApiError> {
     use serde_json::error::Category;
-    serde_json::from_slice::<ArticleIn>(body).map_err(|e| match e.classify() {
-        // a wrong field or type can come before the end of a body that is not JSON at all
-        // (a truncated upload): only a body that is JSON is of the wrong shape
-        Category::Data => match serde_json::from_slice::<serde::de::IgnoredAny>(body) {
-            Ok(_) => ApiError::unprocessable(ErrorCode::InvalidArticle, e.to_string()),
-            Err(syntax) => ApiError::bad_request(
+    // serde reads a struct from an array too (`["text"]`): only an object is an article
+    let top = body.trim_ascii_start().first().copied();
+    let wrong_shape = |why: String| ApiError::unprocessable(ErrorCode::InvalidArticle, why);
+    let not_an_object = || wrong_shape(format!("expected {ARTICLE_SHAPE}, got {}", json_kind(top)));
+    match serde_json::from_slice::<ArticleIn>(body) {
+        Ok(article) if top == Some(b'{') => Ok(article),
+        Ok(_) => Err(not_an_object()),
+        Err(e) => Err(match e.classify() {
+            // a wrong field or type can come before the end of a body that is not JSON at
+            // all (a truncated upload): only a body that is JSON is of the wrong shape
+            Category::Data => match serde_json::from_slice::<serde::de::IgnoredAny>(body) {
+                Ok(_) if top != Some(b'{') => not_an_object(),
+                Ok(_) => wrong_shape(format!("{e}; expected {ARTICLE_SHAPE}")),
+                Err(syntax) => ApiError::bad_request(
+                    ErrorCode::MalformedJson,
+                    format!("the body is not valid JSON: {syntax}"),
+                ),
+            },
+            Category::Syntax | Category::Eof | Category::Io => ApiError::bad_request(
                 ErrorCode::MalformedJson,
-                format!("the body is not valid JSON: {syntax}"),
+                format!("the body is not valid JSON: {e}"),
             ),
-        },
-        Category::Syntax | Category::Eof | Category::Io => ApiError::bad_request(
-            ErrorCode::MalformedJson,
-            format!("the body is not valid JSON: {e}"),
-        ),
-    })
+        }),
+    }
 }
 
-/// `YYYY-MM-DD`, optionally followed by `THH:MM:SS[.frac](Z|±HH:MM)`.
-fn is_timestamp(s: &str) -> bool {
-    let b = s.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
-    let date = b.len() >= 10
-        && digits(0..4)
-        && b[4] == b'-'
-        && digits(5..7)
-        && b[7] == b'-'
-        && digits(8..10);
-    if !date {
-        return false;
+/// What kind of JSON value starts with `first`, in words.
+fn json_kind(first: Option<u8>) -> &'static str {
+    match first {
+        Some(b'[') => "an array",
+        Some(b'"') => "a string",
+        Some(b'n') => "null",
+        Some(b't' | b'f') => "a boolean",
+        _ => "a number",
     }
-    let month = (b[5] - b'0') * 10 + (b[6] - b'0');
-    let day = (b[8] - b'0') * 10 + (b[9] - b'0');
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return false;
-    }
-    if b.len() == 10 {
-        return true;
-    }
-    let time = b.len() >= 20
-        && matches!(b[10], b'T' | b't' | b' ')
-        && digits(11..13)
-        && b[13] == b':'
-        && digits(14..16)
-        && b[16] == b':'
-        && digits(17..19);
-    if !time {
-        return false;
-    }
-    let mut rest = &s[19..];
-    if let Some(frac) = rest.strip_prefix('.') {
-        let n = frac.bytes().take_while(u8::is_ascii_digit).count();
-        if n == 0 {
-            return false;
-        }
-        rest = &frac[n..];
-    }
-    let zb = rest.as_bytes();
-    matches!(rest, "Z" | "z")
-        || (zb.len() == 6
-            && matches!(zb[0], b'+' | b'-')
-            && zb[1..3].iter().all(u8::is_ascii_digit)
-            && zb[3] == b':'
-            && zb[4..6].iter().all(u8::is_ascii_digit))
 }
 
 /// `GET /v1/articles`: newest first.
@@ -802,30 +776,4 @@ async fn entity_facts(
     let (limit, cursor) = page_params(q.limit, q.cursor.as_deref())?;
     let page = state.store.list_facts(Some(id), limit, cursor).await?;
     Ok(Json(List::from_page(page, FactOut::from)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_timestamp;
-
-    #[test]
-    fn timestamps() {
-        for ok in [
-            "2024-03-01",
-            "2024-03-01T10:20:30Z",
-            "2024-03-01T10:20:30.5+02:00",
-        ] {
-            assert!(is_timestamp(ok), "{ok}");
-        }
-        for bad in [
-            "",
-            "yesterday",
-            "2024-13-01",
-            "2024-03-01T10:20",
-            "2024-03-01T10:20:30",
-            "2024-03-01T10:20:30.Z",
-        ] {
-            assert!(!is_timestamp(bad), "{bad}");
-        }
-    }
 }

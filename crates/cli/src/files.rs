@@ -1,5 +1,6 @@
 //! Article files on disk: `.txt` (first line the headline, optionally a `source:`/`url:`/
-//! `date:` header), `.json` (one article object) and `.ndjson` (one object per line).
+//! `date:`/`title:` header, see [`from_txt`]), `.json` (one article object) and `.ndjson`
+//! (one object per line).
 
 use std::path::{Path, PathBuf};
 
@@ -123,6 +124,28 @@ pub fn read_file(path: &Path, max_bytes: usize) -> Vec<FileArticle> {
     vec![FileArticle { origin, article }]
 }
 
+/// How many articles `files` hold, for the progress bar: one per `.txt` or `.json` file, one
+/// per non-blank `.ndjson` line (read as bytes, not parsed).
+pub fn count_articles(files: &[PathBuf]) -> u64 {
+    files
+        .iter()
+        .map(|path| {
+            let ndjson = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ndjson"));
+            if !ndjson {
+                return 1;
+            }
+            std::fs::read(path).map_or(1, |bytes| {
+                bytes
+                    .split(|&b| b == b'\n')
+                    .filter(|line| !line.trim_ascii().is_empty())
+                    .count() as u64
+            })
+        })
+        .sum()
+}
+
 /// One article per line; each line stands alone, so a bad line (not JSON, not UTF-8, too
 /// big) is reported by its number and the others still count.
 fn ndjson(origin: &str, bytes: &[u8], max_bytes: usize) -> Vec<FileArticle> {
@@ -156,38 +179,99 @@ fn from_json(s: &str) -> Result<NewArticle, String> {
     article(o.text, o.title, o.source, o.url, o.published_at)
 }
 
-/// A `.txt` article. With a header (headline, then `source:` and `url:` lines, optional
-/// `date:`, then a blank line) the fields are taken from it; otherwise the first line of
-/// the text is the headline.
+/// A `.txt` article. It may open with a header of `key: value` lines (keys in any case
+/// and order: `title`, `source` or `outlet`, `url`, `date` or `published`), either at the
+/// very top or under a first line that is the headline; the header ends at the first blank
+/// line or the first line that is no header field. Without a header the whole file is the
+/// text and its first line the headline. A byte order mark and CRLF line ends are fine.
 fn from_txt(text: String) -> Result<NewArticle, String> {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let has_header =
-        lines.len() > 4 && lines[1].starts_with("source: ") && lines[2].starts_with("url: ");
-    if !has_header {
-        return article(text, None, None, None, None);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let lines = lines_with_offsets(text);
+    let is_field = |i: usize| lines.get(i).is_some_and(|(_, l)| header_field(l).is_some());
+    // a headline above the header, or the header from the first line
+    let first = usize::from(!is_field(0) && is_field(1));
+    let mut header = Header::default();
+    let mut end = first;
+    while let Some((field, value)) = lines.get(end).and_then(|(_, l)| header_field(l)) {
+        header.set(field, value);
+        end += 1;
     }
-    let title = Some(lines[0].trim().to_string());
-    let (mut source, mut url, mut date) = (None, None, None);
-    let mut i = 1;
-    while i < lines.len() && !lines[i].trim().is_empty() {
-        if let Some((key, value)) = lines[i].split_once(": ") {
-            let value = value.trim();
-            if !value.is_empty() && value != "unknown" {
-                match key {
-                    "source" => source = Some(value.to_string()),
-                    "url" => url = Some(value.to_string()),
-                    "date" => date = Some(value.to_string()),
-                    _ => {}
-                }
-            }
+    if end == first {
+        return article(text.to_string(), None, None, None, None);
+    }
+    let headline = (first == 1)
+        .then(|| lines[0].1.trim().to_string())
+        .filter(|h| !h.is_empty());
+    // the text starts at the first line with something on it after the header
+    let body_start = lines[end..]
+        .iter()
+        .find(|(_, l)| !l.trim().is_empty())
+        .map_or(text.len(), |(at, _)| *at);
+    article(
+        text[body_start..].to_string(),
+        header.title.or(headline),
+        header.source,
+        header.url,
+        header.date,
+    )
+}
+
+/// What a `.txt` header says; a value left empty or `unknown` says nothing.
+#[derive(Default)]
+struct Header {
+    title: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    date: Option<String>,
+}
+
+/// The fields a `.txt` header may set.
+#[derive(Clone, Copy)]
+enum Field {
+    Title,
+    Source,
+    Url,
+    Date,
+}
+
+impl Header {
+    fn set(&mut self, field: Field, value: &str) {
+        if value.is_empty() || value.eq_ignore_ascii_case("unknown") {
+            return;
         }
-        i += 1;
+        let slot = match field {
+            Field::Title => &mut self.title,
+            Field::Source => &mut self.source,
+            Field::Url => &mut self.url,
+            Field::Date => &mut self.date,
+        };
+        *slot = Some(value.to_string());
     }
-    let body = lines
-        .get(i + 1..)
-        .map(|rest| rest.join("\n"))
-        .unwrap_or_default();
-    article(body, title, source, url, date)
+}
+
+/// A header line's field and trimmed value; `None` for any other line.
+fn header_field(line: &str) -> Option<(Field, &str)> {
+    let (key, value) = line.split_once(':')?;
+    let field = match key.trim().to_ascii_lowercase().as_str() {
+        "title" | "headline" => Field::Title,
+        "source" | "outlet" => Field::Source,
+        "url" => Field::Url,
+        "date" | "published" | "published_at" => Field::Date,
+        _ => return None,
+    };
+    Some((field, value.trim()))
+}
+
+/// Each line of `text` with the byte offset it starts at, without its `\n` or `\r\n`.
+fn lines_with_offsets(text: &str) -> Vec<(usize, &str)> {
+    let mut at = 0;
+    text.split_inclusive('\n')
+        .map(|raw| {
+            let start = at;
+            at += raw.len();
+            (start, raw.trim_end_matches(['\n', '\r']))
+        })
+        .collect()
 }
 
 fn article(
@@ -240,21 +324,74 @@ pub fn extraction_json(text: &str, title: Option<&str>, ex: &Extraction) -> Valu
 mod tests {
     use super::*;
 
+    /// title, source, url, date and text of the article a `.txt` file holds.
+    type Fields<'a> = (
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        &'a str,
+    );
+
     #[test]
-    fn txt_header_fields_are_read() {
-        let raw = "Dam holds\nsource: Valley Post\nurl: https://example.org/a\ndate: 2024-05-01\n\nThe dam held overnight.\nMore.";
-        let a = from_txt(raw.to_string()).expect("valid article");
-        assert_eq!(a.title.as_deref(), Some("Dam holds"));
-        assert_eq!(a.source.as_deref(), Some("Valley Post"));
-        assert_eq!(a.published_at.as_deref(), Some("2024-05-01"));
-        assert_eq!(a.text.as_str(), "The dam held overnight.\nMore.");
+    fn txt_headers_are_read_wherever_they_are_written() {
+        let cases: Vec<(&str, Fields)> = vec![
+            (
+                "Dam holds\nsource: Valley Post\nurl: https://example.org/a\ndate: 2024-05-01\n\nThe dam held overnight.\nMore.",
+                (Some("Dam holds"), Some("Valley Post"), Some("https://example.org/a"), Some("2024-05-01"), "The dam held overnight.\nMore."),
+            ),
+            (
+                "Dam holds\nDate: 2024-05-01\nOUTLET: Valley Post\n\nThe dam held.",
+                (Some("Dam holds"), Some("Valley Post"), None, Some("2024-05-01"), "The dam held."),
+            ),
+            (
+                "source: Valley Post\nPublished: 2024-05-01\n\nDam holds\nThe dam held.",
+                (None, Some("Valley Post"), None, Some("2024-05-01"), "Dam holds\nThe dam held."),
+            ),
+            (
+                "Title: Dam holds\nSource : Valley Post\nThe dam held.",
+                (Some("Dam holds"), Some("Valley Post"), None, None, "The dam held."),
+            ),
+            (
+                "\u{feff}Dam holds\r\nsource: Valley Post\r\nurl: https://example.org/a\r\n\r\nThe dam held.\r\n",
+                (Some("Dam holds"), Some("Valley Post"), Some("https://example.org/a"), None, "The dam held.\r\n"),
+            ),
+            (
+                "\u{feff}source: Valley Post\r\n\r\n\r\nDam holds\r\nThe dam held.",
+                (None, Some("Valley Post"), None, None, "Dam holds\r\nThe dam held."),
+            ),
+            (
+                "Dam holds\nsource: unknown\nurl:\n\nThe dam held.",
+                (Some("Dam holds"), None, None, None, "The dam held."),
+            ),
+        ];
+        for (raw, (title, source, url, date, text)) in cases {
+            let a = from_txt(raw.to_string()).expect("valid article");
+            assert_eq!(a.title.as_deref(), title, "{raw:?}");
+            assert_eq!(a.source.as_deref(), source, "{raw:?}");
+            assert_eq!(a.url.as_deref(), url, "{raw:?}");
+            assert_eq!(a.published_at.as_deref(), date, "{raw:?}");
+            assert_eq!(a.text.as_str(), text, "{raw:?}");
+        }
     }
 
     #[test]
-    fn plain_txt_keeps_everything() {
-        let a = from_txt("Headline\nBody.".to_string()).expect("valid article");
-        assert_eq!(a.title, None);
-        assert_eq!(a.text.as_str(), "Headline\nBody.");
+    fn txt_without_a_header_keeps_everything() {
+        for raw in [
+            "Headline\nBody.",
+            "Update: floods recede\nThe river fell.",
+            "Headline\nBody that says source: nobody.\nurl: later",
+            "Headline\n\nsource: Valley Post\n\nBody.",
+        ] {
+            let a = from_txt(raw.to_string()).expect("valid article");
+            assert_eq!((a.title, a.source), (None, None), "{raw:?}");
+            assert_eq!(a.text.as_str(), raw);
+        }
+    }
+
+    #[test]
+    fn a_header_without_text_is_blank() {
+        assert!(from_txt("Dam holds\nsource: Valley Post\n\n".to_string()).is_err());
     }
 
     #[test]

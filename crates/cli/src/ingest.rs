@@ -44,22 +44,26 @@ impl fmt::Display for Summary {
 }
 
 /// What the extraction thread hands the writer: a batch ready to store, or an article
-/// that could not be read, or the end of a file (for progress).
+/// that could not be read.
 enum Step {
     Batch(Vec<PreparedArticle>),
     Rejected(String, String),
-    FileDone,
+}
+
+/// How an ingest run reads its files.
+pub struct Options {
+    /// Articles written per transaction.
+    pub batch: usize,
+    /// Articles larger than this are rejected unread.
+    pub max_article_bytes: usize,
+    /// The outlet of every article whose file names none (`--source`).
+    pub default_source: Option<String>,
 }
 
 /// Reads and extracts on a thread of its own (extraction itself on every core) while the
 /// writer stores the batch before: the writer is one thread, so extraction would
 /// otherwise leave it idle.
-pub async fn run(
-    store: &Store,
-    paths: &[PathBuf],
-    batch: usize,
-    max_article_bytes: usize,
-) -> anyhow::Result<Summary> {
+pub async fn run(store: &Store, paths: &[PathBuf], options: Options) -> anyhow::Result<Summary> {
     let started = Instant::now();
     let entities_before = store.count_entities().await?;
     let (file_list, rejected) = files::collect(paths);
@@ -71,26 +75,31 @@ pub async fn run(
         ..Summary::default()
     };
     let bar = if std::io::stderr().is_terminal() {
-        ProgressBar::new(file_list.len() as u64)
+        ProgressBar::new(files::count_articles(&file_list))
     } else {
         ProgressBar::hidden()
     };
     bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} files  {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(
+            "{bar:40} {human_pos}/{human_len} articles  {per_sec}  ETA {eta}  {msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     // one batch extracted ahead of the writer: enough to keep it busy, little memory
     let (tx, mut rx) = tokio::sync::mpsc::channel::<Step>(1);
-    let reader =
-        std::thread::spawn(move || read_and_prepare(&file_list, batch, max_article_bytes, &tx));
+    let reader = std::thread::spawn(move || read_and_prepare(&file_list, &options, &tx));
     while let Some(step) = rx.recv().await {
         match step {
             Step::Batch(prepared) => {
+                let n = prepared.len() as u64;
                 write(store, prepared, &mut summary).await?;
+                bar.inc(n);
                 bar.set_message(format!("{} new", summary.new));
             }
-            Step::Rejected(origin, reason) => summary.rejected.push((origin, reason)),
-            Step::FileDone => bar.inc(1),
+            Step::Rejected(origin, reason) => {
+                bar.inc(1);
+                summary.rejected.push((origin, reason));
+            }
         }
     }
     reader
@@ -105,15 +114,20 @@ pub async fn run(
 /// The extraction side of [`run`]: stops early when the writer has gone (it failed).
 fn read_and_prepare(
     file_list: &[PathBuf],
-    batch: usize,
-    max_article_bytes: usize,
+    options: &Options,
     tx: &tokio::sync::mpsc::Sender<Step>,
 ) {
+    let batch = options.batch.max(1);
     let mut pending: Vec<NewArticle> = Vec::with_capacity(batch);
     for path in file_list {
-        for item in files::read_file(path, max_article_bytes) {
+        for item in files::read_file(path, options.max_article_bytes) {
             match item.article {
-                Ok(a) => pending.push(a),
+                Ok(mut a) => {
+                    if a.source.is_none() {
+                        a.source.clone_from(&options.default_source);
+                    }
+                    pending.push(a);
+                }
                 Err(reason) => {
                     if tx
                         .blocking_send(Step::Rejected(item.origin, reason))
@@ -129,9 +143,6 @@ fn read_and_prepare(
                     return;
                 }
             }
-        }
-        if tx.blocking_send(Step::FileDone).is_err() {
-            return;
         }
     }
     if !pending.is_empty() {

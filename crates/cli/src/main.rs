@@ -1,5 +1,6 @@
 //! `claimgraph`: wires extraction, storage and the HTTP API into one binary.
 
+mod db_path;
 mod files;
 mod ingest;
 
@@ -73,6 +74,10 @@ enum Command {
         /// are rejected without being read; the same limit `serve` puts on a body.
         #[arg(long, env = "CLAIMGRAPH_BODY_LIMIT", default_value_t = DEFAULT_BODY_LIMIT)]
         max_article_bytes: usize,
+        /// The outlet of every article whose file names none (a `.txt` without a `source:`
+        /// header line, a JSON object without `source`): for a folder from one outlet.
+        #[arg(long, value_name = "NAME")]
+        source: Option<String>,
     },
     /// Copy the database to PATH (VACUUM INTO): consistent, and safe while serving.
     Backup {
@@ -99,6 +104,24 @@ enum Command {
         #[arg(long, env = "CLAIMGRAPH_DB", default_value = "./claimgraph.db")]
         db: PathBuf,
     },
+}
+
+impl Command {
+    /// Refuses database and backup paths that would keep nothing (see [`db_path`]) before
+    /// anything is opened.
+    fn check_paths(&self) -> anyhow::Result<()> {
+        match self {
+            Command::Serve { db, .. }
+            | Command::Ingest { db, .. }
+            | Command::Migrate { db }
+            | Command::Export { db, .. } => db_path::require_file(db, "--db"),
+            Command::Backup { path, db } => {
+                db_path::require_file(db, "--db")?;
+                db_path::require_file(path, "the backup path")
+            }
+            Command::Extract { .. } => Ok(()),
+        }
+    }
 }
 
 /// The file formats of `export`, by the names the server's export URLs end in too.
@@ -257,6 +280,7 @@ fn main() -> anyhow::Result<()> {
         .with_ansi(std::io::stderr().is_terminal())
         .init();
     let cli = Cli::parse();
+    cli.command.check_paths()?;
     if let Command::Extract { file } = &cli.command {
         return extract(file);
     }
@@ -298,9 +322,17 @@ fn main() -> anyhow::Result<()> {
                 db,
                 batch,
                 max_article_bytes,
+                source,
             } => {
                 let store = open(&db).await?;
-                let summary = ingest::run(&store, &paths, batch.max(1), max_article_bytes).await;
+                let options = ingest::Options {
+                    batch,
+                    max_article_bytes,
+                    default_source: source
+                        .map(|s| s.trim().to_string())
+                        .filter(|s| !s.is_empty()),
+                };
+                let summary = ingest::run(&store, &paths, options).await;
                 store.close().await;
                 let summary = summary?;
                 println!("{summary}");

@@ -75,7 +75,7 @@ fn ingest_is_idempotent_and_reports_rejections() {
     let out = run(bin().arg("ingest").arg(examples()).arg("--db").arg(&db));
     let first = stdout(&out);
     assert!(
-        first.contains("articles: 4 new, 0 already present, 0 rejected"),
+        first.contains("articles: 5 new, 0 already present, 0 rejected"),
         "{first}"
     );
 
@@ -100,7 +100,7 @@ fn ingest_is_idempotent_and_reports_rejections() {
         .arg(&db));
     let second = stdout(&out);
     assert!(
-        second.contains("articles: 1 new, 4 already present, 3 rejected"),
+        second.contains("articles: 1 new, 5 already present, 3 rejected"),
         "{second}"
     );
     assert!(second.contains("mixed.ndjson:2"), "{second}");
@@ -161,4 +161,93 @@ fn missing_paths_are_rejected_not_fatal() {
         .arg("--db")
         .arg(dir.path().join("x.db")));
     assert!(stdout(&out).contains("no such file or folder"));
+}
+
+#[test]
+fn memory_and_uri_databases_are_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("real.db");
+    run(bin().arg("migrate").arg("--db").arg(&db));
+    let examples = examples();
+    let real = db.to_str().expect("UTF-8 temp path");
+    let uri = format!("file:{}/gone.db?mode=memory", dir.path().display());
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["backup", ":memory:", "--db", real],
+        vec!["backup", &uri, "--db", real],
+        vec!["ingest", "--db", &uri],
+        vec!["ingest", "--db", ":memory:"],
+        vec!["serve", "--db", ":memory:", "--addr", "127.0.0.1:0"],
+        vec!["serve", "--db", &uri, "--addr", "127.0.0.1:0"],
+        vec!["migrate", "--db", ":memory:"],
+    ];
+    for args in cases {
+        let mut cmd = bin();
+        cmd.current_dir(dir.path()).args(&args);
+        if args[0] == "ingest" {
+            cmd.arg(&examples);
+        }
+        let out = cmd.output().expect("binary runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?} succeeded: {err}");
+        assert!(
+            err.contains("in-memory database") || err.contains("SQLite URI"),
+            "{args:?}: {err}"
+        );
+    }
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("temp dir")
+        .filter_map(|e| e.ok().map(|e| e.file_name()))
+        .collect();
+    assert_eq!(
+        files,
+        vec![std::ffi::OsString::from("real.db")],
+        "nothing else written"
+    );
+}
+
+#[tokio::test]
+async fn ingest_source_names_the_outlet_of_files_without_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("one-outlet");
+    std::fs::create_dir(&folder).expect("mkdir");
+    std::fs::write(
+        folder.join("plain.txt"),
+        "Tram line reopens\nThe tram line to the harbour reopened on Monday, the city said.",
+    )
+    .expect("write");
+    std::fs::write(
+        folder.join("headed.txt"),
+        "Bakery wins prize\r\nOutlet: Lakeside Courier\r\nDate: 2026-04-02\r\n\r\nThe bakery on Mill Street won a regional prize, its owner said.",
+    )
+    .expect("write");
+    std::fs::write(
+        folder.join("object.json"),
+        r#"{"text": "Library extends hours\nThe library will open on Sundays, the mayor said."}"#,
+    )
+    .expect("write");
+    let db = dir.path().join("source.db");
+    run(bin()
+        .arg("ingest")
+        .arg(&folder)
+        .arg("--db")
+        .arg(&db)
+        .arg("--source")
+        .arg("Harbour Gazette"));
+    let store = claimgraph_store::Store::open(&db).await.expect("open");
+    let page = store.list_articles(10, None).await.expect("list");
+    let mut outlets: Vec<(Option<String>, Option<String>)> = page
+        .items
+        .into_iter()
+        .map(|a| (a.title, a.source))
+        .collect();
+    outlets.sort();
+    let named = |t: &str, s: &str| (Some(t.to_string()), Some(s.to_string()));
+    assert_eq!(
+        outlets,
+        vec![
+            named("Bakery wins prize", "Lakeside Courier"),
+            named("Library extends hours", "Harbour Gazette"),
+            named("Tram line reopens", "Harbour Gazette"),
+        ]
+    );
 }

@@ -24,8 +24,8 @@ fn export_writes_graphml_and_ntriples_of_the_same_graph() {
         "{xml}"
     );
     assert!(xml.trim_end().ends_with("</graphml>"));
-    // the four example articles, each an article node
-    assert_eq!(xml.matches("<node id=\"a:").count(), 4, "{xml}");
+    // the five example articles, each an article node
+    assert_eq!(xml.matches("<node id=\"a:").count(), 5, "{xml}");
     assert!(xml.matches("<node id=\"e:").count() > 4);
     assert!(xml.contains("<data key=\"edge_kind\">speaker</data>"));
 
@@ -42,7 +42,7 @@ fn export_writes_graphml_and_ntriples_of_the_same_graph() {
             "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:claimgraph:vocab#Article> ."
         )
         .count(),
-        4
+        5
     );
     assert!(nt
         .lines()
@@ -79,7 +79,7 @@ fn export_writes_graphml_and_ntriples_of_the_same_graph() {
     let ld: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON-LD is JSON");
     let nodes = ld["@graph"].as_array().expect("@graph");
     assert_eq!(nodes.len(), xml.matches("<node ").count());
-    assert_eq!(nodes.iter().filter(|n| n["@type"] == "Article").count(), 4);
+    assert_eq!(nodes.iter().filter(|n| n["@type"] == "Article").count(), 5);
 }
 
 #[test]

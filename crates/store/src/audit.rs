@@ -4,7 +4,7 @@
 use sqlx::{Row, SqliteConnection};
 
 use crate::read::keyset_page;
-use crate::{Cursor, Id, Page, Store, StoreError};
+use crate::{Cursor, Id, Listing, Page, Store, StoreError};
 
 /// Who asks for a change: `label` is what the server knows of the credential (a hash of
 /// the bearer token, or `anonymous`), `name` what the client says of itself, unverified.
@@ -100,7 +100,7 @@ impl Store {
         limit: i64,
         cursor: Option<Cursor>,
     ) -> Result<Page<CurationEntry>, StoreError> {
-        let before = Cursor::after_id(cursor)?;
+        let before = Cursor::after_id(cursor, Listing::Curations)?;
         let rows = sqlx::query(
             "SELECT id, action, actor, actor_name, entity_id, merge_id, mention_id, detail,
                     created_at
@@ -124,6 +124,11 @@ impl Store {
                 created_at: r.get("created_at"),
             })
             .collect();
-        Ok(keyset_page(items, limit, |e: &CurationEntry| e.id))
+        Ok(keyset_page(
+            items,
+            limit,
+            Listing::Curations,
+            |e: &CurationEntry| e.id,
+        ))
     }
 }

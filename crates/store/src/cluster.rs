@@ -9,7 +9,9 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
-use ahash::{AHashMap as HashMap, AHashSet as HashSet};
+// Fixed-seed hashing: iteration order must not differ between processes, or the same
+// articles could make different facts.
+use claimgraph_gazetteer::{FnvMap as HashMap, FnvSet as HashSet};
 
 /// Average similarity (over the pairs of claims from different articles) at which two
 /// groups of claims are one fact. Lower than a single pair needs (`CORROBORATES`): an
@@ -84,7 +86,7 @@ pub fn average_linkage(
         .enumerate()
         .map(|(i, a)| Group {
             members: vec![i],
-            articles: HashMap::from_iter([(*a, 1)]),
+            articles: [(*a, 1)].into_iter().collect(),
             ..Group::default()
         })
         .collect();

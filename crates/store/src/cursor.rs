@@ -1,12 +1,67 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
-use crate::StoreError;
+use crate::{ClaimSort, StoreError};
 
-/// An opaque pagination position. Clients get it as a string and hand it back unchanged;
-/// the encoding is ours to change, so it is versioned.
+/// The list a cursor pages through: a cursor is valid only in the list, and for claims the
+/// order, that issued it, so a claims cursor handed to `/v1/articles` or a corroboration
+/// cursor handed to a relevance search is refused instead of read as a position in the
+/// wrong list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    Articles,
+    Claims(ClaimSort),
+    Entities,
+    Facts,
+    Mentions,
+    Curations,
+    Merges,
+}
+
+impl Listing {
+    /// Every listing, for decoding by name.
+    const ALL: [Listing; 11] = [
+        Listing::Articles,
+        Listing::Claims(ClaimSort::Stored),
+        Listing::Claims(ClaimSort::DateAsc),
+        Listing::Claims(ClaimSort::DateDesc),
+        Listing::Claims(ClaimSort::Relevance),
+        Listing::Claims(ClaimSort::Corroboration),
+        Listing::Entities,
+        Listing::Facts,
+        Listing::Mentions,
+        Listing::Curations,
+        Listing::Merges,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Listing::Articles => "articles",
+            Listing::Claims(ClaimSort::Stored) => "claims",
+            Listing::Claims(ClaimSort::DateAsc) => "claims-date",
+            Listing::Claims(ClaimSort::DateDesc) => "claims-newest",
+            Listing::Claims(ClaimSort::Relevance) => "claims-relevance",
+            Listing::Claims(ClaimSort::Corroboration) => "claims-corroboration",
+            Listing::Entities => "entities",
+            Listing::Facts => "facts",
+            Listing::Mentions => "mentions",
+            Listing::Curations => "curations",
+            Listing::Merges => "merges",
+        }
+    }
+}
+
+/// An opaque pagination token: a position in one listing. Clients get it as a string and
+/// hand it back unchanged; the encoding is ours to change, so it is versioned.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Cursor {
+pub struct Cursor {
+    listing: Listing,
+    at: Position,
+}
+
+/// Where in its list a cursor points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Position {
     /// Keyset position: the last id of the previous page.
     After(i64),
     /// For ranked lists (search) where ids are not ordered: rows already returned.
@@ -24,18 +79,22 @@ pub enum Cursor {
 }
 
 impl Cursor {
+    pub fn new(listing: Listing, at: Position) -> Cursor {
+        Cursor { listing, at }
+    }
+
     pub fn encode(&self) -> String {
-        let raw = match self {
-            Cursor::After(id) => format!("v1:a:{id}"),
-            Cursor::Offset(n) => format!("v1:o:{n}"),
-            Cursor::Dated {
+        let at = match self.at {
+            Position::After(id) => format!("a:{id}"),
+            Position::Offset(n) => format!("o:{n}"),
+            Position::Dated {
                 key,
                 id,
                 newest_first,
-            } => format!("v1:{}:{key}:{id}", if *newest_first { "n" } else { "d" }),
-            Cursor::Ranked { score, id } => format!("v1:r:{score:?}:{id}"),
+            } => format!("{}:{key}:{id}", if newest_first { "n" } else { "d" }),
+            Position::Ranked { score, id } => format!("r:{score:?}:{id}"),
         };
-        URL_SAFE_NO_PAD.encode(raw)
+        URL_SAFE_NO_PAD.encode(format!("v2:{}:{at}", self.listing.name()))
     }
 
     pub fn decode(s: &str) -> Result<Cursor, StoreError> {
@@ -43,17 +102,62 @@ impl Cursor {
             .decode(s.trim())
             .map_err(|_| StoreError::InvalidCursor)?;
         let raw = std::str::from_utf8(&bytes).map_err(|_| StoreError::InvalidCursor)?;
-        let (tag, n) = raw
-            .strip_prefix("v1:")
+        let (name, at) = raw
+            .strip_prefix("v2:")
             .and_then(|r| r.split_once(':'))
             .ok_or(StoreError::InvalidCursor)?;
+        let listing = Listing::ALL
+            .into_iter()
+            .find(|l| l.name() == name)
+            .ok_or(StoreError::InvalidCursor)?;
+        Ok(Cursor {
+            listing,
+            at: Position::decode(at)?,
+        })
+    }
+
+    /// The position of a cursor issued by `listing`; a cursor of another list or order is
+    /// [`StoreError::InvalidCursor`].
+    pub fn position(
+        cursor: Option<Cursor>,
+        listing: Listing,
+    ) -> Result<Option<Position>, StoreError> {
+        match cursor {
+            None => Ok(None),
+            Some(c) if c.listing == listing => Ok(Some(c.at)),
+            Some(_) => Err(StoreError::InvalidCursor),
+        }
+    }
+
+    /// The id a keyset cursor of `listing` stopped at.
+    pub fn after_id(cursor: Option<Cursor>, listing: Listing) -> Result<Option<i64>, StoreError> {
+        match Cursor::position(cursor, listing)? {
+            None => Ok(None),
+            Some(Position::After(id)) => Ok(Some(id)),
+            Some(_) => Err(StoreError::InvalidCursor),
+        }
+    }
+
+    /// The rows an offset cursor of `listing` has already handed out.
+    pub fn offset(cursor: Option<Cursor>, listing: Listing) -> Result<i64, StoreError> {
+        match Cursor::position(cursor, listing)? {
+            None => Ok(0),
+            Some(Position::Offset(n)) => Ok(n),
+            Some(_) => Err(StoreError::InvalidCursor),
+        }
+    }
+}
+
+impl Position {
+    fn decode(raw: &str) -> Result<Position, StoreError> {
+        let (tag, n) = raw.split_once(':').ok_or(StoreError::InvalidCursor)?;
         if let Some(newest_first) = match tag {
             "d" => Some(false),
             "n" => Some(true),
             _ => None,
         } {
             let (key, id) = n.split_once(':').ok_or(StoreError::InvalidCursor)?;
-            return Ok(Cursor::Dated {
+            return Ok(Position::Dated {
                 key: key.parse().map_err(|_| StoreError::InvalidCursor)?,
                 id: positive(id)?,
                 newest_first,
@@ -65,7 +169,7 @@ impl Cursor {
             if !score.is_finite() {
                 return Err(StoreError::InvalidCursor);
             }
-            return Ok(Cursor::Ranked {
+            return Ok(Position::Ranked {
                 score,
                 id: positive(id)?,
             });
@@ -75,25 +179,9 @@ impl Cursor {
             return Err(StoreError::InvalidCursor);
         }
         match tag {
-            "a" => Ok(Cursor::After(n)),
-            "o" => Ok(Cursor::Offset(n)),
+            "a" => Ok(Position::After(n)),
+            "o" => Ok(Position::Offset(n)),
             _ => Err(StoreError::InvalidCursor),
-        }
-    }
-
-    pub fn after_id(cursor: Option<Cursor>) -> Result<Option<i64>, StoreError> {
-        match cursor {
-            None => Ok(None),
-            Some(Cursor::After(id)) => Ok(Some(id)),
-            Some(_) => Err(StoreError::InvalidCursor),
-        }
-    }
-
-    pub fn offset(cursor: Option<Cursor>) -> Result<i64, StoreError> {
-        match cursor {
-            None => Ok(0),
-            Some(Cursor::Offset(n)) => Ok(n),
-            Some(_) => Err(StoreError::InvalidCursor),
         }
     }
 }
@@ -112,26 +200,73 @@ mod tests {
 
     #[test]
     fn round_trips() {
-        for c in [
-            Cursor::After(0),
-            Cursor::After(42),
-            Cursor::Offset(500),
-            Cursor::Dated {
-                key: -86_400_000,
-                id: 7,
-                newest_first: true,
-            },
-            Cursor::Dated {
-                key: 1_767_225_600_000,
-                id: 9,
-                newest_first: false,
-            },
-            Cursor::Ranked {
-                score: -1.234_567_890_123_456_7e-6,
-                id: 3,
-            },
+        for (listing, at) in [
+            (Listing::Articles, Position::After(0)),
+            (Listing::Merges, Position::After(42)),
+            (Listing::Entities, Position::Offset(500)),
+            (
+                Listing::Claims(ClaimSort::DateDesc),
+                Position::Dated {
+                    key: -86_400_000,
+                    id: 7,
+                    newest_first: true,
+                },
+            ),
+            (
+                Listing::Claims(ClaimSort::DateAsc),
+                Position::Dated {
+                    key: 1_767_225_600_000,
+                    id: 9,
+                    newest_first: false,
+                },
+            ),
+            (
+                Listing::Claims(ClaimSort::Relevance),
+                Position::Ranked {
+                    score: -1.234_567_890_123_456_7e-6,
+                    id: 3,
+                },
+            ),
         ] {
-            assert_eq!(Cursor::decode(&c.encode()).ok(), Some(c));
+            let c = Cursor::new(listing, at);
+            let back = Cursor::decode(&c.encode()).ok();
+            assert_eq!(back, Some(c));
+            assert_eq!(Cursor::position(back, listing).ok(), Some(Some(at)));
+        }
+    }
+
+    #[test]
+    fn a_cursor_is_refused_by_another_list_or_order() {
+        let cases = [
+            (
+                Cursor::new(Listing::Claims(ClaimSort::Stored), Position::After(3)),
+                Listing::Articles,
+            ),
+            (
+                Cursor::new(Listing::Entities, Position::Offset(50)),
+                Listing::Facts,
+            ),
+            (
+                Cursor::new(
+                    Listing::Claims(ClaimSort::Corroboration),
+                    Position::Ranked { score: 2.0, id: 4 },
+                ),
+                Listing::Claims(ClaimSort::Relevance),
+            ),
+            (
+                Cursor::new(Listing::Curations, Position::After(9)),
+                Listing::Merges,
+            ),
+        ];
+        for (cursor, other) in cases {
+            let decoded = Cursor::decode(&cursor.encode()).ok();
+            assert!(
+                matches!(
+                    Cursor::position(decoded, other),
+                    Err(StoreError::InvalidCursor)
+                ),
+                "{cursor:?} in {other:?}"
+            );
         }
     }
 
@@ -142,11 +277,13 @@ mod tests {
             "42",
             "%%%",
             "djE6eDox",
-            &URL_SAFE_NO_PAD.encode("v1:a:-3"),
-            &URL_SAFE_NO_PAD.encode("v1:r:NaN:3"),
-            &URL_SAFE_NO_PAD.encode("v1:r:-1.5"),
-            &URL_SAFE_NO_PAD.encode("v1:d:12:-1"),
-            &URL_SAFE_NO_PAD.encode("v1:n:x:1"),
+            &URL_SAFE_NO_PAD.encode("v1:a:3"),
+            &URL_SAFE_NO_PAD.encode("v2:articles:a:-3"),
+            &URL_SAFE_NO_PAD.encode("v2:nowhere:a:3"),
+            &URL_SAFE_NO_PAD.encode("v2:claims-relevance:r:NaN:3"),
+            &URL_SAFE_NO_PAD.encode("v2:claims-relevance:r:-1.5"),
+            &URL_SAFE_NO_PAD.encode("v2:claims-date:d:12:-1"),
+            &URL_SAFE_NO_PAD.encode("v2:claims-newest:n:x:1"),
         ] {
             assert!(
                 matches!(Cursor::decode(bad), Err(StoreError::InvalidCursor)),

@@ -10,7 +10,7 @@ use sqlx::Row;
 
 use crate::corroborate::Signature;
 use crate::read::json_array;
-use crate::{Cursor, Id, Page, Store, StoreError};
+use crate::{Cursor, Id, Listing, Page, Position, Store, StoreError};
 
 /// A claim seen from another claim or a fact: where it comes from and what it says.
 #[derive(Debug, Clone, PartialEq)]
@@ -237,7 +237,7 @@ impl Store {
         limit: i64,
         cursor: Option<Cursor>,
     ) -> Result<Page<FactRecord>, StoreError> {
-        let offset = Cursor::offset(cursor)?;
+        let offset = Cursor::offset(cursor, Listing::Facts)?;
         if let Some(id) = involving {
             self.require("entity", id).await?;
         }
@@ -267,7 +267,10 @@ impl Store {
         }
         Ok(Page {
             items,
-            next: more.then_some(Cursor::Offset(offset + limit)),
+            next: more.then_some(Cursor::new(
+                Listing::Facts,
+                Position::Offset(offset + limit),
+            )),
         })
     }
 

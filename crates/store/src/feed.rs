@@ -7,7 +7,10 @@ use sqlx::Row;
 
 use crate::facts::LISTED_CLAIMS;
 use crate::read::article_row;
-use crate::{ArticleRecord, ClaimFilter, ClaimRecord, Cursor, FactRecord, Id, Store, StoreError};
+use crate::{
+    ArticleRecord, ClaimFilter, ClaimRecord, Cursor, FactRecord, Id, Listing, Position, Store,
+    StoreError,
+};
 
 /// The last article, claim and fact id a reader has seen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,7 +62,10 @@ impl Store {
         after: Id,
         limit: i64,
     ) -> Result<Vec<ClaimRecord>, StoreError> {
-        let cursor = (after > 0).then_some(Cursor::After(after));
+        let cursor = (after > 0).then_some(Cursor::new(
+            Listing::Claims(crate::ClaimSort::Stored),
+            Position::After(after),
+        ));
         let page = self
             .list_claims(&ClaimFilter::default(), limit, cursor)
             .await?;

@@ -29,7 +29,7 @@ mod write;
 
 pub use audit::{Actor, CurationEntry};
 pub use curate::MergeOutcome;
-pub use cursor::Cursor;
+pub use cursor::{Cursor, Listing, Position};
 pub use error::StoreError;
 pub use facts::{ClaimLinks, FactRecord, LinkedClaim, LISTED_CLAIMS};
 pub use feed::FeedPosition;

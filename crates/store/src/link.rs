@@ -13,7 +13,9 @@
 use std::collections::VecDeque;
 use std::sync::Arc;
 
-use ahash::{AHashMap as HashMap, AHashSet as HashSet};
+// Fixed-seed hashing: iteration order must not differ between processes, or the same
+// articles could make different facts.
+use claimgraph_gazetteer::{FnvMap as HashMap, FnvSet as HashSet};
 use rusqlite::{params, Connection};
 
 use crate::cluster::{average_linkage, SAME_FACT};
@@ -159,7 +161,8 @@ impl LinkIndex {
             .collect();
         seeds.sort_by_key(|(_, df)| *df);
         seeds.truncate(SEED_TOKENS);
-        let mut seen: HashSet<Id> = HashSet::with_capacity(SEED_TOKENS * PER_TOKEN);
+        let mut seen: HashSet<Id> =
+            HashSet::with_capacity_and_hasher(SEED_TOKENS * PER_TOKEN, Default::default());
         let mut out = Vec::new();
         for (t, _) in seeds {
             let list = &self.postings[t as usize];

@@ -11,7 +11,7 @@ use sqlx::{Row, SqliteConnection};
 use crate::audit::{record, Actor, CurationAction, NewEntry};
 use crate::curate::kind_in;
 use crate::read::{from_json, json_array, keyset_page};
-use crate::{Cursor, Id, Page, Store, StoreError};
+use crate::{Cursor, Id, Listing, Page, Store, StoreError};
 
 /// A merge as listed: who asked for it and whether it was undone.
 #[derive(Debug, Clone)]
@@ -528,7 +528,7 @@ impl Store {
         limit: i64,
         cursor: Option<Cursor>,
     ) -> Result<Page<MergeRecord>, StoreError> {
-        let before = Cursor::after_id(cursor)?;
+        let before = Cursor::after_id(cursor, Listing::Merges)?;
         let rows = sqlx::query(&format!(
             "{MERGE_SELECT} WHERE ?1 IS NULL OR m.id < ?1 ORDER BY m.id DESC LIMIT ?2"
         ))
@@ -537,7 +537,12 @@ impl Store {
         .fetch_all(&self.read)
         .await?;
         let items = rows.iter().map(merge_row).collect();
-        Ok(keyset_page(items, limit, |m: &MergeRecord| m.id))
+        Ok(keyset_page(
+            items,
+            limit,
+            Listing::Merges,
+            |m: &MergeRecord| m.id,
+        ))
     }
 }
 

@@ -8,13 +8,17 @@ use crate::offsets::CharOffsets;
 use crate::StoreError;
 
 /// Article text that is known to hold something: parsing rejects empty and blank bodies
-/// once, so nothing downstream has to ask again.
+/// (no visible character: only white space, control characters such as NUL, or invisible
+/// marks) once, so nothing downstream has to ask again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleText(String);
 
 impl ArticleText {
     pub fn parse(text: String) -> Result<Self, StoreError> {
-        if text.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
+        if text
+            .chars()
+            .all(|c| c.is_whitespace() || c.is_control() || is_invisible(c))
+        {
             return Err(StoreError::EmptyArticle);
         }
         Ok(ArticleText(text))
@@ -196,7 +200,14 @@ mod tests {
 
     #[test]
     fn blank_text_is_rejected() {
-        for blank in [" \n\t ", "", "\u{200b}\u{feff}\u{3000}\u{202e}\n"] {
+        for blank in [
+            " \n\t ",
+            "",
+            "\u{200b}\u{feff}\u{3000}\u{202e}\n",
+            "\0",
+            "\0\0\0",
+            " \0\n\u{1}\u{7f}\u{9f}\r\n",
+        ] {
             assert!(
                 matches!(
                     ArticleText::parse(blank.into()),
@@ -206,6 +217,7 @@ mod tests {
             );
         }
         assert!(ArticleText::parse("\u{200b}x".into()).is_ok());
+        assert!(ArticleText::parse("\0x\0".into()).is_ok());
     }
 
     #[test]

@@ -6,7 +6,7 @@ use sqlx::{QueryBuilder, Row, Sqlite};
 
 use crate::canon::{fold, person_key, query_keys, strip_qualifiers, translit_key};
 use crate::resolve::prefix_range;
-use crate::{Cursor, Id, Store, StoreError};
+use crate::{Cursor, Id, Listing, Position, Store, StoreError};
 
 /// At most this many entities are ranked per search query.
 const MAX_MATCHES: i64 = 1000;
@@ -251,7 +251,7 @@ impl Store {
         limit: i64,
         cursor: Option<Cursor>,
     ) -> Result<Page<ArticleRecord>, StoreError> {
-        let before = Cursor::after_id(cursor)?;
+        let before = Cursor::after_id(cursor, Listing::Articles)?;
         let rows = sqlx::query(&format!(
             "SELECT {ARTICLE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id
              WHERE ?1 IS NULL OR a.id < ?1 ORDER BY a.id DESC LIMIT ?2"
@@ -261,7 +261,7 @@ impl Store {
         .fetch_all(&self.read)
         .await?;
         let items: Vec<ArticleRecord> = rows.iter().map(|r| article_row(r, false)).collect();
-        Ok(keyset_page(items, limit, |a| a.id))
+        Ok(keyset_page(items, limit, Listing::Articles, |a| a.id))
     }
 
     pub async fn get_article(&self, id: Id) -> Result<ArticleRecord, StoreError> {
@@ -322,12 +322,15 @@ impl Store {
         limit: i64,
         cursor: Option<Cursor>,
     ) -> Result<Page<ClaimRecord>, StoreError> {
+        let cursor = Cursor::position(cursor, Listing::Claims(sort))?;
         let cursor_fits = match (sort, cursor) {
             (_, None) => true,
-            (ClaimSort::Stored, Some(Cursor::After(_))) => true,
-            (ClaimSort::DateAsc, Some(Cursor::Dated { newest_first, .. })) => !newest_first,
-            (ClaimSort::DateDesc, Some(Cursor::Dated { newest_first, .. })) => newest_first,
-            (ClaimSort::Relevance | ClaimSort::Corroboration, Some(Cursor::Ranked { .. })) => true,
+            (ClaimSort::Stored, Some(Position::After(_))) => true,
+            (ClaimSort::DateAsc, Some(Position::Dated { newest_first, .. })) => !newest_first,
+            (ClaimSort::DateDesc, Some(Position::Dated { newest_first, .. })) => newest_first,
+            (ClaimSort::Relevance | ClaimSort::Corroboration, Some(Position::Ranked { .. })) => {
+                true
+            }
             _ => false,
         };
         if !cursor_fits {
@@ -367,7 +370,7 @@ impl Store {
             }
             None => filter,
         };
-        let query = |pass: Pass, cursor: Option<Cursor>, limit: i64| {
+        let query = |pass: Pass, cursor: Option<Position>, limit: i64| {
             let mut q = QueryBuilder::new("");
             push_claims_query(&mut q, filter, sort, cursor, &places, limit, pass);
             q
@@ -382,7 +385,7 @@ impl Store {
             && filter.involving.is_empty();
         let mut rows = if by_facts {
             let (score, after) = match cursor {
-                Some(Cursor::Ranked { score, id }) => (score, Some(id)),
+                Some(Position::Ranked { score, id }) => (score, Some(id)),
                 _ => (f64::INFINITY, None),
             };
             let mut rows = Vec::new();
@@ -396,7 +399,7 @@ impl Store {
                 let rest = if score >= 1.0 {
                     None
                 } else {
-                    after.map(Cursor::After)
+                    after.map(Position::After)
                 };
                 let more = limit - rows.len() as i64;
                 rows.extend(
@@ -417,22 +420,23 @@ impl Store {
             rows.truncate(limit as usize);
             rows.last().map(|last| {
                 let id: Id = last.get("id");
-                match sort {
-                    ClaimSort::Stored => Cursor::After(id),
-                    ClaimSort::DateAsc | ClaimSort::DateDesc => Cursor::Dated {
+                let at = match sort {
+                    ClaimSort::Stored => Position::After(id),
+                    ClaimSort::DateAsc | ClaimSort::DateDesc => Position::Dated {
                         key: last.get("date_key"),
                         id,
                         newest_first: sort == ClaimSort::DateDesc,
                     },
                     ClaimSort::Relevance => match last.get::<Option<f64>, _>("score") {
-                        Some(score) => Cursor::Ranked { score, id },
-                        None => Cursor::After(id),
+                        Some(score) => Position::Ranked { score, id },
+                        None => Position::After(id),
                     },
-                    ClaimSort::Corroboration => Cursor::Ranked {
+                    ClaimSort::Corroboration => Position::Ranked {
                         score: last.get::<i64, _>("corroborations") as f64,
                         id,
                     },
-                }
+                };
+                Cursor::new(Listing::Claims(sort), at)
             })
         } else {
             None
@@ -470,7 +474,7 @@ impl Store {
         limit: i64,
         cursor: Option<Cursor>,
     ) -> Result<Page<EntitySummary>, StoreError> {
-        let offset = Cursor::offset(cursor)?;
+        let offset = Cursor::offset(cursor, Listing::Entities)?;
         // a name's cost grows with its length (trigrams, keys): names are short
         if q.is_some_and(|q| q.chars().count() > crate::search::MAX_NAME_CHARS) {
             return Err(crate::search::SearchError::NameTooLong.into());
@@ -496,7 +500,10 @@ impl Store {
             ids.iter().filter_map(|id| summaries.remove(id)).collect();
         let next = if items.len() as i64 > limit {
             items.truncate(limit as usize);
-            Some(Cursor::Offset(offset + limit))
+            Some(Cursor::new(
+                Listing::Entities,
+                Position::Offset(offset + limit),
+            ))
         } else {
             None
         };
@@ -888,7 +895,7 @@ fn push_claims_query<'a>(
     q: &mut QueryBuilder<'a, Sqlite>,
     filter: &'a ClaimFilter,
     sort: ClaimSort,
-    cursor: Option<Cursor>,
+    cursor: Option<Position>,
     places: &PlaceFilters,
     limit: i64,
     pass: Pass,
@@ -1032,10 +1039,10 @@ fn push_claims_query<'a>(
     }
     push_claim_filters(q, filter);
     match cursor {
-        Some(Cursor::After(after)) => {
+        Some(Position::After(after)) => {
             q.push(format!(" AND {id_col} > ")).push_bind(after);
         }
-        Some(Cursor::Dated {
+        Some(Position::Dated {
             key,
             id,
             newest_first,
@@ -1053,7 +1060,7 @@ fn push_claims_query<'a>(
                 .push_bind(id)
                 .push("))");
         }
-        Some(Cursor::Ranked { score, id }) if pass == Pass::InFacts => {
+        Some(Position::Ranked { score, id }) if pass == Pass::InFacts => {
             q.push(" AND (fc.article_count - 1 < ")
                 .push_bind(score)
                 .push(" OR (fc.article_count - 1 = ")
@@ -1062,7 +1069,7 @@ fn push_claims_query<'a>(
                 .push_bind(id)
                 .push("))");
         }
-        Some(Cursor::Ranked { score, id }) if sort == ClaimSort::Corroboration => {
+        Some(Position::Ranked { score, id }) if sort == ClaimSort::Corroboration => {
             q.push(" AND (")
                 .push(CORROBORATIONS)
                 .push(" < ")
@@ -1075,7 +1082,7 @@ fn push_claims_query<'a>(
                 .push_bind(id)
                 .push("))");
         }
-        Some(Cursor::Ranked { score, id }) => {
+        Some(Position::Ranked { score, id }) => {
             q.push(" AND (h.score > ")
                 .push_bind(score)
                 .push(" OR (h.score = ")
@@ -1084,7 +1091,7 @@ fn push_claims_query<'a>(
                 .push_bind(id)
                 .push("))");
         }
-        Some(Cursor::Offset(_)) | None => {}
+        Some(Position::Offset(_)) | None => {}
     }
     match (pass, sort) {
         (Pass::InFacts, _) => {
@@ -1301,10 +1308,17 @@ pub(crate) fn article_row(r: &SqliteRow, with_text: bool) -> ArticleRecord {
 }
 
 /// Cuts a fetched `limit + 1` rows down to `limit` and says where the next page starts.
-pub(crate) fn keyset_page<T>(mut items: Vec<T>, limit: i64, id: impl Fn(&T) -> Id) -> Page<T> {
+pub(crate) fn keyset_page<T>(
+    mut items: Vec<T>,
+    limit: i64,
+    listing: Listing,
+    id: impl Fn(&T) -> Id,
+) -> Page<T> {
     let next = if items.len() as i64 > limit {
         items.truncate(limit as usize);
-        items.last().map(|last| Cursor::After(id(last)))
+        items
+            .last()
+            .map(|last| Cursor::new(listing, Position::After(id(last))))
     } else {
         None
     };
@@ -1383,7 +1397,7 @@ mod tests {
         }
     }
 
-    async fn claims_plan(store: &Store, filter: &ClaimFilter, cursor: Option<Cursor>) -> String {
+    async fn claims_plan(store: &Store, filter: &ClaimFilter, cursor: Option<Position>) -> String {
         let mut q = QueryBuilder::new("EXPLAIN QUERY PLAN ");
         push_claims_query(
             &mut q,
@@ -1404,7 +1418,7 @@ mod tests {
             about: vec![7],
             ..Default::default()
         };
-        for cursor in [None, Some(Cursor::After(1000))] {
+        for cursor in [None, Some(Position::After(1000))] {
             let plan = claims_plan(&store, &about, cursor).await;
             assert_paged(&plan);
             // not a list of all the place's claims built first
@@ -1625,7 +1639,7 @@ mod tests {
             kind: vec![ClaimKind::Direct],
             ..Default::default()
         };
-        let cursor = Some(Cursor::Ranked { score: 3.0, id: 10 });
+        let cursor = Some(Position::Ranked { score: 3.0, id: 10 });
         let by_corroboration = |cursor, pass| {
             let mut q = QueryBuilder::new("EXPLAIN QUERY PLAN ");
             let sort = ClaimSort::Corroboration;

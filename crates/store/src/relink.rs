@@ -11,7 +11,7 @@ use crate::audit::{record, Actor, CurationAction, NewEntry};
 use crate::canon::fold;
 use crate::curate::kind_in;
 use crate::read::{json_array, keyset_page};
-use crate::{Cursor, Id, Page, Store, StoreError};
+use crate::{Cursor, Id, Listing, Page, Store, StoreError};
 
 /// Which mentions a correction moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -123,7 +123,7 @@ impl Store {
         cursor: Option<Cursor>,
     ) -> Result<Page<MentionRecord>, StoreError> {
         self.require("entity", id).await?;
-        let after = Cursor::after_id(cursor)?;
+        let after = Cursor::after_id(cursor, Listing::Mentions)?;
         let rows = sqlx::query(
             "SELECT id, entity_id, article_id, start, \"end\", text FROM mentions
              WHERE entity_id = ?1 AND (?2 IS NULL OR id > ?2) ORDER BY id LIMIT ?3",
@@ -144,7 +144,12 @@ impl Store {
                 text: r.get("text"),
             })
             .collect();
-        Ok(keyset_page(items, limit, |m: &MentionRecord| m.id))
+        Ok(keyset_page(
+            items,
+            limit,
+            Listing::Mentions,
+            |m: &MentionRecord| m.id,
+        ))
     }
 }
 

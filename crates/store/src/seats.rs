@@ -10,7 +10,7 @@
 //! region, the open mentions of that pair move to the reading that now holds, with their
 //! claims and spellings, and an entity left with nothing redirects to the one they moved to.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 use rusqlite::{params, OptionalExtension};
 
@@ -97,7 +97,9 @@ impl Writer<'_> {
     /// whose reading that changes.
     pub(crate) fn settle_seats(&mut self) -> Result<(), StoreError> {
         let keys = std::mem::take(&mut self.newly_named);
-        let mut pairs: HashSet<(String, String)> = HashSet::new();
+        // sorted: moving one pair can change what the next finds, so the order must be the
+        // input's, not the process's hash seed
+        let mut pairs: BTreeSet<(String, String)> = BTreeSet::new();
         for key in &keys {
             self.conn
                 .prepare_cached("INSERT OR IGNORE INTO named_places (key) VALUES (?1)")?
