@@ -3,6 +3,7 @@
 
 use encoding_rs::{Encoding, UTF_8};
 
+use crate::error::ErrorCode;
 use crate::ApiError;
 
 /// The `charset` parameter of a Content-Type value, lowercased and unquoted; `None` when
@@ -41,7 +42,7 @@ pub fn decode(body: &[u8], enc: &'static Encoding) -> Result<String, ApiError> {
     if enc == UTF_8 {
         return String::from_utf8(body.to_vec()).map_err(|e| {
             ApiError::bad_request(
-                "invalid_utf8",
+                ErrorCode::InvalidUtf8,
                 format!(
                     "the body is not UTF-8 text (bad byte at {})",
                     e.utf8_error().valid_up_to()
@@ -55,7 +56,7 @@ pub fn decode(body: &[u8], enc: &'static Encoding) -> Result<String, ApiError> {
         .map(|text| text.into_owned())
         .ok_or_else(|| {
             ApiError::bad_request(
-                "invalid_encoding",
+                ErrorCode::InvalidEncoding,
                 format!("the body is not valid {} text", enc.name()),
             )
         })
@@ -154,7 +155,9 @@ mod tests {
                 Err(ApiError::UnsupportedCharset(_)) => {
                     assert_eq!(code, "unsupported_charset", "{ctype}")
                 }
-                Err(ApiError::BadRequest { code: got, .. }) => assert_eq!(got, code, "{ctype}"),
+                Err(ApiError::BadRequest { code: got, .. }) => {
+                    assert_eq!(got.as_str(), code, "{ctype}")
+                }
                 Err(e) => panic!("{ctype}: {e}"),
                 Ok(t) => panic!("{ctype}: decoded as {t:?}"),
             }

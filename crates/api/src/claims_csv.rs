@@ -16,6 +16,7 @@ use claimgraph_store::{
 };
 
 use crate::conditional;
+use crate::error::ErrorCode;
 use crate::error::Problem;
 use crate::extract::{ApiQuery, MAX_LIMIT};
 use crate::routes::{claim_filter, ClaimQuery};
@@ -58,7 +59,7 @@ const COLUMNS: [&str; 20] = [
                 ("content-disposition" = String, description = "attachment; filename=\"claims.csv\""),
             )),
         (status = 304, description = "`If-None-Match` holds the current tag"),
-        (status = 400, description = "As `GET /v1/claims`; `invalid_query` also for `limit` or `cursor`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "As `GET /v1/claims`; `invalid_query`, `unknown_parameter` also for `limit` or `cursor`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "As `GET /v1/claims`", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "`exports_busy`: --max-exports exports are streaming; as on every route `timeout`, `overloaded`, `busy`, `read_only`. Retry after `Retry-After` seconds.", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -71,7 +72,7 @@ pub async fn claims_csv(
 ) -> Result<Response, ApiError> {
     if q.limit.is_some() || q.cursor.is_some() {
         return Err(ApiError::bad_request(
-            "invalid_query",
+            ErrorCode::InvalidQuery,
             "claims.csv answers every matching claim: limit and cursor do not apply",
         ));
     }

@@ -13,7 +13,8 @@ use claimgraph_store::{CurationEntry, Id, MentionRecord, MergeRecord, RelinkOutc
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::dto::{AliasIn, EntityDetailOut, List, MergeIn};
+use crate::dto::{AliasIn, EntityDetailOut, List, MergeIn, MAX_ALIAS_CHARS};
+use crate::error::ErrorCode;
 use crate::error::Problem;
 use crate::extract::{page_params, parse_id, ApiActor, ApiId, ApiQuery, PageQuery};
 use crate::routes::json_body;
@@ -213,7 +214,7 @@ pub async fn merge_entity(
 ) -> Result<Response, ApiError> {
     let MergeIn { from_id } = json_body(body)?;
     let from = parse_id("from_id", &from_id.to_string())
-        .map_err(|e| ApiError::unprocessable("invalid_body", e.to_string()))?;
+        .map_err(|e| ApiError::unprocessable(ErrorCode::InvalidBody, e.to_string()))?;
     let merged = state.store.merge_entities(id, from, &actor).await?;
     let location = format!("/v1/merges/{}", merged.merge_id);
     let out = MergedOut {
@@ -236,7 +237,7 @@ pub async fn merge_entity(
         (status = 400, description = "`invalid_id`, `invalid_actor`, `malformed_json`, `unreadable_body`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`, `entity_merged`", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "`payload_too_large`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`invalid_body`, `invalid_alias`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`invalid_body`, `invalid_alias` (no letter or digit, or longer than 200 characters)", body = Problem, content_type = "application/problem+json"),
         (status = 507, description = "`storage_full`", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn add_alias(
@@ -246,6 +247,13 @@ pub async fn add_alias(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<EntityDetailOut>, ApiError> {
     let AliasIn { alias } = json_body(body)?;
+    let length = alias.trim().chars().count();
+    if length > MAX_ALIAS_CHARS {
+        return Err(ApiError::unprocessable(
+            ErrorCode::InvalidAlias,
+            format!("an alias is at most {MAX_ALIAS_CHARS} characters, got {length}"),
+        ));
+    }
     Ok(Json(
         state.store.add_alias(id, &alias, &actor).await?.into(),
     ))
@@ -257,7 +265,7 @@ pub async fn add_alias(
     params(PageQuery),
     responses(
         (status = 200, description = "A page of merges", body = List<MergeOut>),
-        (status = 400, description = "`invalid_query`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_query`, `unknown_parameter`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_merges(
     State(state): State<AppState>,
@@ -330,7 +338,7 @@ pub async fn relink_mention(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<RelinkOut>, ApiError> {
     let PlaceIn { place, scope } = json_body(body)?;
-    let invalid = |detail: String| ApiError::unprocessable("invalid_body", detail);
+    let invalid = |detail: String| ApiError::unprocessable(ErrorCode::InvalidBody, detail);
     let place = parse_id("place", &place.to_string()).map_err(|e| invalid(e.to_string()))?;
     let scope = match scope.as_deref() {
         None | Some("article") => RelinkScope::Article,
@@ -352,7 +360,7 @@ pub async fn relink_mention(
     params(("id" = i64, Path, description = "Entity id", minimum = 1), PageQuery),
     responses(
         (status = 200, description = "A page of mentions", body = List<MentionOut>),
-        (status = 400, description = "`invalid_id`, `invalid_query`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_id`, `invalid_query`, `unknown_parameter`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`, `entity_merged`", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn entity_mentions(
@@ -372,7 +380,7 @@ pub async fn entity_mentions(
     params(PageQuery),
     responses(
         (status = 200, description = "A page of log entries", body = List<CurationOut>),
-        (status = 400, description = "`invalid_query`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_query`, `unknown_parameter`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn curation_log(
     State(state): State<AppState>,

@@ -12,6 +12,8 @@ use utoipa::ToSchema;
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleIn {
+    /// The article's text: not blank (else 422 `empty_text`).
+    #[schema(min_length = 1, pattern = r"\S")]
     pub text: String,
     pub title: Option<String>,
     pub source: Option<String>,
@@ -80,6 +82,7 @@ pub struct EntityOut {
     pub id: Id,
     pub name: String,
     #[serde(rename = "type")]
+    #[schema(value_type = crate::openapi::enums::EntityType)]
     pub kind: String,
     pub aliases: Vec<String>,
     /// Titles and roles the articles give the entity ("general", "spokesman").
@@ -92,6 +95,7 @@ pub struct EntityOut {
     pub country: Option<Option<String>>,
     /// Places only: `city`, `region`, `country` or `other`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<crate::openapi::enums::PlaceTypeName>)]
     pub place_type: Option<Option<String>>,
     /// Places only: the GeoNames id or `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -136,8 +140,14 @@ pub struct MergeIn {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AliasIn {
+    /// Another name of the entity: at least one letter or digit, at most
+    /// [`MAX_ALIAS_CHARS`] characters (else 422 `invalid_alias`).
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub alias: String,
 }
+
+/// The longest alias kept, in characters: a name, not a text.
+pub const MAX_ALIAS_CHARS: usize = 200;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EntityDetailOut {
@@ -168,7 +178,9 @@ pub struct SpeakerOut {
     #[schema(value_type = Option<i64>, required = true)]
     pub id: Option<Id>,
     pub name: String,
+    /// The entity's type, or `nominal` for an unnamed source.
     #[serde(rename = "type")]
+    #[schema(value_type = crate::openapi::enums::SpeakerType)]
     pub kind: String,
     pub aliases: Vec<String>,
 }
@@ -234,6 +246,7 @@ pub struct ClaimOut {
     pub id: Id,
     #[schema(value_type = i64)]
     pub article_id: Id,
+    #[schema(value_type = crate::openapi::enums::ClaimKindName)]
     pub kind: String,
     pub text: String,
     pub start: i64,
@@ -419,6 +432,7 @@ pub struct FeatureProperties {
     #[schema(value_type = i64)]
     pub article_id: Id,
     pub text: String,
+    #[schema(value_type = crate::openapi::enums::ClaimKindName)]
     pub kind: String,
     #[schema(required = true)]
     pub speaker: Option<String>,
@@ -428,7 +442,7 @@ pub struct FeatureProperties {
     #[schema(required = true, value_type = Option<i64>)]
     pub mention_id: Option<Id>,
     pub place_name: String,
-    #[schema(required = true)]
+    #[schema(required = true, value_type = Option<crate::openapi::enums::PlaceTypeName>)]
     pub place_type: Option<String>,
     #[schema(required = true)]
     pub country: Option<String>,

@@ -10,9 +10,9 @@ use utoipa::ToSchema;
 #[derive(Debug, Error)]
 pub enum ApiError {
     #[error("{detail}")]
-    BadRequest { code: &'static str, detail: String },
+    BadRequest { code: ErrorCode, detail: String },
     #[error("{detail}")]
-    Unprocessable { code: &'static str, detail: String },
+    Unprocessable { code: ErrorCode, detail: String },
     #[error("send the article as application/json or text/plain (got {0})")]
     UnsupportedMediaType(String),
     #[error("the charset {0:?} is not one the server reads: send UTF-8, UTF-16 (LE/BE), ISO-8859-1 or windows-1252")]
@@ -74,19 +74,102 @@ pub struct Problem {
     #[schema(example = "limit must be between 1 and 500, got 0")]
     pub detail: String,
     /// The stable code clients branch on; each response lists the codes it may carry.
-    #[schema(example = "invalid_limit")]
-    pub code: &'static str,
+    pub code: ErrorCode,
+}
+
+/// Declares [`ErrorCode`] from one list of `Variant => "code"`: the wire name is the
+/// variant's in snake_case (serde and the schema), `as_str` gives the literal, and a unit
+/// test holds the two equal.
+macro_rules! error_codes {
+    ($($variant:ident => $code:literal,)*) => {
+        /// Every `code` a problem can carry: what clients branch on. Listed in the OpenAPI
+        /// document as an enum, so a generated client knows them all.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+        #[serde(rename_all = "snake_case")]
+        pub enum ErrorCode {
+            $($variant,)*
+        }
+
+        impl ErrorCode {
+            /// Every code, in declaration order.
+            pub const ALL: &[ErrorCode] = &[$(ErrorCode::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $code,)*
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    MalformedJson => "malformed_json",
+    InvalidUtf8 => "invalid_utf8",
+    InvalidEncoding => "invalid_encoding",
+    UnreadableBody => "unreadable_body",
+    InvalidId => "invalid_id",
+    InvalidQuery => "invalid_query",
+    UnknownParameter => "unknown_parameter",
+    InvalidLimit => "invalid_limit",
+    InvalidCursor => "invalid_cursor",
+    InvalidKind => "invalid_kind",
+    InvalidType => "invalid_type",
+    InvalidSort => "invalid_sort",
+    InvalidSearch => "invalid_search",
+    InvalidActor => "invalid_actor",
+    InvalidEventId => "invalid_event_id",
+    Unauthorized => "unauthorized",
+    HostNotAllowed => "host_not_allowed",
+    OriginNotAllowed => "origin_not_allowed",
+    NotFound => "not_found",
+    EntityMerged => "entity_merged",
+    RouteNotFound => "route_not_found",
+    MethodNotAllowed => "method_not_allowed",
+    MergeUndone => "merge_undone",
+    MergeNotUndoable => "merge_not_undoable",
+    SamePlace => "same_place",
+    PayloadTooLarge => "payload_too_large",
+    UriTooLong => "uri_too_long",
+    UnsupportedMediaType => "unsupported_media_type",
+    UnsupportedCharset => "unsupported_charset",
+    InvalidArticle => "invalid_article",
+    InvalidBody => "invalid_body",
+    NotAPlace => "not_a_place",
+    InvalidAlias => "invalid_alias",
+    MergeIntoItself => "merge_into_itself",
+    KindMismatch => "kind_mismatch",
+    EmptyText => "empty_text",
+    InvalidPublishedAt => "invalid_published_at",
+    RateLimited => "rate_limited",
+    HeadersTooLarge => "headers_too_large",
+    RequestRefused => "request_refused",
+    Internal => "internal",
+    Timeout => "timeout",
+    Overloaded => "overloaded",
+    ExportsBusy => "exports_busy",
+    TooManySubscribers => "too_many_subscribers",
+    TooManyConnections => "too_many_connections",
+    ReadOnly => "read_only",
+    Busy => "busy",
+    StorageFull => "storage_full",
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 impl ApiError {
-    pub fn bad_request(code: &'static str, detail: impl Into<String>) -> Self {
+    pub fn bad_request(code: ErrorCode, detail: impl Into<String>) -> Self {
         ApiError::BadRequest {
             code,
             detail: detail.into(),
         }
     }
 
-    pub fn unprocessable(code: &'static str, detail: impl Into<String>) -> Self {
+    pub fn unprocessable(code: ErrorCode, detail: impl Into<String>) -> Self {
         ApiError::Unprocessable {
             code,
             detail: detail.into(),
@@ -113,72 +196,90 @@ impl ApiError {
         }
     }
 
-    fn status_and_code(&self) -> (StatusCode, &'static str) {
+    fn status_and_code(&self) -> (StatusCode, ErrorCode) {
         match self {
-            ApiError::BadRequest { code, .. } => (StatusCode::BAD_REQUEST, code),
-            ApiError::Unprocessable { code, .. } => (StatusCode::UNPROCESSABLE_ENTITY, code),
-            ApiError::UnsupportedMediaType(_) => {
-                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
-            }
-            ApiError::UnsupportedCharset(_) => {
-                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_charset")
-            }
+            ApiError::BadRequest { code, .. } => (StatusCode::BAD_REQUEST, *code),
+            ApiError::Unprocessable { code, .. } => (StatusCode::UNPROCESSABLE_ENTITY, *code),
+            ApiError::UnsupportedMediaType(_) => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ErrorCode::UnsupportedMediaType,
+            ),
+            ApiError::UnsupportedCharset(_) => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ErrorCode::UnsupportedCharset,
+            ),
             ApiError::PayloadTooLarge { .. } => {
-                (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large")
+                (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge)
             }
-            ApiError::RouteNotFound(_) => (StatusCode::NOT_FOUND, "route_not_found"),
-            ApiError::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
-            ApiError::Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized"),
-            ApiError::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
-            ApiError::Timeout { .. } => (StatusCode::SERVICE_UNAVAILABLE, "timeout"),
-            ApiError::Overloaded => (StatusCode::SERVICE_UNAVAILABLE, "overloaded"),
-            ApiError::ExportsBusy { .. } => (StatusCode::SERVICE_UNAVAILABLE, "exports_busy"),
-            ApiError::TooManySubscribers { .. } => {
-                (StatusCode::SERVICE_UNAVAILABLE, "too_many_subscribers")
+            ApiError::RouteNotFound(_) => (StatusCode::NOT_FOUND, ErrorCode::RouteNotFound),
+            ApiError::MethodNotAllowed => {
+                (StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed)
             }
-            ApiError::TooManyConnections => {
-                (StatusCode::SERVICE_UNAVAILABLE, "too_many_connections")
+            ApiError::Unauthorized => (StatusCode::UNAUTHORIZED, ErrorCode::Unauthorized),
+            ApiError::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, ErrorCode::RateLimited),
+            ApiError::Timeout { .. } => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Timeout),
+            ApiError::Overloaded => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Overloaded),
+            ApiError::ExportsBusy { .. } => {
+                (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::ExportsBusy)
             }
-            ApiError::UriTooLong { .. } => (StatusCode::URI_TOO_LONG, "uri_too_long"),
+            ApiError::TooManySubscribers { .. } => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorCode::TooManySubscribers,
+            ),
+            ApiError::TooManyConnections => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorCode::TooManyConnections,
+            ),
+            ApiError::UriTooLong { .. } => (StatusCode::URI_TOO_LONG, ErrorCode::UriTooLong),
             ApiError::HeadersTooLarge { .. } => (
                 StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
-                "headers_too_large",
+                ErrorCode::HeadersTooLarge,
             ),
-            ApiError::HostNotAllowed(_) => (StatusCode::FORBIDDEN, "host_not_allowed"),
-            ApiError::OriginNotAllowed(_) => (StatusCode::FORBIDDEN, "origin_not_allowed"),
-            ApiError::Http(status) if status.is_server_error() => (*status, "internal"),
+            ApiError::HostNotAllowed(_) => (StatusCode::FORBIDDEN, ErrorCode::HostNotAllowed),
+            ApiError::OriginNotAllowed(_) => (StatusCode::FORBIDDEN, ErrorCode::OriginNotAllowed),
+            ApiError::Http(status) if status.is_server_error() => (*status, ErrorCode::Internal),
             ApiError::Http(StatusCode::PAYLOAD_TOO_LARGE) => {
-                (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large")
+                (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge)
             }
-            ApiError::Http(status) => (*status, "request_refused"),
+            ApiError::Http(status) => (*status, ErrorCode::RequestRefused),
             ApiError::Store(e) => match e {
-                StoreError::EmptyArticle => (StatusCode::UNPROCESSABLE_ENTITY, "empty_text"),
-                StoreError::NotFound { .. } => (StatusCode::NOT_FOUND, "not_found"),
-                StoreError::Merged { .. } => (StatusCode::NOT_FOUND, "entity_merged"),
+                StoreError::EmptyArticle => {
+                    (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::EmptyText)
+                }
+                StoreError::NotFound { .. } => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
+                StoreError::Merged { .. } => (StatusCode::NOT_FOUND, ErrorCode::EntityMerged),
                 StoreError::MergeIntoItself { .. } => {
-                    (StatusCode::UNPROCESSABLE_ENTITY, "merge_into_itself")
+                    (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::MergeIntoItself)
                 }
                 StoreError::KindMismatch { .. } => {
-                    (StatusCode::UNPROCESSABLE_ENTITY, "kind_mismatch")
+                    (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::KindMismatch)
                 }
-                StoreError::EmptyAlias => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_alias"),
-                StoreError::MergeUndone { .. } => (StatusCode::CONFLICT, "merge_undone"),
-                StoreError::MergeNotUndoable { .. } => (StatusCode::CONFLICT, "merge_not_undoable"),
-                StoreError::NotAPlace { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "not_a_place"),
-                StoreError::SamePlace { .. } => (StatusCode::CONFLICT, "same_place"),
-                StoreError::InvalidCursor => (StatusCode::BAD_REQUEST, "invalid_cursor"),
-                StoreError::InvalidSearch(_) => (StatusCode::BAD_REQUEST, "invalid_search"),
-                StoreError::Full => (StatusCode::INSUFFICIENT_STORAGE, "storage_full"),
-                StoreError::ReadOnly => (StatusCode::SERVICE_UNAVAILABLE, "read_only"),
-                StoreError::Busy => (StatusCode::SERVICE_UNAVAILABLE, "busy"),
+                StoreError::EmptyAlias => {
+                    (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidAlias)
+                }
+                StoreError::MergeUndone { .. } => (StatusCode::CONFLICT, ErrorCode::MergeUndone),
+                StoreError::MergeNotUndoable { .. } => {
+                    (StatusCode::CONFLICT, ErrorCode::MergeNotUndoable)
+                }
+                StoreError::NotAPlace { .. } => {
+                    (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::NotAPlace)
+                }
+                StoreError::SamePlace { .. } => (StatusCode::CONFLICT, ErrorCode::SamePlace),
+                StoreError::InvalidCursor => (StatusCode::BAD_REQUEST, ErrorCode::InvalidCursor),
+                StoreError::InvalidSearch(_) => (StatusCode::BAD_REQUEST, ErrorCode::InvalidSearch),
+                StoreError::Full => (StatusCode::INSUFFICIENT_STORAGE, ErrorCode::StorageFull),
+                StoreError::ReadOnly => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::ReadOnly),
+                StoreError::Busy => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Busy),
                 // the guard's deadline, met inside the database: the same answer
-                StoreError::Interrupted => (StatusCode::SERVICE_UNAVAILABLE, "timeout"),
+                StoreError::Interrupted => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Timeout),
                 StoreError::Database(_)
                 | StoreError::Write(_)
                 | StoreError::WriterStopped(_)
-                | StoreError::Migrate(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+                | StoreError::Migrate(_) => {
+                    (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal)
+                }
             },
-            ApiError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+            ApiError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
         }
     }
 }
@@ -263,5 +364,20 @@ impl IntoResponse for ApiError {
             );
         }
         res
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorCode;
+
+    #[test]
+    fn each_code_is_written_as_its_wire_name_once() {
+        let mut seen = std::collections::BTreeSet::new();
+        for code in ErrorCode::ALL {
+            let wire = serde_json::to_value(code).expect("serialises");
+            assert_eq!(wire, code.as_str(), "{code:?}");
+            assert!(seen.insert(code.as_str()), "{code:?} twice");
+        }
     }
 }

@@ -22,6 +22,7 @@ use serde::Serialize;
 use tokio::sync::{watch, OwnedSemaphorePermit, Semaphore};
 
 use crate::dto::{ArticleOut, ClaimOut, FactOut};
+use crate::error::ErrorCode;
 use crate::error::Problem;
 use crate::{ApiError, AppState};
 
@@ -121,7 +122,7 @@ pub async fn events(
 fn parse_position(raw: &[u8]) -> Result<FeedPosition, ApiError> {
     let bad = || {
         ApiError::bad_request(
-            "invalid_event_id",
+            ErrorCode::InvalidEventId,
             "Last-Event-ID must be an event id this server sent (ARTICLE.CLAIM.FACT, e.g. 12.340.56)",
         )
     };

@@ -1,33 +1,154 @@
 //! Extractors that turn axum's plain-text rejections into problem+json.
 
-use axum::extract::{FromRequestParts, Path, Query};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{FromRequestParts, MatchedPath, Path, Request, State};
 use axum::http::request::Parts;
+use axum::http::Method;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use claimgraph_store::{Actor, Cursor, Id};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
+use utoipa::openapi::path::ParameterIn;
+use utoipa::openapi::OpenApi as Document;
 use utoipa::IntoParams;
 
+use crate::error::ErrorCode;
 use crate::{ApiError, AppState};
 
-/// Query parameters; a malformed query string is a 400 `invalid_query`.
+/// Query parameters; a malformed value is a 400 `invalid_query`. A key given several times
+/// fills a `Vec` field (a filter of several values); for any other field it is a 400
+/// `invalid_query`. Parameters no endpoint takes are refused before (see [`KnownParams`]).
 pub struct ApiQuery<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
-        if !crate::charset::query_is_utf8(parts.uri.query().unwrap_or("")) {
-            return Err(ApiError::bad_request(
-                "invalid_query",
-                "the query string is not UTF-8 once percent-decoded (e.g. %ff): encode text as UTF-8",
-            ));
-        }
-        Query::<T>::from_request_parts(parts, state)
-            .await
-            .map(|Query(v)| ApiQuery(v))
-            .map_err(|e| ApiError::bad_request("invalid_query", e.body_text()))
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ApiError> {
+        let raw = parts.uri.query().unwrap_or("");
+        require_utf8_query(raw)?;
+        serde_html_form::from_str::<T>(raw)
+            .map(ApiQuery)
+            .map_err(|e| ApiError::bad_request(ErrorCode::InvalidQuery, format!("bad query: {e}")))
     }
+}
+
+/// The query parameters each documented operation takes, by method and path template: a
+/// parameter the document does not name is a 400 `unknown_parameter` (a typo must not
+/// widen a filter to everything), so the document and the server cannot disagree.
+#[derive(Debug, Clone, Default)]
+pub struct KnownParams(Arc<HashMap<(Method, String), Vec<String>>>);
+
+impl KnownParams {
+    /// The parameters of every operation of `doc`.
+    pub fn of(doc: &Document) -> KnownParams {
+        let mut known = HashMap::new();
+        for (path, item) in &doc.paths.paths {
+            let ops = [
+                (Method::GET, &item.get),
+                (Method::POST, &item.post),
+                (Method::DELETE, &item.delete),
+                (Method::PUT, &item.put),
+                (Method::PATCH, &item.patch),
+            ];
+            for (method, op) in ops {
+                let Some(op) = op else { continue };
+                let names = op
+                    .parameters
+                    .iter()
+                    .flatten()
+                    .filter(|p| p.parameter_in == ParameterIn::Query)
+                    .map(|p| p.name.clone())
+                    .collect();
+                known.insert((method, path.clone()), names);
+            }
+        }
+        KnownParams(Arc::new(known))
+    }
+
+    /// The parameters `method` on the route `path` takes; `None` for an undocumented one.
+    fn accepted(&self, method: &Method, path: &str) -> Option<&[String]> {
+        let method = if method == Method::HEAD {
+            &Method::GET
+        } else {
+            method
+        };
+        self.0
+            .get(&(method.clone(), path.to_string()))
+            .map(Vec::as_slice)
+    }
+}
+
+/// Refuses a request to a documented route whose query names a parameter the route does
+/// not take, naming the strangers and what is accepted.
+pub async fn reject_unknown_params(
+    State(known): State<KnownParams>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(MatchedPath::as_str);
+    let accepted = route.and_then(|r| known.accepted(req.method(), r));
+    if let (Some(accepted), Some(raw)) = (accepted, req.uri().query()) {
+        if let Err(e) = check_known(accepted, raw) {
+            return e.into_response();
+        }
+    }
+    next.run(req).await
+}
+
+/// A 400 `invalid_query` for a query that is not UTF-8 once percent-decoded: the form
+/// decoder would replace the bad bytes with U+FFFD and filter or search for that instead.
+fn require_utf8_query(raw: &str) -> Result<(), ApiError> {
+    if crate::charset::query_is_utf8(raw) {
+        return Ok(());
+    }
+    Err(ApiError::bad_request(
+        ErrorCode::InvalidQuery,
+        "the query string is not UTF-8 once percent-decoded (e.g. %ff): encode text as UTF-8",
+    ))
+}
+
+fn check_known(accepted: &[String], raw: &str) -> Result<(), ApiError> {
+    // before the names: a bad byte in a name would otherwise read as an unknown parameter
+    require_utf8_query(raw)?;
+    let pairs: Vec<(String, String)> = serde_html_form::from_str(raw)
+        .map_err(|e| ApiError::bad_request(ErrorCode::InvalidQuery, format!("bad query: {e}")))?;
+    let mut unknown: Vec<&str> = Vec::new();
+    for (key, _) in &pairs {
+        if !accepted.contains(key) && !unknown.contains(&key.as_str()) {
+            unknown.push(key);
+        }
+    }
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    let quoted = |names: &mut dyn Iterator<Item = &str>| {
+        names
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let takes = if accepted.is_empty() {
+        "takes no query parameters".to_string()
+    } else {
+        format!(
+            "accepts {}",
+            quoted(&mut accepted.iter().map(String::as_str))
+        )
+    };
+    Err(ApiError::bad_request(
+        ErrorCode::UnknownParameter,
+        format!(
+            "unknown query parameter {}; this endpoint {takes}",
+            quoted(&mut unknown.iter().copied())
+        ),
+    ))
 }
 
 /// A positive integer id in the path; anything else is a 400 `invalid_id`.
@@ -39,7 +160,7 @@ impl<S: Send + Sync> FromRequestParts<S> for ApiId {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
         let Path(raw) = Path::<String>::from_request_parts(parts, state)
             .await
-            .map_err(|e| ApiError::bad_request("invalid_id", e.body_text()))?;
+            .map_err(|e| ApiError::bad_request(ErrorCode::InvalidId, e.body_text()))?;
         parse_id("id", &raw).map(ApiId)
     }
 }
@@ -48,7 +169,7 @@ pub fn parse_id(field: &str, raw: &str) -> Result<Id, ApiError> {
     match raw.trim().parse::<Id>() {
         Ok(id) if id > 0 => Ok(id),
         _ => Err(ApiError::bad_request(
-            "invalid_id",
+            ErrorCode::InvalidId,
             format!("{field} must be a positive integer id, got {raw:?}"),
         )),
     }
@@ -65,7 +186,9 @@ pub struct PageQuery {
     /// Items per page, 1–500.
     #[param(minimum = 1, maximum = 500, default = 50)]
     pub limit: Option<i64>,
-    /// The `next_cursor` of the previous page, unchanged.
+    /// The `next_cursor` of the previous page, unchanged: an opaque URL-safe token (else
+    /// 400 `invalid_cursor`).
+    #[param(pattern = "^[A-Za-z0-9_-]*$")]
     pub cursor: Option<String>,
 }
 
@@ -77,7 +200,7 @@ pub fn page_params(
     let limit = limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=MAX_LIMIT).contains(&limit) {
         return Err(ApiError::bad_request(
-            "invalid_limit",
+            ErrorCode::InvalidLimit,
             format!("limit must be between 1 and {MAX_LIMIT}, got {limit}"),
         ));
     }
@@ -126,7 +249,7 @@ pub fn credential_label(token: Option<&str>) -> String {
 }
 
 fn actor_name(raw: &[u8]) -> Result<String, ApiError> {
-    let bad = |why: &str| ApiError::bad_request("invalid_actor", format!("X-Actor {why}"));
+    let bad = |why: &str| ApiError::bad_request(ErrorCode::InvalidActor, format!("X-Actor {why}"));
     let name = std::str::from_utf8(raw).map_err(|_| bad("must be UTF-8 text"))?;
     let name = name.trim();
     if name.chars().count() > MAX_ACTOR_NAME {

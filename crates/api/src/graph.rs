@@ -17,6 +17,7 @@ use tokio::sync::{RwLock, RwLockReadGuard};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::dto::List;
+use crate::error::ErrorCode;
 use crate::error::Problem;
 use crate::extract::{parse_id, ApiId, ApiQuery};
 use crate::{ApiError, AppState};
@@ -76,7 +77,7 @@ fn bounded(
     value: Option<i64>,
     default: i64,
     max: i64,
-    code: &'static str,
+    code: ErrorCode,
 ) -> Result<usize, ApiError> {
     let v = value.unwrap_or(default);
     if !(1..=max).contains(&v) {
@@ -196,7 +197,7 @@ pub struct GraphQuery {
     params(("id" = i64, Path, description = "Entity id", minimum = 1), GraphQuery),
     responses(
         (status = 200, description = "The neighbourhood", body = GraphOut),
-        (status = 400, description = "`invalid_id`, `invalid_query` (depth out of range or not a number), `invalid_limit`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_id`, `invalid_query`, `unknown_parameter` (depth out of range or not a number), `invalid_limit`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`, `entity_merged`", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn entity_graph(
@@ -204,13 +205,19 @@ pub async fn entity_graph(
     ApiId(id): ApiId,
     ApiQuery(q): ApiQuery<GraphQuery>,
 ) -> Result<Json<GraphOut>, ApiError> {
-    let depth = bounded("depth", q.depth, DEFAULT_DEPTH, MAX_DEPTH, "invalid_query")?;
+    let depth = bounded(
+        "depth",
+        q.depth,
+        DEFAULT_DEPTH,
+        MAX_DEPTH,
+        ErrorCode::InvalidQuery,
+    )?;
     let limit = bounded(
         "limit",
         q.limit,
         DEFAULT_GRAPH_LIMIT,
         MAX_GRAPH_LIMIT,
-        "invalid_limit",
+        ErrorCode::InvalidLimit,
     )?;
     let graph = state.graph.current(&state.store).await?;
     let key = require_entity(&state.store, &graph, id).await?;
@@ -282,7 +289,7 @@ pub struct PathsOut {
     params(PathsQuery),
     responses(
         (status = 200, description = "The paths", body = PathsOut),
-        (status = 400, description = "`invalid_id` (from/to missing or not a positive id), `invalid_query` (max_len out of range), `invalid_limit`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_id` (from/to missing or not a positive id), `invalid_query`, `unknown_parameter` (max_len out of range), `invalid_limit`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`, `entity_merged`: from or to", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn paths(
@@ -296,9 +303,15 @@ pub async fn paths(
         q.max_len,
         DEFAULT_PATH_LEN,
         MAX_PATH_LEN,
-        "invalid_query",
+        ErrorCode::InvalidQuery,
     )?;
-    let limit = bounded("limit", q.limit, DEFAULT_PATHS, MAX_PATHS, "invalid_limit")?;
+    let limit = bounded(
+        "limit",
+        q.limit,
+        DEFAULT_PATHS,
+        MAX_PATHS,
+        ErrorCode::InvalidLimit,
+    )?;
     let graph = state.graph.current(&state.store).await?;
     let a = require_entity(&state.store, &graph, from).await?;
     let b = require_entity(&state.store, &graph, to).await?;
@@ -327,6 +340,7 @@ pub struct RelatedOut {
     pub name: String,
     /// `person`, `organization`, `outlet` or `place`.
     #[serde(rename = "type")]
+    #[schema(value_type = crate::openapi::enums::EntityType)]
     pub kind: String,
     /// Claims in which both are speaker or place.
     pub count: usize,
@@ -348,7 +362,7 @@ pub struct RelatedQuery {
     params(("id" = i64, Path, description = "Entity id", minimum = 1), RelatedQuery),
     responses(
         (status = 200, description = "Related entities with counts", body = List<RelatedOut>),
-        (status = 400, description = "`invalid_id`, `invalid_query`, `invalid_limit`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_id`, `invalid_query`, `unknown_parameter`, `invalid_limit`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`, `entity_merged`", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn related_entities(
@@ -361,7 +375,7 @@ pub async fn related_entities(
         q.limit,
         DEFAULT_RELATED,
         MAX_RELATED,
-        "invalid_limit",
+        ErrorCode::InvalidLimit,
     )?;
     let graph = state.graph.current(&state.store).await?;
     require_entity(&state.store, &graph, id).await?;

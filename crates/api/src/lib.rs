@@ -141,7 +141,13 @@ pub fn router(state: AppState) -> Router {
     let guard = state.config.guard.clone();
     let cache = conditional::ResponseCache::new(state.store.clone(), state.config.response_cache);
     let (routes, doc) = routes::routes().split_for_parts();
+    let known = extract::KnownParams::of(&doc);
     let routes = routes
+        // a query parameter the document does not name is refused on every documented route
+        .route_layer(middleware::from_fn_with_state(
+            known,
+            extract::reject_unknown_params,
+        ))
         .merge(utoipa_swagger_ui::SwaggerUi::new(DOCS_PATH).url(OPENAPI_PATH, openapi::finish(doc)))
         // the explorer page: static files, outside the API document (see `ui`)
         .merge(ui::router())

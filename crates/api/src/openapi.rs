@@ -6,7 +6,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, OpenApi as Document, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
-use crate::error::Problem;
+use crate::error::{ErrorCode, Problem};
 
 /// The document's fixed parts; the paths come from `routes::routes()`.
 #[derive(OpenApi)]
@@ -16,7 +16,15 @@ use crate::error::Problem;
         description = "Claims, their speakers, the outlets they are cited from, the places they are about and the numbers they give, extracted from news articles. Conventions (envelopes, snake_case, RFC 3339, cursor pagination, problem+json codes, `/v1` versioning) are in docs/API.md.",
         license(name = "MIT OR Apache-2.0")
     ),
-    components(schemas(Problem)),
+    components(schemas(
+        Problem,
+        ErrorCode,
+        enums::ClaimKindName,
+        enums::EntityType,
+        enums::SpeakerType,
+        enums::PlaceTypeName,
+        enums::ClaimSort
+    )),
     modifiers(&BearerAuth),
     tags(
         (name = "articles", description = "Articles in, claims out"),
@@ -93,8 +101,12 @@ pub fn problem(description: &str) -> Response {
         .build()
 }
 
+/// The response a conditional GET gets while its answer is unchanged.
+const NOT_MODIFIED: &str = "NotModified";
+
 /// Adds the shared responses to every operation (401 to all but `/healthz`, which stays
-/// open) and registers them as components.
+/// open; 304 to every JSON read, which `conditional::etag` tags) and registers them as
+/// components.
 pub fn finish(mut doc: Document) -> Document {
     let components = doc.components.get_or_insert_with(Default::default);
     for (_, name, description) in SHARED {
@@ -102,7 +114,32 @@ pub fn finish(mut doc: Document) -> Document {
             .responses
             .insert(name.to_string(), RefOr::T(problem(description)));
     }
+    components.responses.insert(
+        NOT_MODIFIED.to_string(),
+        RefOr::T(
+            ResponseBuilder::new()
+                .description("`If-None-Match` holds the answer's current `ETag` (strong, a hash of the JSON sent): nothing changed since, and no body is sent.")
+                .build(),
+        ),
+    );
+    components.responses.insert(
+        UNKNOWN_PARAMETER.to_string(),
+        RefOr::T(problem(
+            "`unknown_parameter`: the query names a parameter this operation does not take; the detail names it and lists the accepted ones.",
+        )),
+    );
     for (path, item) in doc.paths.paths.iter_mut() {
+        for op in operations(item) {
+            note_unknown_parameter(op);
+        }
+        if let Some(get) = item.get.as_mut() {
+            if answers_json(get) {
+                get.responses
+                    .responses
+                    .entry("304".to_string())
+                    .or_insert_with(|| RefOr::Ref(Ref::from_response_name(NOT_MODIFIED)));
+            }
+        }
         for op in operations(item) {
             for (status, name, _) in SHARED {
                 if status == "401" && path == "/healthz" {
@@ -118,6 +155,40 @@ pub fn finish(mut doc: Document) -> Document {
     doc
 }
 
+/// The 400 of an operation that takes no other bad request.
+const UNKNOWN_PARAMETER: &str = "UnknownParameter";
+
+/// Every operation refuses a query parameter it does not take (`extract::KnownParams`):
+/// its 400 says so.
+fn note_unknown_parameter(op: &mut Operation) {
+    let code = "`unknown_parameter`";
+    match op.responses.responses.get_mut("400") {
+        Some(RefOr::T(res)) if !res.description.contains(code) => {
+            res.description.push_str(&format!(
+                "; {code} (a query parameter this operation does not take)"
+            ));
+        }
+        Some(_) => {}
+        None => {
+            op.responses.responses.insert(
+                "400".to_string(),
+                RefOr::Ref(Ref::from_response_name(UNKNOWN_PARAMETER)),
+            );
+        }
+    }
+}
+
+/// Whether the operation's 200 answer is JSON: what the ETag layer tags.
+fn answers_json(op: &Operation) -> bool {
+    match op.responses.responses.get("200") {
+        Some(RefOr::T(res)) => res
+            .content
+            .keys()
+            .any(|ct| ct == "application/json" || ct.ends_with("+json")),
+        _ => false,
+    }
+}
+
 fn operations(item: &mut PathItem) -> impl Iterator<Item = &mut Operation> {
     [
         item.get.as_mut(),
@@ -131,4 +202,94 @@ fn operations(item: &mut PathItem) -> impl Iterator<Item = &mut Operation> {
     ]
     .into_iter()
     .flatten()
+}
+
+/// The string enums of the document, each built from the values the server itself uses, so
+/// a generated client refuses `kind: "rumour"` exactly as the server does.
+pub mod enums {
+    use claimgraph_extract::{ClaimKind, EntityKind, PlaceType};
+    use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+    use utoipa::openapi::{RefOr, Schema};
+
+    /// `kind` of a claim.
+    pub const CLAIM_KINDS: [ClaimKind; 3] =
+        [ClaimKind::Direct, ClaimKind::Indirect, ClaimKind::Statement];
+    /// `type` of a named entity (speakers may also be `nominal`).
+    pub const ENTITY_TYPES: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Outlet,
+        EntityKind::Place,
+    ];
+    /// `place_type` of a place.
+    pub const PLACE_TYPES: [PlaceType; 4] = [
+        PlaceType::City,
+        PlaceType::Region,
+        PlaceType::Country,
+        PlaceType::Other,
+    ];
+    /// `sort` of a claim list.
+    pub const CLAIM_SORTS: [&str; 4] = ["relevance", "date", "-date", "corroboration"];
+
+    /// A string schema allowing `values` only.
+    fn strings(values: impl IntoIterator<Item = &'static str>) -> Schema {
+        Schema::Object(
+            ObjectBuilder::new()
+                .schema_type(SchemaType::Type(Type::String))
+                .enum_values(Some(values))
+                .build(),
+        )
+    }
+
+    /// Declares a type that stands for a string enum in the document: never a value, only
+    /// a `value_type` for fields and parameters that hold the string, with the values
+    /// `$values` gives.
+    macro_rules! string_enum {
+        ($(#[$doc:meta])* $name:ident = $wire:literal, $values:expr $(,)?) => {
+            $(#[$doc])*
+            pub enum $name {}
+
+            impl utoipa::PartialSchema for $name {
+                fn schema() -> RefOr<Schema> {
+                    RefOr::T(strings($values))
+                }
+            }
+
+            impl utoipa::ToSchema for $name {
+                fn name() -> std::borrow::Cow<'static, str> {
+                    std::borrow::Cow::Borrowed($wire)
+                }
+            }
+        };
+    }
+
+    string_enum!(
+        /// What a claim is: `direct` (quoted words), `indirect` (reported speech) or
+        /// `statement` (the article's own assertion).
+        ClaimKindName = "ClaimKind",
+        CLAIM_KINDS.map(|k| k.as_str()),
+    );
+    string_enum!(
+        /// What a named entity is.
+        EntityType = "EntityType",
+        ENTITY_TYPES.map(|k| k.as_str()),
+    );
+    string_enum!(
+        /// What a speaker is: a named entity's type, or `nominal` for an unnamed source.
+        SpeakerType = "SpeakerType",
+        ENTITY_TYPES
+            .map(|k| k.as_str())
+            .into_iter()
+            .chain([EntityKind::Nominal.as_str()]),
+    );
+    string_enum!(
+        /// What sort of place a place is.
+        PlaceTypeName = "PlaceType",
+        PLACE_TYPES.map(|p| p.as_str()),
+    );
+    string_enum!(
+        /// The order of a claim list.
+        ClaimSort = "ClaimSort",
+        CLAIM_SORTS,
+    );
 }

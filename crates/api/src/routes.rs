@@ -5,7 +5,6 @@ use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::Redirect;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use claimgraph_extract::ClaimKind;
 use claimgraph_store::{
     prepare, ArticleText, ClaimFilter, ClaimSort, NewArticle, NumberFilter, StoreError,
 };
@@ -19,8 +18,10 @@ use crate::dto::{
     ArticleIn, ArticleOut, ClaimDetailOut, ClaimOut, EntityDetailOut, EntityOut, FactOut,
     FeatureCollection, Health, List,
 };
+use crate::error::ErrorCode;
 use crate::error::Problem;
 use crate::extract::{page_params, parse_id, ApiId, ApiQuery, PageQuery};
+use crate::openapi::enums::{CLAIM_KINDS, ENTITY_TYPES};
 use crate::openapi::ApiDoc;
 use crate::timestamp::is_timestamp;
 use crate::{charset, claims_csv, curation, events, export, graph};
@@ -110,7 +111,7 @@ async fn create_article(
                 limit: state.config.body_limit,
             }
         } else {
-            ApiError::bad_request("unreadable_body", e.body_text())
+            ApiError::bad_request(ErrorCode::UnreadableBody, e.body_text())
         }
     })?;
     let article = parse_article(&headers, &body)?;
@@ -177,7 +178,7 @@ pub fn parse_article(headers: &HeaderMap, body: &[u8]) -> Result<NewArticle, Api
     if let Some(at) = &input.published_at {
         if !is_timestamp(at) {
             return Err(ApiError::unprocessable(
-                "invalid_published_at",
+                ErrorCode::InvalidPublishedAt,
                 format!(
                     "published_at must be an RFC 3339 timestamp or a YYYY-MM-DD date, got {at:?}"
                 ),
@@ -202,7 +203,7 @@ fn json_article(body: &[u8]) -> Result<ArticleIn, ApiError> {
     use serde_json::error::Category;
     // serde reads a struct from an array too (`["text"]`): only an object is an article
     let top = body.trim_ascii_start().first().copied();
-    let wrong_shape = |why: String| ApiError::unprocessable("invalid_article", why);
+    let wrong_shape = |why: String| ApiError::unprocessable(ErrorCode::InvalidArticle, why);
     let not_an_object = || wrong_shape(format!("expected {ARTICLE_SHAPE}, got {}", json_kind(top)));
     match serde_json::from_slice::<ArticleIn>(body) {
         Ok(article) if top == Some(b'{') => Ok(article),
@@ -214,13 +215,14 @@ fn json_article(body: &[u8]) -> Result<ArticleIn, ApiError> {
                 Ok(_) if top != Some(b'{') => not_an_object(),
                 Ok(_) => wrong_shape(format!("{e}; expected {ARTICLE_SHAPE}")),
                 Err(syntax) => ApiError::bad_request(
-                    "malformed_json",
+                    ErrorCode::MalformedJson,
                     format!("the body is not valid JSON: {syntax}"),
                 ),
             },
-            Category::Syntax | Category::Eof | Category::Io => {
-                ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {e}"))
-            }
+            Category::Syntax | Category::Eof | Category::Io => ApiError::bad_request(
+                ErrorCode::MalformedJson,
+                format!("the body is not valid JSON: {e}"),
+            ),
         }),
     }
 }
@@ -241,7 +243,7 @@ fn json_kind(first: Option<u8>) -> &'static str {
     summary = "List articles, newest first", params(PageQuery),
     responses(
         (status = 200, description = "A page of articles (without their text)", body = List<ArticleOut>),
-        (status = 400, description = "`invalid_query`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_query`, `unknown_parameter`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn list_articles(
     State(state): State<AppState>,
@@ -275,7 +277,7 @@ async fn get_article(
     params(("id" = i64, Path, description = "Article id", minimum = 1), ClaimQuery),
     responses(
         (status = 200, description = "A page of claims", body = List<ClaimOut>),
-        (status = 400, description = "As `GET /v1/claims`; `invalid_query` also when `article` names another article", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "As `GET /v1/claims`; `invalid_query`, `unknown_parameter` also when `article` names another article", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn article_claims(
@@ -284,18 +286,19 @@ async fn article_claims(
     ApiQuery(q): ApiQuery<ClaimQuery>,
 ) -> Result<Json<List<ClaimOut>>, ApiError> {
     let (mut filter, sort) = claim_filter(&q)?;
-    filter.article = Some(within("article", filter.article, id)?);
+    filter.article = within("article", &filter.article, id)?;
     claims_page(&state, &filter, sort, q.limit, q.cursor.as_deref()).await
 }
 
-/// The id a path gives, unless the query names another (a contradiction, not an empty list).
-fn within(field: &str, query: Option<i64>, path: i64) -> Result<i64, ApiError> {
-    match query {
-        Some(other) if other != path => Err(ApiError::bad_request(
-            "invalid_query",
+/// The id a path gives, unless the query names only others (a contradiction, not an
+/// empty list).
+fn within(field: &str, query: &[i64], path: i64) -> Result<Vec<i64>, ApiError> {
+    match query.first() {
+        Some(other) if !query.contains(&path) => Err(ApiError::bad_request(
+            ErrorCode::InvalidQuery,
             format!("{field}={other} contradicts the path, which names {path}"),
         )),
-        _ => Ok(path),
+        _ => Ok(vec![path]),
     }
 }
 
@@ -317,36 +320,54 @@ async fn claims_page(
 
 /// Query of `GET /v1/claims`, `GET /v1/claims.geojson` and `GET /v1/claims.csv`. Every
 /// filter narrows; ids are positive integers (400 `invalid_id`), an unknown id is a 404.
+/// A filter given several times (`kind=direct&kind=indirect`, `speaker=1&speaker=2`)
+/// matches claims that fit any of its values, at most [`MAX_VALUES`] of them.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct ClaimQuery {
     /// Claims about this entity: a place the claim is about, or another entity named
     /// inside the claim's words.
-    #[param(value_type = Option<i64>, minimum = 1)]
-    about: Option<String>,
+    /// Repeat it for claims of any of several (`…=1&…=2`).
+    #[param(value_type = Option<Vec<i64>>, minimum = 1)]
+    #[serde(default)]
+    about: Vec<String>,
     /// Claims said by this entity.
-    #[param(value_type = Option<i64>, minimum = 1)]
-    speaker: Option<String>,
+    /// Repeat it for claims of any of several (`…=1&…=2`).
+    #[param(value_type = Option<Vec<i64>>, minimum = 1)]
+    #[serde(default)]
+    speaker: Vec<String>,
     /// Claims this entity takes part in: as speaker, as the outlet cited, or as what the
     /// claim is about (`about`). The explorer's map of a person uses it: the places of
     /// what they said.
-    #[param(value_type = Option<i64>, minimum = 1)]
-    involving: Option<String>,
+    /// Repeat it for claims of any of several (`…=1&…=2`).
+    #[param(value_type = Option<Vec<i64>>, minimum = 1)]
+    #[serde(default)]
+    involving: Vec<String>,
     /// Claims cited from this outlet ("…, Reuters reported").
-    #[param(value_type = Option<i64>, minimum = 1)]
-    via: Option<String>,
+    /// Repeat it for claims of any of several (`…=1&…=2`).
+    #[param(value_type = Option<Vec<i64>>, minimum = 1)]
+    #[serde(default)]
+    via: Vec<String>,
     /// Claims in articles this outlet published (the article's `source`).
-    #[param(value_type = Option<i64>, minimum = 1)]
-    outlet: Option<String>,
+    /// Repeat it for claims of any of several (`…=1&…=2`).
+    #[param(value_type = Option<Vec<i64>>, minimum = 1)]
+    #[serde(default)]
+    outlet: Vec<String>,
     /// Claims about this place (one of the claim's `places`).
-    #[param(value_type = Option<i64>, minimum = 1)]
-    place: Option<String>,
+    /// Repeat it for claims of any of several (`…=1&…=2`).
+    #[param(value_type = Option<Vec<i64>>, minimum = 1)]
+    #[serde(default)]
+    place: Vec<String>,
     /// Claims of this article.
-    #[param(value_type = Option<i64>, minimum = 1)]
-    article: Option<String>,
+    /// Repeat it for claims of any of several (`…=1&…=2`).
+    #[param(value_type = Option<Vec<i64>>, minimum = 1)]
+    #[serde(default)]
+    article: Vec<String>,
     /// `direct`, `indirect` or `statement` (else 400 `invalid_kind`).
-    #[param(value_type = Option<String>, pattern = "^(direct|indirect|statement)$")]
-    kind: Option<String>,
+    /// Repeat it for claims of any of several (`…=1&…=2`).
+    #[param(value_type = Option<Vec<crate::openapi::enums::ClaimKindName>>)]
+    #[serde(default)]
+    kind: Vec<String>,
     /// Articles published at or after this RFC 3339 timestamp or `YYYY-MM-DD` date (midnight
     /// UTC); articles without `published_at` never match a date bound. Else 400
     /// `invalid_query`.
@@ -363,9 +384,11 @@ pub(crate) struct ClaimQuery {
     /// others match the unit as written.
     #[param(example = "km2")]
     number_unit: Option<String>,
-    /// With `number_unit`: the number is at least this (in `number_unit`).
+    /// The number is at least this (in `number_unit`). Needs `number_unit` and a finite
+    /// value at most `number_max` (else 400 `invalid_query`).
     number_min: Option<f64>,
-    /// With `number_unit`: the number is at most this (in `number_unit`).
+    /// The number is at most this (in `number_unit`). Needs `number_unit` and a finite value
+    /// at least `number_min` (else 400 `invalid_query`).
     number_max: Option<f64>,
     /// Full-text search over the claim text: words (all must occur; stemmed, case and
     /// accents ignored), `"a phrase"`, `AND`, `OR`, `NOT`, parentheses, `NEAR(a b, 5)`. A
@@ -379,12 +402,14 @@ pub(crate) struct ClaimQuery {
     /// (oldest article first: `published_at`, else when it was stored) or `-date` (newest
     /// first) or `corroboration` (reported by the most other articles first). Without `q`
     /// and `sort`: article order, then text order. Else 400 `invalid_sort`.
-    #[param(value_type = Option<String>, pattern = "^(relevance|date|-date|corroboration)$")]
+    #[param(value_type = Option<crate::openapi::enums::ClaimSort>)]
     sort: Option<String>,
     /// Items per page, 1–500.
     #[param(minimum = 1, maximum = 500, default = 50)]
     pub(crate) limit: Option<i64>,
-    /// The `next_cursor` of the previous page, unchanged (with the same query).
+    /// The `next_cursor` of the previous page, unchanged (with the same query): an opaque
+    /// URL-safe token (else 400 `invalid_cursor`).
+    #[param(pattern = "^[A-Za-z0-9_-]*$")]
     pub(crate) cursor: Option<String>,
 }
 
@@ -394,7 +419,7 @@ pub(crate) struct ClaimQuery {
     params(ClaimQuery),
     responses(
         (status = 200, description = "A page of claims", body = List<ClaimOut>),
-        (status = 400, description = "`invalid_id`, `invalid_query` (a malformed value, a bad date bound, a number range without `number_unit` or with min > max), `invalid_limit`, `invalid_cursor` (also a cursor from another `sort`), `invalid_kind`, `invalid_sort`, `invalid_search` (a query that cannot be read or exceeds a limit)", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_id`, `invalid_query`, `unknown_parameter` (a malformed value, a bad date bound, a number range without `number_unit` or with min > max), `invalid_limit`, `invalid_cursor` (also a cursor from another `sort`), `invalid_kind`, `invalid_sort`, `invalid_search` (a query that cannot be read or exceeds a limit)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`: an entity or article id in the query does not exist; `entity_merged`: the entity was merged into another", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn list_claims(
@@ -440,26 +465,32 @@ async fn claims_geojson(
 
 /// The filters and order of a claim query, each parameter parsed and checked.
 pub(crate) fn claim_filter(q: &ClaimQuery) -> Result<(ClaimFilter, ClaimSort), ApiError> {
-    let id =
-        |field: &str, v: &Option<String>| v.as_deref().map(|raw| parse_id(field, raw)).transpose();
-    let kind = match q.kind.as_deref() {
-        None => None,
-        Some("direct") => Some(ClaimKind::Direct),
-        Some("indirect") => Some(ClaimKind::Indirect),
-        Some("statement") => Some(ClaimKind::Statement),
-        Some(other) => {
-            return Err(ApiError::bad_request(
-                "invalid_kind",
-                format!("kind must be direct, indirect or statement, got {other:?}"),
-            ))
-        }
+    let ids = |field: &str, raw: &[String]| -> Result<Vec<i64>, ApiError> {
+        values(field, raw)?
+            .iter()
+            .map(|v| parse_id(field, v))
+            .collect()
     };
+    let kind = values("kind", &q.kind)?
+        .iter()
+        .map(|k| {
+            CLAIM_KINDS
+                .into_iter()
+                .find(|known| known.as_str() == k)
+                .ok_or_else(|| {
+                    ApiError::bad_request(
+                        ErrorCode::InvalidKind,
+                        format!("kind must be direct, indirect or statement, got {k:?}"),
+                    )
+                })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let date = |field: &str, v: &Option<String>| -> Result<Option<String>, ApiError> {
         match v.as_deref().map(str::trim) {
             None | Some("") => Ok(None),
             Some(at) if is_timestamp(at) => Ok(Some(at.to_string())),
             Some(at) => Err(ApiError::bad_request(
-                "invalid_query",
+                ErrorCode::InvalidQuery,
                 format!("{field} must be an RFC 3339 timestamp or a YYYY-MM-DD date, got {at:?}"),
             )),
         }
@@ -475,7 +506,7 @@ pub(crate) fn claim_filter(q: &ClaimQuery) -> Result<(ClaimFilter, ClaimSort), A
         Some("relevance") if text.is_some() => ClaimSort::Relevance,
         Some("relevance") => {
             return Err(ApiError::bad_request(
-                "invalid_sort",
+                ErrorCode::InvalidSort,
                 "sort=relevance ranks full-text matches: it needs q",
             ))
         }
@@ -484,21 +515,21 @@ pub(crate) fn claim_filter(q: &ClaimQuery) -> Result<(ClaimFilter, ClaimSort), A
         Some("corroboration") => ClaimSort::Corroboration,
         Some(other) => {
             return Err(ApiError::bad_request(
-                "invalid_sort",
+                ErrorCode::InvalidSort,
                 format!("sort must be relevance, date, -date or corroboration, got {other:?}"),
             ))
         }
     };
     Ok((
         ClaimFilter {
-            about: id("about", &q.about)?,
-            speaker: id("speaker", &q.speaker)?,
-            via: id("via", &q.via)?,
-            article: id("article", &q.article)?,
+            about: ids("about", &q.about)?,
+            speaker: ids("speaker", &q.speaker)?,
+            via: ids("via", &q.via)?,
+            article: ids("article", &q.article)?,
             kind,
-            involving: id("involving", &q.involving)?,
-            place: id("place", &q.place)?,
-            outlet: id("outlet", &q.outlet)?,
+            involving: ids("involving", &q.involving)?,
+            place: ids("place", &q.place)?,
+            outlet: ids("outlet", &q.outlet)?,
             published_after: date("published_after", &q.published_after)?,
             published_before: date("published_before", &q.published_before)?,
             has_number: q.has_number,
@@ -509,6 +540,23 @@ pub(crate) fn claim_filter(q: &ClaimQuery) -> Result<(ClaimFilter, ClaimSort), A
     ))
 }
 
+/// The most values one filter takes.
+pub(crate) const MAX_VALUES: usize = 50;
+
+/// The values of a repeatable filter, at most [`MAX_VALUES`] of them.
+fn values<'a>(field: &str, raw: &'a [String]) -> Result<&'a [String], ApiError> {
+    if raw.len() > MAX_VALUES {
+        return Err(ApiError::bad_request(
+            ErrorCode::InvalidQuery,
+            format!(
+                "{field} is given {} times; a filter takes at most {MAX_VALUES} values",
+                raw.len()
+            ),
+        ));
+    }
+    Ok(raw)
+}
+
 /// `number_unit`, `number_min` and `number_max` as one filter: a range needs a unit, its
 /// ends must be finite and in order.
 fn number_filter(q: &ClaimQuery) -> Result<Option<NumberFilter>, ApiError> {
@@ -517,7 +565,7 @@ fn number_filter(q: &ClaimQuery) -> Result<Option<NumberFilter>, ApiError> {
         .as_deref()
         .map(|u| u.trim().to_lowercase())
         .filter(|u| !u.is_empty());
-    let bad = |detail: String| Err(ApiError::bad_request("invalid_query", detail));
+    let bad = |detail: String| Err(ApiError::bad_request(ErrorCode::InvalidQuery, detail));
     for (field, v) in [("number_min", q.number_min), ("number_max", q.number_max)] {
         if v.is_some_and(|v| !v.is_finite()) {
             return bad(format!("{field} must be a finite number"));
@@ -566,7 +614,7 @@ async fn get_claim(
     summary = "Facts reported by several articles, largest first", params(PageQuery),
     responses(
         (status = 200, description = "A page of facts with their claims, sources and conflicts", body = List<FactOut>),
-        (status = 400, description = "`invalid_query`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_query`, `unknown_parameter`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn list_facts(
     State(state): State<AppState>,
@@ -604,16 +652,16 @@ struct EntityQuery {
     q: Option<String>,
     /// `person`, `organization`, `outlet` or `place` (else 400 `invalid_type`).
     #[serde(rename = "type")]
-    #[param(rename = "type", value_type = Option<String>, pattern = "^(person|organization|outlet|place)$")]
+    #[param(rename = "type", value_type = Option<crate::openapi::enums::EntityType>)]
     kind: Option<String>,
     /// Items per page, 1–500.
     #[param(minimum = 1, maximum = 500, default = 50)]
     limit: Option<i64>,
-    /// The `next_cursor` of the previous page, unchanged.
+    /// The `next_cursor` of the previous page, unchanged: an opaque URL-safe token (else
+    /// 400 `invalid_cursor`).
+    #[param(pattern = "^[A-Za-z0-9_-]*$")]
     cursor: Option<String>,
 }
-
-const ENTITY_TYPES: [&str; 4] = ["person", "organization", "outlet", "place"];
 
 /// `GET /v1/entities`: best match first.
 #[utoipa::path(get, path = "/v1/entities", tag = "entities", operation_id = "search_entities",
@@ -621,7 +669,7 @@ const ENTITY_TYPES: [&str; 4] = ["person", "organization", "outlet", "place"];
     params(EntityQuery),
     responses(
         (status = 200, description = "A page of entities", body = List<EntityOut>),
-        (status = 400, description = "`invalid_query`, `invalid_limit`, `invalid_cursor`, `invalid_type`, `invalid_search`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_query`, `unknown_parameter`, `invalid_limit`, `invalid_cursor`, `invalid_type`, `invalid_search`", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn search_entities(
     State(state): State<AppState>,
@@ -629,13 +677,11 @@ async fn search_entities(
 ) -> Result<Json<List<EntityOut>>, ApiError> {
     let (limit, cursor) = page_params(q.limit, q.cursor.as_deref())?;
     if let Some(kind) = q.kind.as_deref() {
-        if !ENTITY_TYPES.contains(&kind) {
+        let types = ENTITY_TYPES.map(|t| t.as_str());
+        if !types.contains(&kind) {
             return Err(ApiError::bad_request(
-                "invalid_type",
-                format!(
-                    "type must be one of {}, got {kind:?}",
-                    ENTITY_TYPES.join(", ")
-                ),
+                ErrorCode::InvalidType,
+                format!("type must be one of {}, got {kind:?}", types.join(", ")),
             ));
         }
     }
@@ -643,7 +689,7 @@ async fn search_entities(
     if let Some(text) = query {
         if claimgraph_store::canon::fold(text).is_empty() {
             return Err(ApiError::bad_request(
-                "invalid_search",
+                ErrorCode::InvalidSearch,
                 format!("q must contain a letter or digit, got {text:?}"),
             ));
         }
@@ -682,12 +728,13 @@ pub(crate) fn json_body<T: DeserializeOwned>(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<T, ApiError> {
     use serde_json::error::Category;
-    let body = body.map_err(|e| ApiError::bad_request("unreadable_body", e.body_text()))?;
+    let body = body.map_err(|e| ApiError::bad_request(ErrorCode::UnreadableBody, e.body_text()))?;
     serde_json::from_slice::<T>(&body).map_err(|e| match e.classify() {
-        Category::Data => ApiError::unprocessable("invalid_body", e.to_string()),
-        Category::Syntax | Category::Eof | Category::Io => {
-            ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {e}"))
-        }
+        Category::Data => ApiError::unprocessable(ErrorCode::InvalidBody, e.to_string()),
+        Category::Syntax | Category::Eof | Category::Io => ApiError::bad_request(
+            ErrorCode::MalformedJson,
+            format!("the body is not valid JSON: {e}"),
+        ),
     })
 }
 
@@ -698,7 +745,7 @@ pub(crate) fn json_body<T: DeserializeOwned>(
     params(("id" = i64, Path, description = "Entity id", minimum = 1), ClaimQuery),
     responses(
         (status = 200, description = "A page of claims", body = List<ClaimOut>),
-        (status = 400, description = "As `GET /v1/claims`; `invalid_query` also when `involving` names another entity", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "As `GET /v1/claims`; `invalid_query`, `unknown_parameter` also when `involving` names another entity", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`, `entity_merged`", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn entity_claims(
@@ -707,7 +754,7 @@ async fn entity_claims(
     ApiQuery(q): ApiQuery<ClaimQuery>,
 ) -> Result<Json<List<ClaimOut>>, ApiError> {
     let (mut filter, sort) = claim_filter(&q)?;
-    filter.involving = Some(within("involving", filter.involving, id)?);
+    filter.involving = within("involving", &filter.involving, id)?;
     claims_page(&state, &filter, sort, q.limit, q.cursor.as_deref()).await
 }
 
@@ -718,7 +765,7 @@ async fn entity_claims(
     params(("id" = i64, Path, description = "Entity id", minimum = 1), PageQuery),
     responses(
         (status = 200, description = "A page of facts", body = List<FactOut>),
-        (status = 400, description = "`invalid_id`, `invalid_query`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`invalid_id`, `invalid_query`, `unknown_parameter`, `invalid_limit`, `invalid_cursor`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`, `entity_merged`", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn entity_facts(

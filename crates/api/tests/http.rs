@@ -552,6 +552,35 @@ async fn spellings_of_one_entity_find_one_id() {
     assert_eq!(outlet["type"], "outlet");
 }
 
+/// An alias is a name: one longer than 200 characters is refused, as the schema says.
+#[tokio::test]
+async fn an_alias_longer_than_200_characters_is_422() {
+    let app = app().await;
+    let (status, _) = app.post_json(json!({"text": PORT_THURSDAY})).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let city = app.first("Bilhorod").await.expect("city");
+    let uri = format!("/v1/entities/{city}/aliases");
+    let long = "é".repeat(201);
+    let (got, problem) = app
+        .post_to(&uri, &json!({ "alias": long }).to_string())
+        .await;
+    assert_eq!(
+        (got, problem["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid_alias")),
+        "{problem}"
+    );
+    let longest = "é".repeat(200);
+    let (got, entity) = app
+        .post_to(&uri, &json!({ "alias": longest }).to_string())
+        .await;
+    assert_eq!(got, StatusCode::OK, "{entity}");
+    let doc = serde_json::to_value(claimgraph_api::openapi()).expect("document");
+    assert_eq!(
+        doc["components"]["schemas"]["AliasIn"]["properties"]["alias"]["maxLength"],
+        200
+    );
+}
+
 #[tokio::test]
 async fn merges_and_aliases_are_kept_across_ingests() {
     let app = app().await;

@@ -389,3 +389,238 @@ async fn the_explorer_is_served_outside_the_document() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(ctype.as_deref(), Some("application/problem+json"));
 }
+
+/// The `enum` of a schema, through `$ref`s, array items and the non-null side of a
+/// nullable `oneOf`.
+fn enum_of(doc: &Value, schema: &Value) -> BTreeSet<String> {
+    if let Some(r) = schema["$ref"].as_str() {
+        let name = r.rsplit('/').next().unwrap_or("");
+        return enum_of(doc, &doc["components"]["schemas"][name]);
+    }
+    if schema["type"] == "array" {
+        return enum_of(doc, &schema["items"]);
+    }
+    if let Some(alternatives) = schema["oneOf"].as_array() {
+        return alternatives.iter().flat_map(|s| enum_of(doc, s)).collect();
+    }
+    schema["enum"]
+        .as_array()
+        .map(|vs| {
+            vs.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn set(values: &[&str]) -> BTreeSet<String> {
+    values.iter().map(|v| v.to_string()).collect()
+}
+
+fn query_param<'a>(doc: &'a Value, path: &str, name: &str) -> &'a Value {
+    doc["paths"][path]["get"]["parameters"]
+        .as_array()
+        .and_then(|ps| ps.iter().find(|p| p["name"] == name))
+        .unwrap_or_else(|| panic!("{path} has no parameter {name}"))
+}
+
+/// A generated client must refuse `kind: "rumour"`: every closed set of strings is an enum.
+#[test]
+fn closed_sets_of_strings_are_enums() {
+    let doc = document();
+    let schemas = &doc["components"]["schemas"];
+    let kinds = set(&["direct", "indirect", "statement"]);
+    let types = set(&["person", "organization", "outlet", "place"]);
+    let places = set(&["city", "region", "country", "other"]);
+    assert_eq!(
+        enum_of(&doc, &schemas["ClaimOut"]["properties"]["kind"]),
+        kinds
+    );
+    assert_eq!(
+        enum_of(&doc, &schemas["FeatureProperties"]["properties"]["kind"]),
+        kinds
+    );
+    assert_eq!(
+        enum_of(&doc, &schemas["EntityOut"]["properties"]["type"]),
+        types
+    );
+    assert_eq!(
+        enum_of(&doc, &schemas["RelatedOut"]["properties"]["type"]),
+        types
+    );
+    let mut speakers = types.clone();
+    speakers.insert("nominal".into());
+    assert_eq!(
+        enum_of(&doc, &schemas["SpeakerOut"]["properties"]["type"]),
+        speakers
+    );
+    assert_eq!(
+        enum_of(&doc, &schemas["EntityOut"]["properties"]["place_type"]),
+        places
+    );
+    assert_eq!(
+        enum_of(
+            &doc,
+            &schemas["FeatureProperties"]["properties"]["place_type"]
+        ),
+        places
+    );
+    for path in ["/v1/claims", "/v1/claims.csv", "/v1/entities/{id}/claims"] {
+        assert_eq!(
+            enum_of(&doc, &query_param(&doc, path, "kind")["schema"]),
+            kinds
+        );
+        assert_eq!(
+            enum_of(&doc, &query_param(&doc, path, "sort")["schema"]),
+            set(&["relevance", "date", "-date", "corroboration"])
+        );
+    }
+    assert_eq!(
+        enum_of(&doc, &query_param(&doc, "/v1/entities", "type")["schema"]),
+        types
+    );
+}
+
+/// Every code the API answers with is in the `ErrorCode` enum that `Problem.code` names,
+/// and each code the operations and docs/API.md mention is one of them.
+#[test]
+fn the_error_code_is_an_enum_of_every_code() {
+    let doc = document();
+    let codes = enum_of(
+        &doc,
+        &doc["components"]["schemas"]["Problem"]["properties"]["code"],
+    );
+    for code in [
+        "invalid_query",
+        "unknown_parameter",
+        "invalid_kind",
+        "not_found",
+        "timeout",
+        "headers_too_large",
+    ] {
+        assert!(codes.contains(code), "{code} not in {codes:?}");
+    }
+    // codes quoted in the operations' error responses
+    let backticked = |text: &str| -> Vec<String> {
+        text.split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|w| {
+                w.len() > 3
+                    && w.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                    && w.contains('_')
+            })
+            .map(str::to_string)
+            .collect()
+    };
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for (method, op) in item.as_object().expect("item") {
+            for (status, res) in op["responses"].as_object().into_iter().flatten() {
+                if !status.starts_with('4') && !status.starts_with('5') {
+                    continue;
+                }
+                let words = backticked(res["description"].as_str().unwrap_or(""));
+                for w in words.iter().filter(|w| w.contains('_')) {
+                    // parameter names are quoted too: only those that look like codes
+                    if w.starts_with("invalid_")
+                        || w.starts_with("unknown_")
+                        || w.ends_with("_found")
+                        || w.ends_with("_busy")
+                    {
+                        assert!(codes.contains(w), "{method} {path} {status}: {w}");
+                    }
+                }
+            }
+        }
+    }
+    // the table of docs/API.md lists each code, and names no other
+    let api_md = include_str!("../../../docs/API.md");
+    let documented: BTreeSet<String> = api_md
+        .lines()
+        .filter(|l| l.starts_with("| 4") || l.starts_with("| 5"))
+        // rows of the error table: status, code(s), when
+        .flat_map(|l| {
+            let cell = l.split('|').nth(2).unwrap_or("");
+            cell.split('`')
+                .skip(1)
+                .step_by(2)
+                .filter(|w| {
+                    w.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                })
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(documented, codes, "docs/API.md's error table and ErrorCode");
+}
+
+/// Every operation refuses a query parameter it does not take, and says so.
+#[test]
+fn every_operation_documents_unknown_parameter() {
+    let doc = document();
+    let responses = &doc["components"]["responses"];
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for (method, op) in item.as_object().expect("item") {
+            let bad = &op["responses"]["400"];
+            let bad = match bad["$ref"].as_str() {
+                Some(r) => &responses[r.rsplit('/').next().unwrap_or("")],
+                None => bad,
+            };
+            let description = bad["description"].as_str().unwrap_or("");
+            assert!(
+                description.contains("`unknown_parameter`"),
+                "{method} {path}: {description:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn json_reads_document_304() {
+    let doc = document();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        let Some(get) = item.get("get") else { continue };
+        let json = get["responses"]["200"]["content"]
+            .as_object()
+            .is_some_and(|c| c.keys().any(|k| k.ends_with("json")));
+        if json {
+            assert!(
+                get["responses"].get("304").is_some(),
+                "GET {path} has no 304"
+            );
+        }
+    }
+    assert!(doc["paths"]["/v1/claims"]["get"]["responses"]
+        .get("304")
+        .is_some());
+}
+
+/// The document is as strict as the server: what it allows the server takes, and the
+/// conditions it cannot express are in the descriptions.
+#[test]
+fn the_document_states_what_the_server_checks() {
+    let doc = document();
+    let schemas = &doc["components"]["schemas"];
+    let text = &schemas["ArticleIn"]["properties"]["text"];
+    assert_eq!(text["minLength"], 1, "{text}");
+    assert_eq!(text["pattern"], "\\S", "{text}");
+    let alias = &schemas["AliasIn"]["properties"]["alias"];
+    assert_eq!(alias["minLength"], 1, "{alias}");
+    assert_eq!(alias["pattern"], "\\S", "{alias}");
+    for path in ["/v1/claims", "/v1/articles", "/v1/entities", "/v1/facts"] {
+        let cursor = query_param(&doc, path, "cursor");
+        assert_eq!(
+            cursor["schema"]["pattern"], "^[A-Za-z0-9_-]*$",
+            "{path}: {cursor}"
+        );
+    }
+    for name in ["number_min", "number_max"] {
+        let param = query_param(&doc, "/v1/claims", name);
+        let description = param["description"].as_str().unwrap_or("");
+        assert!(
+            description.contains("Needs `number_unit`") && description.contains("invalid_query"),
+            "{name}: {description}"
+        );
+    }
+}

@@ -530,3 +530,159 @@ async fn json_is_gzipped_when_asked_and_cors_headers_stay() {
         .expect("request");
     assert_eq!(app.request(req).await.0, StatusCode::NOT_MODIFIED);
 }
+
+/// The ids of the claims in `all` whose `pick` gives one of `wanted`.
+fn matching(all: &[Value], wanted: &[i64], pick: impl Fn(&Value) -> Vec<i64>) -> BTreeSet<i64> {
+    all.iter()
+        .filter(|c| pick(c).iter().any(|v| wanted.contains(v)))
+        .filter_map(|c| c["id"].as_i64())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_filter_given_twice_matches_either_value() {
+    let (app, [dam, strike, _]) = newsroom().await;
+    let all = app.all("/v1/claims", 500).await;
+    let kinds = app.all("/v1/claims?kind=direct&kind=indirect", 500).await;
+    let want: BTreeSet<i64> = all
+        .iter()
+        .filter(|c| c["kind"] == "direct" || c["kind"] == "indirect")
+        .filter_map(|c| c["id"].as_i64())
+        .collect();
+    assert!(!want.is_empty() && want.len() < all.len(), "{all:?}");
+    assert_eq!(id_set(&kinds), want);
+
+    let speakers: BTreeSet<i64> = all
+        .iter()
+        .filter_map(|c| c["speaker"]["id"].as_i64())
+        .collect();
+    let speakers: Vec<i64> = speakers.into_iter().take(2).collect();
+    assert_eq!(speakers.len(), 2, "{all:?}");
+    let listed = app
+        .all(
+            &format!("/v1/claims?speaker={}&speaker={}", speakers[0], speakers[1]),
+            500,
+        )
+        .await;
+    let want = matching(&all, &speakers, |c| {
+        c["speaker"]["id"].as_i64().into_iter().collect()
+    });
+    assert_eq!(id_set(&listed), want);
+
+    let places = |c: &Value| -> Vec<i64> {
+        c["places"]
+            .as_array()
+            .map(|ps| ps.iter().filter_map(|p| p["id"].as_i64()).collect())
+            .unwrap_or_default()
+    };
+    let mut found: Vec<i64> = all.iter().flat_map(places).collect();
+    found.sort_unstable();
+    found.dedup();
+    assert!(found.len() >= 2, "{all:?}");
+    let two = &found[..2];
+    for field in ["place", "about", "involving"] {
+        let listed = app
+            .all(
+                &format!("/v1/claims?{field}={}&{field}={}", two[0], two[1]),
+                500,
+            )
+            .await;
+        let want = matching(&all, two, places);
+        assert!(
+            want.is_subset(&id_set(&listed)),
+            "{field}: {listed:?} misses some of {want:?}"
+        );
+    }
+
+    let articles = app
+        .all(&format!("/v1/claims?article={dam}&article={strike}"), 500)
+        .await;
+    let want = matching(&all, &[dam, strike], |c| {
+        c["article_id"].as_i64().into_iter().collect()
+    });
+    assert_eq!(id_set(&articles), want);
+    let (_, outlets) = app.get("/v1/entities?type=outlet").await;
+    let outlets: Vec<i64> = outlets["items"]
+        .as_array()
+        .map(|os| os.iter().filter_map(|o| o["id"].as_i64()).collect())
+        .unwrap_or_default();
+    assert!(outlets.len() >= 2, "{outlets:?}");
+    let any_outlet: Vec<String> = outlets.iter().map(|o| format!("outlet={o}")).collect();
+    let published = app
+        .all(&format!("/v1/claims?{}", any_outlet.join("&")), 500)
+        .await;
+    assert_eq!(
+        id_set(&published),
+        id_set(&all),
+        "every article has one of the outlets"
+    );
+    let (status, body) = app.get("/v1/claims?via=1&via=2").await;
+    assert_ne!(status, StatusCode::BAD_REQUEST, "{body}");
+    // within an article's list, naming it among others is no contradiction
+    let (status, _) = app
+        .get(&format!(
+            "/v1/articles/{dam}/claims?article={strike}&article={dam}"
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    // a parameter that is not a filter still takes one value
+    assert_eq!(
+        app.code("/v1/claims?limit=5&limit=6").await,
+        (StatusCode::BAD_REQUEST, "invalid_query".to_string())
+    );
+    let many = "&kind=direct".repeat(51);
+    assert_eq!(
+        app.code(&format!("/v1/claims?{}", &many[1..])).await,
+        (StatusCode::BAD_REQUEST, "invalid_query".to_string())
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_query_parameter_is_named_in_a_400() {
+    let (app, [dam, ..]) = newsroom().await;
+    for (uri, unknown, accepted) in [
+        ("/v1/claims?speakr=40".to_string(), "speakr", "`speaker`"),
+        ("/v1/articles?lmit=5".to_string(), "lmit", "`limit`"),
+        (
+            format!("/v1/articles/{dam}/claims?knd=direct"),
+            "knd",
+            "`kind`",
+        ),
+        (
+            "/v1/entities?q=split&typ=place".to_string(),
+            "typ",
+            "`type`",
+        ),
+        ("/v1/entities/1/graph?dpth=2".to_string(), "dpth", "`depth`"),
+        (
+            "/v1/claims.csv?speakr=40".to_string(),
+            "speakr",
+            "`speaker`",
+        ),
+        ("/v1/merges?limit=5&sort=x".to_string(), "sort", "`cursor`"),
+        // routes that take no query say so
+        (
+            format!("/v1/articles/{dam}?full=1"),
+            "full",
+            "no query parameters",
+        ),
+        (
+            "/v1/export.graphml?v=2".to_string(),
+            "v",
+            "no query parameters",
+        ),
+        ("/healthz?deep=1".to_string(), "deep", "no query parameters"),
+    ] {
+        let (status, body) = app.get(&uri).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {body}");
+        assert_eq!(body["code"], "unknown_parameter", "{uri}: {body}");
+        let detail = body["detail"].as_str().unwrap_or("");
+        assert!(
+            detail.contains(&format!("`{unknown}`")) && detail.contains(accepted),
+            "{uri}: {detail}"
+        );
+    }
+    // known parameters pass
+    let (status, _) = app.get("/v1/claims?speaker=1&kind=direct&limit=5").await;
+    assert_ne!(status, StatusCode::BAD_REQUEST);
+}

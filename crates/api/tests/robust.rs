@@ -643,6 +643,46 @@ async fn cors_answers_only_the_configured_origins() {
     );
 }
 
+/// A browser sends a conditional GET, a curator's name or an event stream's resume point
+/// only if the preflight allows the header; it offers only methods some route serves.
+#[tokio::test]
+async fn cors_preflight_allows_the_headers_the_api_reads_and_only_its_methods() {
+    let app = app_with(guarded(GuardConfig {
+        cors_origins: vec!["https://app.example.org".into()],
+        ..GuardConfig::default()
+    }))
+    .await;
+    for (path, method, wanted) in [
+        ("/v1/claims", "GET", "if-none-match"),
+        ("/v1/entities/1/merge", "POST", "x-actor"),
+        ("/v1/events", "GET", "last-event-id"),
+    ] {
+        let preflight = Request::options(path)
+            .header(header::ORIGIN, "https://app.example.org")
+            .header(header::ACCESS_CONTROL_REQUEST_METHOD, method)
+            .header(header::ACCESS_CONTROL_REQUEST_HEADERS, wanted)
+            .body(Body::empty())
+            .expect("request");
+        let res = app.send(preflight).await;
+        assert!(res.status.is_success(), "{path}: {}", res.status);
+        let allowed = res
+            .header("access-control-allow-headers")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        assert!(
+            allowed.split(',').any(|h| h.trim() == wanted),
+            "{path}: {wanted} not in {allowed:?}"
+        );
+        let methods: Vec<String> = res
+            .header("access-control-allow-methods")
+            .unwrap_or_default()
+            .split(',')
+            .map(|m| m.trim().to_string())
+            .collect();
+        assert_eq!(methods, ["GET", "HEAD", "POST", "DELETE"], "{path}");
+    }
+}
+
 #[tokio::test]
 async fn a_full_database_answers_507_and_keeps_what_it_had() {
     let app = app_full(

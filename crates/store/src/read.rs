@@ -158,22 +158,23 @@ pub struct ArticleRecord {
     pub text: Option<String>,
 }
 
-/// Which claims to list. Every filter narrows; none set lists all claims.
+/// Which claims to list. Every filter narrows; none set lists all claims. A filter of
+/// several values matches a claim that fits any one of them (an empty one matches all).
 #[derive(Debug, Clone, Default)]
 pub struct ClaimFilter {
-    /// Claims about this entity: a place the claim is about, or any other entity
-    /// mentioned inside the claim's words.
-    pub about: Option<Id>,
-    pub speaker: Option<Id>,
-    pub via: Option<Id>,
-    pub article: Option<Id>,
-    pub kind: Option<ClaimKind>,
-    /// Claims involving the entity in any role: speaker, outlet cited, or about it.
-    pub involving: Option<Id>,
-    /// Claims about this place (one of the places the claim is about).
-    pub place: Option<Id>,
-    /// Claims in articles published by this outlet (the article's source).
-    pub outlet: Option<Id>,
+    /// Claims about one of these entities: a place the claim is about, or any other
+    /// entity mentioned inside the claim's words.
+    pub about: Vec<Id>,
+    pub speaker: Vec<Id>,
+    pub via: Vec<Id>,
+    pub article: Vec<Id>,
+    pub kind: Vec<ClaimKind>,
+    /// Claims involving one of the entities in any role: speaker, outlet cited, or about it.
+    pub involving: Vec<Id>,
+    /// Claims about one of these places (one of the places the claim is about).
+    pub place: Vec<Id>,
+    /// Claims in articles published by one of these outlets (the article's source).
+    pub outlet: Vec<Id>,
     /// Articles published at or after this RFC 3339 timestamp or date (checked by the
     /// caller); articles without a publication time never match a date bound.
     pub published_after: Option<String>,
@@ -336,27 +337,24 @@ impl Store {
             return Err(StoreError::InvalidCursor);
         }
         // one read per id: whether it exists and, for `about`/`involving`, its kind
-        let mut about_place = false;
-        let mut involving_place = false;
-        for (field, id) in [
-            ("about", filter.about),
-            ("speaker", filter.speaker),
-            ("via", filter.via),
-            ("involving", filter.involving),
-            ("place", filter.place),
-            ("outlet", filter.outlet),
-            ("article", filter.article),
-        ] {
-            let Some(id) = id else { continue };
-            if field == "article" {
-                self.require("article", id).await?;
-                continue;
-            }
-            let is_place = self.entity_kind(id).await?.as_str() == "place";
-            match field {
-                "about" => about_place = is_place,
-                "involving" => involving_place = is_place,
-                _ => {}
+        let mut places = PlaceFilters::default();
+        for id in &filter.article {
+            self.require("article", *id).await?;
+        }
+        let entities = [
+            ("about", &filter.about),
+            ("speaker", &filter.speaker),
+            ("via", &filter.via),
+            ("involving", &filter.involving),
+            ("place", &filter.place),
+            ("outlet", &filter.outlet),
+        ];
+        for (field, ids) in entities {
+            for &id in ids {
+                let is_place = self.entity_kind(id).await?.as_str() == "place";
+                if is_place && matches!(field, "about" | "involving") {
+                    places.0.push(id);
+                }
             }
         }
         // the search query, read and looked up, becomes the FTS5 expression the statement runs
@@ -374,11 +372,7 @@ impl Store {
         };
         let query = |pass: Pass, cursor: Option<Position>, limit: i64| {
             let mut q = QueryBuilder::new("");
-            let places = PlaceFilters {
-                about: about_place,
-                involving: involving_place,
-            };
-            push_claims_query(&mut q, filter, sort, cursor, places, limit, pass);
+            push_claims_query(&mut q, filter, sort, cursor, &places, limit, pass);
             q
         };
         // Without an entity or a text to narrow it, the corroboration order is read fact by
@@ -386,9 +380,9 @@ impl Store {
         // every claim by its fact's article count took seconds at 10k articles.
         let by_facts = sort == ClaimSort::Corroboration
             && filter.text.is_none()
-            && filter.about.is_none()
-            && filter.place.is_none()
-            && filter.involving.is_none();
+            && filter.about.is_empty()
+            && filter.place.is_empty()
+            && filter.involving.is_empty();
         let mut rows = if by_facts {
             let (score, after) = match cursor {
                 Some(Position::Ranked { score, id }) => (score, Some(id)),
@@ -896,44 +890,52 @@ impl Store {
 /// The statement listing one page (`limit + 1` rows) of the claims matching `filter`.
 /// A claim list narrowed to one place (`about` a place, or `place`) is read from that
 /// place's `claim_places` index in claim order, so its first page costs the page, not the
-/// place's claims; other filters are checked per claim.
+/// place's claims; other filters, and filters of several ids, are checked per claim.
 fn push_claims_query<'a>(
     q: &mut QueryBuilder<'a, Sqlite>,
     filter: &'a ClaimFilter,
     sort: ClaimSort,
     cursor: Option<Position>,
-    places: PlaceFilters,
+    places: &PlaceFilters,
     limit: i64,
     pass: Pass,
 ) {
-    let PlaceFilters {
-        about: about_place,
-        involving: involving_place,
-    } = places;
     let text = filter.text.as_deref();
-    // the place whose index drives the statement, and what is left to check per claim
-    let (driver, about, place) = match (filter.about, filter.place) {
-        (Some(about), place) if about_place => (Some(about), None, place),
-        (about, Some(place)) => (Some(place), about, None),
-        (about, None) => (None, about, None),
+    let single = |ids: &[Id]| match ids {
+        [id] => Some(*id),
+        _ => None,
     };
+    // the place whose index drives the statement, and what is left to check per claim
+    let (driver, about, place): (Option<Id>, &[Id], &[Id]) =
+        match (single(&filter.about), single(&filter.place)) {
+            (Some(about), _) if places.is_place(about) => (Some(about), &[], &filter.place),
+            (_, Some(place)) => (Some(place), &filter.about, &[]),
+            _ => (None, &filter.about, &filter.place),
+        };
     // Without a place to drive it, an entity filter drives the statement from the claims
     // it names (read by index, then sorted): checked claim by claim instead, a rare
     // entity's page scanned every claim of the store.
-    let driving_set = match (driver, about, filter.involving) {
-        (Some(_), _, _) => None,
-        (None, Some(id), _) => Some(DrivingSet::About(id)),
-        (None, None, Some(id)) => Some(DrivingSet::Involving(id, involving_place)),
-        (None, None, None) => None,
+    let driving_set = match (
+        driver,
+        single(about),
+        about.is_empty(),
+        single(&filter.involving),
+    ) {
+        (Some(_), ..) => None,
+        (None, Some(id), ..) => Some(DrivingSet::About(id)),
+        (None, None, true, Some(id)) => Some(DrivingSet::Involving(id, places.is_place(id))),
+        _ => None,
     };
-    let about = if matches!(driving_set, Some(DrivingSet::About(_))) {
-        None
+    let about: &[Id] = if matches!(driving_set, Some(DrivingSet::About(_))) {
+        &[]
     } else {
         about
     };
-    let involving = filter
-        .involving
-        .filter(|_| !matches!(driving_set, Some(DrivingSet::Involving(..))));
+    let involving: &[Id] = if matches!(driving_set, Some(DrivingSet::Involving(..))) {
+        &[]
+    } else {
+        &filter.involving
+    };
     // the claim id column the stored order and its cursor use: the index's when it drives
     let id_col = if driver.is_some() {
         "cp.claim_id"
@@ -953,7 +955,7 @@ fn push_claims_query<'a>(
         q.push(if text.is_some() { ", " } else { "WITH " });
         q.push("driving(id) AS MATERIALIZED (");
         match set {
-            DrivingSet::About(id) => push_about_set(q, id, about_place),
+            DrivingSet::About(id) => push_about_set(q, id, places.is_place(id)),
             DrivingSet::Involving(id, is_place) => {
                 q.push("SELECT id FROM claims WHERE speaker_id = ")
                     .push_bind(id)
@@ -997,36 +999,43 @@ fn push_claims_query<'a>(
     if pass == Pass::Alone {
         q.push(" AND c.fact_id IS NULL");
     }
-    if let Some(id) = filter.article {
-        q.push(" AND c.article_id = ").push_bind(id);
+    push_in(q, "c.article_id", &filter.article);
+    push_in(q, "c.speaker_id", &filter.speaker);
+    push_in(q, "c.via_id", &filter.via);
+    if !filter.kind.is_empty() {
+        q.push(" AND c.kind IN (");
+        let mut list = q.separated(", ");
+        for kind in &filter.kind {
+            list.push_bind(kind.as_str());
+        }
+        q.push(")");
     }
-    if let Some(id) = filter.speaker {
-        q.push(" AND c.speaker_id = ").push_bind(id);
-    }
-    if let Some(id) = filter.via {
-        q.push(" AND c.via_id = ").push_bind(id);
-    }
-    if let Some(kind) = filter.kind {
-        q.push(" AND c.kind = ").push_bind(kind.as_str());
-    }
-    if let Some(id) = about {
+    if !about.is_empty() {
         q.push(" AND (");
-        push_about(q, id, about_place);
+        for (i, &id) in about.iter().enumerate() {
+            q.push(if i == 0 { "(" } else { " OR (" });
+            push_about(q, id, places.is_place(id));
+            q.push(")");
+        }
         q.push(")");
     }
-    if let Some(id) = involving {
-        q.push(" AND (c.speaker_id = ")
-            .push_bind(id)
-            .push(" OR c.via_id = ")
-            .push_bind(id)
-            .push(" OR ");
-        push_about(q, id, involving_place);
+    if !involving.is_empty() {
+        q.push(" AND (1 = 0");
+        for &id in involving {
+            q.push(" OR c.speaker_id = ")
+                .push_bind(id)
+                .push(" OR c.via_id = ")
+                .push_bind(id)
+                .push(" OR (");
+            push_about(q, id, places.is_place(id));
+            q.push(")");
+        }
         q.push(")");
     }
-    if let Some(id) = place {
-        q.push(" AND c.id IN (SELECT claim_id FROM claim_places WHERE entity_id = ")
-            .push_bind(id)
-            .push(")");
+    if !place.is_empty() {
+        q.push(" AND c.id IN (SELECT claim_id FROM claim_places WHERE entity_id IN (");
+        push_list(q, place);
+        q.push("))");
     }
     push_claim_filters(q, filter);
     match cursor {
@@ -1096,12 +1105,33 @@ fn push_claims_query<'a>(
     q.push(" LIMIT ").push_bind(limit + 1);
 }
 
-/// Whether the entity of `about` and of `involving` is a place (their claims are then
-/// read from `claim_places` alone).
-#[derive(Debug, Clone, Copy, Default)]
-struct PlaceFilters {
-    about: bool,
-    involving: bool,
+/// The entities of `about` and `involving` that are places (their claims are then read
+/// from `claim_places` alone).
+#[derive(Debug, Clone, Default)]
+struct PlaceFilters(Vec<Id>);
+
+impl PlaceFilters {
+    fn is_place(&self, id: Id) -> bool {
+        self.0.contains(&id)
+    }
+}
+
+/// ` AND {column} IN (ids…)`, or nothing for no ids.
+fn push_in(q: &mut QueryBuilder<Sqlite>, column: &str, ids: &[Id]) {
+    if ids.is_empty() {
+        return;
+    }
+    q.push(format!(" AND {column} IN ("));
+    push_list(q, ids);
+    q.push(")");
+}
+
+/// The ids, bound and separated by commas.
+fn push_list(q: &mut QueryBuilder<Sqlite>, ids: &[Id]) {
+    let mut list = q.separated(", ");
+    for &id in ids {
+        list.push_bind(id);
+    }
 }
 
 /// Which claims one statement of a claim list reads.
@@ -1171,10 +1201,10 @@ fn push_about(q: &mut QueryBuilder<Sqlite>, id: Id, is_place: bool) {
 
 /// The filters of [`ClaimFilter`] on outlet, publication date and numbers.
 fn push_claim_filters(q: &mut QueryBuilder<Sqlite>, filter: &ClaimFilter) {
-    if let Some(id) = filter.outlet {
-        q.push(" AND a.source_id IN (SELECT id FROM sources WHERE entity_id = ")
-            .push_bind(id)
-            .push(")");
+    if !filter.outlet.is_empty() {
+        q.push(" AND a.source_id IN (SELECT id FROM sources WHERE entity_id IN (");
+        push_list(q, &filter.outlet);
+        q.push("))");
     }
     if let Some(after) = &filter.published_after {
         q.push(" AND julianday(upper(a.published_at)) >= julianday(")
@@ -1374,10 +1404,7 @@ mod tests {
             filter,
             ClaimSort::Stored,
             cursor,
-            PlaceFilters {
-                about: true,
-                involving: false,
-            },
+            &PlaceFilters(vec![7]),
             50,
             Pass::All,
         );
@@ -1388,7 +1415,7 @@ mod tests {
     async fn claims_of_a_place_are_read_from_its_index_a_page_at_a_time() {
         let (store, _dir) = store().await;
         let about = ClaimFilter {
-            about: Some(7),
+            about: vec![7],
             ..Default::default()
         };
         for cursor in [None, Some(Position::After(1000))] {
@@ -1403,8 +1430,8 @@ mod tests {
             );
         }
         let place = ClaimFilter {
-            place: Some(7),
-            kind: Some(ClaimKind::Direct),
+            place: vec![7],
+            kind: vec![ClaimKind::Direct],
             ..Default::default()
         };
         let plan = claims_plan(&store, &place, None).await;
@@ -1424,7 +1451,7 @@ mod tests {
         let cases = [
             (
                 ClaimFilter {
-                    kind: Some(ClaimKind::Direct),
+                    kind: vec![ClaimKind::Direct],
                     number: Some(number("km", None, None)),
                     ..Default::default()
                 },
@@ -1538,12 +1565,12 @@ mod tests {
         let (store, _dir) = store().await;
         let filters = [
             ClaimFilter {
-                about: Some(7),
+                about: vec![7],
                 ..Default::default()
             },
             ClaimFilter {
-                involving: Some(7),
-                kind: Some(ClaimKind::Direct),
+                involving: vec![7],
+                kind: vec![ClaimKind::Direct],
                 ..Default::default()
             },
         ];
@@ -1554,7 +1581,7 @@ mod tests {
                 filter,
                 ClaimSort::Stored,
                 None,
-                PlaceFilters::default(),
+                &PlaceFilters::default(),
                 50,
                 Pass::All,
             );
@@ -1609,7 +1636,7 @@ mod tests {
     async fn the_corroboration_order_is_read_fact_by_fact() {
         let (store, _dir) = store().await;
         let filter = ClaimFilter {
-            kind: Some(ClaimKind::Direct),
+            kind: vec![ClaimKind::Direct],
             ..Default::default()
         };
         let cursor = Some(Position::Ranked { score: 3.0, id: 10 });
@@ -1617,7 +1644,7 @@ mod tests {
             let mut q = QueryBuilder::new("EXPLAIN QUERY PLAN ");
             let sort = ClaimSort::Corroboration;
             let places = PlaceFilters::default();
-            push_claims_query(&mut q, &filter, sort, cursor, places, 50, pass);
+            push_claims_query(&mut q, &filter, sort, cursor, &places, 50, pass);
             q
         };
         for cursor in [None, cursor] {

@@ -135,7 +135,7 @@ async fn an_open_name_is_the_region_once_the_region_is_named_in_either_order() {
         let region_claims = store
             .list_claims(
                 &ClaimFilter {
-                    about: Some(region_id),
+                    about: vec![region_id],
                     ..ClaimFilter::default()
                 },
                 50,

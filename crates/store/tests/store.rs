@@ -113,7 +113,7 @@ async fn an_article_is_stored_once_with_code_point_offsets() {
     let claims = claims(
         &store,
         ClaimFilter {
-            article: Some(first.id),
+            article: vec![first.id],
             ..Default::default()
         },
     )
@@ -152,7 +152,7 @@ async fn surnames_and_spellings_land_on_one_entity_and_nominals_on_none() {
     let by_him = claims(
         &store,
         ClaimFilter {
-            speaker: Some(person),
+            speaker: vec![person],
             ..Default::default()
         },
     )
@@ -219,7 +219,7 @@ async fn claims_about_a_place_come_with_their_numbers() {
     let about = claims(
         &store,
         ClaimFilter {
-            about: Some(place[0].id),
+            about: vec![place[0].id],
             ..Default::default()
         },
     )
