@@ -21,6 +21,10 @@ pub struct Draft {
     pub b: usize,
     pub speaker: Option<Mention>,
     pub via: Option<Mention>,
+    /// The speaker talked to the `via` outlet ("told Radio Vell", "in an interview with
+    /// …"), rather than the outlet relaying what was said elsewhere ("…, Radio Vell
+    /// reported"): only a conversation goes on in the speaker's later quotes.
+    pub spoke_to_via: bool,
     pub cue: Option<String>,
     /// The speaker is a pronoun or description that leans on the previous claim.
     pub leans_on_previous: bool,
@@ -206,14 +210,14 @@ impl Analyzer<'_, '_> {
             "he" | "she" | "him" | "her" => {
                 if let Some(p) = prev.filter(|p| p.kind == EntityKind::Person) {
                     // The previous speaker, unless a person was named after it.
-                    let last = self.reg.last_before(i, &[EntityKind::Person]);
+                    let last = self.reg.antecedent_person(t, i);
                     if last.is_none_or(|f| f.name == p.name || t.start(f.a) < p.span.start) {
                         let mut m = p.clone();
                         m.span = Span::new(t.start(i), t.end(i));
                         return Some(m);
                     }
                 }
-                self.reg.last_before(i, &[EntityKind::Person]).map(pick)
+                self.reg.antecedent_person(t, i).map(pick)
             }
             "it" => {
                 if let Some(p) =
@@ -375,6 +379,20 @@ impl Analyzer<'_, '_> {
                     || t.s(start_np).ends_with("’s")
                     || t.s(start_np).ends_with("'s")
                     || t.is_cap(start_np);
+                // "A senior port official confirmed … “…,” the official said.": the unnamed
+                // source just quoted, not someone named earlier with that role
+                let same_source = prev.filter(|p| {
+                    p.kind == EntityKind::Nominal
+                        && p.name
+                            .split_whitespace()
+                            .last()
+                            .is_some_and(|w| w.eq_ignore_ascii_case(t.lo(n)))
+                });
+                if let (true, Some(p)) = (t.is(start_np, "the") && n == start_np + 1, same_source) {
+                    let mut m = p.clone();
+                    m.span = Span::new(t.start(start_np), t.end(n));
+                    return Some((m, true));
+                }
                 if definite {
                     if let Some(p) = self.reg.person_for_role(t.lo(n), &ctx, a) {
                         let m = Mention {
@@ -442,7 +460,15 @@ impl Analyzer<'_, '_> {
             }
         }
         // "The terminal operator said that …": a short definite description of a body.
-        let described = matches!(t.lo(a), "the" | "a" | "an")
+        // "Three callers said …", "One caller suggested …", "Another said …": a counted
+        // group or one of it.
+        let counted = rules::QUANTIFIERS.contains(&t.lo(a))
+            || t.toks.get(a).is_some_and(|x| x.kind == Kind::Num);
+        if counted && b == a + 1 && rules::QUANTIFIER_PRONOUNS.contains(&t.lo(a)) {
+            let text = t.span_text(a, b).to_string();
+            return Some((span_mention(t, a, b, text, EntityKind::Nominal), false));
+        }
+        let described = (matches!(t.lo(a), "the" | "a" | "an") || counted)
             && (2..=5).contains(&(b - a))
             && (a + 1..b).all(|i| t.is_word(i) && !t.has(i, flag::FUNCTION | flag::PRONOUN))
             && !t.s(b - 1).ends_with("ing");
@@ -713,6 +739,7 @@ impl Analyzer<'_, '_> {
                 b: e,
                 speaker: x.speaker.clone(),
                 via: None,
+                spoke_to_via: false,
                 cue: Some(t.span_text(x.cue_src.0, x.cue_src.1).to_string()),
                 leans_on_previous: x.leans,
                 orphan: false,
@@ -722,7 +749,7 @@ impl Analyzer<'_, '_> {
         self.split_closing_quotes(s, &attrs, &mut drafts);
         for d in drafts.iter_mut() {
             let Some(sp) = &d.speaker else { continue };
-            if let Some(v) = &via {
+            if let Some((v, conversation)) = &via {
                 // "…, X said, quoted by Interfax, after Y announced that …": the outlet
                 // carried X's words, not the later clause's.
                 let v_end = self.token_at(v.span.end);
@@ -734,6 +761,7 @@ impl Analyzer<'_, '_> {
                 });
                 if v.name != sp.name && !later_clause {
                     d.via = Some(v.clone());
+                    d.spoke_to_via = *conversation;
                 }
             }
             if d.via.is_none() {
@@ -804,6 +832,7 @@ impl Analyzer<'_, '_> {
                 b: qb,
                 speaker: d.speaker.clone(),
                 via: None,
+                spoke_to_via: false,
                 cue: d.cue.clone(),
                 leans_on_previous: d.leans_on_previous,
                 orphan: false,
@@ -1042,7 +1071,13 @@ impl Analyzer<'_, '_> {
     }
 
     /// The outlet the sentence cites; marks attributions that only name that outlet.
-    fn sentence_via(&self, s: &Sentence, mask: &QuoteMask, attrs: &mut [Attr]) -> Option<Mention> {
+    /// The outlet the sentence cites, and whether the speaker talked to it.
+    fn sentence_via(
+        &self,
+        s: &Sentence,
+        mask: &QuoteMask,
+        attrs: &mut [Attr],
+    ) -> Option<(Mention, bool)> {
         let t = self.t;
         // Outlet-only attributions become the via of the others.
         let has_person_like = attrs.iter().any(|x| {
@@ -1050,11 +1085,11 @@ impl Analyzer<'_, '_> {
                 .as_ref()
                 .is_some_and(|m| m.kind != EntityKind::Outlet || x.leans)
         });
-        let mut via: Option<Mention> = None;
+        let mut via: Option<(Mention, bool)> = None;
         for x in attrs.iter_mut() {
             if let Some(m) = &x.speaker {
                 if m.kind == EntityKind::Outlet && has_person_like && !x.quote_only && !x.leans {
-                    via.get_or_insert_with(|| m.clone());
+                    via.get_or_insert_with(|| (m.clone(), false));
                     x.outlet_only = true;
                 }
             }
@@ -1086,14 +1121,10 @@ impl Analyzer<'_, '_> {
                         | "piece"
                         | "essay"
                 );
-            if interview
-                || p > s.a
-                    && matches!(
-                        t.lo(p - 1),
-                        "told" | "tells" | "by" | "in" | "on" | "to" | "reports"
-                    )
-            {
-                via.get_or_insert_with(|| mention_of(t, f));
+            let before = if p > s.a { t.lo(p - 1) } else { "" };
+            let talked = interview || matches!(before, "told" | "tells" | "to");
+            if talked || matches!(before, "by" | "in" | "on" | "reports") {
+                via.get_or_insert_with(|| (mention_of(t, f), talked));
             }
         }
         via
@@ -1162,7 +1193,13 @@ impl Analyzer<'_, '_> {
             }
             let mut that = None;
             let mut d = if attrs[k].no_that_search { limit } else { c };
-            while d < limit && d < c + 12 && !t.is_quote(d) && !t.is_punct(d, '.') {
+            // a verb before "that" opens the content itself: "says it is vital that …"
+            while d < limit
+                && d < c + 12
+                && !t.is_quote(d)
+                && !t.is_punct(d, '.')
+                && !t.has(d, flag::COMMON_VERB)
+            {
                 if t.is(d, "that") {
                     that = Some(d);
                     break;
@@ -1381,6 +1418,7 @@ impl Analyzer<'_, '_> {
                         b: qb,
                         speaker,
                         via: None,
+                        spoke_to_via: false,
                         cue: Some(t.span_text(x.cue_src.0, x.cue_src.1).to_string()),
                         leans_on_previous: leans,
                         orphan: false,
@@ -1404,6 +1442,7 @@ impl Analyzer<'_, '_> {
                             b: qb,
                             speaker: None,
                             via: None,
+                            spoke_to_via: false,
                             cue: None,
                             leans_on_previous: false,
                             orphan: true,

@@ -19,6 +19,7 @@ mod rules;
 mod sentences;
 mod terms;
 mod text;
+mod transcript;
 
 pub use claimgraph_gazetteer::Gazetteer;
 pub use model::*;
@@ -96,10 +97,12 @@ fn extract_with(
     };
     let headline_key = headline.map(|(a, b)| squeeze(t.span_text(a, b)));
     let an = Analyzer { t: &t, reg: &reg };
+    let spoken = transcript::speakers(&t, &paras, &reg);
 
     // (draft, paragraph index)
     let mut drafts: Vec<(Draft, usize)> = Vec::new();
-    let mut statements: Vec<(usize, usize)> = Vec::new();
+    // (sentence, the transcript's speaker of its paragraph)
+    let mut statements: Vec<(usize, usize, Option<Mention>)> = Vec::new();
     let mut prev: Option<Mention> = None;
     for (pi, &(pa, pb)) in paras.iter().enumerate() {
         if headline.is_some() && pi == 0 {
@@ -114,7 +117,11 @@ fn extract_with(
                 continue;
             }
         }
-        let pa = skip_dateline(&t, pa, pb);
+        let label = spoken.get(pi).and_then(Option::as_ref);
+        if label.is_some_and(|s| s.label_only) {
+            continue;
+        }
+        let pa = label.map_or_else(|| skip_dateline(&t, pa, pb), |s| s.from.max(pa));
         let qs = quotes::find(&t, pa, pb);
         let sents = sentences::split(&t, pa, pb, &qs);
         let subhead = sents.len() == 1 && looks_like_subhead(&t, pa, pb);
@@ -146,7 +153,7 @@ fn extract_with(
                 if subhead && !has_verb(&t, sa, sb) {
                     continue;
                 }
-                statements.push((sa, sb));
+                statements.push((sa, sb, label.map(|s| s.speaker.clone())));
                 continue;
             }
             let scene = scene_of(&t, &reg, sa);
@@ -245,6 +252,8 @@ fn extract_with(
         }
     }
 
+    carry_outlets(&mut drafts);
+
     // "An official … admitted that A. “B,” Ana Ruiz told the radio.": an office described
     // with "a/an" and at once followed by a person the article names for the first time is
     // that person.
@@ -303,22 +312,17 @@ fn extract_with(
             &t, &reg, kind, span, d.a, d.b, d.speaker, d.via, d.cue, scene,
         ));
     }
-    for (sa, sb) in statements {
+    for (sa, sb, said_by) in statements {
         let Some(span) = trimmed_span(&t, sa, sb, false) else {
             continue;
         };
-        let c = make_claim(
-            &t,
-            &reg,
-            ClaimKind::Statement,
-            span,
-            sa,
-            sb,
-            None,
-            None,
-            None,
-            None,
-        );
+        // in a transcript, what a sentence asserts is its speaker's
+        let kind = if said_by.is_some() {
+            ClaimKind::Indirect
+        } else {
+            ClaimKind::Statement
+        };
+        let c = make_claim(&t, &reg, kind, span, sa, sb, said_by, None, None, None);
         if !c.places.is_empty() || !c.numbers.is_empty() {
             claims.push(c);
         }
@@ -340,6 +344,37 @@ fn extract_with(
         headline: headline.and_then(|(a, b)| (b > a).then(|| Span::new(t.start(a), t.end(b - 1)))),
         claims,
         mentions,
+    }
+}
+
+/// A speaker who spoke to an outlet keeps it for what they say later in the article ("In an
+/// interview with Radio Vell, Holm said …" … "“…,” Holm said."): the article cites one
+/// conversation, not a new one per quote. An outlet that only relayed one statement
+/// ("…, Radio Vell reported") does not carry. The latest outlet the speaker named holds.
+fn carry_outlets(drafts: &mut [(Draft, usize)]) {
+    let mut last: Vec<(String, Mention)> = Vec::new();
+    for (d, _) in drafts.iter_mut() {
+        let Some(name) = d.speaker.as_ref().map(|s| s.name.clone()) else {
+            continue;
+        };
+        match &d.via {
+            Some(via) => {
+                let slot = last.iter().position(|(n, _)| *n == name);
+                match (slot, d.spoke_to_via) {
+                    (Some(k), true) => last[k].1 = via.clone(),
+                    (Some(k), false) => {
+                        last.remove(k);
+                    }
+                    (None, true) => last.push((name, via.clone())),
+                    (None, false) => {}
+                }
+            }
+            None => {
+                if let Some((_, via)) = last.iter().find(|(n, _)| *n == name) {
+                    d.via = Some(via.clone());
+                }
+            }
+        }
     }
 }
 
@@ -659,6 +694,34 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_means_the_person_named_outside_quotes() {
+        let cases = [
+            // a person named inside the quote is not the one who said it
+            (
+                "Harbour pilot Ines Duarte met the ferry.\n\n\
+                 “Captain Ola Berg trained me for 12 years,” she said.",
+                "Ines Duarte",
+            ),
+            // the subject of the sentence before, not its object
+            (
+                "Harbour pilot Ines Duarte thanked Captain Ola Berg. She says 40 piles cracked.",
+                "Ines Duarte",
+            ),
+            // a person introduced by what they do speaks next
+            (
+                "Ola Berg said the pier was shut. Tova Brannick is a hydrologist at the \
+                 Marlow Institute. She says 40 wells have run dry.",
+                "Tova Brannick",
+            ),
+        ];
+        for (body, want) in cases {
+            let (_, ex) = run(body);
+            let last = ex.claims.last().map(speaker);
+            assert_eq!(last, Some(want), "in {body:?}");
+        }
+    }
+
+    #[test]
     fn according_to_an_outlet_and_told_an_outlet() {
         let (text, ex) = run(
             "According to Reuters, the river crested at 4.2 metres in Dornbirn.\n\
@@ -682,6 +745,44 @@ mod tests {
         );
         assert_eq!(speaker(b), "a resident of Lower Brenn");
         assert_eq!(b.via.as_ref().map(|m| m.name.as_str()), Some("BBC"));
+    }
+
+    #[test]
+    fn a_speaker_keeps_the_outlet_they_spoke_to() {
+        let cases: &[(&str, &[Option<&str>])] = &[
+            (
+                "In an interview with Radio Vell, Lena Holm said 40 piles had cracked.\n\n\
+                 “We will rebuild the pier,” Holm said.",
+                &[Some("Radio Vell"), Some("Radio Vell")],
+            ),
+            // another speaker does not inherit it
+            (
+                "Lena Holm told Radio Vell that 40 piles had cracked.\n\n\
+                 “We will rebuild the pier,” Ola Berg said.",
+                &[Some("Radio Vell"), None],
+            ),
+            // an outlet that relayed one statement does not carry
+            (
+                "Lena Holm said 40 piles had cracked, Radio Vell reported.\n\n\
+                 “We will rebuild the pier,” Holm said.",
+                &[Some("Radio Vell"), None],
+            ),
+            // an outlet named later holds from there on
+            (
+                "“The pier is shut,” Lena Holm said.\n\n\
+                 Lena Holm told Radio Vell that 40 piles had cracked.",
+                &[None, Some("Radio Vell")],
+            ),
+        ];
+        for (body, want) in cases {
+            let (_, ex) = run(body);
+            let got: Vec<Option<&str>> = ex
+                .claims
+                .iter()
+                .map(|c| c.via.as_ref().map(|m| m.name.as_str()))
+                .collect();
+            assert_eq!(&got, want, "in {body:?}");
+        }
     }
 
     #[test]
@@ -719,6 +820,31 @@ mod tests {
     }
 
     #[test]
+    fn that_after_a_cue_opens_the_content_only_before_any_verb() {
+        let cases = [
+            // adverbials between the cue and "that": the content starts after "that"
+            (
+                "Mayor Jon Ekdal said on Friday in a letter that the pumps were working.",
+                "the pumps were working",
+            ),
+            // a verb before "that": the content starts right after the cue
+            (
+                "Mayor Jon Ekdal says it is vital that the pumps keep working.",
+                "it is vital that the pumps keep working",
+            ),
+            (
+                "Mayor Jon Ekdal said the council was told that the pumps were working.",
+                "the council was told that the pumps were working",
+            ),
+        ];
+        for (body, want) in cases {
+            let (text, ex) = run(body);
+            let spans: Vec<&str> = ex.claims.iter().map(|c| span_text(&text, c.span)).collect();
+            assert_eq!(spans, [want], "in {body:?}");
+        }
+    }
+
+    #[test]
     fn nominal_sources_stay_nominal() {
         let (_, ex) = run("Local officials said 300 people were evacuated from Tarn.");
         assert_eq!(ex.claims.len(), 1);
@@ -731,6 +857,43 @@ mod tests {
         assert_eq!(
             (c.numbers[0].value, c.numbers[0].unit.as_str()),
             (300.0, "person")
+        );
+    }
+
+    #[test]
+    fn counted_groups_and_one_of_them_are_nominal_speakers() {
+        let cases = [
+            (
+                "Three listeners said the ferry was late.",
+                "Three listeners",
+            ),
+            (
+                "One shopkeeper suggested the market move indoors.",
+                "One shopkeeper",
+            ),
+            ("Another said the ferry was late.", "Another"),
+        ];
+        for (body, want) in cases {
+            let (_, ex) = run(body);
+            let got: Vec<(Option<EntityKind>, &str)> = ex
+                .claims
+                .iter()
+                .map(|c| (c.speaker.as_ref().map(|m| m.kind), speaker(c)))
+                .collect();
+            assert_eq!(got, [(Some(EntityKind::Nominal), want)], "in {body:?}");
+        }
+    }
+
+    #[test]
+    fn the_role_just_quoted_unnamed_stays_that_source() {
+        let (_, ex) = run(
+            "Harbour inspector Ines Duarte left in May. A senior port official confirmed that \
+             12 piles had cracked. “We closed the pier at once,” the official said.",
+        );
+        let speakers: Vec<&str> = ex.claims.iter().map(speaker).collect();
+        assert_eq!(
+            speakers,
+            ["A senior port official", "A senior port official"]
         );
     }
 
@@ -748,6 +911,34 @@ mod tests {
             "The storm cut power to 40,000 homes in Marlow."
         );
         assert_eq!(c.places[0].name, "Marlow");
+    }
+
+    #[test]
+    fn a_transcript_speaker_asserts_the_sentences_under_the_label() {
+        let (text, ex) = run(
+            "\nMARTA OSK, Radio Vell:\n\nThe ferry sank with 12 crew aboard.\n\n\
+             JON BRAY, Harbour Board:\n\nWe lifted 40 tonnes of steel. It was hard work.",
+        );
+        let got: Vec<(ClaimKind, &str, &str)> = ex
+            .claims
+            .iter()
+            .map(|c| (c.kind, speaker(c), span_text(&text, c.span)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    ClaimKind::Indirect,
+                    "Marta Osk",
+                    "The ferry sank with 12 crew aboard."
+                ),
+                (
+                    ClaimKind::Indirect,
+                    "Jon Bray",
+                    "We lifted 40 tonnes of steel."
+                ),
+            ]
+        );
     }
 
     #[test]

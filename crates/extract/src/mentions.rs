@@ -52,6 +52,9 @@ pub struct Registry {
     /// Countries the article names or whose large places it names: a smaller gazetteer
     /// place in one of them is a place without a context word ("troops entered X").
     countries: FnvSet<CountryCode>,
+    /// Token ranges inside quotation marks, in text order: a person named inside a quote
+    /// is not who "she said" after it means.
+    quoted: Vec<(usize, usize)>,
 }
 
 /// Longest capitalised run read as one name; longer runs are headings or noise.
@@ -89,6 +92,16 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
     let mut j = i + 1;
     let limit = limit.min(i + MAX_RUN);
     while j < limit {
+        // "Mr. Hollis", "Dr. Vik": the period of a title abbreviation stays in the run
+        if t.is_punct(j, '.')
+            && !t.toks[j].space_before
+            && t.has(j - 1, flag::TITLE)
+            && t.is_cap(j + 1)
+            && t.toks.get(j + 1).is_some_and(|x| x.space_before)
+        {
+            j += 1;
+            continue;
+        }
         if t.is_cap(j) && t.toks[j].space_before {
             if t.is_possessive(j - 1) {
                 // "Lisbon’s Water Board" stays one run only for organisations.
@@ -362,6 +375,46 @@ impl Registry {
             .find(|f| kinds.contains(&f.kind))
     }
 
+    /// The person a pronoun at token `at` most likely means: the last one named before it
+    /// outside quotes or, when a sentence ends in between, the first one that sentence
+    /// names: its subject is who the next sentence goes on about ("Ana Ruiz backs Ola
+    /// Berg. She says …" is Ruiz).
+    pub fn antecedent_person(&self, t: &Tokens, at: usize) -> Option<&Found> {
+        let n = self.found.partition_point(|f| f.b <= at);
+        let people = || {
+            self.found[..n]
+                .iter()
+                .rev()
+                .take(400)
+                .filter(|f| f.kind == EntityKind::Person && !self.is_quoted(f.a))
+        };
+        let last = people().next()?;
+        let ends = |a: usize, b: usize| {
+            (a..b).any(|k| {
+                t.is_punct(k, '.')
+                    || t.is_punct(k, '!')
+                    || t.is_punct(k, '?')
+                    || t.toks[k].para_break
+            })
+        };
+        if !ends(last.b, at) {
+            return Some(last);
+        }
+        let mut pick = last;
+        for f in people().skip(1) {
+            if ends(f.b, pick.a) {
+                break;
+            }
+            pick = f;
+        }
+        Some(pick)
+    }
+
+    fn is_quoted(&self, i: usize) -> bool {
+        let k = self.quoted.partition_point(|&(open, _)| open < i);
+        k > 0 && self.quoted[k - 1].1 > i
+    }
+
     /// Labelled runs that overlap `[a, b)`.
     pub fn overlapping(&self, a: usize, b: usize) -> &[Found] {
         // Runs are short (a few tokens), so any overlapping run starts at most 32 before `a`.
@@ -430,6 +483,24 @@ fn roles_after(t: &Tokens, b: usize, limit: usize) -> (Vec<String>, Vec<String>)
         .take(2)
         .collect();
     (roles, content_words(t, b + 1, end))
+}
+
+/// "Ana Ruiz is a hydrologist at …", "… was the deputy director …", "… is with the
+/// Harbour Board": a copula and a person's occupation (a role word, or a noun with an
+/// agent ending) or membership right after a name.
+fn described_as_person(t: &Tokens, b: usize) -> bool {
+    if !matches!(t.lo(b), "is" | "was") {
+        return false;
+    }
+    if t.is(b + 1, "with") {
+        return t.is(b + 2, "the") || t.is_cap(b + 2);
+    }
+    if !matches!(t.lo(b + 1), "a" | "an" | "the") {
+        return false;
+    }
+    (b + 2..b + 6)
+        .take_while(|&i| t.is_word(i) && !t.is_cap(i) && !t.has(i, flag::FUNCTION))
+        .any(|i| t.has(i, flag::ROLE) || rules::AGENT_ENDINGS.iter().any(|e| t.lo(i).ends_with(e)))
 }
 
 fn cue_follows(t: &Tokens, b: usize) -> bool {
@@ -521,9 +592,26 @@ fn classify(
     let last_title = (a..b).rev().find(|&i| t.has(i, flag::TITLE) && t.is_cap(i));
     if let Some(tt) = last_title {
         let mut n = tt + 1;
+        if t.is_punct(n, '.') {
+            n += 1;
+        }
         if t.is(n, "of") && t.is_cap(n + 1) && n + 2 < b {
             n += 2;
         }
+        // "President of the Harbour Board Ana Ruiz": the name follows the body's head word
+        if t.is(tt + 1, "of") {
+            if let Some(h) = (n..b)
+                .rev()
+                .find(|&i| t.has(i, flag::ORG_HEAD) && t.is_cap(i))
+            {
+                n = n.max(h + 1);
+            }
+        }
+        // "Professor Ana Ruiz of the University of Oster": the person ends before "of"
+        let b = (n..b)
+            .find(|&i| t.is(i, "of"))
+            .filter(|&o| o > n && (n..o).all(|i| is_person_word(t, i)))
+            .unwrap_or(b);
         if n < b && (n..b).all(|i| is_person_word(t, i)) && b - n <= 4 {
             let mut roles: Vec<String> = (a..n)
                 .filter(|&i| t.has(i, flag::TITLE | flag::ROLE))
@@ -622,10 +710,21 @@ fn classify(
         (t.has(p, flag::PLACE_PREP) && (!t.toks[p].cap || sentence_initial(t, p)))
             || (t.is(p, "of") && p > 0 && t.has(p - 1, flag::PLACE_OF))
     });
+    // A list item after a comma ends where the list goes on or the sentence does: a run
+    // the sentence goes on from is its subject ("In A, B, Ana Ruiz gave …"); after "and"
+    // the list has ended with it ("A, B and C overnight").
+    let ends_item = |k: usize| {
+        k >= t.len()
+            || !t.is_word(k)
+            || matches!(t.lo(k), "and" | "or")
+            || t.has(k, flag::PLACE_PREP)
+    };
     let listed = prev_place_end.is_some_and(|e| {
+        let joined = (e..pa).any(|k| t.is(k, "and") || t.is(k, "or"));
         pa > e
             && pa - e <= 2
             && (e..pa).all(|k| t.is_punct(k, ',') || t.is(k, "and") || t.is(k, "or"))
+            && (joined || ends_item(b))
     });
     let written = clean_name(t, pa, b);
     let all_name_words = (pa..b)
@@ -639,7 +738,8 @@ fn classify(
             .filter(|p| p.starts_with(char::is_uppercase))
             .count()
             >= 2;
-    if compound {
+    // "Franco-German" is two names; "Port-de-Paix" one the gazetteer knows
+    if compound && gaz.is_none_or(|g| g.lookup(&fold(&written)).is_empty()) {
         return None;
     }
     let possessive = t.is_possessive(last);
@@ -765,6 +865,7 @@ fn classify(
                 || (!reg.is_place_lo(&written_lo)
                     && (pa == 0 || !t.is_word(pa - 1) || matches!(t.lo(pa - 1), "and" | "but")))))
         || (multi && t.is_punct(b, ',') && t.is(b + 1, "who"))
+        || (multi && described_as_person(t, b))
         || (multi
             && t.is_punct(b, ',')
             && t.toks.get(b + 1).is_some_and(|x| x.kind == Kind::Num)
@@ -907,6 +1008,11 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
     if let Some(g) = gaz {
         reg.countries = named_countries(t, g);
     }
+    reg.quoted = paragraphs
+        .iter()
+        .flat_map(|&(pa, pb)| crate::quotes::find(t, pa, pb))
+        .map(|q| (q.open, q.close))
+        .collect();
     for round in 0..2 {
         let found = scan(t, &reg, paragraphs, gaz);
         for (k, f) in found.iter().enumerate() {
@@ -1275,6 +1381,57 @@ mod tests {
     }
 
     #[test]
+    fn a_title_with_an_affiliation_names_only_the_person() {
+        let cases = [
+            (
+                "Professor Arne Vik of the University of Oster spoke.",
+                "Arne Vik",
+            ),
+            ("President of the Harbour Council Ivo Moe spoke.", "Ivo Moe"),
+            (
+                "Lead Investigator Ola Berg of the Tarn Institute spoke.",
+                "Ola Berg",
+            ),
+            // the period of an abbreviated title
+            ("The pier must close, said Mr. Hollis on Monday.", "Hollis"),
+            ("Dr. Vik spoke first.", "Vik"),
+            // a body after the title, no name: no person
+            ("President of the Harbour Council spoke.", ""),
+        ];
+        for (text, want) in cases {
+            let people: Vec<String> = found(text)
+                .into_iter()
+                .filter(|x| x.1 == EntityKind::Person)
+                .map(|x| x.0)
+                .collect();
+            let want: Vec<&str> = [want].into_iter().filter(|w| !w.is_empty()).collect();
+            assert_eq!(people, want, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn an_occupation_after_a_copula_makes_a_person() {
+        let cases = [
+            (
+                "Tova Brannick is a hydrologist at the Marlow Institute.",
+                true,
+            ),
+            ("Milo Ferrant was the lead soil scientist there.", true),
+            ("Ivo Moe is with the Harbour Board.", true),
+            // a place or a thing described: no person
+            ("Upper Tarn is a quiet harbour town.", false),
+            ("Green Lake is the largest in the region.", false),
+        ];
+        for (text, person) in cases {
+            let people = found(text)
+                .into_iter()
+                .filter(|x| x.1 == EntityKind::Person)
+                .count();
+            assert_eq!(people > 0, person, "in {text:?}");
+        }
+    }
+
+    #[test]
     fn role_before_and_apposition_teach_people() {
         let f = found(
             "Water board spokesman Piet Oster spoke. Anna Rijk, adviser to the mayor, agreed.",
@@ -1293,6 +1450,25 @@ mod tests {
             .map(|x| x.0.as_str())
             .collect();
         assert_eq!(places, ["Dunmore", "Calvry", "Westvale region", "Dunmore"]);
+    }
+
+    #[test]
+    fn a_name_the_sentence_goes_on_from_is_no_list_item() {
+        let cases = [
+            ("In Dunmore, Calvry, Ellis Mark Tobin gave his reasons.", 2),
+            (
+                "Rain fell in Dunmore, Calvry and Westmoor Heath overnight.",
+                3,
+            ),
+            ("Rain fell in Dunmore, Calvry, Westmoor Heath.", 3),
+        ];
+        for (text, n) in cases {
+            let places = found(text)
+                .iter()
+                .filter(|x| x.1 == EntityKind::Place)
+                .count();
+            assert_eq!(places, n, "in {text:?}");
+        }
     }
 
     #[test]

@@ -347,6 +347,18 @@ mod tests {
         assert!(keys(PlaceType::Region)[0].starts_with("adm1:UA."));
     }
 
+    #[test]
+    fn hyphenated_names_the_gazetteer_knows_are_places_and_deities_are_not() {
+        let names = |text: &str| -> Vec<String> { places(text).into_iter().map(|p| p.0).collect() };
+        assert_eq!(
+            names("Aid reached Aix-en-Provence and Stratford-upon-Avon on Monday."),
+            ["Aix-en-Provence", "Stratford-upon-Avon"]
+        );
+        assert!(names("She prayed to God every day in the chapel.").is_empty());
+        // two names joined by a hyphen are no one place
+        assert!(names("The Franco-German border talks resumed.").is_empty());
+    }
+
     /// (key, the region key it may also mean) of the mentions written `name`.
     fn readings(text: &str, name: &str) -> Vec<(String, Option<String>)> {
         let Some(x) = EXTRACTOR.as_ref() else {

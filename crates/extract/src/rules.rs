@@ -81,7 +81,7 @@ pub const TITLES: &[&str] = &[
     "father", "rev", "reverend", "imam", "rabbi", "bishop", "cardinal", "mp", "mep", "premier",
     "foreign", "defense", "defence", "interior", "state", "sergeant-major", "speaker", "commissioner",
     "executive", "strategist", "editor", "attorney", "activist", "inspector", "superintendent",
-    "councillor", "alderman",
+    "councillor", "alderman", "investigator", "principal",
 ];
 
 /// Role nouns a description may use to point back at a named person ("the spokesman").
@@ -122,6 +122,32 @@ pub const NOMINAL_SOURCE_NOUNS: &[&str] = &[
     "study", "studies", "records", "documents", "authority", "operator", "operators", "unions", "union",
     "council", "committee", "court", "judges",
 ];
+
+/// First words of a line ending in a colon that is a heading or a note, not a transcript's
+/// speaker ("The Evening Desk:", "Update: …", "Q: …").
+pub const NOT_SPEAKER_LABELS: &[&str] = &[
+    "the", "a", "an", "this", "now", "update", "updated", "correction", "note", "editor",
+    "editors", "source", "sources", "transcript", "q", "question", "answer", "photo", "video",
+    "watch", "read", "related", "see", "also", "listen", "caption", "credit", "warning",
+    "breaking", "live", "part", "chapter", "section", "summary", "background", "analysis",
+    "unidentified", "narrator", "announcer", "voice", "crowd", "chorus",
+];
+
+/// Endings of nouns that name what a person does ("hydrologist", "historian";
+/// "-er" and "-or" name things too: those roles are in `ROLE_NOUNS`), read after
+/// "X is a …" as evidence that X is a person.
+pub const AGENT_ENDINGS: &[&str] = &["ist", "ian"];
+
+/// Words that count a group of unnamed speakers ("three callers", "one resident",
+/// "several experts").
+pub const QUANTIFIERS: &[&str] = &[
+    "one", "another", "some", "several", "many", "most", "few", "two", "three", "four", "five",
+    "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "other", "others",
+    "both", "all",
+];
+
+/// Of those, the ones that stand alone for speakers ("Another said …", "Others say …").
+pub const QUANTIFIER_PRONOUNS: &[&str] = &["another", "others", "some", "many", "several", "most"];
 
 /// Subject pronouns resolved to an earlier named entity.
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
@@ -313,6 +339,8 @@ pub const NOT_NAMES: &[&str] = &[
     "could", "may", "might", "must", "should", "shall", "about", "read", "leave", "comments",
     "source", "author", "winter", "summer", "spring", "autumn", "fall", "once", "instead",
     "thus", "hence", "indeed", "overall", "finally", "first", "second", "third", "every", "few",
+    // deities are capitalised and share spellings with towns ("God", the town of Göd)
+    "god", "gods", "allah", "lord",
 ];
 
 /// Month names (dates are not quantities; months are not places).

@@ -1,0 +1,262 @@
+//! Transcripts and interviews: a speaker label says who speaks until the next label.
+//!
+//! Broadcast transcripts put the speaker on a line of its own ("ANA RUIZ, Reporting for
+//! Radio Vell:"), interviews open each answer with the name ("Ana Ruiz: We never …"). The
+//! sentences under a label carry no speech verb, yet they are what that person says.
+//!
+//! One colon after a name is not a transcript ("Update: the road reopened"): labels count
+//! only in an article that has two or more of them.
+
+use crate::mentions::Registry;
+use crate::model::{EntityKind, Mention, Span};
+use crate::rules;
+use crate::text::Tokens;
+
+/// At most this many capitalised words make a speaker's name.
+const MAX_NAME_WORDS: usize = 4;
+
+/// A label line is short: the name, a role after a comma, the colon.
+const MAX_LABEL_LINE: usize = 16;
+
+/// Who speaks a paragraph of a transcript, and where the spoken words start.
+#[derive(Debug, Clone)]
+pub struct Spoken {
+    pub speaker: Mention,
+    /// First token of the spoken words (after an inline label).
+    pub from: usize,
+    /// The paragraph is the label itself: nothing in it is said.
+    pub label_only: bool,
+}
+
+/// What a paragraph's opening says about speakers.
+#[derive(Debug, PartialEq)]
+enum Opening {
+    /// An ordinary paragraph: the label before it, if any, still holds.
+    Text,
+    /// A speaker's label: name tokens `a..b`; speech starts at `from` (`None`: the
+    /// paragraph is only the label).
+    Label {
+        a: usize,
+        b: usize,
+        from: Option<usize>,
+    },
+    /// A heading ending in a colon that names nobody ("The Morning Show:"): no label holds.
+    Heading,
+}
+
+/// For each paragraph, who speaks it when the article is a transcript.
+pub fn speakers(t: &Tokens, paras: &[(usize, usize)], reg: &Registry) -> Vec<Option<Spoken>> {
+    let openings: Vec<Opening> = paras.iter().map(|&(a, b)| opening(t, a, b, reg)).collect();
+    let labels = openings
+        .iter()
+        .filter(|o| matches!(o, Opening::Label { .. }))
+        .count();
+    let mut out = vec![None; paras.len()];
+    if labels < 2 {
+        return out;
+    }
+    let mut current: Option<Mention> = None;
+    for (k, (o, &(pa, _))) in openings.iter().zip(paras).enumerate() {
+        match *o {
+            Opening::Heading => current = None,
+            Opening::Label { a, b, from } => {
+                let speaker = speaker_of(t, a, b, reg);
+                out[k] = Some(Spoken {
+                    speaker: speaker.clone(),
+                    from: from.unwrap_or(pa),
+                    label_only: from.is_none(),
+                });
+                current = Some(speaker);
+            }
+            Opening::Text => {
+                out[k] = current.clone().map(|speaker| Spoken {
+                    speaker,
+                    from: pa,
+                    label_only: false,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Reads a paragraph's opening as a label, a heading or text.
+fn opening(t: &Tokens, a: usize, b: usize, reg: &Registry) -> Opening {
+    let Some(colon) = (a..b.min(a + MAX_LABEL_LINE)).find(|&i| t.is_punct(i, ':')) else {
+        return Opening::Text;
+    };
+    let name_end = (a..colon).find(|&i| t.is_punct(i, ',')).unwrap_or(colon);
+    let line = colon + 1 == b;
+    // an inline label is the name and the colon, nothing between
+    if !line && name_end != colon {
+        return Opening::Text;
+    }
+    if !is_name(t, a, name_end, reg) {
+        return if line && t.is_cap(a) {
+            Opening::Heading
+        } else {
+            Opening::Text
+        };
+    }
+    Opening::Label {
+        a,
+        b: name_end,
+        from: (!line).then_some(colon + 1),
+    }
+}
+
+/// Whether tokens `a..b` are a speaker's name: capitalised words (initials and hyphens
+/// allowed), not a heading word; one word only if the article knows it as a name.
+fn is_name(t: &Tokens, a: usize, b: usize, reg: &Registry) -> bool {
+    let words = (a..b).filter(|&i| t.is_word(i)).count();
+    let shaped = (a..b).all(|i| t.is_cap(i) || t.is_punct(i, '-') || t.is_punct(i, '.'));
+    let heading_word = (a..b).any(|i| rules::NOT_SPEAKER_LABELS.contains(&t.lo(i)));
+    if !shaped || words == 0 || words > MAX_NAME_WORDS || heading_word {
+        return false;
+    }
+    words > 1 || known_run(t, a, b, reg).is_some()
+}
+
+/// The registry's run that is exactly tokens `a..b`, when it names someone who can speak.
+fn known_run<'r>(
+    _t: &Tokens,
+    a: usize,
+    b: usize,
+    reg: &'r Registry,
+) -> Option<&'r crate::mentions::Found> {
+    reg.found.iter().find(|f| {
+        f.a == a
+            && f.b == b
+            && matches!(
+                f.kind,
+                EntityKind::Person | EntityKind::Organization | EntityKind::Outlet
+            )
+    })
+}
+
+/// The label's speaker: the article's name for it when it knows one (a label in capitals
+/// names someone introduced in ordinary case), else the label's words in title case.
+fn speaker_of(t: &Tokens, a: usize, b: usize, reg: &Registry) -> Mention {
+    let span = Span::new(t.start(a), t.end(b.saturating_sub(1).max(a)));
+    if let Some(f) = known_run(t, a, b, reg) {
+        return mention(span, reg.resolved(f).map_or(&f.name, |r| &r.name), f.kind);
+    }
+    let written = t.span_text(a, b);
+    let folded = written.to_lowercase();
+    if let Some(f) = reg
+        .found
+        .iter()
+        .find(|f| f.kind == EntityKind::Person && f.name.to_lowercase() == folded)
+    {
+        return mention(span, &f.name, EntityKind::Person);
+    }
+    let name = if written.chars().any(char::is_lowercase) {
+        written.to_string()
+    } else {
+        title_case(written)
+    };
+    mention(span, &name, EntityKind::Person)
+}
+
+fn mention(span: Span, name: &str, kind: EntityKind) -> Mention {
+    Mention {
+        span,
+        name: name.to_string(),
+        kind,
+        roles: Vec::new(),
+        place: None,
+    }
+}
+
+/// "ANA RUIZ-LOPEZ" → "Ana Ruiz-Lopez".
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric() && c != '\'' && c != '’';
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Lexicon;
+    use crate::{mentions, sentences};
+
+    /// The speaker of each paragraph (`-` for none, `label` for a label line).
+    fn read(text: &str) -> Vec<String> {
+        let lex = Lexicon::new();
+        let t = Tokens::new(text, &lex);
+        let paras = sentences::paragraphs(&t);
+        let reg = mentions::build(&t, &paras, None);
+        speakers(&t, &paras, &reg)
+            .into_iter()
+            .map(|s| match s {
+                None => "-".to_string(),
+                Some(s) if s.label_only => format!("label {}", s.speaker.name),
+                Some(s) => s.speaker.name,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn labels_hold_until_the_next_label_or_heading() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                // a broadcast: label lines in capitals, a role after the comma
+                "Harbour news tonight.\n\nTHE EVENING DESK:\n\nMARTA OSK, Radio Vell:\n\n\
+                 The ferry sank in 1998.\n\nIt never sailed again.\n\nJON BRAY, Harbour Board:\n\n\
+                 We will raise it next year.",
+                &[
+                    "-",
+                    "-",
+                    "label Marta Osk",
+                    "Marta Osk",
+                    "Marta Osk",
+                    "label Jon Bray",
+                    "Jon Bray",
+                ],
+            ),
+            (
+                // an interview: the name opens each answer
+                "Radio Vell: When did the ferry sink?\n\nJon Bray: In 1998, off Oster.\n\n\
+                 It never sailed again.",
+                &["Radio Vell", "Jon Bray", "Jon Bray"],
+            ),
+            (
+                // a narrator is the programme's own voice, not a speaker
+                "UNIDENTIFIED NARRATOR:\n\nThe ferry sank.\n\nJON BRAY:\n\nIt did.\n\n\
+                 MARTA OSK:\n\nIt sank fast.",
+                &[
+                    "-",
+                    "-",
+                    "label Jon Bray",
+                    "Jon Bray",
+                    "label Marta Osk",
+                    "Marta Osk",
+                ],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&read(text), expected, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn one_colon_or_lower_case_words_are_no_transcript() {
+        let cases: &[&str] = &[
+            "Update: the road to Oster reopened on Monday.\n\nThe bridge is closed.",
+            "Jon Bray: harbour master.\n\nThe ferry sank in 1998.",
+            "Now on the evening desk: the ferry.\n\nTranscript of the broadcast:\n\nIt sank.",
+        ];
+        for text in cases {
+            assert!(read(text).iter().all(|s| s == "-"), "in {text:?}");
+        }
+    }
+}
