@@ -145,6 +145,8 @@ fn is_left_boundary(t: &Tokens, i: usize) -> bool {
             matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '.' | '!' | '?')
         }
         Some(Kind::Quote(_)) => true,
+        // "the WHO said": the acronym, not the relative pronoun
+        Some(Kind::Word) if t.is_acronym(i) => false,
         Some(Kind::Word) => matches!(
             t.lo(i),
             "that"
@@ -491,6 +493,14 @@ impl Analyzer<'_, '_> {
         while end > sa && t.has(end - 1, flag::CUE_ADV) && end + 3 > cue {
             end -= 1;
         }
+        // "Ana Ruiz, however, said": a parenthetical adverb between commas
+        if end >= sa + 4
+            && t.is_punct(end - 1, ',')
+            && rules::PARENTHETICAL_ADVERBS.contains(&t.lo(end - 2))
+            && t.is_punct(end - 3, ',')
+        {
+            end -= 3;
+        }
         // "the leader of the People's Front (PF) admitted": the acronym in brackets
         // belongs to the subject, not a boundary before it.
         if end > sa + 2 && t.is_punct(end - 1, ')') {
@@ -542,6 +552,12 @@ impl Analyzer<'_, '_> {
                     || (t.is(start, "the")
                         && t.has(start + 1, flag::ROLE | flag::NOMINAL)
                         && !t.is_cap(start + 1))
+                    // "X, the agency's top flu expert, says": a role at the head
+                    || (t.is(start, "the")
+                        && seg_end > start + 2
+                        && t.has(seg_end - 1, flag::ROLE)
+                        && !t.is_cap(seg_end - 1)
+                        && (start + 1..seg_end).all(|i| t.is_word(i)))
                     // "Velto, the German carmaker, said"
                     || (t.is(start, "the")
                         && (start + 1..seg_end).all(|i| t.is_word(i))
@@ -1264,6 +1280,13 @@ impl Analyzer<'_, '_> {
                     || matches!(t.toks[e - 1].kind, Kind::Punct(',' | '.' | ';' | ':')))
             {
                 e -= 1;
+            }
+            // "noted in her speech, “…”": only adverbials before the quote, which is what
+            // was said
+            let quote_next = (e..(e + 3).min(s.b)).any(|x| t.is_quote(x));
+            if quote_next && e > c && skip_adverbials(t, c, e) >= e {
+                attrs[k].finish = e;
+                continue;
             }
             // "He said this when …", "she said so": a pronoun object, not reported content.
             let pronoun_object = matches!(t.lo(c), "this" | "so" | "it" | "nothing")

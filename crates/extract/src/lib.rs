@@ -898,6 +898,54 @@ mod tests {
     }
 
     #[test]
+    fn speakers_survive_adverbs_hyphenated_titles_and_acronyms() {
+        let cases = [
+            (
+                "Lena Holm, however, stressed the closure does not mean the pier is unsafe.",
+                "Lena Holm",
+            ),
+            (
+                "Director-General Ana Ruiz said 40 piles had cracked.",
+                "Ana Ruiz",
+            ),
+            (
+                "Harbour Secretary-General Ivo Moe said 40 piles had cracked.",
+                "Ivo Moe",
+            ),
+            // a long apposition with its role at the end
+            (
+                "Doctor Ola Berg, the agency's top flu expert, says 40 wells are dry.",
+                "Ola Berg",
+            ),
+            // an acronym that spells a common word
+            ("The WHO says that 40 cases were confirmed.", "WHO"),
+        ];
+        for (body, want) in cases {
+            let (_, ex) = run(body);
+            let speakers: Vec<&str> = ex.claims.iter().map(speaker).collect();
+            assert_eq!(speakers, [want], "in {body:?}");
+        }
+    }
+
+    #[test]
+    fn adverbials_between_the_cue_and_a_quote_are_no_content() {
+        let (text, ex) = run("Lena Holm noted in her speech, “We will reopen the pier in May.”");
+        let got: Vec<(ClaimKind, &str, &str)> = ex
+            .claims
+            .iter()
+            .map(|c| (c.kind, speaker(c), span_text(&text, c.span)))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                ClaimKind::Direct,
+                "Lena Holm",
+                "We will reopen the pier in May."
+            )]
+        );
+    }
+
+    #[test]
     fn statements_need_a_place_or_a_number() {
         let (text, ex) = run(
             "The storm cut power to 40,000 homes in Marlow. It was a difficult night. Will the dam hold?",
@@ -916,7 +964,7 @@ mod tests {
     #[test]
     fn a_transcript_speaker_asserts_the_sentences_under_the_label() {
         let (text, ex) = run(
-            "\nMARTA OSK, Radio Vell:\n\nThe ferry sank with 12 crew aboard.\n\n\
+            "\nMARTA OSK, Radio Vell:\n\nThe ferry sank with 12 crew aboard.\n\n100-million survivors.\n\n\
              JON BRAY, Harbour Board:\n\nWe lifted 40 tonnes of steel. It was hard work.",
         );
         let got: Vec<(ClaimKind, &str, &str)> = ex
@@ -932,6 +980,8 @@ mod tests {
                     "Marta Osk",
                     "The ferry sank with 12 crew aboard."
                 ),
+                // a line without a verb is speech too
+                (ClaimKind::Indirect, "Marta Osk", "100-million survivors."),
                 (
                     ClaimKind::Indirect,
                     "Jon Bray",

@@ -503,6 +503,21 @@ fn described_as_person(t: &Tokens, b: usize) -> bool {
         .any(|i| t.has(i, flag::ROLE) || rules::AGENT_ENDINGS.iter().any(|e| t.lo(i).ends_with(e)))
 }
 
+/// "North America", "Southern California": a capitalised compass word that names a region
+/// with the name after it, not a word to drop before the name.
+fn compass_region(t: &Tokens, a: usize, b: usize) -> bool {
+    b == a + 2
+        && t.is_cap(a)
+        && rules::COMPASS_WORDS.contains(&t.lo(a))
+        && t.is_cap(a + 1)
+        && !t.has(a + 1, flag::DEMONYM | flag::ORG_HEAD | flag::NOT_NAME)
+}
+
+/// Whether the gazetteer names a country so ("North Korea" is read as it always was).
+fn is_country_name(gaz: Option<&Gazetteer>, name: &str) -> bool {
+    gaz.is_some_and(|g| g.country_named(&fold(name)).is_some())
+}
+
 fn cue_follows(t: &Tokens, b: usize) -> bool {
     let mut k = b;
     while t.has(k, flag::CUE_ADV) && k < b + 3 {
@@ -541,6 +556,7 @@ fn classify(
         && (t.has(a, flag::NOT_NAME | flag::FUNCTION)
             || (sentence_initial(t, a) && (t.lo(a).ends_with("ing") || t.lo(a).ends_with("ed"))))
         && !(t.has(a, flag::ORG_HEAD) && a + 1 < b)
+        && !(compass_region(t, a, b) && !is_country_name(gaz, t.span_text(a, b)))
     {
         a += 1;
     }
@@ -661,7 +677,7 @@ fn classify(
     // Strip leading demonyms and "Dutch-built"-style adjectives for places and people.
     let mut pa = a;
     while pa < b
-        && (t.has(pa, flag::DEMONYM)
+        && ((t.has(pa, flag::DEMONYM) && !compass_region(t, pa, b))
             || t.s(pa)
                 .rsplit('-')
                 .next()
@@ -1438,6 +1454,30 @@ mod tests {
         );
         assert!(f.contains(&("Piet Oster".to_string(), EntityKind::Person)));
         assert!(f.contains(&("Anna Rijk".to_string(), EntityKind::Person)));
+    }
+
+    #[test]
+    fn a_compass_word_before_a_place_names_a_region() {
+        let cases = [
+            (
+                "Storms hit towns in Northern Tarnland overnight.",
+                vec!["Northern Tarnland"],
+            ),
+            (
+                "Rain fell in North Vellmark and in Calvry.",
+                vec!["North Vellmark", "Calvry"],
+            ),
+            // a compass word alone, or before a people, is no region
+            ("North of Calvry, the road closed.", vec!["Calvry"]),
+        ];
+        for (text, want) in cases {
+            let places: Vec<String> = found(text)
+                .into_iter()
+                .filter(|x| x.1 == EntityKind::Place)
+                .map(|x| x.0)
+                .collect();
+            assert_eq!(places, want, "in {text:?}");
+        }
     }
 
     #[test]

@@ -300,6 +300,15 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
         // Glued to a preceding word ("Survey1200") is fine; glued to a digit or a decimal
         // point is not a new number.
         let mut j = i + 1;
+        // "13-million refugees": the multiplier joined by a hyphen
+        if j + 1 < b
+            && t.is_punct(j, '-')
+            && !t.toks[j].space_before
+            && !t.toks[j + 1].space_before
+            && t.has(j + 1, flag::MULT)
+        {
+            j += 1;
+        }
         while j < b && t.has(j, flag::MULT) {
             if let Some(m) = rules::multiplier(t.lo(j)) {
                 value *= m;
@@ -589,6 +598,12 @@ mod tests {
     #[test]
     fn glued_and_paired_units() {
         assert_eq!(vu("a 40km dyke"), [(40.0, "km".to_string())]);
+        assert_eq!(
+            vu("about 13-million passengers"),
+            [(13_000_000.0, "passenger".to_string())]
+        );
+        // a range keeps its hyphen: no multiplier joins it
+        assert_eq!(vu("12-14 metres").first().map(|x| x.0), Some(12.0));
         assert_eq!(vu("flooded 120km² of fields"), [(120.0, "km2".to_string())]);
         assert_eq!(
             vu("about 300 km2 (116 square miles)"),

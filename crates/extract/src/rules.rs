@@ -81,7 +81,10 @@ pub const TITLES: &[&str] = &[
     "father", "rev", "reverend", "imam", "rabbi", "bishop", "cardinal", "mp", "mep", "premier",
     "foreign", "defense", "defence", "interior", "state", "sergeant-major", "speaker", "commissioner",
     "executive", "strategist", "editor", "attorney", "activist", "inspector", "superintendent",
-    "councillor", "alderman", "investigator", "principal",
+    "councillor", "alderman", "investigator", "principal", "director-general",
+    "secretary-general", "attorney-general", "governor-general", "vice-president",
+    "vice-chairman", "editor-in-chief", "commander-in-chief", "lieutenant-general",
+    "major-general", "lieutenant-colonel", "vice-admiral", "rear-admiral", "surgeon-general",
 ];
 
 /// Role nouns a description may use to point back at a named person ("the spokesman").
@@ -148,6 +151,18 @@ pub const QUANTIFIERS: &[&str] = &[
 
 /// Of those, the ones that stand alone for speakers ("Another said …", "Others say …").
 pub const QUANTIFIER_PRONOUNS: &[&str] = &["another", "others", "some", "many", "several", "most"];
+
+/// Adverbs set off by commas between a subject and its verb ("Ruiz, however, said …").
+pub const PARENTHETICAL_ADVERBS: &[&str] = &[
+    "however", "meanwhile", "though", "too", "also", "moreover", "nevertheless", "nonetheless",
+    "instead", "therefore", "furthermore", "likewise", "similarly", "separately", "again",
+];
+
+/// Compass words that, capitalised before a place, name a region ("North America").
+pub const COMPASS_WORDS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "upper", "lower",
+];
 
 /// Subject pronouns resolved to an earlier named entity.
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it"];

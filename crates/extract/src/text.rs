@@ -383,6 +383,7 @@ impl<'a> Tokens<'a> {
             space = false;
             para = false;
         }
+        acronyms_are_names(text, &mut toks);
         let decimal_comma = toks
             .iter()
             .any(|x| x.kind == Kind::Num && european_digits(&text[x.start..x.end]));
@@ -436,6 +437,13 @@ impl<'a> Tokens<'a> {
             .is_some_and(|t| t.kind == Kind::Word && t.cap)
     }
 
+    /// A word of two or more capitals ("WHO", "US"): an acronym, not the word it spells.
+    pub fn is_acronym(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Word && spells_acronym(&self.text[t.start..t.end]))
+    }
+
     pub fn is_punct(&self, i: usize, c: char) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
     }
@@ -472,6 +480,27 @@ impl<'a> Tokens<'a> {
             return "";
         }
         self.text.get(self.start(a)..self.end(b - 1)).unwrap_or("")
+    }
+}
+
+/// Two or more letters, none of them lower case.
+fn spells_acronym(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+}
+
+/// "the WHO said", "aid from the US": a word in capitals amid lower-case text is an
+/// acronym, a name, whatever common word it spells; in a line all in capitals it is not.
+fn acronyms_are_names(text: &str, toks: &mut [Tok]) {
+    let upper = |t: &Tok| t.kind == Kind::Word && spells_acronym(&text[t.start..t.end]);
+    let common = flag::NOT_NAME | flag::FUNCTION | flag::PRONOUN | flag::COMMON_VERB;
+    for k in 0..toks.len() {
+        if toks[k].flags & common == 0 || !upper(&toks[k]) {
+            continue;
+        }
+        let shouting = |j: Option<usize>| j.and_then(|j| toks.get(j)).is_some_and(upper);
+        if !shouting(k.checked_sub(1)) && !shouting(Some(k + 1)) {
+            toks[k].flags &= !common;
+        }
     }
 }
 
@@ -534,5 +563,17 @@ mod tests {
         assert!(t.has(2, flag::CUE));
         assert!(t.toks[3].para_break && !t.toks[2].para_break);
         assert_eq!(t.lo(3), "in");
+    }
+
+    #[test]
+    fn capitals_amid_lower_case_are_acronyms_not_common_words() {
+        let lex = Lexicon::new();
+        let t = Tokens::new("The WHO said. Aid from the US came. WHO IS IT", &lex);
+        let at = |w: &str| (0..t.len()).filter(|&i| t.s(i) == w).collect::<Vec<_>>();
+        assert!(!t.has(at("WHO")[0], flag::NOT_NAME | flag::FUNCTION));
+        assert!(!t.has(at("US")[0], flag::PRONOUN | flag::NOT_NAME));
+        // a line in capitals keeps its words' classes
+        assert!(t.has(at("WHO")[1], flag::NOT_NAME | flag::FUNCTION));
+        assert!(t.has(at("IS")[0], flag::COMMON_VERB));
     }
 }
