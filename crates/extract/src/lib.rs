@@ -18,6 +18,7 @@ mod quotes;
 mod rules;
 mod sentences;
 mod terms;
+pub mod tagger;
 mod text;
 
 pub use claimgraph_gazetteer::Gazetteer;
