@@ -240,12 +240,24 @@ fn parse_given(data: &[u8]) -> Result<FnvMap<u64, u8>, std::io::Error> {
 
 /// The tag of each token and how sure the model is of it (best minus second-best score;
 /// 0 for tokens never scored).
+#[derive(Debug, Default)]
 pub struct Tagged {
     pub tags: Vec<Tag>,
     pub margins: Vec<f32>,
 }
 
 impl Tagged {
+    /// The type of the name that is exactly `[a, b)` (begins at `a`, ends at `b`), with
+    /// the smallest margin over its tokens.
+    pub fn span_type(&self, a: usize, b: usize) -> Option<(NameType, f32)> {
+        let ty = self.tags.get(a)?.name_type()?;
+        let inside = Tag::inside(ty);
+        let ends = self.tags.get(b).is_none_or(|&x| x != inside);
+        let all = (a + 1..b).all(|k| self.tags.get(k) == Some(&inside));
+        let margin = self.margins.get(a..b)?.iter().fold(f32::MAX, |m, &x| m.min(x));
+        (b > a && all && ends).then_some((ty, margin))
+    }
+
     /// The name type the tagger gives the run `[a, b)`: the type of its longest name, with
     /// the smallest margin over that name's tokens. `None` if no token of it is a name.
     pub fn run_type(&self, a: usize, b: usize) -> Option<(NameType, f32)> {
