@@ -28,7 +28,12 @@ fn table(c: &[Counts; 4]) -> String {
         "| type | gold spans | predicted | precision | recall | F1 |".to_string(),
         "| --- | --- | --- | --- | --- | --- |".to_string(),
     ];
-    for (label, k) in [("person", 0), ("place", 1), ("organisation", 2), ("other name", 3)] {
+    for (label, k) in [
+        ("person", 0),
+        ("place", 1),
+        ("organisation", 2),
+        ("other name", 3),
+    ] {
         lines.push(row(label, &c[k]));
     }
     lines.push(format!(
@@ -44,9 +49,10 @@ fn main() -> ExitCode {
         eprintln!("usage: train_tagger GUM_DIR [OUT]");
         return ExitCode::FAILURE;
     };
-    let out = args
-        .next()
-        .map_or_else(|| PathBuf::from("crates/extract/data/tagger.bin"), PathBuf::from);
+    let out = args.next().map_or_else(
+        || PathBuf::from("crates/extract/data/tagger.bin"),
+        PathBuf::from,
+    );
     let (bytes, report) = match train(&gum, MAX_EPOCHS, PRUNE) {
         Ok(x) => x,
         Err(e) => {
@@ -66,7 +72,15 @@ fn main() -> ExitCode {
         report.bytes,
         out.display()
     );
-    println!("GUM test documents ({}):\n\n{}\n", report.test_docs, table(&report.test));
-    println!("GUM dev documents ({}):\n\n{}", report.dev_docs, table(&report.dev));
+    println!(
+        "GUM test documents ({}):\n\n{}\n",
+        report.test_docs,
+        table(&report.test)
+    );
+    println!(
+        "GUM dev documents ({}):\n\n{}",
+        report.dev_docs,
+        table(&report.dev)
+    );
     ExitCode::SUCCESS
 }

@@ -17,8 +17,8 @@ mod quotes;
 #[rustfmt::skip]
 mod rules;
 mod sentences;
-mod terms;
 pub mod tagger;
+mod terms;
 mod text;
 
 pub use claimgraph_gazetteer::Gazetteer;

@@ -78,10 +78,31 @@ pub struct Lists<'g> {
     pub given: &'g FnvMap<u64, u8>,
 }
 
-/// Per-article scratch: one buffer for folded names, reused for every token.
+/// Per-article scratch: one buffer for folded names, reused for every token, and the
+/// last few look-ups (each token's given-name class and each two-word gazetteer class is
+/// asked for by up to three neighbouring tokens).
 pub struct Scratch {
     key: String,
     pair: String,
+    given: Memo,
+    pairs: Memo,
+}
+
+/// The answers for the last four token indices.
+struct Memo([(usize, u8); 4]);
+
+impl Memo {
+    fn new() -> Self {
+        Memo([(usize::MAX, 0); 4])
+    }
+
+    fn get_or(&mut self, i: usize, f: impl FnOnce() -> u8) -> u8 {
+        let slot = &mut self.0[i % 4];
+        if slot.0 != i {
+            *slot = (i, f());
+        }
+        slot.1
+    }
 }
 
 impl Scratch {
@@ -89,6 +110,8 @@ impl Scratch {
         Scratch {
             key: String::with_capacity(64),
             pair: String::with_capacity(64),
+            given: Memo::new(),
+            pairs: Memo::new(),
         }
     }
 }
@@ -276,18 +299,23 @@ fn name_list_features(
     out: &mut Features,
 ) {
     let w = strip_possessive(t.lo(i));
-    let given = given_class(lists.given, w);
+    let given_at = |scratch: &mut Scratch, k: usize| {
+        scratch
+            .given
+            .get_or(k, || given_class(lists.given, strip_possessive(t.lo(k))))
+    };
+    let given = given_at(scratch, i);
     if given > 0 {
         out.push(Hash::new(21).byte(given));
     }
     if let Some(p) = at(t, i, -1).filter(|&p| t.is_cap(p)) {
-        let g = given_class(lists.given, strip_possessive(t.lo(p)));
+        let g = given_at(scratch, p);
         if g > 0 {
             out.push(Hash::new(22).byte(g));
         }
     }
     if let Some(n) = at(t, i, 1).filter(|&n| t.is_cap(n)) {
-        let g = given_class(lists.given, strip_possessive(t.lo(n)));
+        let g = given_at(scratch, n);
         out.push(Hash::new(23).byte(g).byte(given));
     }
     if !t.lex.outlets_starting(w).is_empty() {
@@ -305,12 +333,17 @@ fn name_list_features(
         if a >= t.len() || b >= t.len() || !t.is_cap(a) || !t.is_cap(b) {
             continue;
         }
-        scratch.pair.clear();
-        scratch.pair.push_str(t.s(a));
-        scratch.pair.push(' ');
-        scratch.pair.push_str(strip_possessive(t.s(b)));
-        fold_into(&scratch.pair, &mut scratch.key);
-        let c = gaz_class(g, &scratch.key);
+        let Scratch {
+            key, pair, pairs, ..
+        } = scratch;
+        let c = pairs.get_or(a, || {
+            pair.clear();
+            pair.push_str(t.s(a));
+            pair.push(' ');
+            pair.push_str(strip_possessive(t.s(b)));
+            fold_into(pair, key);
+            gaz_class(g, key)
+        });
         if c > 0 {
             out.push(Hash::new(tpl).byte(c));
         }

@@ -146,7 +146,9 @@ impl Model {
     /// (varint) and `TAGS` zig-zag varints.
     fn from_bytes(raw: &[u8]) -> Result<Model, ModelError> {
         let body = raw.strip_prefix(MAGIC).ok_or(ModelError::Magic)?;
-        let (scale, mut rest) = body.split_first_chunk::<4>().ok_or(ModelError::Corrupt(6))?;
+        let (scale, mut rest) = body
+            .split_first_chunk::<4>()
+            .ok_or(ModelError::Corrupt(6))?;
         let scale = f32::from_le_bytes(*scale);
         let mut weights = vec![0i16; BUCKETS * TAGS];
         let mut row = 0usize;
@@ -215,7 +217,9 @@ static GIVEN_DATA: &[u8] = include_bytes!("../../data/given_names.tsv.gz");
 /// The shipped model, loaded once per process; `None` if the embedded file is broken.
 pub fn shipped() -> Option<&'static Model> {
     static MODEL: OnceLock<Option<Model>> = OnceLock::new();
-    MODEL.get_or_init(|| Model::from_gzip(MODEL_DATA).ok()).as_ref()
+    MODEL
+        .get_or_init(|| Model::from_gzip(MODEL_DATA).ok())
+        .as_ref()
 }
 
 /// The shipped given-name list: lower-case name hash → how common, 1..=13.
@@ -254,7 +258,11 @@ impl Tagged {
         let inside = Tag::inside(ty);
         let ends = self.tags.get(b).is_none_or(|&x| x != inside);
         let all = (a + 1..b).all(|k| self.tags.get(k) == Some(&inside));
-        let margin = self.margins.get(a..b)?.iter().fold(f32::MAX, |m, &x| m.min(x));
+        let margin = self
+            .margins
+            .get(a..b)?
+            .iter()
+            .fold(f32::MAX, |m, &x| m.min(x));
         (b > a && all && ends).then_some((ty, margin))
     }
 

@@ -71,7 +71,11 @@ fn model_file_round_trips() {
 fn tags_names_of_our_own_sentences() {
     let gaz = Gazetteer::load().ok();
     for &(sentence, name, want) in CASES {
-        assert_eq!(type_of(sentence, name, gaz.as_ref()), want, "{name} in {sentence}");
+        assert_eq!(
+            type_of(sentence, name, gaz.as_ref()),
+            want,
+            "{name} in {sentence}"
+        );
     }
 }
 

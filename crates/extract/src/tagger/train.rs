@@ -160,10 +160,7 @@ pub(crate) fn read_doc(conllu: &str) -> Doc {
         .filter(|(_, _, etype)| etype != "time")
         .filter_map(|(a, b, etype)| name_span(&toks, *a, *b, name_type(etype)))
         .collect();
-    Doc {
-        text,
-        names,
-    }
+    Doc { text, names }
 }
 
 fn space_after_needed(text: &str, space_after: bool) -> bool {
@@ -191,7 +188,11 @@ fn read_entities(
                 mentions.push((k, k, etype));
                 i = end + 1;
             } else {
-                open.push(Open { id, etype, first: k });
+                open.push(Open {
+                    id,
+                    etype,
+                    first: k,
+                });
                 i = end;
             }
         } else {
@@ -206,7 +207,9 @@ fn read_entities(
     }
 }
 
-const JOINERS: &[&str] = &["of", "the", "and", "de", "du", "des", "la", "van", "von", "der", "al", "&"];
+const JOINERS: &[&str] = &[
+    "of", "the", "and", "de", "du", "des", "la", "van", "von", "der", "al", "&",
+];
 
 /// The proper-noun name inside mention `[a, b]` (inclusive), as a byte span.
 fn name_span(
@@ -221,7 +224,8 @@ fn name_span(
         return None;
     }
     let joins = |k: usize| {
-        JOINERS.contains(&toks[k].lower.as_str()) && !(ty == NameType::Person && toks[k].lower == "and")
+        JOINERS.contains(&toks[k].lower.as_str())
+            && !(ty == NameType::Person && toks[k].lower == "and")
     };
     // "United States": a capitalised word inside the mention is part of the name too
     let named = |k: usize| toks[k].propn || toks[k].capitalised;
@@ -412,13 +416,22 @@ impl Counts {
     pub fn f1(&self) -> (f64, f64, f64) {
         let p = self.correct as f64 / self.predicted.max(1) as f64;
         let r = self.correct as f64 / self.gold.max(1) as f64;
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         (p, r, f)
     }
 }
 
 /// Exact-span scores by type over `docs`, in the order person, place, organisation, other.
-pub(crate) fn evaluate(model: &Model, docs: &[Doc], lex: &Lexicon, gaz: Option<&Gazetteer>) -> [Counts; 4] {
+pub(crate) fn evaluate(
+    model: &Model,
+    docs: &[Doc],
+    lex: &Lexicon,
+    gaz: Option<&Gazetteer>,
+) -> [Counts; 4] {
     let mut c = [Counts::default(); 4];
     let idx = |ty: NameType| ty as usize;
     for doc in docs {
@@ -474,7 +487,11 @@ pub fn train(gum_dir: &Path, max_epochs: usize, prune: f32) -> std::io::Result<(
     paths.sort();
     let (mut train_docs, mut dev, mut test) = (Vec::new(), Vec::new(), Vec::new());
     for p in paths {
-        let name = p.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        let name = p
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
         let doc = read_doc(&std::fs::read_to_string(&p)?);
         if test_set.contains(&name) {
             test.push(doc);
