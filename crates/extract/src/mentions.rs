@@ -458,7 +458,7 @@ fn described_as_organization(t: &Tokens, b: usize) -> bool {
 }
 
 /// Margin from which the tagger alone calls a name with a given name a person.
-const PERSON_MARGIN: f32 = 8.0;
+const PERSON_MARGIN: f32 = 4.0;
 /// Margin from which the tagger's "organisation" or "person" overrules a gazetteer hit.
 const NOT_PLACE_MARGIN: f32 = 15.0;
 
