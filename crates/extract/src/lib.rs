@@ -17,6 +17,7 @@ mod quotes;
 #[rustfmt::skip]
 mod rules;
 mod sentences;
+pub mod tagger;
 mod terms;
 mod text;
 mod transcript;

@@ -11,6 +11,7 @@ use claimgraph_gazetteer::{fold, fold_into, CountryCode, Gazetteer};
 use crate::model::{EntityKind, Mention, PlaceType, Span};
 use crate::places::Resolved;
 use crate::rules;
+use crate::tagger::{self, NameType, Tagged};
 use crate::text::{flag, word_hash, FnvMap, FnvSet, Kind, Tokens};
 
 /// A person the article names, with what it says about them.
@@ -55,6 +56,8 @@ pub struct Registry {
     /// Token ranges inside quotation marks, in text order: a person named inside a quote
     /// is not who "she said" after it means.
     quoted: Vec<(usize, usize)>,
+    /// The trained tagger's reading of every token (`None` if the model did not load).
+    tagged: Option<Tagged>,
 }
 
 /// Longest capitalised run read as one name; longer runs are headings or noise.
@@ -540,6 +543,32 @@ fn described_as_organization(t: &Tokens, b: usize) -> bool {
         && (b + 2..end).any(|i| !t.toks[i].cap && rules::is_org_descriptor(t.lo(i)))
 }
 
+/// Margin from which the tagger alone calls a name with a given name a person.
+const PERSON_MARGIN: f32 = 4.0;
+/// Margin from which the tagger's "organisation" or "person" overrules a gazetteer hit.
+const NOT_PLACE_MARGIN: f32 = 15.0;
+
+/// The tagger's type for exactly `[a, b)` when its margin reaches `margin`.
+fn tagged_as(reg: &Registry, a: usize, b: usize, margin: f32) -> Option<NameType> {
+    reg.tagged
+        .as_ref()?
+        .span_type(a, b)
+        .filter(|&(_, m)| m >= margin)
+        .map(|(ty, _)| ty)
+}
+
+/// A run of two to four name words the tagger reads as one person: sure of it, or
+/// opening with a given name from the names list ("Marta Lindqvist" after a list of
+/// places, which the place rules alone would take for one more place).
+fn reads_as_person(t: &Tokens, reg: &Registry, a: usize, b: usize) -> bool {
+    if !(2..=4).contains(&(b - a)) || !(a..b).all(|i| is_person_word(t, i)) {
+        return false;
+    }
+    let given = tagger::features::given_class(tagger::given_names(), t.lo(a)) >= 2;
+    let margin = if given { 0.0 } else { PERSON_MARGIN };
+    tagged_as(reg, a, b, margin) == Some(NameType::Person)
+}
+
 /// Labels one capitalised run `[a, b)`.
 fn classify(
     t: &Tokens,
@@ -556,7 +585,7 @@ fn classify(
         && (t.has(a, flag::NOT_NAME | flag::FUNCTION)
             || (sentence_initial(t, a) && (t.lo(a).ends_with("ing") || t.lo(a).ends_with("ed"))))
         && !(t.has(a, flag::ORG_HEAD) && a + 1 < b)
-        && !(compass_region(t, a, b) && !is_country_name(gaz, t.span_text(a, b)))
+        && (!compass_region(t, a, b) || is_country_name(gaz, t.span_text(a, b)))
     {
         a += 1;
     }
@@ -771,6 +800,12 @@ fn classify(
     }
     let written_lo = written.to_lowercase();
     let known_person = reg.person_name_lo(&written_lo).is_some();
+    let tagger_person = reads_as_person(t, reg, pa, b);
+    // a gazetteer name the tagger reads, with a wide margin, as a body or a person
+    let tagger_not_place = matches!(
+        tagged_as(reg, pa, b, NOT_PLACE_MARGIN),
+        Some(NameType::Organization | NameType::Person)
+    );
     // Read as a person or a body rather than a place: a title or role word around it, or
     // a cue verb after it ("Kell said").
     let personal = || {
@@ -784,6 +819,7 @@ fn classify(
     // A large gazetteer place needs no context, unless the run reads as a person.
     let gazetteer = gaz.is_some_and(|g| {
         !known_person
+            && !tagger_not_place
             && b - pa <= 3
             && (b - pa > 1 || !reg.common.contains(&word_hash(&written_lo)))
             && is_large_place(g, key())
@@ -795,6 +831,7 @@ fn classify(
     let in_country = !gazetteer
         && !reg.countries.is_empty()
         && !known_person
+        && !tagger_not_place
         && !after_the
         && b - pa <= 2
         && gaz.is_some_and(|g| {
@@ -806,6 +843,7 @@ fn classify(
                 && !personal()
         });
     if !known_person
+        && !tagger_person
         && (geo_last || prep || listed || gazetteer || in_country || reg.is_place_lo(&written_lo))
     {
         // "the region of X", "the province of X": the region named after X, as "X region".
@@ -872,6 +910,7 @@ fn classify(
                     "author" | "authors" | "by" | "reporter" | "writer"
                 )));
     let evidence = !roles.is_empty()
+        || tagger_person
         || appositive
         || byline
         || after_cue
@@ -1014,7 +1053,10 @@ fn scan(
 
 /// Reads the whole article twice and labels every name in it.
 pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>) -> Registry {
-    let mut reg = Registry::default();
+    let mut reg = Registry {
+        tagged: tagger::shipped().map(|m| tagger::tag(m, t, gaz)),
+        ..Registry::default()
+    };
     if gaz.is_some() {
         reg.common = (0..t.len())
             .filter(|&i| t.is_word(i) && !t.toks[i].cap)
@@ -1490,6 +1532,47 @@ mod tests {
             .map(|x| x.0.as_str())
             .collect();
         assert_eq!(places, ["Dunmore", "Calvry", "Westvale region", "Dunmore"]);
+    }
+
+    /// The kind given to `name` in `text`, read with the gazetteer.
+    fn kind_with_gazetteer(text: &str, name: &str) -> Option<EntityKind> {
+        let gaz = Gazetteer::load().ok();
+        let lex = Lexicon::new();
+        let t = Tokens::new(text, &lex);
+        let p = sentences::paragraphs(&t);
+        let reg = build(&t, &p, gaz.as_ref());
+        reg.found.iter().find(|f| f.name == name).map(|f| f.kind)
+    }
+
+    #[test]
+    fn tagger_reads_given_names_after_place_lists_as_people() {
+        // (text, name, kind): a name after a list of places is a person when the tagger
+        // reads it so; the places of the list stay places.
+        let cases = [
+            (
+                "Crews worked in Bergen, Trondheim and Tromsø, Ingrid Solberg told the board.",
+                "Ingrid Solberg",
+                Some(EntityKind::Person),
+            ),
+            (
+                "Crews worked in Bergen, Trondheim and Tromsø, Ingrid Solberg told the board.",
+                "Trondheim",
+                Some(EntityKind::Place),
+            ),
+            (
+                "Voters in Cork, Galway and Sligo backed the plan, and Declan Moriarty welcomed it.",
+                "Declan Moriarty",
+                Some(EntityKind::Person),
+            ),
+            (
+                "Voters in Cork, Galway and Sligo backed the plan, and Declan Moriarty welcomed it.",
+                "Galway",
+                Some(EntityKind::Place),
+            ),
+        ];
+        for (text, name, want) in cases {
+            assert_eq!(kind_with_gazetteer(text, name), want, "{name} in {text}");
+        }
     }
 
     #[test]
