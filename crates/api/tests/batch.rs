@@ -128,10 +128,10 @@ async fn mixed_lines_get_results_in_order_and_the_good_ones_are_stored() {
             "invalid_article"
         ]
     );
-    for i in 2..6 {
-        assert_eq!(lines[i]["problem"]["status"], 422, "{}", lines[i]);
-        assert!(lines[i]["problem"]["detail"].is_string(), "{}", lines[i]);
-        assert!(lines[i].get("id").is_none(), "{}", lines[i]);
+    for bad in &lines[2..6] {
+        assert_eq!(bad["problem"]["status"], 422, "{bad}");
+        assert!(bad["problem"]["detail"].is_string(), "{bad}");
+        assert!(bad.get("id").is_none(), "{bad}");
     }
     assert_eq!(lines[1]["id"], before["id"]);
     assert_eq!(lines[1]["created"], false);
