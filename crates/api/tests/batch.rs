@@ -8,13 +8,14 @@ use std::time::Duration;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use claimgraph_api::{ApiConfig, EventsConfig, GuardConfig, MAX_BATCH_LINES};
+use claimgraph_store::StoreOptions;
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
 mod support;
 
-use support::{app, app_with, App};
+use support::{app, app_on, app_with, App};
 
 const NDJSON: &str = "application/x-ndjson";
 const TOKEN: &str = "batch-token-0123456789";
@@ -260,6 +261,42 @@ async fn more_lines_than_the_limit_is_a_413_before_anything_is_stored() {
         1,
         "the new first line was not stored"
     );
+}
+
+#[tokio::test]
+async fn once_the_database_is_full_the_good_lines_after_get_507_and_bad_ones_their_own() {
+    let app = app_on(
+        ApiConfig::default(),
+        StoreOptions {
+            max_size_bytes: Some(400 * 1024),
+        },
+    )
+    .await;
+    let filler = "Filler words about the harbour. ".repeat(40);
+    let mut body: String = (0..MAX_BATCH_LINES - 1)
+        .map(|i| {
+            let text = format!(
+                "Berth {i} of the port of Ploče reopened on Monday, harbour master Ivo \
+                 Babić said. {filler}"
+            );
+            format!("{}\n", json!({ "text": text }))
+        })
+        .collect();
+    body.push_str("{\"text\": \n");
+    let lines = results(&app, batch(NDJSON, body, None)).await;
+    assert_eq!(lines.len(), MAX_BATCH_LINES);
+    let stored = lines.iter().take_while(|l| l["status"] == 201).count();
+    assert!(stored > 0, "some fit");
+    assert!(stored < MAX_BATCH_LINES - 1, "the cap is reached");
+    // a chunk is one transaction: it is stored whole or not at all
+    assert_eq!(stored % 16, 0, "{stored}");
+    let (bad, after) = lines[stored..].split_last().expect("lines after the cap");
+    for line in after {
+        assert_eq!(line["status"], 507, "{line}");
+        assert_eq!(line["problem"]["code"], "storage_full", "{line}");
+    }
+    assert_eq!(bad["problem"]["code"], "malformed_json", "{bad}");
+    assert_eq!(article_count(&app).await, stored);
 }
 
 #[tokio::test]
