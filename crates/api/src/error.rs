@@ -15,6 +15,12 @@ pub enum ApiError {
     Unprocessable { code: ErrorCode, detail: String },
     #[error("send the article as application/json or text/plain (got {0})")]
     UnsupportedMediaType(String),
+    #[error(
+        "send the articles as application/x-ndjson, one JSON article object per line (got {0})"
+    )]
+    UnsupportedBatchType(String),
+    #[error("the batch holds {lines} articles (non-blank lines), more than the {limit} one request may hold: split it")]
+    TooManyLines { lines: usize, limit: usize },
     #[error("the charset {0:?} is not one the server reads: send UTF-8, UTF-16 (LE/BE), ISO-8859-1 or windows-1252")]
     UnsupportedCharset(String),
     #[error("the request body is larger than the limit of {limit} bytes")]
@@ -58,7 +64,7 @@ pub enum ApiError {
 }
 
 /// An RFC 9457 problem: every error body has this shape, as `application/problem+json`.
-#[derive(Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Problem {
     /// `https://claimgraph.dev/problems/{code}`
     #[serde(rename = "type")]
@@ -130,6 +136,7 @@ error_codes! {
     MergeNotUndoable => "merge_not_undoable",
     SamePlace => "same_place",
     PayloadTooLarge => "payload_too_large",
+    TooManyLines => "too_many_lines",
     UriTooLong => "uri_too_long",
     UnsupportedMediaType => "unsupported_media_type",
     UnsupportedCharset => "unsupported_charset",
@@ -204,6 +211,13 @@ impl ApiError {
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 ErrorCode::UnsupportedMediaType,
             ),
+            ApiError::UnsupportedBatchType(_) => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ErrorCode::UnsupportedMediaType,
+            ),
+            ApiError::TooManyLines { .. } => {
+                (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::TooManyLines)
+            }
             ApiError::UnsupportedCharset(_) => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 ErrorCode::UnsupportedCharset,
@@ -286,7 +300,7 @@ impl ApiError {
 
 impl ApiError {
     /// The problem document this error answers with; a fault's details go to the log.
-    fn problem(&self) -> Problem {
+    pub(crate) fn problem(&self) -> Problem {
         let (status, code) = self.status_and_code();
         // these 5xx are conditions an operator or client can act on, not faults: say which
         let actionable = matches!(

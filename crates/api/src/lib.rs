@@ -3,6 +3,7 @@
 //! [`router`] builds the whole service from an [`AppState`], so tests drive it with
 //! `tower::ServiceExt::oneshot` and the binary serves it on a listener.
 
+mod batch;
 mod charset;
 mod claims_csv;
 mod conditional;
@@ -27,11 +28,13 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, Request};
 use axum::{middleware, Router};
 use claimgraph_store::Store;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+pub use batch::MAX_BATCH_LINES;
 pub use error::ApiError;
 pub use events::{EventHub, EventsConfig};
 pub use graph::GraphCache;
@@ -157,8 +160,11 @@ pub fn router(state: AppState) -> Router {
         // Swagger UI's and extractors' own error answers become problems too
         .layer(middleware::from_fn(protocol::problem_bodies))
         .layer(DefaultBodyLimit::max(body_limit))
-        // gzip when the client accepts it; the ETag is taken over the bytes as sent
-        .layer(CompressionLayer::new())
+        // gzip when the client accepts it; the ETag is taken over the bytes as sent. Not
+        // the batch's result lines: gzip would hold them back until a block fills
+        .layer(CompressionLayer::new().compress_when(
+            DefaultPredicate::new().and(NotForContentType::const_new("application/x-ndjson")),
+        ))
         .layer(middleware::from_fn_with_state(cache, conditional::etag));
     guard::layer(routes, &guard, body_limit)
         .layer(middleware::from_fn(protocol::limit_head))

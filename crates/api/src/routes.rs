@@ -24,7 +24,7 @@ use crate::extract::{page_params, parse_id, ApiId, ApiQuery, PageQuery};
 use crate::openapi::enums::{CLAIM_KINDS, ENTITY_TYPES};
 use crate::openapi::ApiDoc;
 use crate::timestamp::is_timestamp;
-use crate::{charset, claims_csv, curation, events, export, graph};
+use crate::{batch, charset, claims_csv, curation, events, export, graph};
 use crate::{ApiError, AppState};
 
 /// Every endpoint, each registered with its OpenAPI operation: a route cannot be served
@@ -33,6 +33,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(healthz))
         .routes(routes!(list_articles, create_article))
+        .routes(routes!(batch::create_articles))
         .routes(routes!(get_article))
         .routes(routes!(article_claims))
         .routes(routes!(list_claims))
@@ -105,15 +106,7 @@ async fn create_article(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    let body = body.map_err(|e| {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::PayloadTooLarge {
-                limit: state.config.body_limit,
-            }
-        } else {
-            ApiError::bad_request(ErrorCode::UnreadableBody, e.body_text())
-        }
-    })?;
+    let body = read_body(&state, body)?;
     let article = parse_article(&headers, &body)?;
     if let Some(id) = state
         .store
@@ -146,6 +139,22 @@ async fn create_article(
         .into_response())
 }
 
+/// A write's whole body, or the 413 or 400 that says why it could not be read.
+pub(crate) fn read_body(
+    state: &AppState,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Bytes, ApiError> {
+    body.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::PayloadTooLarge {
+                limit: state.config.body_limit,
+            }
+        } else {
+            ApiError::bad_request(ErrorCode::UnreadableBody, e.body_text())
+        }
+    })
+}
+
 /// Parses a `POST /v1/articles` body by its Content-Type into an article, or the 4xx that
 /// explains why not. Public so the fuzzer drives the same path as the server.
 pub fn parse_article(headers: &HeaderMap, body: &[u8]) -> Result<NewArticle, ApiError> {
@@ -175,6 +184,17 @@ pub fn parse_article(headers: &HeaderMap, body: &[u8]) -> Result<NewArticle, Api
         "" => return Err(ApiError::UnsupportedMediaType("no Content-Type".into())),
         other => return Err(ApiError::UnsupportedMediaType(other.to_string())),
     };
+    checked_article(input)
+}
+
+/// One line of a `POST /v1/articles:batch` body: a JSON article, checked as the JSON body
+/// of `POST /v1/articles` is, so both answer the same problems.
+pub(crate) fn json_line_article(line: &[u8]) -> Result<NewArticle, ApiError> {
+    checked_article(json_article(line)?)
+}
+
+/// The article an input describes, once its date and text are checked.
+fn checked_article(input: ArticleIn) -> Result<NewArticle, ApiError> {
     if let Some(at) = &input.published_at {
         if !is_timestamp(at) {
             return Err(ApiError::unprocessable(

@@ -71,7 +71,7 @@ fn the_document_is_openapi_3_1_with_every_error_as_problem_json() {
     assert_eq!(doc["openapi"], "3.1.0");
     assert_eq!(doc["info"]["title"], "claimgraph API");
     let ops = operations(&doc);
-    assert_eq!(ops.len(), 30, "{ops:?}");
+    assert_eq!(ops.len(), 31, "{ops:?}");
     for (method, path) in &ops {
         let op = &doc["paths"][path][method.to_lowercase()];
         assert!(op["operationId"].is_string(), "{method} {path}");

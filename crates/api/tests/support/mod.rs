@@ -8,7 +8,7 @@ use axum::body::Body;
 use axum::http::{header, HeaderMap, Request, StatusCode};
 use axum::Router;
 use claimgraph_api::{router, ApiConfig, AppState};
-use claimgraph_store::Store;
+use claimgraph_store::{Store, StoreOptions};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tempfile::TempDir;
@@ -25,9 +25,14 @@ pub struct App {
 }
 
 pub async fn app_with(config: ApiConfig) -> App {
+    app_on(config, StoreOptions::default()).await
+}
+
+/// An app whose store is opened with `options` (a size cap, …).
+pub async fn app_on(config: ApiConfig, options: StoreOptions) -> App {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("test.db");
-    let store = Store::open(&db).await.expect("open store");
+    let store = Store::open_with(&db, options).await.expect("open store");
     App {
         router: router(AppState::new(store.clone(), config)),
         store,
