@@ -552,7 +552,7 @@ impl Analyzer<'_, '_> {
                     || (t.is(start, "the")
                         && t.has(start + 1, flag::ROLE | flag::NOMINAL)
                         && !t.is_cap(start + 1))
-                    // "X, the agency's top flu expert, says": a role at the head
+                    // "X, the port's longest-serving engineer, insists": a role at the head
                     || (t.is(start, "the")
                         && seg_end > start + 2
                         && t.has(seg_end - 1, flag::ROLE)

@@ -913,9 +913,9 @@ mod tests {
                 "Harbour Secretary-General Ivo Moe said 40 piles had cracked.",
                 "Ivo Moe",
             ),
-            // a long apposition with its role at the end
+            // an apposition of several words ending in its role
             (
-                "Doctor Ola Berg, the agency's top flu expert, says 40 wells are dry.",
+                "Ola Berg, the ferry company's longest-serving marine engineer, insists 40 piles cracked.",
                 "Ola Berg",
             ),
             // an acronym that spells a common word
