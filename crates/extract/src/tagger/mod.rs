@@ -250,13 +250,21 @@ pub(crate) fn given_names() -> &'static FnvMap<u64, u8> {
 /// The sex of a given name ("Lena", "Ivo"), or `None` if the list has it as unisex or
 /// does not know it: pronoun resolution only excludes people whose name is clearly the
 /// other sex.
+/// Rare names (below [`GENDER_MIN_SCORE`]) count as unknown: a name seldom given in the
+/// dictionary's countries is as likely a foreign name of the other sex.
 pub(crate) fn given_name_gender(first: &str) -> Option<Gender> {
-    let lower = first.to_lowercase();
-    shipped_given()
-        .genders
-        .get(&crate::text::word_hash(&lower))
-        .copied()
+    let names = shipped_given();
+    let hash = crate::text::word_hash(&first.to_lowercase());
+    let common = names
+        .scores
+        .get(&hash)
+        .is_some_and(|&s| s >= GENDER_MIN_SCORE);
+    names.genders.get(&hash).copied().filter(|_| common)
 }
+
+/// The least commonness (1..=13) at which a given name's sex is trusted; every Census
+/// name has at least 6.
+const GENDER_MIN_SCORE: u8 = 6;
 
 /// Reads `name<TAB>score[<TAB>gender]` lines; a missing or unreadable gender is unknown.
 fn parse_given(data: &[u8]) -> Result<GivenNames, std::io::Error> {
