@@ -10,6 +10,7 @@ use crate::mentions::{content_words, Found, Registry};
 use crate::model::{EntityKind, Mention, Span};
 use crate::quotes::Quote;
 use crate::rules;
+use crate::tagger::Gender;
 use crate::text::{flag, Kind, Tokens};
 
 /// A claim found in one sentence, before article-level fallbacks.
@@ -210,16 +211,28 @@ impl Analyzer<'_, '_> {
         match lo {
             // object forms: "according to her"
             "he" | "she" | "him" | "her" => {
-                if let Some(p) = prev.filter(|p| p.kind == EntityKind::Person) {
+                let sex = if matches!(lo, "he" | "him") {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                // Unknown sex agrees with either pronoun.
+                let agrees = |name: &str, roles: &[String]| {
+                    self.reg.gender_of(name, roles).is_none_or(|g| g == sex)
+                };
+                let fits = |f: &Found| agrees(&f.name, &f.roles);
+                let prev =
+                    prev.filter(|p| p.kind == EntityKind::Person && agrees(&p.name, &p.roles));
+                if let Some(p) = prev {
                     // The previous speaker, unless a person was named after it.
-                    let last = self.reg.antecedent_person(t, i);
+                    let last = self.reg.antecedent_person(t, i, fits);
                     if last.is_none_or(|f| f.name == p.name || t.start(f.a) < p.span.start) {
                         let mut m = p.clone();
                         m.span = Span::new(t.start(i), t.end(i));
                         return Some(m);
                     }
                 }
-                self.reg.antecedent_person(t, i).map(pick)
+                self.reg.antecedent_person(t, i, fits).map(pick)
             }
             "it" => {
                 if let Some(p) =

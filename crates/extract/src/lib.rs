@@ -723,6 +723,64 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_agrees_with_the_sex_of_its_person() {
+        let cases = [
+            // the subject of the sentence before, as without sex
+            (
+                "Lena Holm met Ivo Brandt. “We agreed,” she said.",
+                Some("Lena Holm"),
+            ),
+            // "he" walks past a woman to the man
+            (
+                "Lena Holm met Ivo Brandt. “We agreed,” he said.",
+                Some("Ivo Brandt"),
+            ),
+            (
+                "Ivo Brandt met Lena Holm. “We agreed,” she said.",
+                Some("Lena Holm"),
+            ),
+            (
+                "Ivo Brandt met Lena Holm. “We agreed,” he said.",
+                Some("Ivo Brandt"),
+            ),
+            // a gendered role tells the sex of a unisex name
+            (
+                "Harbour spokeswoman Robin Vale thanked Kim Dorsey. “We agreed,” he said.",
+                Some("Kim Dorsey"),
+            ),
+            (
+                "Mr Robin Vale thanked Kim Dorsey. “We agreed,” she said.",
+                Some("Kim Dorsey"),
+            ),
+            // unisex names agree with either pronoun: the subject as before
+            (
+                "Robin Vale thanked Kim Dorsey. “We agreed,” he said.",
+                Some("Robin Vale"),
+            ),
+            (
+                "Robin Vale thanked Kim Dorsey. “We agreed,” she said.",
+                Some("Robin Vale"),
+            ),
+            // the previous speaker only if the pronoun agrees with them
+            (
+                "Ivo Brandt met the crew. “The pier is shut,” said Lena Holm. \
+                 “We will rebuild it,” he said.",
+                Some("Ivo Brandt"),
+            ),
+            (
+                "Ivo Brandt met the crew. “The pier is shut,” said Lena Holm. \
+                 “We will rebuild it,” she said.",
+                Some("Lena Holm"),
+            ),
+        ];
+        for (body, want) in cases {
+            let (_, ex) = run(body);
+            let last = ex.claims.last().map(speaker);
+            assert_eq!(last, want, "in {body:?}");
+        }
+    }
+
+    #[test]
     fn according_to_an_outlet_and_told_an_outlet() {
         let (text, ex) = run(
             "According to Reuters, the river crested at 4.2 metres in Dornbirn.\n\

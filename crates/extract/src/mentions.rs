@@ -11,7 +11,7 @@ use claimgraph_gazetteer::{fold, fold_into, CountryCode, Gazetteer};
 use crate::model::{EntityKind, Mention, PlaceType, Span};
 use crate::places::Resolved;
 use crate::rules;
-use crate::tagger::{self, NameType, Tagged};
+use crate::tagger::{self, Gender, NameType, Tagged};
 use crate::text::{flag, word_hash, FnvMap, FnvSet, Kind, Tokens};
 
 /// A person the article names, with what it says about them.
@@ -381,15 +381,21 @@ impl Registry {
     /// The person a pronoun at token `at` most likely means: the last one named before it
     /// outside quotes or, when a sentence ends in between, the first one that sentence
     /// names: its subject is who the next sentence goes on about ("Ana Ruiz backs Ola
-    /// Berg. She says …" is Ruiz).
-    pub fn antecedent_person(&self, t: &Tokens, at: usize) -> Option<&Found> {
+    /// Berg. She says …" is Ruiz). Only people `fits` accepts count, so a pronoun of
+    /// one sex walks past people of the other.
+    pub fn antecedent_person(
+        &self,
+        t: &Tokens,
+        at: usize,
+        fits: impl Fn(&Found) -> bool,
+    ) -> Option<&Found> {
         let n = self.found.partition_point(|f| f.b <= at);
         let people = || {
             self.found[..n]
                 .iter()
                 .rev()
                 .take(400)
-                .filter(|f| f.kind == EntityKind::Person && !self.is_quoted(f.a))
+                .filter(|f| f.kind == EntityKind::Person && !self.is_quoted(f.a) && fits(f))
         };
         let last = people().next()?;
         let ends = |a: usize, b: usize| {
@@ -411,6 +417,25 @@ impl Registry {
             pick = f;
         }
         Some(pick)
+    }
+
+    /// A person's sex as the text or the name tells it: a gendered title or role
+    /// ("Mrs", "spokesman") of this mention or of the person's earlier ones, else the
+    /// first given name of a full name. `None` when unknown, unisex or contradictory.
+    pub fn gender_of(&self, name: &str, roles: &[String]) -> Option<Gender> {
+        let person = self.person_index(name).and_then(|i| self.persons.get(i));
+        let known = person.map_or(&[][..], |p| p.roles.as_slice());
+        let mut said = roles.iter().chain(known).filter_map(|r| role_gender(r));
+        if let Some(first) = said.next() {
+            return said.all(|g| g == first).then_some(first);
+        }
+        // A lone word may be a surname ("Mr Rose" later "Rose"): only full names count.
+        let full = person.map_or(name, |p| p.name.as_str());
+        let mut words = full.split(' ');
+        match (words.next(), words.next()) {
+            (Some(first), Some(_)) => tagger::given_name_gender(first),
+            _ => None,
+        }
     }
 
     fn is_quoted(&self, i: usize) -> bool {
@@ -437,6 +462,27 @@ impl Registry {
         let keep = slice.iter().take_while(|f| f.b <= b).count();
         &slice[..keep]
     }
+}
+
+/// The sex a title or role word says ("Mrs", "spokeswoman", "king"), if any; a
+/// multi-word role counts by any of its words.
+fn role_gender(role: &str) -> Option<Gender> {
+    role.split(|c: char| !c.is_alphanumeric())
+        .find_map(|w| match w.to_lowercase().as_str() {
+            "mr" | "sir" | "lord" | "king" | "prince" | "duke" | "earl" | "baron" | "emperor"
+            | "spokesman" | "chairman" | "congressman" | "councilman" | "assemblyman"
+            | "businessman" | "policeman" | "fireman" | "alderman" | "countryman" | "father"
+            | "son" | "brother" | "husband" | "uncle" | "nephew" | "grandfather" | "boyfriend"
+            | "widower" => Some(Gender::Male),
+            "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "duchess"
+            | "countess" | "baroness" | "empress" | "spokeswoman" | "chairwoman"
+            | "congresswoman" | "councilwoman" | "assemblywoman" | "businesswoman"
+            | "policewoman" | "firewoman" | "countrywoman" | "mother" | "daughter" | "sister"
+            | "wife" | "aunt" | "niece" | "grandmother" | "girlfriend" | "widow" | "actress" => {
+                Some(Gender::Female)
+            }
+            _ => None,
+        })
 }
 
 /// Role words and their context just before a name ("Harbour Authority spokesman").
@@ -1428,6 +1474,28 @@ mod tests {
         let p = sentences::paragraphs(&t);
         let reg = build(&t, &p, None);
         reg.found.iter().map(|f| (f.name.clone(), f.kind)).collect()
+    }
+
+    #[test]
+    fn gendered_titles_and_roles() {
+        let cases = [
+            ("Mrs", Some(Gender::Female)),
+            ("spokeswoman", Some(Gender::Female)),
+            ("Queen", Some(Gender::Female)),
+            ("chairwoman", Some(Gender::Female)),
+            ("mr", Some(Gender::Male)),
+            ("Sir", Some(Gender::Male)),
+            ("congressman", Some(Gender::Male)),
+            ("police spokesman", Some(Gender::Male)),
+            // no sex
+            ("spokesperson", None),
+            ("minister", None),
+            ("dr", None),
+            ("", None),
+        ];
+        for (role, want) in cases {
+            assert_eq!(role_gender(role), want, "{role}");
+        }
     }
 
     #[test]
