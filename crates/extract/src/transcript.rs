@@ -114,17 +114,12 @@ fn is_name(t: &Tokens, a: usize, b: usize, reg: &Registry) -> bool {
     if !shaped || words == 0 || words > MAX_NAME_WORDS || heading_word {
         return false;
     }
-    words > 1 || known_run(t, a, b, reg).is_some()
+    words > 1 || known_run(a, b, reg).is_some()
 }
 
 /// The registry's run that is exactly tokens `a..b`, when it names someone who can speak.
-fn known_run<'r>(
-    _t: &Tokens,
-    a: usize,
-    b: usize,
-    reg: &'r Registry,
-) -> Option<&'r crate::mentions::Found> {
-    reg.found.iter().find(|f| {
+fn known_run(a: usize, b: usize, reg: &Registry) -> Option<&crate::mentions::Found> {
+    reg.overlapping(a, b).iter().find(|f| {
         f.a == a
             && f.b == b
             && matches!(
@@ -138,17 +133,12 @@ fn known_run<'r>(
 /// names someone introduced in ordinary case), else the label's words in title case.
 fn speaker_of(t: &Tokens, a: usize, b: usize, reg: &Registry) -> Mention {
     let span = Span::new(t.start(a), t.end(b.saturating_sub(1).max(a)));
-    if let Some(f) = known_run(t, a, b, reg) {
+    if let Some(f) = known_run(a, b, reg) {
         return mention(span, reg.resolved(f).map_or(&f.name, |r| &r.name), f.kind);
     }
     let written = t.span_text(a, b);
-    let folded = written.to_lowercase();
-    if let Some(f) = reg
-        .found
-        .iter()
-        .find(|f| f.kind == EntityKind::Person && f.name.to_lowercase() == folded)
-    {
-        return mention(span, &f.name, EntityKind::Person);
+    if let Some(name) = reg.person_name(written) {
+        return mention(span, name, EntityKind::Person);
     }
     let name = if written.chars().any(char::is_lowercase) {
         written.to_string()
