@@ -203,8 +203,8 @@ impl Analyzer<'_, '_> {
     fn pronoun(&self, i: usize, prev: Option<&Mention>) -> Option<Mention> {
         let t = self.t;
         let lo = t.lo(i);
-        let pick = |f: &Found| {
-            let mut m = mention_of(t, f);
+        // the entity a pronoun stands for, at the pronoun's place in the text
+        let here = |mut m: Mention| {
             m.span = Span::new(t.start(i), t.end(i));
             m
         };
@@ -220,39 +220,32 @@ impl Analyzer<'_, '_> {
                 let agrees = |name: &str, roles: &[String]| {
                     self.reg.gender_of(name, roles).is_none_or(|g| g == sex)
                 };
-                let fits = |f: &Found| agrees(&f.name, &f.roles);
+                let last = self
+                    .reg
+                    .antecedent_person(t, i, |f: &Found| agrees(&f.name, &f.roles));
                 let prev =
                     prev.filter(|p| p.kind == EntityKind::Person && agrees(&p.name, &p.roles));
+                // The previous speaker, unless a person was named after it.
                 if let Some(p) = prev {
-                    // The previous speaker, unless a person was named after it.
-                    let last = self.reg.antecedent_person(t, i, fits);
                     if last.is_none_or(|f| f.name == p.name || t.start(f.a) < p.span.start) {
-                        let mut m = p.clone();
-                        m.span = Span::new(t.start(i), t.end(i));
-                        return Some(m);
+                        return Some(here(p.clone()));
                     }
                 }
-                self.reg.antecedent_person(t, i, fits).map(pick)
+                last.map(|f| here(mention_of(t, f)))
             }
             "it" => {
                 if let Some(p) =
                     prev.filter(|p| matches!(p.kind, EntityKind::Organization | EntityKind::Outlet))
                 {
-                    let mut m = p.clone();
-                    m.span = Span::new(t.start(i), t.end(i));
-                    return Some(m);
+                    return Some(here(p.clone()));
                 }
                 self.reg
                     .last_before(i, &[EntityKind::Organization, EntityKind::Outlet])
-                    .map(pick)
+                    .map(|f| here(mention_of(t, f)))
             }
             "they" | "them" => prev
                 .filter(|p| matches!(p.kind, EntityKind::Nominal | EntityKind::Organization))
-                .map(|p| {
-                    let mut m = p.clone();
-                    m.span = Span::new(t.start(i), t.end(i));
-                    m
-                }),
+                .map(|p| here(p.clone())),
             _ => None,
         }
     }
