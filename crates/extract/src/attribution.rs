@@ -546,7 +546,15 @@ impl Analyzer<'_, '_> {
             }
             // "The mayor, speaking in Vell, said": the participle phrase is not the subject.
             let participle = start < seg_end && !t.is_cap(start) && t.lo(start).ends_with("ing");
-            if participle && bound.is_some_and(|x| t.is_punct(x, ',')) {
+            // "Ana Ruiz, from Vell, Norland, said": where the speaker comes from
+            let from_before = (start.saturating_sub(6).max(sa)..start).any(|k| t.is(k, "from"));
+            let origin = start < seg_end
+                && (t.is(start, "from")
+                    || from_before
+                        && self.reg.overlapping(start, seg_end).iter().any(|f| {
+                            f.kind == EntityKind::Place && f.a == start && f.b == seg_end
+                        }));
+            if (participle || origin) && bound.is_some_and(|x| t.is_punct(x, ',')) {
                 seg_end = start - 1;
                 after_gap = false;
                 continue;
@@ -554,7 +562,7 @@ impl Analyzer<'_, '_> {
             if start < seg_end {
                 // "Ana Ruiz, a Democrat from Ohio, said", "X, the head of Y, said".
                 let appositive = (t.has(start, flag::ROLE | flag::NOMINAL) && !t.is_cap(start))
-                    || matches!(t.lo(start), "a" | "an")
+                    || matches!(t.lo(start), "a" | "an" | "another")
                     || (t.is(start, "the")
                         && t.has(start + 1, flag::ROLE | flag::NOMINAL)
                         && !t.is_cap(start + 1))
@@ -643,8 +651,19 @@ impl Analyzer<'_, '_> {
                     while s > sa && !is_left_boundary(t, s - 1) && e - s < 10 {
                         s -= 1;
                     }
-                    let sp = self.speaker_of(s, e, prev)?;
-                    return Some((x, sp.0, true));
+                    if let Some(sp) = self.speaker_of(s, e, prev) {
+                        return Some((x, sp.0, true));
+                    }
+                    // "anger among fishermen, who say": the noun phrase before the comma,
+                    // people by "who" even when no word list knows the noun
+                    let k = np_before(t, s, e);
+                    if let Some(sp) = self.speaker_of(k, e, prev) {
+                        return Some((x, sp.0, true));
+                    }
+                    let people = t.is(x, "who") && k < e && e - k <= 4;
+                    let text = t.span_text(k, e).to_string();
+                    return people
+                        .then(|| (x, span_mention(t, k, e, text, EntityKind::Nominal), true));
                 }
                 Some(x) if matches!(t.lo(x), "and" | "but") => {
                     let sp = attrs.last()?.speaker.clone()?;
@@ -715,6 +734,15 @@ impl Analyzer<'_, '_> {
                 // "shared photos on social networks showing …": the poster reports it.
                 out.push((i, showing + 1, CueKind::Plain));
                 i = showing;
+            } else if let Some((end, from)) = phrase_cue(t, i) {
+                // "made clear that …", "took responsibility for …"
+                let kind = if t.lo(i).ends_with("ing") {
+                    CueKind::Participle
+                } else {
+                    CueKind::Plain
+                };
+                out.push((i, from, kind));
+                i = end - 1;
             } else if t.is(i, "called") && matches!(t.lo(i + 1), "on" | "for") {
                 out.push((i, i + 2, CueKind::Plain));
                 i += 1;
@@ -1118,10 +1146,15 @@ impl Analyzer<'_, '_> {
         }
         // Outlets after "told", "quoted by", "reported by", "in", "on".
         for f in self.reg.within(s.a, s.b) {
-            if f.kind != EntityKind::Outlet || mask.inside(f.a) {
+            // a programme named in quotation marks: "told “Morning Call” listeners"
+            let title = s
+                .quotes
+                .iter()
+                .find(|q| q.open < f.a && f.b <= q.close && q.is_title(t));
+            if f.kind != EntityKind::Outlet || (mask.inside(f.a) && title.is_none()) {
                 continue;
             }
-            let mut p = f.a;
+            let mut p = title.map_or(f.a, |q| q.open);
             // "told the daily El Comercio"
             if p > s.a && rules::OUTLET_KINDS.contains(&t.lo(p - 1)) {
                 p -= 1;
@@ -1216,9 +1249,14 @@ impl Analyzer<'_, '_> {
             let mut that = None;
             let mut d = if attrs[k].no_that_search { limit } else { c };
             // a verb before "that" opens the content itself: "says it is vital that …"
+            let title_mark = |d: usize| {
+                s.quotes
+                    .iter()
+                    .any(|q| (q.open == d || q.close == d) && q.is_title(t))
+            };
             while d < limit
                 && d < c + 12
-                && !t.is_quote(d)
+                && (!t.is_quote(d) || title_mark(d))
                 && !t.is_punct(d, '.')
                 && !t.has(d, flag::COMMON_VERB)
             {
@@ -1241,7 +1279,12 @@ impl Analyzer<'_, '_> {
                 }
             }
             if let Some(th) = that {
-                c = th + 1;
+                // "says that cannot go on": "that" is the subject of the content
+                c = if is_demonstrative_that(t, th) {
+                    th
+                } else {
+                    th + 1
+                };
             } else if past_adverbials > c && opens_clause(t, past_adverbials, limit) {
                 // "said in a statement it was …", "announced on Friday the capture of …".
                 c = past_adverbials;
@@ -1371,7 +1414,10 @@ impl Analyzer<'_, '_> {
             .iter()
             .filter(|x| !x.outlet_only)
             .find_map(|x| x.speaker.clone());
-        for q in quotes.iter().filter(|q| q.open >= s.a && q.open < s.b) {
+        for q in quotes
+            .iter()
+            .filter(|q| q.open >= s.a && q.open < s.b && !q.is_title(t))
+        {
             let (qa, qb) = q.inner();
             let qend = q.outer_end();
             let mut owner: Option<usize> = None;
@@ -1505,6 +1551,35 @@ impl Analyzer<'_, '_> {
 }
 
 /// Where the colon stands after "made|issued (two) announcements:" starting at `i`.
+/// Where the noun phrase that ends at `e` starts, no further left than `s`: content words
+/// back to a function word, with one determiner before them ("some local farmers").
+fn np_before(t: &Tokens, s: usize, e: usize) -> usize {
+    let mut k = e;
+    while k > s && t.is_word(k - 1) && !t.has(k - 1, flag::FUNCTION | flag::CUE) {
+        k -= 1;
+    }
+    if k > s && (is_determiner(t, k - 1) || rules::QUANTIFIERS.contains(&t.lo(k - 1))) {
+        k -= 1;
+    }
+    k
+}
+
+/// A [`rules::PHRASE_CUES`] entry at `i`: where its words end and where the content may
+/// start.
+fn phrase_cue(t: &Tokens, i: usize) -> Option<(usize, usize)> {
+    rules::PHRASE_CUES.iter().find_map(|&(verb, rest, opens)| {
+        let fits = t.is(i, verb) && rest.iter().enumerate().all(|(k, w)| t.is(i + 1 + k, w));
+        let end = i + 1 + rest.len();
+        fits.then_some((end, if opens { i + 1 } else { end }))
+    })
+}
+
+/// "that" as a pronoun rather than a conjunction: a verb follows it at once ("that is
+/// why", "that cannot go on"), where a conjunction needs a subject first.
+fn is_demonstrative_that(t: &Tokens, i: usize) -> bool {
+    t.has(i + 1, flag::COMMON_VERB) || rules::NEGATED_AUXILIARIES.contains(&t.lo(i + 1))
+}
+
 fn made_statement(t: &Tokens, i: usize, limit: usize) -> Option<usize> {
     if !matches!(t.lo(i), "made" | "makes" | "issued" | "issues") {
         return None;
@@ -1675,5 +1750,150 @@ fn nominal_start(t: &Tokens, a: usize, b: usize) -> usize {
         a
     } else {
         start
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{extract, ExtractOptions};
+
+    /// (speaker, claim text) of every claim of a one-paragraph article.
+    fn said(body: &str) -> Vec<(String, String)> {
+        let text = format!("Harbour News\n{body}");
+        let ex = extract(
+            &text,
+            &ExtractOptions {
+                headline_is_first_line: true,
+            },
+        );
+        ex.claims
+            .iter()
+            .map(|c| {
+                let who = c.speaker.as_ref().map_or("", |m| m.name.as_str());
+                (
+                    who.to_string(),
+                    c.span.slice(&text).unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    }
+
+    /// Each case: a sentence and the (speaker, claim) pairs it must yield, in order.
+    fn check(cases: &[(&str, &[(&str, &str)])]) {
+        for (body, want) in cases {
+            let got = said(body);
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(w, c)| (w.to_string(), c.to_string()))
+                .collect();
+            assert_eq!(got, want, "{body}");
+        }
+    }
+
+    #[test]
+    fn acts_of_speech_report_their_object() {
+        check(&[
+            (
+                "The ferry operator Nordlink blamed the delays on a broken crane.",
+                &[("Nordlink", "the delays on a broken crane")],
+            ),
+            (
+                "Union leaders asked for calm ahead of the vote on Thursday.",
+                &[("Union leaders", "for calm ahead of the vote on Thursday")],
+            ),
+            (
+                "Senator Ivo Marsh accused the harbour board of hiding its losses.",
+                &[("Ivo Marsh", "the harbour board of hiding its losses")],
+            ),
+            // asked in the passive: the one asked says nothing
+            (
+                "The pilots were asked to wait on the runway for an hour.",
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn phrase_cues_report_like_cue_verbs() {
+        check(&[
+            (
+                "Mayor Tilde Roos made clear she will not raise the ferry fares.",
+                &[("Tilde Roos", "she will not raise the ferry fares")],
+            ),
+            (
+                "The shipyard owner Karl Brenn took responsibility for the fire in the paint shop.",
+                &[(
+                    "Karl Brenn",
+                    "responsibility for the fire in the paint shop",
+                )],
+            ),
+            // "made" and "took" alone report nothing
+            (
+                "Karl Brenn made a model of the old lighthouse for the museum.",
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_pronoun_that_opens_the_content() {
+        check(&[
+            (
+                "Dr. Ada Pell says that cannot go on much longer.",
+                &[("Ada Pell", "that cannot go on much longer")],
+            ),
+            (
+                "Dr. Ada Pell says that the ward will close in June.",
+                &[("Ada Pell", "the ward will close in June")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn speakers_behind_relative_and_origin_phrases() {
+        check(&[
+            (
+                "Anger is growing among fishermen, who say the new quotas will ruin them.",
+                &[("fishermen", "the new quotas will ruin them")],
+            ),
+            (
+                "Greta Lund, from Tromso, Norway, said she came to see the regatta.",
+                &[("Greta Lund", "she came to see the regatta")],
+            ),
+            (
+                "Piet Vos, another harbour pilot, told Reuters that two cranes had fallen.",
+                &[("Piet Vos", "two cranes had fallen")],
+            ),
+            // a place that opens the sentence is no apposition of the speaker
+            (
+                "In Tromso, police said the ferry would sail again on Monday.",
+                &[("police", "the ferry would sail again on Monday")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_title_in_quotation_marks_is_no_quote() {
+        check(&[
+            (
+                "Dana Kline told \"Harbour Hour\" listeners on Monday that the docks would reopen.",
+                &[("Dana Kline", "the docks would reopen")],
+            ),
+            (
+                "\"The docks will reopen,\" Dana Kline said on Monday.",
+                &[("Dana Kline", "The docks will reopen,")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_multi_word_name_after_the_is_a_body() {
+        check(&[(
+            "The Sea Rescue Alliance said it had saved twelve sailors this week.",
+            &[(
+                "Sea Rescue Alliance",
+                "it had saved twelve sailors this week",
+            )],
+        )]);
     }
 }

@@ -615,6 +615,17 @@ fn reads_as_person(t: &Tokens, reg: &Registry, a: usize, b: usize) -> bool {
     tagged_as(reg, a, b, margin) == Some(NameType::Person)
 }
 
+/// A run of name words without a title that names a body, not a person: written after
+/// "the" ("the Red Cross said": people take no article), or read as an organisation by
+/// the tagger and not opening with a given name.
+fn reads_as_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> bool {
+    if a > 0 && t.is(a - 1, "the") {
+        return true;
+    }
+    let given = tagger::features::given_class(tagger::given_names(), t.lo(a)) >= 2;
+    !given && tagged_as(reg, a, b, 0.0) == Some(NameType::Organization)
+}
+
 /// Labels one capitalised run `[a, b)`.
 fn classify(
     t: &Tokens,
@@ -981,7 +992,7 @@ fn classify(
         .any(|c| c.eq_ignore_ascii_case(&written))
     {
         EntityKind::Place
-    } else if multi || known_person || !roles.is_empty() {
+    } else if known_person || !roles.is_empty() || (multi && !reads_as_body(t, reg, pa, b)) {
         EntityKind::Person
     } else {
         EntityKind::Organization

@@ -31,7 +31,25 @@ impl Quote {
             self.close
         }
     }
+
+    /// A name in quotation marks rather than words someone said: a short title-case run
+    /// that the sentence goes on from with a word (`the “Morning Call” listeners`, `its
+    /// “Open Doors” scheme`), where a spoken quote ends at punctuation or a cue.
+    pub fn is_title(&self, t: &Tokens) -> bool {
+        let (a, b) = self.inner();
+        let words = (a..b).filter(|&i| t.is_word(i)).count();
+        self.closed
+            && (1..=5).contains(&words)
+            && t.is_cap(a)
+            && (a..b).all(|i| t.is_word(i) && (t.is_cap(i) || TITLE_SMALL_WORDS.contains(&t.lo(i))))
+            && t.is_word(self.close + 1)
+            && !t.is_cap(self.close + 1)
+            && !t.has(self.close + 1, crate::text::flag::CUE)
+    }
 }
+
+/// Lower-case words a title keeps inside it ("Voice of the People").
+const TITLE_SMALL_WORDS: &[&str] = &["of", "the", "and", "for", "in", "on", "a", "to"];
 
 fn is_double(m: Mark) -> bool {
     matches!(

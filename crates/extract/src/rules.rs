@@ -22,6 +22,11 @@ pub const CUE_VERBS: &[&str] = &[
     "cautioned", "cautions", "reiterated", "reiterates", "underlined", "underscored",
     "pledged", "pledges", "promises", "vows", "hinted", "complained", "countered", "forecast",
     "forecasts", "signalled", "signaled",
+    // acts of speech whose object is what was said: "blamed the delay on the weather",
+    // "asked for patience", "accused the board of hiding losses"
+    "blamed", "blames", "criticized", "criticised", "criticizes", "criticises", "faulted",
+    "faults", "accused", "accuses", "condemned", "condemns", "demanded", "demands", "asked",
+    "asks",
 ];
 
 /// Plain forms of cue verbs, for plural subjects ("officials confirm …"). After "to", a
@@ -31,6 +36,24 @@ pub const BASE_CUES: &[&str] = &[
     "write", "announce", "acknowledge", "insist", "stress", "declare",
     "argue", "reveal", "suggest", "deny", "urge", "estimate", "predict", "indicate", "assert",
     "allege", "believe", "maintain", "recall", "concede", "agree", "disclose",
+];
+
+/// A verb and the words after it that report as one cue verb does. The flag says whether
+/// the words after the verb open the content ("took responsibility for the outage" reports
+/// "responsibility for the outage") or belong to the cue ("made clear that …").
+pub const PHRASE_CUES: &[(&str, &[&str], bool)] = &[
+    ("made", &["clear"], false),
+    ("made", &["it", "clear"], false),
+    ("makes", &["clear"], false),
+    ("makes", &["it", "clear"], false),
+    ("took", &["responsibility"], true),
+    ("takes", &["responsibility"], true),
+    ("accepted", &["responsibility"], true),
+    ("accepts", &["responsibility"], true),
+    ("expressed", &["hope"], false),
+    ("expresses", &["hope"], false),
+    ("expressing", &["hope"], false),
+    ("voiced", &["hope"], false),
 ];
 
 /// Words before a plain-form cue that make it no attribution ("did not say") or a noun
@@ -667,6 +690,12 @@ pub const CUE_ADVERBS: &[&str] = &[
 pub const COMMON_VERBS: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
     "could", "may", "might", "must", "shall", "should", "does", "do", "did",
+];
+
+/// Auxiliaries fused with "not", written as one word ("cannot", "won't").
+pub const NEGATED_AUXILIARIES: &[&str] = &[
+    "cannot", "can't", "won't", "wouldn't", "couldn't", "shouldn't", "isn't", "aren't",
+    "wasn't", "weren't", "hasn't", "haven't", "hadn't", "doesn't", "didn't", "don't", "mustn't",
 ];
 
 #[cfg(test)]
