@@ -567,6 +567,18 @@ fn is_country_name(gaz: Option<&Gazetteer>, name: &str) -> bool {
     gaz.is_some_and(|g| g.country_named(&fold(name)).is_some())
 }
 
+/// Where a country named after "of (the)" at `n` ends, if a name follows it before `b`.
+fn country_after_of(t: &Tokens, gaz: Option<&Gazetteer>, n: usize, b: usize) -> Option<usize> {
+    if !t.is(n, "of") {
+        return None;
+    }
+    let m = n + 1 + usize::from(t.is(n + 1, "the"));
+    (1..=4)
+        .rev()
+        .map(|len| m + len)
+        .find(|&e| e < b && is_country_name(gaz, t.span_text(m, e)))
+}
+
 fn cue_follows(t: &Tokens, b: usize) -> bool {
     let mut k = b;
     while t.has(k, flag::CUE_ADV) && k < b + 3 {
@@ -699,6 +711,9 @@ fn classify(
         }
         if t.is(n, "of") && t.is_cap(n + 1) && n + 2 < b {
             n += 2;
+        } else if let Some(end) = country_after_of(t, gaz, n, b) {
+            // "President of the Republic of Norland Ana Ruiz"
+            n = end;
         }
         // "President of the Harbour Board Ana Ruiz": the name follows the body's head word
         if t.is(tt + 1, "of") {
@@ -751,7 +766,7 @@ fn classify(
     let introduced_org =
         b == a + 1 && a > 0 && !t.toks[a - 1].cap && rules::is_org_descriptor(t.lo(a - 1));
     if has_org || introduced_org || described_as_organization(t, b) {
-        let name = t.span_text(a, b).to_string();
+        let name = strip_possessive(t.span_text(a, b)).to_string();
         return Some(Found {
             a,
             b,

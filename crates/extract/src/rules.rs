@@ -72,6 +72,14 @@ pub const PARTICIPLE_CUES: &[&str] = &[
     "emphasizing", "declaring", "suggesting", "urging", "indicating",
 ];
 
+/// Documents that speak for their author ("a statement from the ministry", "the
+/// agency's latest tally"). "post" is a social-media post.
+pub const DOCUMENT_NOUNS: &[&str] = &[
+    "statement", "report", "reports", "letter", "release", "communiqué", "post", "tally",
+    "figures", "data", "survey", "estimate", "estimates", "count", "findings", "analysis",
+    "website", "bulletin", "assessment",
+];
+
 /// Verbs that attribute only a quotation that follows them ("described the town as “…”").
 pub const QUOTE_ONLY_CUES: &[&str] = &["described", "describes", "called", "dubbed", "termed"];
 
@@ -204,6 +212,7 @@ pub const ORG_HEADS: &[&str] = &[
     "unicef", "unhcr", "iaea", "opec", "imf", "survey", "observatory", "institution", "house", "palace",
     "system", "network", "programme", "program", "initiative", "project", "watch", "forum",
     "trust", "society", "academy", "laboratory", "hospital", "museum", "college", "school",
+    "nations", "league", "tribunal", "chamber",
 ];
 
 /// Major news outlets and agencies, as commonly written (matched case-insensitively).

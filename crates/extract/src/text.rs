@@ -121,8 +121,13 @@ impl Lexicon {
             .strip_suffix("'s")
             .or_else(|| lower.strip_suffix("’s"))
         {
-            let kept = flag::MONTH | flag::WEEKDAY | flag::NOT_NAME | flag::DEMONYM;
-            f |= self.map.get(base).copied().unwrap_or(0) & kept;
+            let base_flags = self.map.get(base).copied().unwrap_or(0);
+            let mut kept = flag::MONTH | flag::WEEKDAY | flag::NOT_NAME | flag::DEMONYM;
+            // "the Ministry's figures", "UNICEF's tally" (but "who's" is "who is")
+            if base_flags & flag::FUNCTION == 0 {
+                kept |= flag::ORG_HEAD | flag::OUTLET_HEAD;
+            }
+            f |= base_flags & kept;
         }
         if f & flag::DEMONYM == 0 && rules::has_demonym_suffix(lower) {
             f |= flag::DEMONYM;
