@@ -58,6 +58,10 @@ pub struct Registry {
     quoted: Vec<(usize, usize)>,
     /// The trained tagger's reading of every token (`None` if the model did not load).
     tagged: Option<Tagged>,
+    /// Hashes of capitalised words the article makes the subject of a verb at least twice
+    /// and never puts after a locative preposition ("in", "at", "near"): a carmaker or a spacecraft that shares
+    /// a city's name ("X has recalled …", "X was launched …"), not the city.
+    actors: FnvSet<u64>,
 }
 
 /// Longest capitalised run read as one name; longer runs are headings or noise.
@@ -889,9 +893,14 @@ fn classify(
     let folded = std::cell::OnceCell::new();
     let key = || folded.get_or_init(|| fold(&written)).as_str();
     // A large gazetteer place needs no context, unless the run reads as a person.
+    // countries and capitals act in news as their governments do, and stay places
+    let actor = b - pa == 1
+        && reg.actors.contains(&word_hash(&written_lo))
+        && gaz.is_some_and(|g| g.country_named(key()).is_none() && !g.is_capital(key()));
     let gazetteer = gaz.is_some_and(|g| {
         !known_person
             && !tagger_not_place
+            && !actor
             && b - pa <= 3
             && (b - pa > 1 || !reg.common.contains(&word_hash(&written_lo)))
             && is_large_place(g, key())
@@ -901,6 +910,7 @@ fn classify(
     // own: mid-sentence, not after "the", a word the article never writes in lower case.
     let after_the = pa > 0 && t.is(pa - 1, "the");
     let in_country = !gazetteer
+        && !actor
         && !reg.countries.is_empty()
         && !known_person
         && !tagger_not_place
@@ -916,6 +926,7 @@ fn classify(
         });
     if !known_person
         && !tagger_person
+        && (!actor || prep)
         && (geo_last || prep || listed || gazetteer || in_country || reg.is_place_lo(&written_lo))
     {
         // "the region of X", "the province of X": the region named after X, as "X region".
@@ -1049,6 +1060,39 @@ fn is_place_in(g: &Gazetteer, folded: &str, countries: &FnvSet<CountryCode>) -> 
             .any(|&p| countries.contains(&g.place(p).country))
 }
 
+/// See [`Registry::actors`]. A verb is an auxiliary other than a copula, a cue or a word
+/// ending in "-ed".
+fn actors(t: &Tokens) -> FnvSet<u64> {
+    let mut acts: FnvMap<u64, (u32, bool)> = FnvMap::default();
+    for i in 0..t.len() {
+        let single = t.is_cap(i) && !t.is_cap(i + 1) && (i == 0 || !t.is_cap(i - 1));
+        if !single || t.has(i, flag::FUNCTION | flag::NOT_NAME | flag::PRONOUN) {
+            continue;
+        }
+        // one adverb may come between: "X initially blamed"
+        let v = if t.lo(i + 1).ends_with("ly") {
+            i + 2
+        } else {
+            i + 1
+        };
+        // a copula does not count: places are described too ("X is a rail hub")
+        let copula = matches!(t.lo(v), "is" | "are" | "was" | "were" | "be" | "been");
+        let verb = t.is_word(v)
+            && !t.is_cap(v)
+            && !copula
+            && (t.has(v, flag::COMMON_VERB | flag::CUE) || t.lo(v).ends_with("ed"));
+        // "from" and "to" take bodies and things too ("a letter from X")
+        let placed = i > 0 && matches!(t.lo(i - 1), "in" | "at" | "near" | "outside" | "across");
+        let entry = acts.entry(word_hash(t.lo(i))).or_default();
+        entry.0 += u32::from(verb);
+        entry.1 |= placed;
+    }
+    acts.into_iter()
+        .filter(|&(_, (verbs, placed))| verbs >= 2 && !placed)
+        .map(|(h, _)| h)
+        .collect()
+}
+
 /// Countries the text names: capitalised words and pairs ("United States") that fold to a
 /// country's name.
 fn named_countries(t: &Tokens, g: &Gazetteer) -> FnvSet<CountryCode> {
@@ -1137,6 +1181,7 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
     }
     if let Some(g) = gaz {
         reg.countries = named_countries(t, g);
+        reg.actors = actors(t);
     }
     reg.quoted = paragraphs
         .iter()
@@ -1521,6 +1566,37 @@ mod tests {
         ];
         for (role, want) in cases {
             assert_eq!(role_gender(role), want, "{role}");
+        }
+    }
+
+    #[test]
+    fn a_name_that_acts_twice_and_is_never_a_location_is_no_city() {
+        let g = claimgraph_gazetteer::Gazetteer::load().expect("embedded gazetteer");
+        let places = |text: &str| -> Vec<String> {
+            let lex = Lexicon::new();
+            let t = Tokens::new(text, &lex);
+            let p = sentences::paragraphs(&t);
+            let reg = build(&t, &p, Some(&g));
+            reg.found
+                .iter()
+                .filter(|f| f.kind == EntityKind::Place)
+                .map(|f| f.name.clone())
+                .collect()
+        };
+        // a probe named after a city: it acts, and is never where something happens
+        let probe = "Boston has mapped the ice. On Monday, Boston quietly recorded a quake. \
+                     Engineers said Boston sent its data on time.";
+        assert!(places(probe).is_empty(), "{:?}", places(probe));
+        let cases = [
+            // described with a copula, and a city
+            "Boston is a port. Boston was founded early. Boston is cold.",
+            // acting, but also a location
+            "Boston has voted. Boston decided to wait. Rain fell in Boston.",
+            // a country acts as its government does, and stays a place
+            "Norway has voted. Norway decided to wait. Norway signed the pact.",
+        ];
+        for text in cases {
+            assert!(!places(text).is_empty(), "{text}");
         }
     }
 
