@@ -18,7 +18,51 @@ pub struct ArticleIn {
     pub title: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
+    /// When it was published: an RFC 3339 date-time or a `YYYY-MM-DD` date, one that
+    /// exists (else 422 `invalid_published_at`).
+    #[schema(schema_with = published_at_schema)]
     pub published_at: Option<String>,
+}
+
+/// A `text/plain` article: its first line is the headline; not blank (else 422
+/// `empty_text`). Only a schema: the handler reads the body itself.
+pub enum ArticlePlain {}
+
+impl utoipa::PartialSchema for ArticlePlain {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .min_length(Some(1))
+            .pattern(Some(r"\S"))
+            .description(Some(
+                "The article: its first line is the headline; not blank (else 422 `empty_text`).",
+            ))
+            .into()
+    }
+}
+
+impl ToSchema for ArticlePlain {}
+
+/// `published_at` as the server checks it (`timestamp::is_timestamp`): a date-time, a
+/// date or null, so a generated client or test sends only values the server takes.
+fn published_at_schema() -> utoipa::openapi::schema::Schema {
+    use utoipa::openapi::schema::{AnyOfBuilder, KnownFormat, ObjectBuilder, SchemaFormat, Type};
+    let string = |format| {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(format)))
+    };
+    AnyOfBuilder::new()
+        .item(string(KnownFormat::DateTime))
+        .item(string(KnownFormat::Date))
+        .item(ObjectBuilder::new().schema_type(Type::Null))
+        .description(Some(
+            "When it was published: an RFC 3339 date-time or a `YYYY-MM-DD` date, one that \
+             exists (else 422 `invalid_published_at`).",
+        ))
+        .build()
+        .into()
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -33,6 +77,14 @@ impl<T> List<T> {
         List {
             items: page.items.into_iter().map(f).collect(),
             next_cursor: page.next.map(|c| c.encode()),
+        }
+    }
+
+    /// No items and no next page: what filters that exclude each other match.
+    pub fn empty() -> Self {
+        List {
+            items: Vec::new(),
+            next_cursor: None,
         }
     }
 }
