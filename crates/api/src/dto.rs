@@ -12,8 +12,12 @@ use utoipa::ToSchema;
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleIn {
-    /// The article's text: not blank (else 422 `empty_text`).
-    #[schema(min_length = 1, pattern = r"\S")]
+    /// The article's text: not blank (else 422 `empty_text`): a character that is not a
+    /// space, a control or an invisible format character (the pattern is [`TEXT_PATTERN`]).
+    #[schema(
+        min_length = 1,
+        pattern = r"[^\s\x00-\x1f\x7f-\x9f\xad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+    )]
     pub text: String,
     pub title: Option<String>,
     pub source: Option<String>,
@@ -23,6 +27,12 @@ pub struct ArticleIn {
     #[schema(schema_with = published_at_schema)]
     pub published_at: Option<String>,
 }
+
+/// What makes a text not blank, as `claimgraph_store::prepare` decides it: one character
+/// that is neither white space, a control character nor an invisible format character
+/// (zero-width spaces, direction marks, the BOM, the soft hyphen).
+pub const TEXT_PATTERN: &str =
+    r"[^\s\x00-\x1f\x7f-\x9f\xad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]";
 
 /// A `text/plain` article: its first line is the headline; not blank (else 422
 /// `empty_text`). Only a schema: the handler reads the body itself.
@@ -34,7 +44,7 @@ impl utoipa::PartialSchema for ArticlePlain {
         ObjectBuilder::new()
             .schema_type(Type::String)
             .min_length(Some(1))
-            .pattern(Some(r"\S"))
+            .pattern(Some(TEXT_PATTERN))
             .description(Some(
                 "The article: its first line is the headline; not blank (else 422 `empty_text`).",
             ))
