@@ -12,6 +12,14 @@
 4. A full disk (a 640 KiB tmpfs, where this machine lets us mount one; skipped otherwise):
    `serve` answers 507 storage_full to every write once full, never a 500, keeps serving
    reads, and `ingest` exits with a clear message; the database stays whole.
+5. Hostile reads (issue 18): a few hundred generated articles and one of "1,000 km2 "
+   100,000 times; each expensive read anyone may send (number filters, many prefixes,
+   exports) timed alone, then 12 clients send them for 15 s while a separate process
+   probes GET /healthz every 50 ms, then SIGTERM with reads in flight. Every read must
+   answer 200, 400 or 503 (never hang or reset), /healthz 200 with p99 < 100 ms and none
+   over 250 ms, and the process must exit 0 within 5 s of the SIGTERM. `--phases hostile
+   --report-only --json F` prints and saves the timings without asserting them (a binary
+   from before the fixes, for BENCHMARKS.md).
 
 Only loopback traffic; every loop is bounded in count and time. Exits non-zero on the
 first broken promise. Articles are generated here from invented names.
@@ -427,30 +435,275 @@ def phase_disk_full(binary, work, log):
         subprocess.run(["umount", mnt], capture_output=True)
 
 
+PHASES = ["ingest", "serve", "soak", "disk", "hostile"]
+UNITS = [("km", "long"), ("hours", "late"), ("km2", "flooded"), ("percent", "higher")]
+
+
+def hostile_article(key):
+    """An invented article with a quote and figures in km, hours, km2 and percent."""
+    r = random.Random(f"h{key}")
+    who = f"{r.choice(FIRST)} {r.choice(LAST)}"
+    place, thing, role = r.choice(PLACES), r.choice(THINGS), r.choice(ROLES)
+    figures = ", ".join(f"{r.randint(2, 900)} {unit} {word}" for unit, word in UNITS)
+    return (
+        f"The {thing} near {place} is measured again ({key})\n"
+        f"\u201cThe {thing} came out {figures},\u201d {role} {who} said on Tuesday in {place}.\n\n"
+        f"The survey of the {thing} counted {r.randint(3, 400)} people, {who.split()[1]} said. "
+        f"Officials said the {thing} would stay open for {r.randint(2, 48)} hours a day. "
+        f"Reference {key}."
+    )
+
+
+def big_article(repeats):
+    """The issue's worst case: one figure repeated until the text nears the body limit."""
+    return "A survey of many figures\n" + "1,000 km2 " * repeats
+
+
+# Reads anyone may send, each expensive on the servers this issue was filed against; every
+# one must finish or answer 400 or 503 `timeout`, never hang or starve /healthz.
+HOSTILE_READS = [
+    ("km_direct", "/v1/claims?number_unit=km&kind=direct"),
+    ("hour_no_number", "/v1/claims?number_unit=hour&has_number=false"),
+    ("km2", "/v1/claims?number_unit=km2"),
+    ("km2_range", "/v1/claims?number_unit=km2&number_min=10&number_max=5000&limit=500"),
+    ("km2_corroboration", "/v1/claims?number_unit=km2&sort=corroboration"),
+    ("prefix_x100", "/v1/claims?q=" + "+".join(["a*"] * 100)),
+    ("prefix_4", "/v1/claims?q=sur*+OR+har*+OR+rep*+OR+por*"),
+    ("entities_prefix", "/v1/entities?q=var*"),
+    ("export_graphml", "/v1/export.graphml"),
+    ("export_jsonld", "/v1/export.jsonld"),
+]
+# the answers a hostile read may get: data, a refused query, or a read stopped at its deadline
+# (503 `timeout`) or turned away while too many run (503 `exports_busy`, `overloaded`)
+ALLOWED = {200, 400, 503}
+
+
+def percentile(values, p):
+    s = sorted(values)
+    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))] if s else float("nan")
+
+
+def timed_get(port, path, timeout):
+    """(status or None, seconds, error) of one GET on a fresh connection, body read."""
+    t0 = time.monotonic()
+    try:
+        status, data = request(port, "GET", path, timeout=timeout)
+        return status, time.monotonic() - t0, None if status in ALLOWED else data[:200]
+    except (OSError, http.client.HTTPException) as e:
+        return None, time.monotonic() - t0, repr(e)
+
+
+def ingest_hostile(binary, work, articles, repeats):
+    src = os.path.join(work, "hostile-in")
+    os.makedirs(src)
+    for k in range(articles):
+        with open(os.path.join(src, f"h{k}.txt"), "w", encoding="utf-8") as f:
+            f.write(hostile_article(k))
+    with open(os.path.join(src, "big.txt"), "w", encoding="utf-8") as f:
+        f.write(big_article(repeats))
+    db = os.path.join(work, "hostile.db")
+    t0 = time.monotonic()
+    out = subprocess.run([binary, "ingest", src, "--db", db], capture_output=True, text=True, timeout=900)
+    if out.returncode != 0:
+        fail(f"ingest of the hostile corpus: {out.stderr[-500:]}")
+    return db, time.monotonic() - t0
+
+
+def stop_timed(server, limit):
+    """SIGTERM, then seconds until the process is gone (SIGKILL after `limit`)."""
+    t0 = time.monotonic()
+    server.proc.send_signal(signal.SIGTERM)
+    try:
+        code = server.proc.wait(timeout=limit)
+        return time.monotonic() - t0, code
+    except subprocess.TimeoutExpired:
+        server.kill()
+        return None, None
+
+
+def phase_hostile(binary, work, log, args):
+    say(f"5. hostile reads: {args.hostile_clients} clients for {args.hostile_seconds:.0f}s "
+        f"on {args.hostile_articles} articles and one of {args.big_repeats:,} figures, "
+        f"/healthz probed, then SIGTERM")
+    db, ingest_s = ingest_hostile(binary, work, args.hostile_articles, args.big_repeats)
+    say(f"   ingested in {ingest_s:.1f}s")
+    report = {"ingest_s": round(ingest_s, 2), "single": {}}
+    log.flush()
+    log_start = log.tell()
+    server = Server(binary, db, log)
+    port = server.port
+    problems = []
+
+    # each read once on an idle server: the issue's individual timings
+    for name, path in HOSTILE_READS:
+        status, secs, err = timed_get(port, path, args.read_timeout)
+        report["single"][name] = {"status": status, "s": round(secs, 3)}
+        if err is not None:
+            problems.append(f"alone {name}: {status} {err}")
+    say("   alone: " + ", ".join(f"{n} {v['status']} {v['s']:.2f}s" for n, v in report["single"].items()))
+
+    stop, sigterm = threading.Event(), threading.Event()
+    lock = threading.Lock()
+    results, health = [], []
+
+    def client(c):
+        rnd = random.Random(c)
+        # no new reads after the SIGTERM (refused connections would spin here and take
+        # the CPU from the server's exit being timed); those in flight go on
+        while not stop.is_set() and not sigterm.is_set():
+            name, path = rnd.choice(HOSTILE_READS)
+            if path.startswith(("/v1/claims?", "/v1/entities?")) and "limit=" not in path:
+                # a new URL each time, as an attacker would send: the read cache cannot answer
+                path += f"&limit={rnd.randint(1, 500)}"
+            status, secs, err = timed_get(port, path, args.read_timeout)
+            with lock:
+                # answers cut off by the SIGTERM are the shutdown's business, not a failure
+                if not sigterm.is_set():
+                    results.append((name, status, secs, err))
+
+    threads = [threading.Thread(target=client, args=(c,), daemon=True) for c in range(args.hostile_clients)]
+    for t in threads:
+        t.start()
+    # the probe is a process of its own: in this one it would wait for the clients' threads
+    # to hand over Python's lock, and time that instead of the server
+    probe = subprocess.run(
+        [sys.executable, os.path.abspath(__file__), "--probe", str(port), "--seconds", str(args.hostile_seconds),
+         "--read-timeout", str(args.read_timeout)],
+        capture_output=True, text=True, timeout=args.hostile_seconds + args.read_timeout + 30,
+    )
+    with lock:
+        sigterm.set()
+    try:
+        health = [tuple(x) for x in json.loads(probe.stdout)]
+    except ValueError:
+        health = []
+        problems.append(f"the /healthz probe failed: {probe.stderr[-500:]}")
+    # reads are still in flight: the server must stop within 5 s anyway
+    sent_at = time.strftime("%H:%M:%S", time.gmtime()) + f".{int(time.time() % 1 * 1000):03d}"
+    stop_s, code = stop_timed(server, args.kill_after)
+    stop.set()
+    for t in threads:
+        t.join(timeout=args.read_timeout + 5)
+
+    lat = [s for st, s in health if st == 200]
+    bad_health = [(st, round(s, 3)) for st, s in health if st != 200 or s >= args.health_limit]
+    too_slow = [(st, round(s, 3)) for st, s in health if st != 200 or s >= args.health_max]
+    by_status = {}
+    for name, status, secs, err in results:
+        by_status[str(status)] = by_status.get(str(status), 0) + 1
+        if err is not None:
+            problems.append(f"{name}: {status} {err}")
+    report.update(
+        healthz={
+            "n": len(health),
+            "ok": len(lat),
+            "p50_ms": round(percentile(lat, 50) * 1000, 1),
+            "p99_ms": round(percentile(lat, 99) * 1000, 1),
+            "max_ms": round(max(lat) * 1000, 1) if lat else None,
+            "over_limit": len(bad_health),
+        },
+        reads={"n": len(results), "by_status": by_status,
+               "max_s": round(max((r[2] for r in results), default=0), 2)},
+        stop_s=None if stop_s is None else round(stop_s, 2),
+        exit_code=code,
+    )
+    h = report["healthz"]
+    say(f"   {len(results)} hostile reads {by_status}, slowest {report['reads']['max_s']}s; "
+        f"/healthz x{h['n']}: p50 {h['p50_ms']} ms, p99 {h['p99_ms']} ms, max {h['max_ms']} ms, "
+        f"{h['over_limit']} not 200 in < {args.health_limit * 1000:.0f} ms")
+    say(f"   stopped " + (f"{stop_s:.2f}s after SIGTERM at {sent_at} UTC (exit {code})" if stop_s is not None
+                         else f"NOT within {args.kill_after:.0f}s of SIGTERM: killed"))
+    log.flush()
+    with open(log.name, encoding="utf-8", errors="replace") as f:
+        f.seek(log_start)
+        lines = f.read().splitlines()
+    # how the shutdown went, from the server's side: its own lines, not each request's
+    since = next((i for i, line in enumerate(lines) if "shutting down" in line), len(lines))
+    for line in [line for line in lines[since:] if "request{" not in line][:10]:
+        say(f"   serve: {line.strip()[:300]}")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(report, f, indent=2)
+    if args.report_only:
+        return
+    if problems:
+        fail(f"{len(problems)} hostile reads hung, reset or answered outside {sorted(ALLOWED)}: {problems[:5]}")
+    if not results or not health:
+        fail("the hostile phase did no work")
+    if too_slow or h["p99_ms"] >= args.health_limit * 1000:
+        fail(f"/healthz under hostile reads: p99 {h['p99_ms']} ms (want < {args.health_limit * 1000:.0f}), "
+             f"not 200 or slower than {args.health_max * 1000:.0f} ms: {too_slow[:10]}")
+    if stop_s is None or stop_s > 5.0 or code != 0:
+        fail(f"serve took {stop_s}s to stop after SIGTERM (exit {code}); want < 5 s and exit 0")
+
+
+def probe_health(port, seconds, timeout):
+    """GET /healthz every 50 ms for `seconds`; prints [[status, seconds], ...] as JSON."""
+    health = []
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        status, secs, _ = timed_get(port, "/healthz", timeout)
+        health.append((status, round(secs, 4)))
+        time.sleep(max(0.0, 0.05 - secs))
+    print(json.dumps(health))
+
+
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--bin", required=True)
+    p.add_argument("--bin")
     p.add_argument("--seconds", type=float, default=60)
     p.add_argument("--writers", type=int, default=10)
     p.add_argument("--readers", type=int, default=10)
+    p.add_argument("--phases", default=",".join(PHASES), help=f"comma-separated, of {','.join(PHASES)}")
+    g = p.add_argument_group("hostile reads")
+    g.add_argument("--hostile-seconds", type=float, default=15)
+    g.add_argument("--hostile-clients", type=int, default=12)
+    g.add_argument("--hostile-articles", type=int, default=300)
+    g.add_argument("--big-repeats", type=int, default=100_000, help='"1,000 km2 " this often in one article')
+    g.add_argument("--health-limit", type=float, default=0.1,
+                   help="seconds 99 %% of the /healthz probes must answer in")
+    g.add_argument("--health-max", type=float, default=0.25,
+                   help="seconds every /healthz probe must answer in (CPU time slices on 2 shared "
+                        "cores put 1 or 2 of ~275 probes just over 100 ms in some runs)")
+    g.add_argument("--read-timeout", type=float, default=45, help="client timeout of one hostile read")
+    g.add_argument("--kill-after", type=float, default=60, help="SIGKILL a server still running this long after SIGTERM")
+    g.add_argument("--json", help="write the hostile phase's timings here")
+    g.add_argument("--report-only", action="store_true",
+                   help="print the hostile phase's timings without failing on them (a binary from before the fixes)")
+    p.add_argument("--probe", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = p.parse_args()
+    if args.probe:
+        probe_health(args.probe, args.seconds, args.read_timeout)
+        return
+    if not args.bin:
+        p.error("--bin is required")
+    phases = args.phases.split(",")
+    unknown = set(phases) - set(PHASES)
+    if unknown:
+        p.error(f"unknown phases {sorted(unknown)}")
     binary = os.path.abspath(args.bin)
     with tempfile.TemporaryDirectory(prefix="claimgraph-chaos-") as work:
         log_path = os.path.join(work, "serve.log")
         with open(log_path, "w") as log:
             try:
-                phase_ingest_kill(binary, work)
-                phase_serve_kill(binary, work, log)
-                phase_soak(binary, work, log, args.seconds, args.writers, args.readers)
-                phase_disk_full(binary, work, log)
+                if "ingest" in phases:
+                    phase_ingest_kill(binary, work)
+                if "serve" in phases:
+                    phase_serve_kill(binary, work, log)
+                if "soak" in phases:
+                    phase_soak(binary, work, log, args.seconds, args.writers, args.readers)
+                if "disk" in phases:
+                    phase_disk_full(binary, work, log)
+                if "hostile" in phases:
+                    phase_hostile(binary, work, log, args)
             except SystemExit:
                 log.flush()
                 with open(log_path) as f:
                     tail = f.read()[-3000:]
                 print(f"chaos: serve log tail:\n{tail}", flush=True)
                 raise
-    say("all checks passed")
-
+    say("timings reported, nothing asserted (--report-only)" if args.report_only and phases == ["hostile"]
+        else "all checks passed")
 
 if __name__ == "__main__":
     main()

@@ -129,7 +129,7 @@ pub async fn create_articles(
             limit: MAX_BATCH_LINES,
         });
     }
-    let (out, response_body) = stream::channel(None, state.config.stall());
+    let (out, response_body) = stream::channel(stream::Slot::default(), state.config.stall());
     tokio::spawn(ingest(state, body, lines, out));
     Ok((
         [(header::CONTENT_TYPE, "application/x-ndjson")],

@@ -16,7 +16,6 @@ use claimgraph_store::{
 };
 
 use crate::conditional;
-use crate::error::ErrorCode;
 use crate::error::Problem;
 use crate::extract::{ApiQuery, MAX_LIMIT};
 use crate::routes::{claim_filter, ClaimQuery};
@@ -50,7 +49,7 @@ const COLUMNS: [&str; 20] = [
 /// `GET /v1/claims.csv`.
 #[utoipa::path(get, path = "/v1/claims.csv", tag = "claims", operation_id = "claims_csv",
     summary = "Every matching claim as CSV",
-    description = "Takes the filters, `q` and `sort` of `GET /v1/claims` and answers every claim they match, in that order, as one RFC 4180 file (`text/csv; charset=utf-8`, a header row, CRLF line ends, fields with a comma, quote or line break quoted, quotes doubled; cells are the data as stored, never rewritten). Not paged: `limit` and `cursor` are refused (400 `invalid_query`); the rows are read page by page while they stream, so claims stored meanwhile may appear at the end. Columns: `id`, `article_id`, `article_source`, `article_title`, `article_url`, `article_published_at`, `kind`, `speaker_id` (empty for an unnamed source), `speaker_name` (the entity's name or the article's words), `via_id`, `via_name`, `cue`, `text`, `start`, `end`, `place_ids` and `places` (`;`-separated), `numbers` (`; `-separated, e.g. `about 700 mi2 = 1812.99 km2`), `fact_id`, `corroborations`. Takes an export slot (503 `exports_busy`) and, with --require-token-for-exports, the token. The weak `ETag` follows the data, so `If-None-Match` answers 304 while nothing changed.",
+    description = "Takes the filters, `q` and `sort` of `GET /v1/claims` and answers every claim they match, in that order, as one RFC 4180 file (`text/csv; charset=utf-8`, a header row, CRLF line ends, fields with a comma, quote or line break quoted, quotes doubled; cells are the data as stored, never rewritten). Not paged: `limit` and `cursor` are refused (400 `unknown_parameter`); the rows are read page by page while they stream, so claims stored meanwhile may appear at the end. Columns: `id`, `article_id`, `article_source`, `article_title`, `article_url`, `article_published_at`, `kind`, `speaker_id` (empty for an unnamed source), `speaker_name` (the entity's name or the article's words), `via_id`, `via_name`, `cue`, `text`, `start`, `end`, `place_ids` and `places` (`;`-separated), `numbers` (`; `-separated, e.g. `about 700 mi2 = 1812.99 km2`), `fact_id`, `corroborations`. Takes an export slot (503 `exports_busy`) and, with --require-token-for-exports, the token. The weak `ETag` follows the data, so `If-None-Match` answers 304 while nothing changed.",
     params(ClaimQuery),
     responses(
         (status = 200, description = "The claims as CSV", body = String, content_type = "text/csv",
@@ -59,7 +58,7 @@ const COLUMNS: [&str; 20] = [
                 ("content-disposition" = String, description = "attachment; filename=\"claims.csv\""),
             )),
         (status = 304, description = "`If-None-Match` holds the current tag"),
-        (status = 400, description = "As `GET /v1/claims`; `invalid_query`, `unknown_parameter` also for `limit` or `cursor`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "As `GET /v1/claims`; `unknown_parameter` also for `limit` or `cursor`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "As `GET /v1/claims`", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "`exports_busy`: --max-exports exports are streaming; as on every route `timeout`, `overloaded`, `busy`, `read_only`. Retry after `Retry-After` seconds.", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -70,12 +69,6 @@ pub async fn claims_csv(
     RawQuery(raw): RawQuery,
     ApiQuery(q): ApiQuery<ClaimQuery>,
 ) -> Result<Response, ApiError> {
-    if q.limit.is_some() || q.cursor.is_some() {
-        return Err(ApiError::bad_request(
-            ErrorCode::InvalidQuery,
-            "claims.csv answers every matching claim: limit and cursor do not apply",
-        ));
-    }
     let (filter, sort) = claim_filter(&q)?;
     let mark = state.store.graph_watermark().await?;
     let head = Head {

@@ -195,7 +195,7 @@ impl From<CurationEntry> for CurationOut {
     description = "Entity `from_id` is merged into `id`: its mentions, claims, aliases and roles move, it is deleted and `GET /v1/entities/{from_id}` answers 308 to `id`. Recorded, so later ingests never split them again; `DELETE /v1/merges/{merge_id}` undoes it. Logged with the `X-Actor` header.",
     security(("bearer_token" = [])),
     params(("id" = i64, Path, description = "The entity that stays", minimum = 1),
-        ("x-actor" = Option<String>, Header, description = "Who you are, for the curation log (at most 100 characters)")),
+        ("x-actor" = Option<String>, Header, description = "Who you are, for the curation log: at most 100 characters, no control characters (else 400 `invalid_actor`)", max_length = 100, pattern = "^[^\\x00-\\x1f\\x7f-\\x9f]*$")),
     request_body(content = MergeIn, content_type = "application/json"),
     responses(
         (status = 200, description = "The merged entity and the merge's id", body = MergedOut,
@@ -230,7 +230,7 @@ pub async fn merge_entity(
     summary = "Add a name that resolves to this entity",
     security(("bearer_token" = [])),
     params(("id" = i64, Path, description = "Entity id", minimum = 1),
-        ("x-actor" = Option<String>, Header, description = "Who you are, for the curation log")),
+        ("x-actor" = Option<String>, Header, description = "Who you are, for the curation log: at most 100 characters, no control characters (else 400 `invalid_actor`)", max_length = 100, pattern = "^[^\\x00-\\x1f\\x7f-\\x9f]*$")),
     request_body(content = AliasIn, content_type = "application/json"),
     responses(
         (status = 200, description = "The entity with the new alias", body = EntityDetailOut),
@@ -298,7 +298,7 @@ pub async fn get_merge(
     description = "The merged entity comes back under its id with its names, roles, mentions, claims, places and sources as they were before the merge; the survivor loses what the merge gave it, and the merged id no longer redirects. Mentions in articles ingested after the merge stay with the survivor. Merges made before this server version have no id and cannot be undone. Logged with the `X-Actor` header.",
     security(("bearer_token" = [])),
     params(("id" = i64, Path, description = "Merge id", minimum = 1),
-        ("x-actor" = Option<String>, Header, description = "Who you are, for the curation log")),
+        ("x-actor" = Option<String>, Header, description = "Who you are, for the curation log: at most 100 characters, no control characters (else 400 `invalid_actor`)", max_length = 100, pattern = "^[^\\x00-\\x1f\\x7f-\\x9f]*$")),
     responses(
         (status = 200, description = "The merge, with `undone_at` set", body = MergeOut),
         (status = 400, description = "`invalid_id`, `invalid_actor`", body = Problem, content_type = "application/problem+json"),
@@ -320,7 +320,7 @@ pub async fn undo_merge(
     description = "Corrects a place name read as the wrong place (a homonym in another country or region): the mention, and with `scope` `article` (the default) every mention of its article that names the same place in the same words, move to place `place`, with the claim `places` they gave. The wrong place keeps its names and other mentions; nothing is learnt for later articles. Undo by posting the previous place (`from_place`). Mention ids are in each claim's `places[].mention_id` and in `GET /v1/entities/{id}/mentions`. Logged with the `X-Actor` header.",
     security(("bearer_token" = [])),
     params(("id" = i64, Path, description = "Mention id", minimum = 1),
-        ("x-actor" = Option<String>, Header, description = "Who you are, for the curation log")),
+        ("x-actor" = Option<String>, Header, description = "Who you are, for the curation log: at most 100 characters, no control characters (else 400 `invalid_actor`)", max_length = 100, pattern = "^[^\\x00-\\x1f\\x7f-\\x9f]*$")),
     request_body(content = PlaceIn, content_type = "application/json"),
     responses(
         (status = 200, description = "What moved", body = RelinkOut),

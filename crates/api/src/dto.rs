@@ -12,13 +12,67 @@ use utoipa::ToSchema;
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleIn {
-    /// The article's text: not blank (else 422 `empty_text`).
-    #[schema(min_length = 1, pattern = r"\S")]
+    /// The article's text: not blank (else 422 `empty_text`): a character that is not a
+    /// space, a control or an invisible format character (the pattern is [`TEXT_PATTERN`]).
+    #[schema(
+        min_length = 1,
+        pattern = r"[^\s\x00-\x1f\x7f-\x9f\xad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+    )]
     pub text: String,
     pub title: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
+    /// When it was published: an RFC 3339 date-time or a `YYYY-MM-DD` date, one that
+    /// exists (else 422 `invalid_published_at`).
+    #[schema(schema_with = published_at_schema)]
     pub published_at: Option<String>,
+}
+
+/// What makes a text not blank, as `claimgraph_store::prepare` decides it: one character
+/// that is neither white space, a control character nor an invisible format character
+/// (zero-width spaces, direction marks, the BOM, the soft hyphen).
+pub const TEXT_PATTERN: &str =
+    r"[^\s\x00-\x1f\x7f-\x9f\xad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]";
+
+/// A `text/plain` article: its first line is the headline; not blank (else 422
+/// `empty_text`). Only a schema: the handler reads the body itself.
+pub enum ArticlePlain {}
+
+impl utoipa::PartialSchema for ArticlePlain {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .min_length(Some(1))
+            .pattern(Some(TEXT_PATTERN))
+            .description(Some(
+                "The article: its first line is the headline; not blank (else 422 `empty_text`).",
+            ))
+            .into()
+    }
+}
+
+impl ToSchema for ArticlePlain {}
+
+/// `published_at` as the server checks it (`timestamp::is_timestamp`): a date-time, a
+/// date or null, so a generated client or test sends only values the server takes.
+fn published_at_schema() -> utoipa::openapi::schema::Schema {
+    use utoipa::openapi::schema::{AnyOfBuilder, KnownFormat, ObjectBuilder, SchemaFormat, Type};
+    let string = |format| {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(format)))
+    };
+    AnyOfBuilder::new()
+        .item(string(KnownFormat::DateTime))
+        .item(string(KnownFormat::Date))
+        .item(ObjectBuilder::new().schema_type(Type::Null))
+        .description(Some(
+            "When it was published: an RFC 3339 date-time or a `YYYY-MM-DD` date, one that \
+             exists (else 422 `invalid_published_at`).",
+        ))
+        .build()
+        .into()
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -33,6 +87,14 @@ impl<T> List<T> {
         List {
             items: page.items.into_iter().map(f).collect(),
             next_cursor: page.next.map(|c| c.encode()),
+        }
+    }
+
+    /// No items and no next page: what filters that exclude each other match.
+    pub fn empty() -> Self {
+        List {
+            items: Vec::new(),
+            next_cursor: None,
         }
     }
 }

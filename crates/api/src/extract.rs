@@ -13,7 +13,8 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use utoipa::openapi::path::ParameterIn;
-use utoipa::openapi::OpenApi as Document;
+use utoipa::openapi::schema::{ArrayItems, Schema, SchemaType, Type};
+use utoipa::openapi::{OpenApi as Document, RefOr};
 use utoipa::IntoParams;
 
 use crate::error::ErrorCode;
@@ -40,7 +41,16 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
 /// parameter the document does not name is a 400 `unknown_parameter` (a typo must not
 /// widen a filter to everything), so the document and the server cannot disagree.
 #[derive(Debug, Clone, Default)]
-pub struct KnownParams(Arc<HashMap<(Method, String), Vec<String>>>);
+pub struct KnownParams(Arc<HashMap<(Method, String), Vec<Param>>>);
+
+/// A documented query parameter: its name, and whether an empty value is one it takes.
+#[derive(Debug, Clone)]
+struct Param {
+    name: String,
+    /// Text takes `?cursor=` (the first page); a number, boolean or enum has no empty
+    /// value, so `?limit=` is a 400 rather than silently the default.
+    text: bool,
+}
 
 impl KnownParams {
     /// The parameters of every operation of `doc`.
@@ -61,7 +71,10 @@ impl KnownParams {
                     .iter()
                     .flatten()
                     .filter(|p| p.parameter_in == ParameterIn::Query)
-                    .map(|p| p.name.clone())
+                    .map(|p| Param {
+                        name: p.name.clone(),
+                        text: takes_text(p.schema.as_ref()),
+                    })
                     .collect();
                 known.insert((method, path.clone()), names);
             }
@@ -70,7 +83,7 @@ impl KnownParams {
     }
 
     /// The parameters `method` on the route `path` takes; `None` for an undocumented one.
-    fn accepted(&self, method: &Method, path: &str) -> Option<&[String]> {
+    fn accepted(&self, method: &Method, path: &str) -> Option<&[Param]> {
         let method = if method == Method::HEAD {
             &Method::GET
         } else {
@@ -114,19 +127,40 @@ fn require_utf8_query(raw: &str) -> Result<(), ApiError> {
     ))
 }
 
-fn check_known(accepted: &[String], raw: &str) -> Result<(), ApiError> {
+/// Whether a parameter's schema takes text, where an empty value means something. The
+/// document's parameters refer only to string enums, which take no empty value.
+fn takes_text(schema: Option<&RefOr<Schema>>) -> bool {
+    match schema {
+        Some(RefOr::T(Schema::Object(o))) => {
+            o.enum_values.is_none()
+                && match &o.schema_type {
+                    SchemaType::Type(t) => *t == Type::String,
+                    SchemaType::Array(types) => types.contains(&Type::String),
+                    SchemaType::AnyValue => true,
+                }
+        }
+        Some(RefOr::T(Schema::Array(a))) => match &a.items {
+            ArrayItems::RefOrSchema(item) => takes_text(Some(item)),
+            ArrayItems::False => false,
+        },
+        Some(RefOr::Ref(_)) => false,
+        _ => true,
+    }
+}
+
+fn check_known(accepted: &[Param], raw: &str) -> Result<(), ApiError> {
     // before the names: a bad byte in a name would otherwise read as an unknown parameter
     require_utf8_query(raw)?;
     let pairs: Vec<(String, String)> = serde_html_form::from_str(raw)
         .map_err(|e| ApiError::bad_request(ErrorCode::InvalidQuery, format!("bad query: {e}")))?;
     let mut unknown: Vec<&str> = Vec::new();
     for (key, _) in &pairs {
-        if !accepted.contains(key) && !unknown.contains(&key.as_str()) {
+        if !accepted.iter().any(|p| p.name == *key) && !unknown.contains(&key.as_str()) {
             unknown.push(key);
         }
     }
     if unknown.is_empty() {
-        return Ok(());
+        return require_values(accepted, &pairs);
     }
     let quoted = |names: &mut dyn Iterator<Item = &str>| {
         names
@@ -139,7 +173,7 @@ fn check_known(accepted: &[String], raw: &str) -> Result<(), ApiError> {
     } else {
         format!(
             "accepts {}",
-            quoted(&mut accepted.iter().map(String::as_str))
+            quoted(&mut accepted.iter().map(|p| p.name.as_str()))
         )
     };
     Err(ApiError::bad_request(
@@ -149,6 +183,22 @@ fn check_known(accepted: &[String], raw: &str) -> Result<(), ApiError> {
             quoted(&mut unknown.iter().copied())
         ),
     ))
+}
+
+/// A 400 `invalid_query` for `?limit=` and the like: an empty value for a parameter that
+/// takes no text (a number, a boolean, an enum), which the form decoder would read as no
+/// value, the default, though the client named the parameter.
+fn require_values(accepted: &[Param], pairs: &[(String, String)]) -> Result<(), ApiError> {
+    let empty = pairs.iter().find(|(key, value)| {
+        value.is_empty() && accepted.iter().any(|p| p.name == *key && !p.text)
+    });
+    match empty {
+        None => Ok(()),
+        Some((key, _)) => Err(ApiError::bad_request(
+            ErrorCode::InvalidQuery,
+            format!("`{key}` is empty: give it a value, or leave it out for the default"),
+        )),
+    }
 }
 
 /// A positive integer id in the path; anything else is a 400 `invalid_id`.
@@ -251,12 +301,13 @@ pub fn credential_label(token: Option<&str>) -> String {
 fn actor_name(raw: &[u8]) -> Result<String, ApiError> {
     let bad = |why: &str| ApiError::bad_request(ErrorCode::InvalidActor, format!("X-Actor {why}"));
     let name = std::str::from_utf8(raw).map_err(|_| bad("must be UTF-8 text"))?;
+    // before trimming, as the document's pattern says: a tab at either end is one too
+    if name.chars().any(char::is_control) {
+        return Err(bad("must not hold control characters"));
+    }
     let name = name.trim();
     if name.chars().count() > MAX_ACTOR_NAME {
         return Err(bad(&format!("must be at most {MAX_ACTOR_NAME} characters")));
-    }
-    if name.chars().any(char::is_control) {
-        return Err(bad("must not hold control characters"));
     }
     Ok(name.to_string())
 }

@@ -144,6 +144,8 @@ pub fn router(state: AppState) -> Router {
     let guard = state.config.guard.clone();
     let cache = conditional::ResponseCache::new(state.store.clone(), state.config.response_cache);
     let (routes, doc) = routes::routes().split_for_parts();
+    // the parameters as documented, after `finish` dropped those a route does not take
+    let doc = openapi::finish(doc);
     let known = extract::KnownParams::of(&doc);
     let routes = routes
         // a query parameter the document does not name is refused on every documented route
@@ -151,7 +153,7 @@ pub fn router(state: AppState) -> Router {
             known,
             extract::reject_unknown_params,
         ))
-        .merge(utoipa_swagger_ui::SwaggerUi::new(DOCS_PATH).url(OPENAPI_PATH, openapi::finish(doc)))
+        .merge(utoipa_swagger_ui::SwaggerUi::new(DOCS_PATH).url(OPENAPI_PATH, doc))
         // the explorer page: static files, outside the API document (see `ui`)
         .merge(ui::router())
         .fallback(routes::not_found)

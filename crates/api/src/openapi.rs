@@ -62,7 +62,17 @@ impl Modify for BearerAuth {
 }
 
 /// Responses any operation may give, whatever its handler does: the guard's and faults.
-const SHARED: [(&str, &str, &str); 5] = [
+const SHARED: [(&str, &str, &str); 7] = [
+    (
+        "414",
+        "UriTooLong",
+        "`uri_too_long`: the request target (path and query) is longer than 8,192 bytes.",
+    ),
+    (
+        "431",
+        "HeadersTooLarge",
+        "`headers_too_large`: the request's headers are larger than 32 KiB.",
+    ),
     (
         "403",
         "Forbidden",
@@ -129,6 +139,7 @@ pub fn finish(mut doc: Document) -> Document {
         )),
     );
     for (path, item) in doc.paths.paths.iter_mut() {
+        drop_not_taken(path, item);
         for op in operations(item) {
             note_unknown_parameter(op);
         }
@@ -153,6 +164,22 @@ pub fn finish(mut doc: Document) -> Document {
         }
     }
     doc
+}
+
+/// Query parameters that a route's shared query type has but the route does not take:
+/// the claims CSV is every matching claim, never a page. Dropped from its document, so
+/// `extract::KnownParams` refuses them as `unknown_parameter` like any other stranger.
+const NOT_TAKEN: [(&str, &[&str]); 1] = [("/v1/claims.csv", &["limit", "cursor"])];
+
+fn drop_not_taken(path: &str, item: &mut PathItem) {
+    let Some((_, names)) = NOT_TAKEN.iter().find(|(p, _)| *p == path) else {
+        return;
+    };
+    for op in operations(item) {
+        if let Some(params) = op.parameters.as_mut() {
+            params.retain(|p| !names.contains(&p.name.as_str()));
+        }
+    }
 }
 
 /// The 400 of an operation that takes no other bad request.

@@ -89,7 +89,7 @@ async fn healthz(State(state): State<AppState>) -> Result<Json<Health>, ApiError
     security(("bearer_token" = [])),
     request_body(content(
         (ArticleIn = "application/json"),
-        (String = "text/plain", example = "Ferry service resumes to the islands\nFerries to Hvar and Brač sailed again on Thursday, the harbour master said.")
+        (crate::dto::ArticlePlain = "text/plain", example = "Ferry service resumes to the islands\nFerries to Hvar and Brač sailed again on Thursday, the harbour master said.")
     )),
     responses(
         (status = 201, description = "Stored; `Location` names it. The same shape as the 200, text included", body = ArticleOut,
@@ -293,11 +293,11 @@ async fn get_article(
 /// `GET /v1/articles/{id}/claims`: in text order unless `sort` says otherwise.
 #[utoipa::path(get, path = "/v1/articles/{id}/claims", tag = "claims", operation_id = "article_claims",
     summary = "Claims of one article, in text order",
-    description = "Takes every filter, `q` and `sort` of `GET /v1/claims`, within this article.",
+    description = "Takes every filter, `q` and `sort` of `GET /v1/claims`, within this article: an `article` filter that does not name it matches nothing.",
     params(("id" = i64, Path, description = "Article id", minimum = 1), ClaimQuery),
     responses(
         (status = 200, description = "A page of claims", body = List<ClaimOut>),
-        (status = 400, description = "As `GET /v1/claims`; `invalid_query`, `unknown_parameter` also when `article` names another article", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "As `GET /v1/claims`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn article_claims(
@@ -306,20 +306,19 @@ async fn article_claims(
     ApiQuery(q): ApiQuery<ClaimQuery>,
 ) -> Result<Json<List<ClaimOut>>, ApiError> {
     let (mut filter, sort) = claim_filter(&q)?;
-    filter.article = within("article", &filter.article, id)?;
-    claims_page(&state, &filter, sort, q.limit, q.cursor.as_deref()).await
+    let possible = within(&mut filter.article, id);
+    let page = claims_page(&state, &filter, sort, q.limit, q.cursor.as_deref()).await?;
+    Ok(if possible { page } else { Json(List::empty()) })
 }
 
-/// The id a path gives, unless the query names only others (a contradiction, not an
-/// empty list).
-fn within(field: &str, query: &[i64], path: i64) -> Result<Vec<i64>, ApiError> {
-    match query.first() {
-        Some(other) if !query.contains(&path) => Err(ApiError::bad_request(
-            ErrorCode::InvalidQuery,
-            format!("{field}={other} contradicts the path, which names {path}"),
-        )),
-        _ => Ok(vec![path]),
-    }
+/// Narrows `query` (a filter's ids) to the id the path gives. The path is one more filter
+/// and filters narrow: when the query names only other ids nothing can match, which is
+/// an empty list (false here), not an error; the caller still reads the path's page so
+/// that an unknown id or a bad cursor answers as it would without the query's ids.
+fn within(query: &mut Vec<i64>, path: i64) -> bool {
+    let possible = query.is_empty() || query.contains(&path);
+    *query = vec![path];
+    possible
 }
 
 /// One page of claims matching `filter`: what every claim list endpoint answers.
@@ -761,11 +760,11 @@ pub(crate) fn json_body<T: DeserializeOwned>(
 /// `GET /v1/entities/{id}/claims`: as speaker, cited outlet or subject.
 #[utoipa::path(get, path = "/v1/entities/{id}/claims", tag = "claims", operation_id = "entity_claims",
     summary = "Every claim an entity takes part in",
-    description = "As speaker, as the outlet cited, or as what the claim is about. Takes every filter, `q` and `sort` of `GET /v1/claims` on top.",
+    description = "As speaker, as the outlet cited, or as what the claim is about. Takes every filter, `q` and `sort` of `GET /v1/claims` on top: an `involving` filter that does not name this entity matches nothing.",
     params(("id" = i64, Path, description = "Entity id", minimum = 1), ClaimQuery),
     responses(
         (status = 200, description = "A page of claims", body = List<ClaimOut>),
-        (status = 400, description = "As `GET /v1/claims`; `invalid_query`, `unknown_parameter` also when `involving` names another entity", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "As `GET /v1/claims`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`, `entity_merged`", body = Problem, content_type = "application/problem+json"),
     ))]
 async fn entity_claims(
@@ -774,8 +773,9 @@ async fn entity_claims(
     ApiQuery(q): ApiQuery<ClaimQuery>,
 ) -> Result<Json<List<ClaimOut>>, ApiError> {
     let (mut filter, sort) = claim_filter(&q)?;
-    filter.involving = within("involving", &filter.involving, id)?;
-    claims_page(&state, &filter, sort, q.limit, q.cursor.as_deref()).await
+    let possible = within(&mut filter.involving, id);
+    let page = claims_page(&state, &filter, sort, q.limit, q.cursor.as_deref()).await?;
+    Ok(if possible { page } else { Json(List::empty()) })
 }
 
 /// `GET /v1/entities/{id}/facts`: the entity's claims grouped by the fact they report.

@@ -82,6 +82,7 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let limits = state.config.connections.clone();
     let store = state.store.clone();
+    let exports = state.exports.clone();
     // event streams never end on their own: they close when shutdown begins
     let events = state.events.clone();
     let app = router(state);
@@ -122,7 +123,14 @@ pub async fn serve(
         });
     }
     drop(listener);
-    finish(graceful, connections, &store, limits.shutdown_timeout).await;
+    finish(
+        graceful,
+        connections,
+        &store,
+        &exports,
+        limits.shutdown_timeout,
+    )
+    .await;
     Ok(())
 }
 
@@ -174,20 +182,25 @@ fn refuse(stream: TcpStream, answer: &[u8]) {
 
 /// Asks every connection to close after its request in flight and waits up to `timeout`
 /// for them: after [`crate::SHUTDOWN_GRACE`] (or `timeout`, if shorter) the reads still
-/// running are stopped in the database, so they answer 503 at once; what is left at
-/// `timeout` (a client still sending its request) is dropped.
+/// running are stopped in the database, so they answer 503 at once, and the exports still
+/// streaming end; what is left at `timeout` (a client still sending its request) is
+/// dropped.
 async fn finish(
     graceful: GracefulShutdown,
     mut connections: JoinSet<()>,
     store: &claimgraph_store::Store,
+    exports: &crate::stream::ExportSlots,
     timeout: Duration,
 ) {
     let grace = crate::SHUTDOWN_GRACE.min(timeout);
     let drained = graceful.shutdown();
     tokio::pin!(drained);
     if tokio::time::timeout(grace, &mut drained).await.is_err() {
-        tracing::warn!("requests still running after the grace period: stopping their reads");
+        tracing::warn!(
+            "requests still running after the grace period: stopping their reads and exports"
+        );
         store.stop_reads();
+        exports.close();
         if tokio::time::timeout(timeout - grace, &mut drained)
             .await
             .is_err()

@@ -5,6 +5,7 @@
 //! read from ([`data_tag`]), since the bytes are not known when the headers are sent.
 
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -36,33 +37,62 @@ const QUEUED: usize = 4;
 /// Seconds a client refused for want of a slot is asked to wait.
 const BUSY_RETRY_AFTER: u64 = 5;
 
-/// How many exports may stream at once; past that, 503 `exports_busy`.
+/// How many exports may stream at once; past that, 503 `exports_busy`. Closed when the
+/// server stops reads at shutdown: the exports still streaming end then (see [`Slot`]).
 #[derive(Debug, Clone)]
-pub struct ExportSlots(Option<Arc<Semaphore>>);
+pub struct ExportSlots {
+    free: Option<Arc<Semaphore>>,
+    stop: Arc<AtomicBool>,
+}
 
-/// A held slot; the export gives it back when its body is done or dropped.
-pub type Slot = Option<OwnedSemaphorePermit>;
+/// A held slot; the export gives it back when its body is done or dropped. An export
+/// whose slots were [`ExportSlots::close`]d fails at its next chunk, so a shutdown does
+/// not wait for the rest of a large file (nor its writer for a client that reads slowly).
+#[derive(Debug, Default)]
+pub struct Slot {
+    _permit: Option<OwnedSemaphorePermit>,
+    stop: Option<Arc<AtomicBool>>,
+}
+
+impl Slot {
+    fn stopped(&self) -> bool {
+        self.stop.as_ref().is_some_and(|s| s.load(Ordering::SeqCst))
+    }
+}
 
 impl ExportSlots {
     /// At most `max` at once; 0 sets no limit.
     pub fn new(max: usize) -> ExportSlots {
-        ExportSlots((max > 0).then(|| Arc::new(Semaphore::new(max))))
+        ExportSlots {
+            free: (max > 0).then(|| Arc::new(Semaphore::new(max))),
+            stop: Arc::default(),
+        }
     }
 
     /// A free slot, or 503 `exports_busy` at once (never a queue: a waiting export would
     /// hold its connection and its copy of the graph).
     pub fn take(&self) -> Result<Slot, ApiError> {
-        match &self.0 {
-            None => Ok(None),
+        let permit = match &self.free {
+            None => None,
             Some(s) => {
-                Arc::clone(s)
-                    .try_acquire_owned()
-                    .map(Some)
-                    .map_err(|_| ApiError::ExportsBusy {
-                        retry_after: BUSY_RETRY_AFTER,
-                    })
+                Some(
+                    Arc::clone(s)
+                        .try_acquire_owned()
+                        .map_err(|_| ApiError::ExportsBusy {
+                            retry_after: BUSY_RETRY_AFTER,
+                        })?,
+                )
             }
-        }
+        };
+        Ok(Slot {
+            _permit: permit,
+            stop: Some(Arc::clone(&self.stop)),
+        })
+    }
+
+    /// Ends every export streaming now at its next chunk: the server is stopping.
+    pub fn close(&self) {
+        self.stop.store(true, Ordering::SeqCst);
     }
 }
 
@@ -133,7 +163,7 @@ pub struct BodySender {
     /// queue was full.
     failed: mpsc::Sender<io::Result<Bytes>>,
     stall: Option<Duration>,
-    _slot: Slot,
+    slot: Slot,
 }
 
 /// A body fed through a [`BodySender`], which holds `slot` until it is done. The body
@@ -147,7 +177,7 @@ pub fn channel(slot: Slot, stall: Option<Duration>) -> (BodySender, Body) {
             tx,
             failed,
             stall,
-            _slot: slot,
+            slot,
         },
         Body::from_stream(chunks),
     )
@@ -156,6 +186,13 @@ pub fn channel(slot: Slot, stall: Option<Duration>) -> (BodySender, Body) {
 impl BodySender {
     /// Hands `chunk` to the client, waiting while [`QUEUED`] chunks are unread.
     pub async fn send(&mut self, chunk: Bytes) -> io::Result<()> {
+        // not `Interrupted`, which `write_all` would retry for ever
+        if self.slot.stopped() {
+            return Err(io::Error::new(
+                io::ErrorKind::ConnectionAborted,
+                "the server is shutting down",
+            ));
+        }
         let sent = self.tx.send(Ok(chunk));
         let sent = match self.stall {
             Some(limit) => tokio::time::timeout(limit, sent).await.map_err(|_| {
@@ -281,7 +318,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_blocking_writer_streams_whole_chunks_and_stops_when_the_client_leaves() {
-        let (sender, body) = channel(None, None);
+        let (sender, body) = channel(Slot::default(), None);
         write_blocking(sender, "test", |out| {
             for i in 0..50_000u32 {
                 writeln!(out, "line {i}")?;
@@ -294,7 +331,7 @@ mod tests {
         assert!(text.ends_with("line 49999\n"));
 
         // a client that goes away: the writer gets an error instead of writing on
-        let (sender, body) = channel(None, None);
+        let (sender, body) = channel(Slot::default(), None);
         let (done_tx, done_rx) = tokio::sync::oneshot::channel();
         drop(body);
         write_blocking(sender, "test", move |out| {
@@ -319,7 +356,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_client_that_stops_reading_gets_an_error_after_what_was_queued() {
-        let (sender, body) = channel(None, Some(Duration::from_millis(100)));
+        let (sender, body) = channel(Slot::default(), Some(Duration::from_millis(100)));
         let (done_tx, done_rx) = tokio::sync::oneshot::channel();
         write_blocking(sender, "test", move |out| {
             let result = (0..100).try_for_each(|_| out.write_all(&[b'x'; CHUNK]));
@@ -341,5 +378,34 @@ mod tests {
         };
         assert_eq!(chunks, QUEUED);
         assert!(matches!(end, Some(Err(_))), "{end:?}");
+    }
+
+    #[tokio::test]
+    async fn closing_the_slots_ends_an_export_in_flight_with_an_error() {
+        let slots = ExportSlots::new(2);
+        let (sender, body) = channel(slots.take().expect("a free slot"), None);
+        let (done_tx, done_rx) = tokio::sync::oneshot::channel();
+        write_blocking(sender, "test", move |out| {
+            // endless unless stopped: the client below reads everything
+            let result = (0..u32::MAX).try_for_each(|_| out.write_all(&[b'x'; CHUNK]));
+            let _ = done_tx.send(result.as_ref().err().map(io::Error::kind));
+            result
+        });
+        let mut body = body.into_data_stream();
+        for _ in 0..3 {
+            assert!(matches!(body.next().await, Some(Ok(_))), "chunks flow");
+        }
+        slots.close();
+        let end = loop {
+            match body.next().await {
+                Some(Ok(_)) => continue,
+                other => break other,
+            }
+        };
+        assert!(matches!(end, Some(Err(_))), "a broken transfer: {end:?}");
+        assert_eq!(
+            done_rx.await.expect("the writer ran"),
+            Some(io::ErrorKind::ConnectionAborted)
+        );
     }
 }

@@ -246,8 +246,8 @@ async fn problems_come_as_problems_before_any_row() {
         ("speaker=abc", StatusCode::BAD_REQUEST, "invalid_id"),
         ("kind=rumour", StatusCode::BAD_REQUEST, "invalid_kind"),
         ("q=%22unbalanced", StatusCode::BAD_REQUEST, "invalid_search"),
-        ("limit=10", StatusCode::BAD_REQUEST, "invalid_query"),
-        ("cursor=abc", StatusCode::BAD_REQUEST, "invalid_query"),
+        ("limit=10", StatusCode::BAD_REQUEST, "unknown_parameter"),
+        ("cursor=abc", StatusCode::BAD_REQUEST, "unknown_parameter"),
     ] {
         let (got, headers, body) = app.csv(&format!("/v1/claims.csv?{query}"), &[]).await;
         assert_eq!(got, status, "{query}: {body}");

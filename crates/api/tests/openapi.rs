@@ -604,7 +604,15 @@ fn the_document_states_what_the_server_checks() {
     let schemas = &doc["components"]["schemas"];
     let text = &schemas["ArticleIn"]["properties"]["text"];
     assert_eq!(text["minLength"], 1, "{text}");
-    assert_eq!(text["pattern"], "\\S", "{text}");
+    assert_eq!(
+        text["pattern"],
+        r"[^\s\x00-\x1f\x7f-\x9f\xad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]",
+        "{text}"
+    );
+    assert_eq!(
+        schemas["ArticlePlain"]["pattern"], text["pattern"],
+        "a text/plain article is blank as a JSON one is"
+    );
     let alias = &schemas["AliasIn"]["properties"]["alias"];
     assert_eq!(alias["minLength"], 1, "{alias}");
     assert_eq!(alias["pattern"], "\\S", "{alias}");

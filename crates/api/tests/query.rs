@@ -625,6 +625,19 @@ async fn a_filter_given_twice_matches_either_value() {
         ))
         .await;
     assert_eq!(status, StatusCode::OK);
+    // naming only another is one more filter that excludes all: an empty list, not a 400
+    for uri in [
+        format!("/v1/articles/{dam}/claims?article={strike}"),
+        format!(
+            "/v1/entities/{}/claims?involving={}",
+            outlets[0], outlets[1]
+        ),
+    ] {
+        let (status, body) = app.get(&uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}: {body}");
+        assert_eq!(body["items"], json!([]), "{uri}: {body}");
+        assert!(body["next_cursor"].is_null(), "{uri}: {body}");
+    }
     // a parameter that is not a filter still takes one value
     assert_eq!(
         app.code("/v1/claims?limit=5&limit=6").await,
@@ -685,4 +698,30 @@ async fn an_unknown_query_parameter_is_named_in_a_400() {
     // known parameters pass
     let (status, _) = app.get("/v1/claims?speaker=1&kind=direct&limit=5").await;
     assert_ne!(status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn an_empty_value_is_no_number_boolean_or_enum() {
+    let (app, [dam, ..]) = newsroom().await;
+    for uri in [
+        "/v1/claims?limit=".to_string(),
+        "/v1/claims?has_number=".to_string(),
+        "/v1/claims?sort=".to_string(),
+        "/v1/claims?kind=".to_string(),
+        "/v1/entities/1/related?limit=".to_string(),
+        format!("/v1/articles/{dam}/claims?number_min="),
+    ] {
+        let (status, body) = app.get(&uri).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {body}");
+        assert_eq!(body["code"], "invalid_query", "{uri}: {body}");
+        assert!(
+            body["detail"].as_str().unwrap_or("").contains("is empty"),
+            "{uri}: {body}"
+        );
+    }
+    // text takes an empty value: the first page, no search
+    for uri in ["/v1/claims?cursor=", "/v1/claims?number_unit="] {
+        let (status, body) = app.get(uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}: {body}");
+    }
 }

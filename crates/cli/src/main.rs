@@ -284,7 +284,12 @@ fn main() -> anyhow::Result<()> {
     if let Command::Extract { file } = &cli.command {
         return extract(file);
     }
-    let runtime = tokio::runtime::Builder::new_multi_thread()
+    let mut builder = tokio::runtime::Builder::new_multi_thread();
+    if std::env::var_os("TOKIO_WORKER_THREADS").is_none() {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        builder.worker_threads(cores.max(MIN_WORKER_THREADS));
+    }
+    let runtime = builder
         .enable_all()
         .build()
         .context("starting the async runtime")?;
@@ -357,6 +362,14 @@ fn main() -> anyhow::Result<()> {
     runtime.shutdown_timeout(EXIT_WAIT);
     done
 }
+
+/// Worker threads of the async runtime, at least (`TOKIO_WORKER_THREADS` overrides it). A
+/// read computes between its awaits (rows into a page of up to 500 claims, the JSON, its
+/// ETag) and holds its worker meanwhile: with tokio's one worker per core, a few such
+/// reads on 2 cores kept `/healthz` waiting 100–600 ms (scripts/chaos.py, hostile reads).
+/// With more workers than cores the OS shares the CPU among them in time slices, and a
+/// cheap request no longer queues behind expensive ones.
+const MIN_WORKER_THREADS: usize = 16;
 
 /// How long the exit waits for the database to close, and then for blocking work left
 /// running, once `serve` stopped serving (see `claimgraph_api::serve` for the steps before).
