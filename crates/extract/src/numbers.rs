@@ -52,31 +52,95 @@ fn dotted_count(s: &str, unit: &str) -> Option<f64> {
         .flatten()
 }
 
-/// A word-number token ("thirty", "twenty-five") and its value.
+/// A word-number token ("thirty", "twenty-five", "five-hundred-thousand") and its
+/// value; "hundred" after "a" ("a hundred years") is one hundred.
 fn word_value(t: &Tokens, i: usize) -> Option<f64> {
     let lo = t.lo(i);
+    if t.has(i, flag::MULT) && i > 0 && t.is(i - 1, "a") {
+        return rules::multiplier(lo);
+    }
     if !t.has(i, flag::NUMWORD) && !lo.contains('-') {
         return None;
     }
     if let Some(v) = rules::number_word(lo) {
         return Some(v);
     }
-    let mut parts = lo.split('-');
-    let first = rules::number_word(parts.next()?)?;
-    let second = rules::number_word(parts.next()?)?;
-    (first >= 20.0 && second < 10.0).then_some(first + second)
+    spelled(lo.split('-'))
+}
+
+/// The value of number words read in order ("two", "hundred", "forty", "nine" is 249),
+/// `None` unless every word is a number word or a multiplier and the first is a number.
+fn spelled<'w>(words: impl Iterator<Item = &'w str>) -> Option<f64> {
+    let (mut total, mut current, mut last) = (0.0, 0.0, None::<f64>);
+    for w in words {
+        if let Some(v) = rules::number_word(w) {
+            // "twenty-five" adds; "five twenty" is no number
+            if last.is_some_and(|l| l < 100.0 && (l < 20.0 || v >= 10.0)) {
+                return None;
+            }
+            current += v;
+            last = Some(v);
+        } else if let Some(m) = rules::multiplier(w) {
+            last?;
+            if m < 1_000.0 {
+                current *= m;
+            } else {
+                total += current * m;
+                current = 0.0;
+            }
+            last = Some(m);
+        } else {
+            return None;
+        }
+    }
+    last.map(|_| total + current)
+}
+
+/// A digit in a code, not a count: glued into letters ("H1N1", "MH17") or after a
+/// hyphen behind a capitalised word ("COVID-19", "F-16").
+fn is_code(t: &Tokens, i: usize) -> bool {
+    let glued = |k: usize| t.toks.get(k).is_some_and(|x| !x.space_before);
+    // "MH", "COVID-" (the tokenizer keeps a trailing hyphen in the word)
+    let upper_word = |k: usize| {
+        t.is_word(k)
+            && t.s(k).chars().any(char::is_alphabetic)
+            && t.s(k)
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+    };
+    let letters_before = i > 0 && glued(i) && upper_word(i - 1);
+    let letters_after = glued(i + 1) && t.is_word(i + 1) && t.is_cap(i + 1);
+    let hyphen_code =
+        i > 1 && glued(i) && t.is_punct(i - 1, '-') && glued(i - 1) && upper_word(i - 2);
+    letters_before || (letters_after && i > 0 && glued(i) && t.is_word(i - 1)) || hyphen_code
 }
 
 /// Unit code of a hyphenated adjective made of a number word and a unit ("six-month-old").
-fn hyphen_unit(lo: &str) -> Option<(f64, &'static str)> {
+/// A number word before another noun counts that noun ("six-nation talks" counts
+/// nations), above one ("one-sided" counts nothing) and unless the noun is a share or a
+/// manner ([`rules::HYPHEN_NOT_COUNTED`]: "two-thirds", "three-fold").
+fn hyphen_unit(lo: &str) -> Option<(f64, String)> {
     // Most words have no hyphen: skip the table scans.
     if !lo.contains('-') {
         return None;
     }
     let mut parts = lo.split('-');
     let v = rules::number_word(parts.next()?)?;
-    let u = rules::unit_code(parts.next()?)?;
-    Some((v, u))
+    let noun = parts.next()?;
+    if let Some(u) = rules::unit_code(noun) {
+        return Some((v, u.to_string()));
+    }
+    // "nineteen-eighty" is a year, "twenty-first" an ordinal
+    let numeric = rules::number_word(noun).is_some()
+        || rules::multiplier(noun).is_some()
+        || noun.ends_with("th")
+        || matches!(noun, "first" | "second");
+    let counted = v >= 2.0
+        && noun.len() >= 3
+        && !numeric
+        && noun.chars().all(|c| c.is_ascii_lowercase())
+        && !rules::HYPHEN_NOT_COUNTED.contains(&noun);
+    counted.then(|| (v, noun.to_string()))
 }
 
 /// The unit after the number ending before token `j`: (code or noun, index past it).
@@ -268,11 +332,15 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
                 out.push(Quantity {
                     span: Span::new(tok.start, tok.end),
                     value: v,
-                    unit: u.into(),
+                    normalized: Measure::of(v, &u),
+                    unit: u,
                     qualifier: qualifier_before(t, i, a),
-                    normalized: Measure::of(v, u),
                 });
             }
+            i += 1;
+            continue;
+        }
+        if tok.kind == Kind::Num && is_code(t, i) {
             i += 1;
             continue;
         }
@@ -315,6 +383,16 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
             }
             j += 1;
         }
+        // "two hundred (and) forty-nine": the rest of a spelled number after its hundreds
+        if !is_digits && j > start + 1 && value >= 100.0 {
+            let k = if t.is(j, "and") { j + 1 } else { j };
+            if let Some(rest) = (k < b).then(|| word_value(t, k)).flatten() {
+                if rest < 100.0 && !t.has(k, flag::MULT) {
+                    value += rest;
+                    j = k + 1;
+                }
+            }
+        }
         let prev_month = start > a && t.has(start - 1, flag::MONTH);
         let next_month = t.has(j, flag::MONTH) && j < b;
         // "17th", and decades ("1990s").
@@ -334,8 +412,11 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
                     t.lo(j),
                     "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "cet" | "edt" | "bst"
                 ));
-        let vague_before =
-            start > a && t.has(start - 1, flag::VAGUE) && !is_digits && value >= 100.0;
+        // "several thousand", "several dozen"
+        let vague_before = start > a
+            && t.has(start - 1, flag::VAGUE)
+            && !is_digits
+            && (value >= 100.0 || t.is(start, "dozen"));
         if prev_month
             || next_month
             || ordinal
@@ -475,6 +556,46 @@ mod tests {
                     .map(|m| ((m.value * 1000.0).round() / 1000.0, m.unit))
             })
             .collect()
+    }
+
+    #[test]
+    fn spelled_numbers_in_words_and_hyphens() {
+        let cases: &[(&str, &[(f64, &str)])] = &[
+            ("two hundred forty-one sheep were sold", &[(241.0, "sheep")]),
+            ("three hundred and twelve boats sank", &[(312.0, "boat")]),
+            (
+                "five-hundred-thousand voters took part",
+                &[(500_000.0, "voter")],
+            ),
+            ("it sold two dozen ferries", &[(24.0, "ferry")]),
+            ("a hundred schools closed", &[(100.0, "school")]),
+            ("the four-nation pact was signed", &[(4.0, "nation")]),
+            // vague, shares and manners: no count
+            ("several dozen farms flooded", &[]),
+            ("two-thirds of the harbour froze", &[]),
+            ("a one-sided match ended early", &[]),
+            ("the twenty-first race was run", &[]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(f64, String)> = want.iter().map(|(v, u)| (*v, u.to_string())).collect();
+            assert_eq!(vu(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn digits_inside_codes_count_nothing() {
+        for text in [
+            "the H5N8 strain reached the farm",
+            "a COVID-19 ward opened",
+            "two F-16 jets landed",
+        ] {
+            assert!(
+                vu(text).iter().all(|(v, _)| *v == 2.0),
+                "{text}: {:?}",
+                vu(text)
+            );
+        }
+        assert_eq!(vu("it built 16 jets"), [(16.0, "jet".to_string())]);
     }
 
     #[test]

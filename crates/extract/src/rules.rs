@@ -547,9 +547,16 @@ pub const NUMBER_WORDS: &[(&str, f64)] = &[
     ("eighty", 80.0), ("ninety", 90.0), ("dozen", 12.0),
 ];
 
+/// Words after a hyphenated number word that make it a share or a manner, not a count
+/// ("two-thirds", "three-fold", "two-way", "second-hand").
+pub const HYPHEN_NOT_COUNTED: &[&str] = &[
+    "third", "thirds", "quarter", "quarters", "fifths", "tenths", "fold", "way", "sided",
+    "time", "times", "faced", "handed", "dimensional",
+];
+
 /// Words that multiply the number before them ("2 thousand", "1.3 million").
 pub const MULTIPLIERS: &[(&str, f64)] = &[
-    ("hundred", 100.0), ("thousand", 1_000.0), ("million", 1_000_000.0),
+    ("hundred", 100.0), ("dozen", 12.0), ("thousand", 1_000.0), ("million", 1_000_000.0),
     ("billion", 1_000_000_000.0), ("trillion", 1_000_000_000_000.0),
 ];
 
