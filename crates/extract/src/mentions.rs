@@ -770,6 +770,11 @@ fn classify(
     let introduced_org =
         b == a + 1 && a > 0 && !t.toks[a - 1].cap && rules::is_org_descriptor(t.lo(a - 1));
     if has_org || introduced_org || described_as_organization(t, b) {
+        let org_head = |i: usize| t.has(i, flag::ORG_HEAD) && t.is_cap(i);
+        // two bodies joined by "and", each with its head word, are two names
+        let b = (a + 1..b)
+            .find(|&k| t.is(k, "and") && (a..k).any(org_head) && (k + 1..b).any(org_head))
+            .unwrap_or(b);
         let name = strip_possessive(t.span_text(a, b)).to_string();
         return Some(Found {
             a,
@@ -1157,7 +1162,12 @@ fn scan(
                         });
                     }
                 }
-                i = f.b.max(e);
+                // "the Harbour Board and the Port Union": the second body is a run of its own
+                i = if f.b < e && t.is(f.b, "and") {
+                    f.b + 1
+                } else {
+                    f.b.max(e)
+                };
                 out.push(f);
             } else {
                 i = e;

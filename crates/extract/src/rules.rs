@@ -22,8 +22,12 @@ pub const CUE_VERBS: &[&str] = &[
     "cautioned", "cautions", "reiterated", "reiterates", "underlined", "underscored",
     "pledged", "pledges", "promises", "vows", "hinted", "complained", "countered", "forecast",
     "forecasts", "signalled", "signaled",
-    // acts of speech whose object is what was said: "blamed the delay on the weather",
-    // "asked for patience", "accused the board of hiding losses"
+];
+
+/// Acts of speech whose object is what was said ("blamed the delay on the weather",
+/// "asked for patience", "accused the board of hiding losses"): cue verbs whose content
+/// may be a noun phrase of a word or two.
+pub const ACT_CUES: &[&str] = &[
     "blamed", "blames", "criticized", "criticised", "criticizes", "criticises", "faulted",
     "faults", "accused", "accuses", "condemned", "condemns", "demanded", "demands", "asked",
     "asks",
@@ -42,6 +46,8 @@ pub const BASE_CUES: &[&str] = &[
 /// the words after the verb open the content ("took responsibility for the outage" reports
 /// "responsibility for the outage") or belong to the cue ("made clear that …").
 pub const PHRASE_CUES: &[(&str, &[&str], bool)] = &[
+    ("asked", &["for"], false),
+    ("asks", &["for"], false),
     ("made", &["clear"], false),
     ("made", &["it", "clear"], false),
     ("makes", &["clear"], false),

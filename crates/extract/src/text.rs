@@ -71,6 +71,7 @@ impl Lexicon {
             }
         };
         add(rules::CUE_VERBS, flag::CUE);
+        add(rules::ACT_CUES, flag::CUE);
         add(rules::BASE_CUES, flag::CUE | flag::BASE_CUE);
         add(rules::PARTICIPLE_CUES, flag::PARTICIPLE);
         add(rules::QUOTE_ONLY_CUES, flag::QUOTE_ONLY);
