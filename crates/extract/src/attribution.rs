@@ -224,19 +224,28 @@ impl Analyzer<'_, '_> {
                     .reg
                     .antecedent_person(t, i, |f: &Found| agrees(&f.name, &f.roles));
                 // "A senior official confirmed …; “…,” he said": one unnamed person
+                // ("Another said …. He said …": one of the group just counted)
                 let one_unnamed = |p: &Mention| {
                     p.kind == EntityKind::Nominal
-                        && p.name
-                            .split_whitespace()
-                            .last()
-                            .is_some_and(|w| rules::ROLE_NOUNS.contains(&w.to_lowercase().as_str()))
+                        && p.name.split_whitespace().last().is_some_and(|w| {
+                            let w = w.to_lowercase();
+                            rules::ROLE_NOUNS.contains(&w.as_str())
+                                || matches!(w.as_str(), "another" | "one")
+                        })
                 };
                 let prev = prev.filter(|p| {
                     (p.kind == EntityKind::Person && agrees(&p.name, &p.roles)) || one_unnamed(p)
                 });
-                // The previous speaker, unless a person was named after it.
+                // The previous speaker, unless a person was named after it in a later
+                // sentence (one named in the speaker's own sentence is what they spoke of).
+                let same_sentence = |p: &Mention, f: &Found| {
+                    let from = self.token_at(p.span.start);
+                    !(from..f.a).any(|k| t.is_punct(k, '.') || t.toks[k].para_break)
+                };
                 if let Some(p) = prev {
-                    if last.is_none_or(|f| f.name == p.name || t.start(f.a) < p.span.start) {
+                    if last.is_none_or(|f| {
+                        f.name == p.name || t.start(f.a) < p.span.start || same_sentence(p, f)
+                    }) {
                         return Some(here(p.clone()));
                     }
                 }
@@ -461,7 +470,8 @@ impl Analyzer<'_, '_> {
                 )
         });
         if caps && b - a <= 4 && !t.has(a, flag::PRONOUN) {
-            let kind = if b - a >= 2 {
+            // one word is a body ("Velto said"), unless it is a common given name
+            let kind = if b - a >= 2 || crate::mentions::is_common_given_name(t.lo(a)) {
                 EntityKind::Person
             } else {
                 EntityKind::Organization
@@ -2005,6 +2015,28 @@ mod tests {
             (
                 "The storm hit at dawn, and says nothing about the harbour.",
                 &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_first_name_alone_and_one_of_a_group_keep_their_pronouns() {
+        check(&[
+            (
+                "Sarah, a nurse from the valley, said the clinic closed early. \
+                 She said the roads were cut.",
+                &[
+                    ("Sarah", "the clinic closed early"),
+                    ("Sarah", "the roads were cut"),
+                ],
+            ),
+            (
+                "Some listeners praised the show. Another wrote that the signal was weak. \
+                 He said it faded every evening.",
+                &[
+                    ("Another", "the signal was weak"),
+                    ("Another", "it faded every evening"),
+                ],
             ),
         ]);
     }

@@ -631,6 +631,12 @@ fn reads_as_person(t: &Tokens, reg: &Registry, a: usize, b: usize) -> bool {
     tagged_as(reg, a, b, margin) == Some(NameType::Person)
 }
 
+/// A first name in the names list's most common class: one such word before a cue
+/// ("Tony, from the coast, said") is a person who gave only a first name.
+pub fn is_common_given_name(lower: &str) -> bool {
+    tagger::features::given_class(tagger::given_names(), lower) >= 3
+}
+
 /// A run of name words without a title that names a body, not a person: written after
 /// "the" ("the Red Cross said": people take no article), or read as an organisation by
 /// the tagger and not opening with a given name.
@@ -1023,7 +1029,11 @@ fn classify(
         .any(|c| c.eq_ignore_ascii_case(&written))
     {
         EntityKind::Place
-    } else if known_person || !roles.is_empty() || (multi && !reads_as_body(t, reg, pa, b)) {
+    } else if known_person
+        || !roles.is_empty()
+        || (multi && !reads_as_body(t, reg, pa, b))
+        || (!multi && is_common_given_name(&written_lo))
+    {
         EntityKind::Person
     } else {
         EntityKind::Organization
