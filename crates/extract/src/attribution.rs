@@ -252,9 +252,16 @@ impl Analyzer<'_, '_> {
                 last.map(|f| here(mention_of(t, f)))
             }
             "it" => {
-                if let Some(p) =
-                    prev.filter(|p| matches!(p.kind, EntityKind::Organization | EntityKind::Outlet))
-                {
+                // a body, or a description of one ("The port agency says …. It says …")
+                let body = |p: &Mention| {
+                    matches!(p.kind, EntityKind::Organization | EntityKind::Outlet)
+                        || (p.kind == EntityKind::Nominal
+                            && p.name.split_whitespace().last().is_some_and(|w| {
+                                let w = w.to_lowercase();
+                                t.lex.is_org_head(&w) || rules::is_org_descriptor(&w)
+                            }))
+                };
+                if let Some(p) = prev.filter(|p| body(p)) {
                     return Some(here(p.clone()));
                 }
                 self.reg

@@ -393,7 +393,30 @@ fn make_claim(
     scene: Option<&mentions::Found>,
 ) -> Claim {
     let mut places: Vec<Mention> = Vec::new();
-    for f in scene.into_iter().chain(reg.within(a, b)) {
+    // "Residents in X say …", "Police in X said …": where an unnamed speaker is, the
+    // claim is about (not "the head of the X region", whose office only names it)
+    let located = |f: &&mentions::Found| {
+        let p = if f.a > 0 && t.is(f.a - 1, "the") {
+            f.a.saturating_sub(2)
+        } else {
+            f.a.wrapping_sub(1)
+        };
+        matches!(t.lo(p), "in" | "at" | "near" | "from")
+    };
+    let speaker_places = speaker
+        .as_ref()
+        .filter(|m| m.kind == EntityKind::Nominal)
+        .map(|m| {
+            let from = t.toks.partition_point(|x| x.end <= m.span.start);
+            let to = t.toks.partition_point(|x| x.start < m.span.end);
+            reg.within(from, to)
+        })
+        .unwrap_or_default();
+    for f in scene
+        .into_iter()
+        .chain(speaker_places.iter().filter(located))
+        .chain(reg.within(a, b))
+    {
         if f.kind != EntityKind::Place {
             continue;
         }
@@ -1018,6 +1041,26 @@ mod tests {
             "The storm cut power to 40,000 homes in Marlow."
         );
         assert_eq!(c.places[0].name, "Marlow");
+    }
+
+    #[test]
+    fn where_an_unnamed_speaker_is_the_claim_is_about() {
+        let places = |body: &str| -> Vec<Vec<String>> {
+            let (_, ex) = run(body);
+            ex.claims
+                .iter()
+                .map(|c| c.places.iter().map(|p| p.name.clone()).collect())
+                .collect()
+        };
+        assert_eq!(
+            places("Some ferry crews in Tromso complain that no spare parts have come."),
+            [vec!["Tromso".to_string()]]
+        );
+        // an office named after a place does not put the claim there
+        assert_eq!(
+            places("The head of the Tromso harbour board said the cranes were safe."),
+            [Vec::<String>::new()]
+        );
     }
 
     #[test]

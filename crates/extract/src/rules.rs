@@ -20,7 +20,8 @@ pub const CUE_VERBS: &[&str] = &[
     "maintains", "recalled", "recalls", "replied", "answered", "posted", "informed", "promised",
     "vowed", "concluded", "concedes", "conceded", "observed", "agreed", "disclosed", "read",
     "cautioned", "cautions", "reiterated", "reiterates", "underlined", "underscored",
-    "pledged", "pledges", "promises", "vows", "hinted", "complained", "countered", "forecast",
+    "pledged", "pledges", "promises", "vows", "hinted", "complained", "complains", "complain",
+    "countered", "forecast",
     "forecasts", "signalled", "signaled",
 ];
 
@@ -94,7 +95,8 @@ pub const QUOTE_ONLY_CUES: &[&str] = &["described", "describes", "called", "dubb
 pub const WEAK_CUES: &[&str] = &[
     "posted", "tweeted", "promised", "agreed", "answered", "replied", "observed", "informed",
     "read", "wrote", "writes", "recalled", "recalls", "pledged", "pledges", "promises", "vows",
-    "hinted", "complained", "countered", "forecast", "forecasts", "signalled", "signaled",
+    "hinted", "complained", "complains", "complain", "countered", "forecast", "forecasts",
+    "signalled", "signaled",
 ];
 
 /// Perception verbs that attribute content only when a journalist or witness is the subject.
