@@ -372,6 +372,9 @@ impl<'a> Tokens<'a> {
                     // No table word is longer than this; skip the probe for long words.
                     if lower.len() - lo_start as usize <= 24 {
                         flags = lex.flags(&lower[lo_start as usize..]);
+                        if let Some(heads) = acronym_possessive_heads(lex, word) {
+                            flags = (flags & !(flag::NOT_NAME | flag::FUNCTION)) | heads;
+                        }
                     }
                 }
                 let lo = (lo_start, lower.len() as u32);
@@ -490,6 +493,22 @@ impl<'a> Tokens<'a> {
 }
 
 /// Two or more letters, none of them lower case.
+/// "the WHO's tally": the possessive of an acronym is a name with the acronym's head-word
+/// flags, which the lower-case look-up misses when the acronym spells a common word
+/// ("who's"). `None` for any other word.
+fn acronym_possessive_heads(lex: &Lexicon, word: &str) -> Option<u32> {
+    let stem = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))?;
+    spells_acronym(stem).then(|| {
+        lex.map
+            .get(stem.to_lowercase().as_str())
+            .copied()
+            .unwrap_or(0)
+            & (flag::ORG_HEAD | flag::OUTLET_HEAD)
+    })
+}
+
 fn spells_acronym(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
 }
@@ -518,6 +537,19 @@ mod tests {
         let lex = Lexicon::new();
         let t = Tokens::new(text, &lex);
         (0..t.len()).map(|i| t.s(i).to_string()).collect()
+    }
+
+    #[test]
+    fn an_acronyms_possessive_keeps_its_head_word() {
+        let lex = Lexicon::new();
+        let t = Tokens::new(
+            "the WHO's tally, but who's counting, and the NHS's list",
+            &lex,
+        );
+        let at = |w: &str| (0..t.len()).find(|&i| t.s(i) == w).expect("word");
+        assert!(t.has(at("WHO's"), flag::ORG_HEAD) && !t.has(at("WHO's"), flag::NOT_NAME));
+        assert!(!t.has(at("who's"), flag::ORG_HEAD));
+        assert!(!t.has(at("NHS's"), flag::NOT_NAME));
     }
 
     #[test]
