@@ -278,16 +278,25 @@ impl Analyzer<'_, '_> {
     /// The organisation a bare description stands for: the last one named with that head
     /// word ("the ministry"), or the last organisation at all for generic heads.
     fn org_for_description(&self, head: &str, at: usize) -> Option<&Found> {
-        let generic = matches!(
-            head,
-            "company" | "firm" | "group" | "organisation" | "organization"
-        );
+        let generic = rules::GENERIC_BODY_NOUNS.contains(&head);
         if !generic && !self.t.lex.is_org_head(head) {
             return None;
         }
         let last = self.reg.last_before(at, &[EntityKind::Organization])?;
         let named = last.name.split(' ').any(|w| w.eq_ignore_ascii_case(head));
         (generic || named).then_some(last)
+    }
+
+    /// The body "the <head>" stands for: the one named last ([`Self::org_for_description`]),
+    /// else, for a generic head ("the company"), the body that spoke last, named by a
+    /// cue alone ("Velto blamed …. The company later faulted …").
+    fn body_described(&self, head: &str, at: usize, prev: Option<&Mention>) -> Option<Mention> {
+        if let Some(f) = self.org_for_description(head, at) {
+            return Some(mention_of(self.t, f));
+        }
+        let generic = rules::GENERIC_BODY_NOUNS.contains(&head);
+        prev.filter(|p| generic && p.kind == EntityKind::Organization)
+            .cloned()
     }
 
     /// The speaker an NP `[a, b)` names, if it names one.
@@ -442,8 +451,7 @@ impl Analyzer<'_, '_> {
             }
             // "the ministry", "the company": the organisation the article just named.
             if t.is(start_np, "the") && n == start_np + 1 && b == n + 1 {
-                if let Some(f) = self.org_for_description(t.lo(n), a) {
-                    let mut m = mention_of(t, f);
+                if let Some(mut m) = self.body_described(t.lo(n), a, prev) {
                     m.span = Span::new(t.start(start_np), t.end(n));
                     return Some((m, false));
                 }
@@ -488,8 +496,7 @@ impl Analyzer<'_, '_> {
         }
         // "the board", "the union": the organisation the article just named by that head
         if t.is(a, "the") && b == a + 2 && !t.is_cap(a + 1) {
-            if let Some(f) = self.org_for_description(t.lo(a + 1), a) {
-                let mut m = mention_of(t, f);
+            if let Some(mut m) = self.body_described(t.lo(a + 1), a, prev) {
                 m.span = Span::new(t.start(a), t.end(a + 1));
                 return Some((m, false));
             }
@@ -1887,6 +1894,15 @@ mod tests {
             (
                 "Senator Ivo Marsh accused the harbour board of hiding its losses.",
                 &[("Ivo Marsh", "the harbour board of hiding its losses")],
+            ),
+            // "the company" after a body named only by its cue is that body
+            (
+                "Velto blamed the rattling noise on loose panels. \
+                 The company later faulted the worn brakes on its trucks.",
+                &[
+                    ("Velto", "the rattling noise on loose panels"),
+                    ("Velto", "the worn brakes on its trucks"),
+                ],
             ),
             // an act's object may be one word; a said-content may not
             (

@@ -79,6 +79,10 @@ pub const PARTICIPLE_CUES: &[&str] = &[
     "emphasizing", "declaring", "suggesting", "urging", "indicating",
 ];
 
+/// Head nouns that describe any body ("the company", "the group"): they stand for the
+/// last organisation named, whatever its name's head word.
+pub const GENERIC_BODY_NOUNS: &[&str] = &["company", "firm", "group", "organisation", "organization"];
+
 /// Documents that speak for their author ("a statement from the ministry", "the
 /// agency's latest tally"). "post" is a social-media post.
 pub const DOCUMENT_NOUNS: &[&str] = &[
