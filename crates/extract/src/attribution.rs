@@ -1631,7 +1631,6 @@ impl Analyzer<'_, '_> {
     }
 }
 
-/// Where the colon stands after "made|issued (two) announcements:" starting at `i`.
 /// Where the noun phrase that ends at `e` starts, no further left than `s`: content words
 /// back to a function word, with one determiner before them ("some local farmers").
 fn np_before(t: &Tokens, s: usize, e: usize) -> usize {
@@ -1661,6 +1660,7 @@ fn is_demonstrative_that(t: &Tokens, i: usize) -> bool {
     t.has(i + 1, flag::COMMON_VERB) || rules::NEGATED_AUXILIARIES.contains(&t.lo(i + 1))
 }
 
+/// Where the colon stands after "made|issued (two) announcements:" starting at `i`.
 fn made_statement(t: &Tokens, i: usize, limit: usize) -> Option<usize> {
     if !matches!(t.lo(i), "made" | "makes" | "issued" | "issues") {
         return None;

@@ -59,8 +59,9 @@ pub struct Registry {
     /// The trained tagger's reading of every token (`None` if the model did not load).
     tagged: Option<Tagged>,
     /// Hashes of capitalised words the article makes the subject of a verb at least twice
-    /// and never puts after a locative preposition ("in", "at", "near"): a carmaker or a spacecraft that shares
-    /// a city's name ("X has recalled …", "X was launched …"), not the city.
+    /// and never puts after a locative preposition ("in", "at", "near"): a carmaker or a
+    /// spacecraft that shares a city's name ("X has recalled …", "X later blamed …"), not
+    /// the city.
     actors: FnvSet<u64>,
 }
 

@@ -492,7 +492,6 @@ impl<'a> Tokens<'a> {
     }
 }
 
-/// Two or more letters, none of them lower case.
 /// "the WHO's tally": the possessive of an acronym is a name with the acronym's head-word
 /// flags, which the lower-case look-up misses when the acronym spells a common word
 /// ("who's"). `None` for any other word.
@@ -509,6 +508,7 @@ fn acronym_possessive_heads(lex: &Lexicon, word: &str) -> Option<u32> {
     })
 }
 
+/// Two or more letters, none of them lower case.
 fn spells_acronym(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
 }
