@@ -90,9 +90,7 @@ fn sentence_initial(t: &Tokens, i: usize) -> bool {
 }
 
 fn strip_possessive(s: &str) -> &str {
-    s.strip_suffix("’s")
-        .or_else(|| s.strip_suffix("'s"))
-        .unwrap_or(s)
+    crate::text::strip_possessive(s).unwrap_or(s)
 }
 
 /// End of the capitalised run starting at `i` (exclusive), never past `limit`.

@@ -115,20 +115,24 @@ impl Lexicon {
         Lexicon { map, outlets }
     }
 
-    fn flags(&self, lower: &str) -> u32 {
+    /// The flags of `word`, written as `lower` in lower case.
+    fn flags(&self, word: &str, lower: &str) -> u32 {
         let mut f = self.map.get(lower).copied().unwrap_or(0);
         // "Tuesday's earthquake": the possessive of a word that is never a name is not one
-        if let Some(base) = lower
-            .strip_suffix("'s")
-            .or_else(|| lower.strip_suffix("’s"))
-        {
+        if let Some(base) = strip_possessive(lower) {
             let base_flags = self.map.get(base).copied().unwrap_or(0);
+            let heads = flag::ORG_HEAD | flag::OUTLET_HEAD;
             let mut kept = flag::MONTH | flag::WEEKDAY | flag::NOT_NAME | flag::DEMONYM;
             // "the Ministry's figures", "UNICEF's tally" (but "who's" is "who is")
             if base_flags & flag::FUNCTION == 0 {
-                kept |= flag::ORG_HEAD | flag::OUTLET_HEAD;
+                kept |= heads;
             }
             f |= base_flags & kept;
+            // "the WHO's tally": an acronym's possessive is a name with the acronym's head
+            // word, whatever common word it spells
+            if strip_possessive(word).is_some_and(spells_acronym) {
+                f = (f & !(flag::NOT_NAME | flag::FUNCTION)) | (base_flags & heads);
+            }
         }
         if f & flag::DEMONYM == 0 && rules::has_demonym_suffix(lower) {
             f |= flag::DEMONYM;
@@ -371,10 +375,7 @@ impl<'a> Tokens<'a> {
                     }
                     // No table word is longer than this; skip the probe for long words.
                     if lower.len() - lo_start as usize <= 24 {
-                        flags = lex.flags(&lower[lo_start as usize..]);
-                        if let Some(heads) = acronym_possessive_heads(lex, word) {
-                            flags = (flags & !(flag::NOT_NAME | flag::FUNCTION)) | heads;
-                        }
+                        flags = lex.flags(word, &lower[lo_start as usize..]);
                     }
                 }
                 let lo = (lo_start, lower.len() as u32);
@@ -492,20 +493,9 @@ impl<'a> Tokens<'a> {
     }
 }
 
-/// "the WHO's tally": the possessive of an acronym is a name with the acronym's head-word
-/// flags, which the lower-case look-up misses when the acronym spells a common word
-/// ("who's"). `None` for any other word.
-fn acronym_possessive_heads(lex: &Lexicon, word: &str) -> Option<u32> {
-    let stem = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))?;
-    spells_acronym(stem).then(|| {
-        lex.map
-            .get(stem.to_lowercase().as_str())
-            .copied()
-            .unwrap_or(0)
-            & (flag::ORG_HEAD | flag::OUTLET_HEAD)
-    })
+/// The word without its possessive ending ("Board's" → "Board"), if it has one.
+pub(crate) fn strip_possessive(word: &str) -> Option<&str> {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
 }
 
 /// Two or more letters, none of them lower case.
