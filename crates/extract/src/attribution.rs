@@ -226,12 +226,10 @@ impl Analyzer<'_, '_> {
                 // "A senior official confirmed …; “…,” he said": one unnamed person
                 // ("Another said …. He said …": one of the group just counted)
                 let one_unnamed = |p: &Mention| {
-                    p.kind == EntityKind::Nominal
-                        && p.name.split_whitespace().last().is_some_and(|w| {
-                            let w = w.to_lowercase();
-                            rules::ROLE_NOUNS.contains(&w.as_str())
-                                || matches!(w.as_str(), "another" | "one")
-                        })
+                    nominal_head(p).is_some_and(|w| {
+                        rules::ROLE_NOUNS.contains(&w.as_str())
+                            || matches!(w.as_str(), "another" | "one")
+                    })
                 };
                 let prev = prev.filter(|p| {
                     (p.kind == EntityKind::Person && agrees(&p.name, &p.roles)) || one_unnamed(p)
@@ -255,11 +253,8 @@ impl Analyzer<'_, '_> {
                 // a body, or a description of one ("The port agency says …. It says …")
                 let body = |p: &Mention| {
                     matches!(p.kind, EntityKind::Organization | EntityKind::Outlet)
-                        || (p.kind == EntityKind::Nominal
-                            && p.name.split_whitespace().last().is_some_and(|w| {
-                                let w = w.to_lowercase();
-                                t.lex.is_org_head(&w) || rules::is_org_descriptor(&w)
-                            }))
+                        || nominal_head(p)
+                            .is_some_and(|w| t.lex.is_org_head(&w) || rules::is_org_descriptor(&w))
                 };
                 if let Some(p) = prev.filter(|p| body(p)) {
                     return Some(here(p.clone()));
@@ -712,7 +707,7 @@ impl Analyzer<'_, '_> {
                     if let Some(sp) = self.speaker_of(k, e, prev) {
                         return Some((x, sp.0, true));
                     }
-                    let people = t.is(x, "who") && k < e && e - k <= 4;
+                    let people = k < e && e - k <= 4;
                     let text = t.span_text(k, e).to_string();
                     return people
                         .then(|| (x, span_mention(t, k, e, text, EntityKind::Nominal), true));
@@ -1629,6 +1624,14 @@ impl Analyzer<'_, '_> {
     pub fn token_at(&self, pos: usize) -> usize {
         self.t.toks.partition_point(|x| x.end <= pos)
     }
+}
+
+/// The head word of an unnamed speaker's description, in lower case ("A senior port
+/// officer" → "officer"); `None` for a named one.
+fn nominal_head(m: &Mention) -> Option<String> {
+    (m.kind == EntityKind::Nominal)
+        .then(|| m.name.split_whitespace().last().map(str::to_lowercase))
+        .flatten()
 }
 
 /// Where the noun phrase that ends at `e` starts, no further left than `s`: content words

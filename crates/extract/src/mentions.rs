@@ -625,7 +625,7 @@ fn reads_as_person(t: &Tokens, reg: &Registry, a: usize, b: usize) -> bool {
     if !(2..=4).contains(&(b - a)) || !(a..b).all(|i| is_person_word(t, i)) {
         return false;
     }
-    let given = tagger::features::given_class(tagger::given_names(), t.lo(a)) >= 2;
+    let given = given_name_class(t.lo(a)) >= 2;
     let margin = if given { 0.0 } else { PERSON_MARGIN };
     tagged_as(reg, a, b, margin) == Some(NameType::Person)
 }
@@ -633,7 +633,12 @@ fn reads_as_person(t: &Tokens, reg: &Registry, a: usize, b: usize) -> bool {
 /// A first name in the names list's most common class: one such word before a cue
 /// ("Tony, from the coast, said") is a person who gave only a first name.
 pub fn is_common_given_name(lower: &str) -> bool {
-    tagger::features::given_class(tagger::given_names(), lower) >= 3
+    given_name_class(lower) >= 3
+}
+
+/// How common `lower` is as a given name in the shipped names list, 0 (not one) to 3.
+fn given_name_class(lower: &str) -> u8 {
+    tagger::features::given_class(tagger::given_names(), lower)
 }
 
 /// A run of name words without a title that names a body, not a person: written after
@@ -643,8 +648,7 @@ fn reads_as_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> bool {
     if a > 0 && t.is(a - 1, "the") {
         return true;
     }
-    let given = tagger::features::given_class(tagger::given_names(), t.lo(a)) >= 2;
-    !given && tagged_as(reg, a, b, 0.0) == Some(NameType::Organization)
+    given_name_class(t.lo(a)) < 2 && tagged_as(reg, a, b, 0.0) == Some(NameType::Organization)
 }
 
 /// Labels one capitalised run `[a, b)`.
