@@ -396,12 +396,9 @@ fn make_claim(
     // "Residents in X say …", "Police in X said …": where an unnamed speaker is, the
     // claim is about (not "the head of the X region", whose office only names it)
     let located = |f: &&mentions::Found| {
-        let p = if f.a > 0 && t.is(f.a - 1, "the") {
-            f.a.saturating_sub(2)
-        } else {
-            f.a.wrapping_sub(1)
-        };
-        matches!(t.lo(p), "in" | "at" | "near" | "from")
+        let before_the = usize::from(f.a > 0 && t.is(f.a - 1, "the"));
+        f.a.checked_sub(1 + before_the)
+            .is_some_and(|p| matches!(t.lo(p), "in" | "at" | "near" | "from"))
     };
     let speaker_places = speaker
         .as_ref()
