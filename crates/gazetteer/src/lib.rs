@@ -44,6 +44,8 @@ pub type FnvSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
 
 /// The derived GeoNames data, gzip-compressed TSV (see `scripts/gazetteer.py`).
 static DATA: &[u8] = include_bytes!("../data/places.tsv.gz");
+/// English demonyms and their countries, from mledoze/countries (see `scripts/demonyms.py`).
+static DEMONYMS: &str = include_str!("../data/demonyms.tsv");
 
 /// Why the embedded data could not be read; only a broken build produces these.
 #[derive(Debug, thiserror::Error)]
@@ -143,6 +145,8 @@ pub struct Gazetteer {
     country_names: FnvMap<Box<str>, usize>,
     /// National capitals: each country's most populous place named as its capital.
     capitals: FnvSet<PlaceId>,
+    /// Folded demonyms ("danish") → index in `countries`.
+    demonyms: FnvMap<Box<str>, usize>,
 }
 
 /// 64-bit FNV-1a hash of a folded key. The ~380,000 keys of the embedded data have no
@@ -184,7 +188,32 @@ impl Gazetteer {
     pub fn load() -> Result<Gazetteer, GazetteerError> {
         let mut text = String::new();
         flate2::read::GzDecoder::new(DATA).read_to_string(&mut text)?;
-        Self::parse(&text)
+        Ok(Self::parse(&text)?.with_demonyms(DEMONYMS))
+    }
+
+    /// Adds demonyms from TSV rows `demonym<TAB>alpha-2 code`; a demonym several countries
+    /// share ("Congolese") means the most populous one, as news usually does. Rows naming
+    /// a country the gazetteer lacks are skipped.
+    pub fn with_demonyms(mut self, text: &str) -> Gazetteer {
+        for line in text.lines() {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(code)) = (cols.next(), cols.next().and_then(CountryCode::parse))
+            else {
+                continue;
+            };
+            let Some(i) = self.countries.iter().position(|c| c.code == code) else {
+                continue;
+            };
+            let key: Box<str> = fold(name).into();
+            let pop = |i: usize| self.countries[i].population;
+            match self.demonyms.get(&key) {
+                Some(&j) if pop(j) >= pop(i) => {}
+                _ => {
+                    self.demonyms.insert(key, i);
+                }
+            }
+        }
+        self
     }
 
     /// Builds a gazetteer from TSV in the format `scripts/gazetteer.py` writes (tests use
@@ -351,6 +380,7 @@ impl Gazetteer {
         }
         let mut g = Gazetteer {
             capitals: Default::default(),
+            demonyms: Default::default(),
             places,
             name_hashes,
             name_ids,
@@ -363,13 +393,7 @@ impl Gazetteer {
         g.capitals = g
             .countries
             .iter()
-            .filter(|c| !c.capital.is_empty())
-            .filter_map(|c| {
-                g.lookup(&fold(&c.capital))
-                    .iter()
-                    .copied()
-                    .find(|&p| g.place(p).country == c.code)
-            })
+            .filter_map(|c| g.capital_of(c.code))
             .collect();
         Ok(g)
     }
@@ -434,6 +458,23 @@ impl Gazetteer {
     /// Whether this place is its country's capital.
     pub fn is_capital_place(&self, p: PlaceId) -> bool {
         self.capitals.contains(&p)
+    }
+
+    /// The country a demonym names ("Danish" → Denmark), by its folded form.
+    pub fn demonym_country(&self, folded: &str) -> Option<&Country> {
+        self.demonyms
+            .get(folded)
+            .and_then(|&i| self.countries.get(i))
+    }
+
+    /// The place that is `code`'s capital: the most populous place of that country bearing
+    /// the capital's name.
+    pub fn capital_of(&self, code: CountryCode) -> Option<PlaceId> {
+        let c = self.country(code).filter(|c| !c.capital.is_empty())?;
+        self.lookup(&fold(&c.capital))
+            .iter()
+            .copied()
+            .find(|&p| self.place(p).country == c.code)
     }
 
     pub fn country(&self, code: CountryCode) -> Option<&Country> {
@@ -547,5 +588,32 @@ P\t4\tBarre\t44.2000\t-72.5000\tUS\tVT\t8000\t
         assert_eq!(paris.country.as_str(), "FR");
         assert!(distance_km((paris.lat, paris.lon), (51.5, -0.13)) < 400.0);
         assert!(g.country_named("germany").is_some());
+    }
+
+    #[test]
+    fn demonyms_name_the_most_populous_country_sharing_them() {
+        let g = sample().with_demonyms("Dutch\tNL\nYankee\tUS\nYankee\tNL\nLunar\tXX\n\nbroken");
+        let name = |d: &str| g.demonym_country(&fold(d)).map(|c| c.name.to_string());
+        assert_eq!(name("Dutch").as_deref(), Some("Netherlands"));
+        assert_eq!(name("yankee").as_deref(), Some("United States"));
+        assert_eq!(name("Lunar"), None);
+        assert_eq!(name("Danish"), None);
+    }
+
+    #[test]
+    fn a_country_capital_is_its_place_of_that_name() {
+        let g = sample();
+        let nl = CountryCode::parse("nl").expect("code");
+        let capital = g.capital_of(nl).map(|p| g.place(p).geonames_id);
+        assert_eq!(capital, Some(5));
+        // the sample has no place called Washington
+        assert_eq!(g.capital_of(CountryCode::parse("US").expect("code")), None);
+        let embedded = Gazetteer::load().expect("embedded data loads");
+        let dk = embedded.demonym_country("danish").map(|c| c.code);
+        let capital = dk.and_then(|c| embedded.capital_of(c));
+        assert_eq!(
+            capital.map(|p| &*embedded.place(p).name),
+            Some("Copenhagen")
+        );
     }
 }
