@@ -248,6 +248,17 @@ fn degrees(x: f32) -> f64 {
     (f64::from(x) * 1e4).round() / 1e4
 }
 
+/// A national capital the text names only by description ("the Danish capital"): the city
+/// itself, never the region named after it.
+pub fn capital(g: &Gazetteer, p: PlaceId) -> Resolved {
+    let mut r = place_ref(g, Cand::Place(p), None);
+    r.capital = true;
+    if let Some(pl) = r.place.as_mut() {
+        pl.or_region = None;
+    }
+    r
+}
+
 fn place_ref(g: &Gazetteer, c: Cand, region_word: Option<&str>) -> Resolved {
     match c {
         Cand::Place(p) => {
@@ -487,6 +498,68 @@ mod tests {
             .map(|x| x.0.as_str())
             .collect();
         assert_eq!(descs, ["Gdynia", "Gdynia"], "{w:?}");
+    }
+
+    #[test]
+    fn a_capital_named_by_description_is_that_city() {
+        // (text, what the description's mention is named, None: no mention)
+        let cases = [
+            // a demonym says whose capital
+            (
+                "Ferries to the Norwegian capital resumed on Friday.",
+                "the Norwegian capital",
+                Some("Oslo"),
+            ),
+            // a country's possessive says whose
+            (
+                "Peru's capital, which has 9 districts, stayed calm.",
+                "Peru's capital",
+                Some("Lima"),
+            ),
+            // alone: the capital the text named last, or its country's
+            (
+                "Storms raged in Lisbon. By noon the capital had no power.",
+                "the capital",
+                Some("Lisbon"),
+            ),
+            (
+                "Storms hit Kenya. Trains to the capital stopped.",
+                "the capital",
+                Some("Nairobi"),
+            ),
+            (
+                "Storms hit Kenya. Crowds filled the capital's parks.",
+                "the capital's",
+                Some("Nairobi"),
+            ),
+            // no country nearby: no guess
+            (
+                "Trains to the capital stopped at noon.",
+                "the capital",
+                None,
+            ),
+            // not a national capital, or no place at all
+            (
+                "Storms hit Kenya. The regional capital flooded.",
+                "capital",
+                None,
+            ),
+            (
+                "Storms hit Kenya. Banks raised capital markets' hopes.",
+                "capital",
+                None,
+            ),
+            (
+                "Storms hit Kenya. Nakuru is the capital of the county.",
+                "the capital",
+                None,
+            ),
+        ];
+        for (text, words, want) in cases {
+            let w = place_words(text);
+            let got = w.iter().find(|x| x.1.contains(words)).map(|x| x.0.as_str());
+            assert_eq!(got, want, "{text}: {w:?}");
+        }
     }
 
     #[test]
