@@ -44,8 +44,33 @@ pub type FnvSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
 
 /// The derived GeoNames data, gzip-compressed TSV (see `scripts/gazetteer.py`).
 static DATA: &[u8] = include_bytes!("../data/places.tsv.gz");
-/// English demonyms and their countries, from mledoze/countries (see `scripts/demonyms.py`).
-static DEMONYMS: &str = include_str!("../data/demonyms.tsv");
+/// Country names, abbreviations and English demonyms from mledoze/countries (see
+/// `scripts/countries.py`).
+static COUNTRIES: &str = include_str!("../data/countries.tsv");
+/// Population from which a country's initials name it (see [`Gazetteer::add_initials`]).
+const POPULOUS_COUNTRY: u64 = 50_000_000;
+
+/// Which country table a name goes to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Table {
+    Names,
+    Demonyms,
+}
+
+/// The folded keys a country name is found by: the name, and for an abbreviation its
+/// dotted form too ("UK" and "U.K.").
+fn name_keys(name: &str) -> Vec<String> {
+    let mut keys = vec![fold(name)];
+    let letters = name.chars().count();
+    if letters >= 2 && name.chars().all(|c| c.is_ascii_uppercase()) {
+        let spaced: Vec<String> = name
+            .chars()
+            .map(|c| c.to_ascii_lowercase().to_string())
+            .collect();
+        keys.push(spaced.join(" "));
+    }
+    keys
+}
 
 /// Why the embedded data could not be read; only a broken build produces these.
 #[derive(Debug, thiserror::Error)]
@@ -188,32 +213,74 @@ impl Gazetteer {
     pub fn load() -> Result<Gazetteer, GazetteerError> {
         let mut text = String::new();
         flate2::read::GzDecoder::new(DATA).read_to_string(&mut text)?;
-        Ok(Self::parse(&text)?.with_demonyms(DEMONYMS))
+        Ok(Self::parse(&text)?.with_countries(COUNTRIES))
     }
 
-    /// Adds demonyms from TSV rows `demonym<TAB>alpha-2 code`; a demonym several countries
-    /// share ("Congolese") means the most populous one, as news usually does. Rows naming
-    /// a country the gazetteer lacks are skipped.
-    pub fn with_demonyms(mut self, text: &str) -> Gazetteer {
+    /// Adds country names and demonyms from TSV rows `D|N<TAB>name<TAB>alpha-2 code`
+    /// (`scripts/countries.py`). A name or demonym several countries share ("Congolese")
+    /// means the most populous one, as news usually does; GeoNames' own names stay first.
+    /// Rows naming a country the gazetteer lacks are skipped.
+    pub fn with_countries(mut self, text: &str) -> Gazetteer {
         for line in text.lines() {
             let mut cols = line.split('\t');
-            let (Some(name), Some(code)) = (cols.next(), cols.next().and_then(CountryCode::parse))
-            else {
+            let (Some(kind), Some(name), Some(code)) = (
+                cols.next(),
+                cols.next(),
+                cols.next().and_then(CountryCode::parse),
+            ) else {
                 continue;
             };
             let Some(i) = self.countries.iter().position(|c| c.code == code) else {
                 continue;
             };
-            let key: Box<str> = fold(name).into();
-            let pop = |i: usize| self.countries[i].population;
-            match self.demonyms.get(&key) {
-                Some(&j) if pop(j) >= pop(i) => {}
-                _ => {
-                    self.demonyms.insert(key, i);
+            for key in name_keys(name) {
+                match kind {
+                    "D" => self.add_country_key(Table::Demonyms, key, i),
+                    "N" => self.add_country_key(Table::Names, key, i),
+                    _ => {}
                 }
             }
         }
+        self.add_initials();
         self
+    }
+
+    /// A populous country's initials when they are also its code ("US" for the United
+    /// States): the one abbreviation news writes for it without defining it. Smaller
+    /// countries' initials ("AS", "PR", "SS") are common words and acronyms first.
+    fn add_initials(&mut self) {
+        for i in 0..self.countries.len() {
+            let c = &self.countries[i];
+            let words: Vec<&str> = c
+                .name
+                .split(' ')
+                .filter(|w| !matches!(*w, "of" | "the" | "and"))
+                .collect();
+            let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+            if c.population >= POPULOUS_COUNTRY && words.len() >= 2 && initials == c.code.as_str() {
+                for key in name_keys(&initials) {
+                    self.add_country_key(Table::Names, key, i);
+                }
+            }
+        }
+    }
+
+    fn add_country_key(&mut self, table: Table, key: String, i: usize) {
+        let pop = |j: usize| self.countries[j].population;
+        let map = match table {
+            Table::Demonyms => &self.demonyms,
+            Table::Names => &self.country_names,
+        };
+        if map
+            .get(key.as_str())
+            .is_some_and(|&j| table == Table::Names || pop(j) >= pop(i))
+        {
+            return;
+        }
+        match table {
+            Table::Demonyms => self.demonyms.insert(key.into(), i),
+            Table::Names => self.country_names.insert(key.into(), i),
+        };
     }
 
     /// Builds a gazetteer from TSV in the format `scripts/gazetteer.py` writes (tests use
@@ -439,7 +506,8 @@ impl Gazetteer {
         &self.countries
     }
 
-    /// The country whose GeoNames name folds to `folded`.
+    /// The country one of whose names folds to `folded` (GeoNames' name, the common and
+    /// official names and abbreviations of [`Gazetteer::with_countries`]).
     pub fn country_named(&self, folded: &str) -> Option<&Country> {
         self.country_names
             .get(folded)
@@ -592,12 +660,20 @@ P\t4\tBarre\t44.2000\t-72.5000\tUS\tVT\t8000\t
 
     #[test]
     fn demonyms_name_the_most_populous_country_sharing_them() {
-        let g = sample().with_demonyms("Dutch\tNL\nYankee\tUS\nYankee\tNL\nLunar\tXX\n\nbroken");
+        let g = sample().with_countries(
+            "D\tDutch\tNL\nD\tYankee\tUS\nD\tYankee\tNL\nD\tLunar\tXX\n\nbroken\nN\tHolland\tNL",
+        );
         let name = |d: &str| g.demonym_country(&fold(d)).map(|c| c.name.to_string());
         assert_eq!(name("Dutch").as_deref(), Some("Netherlands"));
         assert_eq!(name("yankee").as_deref(), Some("United States"));
         assert_eq!(name("Lunar"), None);
         assert_eq!(name("Danish"), None);
+        let country = |n: &str| g.country_named(&fold(n)).map(|c| c.name.to_string());
+        assert_eq!(country("Holland").as_deref(), Some("Netherlands"));
+        // a populous country's initials, plain and dotted
+        assert_eq!(country("US").as_deref(), Some("United States"));
+        assert_eq!(country("U.S.").as_deref(), Some("United States"));
+        assert_eq!(country("NL"), None);
     }
 
     #[test]
