@@ -1253,6 +1253,7 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
         reg.geo = crate::places::resolve(&reg, g);
         read_seats(t, &mut reg);
     }
+    name_borders(t, &mut reg, gaz);
     resolve_place_descriptions(t, &mut reg, gaz.is_some());
     if let Some(g) = gaz {
         resolve_capitals(t, &mut reg, g);
@@ -1532,6 +1533,91 @@ fn resolve_place_descriptions(t: &Tokens, reg: &mut Registry, with_gaz: bool) {
         reg.found.extend(extra);
         reg.found.sort_by_key(|f| (f.a, f.b));
     }
+}
+
+/// How far back (in tokens) "the border" looks for the border the text named.
+const BORDER_LOOKBACK: usize = 600;
+
+/// "the Chile–Peru border", "the U.S.-Mexico border": two places joined by a dash before
+/// "border" name one place, the border, under one name whichever order the text writes
+/// (the two names sorted, joined by an en dash). A later "the border" standing alone is
+/// the border the text named last.
+fn name_borders(t: &Tokens, reg: &mut Registry, gaz: Option<&Gazetteer>) {
+    let mut borders: Vec<Found> = gaz.map_or_else(Vec::new, |g| hyphened_borders(t, g));
+    if !borders.is_empty() {
+        reg.found
+            .retain(|f| !borders.iter().any(|x| f.a < x.b && x.a < f.b));
+        reg.found.extend(borders.iter().cloned());
+        reg.found.sort_by_key(|f| (f.a, f.b));
+    }
+    let mut k = 1;
+    while k < reg.found.len() {
+        let (x, y) = (&reg.found[k - 1], &reg.found[k]);
+        let places = x.kind == EntityKind::Place && y.kind == EntityKind::Place;
+        let joint = t.text.get(t.end(x.b - 1)..t.start(y.a)).unwrap_or(" ");
+        let dashed = !joint.is_empty()
+            && joint.chars().all(|c| matches!(c, '.' | '-' | '–'))
+            && joint.contains(['-', '–']);
+        if places && dashed && t.is(y.b, "border") && !t.is_cap(y.b) {
+            let border = border(x.a, y.b + 1, [reg.place_of(x).0, reg.place_of(y).0]);
+            reg.found.splice(k - 1..=k, [border.clone()]);
+            borders.push(border);
+            continue;
+        }
+        k += 1;
+    }
+    for i in 1..t.len() {
+        if !(t.is(i, "border") && t.is(i - 1, "the") && stands_alone(t, i + 1)) {
+            continue;
+        }
+        let named = borders
+            .iter()
+            .rev()
+            .find(|f| f.b <= i && f.b + BORDER_LOOKBACK >= i && f.a != i - 1);
+        if let Some(f) = named {
+            let at = reg.found.partition_point(|x| (x.a, x.b) < (i - 1, i + 1));
+            reg.found.insert(
+                at,
+                Found {
+                    a: i - 1,
+                    b: i + 1,
+                    ..f.clone()
+                },
+            );
+        }
+    }
+}
+
+/// The border between two places, named the same whichever order the text writes them.
+fn border(a: usize, b: usize, mut names: [String; 2]) -> Found {
+    names.sort();
+    Found {
+        a,
+        b,
+        kind: EntityKind::Place,
+        name: format!("{}–{} border", names[0], names[1]),
+        roles: Vec::new(),
+    }
+}
+
+/// "the Peru-Chile border" written as one hyphenated word: both halves must be countries
+/// or large places of the gazetteer.
+fn hyphened_borders(t: &Tokens, g: &Gazetteer) -> Vec<Found> {
+    let name = |w: &str| -> Option<String> {
+        let key = fold(w);
+        if let Some(c) = g.country_named(&key) {
+            return Some(c.name.to_string());
+        }
+        let p = g.place(*g.lookup(&key).first()?);
+        (p.population >= LARGE_PLACE).then(|| p.name.to_string())
+    };
+    (1..t.len())
+        .filter(|&i| t.is(i, "border") && t.is_cap(i - 1))
+        .filter_map(|i| {
+            let (x, y) = t.s(i - 1).split_once('-')?;
+            Some(border(i - 1, i + 1, [name(x)?, name(y)?]))
+        })
+        .collect()
 }
 
 /// How far back (in tokens) "the capital" looks for the capital or country it means.

@@ -563,6 +563,47 @@ mod tests {
     }
 
     #[test]
+    fn two_places_dashed_before_border_name_the_border() {
+        // (text, the words of a mention, the place it is named, None: no place mention)
+        let cases = [
+            (
+                "Queues at the Chile–Peru border grew on Monday.",
+                "Chile–Peru border",
+                Some("Chile–Peru border"),
+            ),
+            // either order, one name
+            (
+                "Queues at the Peru-Chile border grew on Monday.",
+                "Peru-Chile border",
+                Some("Chile–Peru border"),
+            ),
+            // "the border" later is the border named
+            (
+                "Queues at the Peru-Chile border grew. Police said the border would reopen.",
+                "the border",
+                Some("Chile–Peru border"),
+            ),
+            // without a named border, "the border" is nobody's
+            (
+                "Police said the border would reopen on Friday.",
+                "the border",
+                None,
+            ),
+            // a compound of "border" is not the border
+            (
+                "Queues at the Peru-Chile border grew. The border guards left.",
+                "The border",
+                None,
+            ),
+        ];
+        for (text, words, want) in cases {
+            let w = place_words(text);
+            let got = w.iter().find(|x| x.1 == words).map(|x| x.0.as_str());
+            assert_eq!(got, want, "{text}: {w:?}");
+        }
+    }
+
+    #[test]
     fn it_is_the_place_when_a_place_predicate_follows() {
         let text = "Rebels besieged Mosul for weeks. It fell to the rebels on May 3, trapping \
                     2,000 people.";
