@@ -311,7 +311,13 @@ impl Writer<'_> {
             return Ok(None);
         };
         if let Some(surface) = m.span.slice(text) {
-            if is_short_form(surface, &m.name) {
+            // A place the gazetteer does not know keeps how the text wrote it when the
+            // extractor gave it a canonical name ("U.S.-Mexico border" for the
+            // "Mexico–United States border").
+            let place_spelling = m.kind == EntityKind::Place
+                && surface.chars().next().is_some_and(char::is_uppercase)
+                && !is_reference(surface);
+            if place_spelling || is_short_form(surface, &m.name) {
                 self.alias(m.kind, id, surface)?;
             }
         }

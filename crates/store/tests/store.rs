@@ -247,3 +247,46 @@ async fn the_same_text_twice_in_one_batch_is_stored_once() {
     let articles = store.list_articles(10, None).await.expect("list").items;
     assert_eq!(articles.len(), 2);
 }
+
+#[tokio::test]
+async fn a_place_named_apart_from_its_spelling_is_found_by_the_spelling() {
+    const BORDER: &str = "Trucks waited at the Fjord-Heath border. By noon the border opened.";
+    let at = |needle: &str, from: usize| {
+        let start = BORDER[from..].find(needle).expect("needle") + from;
+        Span::new(start, start + needle.len())
+    };
+    let place = |span: Span| Mention {
+        span,
+        name: "Fjordland–Heathland border".into(),
+        kind: EntityKind::Place,
+        roles: Vec::new(),
+        place: None,
+    };
+    let mut p = prepare(NewArticle {
+        text: ArticleText::parse(BORDER.to_string()).expect("not blank"),
+        title: None,
+        source: None,
+        url: None,
+        published_at: None,
+    });
+    let written = place(at("Fjord-Heath border", 0));
+    let described = place(at("the border", 30));
+    p.extraction = Extraction {
+        headline: None,
+        claims: vec![],
+        mentions: vec![written, described],
+    };
+    p.signatures = signatures(BORDER, &p.extraction);
+    let (store, _dir) = store().await;
+    store.insert(&p).await.expect("insert");
+    let found = store
+        .search_entities(Some("Fjord-Heath border"), Some("place"), 10, None)
+        .await
+        .expect("search");
+    assert_eq!(found.items.len(), 1);
+    let entity = &found.items[0];
+    assert_eq!(entity.name, "Fjordland–Heathland border");
+    assert!(entity.aliases.contains(&"Fjord-Heath border".to_string()));
+    // a description is no spelling of the name
+    assert!(!entity.aliases.iter().any(|a| a.contains("the border")));
+}
