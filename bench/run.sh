@@ -24,7 +24,7 @@ for tool in wrk /usr/bin/time sqlite3 curl; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install wrk time sqlite3 curl)"; exit 1; }
 done
 
-cargo build --release -q -p claimgraph -p claimgraph-bench
+cargo build --release -q -p claimgraph -p claimgraph-corpus
 BIN=${BIN:-target/release/claimgraph}
 GEN=target/release/claimgraph-corpus
 

@@ -39,7 +39,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         corpus = os.path.join(tmp, "corpus")
         subprocess.run(
-            ["cargo", "run", "-q", "--release", "-p", "claimgraph-bench", "--",
+            ["cargo", "run", "-q", "--release", "-p", "claimgraph-corpus", "--",
              "--articles", str(n), "--seed", "11", "--out", corpus, "--format", "txt"],
             check=True,
         )

@@ -234,7 +234,7 @@ fn operations(item: &mut PathItem) -> impl Iterator<Item = &mut Operation> {
 /// The string enums of the document, each built from the values the server itself uses, so
 /// a generated client refuses `kind: "rumour"` exactly as the server does.
 pub mod enums {
-    use claimgraph_extract::{ClaimKind, EntityKind, PlaceType};
+    use claimgraph_model::{ClaimKind, EntityKind, PlaceType};
     use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
     use utoipa::openapi::{RefOr, Schema};
 

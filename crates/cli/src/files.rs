@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use claimgraph_extract::{Claim, Extraction, Mention};
+use claimgraph_model::{Claim, Extraction, Mention};
 use claimgraph_store::{ArticleText, NewArticle};
 use serde::Deserialize;
 use serde_json::{json, Value};

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use claimgraph_bench::Generator;
+use claimgraph_corpus::Generator;
 use claimgraph_extract::{ExtractOptions, Extractor};
 use claimgraph_gazetteer::Gazetteer;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};

@@ -1,243 +1,55 @@
-//! The vocabulary every other crate speaks: spans, mentions, quantities, claims.
+//! The shared types, from `claimgraph-model`, under the path the extractor's modules use
+//! (`crate::model::…`), plus the extractor's own knobs.
 
-use std::sync::Arc;
-
-use serde::Serialize;
-
-/// A half-open range of **byte** offsets into the article text.
-///
-/// Bytes, because that is what slicing a `&str` needs; the storage crate converts to
-/// Unicode code points, which is what the API promises.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Span {
-    pub fn new(start: usize, end: usize) -> Self {
-        debug_assert!(start <= end);
-        Span { start, end }
-    }
-
-    pub fn len(&self) -> usize {
-        self.end - self.start
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.start == self.end
-    }
-
-    /// The spanned text; `None` when the span does not fall on char boundaries of `text`.
-    pub fn slice<'a>(&self, text: &'a str) -> Option<&'a str> {
-        text.get(self.start..self.end)
-    }
-
-    pub fn contains(&self, other: &Span) -> bool {
-        self.start <= other.start && other.end <= self.end
-    }
-}
-
-/// What sort of thing a mention names. Decided from local evidence only (shape, cue words,
-/// role phrases); the storage crate may refine places with a gazetteer later.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EntityKind {
-    Person,
-    Organization,
-    /// A news outlet or agency ("Reuters", "TASS", "The Guardian").
-    Outlet,
-    Place,
-    /// An unnamed source kept as written ("a resident of Izium", "Western experts"):
-    /// never merged into a named entity.
-    Nominal,
-}
-
-impl EntityKind {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            EntityKind::Person => "person",
-            EntityKind::Organization => "organization",
-            EntityKind::Outlet => "outlet",
-            EntityKind::Place => "place",
-            EntityKind::Nominal => "nominal",
-        }
-    }
-}
-
-/// A name in the text that refers to an entity.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Mention {
-    /// Where the reference stands in the text (for a resolved pronoun: the pronoun).
-    pub span: Span,
-    /// The name the reference resolves to, without titles or roles ("Igor Konashenkov"
-    /// for "General Igor Konashenkov", "he" or "Konashenkov" once introduced).
-    pub name: String,
-    pub kind: EntityKind,
-    /// Roles the text gives this entity near the mention ("spokesman", "president").
-    pub roles: Vec<String>,
-    /// For a place the gazetteer knows: which one, where it is, and its other spellings.
-    pub place: Option<PlaceRef>,
-}
-
-/// What sort of place a place entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PlaceType {
-    City,
-    /// A first-level region: oblast, province, state.
-    Region,
-    Country,
-    /// A place known from context only (a river, a historic region, an unlisted village).
-    Other,
-}
-
-impl PlaceType {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            PlaceType::City => "city",
-            PlaceType::Region => "region",
-            PlaceType::Country => "country",
-            PlaceType::Other => "other",
-        }
-    }
-}
-
-/// A gazetteer place a mention resolves to: the storage key that makes every spelling of
-/// it one entity ("Kiev" and "Kyiv"), and what the API shows about it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PlaceRef {
-    /// Stable identity: `gn:<geonameid>` for places and countries, `adm1:<CC>.<code>` for
-    /// regions keyed by their GeoNames first-level code.
-    pub key: String,
-    /// The gazetteer's name ("Kyiv" for "Kiev"; "Kharkiv region" for "Kharkov region").
-    pub name: String,
-    pub geonames_id: Option<u32>,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
-    /// ISO 3166 alpha-2 code.
-    pub country: Option<String>,
-    pub place_type: PlaceType,
-    /// Latin-script spellings the gazetteer lists (bounded), for name search. Shared:
-    /// every mention of the place carries the same list, so copies are cheap.
-    pub aliases: Arc<[String]>,
-    /// The region a regional capital's bare name may stand for ("Kherson": the city, or
-    /// the region named after it), when the article does not say which it means. The
-    /// store settles it across articles (see `claimgraph_store`'s seat readings).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub or_region: Option<Box<PlaceRef>>,
-}
-
-/// How sure a number is, as the text says it ("some 2,000", "at least 10").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Qualifier {
-    Exact,
-    About,
-    AtLeast,
-    AtMost,
-    MoreThan,
-    LessThan,
-}
-
-impl Qualifier {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Qualifier::Exact => "exact",
-            Qualifier::About => "about",
-            Qualifier::AtLeast => "at_least",
-            Qualifier::AtMost => "at_most",
-            Qualifier::MoreThan => "more_than",
-            Qualifier::LessThan => "less_than",
-        }
-    }
-}
-
-/// A quantity with its unit: `value` in the unit as written.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Quantity {
-    pub span: Span,
-    pub value: f64,
-    /// A physical unit code (`km2`, `km`, `percent`, `hour` …) or the counted noun,
-    /// singular and lower case (`village`, `inhabitant`).
-    pub unit: String,
-    pub qualifier: Qualifier,
-    /// The value in its dimension's base unit (`km2`, `km`, `hour`) when a fixed
-    /// conversion exists, so that "700 square miles" and "1,813 km2" can be compared.
-    pub normalized: Option<Measure>,
-}
-
-/// A value in a base unit.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Measure {
-    pub value: f64,
-    pub unit: &'static str,
-}
-
-impl Measure {
-    /// `value` of `unit` in its base unit; `None` for counts, currencies and percentages.
-    pub fn of(value: f64, unit: &str) -> Option<Measure> {
-        crate::rules::CONVERSIONS
-            .iter()
-            .find(|(u, _, _)| *u == unit)
-            .map(|(_, base, factor)| Measure {
-                value: value * factor,
-                unit: base,
-            })
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ClaimKind {
-    /// Verbatim words inside quotation marks, attributed to a speaker.
-    Direct,
-    /// Reported speech or an attributed assertion without quotation marks.
-    Indirect,
-    /// The article's own assertion that mentions a place or a number.
-    Statement,
-}
-
-impl ClaimKind {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            ClaimKind::Direct => "direct",
-            ClaimKind::Indirect => "indirect",
-            ClaimKind::Statement => "statement",
-        }
-    }
-}
-
-/// One thing asserted in an article, with who asserts it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Claim {
-    pub kind: ClaimKind,
-    /// The claim's own words: inside the marks for `Direct`, the reported content for
-    /// `Indirect`, the whole sentence for `Statement`.
-    pub span: Span,
-    pub speaker: Option<Mention>,
-    /// The outlet the article cites for the claim ("told CNN", "TASS reported").
-    pub via: Option<Mention>,
-    /// The attribution verb as written ("said", "told", "admitted").
-    pub cue: Option<String>,
-    /// Places the claim's content is about.
-    pub places: Vec<Mention>,
-    pub numbers: Vec<Quantity>,
-}
-
-/// Everything found in one article.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Extraction {
-    /// The headline's span when the first line was treated as one.
-    pub headline: Option<Span>,
-    pub claims: Vec<Claim>,
-    /// Every entity mention in the article, in text order, headline included.
-    pub mentions: Vec<Mention>,
-}
+pub use claimgraph_model::{
+    Claim, ClaimKind, EntityKind, Extraction, Measure, Mention, PlaceRef, PlaceType, Qualifier,
+    Quantity, Span,
+};
 
 /// Knobs that depend on where the text came from, not on the text.
 #[derive(Debug, Clone, Default)]
 pub struct ExtractOptions {
     /// The first line is a headline (plain-text files and bodies posted without a title).
     pub headline_is_first_line: bool,
+}
+
+/// While `rules.rs` keeps its own copy of the conversion table (it tells the extractor which
+/// unit codes convert; its test checks them against the unit table), that copy must be the
+/// model's entry for entry, or "700 square miles" would be read with one factor and
+/// compared with another. Checked when the crate compiles. Once `rules.rs` re-exports
+/// `claimgraph_model::CONVERSIONS` instead, this check goes.
+const _: () = assert!(same_table(
+    crate::rules::CONVERSIONS,
+    claimgraph_model::CONVERSIONS
+));
+
+/// Whether two conversion tables hold the same entries in the same order.
+const fn same_table(a: &[(&str, &str, f64)], b: &[(&str, &str, f64)]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if !same_str(a[i].0, b[i].0) || !same_str(a[i].1, b[i].1) || a[i].2 != b[i].2 {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// `a == b` for strings, which `const fn` cannot write directly.
+const fn same_str(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }

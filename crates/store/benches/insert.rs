@@ -4,7 +4,7 @@
 //!
 //! `cargo bench -p claimgraph-store --bench insert`
 
-use claimgraph_bench::Generator;
+use claimgraph_corpus::Generator;
 use claimgraph_gazetteer::Gazetteer;
 use claimgraph_store::{prepare, ArticleText, NewArticle, PreparedArticle, Store};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};

@@ -9,7 +9,8 @@
 //! equal figure and the same speaker; two claims conflict when they give different values
 //! in one unit while their words say they speak of the same thing.
 
-use claimgraph_extract::{fate_of, is_counted, is_scale, terms, Quantity};
+use claimgraph_extract::{fate_of, is_counted, is_scale, terms};
+use claimgraph_model::Quantity;
 
 /// Similarity at which a claim joins the fact of its best match.
 pub const CORROBORATES: f64 = 0.35;
@@ -476,7 +477,7 @@ fn close(a: f64, b: f64, on_scale: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use claimgraph_extract::{Measure, Qualifier, Span};
+    use claimgraph_model::{Measure, Qualifier, Span};
 
     fn q(value: f64, unit: &str) -> Quantity {
         Quantity {

@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use claimgraph_extract::{ClaimKind, Measure};
+use claimgraph_model::{ClaimKind, Measure};
 use sqlx::sqlite::SqliteRow;
 use sqlx::{QueryBuilder, Row, Sqlite};
 

@@ -3,7 +3,7 @@
 //! words, organisation word sets), then per kind a surname unique among known people or a
 //! place one edit away; otherwise a new entity.
 
-use claimgraph_extract::{EntityKind, PlaceType};
+use claimgraph_model::{EntityKind, PlaceType};
 use rusqlite::{params, OptionalExtension};
 use sqlx::Row;
 

@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 
 use rusqlite::{params, OptionalExtension};
 
-use claimgraph_extract::{EntityKind, PlaceRef};
+use claimgraph_model::{EntityKind, PlaceRef};
 
 use crate::write::Writer;
 use crate::{Id, StoreError};

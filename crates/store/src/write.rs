@@ -1,7 +1,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use claimgraph_extract::{EntityKind, Mention, PlaceRef, PlaceType};
+use claimgraph_model::{EntityKind, Mention, PlaceRef, PlaceType};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use crate::canon::{fold, resolve_key};
@@ -481,7 +481,7 @@ fn is_short_form(surface: &str, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use claimgraph_extract::Span;
+    use claimgraph_model::Span;
 
     #[test]
     fn references_to_a_place_are_not_its_names() {

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use claimgraph_extract::{
+use claimgraph_model::{
     Claim, ClaimKind, EntityKind, Extraction, Mention, PlaceRef, PlaceType, Span,
 };
 use claimgraph_store::{

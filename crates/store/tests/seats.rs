@@ -2,7 +2,7 @@
 //! capital's bare name goes to the city or the region by what the corpus says, whatever
 //! order the articles arrive in.
 
-use claimgraph_extract::{
+use claimgraph_model::{
     Claim, ClaimKind, EntityKind, Extraction, Mention, PlaceRef, PlaceType, Span,
 };
 use claimgraph_store::{

@@ -1,7 +1,7 @@
 //! The store on a temporary SQLite file, fed hand-made extractions so these tests do not
 //! depend on the extractor's rules.
 
-use claimgraph_extract::{
+use claimgraph_model::{
     Claim, ClaimKind, EntityKind, Extraction, Mention, Qualifier, Quantity, Span,
 };
 use claimgraph_store::{

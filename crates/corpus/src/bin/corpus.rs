@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use claimgraph_bench::Generator;
+use claimgraph_corpus::Generator;
 use claimgraph_gazetteer::Gazetteer;
 use clap::{Parser, ValueEnum};
 
