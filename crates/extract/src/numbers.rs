@@ -377,6 +377,11 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
         {
             j += 1;
         }
+        // "three and a half million", "two and a half years"
+        if j + 2 < b && t.is(j, "and") && t.is(j + 1, "a") && t.is(j + 2, "half") {
+            value += 0.5;
+            j += 3;
+        }
         while j < b && t.has(j, flag::MULT) {
             if let Some(m) = rules::multiplier(t.lo(j)) {
                 value *= m;
@@ -569,6 +574,9 @@ mod tests {
             ),
             ("it sold two dozen ferries", &[(24.0, "ferry")]),
             ("a hundred schools closed", &[(100.0, "school")]),
+            ("three and a half million voters", &[(3_500_000.0, "voter")]),
+            ("it took two and a half days", &[(2.5, "day")]),
+            ("the ferry and a half-empty barge", &[]),
             ("the four-nation pact was signed", &[(4.0, "nation")]),
             // vague, shares and manners: no count
             ("several dozen farms flooded", &[]),
