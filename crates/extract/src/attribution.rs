@@ -1067,6 +1067,9 @@ impl Analyzer<'_, '_> {
                         c += 1;
                     }
                     at.content = Some((c, s.b));
+                } else if let Some(a) = enclosing_clause(t, s, cue, e) {
+                    // "A, according to X, B": the clause reads on through the aside.
+                    at.content = Some((a, s.b));
                 } else {
                     at.trailing = true;
                 }
@@ -1740,6 +1743,33 @@ fn loose_words(t: &Tokens, mask: &QuoteMask, a: usize, b: usize) -> usize {
         .count()
 }
 
+/// Where the clause starts that an "according to X" aside set off by commas interrupts
+/// ("the largest share, according to the agency, went to Chile"): the sentence start or
+/// the word after the last ", but" / ", and" / ";" before it. `None` when nothing of the
+/// clause's verb follows the aside ("…, according to X." or "…, according to X, who said
+/// …", "…, according to X, head of Y").
+fn enclosing_clause(t: &Tokens, s: &Sentence, cue: usize, end: usize) -> Option<usize> {
+    let aside = cue > s.a && t.is_punct(cue - 1, ',') && t.is_punct(end, ',');
+    let next = end + 1;
+    // The clause's verb comes next ("have come", "went", "will be"), not an apposition
+    // ("president of …") or a relative clause about the source ("who said …").
+    let w = t.lo(next);
+    let aux = t.has(next, flag::COMMON_VERB) || rules::NEGATED_AUXILIARIES.contains(&w);
+    let other = flag::FUNCTION | flag::ROLE | flag::TITLE | flag::NOMINAL | flag::PRONOUN;
+    let verb = aux || !(t.has(next, other) || w.ends_with("ing"));
+    let goes_on = next + 1 < s.b && t.is_word(next) && !t.is_cap(next) && verb;
+    if !(aside && goes_on) {
+        return None;
+    }
+    let start = (s.a + 1..cue - 1)
+        .rev()
+        .find(|&k| {
+            t.is_punct(k, ';') || (t.is_punct(k - 1, ',') && matches!(t.lo(k), "but" | "and"))
+        })
+        .map_or(s.a, |k| k + 1);
+    Some(start)
+}
+
 /// A determiner right after a noun opens a new phrase ("according to police the fire …").
 fn starts_new_phrase(t: &Tokens, e: usize) -> bool {
     is_determiner(t, e) && e > 0 && !is_determiner(t, e - 1) && !t.has(e - 1, flag::FUNCTION)
@@ -1881,6 +1911,29 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{body}");
         }
+    }
+
+    #[test]
+    fn an_according_to_aside_leaves_its_clause_whole() {
+        check(&[
+            (
+                "Most ferries kept running, but the oldest one, according to the harbour board, \
+                 sank at its mooring.",
+                &[(
+                    "the harbour board",
+                    "the oldest one, according to the harbour board, sank at its mooring",
+                )],
+            ),
+            // at the end, or before an apposition or a relative clause: the words before it
+            (
+                "The oldest ferry sank at its mooring, according to Ilse Varga, head of the board.",
+                &[("Ilse Varga", "The oldest ferry sank at its mooring")],
+            ),
+            (
+                "The oldest ferry sank, according to the harbour board, which blamed the ice.",
+                &[("the harbour board", "The oldest ferry sank")],
+            ),
+        ]);
     }
 
     #[test]
