@@ -1385,6 +1385,12 @@ impl Analyzer<'_, '_> {
                     attrs[k].trailing = true;
                     continue;
                 }
+                // "The bridge, the mayor said, will reopen": the subject before the aside
+                // belongs to the clause.
+                let b = attrs[k].begin;
+                if short_lead && t.is_punct(c, ',') && b > left_from && t.is_punct(b - 1, ',') {
+                    c = left_from;
+                }
             }
             let mut e = limit;
             // Stop before ", adding", ", according to", ", “" and a closing "and".
@@ -1469,7 +1475,18 @@ impl Analyzer<'_, '_> {
                 }
                 let has_quote = (c..e).any(|i| t.is_quote(i));
                 let loose = loose_words(t, mask, c, e);
-                if e > c && !(has_quote && loose <= QUOTE_FRAGMENT) {
+                let limit = attrs[k + 1..]
+                    .iter()
+                    .find(|x| !x.outlet_only)
+                    .map_or(s.b, |x| x.begin.min(x.cue));
+                let aside = s
+                    .quotes
+                    .is_empty()
+                    .then(|| self.aside_content(s, c, limit, &attrs[k]))
+                    .flatten();
+                if let Some(content) = aside {
+                    attrs[k].content = Some(content);
+                } else if e > c && !(has_quote && loose <= QUOTE_FRAGMENT) {
                     attrs[k].content = Some((c, e));
                 }
             }
@@ -1480,6 +1497,41 @@ impl Analyzer<'_, '_> {
                     .max(attrs[k].finish),
             );
         }
+    }
+
+    /// "A, X said, B" with B the clause's verb: the clause from `from` through the aside
+    /// is X's ("The bridge, the mayor said, will reopen"); after a relative word only what
+    /// follows the aside is ("rules that, X says, will cut traffic").
+    /// The content ends where the next attribution begins (`limit`), before its joining
+    /// words (", where some say …").
+    fn aside_content(
+        &self,
+        s: &Sentence,
+        from: usize,
+        limit: usize,
+        at: &Attr,
+    ) -> Option<(usize, usize)> {
+        let t = self.t;
+        let a = at.begin.min(at.cue);
+        if a <= from + 1 || limit <= at.finish + 2 {
+            return None;
+        }
+        let clause = enclosing_clause(t, s, a, at.finish)?.max(from);
+        let relative = matches!(t.lo(a - 2), "that" | "which" | "who");
+        let mut e = limit;
+        while e > at.finish + 2
+            && (matches!(
+                t.lo(e - 1),
+                "and" | "but" | "while" | "as" | "where" | "when"
+            ) || matches!(t.toks[e - 1].kind, Kind::Punct(',' | '.' | ';' | ':')))
+        {
+            e -= 1;
+        }
+        Some(if relative {
+            (at.finish + 1, e)
+        } else {
+            (clause, e)
+        })
     }
 
     /// Direct claims: each quotation attached to the attribution right after or right
@@ -1911,6 +1963,34 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{body}");
         }
+    }
+
+    #[test]
+    fn a_speaker_set_off_by_commas_keeps_the_clause_around_it() {
+        check(&[
+            // the subject before the aside is part of what was said
+            (
+                "The night ferry, the skipper said, will sail again on Monday.",
+                &[(
+                    "the skipper",
+                    "The night ferry, the skipper said, will sail again on Monday",
+                )],
+            ),
+            // after a relative word, only what follows the aside; up to the next speaker
+            (
+                "The board passed a rule that, Vera Lund says, will halve the fares on the \
+                 bay, where some pilots say 40 boats cross daily.",
+                &[
+                    ("Vera Lund", "will halve the fares on the bay"),
+                    ("some pilots", "40 boats cross daily"),
+                ],
+            ),
+            // no verb after the aside: the words before it
+            (
+                "The night ferry will sail again, the skipper said, to the delight of many.",
+                &[("the skipper", "The night ferry will sail again")],
+            ),
+        ]);
     }
 
     #[test]
