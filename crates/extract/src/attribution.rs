@@ -811,6 +811,9 @@ impl Analyzer<'_, '_> {
                 };
                 out.push((i, from, kind));
                 i = end - 1;
+            } else if naming_cue(t, i, s.b) {
+                // "called the plan a success": the object and what it was called
+                out.push((i, i + 1, CueKind::Plain));
             } else if t.is(i, "called") && matches!(t.lo(i + 1), "on" | "for") {
                 out.push((i, i + 2, CueKind::Plain));
                 i += 1;
@@ -1702,6 +1705,31 @@ fn np_before(t: &Tokens, s: usize, e: usize) -> usize {
     k
 }
 
+/// A [`rules::NAMING_CUES`] verb at `i` with its frame: an object that opens with a
+/// determiner, a pronoun or a name ("the plan", "it", "Velto"), then the judgement's first
+/// word within a few words, no punctuation between. "a town called Lyman", "was described
+/// as calm" and "called for calm" have no object there; "will call it a win" is no report.
+fn naming_cue(t: &Tokens, i: usize, limit: usize) -> bool {
+    let Some(&(_, opens)) = rules::NAMING_CUES.iter().find(|(v, _)| t.is(i, v)) else {
+        return false;
+    };
+    // "will describe", "refused to call": no judgement was given yet
+    if i > 0 && rules::BASE_CUE_BLOCKERS.contains(&t.lo(i - 1)) {
+        return false;
+    }
+    let o = i + 1;
+    let object = t.is_word(o)
+        && (is_determiner(t, o) || t.has(o, flag::PRONOUN) || t.is_cap(o))
+        && !opens.contains(&t.lo(o));
+    // a quoted judgement ("described it as “grim”") is a direct claim of its own
+    let quoted = (o..(o + 10).min(limit)).any(|k| t.is_quote(k));
+    object
+        && !quoted
+        && (o + 1..(o + 7).min(limit))
+            .take_while(|&k| t.is_word(k))
+            .any(|k| opens.contains(&t.lo(k)))
+}
+
 /// A [`rules::PHRASE_CUES`] entry at `i`: where its words end and where the content may
 /// start.
 fn phrase_cue(t: &Tokens, i: usize) -> Option<(usize, usize)> {
@@ -1963,6 +1991,24 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{body}");
         }
+    }
+
+    #[test]
+    fn calling_something_a_name_reports_a_judgement() {
+        check(&[
+            (
+                "The ombudsman called the new toll a tax on the poor.",
+                &[("The ombudsman", "the new toll a tax on the poor")],
+            ),
+            (
+                "Dockworkers describe the overtime rules as unfair.",
+                &[("Dockworkers", "the overtime rules as unfair")],
+            ),
+            // a name given, not a judgement; a passive; a future act
+            ("Divers found a dog called Biscuit on the boat.", &[]),
+            ("The overtime rules were described as unfair.", &[]),
+            ("The ombudsman will call the toll a tax.", &[]),
+        ]);
     }
 
     #[test]

@@ -1497,6 +1497,9 @@ mod tests {
             [
                 ("this Estonian advance", "Senior Latvian officials"),
                 ("the bridge at Narva will open in May", "Engineers"),
+                // "report" is the document's noun, not a cue; the judgement it gives is
+                // its author's
+                ("the bridge at Narva as unsafe", "the ministry"),
             ]
         );
     }

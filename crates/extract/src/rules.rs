@@ -43,6 +43,16 @@ pub const BASE_CUES: &[&str] = &[
     "allege", "believe", "maintain", "recall", "concede", "agree", "disclose",
 ];
 
+/// Verbs that report a judgement by naming their object ("called the plan a success",
+/// "described the talks as useful") and the words that open the judgement; the object
+/// and judgement together are what was said.
+pub const NAMING_CUES: &[(&str, &[&str])] = &[
+    ("call", &["a", "an"]), ("calls", &["a", "an"]), ("called", &["a", "an"]),
+    ("describe", &["as"]), ("describes", &["as"]), ("described", &["as"]),
+    ("branded", &["a", "an", "as"]), ("brands", &["a", "an", "as"]),
+    ("labelled", &["a", "an", "as"]), ("labeled", &["a", "an", "as"]),
+];
+
 /// A verb and the words after it that report as one cue verb does. The flag says whether
 /// the words after the verb open the content ("took responsibility for the outage" reports
 /// "responsibility for the outage") or belong to the cue ("made clear that …").
