@@ -294,6 +294,34 @@ impl Analyzer<'_, '_> {
             .cloned()
     }
 
+    /// "The Velto CEO": a definite sole role ([`rules::SOLE_HEAD_ROLES`]) qualified by a
+    /// name is the person the article named in that role; if it named nobody, the person
+    /// quoted just before ("“…,” said Ada Okafor. The Velto CEO added …"), unless that
+    /// person is known in another role.
+    fn sole_role_holder(&self, a: usize, b: usize, prev: Option<&Mention>) -> Option<Mention> {
+        let t = self.t;
+        let role = t.lo(b - 1);
+        let qualified = t.is(a, "the")
+            && b > a + 2
+            && (a + 1..b - 1).all(|k| t.is_cap(k) && !t.has(k, flag::DEMONYM));
+        if !qualified || !rules::SOLE_HEAD_ROLES.contains(&role) {
+            return None;
+        }
+        let span = Span::new(t.start(a), t.end(b - 1));
+        if let Some(p) = self.reg.person_for_role(role, &[], a) {
+            return Some(Mention {
+                span,
+                name: p.name.clone(),
+                kind: EntityKind::Person,
+                roles: p.roles.clone(),
+                place: None,
+            });
+        }
+        let p = prev.filter(|p| p.kind == EntityKind::Person)?;
+        let fits = p.roles.is_empty() || p.roles.iter().any(|r| r.eq_ignore_ascii_case(role));
+        fits.then(|| Mention { span, ..p.clone() })
+    }
+
     /// The speaker an NP `[a, b)` names, if it names one.
     fn speaker_of(&self, a: usize, b: usize, prev: Option<&Mention>) -> Option<(Mention, bool)> {
         let t = self.t;
@@ -337,6 +365,10 @@ impl Analyzer<'_, '_> {
             if !owned {
                 return Some((mention_of(t, f), false));
             }
+        }
+        // "The Velto CEO" with nobody named in that role: the person who spoke just before.
+        if let Some(m) = self.sole_role_holder(a, b, prev) {
+            return Some((m, false));
         }
         // "a spokesperson for the Harbour Board" speaks for the board.
         if let Some(n) = lower_nominal {
@@ -1991,6 +2023,37 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{body}");
         }
+    }
+
+    #[test]
+    fn a_sole_role_of_a_named_body_is_the_person_just_quoted() {
+        check(&[
+            (
+                "“Every bus will run,” said Mira Holt. The Velto CEO added that 30 buses were \
+                 repaired.",
+                &[
+                    ("Mira Holt", "Every bus will run,"),
+                    ("Mira Holt", "30 buses were repaired"),
+                ],
+            ),
+            // spokespeople are many; a holder named elsewhere wins
+            (
+                "“Every bus will run,” said Mira Holt. The Velto spokesman added that 30 buses \
+                 were repaired.",
+                &[
+                    ("Mira Holt", "Every bus will run,"),
+                    ("The Velto spokesman", "30 buses were repaired"),
+                ],
+            ),
+            (
+                "Ivo Brand, the Velto CEO, spoke on Monday. “Every bus will run,” said Mira \
+                 Holt. The Velto CEO added that 30 buses were repaired.",
+                &[
+                    ("Mira Holt", "Every bus will run,"),
+                    ("Ivo Brand", "30 buses were repaired"),
+                ],
+            ),
+        ]);
     }
 
     #[test]

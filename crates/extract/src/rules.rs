@@ -155,6 +155,14 @@ pub const ROLE_NOUNS: &[&str] = &[
     "fisherman", "volunteer", "worker", "survivor", "activist", "editor", "strategist",
 ];
 
+/// Roles a body has one holder of ("the Velto CEO", "the Harbour Board chairwoman"): a
+/// definite one the article never named is the person just quoted. Spokespeople and
+/// officials are many, and stay unnamed.
+pub const SOLE_HEAD_ROLES: &[&str] = &[
+    "ceo", "president", "chairman", "chairwoman", "chair", "founder", "director", "head",
+    "chief", "executive", "leader", "owner", "premier", "chancellor",
+];
+
 /// Head nouns of unnamed sources kept as written ("a resident of …", "Western experts").
 pub const NOMINAL_SOURCE_NOUNS: &[&str] = &[
     "official", "officials", "expert", "experts", "source", "sources", "resident", "residents",
@@ -843,6 +851,8 @@ mod tests {
     #[test]
     fn titles_roles_and_nominals() {
         assert!(all_lower(TITLES) && all_lower(ROLE_NOUNS) && all_lower(NOMINAL_SOURCE_NOUNS));
+        assert!(all_lower(SOLE_HEAD_ROLES) && SOLE_HEAD_ROLES.iter().all(|r| is_in(ROLE_NOUNS, r)));
+        assert!(!is_in(SOLE_HEAD_ROLES, "spokesman") && !is_in(SOLE_HEAD_ROLES, "official"));
         assert!(is_in(TITLES, "Gen") && is_in(TITLES, "Mayor"));
         assert!(is_in(ROLE_NOUNS, "spokeswoman") && !is_in(ROLE_NOUNS, "river"));
         assert!(is_in(NOMINAL_SOURCE_NOUNS, "residents"));
