@@ -1,6 +1,7 @@
 //! Claims: the records, the filter and order of a claim list, the list itself read a
 //! page at a time, one claim, and the places, figures and entities claims are read with.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use claimgraph_model::ClaimKind;
@@ -145,19 +146,22 @@ impl Store {
         cursor: Option<Cursor>,
     ) -> Result<Page<ClaimRecord>, StoreError> {
         let cursor = Cursor::position(cursor, Listing::Claims(sort))?;
-        let cursor_fits = match (sort, cursor) {
-            (_, None) => true,
-            (ClaimSort::Stored, Some(Position::After(_))) => true,
-            (ClaimSort::DateAsc, Some(Position::Dated { newest_first, .. })) => !newest_first,
-            (ClaimSort::DateDesc, Some(Position::Dated { newest_first, .. })) => newest_first,
-            (ClaimSort::Relevance | ClaimSort::Corroboration, Some(Position::Ranked { .. })) => {
-                true
-            }
-            _ => false,
-        };
-        if !cursor_fits {
+        if !cursor_fits(sort, cursor) {
             return Err(StoreError::InvalidCursor);
         }
+        let places = self.filter_places(filter).await?;
+        let filter = self.searched(filter).await?;
+        let mut rows = self
+            .claim_rows(&filter, sort, cursor, &places, limit)
+            .await?;
+        let next = next_claims_cursor(&mut rows, sort, limit);
+        let items = self.hydrate_claims(rows).await?;
+        Ok(Page { items, next })
+    }
+
+    /// The entities of `filter`'s `about` and `involving` that are places, once each id
+    /// the filter names is found stored.
+    async fn filter_places(&self, filter: &ClaimFilter) -> Result<PlaceFilters, StoreError> {
         // one read per id: whether it exists and, for `about`/`involving`, its kind
         let mut places = PlaceFilters::default();
         for id in &filter.article {
@@ -179,22 +183,39 @@ impl Store {
                 }
             }
         }
-        // the search query, read and looked up, becomes the FTS5 expression the statement runs
-        let searched;
-        let filter = match filter.text.as_deref() {
+        Ok(places)
+    }
+
+    /// `filter` with its search query, read and looked up, as the FTS5 expression the
+    /// statement runs.
+    async fn searched<'f>(
+        &self,
+        filter: &'f ClaimFilter,
+    ) -> Result<Cow<'f, ClaimFilter>, StoreError> {
+        Ok(match filter.text.as_deref() {
             Some(q) => {
                 let text = Some(self.fts_expression(q).await?);
-                searched = ClaimFilter {
+                Cow::Owned(ClaimFilter {
                     text,
                     ..filter.clone()
-                };
-                &searched
+                })
             }
-            None => filter,
-        };
+            None => Cow::Borrowed(filter),
+        })
+    }
+
+    /// One page of the claims (`limit + 1` rows) in `sort` order from `cursor` on.
+    async fn claim_rows(
+        &self,
+        filter: &ClaimFilter,
+        sort: ClaimSort,
+        cursor: Option<Position>,
+        places: &PlaceFilters,
+        limit: i64,
+    ) -> Result<Vec<SqliteRow>, StoreError> {
         let query = |pass: Pass, cursor: Option<Position>, limit: i64| {
             let mut q = QueryBuilder::new("");
-            push_claims_query(&mut q, filter, sort, cursor, &places, limit, pass);
+            push_claims_query(&mut q, filter, sort, cursor, places, limit, pass);
             q
         };
         // Without an entity or a text to narrow it, the corroboration order is read fact by
@@ -205,7 +226,7 @@ impl Store {
             && filter.about.is_empty()
             && filter.place.is_empty()
             && filter.involving.is_empty();
-        let mut rows = if by_facts {
+        Ok(if by_facts {
             let (score, after) = match cursor {
                 Some(Position::Ranked { score, id }) => (score, Some(id)),
                 _ => (f64::INFINITY, None),
@@ -237,34 +258,7 @@ impl Store {
                 .build()
                 .fetch_all(&self.read)
                 .await?
-        };
-        let next = if rows.len() as i64 > limit {
-            rows.truncate(limit as usize);
-            rows.last().map(|last| {
-                let id: Id = last.get("id");
-                let at = match sort {
-                    ClaimSort::Stored => Position::After(id),
-                    ClaimSort::DateAsc | ClaimSort::DateDesc => Position::Dated {
-                        key: last.get("date_key"),
-                        id,
-                        newest_first: sort == ClaimSort::DateDesc,
-                    },
-                    ClaimSort::Relevance => match last.get::<Option<f64>, _>("score") {
-                        Some(score) => Position::Ranked { score, id },
-                        None => Position::After(id),
-                    },
-                    ClaimSort::Corroboration => Position::Ranked {
-                        score: last.get::<i64, _>("corroborations") as f64,
-                        id,
-                    },
-                };
-                Cursor::new(Listing::Claims(sort), at)
-            })
-        } else {
-            None
-        };
-        let items = self.hydrate_claims(rows).await?;
-        Ok(Page { items, next })
+        })
     }
 
     pub async fn get_claim(&self, id: Id) -> Result<ClaimRecord, StoreError> {
@@ -381,6 +375,48 @@ impl Store {
                 }
             })
             .collect())
+    }
+}
+
+/// Whether a cursor was made by a list in `sort` order.
+fn cursor_fits(sort: ClaimSort, cursor: Option<Position>) -> bool {
+    match (sort, cursor) {
+        (_, None) => true,
+        (ClaimSort::Stored, Some(Position::After(_))) => true,
+        (ClaimSort::DateAsc, Some(Position::Dated { newest_first, .. })) => !newest_first,
+        (ClaimSort::DateDesc, Some(Position::Dated { newest_first, .. })) => newest_first,
+        (ClaimSort::Relevance | ClaimSort::Corroboration, Some(Position::Ranked { .. })) => true,
+        _ => false,
+    }
+}
+
+/// Cuts the fetched `limit + 1` rows down to `limit` and says where the next page starts,
+/// in `sort` order.
+fn next_claims_cursor(rows: &mut Vec<SqliteRow>, sort: ClaimSort, limit: i64) -> Option<Cursor> {
+    if rows.len() as i64 > limit {
+        rows.truncate(limit as usize);
+        rows.last().map(|last| {
+            let id: Id = last.get("id");
+            let at = match sort {
+                ClaimSort::Stored => Position::After(id),
+                ClaimSort::DateAsc | ClaimSort::DateDesc => Position::Dated {
+                    key: last.get("date_key"),
+                    id,
+                    newest_first: sort == ClaimSort::DateDesc,
+                },
+                ClaimSort::Relevance => match last.get::<Option<f64>, _>("score") {
+                    Some(score) => Position::Ranked { score, id },
+                    None => Position::After(id),
+                },
+                ClaimSort::Corroboration => Position::Ranked {
+                    score: last.get::<i64, _>("corroborations") as f64,
+                    id,
+                },
+            };
+            Cursor::new(Listing::Claims(sort), at)
+        })
+    } else {
+        None
     }
 }
 

@@ -26,10 +26,42 @@ pub(super) fn push_claims_query<'a>(
     pass: Pass,
 ) {
     let text = filter.text.as_deref();
-    let single = |ids: &[Id]| match ids {
+    let plan = plan(filter, places);
+    push_with(q, text, plan.driving_set, places);
+    push_select_from(q, text.is_some(), &plan, pass);
+    push_where(q, filter, &plan, places, pass);
+    push_cursor(q, cursor, sort, pass, plan.id_col);
+    push_pass_order(q, pass, sort, text.is_some(), plan.id_col);
+    q.push(" LIMIT ").push_bind(limit + 1);
+}
+
+/// What drives a claim list's statement, and what is left of the filter to check claim by
+/// claim (see [`push_claims_query`]).
+struct Plan<'f> {
+    /// The place whose `claim_places` index drives the statement.
+    driver: Option<Id>,
+    /// Without a place, the entity filter whose claims drive it.
+    driving_set: Option<DrivingSet>,
+    /// The `about` ids checked per claim.
+    about: &'f [Id],
+    /// The `involving` ids checked per claim.
+    involving: &'f [Id],
+    /// The `place` ids checked per claim.
+    place: &'f [Id],
+    /// The claim id column the stored order and its cursor use.
+    id_col: &'static str,
+}
+
+/// The one id of a filter given exactly one.
+fn single(ids: &[Id]) -> Option<Id> {
+    match ids {
         [id] => Some(*id),
         _ => None,
-    };
+    }
+}
+
+/// Which index or rows drive the statement of `filter`, and what is left to check.
+fn plan<'f>(filter: &'f ClaimFilter, places: &PlaceFilters) -> Plan<'f> {
     // the place whose index drives the statement, and what is left to check per claim
     let (driver, about, place): (Option<Id>, &[Id], &[Id]) =
         match (single(&filter.about), single(&filter.place)) {
@@ -67,6 +99,23 @@ pub(super) fn push_claims_query<'a>(
     } else {
         "c.id"
     };
+    Plan {
+        driver,
+        driving_set,
+        about,
+        involving,
+        place,
+        id_col,
+    }
+}
+
+/// The `WITH` clauses: the full-text hits and the claims of the driving entity.
+fn push_with(
+    q: &mut QueryBuilder<Sqlite>,
+    text: Option<&str>,
+    driving_set: Option<DrivingSet>,
+    places: &PlaceFilters,
+) {
     if let Some(text) = text {
         // materialised: bm25() only works in the query on the FTS table itself
         q.push(
@@ -92,38 +141,64 @@ pub(super) fn push_claims_query<'a>(
         }
         q.push(") ");
     }
+}
+
+/// The columns every claim list reads, and the rows it reads them from.
+fn push_select_from(q: &mut QueryBuilder<Sqlite>, text: bool, plan: &Plan, pass: Pass) {
     q.push(
         "SELECT c.id, c.article_id, c.kind, c.text, c.start, c.\"end\", c.speaker_id,
                 c.speaker_text, c.via_id, c.cue, c.fact_id, ",
     );
-    q.push(if text.is_some() { "h.score" } else { "NULL" });
+    q.push(if text { "h.score" } else { "NULL" });
     q.push(" AS score, ")
         .push(CORROBORATIONS)
         .push(" AS corroborations, ")
         .push(DATE_KEY)
         .push(" AS date_key FROM ");
-    if driver.is_some() {
+    if plan.driver.is_some() {
         q.push("claim_places cp JOIN claims c ON c.id = cp.claim_id ");
     } else if pass == Pass::InFacts {
         // the facts, most reported first, drive the claims
         q.push("facts fc CROSS JOIN claims c ON c.fact_id = fc.id ");
-    } else if driving_set.is_some() {
+    } else if plan.driving_set.is_some() {
         q.push("driving d JOIN claims c ON c.id = d.id ");
     } else {
         q.push("claims c ");
     }
     // the article's source and dates from its head, not from after its text
     q.push("JOIN articles a INDEXED BY articles_head ON a.id = c.article_id");
-    if text.is_some() {
+    if text {
         q.push(" JOIN hits h ON h.id = c.id");
     }
+}
+
+/// The `WHERE` clause: the driving place, the pass and every filter checked per claim.
+fn push_where(
+    q: &mut QueryBuilder<Sqlite>,
+    filter: &ClaimFilter,
+    plan: &Plan,
+    places: &PlaceFilters,
+    pass: Pass,
+) {
     q.push(" WHERE 1 = 1");
-    if let Some(id) = driver {
+    if let Some(id) = plan.driver {
         q.push(" AND cp.entity_id = ").push_bind(id);
     }
     if pass == Pass::Alone {
         q.push(" AND c.fact_id IS NULL");
     }
+    push_id_filters(q, filter, plan, places);
+    push_claim_filters(q, filter);
+}
+
+/// The filters of [`ClaimFilter`] on article, speaker, outlet cited, kind and the entities
+/// a claim is about or involves, less those that drive the statement.
+fn push_id_filters(
+    q: &mut QueryBuilder<Sqlite>,
+    filter: &ClaimFilter,
+    plan: &Plan,
+    places: &PlaceFilters,
+) {
     push_in(q, "c.article_id", &filter.article);
     push_in(q, "c.speaker_id", &filter.speaker);
     push_in(q, "c.via_id", &filter.via);
@@ -135,18 +210,18 @@ pub(super) fn push_claims_query<'a>(
         }
         q.push(")");
     }
-    if !about.is_empty() {
+    if !plan.about.is_empty() {
         q.push(" AND (");
-        for (i, &id) in about.iter().enumerate() {
+        for (i, &id) in plan.about.iter().enumerate() {
             q.push(if i == 0 { "(" } else { " OR (" });
             push_about(q, id, places.is_place(id));
             q.push(")");
         }
         q.push(")");
     }
-    if !involving.is_empty() {
+    if !plan.involving.is_empty() {
         q.push(" AND (1 = 0");
-        for &id in involving {
+        for &id in plan.involving {
             q.push(" OR c.speaker_id = ")
                 .push_bind(id)
                 .push(" OR c.via_id = ")
@@ -157,12 +232,21 @@ pub(super) fn push_claims_query<'a>(
         }
         q.push(")");
     }
-    if !place.is_empty() {
+    if !plan.place.is_empty() {
         q.push(" AND c.id IN (SELECT claim_id FROM claim_places WHERE entity_id IN (");
-        push_list(q, place);
+        push_list(q, plan.place);
         q.push("))");
     }
-    push_claim_filters(q, filter);
+}
+
+/// Where the page starts: past the cursor's claim in the list's order.
+fn push_cursor(
+    q: &mut QueryBuilder<Sqlite>,
+    cursor: Option<Position>,
+    sort: ClaimSort,
+    pass: Pass,
+    id_col: &str,
+) {
     match cursor {
         Some(Position::After(after)) => {
             q.push(format!(" AND {id_col} > ")).push_bind(after);
@@ -218,6 +302,16 @@ pub(super) fn push_claims_query<'a>(
         }
         Some(Position::Offset(_)) | None => {}
     }
+}
+
+/// The `ORDER BY` of one pass of a claim list.
+fn push_pass_order(
+    q: &mut QueryBuilder<Sqlite>,
+    pass: Pass,
+    sort: ClaimSort,
+    text: bool,
+    id_col: &str,
+) {
     match (pass, sort) {
         (Pass::InFacts, _) => {
             q.push(" ORDER BY fc.article_count DESC, c.id");
@@ -225,9 +319,8 @@ pub(super) fn push_claims_query<'a>(
         (Pass::Alone, _) => {
             q.push(" ORDER BY c.id");
         }
-        (Pass::All, sort) => push_order(q, sort, text.is_some(), id_col),
+        (Pass::All, sort) => push_order(q, sort, text, id_col),
     }
-    q.push(" LIMIT ").push_bind(limit + 1);
 }
 
 /// The entities of `about` and `involving` that are places (their claims are then read
