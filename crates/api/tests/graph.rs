@@ -119,8 +119,28 @@ async fn graph_paths_related_and_exports_follow_the_articles() {
     let peric = app.entity("Perić", "person").await;
     let zupan = app.entity("Zupan", "person").await;
     let bohinj = app.entity("Bohinj", "place").await;
+    let peric_claims = assert_neighbourhood(&app, peric, bohinj, a1).await;
+    let (cp, cz) = assert_paths(&app, peric, zupan, &peric_claims).await;
+    // an article written by another process (here: straight into the store) shows up
+    let late = prepare(NewArticle {
+        text: ArticleText::parse(LATE.to_string()).expect("text"),
+        title: Some("Weekend bus".into()),
+        source: Some("Alpine Wire".into()),
+        url: None,
+        published_at: None,
+    });
+    let a3 = app.store.insert(&late).await.expect("insert").id;
+    let (_, zgraph) = app.get(&format!("/v1/entities/{zupan}/graph")).await;
+    assert!(node_ids(&zgraph).contains(&format!("a:{a3}")), "{zgraph}");
+    assert!(node_ids(&zgraph).contains(&format!("a:{a2}")), "{zgraph}");
 
-    // the neighbourhood: Perić's claims and the article naming him, as Cytoscape elements
+    assert_related(&app, zupan, bohinj, peric).await;
+    assert_exports(&app, peric, a1, a3, (cp, cz)).await;
+}
+
+/// Perić's neighbourhood: his claims and the article naming him, as Cytoscape elements;
+/// deeper reaches more and a limit cuts. Gives his claims.
+async fn assert_neighbourhood(app: &App, peric: i64, bohinj: i64, a1: i64) -> Vec<Value> {
     let peric_claims = app.all(&format!("/v1/claims?speaker={peric}"), 50).await;
     assert!(!peric_claims.is_empty());
     let (status, graph) = app.get(&format!("/v1/entities/{peric}/graph")).await;
@@ -164,7 +184,12 @@ async fn graph_paths_related_and_exports_follow_the_articles() {
         .await;
     assert_eq!(node_ids(&cut).len(), 2);
     assert_eq!(cut["truncated"], true);
+    peric_claims
+}
 
+/// The shortest paths from Perić to Zupan, through Bohinj and then through a corroborating
+/// link recorded between their claims. Gives the two linked claims.
+async fn assert_paths(app: &App, peric: i64, zupan: i64, peric_claims: &[Value]) -> (i64, i64) {
     // Perić and Zupan share no article: the shortest way is through Bohinj
     let (status, before) = app
         .get(&format!("/v1/paths?from={peric}&to={zupan}&max_len=6"))
@@ -202,21 +227,11 @@ async fn graph_paths_related_and_exports_follow_the_articles() {
         .await;
     assert_eq!(none["paths"], json!([]));
     assert_eq!(none["length"], Value::Null);
+    (cp, cz)
+}
 
-    // an article written by another process (here: straight into the store) shows up
-    let late = prepare(NewArticle {
-        text: ArticleText::parse(LATE.to_string()).expect("text"),
-        title: Some("Weekend bus".into()),
-        source: Some("Alpine Wire".into()),
-        url: None,
-        published_at: None,
-    });
-    let a3 = app.store.insert(&late).await.expect("insert").id;
-    let (_, zgraph) = app.get(&format!("/v1/entities/{zupan}/graph")).await;
-    assert!(node_ids(&zgraph).contains(&format!("a:{a3}")), "{zgraph}");
-    assert!(node_ids(&zgraph).contains(&format!("a:{a2}")), "{zgraph}");
-
-    // related: counts as the claim lists give them, most first
+/// The co-occurrence counts of `related`, as the claim lists give them, most first.
+async fn assert_related(app: &App, zupan: i64, bohinj: i64, peric: i64) {
     let all_claims = app.all("/v1/claims", 100).await;
     for id in [zupan, bohinj, peric] {
         let want = expected_related(&all_claims, id);
@@ -238,8 +253,11 @@ async fn graph_paths_related_and_exports_follow_the_articles() {
     }
     let zupan_related = expected_related(&all_claims, zupan);
     assert!(!zupan_related.is_empty(), "Zupan's claims are about places");
+}
 
-    // exports: the whole graph, typed and escaped
+/// The exports hold the whole graph, typed and escaped: the articles, Perić, and the link
+/// between claims `cp` and `cz`.
+async fn assert_exports(app: &App, peric: i64, a1: i64, a3: i64, (cp, cz): (i64, i64)) {
     let (status, ctype, xml) = app.text("/v1/export.graphml").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(ctype, "application/graphml+xml");

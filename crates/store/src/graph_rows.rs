@@ -26,165 +26,14 @@ impl Store {
         // one read transaction: a writer committing meanwhile is either wholly in or out
         let mut tx = self.read.begin().await?;
         let upto = watermark(&mut tx).await?;
-        let went_back = upto.article < since.article
-            || upto.entity < since.entity
-            || upto.link < since.link
-            || upto.rename < since.rename
-            || upto.fact < since.fact;
-        let since = if upto.epoch != since.epoch || went_back {
-            Watermark::default()
-        } else {
-            since
-        };
+        let since = start(since, upto);
         let full = since == Watermark::default();
-        let entities = sqlx::query(
-            "SELECT id, kind, name, lat, lon, place_type, country_code, geonames_id FROM entities
-             WHERE (id > ?1 AND id <= ?2)
-                OR (?5 = 0 AND id IN (SELECT entity_id FROM entity_renames
-                                      WHERE seq > ?3 AND seq <= ?4))
-             ORDER BY id",
-        )
-        .bind(since.entity)
-        .bind(upto.entity)
-        .bind(since.rename)
-        .bind(upto.rename)
-        .bind(full)
-        .fetch_all(&mut *tx)
-        .await?
-        .into_iter()
-        .map(|r| entity_row(&r))
-        .collect();
-        let articles = sqlx::query(
-            "SELECT a.id, a.title, s.entity_id, s.name AS source, a.url, a.published_at
-             FROM articles a LEFT JOIN sources s ON s.id = a.source_id
-             WHERE a.id > ?1 AND a.id <= ?2 ORDER BY a.id",
-        )
-        .bind(since.article)
-        .bind(upto.article)
-        .fetch_all(&mut *tx)
-        .await?
-        .into_iter()
-        .map(|r| ArticleRow {
-            id: r.get("id"),
-            title: r.get("title"),
-            outlet: r.get("entity_id"),
-            source: r.get("source"),
-            url: r.get("url"),
-            published_at: r.get("published_at"),
-        })
-        .collect();
-        let mentions = sqlx::query(
-            "SELECT DISTINCT article_id, entity_id FROM mentions
-             WHERE article_id > ?1 AND article_id <= ?2 ORDER BY article_id, entity_id",
-        )
-        .bind(since.article)
-        .bind(upto.article)
-        .fetch_all(&mut *tx)
-        .await?
-        .into_iter()
-        .map(|r| MentionRow {
-            article: r.get("article_id"),
-            entity: r.get("entity_id"),
-        })
-        .collect();
-        let mut places: HashMap<Id, Vec<Id>> = HashMap::new();
-        for r in sqlx::query(
-            "SELECT cp.claim_id, cp.entity_id FROM claim_places cp
-             JOIN claims c ON c.id = cp.claim_id
-             WHERE c.article_id > ?1 AND c.article_id <= ?2 ORDER BY cp.rowid",
-        )
-        .bind(since.article)
-        .bind(upto.article)
-        .fetch_all(&mut *tx)
-        .await?
-        {
-            places
-                .entry(r.get("claim_id"))
-                .or_default()
-                .push(r.get("entity_id"));
-        }
-        let mut numbers: HashMap<Id, Vec<NumberRow>> = HashMap::new();
-        for r in sqlx::query(
-            "SELECT n.id, n.claim_id, n.value, n.unit, n.qualifier, n.text, n.base_value,
-                    n.base_unit
-             FROM claim_numbers n JOIN claims c ON c.id = n.claim_id
-             WHERE c.article_id > ?1 AND c.article_id <= ?2 ORDER BY n.id",
-        )
-        .bind(since.article)
-        .bind(upto.article)
-        .fetch_all(&mut *tx)
-        .await?
-        {
-            numbers
-                .entry(r.get("claim_id"))
-                .or_default()
-                .push(number_row(&r));
-        }
-        let claims = sqlx::query(
-            "SELECT id, article_id, kind, text, start, \"end\", speaker_id, speaker_text, via_id,
-                    cue, fact_id
-             FROM claims WHERE article_id > ?1 AND article_id <= ?2 ORDER BY id",
-        )
-        .bind(since.article)
-        .bind(upto.article)
-        .fetch_all(&mut *tx)
-        .await?
-        .into_iter()
-        .map(|r| {
-            let id: Id = r.get("id");
-            ClaimRow {
-                id,
-                article: r.get("article_id"),
-                kind: r.get("kind"),
-                text: r.get("text"),
-                start: r.get("start"),
-                end: r.get("end"),
-                speaker: r.get("speaker_id"),
-                speaker_text: r.get("speaker_text"),
-                via: r.get("via_id"),
-                cue: r.get("cue"),
-                places: places.remove(&id).unwrap_or_default(),
-                fact: r.get("fact_id"),
-                numbers: numbers.remove(&id).unwrap_or_default(),
-            }
-        })
-        .collect();
-        // claims read before whose fact moved since (a full read has them all anyway)
-        let facts = sqlx::query(
-            "SELECT c.id, c.fact_id FROM claim_fact_changes f JOIN claims c ON c.id = f.claim_id
-             WHERE ?4 = 0 AND f.seq > ?1 AND f.seq <= ?2 AND c.article_id <= ?3
-             ORDER BY f.seq",
-        )
-        .bind(since.fact)
-        .bind(upto.fact)
-        .bind(since.article)
-        .bind(full)
-        .fetch_all(&mut *tx)
-        .await?
-        .into_iter()
-        .map(|r| FactChange {
-            claim: r.get("id"),
-            fact: r.get("fact_id"),
-        })
-        .collect();
-        let links = sqlx::query(
-            "SELECT id, a, b, kind, score FROM claim_links WHERE id > ?1 AND id <= ?2 ORDER BY id",
-        )
-        .bind(since.link)
-        .bind(upto.link)
-        .fetch_all(&mut *tx)
-        .await?
-        .into_iter()
-        .filter_map(|r| {
-            Some(LinkRow {
-                id: r.get("id"),
-                a: r.get("a"),
-                b: r.get("b"),
-                kind: EdgeKind::link(r.get("kind"))?,
-                score: r.get("score"),
-            })
-        })
-        .collect();
+        let entities = entity_rows(&mut tx, since, upto, full).await?;
+        let articles = article_rows(&mut tx, since, upto).await?;
+        let mentions = mention_rows(&mut tx, since, upto).await?;
+        let claims = claim_rows(&mut tx, since, upto).await?;
+        let facts = fact_changes(&mut tx, since, upto, full).await?;
+        let links = link_rows(&mut tx, since, upto).await?;
         tx.rollback().await?;
         Ok(Delta {
             since,
@@ -218,6 +67,238 @@ impl Store {
         .fetch_one(&self.write)
         .await?)
     }
+}
+
+/// Where a read up to `upto` starts: `since`, or the default watermark (a full read) when
+/// the store went back behind it or is another store.
+fn start(since: Watermark, upto: Watermark) -> Watermark {
+    let went_back = upto.article < since.article
+        || upto.entity < since.entity
+        || upto.link < since.link
+        || upto.rename < since.rename
+        || upto.fact < since.fact;
+    if upto.epoch != since.epoch || went_back {
+        Watermark::default()
+    } else {
+        since
+    }
+}
+
+/// The entities created after `since`, and unless the read is full those renamed since.
+async fn entity_rows(
+    conn: &mut SqliteConnection,
+    since: Watermark,
+    upto: Watermark,
+    full: bool,
+) -> Result<Vec<EntityRow>, StoreError> {
+    Ok(sqlx::query(
+        "SELECT id, kind, name, lat, lon, place_type, country_code, geonames_id FROM entities
+         WHERE (id > ?1 AND id <= ?2)
+            OR (?5 = 0 AND id IN (SELECT entity_id FROM entity_renames
+                                  WHERE seq > ?3 AND seq <= ?4))
+         ORDER BY id",
+    )
+    .bind(since.entity)
+    .bind(upto.entity)
+    .bind(since.rename)
+    .bind(upto.rename)
+    .bind(full)
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|r| entity_row(&r))
+    .collect())
+}
+
+/// The articles written after `since`, with their outlet.
+async fn article_rows(
+    conn: &mut SqliteConnection,
+    since: Watermark,
+    upto: Watermark,
+) -> Result<Vec<ArticleRow>, StoreError> {
+    Ok(sqlx::query(
+        "SELECT a.id, a.title, s.entity_id, s.name AS source, a.url, a.published_at
+         FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+         WHERE a.id > ?1 AND a.id <= ?2 ORDER BY a.id",
+    )
+    .bind(since.article)
+    .bind(upto.article)
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|r| ArticleRow {
+        id: r.get("id"),
+        title: r.get("title"),
+        outlet: r.get("entity_id"),
+        source: r.get("source"),
+        url: r.get("url"),
+        published_at: r.get("published_at"),
+    })
+    .collect())
+}
+
+/// Which entities the articles written after `since` mention, once per article.
+async fn mention_rows(
+    conn: &mut SqliteConnection,
+    since: Watermark,
+    upto: Watermark,
+) -> Result<Vec<MentionRow>, StoreError> {
+    Ok(sqlx::query(
+        "SELECT DISTINCT article_id, entity_id FROM mentions
+         WHERE article_id > ?1 AND article_id <= ?2 ORDER BY article_id, entity_id",
+    )
+    .bind(since.article)
+    .bind(upto.article)
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|r| MentionRow {
+        article: r.get("article_id"),
+        entity: r.get("entity_id"),
+    })
+    .collect())
+}
+
+/// The claims of the articles written after `since`, with their places and figures.
+async fn claim_rows(
+    conn: &mut SqliteConnection,
+    since: Watermark,
+    upto: Watermark,
+) -> Result<Vec<ClaimRow>, StoreError> {
+    let mut places = claim_places(conn, since, upto).await?;
+    let mut numbers = claim_numbers(conn, since, upto).await?;
+    Ok(sqlx::query(
+        "SELECT id, article_id, kind, text, start, \"end\", speaker_id, speaker_text, via_id,
+                cue, fact_id
+         FROM claims WHERE article_id > ?1 AND article_id <= ?2 ORDER BY id",
+    )
+    .bind(since.article)
+    .bind(upto.article)
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|r| {
+        let id: Id = r.get("id");
+        ClaimRow {
+            id,
+            article: r.get("article_id"),
+            kind: r.get("kind"),
+            text: r.get("text"),
+            start: r.get("start"),
+            end: r.get("end"),
+            speaker: r.get("speaker_id"),
+            speaker_text: r.get("speaker_text"),
+            via: r.get("via_id"),
+            cue: r.get("cue"),
+            places: places.remove(&id).unwrap_or_default(),
+            fact: r.get("fact_id"),
+            numbers: numbers.remove(&id).unwrap_or_default(),
+        }
+    })
+    .collect())
+}
+
+/// The places of the claims of the articles written after `since`, by claim.
+async fn claim_places(
+    conn: &mut SqliteConnection,
+    since: Watermark,
+    upto: Watermark,
+) -> Result<HashMap<Id, Vec<Id>>, StoreError> {
+    let mut places: HashMap<Id, Vec<Id>> = HashMap::new();
+    for r in sqlx::query(
+        "SELECT cp.claim_id, cp.entity_id FROM claim_places cp
+         JOIN claims c ON c.id = cp.claim_id
+         WHERE c.article_id > ?1 AND c.article_id <= ?2 ORDER BY cp.rowid",
+    )
+    .bind(since.article)
+    .bind(upto.article)
+    .fetch_all(&mut *conn)
+    .await?
+    {
+        places
+            .entry(r.get("claim_id"))
+            .or_default()
+            .push(r.get("entity_id"));
+    }
+    Ok(places)
+}
+
+/// The figures of the claims of the articles written after `since`, by claim.
+async fn claim_numbers(
+    conn: &mut SqliteConnection,
+    since: Watermark,
+    upto: Watermark,
+) -> Result<HashMap<Id, Vec<NumberRow>>, StoreError> {
+    let mut numbers: HashMap<Id, Vec<NumberRow>> = HashMap::new();
+    for r in sqlx::query(
+        "SELECT n.id, n.claim_id, n.value, n.unit, n.qualifier, n.text, n.base_value,
+                n.base_unit
+         FROM claim_numbers n JOIN claims c ON c.id = n.claim_id
+         WHERE c.article_id > ?1 AND c.article_id <= ?2 ORDER BY n.id",
+    )
+    .bind(since.article)
+    .bind(upto.article)
+    .fetch_all(&mut *conn)
+    .await?
+    {
+        numbers
+            .entry(r.get("claim_id"))
+            .or_default()
+            .push(number_row(&r));
+    }
+    Ok(numbers)
+}
+
+/// The claims read before whose fact moved since (a full read has them all anyway).
+async fn fact_changes(
+    conn: &mut SqliteConnection,
+    since: Watermark,
+    upto: Watermark,
+    full: bool,
+) -> Result<Vec<FactChange>, StoreError> {
+    Ok(sqlx::query(
+        "SELECT c.id, c.fact_id FROM claim_fact_changes f JOIN claims c ON c.id = f.claim_id
+         WHERE ?4 = 0 AND f.seq > ?1 AND f.seq <= ?2 AND c.article_id <= ?3
+         ORDER BY f.seq",
+    )
+    .bind(since.fact)
+    .bind(upto.fact)
+    .bind(since.article)
+    .bind(full)
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|r| FactChange {
+        claim: r.get("id"),
+        fact: r.get("fact_id"),
+    })
+    .collect())
+}
+
+/// The links between claims written after `since`, of the kinds the graph draws.
+async fn link_rows(
+    conn: &mut SqliteConnection,
+    since: Watermark,
+    upto: Watermark,
+) -> Result<Vec<LinkRow>, StoreError> {
+    Ok(sqlx::query(
+        "SELECT id, a, b, kind, score FROM claim_links WHERE id > ?1 AND id <= ?2 ORDER BY id",
+    )
+    .bind(since.link)
+    .bind(upto.link)
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .filter_map(|r| {
+        Some(LinkRow {
+            id: r.get("id"),
+            a: r.get("a"),
+            b: r.get("b"),
+            kind: EdgeKind::link(r.get("kind"))?,
+            score: r.get("score"),
+        })
+    })
+    .collect())
 }
 
 async fn watermark(conn: &mut SqliteConnection) -> Result<Watermark, StoreError> {

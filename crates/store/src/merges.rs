@@ -84,6 +84,54 @@ struct Filled {
 const ENTITY_COLUMNS: &str = "id, kind, name, key, mention_count, created_at, geonames_id, lat,
     lon, country_code, place_type, skey, gkey";
 
+impl EntityRow {
+    /// The merged entity's row as stored, to put back when the merge is undone.
+    async fn read(conn: &mut SqliteConnection, id: Id) -> Result<EntityRow, StoreError> {
+        let r = sqlx::query(&format!(
+            "SELECT {ENTITY_COLUMNS} FROM entities WHERE id = ?1"
+        ))
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+        Ok(EntityRow {
+            id: r.get("id"),
+            kind: r.get("kind"),
+            name: r.get("name"),
+            key: r.get("key"),
+            mention_count: r.get("mention_count"),
+            created_at: r.get("created_at"),
+            geonames_id: r.get("geonames_id"),
+            lat: r.get("lat"),
+            lon: r.get("lon"),
+            country_code: r.get("country_code"),
+            place_type: r.get("place_type"),
+            skey: r.get("skey"),
+            gkey: r.get("gkey"),
+        })
+    }
+}
+
+impl Filled {
+    /// The survivor's columns a merge fills from the merged entity when they are empty,
+    /// as they are before it.
+    async fn read(conn: &mut SqliteConnection, id: Id) -> Result<Filled, StoreError> {
+        let r = sqlx::query(
+            "SELECT geonames_id, lat, lon, country_code, skey, gkey FROM entities WHERE id = ?1",
+        )
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+        Ok(Filled {
+            geonames_id: r.get("geonames_id"),
+            lat: r.get("lat"),
+            lon: r.get("lon"),
+            country_code: r.get("country_code"),
+            skey: r.get("skey"),
+            gkey: r.get("gkey"),
+        })
+    }
+}
+
 /// The ids `sql` selects for `(into, from)` bound as `?1`, `?2`.
 async fn ids(
     conn: &mut SqliteConnection,
@@ -120,41 +168,8 @@ impl MergeMoves {
         into: Id,
         from: Id,
     ) -> Result<MergeMoves, StoreError> {
-        let r = sqlx::query(&format!(
-            "SELECT {ENTITY_COLUMNS} FROM entities WHERE id = ?1"
-        ))
-        .bind(from)
-        .fetch_one(&mut *conn)
-        .await?;
-        let from_row = EntityRow {
-            id: r.get("id"),
-            kind: r.get("kind"),
-            name: r.get("name"),
-            key: r.get("key"),
-            mention_count: r.get("mention_count"),
-            created_at: r.get("created_at"),
-            geonames_id: r.get("geonames_id"),
-            lat: r.get("lat"),
-            lon: r.get("lon"),
-            country_code: r.get("country_code"),
-            place_type: r.get("place_type"),
-            skey: r.get("skey"),
-            gkey: r.get("gkey"),
-        };
-        let r = sqlx::query(
-            "SELECT geonames_id, lat, lon, country_code, skey, gkey FROM entities WHERE id = ?1",
-        )
-        .bind(into)
-        .fetch_one(&mut *conn)
-        .await?;
-        let filled = Filled {
-            geonames_id: r.get("geonames_id"),
-            lat: r.get("lat"),
-            lon: r.get("lon"),
-            country_code: r.get("country_code"),
-            skey: r.get("skey"),
-            gkey: r.get("gkey"),
-        };
+        let from_row = EntityRow::read(conn, from).await?;
+        let filled = Filled::read(conn, into).await?;
         let places = sqlx::query_as(
             "SELECT rowid, claim_id, mention_id FROM claim_places WHERE entity_id = ?1
              ORDER BY rowid",

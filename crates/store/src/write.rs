@@ -1,7 +1,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use claimgraph_model::{EntityKind, Mention, PlaceRef, PlaceType};
+use claimgraph_model::{Claim, EntityKind, Mention, PlaceRef, PlaceType};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use crate::canon::{fold, resolve_key};
@@ -97,17 +97,48 @@ pub(crate) struct Writer<'c> {
     pub(crate) aliases: HashSet<(Id, String)>,
 }
 
+/// The mentions of one article as written: for the entities' counts and the claims'
+/// places.
+struct Mentions {
+    /// Mentions written, by entity.
+    counts: HashMap<Id, i64>,
+    /// Mention rows written.
+    rows: i64,
+    /// Each mention's row and entity by its span.
+    by_span: HashMap<(usize, usize), (Id, Id)>,
+}
+
 impl Writer<'_> {
+    /// Writes one article: its row, its mentions, its claims with their places and
+    /// figures, then the counts, the seats and the links to other articles' claims. An
+    /// article whose text is already stored is left as it is.
     fn article(&mut self, p: &PreparedArticle) -> Result<Inserted, StoreError> {
-        let existing: Option<Id> = self
-            .conn
-            .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
-            .query_row([&p.content_hash], |r| r.get(0))
-            .optional()?;
-        if let Some(id) = existing {
+        if let Some(id) = self.stored_article(&p.content_hash)? {
             return Ok(Inserted { id, created: false });
         }
         self.article_orgs.clear();
+        let article_id = self.article_row(p)?;
+        let mentions = self.mentions(p, article_id)?;
+        let (signed, claim_rows) = self.claims(p, article_id, &mentions.by_span)?;
+        self.finish_article(article_id, mentions, &signed, claim_rows)?;
+        Ok(Inserted {
+            id: article_id,
+            created: true,
+        })
+    }
+
+    /// The id of the article already stored with this text hash, if any.
+    fn stored_article(&self, content_hash: &str) -> Result<Option<Id>, StoreError> {
+        let existing: Option<Id> = self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
+            .query_row([content_hash], |r| r.get(0))
+            .optional()?;
+        Ok(existing)
+    }
+
+    /// Inserts the article's row (after its source's, when it names one) and gives its id.
+    fn article_row(&mut self, p: &PreparedArticle) -> Result<Id, StoreError> {
         let text = p.article.text.as_str();
         let source_id = match p.article.source.as_deref().map(str::trim) {
             Some(name) if !fold(name).is_empty() => Some(self.source(name)?),
@@ -130,7 +161,12 @@ impl Writer<'_> {
                 ],
                 |r| r.get(0),
             )?;
+        Ok(article_id)
+    }
 
+    /// Inserts the article's mentions, each with its entity, in text order.
+    fn mentions(&mut self, p: &PreparedArticle, article_id: Id) -> Result<Mentions, StoreError> {
+        let text = p.article.text.as_str();
         let mut counts: HashMap<Id, i64> = HashMap::new();
         let mut mention_rows = 0i64;
         // each mention's row and entity by its span: a claim's place names the mention it
@@ -164,119 +200,184 @@ impl Writer<'_> {
             *counts.entry(entity).or_default() += 1;
             mention_rows += 1;
         }
+        Ok(Mentions {
+            counts,
+            rows: mention_rows,
+            by_span,
+        })
+    }
 
+    /// Inserts the article's claims in text order, and gives each written claim's id with
+    /// its comparison tokens, and how many were written.
+    fn claims(
+        &mut self,
+        p: &PreparedArticle,
+        article_id: Id,
+        by_span: &HashMap<(usize, usize), (Id, Id)>,
+    ) -> Result<(Vec<(Id, Signature)>, i64), StoreError> {
         let mut claim_rows = 0i64;
         let mut signed: Vec<(Id, Signature)> = Vec::with_capacity(p.extraction.claims.len());
         for (index, claim) in p.extraction.claims.iter().enumerate() {
-            let Some(claim_text) = claim.span.slice(text) else {
-                tracing::warn!(article_id, "claim span off char boundaries; skipped");
-                continue;
-            };
-            let (speaker_id, speaker_text) = match &claim.speaker {
-                None => (None, None),
-                Some(m) => {
-                    let said = m.span.slice(text).unwrap_or(&m.name).to_string();
-                    match self.mention(m, text)? {
-                        Some(id) => (Some(id), Some(said)),
-                        // an unnamed source keeps its own words and no entity
-                        None => (None, Some(m.name.clone())),
-                    }
-                }
-            };
-            let via_id = match &claim.via {
-                Some(m) => self.mention(m, text)?,
-                None => None,
-            };
-            let claim_id: Id = self
-                .conn
-                .prepare_cached(
-                    "INSERT INTO claims (article_id, kind, text, start, \"end\", speaker_id,
-                                         speaker_text, via_id, cue)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
-                )?
-                .query_row(
-                    params![
-                        article_id,
-                        claim.kind.as_str(),
-                        claim_text,
-                        p.offsets.to_char(claim.span.start),
-                        p.offsets.to_char(claim.span.end),
-                        speaker_id,
-                        speaker_text,
-                        via_id,
-                        claim.cue
-                    ],
-                    |r| r.get(0),
-                )?;
-            let mut signature = p.signatures.get(index).cloned().unwrap_or_default();
-            if let Some(id) = speaker_id {
-                signature.push_entity('s', id);
+            if let Some(written) = self.claim(p, article_id, index, claim, by_span)? {
+                signed.push(written);
+                claim_rows += 1;
             }
-            for place in &claim.places {
-                if let Some(entity) = self.mention(place, text)? {
-                    if place
-                        .place
-                        .as_ref()
-                        .is_none_or(|r| r.place_type != PlaceType::Country)
-                    {
-                        signature.push_entity('p', entity);
-                    }
-                    let mention = by_span
-                        .get(&(place.span.start, place.span.end))
-                        .filter(|(_, of)| *of == entity)
-                        .map(|(id, _)| *id);
-                    self.conn
-                        .prepare_cached(
-                            "INSERT OR IGNORE INTO claim_places (claim_id, entity_id, mention_id)
-                             VALUES (?1, ?2, ?3)",
-                        )?
-                        .execute(params![claim_id, entity, mention])?;
-                    if let Some((city, region)) = open_seat(place) {
-                        let surface = place.span.slice(text).unwrap_or(&place.name);
-                        self.record_seat(article_id, Site::Claim(claim_id), city, region, surface)?;
-                    }
+        }
+        Ok((signed, claim_rows))
+    }
+
+    /// Inserts one claim with its places and figures and gives its id and comparison
+    /// tokens; `None` for a claim whose span is off the text's char boundaries.
+    fn claim(
+        &mut self,
+        p: &PreparedArticle,
+        article_id: Id,
+        index: usize,
+        claim: &Claim,
+        by_span: &HashMap<(usize, usize), (Id, Id)>,
+    ) -> Result<Option<(Id, Signature)>, StoreError> {
+        let text = p.article.text.as_str();
+        let Some(claim_text) = claim.span.slice(text) else {
+            tracing::warn!(article_id, "claim span off char boundaries; skipped");
+            return Ok(None);
+        };
+        let (speaker_id, speaker_text) = match &claim.speaker {
+            None => (None, None),
+            Some(m) => {
+                let said = m.span.slice(text).unwrap_or(&m.name).to_string();
+                match self.mention(m, text)? {
+                    Some(id) => (Some(id), Some(said)),
+                    // an unnamed source keeps its own words and no entity
+                    None => (None, Some(m.name.clone())),
                 }
             }
-            for n in &claim.numbers {
+        };
+        let via_id = match &claim.via {
+            Some(m) => self.mention(m, text)?,
+            None => None,
+        };
+        let claim_id: Id = self
+            .conn
+            .prepare_cached(
+                "INSERT INTO claims (article_id, kind, text, start, \"end\", speaker_id,
+                                     speaker_text, via_id, cue)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
+            )?
+            .query_row(
+                params![
+                    article_id,
+                    claim.kind.as_str(),
+                    claim_text,
+                    p.offsets.to_char(claim.span.start),
+                    p.offsets.to_char(claim.span.end),
+                    speaker_id,
+                    speaker_text,
+                    via_id,
+                    claim.cue
+                ],
+                |r| r.get(0),
+            )?;
+        let mut signature = p.signatures.get(index).cloned().unwrap_or_default();
+        if let Some(id) = speaker_id {
+            signature.push_entity('s', id);
+        }
+        self.claim_places(article_id, claim_id, claim, text, by_span, &mut signature)?;
+        self.claim_numbers(p, claim_id, claim)?;
+        Ok(Some((claim_id, signature)))
+    }
+
+    /// Inserts the places a claim is about, each with the mention that named it, and adds
+    /// those that are not countries to its comparison tokens.
+    fn claim_places(
+        &mut self,
+        article_id: Id,
+        claim_id: Id,
+        claim: &Claim,
+        text: &str,
+        by_span: &HashMap<(usize, usize), (Id, Id)>,
+        signature: &mut Signature,
+    ) -> Result<(), StoreError> {
+        for place in &claim.places {
+            if let Some(entity) = self.mention(place, text)? {
+                if place
+                    .place
+                    .as_ref()
+                    .is_none_or(|r| r.place_type != PlaceType::Country)
+                {
+                    signature.push_entity('p', entity);
+                }
+                let mention = by_span
+                    .get(&(place.span.start, place.span.end))
+                    .filter(|(_, of)| *of == entity)
+                    .map(|(id, _)| *id);
                 self.conn
                     .prepare_cached(
-                        "INSERT INTO claim_numbers (claim_id, value, unit, qualifier, text,
-                                                    start, \"end\", base_value, base_unit)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                        "INSERT OR IGNORE INTO claim_places (claim_id, entity_id, mention_id)
+                         VALUES (?1, ?2, ?3)",
                     )?
-                    .execute(params![
-                        claim_id,
-                        n.value,
-                        n.unit,
-                        n.qualifier.as_str(),
-                        n.span.slice(text).unwrap_or_default(),
-                        p.offsets.to_char(n.span.start),
-                        p.offsets.to_char(n.span.end),
-                        n.normalized.map(|m| m.value),
-                        n.normalized.map(|m| m.unit)
-                    ])?;
+                    .execute(params![claim_id, entity, mention])?;
+                if let Some((city, region)) = open_seat(place) {
+                    let surface = place.span.slice(text).unwrap_or(&place.name);
+                    self.record_seat(article_id, Site::Claim(claim_id), city, region, surface)?;
+                }
             }
-            signed.push((claim_id, signature));
-            claim_rows += 1;
         }
+        Ok(())
+    }
 
+    /// Inserts the figures a claim gives, in text order.
+    fn claim_numbers(
+        &self,
+        p: &PreparedArticle,
+        claim_id: Id,
+        claim: &Claim,
+    ) -> Result<(), StoreError> {
+        let text = p.article.text.as_str();
+        for n in &claim.numbers {
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO claim_numbers (claim_id, value, unit, qualifier, text,
+                                                start, \"end\", base_value, base_unit)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                )?
+                .execute(params![
+                    claim_id,
+                    n.value,
+                    n.unit,
+                    n.qualifier.as_str(),
+                    n.span.slice(text).unwrap_or_default(),
+                    p.offsets.to_char(n.span.start),
+                    p.offsets.to_char(n.span.end),
+                    n.normalized.map(|m| m.value),
+                    n.normalized.map(|m| m.unit)
+                ])?;
+        }
+        Ok(())
+    }
+
+    /// What is written once the article's rows are in: the entities' mention counts, the
+    /// seats its places settle, the links of its claims, and its own counts.
+    fn finish_article(
+        &mut self,
+        article_id: Id,
+        mentions: Mentions,
+        signed: &[(Id, Signature)],
+        claim_rows: i64,
+    ) -> Result<(), StoreError> {
         let mut bump = self.conn.prepare_cached(
             "UPDATE entities SET mention_count = mention_count + ?1 WHERE id = ?2",
         )?;
-        for (entity, n) in counts {
+        for (entity, n) in mentions.counts {
             bump.execute(params![n, entity])?;
         }
         self.settle_seats()?;
-        self.link_claims(article_id, &signed)?;
+        self.link_claims(article_id, signed)?;
         self.conn
             .prepare_cached(
                 "UPDATE articles SET claim_count = ?1, mention_count = ?2 WHERE id = ?3",
             )?
-            .execute(params![claim_rows, mention_rows, article_id])?;
-        Ok(Inserted {
-            id: article_id,
-            created: true,
-        })
+            .execute(params![claim_rows, mentions.rows, article_id])?;
+        Ok(())
     }
 
     /// The entity a mention refers to; `None` for unnamed sources and names that fold to

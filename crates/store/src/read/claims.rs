@@ -1,0 +1,440 @@
+//! Claims: the records, the filter and order of a claim list, the list itself read a
+//! page at a time, one claim, and the places, figures and entities claims are read with.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use claimgraph_model::ClaimKind;
+use sqlx::sqlite::SqliteRow;
+use sqlx::{QueryBuilder, Row};
+
+use super::claims_query::{push_claims_query, Pass, PlaceFilters};
+use super::entities::EntitySummary;
+use super::{from_json, json_array, real, real_of, real_text, Page};
+use crate::{Cursor, Id, Listing, Position, Store, StoreError};
+
+/// Who a claim is attributed to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SpeakerRecord {
+    Entity(EntitySummary),
+    /// An unnamed source, in the article's words ("a local official").
+    Nominal(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberRecord {
+    pub value: f64,
+    pub unit: String,
+    pub qualifier: String,
+    pub text: String,
+    pub start: i64,
+    pub end: i64,
+    /// The value in its dimension's base unit, when a fixed conversion exists.
+    pub base: Option<(f64, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimRecord {
+    pub id: Id,
+    pub article_id: Id,
+    pub kind: String,
+    pub text: String,
+    pub start: i64,
+    pub end: i64,
+    pub speaker: Option<SpeakerRecord>,
+    pub via: Option<EntitySummary>,
+    pub cue: Option<String>,
+    pub places: Vec<ClaimPlace>,
+    pub numbers: Vec<NumberRecord>,
+    /// The fact the claim belongs to, when other articles report it too.
+    pub fact_id: Option<Id>,
+    /// How many other articles report the same fact.
+    pub corroborations: i64,
+}
+
+/// A place a claim is about, with the mention in its article that named it: the handle a
+/// curator moves to correct the place (`Store::relink_mention`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimPlace {
+    pub entity: EntitySummary,
+    /// `None` when no mention of the place has the span the claim's place was read at.
+    pub mention_id: Option<Id>,
+}
+
+/// Which claims to list. Every filter narrows; none set lists all claims. A filter of
+/// several values matches a claim that fits any one of them (an empty one matches all).
+#[derive(Debug, Clone, Default)]
+pub struct ClaimFilter {
+    /// Claims about one of these entities: a place the claim is about, or any other
+    /// entity mentioned inside the claim's words.
+    pub about: Vec<Id>,
+    pub speaker: Vec<Id>,
+    pub via: Vec<Id>,
+    pub article: Vec<Id>,
+    pub kind: Vec<ClaimKind>,
+    /// Claims involving one of the entities in any role: speaker, outlet cited, or about it.
+    pub involving: Vec<Id>,
+    /// Claims about one of these places (one of the places the claim is about).
+    pub place: Vec<Id>,
+    /// Claims in articles published by one of these outlets (the article's source).
+    pub outlet: Vec<Id>,
+    /// Articles published at or after this RFC 3339 timestamp or date (checked by the
+    /// caller); articles without a publication time never match a date bound.
+    pub published_after: Option<String>,
+    /// Articles published strictly before this timestamp or date.
+    pub published_before: Option<String>,
+    /// `Some(true)`: claims giving at least one number; `Some(false)`: claims giving none.
+    pub has_number: Option<bool>,
+    /// Claims giving a number in a unit (or its dimension) within a range.
+    pub number: Option<NumberFilter>,
+    /// A full-text query over the claim text, in the search language of
+    /// `crate::search` (not raw FTS5).
+    pub text: Option<String>,
+}
+
+/// A number a claim must give: in `unit`, between `min` and `max` inclusive. A unit with
+/// a base unit (`mi2` → `km2`) matches every unit of its dimension, compared on the
+/// normalised value; other units (`person`, `usd`) compare the value as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberFilter {
+    pub unit: String,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+}
+
+/// The order of a claim list. Every order pages by keyset, so pages never repeat or skip
+/// a claim while the data stays put.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ClaimSort {
+    /// Article order, then text order within an article (the order they were stored).
+    #[default]
+    Stored,
+    /// Oldest article first: its publication time, or when it was stored if it has none.
+    DateAsc,
+    /// Newest article first; text order within an article.
+    DateDesc,
+    /// Best full-text match first (bm25); needs [`ClaimFilter::text`].
+    Relevance,
+    /// Reported by the most other articles first (see `facts.rs`), then stored order.
+    Corroboration,
+}
+
+/// by triggers (migration `…0011`), less the claim's own. One row read however large the
+/// fact.
+pub(super) const CORROBORATIONS: &str =
+    "COALESCE((SELECT f.article_count - 1 FROM facts f WHERE f.id = c.fact_id), 0)";
+
+impl Store {
+    pub async fn list_claims(
+        &self,
+        filter: &ClaimFilter,
+        limit: i64,
+        cursor: Option<Cursor>,
+    ) -> Result<Page<ClaimRecord>, StoreError> {
+        self.list_claims_sorted(filter, ClaimSort::Stored, limit, cursor)
+            .await
+    }
+
+    /// One page of the claims matching `filter` in `sort` order. A search query that
+    /// cannot be read or exceeds a limit is [`StoreError::InvalidSearch`]; a cursor from another order is
+    /// [`StoreError::InvalidCursor`].
+    pub async fn list_claims_sorted(
+        &self,
+        filter: &ClaimFilter,
+        sort: ClaimSort,
+        limit: i64,
+        cursor: Option<Cursor>,
+    ) -> Result<Page<ClaimRecord>, StoreError> {
+        let cursor = Cursor::position(cursor, Listing::Claims(sort))?;
+        if !cursor_fits(sort, cursor) {
+            return Err(StoreError::InvalidCursor);
+        }
+        let places = self.filter_places(filter).await?;
+        let filter = self.searched(filter).await?;
+        let mut rows = self
+            .claim_rows(&filter, sort, cursor, &places, limit)
+            .await?;
+        let next = next_claims_cursor(&mut rows, sort, limit);
+        let items = self.hydrate_claims(rows).await?;
+        Ok(Page { items, next })
+    }
+
+    /// The entities of `filter`'s `about` and `involving` that are places, once each id
+    /// the filter names is found stored.
+    async fn filter_places(&self, filter: &ClaimFilter) -> Result<PlaceFilters, StoreError> {
+        // one read per id: whether it exists and, for `about`/`involving`, its kind
+        let mut places = PlaceFilters::default();
+        for id in &filter.article {
+            self.require("article", *id).await?;
+        }
+        let entities = [
+            ("about", &filter.about),
+            ("speaker", &filter.speaker),
+            ("via", &filter.via),
+            ("involving", &filter.involving),
+            ("place", &filter.place),
+            ("outlet", &filter.outlet),
+        ];
+        for (field, ids) in entities {
+            for &id in ids {
+                let is_place = self.entity_kind(id).await?.as_str() == "place";
+                if is_place && matches!(field, "about" | "involving") {
+                    places.0.push(id);
+                }
+            }
+        }
+        Ok(places)
+    }
+
+    /// `filter` with its search query, read and looked up, as the FTS5 expression the
+    /// statement runs.
+    async fn searched<'f>(
+        &self,
+        filter: &'f ClaimFilter,
+    ) -> Result<Cow<'f, ClaimFilter>, StoreError> {
+        Ok(match filter.text.as_deref() {
+            Some(q) => {
+                let text = Some(self.fts_expression(q).await?);
+                Cow::Owned(ClaimFilter {
+                    text,
+                    ..filter.clone()
+                })
+            }
+            None => Cow::Borrowed(filter),
+        })
+    }
+
+    /// One page of the claims (`limit + 1` rows) in `sort` order from `cursor` on.
+    async fn claim_rows(
+        &self,
+        filter: &ClaimFilter,
+        sort: ClaimSort,
+        cursor: Option<Position>,
+        places: &PlaceFilters,
+        limit: i64,
+    ) -> Result<Vec<SqliteRow>, StoreError> {
+        let query = |pass: Pass, cursor: Option<Position>, limit: i64| {
+            let mut q = QueryBuilder::new("");
+            push_claims_query(&mut q, filter, sort, cursor, places, limit, pass);
+            q
+        };
+        // Without an entity or a text to narrow it, the corroboration order is read fact by
+        // fact, the most reported first, then the claims no other article reports: sorting
+        // every claim by its fact's article count took seconds at 10k articles.
+        let by_facts = sort == ClaimSort::Corroboration
+            && filter.text.is_none()
+            && filter.about.is_empty()
+            && filter.place.is_empty()
+            && filter.involving.is_empty();
+        Ok(if by_facts {
+            let (score, after) = match cursor {
+                Some(Position::Ranked { score, id }) => (score, Some(id)),
+                _ => (f64::INFINITY, None),
+            };
+            let mut rows = Vec::new();
+            if score >= 1.0 {
+                rows = query(Pass::InFacts, cursor, limit)
+                    .build()
+                    .fetch_all(&self.read)
+                    .await?;
+            }
+            if rows.len() as i64 <= limit {
+                let rest = if score >= 1.0 {
+                    None
+                } else {
+                    after.map(Position::After)
+                };
+                let more = limit - rows.len() as i64;
+                rows.extend(
+                    query(Pass::Alone, rest, more)
+                        .build()
+                        .fetch_all(&self.read)
+                        .await?,
+                );
+            }
+            rows
+        } else {
+            query(Pass::All, cursor, limit)
+                .build()
+                .fetch_all(&self.read)
+                .await?
+        })
+    }
+
+    pub async fn get_claim(&self, id: Id) -> Result<ClaimRecord, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT c.id, c.article_id, c.kind, c.text, c.start, c.\"end\", c.speaker_id,
+                    c.speaker_text, c.via_id, c.cue, c.fact_id, {CORROBORATIONS} AS corroborations
+             FROM claims c WHERE c.id = ?1"
+        ))
+        .bind(id)
+        .fetch_all(&self.read)
+        .await?;
+        self.hydrate_claims(rows)
+            .await?
+            .pop()
+            .ok_or(StoreError::NotFound { what: "claim", id })
+    }
+
+    /// Claim records from rows of `claims c` (its columns, `fact_id` and `corroborations`),
+    /// with their places, numbers and the entities they name.
+    async fn hydrate_claims(&self, rows: Vec<SqliteRow>) -> Result<Vec<ClaimRecord>, StoreError> {
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let claim_ids: Vec<Id> = rows.iter().map(|r| r.get("id")).collect();
+        let claim_json = json_array(&claim_ids);
+
+        // one statement, one row: sqlx hands every row across threads, which cost more
+        // than the reads themselves
+        let (places_json, numbers_json): (String, String) = sqlx::query_as(&format!(
+            "SELECT
+                (SELECT json_group_array(json_array(claim_id, entity_id, mention_id)
+                                         ORDER BY rowid)
+                 FROM claim_places WHERE claim_id IN (SELECT value FROM json_each(?1))),
+                ({})",
+            claim_numbers_sql(),
+        ))
+        .bind(&claim_json)
+        .fetch_one(&self.read)
+        .await?;
+        let mut places: HashMap<Id, Vec<(Id, Option<Id>)>> = HashMap::new();
+        for (claim, entity, mention) in from_json::<Vec<(Id, Id, Option<Id>)>>(&places_json)? {
+            places.entry(claim).or_default().push((entity, mention));
+        }
+        type NumberRow = (
+            Id,
+            String,
+            String,
+            String,
+            String,
+            i64,
+            i64,
+            Option<String>,
+            Option<String>,
+        );
+        let mut numbers: HashMap<Id, Vec<NumberRecord>> = HashMap::new();
+        for (claim, value, unit, qualifier, text, start, end, base_value, base_unit) in
+            from_json::<Vec<NumberRow>>(&numbers_json)?
+        {
+            numbers.entry(claim).or_default().push(NumberRecord {
+                value: real_of(&value)?,
+                unit,
+                qualifier,
+                text,
+                start,
+                end,
+                base: real(base_value.as_deref())?.zip(base_unit),
+            });
+        }
+        let mut entity_ids: Vec<Id> = places.values().flatten().map(|(e, _)| *e).collect();
+        for r in &rows {
+            entity_ids.extend(r.get::<Option<Id>, _>("speaker_id"));
+            entity_ids.extend(r.get::<Option<Id>, _>("via_id"));
+        }
+        entity_ids.sort_unstable();
+        entity_ids.dedup();
+        let entities = self.entity_summaries(&entity_ids).await?;
+
+        Ok(rows
+            .iter()
+            .map(|r| {
+                let id: Id = r.get("id");
+                let speaker_id: Option<Id> = r.get("speaker_id");
+                let speaker_text: Option<String> = r.get("speaker_text");
+                let speaker = match (speaker_id.and_then(|s| entities.get(&s)), speaker_text) {
+                    (Some(e), _) => Some(SpeakerRecord::Entity(e.clone())),
+                    (None, Some(words)) => Some(SpeakerRecord::Nominal(words)),
+                    (None, None) => None,
+                };
+                let via_id: Option<Id> = r.get("via_id");
+                ClaimRecord {
+                    id,
+                    article_id: r.get("article_id"),
+                    kind: r.get("kind"),
+                    text: r.get("text"),
+                    start: r.get("start"),
+                    end: r.get("end"),
+                    speaker,
+                    via: via_id.and_then(|v| entities.get(&v).cloned()),
+                    cue: r.get("cue"),
+                    places: places
+                        .remove(&id)
+                        .unwrap_or_default()
+                        .iter()
+                        .filter_map(|(p, mention_id)| {
+                            Some(ClaimPlace {
+                                entity: entities.get(p)?.clone(),
+                                mention_id: *mention_id,
+                            })
+                        })
+                        .collect(),
+                    numbers: numbers.remove(&id).unwrap_or_default(),
+                    fact_id: r.get("fact_id"),
+                    corroborations: r.get("corroborations"),
+                }
+            })
+            .collect())
+    }
+}
+
+/// Whether a cursor was made by a list in `sort` order.
+fn cursor_fits(sort: ClaimSort, cursor: Option<Position>) -> bool {
+    match (sort, cursor) {
+        (_, None) => true,
+        (ClaimSort::Stored, Some(Position::After(_))) => true,
+        (ClaimSort::DateAsc, Some(Position::Dated { newest_first, .. })) => !newest_first,
+        (ClaimSort::DateDesc, Some(Position::Dated { newest_first, .. })) => newest_first,
+        (ClaimSort::Relevance | ClaimSort::Corroboration, Some(Position::Ranked { .. })) => true,
+        _ => false,
+    }
+}
+
+/// Cuts the fetched `limit + 1` rows down to `limit` and says where the next page starts,
+/// in `sort` order.
+fn next_claims_cursor(rows: &mut Vec<SqliteRow>, sort: ClaimSort, limit: i64) -> Option<Cursor> {
+    if rows.len() as i64 > limit {
+        rows.truncate(limit as usize);
+        rows.last().map(|last| {
+            let id: Id = last.get("id");
+            let at = match sort {
+                ClaimSort::Stored => Position::After(id),
+                ClaimSort::DateAsc | ClaimSort::DateDesc => Position::Dated {
+                    key: last.get("date_key"),
+                    id,
+                    newest_first: sort == ClaimSort::DateDesc,
+                },
+                ClaimSort::Relevance => match last.get::<Option<f64>, _>("score") {
+                    Some(score) => Position::Ranked { score, id },
+                    None => Position::After(id),
+                },
+                ClaimSort::Corroboration => Position::Ranked {
+                    score: last.get::<i64, _>("corroborations") as f64,
+                    id,
+                },
+            };
+            Cursor::new(Listing::Claims(sort), at)
+        })
+    } else {
+        None
+    }
+}
+
+/// A claim lists at most this many of its figures, the first in text order: more than a
+/// real claim gives, while a claim of 100,000 repeated figures costs its page a hundred
+/// rows instead of 15 MB of JSON. Number filters still see every figure.
+pub const LISTED_NUMBERS: i64 = 100;
+
+/// The first [`LISTED_NUMBERS`] figures of each claim in the JSON array `?1`, as one JSON
+/// array of rows: each claim's are read from its own index in id order, up to the cap.
+pub(super) fn claim_numbers_sql() -> String {
+    format!(
+        "SELECT json_group_array(json_array(n.claim_id, {}, n.unit, n.qualifier, n.text,
+                                            n.start, n.\"end\", {}, n.base_unit) ORDER BY n.id)
+         FROM json_each(?1) j CROSS JOIN claim_numbers n
+         WHERE n.id IN (SELECT x.id FROM claim_numbers x INDEXED BY claim_numbers_claim
+                        WHERE x.claim_id = j.value ORDER BY x.id LIMIT {LISTED_NUMBERS})",
+        real_text("n.value"),
+        real_text("n.base_value"),
+    )
+}

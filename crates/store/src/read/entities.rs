@@ -1,0 +1,186 @@
+//! Entities: the records other records show them by, one entity with its counts, and
+//! the checks that an id names a stored entity or article.
+
+use std::collections::HashMap;
+
+use sqlx::Row;
+
+use super::{from_json, json_array, real, real_text};
+use crate::{Id, Store, StoreError};
+
+/// An entity as it appears inside other records: enough to show it and to match it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntitySummary {
+    pub id: Id,
+    pub kind: String,
+    pub name: String,
+    /// Every spelling seen for this entity, the canonical name included.
+    pub aliases: Vec<String>,
+    /// Titles and roles the articles give it ("general", "spokesman"), sorted.
+    pub roles: Vec<String>,
+    /// What the gazetteer says about a place; `None` for other kinds.
+    pub place: Option<PlaceInfo>,
+}
+
+/// Where a place is and what sort of place it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceInfo {
+    /// `(lat, lon)` in degrees, when the gazetteer knows the place.
+    pub coordinates: Option<(f64, f64)>,
+    /// ISO 3166 alpha-2 code.
+    pub country: Option<String>,
+    /// `city`, `region`, `country` or `other`.
+    pub place_type: Option<String>,
+    pub geonames_id: Option<i64>,
+}
+
+/// An entity with its counts, for `GET /v1/entities/{id}`.
+#[derive(Debug, Clone)]
+pub struct EntityRecord {
+    pub entity: EntitySummary,
+    pub mention_count: i64,
+    pub article_count: i64,
+    pub claim_count: i64,
+    pub created_at: String,
+}
+
+impl Store {
+    /// One entity with its counts; an id merged into another is [`StoreError::Merged`].
+    pub async fn get_entity(&self, id: Id) -> Result<EntityRecord, StoreError> {
+        if let Some(into) = self.merged_into(id).await? {
+            return Err(StoreError::Merged { id, into });
+        }
+        let row = sqlx::query(
+            "SELECT e.mention_count, e.created_at,
+                    (SELECT COUNT(DISTINCT article_id) FROM mentions m WHERE m.entity_id = e.id)
+                        AS article_count,
+                    (SELECT COUNT(*) FROM claims c WHERE c.speaker_id = e.id) AS claim_count
+             FROM entities e WHERE e.id = ?1",
+        )
+        .bind(id)
+        .fetch_optional(&self.read)
+        .await?
+        .ok_or(StoreError::NotFound { what: "entity", id })?;
+        let entity = self
+            .entity_summaries(&[id])
+            .await?
+            .remove(&id)
+            .ok_or(StoreError::NotFound { what: "entity", id })?;
+        Ok(EntityRecord {
+            entity,
+            mention_count: row.get("mention_count"),
+            article_count: row.get("article_count"),
+            claim_count: row.get("claim_count"),
+            created_at: row.get("created_at"),
+        })
+    }
+
+    /// The kind of a stored entity; an id not stored is the error [`Store::missing_entity`]
+    /// gives.
+    pub(super) async fn entity_kind(&self, id: Id) -> Result<String, StoreError> {
+        let kind: Option<String> = sqlx::query_scalar("SELECT kind FROM entities WHERE id = ?1")
+            .bind(id)
+            .fetch_optional(&self.read)
+            .await?;
+        match kind {
+            Some(kind) => Ok(kind),
+            None => Err(self.missing_entity(id).await?),
+        }
+    }
+
+    pub(crate) async fn require(&self, what: &'static str, id: Id) -> Result<(), StoreError> {
+        let sql = match what {
+            "article" => "SELECT 1 FROM articles WHERE id = ?1",
+            _ => "SELECT 1 FROM entities WHERE id = ?1",
+        };
+        let found: Option<i64> = sqlx::query_scalar(sql)
+            .bind(id)
+            .fetch_optional(&self.read)
+            .await?;
+        if found.is_some() {
+            return Ok(());
+        }
+        match what {
+            "entity" => Err(self.missing_entity(id).await?),
+            _ => Err(StoreError::NotFound { what, id }),
+        }
+    }
+
+    /// The error for an entity id that is not stored: `Merged` when it was merged into
+    /// another, else `NotFound`.
+    pub async fn missing_entity(&self, id: Id) -> Result<StoreError, StoreError> {
+        Ok(match self.merged_into(id).await? {
+            Some(into) => StoreError::Merged { id, into },
+            None => StoreError::NotFound { what: "entity", id },
+        })
+    }
+
+    pub(super) async fn entity_summaries(
+        &self,
+        ids: &[Id],
+    ) -> Result<HashMap<Id, EntitySummary>, StoreError> {
+        let mut out: HashMap<Id, EntitySummary> = HashMap::new();
+        if ids.is_empty() {
+            return Ok(out);
+        }
+        type EntityRow = (
+            Id,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<i64>,
+            Vec<String>,
+            Vec<String>,
+        );
+        // one statement, one row (see `hydrate_claims`)
+        let found: String = sqlx::query_scalar(&format!(
+            "SELECT json_group_array(json_array(e.id, e.kind, e.name, {}, {}, e.country_code,
+                e.place_type, e.geonames_id,
+                json((SELECT json_group_array(alias ORDER BY alias) FROM aliases
+                      WHERE entity_id = e.id)),
+                json((SELECT json_group_array(role ORDER BY role) FROM entity_roles
+                      WHERE entity_id = e.id))))
+             FROM entities e WHERE e.id IN (SELECT value FROM json_each(?1))",
+            real_text("e.lat"),
+            real_text("e.lon"),
+        ))
+        .bind(json_array(ids))
+        .fetch_one(&self.read)
+        .await?;
+        for (id, kind, name, lat, lon, country, place_type, geonames_id, aliases, roles) in
+            from_json::<Vec<EntityRow>>(&found)?
+        {
+            let coordinates = real(lat.as_deref())?.zip(real(lon.as_deref())?);
+            let place = (kind == "place").then_some(PlaceInfo {
+                coordinates,
+                country,
+                place_type,
+                geonames_id,
+            });
+            out.insert(
+                id,
+                EntitySummary {
+                    id,
+                    kind,
+                    name,
+                    aliases,
+                    roles,
+                    place,
+                },
+            );
+        }
+        Ok(out)
+    }
+}
+
+impl Store {
+    /// How many canonical entities the graph holds.
+    pub async fn count_entities(&self) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM entities")
+            .fetch_one(&self.read)
+            .await?)
+    }
+}

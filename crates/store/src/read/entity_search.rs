@@ -1,0 +1,271 @@
+//! Entity search: ranking the entities whose names match a query, best match first.
+
+use std::collections::HashMap;
+
+use sqlx::Row;
+
+use super::entities::EntitySummary;
+use super::{json_array, Page};
+use crate::canon::{fold, person_key, query_keys, strip_qualifiers, translit_key};
+use crate::resolve::prefix_range;
+use crate::{Cursor, Id, Listing, Position, Store, StoreError};
+
+/// At most this many entities are ranked per search query.
+const MAX_MATCHES: i64 = 1000;
+/// Similarity compares the query with at most this many aliases.
+const MAX_SIMILAR_CANDIDATES: i64 = 5000;
+/// Jaro-Winkler similarity of transliteration keys at or above which a name matches.
+const MIN_SIMILARITY: f64 = 0.88;
+/// Sub-phrases are tried for queries of at most this many words.
+const MAX_QUERY_WORDS: usize = 8;
+/// Rank of a match on a sub-phrase of the query; similarity ranks after it.
+const PHRASE_TIER: u8 = 5;
+
+/// Search matches by entity: the best tier each reached, its similarity and its mentions.
+#[derive(Default)]
+struct Matches(HashMap<Id, (u8, f64, i64)>);
+
+impl Matches {
+    fn add(&mut self, id: Id, tier: u8, score: f64, mentions: i64) {
+        let e = self.0.entry(id).or_insert((tier, score, mentions));
+        if (tier, -score) < (e.0, -e.1) {
+            *e = (tier, score, mentions);
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn any_at_most(&self, tier: u8) -> bool {
+        self.0.values().any(|(t, _, _)| *t <= tier)
+    }
+
+    /// Best tier first, then the most similar, the most mentioned, the oldest.
+    fn ranked(self) -> Vec<Id> {
+        let mut all: Vec<(Id, (u8, f64, i64))> = self.0.into_iter().collect();
+        all.sort_by(|(ia, a), (ib, b)| {
+            a.0.cmp(&b.0)
+                .then(b.1.total_cmp(&a.1))
+                .then(b.2.cmp(&a.2))
+                .then(ia.cmp(ib))
+        });
+        all.into_iter().map(|(id, _)| id).collect()
+    }
+}
+
+/// The most mentioned entities (of kind `?1` if set), `?2` from `?3` on: read in the order
+/// of index `entities_mentioned`.
+pub(super) const MOST_MENTIONED: &str = "SELECT id FROM entities WHERE ?1 IS NULL OR kind = ?1
+    ORDER BY mention_count DESC, id LIMIT ?2 OFFSET ?3";
+
+/// Entities with a name starting with (tier 3) or containing (tier 4) the folded key `?1`,
+/// of kind `?2` if set, at most `?3`: found through the trigram index of alias keys
+/// (migration `…0011`), not by reading every alias. A key of one or two letters has no
+/// trigram, and FTS5 reads the keys to match it.
+pub(super) const CONTAINS_MATCHES: &str = "SELECT e.id, e.mention_count,
+        MIN(CASE WHEN k.key LIKE ?1 || '%' THEN 3 ELSE 4 END) AS tier
+    FROM alias_keys_fts k JOIN aliases a ON a.key = k.key JOIN entities e ON e.id = a.entity_id
+    WHERE k.key LIKE '%' || ?1 || '%' AND (?2 IS NULL OR e.kind = ?2)
+    GROUP BY e.id LIMIT ?3";
+
+/// How many other articles report the fact of claim `c`: the fact's distinct articles, kept
+impl Store {
+    /// Entities whose name or an alias matches `q`, best match first, then the most
+    /// mentioned. Without `q`, the most mentioned entities; a `q` longer than
+    /// `MAX_NAME_CHARS` is [`StoreError::InvalidSearch`]. Match quality, in order: the
+    /// exact folded key; a resolution key (transliteration, region words, org word set,
+    /// surname); the query without titles, nationality, compass and area words; a name
+    /// starting with or containing the query; the longest run of the query's words that
+    /// names an entity; similarity of transliteration keys.
+    pub async fn search_entities(
+        &self,
+        q: Option<&str>,
+        kind: Option<&str>,
+        limit: i64,
+        cursor: Option<Cursor>,
+    ) -> Result<Page<EntitySummary>, StoreError> {
+        let offset = Cursor::offset(cursor, Listing::Entities)?;
+        // a name's cost grows with its length (trigrams, keys): names are short
+        if q.is_some_and(|q| q.chars().count() > crate::search::MAX_NAME_CHARS) {
+            return Err(crate::search::SearchError::NameTooLong.into());
+        }
+        let ids: Vec<Id> = match q.filter(|q| !fold(q).is_empty()) {
+            None => {
+                sqlx::query_scalar(MOST_MENTIONED)
+                    .bind(kind)
+                    .bind(limit + 1)
+                    .bind(offset)
+                    .fetch_all(&self.read)
+                    .await?
+            }
+            Some(q) => {
+                let ranked = self.ranked_matches(q, kind).await?;
+                let from = usize::try_from(offset).unwrap_or(usize::MAX);
+                let take = usize::try_from(limit + 1).unwrap_or(usize::MAX);
+                ranked.into_iter().skip(from).take(take).collect()
+            }
+        };
+        let mut summaries = self.entity_summaries(&ids).await?;
+        let mut items: Vec<EntitySummary> =
+            ids.iter().filter_map(|id| summaries.remove(id)).collect();
+        let next = if items.len() as i64 > limit {
+            items.truncate(limit as usize);
+            Some(Cursor::new(
+                Listing::Entities,
+                Position::Offset(offset + limit),
+            ))
+        } else {
+            None
+        };
+        Ok(Page { items, next })
+    }
+
+    /// Every entity matching `q`, in rank order (see [`Store::search_entities`]).
+    async fn ranked_matches(&self, q: &str, kind: Option<&str>) -> Result<Vec<Id>, StoreError> {
+        let mut found = Matches::default();
+        let key = fold(q);
+        self.key_matches(
+            std::slice::from_ref(&key),
+            &query_keys(q),
+            q,
+            kind,
+            0,
+            &mut found,
+        )
+        .await?;
+        if !found.any_at_most(1) {
+            if let Some(stripped) = strip_qualifiers(q) {
+                self.key_matches(
+                    std::slice::from_ref(&stripped),
+                    &query_keys(&stripped),
+                    &stripped,
+                    kind,
+                    2,
+                    &mut found,
+                )
+                .await?;
+            }
+        }
+        for r in sqlx::query(CONTAINS_MATCHES)
+            .bind(&key)
+            .bind(kind)
+            .bind(MAX_MATCHES)
+            .fetch_all(&self.read)
+            .await?
+        {
+            found.add(
+                r.get("id"),
+                r.get::<i64, _>("tier") as u8,
+                0.0,
+                r.get("mention_count"),
+            );
+        }
+        if found.is_empty() {
+            self.phrase_matches(&key, kind, &mut found).await?;
+        }
+        if found.is_empty() {
+            self.similar_matches(q, kind, &mut found).await?;
+        }
+        Ok(found.ranked())
+    }
+
+    /// Entities with an alias whose folded key is one of `keys` (at `tier`) or whose
+    /// resolution key is one of `rkeys` (at `tier + 1`); a one-word query also matches
+    /// people by surname.
+    async fn key_matches(
+        &self,
+        keys: &[String],
+        rkeys: &[String],
+        q: &str,
+        kind: Option<&str>,
+        tier: u8,
+        found: &mut Matches,
+    ) -> Result<(), StoreError> {
+        let surname = person_key(q)
+            .filter(|p| p.given.is_none())
+            .map(|p| p.surname);
+        let rows = sqlx::query(
+            "SELECT e.id, e.mention_count,
+                    MIN(CASE WHEN a.key IN (SELECT value FROM json_each(?1)) THEN 0 ELSE 1 END)
+                        AS t
+             FROM aliases a JOIN entities e ON e.id = a.entity_id
+             WHERE (a.key IN (SELECT value FROM json_each(?1))
+                    OR a.rkey IN (SELECT value FROM json_each(?2)))
+               AND (?3 IS NULL OR e.kind = ?3)
+             GROUP BY e.id
+             UNION ALL
+             SELECT e.id, e.mention_count, 1 AS t FROM entities e
+             WHERE ?4 IS NOT NULL AND e.kind = 'person' AND e.skey = ?4
+               AND (?3 IS NULL OR e.kind = ?3)
+             LIMIT ?5",
+        )
+        .bind(json_array(keys))
+        .bind(json_array(rkeys))
+        .bind(kind)
+        .bind(surname)
+        .bind(MAX_MATCHES)
+        .fetch_all(&self.read)
+        .await?;
+        for r in rows {
+            let t = r.get::<i64, _>("t") as u8;
+            found.add(r.get("id"), tier + t, 0.0, r.get("mention_count"));
+        }
+        Ok(())
+    }
+
+    /// The longest runs of the query's words that name an entity (exact or resolution
+    /// key): "Harbour mining basin" finds "Harbour".
+    async fn phrase_matches(
+        &self,
+        key: &str,
+        kind: Option<&str>,
+        found: &mut Matches,
+    ) -> Result<(), StoreError> {
+        let words: Vec<&str> = key.split(' ').take(MAX_QUERY_WORDS).collect();
+        for len in (1..words.len()).rev() {
+            let phrases: Vec<String> = words.windows(len).map(|w| w.join(" ")).collect();
+            let mut rkeys: Vec<String> = phrases.iter().flat_map(|p| query_keys(p)).collect();
+            rkeys.sort();
+            rkeys.dedup();
+            self.key_matches(&phrases, &rkeys, "", kind, PHRASE_TIER, found)
+                .await?;
+            if !found.is_empty() {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// Aliases whose transliteration key is close to the query's (Jaro-Winkler), among
+    /// those sharing its first two letters.
+    async fn similar_matches(
+        &self,
+        q: &str,
+        kind: Option<&str>,
+        found: &mut Matches,
+    ) -> Result<(), StoreError> {
+        let tkey = translit_key(q);
+        let Some((lo, hi)) = prefix_range(&tkey, 2) else {
+            return Ok(());
+        };
+        for r in sqlx::query(
+            "SELECT e.id, e.mention_count, a.rkey FROM aliases a
+             JOIN entities e ON e.id = a.entity_id
+             WHERE a.rkey >= ?1 AND a.rkey < ?2 AND (?3 IS NULL OR e.kind = ?3) LIMIT ?4",
+        )
+        .bind(lo)
+        .bind(hi)
+        .bind(kind)
+        .bind(MAX_SIMILAR_CANDIDATES)
+        .fetch_all(&self.read)
+        .await?
+        {
+            let score = strsim::jaro_winkler(&tkey, r.get::<&str, _>("rkey"));
+            if score >= MIN_SIMILARITY {
+                found.add(r.get("id"), PHRASE_TIER + 1, score, r.get("mention_count"));
+            }
+        }
+        Ok(())
+    }
+}
