@@ -103,6 +103,21 @@ fn is_abbreviation(t: &Tokens, i: usize, next: usize) -> bool {
     false
 }
 
+/// "the restrictions.Environmental groups …": a space lost after a period, between a
+/// lower-case word and a capitalised one ("U.S.A", "e.g.The" and "voanews.com" stay).
+fn glued_sentence(t: &Tokens, i: usize, j: usize) -> bool {
+    let lower_before = i > 0
+        && t.is_word(i - 1)
+        && t.s(i - 1).chars().count() >= 3
+        && t.s(i - 1).chars().all(char::is_lowercase);
+    let mut next = t.s(j).chars();
+    let capitalised = t.is_word(j)
+        && next.next().is_some_and(char::is_uppercase)
+        && t.s(j).chars().count() >= 3
+        && next.all(char::is_lowercase);
+    j == i + 1 && lower_before && capitalised
+}
+
 /// Splits the paragraph `[a, b)` into sentences; `quotes` are the paragraph's quotations.
 pub fn split(t: &Tokens, a: usize, b: usize, quotes: &[Quote]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -127,7 +142,8 @@ pub fn split(t: &Tokens, a: usize, b: usize, quotes: &[Quote]) -> Vec<(usize, us
             }
             let next_opens = j >= b
                 || (t.toks[j].space_before
-                    && (t.is_cap(j) || t.is_quote(j) || t.toks[j].kind == Kind::Num));
+                    && (t.is_cap(j) || t.is_quote(j) || t.toks[j].kind == Kind::Num))
+                || glued_sentence(t, i, j);
             if next_opens && !is_abbreviation(t, i, j) {
                 out.push((start, j));
                 start = j;
@@ -157,6 +173,23 @@ mod tests {
             .iter()
             .map(|&(a, b)| t.span_text(a, b).to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_period_without_its_space_still_ends_a_sentence() {
+        assert_eq!(
+            sents("Crews cleared the roads.Farmers returned on Monday."),
+            ["Crews cleared the roads.", "Farmers returned on Monday."]
+        );
+        // initials, short words and lower case after the period stay
+        assert_eq!(
+            sents("The U.S.A stayed out. Visit harbour.org for news."),
+            ["The U.S.A stayed out.", "Visit harbour.org for news."]
+        );
+        assert_eq!(
+            sents("He went to St.Ives today."),
+            ["He went to St.Ives today."]
+        );
     }
 
     #[test]
