@@ -2057,6 +2057,19 @@ mod tests {
     }
 
     #[test]
+    fn adverbs_of_time_between_subject_and_cue() {
+        check(&[
+            (
+                "The quay was closed. Dock workers have long argued that the quay is too short \
+                 for ships.",
+                &[("Dock workers", "the quay is too short for ships")],
+            ),
+            // "long" as an adjective is no adverb before a cue
+            ("The long quay was closed again.", &[]),
+        ]);
+    }
+
+    #[test]
     fn calling_something_a_name_reports_a_judgement() {
         check(&[
             (

@@ -717,7 +717,7 @@ pub const CUE_ADVERBS: &[&str] = &[
     "finally", "also", "later", "earlier", "then", "previously", "reportedly", "recently",
     "separately", "repeatedly", "publicly", "already", "again", "further", "once", "has", "have",
     "had", "would", "will", "could", "did", "does", "not", "never", "yet", "still",
-    "quickly", "openly", "officially", "subsequently", "initially",
+    "quickly", "openly", "officially", "subsequently", "initially", "long", "often", "consistently",
 ];
 
 /// Lower-case words a cue-less, short line needs to count as having a verb.
