@@ -322,6 +322,29 @@ impl Analyzer<'_, '_> {
         fits.then(|| Mention { span, ..p.clone() })
     }
 
+    /// "which Ana Ruiz said", "that engineers said": after an object relative pronoun at
+    /// `x`, a name or a source noun opening `[start, end)` is the subject of the cue.
+    fn object_relative_subject(
+        &self,
+        x: usize,
+        start: usize,
+        end: usize,
+        prev: Option<&Mention>,
+    ) -> Option<(Mention, bool)> {
+        let t = self.t;
+        if !matches!(t.lo(x), "which" | "that" | "whom") || start >= end {
+            return None;
+        }
+        let named = self.reg.overlapping(start, end).iter().any(|f| {
+            f.a == start && matches!(f.kind, EntityKind::Person | EntityKind::Organization)
+        });
+        let source = !t.is_cap(start) && t.has(start, flag::NOMINAL);
+        if !(named || source) {
+            return None;
+        }
+        self.speaker_of(start, end, prev)
+    }
+
     /// The speaker an NP `[a, b)` names, if it names one.
     fn speaker_of(&self, a: usize, b: usize, prev: Option<&Mention>) -> Option<(Mention, bool)> {
         let t = self.t;
@@ -594,6 +617,10 @@ impl Analyzer<'_, '_> {
                 start = seg_end;
             }
             if let Some(x) = bound {
+                // "the dam, which Ana Ruiz said may open": the relative's own subject speaks
+                if let Some(sp) = self.object_relative_subject(x, start, seg_end, prev) {
+                    return Some((start, sp.0, sp.1));
+                }
                 // "a resident, who asked not to be named, told": skip the relative clause.
                 if matches!(t.lo(x), "who" | "which")
                     && x > sa
@@ -1382,6 +1409,13 @@ impl Analyzer<'_, '_> {
             }
             attrs[k].finish = c;
             let past_adverbials = skip_adverbials(t, c, limit);
+            // "the dam, which Ana Ruiz said this week may open, …": what the relative clause
+            // says of its antecedent, up to the clause's closing comma
+            let b = attrs[k].begin;
+            let relative = b >= 2
+                && matches!(t.lo(b - 1), "which" | "that" | "whom")
+                && t.is_punct(b - 2, ',')
+                && past_adverbials < limit;
             let weak = t.has(attrs[k].cue, flag::WEAK)
                 && that.is_none()
                 && shows_pictures(t, attrs[k].cue, s.b).is_none();
@@ -1402,7 +1436,7 @@ impl Analyzer<'_, '_> {
             } else if past_adverbials > c && opens_clause(t, past_adverbials, limit) {
                 // "said in a statement it was …", "announced on Friday the capture of …".
                 c = past_adverbials;
-            } else if is_trailing_start(t, c) || c >= limit {
+            } else if !relative && (is_trailing_start(t, c) || c >= limit) {
                 // Nothing but adverbials on the right: the content is on the left, unless
                 // the left holds only a short lead-in ("Hours later, X announced in a
                 // statement the capture of …").
@@ -1427,7 +1461,13 @@ impl Analyzer<'_, '_> {
                     c = left_from;
                 }
             }
+            if relative {
+                c = c.max(past_adverbials);
+            }
             let mut e = limit;
+            if relative {
+                e = (c..limit).find(|&x| t.is_punct(x, ',')).unwrap_or(limit);
+            }
             // Stop before ", adding", ", according to", ", “" and a closing "and".
             for x in c..limit {
                 let commentary = t.is_word(x + 1)
@@ -1891,6 +1931,14 @@ fn starts_new_phrase(t: &Tokens, e: usize) -> bool {
 fn skip_adverbials(t: &Tokens, c: usize, limit: usize) -> usize {
     let mut k = c;
     for _ in 0..3 {
+        // "this week", "last month", "next Tuesday"
+        if k + 1 < limit
+            && matches!(t.lo(k), "this" | "last" | "next")
+            && (rules::TIME_NOUNS.contains(&t.lo(k + 1)) || t.has(k + 1, flag::WEEKDAY))
+        {
+            k += 2;
+            continue;
+        }
         let prep = matches!(
             t.lo(k),
             "in" | "on"
@@ -2066,6 +2114,23 @@ mod tests {
             ),
             // "long" as an adjective is no adverb before a cue
             ("The long quay was closed again.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn a_relative_clause_with_its_own_speaker() {
+        check(&[
+            // the subject after "which" speaks, about the antecedent, up to the comma
+            (
+                "The toll bridge, which Ivo Brand said last week could close for repairs, \
+                 carries 9,000 cars a day.",
+                &[("Ivo Brand", "could close for repairs")],
+            ),
+            // a subject relative is no speaker of its own
+            (
+                "Ivo Brand, who owns the toll bridge, said the bridge could close.",
+                &[("Ivo Brand", "the bridge could close")],
+            ),
         ]);
     }
 

@@ -712,6 +712,12 @@ pub const SENTENCE_STARTERS: &[&str] = &[
     "according",
 ];
 
+/// Nouns of time that make "this/last/next …" an adverbial ("said this week").
+pub const TIME_NOUNS: &[&str] = &[
+    "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "spring",
+    "summer", "autumn", "fall", "winter", "time",
+];
+
 /// Adverbs that may stand between a subject and its cue ("Ottawa finally acknowledged").
 pub const CUE_ADVERBS: &[&str] = &[
     "finally", "also", "later", "earlier", "then", "previously", "reportedly", "recently",
