@@ -938,10 +938,26 @@ fn classify(
                 && is_place_in(g, key(), &reg.countries)
                 && !personal()
         });
+    // "Lima's main airport", "Oslo's streets": what a place has makes even a capital a place
+    let owned = t.is_possessive(b - 1)
+        && (b..(b + 3).min(t.len()))
+            .take_while(|&k| t.is_word(k))
+            .any(|k| rules::PLACE_HAS_NOUNS.contains(&t.lo(k)))
+        && gaz.is_some_and(|g| {
+            g.lookup(key())
+                .first()
+                .is_some_and(|&p| g.place(p).population >= LARGE_PLACE)
+        });
     if !known_person
         && !tagger_person
         && (!actor || prep)
-        && (geo_last || prep || listed || gazetteer || in_country || reg.is_place_lo(&written_lo))
+        && (geo_last
+            || prep
+            || listed
+            || gazetteer
+            || in_country
+            || owned
+            || reg.is_place_lo(&written_lo))
     {
         // "the region of X", "the province of X": the region named after X, as "X region".
         let region_of = before(pa)

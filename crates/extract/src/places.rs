@@ -682,5 +682,9 @@ mod tests {
         );
         let p = places("Engineers flew from Lagos to Rotterdam on Friday.");
         assert_eq!(p.len(), 2, "{p:?}");
+        // what a place has makes a capital's possessive a place; its envoy does not
+        let p = places("Oslo’s main airport stayed shut. Lisbon's envoy left.");
+        let names: Vec<&str> = p.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(names, ["Oslo"], "{p:?}");
     }
 }

@@ -393,6 +393,14 @@ pub const PLACE_OWNED_NOUNS: &[&str] = &[
     "mayor", "outskirts", "streets",
 ];
 
+/// What a settlement has, after its possessive ("Lima's main airport"): the possessive is
+/// then a place, even a capital that often stands for its government.
+pub const PLACE_HAS_NOUNS: &[&str] = &[
+    "airport", "port", "harbour", "harbor", "streets", "suburbs", "outskirts", "residents",
+    "inhabitants", "mayor", "hospitals", "neighbourhoods", "neighborhoods", "centre", "center",
+    "population",
+];
+
 /// Nouns for armed forces and governments: a capital next to one ("forces from X", "X
 /// troops") stands for its government, not a location.
 pub const FORCE_NOUNS: &[&str] = &[
@@ -925,6 +933,7 @@ mod tests {
         assert!(is_in(REGION_NOUNS, "province") && !is_in(REGION_NOUNS, "area"));
         assert!(all_lower(CITY_MARKERS) && !is_in(CITY_MARKERS, "region"));
         assert!(all_lower(PLACE_PREDICATES) && is_in(PLACE_PREDICATES, "located"));
+        assert!(all_lower(PLACE_HAS_NOUNS) && !is_in(PLACE_HAS_NOUNS, "envoy"));
         assert!(!is_in(PLACE_PREDICATES, "said"));
         assert!(all_lower(FORCE_NOUNS) && is_in(FORCE_NOUNS, "troops"));
         assert!(all_lower(PLACE_OWNED_NOUNS) && is_in(PLACE_OWNED_NOUNS, "reconquest"));
