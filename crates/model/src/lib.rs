@@ -1,7 +1,13 @@
 //! The vocabulary every other crate speaks: spans, mentions, quantities, claims.
 //!
-//! Types only, with their small methods: no text reading, no storage, no HTTP. It depends
-//! on no crate of ours, so the HTTP edge can name a claim without linking the extractor.
+//! Types only, with their small methods and what a name's initials are (an acronym must
+//! match its name wherever names are read or resolved): no text reading, no storage, no
+//! HTTP. It depends on no crate of ours, so the HTTP edge can name a claim without linking
+//! the extractor.
+
+mod names;
+
+pub use names::{abbreviates, acronym_letters, initials};
 
 use std::sync::Arc;
 

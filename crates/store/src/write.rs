@@ -418,7 +418,8 @@ impl Writer<'_> {
             let place_spelling = m.kind == EntityKind::Place
                 && surface.chars().next().is_some_and(char::is_uppercase)
                 && !is_reference(surface);
-            if place_spelling || is_short_form(surface, &m.name) {
+            let acronym = claimgraph_model::abbreviates(surface, &m.name);
+            if place_spelling || acronym || is_short_form(surface, &m.name) {
                 self.alias(m.kind, id, surface)?;
             }
         }

@@ -290,3 +290,42 @@ async fn a_place_named_apart_from_its_spelling_is_found_by_the_spelling() {
     // a description is no spelling of the name
     assert!(!entity.aliases.iter().any(|a| a.contains("the border")));
 }
+
+#[tokio::test]
+async fn an_acronym_read_as_its_body_finds_the_body() {
+    const BOARD: &str = "The Harbour Safety Board met. Later the HSB said the quay was safe.";
+    let at = |needle: &str| {
+        let start = BOARD.find(needle).expect("needle");
+        Span::new(start, start + needle.len())
+    };
+    let board = |span: Span| Mention {
+        span,
+        name: "Harbour Safety Board".into(),
+        kind: EntityKind::Organization,
+        roles: Vec::new(),
+        place: None,
+    };
+    let mut p = prepare(NewArticle {
+        text: ArticleText::parse(BOARD.to_string()).expect("not blank"),
+        title: None,
+        source: None,
+        url: None,
+        published_at: None,
+    });
+    p.extraction = Extraction {
+        headline: None,
+        claims: vec![],
+        mentions: vec![board(at("Harbour Safety Board")), board(at("HSB"))],
+    };
+    p.signatures = signatures(BOARD, &p.extraction);
+    let (store, _dir) = store().await;
+    store.insert(&p).await.expect("insert");
+    for q in ["HSB", "H.S.B.", "Harbour Safety Board"] {
+        let found = store
+            .search_entities(Some(q), Some("organization"), 10, None)
+            .await
+            .expect("search");
+        let names: Vec<&str> = found.items.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Harbour Safety Board"], "{q}");
+    }
+}
