@@ -1274,7 +1274,33 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
     if let Some(g) = gaz {
         resolve_capitals(t, &mut reg, g);
     }
+    expand_acronyms(&mut reg);
     reg
+}
+
+/// "the UN" in an article that names the United Nations is the United Nations: an
+/// organisation's acronym takes the name of the organisation the article spells out with
+/// those initials.
+fn expand_acronyms(reg: &mut Registry) {
+    let full: Vec<(String, String)> = reg
+        .found
+        .iter()
+        .filter(|f| f.kind == EntityKind::Organization && f.name.contains(' '))
+        .map(|f| (claimgraph_model::initials(&f.name), f.name.clone()))
+        .collect();
+    for f in reg.found.iter_mut() {
+        // an acronym the gazetteer happens to know ("HSB") is the body all the same
+        if !matches!(f.kind, EntityKind::Organization | EntityKind::Place) {
+            continue;
+        }
+        let Some(letters) = claimgraph_model::acronym_letters(&f.name) else {
+            continue;
+        };
+        if let Some((_, name)) = full.iter().find(|(i, _)| *i == letters) {
+            f.name.clone_from(name);
+            f.kind = EntityKind::Organization;
+        }
+    }
 }
 
 /// A regional capital's bare name ("Kherson") means the city or the region named after it.
@@ -1752,6 +1778,24 @@ mod tests {
         let p = sentences::paragraphs(&t);
         let reg = build(&t, &p, None);
         reg.found.iter().map(|f| (f.name.clone(), f.kind)).collect()
+    }
+
+    #[test]
+    fn an_acronym_takes_the_name_the_article_spells_out() {
+        let g = claimgraph_gazetteer::Gazetteer::load().expect("embedded gazetteer");
+        let found = |text: &str| -> Vec<(String, EntityKind)> {
+            let lex = Lexicon::new();
+            let t = Tokens::new(text, &lex);
+            let p = sentences::paragraphs(&t);
+            let reg = build(&t, &p, Some(&g));
+            reg.found.iter().map(|f| (f.name.clone(), f.kind)).collect()
+        };
+        let f = found("The Harbour Safety Board met. Crews from the HSB left on Monday.");
+        let board = ("Harbour Safety Board".to_string(), EntityKind::Organization);
+        assert_eq!(f, [board.clone(), board], "{f:?}");
+        // other initials stay as written
+        let f = found("The Harbour Safety Board met. Crews from the HSA left on Monday.");
+        assert!(f.iter().any(|x| x.0 == "HSA"), "{f:?}");
     }
 
     #[test]
