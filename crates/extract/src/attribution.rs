@@ -263,9 +263,15 @@ impl Analyzer<'_, '_> {
                     .last_before(i, &[EntityKind::Organization, EntityKind::Outlet])
                     .map(|f| here(mention_of(t, f)))
             }
+            // "Researchers finished a study. The study shows …. They say …": people, not
+            // the document that spoke last
             "they" | "them" => prev
                 .filter(|p| matches!(p.kind, EntityKind::Nominal | EntityKind::Organization))
-                .map(|p| here(p.clone())),
+                .filter(|p| {
+                    !nominal_head(p).is_some_and(|w| rules::DOCUMENT_NOUNS.contains(&w.as_str()))
+                })
+                .map(|p| here(p.clone()))
+                .or_else(|| plural_source_before(t, i).map(here)),
             _ => None,
         }
     }
@@ -1758,6 +1764,26 @@ impl Analyzer<'_, '_> {
 
 /// The head word of an unnamed speaker's description, in lower case ("A senior port
 /// officer" → "officer"); `None` for a named one.
+/// How far back "they" looks for the people a sentence opened with.
+const THEY_LOOKBACK: usize = 80;
+
+/// The plural source noun that opened one of the last sentences before `i` ("Researchers
+/// have completed …"): what "they" means when the last speaker was a document.
+fn plural_source_before(t: &Tokens, i: usize) -> Option<Mention> {
+    (i.saturating_sub(THEY_LOOKBACK)..i).rev().find_map(|k| {
+        let opens = k == 0 || t.is_punct(k - 1, '.') || t.toks[k].para_break;
+        let lo = t.lo(k);
+        let people = lo
+            .strip_suffix('s')
+            .is_some_and(|one| rules::ROLE_NOUNS.contains(&one))
+            || (lo.ends_with('s') && rules::NOMINAL_SOURCE_NOUNS.contains(&lo));
+        (opens && t.is_cap(k) && people).then(|| {
+            let text = t.s(k).to_string();
+            span_mention(t, k, k + 1, text, EntityKind::Nominal)
+        })
+    })
+}
+
 fn nominal_head(m: &Mention) -> Option<String> {
     (m.kind == EntityKind::Nominal)
         .then(|| m.name.split_whitespace().last().map(str::to_lowercase))
@@ -2130,6 +2156,32 @@ mod tests {
             (
                 "Ivo Brand, who owns the toll bridge, said the bridge could close.",
                 &[("Ivo Brand", "the bridge could close")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn they_after_a_document_are_the_people_behind_it() {
+        check(&[
+            (
+                "Engineers inspected the old dam for a year. The report says the dam is \
+                 sound. They say the spillway will need work within a decade.",
+                &[
+                    ("The report", "the dam is sound"),
+                    ("Engineers", "the spillway will need work within a decade"),
+                ],
+            ),
+            // after people, "they" stays with them; no people opened a sentence: no one
+            (
+                "Local farmers say the harvest fell short. They say the fields flooded twice.",
+                &[
+                    ("Local farmers", "the harvest fell short"),
+                    ("Local farmers", "the fields flooded twice"),
+                ],
+            ),
+            (
+                "The report says the dam is sound. They say the spillway will need work.",
+                &[("The report", "the dam is sound")],
             ),
         ]);
     }

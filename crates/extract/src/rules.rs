@@ -98,7 +98,7 @@ pub const GENERIC_BODY_NOUNS: &[&str] = &["company", "firm", "group", "organisat
 pub const DOCUMENT_NOUNS: &[&str] = &[
     "statement", "report", "reports", "letter", "release", "communiqué", "post", "tally",
     "figures", "data", "survey", "estimate", "estimates", "count", "findings", "analysis",
-    "website", "bulletin", "assessment",
+    "website", "bulletin", "assessment", "study",
 ];
 
 /// Verbs that attribute only a quotation that follows them ("described the town as “…”").
