@@ -924,7 +924,7 @@ impl Analyzer<'_, '_> {
             } else {
                 3
             };
-            if words < least || only_quotes {
+            if words < least || only_quotes || where_or_whom(t, x.cue_end, c, e) {
                 continue;
             }
             drafts.push(Draft {
@@ -1764,6 +1764,39 @@ impl Analyzer<'_, '_> {
 
 /// The head word of an unnamed speaker's description, in lower case ("A senior port
 /// officer" → "officer"); `None` for a named one.
+/// "reports from the State Department", "told the tribunal on Tuesday": what follows the
+/// cue at once is where it was said or to whom, a short noun phrase with a time at most,
+/// no verb. Not content.
+fn where_or_whom(t: &Tokens, cue_end: usize, c: usize, e: usize) -> bool {
+    // only "told" has a listener; "told a news conference on …": its first words were
+    // skipped as such
+    let told = matches!(t.lo(cue_end - 1), "told" | "tells");
+    let rest_of_listener =
+        c > cue_end && told && !is_determiner(t, c) && t.is_word(c) && !t.is_cap(c);
+    if (c != cue_end && !rest_of_listener) || e <= c {
+        return false;
+    }
+    let place_prep = matches!(t.lo(c), "from" | "at" | "in" | "to");
+    let mut k = c + usize::from(place_prep);
+    if is_determiner(t, k) {
+        k += 1;
+    }
+    let head = k;
+    while k < e && t.is_word(k) && k < head + 3 && !t.has(k, flag::FUNCTION) {
+        k += 1;
+    }
+    let when = k + 2 == e
+        && matches!(t.lo(k), "on" | "this" | "last")
+        && (t.has(k + 1, flag::WEEKDAY) || rules::TIME_NOUNS.contains(&t.lo(k + 1)));
+    let verb = (c..e).any(|i| {
+        t.has(i, flag::COMMON_VERB | flag::CUE)
+            || rules::NEGATED_AUXILIARIES.contains(&t.lo(i))
+            || (t.lo(i).len() > 3 && t.lo(i).ends_with("ed"))
+    });
+    let listener = (told && is_determiner(t, c)) || rest_of_listener;
+    k > head && !verb && ((place_prep && k == e) || (listener && when))
+}
+
 /// How far back "they" looks for the people a sentence opened with.
 const THEY_LOOKBACK: usize = 80;
 
@@ -2182,6 +2215,24 @@ mod tests {
             (
                 "The report says the dam is sound. They say the spillway will need work.",
                 &[("The report", "the dam is sound")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn where_or_to_whom_something_was_said_is_no_content() {
+        check(&[
+            ("The harbour master told a press briefing on Monday.", &[]),
+            ("Mira Holt told the inquiry on Friday.", &[]),
+            ("Our correspondent reports from the harbour office.", &[]),
+            // content after the listener, and after a plain cue, stays
+            (
+                "Mira Holt told reporters the ferry sank on Friday.",
+                &[("Mira Holt", "the ferry sank on Friday")],
+            ),
+            (
+                "Mira Holt said the ferry sank on Friday.",
+                &[("Mira Holt", "the ferry sank on Friday")],
             ),
         ]);
     }
