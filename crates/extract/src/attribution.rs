@@ -1490,12 +1490,7 @@ impl Analyzer<'_, '_> {
                     break;
                 }
             }
-            while e > c
-                && (matches!(t.lo(e - 1), "and" | "but" | "while" | "as" | "where")
-                    || matches!(t.toks[e - 1].kind, Kind::Punct(',' | '.' | ';' | ':')))
-            {
-                e -= 1;
-            }
+            e = trim_joins(t, c, e, &["and", "but", "while", "as", "where"]);
             // "noted in her speech, “…”": only adverbials before the quote, which is what
             // was said
             let quote_next = (e..(e + 3).min(s.b)).any(|x| t.is_quote(x));
@@ -1599,15 +1594,8 @@ impl Analyzer<'_, '_> {
         }
         let clause = enclosing_clause(t, s, a, at.finish)?.max(from);
         let relative = matches!(t.lo(a - 2), "that" | "which" | "who");
-        let mut e = limit;
-        while e > at.finish + 2
-            && (matches!(
-                t.lo(e - 1),
-                "and" | "but" | "while" | "as" | "where" | "when"
-            ) || matches!(t.toks[e - 1].kind, Kind::Punct(',' | '.' | ';' | ':')))
-        {
-            e -= 1;
-        }
+        let joins = ["and", "but", "while", "as", "where", "when"];
+        let e = trim_joins(t, at.finish + 2, limit, &joins);
         Some(if relative {
             (at.finish + 1, e)
         } else {
@@ -1762,8 +1750,6 @@ impl Analyzer<'_, '_> {
     }
 }
 
-/// The head word of an unnamed speaker's description, in lower case ("A senior port
-/// officer" → "officer"); `None` for a named one.
 /// "reports from the State Department", "told the tribunal on Tuesday": what follows the
 /// cue at once is where it was said or to whom, a short noun phrase with a time at most,
 /// no verb. Not content.
@@ -1789,9 +1775,7 @@ fn where_or_whom(t: &Tokens, cue_end: usize, c: usize, e: usize) -> bool {
         && matches!(t.lo(k), "on" | "this" | "last")
         && (t.has(k + 1, flag::WEEKDAY) || rules::TIME_NOUNS.contains(&t.lo(k + 1)));
     let verb = (c..e).any(|i| {
-        t.has(i, flag::COMMON_VERB | flag::CUE)
-            || rules::NEGATED_AUXILIARIES.contains(&t.lo(i))
-            || (t.lo(i).len() > 3 && t.lo(i).ends_with("ed"))
+        is_auxiliary(t, i) || t.has(i, flag::CUE) || (t.lo(i).len() > 3 && t.lo(i).ends_with("ed"))
     });
     let listener = (told && is_determiner(t, c)) || rest_of_listener;
     k > head && !verb && ((place_prep && k == e) || (listener && when))
@@ -1817,6 +1801,8 @@ fn plural_source_before(t: &Tokens, i: usize) -> Option<Mention> {
     })
 }
 
+/// The head word of an unnamed speaker's description, in lower case ("A senior port
+/// officer" → "officer"); `None` for a named one.
 fn nominal_head(m: &Mention) -> Option<String> {
     (m.kind == EntityKind::Nominal)
         .then(|| m.name.split_whitespace().last().map(str::to_lowercase))
@@ -1874,7 +1860,24 @@ fn phrase_cue(t: &Tokens, i: usize) -> Option<(usize, usize)> {
 /// "that" as a pronoun rather than a conjunction: a verb follows it at once ("that is
 /// why", "that cannot go on"), where a conjunction needs a subject first.
 fn is_demonstrative_that(t: &Tokens, i: usize) -> bool {
-    t.has(i + 1, flag::COMMON_VERB) || rules::NEGATED_AUXILIARIES.contains(&t.lo(i + 1))
+    is_auxiliary(t, i + 1)
+}
+
+/// `e` moved back, no further than `floor`, past the punctuation and the joining words
+/// (`joins`) a content span must not end with ("…, and", "… where").
+fn trim_joins(t: &Tokens, floor: usize, mut e: usize, joins: &[&str]) -> usize {
+    while e > floor
+        && (joins.contains(&t.lo(e - 1))
+            || matches!(t.toks[e - 1].kind, Kind::Punct(',' | '.' | ';' | ':')))
+    {
+        e -= 1;
+    }
+    e
+}
+
+/// An auxiliary or modal, plain or fused with "not" ("is", "will", "can't").
+fn is_auxiliary(t: &Tokens, i: usize) -> bool {
+    t.has(i, flag::COMMON_VERB) || rules::NEGATED_AUXILIARIES.contains(&t.lo(i))
 }
 
 /// Where the colon stands after "made|issued (two) announcements:" starting at `i`.
@@ -1964,10 +1967,8 @@ fn enclosing_clause(t: &Tokens, s: &Sentence, cue: usize, end: usize) -> Option<
     let next = end + 1;
     // The clause's verb comes next ("have come", "went", "will be"), not an apposition
     // ("president of …") or a relative clause about the source ("who said …").
-    let w = t.lo(next);
-    let aux = t.has(next, flag::COMMON_VERB) || rules::NEGATED_AUXILIARIES.contains(&w);
     let other = flag::FUNCTION | flag::ROLE | flag::TITLE | flag::NOMINAL | flag::PRONOUN;
-    let verb = aux || !(t.has(next, other) || w.ends_with("ing"));
+    let verb = is_auxiliary(t, next) || !(t.has(next, other) || t.lo(next).ends_with("ing"));
     let goes_on = next + 1 < s.b && t.is_word(next) && !t.is_cap(next) && verb;
     if !(aside && goes_on) {
         return None;
