@@ -6,7 +6,7 @@
 //! article taught, so "Velt said" resolves to the full name introduced earlier and a town
 //! seen once after "in" is a place everywhere.
 
-use claimgraph_gazetteer::{fold, fold_into, CountryCode, Gazetteer};
+use claimgraph_gazetteer::{fold, fold_into, CountryCode, Gazetteer, PlaceId};
 
 use crate::model::{EntityKind, Mention, PlaceType, Span};
 use crate::places::Resolved;
@@ -256,6 +256,14 @@ impl Registry {
         let possessive = t.is_possessive(f.b - 1);
         let acting_after = !possessive && (force(f.b) || cue_follows(t, f.b));
         agent_before || origin || acting_after
+    }
+
+    /// Adds runs found by a later pass (descriptions, borders), keeping text order.
+    fn add_found(&mut self, extra: Vec<Found>) {
+        if !extra.is_empty() {
+            self.found.extend(extra);
+            self.found.sort_by_key(|f| (f.a, f.b));
+        }
     }
 
     /// Place names of the article in text order, each once.
@@ -943,11 +951,7 @@ fn classify(
         && (b..(b + 3).min(t.len()))
             .take_while(|&k| t.is_word(k))
             .any(|k| rules::PLACE_HAS_NOUNS.contains(&t.lo(k)))
-        && gaz.is_some_and(|g| {
-            g.lookup(key())
-                .first()
-                .is_some_and(|&p| g.place(p).population >= LARGE_PLACE)
-        });
+        && gaz.is_some_and(|g| large_place(g, key()).is_some());
     if !known_person
         && !tagger_person
         && (!actor || prep)
@@ -1076,11 +1080,14 @@ const LARGE_PLACE: u32 = 100_000;
 /// A country, or a place of at least [`LARGE_PLACE`] people that is not a national
 /// capital (capitals stand for governments: "Moscow troops"), is called `folded`.
 fn is_large_place(g: &Gazetteer, folded: &str) -> bool {
-    // one lookup: the most populous place of the name decides both
     g.country_named(folded).is_some()
-        || g.lookup(folded)
-            .first()
-            .is_some_and(|&p| !g.is_capital_place(p) && g.place(p).population >= LARGE_PLACE)
+        || large_place(g, folded).is_some_and(|p| !g.is_capital_place(p))
+}
+
+/// The most populous place called `folded`, if it is a large one (capitals included).
+fn large_place(g: &Gazetteer, folded: &str) -> Option<PlaceId> {
+    let p = *g.lookup(folded).first()?;
+    (g.place(p).population >= LARGE_PLACE).then_some(p)
 }
 
 /// A populated place of one of `countries` (not a capital, which may stand for its
@@ -1571,10 +1578,7 @@ fn resolve_place_descriptions(t: &Tokens, reg: &mut Registry, with_gaz: bool) {
             });
         }
     }
-    if !extra.is_empty() {
-        reg.found.extend(extra);
-        reg.found.sort_by_key(|f| (f.a, f.b));
-    }
+    reg.add_found(extra);
 }
 
 /// How far back (in tokens) "the border" looks for the border the text named.
@@ -1586,12 +1590,9 @@ const BORDER_LOOKBACK: usize = 600;
 /// the border the text named last.
 fn name_borders(t: &Tokens, reg: &mut Registry, gaz: Option<&Gazetteer>) {
     let mut borders: Vec<Found> = gaz.map_or_else(Vec::new, |g| hyphened_borders(t, g));
-    if !borders.is_empty() {
-        reg.found
-            .retain(|f| !borders.iter().any(|x| f.a < x.b && x.a < f.b));
-        reg.found.extend(borders.iter().cloned());
-        reg.found.sort_by_key(|f| (f.a, f.b));
-    }
+    reg.found
+        .retain(|f| !borders.iter().any(|x| f.a < x.b && x.a < f.b));
+    reg.add_found(borders.clone());
     let mut k = 1;
     while k < reg.found.len() {
         let (x, y) = (&reg.found[k - 1], &reg.found[k]);
@@ -1608,26 +1609,23 @@ fn name_borders(t: &Tokens, reg: &mut Registry, gaz: Option<&Gazetteer>) {
         }
         k += 1;
     }
-    for i in 1..t.len() {
-        if !(t.is(i, "border") && t.is(i - 1, "the") && stands_alone(t, i + 1)) {
-            continue;
-        }
-        let named = borders
-            .iter()
-            .rev()
-            .find(|f| f.b <= i && f.b + BORDER_LOOKBACK >= i && f.a != i - 1);
-        if let Some(f) = named {
-            let at = reg.found.partition_point(|x| (x.a, x.b) < (i - 1, i + 1));
-            reg.found.insert(
-                at,
-                Found {
-                    a: i - 1,
-                    b: i + 1,
-                    ..f.clone()
-                },
-            );
-        }
-    }
+    // "named last" in the text: the written and the hyphenated ones in one order
+    borders.sort_by_key(|f| f.a);
+    let described = (1..t.len())
+        .filter(|&i| t.is(i, "border") && t.is(i - 1, "the") && stands_alone(t, i + 1))
+        .filter_map(|i| {
+            let named = borders
+                .iter()
+                .rev()
+                .find(|f| f.b <= i && f.b + BORDER_LOOKBACK >= i && f.a != i - 1)?;
+            Some(Found {
+                a: i - 1,
+                b: i + 1,
+                ..named.clone()
+            })
+        })
+        .collect();
+    reg.add_found(described);
 }
 
 /// The border between two places, named the same whichever order the text writes them.
@@ -1650,8 +1648,7 @@ fn hyphened_borders(t: &Tokens, g: &Gazetteer) -> Vec<Found> {
         if let Some(c) = g.country_named(&key) {
             return Some(c.name.to_string());
         }
-        let p = g.place(*g.lookup(&key).first()?);
-        (p.population >= LARGE_PLACE).then(|| p.name.to_string())
+        large_place(g, &key).map(|p| g.place(p).name.to_string())
     };
     (1..t.len())
         .filter(|&i| t.is(i, "border") && t.is_cap(i - 1))
@@ -1699,10 +1696,7 @@ fn resolve_capitals(t: &Tokens, reg: &mut Registry, g: &Gazetteer) {
             roles: Vec::new(),
         });
     }
-    if !extra.is_empty() {
-        reg.found.extend(extra);
-        reg.found.sort_by_key(|f| (f.a, f.b));
-    }
+    reg.add_found(extra);
 }
 
 /// Where the description of the capital at `i` starts and whose capital it names: a country
@@ -1773,23 +1767,22 @@ mod tests {
     use crate::text::Lexicon;
 
     fn found(text: &str) -> Vec<(String, EntityKind)> {
+        found_with(text, None)
+    }
+
+    /// (name, kind) of every labelled run, read with `gaz` or without a gazetteer.
+    fn found_with(text: &str, gaz: Option<&Gazetteer>) -> Vec<(String, EntityKind)> {
         let lex = Lexicon::new();
         let t = Tokens::new(text, &lex);
         let p = sentences::paragraphs(&t);
-        let reg = build(&t, &p, None);
+        let reg = build(&t, &p, gaz);
         reg.found.iter().map(|f| (f.name.clone(), f.kind)).collect()
     }
 
     #[test]
     fn an_acronym_takes_the_name_the_article_spells_out() {
         let g = claimgraph_gazetteer::Gazetteer::load().expect("embedded gazetteer");
-        let found = |text: &str| -> Vec<(String, EntityKind)> {
-            let lex = Lexicon::new();
-            let t = Tokens::new(text, &lex);
-            let p = sentences::paragraphs(&t);
-            let reg = build(&t, &p, Some(&g));
-            reg.found.iter().map(|f| (f.name.clone(), f.kind)).collect()
-        };
+        let found = |text: &str| found_with(text, Some(&g));
         let f = found("The Harbour Safety Board met. Crews from the HSB left on Monday.");
         let board = ("Harbour Safety Board".to_string(), EntityKind::Organization);
         assert_eq!(f, [board.clone(), board], "{f:?}");
@@ -1824,14 +1817,10 @@ mod tests {
     fn a_name_that_acts_twice_and_is_never_a_location_is_no_city() {
         let g = claimgraph_gazetteer::Gazetteer::load().expect("embedded gazetteer");
         let places = |text: &str| -> Vec<String> {
-            let lex = Lexicon::new();
-            let t = Tokens::new(text, &lex);
-            let p = sentences::paragraphs(&t);
-            let reg = build(&t, &p, Some(&g));
-            reg.found
-                .iter()
-                .filter(|f| f.kind == EntityKind::Place)
-                .map(|f| f.name.clone())
+            found_with(text, Some(&g))
+                .into_iter()
+                .filter(|f| f.1 == EntityKind::Place)
+                .map(|f| f.0)
                 .collect()
         };
         // a probe named after a city: it acts, and is never where something happens
