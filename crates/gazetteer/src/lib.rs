@@ -50,11 +50,23 @@ static COUNTRIES: &str = include_str!("../data/countries.tsv");
 /// Population from which a country's initials name it (see [`Gazetteer::add_initials`]).
 const POPULOUS_COUNTRY: u64 = 50_000_000;
 
-/// Which country table a name goes to.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Table {
-    Names,
-    Demonyms,
+/// Files `key` under country `i` in `map`. A key already there stays when `keep_first`
+/// (GeoNames' own names come first); otherwise the more populous country keeps it.
+fn add_country_key(
+    countries: &[Country],
+    map: &mut FnvMap<Box<str>, usize>,
+    keep_first: bool,
+    key: String,
+    i: usize,
+) {
+    let pop = |j: usize| countries[j].population;
+    if map
+        .get(key.as_str())
+        .is_some_and(|&j| keep_first || pop(j) >= pop(i))
+    {
+        return;
+    }
+    map.insert(key.into(), i);
 }
 
 /// The folded keys a country name is found by: the name, and for an abbreviation its
@@ -233,12 +245,13 @@ impl Gazetteer {
             let Some(i) = self.countries.iter().position(|c| c.code == code) else {
                 continue;
             };
+            let (map, keep_first) = match kind {
+                "D" => (&mut self.demonyms, false),
+                "N" => (&mut self.country_names, true),
+                _ => continue,
+            };
             for key in name_keys(name) {
-                match kind {
-                    "D" => self.add_country_key(Table::Demonyms, key, i),
-                    "N" => self.add_country_key(Table::Names, key, i),
-                    _ => {}
-                }
+                add_country_key(&self.countries, map, keep_first, key, i);
             }
         }
         self.add_initials();
@@ -249,38 +262,14 @@ impl Gazetteer {
     /// States): the one abbreviation news writes for it without defining it. Smaller
     /// countries' initials ("AS", "PR", "SS") are common words and acronyms first.
     fn add_initials(&mut self) {
-        for i in 0..self.countries.len() {
-            let c = &self.countries[i];
-            let words: Vec<&str> = c
-                .name
-                .split(' ')
-                .filter(|w| !matches!(*w, "of" | "the" | "and"))
-                .collect();
-            let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
-            if c.population >= POPULOUS_COUNTRY && words.len() >= 2 && initials == c.code.as_str() {
-                for key in name_keys(&initials) {
-                    self.add_country_key(Table::Names, key, i);
+        for (i, c) in self.countries.iter().enumerate() {
+            let code = c.code.as_str();
+            if c.population >= POPULOUS_COUNTRY && claimgraph_model::abbreviates(code, &c.name) {
+                for key in name_keys(code) {
+                    add_country_key(&self.countries, &mut self.country_names, true, key, i);
                 }
             }
         }
-    }
-
-    fn add_country_key(&mut self, table: Table, key: String, i: usize) {
-        let pop = |j: usize| self.countries[j].population;
-        let map = match table {
-            Table::Demonyms => &self.demonyms,
-            Table::Names => &self.country_names,
-        };
-        if map
-            .get(key.as_str())
-            .is_some_and(|&j| table == Table::Names || pop(j) >= pop(i))
-        {
-            return;
-        }
-        match table {
-            Table::Demonyms => self.demonyms.insert(key.into(), i),
-            Table::Names => self.country_names.insert(key.into(), i),
-        };
     }
 
     /// Builds a gazetteer from TSV in the format `scripts/gazetteer.py` writes (tests use
