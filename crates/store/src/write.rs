@@ -401,8 +401,7 @@ impl Writer<'_> {
             // Every spelling a gazetteer place is written in finds it ("Kiev", "Kyiv"), but a
             // pronoun or description standing for it ("It fell …", "The city") is no name.
             if let Some(surface) = m.span.slice(text) {
-                if surface.chars().next().is_some_and(char::is_uppercase) && !is_reference(surface)
-                {
+                if is_written_name(surface) {
                     self.alias(EntityKind::Place, id, surface)?;
                 }
             }
@@ -415,9 +414,7 @@ impl Writer<'_> {
             // A place the gazetteer does not know keeps how the text wrote it when the
             // extractor gave it a canonical name ("U.S.-Mexico border" for the
             // "Mexico–United States border").
-            let place_spelling = m.kind == EntityKind::Place
-                && surface.chars().next().is_some_and(char::is_uppercase)
-                && !is_reference(surface);
+            let place_spelling = m.kind == EntityKind::Place && is_written_name(surface);
             let acronym = claimgraph_model::abbreviates(surface, &m.name);
             if place_spelling || acronym || is_short_form(surface, &m.name) {
                 self.alias(m.kind, id, surface)?;
@@ -553,8 +550,11 @@ fn defined_acronym<'t>(text: &'t str, m: &Mention) -> Option<&'t str> {
     ok.then_some(acronym)
 }
 
-/// `surface` names the same thing as `name` in fewer words: every folded word of the
-/// surface is a word of the name, and it is written as a name (capitalised).
+/// Written as a name (capitalised), not a word that points at one ("It", "The city").
+fn is_written_name(surface: &str) -> bool {
+    surface.chars().next().is_some_and(char::is_uppercase) && !is_reference(surface)
+}
+
 /// "It", "The city", "This town", "Its": words that point at a place without naming it.
 fn is_reference(surface: &str) -> bool {
     let first = surface
@@ -568,6 +568,8 @@ fn is_reference(surface: &str) -> bool {
     )
 }
 
+/// `surface` names the same thing as `name` in fewer words: every folded word of the
+/// surface is a word of the name, and it is written as a name (capitalised).
 fn is_short_form(surface: &str, name: &str) -> bool {
     if !surface.chars().next().is_some_and(char::is_uppercase) {
         return false;
