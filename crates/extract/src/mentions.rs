@@ -1026,8 +1026,13 @@ fn classify(
                     t.lo(pa - 2),
                     "author" | "authors" | "by" | "reporter" | "writer"
                 )));
+    // "Swedish Nora Lindqvist", "Democrat Nora Lindqvist": a nationality or a party
+    // before a given name and a surname
+    let affiliated =
+        multi && pa > a && t.has(pa - 1, flag::DEMONYM) && given_name_class(t.lo(pa)) >= 2;
     let evidence = !roles.is_empty()
         || tagger_person
+        || affiliated
         || appositive
         || byline
         || after_cue
@@ -1184,7 +1189,8 @@ fn scan(
                 }
                 if f.kind == EntityKind::Person && f.a > i {
                     let mut o = i;
-                    while o < f.a && t.has(o, flag::NOT_NAME | flag::FUNCTION) {
+                    // "Swedish Ana Ruiz": a nationality or party before a name is no body
+                    while o < f.a && t.has(o, flag::NOT_NAME | flag::FUNCTION | flag::DEMONYM) {
                         o += 1;
                     }
                     if o < f.a {
@@ -1789,6 +1795,32 @@ mod tests {
         // other initials stay as written
         let f = found("The Harbour Safety Board met. Crews from the HSA left on Monday.");
         assert!(f.iter().any(|x| x.0 == "HSA"), "{f:?}");
+    }
+
+    #[test]
+    fn a_party_affiliation_before_a_name_is_not_part_of_it() {
+        let g = claimgraph_gazetteer::Gazetteer::load().expect("embedded gazetteer");
+        let person = |name: &str| (name.to_string(), EntityKind::Person);
+        for (text, want) in [
+            (
+                "Voters backed Democrat Nora Lindqvist on Monday. Lindqvist won 3 counties.",
+                vec![person("Nora Lindqvist"), person("Nora Lindqvist")],
+            ),
+            (
+                "Tory Adam Whitcombe lost his seat. Whitcombe said 2 recounts failed.",
+                vec![person("Adam Whitcombe"), person("Adam Whitcombe")],
+            ),
+            // a nationality before a name is no body of its own
+            (
+                "Fans cheered Swedish Nora Lindqvist on Monday.",
+                vec![person("Nora Lindqvist")],
+            ),
+        ] {
+            assert_eq!(found_with(text, Some(&g)), want, "{text}");
+        }
+        // a party's own name stays a body
+        let f = found_with("The Labour Party said 4 seats changed hands.", Some(&g));
+        assert_eq!(f, [("Labour Party".to_string(), EntityKind::Organization)]);
     }
 
     #[test]

@@ -453,6 +453,14 @@ pub const DEMONYMS: &[&str] = &[
     "finn", "finns", "swede", "swedes",
 ];
 
+/// Party affiliations written before a name ("Democrat Ana Ruiz", "Tory Tom Hale"): like a
+/// nationality, an adjective of the person, not part of the name. "Democratic", "Green" and
+/// "Independent" also begin names of countries and bodies, and are left out.
+pub const PARTY_AFFILIATIONS: &[&str] = &[
+    "democrat", "republican", "conservative", "labour", "liberal", "tory", "socialist",
+    "communist",
+];
+
 /// Suffixes of demonyms ("Estonian", "Congolese", "Polish").
 pub const DEMONYM_SUFFIXES: &[&str] = &["ian", "ians", "ean", "eans", "ese", "ish"];
 
@@ -947,6 +955,8 @@ mod tests {
         assert!(is_in(MONTHS, "March") && is_in(WEEKDAYS, "friday"));
         assert!(has_demonym_suffix("estonian") && has_demonym_suffix("congolese"));
         assert!(is_in(DEMONYMS, "Kurds"));
+        assert!(all_lower(PARTY_AFFILIATIONS) && is_in(PARTY_AFFILIATIONS, "Tory"));
+        assert!(!is_in(PARTY_AFFILIATIONS, "democratic"));
         assert!(!has_demonym_suffix("lisbon") && !has_demonym_suffix("iran"));
         assert!(is_in(NOT_NAMES, "According"));
     }

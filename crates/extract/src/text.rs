@@ -91,6 +91,7 @@ impl Lexicon {
         add(rules::MONTHS, flag::MONTH);
         add(rules::WEEKDAYS, flag::WEEKDAY);
         add(rules::DEMONYMS, flag::DEMONYM);
+        add(rules::PARTY_AFFILIATIONS, flag::DEMONYM);
         add(rules::FUNCTION_WORDS, flag::FUNCTION);
         add(rules::VAGUE_BEFORE, flag::VAGUE);
         add(rules::ABBREVIATIONS, flag::ABBREV);
