@@ -1502,6 +1502,20 @@ fn stands_alone(t: &Tokens, k: usize) -> bool {
     }
 }
 
+/// "the airport", "the main port" standing alone (not "the port of X", not "the airport
+/// authority"): the end of the description, whose place is the city named last.
+fn city_facility(t: &Tokens, i: usize) -> Option<usize> {
+    if !t.is(i, "the") {
+        return None;
+    }
+    let mut n = i + 1;
+    if rules::FACILITY_ADJECTIVES.contains(&t.lo(n)) && !t.is_cap(n) {
+        n += 1;
+    }
+    (rules::CITY_FACILITY_NOUNS.contains(&t.lo(n)) && !t.is_cap(n) && stands_alone(t, n + 1))
+        .then_some(n + 1)
+}
+
 /// "it fell to …", "it is located along …", "it was recaptured": the "it" is a place.
 fn it_is_place(t: &Tokens, i: usize) -> bool {
     let mut k = i + 1;
@@ -1552,6 +1566,9 @@ fn resolve_place_descriptions(t: &Tokens, reg: &mut Registry, with_gaz: bool) {
             && matches!(sort_of(t.lo(n)), Some(Sort::Settlement));
         let (want, noun, from, upto_tok) = if (t.is(i, "it") && it_is_place(t, i)) || its {
             (Sort::Settlement, "it", i, i + 1)
+        } else if let Some(end) = city_facility(t, i) {
+            // a capital has an airport too: looked up as "city", which admits capitals
+            (Sort::Settlement, "city", i, end)
         } else if centre {
             (Sort::Settlement, t.lo(n), n, n + 1)
         } else if matches!(t.lo(i), "the" | "this" | "that")

@@ -629,6 +629,26 @@ mod tests {
     }
 
     #[test]
+    fn the_airport_or_port_alone_is_the_city_named_last() {
+        let text = "Snow buried Trondheim on Monday. All flights out of the airport were \
+                    halted. The main port stayed shut for 2 days.";
+        assert_eq!(
+            claim_places(text),
+            [vec!["Trondheim"], vec!["Trondheim"], vec!["Trondheim"]]
+        );
+        // "the port of X" names its own place; "the airport authority" is a body, not a place.
+        let text = "Snow buried Trondheim on Monday. Ships left the port of Bergen. The \
+                    airport authority said 3 runways were closed.";
+        assert_eq!(
+            claim_places(text),
+            [vec!["Trondheim"], vec!["Bergen"], vec![] as Vec<&str>]
+        );
+        // With no city named before, "the airport" is no place.
+        let w = place_words("Flights out of the airport resumed after 4 hours.");
+        assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
     fn the_region_of_x_is_the_region() {
         let p = places("Floods hit the region of Kharkiv and the Kharkiv region again.");
         let keys: Vec<(&str, PlaceType)> = p.iter().map(|x| (x.1.as_str(), x.2)).collect();

@@ -393,6 +393,14 @@ pub const PLACE_OWNED_NOUNS: &[&str] = &[
     "mayor", "outskirts", "streets",
 ];
 
+/// A settlement's own facilities: "the airport", "the main port" standing alone is the
+/// airport or port of the city the text last named, so what happens there is about that
+/// city ("flights out of the airport were cancelled"). "the port of X" names its own place.
+pub const CITY_FACILITY_NOUNS: &[&str] = &["airport", "port", "harbour", "harbor", "seaport"];
+
+/// Adjectives that may stand between "the" and a facility noun ("the main airport").
+pub const FACILITY_ADJECTIVES: &[&str] = &["main", "international", "city's", "local"];
+
 /// What a settlement has, after its possessive ("Lima's main airport"): the possessive is
 /// then a place, even a capital that often stands for its government.
 pub const PLACE_HAS_NOUNS: &[&str] = &[
@@ -942,6 +950,8 @@ mod tests {
         assert!(all_lower(CITY_MARKERS) && !is_in(CITY_MARKERS, "region"));
         assert!(all_lower(PLACE_PREDICATES) && is_in(PLACE_PREDICATES, "located"));
         assert!(all_lower(PLACE_HAS_NOUNS) && !is_in(PLACE_HAS_NOUNS, "envoy"));
+        assert!(all_lower(CITY_FACILITY_NOUNS) && is_in(CITY_FACILITY_NOUNS, "airport"));
+        assert!(!is_in(CITY_FACILITY_NOUNS, "station") && is_in(FACILITY_ADJECTIVES, "main"));
         assert!(!is_in(PLACE_PREDICATES, "said"));
         assert!(all_lower(FORCE_NOUNS) && is_in(FORCE_NOUNS, "troops"));
         assert!(all_lower(PLACE_OWNED_NOUNS) && is_in(PLACE_OWNED_NOUNS, "reconquest"));
