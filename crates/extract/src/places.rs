@@ -151,10 +151,7 @@ pub fn resolve(reg: &Registry, g: &Gazetteer) -> FnvMap<String, Resolved> {
                     )
                 }
             }
-            None => (
-                None,
-                g.lookup(&key).iter().map(|&p| Cand::Place(p)).collect(),
-            ),
+            None => (None, bare_candidates(g, &key)),
         };
         names.push(Name {
             written: w,
@@ -231,6 +228,29 @@ pub fn resolve(reg: &Registry, g: &Gazetteer) -> FnvMap<String, Resolved> {
         out.insert(n.written.to_lowercase(), r);
     }
     out
+}
+
+/// What a bare name may be: the places of that name and, when the source lists a
+/// first-level region of that name in its own right (US states: "Florida", "Texas"), that
+/// region, weighed by its largest place. A national capital of the name outranks such a
+/// region ("Washington" is the capital, not the state), and so does the region's own
+/// largest place when it answers to the name ("New York" is the city).
+fn bare_candidates(g: &Gazetteer, key: &str) -> Vec<Cand> {
+    let places = g.lookup(key);
+    let mut cands: Vec<Cand> = places.iter().map(|&p| Cand::Place(p)).collect();
+    if places.iter().any(|&p| g.is_capital_place(p)) {
+        return cands;
+    }
+    cands.extend(
+        g.regions_named(key)
+            .iter()
+            .filter(|&&r| {
+                let reg = g.region(r);
+                reg.geonames_id.is_some() && reg.seat.is_none_or(|s| !places.contains(&s))
+            })
+            .map(|&r| Cand::Region(r)),
+    );
+    cands
 }
 
 /// The first-level region named after `p`, when `p` is its seat ("Kherson" for Kherson
@@ -646,6 +666,28 @@ mod tests {
         // With no city named before, "the airport" is no place.
         let w = place_words("Flights out of the airport resumed after 4 hours.");
         assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn a_listed_state_outranks_a_smaller_town_of_its_name() {
+        let p = places("Wildfires spread across Nevada and Florida on Monday.");
+        let got: Vec<(&str, PlaceType)> = p.iter().map(|x| (x.0.as_str(), x.2)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Nevada", PlaceType::Region),
+                ("Florida", PlaceType::Region)
+            ]
+        );
+        // The national capital keeps its name; a city of a state's name stays the city.
+        for (text, want) in [
+            ("Talks in Washington ended on Monday.", "Washington"),
+            ("Rents rose in New York on Monday.", "New York City"),
+        ] {
+            let p = places(text);
+            let got: Vec<(&str, PlaceType)> = p.iter().map(|x| (x.0.as_str(), x.2)).collect();
+            assert_eq!(got, [(want, PlaceType::City)], "{text}");
+        }
     }
 
     #[test]
