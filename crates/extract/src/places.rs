@@ -32,6 +32,10 @@ const MAX_ALIASES: usize = 30;
 /// Below this population a place far from everything else the article names is not
 /// trusted to be the one meant.
 const SMALL_PLACE: u32 = 15_000;
+/// From this population a place's name means it over any much smaller namesake...
+const METROPOLIS: u32 = 1_000_000;
+/// ...this many times smaller, wherever the namesake lies.
+const OUTWEIGHS: u64 = 100;
 /// "Near" for disambiguation, in kilometres.
 const NEAR_KM: f64 = 400.0;
 
@@ -175,6 +179,14 @@ pub fn resolve(reg: &Registry, g: &Gazetteer) -> FnvMap<String, Resolved> {
     for n in &mut names {
         if n.cands.iter().any(|&c| ctx.contains(&country(g, c))) {
             n.cands.retain(|&c| ctx.contains(&country(g, c)));
+        }
+    }
+    // A city of millions outweighs a hamlet that merely shares its name, however near.
+    for n in &mut names {
+        let top = n.cands.iter().map(|&c| population(g, c)).max().unwrap_or(0);
+        if top >= METROPOLIS {
+            n.cands
+                .retain(|&c| u64::from(population(g, c)) * OUTWEIGHS >= u64::from(top));
         }
     }
     // Names with one candidate left anchor the others by distance.
@@ -666,6 +678,15 @@ mod tests {
         // With no city named before, "the airport" is no place.
         let w = place_words("Flights out of the airport resumed after 4 hours.");
         assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn a_metropolis_outweighs_a_tiny_namesake_near_the_other_places() {
+        // a small town lists "New York" among its names, near the state named beside it
+        let p =
+            places("Farmers in Wisconsin sold 3 tons of cheese. Traders in New York bought it.");
+        let got: Vec<&str> = p.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(got, ["Wisconsin", "New York City"]);
     }
 
     #[test]
