@@ -11,6 +11,8 @@ Data: GeoNames (https://www.geonames.org/), CC BY 4.0; see crates/gazetteer/data
 Output, UTF-8, tab separated, one record per line, `|` between aliases:
     C  iso  name  capital  population  geonameid           a country
     S  cc   admin1  name  geonameid                        a first-level region named in the source (US states)
+    K  code  name  lat  lon  geonameid                     a continent ("Africa" is the continent, never
+                                                           a town listing it among its old names)
     P  geonameid  name  lat  lon  cc  admin1  population  aliases   a populated place
 Only Latin-script names are kept (the articles this service reads are in Latin script); an
 alias must start with a capital and hold a lower-case letter (drops airport codes such as
@@ -87,7 +89,12 @@ def main():
         states = json.load(f)
     with open(os.path.join(d, "cities1000.json"), encoding="utf-8") as f:
         cities = json.load(f)
+    with open(os.path.join(d, "continents.json"), encoding="utf-8") as f:
+        continents = json.load(f)
     lines = []
+    for code, k in sorted(continents.items()):
+        lines.append("\t".join(["K", code, clean(k["name"]), f'{float(k["lat"]):.4f}',
+                                f'{float(k["lng"]):.4f}', str(k["geonameId"])]))
     for iso, c in sorted(countries.items()):
         lines.append("\t".join(["C", iso, clean(c["name"]), clean(c.get("capital") or ""),
                                 str(int(c.get("population") or 0)), str(c["geonameid"])]))

@@ -1082,10 +1082,11 @@ fn classify(
 /// Population from which a gazetteer name is a place without any context word.
 const LARGE_PLACE: u32 = 100_000;
 
-/// A country, or a place of at least [`LARGE_PLACE`] people that is not a national
-/// capital (capitals stand for governments: "Moscow troops"), is called `folded`.
+/// A country, a continent, or a place of at least [`LARGE_PLACE`] people that is not a
+/// national capital (capitals stand for governments: "Moscow troops"), is called `folded`.
 fn is_large_place(g: &Gazetteer, folded: &str) -> bool {
     g.country_named(folded).is_some()
+        || g.continent_named(folded).is_some()
         || large_place(g, folded).is_some_and(|p| !g.is_capital_place(p))
 }
 

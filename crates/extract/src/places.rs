@@ -10,7 +10,9 @@
 
 use std::sync::Arc;
 
-use claimgraph_gazetteer::{distance_km, fold, CountryCode, Gazetteer, PlaceId, RegionId};
+use claimgraph_gazetteer::{
+    distance_km, fold, Continent, CountryCode, Gazetteer, PlaceId, RegionId,
+};
 
 use crate::mentions::Registry;
 use crate::model::{PlaceRef, PlaceType};
@@ -110,6 +112,10 @@ pub fn resolve(reg: &Registry, g: &Gazetteer) -> FnvMap<String, Resolved> {
                     capital: false,
                 },
             );
+            continue;
+        }
+        if let Some(k) = g.continent_named(&key) {
+            out.insert(w.to_lowercase(), continent(k));
             continue;
         }
         // "X Pass": the mountain pass named after the town X is, for what a claim is
@@ -263,6 +269,25 @@ fn bare_candidates(g: &Gazetteer, key: &str) -> Vec<Cand> {
             .map(|&r| Cand::Region(r)),
     );
     cands
+}
+
+/// A continent: a region of the world, under GeoNames' name and id.
+fn continent(k: &Continent) -> Resolved {
+    Resolved {
+        name: k.name.to_string(),
+        place: Some(PlaceRef {
+            key: format!("gn:{}", k.geonames_id),
+            name: k.name.to_string(),
+            geonames_id: Some(k.geonames_id),
+            lat: Some(degrees(k.lat)),
+            lon: Some(degrees(k.lon)),
+            country: None,
+            place_type: PlaceType::Region,
+            aliases: Arc::from([]),
+            or_region: None,
+        }),
+        capital: false,
+    }
 }
 
 /// The first-level region named after `p`, when `p` is its seat ("Kherson" for Kherson
@@ -678,6 +703,16 @@ mod tests {
         // With no city named before, "the airport" is no place.
         let w = place_words("Flights out of the airport resumed after 4 hours.");
         assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn a_continent_is_the_continent_not_a_town_of_that_old_name() {
+        let p = places("Aid groups in Africa and South America sent 4 planes.");
+        let got: Vec<(&str, &str)> = p.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            got,
+            [("Africa", "gn:6255146"), ("South America", "gn:6255150")]
+        );
     }
 
     #[test]

@@ -157,6 +157,16 @@ pub struct Region {
     pub lon: f32,
 }
 
+/// A continent from GeoNames' continent list: "Africa" is the continent, never the town
+/// that lists it among its historic names.
+#[derive(Debug, Clone)]
+pub struct Continent {
+    pub name: Box<str>,
+    pub geonames_id: u32,
+    pub lat: f32,
+    pub lon: f32,
+}
+
 /// A country from GeoNames' country list.
 #[derive(Debug, Clone)]
 pub struct Country {
@@ -184,6 +194,7 @@ pub struct Gazetteer {
     capitals: FnvSet<PlaceId>,
     /// Folded demonyms ("danish") → index in `countries`.
     demonyms: FnvMap<Box<str>, usize>,
+    continents: Vec<Continent>,
 }
 
 /// 64-bit FNV-1a hash of a folded key. The ~380,000 keys of the embedded data have no
@@ -210,6 +221,24 @@ fn num<T: std::str::FromStr>(
 ) -> Result<T, GazetteerError> {
     s.parse()
         .map_err(|_| GazetteerError::Malformed { line, what })
+}
+
+/// A `K` row: code, name, lat, lon, geonameid.
+fn continent<'a>(
+    cols: &mut impl Iterator<Item = &'a str>,
+    n: usize,
+) -> Result<Continent, GazetteerError> {
+    field(cols, n, "code")?;
+    let name = field(cols, n, "name")?;
+    let lat = num(field(cols, n, "lat")?, n, "lat")?;
+    let lon = num(field(cols, n, "lon")?, n, "lon")?;
+    let geonames_id = num(field(cols, n, "geonameid")?, n, "geonameid")?;
+    Ok(Continent {
+        name: name.into(),
+        geonames_id,
+        lat,
+        lon,
+    })
 }
 
 fn code(s: &str, line: usize) -> Result<CountryCode, GazetteerError> {
@@ -278,6 +307,7 @@ impl Gazetteer {
         let mut places = Vec::new();
         let mut countries = Vec::new();
         let mut states = Vec::new();
+        let mut continents = Vec::new();
         for (i, line) in text.lines().enumerate() {
             let n = i + 1;
             let mut cols = line.split('\t');
@@ -316,6 +346,7 @@ impl Gazetteer {
                         geonames_id: id,
                     });
                 }
+                Some("K") => continents.push(continent(&mut cols, n)?),
                 Some("S") => {
                     let c = code(field(&mut cols, n, "country")?, n)?;
                     let admin1 = field(&mut cols, n, "admin1")?;
@@ -437,6 +468,7 @@ impl Gazetteer {
         let mut g = Gazetteer {
             capitals: Default::default(),
             demonyms: Default::default(),
+            continents,
             places,
             name_hashes,
             name_ids,
@@ -501,6 +533,11 @@ impl Gazetteer {
         self.country_names
             .get(folded)
             .and_then(|&i| self.countries.get(i))
+    }
+
+    /// The continent called `folded` ("africa", "north america").
+    pub fn continent_named(&self, folded: &str) -> Option<&Continent> {
+        self.continents.iter().find(|k| fold(&k.name) == folded)
     }
 
     /// Whether the most populous place called `folded` (in any of its spellings) is a
@@ -645,6 +682,11 @@ P\t4\tBarre\t44.2000\t-72.5000\tUS\tVT\t8000\t
         assert_eq!(paris.country.as_str(), "FR");
         assert!(distance_km((paris.lat, paris.lon), (51.5, -0.13)) < 400.0);
         assert!(g.country_named("germany").is_some());
+        // continents by their English names, a town listing one among its names aside
+        let africa = g.continent_named("africa").map(|k| k.geonames_id);
+        assert_eq!(africa, Some(6255146));
+        assert!(g.continent_named("north america").is_some());
+        assert!(g.continent_named("paris").is_none());
     }
 
     #[test]
