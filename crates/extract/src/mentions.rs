@@ -952,11 +952,15 @@ fn classify(
             .take_while(|&k| t.is_word(k))
             .any(|k| rules::PLACE_HAS_NOUNS.contains(&t.lo(k)))
         && gaz.is_some_and(|g| large_place(g, key()).is_some());
+    // "from the War in …": a preposition of place before a name the tagger is sure is an
+    // event, a work or a product, and no gazetteer hit
+    let tagger_thing = tagged_as(reg, pa, b, NOT_PLACE_MARGIN) == Some(NameType::Other)
+        && gaz.is_some_and(|g| g.lookup(key()).is_empty() && g.country_named(key()).is_none());
     if !known_person
         && !tagger_person
         && (!actor || prep)
         && (geo_last
-            || prep
+            || (prep && !tagger_thing)
             || listed
             || gazetteer
             || in_country
@@ -1839,6 +1843,17 @@ mod tests {
         // a party's own name stays a body
         let f = found_with("The Labour Party said 4 seats changed hands.", Some(&g));
         assert_eq!(f, [("Labour Party".to_string(), EntityKind::Organization)]);
+    }
+
+    #[test]
+    fn a_preposition_before_a_name_the_tagger_reads_as_an_event_is_no_place() {
+        let g = claimgraph_gazetteer::Gazetteer::load().expect("embedded gazetteer");
+        let place = |name: &str| (name.to_string(), EntityKind::Place);
+        let f = found_with("Soldiers came home from the War in Velmora.", Some(&g));
+        assert_eq!(f, [place("Velmora")]);
+        // an unknown name after a preposition is still a place
+        let f = found_with("Crowds gathered in Velmora on Monday.", Some(&g));
+        assert_eq!(f, [place("Velmora")]);
     }
 
     #[test]
