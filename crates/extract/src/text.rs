@@ -135,7 +135,7 @@ impl Lexicon {
                 f = (f & !(flag::NOT_NAME | flag::FUNCTION)) | (base_flags & heads);
             }
         }
-        if f & flag::DEMONYM == 0 && rules::has_demonym_suffix(lower) {
+        if f & flag::DEMONYM == 0 && guessed_demonym(word, lower) {
             f |= flag::DEMONYM;
         }
         f
@@ -494,6 +494,14 @@ impl<'a> Tokens<'a> {
     }
 }
 
+/// A word a demonym's ending makes a nationality ("Estonian", "Congolese"), unless it is
+/// a common given name ("Adrian", "Julian") or a surname with an inner capital ("McLean").
+fn guessed_demonym(word: &str, lower: &str) -> bool {
+    rules::has_demonym_suffix(lower)
+        && !word.chars().skip(1).any(char::is_uppercase)
+        && crate::tagger::features::given_class(crate::tagger::given_names(), lower) < 2
+}
+
 /// The word without its possessive ending ("Board's" → "Board"), if it has one.
 pub(crate) fn strip_possessive(word: &str) -> Option<&str> {
     word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
@@ -582,6 +590,23 @@ mod tests {
         let lex = Lexicon::new();
         assert!(lex.map.keys().all(|k| k.len() <= 24));
         assert!(lex.map.keys().all(|k| k.to_lowercase() == *k));
+    }
+
+    #[test]
+    fn a_demonym_ending_makes_a_nationality_but_not_a_given_name_or_a_mc_surname() {
+        let lex = Lexicon::new();
+        for (word, demonym) in [
+            ("Estonian", true),
+            ("Congolese", true),
+            ("Chilean", true),
+            ("Adrian", false),
+            ("Sebastian", false),
+            ("McLean", false),
+            ("Harbour", false),
+        ] {
+            let t = Tokens::new(word, &lex);
+            assert_eq!(t.has(0, flag::DEMONYM), demonym, "{word}");
+        }
     }
 
     #[test]
