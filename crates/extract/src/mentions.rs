@@ -899,6 +899,15 @@ fn classify(
     let written_lo = written.to_lowercase();
     let known_person = reg.person_name_lo(&written_lo).is_some();
     let tagger_person = reads_as_person(t, reg, pa, b);
+    if !possessive && !known_person && !tagger_person && facility_after(t, reg, pa, b) {
+        return Some(Found {
+            a: pa,
+            b,
+            kind: EntityKind::Place,
+            name: written,
+            roles: Vec::new(),
+        });
+    }
     // a gazetteer name the tagger reads, with a wide margin, as a body or a person
     let tagger_not_place = matches!(
         tagged_as(reg, pa, b, NOT_PLACE_MARGIN),
@@ -1081,6 +1090,23 @@ fn classify(
         name,
         roles,
     })
+}
+
+/// "the Kessel Rock prison", "its Varnok reactor complex": a name before a lower-case
+/// noun of a building or site is the place of that facility, named by its bare name so a
+/// later "at Kessel Rock" is the same place. A name the tagger is sure is a body or a
+/// person ("the Velto plant") is left to the other rules.
+fn facility_after(t: &Tokens, reg: &Registry, a: usize, b: usize) -> bool {
+    t.is_word(b)
+        && !t.toks[b].cap
+        && rules::FACILITY_NOUNS.contains(&t.lo(b))
+        // "the Harbour Guild prison chief": a role of the body that runs it
+        && !t.has(b + 1, flag::ROLE | flag::TITLE)
+        && !(a..b).any(|i| t.has(i, flag::ORG_HEAD | flag::TITLE | flag::DEMONYM))
+        && !matches!(
+            tagged_as(reg, a, b, NOT_PLACE_MARGIN),
+            Some(NameType::Organization | NameType::Person)
+        )
 }
 
 /// Population from which a gazetteer name is a place without any context word.
@@ -1854,6 +1880,29 @@ mod tests {
         // an unknown name after a preposition is still a place
         let f = found_with("Crowds gathered in Velmora on Monday.", Some(&g));
         assert_eq!(f, [place("Velmora")]);
+    }
+
+    #[test]
+    fn a_name_before_a_facility_noun_is_that_place() {
+        let g = claimgraph_gazetteer::Gazetteer::load().expect("embedded gazetteer");
+        let place = |name: &str| (name.to_string(), EntityKind::Place);
+        let f = found_with(
+            "He ran the grim Kessel Rock prison. A guard died at Kessel Rock in May.",
+            Some(&g),
+        );
+        assert_eq!(f, [place("Kessel Rock"), place("Kessel Rock")]);
+        let f = found_with("Inspectors left its shut Varnok reactor complex.", Some(&g));
+        assert_eq!(f, [place("Varnok")]);
+        // a body's plant stays the body; a facility word with a capital is a name's own
+        let f = found_with("The Velto Company plant closed.", Some(&g));
+        assert!(f.iter().all(|x| x.1 != EntityKind::Place), "{f:?}");
+        let f = found_with("Crowds met at Kessel Rock Prison on Monday.", Some(&g));
+        assert!(f.iter().all(|x| x.0 != "Kessel Rock"), "{f:?}");
+        let f = found_with(
+            "Jailed Harbour Guard prison chief Ana Ruiz spoke.",
+            Some(&g),
+        );
+        assert!(f.iter().all(|x| x.1 != EntityKind::Place), "{f:?}");
     }
 
     #[test]

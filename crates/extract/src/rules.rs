@@ -398,6 +398,14 @@ pub const PLACE_OWNED_NOUNS: &[&str] = &[
 /// city ("flights out of the airport were cancelled"). "the port of X" names its own place.
 pub const CITY_FACILITY_NOUNS: &[&str] = &["airport", "port", "harbour", "harbor", "seaport"];
 
+/// Lower-case nouns of a building or site after a name ("the Kessel Rock prison", "the
+/// Varnok reactor"): the name is the place of the facility. Words that also follow bodies
+/// or groups ("plant" of a company, "camp" of a politician, "base" of voters) are left out.
+pub const FACILITY_NOUNS: &[&str] = &[
+    "prison", "jail", "reactor", "refinery", "dam", "airport", "airbase", "stadium",
+    "shipyard", "mine",
+];
+
 /// Adjectives that may stand between "the" and a facility noun ("the main airport").
 pub const FACILITY_ADJECTIVES: &[&str] = &["main", "international", "city's", "local"];
 
@@ -951,6 +959,8 @@ mod tests {
         assert!(all_lower(PLACE_PREDICATES) && is_in(PLACE_PREDICATES, "located"));
         assert!(all_lower(PLACE_HAS_NOUNS) && !is_in(PLACE_HAS_NOUNS, "envoy"));
         assert!(all_lower(CITY_FACILITY_NOUNS) && is_in(CITY_FACILITY_NOUNS, "airport"));
+        assert!(all_lower(FACILITY_NOUNS) && is_in(FACILITY_NOUNS, "prison"));
+        assert!(!is_in(FACILITY_NOUNS, "camp") && !is_in(FACILITY_NOUNS, "plant"));
         assert!(!is_in(CITY_FACILITY_NOUNS, "station") && is_in(FACILITY_ADJECTIVES, "main"));
         assert!(!is_in(PLACE_PREDICATES, "said"));
         assert!(all_lower(FORCE_NOUNS) && is_in(FORCE_NOUNS, "troops"));
