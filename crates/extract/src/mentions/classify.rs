@@ -1,0 +1,589 @@
+//! One capitalised run labelled: an outlet, a titled person, a body, a place or a person,
+//! tried in that order of trust.
+
+use std::ops::ControlFlow;
+
+use claimgraph_gazetteer::{fold, Gazetteer};
+
+use crate::model::EntityKind;
+use crate::rules;
+use crate::tagger::NameType;
+use crate::text::{flag, word_hash, Kind, Tokens};
+
+use super::evidence::{
+    compass_region, country_after_of, described_as_organization, described_as_person,
+    facility_after, given_name_class, is_common_given_name, is_country_name, is_large_place,
+    is_place_in, large_place, reads_as_body, reads_as_person, roles_after, roles_before, tagged_as,
+    NOT_PLACE_MARGIN,
+};
+use super::registry::{Found, Registry};
+use super::words::{
+    clean_name, cue_follows, is_person_word, outlet_match, sentence_initial, strip_possessive,
+    CONNECTORS,
+};
+
+/// Labels one capitalised run `[a, b)`: an outlet, a titled person, a body, a place or a
+/// person, tried in that order; the first reading with its evidence wins.
+pub(super) fn classify(
+    t: &Tokens,
+    reg: &Registry,
+    a0: usize,
+    b: usize,
+    para_start: usize,
+    prev_place_end: Option<usize>,
+    gaz: Option<&Gazetteer>,
+) -> Option<Found> {
+    let a = trim_openers(t, a0, b, gaz)?;
+    if let Some(f) = as_outlet(t, a0, a, b) {
+        return Some(f);
+    }
+    if let Some(f) = as_titled_person(t, reg, a, b, gaz) {
+        return Some(f);
+    }
+    if let Some(f) = as_body(t, a, b) {
+        return Some(f);
+    }
+    let pa = strip_modifiers(t, a, b)?;
+    let run = Run {
+        t,
+        reg,
+        gaz,
+        a,
+        pa,
+        b,
+        para_start,
+    };
+    match run.as_place(prev_place_end) {
+        ControlFlow::Break(found) => found,
+        ControlFlow::Continue(name) => run.as_person(&name),
+    }
+}
+
+/// The run without the sentence openers and function words in front of it, `None` when
+/// nothing is left.
+pub(super) fn trim_openers(
+    t: &Tokens,
+    a0: usize,
+    b: usize,
+    gaz: Option<&Gazetteer>,
+) -> Option<usize> {
+    let mut a = a0;
+    while a < b
+        && (t.has(a, flag::NOT_NAME | flag::FUNCTION)
+            || (sentence_initial(t, a) && (t.lo(a).ends_with("ing") || t.lo(a).ends_with("ed"))))
+        && !(t.has(a, flag::ORG_HEAD) && a + 1 < b)
+        && (!compass_region(t, a, b) || is_country_name(gaz, t.span_text(a, b)))
+    {
+        a += 1;
+    }
+    (a < b).then_some(a)
+}
+
+/// An outlet: introduced by its kind ("the daily El Comercio"), an unknown acronym someone
+/// talks to ("told ERT"), or a name of the outlet table.
+pub(super) fn as_outlet(t: &Tokens, a0: usize, a: usize, b: usize) -> Option<Found> {
+    let acronym = b == a + 1
+        && (2..=6).contains(&t.s(a).chars().count())
+        && t.s(a)
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !t.has(a, flag::ORG_HEAD);
+    let introduced = a > 0
+        && !t.is_cap(a - 1)
+        && (rules::OUTLET_KINDS.contains(&t.lo(a - 1))
+            || (a > 1 && t.is(a - 1, "agency") && t.is(a - 2, "news")));
+    let (x, y) = if introduced || (acronym && a > 0 && t.is(a - 1, "told")) {
+        (a, b)
+    } else {
+        // "The Guardian" keeps its article when the table spells it so.
+        let from = if a == a0 + 1 && t.is(a0, "the") {
+            a0
+        } else {
+            a
+        };
+        outlet_match(t, from, b)?
+    };
+    Some(Found {
+        a: x,
+        b: y,
+        kind: EntityKind::Outlet,
+        name: clean_name(t, x, y),
+        roles: Vec::new(),
+    })
+}
+
+/// Where the name after the run's last title begins: "Deputy Water Minister Lena Ekdal",
+/// "President of the Republic of Norland Ana Ruiz", "President of the Harbour Board Ana
+/// Ruiz" (the name follows the body's head word).
+pub(super) fn after_title(t: &Tokens, tt: usize, b: usize, gaz: Option<&Gazetteer>) -> usize {
+    let mut n = tt + 1;
+    if t.is_punct(n, '.') {
+        n += 1;
+    }
+    if t.is(n, "of") && t.is_cap(n + 1) && n + 2 < b {
+        n += 2;
+    } else if let Some(end) = country_after_of(t, gaz, n, b) {
+        n = end;
+    }
+    if t.is(tt + 1, "of") {
+        if let Some(h) = (n..b)
+            .rev()
+            .find(|&i| t.has(i, flag::ORG_HEAD) && t.is_cap(i))
+        {
+            n = n.max(h + 1);
+        }
+    }
+    n
+}
+
+/// A person named after a title inside the run, with the titles and roles around.
+pub(super) fn as_titled_person(
+    t: &Tokens,
+    reg: &Registry,
+    a: usize,
+    b: usize,
+    gaz: Option<&Gazetteer>,
+) -> Option<Found> {
+    let tt = (a..b)
+        .rev()
+        .find(|&i| t.has(i, flag::TITLE) && t.is_cap(i))?;
+    let n = after_title(t, tt, b, gaz);
+    // "Professor Ana Ruiz of the University of Oster": the person ends before "of"
+    let b = (n..b)
+        .find(|&i| t.is(i, "of"))
+        .filter(|&o| o > n && (n..o).all(|i| is_person_word(t, i)))
+        .unwrap_or(b);
+    if n >= b || !(n..b).all(|i| is_person_word(t, i)) || b - n > 4 {
+        return None;
+    }
+    let mut roles: Vec<String> = (a..n)
+        .filter(|&i| t.has(i, flag::TITLE | flag::ROLE))
+        .map(|i| t.lo(i).to_string())
+        .collect();
+    roles.extend(roles_after(t, b, t.len()).0);
+    let written = clean_name(t, n, b);
+    let name = reg.person_name(&written).unwrap_or(&written).to_string();
+    // "Harbour Board Secretary Ana Ruiz": the board is a mention of its own.
+    let start = (a..n)
+        .rev()
+        .find(|&i| t.has(i, flag::ORG_HEAD) && t.is_cap(i))
+        .map_or(a, |i| i + 1);
+    Some(Found {
+        a: start,
+        b,
+        kind: EntityKind::Person,
+        name,
+        roles,
+    })
+}
+
+/// An outlet by its head word ("… Television"), or a body: a head word ("Ministry"), a
+/// kind of body right before it ("German carmaker Velto") or described after it.
+pub(super) fn as_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
+    let org_head = |i: usize| t.has(i, flag::ORG_HEAD) && t.is_cap(i);
+    let has_org = (a..b).any(org_head);
+    let has_outlet = (a..b).any(|i| t.has(i, flag::OUTLET_HEAD) && t.is_cap(i));
+    if has_outlet && !has_org && b - a >= 2 {
+        return Some(Found {
+            a,
+            b,
+            kind: EntityKind::Outlet,
+            name: clean_name(t, a, b),
+            roles: Vec::new(),
+        });
+    }
+    let introduced_org =
+        b == a + 1 && a > 0 && !t.toks[a - 1].cap && rules::is_org_descriptor(t.lo(a - 1));
+    if !(has_org || introduced_org || described_as_organization(t, b)) {
+        return None;
+    }
+    // two bodies joined by "and", each with its head word, are two names
+    let b = (a + 1..b)
+        .find(|&k| t.is(k, "and") && (a..k).any(org_head) && (k + 1..b).any(org_head))
+        .unwrap_or(b);
+    Some(Found {
+        a,
+        b,
+        kind: EntityKind::Organization,
+        name: strip_possessive(t.span_text(a, b)).to_string(),
+        roles: Vec::new(),
+    })
+}
+
+/// Where a place's or person's name begins after leading demonyms and "Dutch-built"-style
+/// adjectives; `None` when a lone demonym, month or weekday is all there is.
+pub(super) fn strip_modifiers(t: &Tokens, a: usize, b: usize) -> Option<usize> {
+    let mut pa = a;
+    while pa < b
+        && ((t.has(pa, flag::DEMONYM) && !compass_region(t, pa, b))
+            || t.s(pa)
+                .rsplit('-')
+                .next()
+                .is_some_and(|p| p.starts_with(char::is_lowercase)))
+        && pa + 1 < b
+    {
+        pa += 1;
+    }
+    let lone = t.has(
+        pa,
+        flag::DEMONYM | flag::MONTH | flag::WEEKDAY | flag::NOT_NAME,
+    ) && pa + 1 == b;
+    (!lone).then_some(pa)
+}
+
+/// A run being read as a place or a person: `[pa, b)` is the name, `a` where the run
+/// began before its modifiers, `para_start` the paragraph's first token.
+pub(super) struct Run<'a> {
+    t: &'a Tokens<'a>,
+    reg: &'a Registry,
+    gaz: Option<&'a Gazetteer>,
+    a: usize,
+    pa: usize,
+    b: usize,
+    para_start: usize,
+}
+
+/// The name of a run that was not read as a place, with what the person rules need.
+pub(super) struct Name {
+    written: String,
+    lower: String,
+    known_person: bool,
+    tagger_person: bool,
+}
+
+/// The context words before a run that make it a place.
+pub(super) struct PlaceCues {
+    /// The word before the run, past "the" and one lower-case adjective.
+    before: Option<usize>,
+    /// "in X", "near the X", "the city of X", "west of the X".
+    prep: bool,
+    /// An item of a list of places ("A, B and C").
+    listed: bool,
+    /// "the Savio River": a capitalised feature word ends the name.
+    geo_last: bool,
+}
+
+impl Run<'_> {
+    /// Index of the word before `[pa, b)`, skipping "the" and one lower-case adjective.
+    fn before(&self) -> Option<usize> {
+        let (t, para_start) = (self.t, self.para_start);
+        let mut p = self.pa.checked_sub(1)?;
+        if p < para_start {
+            return None;
+        }
+        if t.is(p, "the") && p > para_start {
+            p -= 1;
+        } else if t.is_word(p)
+            && !t.toks[p].cap
+            && !t.has(p, flag::PLACE_PREP | flag::FUNCTION)
+            && p > para_start
+        {
+            if t.is(p - 1, "the") && p - 1 > para_start {
+                p -= 2;
+            } else {
+                p -= 1;
+            }
+        }
+        Some(p)
+    }
+
+    fn place_cues(&self, prev_place_end: Option<usize>) -> PlaceCues {
+        let (t, pa, b) = (self.t, self.pa, self.b);
+        let last = b - 1;
+        let before = self.before();
+        let prep = before.is_some_and(|p| {
+            (t.has(p, flag::PLACE_PREP) && (!t.toks[p].cap || sentence_initial(t, p)))
+                || (t.is(p, "of") && p > 0 && t.has(p - 1, flag::PLACE_OF))
+        });
+        // A list item after a comma ends where the list goes on or the sentence does: a
+        // run the sentence goes on from is its subject ("In A, B, Ana Ruiz gave …"); after
+        // "and" the list has ended with it ("A, B and C overnight").
+        let ends_item = |k: usize| {
+            k >= t.len()
+                || !t.is_word(k)
+                || matches!(t.lo(k), "and" | "or")
+                || t.has(k, flag::PLACE_PREP)
+        };
+        let listed = prev_place_end.is_some_and(|e| {
+            let joined = (e..pa).any(|k| t.is(k, "and") || t.is(k, "or"));
+            pa > e
+                && pa - e <= 2
+                && (e..pa).all(|k| t.is_punct(k, ',') || t.is(k, "and") || t.is(k, "or"))
+                && (joined || ends_item(b))
+        });
+        PlaceCues {
+            before,
+            prep,
+            listed,
+            geo_last: t.has(last, flag::GEO) && t.is_cap(last) && last > pa,
+        }
+    }
+
+    /// The run read as a place, `Break(None)` when it can be no name at all, or
+    /// `Continue` with its name for the person rules.
+    fn as_place(&self, prev_place_end: Option<usize>) -> ControlFlow<Option<Found>, Name> {
+        let (t, reg, pa, b) = (self.t, self.reg, self.pa, self.b);
+        let written = clean_name(t, pa, b);
+        let all_name_words = (pa..b).all(|i| {
+            t.is_cap(i) || CONNECTORS.contains(&t.lo(i)) || t.is(i, "the") || t.is(i, "and")
+        });
+        let compound = b - pa == 1
+            && t.s(pa)
+                .split('-')
+                .filter(|p| p.starts_with(char::is_uppercase))
+                .count()
+                >= 2;
+        // "Franco-German" is two names; "Port-de-Paix" one the gazetteer knows
+        let unknown_compound = compound
+            && self
+                .gaz
+                .is_none_or(|g| g.lookup(&fold(&written)).is_empty());
+        if !all_name_words || unknown_compound {
+            return ControlFlow::Break(None);
+        }
+        let possessive = t.is_possessive(b - 1);
+        // "Westvale region", "the Savio river": a lower-case region or feature word after it.
+        let region_after = t.is_word(b)
+            && !t.toks[b].cap
+            && t.has(b, flag::REGION | flag::GEO)
+            && t.toks[b].space_before;
+        if region_after && !possessive {
+            let name = format!("{} {}", written, t.s(b));
+            return ControlFlow::Break(Some(self.place(b + 1, name)));
+        }
+        let lower = written.to_lowercase();
+        let known_person = reg.person_name_lo(&lower).is_some();
+        let tagger_person = reads_as_person(t, reg, pa, b);
+        if !possessive && !known_person && !tagger_person && facility_after(t, reg, pa, b) {
+            return ControlFlow::Break(Some(self.place(b, written)));
+        }
+        let name = Name {
+            written,
+            lower,
+            known_person,
+            tagger_person,
+        };
+        let cues = self.place_cues(prev_place_end);
+        if self.reads_as_place(&name, &cues) {
+            let place_name = self.place_name(&name.written, &cues);
+            return ControlFlow::Break(Some(self.place(b, place_name)));
+        }
+        ControlFlow::Continue(name)
+    }
+
+    fn place(&self, b: usize, name: String) -> Found {
+        Found {
+            a: self.pa,
+            b,
+            kind: EntityKind::Place,
+            name,
+            roles: Vec::new(),
+        }
+    }
+
+    /// A place's name: as written with its feature or region word, "X region" for "the
+    /// region of X", else without a possessive.
+    fn place_name(&self, written: &str, cues: &PlaceCues) -> String {
+        let t = self.t;
+        // "the region of X", "the province of X": the region named after X, as "X region".
+        let region_of = cues
+            .before
+            .filter(|&p| t.is(p, "of") && p > 0 && !t.toks[p - 1].cap)
+            .map(|p| t.lo(p - 1))
+            .filter(|w| matches!(*w, "region" | "province" | "oblast" | "governorate"))
+            .filter(|_| {
+                !rules::COUNTRIES
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(written))
+            });
+        if t.has(self.b - 1, flag::REGION) || cues.geo_last {
+            written.to_string()
+        } else if let Some(word) = region_of {
+            format!("{} {}", strip_possessive(written), word)
+        } else {
+            strip_possessive(written).to_string()
+        }
+    }
+
+    /// Read as a person or a body rather than a place: a title or role word around it, or
+    /// a cue verb after it ("Kell said").
+    fn personal(&self) -> bool {
+        let (t, pa, b) = (self.t, self.pa, self.b);
+        cue_follows(t, b)
+            || !roles_before(t, pa, self.para_start).0.is_empty()
+            || !roles_after(t, b, t.len()).0.is_empty()
+    }
+}
+
+impl Run<'_> {
+    /// Whether the gazetteer and the context make the name a place: a large place, a
+    /// smaller one in a country the article names, a place word or preposition before it,
+    /// a list of places, or a name the article already took for a place.
+    fn reads_as_place(&self, name: &Name, cues: &PlaceCues) -> bool {
+        let (t, reg, gaz, pa, b) = (self.t, self.reg, self.gaz, self.pa, self.b);
+        let lower = name.lower.as_str();
+        let known_person = name.known_person;
+        // a gazetteer name the tagger reads, with a wide margin, as a body or a person
+        let tagger_not_place = matches!(
+            tagged_as(reg, pa, b, NOT_PLACE_MARGIN),
+            Some(NameType::Organization | NameType::Person)
+        );
+        // Folded at most once, when a gazetteer test below gets that far.
+        let folded = std::cell::OnceCell::new();
+        let key = || folded.get_or_init(|| fold(&name.written)).as_str();
+        // A large gazetteer place needs no context, unless the run reads as a person.
+        // countries and capitals act in news as their governments do, and stay places
+        let actor = b - pa == 1
+            && reg.actors.contains(&word_hash(lower))
+            && gaz.is_some_and(|g| g.country_named(key()).is_none() && !g.is_capital(key()));
+        let uncommon = b - pa > 1 || !reg.common.contains(&word_hash(lower));
+        let gazetteer = gaz.is_some_and(|g| {
+            !known_person
+                && !tagger_not_place
+                && !actor
+                && b - pa <= 3
+                && uncommon
+                && is_large_place(g, key())
+                && !self.personal()
+        });
+        // A smaller place in a country the article names, where it reads as a name of its
+        // own: mid-sentence, not after "the", a word the article never writes in lower case.
+        let after_the = pa > 0 && t.is(pa - 1, "the");
+        let in_country = !gazetteer
+            && !actor
+            && !reg.countries.is_empty()
+            && !known_person
+            && !tagger_not_place
+            && !after_the
+            && b - pa <= 2
+            && gaz.is_some_and(|g| {
+                !sentence_initial(t, pa)
+                    && t.s(pa).chars().count() >= 4
+                    && t.s(pa).chars().skip(1).any(char::is_lowercase)
+                    && uncommon
+                    && is_place_in(g, key(), &reg.countries)
+                    && !self.personal()
+            });
+        // "Lima's main airport", "Oslo's streets": what a place has makes even a capital a
+        // place
+        let owned = t.is_possessive(b - 1)
+            && (b..(b + 3).min(t.len()))
+                .take_while(|&k| t.is_word(k))
+                .any(|k| rules::PLACE_HAS_NOUNS.contains(&t.lo(k)))
+            && gaz.is_some_and(|g| large_place(g, key()).is_some());
+        // "from the War in …": a preposition of place before a name the tagger is sure is
+        // an event, a work or a product, and no gazetteer hit
+        let tagger_thing = tagged_as(reg, pa, b, NOT_PLACE_MARGIN) == Some(NameType::Other)
+            && gaz.is_some_and(|g| g.lookup(key()).is_empty() && g.country_named(key()).is_none());
+        !known_person
+            && !name.tagger_person
+            && (!actor || cues.prep)
+            && (cues.geo_last
+                || (cues.prep && !tagger_thing)
+                || cues.listed
+                || gazetteer
+                || in_country
+                || owned
+                || reg.is_place_lo(lower))
+    }
+
+    /// The run read as a person (or, before a cue, a body speaking): role words before, an
+    /// apposition after, a cue verb after, a byline, or already known.
+    fn as_person(&self, name: &Name) -> Option<Found> {
+        let (t, reg, a, pa, b, para_start) =
+            (self.t, self.reg, self.a, self.pa, self.b, self.para_start);
+        let (written, written_lo) = (name.written.as_str(), name.lower.as_str());
+        let (known_person, tagger_person) = (name.known_person, name.tagger_person);
+        // People: role words before, an apposition after, a cue verb after, or already known.
+        if !(pa..b).all(|i| is_person_word(t, i)) || b - pa > 4 {
+            return None;
+        }
+        let (mut roles, _) = roles_before(t, pa, para_start);
+        let (r_after, _) = roles_after(t, b, t.len());
+        roles.extend(r_after);
+        let multi = b - pa >= 2;
+        let appositive = multi
+            && pa >= 2
+            && t.is_punct(pa - 1, ',')
+            && (pa.saturating_sub(9)..pa - 1)
+                .any(|i| t.has(i, flag::ROLE) && !t.toks[i].cap && i >= para_start);
+        if appositive {
+            // "The governor of the central bank, Henrik Aalto,": the roles before the comma
+            let from = (pa.saturating_sub(9)..pa - 1)
+                .rev()
+                .find(|&i| !t.is_word(i))
+                .map_or(pa.saturating_sub(9), |i| i + 1)
+                .max(para_start);
+            for i in from..pa - 1 {
+                if t.has(i, flag::ROLE) && !t.toks[i].cap && !roles.contains(&t.lo(i).to_string()) {
+                    roles.push(t.lo(i).to_string());
+                }
+            }
+        }
+        // "said Ana Ruiz", "says Dr Ana Ruiz": named right after a cue.
+        let after_cue = multi && pa > 0 && t.has(pa - 1, flag::CUE) && !t.is_cap(pa - 1);
+        // Bylines: "By Ana Ruiz", "Author: Ana Ruiz".
+        let byline = multi
+            && pa > para_start
+            && ((t.is(pa - 1, "by") && pa - 1 == para_start)
+                || (t.is_punct(pa - 1, ':')
+                    && pa >= para_start + 2
+                    && matches!(
+                        t.lo(pa - 2),
+                        "author" | "authors" | "by" | "reporter" | "writer"
+                    )));
+        // "Swedish Nora Lindqvist", "Democrat Nora Lindqvist": a nationality or a party
+        // before a given name and a surname
+        let affiliated =
+            multi && pa > a && t.has(pa - 1, flag::DEMONYM) && given_name_class(t.lo(pa)) >= 2;
+        let evidence = !roles.is_empty()
+            || tagger_person
+            || affiliated
+            || appositive
+            || byline
+            || after_cue
+            || known_person
+            || (cue_follows(t, b)
+                && (multi
+                    || (!reg.is_place_lo(written_lo)
+                        && (pa == 0
+                            || !t.is_word(pa - 1)
+                            || matches!(t.lo(pa - 1), "and" | "but")))))
+            || (multi && t.is_punct(b, ',') && t.is(b + 1, "who"))
+            || (multi && described_as_person(t, b))
+            || (multi
+                && t.is_punct(b, ',')
+                && t.toks.get(b + 1).is_some_and(|x| x.kind == Kind::Num)
+                && t.is_punct(b + 2, ','));
+        if !evidence {
+            return None;
+        }
+        // A lone unknown word before a cue is a capital or a body speaking ("Ottawa said"),
+        // unless the article named a person by it.
+        let kind = if rules::COUNTRIES
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(written))
+        {
+            EntityKind::Place
+        } else if known_person
+            || !roles.is_empty()
+            || (multi && !reads_as_body(t, reg, pa, b))
+            || (!multi && is_common_given_name(written_lo))
+        {
+            EntityKind::Person
+        } else {
+            EntityKind::Organization
+        };
+        let name = reg
+            .person_name_lo(written_lo)
+            .unwrap_or(written)
+            .to_string();
+        Some(Found {
+            a: pa,
+            b,
+            kind,
+            name,
+            roles,
+        })
+    }
+}

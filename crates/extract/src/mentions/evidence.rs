@@ -1,0 +1,217 @@
+//! The evidence around a run that says what it names: role words before and after,
+//! descriptions, cue verbs, the trained tagger's reading, gazetteer size and country.
+
+use claimgraph_gazetteer::{fold, CountryCode, Gazetteer, PlaceId};
+
+use crate::rules;
+use crate::tagger::{self, NameType};
+use crate::text::{flag, FnvSet, Tokens};
+
+use super::registry::Registry;
+use super::words::{content_words, is_person_word};
+
+/// Role words and their context just before a name ("Harbour Authority spokesman").
+pub(super) fn roles_before(t: &Tokens, a: usize, floor: usize) -> (Vec<String>, Vec<String>) {
+    let mut roles = Vec::new();
+    let mut k = a;
+    while k > floor && k + 6 > a {
+        let i = k - 1;
+        if !t.is_word(i) || t.is(i, "the") || t.is(i, "a") || t.is(i, "an") {
+            break;
+        }
+        if t.has(i, flag::ROLE | flag::TITLE) && !t.toks[i].cap {
+            roles.push(t.lo(i).to_string());
+        }
+        if !t.toks[i].cap && !t.has(i, flag::ROLE | flag::TITLE) && !t.s(i).ends_with("’s") {
+            break;
+        }
+        k -= 1;
+    }
+    if roles.is_empty() {
+        return (roles, Vec::new());
+    }
+    (roles, content_words(t, k, a))
+}
+
+/// Role words of an apposition right after a name (", adviser to the governor,").
+pub(super) fn roles_after(t: &Tokens, b: usize, limit: usize) -> (Vec<String>, Vec<String>) {
+    if !t.is_punct(b, ',') {
+        return (Vec::new(), Vec::new());
+    }
+    let mut end = b + 1;
+    while end < limit
+        && end < b + 14
+        && !t.is_punct(end, ',')
+        && !t.is_punct(end, '.')
+        && !t.is_quote(end)
+    {
+        end += 1;
+    }
+    let head_ok = (b + 1..(b + 5).min(end)).any(|i| t.has(i, flag::ROLE));
+    if !head_ok {
+        return (Vec::new(), Vec::new());
+    }
+    let roles: Vec<String> = (b + 1..end)
+        .filter(|&i| t.has(i, flag::ROLE))
+        .map(|i| t.lo(i).to_string())
+        .take(2)
+        .collect();
+    (roles, content_words(t, b + 1, end))
+}
+
+/// "Ana Ruiz is a hydrologist at …", "… was the deputy director …", "… is with the
+/// Harbour Board": a copula and a person's occupation (a role word, or a noun with an
+/// agent ending) or membership right after a name.
+pub(super) fn described_as_person(t: &Tokens, b: usize) -> bool {
+    if !matches!(t.lo(b), "is" | "was") {
+        return false;
+    }
+    if t.is(b + 1, "with") {
+        return t.is(b + 2, "the") || t.is_cap(b + 2);
+    }
+    if !matches!(t.lo(b + 1), "a" | "an" | "the") {
+        return false;
+    }
+    (b + 2..b + 6)
+        .take_while(|&i| t.is_word(i) && !t.is_cap(i) && !t.has(i, flag::FUNCTION))
+        .any(|i| t.has(i, flag::ROLE) || rules::AGENT_ENDINGS.iter().any(|e| t.lo(i).ends_with(e)))
+}
+
+/// "North America", "Southern California": a capitalised compass word that names a region
+/// with the name after it, not a word to drop before the name.
+pub(super) fn compass_region(t: &Tokens, a: usize, b: usize) -> bool {
+    b == a + 2
+        && t.is_cap(a)
+        && rules::COMPASS_WORDS.contains(&t.lo(a))
+        && t.is_cap(a + 1)
+        && !t.has(a + 1, flag::DEMONYM | flag::ORG_HEAD | flag::NOT_NAME)
+}
+
+/// Whether the gazetteer names a country so ("North Korea" is read as it always was).
+pub(super) fn is_country_name(gaz: Option<&Gazetteer>, name: &str) -> bool {
+    gaz.is_some_and(|g| g.country_named(&fold(name)).is_some())
+}
+
+/// Where a country named after "of (the)" at `n` ends, if a name follows it before `b`.
+pub(super) fn country_after_of(
+    t: &Tokens,
+    gaz: Option<&Gazetteer>,
+    n: usize,
+    b: usize,
+) -> Option<usize> {
+    if !t.is(n, "of") {
+        return None;
+    }
+    let m = n + 1 + usize::from(t.is(n + 1, "the"));
+    (1..=4)
+        .rev()
+        .map(|len| m + len)
+        .find(|&e| e < b && is_country_name(gaz, t.span_text(m, e)))
+}
+
+/// A name followed by an apposition that says what kind of body it is: "Velto, the German
+/// carmaker,", "Kestrel, a Danish shipping group,".
+pub(super) fn described_as_organization(t: &Tokens, b: usize) -> bool {
+    if !t.is_punct(b, ',') || !matches!(t.lo(b + 1), "the" | "a" | "an") {
+        return false;
+    }
+    // closed by a comma: in "cut jobs in Europe, the company said" the words are a subject
+    let end = (b + 2..(b + 7).min(t.len()))
+        .find(|&i| !t.is_word(i))
+        .unwrap_or(t.len());
+    t.is_punct(end, ',')
+        && (b + 2..end).any(|i| !t.toks[i].cap && rules::is_org_descriptor(t.lo(i)))
+}
+
+/// Margin from which the tagger alone calls a name with a given name a person.
+pub(super) const PERSON_MARGIN: f32 = 4.0;
+
+/// Margin from which the tagger's "organisation" or "person" overrules a gazetteer hit.
+pub(super) const NOT_PLACE_MARGIN: f32 = 15.0;
+
+/// The tagger's type for exactly `[a, b)` when its margin reaches `margin`.
+pub(super) fn tagged_as(reg: &Registry, a: usize, b: usize, margin: f32) -> Option<NameType> {
+    reg.tagged
+        .as_ref()?
+        .span_type(a, b)
+        .filter(|&(_, m)| m >= margin)
+        .map(|(ty, _)| ty)
+}
+
+/// A run of two to four name words the tagger reads as one person: sure of it, or
+/// opening with a given name from the names list ("Marta Lindqvist" after a list of
+/// places, which the place rules alone would take for one more place).
+pub(super) fn reads_as_person(t: &Tokens, reg: &Registry, a: usize, b: usize) -> bool {
+    if !(2..=4).contains(&(b - a)) || !(a..b).all(|i| is_person_word(t, i)) {
+        return false;
+    }
+    let given = given_name_class(t.lo(a)) >= 2;
+    let margin = if given { 0.0 } else { PERSON_MARGIN };
+    tagged_as(reg, a, b, margin) == Some(NameType::Person)
+}
+
+/// A first name in the names list's most common class: one such word before a cue
+/// ("Tony, from the coast, said") is a person who gave only a first name.
+pub fn is_common_given_name(lower: &str) -> bool {
+    given_name_class(lower) >= 3
+}
+
+/// How common `lower` is as a given name in the shipped names list, 0 (not one) to 3.
+pub(super) fn given_name_class(lower: &str) -> u8 {
+    tagger::features::given_class(tagger::given_names(), lower)
+}
+
+/// A run of name words without a title that names a body, not a person: written after
+/// "the" ("the Red Cross said": people take no article), or read as an organisation by
+/// the tagger and not opening with a given name.
+pub(super) fn reads_as_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> bool {
+    if a > 0 && t.is(a - 1, "the") {
+        return true;
+    }
+    given_name_class(t.lo(a)) < 2 && tagged_as(reg, a, b, 0.0) == Some(NameType::Organization)
+}
+
+/// "the Kessel Rock prison", "its Varnok reactor complex": a name before a lower-case
+/// noun of a building or site is the place of that facility, named by its bare name so a
+/// later "at Kessel Rock" is the same place. A name the tagger is sure is a body or a
+/// person ("the Velto plant") is left to the other rules.
+pub(super) fn facility_after(t: &Tokens, reg: &Registry, a: usize, b: usize) -> bool {
+    t.is_word(b)
+        && !t.toks[b].cap
+        && rules::FACILITY_NOUNS.contains(&t.lo(b))
+        // "the Harbour Guild prison chief": a role of the body that runs it
+        && !t.has(b + 1, flag::ROLE | flag::TITLE)
+        && !(a..b).any(|i| t.has(i, flag::ORG_HEAD | flag::TITLE | flag::DEMONYM))
+        && !matches!(
+            tagged_as(reg, a, b, NOT_PLACE_MARGIN),
+            Some(NameType::Organization | NameType::Person)
+        )
+}
+
+/// Population from which a gazetteer name is a place without any context word.
+pub(super) const LARGE_PLACE: u32 = 100_000;
+
+/// A country, a continent, or a place of at least [`LARGE_PLACE`] people that is not a
+/// national capital (capitals stand for governments: "Moscow troops"), is called `folded`.
+pub(super) fn is_large_place(g: &Gazetteer, folded: &str) -> bool {
+    g.country_named(folded).is_some()
+        || g.continent_named(folded).is_some()
+        || large_place(g, folded).is_some_and(|p| !g.is_capital_place(p))
+}
+
+/// The most populous place called `folded`, if it is a large one (capitals included).
+pub(super) fn large_place(g: &Gazetteer, folded: &str) -> Option<PlaceId> {
+    let p = *g.lookup(folded).first()?;
+    (g.place(p).population >= LARGE_PLACE).then_some(p)
+}
+
+/// A populated place of one of `countries` (not a capital, which may stand for its
+/// government, nor a country) is called `folded`.
+pub(super) fn is_place_in(g: &Gazetteer, folded: &str, countries: &FnvSet<CountryCode>) -> bool {
+    let places = g.lookup(folded);
+    g.country_named(folded).is_none()
+        && !places.first().is_some_and(|&p| g.is_capital_place(p))
+        && places
+            .iter()
+            .any(|&p| countries.contains(&g.place(p).country))
+}

@@ -1,0 +1,269 @@
+//! Names in the text: people, organisations, outlets and places, decided from local evidence.
+//!
+//! Two passes: the first reads every capitalised run with its surroundings (titles, role
+//! words, cue verbs, place prepositions, region words) and learns the article's people,
+//! their roles and its places; the second labels every run again with what the whole
+//! article taught, so "Velt said" resolves to the full name introduced earlier and a town
+//! seen once after "in" is a place everywhere.
+
+mod borders;
+mod capitals;
+mod classify;
+mod descriptions;
+mod evidence;
+mod registry;
+#[cfg(test)]
+mod tests;
+mod words;
+
+use claimgraph_gazetteer::{fold, fold_into, CountryCode, Gazetteer};
+
+use crate::model::{EntityKind, Mention, Span};
+use crate::tagger;
+use crate::text::{flag, word_hash, FnvMap, FnvSet, Tokens};
+
+use self::borders::name_borders;
+use self::capitals::resolve_capitals;
+use self::classify::classify;
+use self::descriptions::{read_seats, resolve_place_descriptions};
+use self::evidence::{roles_after, roles_before, LARGE_PLACE};
+use self::words::strip_possessive;
+
+pub use self::evidence::is_common_given_name;
+pub use self::registry::{Found, Registry};
+pub use self::words::{content_words, run_end};
+
+/// See [`Registry::actors`]. A verb is an auxiliary other than a copula, a cue or a word
+/// ending in "-ed".
+fn actors(t: &Tokens) -> FnvSet<u64> {
+    let mut acts: FnvMap<u64, (u32, bool)> = FnvMap::default();
+    for i in 0..t.len() {
+        let single = t.is_cap(i) && !t.is_cap(i + 1) && (i == 0 || !t.is_cap(i - 1));
+        if !single || t.has(i, flag::FUNCTION | flag::NOT_NAME | flag::PRONOUN) {
+            continue;
+        }
+        // one adverb may come between: "X initially blamed"
+        let v = if t.lo(i + 1).ends_with("ly") {
+            i + 2
+        } else {
+            i + 1
+        };
+        // a copula does not count: places are described too ("X is a rail hub")
+        let copula = matches!(t.lo(v), "is" | "are" | "was" | "were" | "be" | "been");
+        let verb = t.is_word(v)
+            && !t.is_cap(v)
+            && !copula
+            && (t.has(v, flag::COMMON_VERB | flag::CUE) || t.lo(v).ends_with("ed"));
+        // "from" and "to" take bodies and things too ("a letter from X")
+        let placed = i > 0 && matches!(t.lo(i - 1), "in" | "at" | "near" | "outside" | "across");
+        let entry = acts.entry(word_hash(t.lo(i))).or_default();
+        entry.0 += u32::from(verb);
+        entry.1 |= placed;
+    }
+    acts.into_iter()
+        .filter(|&(_, (verbs, placed))| verbs >= 2 && !placed)
+        .map(|(h, _)| h)
+        .collect()
+}
+
+/// Countries the text names: capitalised words and pairs ("United States") that fold to a
+/// country's name.
+fn named_countries(t: &Tokens, g: &Gazetteer) -> FnvSet<CountryCode> {
+    let mut out = FnvSet::default();
+    // one key and one pair buffer for every capitalised word
+    let mut key = String::new();
+    let mut pair = String::new();
+    for i in 0..t.len() {
+        if !t.is_cap(i) || t.has(i, flag::NOT_NAME | flag::FUNCTION) {
+            continue;
+        }
+        fold_into(strip_possessive(t.s(i)), &mut key);
+        if let Some(c) = g.country_named(&key) {
+            out.insert(c.code);
+        } else if t.is_cap(i + 1) && t.toks[i + 1].space_before {
+            pair.clear();
+            pair.push_str(t.s(i));
+            pair.push(' ');
+            pair.push_str(strip_possessive(t.s(i + 1)));
+            fold_into(&pair, &mut key);
+            if let Some(c) = g.country_named(&key) {
+                out.insert(c.code);
+            }
+        }
+    }
+    out
+}
+
+fn scan(
+    t: &Tokens,
+    reg: &Registry,
+    paragraphs: &[(usize, usize)],
+    gaz: Option<&Gazetteer>,
+) -> Vec<Found> {
+    let mut out = Vec::new();
+    for &(pa, pb) in paragraphs {
+        let mut i = pa;
+        let mut prev_place_end = None;
+        while i < pb {
+            if !t.is_cap(i) {
+                i += 1;
+                continue;
+            }
+            let e = run_end(t, i, pb);
+            if let Some(f) = classify(t, reg, i, e, pa, prev_place_end, gaz) {
+                if f.kind == EntityKind::Place {
+                    prev_place_end = Some(f.b);
+                }
+                if f.kind == EntityKind::Person && f.a > i {
+                    let mut o = i;
+                    // "Swedish Ana Ruiz": a nationality or party before a name is no body
+                    while o < f.a && t.has(o, flag::NOT_NAME | flag::FUNCTION | flag::DEMONYM) {
+                        o += 1;
+                    }
+                    if o < f.a {
+                        let name = t.span_text(o, f.a).to_string();
+                        out.push(Found {
+                            a: o,
+                            b: f.a,
+                            kind: EntityKind::Organization,
+                            name,
+                            roles: Vec::new(),
+                        });
+                    }
+                }
+                // "the Harbour Board and the Port Union": the second body is a run of its own
+                i = if f.b < e && t.is(f.b, "and") {
+                    f.b + 1
+                } else {
+                    f.b.max(e)
+                };
+                out.push(f);
+            } else {
+                i = e;
+            }
+        }
+    }
+    out
+}
+
+/// Reads the whole article twice and labels every name in it.
+pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>) -> Registry {
+    let mut reg = Registry {
+        tagged: tagger::shipped().map(|m| tagger::tag(m, t, gaz)),
+        ..Registry::default()
+    };
+    if gaz.is_some() {
+        reg.common = (0..t.len())
+            .filter(|&i| t.is_word(i) && !t.toks[i].cap)
+            .map(|i| word_hash(t.lo(i)))
+            .collect();
+    }
+    if let Some(g) = gaz {
+        reg.countries = named_countries(t, g);
+        reg.actors = actors(t);
+    }
+    reg.quoted = paragraphs
+        .iter()
+        .flat_map(|&(pa, pb)| crate::quotes::find(t, pa, pb))
+        .map(|q| (q.open, q.close))
+        .collect();
+    for round in 0..2 {
+        let found = scan(t, &reg, paragraphs, gaz);
+        for (k, f) in found.iter().enumerate() {
+            match f.kind {
+                EntityKind::Place => {
+                    reg.places.insert(f.name.to_lowercase(), ());
+                }
+                EntityKind::Person => {
+                    let (_, ctx_b) = roles_before(t, f.a, f.a.saturating_sub(6));
+                    let (_, ctx_a) = roles_after(t, f.b, t.len());
+                    // The organisation in the title ("Harbour Board Secretary …") is context.
+                    let org_before = k
+                        .checked_sub(1)
+                        .and_then(|p| found.get(p))
+                        .filter(|p| p.kind == EntityKind::Organization && p.b == f.a);
+                    let from = org_before.map_or(f.a, |p| p.a);
+                    let mut ctx = content_words(t, from, f.b);
+                    ctx.extend(ctx_b);
+                    ctx.extend(ctx_a);
+                    let name_lo = f.name.to_lowercase();
+                    ctx.retain(|c| !name_lo.contains(c.as_str()));
+                    reg.add_person(&f.name, f.roles.clone(), ctx, f.a);
+                }
+                _ => {}
+            }
+        }
+        if round == 1 {
+            reg.found = found;
+        } else if let Some(g) = gaz {
+            // The country of a large place the text names is context too.
+            for f in found.iter().filter(|f| f.kind == EntityKind::Place) {
+                let large = g.lookup(&fold(&f.name)).first().map(|&p| g.place(p));
+                if let Some(p) = large.filter(|p| p.population >= LARGE_PLACE) {
+                    reg.countries.insert(p.country);
+                }
+            }
+        }
+    }
+    if let Some(g) = gaz {
+        reg.geo = crate::places::resolve(&reg, g);
+        read_seats(t, &mut reg);
+    }
+    name_borders(t, &mut reg, gaz);
+    resolve_place_descriptions(t, &mut reg, gaz.is_some());
+    if let Some(g) = gaz {
+        resolve_capitals(t, &mut reg, g);
+    }
+    expand_acronyms(&mut reg);
+    reg
+}
+
+/// "the UN" in an article that names the United Nations is the United Nations: an
+/// organisation's acronym takes the name of the organisation the article spells out with
+/// those initials.
+fn expand_acronyms(reg: &mut Registry) {
+    let full: Vec<(String, String)> = reg
+        .found
+        .iter()
+        .filter(|f| f.kind == EntityKind::Organization && f.name.contains(' '))
+        .map(|f| (claimgraph_model::initials(&f.name), f.name.clone()))
+        .collect();
+    for f in reg.found.iter_mut() {
+        // an acronym the gazetteer happens to know ("HSB") is the body all the same
+        if !matches!(f.kind, EntityKind::Organization | EntityKind::Place) {
+            continue;
+        }
+        let Some(letters) = claimgraph_model::acronym_letters(&f.name) else {
+            continue;
+        };
+        if let Some((_, name)) = full.iter().find(|(i, _)| *i == letters) {
+            f.name.clone_from(name);
+            f.kind = EntityKind::Organization;
+        }
+    }
+}
+
+/// Turns labelled runs into public mentions.
+pub fn to_mentions(t: &Tokens, reg: &Registry) -> Vec<Mention> {
+    reg.found
+        .iter()
+        .map(|f| {
+            let roles = match f.kind {
+                EntityKind::Person => reg
+                    .person_index(&f.name)
+                    .and_then(|i| reg.persons.get(i))
+                    .map(|p| p.roles.clone())
+                    .unwrap_or_else(|| f.roles.clone()),
+                _ => f.roles.clone(),
+            };
+            let (name, place) = reg.place_of(f);
+            Mention {
+                span: Span::new(t.start(f.a), t.end(f.b.saturating_sub(1).max(f.a))),
+                name,
+                kind: f.kind,
+                roles,
+                place,
+            }
+        })
+        .collect()
+}

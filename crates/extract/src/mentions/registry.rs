@@ -1,0 +1,364 @@
+//! What the article taught about its entities: the people it names with their roles, its
+//! places and every labelled run, and the look-ups the later passes ask of them.
+
+use claimgraph_gazetteer::CountryCode;
+
+use crate::model::EntityKind;
+use crate::places::Resolved;
+use crate::rules;
+use crate::tagger::{self, Gender, Tagged};
+use crate::text::{FnvMap, FnvSet, Tokens};
+
+use super::words::cue_follows;
+
+/// A person the article names, with what it says about them.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub name: String,
+    pub roles: Vec<String>,
+    /// Lower-case content words of the role phrases ("defense", "council").
+    pub ctx: Vec<String>,
+    /// Token where the person is first named.
+    pub first: usize,
+}
+
+/// One labelled run of tokens.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Token range of the whole mention, titles included.
+    pub a: usize,
+    pub b: usize,
+    pub kind: EntityKind,
+    pub name: String,
+    pub roles: Vec<String>,
+}
+
+/// What the article taught about its entities.
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub persons: Vec<Person>,
+    pub(super) by_name: FnvMap<String, usize>,
+    pub(super) by_surname: FnvMap<String, usize>,
+    pub(super) places: FnvMap<String, ()>,
+    /// Every labelled run, in text order.
+    pub found: Vec<Found>,
+    /// Gazetteer identity and canonical name of each place name (lower case as written).
+    pub geo: FnvMap<String, Resolved>,
+    /// Hashes of the words the article writes in lower case ("reading", "mobile"): a capitalised one is
+    /// not a place on the gazetteer's word alone.
+    pub(super) common: FnvSet<u64>,
+    /// Countries the article names or whose large places it names: a smaller gazetteer
+    /// place in one of them is a place without a context word ("troops entered X").
+    pub(super) countries: FnvSet<CountryCode>,
+    /// Token ranges inside quotation marks, in text order: a person named inside a quote
+    /// is not who "she said" after it means.
+    pub(super) quoted: Vec<(usize, usize)>,
+    /// The trained tagger's reading of every token (`None` if the model did not load).
+    pub(super) tagged: Option<Tagged>,
+    /// Hashes of capitalised words the article makes the subject of a verb at least twice
+    /// and never puts after a locative preposition ("in", "at", "near"): a carmaker or a
+    /// spacecraft that shares a city's name ("X has recalled …", "X later blamed …"), not
+    /// the city.
+    pub(super) actors: FnvSet<u64>,
+}
+
+/// At most this many people are remembered per article (bounds role look-ups).
+pub(super) const MAX_PERSONS: usize = 2000;
+
+/// `f` of the lower case of `s`, without allocating for short ASCII names (most of them):
+/// the per-article tables are keyed by lower-case names and probed many times.
+pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if s.is_ascii() && s.len() <= buf.len() {
+        let low = &mut buf[..s.len()];
+        low.copy_from_slice(s.as_bytes());
+        low.make_ascii_lowercase();
+        if let Ok(low) = std::str::from_utf8(low) {
+            return f(low);
+        }
+    }
+    f(&s.to_lowercase())
+}
+
+impl Registry {
+    /// The name and gazetteer place a labelled run stands for: the gazetteer's name for a
+    /// place it knows, the name as written otherwise.
+    pub fn place_of(&self, f: &Found) -> (String, Option<crate::model::PlaceRef>) {
+        match self.resolved(f) {
+            Some(r) => (r.name.clone(), r.place.clone()),
+            None => (f.name.clone(), None),
+        }
+    }
+
+    /// What the place run `f` resolved to (`None` for other kinds and unresolved names).
+    pub fn resolved(&self, f: &Found) -> Option<&Resolved> {
+        if f.kind != EntityKind::Place {
+            return None;
+        }
+        self.geo_of(&f.name)
+    }
+
+    /// The resolution of a place name as written.
+    pub(super) fn geo_of(&self, name: &str) -> Option<&Resolved> {
+        with_lower(name, |low| self.geo.get(low))
+    }
+
+    /// Whether the place run `f` is a capital standing for its government rather than a
+    /// location: the one acting ("taken by X", "X troops", "X said") or the origin of
+    /// forces ("forces from X").
+    pub fn capital_as_actor(&self, t: &Tokens, f: &Found) -> bool {
+        let capital = self.geo_of(&f.name).is_some_and(|r| r.capital);
+        if !capital || f.b <= f.a {
+            return false;
+        }
+        let force = |k: usize| rules::FORCE_NOUNS.contains(&t.lo(k));
+        let agent_before = f.a > 0 && t.is(f.a - 1, "by");
+        let origin = f.a >= 2 && t.is(f.a - 1, "from") && force(f.a - 2);
+        let possessive = t.is_possessive(f.b - 1);
+        let acting_after = !possessive && (force(f.b) || cue_follows(t, f.b));
+        agent_before || origin || acting_after
+    }
+
+    /// Adds runs found by a later pass (descriptions, borders), keeping text order.
+    pub(super) fn add_found(&mut self, extra: Vec<Found>) {
+        if !extra.is_empty() {
+            self.found.extend(extra);
+            self.found.sort_by_key(|f| (f.a, f.b));
+        }
+    }
+
+    /// Place names of the article in text order, each once.
+    pub fn place_names(&self) -> Vec<&str> {
+        let mut seen = FnvSet::default();
+        self.found
+            .iter()
+            .filter(|f| f.kind == EntityKind::Place && seen.insert(f.name.to_lowercase()))
+            .map(|f| f.name.as_str())
+            .collect()
+    }
+
+    /// Whether a lower-case name is a place the article named.
+    pub(super) fn is_place_lo(&self, low: &str) -> bool {
+        self.places.contains_key(low)
+    }
+
+    pub(super) fn person_index(&self, name: &str) -> Option<usize> {
+        with_lower(name, |low| self.person_index_lo(low))
+    }
+
+    pub(super) fn person_index_lo(&self, low: &str) -> Option<usize> {
+        if let Some(&i) = self.by_name.get(low) {
+            return Some(i);
+        }
+        if !low.contains(' ') {
+            return self.by_surname.get(low).copied();
+        }
+        None
+    }
+
+    /// The resolved full name for a lower-case name as written.
+    pub(super) fn person_name_lo(&self, low: &str) -> Option<&str> {
+        self.person_index_lo(low)
+            .and_then(|i| self.persons.get(i))
+            .map(|p| p.name.as_str())
+    }
+
+    pub(super) fn add_person(
+        &mut self,
+        name: &str,
+        roles: Vec<String>,
+        ctx: Vec<String>,
+        at: usize,
+    ) -> usize {
+        let low = name.to_lowercase();
+        if let Some(i) = self.person_index(name) {
+            if let Some(p) = self.persons.get_mut(i) {
+                for r in roles {
+                    if !p.roles.contains(&r) {
+                        p.roles.push(r);
+                    }
+                }
+                for c in ctx {
+                    if !p.ctx.contains(&c) {
+                        p.ctx.push(c);
+                    }
+                }
+            }
+            return i;
+        }
+        let idx = self.persons.len();
+        if idx >= MAX_PERSONS {
+            return idx;
+        }
+        self.persons.push(Person {
+            name: name.to_string(),
+            roles,
+            ctx,
+            first: at,
+        });
+        if let Some(last) = low.rsplit(' ').next() {
+            if low.contains(' ') {
+                self.by_surname.insert(last.to_string(), idx);
+            }
+        }
+        self.by_name.insert(low, idx);
+        idx
+    }
+
+    /// The resolved full name for a person name as written.
+    pub fn person_name(&self, name: &str) -> Option<&str> {
+        self.person_index(name)
+            .and_then(|i| self.persons.get(i))
+            .map(|p| p.name.as_str())
+    }
+
+    /// The person a role description points at ("the Norwegian minister"), scored by
+    /// shared role-context words; the nearest earlier mention wins ties, a later one is
+    /// used only when none came before.
+    pub fn person_for_role(&self, role: &str, ctx: &[String], at: usize) -> Option<&Person> {
+        let mut best: Option<(usize, bool, usize, &Person)> = None;
+        for p in &self.persons {
+            if !p.roles.iter().any(|r| r == role) {
+                continue;
+            }
+            let score = ctx.iter().filter(|c| p.ctx.contains(c)).count();
+            if ctx.len() > 1 && score == 0 {
+                continue;
+            }
+            let before = p.first <= at;
+            let key = (
+                score,
+                before,
+                if before {
+                    p.first
+                } else {
+                    usize::MAX - p.first
+                },
+                p,
+            );
+            if best
+                .as_ref()
+                .is_none_or(|b| (key.0, key.1, key.2) > (b.0, b.1, b.2))
+            {
+                best = Some(key);
+            }
+        }
+        best.map(|b| b.3)
+    }
+
+    /// The last labelled run of one of `kinds` that ends at or before token `at`.
+    pub fn last_before(&self, at: usize, kinds: &[EntityKind]) -> Option<&Found> {
+        let n = self.found.partition_point(|f| f.b <= at);
+        self.found[..n]
+            .iter()
+            .rev()
+            .take(400)
+            .find(|f| kinds.contains(&f.kind))
+    }
+
+    /// The person a pronoun at token `at` most likely means: the last one named before it
+    /// outside quotes or, when a sentence ends in between, the first one that sentence
+    /// names: its subject is who the next sentence goes on about ("Ana Ruiz backs Ola
+    /// Berg. She says …" is Ruiz). Only people `fits` accepts count, so a pronoun of
+    /// one sex walks past people of the other.
+    pub fn antecedent_person(
+        &self,
+        t: &Tokens,
+        at: usize,
+        fits: impl Fn(&Found) -> bool,
+    ) -> Option<&Found> {
+        let n = self.found.partition_point(|f| f.b <= at);
+        let people = || {
+            self.found[..n]
+                .iter()
+                .rev()
+                .take(400)
+                .filter(|f| f.kind == EntityKind::Person && !self.is_quoted(f.a) && fits(f))
+        };
+        let last = people().next()?;
+        let ends = |a: usize, b: usize| {
+            (a..b).any(|k| {
+                t.is_punct(k, '.')
+                    || t.is_punct(k, '!')
+                    || t.is_punct(k, '?')
+                    || t.toks[k].para_break
+            })
+        };
+        if !ends(last.b, at) {
+            return Some(last);
+        }
+        let mut pick = last;
+        for f in people().skip(1) {
+            if ends(f.b, pick.a) {
+                break;
+            }
+            pick = f;
+        }
+        Some(pick)
+    }
+
+    /// A person's sex as the text or the name tells it: a gendered title or role
+    /// ("Mrs", "spokesman") of this mention or of the person's earlier ones, else the
+    /// first given name of a full name. `None` when unknown, unisex or contradictory.
+    pub fn gender_of(&self, name: &str, roles: &[String]) -> Option<Gender> {
+        let person = self.person_index(name).and_then(|i| self.persons.get(i));
+        let known = person.map_or(&[][..], |p| p.roles.as_slice());
+        let mut said = roles.iter().chain(known).filter_map(|r| role_gender(r));
+        if let Some(first) = said.next() {
+            return said.all(|g| g == first).then_some(first);
+        }
+        // A lone word may be a surname ("Mr Rose" later "Rose"): only full names count.
+        let full = person.map_or(name, |p| p.name.as_str());
+        let mut words = full.split(' ');
+        match (words.next(), words.next()) {
+            (Some(first), Some(_)) => tagger::given_name_gender(first),
+            _ => None,
+        }
+    }
+
+    pub(super) fn is_quoted(&self, i: usize) -> bool {
+        let k = self.quoted.partition_point(|&(open, _)| open < i);
+        k > 0 && self.quoted[k - 1].1 > i
+    }
+
+    /// Labelled runs that overlap `[a, b)`.
+    pub fn overlapping(&self, a: usize, b: usize) -> &[Found] {
+        // Runs are short (a few tokens), so any overlapping run starts at most 32 before `a`.
+        let lo = self.found.partition_point(|f| f.a + 32 < a);
+        let hi = self.found.partition_point(|f| f.a < b).max(lo);
+        let slice = self.found.get(lo..hi).unwrap_or(&[]);
+        let skip = slice.iter().take_while(|f| f.b <= a).count();
+        &slice[skip..]
+    }
+
+    /// Labelled runs inside `[a, b)`.
+    pub fn within(&self, a: usize, b: usize) -> &[Found] {
+        let lo = self.found.partition_point(|f| f.a < a);
+        let hi = self.found.partition_point(|f| f.a < b);
+        let hi = hi.max(lo);
+        let slice = self.found.get(lo..hi).unwrap_or(&[]);
+        let keep = slice.iter().take_while(|f| f.b <= b).count();
+        &slice[..keep]
+    }
+}
+
+/// The sex a title or role word says ("Mrs", "spokeswoman", "king"), if any; a
+/// multi-word role counts by any of its words.
+pub(super) fn role_gender(role: &str) -> Option<Gender> {
+    role.split(|c: char| !c.is_alphanumeric())
+        .find_map(|w| match w.to_lowercase().as_str() {
+            "mr" | "sir" | "lord" | "king" | "prince" | "duke" | "earl" | "baron" | "emperor"
+            | "spokesman" | "chairman" | "congressman" | "councilman" | "assemblyman"
+            | "businessman" | "policeman" | "fireman" | "alderman" | "countryman" | "father"
+            | "son" | "brother" | "husband" | "uncle" | "nephew" | "grandfather" | "boyfriend"
+            | "widower" => Some(Gender::Male),
+            "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "duchess"
+            | "countess" | "baroness" | "empress" | "spokeswoman" | "chairwoman"
+            | "congresswoman" | "councilwoman" | "assemblywoman" | "businesswoman"
+            | "policewoman" | "firewoman" | "countrywoman" | "mother" | "daughter" | "sister"
+            | "wife" | "aunt" | "niece" | "grandmother" | "girlfriend" | "widow" | "actress" => {
+                Some(Gender::Female)
+            }
+            _ => None,
+        })
+}

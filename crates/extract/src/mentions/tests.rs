@@ -1,0 +1,329 @@
+use super::*;
+use crate::sentences;
+use crate::tagger::Gender;
+use crate::text::Lexicon;
+
+use super::registry::role_gender;
+
+fn found(text: &str) -> Vec<(String, EntityKind)> {
+    found_with(text, None)
+}
+
+/// (name, kind) of every labelled run, read with `gaz` or without a gazetteer.
+fn found_with(text: &str, gaz: Option<&Gazetteer>) -> Vec<(String, EntityKind)> {
+    let lex = Lexicon::new();
+    let t = Tokens::new(text, &lex);
+    let p = sentences::paragraphs(&t);
+    let reg = build(&t, &p, gaz);
+    reg.found.iter().map(|f| (f.name.clone(), f.kind)).collect()
+}
+
+#[test]
+fn an_acronym_takes_the_name_the_article_spells_out() {
+    let g = claimgraph_gazetteer::Gazetteer::load().expect("embedded gazetteer");
+    let found = |text: &str| found_with(text, Some(&g));
+    let f = found("The Harbour Safety Board met. Crews from the HSB left on Monday.");
+    let board = ("Harbour Safety Board".to_string(), EntityKind::Organization);
+    assert_eq!(f, [board.clone(), board], "{f:?}");
+    // other initials stay as written
+    let f = found("The Harbour Safety Board met. Crews from the HSA left on Monday.");
+    assert!(f.iter().any(|x| x.0 == "HSA"), "{f:?}");
+}
+
+#[test]
+fn a_party_affiliation_before_a_name_is_not_part_of_it() {
+    let g = claimgraph_gazetteer::Gazetteer::load().expect("embedded gazetteer");
+    let person = |name: &str| (name.to_string(), EntityKind::Person);
+    for (text, want) in [
+        (
+            "Voters backed Democrat Nora Lindqvist on Monday. Lindqvist won 3 counties.",
+            vec![person("Nora Lindqvist"), person("Nora Lindqvist")],
+        ),
+        (
+            "Tory Adam Whitcombe lost his seat. Whitcombe said 2 recounts failed.",
+            vec![person("Adam Whitcombe"), person("Adam Whitcombe")],
+        ),
+        // a nationality before a name is no body of its own
+        (
+            "Fans cheered Swedish Nora Lindqvist on Monday.",
+            vec![person("Nora Lindqvist")],
+        ),
+    ] {
+        assert_eq!(found_with(text, Some(&g)), want, "{text}");
+    }
+    // a party's own name stays a body
+    let f = found_with("The Labour Party said 4 seats changed hands.", Some(&g));
+    assert_eq!(f, [("Labour Party".to_string(), EntityKind::Organization)]);
+}
+
+#[test]
+fn a_preposition_before_a_name_the_tagger_reads_as_an_event_is_no_place() {
+    let g = claimgraph_gazetteer::Gazetteer::load().expect("embedded gazetteer");
+    let place = |name: &str| (name.to_string(), EntityKind::Place);
+    let f = found_with("Soldiers came home from the War in Velmora.", Some(&g));
+    assert_eq!(f, [place("Velmora")]);
+    // an unknown name after a preposition is still a place
+    let f = found_with("Crowds gathered in Velmora on Monday.", Some(&g));
+    assert_eq!(f, [place("Velmora")]);
+}
+
+#[test]
+fn a_name_before_a_facility_noun_is_that_place() {
+    let g = claimgraph_gazetteer::Gazetteer::load().expect("embedded gazetteer");
+    let place = |name: &str| (name.to_string(), EntityKind::Place);
+    let f = found_with(
+        "He ran the grim Kessel Rock prison. A guard died at Kessel Rock in May.",
+        Some(&g),
+    );
+    assert_eq!(f, [place("Kessel Rock"), place("Kessel Rock")]);
+    let f = found_with("Inspectors left its shut Varnok reactor complex.", Some(&g));
+    assert_eq!(f, [place("Varnok")]);
+    // a body's plant stays the body; a facility word with a capital is a name's own
+    let f = found_with("The Velto Company plant closed.", Some(&g));
+    assert!(f.iter().all(|x| x.1 != EntityKind::Place), "{f:?}");
+    let f = found_with("Crowds met at Kessel Rock Prison on Monday.", Some(&g));
+    assert!(f.iter().all(|x| x.0 != "Kessel Rock"), "{f:?}");
+    let f = found_with(
+        "Jailed Harbour Guard prison chief Ana Ruiz spoke.",
+        Some(&g),
+    );
+    assert!(f.iter().all(|x| x.1 != EntityKind::Place), "{f:?}");
+}
+
+#[test]
+fn gendered_titles_and_roles() {
+    let cases = [
+        ("Mrs", Some(Gender::Female)),
+        ("spokeswoman", Some(Gender::Female)),
+        ("Queen", Some(Gender::Female)),
+        ("chairwoman", Some(Gender::Female)),
+        ("mr", Some(Gender::Male)),
+        ("Sir", Some(Gender::Male)),
+        ("congressman", Some(Gender::Male)),
+        ("police spokesman", Some(Gender::Male)),
+        // no sex
+        ("spokesperson", None),
+        ("minister", None),
+        ("dr", None),
+        ("", None),
+    ];
+    for (role, want) in cases {
+        assert_eq!(role_gender(role), want, "{role}");
+    }
+}
+
+#[test]
+fn a_name_that_acts_twice_and_is_never_a_location_is_no_city() {
+    let g = claimgraph_gazetteer::Gazetteer::load().expect("embedded gazetteer");
+    let places = |text: &str| -> Vec<String> {
+        found_with(text, Some(&g))
+            .into_iter()
+            .filter(|f| f.1 == EntityKind::Place)
+            .map(|f| f.0)
+            .collect()
+    };
+    // a probe named after a city: it acts, and is never where something happens
+    let probe = "Boston has mapped the ice. On Monday, Boston quietly recorded a quake. \
+                 Engineers said Boston sent its data on time.";
+    assert!(places(probe).is_empty(), "{:?}", places(probe));
+    let cases = [
+        // described with a copula, and a city
+        "Boston is a port. Boston was founded early. Boston is cold.",
+        // acting, but also a location
+        "Boston has voted. Boston decided to wait. Rain fell in Boston.",
+        // a country acts as its government does, and stays a place
+        "Norway has voted. Norway decided to wait. Norway signed the pact.",
+    ];
+    for text in cases {
+        assert!(!places(text).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn titles_are_roles_not_names() {
+    let f = found("Flood Commissioner Mara Velt said the dam held. Velt said more rain was due.");
+    assert_eq!(f[0], ("Mara Velt".to_string(), EntityKind::Person));
+    assert_eq!(f[1], ("Mara Velt".to_string(), EntityKind::Person));
+}
+
+#[test]
+fn a_title_with_an_affiliation_names_only_the_person() {
+    let cases = [
+        (
+            "Professor Arne Vik of the University of Oster spoke.",
+            "Arne Vik",
+        ),
+        ("President of the Harbour Council Ivo Moe spoke.", "Ivo Moe"),
+        (
+            "Lead Investigator Ola Berg of the Tarn Institute spoke.",
+            "Ola Berg",
+        ),
+        // the period of an abbreviated title
+        ("The pier must close, said Mr. Hollis on Monday.", "Hollis"),
+        ("Dr. Vik spoke first.", "Vik"),
+        // a body after the title, no name: no person
+        ("President of the Harbour Council spoke.", ""),
+    ];
+    for (text, want) in cases {
+        let people: Vec<String> = found(text)
+            .into_iter()
+            .filter(|x| x.1 == EntityKind::Person)
+            .map(|x| x.0)
+            .collect();
+        let want: Vec<&str> = [want].into_iter().filter(|w| !w.is_empty()).collect();
+        assert_eq!(people, want, "in {text:?}");
+    }
+}
+
+#[test]
+fn an_occupation_after_a_copula_makes_a_person() {
+    let cases = [
+        (
+            "Tova Brannick is a hydrologist at the Marlow Institute.",
+            true,
+        ),
+        ("Milo Ferrant was the lead soil scientist there.", true),
+        ("Ivo Moe is with the Harbour Board.", true),
+        // a place or a thing described: no person
+        ("Upper Tarn is a quiet harbour town.", false),
+        ("Green Lake is the largest in the region.", false),
+    ];
+    for (text, person) in cases {
+        let people = found(text)
+            .into_iter()
+            .filter(|x| x.1 == EntityKind::Person)
+            .count();
+        assert_eq!(people > 0, person, "in {text:?}");
+    }
+}
+
+#[test]
+fn role_before_and_apposition_teach_people() {
+    let f =
+        found("Water board spokesman Piet Oster spoke. Anna Rijk, adviser to the mayor, agreed.");
+    assert!(f.contains(&("Piet Oster".to_string(), EntityKind::Person)));
+    assert!(f.contains(&("Anna Rijk".to_string(), EntityKind::Person)));
+}
+
+#[test]
+fn a_compass_word_before_a_place_names_a_region() {
+    let cases = [
+        (
+            "Storms hit towns in Northern Tarnland overnight.",
+            vec!["Northern Tarnland"],
+        ),
+        (
+            "Rain fell in North Vellmark and in Calvry.",
+            vec!["North Vellmark", "Calvry"],
+        ),
+        // a compass word alone, or before a people, is no region
+        ("North of Calvry, the road closed.", vec!["Calvry"]),
+    ];
+    for (text, want) in cases {
+        let places: Vec<String> = found(text)
+            .into_iter()
+            .filter(|x| x.1 == EntityKind::Place)
+            .map(|x| x.0)
+            .collect();
+        assert_eq!(places, want, "in {text:?}");
+    }
+}
+
+#[test]
+fn places_from_prepositions_regions_and_lists() {
+    let f = found("Rain fell near Dunmore and Calvry, in the Westvale region. Dunmore flooded.");
+    let places: Vec<_> = f
+        .iter()
+        .filter(|x| x.1 == EntityKind::Place)
+        .map(|x| x.0.as_str())
+        .collect();
+    assert_eq!(places, ["Dunmore", "Calvry", "Westvale region", "Dunmore"]);
+}
+
+/// The kind given to `name` in `text`, read with the gazetteer.
+fn kind_with_gazetteer(text: &str, name: &str) -> Option<EntityKind> {
+    let gaz = Gazetteer::load().ok();
+    let lex = Lexicon::new();
+    let t = Tokens::new(text, &lex);
+    let p = sentences::paragraphs(&t);
+    let reg = build(&t, &p, gaz.as_ref());
+    reg.found.iter().find(|f| f.name == name).map(|f| f.kind)
+}
+
+#[test]
+fn tagger_reads_given_names_after_place_lists_as_people() {
+    // (text, name, kind): a name after a list of places is a person when the tagger
+    // reads it so; the places of the list stay places.
+    let cases = [
+        (
+            "Crews worked in Bergen, Trondheim and Tromsø, Ingrid Solberg told the board.",
+            "Ingrid Solberg",
+            Some(EntityKind::Person),
+        ),
+        (
+            "Crews worked in Bergen, Trondheim and Tromsø, Ingrid Solberg told the board.",
+            "Trondheim",
+            Some(EntityKind::Place),
+        ),
+        (
+            "Voters in Cork, Galway and Sligo backed the plan, and Declan Moriarty welcomed it.",
+            "Declan Moriarty",
+            Some(EntityKind::Person),
+        ),
+        (
+            "Voters in Cork, Galway and Sligo backed the plan, and Declan Moriarty welcomed it.",
+            "Galway",
+            Some(EntityKind::Place),
+        ),
+    ];
+    for (text, name, want) in cases {
+        assert_eq!(kind_with_gazetteer(text, name), want, "{name} in {text}");
+    }
+}
+
+#[test]
+fn a_name_the_sentence_goes_on_from_is_no_list_item() {
+    let cases = [
+        ("In Dunmore, Calvry, Ellis Mark Tobin gave his reasons.", 2),
+        (
+            "Rain fell in Dunmore, Calvry and Westmoor Heath overnight.",
+            3,
+        ),
+        ("Rain fell in Dunmore, Calvry, Westmoor Heath.", 3),
+    ];
+    for (text, n) in cases {
+        let places = found(text)
+            .iter()
+            .filter(|x| x.1 == EntityKind::Place)
+            .count();
+        assert_eq!(places, n, "in {text:?}");
+    }
+}
+
+#[test]
+fn outlets_and_orgs() {
+    let f = found("The Water Ministry told Reuters that the Daily Clarion was wrong.");
+    assert!(f.contains(&("Water Ministry".to_string(), EntityKind::Organization)));
+    assert!(f.contains(&("Reuters".to_string(), EntityKind::Outlet)));
+    assert!(f.contains(&("Daily Clarion".to_string(), EntityKind::Outlet)));
+}
+
+#[test]
+fn demonyms_and_months_are_not_places() {
+    let f = found("Help came from Dutch engineers in March.");
+    assert!(f.iter().all(|x| x.1 != EntityKind::Place));
+}
+
+#[test]
+fn role_description_resolves_by_context() {
+    let lex = Lexicon::new();
+    let text = "Harbour Council Secretary Ilse Brandt spoke. Treasury Secretary Tom Hale left.";
+    let t = Tokens::new(text, &lex);
+    let reg = build(&t, &sentences::paragraphs(&t), None);
+    let p = reg.person_for_role(
+        "secretary",
+        &["harbour".to_string(), "council".to_string()],
+        0,
+    );
+    assert_eq!(p.map(|p| p.name.as_str()), Some("Ilse Brandt"));
+}

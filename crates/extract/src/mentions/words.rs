@@ -1,0 +1,149 @@
+//! Name runs and their words: where a capitalised run ends, which words a person's name
+//! may hold, outlet names from the table, and a run's written name.
+
+use crate::text::{flag, Kind, Tokens};
+
+/// Longest capitalised run read as one name; longer runs are headings or noise.
+pub(super) const MAX_RUN: usize = 12;
+
+pub(super) const CONNECTORS: &[&str] = &[
+    "of", "for", "de", "du", "des", "la", "le", "del", "da", "di", "van", "von", "der", "al", "bin",
+];
+
+/// Whether `i` opens a sentence (first token of a paragraph or after a terminal or a quote).
+pub(super) fn sentence_initial(t: &Tokens, i: usize) -> bool {
+    if i == 0 || t.toks[i].para_break {
+        return true;
+    }
+    let mut k = i;
+    while k > 0 && t.is_quote(k - 1) {
+        k -= 1;
+    }
+    k == 0
+        || t.toks[k].para_break
+        || matches!(t.toks[k - 1].kind, Kind::Punct('.' | '!' | '?' | ':' | '…'))
+}
+
+pub(super) fn strip_possessive(s: &str) -> &str {
+    crate::text::strip_possessive(s).unwrap_or(s)
+}
+
+/// End of the capitalised run starting at `i` (exclusive), never past `limit`.
+pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
+    let mut j = i + 1;
+    let limit = limit.min(i + MAX_RUN);
+    while j < limit {
+        // "Mr. Hollis", "Dr. Vik": the period of a title abbreviation stays in the run
+        if t.is_punct(j, '.')
+            && !t.toks[j].space_before
+            && t.has(j - 1, flag::TITLE)
+            && t.is_cap(j + 1)
+            && t.toks.get(j + 1).is_some_and(|x| x.space_before)
+        {
+            j += 1;
+            continue;
+        }
+        if t.is_cap(j) && t.toks[j].space_before {
+            if t.is_possessive(j - 1) {
+                // "Lisbon’s Water Board" stays one run only for organisations.
+                if !(j..limit.min(j + 4)).any(|k| t.is_cap(k) && t.has(k, flag::ORG_HEAD)) {
+                    break;
+                }
+            }
+            j += 1;
+            continue;
+        }
+        let lo = t.lo(j);
+        let joins = (CONNECTORS.contains(&lo) || lo == "and") && t.is_word(j) && !t.toks[j].cap;
+        if joins {
+            let mut k = j + 1;
+            if t.is(k, "the") {
+                k += 1;
+            }
+            if k < limit && t.is_cap(k) {
+                if lo == "and" {
+                    let org_ahead = (k..limit.min(k + 5))
+                        .take_while(|&x| t.is_cap(x))
+                        .any(|x| t.has(x, flag::ORG_HEAD));
+                    if !org_ahead {
+                        break;
+                    }
+                }
+                j = k + 1;
+                continue;
+            }
+        }
+        break;
+    }
+    j
+}
+
+/// A word of a person's name; "van", "de", "bin" count inside a name ("Jan van Dam").
+pub(super) fn is_person_word(t: &Tokens, i: usize) -> bool {
+    if !t.toks[i].cap && CONNECTORS.contains(&t.lo(i)) && t.lo(i) != "of" && t.lo(i) != "for" {
+        return i > 0 && t.is_cap(i - 1) && t.is_cap(i + 1);
+    }
+    t.is_cap(i)
+        && !t.has(
+            i,
+            flag::NOT_NAME
+                | flag::ORG_HEAD
+                | flag::OUTLET_HEAD
+                | flag::MONTH
+                | flag::WEEKDAY
+                | flag::TITLE
+                | flag::GEO
+                | flag::REGION
+                | flag::NOMINAL
+                | flag::ROLE,
+        )
+        && !t.has(i, flag::DEMONYM)
+        && t.s(i).chars().skip(1).any(char::is_lowercase)
+}
+
+pub(super) fn outlet_match(t: &Tokens, a: usize, b: usize) -> Option<(usize, usize)> {
+    // The longest table entry that matches a sub-run; short entries ("AP") by exact case.
+    for x in a..b {
+        let candidates = t.lex.outlets_starting(strip_possessive(t.lo(x)));
+        if candidates.is_empty() {
+            continue;
+        }
+        for y in (x + 1..=b).rev() {
+            let s = strip_possessive(t.span_text(x, y));
+            let hit = candidates.iter().any(|o| {
+                if o.len() <= 3 {
+                    *o == s
+                } else {
+                    o.eq_ignore_ascii_case(s)
+                        || (!o.is_ascii() && o.to_lowercase() == s.to_lowercase())
+                }
+            });
+            if hit {
+                return Some((x, y));
+            }
+        }
+    }
+    None
+}
+
+pub(super) fn clean_name(t: &Tokens, a: usize, b: usize) -> String {
+    let s = t.span_text(a, b);
+    strip_possessive(s).to_string()
+}
+
+/// Lower-case content words of `[a, b)` for role matching.
+pub fn content_words(t: &Tokens, a: usize, b: usize) -> Vec<String> {
+    (a..b)
+        .filter(|&i| t.is_word(i) && !t.has(i, flag::FUNCTION) && t.lo(i).chars().count() > 3)
+        .map(|i| strip_possessive(t.lo(i)).to_string())
+        .collect()
+}
+
+/// A cue verb right after `b`, past up to two cue adverbs ("Ruiz later said").
+pub(super) fn cue_follows(t: &Tokens, b: usize) -> bool {
+    let mut k = b;
+    while t.has(k, flag::CUE_ADV) && k < b + 3 {
+        k += 1;
+    }
+    t.has(k, flag::CUE | flag::QUOTE_ONLY | flag::PERCEPTION) && !t.is_cap(k)
+}
