@@ -1,0 +1,371 @@
+//! Place names → gazetteer places: which GeoNames place each place name of an article
+//! means, decided by the countries the article names, by distance to its other places and,
+//! when nothing else decides, by population.
+//!
+//! "X region", "X Oblast", "X province" is the region named after X when X is the largest
+//! place of a first-level region (keyed by its country and GeoNames code, so every form
+//! of the name is one region); otherwise it is the area around the place X. A region the
+//! gazetteer does not know ("the Westvale region") keeps its written name, or the bare name
+//! when the article also names the bare form.
+
+use std::sync::Arc;
+
+use claimgraph_gazetteer::{
+    distance_km, fold, Continent, Country, CountryCode, Gazetteer, PlaceId, RegionId,
+};
+
+use crate::mentions::Registry;
+use crate::model::{PlaceRef, PlaceType};
+use crate::rules;
+use crate::text::{FnvMap, FnvSet};
+
+/// What one place name of the article stands for.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    /// The name to give the entity (the gazetteer's, or as written).
+    pub name: String,
+    pub place: Option<PlaceRef>,
+    /// A national capital, which news also uses for its government ("Kyiv said").
+    pub capital: bool,
+}
+
+/// At most this many gazetteer spellings travel with a place.
+const MAX_ALIASES: usize = 30;
+/// Below this population a place far from everything else the article names is not
+/// trusted to be the one meant.
+const SMALL_PLACE: u32 = 15_000;
+/// From this population a place's name means it over any much smaller namesake...
+const METROPOLIS: u32 = 1_000_000;
+/// ...this many times smaller, wherever the namesake lies.
+const OUTWEIGHS: u64 = 100;
+/// "Near" for disambiguation, in kilometres.
+const NEAR_KM: f64 = 400.0;
+
+#[derive(Debug, Clone, Copy)]
+enum Cand {
+    Place(PlaceId),
+    Region(RegionId),
+}
+
+struct Name<'a> {
+    written: &'a str,
+    /// The region word when written "X region".
+    region_word: Option<&'a str>,
+    cands: Vec<Cand>,
+}
+
+fn coords(g: &Gazetteer, c: Cand) -> (f32, f32) {
+    match c {
+        Cand::Place(p) => (g.place(p).lat, g.place(p).lon),
+        Cand::Region(r) => (g.region(r).lat, g.region(r).lon),
+    }
+}
+
+fn country_of(g: &Gazetteer, c: Cand) -> CountryCode {
+    match c {
+        Cand::Place(p) => g.place(p).country,
+        Cand::Region(r) => g.region(r).country,
+    }
+}
+
+fn population(g: &Gazetteer, c: Cand) -> u32 {
+    match c {
+        Cand::Place(p) => g.place(p).population,
+        Cand::Region(r) => g.region(r).seat.map_or(0, |s| g.place(s).population),
+    }
+}
+
+fn split_region(name: &str) -> Option<(&str, &str)> {
+    let (base, word) = name.rsplit_once(' ')?;
+    rules::REGION_WORDS
+        .iter()
+        .any(|r| r.eq_ignore_ascii_case(word))
+        .then_some((base, word))
+}
+
+/// Resolves every place name of the article (keys: the name in lower case as written).
+pub fn resolve(reg: &Registry, g: &Gazetteer) -> FnvMap<String, Resolved> {
+    let written: Vec<&str> = reg.place_names();
+    let bare: FnvSet<String> = written.iter().map(|w| w.to_lowercase()).collect();
+    let mut out = FnvMap::default();
+    let mut ctx: FnvSet<CountryCode> = FnvSet::default();
+    let mut names: Vec<Name> = Vec::new();
+    for &w in &written {
+        let key = fold(w);
+        if let Some(c) = g.country_named(&key) {
+            ctx.insert(c.code);
+            out.insert(w.to_lowercase(), country(c));
+        } else if let Some(k) = g.continent_named(&key) {
+            out.insert(w.to_lowercase(), continent(k));
+        } else {
+            names.push(candidates(g, w, &key));
+        }
+    }
+    narrow(g, &mut names, &ctx);
+    choose(g, &names, &ctx, &bare, &mut out);
+    out
+}
+
+/// A country under GeoNames' name and id.
+fn country(c: &Country) -> Resolved {
+    Resolved {
+        name: c.name.to_string(),
+        place: Some(PlaceRef {
+            key: format!("gn:{}", c.geonames_id),
+            name: c.name.to_string(),
+            geonames_id: Some(c.geonames_id),
+            lat: None,
+            lon: None,
+            country: Some(c.code.as_str().to_string()),
+            place_type: PlaceType::Country,
+            aliases: Arc::from([]),
+            or_region: None,
+        }),
+        capital: false,
+    }
+}
+
+/// The gazetteer entries a written place name (folded: `key`) may stand for.
+fn candidates<'a>(g: &Gazetteer, w: &'a str, key: &str) -> Name<'a> {
+    let places = |name: &str| -> Vec<Cand> {
+        g.lookup(&fold(name))
+            .iter()
+            .map(|&p| Cand::Place(p))
+            .collect()
+    };
+    let name = |region_word, cands| Name {
+        written: w,
+        region_word,
+        cands,
+    };
+    // "X Pass": the mountain pass named after the town X is, for what a claim is about,
+    // the surroundings of X.
+    if let Some(base) = w.strip_suffix(" Pass").filter(|b| !b.contains(' ')) {
+        let cands = places(base);
+        if !cands.is_empty() {
+            return name(None, cands);
+        }
+    }
+    match split_region(w) {
+        // "X area", "X district": the place X.
+        Some((base, word))
+            if !rules::ADMIN1_WORDS
+                .iter()
+                .any(|r| r.eq_ignore_ascii_case(word)) =>
+        {
+            name(None, places(base))
+        }
+        Some((base, word)) => {
+            let regions = g.regions_named(&fold(base));
+            // "X region" with X a place but no region seat: the area around the place X.
+            let cands = if regions.is_empty() {
+                places(base)
+            } else {
+                regions.iter().map(|&r| Cand::Region(r)).collect()
+            };
+            name(Some(word), cands)
+        }
+        None => name(None, bare_candidates(g, key)),
+    }
+}
+
+/// Narrows each name's candidates: to the article's countries where it has one there, and
+/// past namesakes a city of millions outweighs.
+fn narrow(g: &Gazetteer, names: &mut [Name], ctx: &FnvSet<CountryCode>) {
+    for n in names.iter_mut() {
+        if n.cands.iter().any(|&c| ctx.contains(&country_of(g, c))) {
+            n.cands.retain(|&c| ctx.contains(&country_of(g, c)));
+        }
+        // A city of millions outweighs a hamlet that merely shares its name, however near.
+        let top = n.cands.iter().map(|&c| population(g, c)).max().unwrap_or(0);
+        if top >= METROPOLIS {
+            n.cands
+                .retain(|&c| u64::from(population(g, c)) * OUTWEIGHS >= u64::from(top));
+        }
+    }
+}
+
+/// Picks each name's place: names with one candidate left anchor the others; nearest to
+/// the anchors in 100 km steps, then the most populous. A name left without a candidate
+/// keeps its bare name when it is an unknown region.
+fn choose(
+    g: &Gazetteer,
+    names: &[Name],
+    ctx: &FnvSet<CountryCode>,
+    bare: &FnvSet<String>,
+    out: &mut FnvMap<String, Resolved>,
+) {
+    let anchors: Vec<(usize, (f32, f32))> = names
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.cands.len() == 1)
+        .map(|(i, n)| (i, coords(g, n.cands[0])))
+        .collect();
+    for (i, n) in names.iter().enumerate() {
+        let near = |c: Cand| {
+            anchors
+                .iter()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, at)| distance_km(coords(g, c), *at))
+                .fold(f64::INFINITY, f64::min)
+        };
+        let best = n.cands.iter().copied().min_by(|&a, &b| {
+            let (da, db) = ((near(a) / 100.0).floor(), (near(b) / 100.0).floor());
+            da.total_cmp(&db)
+                .then(population(g, b).cmp(&population(g, a)))
+        });
+        let Some(best) = best else {
+            if let Some(r) = unknown_region(n.written, bare) {
+                out.insert(n.written.to_lowercase(), r);
+            }
+            continue;
+        };
+        let trusted = population(g, best) >= SMALL_PLACE
+            || ctx.contains(&country_of(g, best))
+            || near(best) <= NEAR_KM;
+        if trusted {
+            let mut r = place_ref(g, best, n.region_word);
+            r.capital = matches!(best, Cand::Place(_)) && g.is_capital(&fold(n.written));
+            out.insert(n.written.to_lowercase(), r);
+        }
+    }
+}
+
+/// An unknown region is named by its bare name, so "the Westvale region" and "Westvale"
+/// are one place across articles; a capitalised region word is part of a proper name
+/// ("Capital Region") unless the bare form is written too.
+fn unknown_region(written: &str, bare: &FnvSet<String>) -> Option<Resolved> {
+    let (base, word) = split_region(written)?;
+    let lower_word = word.chars().all(char::is_lowercase);
+    (lower_word || bare.contains(&base.to_lowercase())).then(|| Resolved {
+        name: base.to_string(),
+        place: None,
+        capital: false,
+    })
+}
+
+/// What a bare name may be: the places of that name and, when the source lists a
+/// first-level region of that name in its own right (US states: "Florida", "Texas"), that
+/// region, weighed by its largest place. A national capital of the name outranks such a
+/// region ("Washington" is the capital, not the state), and so does the region's own
+/// largest place when it answers to the name ("New York" is the city).
+fn bare_candidates(g: &Gazetteer, key: &str) -> Vec<Cand> {
+    let places = g.lookup(key);
+    let mut cands: Vec<Cand> = places.iter().map(|&p| Cand::Place(p)).collect();
+    if places.iter().any(|&p| g.is_capital_place(p)) {
+        return cands;
+    }
+    cands.extend(
+        g.regions_named(key)
+            .iter()
+            .filter(|&&r| {
+                let reg = g.region(r);
+                reg.geonames_id.is_some() && reg.seat.is_none_or(|s| !places.contains(&s))
+            })
+            .map(|&r| Cand::Region(r)),
+    );
+    cands
+}
+
+/// A continent: a region of the world, under GeoNames' name and id.
+fn continent(k: &Continent) -> Resolved {
+    Resolved {
+        name: k.name.to_string(),
+        place: Some(PlaceRef {
+            key: format!("gn:{}", k.geonames_id),
+            name: k.name.to_string(),
+            geonames_id: Some(k.geonames_id),
+            lat: Some(degrees(k.lat)),
+            lon: Some(degrees(k.lon)),
+            country: None,
+            place_type: PlaceType::Region,
+            aliases: Arc::from([]),
+            or_region: None,
+        }),
+        capital: false,
+    }
+}
+
+/// The first-level region named after `p`, when `p` is its seat ("Kherson" for Kherson
+/// Oblast). A national capital is left out: its bare name is the city or its government.
+fn seat_of(g: &Gazetteer, p: PlaceId) -> Option<RegionId> {
+    let pl = g.place(p);
+    let r = g.region_of(pl.country, &pl.admin1)?;
+    let reg = g.region(r);
+    let named_after = reg.seat == Some(p) && reg.geonames_id.is_none();
+    (named_after && !g.is_capital_place(p)).then_some(r)
+}
+
+/// Degrees as the data gives them (4 decimals, about 10 m), without f32 noise.
+fn degrees(x: f32) -> f64 {
+    (f64::from(x) * 1e4).round() / 1e4
+}
+
+/// A national capital the text names only by description ("the Danish capital"): the city
+/// itself, never the region named after it.
+pub fn capital(g: &Gazetteer, p: PlaceId) -> Resolved {
+    let mut r = place_ref(g, Cand::Place(p), None);
+    r.capital = true;
+    if let Some(pl) = r.place.as_mut() {
+        pl.or_region = None;
+    }
+    r
+}
+
+fn place_ref(g: &Gazetteer, c: Cand, region_word: Option<&str>) -> Resolved {
+    match c {
+        Cand::Place(p) => {
+            let pl = g.place(p);
+            let mut seen: FnvSet<String> = FnvSet::from_iter([fold(&pl.name)]);
+            let aliases: Vec<String> = pl
+                .aliases()
+                .filter(|a| seen.insert(fold(a)))
+                .take(MAX_ALIASES)
+                .map(str::to_string)
+                .collect();
+            Resolved {
+                name: pl.name.to_string(),
+                place: Some(PlaceRef {
+                    key: format!("gn:{}", pl.geonames_id),
+                    name: pl.name.to_string(),
+                    geonames_id: Some(pl.geonames_id),
+                    lat: Some(degrees(pl.lat)),
+                    lon: Some(degrees(pl.lon)),
+                    country: Some(pl.country.as_str().to_string()),
+                    place_type: PlaceType::City,
+                    aliases: aliases.into(),
+                    or_region: seat_of(g, p)
+                        .and_then(|r| place_ref(g, Cand::Region(r), Some("region")).place)
+                        .map(Box::new),
+                }),
+                capital: false,
+            }
+        }
+        Cand::Region(r) => {
+            let reg = g.region(r);
+            // A state keeps its own name; an oblast is "<seat> <word as written>".
+            let name = match (reg.geonames_id, region_word) {
+                (None, Some(word)) => format!("{} {}", reg.name, word),
+                _ => reg.name.to_string(),
+            };
+            Resolved {
+                name: name.clone(),
+                place: Some(PlaceRef {
+                    key: format!("adm1:{}.{}", reg.country.as_str(), reg.admin1),
+                    name,
+                    geonames_id: reg.geonames_id,
+                    lat: Some(degrees(reg.lat)),
+                    lon: Some(degrees(reg.lon)),
+                    country: Some(reg.country.as_str().to_string()),
+                    place_type: PlaceType::Region,
+                    aliases: Arc::from([]),
+                    or_region: None,
+                }),
+                capital: false,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

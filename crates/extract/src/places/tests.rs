@@ -1,0 +1,432 @@
+use std::sync::{Arc, LazyLock};
+
+use crate::{ExtractOptions, Extractor, Gazetteer, PlaceType};
+
+static EXTRACTOR: LazyLock<Option<Extractor>> = LazyLock::new(|| {
+    Gazetteer::load()
+        .ok()
+        .map(|g| Extractor::with_gazetteer(Arc::new(g)))
+});
+
+/// (name, key, type) of every place mention.
+fn places(text: &str) -> Vec<(String, String, PlaceType)> {
+    let Some(x) = EXTRACTOR.as_ref() else {
+        return Vec::new();
+    };
+    x.extract(text, &ExtractOptions::default())
+        .mentions
+        .into_iter()
+        .filter_map(|m| m.place.map(|p| (m.name, p.key, p.place_type)))
+        .collect()
+}
+
+#[test]
+fn spellings_and_region_forms_share_one_key() {
+    let p = places(
+        "Floods reached the city of Kharkov on Monday. Rain fell in the Kharkiv region and \
+         in the Kharkov region, and roads near Kharkiv closed.",
+    );
+    let keys = |t: PlaceType| {
+        let mut k: Vec<&str> = p
+            .iter()
+            .filter(|x| x.2 == t)
+            .map(|x| x.1.as_str())
+            .collect();
+        k.dedup();
+        k
+    };
+    assert_eq!(keys(PlaceType::City), ["gn:706483"], "{p:?}");
+    assert_eq!(keys(PlaceType::Region).len(), 1, "{p:?}");
+    assert!(keys(PlaceType::Region)[0].starts_with("adm1:UA."));
+}
+
+#[test]
+fn hyphenated_names_the_gazetteer_knows_are_places_and_deities_are_not() {
+    let names = |text: &str| -> Vec<String> { places(text).into_iter().map(|p| p.0).collect() };
+    assert_eq!(
+        names("Aid reached Aix-en-Provence and Stratford-upon-Avon on Monday."),
+        ["Aix-en-Provence", "Stratford-upon-Avon"]
+    );
+    assert!(names("She prayed to God every day in the chapel.").is_empty());
+    // two names joined by a hyphen are no one place
+    assert!(names("The Franco-German border talks resumed.").is_empty());
+}
+
+/// (key, the region key it may also mean) of the mentions written `name`.
+fn readings(text: &str, name: &str) -> Vec<(String, Option<String>)> {
+    let Some(x) = EXTRACTOR.as_ref() else {
+        return Vec::new();
+    };
+    x.extract(text, &ExtractOptions::default())
+        .mentions
+        .into_iter()
+        .filter(|m| m.span.slice(text) == Some(name))
+        .filter_map(|m| m.place)
+        .map(|p| (p.key, p.or_region.map(|r| r.key)))
+        .collect()
+}
+
+#[test]
+fn a_regional_capital_alone_is_what_the_article_says_it_is() {
+    if EXTRACTOR.is_none() {
+        return;
+    }
+    // Neither said: the city, with the region it may stand for.
+    let r = readings("Crews worked near Poltava on Sunday.", "Poltava");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert!(r[0].0.starts_with("gn:"), "{r:?}");
+    assert!(
+        r[0].1.as_deref().is_some_and(|k| k.starts_with("adm1:UA.")),
+        "{r:?}"
+    );
+    // The region named and no city word: every bare name is the region.
+    let text = "Crews worked near Poltava on Sunday. Power failed across the Poltava region.";
+    let r = readings(text, "Poltava");
+    assert!(r[0].0.starts_with("adm1:UA.") && r[0].1.is_none(), "{r:?}");
+    // A city word anywhere settles it as the city.
+    for text in [
+        "Crews worked near Poltava. The mayor of Poltava thanked them. The Poltava region \
+         was dark.",
+        "Crews worked in Poltava, Ukraine, on Sunday. The Poltava region was dark.",
+        "Crews worked near Poltava, the largest city of the area. The Poltava region was dark.",
+    ] {
+        let r = readings(text, "Poltava");
+        assert!(
+            r[0].0.starts_with("gn:") && r[0].1.is_none(),
+            "{text}: {r:?}"
+        );
+    }
+    // A national capital's name is the city: no region reading.
+    let r = readings("Crews worked near Kyiv on Sunday.", "Kyiv");
+    assert!(r[0].0.starts_with("gn:") && r[0].1.is_none(), "{r:?}");
+}
+
+#[test]
+fn the_article_country_picks_among_same_name_places() {
+    // Several places are called Paris; with the United States named, an American one.
+    let p = places("Storms hit the United States. Power failed in Paris, officials said.");
+    let paris = p.iter().find(|x| x.0 == "Paris").map(|x| x.1.as_str());
+    assert_ne!(paris, Some("gn:2988507"), "{p:?}");
+    let p = places("Storms hit France overnight. Power failed in Paris, officials said.");
+    let paris = p.iter().find(|x| x.0 == "Paris").map(|x| x.1.as_str());
+    assert_eq!(paris, Some("gn:2988507"), "{p:?}");
+}
+
+/// Place names of each claim, in claim order.
+fn claim_places(text: &str) -> Vec<Vec<String>> {
+    let Some(x) = EXTRACTOR.as_ref() else {
+        return Vec::new();
+    };
+    x.extract(text, &ExtractOptions::default())
+        .claims
+        .into_iter()
+        .map(|c| c.places.into_iter().map(|p| p.name).collect())
+        .collect()
+}
+
+/// (name, text) of every place mention.
+fn place_words(text: &str) -> Vec<(String, String)> {
+    let Some(x) = EXTRACTOR.as_ref() else {
+        return Vec::new();
+    };
+    x.extract(text, &ExtractOptions::default())
+        .mentions
+        .into_iter()
+        .filter(|m| m.kind == crate::EntityKind::Place)
+        .map(|m| (m.name, m.span.slice(text).unwrap_or("").to_string()))
+        .collect()
+}
+
+#[test]
+fn small_places_in_a_named_country_need_no_context_word() {
+    let text = "Floods swept across Poland this week. Rescue teams entered Zakopane on \
+                Friday, and crowds gathered in front of the town hall of Sandomierz.";
+    let p = places(text);
+    let names: Vec<&str> = p.iter().map(|x| x.0.as_str()).collect();
+    assert!(names.contains(&"Zakopane"), "{p:?}");
+    assert!(names.contains(&"Sandomierz"), "{p:?}");
+    assert_eq!(
+        claim_places(text).last().cloned().unwrap_or_default(),
+        ["Zakopane", "Sandomierz"]
+    );
+    // Without the country named, a small town after a plain verb is not trusted.
+    let p = places("Rescue teams entered Zakopane on Friday.");
+    assert!(p.is_empty(), "{p:?}");
+    // Read as a speaker, it is no place.
+    let p = places("Floods swept across Poland. The dam will hold, Zakopane said on Friday.");
+    assert!(p.iter().all(|x| x.0 != "Zakopane"), "{p:?}");
+}
+
+#[test]
+fn descriptions_pick_a_place_of_their_sort() {
+    // "the locality" is the village, not the capital named after it.
+    let w = place_words(
+        "Rescuers reached the village of Tarnobrzeg, one of the towns helped from \
+         Warsaw, on Monday. Police arrived in the locality on Tuesday.",
+    );
+    let loc = w
+        .iter()
+        .find(|x| x.1 == "the locality")
+        .map(|x| x.0.as_str());
+    assert_eq!(loc, Some("Tarnobrzeg"), "{w:?}");
+    // "this town located …" stands alone; "the area around it" is not a sea.
+    let w = place_words(
+        "Trains stopped at Gdynia, on the Baltic Sea. The area around it flooded. In this \
+         town located on the coast, 300 homes lost power.",
+    );
+    let descs: Vec<&str> = w
+        .iter()
+        .filter(|x| x.1.starts_with("this") || x.1.starts_with("The area"))
+        .map(|x| x.0.as_str())
+        .collect();
+    assert_eq!(descs, ["Gdynia", "Gdynia"], "{w:?}");
+}
+
+#[test]
+fn a_capital_named_by_description_is_that_city() {
+    // (text, what the description's mention is named, None: no mention)
+    let cases = [
+        // a demonym says whose capital
+        (
+            "Ferries to the Norwegian capital resumed on Friday.",
+            "the Norwegian capital",
+            Some("Oslo"),
+        ),
+        // a country's possessive says whose
+        (
+            "Peru's capital, which has 9 districts, stayed calm.",
+            "Peru's capital",
+            Some("Lima"),
+        ),
+        // alone: the capital the text named last, or its country's
+        (
+            "Storms raged in Lisbon. By noon the capital had no power.",
+            "the capital",
+            Some("Lisbon"),
+        ),
+        (
+            "Storms hit Kenya. Trains to the capital stopped.",
+            "the capital",
+            Some("Nairobi"),
+        ),
+        (
+            "Storms hit Kenya. Crowds filled the capital's parks.",
+            "the capital's",
+            Some("Nairobi"),
+        ),
+        // no country nearby: no guess
+        (
+            "Trains to the capital stopped at noon.",
+            "the capital",
+            None,
+        ),
+        // not a national capital, or no place at all
+        (
+            "Storms hit Kenya. The regional capital flooded.",
+            "capital",
+            None,
+        ),
+        (
+            "Storms hit Kenya. Banks raised capital markets' hopes.",
+            "capital",
+            None,
+        ),
+        (
+            "Storms hit Kenya. Nakuru is the capital of the county.",
+            "the capital",
+            None,
+        ),
+    ];
+    for (text, words, want) in cases {
+        let w = place_words(text);
+        let got = w.iter().find(|x| x.1.contains(words)).map(|x| x.0.as_str());
+        assert_eq!(got, want, "{text}: {w:?}");
+    }
+}
+
+#[test]
+fn two_places_dashed_before_border_name_the_border() {
+    // (text, the words of a mention, the place it is named, None: no place mention)
+    let cases = [
+        (
+            "Queues at the Chile–Peru border grew on Monday.",
+            "Chile–Peru border",
+            Some("Chile–Peru border"),
+        ),
+        // either order, one name
+        (
+            "Queues at the Peru-Chile border grew on Monday.",
+            "Peru-Chile border",
+            Some("Chile–Peru border"),
+        ),
+        // "the border" later is the border named
+        (
+            "Queues at the Peru-Chile border grew. Police said the border would reopen.",
+            "the border",
+            Some("Chile–Peru border"),
+        ),
+        // without a named border, "the border" is nobody's
+        (
+            "Police said the border would reopen on Friday.",
+            "the border",
+            None,
+        ),
+        // a compound of "border" is not the border
+        (
+            "Queues at the Peru-Chile border grew. The border guards left.",
+            "The border",
+            None,
+        ),
+    ];
+    for (text, words, want) in cases {
+        let w = place_words(text);
+        let got = w.iter().find(|x| x.1 == words).map(|x| x.0.as_str());
+        assert_eq!(got, want, "{text}: {w:?}");
+    }
+}
+
+#[test]
+fn it_is_the_place_when_a_place_predicate_follows() {
+    let text = "Rebels besieged Mosul for weeks. It fell to the rebels on May 3, trapping \
+                2,000 people.";
+    assert_eq!(claim_places(text), [vec!["Mosul"], vec!["Mosul"]]);
+    // "it fell to 4 percent" is a figure, not a place.
+    let text = "Prices rose in Mosul in May. In June it fell to 4 percent.";
+    assert_eq!(claim_places(text), [vec!["Mosul"], vec![] as Vec<&str>]);
+}
+
+#[test]
+fn its_before_a_place_noun_and_city_centre_are_the_place() {
+    let text =
+        "Rebels held the town of Sandomierz for weeks. Officials said its liberation would take \
+                2 days. Police said the city centre was calm.";
+    assert_eq!(
+        claim_places(text),
+        [vec!["Sandomierz"], vec!["Sandomierz"], vec!["Sandomierz"]]
+    );
+    // "its capture of …" is something an army did, not the place.
+    let w = place_words(
+        "Rebels held the town of Sandomierz. The army said its capture of 3 hills helped.",
+    );
+    assert_eq!(w.len(), 1, "{w:?}");
+}
+
+#[test]
+fn the_airport_or_port_alone_is_the_city_named_last() {
+    let text = "Snow buried Trondheim on Monday. All flights out of the airport were \
+                halted. The main port stayed shut for 2 days.";
+    assert_eq!(
+        claim_places(text),
+        [vec!["Trondheim"], vec!["Trondheim"], vec!["Trondheim"]]
+    );
+    // "the port of X" names its own place; "the airport authority" is a body, not a place.
+    let text = "Snow buried Trondheim on Monday. Ships left the port of Bergen. The \
+                airport authority said 3 runways were closed.";
+    assert_eq!(
+        claim_places(text),
+        [vec!["Trondheim"], vec!["Bergen"], vec![] as Vec<&str>]
+    );
+    // With no city named before, "the airport" is no place.
+    let w = place_words("Flights out of the airport resumed after 4 hours.");
+    assert!(w.is_empty(), "{w:?}");
+}
+
+#[test]
+fn a_continent_is_the_continent_not_a_town_of_that_old_name() {
+    let p = places("Aid groups in Africa and South America sent 4 planes.");
+    let got: Vec<(&str, &str)> = p.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+    assert_eq!(
+        got,
+        [("Africa", "gn:6255146"), ("South America", "gn:6255150")]
+    );
+}
+
+#[test]
+fn a_metropolis_outweighs_a_tiny_namesake_near_the_other_places() {
+    // a small town lists "New York" among its names, near the state named beside it
+    let p = places("Farmers in Wisconsin sold 3 tons of cheese. Traders in New York bought it.");
+    let got: Vec<&str> = p.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(got, ["Wisconsin", "New York City"]);
+}
+
+#[test]
+fn a_listed_state_outranks_a_smaller_town_of_its_name() {
+    let p = places("Wildfires spread across Nevada and Florida on Monday.");
+    let got: Vec<(&str, PlaceType)> = p.iter().map(|x| (x.0.as_str(), x.2)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Nevada", PlaceType::Region),
+            ("Florida", PlaceType::Region)
+        ]
+    );
+    // The national capital keeps its name; a city of a state's name stays the city.
+    for (text, want) in [
+        ("Talks in Washington ended on Monday.", "Washington"),
+        ("Rents rose in New York on Monday.", "New York City"),
+    ] {
+        let p = places(text);
+        let got: Vec<(&str, PlaceType)> = p.iter().map(|x| (x.0.as_str(), x.2)).collect();
+        assert_eq!(got, [(want, PlaceType::City)], "{text}");
+    }
+}
+
+#[test]
+fn the_region_of_x_is_the_region() {
+    let p = places("Floods hit the region of Kharkiv and the Kharkiv region again.");
+    let keys: Vec<(&str, PlaceType)> = p.iter().map(|x| (x.1.as_str(), x.2)).collect();
+    assert_eq!(keys.len(), 2, "{p:?}");
+    assert_eq!(keys[0], keys[1], "{p:?}");
+    assert_eq!(keys[0].1, PlaceType::Region, "{p:?}");
+}
+
+#[test]
+fn a_sentence_opening_in_x_is_the_scene_of_what_reporters_saw() {
+    let text = "In Sandomierz, a market town of Poland, reporters saw 12 burnt cars. In \
+                Warsaw, the minister said that 5 bridges were closed.";
+    assert_eq!(
+        claim_places(text),
+        [vec!["Sandomierz"], vec![] as Vec<&str>],
+        "where something was said is not what it is about"
+    );
+}
+
+#[test]
+fn capitals_acting_as_governments_are_not_what_a_claim_is_about() {
+    let text = "Forces from Baghdad advanced 30 km towards Mosul on Monday. Shelling \
+                continued in Baghdad, where 4 people died.";
+    assert_eq!(claim_places(text), [vec!["Mosul"], vec!["Baghdad"]]);
+}
+
+#[test]
+fn an_unknown_region_is_named_by_its_bare_name() {
+    let p = places("Miners struck across the Velmora region on Monday.");
+    assert!(p.is_empty(), "{p:?}");
+    let w = place_words("Miners struck across the Velmora region on Monday.");
+    assert_eq!(w.first().map(|x| x.0.as_str()), Some("Velmora"), "{w:?}");
+}
+
+#[test]
+fn a_pass_named_after_a_town_is_that_town() {
+    let p = places("Snow closed the Zakopane Pass, near the Polish border, on Sunday.");
+    assert_eq!(
+        p.first().map(|x| (x.1.as_str(), x.2)),
+        Some(("gn:3080866", PlaceType::City)),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn capitals_and_common_words_need_context() {
+    let p = places("Moscow said the talks failed. Reading the report took an hour of reading.");
+    assert!(
+        p.iter().all(|x| x.0 != "Moscow" && x.0 != "Reading"),
+        "{p:?}"
+    );
+    let p = places("Engineers flew from Lagos to Rotterdam on Friday.");
+    assert_eq!(p.len(), 2, "{p:?}");
+    // what a place has makes a capital's possessive a place; its envoy does not
+    let p = places("Oslo’s main airport stayed shut. Lisbon's envoy left.");
+    let names: Vec<&str> = p.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(names, ["Oslo"], "{p:?}");
+}
