@@ -322,192 +322,42 @@ fn is_number_start(t: &Tokens, i: usize) -> bool {
 /// Appends the quantities of tokens `[a, b)` to `out`.
 pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
     let b = b.min(t.len());
+    // bare numbers waiting for the unit a later one of their list or range gives them
     let mut pending: Vec<Quantity> = Vec::new();
     let mut i = a;
     while i < b {
-        let tok = t.toks[i];
-        // Hyphenated adjectives carry their own unit ("six-month-old").
-        if tok.kind == Kind::Word && word_value(t, i).is_none() {
-            if let Some((v, u)) = hyphen_unit(t.lo(i)) {
-                out.push(Quantity {
-                    span: Span::new(tok.start, tok.end),
-                    value: v,
-                    normalized: Measure::of(v, &u),
-                    unit: u,
-                    qualifier: qualifier_before(t, i, a),
-                });
-            }
+        if let Some(q) = hyphened_quantity(t, i, a) {
+            out.push(q);
             i += 1;
             continue;
         }
-        if tok.kind == Kind::Num && is_code(t, i) {
+        let Some((first, is_digits)) = number_at(t, i) else {
             i += 1;
             continue;
-        }
-        let (mut value, is_digits) = match tok.kind {
-            Kind::Num => match parse_digits(t.s(i), t.decimal_comma) {
-                Some(v) => (v, true),
-                None => {
-                    i += 1;
-                    continue;
-                }
-            },
-            Kind::Word => match word_value(t, i) {
-                Some(v) => (v, false),
-                None => {
-                    i += 1;
-                    continue;
-                }
-            },
-            _ => {
-                i += 1;
-                continue;
-            }
         };
         let start = i;
-        // Glued to a preceding word ("Survey1200") is fine; glued to a digit or a decimal
-        // point is not a new number.
-        let mut j = i + 1;
-        // "13-million refugees": the multiplier joined by a hyphen
-        if j + 1 < b
-            && t.is_punct(j, '-')
-            && !t.toks[j].space_before
-            && !t.toks[j + 1].space_before
-            && t.has(j + 1, flag::MULT)
-        {
-            j += 1;
-        }
-        // "three and a half million", "two and a half years"
-        if j + 2 < b && t.is(j, "and") && t.is(j + 1, "a") && t.is(j + 2, "half") {
-            value += 0.5;
-            j += 3;
-        }
-        while j < b && t.has(j, flag::MULT) {
-            if let Some(m) = rules::multiplier(t.lo(j)) {
-                value *= m;
-            }
-            j += 1;
-        }
-        // "two hundred (and) forty-nine": the rest of a spelled number after its hundreds
-        if !is_digits && j > start + 1 && value >= 100.0 {
-            let k = if t.is(j, "and") { j + 1 } else { j };
-            if let Some(rest) = (k < b).then(|| word_value(t, k)).flatten() {
-                if rest < 100.0 && !t.has(k, flag::MULT) {
-                    value += rest;
-                    j = k + 1;
-                }
-            }
-        }
-        let prev_month = start > a && t.has(start - 1, flag::MONTH);
-        let next_month = t.has(j, flag::MONTH) && j < b;
-        // "17th", and decades ("1990s").
-        let ordinal =
-            j < b && !t.toks[j].space_before && matches!(t.lo(j), "st" | "nd" | "rd" | "th" | "s");
-        let s = t.s(start);
-        let year = is_digits
-            && j == start + 1
-            && s.len() == 4
-            && s.chars().all(|c| c.is_ascii_digit())
-            && (1800.0..=2100.0).contains(&value)
-            && (j >= b || t.toks[j].space_before);
-        // Clock times: "10:30", "10 pm", "9am GMT".
-        let clock = (j < b && t.is_punct(j, ':') && !t.toks[j].space_before)
-            || (j < b
-                && matches!(
-                    t.lo(j),
-                    "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "cet" | "edt" | "bst"
-                ));
-        // "several thousand", "several dozen"
-        let vague_before = start > a
-            && t.has(start - 1, flag::VAGUE)
-            && !is_digits
-            && (value >= 100.0 || t.is(start, "dozen"));
-        if prev_month
-            || next_month
-            || ordinal
-            || clock
-            || vague_before
-            || (year
-                && unit_at(t, j, b)
-                    .is_none_or(|(u, _)| rules::unit_code(&u).is_none() && u != "percent"))
-        {
+        let (mut value, j) = spelled_value(t, start, b, first, is_digits);
+        if not_a_count(t, start, j, a, b, value, is_digits) {
             i = j;
             continue;
         }
         let qualifier = qualifier_before(t, start, a);
-        let currency = match start
-            .checked_sub(1)
-            .filter(|&p| p >= a)
-            .map(|p| t.toks[p].kind)
-        {
-            Some(Kind::Punct('$')) => Some("usd"),
-            Some(Kind::Punct('€')) => Some("eur"),
-            Some(Kind::Punct('£')) => Some("gbp"),
-            Some(Kind::Punct('¥')) => Some("jpy"),
-            _ => None,
-        };
-        let prefix = start
-            .checked_sub(1)
-            .filter(|&p| p >= a)
-            .and_then(|p| prefix_unit(t, p, a));
-        let found_unit = match (currency, prefix) {
-            (None, Some(unit)) => Some((unit.to_string(), j)),
-            (Some(code), _) => {
-                // "£410m", "$2bn": glued magnitude letters.
-                let mut end = j;
-                if j < b && !t.toks[j].space_before {
-                    let factor = match t.lo(j) {
-                        "k" => Some(1e3),
-                        "m" | "mn" | "mln" => Some(1e6),
-                        "bn" | "b" => Some(1e9),
-                        "tn" => Some(1e12),
-                        _ => None,
-                    };
-                    if let Some(f) = factor {
-                        value *= f;
-                        end = j + 1;
-                    }
-                }
-                Some((code.to_string(), end))
-            }
-            (None, None) => unit_at(t, j, b)
-                .or_else(|| counts_people(t, start, j, a, b).then(|| (PEOPLE.to_string(), j))),
-        };
-        match found_unit {
+        i = match unit_after(t, start, j, a, b, &mut value) {
             Some((unit, end)) => {
                 if is_digits && !t.decimal_comma {
                     if let Some(v) = dotted_count(t.s(start), &unit) {
                         value = v;
                     }
                 }
-                // "10-15 km", "between 10 and 15 villages", "from 3 to 5 days": a range
-                // bounds its values.
-                let range = pending.len() == 1
-                    && (ranged_by(t, start - 1)
-                        || (t.is(start - 1, "and")
-                            && t_index(t, pending[0].span.start)
-                                .checked_sub(1)
-                                .is_some_and(|k| t.is(k, "between"))));
-                let mut qualifier = qualifier;
-                if range && qualifier == Qualifier::Exact {
-                    qualifier = Qualifier::AtMost;
-                }
-                for mut p in pending.drain(..) {
-                    p.unit.clone_from(&unit);
-                    if range && p.qualifier == Qualifier::Exact {
-                        p.qualifier = Qualifier::AtLeast;
-                    }
-                    p.normalized = Measure::of(p.value, &unit);
-                    out.push(p);
-                }
-                out.push(Quantity {
+                let q = Quantity {
                     span: Span::new(t.start(start), t.end(end - 1)),
                     value,
                     normalized: Measure::of(value, &unit),
                     unit,
                     qualifier,
-                });
-                i = end;
+                };
+                close_list(t, start, &mut pending, q, out);
+                end
             }
             None => {
                 let q = Quantity {
@@ -522,10 +372,193 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
                 } else {
                     pending.clear();
                 }
-                i = j;
+                j
+            }
+        };
+    }
+}
+
+/// "six-month-old": a hyphenated adjective that carries its own unit.
+fn hyphened_quantity(t: &Tokens, i: usize, a: usize) -> Option<Quantity> {
+    let tok = t.toks[i];
+    if tok.kind != Kind::Word || word_value(t, i).is_some() {
+        return None;
+    }
+    let (v, u) = hyphen_unit(t.lo(i))?;
+    Some(Quantity {
+        span: Span::new(tok.start, tok.end),
+        value: v,
+        normalized: Measure::of(v, &u),
+        unit: u,
+        qualifier: qualifier_before(t, i, a),
+    })
+}
+
+/// The number token `i` begins, in digits or a word, and whether it is in digits; not a
+/// code ("A4", "G7").
+fn number_at(t: &Tokens, i: usize) -> Option<(f64, bool)> {
+    match t.toks[i].kind {
+        Kind::Num if is_code(t, i) => None,
+        Kind::Num => parse_digits(t.s(i), t.decimal_comma).map(|v| (v, true)),
+        Kind::Word => word_value(t, i).map(|v| (v, false)),
+        _ => None,
+    }
+}
+
+/// The whole value of the number at `start` and the token after it: multipliers
+/// ("13-million", "2 thousand"), "and a half", the rest of a spelled number after its
+/// hundreds ("two hundred (and) forty-nine").
+fn spelled_value(t: &Tokens, start: usize, b: usize, first: f64, is_digits: bool) -> (f64, usize) {
+    let mut value = first;
+    // Glued to a preceding word ("Survey1200") is fine; glued to a digit or a decimal
+    // point is not a new number.
+    let mut j = start + 1;
+    // "13-million refugees": the multiplier joined by a hyphen
+    if j + 1 < b
+        && t.is_punct(j, '-')
+        && !t.toks[j].space_before
+        && !t.toks[j + 1].space_before
+        && t.has(j + 1, flag::MULT)
+    {
+        j += 1;
+    }
+    // "three and a half million", "two and a half years"
+    if j + 2 < b && t.is(j, "and") && t.is(j + 1, "a") && t.is(j + 2, "half") {
+        value += 0.5;
+        j += 3;
+    }
+    while j < b && t.has(j, flag::MULT) {
+        if let Some(m) = rules::multiplier(t.lo(j)) {
+            value *= m;
+        }
+        j += 1;
+    }
+    if !is_digits && j > start + 1 && value >= 100.0 {
+        let k = if t.is(j, "and") { j + 1 } else { j };
+        if let Some(rest) = (k < b).then(|| word_value(t, k)).flatten() {
+            if rest < 100.0 && !t.has(k, flag::MULT) {
+                value += rest;
+                j = k + 1;
             }
         }
     }
+    (value, j)
+}
+
+/// Numbers that count nothing: dates ("May 3", "3 May"), ordinals and decades ("17th",
+/// "1990s"), clock times, vague amounts ("several thousand"), and years without a unit.
+fn not_a_count(
+    t: &Tokens,
+    start: usize,
+    j: usize,
+    a: usize,
+    b: usize,
+    value: f64,
+    is_digits: bool,
+) -> bool {
+    let prev_month = start > a && t.has(start - 1, flag::MONTH);
+    let next_month = t.has(j, flag::MONTH) && j < b;
+    let ordinal =
+        j < b && !t.toks[j].space_before && matches!(t.lo(j), "st" | "nd" | "rd" | "th" | "s");
+    let s = t.s(start);
+    let year = is_digits
+        && j == start + 1
+        && s.len() == 4
+        && s.chars().all(|c| c.is_ascii_digit())
+        && (1800.0..=2100.0).contains(&value)
+        && (j >= b || t.toks[j].space_before);
+    // Clock times: "10:30", "10 pm", "9am GMT".
+    let clock = (j < b && t.is_punct(j, ':') && !t.toks[j].space_before)
+        || (j < b
+            && matches!(
+                t.lo(j),
+                "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "cet" | "edt" | "bst"
+            ));
+    let vague_before = start > a
+        && t.has(start - 1, flag::VAGUE)
+        && !is_digits
+        && (value >= 100.0 || t.is(start, "dozen"));
+    prev_month
+        || next_month
+        || ordinal
+        || clock
+        || vague_before
+        || (year
+            && unit_at(t, j, b)
+                .is_none_or(|(u, _)| rules::unit_code(&u).is_none() && u != "percent"))
+}
+
+/// The unit of the number `[start, j)` and where its quantity ends: a currency sign before
+/// it (with glued magnitude letters: "£410m", "$2bn", which scale `value`), a prefix unit
+/// ("magnitude 6"), the unit after it, or people it counts.
+fn unit_after(
+    t: &Tokens,
+    start: usize,
+    j: usize,
+    a: usize,
+    b: usize,
+    value: &mut f64,
+) -> Option<(String, usize)> {
+    let before = start.checked_sub(1).filter(|&p| p >= a);
+    let currency = match before.map(|p| t.toks[p].kind) {
+        Some(Kind::Punct('$')) => Some("usd"),
+        Some(Kind::Punct('€')) => Some("eur"),
+        Some(Kind::Punct('£')) => Some("gbp"),
+        Some(Kind::Punct('¥')) => Some("jpy"),
+        _ => None,
+    };
+    let prefix = before.and_then(|p| prefix_unit(t, p, a));
+    match (currency, prefix) {
+        (None, Some(unit)) => Some((unit.to_string(), j)),
+        (Some(code), _) => {
+            let mut end = j;
+            if j < b && !t.toks[j].space_before {
+                let factor = match t.lo(j) {
+                    "k" => Some(1e3),
+                    "m" | "mn" | "mln" => Some(1e6),
+                    "bn" | "b" => Some(1e9),
+                    "tn" => Some(1e12),
+                    _ => None,
+                };
+                if let Some(f) = factor {
+                    *value *= f;
+                    end = j + 1;
+                }
+            }
+            Some((code.to_string(), end))
+        }
+        (None, None) => unit_at(t, j, b)
+            .or_else(|| counts_people(t, start, j, a, b).then(|| (PEOPLE.to_string(), j))),
+    }
+}
+
+/// Gives the numbers pending before `q` its unit and pushes them with it. "10-15 km",
+/// "between 10 and 15 villages", "from 3 to 5 days": a range bounds its values.
+fn close_list(
+    t: &Tokens,
+    start: usize,
+    pending: &mut Vec<Quantity>,
+    mut q: Quantity,
+    out: &mut Vec<Quantity>,
+) {
+    let range = pending.len() == 1
+        && (ranged_by(t, start - 1)
+            || (t.is(start - 1, "and")
+                && t_index(t, pending[0].span.start)
+                    .checked_sub(1)
+                    .is_some_and(|k| t.is(k, "between"))));
+    if range && q.qualifier == Qualifier::Exact {
+        q.qualifier = Qualifier::AtMost;
+    }
+    for mut p in pending.drain(..) {
+        p.unit.clone_from(&q.unit);
+        if range && p.qualifier == Qualifier::Exact {
+            p.qualifier = Qualifier::AtLeast;
+        }
+        p.normalized = Measure::of(p.value, &q.unit);
+        out.push(p);
+    }
+    out.push(q);
 }
 
 #[cfg(test)]
