@@ -712,9 +712,14 @@ async fn a_full_database_answers_507_and_keeps_what_it_had() {
     let full = full.expect("the size cap is reached");
     full.problem(StatusCode::INSUFFICIENT_STORAGE, "storage_full");
     assert!(stored > 0);
-    // the writer recovers from each failure: the same clear answer, never a 500
+    // the writer recovers from each failure: the same clear answer, never a 500 (each
+    // article here holds more than the one that failed: more text, more mentions)
     for i in 5_000..5_005 {
-        let text = format!("{}{}", article(i), "More filler words. ".repeat(80));
+        let text = format!(
+            "{}{}",
+            article(i),
+            "Filler words about the harbour. ".repeat(80)
+        );
         app.post("text/plain", text)
             .await
             .problem(StatusCode::INSUFFICIENT_STORAGE, "storage_full");
