@@ -98,6 +98,26 @@ impl Analyzer<'_, '_> {
         // the area held by the army" is a journalist).
         let lower_nominal =
             (a..b).find(|&i| t.has(i, flag::NOMINAL | flag::ROLE) && (!t.toks[i].cap || i == a));
+        if let Some(found) = self.named_speaker(a, b, found, lower_nominal, prev) {
+            return Some(found);
+        }
+        if let Some(n) = lower_nominal {
+            return Some(self.described_speaker(a, b, n, prev));
+        }
+        self.unnamed_speaker(a, b, found, prev)
+    }
+
+    /// A person or body the registry found in the NP `[a, b)` that is the speaker itself,
+    /// not something the description `lower_nominal` belongs to ("the chief of staff of X").
+    fn named_speaker(
+        &self,
+        a: usize,
+        b: usize,
+        found: &[Found],
+        lower_nominal: Option<usize>,
+        prev: Option<&Mention>,
+    ) -> Option<(Mention, bool)> {
+        let t = self.t;
         if let Some(f) = found.iter().rev().find(|f| f.kind == EntityKind::Person) {
             // "the chief of staff of X" describes someone else than X.
             let possessive = t.is_possessive(f.b - 1);
@@ -127,114 +147,149 @@ impl Analyzer<'_, '_> {
                 }
             }
         }
-        let org = found
+        let f = found
             .iter()
-            .find(|f| matches!(f.kind, EntityKind::Organization | EntityKind::Outlet));
-        if let Some(f) = org {
-            let report = (a..b).any(|i| matches!(t.lo(i), "report" | "reports"));
-            if report && f.kind == EntityKind::Outlet {
-                // "a report by Reuters": the outlet speaks; the span keeps "report" so the
-                // caller can tell the outlet is also the channel.
-                let mut m = mention_of(t, f);
-                m.span = Span::new(t.start(a), t.end(b - 1));
-                return Some((m, false));
-            }
-            let role_first = lower_nominal.is_some_and(|n| n < f.a && t.has(n, flag::ROLE));
-            let outlet_noun = lower_nominal.is_some_and(|n| {
-                n >= f.b && (t.is(n, "agency") || rules::OUTLET_KINDS.contains(&t.lo(n)))
-            });
-            if f.kind == EntityKind::Outlet && outlet_noun {
-                return Some((mention_of(t, f), false));
-            }
-            // "the ministry's latest figures show", "a World Bank study": the body's own document
-            let own_document = (t.is_possessive(f.b - 1) || f.b + 1 == b)
-                && b > f.b
-                && rules::DOCUMENT_NOUNS.contains(&t.lo(b - 1));
-            if (lower_nominal.is_none_or(|n| n < f.a) && !role_first) || own_document {
-                return Some((mention_of(t, f), false));
+            .find(|f| matches!(f.kind, EntityKind::Organization | EntityKind::Outlet))?;
+        self.body_speaker(a, b, f, lower_nominal)
+    }
+
+    /// The organisation or outlet `f` found in the NP `[a, b)`, when it is the one speaking:
+    /// named before any description, an outlet's report, or the body's own document.
+    fn body_speaker(
+        &self,
+        a: usize,
+        b: usize,
+        f: &Found,
+        lower_nominal: Option<usize>,
+    ) -> Option<(Mention, bool)> {
+        let t = self.t;
+        let report = (a..b).any(|i| matches!(t.lo(i), "report" | "reports"));
+        if report && f.kind == EntityKind::Outlet {
+            // "a report by Reuters": the outlet speaks; the span keeps "report" so the
+            // caller can tell the outlet is also the channel.
+            let mut m = mention_of(t, f);
+            m.span = Span::new(t.start(a), t.end(b - 1));
+            return Some((m, false));
+        }
+        let role_first = lower_nominal.is_some_and(|n| n < f.a && t.has(n, flag::ROLE));
+        let outlet_noun = lower_nominal.is_some_and(|n| {
+            n >= f.b && (t.is(n, "agency") || rules::OUTLET_KINDS.contains(&t.lo(n)))
+        });
+        if f.kind == EntityKind::Outlet && outlet_noun {
+            return Some((mention_of(t, f), false));
+        }
+        // "the ministry's latest figures show", "a World Bank study": the body's own document
+        let own_document = (t.is_possessive(f.b - 1) || f.b + 1 == b)
+            && b > f.b
+            && rules::DOCUMENT_NOUNS.contains(&t.lo(b - 1));
+        if (lower_nominal.is_none_or(|n| n < f.a) && !role_first) || own_document {
+            return Some((mention_of(t, f), false));
+        }
+        None
+    }
+
+    /// The speaker an NP `[a, b)` with the source noun `n` describes: a document's author,
+    /// a name after the description, the person known in that role, the body the article
+    /// just named, a country's institution, or else the unnamed source itself.
+    fn described_speaker(
+        &self,
+        a: usize,
+        b: usize,
+        n: usize,
+        prev: Option<&Mention>,
+    ) -> (Mention, bool) {
+        let t = self.t;
+        let start_np = nominal_start(t, a, n + 1);
+        // "a statement from the ministry": the document's author speaks.
+        let document = rules::DOCUMENT_NOUNS.contains(&t.lo(n));
+        if document && matches!(t.lo(n + 1), "from" | "by" | "of") && n + 2 < b {
+            if let Some(found) = self.speaker_of(n + 2, b, prev) {
+                return found;
             }
         }
-        let start_np = nominal_start(t, a, lower_nominal.map_or(b, |n| n + 1));
-        if let Some(n) = lower_nominal {
-            // "a statement from the ministry": the document's author speaks.
-            let document = rules::DOCUMENT_NOUNS.contains(&t.lo(n));
-            if document && matches!(t.lo(n + 1), "from" | "by" | "of") && n + 2 < b {
-                if let Some(found) = self.speaker_of(n + 2, b, prev) {
-                    return Some(found);
-                }
+        if let Some(found) = name_after_description(t, n, b) {
+            return found;
+        }
+        if t.has(n, flag::ROLE) && t.is_word(n) {
+            if let Some(found) = self.role_holder(a, b, n, start_np, prev) {
+                return found;
             }
-            // A name after the description names the speaker: "chief executive Ana Ruiz",
-            // "the state weather agency AEMET".
-            let mut c = b;
-            while c > n + 1 && t.is_cap(c - 1) && !t.has(c - 1, flag::NOT_NAME) {
-                c -= 1;
+        }
+        // "the ministry", "the company": the organisation the article just named.
+        if t.is(start_np, "the") && n == start_np + 1 && b == n + 1 {
+            if let Some(mut m) = self.body_described(t.lo(n), a, prev) {
+                m.span = Span::new(t.start(start_np), t.end(n));
+                return (m, false);
             }
-            let lower_between =
-                (n + 1..c).all(|i| t.is_word(i) && !t.is_cap(i) && !t.has(i, flag::FUNCTION));
-            if c < b
-                && lower_between
-                && !t.toks[n].cap
-                && b - c <= 4
-                && (c..b).all(|i| !t.has(i, flag::DEMONYM))
-            {
-                let kind = if b - c >= 2 && t.has(n, flag::ROLE) {
-                    EntityKind::Person
-                } else {
-                    EntityKind::Organization
+        }
+        if let Some(m) = national_body(t, start_np, b) {
+            return (m, false);
+        }
+        let text = t.span_text(start_np, b).to_string();
+        (
+            span_mention(t, start_np, b, text, EntityKind::Nominal),
+            false,
+        )
+    }
+
+    /// The person a role noun `n` stands for, the description starting at `start_np`: the
+    /// unnamed source just quoted ("the official said" after "A senior port official …"),
+    /// or for a definite description, the person the article named in that role.
+    fn role_holder(
+        &self,
+        a: usize,
+        b: usize,
+        n: usize,
+        start_np: usize,
+        prev: Option<&Mention>,
+    ) -> Option<(Mention, bool)> {
+        let t = self.t;
+        let ctx = content_words(t, start_np, b);
+        let ctx: Vec<String> = ctx.into_iter().filter(|c| c != t.lo(n)).collect();
+        let definite = t.is(start_np, "the")
+            || t.s(start_np).ends_with("’s")
+            || t.s(start_np).ends_with("'s")
+            || t.is_cap(start_np);
+        // "A senior port official confirmed … “…,” the official said.": the unnamed
+        // source just quoted, not someone named earlier with that role
+        let same_source = prev.filter(|p| {
+            p.kind == EntityKind::Nominal
+                && p.name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(t.lo(n)))
+        });
+        if let (true, Some(p)) = (t.is(start_np, "the") && n == start_np + 1, same_source) {
+            let mut m = p.clone();
+            m.span = Span::new(t.start(start_np), t.end(n));
+            return Some((m, true));
+        }
+        if definite {
+            if let Some(p) = self.reg.person_for_role(t.lo(n), &ctx, a) {
+                let m = Mention {
+                    span: Span::new(t.start(start_np), t.end(b - 1)),
+                    name: p.name.clone(),
+                    kind: EntityKind::Person,
+                    roles: p.roles.clone(),
+                    place: None,
                 };
-                let name = t.span_text(c, b).to_string();
-                return Some((span_mention(t, c, b, name, kind), false));
-            }
-            if t.has(n, flag::ROLE) && t.is_word(n) {
-                let ctx = content_words(t, start_np, b);
-                let ctx: Vec<String> = ctx.into_iter().filter(|c| c != t.lo(n)).collect();
-                let definite = t.is(start_np, "the")
-                    || t.s(start_np).ends_with("’s")
-                    || t.s(start_np).ends_with("'s")
-                    || t.is_cap(start_np);
-                // "A senior port official confirmed … “…,” the official said.": the unnamed
-                // source just quoted, not someone named earlier with that role
-                let same_source = prev.filter(|p| {
-                    p.kind == EntityKind::Nominal
-                        && p.name
-                            .split_whitespace()
-                            .last()
-                            .is_some_and(|w| w.eq_ignore_ascii_case(t.lo(n)))
-                });
-                if let (true, Some(p)) = (t.is(start_np, "the") && n == start_np + 1, same_source) {
-                    let mut m = p.clone();
-                    m.span = Span::new(t.start(start_np), t.end(n));
-                    return Some((m, true));
-                }
-                if definite {
-                    if let Some(p) = self.reg.person_for_role(t.lo(n), &ctx, a) {
-                        let m = Mention {
-                            span: Span::new(t.start(start_np), t.end(b - 1)),
-                            name: p.name.clone(),
-                            kind: EntityKind::Person,
-                            roles: p.roles.clone(),
-                            place: None,
-                        };
-                        return Some((m, false));
-                    }
-                }
-            }
-            // "the ministry", "the company": the organisation the article just named.
-            if t.is(start_np, "the") && n == start_np + 1 && b == n + 1 {
-                if let Some(mut m) = self.body_described(t.lo(n), a, prev) {
-                    m.span = Span::new(t.start(start_np), t.end(n));
-                    return Some((m, false));
-                }
-            }
-            if let Some(m) = national_body(t, start_np, b) {
                 return Some((m, false));
             }
-            let text = t.span_text(start_np, b).to_string();
-            return Some((
-                span_mention(t, start_np, b, text, EntityKind::Nominal),
-                false,
-            ));
         }
+        None
+    }
+
+    /// The speaker of an NP `[a, b)` with no source noun: a group named by nationality, a
+    /// place, an unknown name, a body described by its head, or a counted or described
+    /// group.
+    fn unnamed_speaker(
+        &self,
+        a: usize,
+        b: usize,
+        found: &[Found],
+        prev: Option<&Mention>,
+    ) -> Option<(Mention, bool)> {
+        let t = self.t;
         // "the Americans", "the pro-government separatists": a group named by nationality.
         let det = usize::from(t.is(a, "the"));
         if b == a + det + 1 && t.has(a + det, flag::DEMONYM) && t.lo(a + det).ends_with('s') {
@@ -246,23 +301,8 @@ impl Analyzer<'_, '_> {
                 return Some((mention_of(t, f), false));
             }
         }
-        // An unknown capitalised name right before or after a cue.
-        let caps = (a..b).all(|i| {
-            t.is_cap(i)
-                && !t.has(
-                    i,
-                    flag::NOT_NAME | flag::DEMONYM | flag::MONTH | flag::WEEKDAY,
-                )
-        });
-        if caps && b - a <= 4 && !t.has(a, flag::PRONOUN) {
-            // one word is a body ("Velto said"), unless it is a common given name
-            let kind = if b - a >= 2 || crate::mentions::is_common_given_name(t.lo(a)) {
-                EntityKind::Person
-            } else {
-                EntityKind::Organization
-            };
-            let name = t.span_text(a, b).to_string();
-            return Some((span_mention(t, a, b, name, kind), false));
+        if let Some(m) = unknown_name(t, a, b) {
+            return Some((m, false));
         }
         // "the board", "the union": the organisation the article just named by that head
         if t.is(a, "the") && b == a + 2 && !t.is_cap(a + 1) {
@@ -271,24 +311,7 @@ impl Analyzer<'_, '_> {
                 return Some((m, false));
             }
         }
-        // "The terminal operator said that …": a short definite description of a body.
-        // "Three callers said …", "One caller suggested …", "Another said …": a counted
-        // group or one of it.
-        let counted = rules::QUANTIFIERS.contains(&t.lo(a))
-            || t.toks.get(a).is_some_and(|x| x.kind == Kind::Num);
-        if counted && b == a + 1 && rules::QUANTIFIER_PRONOUNS.contains(&t.lo(a)) {
-            let text = t.span_text(a, b).to_string();
-            return Some((span_mention(t, a, b, text, EntityKind::Nominal), false));
-        }
-        let described = (matches!(t.lo(a), "the" | "a" | "an") || counted)
-            && (2..=5).contains(&(b - a))
-            && (a + 1..b).all(|i| t.is_word(i) && !t.has(i, flag::FUNCTION | flag::PRONOUN))
-            && !t.s(b - 1).ends_with("ing");
-        if described {
-            let text = t.span_text(a, b).to_string();
-            return Some((span_mention(t, a, b, text, EntityKind::Nominal), false));
-        }
-        None
+        described_group(t, a, b).map(|m| (m, false))
     }
 }
 
@@ -348,6 +371,75 @@ fn nominal_start(t: &Tokens, a: usize, b: usize) -> usize {
     } else {
         start
     }
+}
+
+/// A name after the description `n` of the NP ending at `b` names the speaker: "chief
+/// executive Ana Ruiz", "the state weather agency AEMET".
+fn name_after_description(t: &Tokens, n: usize, b: usize) -> Option<(Mention, bool)> {
+    let mut c = b;
+    while c > n + 1 && t.is_cap(c - 1) && !t.has(c - 1, flag::NOT_NAME) {
+        c -= 1;
+    }
+    let lower_between =
+        (n + 1..c).all(|i| t.is_word(i) && !t.is_cap(i) && !t.has(i, flag::FUNCTION));
+    if c < b
+        && lower_between
+        && !t.toks[n].cap
+        && b - c <= 4
+        && (c..b).all(|i| !t.has(i, flag::DEMONYM))
+    {
+        let kind = if b - c >= 2 && t.has(n, flag::ROLE) {
+            EntityKind::Person
+        } else {
+            EntityKind::Organization
+        };
+        let name = t.span_text(c, b).to_string();
+        return Some((span_mention(t, c, b, name, kind), false));
+    }
+    None
+}
+
+/// An unknown capitalised name `[a, b)` right before or after a cue.
+fn unknown_name(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
+    let caps = (a..b).all(|i| {
+        t.is_cap(i)
+            && !t.has(
+                i,
+                flag::NOT_NAME | flag::DEMONYM | flag::MONTH | flag::WEEKDAY,
+            )
+    });
+    if caps && b - a <= 4 && !t.has(a, flag::PRONOUN) {
+        // one word is a body ("Velto said"), unless it is a common given name
+        let kind = if b - a >= 2 || crate::mentions::is_common_given_name(t.lo(a)) {
+            EntityKind::Person
+        } else {
+            EntityKind::Organization
+        };
+        let name = t.span_text(a, b).to_string();
+        return Some(span_mention(t, a, b, name, kind));
+    }
+    None
+}
+
+/// "The terminal operator said that …": a short definite description of a body.
+/// "Three callers said …", "One caller suggested …", "Another said …": a counted group or
+/// one of it.
+fn described_group(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
+    let counted =
+        rules::QUANTIFIERS.contains(&t.lo(a)) || t.toks.get(a).is_some_and(|x| x.kind == Kind::Num);
+    if counted && b == a + 1 && rules::QUANTIFIER_PRONOUNS.contains(&t.lo(a)) {
+        let text = t.span_text(a, b).to_string();
+        return Some(span_mention(t, a, b, text, EntityKind::Nominal));
+    }
+    let described = (matches!(t.lo(a), "the" | "a" | "an") || counted)
+        && (2..=5).contains(&(b - a))
+        && (a + 1..b).all(|i| t.is_word(i) && !t.has(i, flag::FUNCTION | flag::PRONOUN))
+        && !t.s(b - 1).ends_with("ing");
+    if described {
+        let text = t.span_text(a, b).to_string();
+        return Some(span_mention(t, a, b, text, EntityKind::Nominal));
+    }
+    None
 }
 
 #[cfg(test)]
