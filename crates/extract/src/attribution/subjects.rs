@@ -31,6 +31,10 @@ impl Analyzer<'_, '_> {
         self.speaker_of(start, end, prev)
     }
 
+    /// The subject of the cue at `cue`, read leftwards from it no further than `sa`: past
+    /// appositions, ages, participle and origin phrases and relative clauses, up to four
+    /// comma-separated segments. Returns where the subject begins, the speaker and whether
+    /// it leans on the previous claim.
     pub(super) fn subject_left(
         &self,
         cue: usize,
@@ -39,31 +43,7 @@ impl Analyzer<'_, '_> {
         attrs: &[Attr],
     ) -> Option<(usize, Mention, bool)> {
         let t = self.t;
-        let mut end = cue;
-        while end > sa && t.has(end - 1, flag::CUE_ADV) && end + 3 > cue {
-            end -= 1;
-        }
-        // "Ana Ruiz, however, said": a parenthetical adverb between commas
-        if end >= sa + 4
-            && t.is_punct(end - 1, ',')
-            && rules::PARENTHETICAL_ADVERBS.contains(&t.lo(end - 2))
-            && t.is_punct(end - 3, ',')
-        {
-            end -= 3;
-        }
-        // "the leader of the People's Front (PF) admitted": the acronym in brackets
-        // belongs to the subject, not a boundary before it.
-        if end > sa + 2 && t.is_punct(end - 1, ')') {
-            if let Some(open) = (end.saturating_sub(5).max(sa)..end - 1)
-                .rev()
-                .find(|&k| t.is_punct(k, '('))
-            {
-                if open > sa && (open + 1..end - 1).all(|k| t.is_cap(k)) {
-                    end = open;
-                }
-            }
-        }
-        let mut seg_end = end;
+        let mut seg_end = subject_end(t, cue, sa);
         let mut after_gap = false;
         for _ in 0..4 {
             let mut start = seg_end;
@@ -92,73 +72,22 @@ impl Analyzer<'_, '_> {
                     continue;
                 }
             }
+            let comma_bound = bound.is_some_and(|x| t.is_punct(x, ','));
             let age = seg_end == start + 1 && t.toks[start].kind == Kind::Num;
-            if age && bound.is_some_and(|x| t.is_punct(x, ',')) {
+            if age && comma_bound {
                 seg_end = start - 1;
                 continue;
             }
-            // "The mayor, speaking in Vell, said": the participle phrase is not the subject.
-            let participle = start < seg_end && !t.is_cap(start) && t.lo(start).ends_with("ing");
-            // "Ana Ruiz, from Vell, Norland, said": where the speaker comes from
-            let from_before = (start.saturating_sub(6).max(sa)..start).any(|k| t.is(k, "from"));
-            let origin = start < seg_end
-                && (t.is(start, "from")
-                    || from_before
-                        && self.reg.overlapping(start, seg_end).iter().any(|f| {
-                            f.kind == EntityKind::Place && f.a == start && f.b == seg_end
-                        }));
-            if (participle || origin) && bound.is_some_and(|x| t.is_punct(x, ',')) {
+            if self.participle_or_origin(start, seg_end, sa) && comma_bound {
                 seg_end = start - 1;
                 after_gap = false;
                 continue;
             }
             if start < seg_end {
-                // "Ana Ruiz, a Democrat from Ohio, said", "X, the head of Y, said".
-                let appositive = (t.has(start, flag::ROLE | flag::NOMINAL) && !t.is_cap(start))
-                    || matches!(t.lo(start), "a" | "an" | "another")
-                    || (t.is(start, "the")
-                        && t.has(start + 1, flag::ROLE | flag::NOMINAL)
-                        && !t.is_cap(start + 1))
-                    // "X, the port's longest-serving engineer, insists": a role at the head
-                    || (t.is(start, "the")
-                        && seg_end > start + 2
-                        && t.has(seg_end - 1, flag::ROLE)
-                        && !t.is_cap(seg_end - 1)
-                        && (start + 1..seg_end).all(|i| t.is_word(i)))
-                    // "Velto, the German carmaker, said"
-                    || (t.is(start, "the")
-                        && (start + 1..seg_end).all(|i| t.is_word(i))
-                        && (start + 1..seg_end).any(|i| {
-                            !t.is_cap(i) && rules::is_org_descriptor(t.lo(i))
-                        }));
                 // closed by a comma before the cue: in "X plans cuts, the company
                 // announced" the description is the subject itself
-                if appositive && after_gap && bound.is_some_and(|x| t.is_punct(x, ',')) {
-                    let mut x = start - 1;
-                    let mut s2 = x;
-                    while s2 > sa && !is_left_boundary(t, s2 - 1) {
-                        s2 -= 1;
-                    }
-                    // "Mara Velt, 45, a teacher, said": hop over the age.
-                    if x == s2 + 1
-                        && t.toks[s2].kind == Kind::Num
-                        && s2 > sa
-                        && t.is_punct(s2 - 1, ',')
-                    {
-                        x = s2 - 1;
-                        s2 = x;
-                        while s2 > sa && !is_left_boundary(t, s2 - 1) {
-                            s2 -= 1;
-                        }
-                    }
-                    let unknown_name = x >= s2 + 2
-                        && x - s2 <= 4
-                        && (s2..x).all(|i| t.is_cap(i) && !t.has(i, flag::NOT_NAME));
-                    let named = unknown_name
-                        || self.reg.within(s2, x).iter().any(|f| {
-                            matches!(f.kind, EntityKind::Person | EntityKind::Organization)
-                        });
-                    if named {
+                if is_appositive(t, start, seg_end) && after_gap && comma_bound {
+                    if let Some(x) = self.named_before_appositive(start, sa) {
                         seg_end = x;
                         after_gap = true;
                         continue;
@@ -190,47 +119,7 @@ impl Analyzer<'_, '_> {
                         }
                     }
                 }
-                Some(x) if t.is(x, "who") => {
-                    let e = if x > sa && t.is_punct(x - 1, ',') {
-                        x - 1
-                    } else {
-                        x
-                    };
-                    // "concerns about Ana Ruiz, who has called for …": the name before
-                    // the comma, not the sentence's first speaker
-                    let named = self
-                        .reg
-                        .overlapping(e.saturating_sub(1), e)
-                        .iter()
-                        .find(|f| {
-                            f.b == e
-                                && matches!(f.kind, EntityKind::Person | EntityKind::Organization)
-                        });
-                    if let Some(f) = named {
-                        return Some((x, mention_of(t, f), true));
-                    }
-                    // "local officials, who said": the relative clause's antecedent.
-                    if let Some(sp) = attrs.last().and_then(|l| l.speaker.clone()) {
-                        return Some((x, sp, true));
-                    }
-                    let mut s = e;
-                    while s > sa && !is_left_boundary(t, s - 1) && e - s < 10 {
-                        s -= 1;
-                    }
-                    if let Some(sp) = self.speaker_of(s, e, prev) {
-                        return Some((x, sp.0, true));
-                    }
-                    // "anger among fishermen, who say": the noun phrase before the comma,
-                    // people by "who" even when no word list knows the noun
-                    let k = np_before(t, s, e);
-                    if let Some(sp) = self.speaker_of(k, e, prev) {
-                        return Some((x, sp.0, true));
-                    }
-                    let people = k < e && e - k <= 4;
-                    let text = t.span_text(k, e).to_string();
-                    return people
-                        .then(|| (x, span_mention(t, k, e, text, EntityKind::Nominal), true));
-                }
+                Some(x) if t.is(x, "who") => return self.who_antecedent(x, sa, prev, attrs),
                 Some(x) if matches!(t.lo(x), "and" | "but") => {
                     let sp = match attrs.last() {
                         Some(last) => last.speaker.clone()?,
@@ -242,6 +131,101 @@ impl Analyzer<'_, '_> {
             }
         }
         None
+    }
+
+    /// The segment `[start, seg_end)` is a phrase set off before the cue that is not the
+    /// subject: "The mayor, speaking in Vell, said" (a participle phrase), "Ana Ruiz, from
+    /// Vell, Norland, said" (where the speaker comes from).
+    fn participle_or_origin(&self, start: usize, seg_end: usize, sa: usize) -> bool {
+        let t = self.t;
+        // "The mayor, speaking in Vell, said": the participle phrase is not the subject.
+        let participle = start < seg_end && !t.is_cap(start) && t.lo(start).ends_with("ing");
+        // "Ana Ruiz, from Vell, Norland, said": where the speaker comes from
+        let from_before = (start.saturating_sub(6).max(sa)..start).any(|k| t.is(k, "from"));
+        let origin =
+            start < seg_end
+                && (t.is(start, "from")
+                    || from_before
+                        && self.reg.overlapping(start, seg_end).iter().any(|f| {
+                            f.kind == EntityKind::Place && f.a == start && f.b == seg_end
+                        }));
+        participle || origin
+    }
+
+    /// Before an appositive that starts at `start` ("Ana Ruiz, a Democrat from Ohio,
+    /// said"): where the name it describes ends, hopping over an age ("Mara Velt, 45, a
+    /// teacher, said"), if a name stands there.
+    fn named_before_appositive(&self, start: usize, sa: usize) -> Option<usize> {
+        let t = self.t;
+        let mut x = start - 1;
+        let mut s2 = x;
+        while s2 > sa && !is_left_boundary(t, s2 - 1) {
+            s2 -= 1;
+        }
+        // "Mara Velt, 45, a teacher, said": hop over the age.
+        if x == s2 + 1 && t.toks[s2].kind == Kind::Num && s2 > sa && t.is_punct(s2 - 1, ',') {
+            x = s2 - 1;
+            s2 = x;
+            while s2 > sa && !is_left_boundary(t, s2 - 1) {
+                s2 -= 1;
+            }
+        }
+        let unknown_name =
+            x >= s2 + 2 && x - s2 <= 4 && (s2..x).all(|i| t.is_cap(i) && !t.has(i, flag::NOT_NAME));
+        let named = unknown_name
+            || self
+                .reg
+                .within(s2, x)
+                .iter()
+                .any(|f| matches!(f.kind, EntityKind::Person | EntityKind::Organization));
+        named.then_some(x)
+    }
+
+    /// The speaker a subject relative "who" at `x` refers back to: the name right before
+    /// its comma, the speaker of the attribution before, or the noun phrase before it.
+    fn who_antecedent(
+        &self,
+        x: usize,
+        sa: usize,
+        prev: Option<&Mention>,
+        attrs: &[Attr],
+    ) -> Option<(usize, Mention, bool)> {
+        let t = self.t;
+        let e = if x > sa && t.is_punct(x - 1, ',') {
+            x - 1
+        } else {
+            x
+        };
+        // "concerns about Ana Ruiz, who has called for …": the name before
+        // the comma, not the sentence's first speaker
+        let named = self
+            .reg
+            .overlapping(e.saturating_sub(1), e)
+            .iter()
+            .find(|f| f.b == e && matches!(f.kind, EntityKind::Person | EntityKind::Organization));
+        if let Some(f) = named {
+            return Some((x, mention_of(t, f), true));
+        }
+        // "local officials, who said": the relative clause's antecedent.
+        if let Some(sp) = attrs.last().and_then(|l| l.speaker.clone()) {
+            return Some((x, sp, true));
+        }
+        let mut s = e;
+        while s > sa && !is_left_boundary(t, s - 1) && e - s < 10 {
+            s -= 1;
+        }
+        if let Some(sp) = self.speaker_of(s, e, prev) {
+            return Some((x, sp.0, true));
+        }
+        // "anger among fishermen, who say": the noun phrase before the comma,
+        // people by "who" even when no word list knows the noun
+        let k = np_before(t, s, e);
+        if let Some(sp) = self.speaker_of(k, e, prev) {
+            return Some((x, sp.0, true));
+        }
+        let people = k < e && e - k <= 4;
+        let text = t.span_text(k, e).to_string();
+        people.then(|| (x, span_mention(t, k, e, text, EntityKind::Nominal), true))
     }
 
     /// The subject that opens the sentence `[sa, x)`, for a cue coordinated with its first
@@ -356,6 +340,60 @@ fn np_before(t: &Tokens, s: usize, e: usize) -> usize {
         k -= 1;
     }
     k
+}
+
+/// Where the subject of the cue at `cue` ends: before adverbs next to the cue, a
+/// parenthetical adverb between commas ("Ana Ruiz, however, said"), but after an acronym
+/// in brackets ("the leader of the People's Front (PF) admitted").
+fn subject_end(t: &Tokens, cue: usize, sa: usize) -> usize {
+    let mut end = cue;
+    while end > sa && t.has(end - 1, flag::CUE_ADV) && end + 3 > cue {
+        end -= 1;
+    }
+    // "Ana Ruiz, however, said": a parenthetical adverb between commas
+    if end >= sa + 4
+        && t.is_punct(end - 1, ',')
+        && rules::PARENTHETICAL_ADVERBS.contains(&t.lo(end - 2))
+        && t.is_punct(end - 3, ',')
+    {
+        end -= 3;
+    }
+    // "the leader of the People's Front (PF) admitted": the acronym in brackets
+    // belongs to the subject, not a boundary before it.
+    if end > sa + 2 && t.is_punct(end - 1, ')') {
+        if let Some(open) = (end.saturating_sub(5).max(sa)..end - 1)
+            .rev()
+            .find(|&k| t.is_punct(k, '('))
+        {
+            if open > sa && (open + 1..end - 1).all(|k| t.is_cap(k)) {
+                end = open;
+            }
+        }
+    }
+    end
+}
+
+/// The segment `[start, seg_end)` describes someone rather than naming them: "Ana Ruiz, a
+/// Democrat from Ohio, said", "X, the head of Y, said", "X, the port's longest-serving
+/// engineer, insists", "Velto, the German carmaker, said".
+fn is_appositive(t: &Tokens, start: usize, seg_end: usize) -> bool {
+    // "Ana Ruiz, a Democrat from Ohio, said", "X, the head of Y, said".
+    (t.has(start, flag::ROLE | flag::NOMINAL) && !t.is_cap(start))
+        || matches!(t.lo(start), "a" | "an" | "another")
+        || (t.is(start, "the")
+            && t.has(start + 1, flag::ROLE | flag::NOMINAL)
+            && !t.is_cap(start + 1))
+        // "X, the port's longest-serving engineer, insists": a role at the head
+        || (t.is(start, "the")
+            && seg_end > start + 2
+            && t.has(seg_end - 1, flag::ROLE)
+            && !t.is_cap(seg_end - 1)
+            && (start + 1..seg_end).all(|i| t.is_word(i)))
+        // "Velto, the German carmaker, said"
+        || (t.is(start, "the")
+            && (start + 1..seg_end).all(|i| t.is_word(i))
+            && (start + 1..seg_end)
+                .any(|i| !t.is_cap(i) && rules::is_org_descriptor(t.lo(i))))
 }
 
 #[cfg(test)]
