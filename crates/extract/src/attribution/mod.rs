@@ -7,10 +7,11 @@
 //! clause stays inside that clause's claim.
 //!
 //! The passes live in submodules that use each other in one direction only: `types` and
-//! `syntax` are leaves; `pronouns` ← `speakers` ← `subjects` ← `cues` find who speaks;
-//! `content`, `direct` and `via` find what was said and through whom; this module runs
-//! them in order for one sentence.
+//! `syntax` are leaves; `pronouns` ← `speakers` ← `subjects` and `according` ← `cues` find
+//! who speaks; `content`, `direct` and `via` find what was said and through whom; this
+//! module runs them in order for one sentence.
 
+mod according;
 mod content;
 mod cues;
 mod direct;
