@@ -48,7 +48,6 @@ impl Analyzer<'_, '_> {
 
     /// Content on the right of each cue, cut at the next attribution's own words.
     pub(super) fn right_contents(&self, s: &Sentence, attrs: &mut [Attr]) {
-        let t = self.t;
         let n = attrs.len();
         for k in 0..n {
             if attrs[k].trailing || attrs[k].content.is_some() || attrs[k].outlet_only {
@@ -65,176 +64,121 @@ impl Analyzer<'_, '_> {
                 })
                 .find(|&b| b > attrs[k].cue_end)
                 .unwrap_or(s.b);
-            let mut c = attrs[k].cue_end;
-            if matches!(t.lo(attrs[k].cue), "told" | "tells" | "informed") {
-                // "told the Guardian that", "told state television": skip the listener.
-                let mut d = c;
-                while d < limit {
-                    if let Some(f) = self.reg.overlapping(d, d + 1).first() {
-                        if f.a == d {
-                            d = f.b;
-                            break;
-                        }
-                    }
-                    let listener_word = |i: usize| {
-                        t.is_cap(i)
-                            || matches!(
-                                t.lo(i),
-                                "state"
-                                    | "local"
-                                    | "national"
-                                    | "reporters"
-                                    | "journalists"
-                                    | "television"
-                                    | "radio"
-                                    | "media"
-                                    | "news"
-                                    | "agency"
-                                    | "parliament"
-                                    | "lawmakers"
-                            )
-                    };
-                    // An article belongs to the listener only when a listener word follows
-                    // ("told the BBC"), not to the content ("told reporters the vote …").
-                    let listener = listener_word(d)
-                        || (matches!(t.lo(d), "the" | "a" | "an")
-                            && d == c
-                            && listener_word(d + 1));
-                    if !listener {
-                        break;
-                    }
-                    d += 1;
-                }
-                c = d;
-            }
-            let mut that = None;
-            let mut d = if attrs[k].no_that_search { limit } else { c };
-            // a verb before "that" opens the content itself: "says it is vital that …"
-            let title_mark = |d: usize| {
-                s.quotes
-                    .iter()
-                    .any(|q| (q.open == d || q.close == d) && q.is_title(t))
-            };
-            while d < limit
-                && d < c + 12
-                && (!t.is_quote(d) || title_mark(d))
-                && !t.is_punct(d, '.')
-                && !t.has(d, flag::COMMON_VERB)
-            {
-                if t.is(d, "that") {
-                    that = Some(d);
-                    break;
-                }
-                d += 1;
-            }
-            attrs[k].finish = c;
-            let past_adverbials = skip_adverbials(t, c, limit);
-            // "the dam, which Ana Ruiz said this week may open, …": what the relative clause
-            // says of its antecedent, up to the clause's closing comma
-            let b = attrs[k].begin;
-            let relative = b >= 2
-                && matches!(t.lo(b - 1), "which" | "that" | "whom")
-                && t.is_punct(b - 2, ',')
-                && past_adverbials < limit;
-            let weak = t.has(attrs[k].cue, flag::WEAK)
-                && that.is_none()
-                && shows_pictures(t, attrs[k].cue, s.b).is_none();
-            if weak && !(c..(c + 3).min(limit)).any(|x| t.is_quote(x) || t.is_punct(x, ':')) {
-                // "posted a video": no reported content on the right.
-                let right_words = (c..limit).filter(|&x| t.is_word(x)).count();
-                if right_words > 0 && !is_trailing_start(t, c) {
-                    continue;
-                }
-            }
-            if let Some(th) = that {
-                // "says that cannot go on": "that" is the subject of the content
-                c = if is_demonstrative_that(t, th) {
-                    th
-                } else {
-                    th + 1
-                };
-            } else if past_adverbials > c && opens_clause(t, past_adverbials, limit) {
-                // "said in a statement it was …", "announced on Friday the capture of …".
-                c = past_adverbials;
-            } else if !relative && (is_trailing_start(t, c) || c >= limit) {
-                // Nothing but adverbials on the right: the content is on the left, unless
-                // the left holds only a short lead-in ("Hours later, X announced in a
-                // statement the capture of …").
-                let starts_quote = (c..(c + 3).min(limit)).any(|x| t.is_quote(x));
-                let left_from = attrs[..k]
-                    .iter()
-                    .rev()
-                    .find(|x| !x.outlet_only)
-                    .map_or(s.a, |x| x.finish.max(x.cue_end));
-                let left_words = words(t, left_from, attrs[k].begin);
-                let left_quote = (left_from..attrs[k].begin).any(|i| t.is_quote(i));
-                let right_words = words(t, c, limit);
-                let short_lead = left_words <= 4 && !left_quote && right_words >= 3 && c < limit;
-                if !starts_quote && !short_lead {
-                    attrs[k].trailing = true;
-                    continue;
-                }
-                // "The bridge, the mayor said, will reopen": the subject before the aside
-                // belongs to the clause.
-                let b = attrs[k].begin;
-                if short_lead && t.is_punct(c, ',') && b > left_from && t.is_punct(b - 1, ',') {
-                    c = left_from;
-                }
-            }
-            if relative {
-                c = c.max(past_adverbials);
-            }
-            let mut e = limit;
-            if relative {
-                e = (c..limit).find(|&x| t.is_punct(x, ',')).unwrap_or(limit);
-            }
-            // Stop before ", adding", ", according to", ", “" and a closing "and".
-            for x in c..limit {
-                let commentary = t.is_word(x + 1)
-                    && !t.is_cap(x + 1)
-                    && rules::COMMENTARY_PARTICIPLES.contains(&t.lo(x + 1));
-                if t.is_punct(x, ',')
-                    && (t.is_quote(x + 1) || t.is(x + 1, "according") || commentary)
-                {
-                    e = x;
-                    break;
-                }
-                if t.is_punct(x, ':') && t.is_quote(x + 1) {
-                    e = x;
-                    break;
-                }
-            }
-            e = trim_joins(t, c, e, &["and", "but", "while", "as", "where"]);
-            // "noted in her speech, “…”": only adverbials before the quote, which is what
-            // was said
-            let quote_next = (e..(e + 3).min(s.b)).any(|x| t.is_quote(x));
-            if quote_next && e > c && skip_adverbials(t, c, e) >= e {
-                attrs[k].finish = e;
-                continue;
-            }
-            // "He said this when …", "she said so": a pronoun object, not reported content.
-            let pronoun_object = matches!(t.lo(c), "this" | "so" | "it" | "nothing")
-                && (c + 1 >= e
-                    || !t.is_word(c + 1)
-                    || matches!(
-                        t.lo(c + 1),
-                        "when"
-                            | "as"
-                            | "while"
-                            | "after"
-                            | "before"
-                            | "because"
-                            | "during"
-                            | "in"
-                            | "at"
-                            | "on"
-                            | "to"
-                            | "again"
-                    ));
-            if e > c && !pronoun_object {
-                attrs[k].content = Some((c, e));
+            self.right_content(s, attrs, k, limit);
+        }
+    }
+
+    /// The content right of the cue of `attrs[k]`, up to `limit`: past a listener
+    /// ("told reporters") and a "that", or past adverbials when a clause follows them; a
+    /// cue with only adverbials on its right turns trailing instead.
+    fn right_content(&self, s: &Sentence, attrs: &mut [Attr], k: usize, limit: usize) {
+        let t = self.t;
+        let mut c = attrs[k].cue_end;
+        if matches!(t.lo(attrs[k].cue), "told" | "tells" | "informed") {
+            // "told the Guardian that", "told state television": skip the listener.
+            c = self.past_listener(c, limit);
+        }
+        let that = if attrs[k].no_that_search {
+            None
+        } else {
+            that_after(t, s, c, limit)
+        };
+        attrs[k].finish = c;
+        let past_adverbials = skip_adverbials(t, c, limit);
+        // "the dam, which Ana Ruiz said this week may open, …": what the relative clause
+        // says of its antecedent, up to the clause's closing comma
+        let b = attrs[k].begin;
+        let relative = b >= 2
+            && matches!(t.lo(b - 1), "which" | "that" | "whom")
+            && t.is_punct(b - 2, ',')
+            && past_adverbials < limit;
+        let weak = t.has(attrs[k].cue, flag::WEAK)
+            && that.is_none()
+            && shows_pictures(t, attrs[k].cue, s.b).is_none();
+        if weak && !(c..(c + 3).min(limit)).any(|x| t.is_quote(x) || t.is_punct(x, ':')) {
+            // "posted a video": no reported content on the right.
+            let right_words = (c..limit).filter(|&x| t.is_word(x)).count();
+            if right_words > 0 && !is_trailing_start(t, c) {
+                return;
             }
         }
+        if let Some(th) = that {
+            // "says that cannot go on": "that" is the subject of the content
+            c = if is_demonstrative_that(t, th) {
+                th
+            } else {
+                th + 1
+            };
+        } else if past_adverbials > c && opens_clause(t, past_adverbials, limit) {
+            // "said in a statement it was …", "announced on Friday the capture of …".
+            c = past_adverbials;
+        } else if !relative && (is_trailing_start(t, c) || c >= limit) {
+            let Some(start) = lead_in_start(t, s, attrs, k, c, limit) else {
+                attrs[k].trailing = true;
+                return;
+            };
+            c = start;
+        }
+        if relative {
+            c = c.max(past_adverbials);
+        }
+        let mut e = limit;
+        if relative {
+            e = (c..limit).find(|&x| t.is_punct(x, ',')).unwrap_or(limit);
+        }
+        e = content_end(t, c, e, limit);
+        // "noted in her speech, “…”": only adverbials before the quote, which is what
+        // was said
+        let quote_next = (e..(e + 3).min(s.b)).any(|x| t.is_quote(x));
+        if quote_next && e > c && skip_adverbials(t, c, e) >= e {
+            attrs[k].finish = e;
+            return;
+        }
+        if e > c && !is_pronoun_object(t, c, e) {
+            attrs[k].content = Some((c, e));
+        }
+    }
+
+    /// Past the listener after "told" at `c` ("told the Guardian that", "told state
+    /// television"), no further than `limit`.
+    fn past_listener(&self, c: usize, limit: usize) -> usize {
+        let t = self.t;
+        let mut d = c;
+        while d < limit {
+            if let Some(f) = self.reg.overlapping(d, d + 1).first() {
+                if f.a == d {
+                    d = f.b;
+                    break;
+                }
+            }
+            let listener_word = |i: usize| {
+                t.is_cap(i)
+                    || matches!(
+                        t.lo(i),
+                        "state"
+                            | "local"
+                            | "national"
+                            | "reporters"
+                            | "journalists"
+                            | "television"
+                            | "radio"
+                            | "media"
+                            | "news"
+                            | "agency"
+                            | "parliament"
+                            | "lawmakers"
+                    )
+            };
+            // An article belongs to the listener only when a listener word follows
+            // ("told the BBC"), not to the content ("told reporters the vote …").
+            let listener = listener_word(d)
+                || (matches!(t.lo(d), "the" | "a" | "an") && d == c && listener_word(d + 1));
+            if !listener {
+                break;
+            }
+            d += 1;
+        }
+        d
     }
 
     /// Content on the left of each trailing cue ("CONTENT, X said").
@@ -443,6 +387,110 @@ fn opens_clause(t: &Tokens, i: usize, limit: usize) -> bool {
         || t.is_cap(i)
         || t.toks.get(i).is_some_and(|x| x.kind == Kind::Num);
     starts && (i..limit).filter(|&x| t.is_word(x)).count() >= 3
+}
+
+/// The "that" opening the content within a few words after `c`, before any quotation
+/// (other than a title's marks), full stop or verb: a verb before "that" opens the
+/// content itself ("says it is vital that …").
+fn that_after(t: &Tokens, s: &Sentence, c: usize, limit: usize) -> Option<usize> {
+    // a verb before "that" opens the content itself: "says it is vital that …"
+    let title_mark = |d: usize| {
+        s.quotes
+            .iter()
+            .any(|q| (q.open == d || q.close == d) && q.is_title(t))
+    };
+    let mut d = c;
+    while d < limit
+        && d < c + 12
+        && (!t.is_quote(d) || title_mark(d))
+        && !t.is_punct(d, '.')
+        && !t.has(d, flag::COMMON_VERB)
+    {
+        if t.is(d, "that") {
+            return Some(d);
+        }
+        d += 1;
+    }
+    None
+}
+
+/// For `attrs[k]`, whose right side (from `c`) holds nothing but adverbials: where its
+/// content starts when the left holds only a short lead-in ("Hours later, X announced in a
+/// statement the capture of …") or a quotation follows; `None` when the content is on
+/// the left instead.
+fn lead_in_start(
+    t: &Tokens,
+    s: &Sentence,
+    attrs: &[Attr],
+    k: usize,
+    c: usize,
+    limit: usize,
+) -> Option<usize> {
+    // Nothing but adverbials on the right: the content is on the left, unless
+    // the left holds only a short lead-in ("Hours later, X announced in a
+    // statement the capture of …").
+    let starts_quote = (c..(c + 3).min(limit)).any(|x| t.is_quote(x));
+    let left_from = attrs[..k]
+        .iter()
+        .rev()
+        .find(|x| !x.outlet_only)
+        .map_or(s.a, |x| x.finish.max(x.cue_end));
+    let left_words = words(t, left_from, attrs[k].begin);
+    let left_quote = (left_from..attrs[k].begin).any(|i| t.is_quote(i));
+    let right_words = words(t, c, limit);
+    let short_lead = left_words <= 4 && !left_quote && right_words >= 3 && c < limit;
+    if !starts_quote && !short_lead {
+        return None;
+    }
+    // "The bridge, the mayor said, will reopen": the subject before the aside
+    // belongs to the clause.
+    let b = attrs[k].begin;
+    if short_lead && t.is_punct(c, ',') && b > left_from && t.is_punct(b - 1, ',') {
+        return Some(left_from);
+    }
+    Some(c)
+}
+
+/// Where right-hand content from `c` ends, at most `e`: before ", adding", ", according
+/// to", ", “", ": “" and a closing joining word; `limit` bounds the search.
+fn content_end(t: &Tokens, c: usize, mut e: usize, limit: usize) -> usize {
+    // Stop before ", adding", ", according to", ", “" and a closing "and".
+    for x in c..limit {
+        let commentary = t.is_word(x + 1)
+            && !t.is_cap(x + 1)
+            && rules::COMMENTARY_PARTICIPLES.contains(&t.lo(x + 1));
+        if t.is_punct(x, ',') && (t.is_quote(x + 1) || t.is(x + 1, "according") || commentary) {
+            e = x;
+            break;
+        }
+        if t.is_punct(x, ':') && t.is_quote(x + 1) {
+            e = x;
+            break;
+        }
+    }
+    trim_joins(t, c, e, &["and", "but", "while", "as", "where"])
+}
+
+/// "He said this when …", "she said so": a pronoun object at `c`, not reported content.
+fn is_pronoun_object(t: &Tokens, c: usize, e: usize) -> bool {
+    matches!(t.lo(c), "this" | "so" | "it" | "nothing")
+        && (c + 1 >= e
+            || !t.is_word(c + 1)
+            || matches!(
+                t.lo(c + 1),
+                "when"
+                    | "as"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "because"
+                    | "during"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "to"
+                    | "again"
+            ))
 }
 
 #[cfg(test)]
