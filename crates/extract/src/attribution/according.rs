@@ -1,0 +1,108 @@
+//! "according to X": the source named after the phrase and where the content it
+//! credits lies.
+
+use super::syntax::{enclosing_clause, is_determiner};
+use super::types::{span_mention, Analyzer, Attr, QuoteMask, Sentence};
+use crate::model::{EntityKind, Mention};
+use crate::text::{flag, Kind, Tokens};
+
+impl Analyzer<'_, '_> {
+    /// "according to X": the source named after the phrase, then the content it credits:
+    /// the rest of the sentence when the phrase opens it, the clause the aside interrupts
+    /// ("A, according to X, B"), or else the words before it (a trailing attribution).
+    /// `None` when nothing after the phrase names a source.
+    pub(super) fn according_to(
+        &self,
+        s: &Sentence,
+        mask: &QuoteMask,
+        mut at: Attr,
+        prev_sp: Option<&Mention>,
+    ) -> Option<Attr> {
+        let t = self.t;
+        let (cue, cue_end) = (at.cue, at.cue_end);
+        let e = source_end(t, s, cue_end);
+        let sp = match self.speaker_of(cue_end, e, prev_sp) {
+            Some((sp, _)) => sp,
+            None if e > cue_end && e - cue_end <= 8 => {
+                let text = t.span_text(cue_end, e).to_string();
+                span_mention(t, cue_end, e, text, EntityKind::Nominal)
+            }
+            None => return None,
+        };
+        at.speaker = Some(sp);
+        at.finish = e;
+        let sentence_start = (s.a..cue).all(|k| !t.is_word(k) || mask.inside(k));
+        if sentence_start || (cue > s.a && !t.is_punct(cue - 1, ',')) && cue - s.a <= 1 {
+            let mut c = e;
+            while c < s.b && t.is_punct(c, ',') {
+                c += 1;
+            }
+            at.content = Some((c, s.b));
+        } else if let Some(a) = enclosing_clause(t, s, cue, e) {
+            // "A, according to X, B": the clause reads on through the aside.
+            at.content = Some((a, s.b));
+        } else {
+            at.trailing = true;
+        }
+        Some(at)
+    }
+}
+
+/// Where the source named after "according to" (ending at `cue_end`) ends: at
+/// punctuation, a quotation mark, a new phrase or after 16 tokens; "(IUCN)" stays with
+/// the name it abbreviates.
+fn source_end(t: &Tokens, s: &Sentence, cue_end: usize) -> usize {
+    let mut e = cue_end;
+    while e < s.b
+        && !matches!(
+            t.toks[e].kind,
+            Kind::Punct(',' | '.' | ';' | ':') | Kind::Quote(_)
+        )
+        && (e == cue_end || t.toks[e].space_before)
+        && !(e > cue_end && starts_new_phrase(t, e))
+        && e - cue_end < 16
+    {
+        // "(IUCN)" stays with the name it abbreviates.
+        if t.is_punct(e, '(') {
+            if let Some(close) = (e + 1..(e + 6).min(s.b)).find(|&k| t.is_punct(k, ')')) {
+                e = close + 1;
+                continue;
+            }
+        }
+        e += 1;
+    }
+    e
+}
+
+/// A determiner right after a noun opens a new phrase ("according to police the fire …").
+fn starts_new_phrase(t: &Tokens, e: usize) -> bool {
+    is_determiner(t, e) && e > 0 && !is_determiner(t, e - 1) && !t.has(e - 1, flag::FUNCTION)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::check;
+
+    #[test]
+    fn an_according_to_aside_leaves_its_clause_whole() {
+        check(&[
+            (
+                "Most ferries kept running, but the oldest one, according to the harbour board, \
+                 sank at its mooring.",
+                &[(
+                    "the harbour board",
+                    "the oldest one, according to the harbour board, sank at its mooring",
+                )],
+            ),
+            // at the end, or before an apposition or a relative clause: the words before it
+            (
+                "The oldest ferry sank at its mooring, according to Ilse Varga, head of the board.",
+                &[("Ilse Varga", "The oldest ferry sank at its mooring")],
+            ),
+            (
+                "The oldest ferry sank, according to the harbour board, which blamed the ice.",
+                &[("the harbour board", "The oldest ferry sank")],
+            ),
+        ]);
+    }
+}

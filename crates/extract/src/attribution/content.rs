@@ -1,0 +1,559 @@
+//! Reported content: the span each cue reports, on its right ("X said that …"), on its
+//! left ("…, X said") or around it ("A, X said, B"), and the indirect drafts made of it.
+
+use super::cues::shows_pictures;
+use super::syntax::{enclosing_clause, is_auxiliary, is_determiner, loose_words, words};
+use super::types::{Analyzer, Attr, Draft, QuoteMask, Sentence, QUOTE_FRAGMENT};
+use crate::rules;
+use crate::text::{flag, Kind, Tokens};
+
+impl Analyzer<'_, '_> {
+    /// Indirect claims: the content each attribution reports, unless it is too short to be
+    /// a claim, only quotations (those are direct claims), or where or to whom something
+    /// was said.
+    pub(super) fn reported_drafts(&self, mask: &QuoteMask, attrs: &[Attr]) -> Vec<Draft> {
+        let t = self.t;
+        let mut drafts = Vec::new();
+        for x in attrs {
+            if x.outlet_only || x.quote_only {
+                continue;
+            }
+            let Some((c, e)) = x.content else { continue };
+            let words = words(t, c, e);
+            let only_quotes = (c..e).all(|i| mask.inside(i) || !t.is_word(i));
+            // "asked for leniency": an act's object may be short
+            let least = if rules::ACT_CUES.contains(&t.lo(x.cue)) && c > x.cue {
+                1
+            } else {
+                3
+            };
+            if words < least || only_quotes || where_or_whom(t, x.cue_end, c, e) {
+                continue;
+            }
+            drafts.push(Draft {
+                direct: false,
+                a: c,
+                b: e,
+                speaker: x.speaker.clone(),
+                via: None,
+                spoke_to_via: false,
+                cue: Some(t.span_text(x.cue_src.0, x.cue_src.1).to_string()),
+                leans_on_previous: x.leans,
+                orphan: false,
+                scene: None,
+            });
+        }
+        drafts
+    }
+
+    /// Content on the right of each cue, cut at the next attribution's own words.
+    pub(super) fn right_contents(&self, s: &Sentence, attrs: &mut [Attr]) {
+        let n = attrs.len();
+        for k in 0..n {
+            if attrs[k].trailing || attrs[k].content.is_some() || attrs[k].outlet_only {
+                continue;
+            }
+            let limit = attrs[k + 1..]
+                .iter()
+                .map(|x| {
+                    if x.trailing && !x.outlet_only {
+                        x.cue
+                    } else {
+                        x.begin
+                    }
+                })
+                .find(|&b| b > attrs[k].cue_end)
+                .unwrap_or(s.b);
+            self.right_content(s, attrs, k, limit);
+        }
+    }
+
+    /// The content right of the cue of `attrs[k]`, up to `limit`: past a listener
+    /// ("told reporters") and a "that", or past adverbials when a clause follows them; a
+    /// cue with only adverbials on its right turns trailing instead.
+    fn right_content(&self, s: &Sentence, attrs: &mut [Attr], k: usize, limit: usize) {
+        let t = self.t;
+        let mut c = attrs[k].cue_end;
+        if matches!(t.lo(attrs[k].cue), "told" | "tells" | "informed") {
+            // "told the Guardian that", "told state television": skip the listener.
+            c = self.past_listener(c, limit);
+        }
+        let that = if attrs[k].no_that_search {
+            None
+        } else {
+            that_after(t, s, c, limit)
+        };
+        attrs[k].finish = c;
+        let past_adverbials = skip_adverbials(t, c, limit);
+        // "the dam, which Ana Ruiz said this week may open, …": what the relative clause
+        // says of its antecedent, up to the clause's closing comma
+        let b = attrs[k].begin;
+        let relative = b >= 2
+            && matches!(t.lo(b - 1), "which" | "that" | "whom")
+            && t.is_punct(b - 2, ',')
+            && past_adverbials < limit;
+        let weak = t.has(attrs[k].cue, flag::WEAK)
+            && that.is_none()
+            && shows_pictures(t, attrs[k].cue, s.b).is_none();
+        if weak && !(c..(c + 3).min(limit)).any(|x| t.is_quote(x) || t.is_punct(x, ':')) {
+            // "posted a video": no reported content on the right.
+            let right_words = (c..limit).filter(|&x| t.is_word(x)).count();
+            if right_words > 0 && !is_trailing_start(t, c) {
+                return;
+            }
+        }
+        if let Some(th) = that {
+            // "says that cannot go on": "that" is the subject of the content
+            c = if is_demonstrative_that(t, th) {
+                th
+            } else {
+                th + 1
+            };
+        } else if past_adverbials > c && opens_clause(t, past_adverbials, limit) {
+            // "said in a statement it was …", "announced on Friday the capture of …".
+            c = past_adverbials;
+        } else if !relative && (is_trailing_start(t, c) || c >= limit) {
+            let Some(start) = lead_in_start(t, s, attrs, k, c, limit) else {
+                attrs[k].trailing = true;
+                return;
+            };
+            c = start;
+        }
+        if relative {
+            c = c.max(past_adverbials);
+        }
+        let mut e = limit;
+        if relative {
+            e = (c..limit).find(|&x| t.is_punct(x, ',')).unwrap_or(limit);
+        }
+        e = content_end(t, c, e, limit);
+        // "noted in her speech, “…”": only adverbials before the quote, which is what
+        // was said
+        let quote_next = (e..(e + 3).min(s.b)).any(|x| t.is_quote(x));
+        if quote_next && e > c && skip_adverbials(t, c, e) >= e {
+            attrs[k].finish = e;
+            return;
+        }
+        if e > c && !is_pronoun_object(t, c, e) {
+            attrs[k].content = Some((c, e));
+        }
+    }
+
+    /// Past the listener after "told" at `c` ("told the Guardian that", "told state
+    /// television"), no further than `limit`.
+    fn past_listener(&self, c: usize, limit: usize) -> usize {
+        let t = self.t;
+        let mut d = c;
+        while d < limit {
+            if let Some(f) = self.reg.overlapping(d, d + 1).first() {
+                if f.a == d {
+                    d = f.b;
+                    break;
+                }
+            }
+            let listener_word = |i: usize| {
+                t.is_cap(i)
+                    || matches!(
+                        t.lo(i),
+                        "state"
+                            | "local"
+                            | "national"
+                            | "reporters"
+                            | "journalists"
+                            | "television"
+                            | "radio"
+                            | "media"
+                            | "news"
+                            | "agency"
+                            | "parliament"
+                            | "lawmakers"
+                    )
+            };
+            // An article belongs to the listener only when a listener word follows
+            // ("told the BBC"), not to the content ("told reporters the vote …").
+            let listener = listener_word(d)
+                || (matches!(t.lo(d), "the" | "a" | "an") && d == c && listener_word(d + 1));
+            if !listener {
+                break;
+            }
+            d += 1;
+        }
+        d
+    }
+
+    /// Content on the left of each trailing cue ("CONTENT, X said").
+    pub(super) fn left_contents(&self, s: &Sentence, mask: &QuoteMask, attrs: &mut [Attr]) {
+        let t = self.t;
+        let n = attrs.len();
+        let mut floor = s.a;
+        for k in 0..n {
+            if attrs[k].trailing && !attrs[k].outlet_only {
+                let mut e = attrs[k].begin;
+                if attrs[k].begin == attrs[k].cue {
+                    e = attrs[k].cue;
+                }
+                while e > floor && matches!(t.toks[e - 1].kind, Kind::Punct(',' | ';' | ':' | '.'))
+                {
+                    e -= 1;
+                }
+                let mut c = floor;
+                for p in attrs[..k].iter().rev() {
+                    if p.outlet_only {
+                        continue;
+                    }
+                    c = c.max(p.content.map_or(p.finish, |x| x.1.max(p.finish)));
+                    break;
+                }
+                while c < e && matches!(t.toks[c].kind, Kind::Punct(',' | ';' | ':')) {
+                    c += 1;
+                }
+                let has_quote = (c..e).any(|i| t.is_quote(i));
+                let loose = loose_words(t, mask, c, e);
+                let limit = attrs[k + 1..]
+                    .iter()
+                    .find(|x| !x.outlet_only)
+                    .map_or(s.b, |x| x.begin.min(x.cue));
+                let aside = s
+                    .quotes
+                    .is_empty()
+                    .then(|| self.aside_content(s, c, limit, &attrs[k]))
+                    .flatten();
+                if let Some(content) = aside {
+                    attrs[k].content = Some(content);
+                } else if e > c && !(has_quote && loose <= QUOTE_FRAGMENT) {
+                    attrs[k].content = Some((c, e));
+                }
+            }
+            floor = floor.max(
+                attrs[k]
+                    .content
+                    .map_or(attrs[k].finish, |x| x.1)
+                    .max(attrs[k].finish),
+            );
+        }
+    }
+
+    /// "A, X said, B" with B the clause's verb: the clause from `from` through the aside
+    /// is X's ("The bridge, the mayor said, will reopen"); after a relative word only what
+    /// follows the aside is ("rules that, X says, will cut traffic").
+    /// The content ends where the next attribution begins (`limit`), before its joining
+    /// words (", where some say …").
+    fn aside_content(
+        &self,
+        s: &Sentence,
+        from: usize,
+        limit: usize,
+        at: &Attr,
+    ) -> Option<(usize, usize)> {
+        let t = self.t;
+        let a = at.begin.min(at.cue);
+        if a <= from + 1 || limit <= at.finish + 2 {
+            return None;
+        }
+        let clause = enclosing_clause(t, s, a, at.finish)?.max(from);
+        let relative = matches!(t.lo(a - 2), "that" | "which" | "who");
+        let joins = ["and", "but", "while", "as", "where", "when"];
+        let e = trim_joins(t, at.finish + 2, limit, &joins);
+        Some(if relative {
+            (at.finish + 1, e)
+        } else {
+            (clause, e)
+        })
+    }
+}
+
+/// "reports from the State Department", "told the tribunal on Tuesday": what follows the
+/// cue at once is where it was said or to whom, a short noun phrase with a time at most,
+/// no verb. Not content.
+fn where_or_whom(t: &Tokens, cue_end: usize, c: usize, e: usize) -> bool {
+    // only "told" has a listener; "told a news conference on …": its first words were
+    // skipped as such
+    let told = matches!(t.lo(cue_end - 1), "told" | "tells");
+    let rest_of_listener =
+        c > cue_end && told && !is_determiner(t, c) && t.is_word(c) && !t.is_cap(c);
+    if (c != cue_end && !rest_of_listener) || e <= c {
+        return false;
+    }
+    let place_prep = matches!(t.lo(c), "from" | "at" | "in" | "to");
+    let mut k = c + usize::from(place_prep);
+    if is_determiner(t, k) {
+        k += 1;
+    }
+    let head = k;
+    while k < e && t.is_word(k) && k < head + 3 && !t.has(k, flag::FUNCTION) {
+        k += 1;
+    }
+    let when = k + 2 == e
+        && matches!(t.lo(k), "on" | "this" | "last")
+        && (t.has(k + 1, flag::WEEKDAY) || rules::TIME_NOUNS.contains(&t.lo(k + 1)));
+    let verb = (c..e).any(|i| {
+        is_auxiliary(t, i) || t.has(i, flag::CUE) || (t.lo(i).len() > 3 && t.lo(i).ends_with("ed"))
+    });
+    let listener = (told && is_determiner(t, c)) || rest_of_listener;
+    k > head && !verb && ((place_prep && k == e) || (listener && when))
+}
+
+/// Words that make the rest of a cue's right side an adverbial, not content.
+fn is_trailing_start(t: &Tokens, i: usize) -> bool {
+    match t.toks.get(i).map(|x| x.kind) {
+        None => true,
+        Some(Kind::Punct(c)) => matches!(c, ',' | ';' | '.' | '!' | '?' | '(' | ')'),
+        Some(Kind::Quote(_)) => false,
+        Some(Kind::Num) => false,
+        Some(Kind::Word) => t.has(i, flag::ADVERBIAL | flag::TRAILING | flag::WEEKDAY),
+    }
+}
+
+/// "that" as a pronoun rather than a conjunction: a verb follows it at once ("that is
+/// why", "that cannot go on"), where a conjunction needs a subject first.
+fn is_demonstrative_that(t: &Tokens, i: usize) -> bool {
+    is_auxiliary(t, i + 1)
+}
+
+/// `e` moved back, no further than `floor`, past the punctuation and the joining words
+/// (`joins`) a content span must not end with ("…, and", "… where").
+fn trim_joins(t: &Tokens, floor: usize, mut e: usize, joins: &[&str]) -> usize {
+    while e > floor
+        && (joins.contains(&t.lo(e - 1))
+            || matches!(t.toks[e - 1].kind, Kind::Punct(',' | '.' | ';' | ':')))
+    {
+        e -= 1;
+    }
+    e
+}
+
+/// Index past the prepositional phrases right after a cue ("in a statement on Sunday").
+fn skip_adverbials(t: &Tokens, c: usize, limit: usize) -> usize {
+    let mut k = c;
+    for _ in 0..3 {
+        // "this week", "last month", "next Tuesday"
+        if k + 1 < limit
+            && matches!(t.lo(k), "this" | "last" | "next")
+            && (rules::TIME_NOUNS.contains(&t.lo(k + 1)) || t.has(k + 1, flag::WEEKDAY))
+        {
+            k += 2;
+            continue;
+        }
+        let prep = matches!(
+            t.lo(k),
+            "in" | "on"
+                | "at"
+                | "during"
+                | "late"
+                | "earlier"
+                | "to"
+                | "via"
+                | "with"
+                | "after"
+                | "before"
+                | "through"
+                | "over"
+                | "while"
+        );
+        if k >= limit || !prep {
+            break;
+        }
+        let mut j = k + 1;
+        if matches!(t.lo(j), "least" | "most" | "about" | "around") {
+            break;
+        }
+        if is_determiner(t, j) {
+            j += 1;
+        }
+        let st = j;
+        while j < limit
+            && j < st + 5
+            && t.is_word(j)
+            && !t.has(j, flag::FUNCTION)
+            && !is_determiner(t, j)
+        {
+            j += 1;
+        }
+        if j == st {
+            break;
+        }
+        k = j;
+    }
+    k
+}
+
+/// Whether a clause of at least three words starts at `i` (not an adverbial tail).
+fn opens_clause(t: &Tokens, i: usize, limit: usize) -> bool {
+    if i + 3 > limit {
+        return false;
+    }
+    let starts = is_determiner(t, i)
+        || matches!(t.lo(i), "it" | "he" | "she" | "they" | "we" | "there" | "i")
+        || t.is_cap(i)
+        || t.toks.get(i).is_some_and(|x| x.kind == Kind::Num);
+    starts && (i..limit).filter(|&x| t.is_word(x)).count() >= 3
+}
+
+/// The "that" opening the content within a few words after `c`, before any quotation
+/// (other than a title's marks), full stop or verb: a verb before "that" opens the
+/// content itself ("says it is vital that …").
+fn that_after(t: &Tokens, s: &Sentence, c: usize, limit: usize) -> Option<usize> {
+    // a verb before "that" opens the content itself: "says it is vital that …"
+    let title_mark = |d: usize| {
+        s.quotes
+            .iter()
+            .any(|q| (q.open == d || q.close == d) && q.is_title(t))
+    };
+    let mut d = c;
+    while d < limit
+        && d < c + 12
+        && (!t.is_quote(d) || title_mark(d))
+        && !t.is_punct(d, '.')
+        && !t.has(d, flag::COMMON_VERB)
+    {
+        if t.is(d, "that") {
+            return Some(d);
+        }
+        d += 1;
+    }
+    None
+}
+
+/// For `attrs[k]`, whose right side (from `c`) holds nothing but adverbials: where its
+/// content starts when the left holds only a short lead-in ("Hours later, X announced in a
+/// statement the capture of …") or a quotation follows; `None` when the content is on
+/// the left instead.
+fn lead_in_start(
+    t: &Tokens,
+    s: &Sentence,
+    attrs: &[Attr],
+    k: usize,
+    c: usize,
+    limit: usize,
+) -> Option<usize> {
+    // Nothing but adverbials on the right: the content is on the left, unless
+    // the left holds only a short lead-in ("Hours later, X announced in a
+    // statement the capture of …").
+    let starts_quote = (c..(c + 3).min(limit)).any(|x| t.is_quote(x));
+    let left_from = attrs[..k]
+        .iter()
+        .rev()
+        .find(|x| !x.outlet_only)
+        .map_or(s.a, |x| x.finish.max(x.cue_end));
+    let left_words = words(t, left_from, attrs[k].begin);
+    let left_quote = (left_from..attrs[k].begin).any(|i| t.is_quote(i));
+    let right_words = words(t, c, limit);
+    let short_lead = left_words <= 4 && !left_quote && right_words >= 3 && c < limit;
+    if !starts_quote && !short_lead {
+        return None;
+    }
+    // "The bridge, the mayor said, will reopen": the subject before the aside
+    // belongs to the clause.
+    let b = attrs[k].begin;
+    if short_lead && t.is_punct(c, ',') && b > left_from && t.is_punct(b - 1, ',') {
+        return Some(left_from);
+    }
+    Some(c)
+}
+
+/// Where right-hand content from `c` ends, at most `e`: before ", adding", ", according
+/// to", ", “", ": “" and a closing joining word; `limit` bounds the search.
+fn content_end(t: &Tokens, c: usize, mut e: usize, limit: usize) -> usize {
+    // Stop before ", adding", ", according to", ", “" and a closing "and".
+    for x in c..limit {
+        let commentary = t.is_word(x + 1)
+            && !t.is_cap(x + 1)
+            && rules::COMMENTARY_PARTICIPLES.contains(&t.lo(x + 1));
+        if t.is_punct(x, ',') && (t.is_quote(x + 1) || t.is(x + 1, "according") || commentary) {
+            e = x;
+            break;
+        }
+        if t.is_punct(x, ':') && t.is_quote(x + 1) {
+            e = x;
+            break;
+        }
+    }
+    trim_joins(t, c, e, &["and", "but", "while", "as", "where"])
+}
+
+/// "He said this when …", "she said so": a pronoun object at `c`, not reported content.
+fn is_pronoun_object(t: &Tokens, c: usize, e: usize) -> bool {
+    matches!(t.lo(c), "this" | "so" | "it" | "nothing")
+        && (c + 1 >= e
+            || !t.is_word(c + 1)
+            || matches!(
+                t.lo(c + 1),
+                "when"
+                    | "as"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "because"
+                    | "during"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "to"
+                    | "again"
+            ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::check;
+
+    #[test]
+    fn where_or_to_whom_something_was_said_is_no_content() {
+        check(&[
+            ("The harbour master told a press briefing on Monday.", &[]),
+            ("Mira Holt told the inquiry on Friday.", &[]),
+            ("Our correspondent reports from the harbour office.", &[]),
+            // content after the listener, and after a plain cue, stays
+            (
+                "Mira Holt told reporters the ferry sank on Friday.",
+                &[("Mira Holt", "the ferry sank on Friday")],
+            ),
+            (
+                "Mira Holt said the ferry sank on Friday.",
+                &[("Mira Holt", "the ferry sank on Friday")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_speaker_set_off_by_commas_keeps_the_clause_around_it() {
+        check(&[
+            // the subject before the aside is part of what was said
+            (
+                "The night ferry, the skipper said, will sail again on Monday.",
+                &[(
+                    "the skipper",
+                    "The night ferry, the skipper said, will sail again on Monday",
+                )],
+            ),
+            // after a relative word, only what follows the aside; up to the next speaker
+            (
+                "The board passed a rule that, Vera Lund says, will halve the fares on the \
+                 bay, where some pilots say 40 boats cross daily.",
+                &[
+                    ("Vera Lund", "will halve the fares on the bay"),
+                    ("some pilots", "40 boats cross daily"),
+                ],
+            ),
+            // no verb after the aside: the words before it
+            (
+                "The night ferry will sail again, the skipper said, to the delight of many.",
+                &[("the skipper", "The night ferry will sail again")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_pronoun_that_opens_the_content() {
+        check(&[
+            (
+                "Dr. Ada Pell says that cannot go on much longer.",
+                &[("Ada Pell", "that cannot go on much longer")],
+            ),
+            (
+                "Dr. Ada Pell says that the ward will close in June.",
+                &[("Ada Pell", "the ward will close in June")],
+            ),
+        ]);
+    }
+}

@@ -1,0 +1,384 @@
+//! Cue words and the attributions they make: finding "said", "told", phrase and naming
+//! cues outside quotations, and reading each cue's speaker.
+
+use super::syntax::is_determiner;
+use super::types::{Analyzer, Attr, CueKind, QuoteMask, Sentence};
+use crate::model::Mention;
+use crate::rules;
+use crate::text::{flag, Tokens};
+
+impl Analyzer<'_, '_> {
+    /// Cue words outside quotations: (first token, past the last token, kind).
+    fn find_cues(&self, s: &Sentence, mask: &QuoteMask) -> Vec<(usize, usize, CueKind)> {
+        let t = self.t;
+        let mut out = Vec::new();
+        let mut i = s.a;
+        while i < s.b {
+            if mask.inside(i) || !t.is_word(i) {
+                i += 1;
+                continue;
+            }
+            if t.is(i, "that") && i > s.a && t.is(i - 1, "and") {
+                out.push((i, i + 1, CueKind::AndThat));
+            } else if t.is(i, "according") && t.is(i + 1, "to") {
+                out.push((i, i + 2, CueKind::AccordingTo));
+                i += 1;
+            } else if t.toks[i].cap {
+                // Cue verbs are lower case; "Reports of …" opens a sentence with a noun.
+            } else if matches!(t.lo(i), "found" | "finds" | "showed" | "shows" | "show")
+                && t.is(i + 1, "that")
+            {
+                // Reports and studies "found that" / "showed that".
+                out.push((i, i + 1, CueKind::Plain));
+            } else if let Some(colon) = made_statement(t, i, s.b) {
+                // "made two announcements: …"
+                out.push((i, colon + 1, CueKind::Plain));
+                i = colon;
+            } else if let Some(showing) = shows_pictures(t, i, s.b) {
+                // "shared photos on social networks showing …": the poster reports it.
+                out.push((i, showing + 1, CueKind::Plain));
+                i = showing;
+            } else if let Some((end, from)) = phrase_cue(t, i) {
+                // "made clear that …", "took responsibility for …"
+                let kind = if t.lo(i).ends_with("ing") {
+                    CueKind::Participle
+                } else {
+                    CueKind::Plain
+                };
+                out.push((i, from, kind));
+                i = end - 1;
+            } else if naming_cue(t, i, s.b) {
+                // "called the plan a success": the object and what it was called
+                out.push((i, i + 1, CueKind::Plain));
+            } else if t.is(i, "called") && matches!(t.lo(i + 1), "on" | "for") {
+                out.push((i, i + 2, CueKind::Plain));
+                i += 1;
+            } else if t.has(i, flag::QUOTE_ONLY) {
+                out.push((i, i + 1, CueKind::QuoteOnly));
+            } else if t.has(i, flag::BASE_CUE) && t.has(i + 1, flag::CUE) && !t.is_cap(i + 1) {
+                // "a Harbour Board report says": the plain form is a noun before the cue
+            } else if t.has(i, flag::CUE) {
+                out.push((i, i + 1, CueKind::Plain));
+            } else if t.has(i, flag::PARTICIPLE) {
+                out.push((i, i + 1, CueKind::Participle));
+            } else if t.has(i, flag::PERCEPTION) {
+                out.push((i, i + 1, CueKind::Perception));
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// Every cue of the sentence with its speaker, in text order.
+    pub(super) fn collect_attrs(
+        &self,
+        s: &Sentence,
+        mask: &QuoteMask,
+        prev: Option<&Mention>,
+    ) -> Vec<Attr> {
+        let t = self.t;
+        let cues = self.find_cues(s, mask);
+        let mut attrs: Vec<Attr> = Vec::new();
+        for &(cue, cue_end, kind) in &cues {
+            let prev_sp = attrs.iter().rev().find_map(|x| x.speaker.as_ref()).or(prev);
+            let at = new_attr(t, s, cue, cue_end, kind);
+            let made = match kind {
+                CueKind::AndThat => and_that(t, s, at, &attrs),
+                CueKind::AccordingTo => self.according_to(s, mask, at, prev_sp),
+                CueKind::Participle => continued(t, s, at, &attrs),
+                _ if attributes_nothing(t, s, cue) => None,
+                _ => self.subject_attr(s, at, kind, prev_sp, &attrs),
+            };
+            attrs.extend(made);
+        }
+        attrs
+    }
+
+    /// A plain, quote-only or perception cue with the subject before it ("X said") or,
+    /// when the cue opens its clause, after it ("…, said X"); `None` if it has neither.
+    fn subject_attr(
+        &self,
+        s: &Sentence,
+        mut at: Attr,
+        kind: CueKind,
+        prev_sp: Option<&Mention>,
+        attrs: &[Attr],
+    ) -> Option<Attr> {
+        let t = self.t;
+        let (cue, cue_end) = (at.cue, at.cue_end);
+        match self.subject_left(cue, s.a, prev_sp, attrs) {
+            Some((begin, sp, leans)) => {
+                if kind == CueKind::Perception && !(begin..cue).any(|k| t.has(k, flag::WITNESS)) {
+                    return None;
+                }
+                at.begin = begin;
+                at.speaker = Some(sp);
+                at.leans = leans;
+            }
+            None => {
+                if kind == CueKind::Perception {
+                    return None;
+                }
+                let mut k = cue;
+                while k > s.a && t.has(k - 1, flag::CUE_ADV) {
+                    k -= 1;
+                }
+                let inverted = k == s.a || t.is_punct(k - 1, ',') || t.is_quote(k - 1);
+                if !inverted {
+                    return None;
+                }
+                let (finish, sp, leans) = self.subject_right(cue_end, s.b, prev_sp)?;
+                at.finish = finish;
+                at.speaker = Some(sp);
+                at.leans = leans;
+                at.trailing = true;
+            }
+        }
+        Some(at)
+    }
+}
+
+/// A [`rules::NAMING_CUES`] verb at `i` with its frame: an object that opens with a
+/// determiner, a pronoun or a name ("the plan", "it", "Velto"), then the judgement's first
+/// word within a few words, no punctuation between. "a town called Lyman", "was described
+/// as calm" and "called for calm" have no object there; "will call it a win" is no report.
+fn naming_cue(t: &Tokens, i: usize, limit: usize) -> bool {
+    let Some(&(_, opens)) = rules::NAMING_CUES.iter().find(|(v, _)| t.is(i, v)) else {
+        return false;
+    };
+    // "will describe", "refused to call": no judgement was given yet
+    if i > 0 && rules::BASE_CUE_BLOCKERS.contains(&t.lo(i - 1)) {
+        return false;
+    }
+    let o = i + 1;
+    let object = t.is_word(o)
+        && (is_determiner(t, o) || t.has(o, flag::PRONOUN) || t.is_cap(o))
+        && !opens.contains(&t.lo(o));
+    // a quoted judgement ("described it as “grim”") is a direct claim of its own
+    let quoted = (o..(o + 10).min(limit)).any(|k| t.is_quote(k));
+    object
+        && !quoted
+        && (o + 1..(o + 7).min(limit))
+            .take_while(|&k| t.is_word(k))
+            .any(|k| opens.contains(&t.lo(k)))
+}
+
+/// A [`rules::PHRASE_CUES`] entry at `i`: where its words end and where the content may
+/// start.
+fn phrase_cue(t: &Tokens, i: usize) -> Option<(usize, usize)> {
+    rules::PHRASE_CUES.iter().find_map(|&(verb, rest, opens)| {
+        let fits = t.is(i, verb) && rest.iter().enumerate().all(|(k, w)| t.is(i + 1 + k, w));
+        let end = i + 1 + rest.len();
+        fits.then_some((end, if opens { i + 1 } else { end }))
+    })
+}
+
+/// Where the colon stands after "made|issued (two) announcements:" starting at `i`.
+fn made_statement(t: &Tokens, i: usize, limit: usize) -> Option<usize> {
+    if !matches!(t.lo(i), "made" | "makes" | "issued" | "issues") {
+        return None;
+    }
+    let noun = (i + 1..(i + 4).min(limit))
+        .take_while(|&k| t.is_word(k))
+        .find(|&k| rules::STATEMENT_NOUNS.contains(&t.lo(k)))?;
+    (noun + 1 < limit && t.is_punct(noun + 1, ':')).then_some(noun + 1)
+}
+
+/// Where "showing" stands after "shared/posted … photos/video …" starting at `i`.
+pub(super) fn shows_pictures(t: &Tokens, i: usize, limit: usize) -> Option<usize> {
+    if !rules::SHARE_VERBS.contains(&t.lo(i)) {
+        return None;
+    }
+    let media = (i + 1..(i + 4).min(limit)).find(|&k| rules::MEDIA_NOUNS.contains(&t.lo(k)))?;
+    (media + 1..(media + 7).min(limit))
+        .take_while(|&k| t.is_word(k))
+        .find(|&k| t.is(k, "showing"))
+}
+
+/// A fresh attribution for the cue `[cue, cue_end)` of kind `kind`, with no speaker or
+/// content yet.
+fn new_attr(t: &Tokens, s: &Sentence, cue: usize, cue_end: usize, kind: CueKind) -> Attr {
+    Attr {
+        cue,
+        cue_end,
+        begin: cue,
+        finish: cue_end,
+        speaker: None,
+        leans: false,
+        content: None,
+        trailing: false,
+        quote_only: kind == CueKind::QuoteOnly,
+        outlet_only: false,
+        // the verb alone names the cue ("shared", not "shared photos … showing")
+        cue_src: (
+            cue,
+            if shows_pictures(t, cue, s.b).is_some() || made_statement(t, cue, s.b).is_some() {
+                cue + 1
+            } else {
+                cue_end
+            },
+        ),
+        no_that_search: false,
+    }
+}
+
+/// "said that A, and that B": B is a second claim of the same speaker; `None` when no
+/// attribution with a speaker came before.
+fn and_that(t: &Tokens, s: &Sentence, mut at: Attr, attrs: &[Attr]) -> Option<Attr> {
+    let cue = at.cue;
+    let last = attrs
+        .iter()
+        .rev()
+        .find(|x| x.speaker.is_some() && !x.outlet_only)?;
+    at.speaker.clone_from(&last.speaker);
+    at.cue_src = last.cue_src;
+    at.leans = true;
+    at.begin = if cue > s.a && t.is(cue - 1, "and") {
+        cue - 1
+    } else {
+        cue
+    };
+    at.no_that_search = true;
+    Some(at)
+}
+
+/// ", adding that …" continues the attribution before it, with its speaker; `None` when
+/// there is none or the participle does not follow a comma, "while" or "and".
+fn continued(t: &Tokens, s: &Sentence, mut at: Attr, attrs: &[Attr]) -> Option<Attr> {
+    let cue = at.cue;
+    let sp = attrs.iter().rev().find_map(|x| x.speaker.clone())?;
+    if cue == s.a || !(t.is_punct(cue - 1, ',') || t.is(cue - 1, "while") || t.is(cue - 1, "and")) {
+        return None;
+    }
+    at.speaker = Some(sp);
+    at.leans = true;
+    at.begin = cue - 1;
+    Some(at)
+}
+
+/// Cues whose frame makes them attribute nothing: a plain form after a modal, a negation
+/// or "to" ("could not confirm", "refused to say"), a passive ("were told to leave", "is
+/// said to be"), a cue followed by "to" and a verb, and "read" with no document before it.
+fn attributes_nothing(t: &Tokens, s: &Sentence, cue: usize) -> bool {
+    // "could not confirm", "refused to say": a plain form after a modal, a
+    // negation or "to" attributes nothing.
+    if t.has(cue, flag::BASE_CUE)
+        && cue > s.a
+        && (rules::BASE_CUE_BLOCKERS.contains(&t.lo(cue - 1))
+            || t.lo(cue - 1).ends_with("’s")
+            || t.lo(cue - 1).ends_with("'s"))
+    {
+        return true;
+    }
+    // "were told to leave", "is said to be": passive, not an attribution.
+    let mut p = cue;
+    while p > s.a && t.has(p - 1, flag::CUE_ADV) && !t.has(p - 1, flag::COMMON_VERB) {
+        p -= 1;
+    }
+    if p > s.a
+        && matches!(
+            t.lo(p - 1),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        )
+    {
+        return true;
+    }
+    if !matches!(t.lo(cue), "told" | "tells")
+        && t.is(cue + 1, "to")
+        && t.is_word(cue + 2)
+        && !t.is_cap(cue + 2)
+        && !t.has(cue + 2, flag::FUNCTION)
+    {
+        return true;
+    }
+    t.is(cue, "read")
+        && !(s.a..cue).any(|k| {
+            matches!(
+                t.lo(k),
+                "statement" | "message" | "letter" | "post" | "communiqué"
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::check;
+
+    #[test]
+    fn calling_something_a_name_reports_a_judgement() {
+        check(&[
+            (
+                "The ombudsman called the new toll a tax on the poor.",
+                &[("The ombudsman", "the new toll a tax on the poor")],
+            ),
+            (
+                "Dockworkers describe the overtime rules as unfair.",
+                &[("Dockworkers", "the overtime rules as unfair")],
+            ),
+            // a name given, not a judgement; a passive; a future act
+            ("Divers found a dog called Biscuit on the boat.", &[]),
+            ("The overtime rules were described as unfair.", &[]),
+            ("The ombudsman will call the toll a tax.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn phrase_cues_report_like_cue_verbs() {
+        check(&[
+            (
+                "Mayor Tilde Roos made clear she will not raise the ferry fares.",
+                &[("Tilde Roos", "she will not raise the ferry fares")],
+            ),
+            (
+                "The shipyard owner Karl Brenn took responsibility for the fire in the paint shop.",
+                &[(
+                    "Karl Brenn",
+                    "responsibility for the fire in the paint shop",
+                )],
+            ),
+            // "made" and "took" alone report nothing
+            (
+                "Karl Brenn made a model of the old lighthouse for the museum.",
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn acts_of_speech_report_their_object() {
+        check(&[
+            (
+                "The ferry operator Nordlink blamed the delays on a broken crane.",
+                &[("Nordlink", "the delays on a broken crane")],
+            ),
+            (
+                "Union leaders asked for calm ahead of the vote on Thursday.",
+                &[("Union leaders", "calm ahead of the vote on Thursday")],
+            ),
+            (
+                "Senator Ivo Marsh accused the harbour board of hiding its losses.",
+                &[("Ivo Marsh", "the harbour board of hiding its losses")],
+            ),
+            // "the company" after a body named only by its cue is that body
+            (
+                "Velto blamed the rattling noise on loose panels. \
+                 The company later faulted the worn brakes on its trucks.",
+                &[
+                    ("Velto", "the rattling noise on loose panels"),
+                    ("Velto", "the worn brakes on its trucks"),
+                ],
+            ),
+            // an act's object may be one word; a said-content may not
+            (
+                "The crew wanted more pay, while the owners asked for patience.",
+                &[("the owners", "patience")],
+            ),
+            ("The owners said so.", &[]),
+            // asked in the passive: the one asked says nothing
+            (
+                "The pilots were asked to wait on the runway for an hour.",
+                &[],
+            ),
+        ]);
+    }
+}

@@ -1,0 +1,278 @@
+//! Direct claims: which attribution owns each quotation, orphan quotations, and a
+//! quotation that closes reported content.
+
+use super::syntax::{loose_words, words};
+use super::types::{Analyzer, Attr, Draft, QuoteMask, Sentence, QUOTE_FRAGMENT};
+use crate::model::Mention;
+use crate::quotes::Quote;
+use crate::text::{flag, Kind, Tokens};
+
+impl Analyzer<'_, '_> {
+    /// Direct claims: each quotation attached to the attribution right after or right
+    /// before it; unattributed quotations that stand alone are kept as orphans.
+    pub(super) fn quote_drafts(
+        &self,
+        s: &Sentence,
+        mask: &QuoteMask,
+        attrs: &mut [Attr],
+    ) -> Vec<Draft> {
+        let t = self.t;
+        let quotes = s.quotes;
+        let mut drafts = Vec::new();
+        let mut pending: Vec<usize> = Vec::new();
+        let main_speaker = attrs
+            .iter()
+            .filter(|x| !x.outlet_only)
+            .find_map(|x| x.speaker.clone());
+        for q in quotes
+            .iter()
+            .filter(|q| q.open >= s.a && q.open < s.b && !q.is_title(t))
+        {
+            // Attributions are in text order: look only at the few around the quote.
+            let k0 = attrs.partition_point(|x| x.cue < q.open);
+            let (owner, embedded) = quote_owner(t, s, mask, attrs, q, k0);
+            if embedded {
+                continue;
+            }
+            match owner {
+                Some(k) => drafts.push(owned_quote(t, &mut attrs[k], q, main_speaker.as_ref())),
+                None => {
+                    let near = &attrs[k0.saturating_sub(3)..k0];
+                    if let Some(d) = orphan_quote(t, s, mask, near, q) {
+                        pending.push(drafts.len());
+                        drafts.push(d);
+                    }
+                }
+            }
+        }
+        // A quote that opens the sentence shares the attribution of the next quote in it.
+        if !pending.is_empty() {
+            share_next_attribution(&mut drafts);
+        }
+        drafts
+    }
+
+    /// "urged residents to leave, in order to “stay safe”": a quotation that closes the
+    /// reported content in a short clause of its own is the speaker's own words, a direct
+    /// claim beside the reported one (a quoted word inside the clause stays a scare quote).
+    /// Before a trailing cue ("A, which “B”, said X") only the quotation is X's: the rest
+    /// is the article's framing.
+    pub(super) fn split_closing_quotes(
+        &self,
+        s: &Sentence,
+        attrs: &[Attr],
+        drafts: &mut Vec<Draft>,
+    ) {
+        let t = self.t;
+        let mut extra = Vec::new();
+        let mut framing = Vec::new();
+        for (n, d) in drafts.iter_mut().enumerate() {
+            if d.direct || d.speaker.is_none() {
+                continue;
+            }
+            let Some(q) = s
+                .quotes
+                .iter()
+                .find(|q| q.closed && q.open > d.a && q.open < d.b && q.outer_end() >= d.b)
+            else {
+                continue;
+            };
+            let (qa, qb) = q.inner();
+            let Some(comma) = (d.a..q.open).rev().find(|&k| t.is_punct(k, ',')) else {
+                continue;
+            };
+            if words(t, qa, qb) < 2 || words(t, d.a, comma) < 3 {
+                continue;
+            }
+            let trailing = attrs
+                .iter()
+                .any(|x| x.trailing && x.content == Some((d.a, d.b)));
+            // The quotation hangs on a phrase of its own ("…, in order to “…”"), not on
+            // the main clause ("Since May, troops took “…”").
+            let subordinate =
+                t.is_word(comma + 1) && !t.is_cap(comma + 1) && t.has(comma + 1, flag::FUNCTION);
+            if !subordinate || !(trailing || words(t, comma, q.open) <= 4) {
+                continue;
+            }
+            extra.push(Draft {
+                direct: true,
+                a: qa,
+                b: qb,
+                speaker: d.speaker.clone(),
+                via: None,
+                spoke_to_via: false,
+                cue: d.cue.clone(),
+                leans_on_previous: d.leans_on_previous,
+                orphan: false,
+                scene: None,
+            });
+            if trailing {
+                framing.push(n);
+            } else {
+                d.b = comma;
+            }
+        }
+        for n in framing.into_iter().rev() {
+            drafts.remove(n);
+        }
+        drafts.extend(extra);
+    }
+}
+
+/// Which attribution owns the quotation `q` (`k0`: the first attribution whose cue is not
+/// before it): the one right after it with only punctuation between, else the cue right
+/// before it. Also says whether the quotation is embedded in a clause's content (the
+/// content before it has words of its own) and so is no claim of its own.
+fn quote_owner(
+    t: &Tokens,
+    s: &Sentence,
+    mask: &QuoteMask,
+    attrs: &[Attr],
+    q: &Quote,
+    k0: usize,
+) -> (Option<usize>, bool) {
+    let qend = q.outer_end();
+    let mut owner: Option<usize> = None;
+    let near = &attrs[k0.saturating_sub(3)..k0];
+    let mut embedded = near.iter().any(|x| {
+        !x.trailing
+            && !x.quote_only
+            && x.content.is_some_and(|(c, e)| {
+                c < q.open
+                    && qend <= e + 1
+                    && (c.max(q.open.saturating_sub(64))..q.open)
+                        .filter(|&i| t.is_word(i) && !mask.inside(i))
+                        .count()
+                        > 2
+            })
+    });
+    // After: only punctuation between the quote and the attribution.
+    let k1 = attrs.partition_point(|x| x.cue < qend);
+    let after = attrs
+        .get(k1)
+        .filter(|x| x.begin >= qend || x.trailing)
+        .map(|_| k1);
+    if let Some(k) = after {
+        let x = &attrs[k];
+        let from = if x.trailing && x.begin == x.cue {
+            x.cue
+        } else {
+            x.begin
+        };
+        if from >= qend && words(t, qend, from) == 0 {
+            owner = Some(k);
+            if let (true, Some((c, _))) = (x.trailing, x.content) {
+                let before_words = loose_words(t, mask, c, q.open);
+                embedded = before_words > QUOTE_FRAGMENT;
+            }
+        }
+    }
+    if owner.is_none() {
+        // Before: the cue (and its subject) right before the quote.
+        if let Some(k) = k0.checked_sub(1) {
+            let x = &attrs[k];
+            let gap = words(t, x.finish.max(x.cue_end), q.open);
+            let limit = if x.quote_only { 8 } else { 2 };
+            let no_that = !(x.cue_end..q.open).any(|i| t.is(i, "that"));
+            let ends_clause =
+                words(t, qend, s.b) <= 5 || t.is_punct(qend, ',') || t.is_punct(qend, '.');
+            if gap <= limit && no_that && (ends_clause || gap == 0) {
+                owner = Some(k);
+            }
+        }
+    }
+    (owner, embedded)
+}
+
+/// The direct claim of the quotation `q` owned by `x`; the quotation leaves `x`'s
+/// content. An outlet-only attribution lends the sentence's main speaker.
+fn owned_quote(t: &Tokens, x: &mut Attr, q: &Quote, main_speaker: Option<&Mention>) -> Draft {
+    let (qa, qb) = q.inner();
+    if let Some((c, e)) = x.content {
+        if c <= q.open && q.close <= e + 1 {
+            x.content = None;
+        }
+    }
+    let (speaker, leans) = if x.outlet_only {
+        (main_speaker.cloned(), false)
+    } else {
+        (x.speaker.clone(), x.leans)
+    };
+    Draft {
+        direct: true,
+        a: qa,
+        b: qb,
+        speaker,
+        via: None,
+        spoke_to_via: false,
+        cue: Some(t.span_text(x.cue_src.0, x.cue_src.1).to_string()),
+        leans_on_previous: leans,
+        orphan: false,
+        scene: None,
+    }
+}
+
+/// An unattributed quotation `q` that stands alone (at most a short lead-in before it,
+/// not inside a claim of the attributions `near` it) is kept as an orphan.
+fn orphan_quote(
+    t: &Tokens,
+    s: &Sentence,
+    mask: &QuoteMask,
+    near: &[Attr],
+    q: &Quote,
+) -> Option<Draft> {
+    let (qa, qb) = q.inner();
+    let qend = q.outer_end();
+    let lead = loose_words(t, mask, s.a, q.open);
+    let lead_ok = lead == 0
+        || (lead <= 4 && q.open > s.a && matches!(t.toks[q.open - 1].kind, Kind::Punct(',' | ':')));
+    let in_claim = near
+        .iter()
+        .any(|x| x.content.is_some_and(|(c, e)| c <= q.open && qend <= e + 1));
+    (lead_ok && !in_claim).then_some(Draft {
+        direct: true,
+        a: qa,
+        b: qb,
+        speaker: None,
+        via: None,
+        spoke_to_via: false,
+        cue: None,
+        leans_on_previous: false,
+        orphan: true,
+        scene: None,
+    })
+}
+
+/// A quote that opens the sentence shares the attribution of the next quote in it.
+fn share_next_attribution(drafts: &mut [Draft]) {
+    let mut next: Option<(Option<Mention>, Option<String>, bool)> = None;
+    for d in drafts.iter_mut().rev() {
+        if !d.orphan {
+            next = Some((d.speaker.clone(), d.cue.clone(), d.leans_on_previous));
+        } else if let Some((sp, cue, leans)) = &next {
+            d.speaker.clone_from(sp);
+            d.cue.clone_from(cue);
+            d.leans_on_previous = *leans;
+            d.orphan = false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::check;
+
+    #[test]
+    fn a_title_in_quotation_marks_is_no_quote() {
+        check(&[
+            (
+                "Dana Kline told \"Harbour Hour\" listeners on Monday that the docks would reopen.",
+                &[("Dana Kline", "the docks would reopen")],
+            ),
+            (
+                "\"The docks will reopen,\" Dana Kline said on Monday.",
+                &[("Dana Kline", "The docks will reopen,")],
+            ),
+        ]);
+    }
+}

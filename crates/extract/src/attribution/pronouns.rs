@@ -1,0 +1,223 @@
+//! Pronoun speakers: what "he", "it" and "they" stand for, and a pronoun subject that
+//! takes the speaker named later in its own sentence.
+
+use super::types::{mention_of, span_mention, Analyzer, Attr};
+use crate::mentions::Found;
+use crate::model::{EntityKind, Mention, Span};
+use crate::rules;
+use crate::tagger::Gender;
+use crate::text::{flag, Tokens};
+
+impl Analyzer<'_, '_> {
+    /// Resolves a pronoun at token `i`.
+    pub(super) fn pronoun(&self, i: usize, prev: Option<&Mention>) -> Option<Mention> {
+        let t = self.t;
+        let lo = t.lo(i);
+        // the entity a pronoun stands for, at the pronoun's place in the text
+        let here = |mut m: Mention| {
+            m.span = Span::new(t.start(i), t.end(i));
+            m
+        };
+        match lo {
+            // object forms: "according to her"
+            "he" | "she" | "him" | "her" => {
+                let sex = if matches!(lo, "he" | "him") {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                // Unknown sex agrees with either pronoun.
+                let agrees = |name: &str, roles: &[String]| {
+                    self.reg.gender_of(name, roles).is_none_or(|g| g == sex)
+                };
+                let last = self
+                    .reg
+                    .antecedent_person(t, i, |f: &Found| agrees(&f.name, &f.roles));
+                // "A senior official confirmed …; “…,” he said": one unnamed person
+                // ("Another said …. He said …": one of the group just counted)
+                let one_unnamed = |p: &Mention| {
+                    nominal_head(p).is_some_and(|w| {
+                        rules::ROLE_NOUNS.contains(&w.as_str())
+                            || matches!(w.as_str(), "another" | "one")
+                    })
+                };
+                let prev = prev.filter(|p| {
+                    (p.kind == EntityKind::Person && agrees(&p.name, &p.roles)) || one_unnamed(p)
+                });
+                // The previous speaker, unless a person was named after it in a later
+                // sentence (one named in the speaker's own sentence is what they spoke of).
+                let same_sentence = |p: &Mention, f: &Found| {
+                    let from = self.token_at(p.span.start);
+                    !(from..f.a).any(|k| t.is_punct(k, '.') || t.toks[k].para_break)
+                };
+                if let Some(p) = prev {
+                    if last.is_none_or(|f| {
+                        f.name == p.name || t.start(f.a) < p.span.start || same_sentence(p, f)
+                    }) {
+                        return Some(here(p.clone()));
+                    }
+                }
+                last.map(|f| here(mention_of(t, f)))
+            }
+            "it" => {
+                // a body, or a description of one ("The port agency says …. It says …")
+                let body = |p: &Mention| {
+                    matches!(p.kind, EntityKind::Organization | EntityKind::Outlet)
+                        || nominal_head(p)
+                            .is_some_and(|w| t.lex.is_org_head(&w) || rules::is_org_descriptor(&w))
+                };
+                if let Some(p) = prev.filter(|p| body(p)) {
+                    return Some(here(p.clone()));
+                }
+                self.reg
+                    .last_before(i, &[EntityKind::Organization, EntityKind::Outlet])
+                    .map(|f| here(mention_of(t, f)))
+            }
+            // "Researchers finished a study. The study shows …. They say …": people, not
+            // the document that spoke last
+            "they" | "them" => prev
+                .filter(|p| matches!(p.kind, EntityKind::Nominal | EntityKind::Organization))
+                .filter(|p| {
+                    !nominal_head(p).is_some_and(|w| rules::DOCUMENT_NOUNS.contains(&w.as_str()))
+                })
+                .map(|p| here(p.clone()))
+                .or_else(|| plural_source_before(t, i).map(here)),
+            _ => None,
+        }
+    }
+
+    /// "It announced that A, “B,” the ministry said": a pronoun subject takes the named
+    /// speaker that closes its own sentence before it looks back at earlier ones.
+    pub(super) fn cataphora(&self, attrs: &mut [Attr]) {
+        let t = self.t;
+        let Some((named_cue, named)) = attrs
+            .iter()
+            .rev()
+            .find(|x| x.trailing && !x.leans && !x.outlet_only)
+            .and_then(|x| Some((x.cue, x.speaker.clone()?)))
+        else {
+            return;
+        };
+        for x in attrs.iter_mut().filter(|x| x.cue < named_cue && x.leans) {
+            let pronoun_subject = t.has(x.begin, flag::PRONOUN)
+                && (x.begin + 1..x.cue).all(|k| t.has(k, flag::CUE_ADV));
+            let agrees = match t.lo(x.begin) {
+                "it" => named.kind == EntityKind::Organization,
+                "he" | "she" => named.kind == EntityKind::Person,
+                _ => false,
+            };
+            if pronoun_subject && agrees {
+                x.speaker = Some(named.clone());
+                x.leans = false;
+            }
+        }
+    }
+}
+
+/// How far back "they" looks for the people a sentence opened with.
+const THEY_LOOKBACK: usize = 80;
+
+/// The plural source noun that opened one of the last sentences before `i` ("Researchers
+/// have completed …"): what "they" means when the last speaker was a document.
+fn plural_source_before(t: &Tokens, i: usize) -> Option<Mention> {
+    (i.saturating_sub(THEY_LOOKBACK)..i).rev().find_map(|k| {
+        let opens = k == 0 || t.is_punct(k - 1, '.') || t.toks[k].para_break;
+        let lo = t.lo(k);
+        let people = lo
+            .strip_suffix('s')
+            .is_some_and(|one| rules::ROLE_NOUNS.contains(&one))
+            || (lo.ends_with('s') && rules::NOMINAL_SOURCE_NOUNS.contains(&lo));
+        (opens && t.is_cap(k) && people).then(|| {
+            let text = t.s(k).to_string();
+            span_mention(t, k, k + 1, text, EntityKind::Nominal)
+        })
+    })
+}
+
+/// The head word of an unnamed speaker's description, in lower case ("A senior port
+/// officer" → "officer"); `None` for a named one.
+fn nominal_head(m: &Mention) -> Option<String> {
+    (m.kind == EntityKind::Nominal)
+        .then(|| m.name.split_whitespace().last().map(str::to_lowercase))
+        .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::check;
+
+    #[test]
+    fn they_after_a_document_are_the_people_behind_it() {
+        check(&[
+            (
+                "Engineers inspected the old dam for a year. The report says the dam is \
+                 sound. They say the spillway will need work within a decade.",
+                &[
+                    ("The report", "the dam is sound"),
+                    ("Engineers", "the spillway will need work within a decade"),
+                ],
+            ),
+            // after people, "they" stays with them; no people opened a sentence: no one
+            (
+                "Local farmers say the harvest fell short. They say the fields flooded twice.",
+                &[
+                    ("Local farmers", "the harvest fell short"),
+                    ("Local farmers", "the fields flooded twice"),
+                ],
+            ),
+            (
+                "The report says the dam is sound. They say the spillway will need work.",
+                &[("The report", "the dam is sound")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn pronouns_and_coordinated_cues_keep_their_speaker() {
+        check(&[
+            (
+                "A senior port officer confirmed that three cranes fell. \
+                 “Nobody was hurt,” he said.",
+                &[
+                    ("A senior port officer", "three cranes fell"),
+                    ("A senior port officer", "Nobody was hurt,"),
+                ],
+            ),
+            (
+                "Captain Ola Brekke runs two trawlers. He was at sea when the storm hit, \
+                 and says the harbour must be dredged.",
+                &[
+                    ("", "Captain Ola Brekke runs two trawlers."),
+                    ("Ola Brekke", "the harbour must be dredged"),
+                ],
+            ),
+            // a clause without a person or body in front gives "and says" no speaker
+            (
+                "The storm hit at dawn, and says nothing about the harbour.",
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_first_name_alone_and_one_of_a_group_keep_their_pronouns() {
+        check(&[
+            (
+                "Sarah, a nurse from the valley, said the clinic closed early. \
+                 She said the roads were cut.",
+                &[
+                    ("Sarah", "the clinic closed early"),
+                    ("Sarah", "the roads were cut"),
+                ],
+            ),
+            (
+                "Some listeners praised the show. Another wrote that the signal was weak. \
+                 He said it faded every evening.",
+                &[
+                    ("Another", "the signal was weak"),
+                    ("Another", "it faded every evening"),
+                ],
+            ),
+        ]);
+    }
+}

@@ -1,0 +1,521 @@
+//! The speaker a noun phrase names: a person or body found in it, a description that
+//! stands for one named earlier, a country's institution, or an unnamed source.
+
+use super::types::{mention_of, span_mention, Analyzer};
+use crate::mentions::{content_words, Found};
+use crate::model::{EntityKind, Mention, Span};
+use crate::rules;
+use crate::text::{flag, Kind, Tokens};
+
+impl Analyzer<'_, '_> {
+    /// The organisation a bare description stands for: the last one named with that head
+    /// word ("the ministry"), or the last organisation at all for generic heads.
+    fn org_for_description(&self, head: &str, at: usize) -> Option<&Found> {
+        let generic = rules::GENERIC_BODY_NOUNS.contains(&head);
+        if !generic && !self.t.lex.is_org_head(head) {
+            return None;
+        }
+        let last = self.reg.last_before(at, &[EntityKind::Organization])?;
+        let named = last.name.split(' ').any(|w| w.eq_ignore_ascii_case(head));
+        (generic || named).then_some(last)
+    }
+
+    /// The body "the <head>" stands for: the one named last ([`Self::org_for_description`]),
+    /// else, for a generic head ("the company"), the body that spoke last, named by a
+    /// cue alone ("Velto blamed …. The company later faulted …").
+    fn body_described(&self, head: &str, at: usize, prev: Option<&Mention>) -> Option<Mention> {
+        if let Some(f) = self.org_for_description(head, at) {
+            return Some(mention_of(self.t, f));
+        }
+        let generic = rules::GENERIC_BODY_NOUNS.contains(&head);
+        prev.filter(|p| generic && p.kind == EntityKind::Organization)
+            .cloned()
+    }
+
+    /// "The Velto CEO": a definite sole role ([`rules::SOLE_HEAD_ROLES`]) qualified by a
+    /// name is the person the article named in that role; if it named nobody, the person
+    /// quoted just before ("“…,” said Ada Okafor. The Velto CEO added …"), unless that
+    /// person is known in another role.
+    fn sole_role_holder(&self, a: usize, b: usize, prev: Option<&Mention>) -> Option<Mention> {
+        let t = self.t;
+        let role = t.lo(b - 1);
+        let qualified = t.is(a, "the")
+            && b > a + 2
+            && (a + 1..b - 1).all(|k| t.is_cap(k) && !t.has(k, flag::DEMONYM));
+        if !qualified || !rules::SOLE_HEAD_ROLES.contains(&role) {
+            return None;
+        }
+        let span = Span::new(t.start(a), t.end(b - 1));
+        if let Some(p) = self.reg.person_for_role(role, &[], a) {
+            return Some(Mention {
+                span,
+                name: p.name.clone(),
+                kind: EntityKind::Person,
+                roles: p.roles.clone(),
+                place: None,
+            });
+        }
+        let p = prev.filter(|p| p.kind == EntityKind::Person)?;
+        let fits = p.roles.is_empty() || p.roles.iter().any(|r| r.eq_ignore_ascii_case(role));
+        fits.then(|| Mention { span, ..p.clone() })
+    }
+
+    /// The speaker an NP `[a, b)` names, if it names one.
+    pub(super) fn speaker_of(
+        &self,
+        a: usize,
+        b: usize,
+        prev: Option<&Mention>,
+    ) -> Option<(Mention, bool)> {
+        let t = self.t;
+        let mut a = a;
+        let mut b = b;
+        while a < b
+            && (!t.is_word(a) || matches!(t.lo(a), "and" | "but" | "then" | "so" | "meanwhile"))
+        {
+            a += 1;
+        }
+        while b > a && (!t.is_word(b - 1) || t.has(b - 1, flag::CUE_ADV)) && !t.is_punct(b - 1, ')')
+        {
+            b -= 1;
+        }
+        if a >= b || b - a > 20 {
+            return None;
+        }
+        // A speaker is a noun phrase: "would", "had", "is" mean a clause was caught.
+        if (a..b).any(|i| !t.toks[i].cap && t.has(i, flag::COMMON_VERB)) {
+            return None;
+        }
+        if b - a == 1 && (t.has(a, flag::PRONOUN) || matches!(t.lo(a), "him" | "her" | "them")) {
+            return self.pronoun(a, prev).map(|m| (m, true));
+        }
+        if (a..b).any(|i| matches!(t.lo(i), "statement" | "communiqué" | "release")) && b - a <= 3
+        {
+            return prev.map(|p| (p.clone(), true));
+        }
+        let found = self.reg.overlapping(a, b);
+        // The head noun of a description: the first source noun ("a journalist present in
+        // the area held by the army" is a journalist).
+        let lower_nominal =
+            (a..b).find(|&i| t.has(i, flag::NOMINAL | flag::ROLE) && (!t.toks[i].cap || i == a));
+        if let Some(found) = self.named_speaker(a, b, found, lower_nominal, prev) {
+            return Some(found);
+        }
+        if let Some(n) = lower_nominal {
+            return Some(self.described_speaker(a, b, n, prev));
+        }
+        self.unnamed_speaker(a, b, found, prev)
+    }
+
+    /// A person or body the registry found in the NP `[a, b)` that is the speaker itself,
+    /// not something the description `lower_nominal` belongs to ("the chief of staff of X").
+    fn named_speaker(
+        &self,
+        a: usize,
+        b: usize,
+        found: &[Found],
+        lower_nominal: Option<usize>,
+        prev: Option<&Mention>,
+    ) -> Option<(Mention, bool)> {
+        let t = self.t;
+        if let Some(f) = found.iter().rev().find(|f| f.kind == EntityKind::Person) {
+            // "the chief of staff of X" describes someone else than X.
+            let possessive = t.is_possessive(f.b - 1);
+            let owned = lower_nominal.is_some_and(|n| {
+                (n < f.a && (n..f.a).any(|i| matches!(t.lo(i), "of" | "for" | "to")))
+                    || (possessive && n >= f.b)
+            });
+            if !owned {
+                return Some((mention_of(t, f), false));
+            }
+        }
+        // "The Velto CEO" with nobody named in that role: the person who spoke just before.
+        if let Some(m) = self.sole_role_holder(a, b, prev) {
+            return Some((m, false));
+        }
+        // "a spokesperson for the Harbour Board" speaks for the board.
+        if let Some(n) = lower_nominal {
+            if matches!(
+                t.lo(n),
+                "spokesperson" | "spokesman" | "spokeswoman" | "representative"
+            ) {
+                if let Some(f) = found
+                    .iter()
+                    .find(|f| f.a > n && f.kind == EntityKind::Organization)
+                {
+                    return Some((mention_of(t, f), false));
+                }
+            }
+        }
+        let f = found
+            .iter()
+            .find(|f| matches!(f.kind, EntityKind::Organization | EntityKind::Outlet))?;
+        self.body_speaker(a, b, f, lower_nominal)
+    }
+
+    /// The organisation or outlet `f` found in the NP `[a, b)`, when it is the one speaking:
+    /// named before any description, an outlet's report, or the body's own document.
+    fn body_speaker(
+        &self,
+        a: usize,
+        b: usize,
+        f: &Found,
+        lower_nominal: Option<usize>,
+    ) -> Option<(Mention, bool)> {
+        let t = self.t;
+        let report = (a..b).any(|i| matches!(t.lo(i), "report" | "reports"));
+        if report && f.kind == EntityKind::Outlet {
+            // "a report by Reuters": the outlet speaks; the span keeps "report" so the
+            // caller can tell the outlet is also the channel.
+            let mut m = mention_of(t, f);
+            m.span = Span::new(t.start(a), t.end(b - 1));
+            return Some((m, false));
+        }
+        let role_first = lower_nominal.is_some_and(|n| n < f.a && t.has(n, flag::ROLE));
+        let outlet_noun = lower_nominal.is_some_and(|n| {
+            n >= f.b && (t.is(n, "agency") || rules::OUTLET_KINDS.contains(&t.lo(n)))
+        });
+        if f.kind == EntityKind::Outlet && outlet_noun {
+            return Some((mention_of(t, f), false));
+        }
+        // "the ministry's latest figures show", "a World Bank study": the body's own document
+        let own_document = (t.is_possessive(f.b - 1) || f.b + 1 == b)
+            && b > f.b
+            && rules::DOCUMENT_NOUNS.contains(&t.lo(b - 1));
+        if (lower_nominal.is_none_or(|n| n < f.a) && !role_first) || own_document {
+            return Some((mention_of(t, f), false));
+        }
+        None
+    }
+
+    /// The speaker an NP `[a, b)` with the source noun `n` describes: a document's author,
+    /// a name after the description, the person known in that role, the body the article
+    /// just named, a country's institution, or else the unnamed source itself.
+    fn described_speaker(
+        &self,
+        a: usize,
+        b: usize,
+        n: usize,
+        prev: Option<&Mention>,
+    ) -> (Mention, bool) {
+        let t = self.t;
+        let start_np = nominal_start(t, a, n + 1);
+        // "a statement from the ministry": the document's author speaks.
+        let document = rules::DOCUMENT_NOUNS.contains(&t.lo(n));
+        if document && matches!(t.lo(n + 1), "from" | "by" | "of") && n + 2 < b {
+            if let Some(found) = self.speaker_of(n + 2, b, prev) {
+                return found;
+            }
+        }
+        if let Some(found) = name_after_description(t, n, b) {
+            return found;
+        }
+        if t.has(n, flag::ROLE) && t.is_word(n) {
+            if let Some(found) = self.role_holder(a, b, n, start_np, prev) {
+                return found;
+            }
+        }
+        // "the ministry", "the company": the organisation the article just named.
+        if t.is(start_np, "the") && n == start_np + 1 && b == n + 1 {
+            if let Some(mut m) = self.body_described(t.lo(n), a, prev) {
+                m.span = Span::new(t.start(start_np), t.end(n));
+                return (m, false);
+            }
+        }
+        if let Some(m) = national_body(t, start_np, b) {
+            return (m, false);
+        }
+        let text = t.span_text(start_np, b).to_string();
+        (
+            span_mention(t, start_np, b, text, EntityKind::Nominal),
+            false,
+        )
+    }
+
+    /// The person a role noun `n` stands for, the description starting at `start_np`: the
+    /// unnamed source just quoted ("the official said" after "A senior port official …"),
+    /// or for a definite description, the person the article named in that role.
+    fn role_holder(
+        &self,
+        a: usize,
+        b: usize,
+        n: usize,
+        start_np: usize,
+        prev: Option<&Mention>,
+    ) -> Option<(Mention, bool)> {
+        let t = self.t;
+        let ctx = content_words(t, start_np, b);
+        let ctx: Vec<String> = ctx.into_iter().filter(|c| c != t.lo(n)).collect();
+        let definite = t.is(start_np, "the")
+            || t.s(start_np).ends_with("’s")
+            || t.s(start_np).ends_with("'s")
+            || t.is_cap(start_np);
+        // "A senior port official confirmed … “…,” the official said.": the unnamed
+        // source just quoted, not someone named earlier with that role
+        let same_source = prev.filter(|p| {
+            p.kind == EntityKind::Nominal
+                && p.name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(t.lo(n)))
+        });
+        if let (true, Some(p)) = (t.is(start_np, "the") && n == start_np + 1, same_source) {
+            let mut m = p.clone();
+            m.span = Span::new(t.start(start_np), t.end(n));
+            return Some((m, true));
+        }
+        if definite {
+            if let Some(p) = self.reg.person_for_role(t.lo(n), &ctx, a) {
+                let m = Mention {
+                    span: Span::new(t.start(start_np), t.end(b - 1)),
+                    name: p.name.clone(),
+                    kind: EntityKind::Person,
+                    roles: p.roles.clone(),
+                    place: None,
+                };
+                return Some((m, false));
+            }
+        }
+        None
+    }
+
+    /// The speaker of an NP `[a, b)` with no source noun: a group named by nationality, a
+    /// place, an unknown name, a body described by its head, or a counted or described
+    /// group.
+    fn unnamed_speaker(
+        &self,
+        a: usize,
+        b: usize,
+        found: &[Found],
+        prev: Option<&Mention>,
+    ) -> Option<(Mention, bool)> {
+        let t = self.t;
+        // "the Americans", "the pro-government separatists": a group named by nationality.
+        let det = usize::from(t.is(a, "the"));
+        if b == a + det + 1 && t.has(a + det, flag::DEMONYM) && t.lo(a + det).ends_with('s') {
+            let text = t.span_text(a, b).to_string();
+            return Some((span_mention(t, a, b, text, EntityKind::Nominal), false));
+        }
+        if let Some(f) = found.iter().find(|f| f.kind == EntityKind::Place) {
+            if f.a <= a + 1 && f.b >= b {
+                return Some((mention_of(t, f), false));
+            }
+        }
+        if let Some(m) = unknown_name(t, a, b) {
+            return Some((m, false));
+        }
+        // "the board", "the union": the organisation the article just named by that head
+        if t.is(a, "the") && b == a + 2 && !t.is_cap(a + 1) {
+            if let Some(mut m) = self.body_described(t.lo(a + 1), a, prev) {
+                m.span = Span::new(t.start(a), t.end(a + 1));
+                return Some((m, false));
+            }
+        }
+        described_group(t, a, b).map(|m| (m, false))
+    }
+}
+
+/// "Ukrainian forces", "the Chilean army", "Peru's government": a country's institution
+/// speaks, an organisation named as written (without the article), not an unnamed group.
+fn national_body(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
+    let k = if t.is(a, "the") { a + 1 } else { a };
+    if k + 1 >= b || !t.is_cap(k) {
+        return None;
+    }
+    let lo = t.lo(k);
+    let country = if t.has(k, flag::DEMONYM) {
+        !rules::COMPASS_ADJECTIVES.contains(&lo)
+    } else {
+        let stem = lo
+            .strip_suffix("’s")
+            .or_else(|| lo.strip_suffix("'s"))
+            .unwrap_or("");
+        rules::COUNTRIES.contains(&stem)
+    };
+    let head = t.span_text(k + 1, b).to_lowercase();
+    if !country || !rules::NATIONAL_BODIES.contains(&head.as_str()) {
+        return None;
+    }
+    let name = t.span_text(k, b).to_string();
+    Some(span_mention(t, k, b, name, EntityKind::Organization))
+}
+
+/// Where a nominal noun phrase starts inside `[a, b)`: after the last word that cannot be
+/// part of it ("It comes like western intelligence" → "western intelligence").
+fn nominal_start(t: &Tokens, a: usize, b: usize) -> usize {
+    let mut start = a;
+    for i in a..b {
+        let lo = t.lo(i);
+        let np_word = matches!(
+            lo,
+            "the"
+                | "a"
+                | "an"
+                | "of"
+                | "for"
+                | "in"
+                | "on"
+                | "at"
+                | "from"
+                | "by"
+                | "to"
+                | "with"
+                | "and"
+        ) || !t.has(i, flag::FUNCTION);
+        if !np_word && t.is_word(i) {
+            start = i + 1;
+        }
+    }
+    if start >= b {
+        a
+    } else {
+        start
+    }
+}
+
+/// A name after the description `n` of the NP ending at `b` names the speaker: "chief
+/// executive Ana Ruiz", "the state weather agency AEMET".
+fn name_after_description(t: &Tokens, n: usize, b: usize) -> Option<(Mention, bool)> {
+    let mut c = b;
+    while c > n + 1 && t.is_cap(c - 1) && !t.has(c - 1, flag::NOT_NAME) {
+        c -= 1;
+    }
+    let lower_between =
+        (n + 1..c).all(|i| t.is_word(i) && !t.is_cap(i) && !t.has(i, flag::FUNCTION));
+    if c < b
+        && lower_between
+        && !t.toks[n].cap
+        && b - c <= 4
+        && (c..b).all(|i| !t.has(i, flag::DEMONYM))
+    {
+        let kind = if b - c >= 2 && t.has(n, flag::ROLE) {
+            EntityKind::Person
+        } else {
+            EntityKind::Organization
+        };
+        let name = t.span_text(c, b).to_string();
+        return Some((span_mention(t, c, b, name, kind), false));
+    }
+    None
+}
+
+/// An unknown capitalised name `[a, b)` right before or after a cue.
+fn unknown_name(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
+    let caps = (a..b).all(|i| {
+        t.is_cap(i)
+            && !t.has(
+                i,
+                flag::NOT_NAME | flag::DEMONYM | flag::MONTH | flag::WEEKDAY,
+            )
+    });
+    if caps && b - a <= 4 && !t.has(a, flag::PRONOUN) {
+        // one word is a body ("Velto said"), unless it is a common given name
+        let kind = if b - a >= 2 || crate::mentions::is_common_given_name(t.lo(a)) {
+            EntityKind::Person
+        } else {
+            EntityKind::Organization
+        };
+        let name = t.span_text(a, b).to_string();
+        return Some(span_mention(t, a, b, name, kind));
+    }
+    None
+}
+
+/// "The terminal operator said that …": a short definite description of a body.
+/// "Three callers said …", "One caller suggested …", "Another said …": a counted group or
+/// one of it.
+fn described_group(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
+    let counted =
+        rules::QUANTIFIERS.contains(&t.lo(a)) || t.toks.get(a).is_some_and(|x| x.kind == Kind::Num);
+    if counted && b == a + 1 && rules::QUANTIFIER_PRONOUNS.contains(&t.lo(a)) {
+        let text = t.span_text(a, b).to_string();
+        return Some(span_mention(t, a, b, text, EntityKind::Nominal));
+    }
+    let described = (matches!(t.lo(a), "the" | "a" | "an") || counted)
+        && (2..=5).contains(&(b - a))
+        && (a + 1..b).all(|i| t.is_word(i) && !t.has(i, flag::FUNCTION | flag::PRONOUN))
+        && !t.s(b - 1).ends_with("ing");
+    if described {
+        let text = t.span_text(a, b).to_string();
+        return Some(span_mention(t, a, b, text, EntityKind::Nominal));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::check;
+
+    #[test]
+    fn a_sole_role_of_a_named_body_is_the_person_just_quoted() {
+        check(&[
+            (
+                "“Every bus will run,” said Mira Holt. The Velto CEO added that 30 buses were \
+                 repaired.",
+                &[
+                    ("Mira Holt", "Every bus will run,"),
+                    ("Mira Holt", "30 buses were repaired"),
+                ],
+            ),
+            // spokespeople are many; a holder named elsewhere wins
+            (
+                "“Every bus will run,” said Mira Holt. The Velto spokesman added that 30 buses \
+                 were repaired.",
+                &[
+                    ("Mira Holt", "Every bus will run,"),
+                    ("The Velto spokesman", "30 buses were repaired"),
+                ],
+            ),
+            (
+                "Ivo Brand, the Velto CEO, spoke on Monday. “Every bus will run,” said Mira \
+                 Holt. The Velto CEO added that 30 buses were repaired.",
+                &[
+                    ("Mira Holt", "Every bus will run,"),
+                    ("Ivo Brand", "30 buses were repaired"),
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_body_speaks_through_its_documents() {
+        check(&[
+            (
+                "The Coastal Survey Institute's latest tally says 40 boats sank this year.",
+                &[("Coastal Survey Institute", "40 boats sank this year")],
+            ),
+            (
+                "A Harbour Board report says the quay needs new piles.",
+                &[("Harbour Board", "the quay needs new piles")],
+            ),
+            // a person of the body is not the body
+            (
+                "A Harbour Board engineer says the quay needs new piles.",
+                &[("A Harbour Board engineer", "the quay needs new piles")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_title_of_a_country_is_no_part_of_the_name() {
+        check(&[(
+            "Prime Minister of the United Kingdom Dana Whitfield said the talks would go on.",
+            &[("Dana Whitfield", "the talks would go on")],
+        )]);
+    }
+
+    #[test]
+    fn a_multi_word_name_after_the_is_a_body() {
+        check(&[(
+            "The Harbour Board and Port Workers Union report they moved 300 tonnes.",
+            &[("Harbour Board", "they moved 300 tonnes")],
+        )]);
+        check(&[(
+            "The Sea Rescue Alliance said it had saved twelve sailors this week.",
+            &[(
+                "Sea Rescue Alliance",
+                "it had saved twelve sailors this week",
+            )],
+        )]);
+    }
+}

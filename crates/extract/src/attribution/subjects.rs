@@ -1,0 +1,460 @@
+//! Where a cue's subject sits: the noun phrase before the cue (past appositions, relative
+//! clauses and asides), or the inverted one after it ("…, said X").
+
+use super::syntax::is_determiner;
+use super::types::{mention_of, span_mention, Analyzer, Attr};
+use crate::model::{EntityKind, Mention};
+use crate::rules;
+use crate::text::{flag, Kind, Tokens};
+
+impl Analyzer<'_, '_> {
+    /// "which Ana Ruiz said", "that engineers said": after an object relative pronoun at
+    /// `x`, a name or a source noun opening `[start, end)` is the subject of the cue.
+    fn object_relative_subject(
+        &self,
+        x: usize,
+        start: usize,
+        end: usize,
+        prev: Option<&Mention>,
+    ) -> Option<(Mention, bool)> {
+        let t = self.t;
+        if !matches!(t.lo(x), "which" | "that" | "whom") || start >= end {
+            return None;
+        }
+        let named = self.reg.overlapping(start, end).iter().any(|f| {
+            f.a == start && matches!(f.kind, EntityKind::Person | EntityKind::Organization)
+        });
+        let source = !t.is_cap(start) && t.has(start, flag::NOMINAL);
+        if !(named || source) {
+            return None;
+        }
+        self.speaker_of(start, end, prev)
+    }
+
+    /// The subject of the cue at `cue`, read leftwards from it no further than `sa`: past
+    /// appositions, ages, participle and origin phrases and relative clauses, up to four
+    /// comma-separated segments. Returns where the subject begins, the speaker and whether
+    /// it leans on the previous claim.
+    pub(super) fn subject_left(
+        &self,
+        cue: usize,
+        sa: usize,
+        prev: Option<&Mention>,
+        attrs: &[Attr],
+    ) -> Option<(usize, Mention, bool)> {
+        let t = self.t;
+        let mut seg_end = subject_end(t, cue, sa);
+        let mut after_gap = false;
+        for _ in 0..4 {
+            let mut start = seg_end;
+            while start > sa && !is_left_boundary(t, start - 1) && seg_end - start < 20 {
+                start -= 1;
+            }
+            let bound = if start > sa { Some(start - 1) } else { None };
+            // "X, who has in the past called for …": only auxiliaries and adverbials
+            // between "who" and the cue
+            if bound.is_some_and(|x| t.is(x, "who")) && t.has(start, flag::COMMON_VERB) {
+                start = seg_end;
+            }
+            if let Some(x) = bound {
+                // "the dam, which Ana Ruiz said may open": the relative's own subject speaks
+                if let Some(sp) = self.object_relative_subject(x, start, seg_end, prev) {
+                    return Some((start, sp.0, sp.1));
+                }
+                // "a resident, who asked not to be named, told": skip the relative clause.
+                if matches!(t.lo(x), "who" | "which")
+                    && x > sa
+                    && t.is_punct(x - 1, ',')
+                    && start < seg_end
+                {
+                    seg_end = x - 1;
+                    after_gap = false;
+                    continue;
+                }
+            }
+            let comma_bound = bound.is_some_and(|x| t.is_punct(x, ','));
+            let age = seg_end == start + 1 && t.toks[start].kind == Kind::Num;
+            if age && comma_bound {
+                seg_end = start - 1;
+                continue;
+            }
+            if self.participle_or_origin(start, seg_end, sa) && comma_bound {
+                seg_end = start - 1;
+                after_gap = false;
+                continue;
+            }
+            if start < seg_end {
+                // closed by a comma before the cue: in "X plans cuts, the company
+                // announced" the description is the subject itself
+                if is_appositive(t, start, seg_end) && after_gap && comma_bound {
+                    if let Some(x) = self.named_before_appositive(start, sa) {
+                        seg_end = x;
+                        after_gap = true;
+                        continue;
+                    }
+                }
+                let sp = self.speaker_of(start, seg_end, prev)?;
+                if after_gap
+                    && !matches!(
+                        sp.0.kind,
+                        EntityKind::Person | EntityKind::Organization | EntityKind::Outlet
+                    )
+                {
+                    return None;
+                }
+                return Some((start, sp.0, sp.1));
+            }
+            match bound {
+                Some(x) if t.is_punct(x, ',') && !after_gap => {
+                    // "The minister, who visited X and met Y, said": skip the whole
+                    // relative clause back to its antecedent.
+                    let relative = (x.saturating_sub(25).max(sa + 1)..x)
+                        .rev()
+                        .find(|&k| matches!(t.lo(k), "who" | "which") && t.is_punct(k - 1, ','));
+                    match relative {
+                        Some(k) => seg_end = k - 1,
+                        None => {
+                            seg_end = x;
+                            after_gap = true;
+                        }
+                    }
+                }
+                Some(x) if t.is(x, "who") => return self.who_antecedent(x, sa, prev, attrs),
+                Some(x) if matches!(t.lo(x), "and" | "but") => {
+                    let sp = match attrs.last() {
+                        Some(last) => last.speaker.clone()?,
+                        None => self.sentence_subject(sa, x, prev)?,
+                    };
+                    return Some((x, sp, true));
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// The segment `[start, seg_end)` is a phrase set off before the cue that is not the
+    /// subject: "The mayor, speaking in Vell, said" (a participle phrase), "Ana Ruiz, from
+    /// Vell, Norland, said" (where the speaker comes from).
+    fn participle_or_origin(&self, start: usize, seg_end: usize, sa: usize) -> bool {
+        let t = self.t;
+        // "The mayor, speaking in Vell, said": the participle phrase is not the subject.
+        let participle = start < seg_end && !t.is_cap(start) && t.lo(start).ends_with("ing");
+        // "Ana Ruiz, from Vell, Norland, said": where the speaker comes from
+        let from_before = (start.saturating_sub(6).max(sa)..start).any(|k| t.is(k, "from"));
+        let origin =
+            start < seg_end
+                && (t.is(start, "from")
+                    || from_before
+                        && self.reg.overlapping(start, seg_end).iter().any(|f| {
+                            f.kind == EntityKind::Place && f.a == start && f.b == seg_end
+                        }));
+        participle || origin
+    }
+
+    /// Before an appositive that starts at `start` ("Ana Ruiz, a Democrat from Ohio,
+    /// said"): where the name it describes ends, hopping over an age ("Mara Velt, 45, a
+    /// teacher, said"), if a name stands there.
+    fn named_before_appositive(&self, start: usize, sa: usize) -> Option<usize> {
+        let t = self.t;
+        let mut x = start - 1;
+        let mut s2 = x;
+        while s2 > sa && !is_left_boundary(t, s2 - 1) {
+            s2 -= 1;
+        }
+        // "Mara Velt, 45, a teacher, said": hop over the age.
+        if x == s2 + 1 && t.toks[s2].kind == Kind::Num && s2 > sa && t.is_punct(s2 - 1, ',') {
+            x = s2 - 1;
+            s2 = x;
+            while s2 > sa && !is_left_boundary(t, s2 - 1) {
+                s2 -= 1;
+            }
+        }
+        let unknown_name =
+            x >= s2 + 2 && x - s2 <= 4 && (s2..x).all(|i| t.is_cap(i) && !t.has(i, flag::NOT_NAME));
+        let named = unknown_name
+            || self
+                .reg
+                .within(s2, x)
+                .iter()
+                .any(|f| matches!(f.kind, EntityKind::Person | EntityKind::Organization));
+        named.then_some(x)
+    }
+
+    /// The speaker a subject relative "who" at `x` refers back to: the name right before
+    /// its comma, the speaker of the attribution before, or the noun phrase before it.
+    fn who_antecedent(
+        &self,
+        x: usize,
+        sa: usize,
+        prev: Option<&Mention>,
+        attrs: &[Attr],
+    ) -> Option<(usize, Mention, bool)> {
+        let t = self.t;
+        let e = if x > sa && t.is_punct(x - 1, ',') {
+            x - 1
+        } else {
+            x
+        };
+        // "concerns about Ana Ruiz, who has called for …": the name before
+        // the comma, not the sentence's first speaker
+        let named = self
+            .reg
+            .overlapping(e.saturating_sub(1), e)
+            .iter()
+            .find(|f| f.b == e && matches!(f.kind, EntityKind::Person | EntityKind::Organization));
+        if let Some(f) = named {
+            return Some((x, mention_of(t, f), true));
+        }
+        // "local officials, who said": the relative clause's antecedent.
+        if let Some(sp) = attrs.last().and_then(|l| l.speaker.clone()) {
+            return Some((x, sp, true));
+        }
+        let mut s = e;
+        while s > sa && !is_left_boundary(t, s - 1) && e - s < 10 {
+            s -= 1;
+        }
+        if let Some(sp) = self.speaker_of(s, e, prev) {
+            return Some((x, sp.0, true));
+        }
+        // "anger among fishermen, who say": the noun phrase before the comma,
+        // people by "who" even when no word list knows the noun
+        let k = np_before(t, s, e);
+        if let Some(sp) = self.speaker_of(k, e, prev) {
+            return Some((x, sp.0, true));
+        }
+        let people = k < e && e - k <= 4;
+        let text = t.span_text(k, e).to_string();
+        people.then(|| (x, span_mention(t, k, e, text, EntityKind::Nominal), true))
+    }
+
+    /// The subject that opens the sentence `[sa, x)`, for a cue coordinated with its first
+    /// verb ("He was visiting the port when it flooded, and says …"): a pronoun, or a
+    /// person or body named first.
+    fn sentence_subject(&self, sa: usize, x: usize, prev: Option<&Mention>) -> Option<Mention> {
+        let t = self.t;
+        if t.has(sa, flag::PRONOUN) {
+            return self.pronoun(sa, prev);
+        }
+        let from = sa + usize::from(t.is(sa, "the"));
+        self.reg
+            .overlapping(sa, x)
+            .iter()
+            .find(|f| {
+                f.a == from && matches!(f.kind, EntityKind::Person | EntityKind::Organization)
+            })
+            .map(|f| mention_of(t, f))
+    }
+
+    pub(super) fn subject_right(
+        &self,
+        from: usize,
+        sb: usize,
+        prev: Option<&Mention>,
+    ) -> Option<(usize, Mention, bool)> {
+        let t = self.t;
+        let mut end = from;
+        while end < sb && !is_right_boundary(t, end) && end - from < 14 {
+            end += 1;
+        }
+        let (mut sp, leans) = self.speaker_of(from, end, prev)?;
+        let mut finish = end;
+        // "said the head of the agency, Mara Velt, in …": the apposition names the speaker.
+        if matches!(sp.kind, EntityKind::Nominal) && t.is_punct(end, ',') {
+            let mut e2 = end + 1;
+            while e2 < sb && !is_right_boundary(t, e2) && e2 - end < 6 {
+                e2 += 1;
+            }
+            if let Some((m, _)) = self.speaker_of(end + 1, e2, prev) {
+                if m.kind == EntityKind::Person {
+                    sp = m;
+                    finish = e2;
+                }
+            }
+        }
+        Some((finish, sp, leans))
+    }
+}
+
+fn is_left_boundary(t: &Tokens, i: usize) -> bool {
+    if t.is(i, "and") && i > 0 && t.is_cap(i - 1) && t.is_cap(i + 1) {
+        return false;
+    }
+    // "Dr. Elena Ruiz": the period of a title abbreviation stays inside the name.
+    if t.is_punct(i, '.')
+        && i > 0
+        && !t.toks[i].space_before
+        && (t.has(i - 1, flag::ABBREV | flag::TITLE) || t.s(i - 1).contains('.'))
+    {
+        return false;
+    }
+    match t.toks.get(i).map(|x| x.kind) {
+        Some(Kind::Punct(c)) => {
+            matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '.' | '!' | '?')
+        }
+        Some(Kind::Quote(_)) => true,
+        // "the WHO said": the acronym, not the relative pronoun
+        Some(Kind::Word) if t.is_acronym(i) => false,
+        Some(Kind::Word) => matches!(
+            t.lo(i),
+            "that"
+                | "who"
+                | "which"
+                | "where"
+                | "while"
+                | "and"
+                | "but"
+                | "as"
+                | "when"
+                | "after"
+                | "because"
+                | "since"
+                | "whom"
+                | "like"
+                | "if"
+                | "although"
+                | "though"
+        ),
+        Some(Kind::Num) => false,
+        None => true,
+    }
+}
+
+fn is_right_boundary(t: &Tokens, i: usize) -> bool {
+    match t.toks.get(i).map(|x| x.kind) {
+        Some(Kind::Punct(c)) => matches!(c, ',' | ';' | ':' | '(' | '.' | '!' | '?' | '—' | '–'),
+        Some(Kind::Quote(_)) => true,
+        Some(Kind::Word) => t.lo(i) == "that" || t.has(i, flag::ADVERBIAL),
+        _ => true,
+    }
+}
+
+/// Where the noun phrase that ends at `e` starts, no further left than `s`: content words
+/// back to a function word, with one determiner before them ("some local farmers").
+fn np_before(t: &Tokens, s: usize, e: usize) -> usize {
+    let mut k = e;
+    while k > s && t.is_word(k - 1) && !t.has(k - 1, flag::FUNCTION | flag::CUE) {
+        k -= 1;
+    }
+    if k > s && (is_determiner(t, k - 1) || rules::QUANTIFIERS.contains(&t.lo(k - 1))) {
+        k -= 1;
+    }
+    k
+}
+
+/// Where the subject of the cue at `cue` ends: before adverbs next to the cue, a
+/// parenthetical adverb between commas ("Ana Ruiz, however, said"), but after an acronym
+/// in brackets ("the leader of the People's Front (PF) admitted").
+fn subject_end(t: &Tokens, cue: usize, sa: usize) -> usize {
+    let mut end = cue;
+    while end > sa && t.has(end - 1, flag::CUE_ADV) && end + 3 > cue {
+        end -= 1;
+    }
+    // "Ana Ruiz, however, said": a parenthetical adverb between commas
+    if end >= sa + 4
+        && t.is_punct(end - 1, ',')
+        && rules::PARENTHETICAL_ADVERBS.contains(&t.lo(end - 2))
+        && t.is_punct(end - 3, ',')
+    {
+        end -= 3;
+    }
+    // "the leader of the People's Front (PF) admitted": the acronym in brackets
+    // belongs to the subject, not a boundary before it.
+    if end > sa + 2 && t.is_punct(end - 1, ')') {
+        if let Some(open) = (end.saturating_sub(5).max(sa)..end - 1)
+            .rev()
+            .find(|&k| t.is_punct(k, '('))
+        {
+            if open > sa && (open + 1..end - 1).all(|k| t.is_cap(k)) {
+                end = open;
+            }
+        }
+    }
+    end
+}
+
+/// The segment `[start, seg_end)` describes someone rather than naming them: "Ana Ruiz, a
+/// Democrat from Ohio, said", "X, the head of Y, said", "X, the port's longest-serving
+/// engineer, insists", "Velto, the German carmaker, said".
+fn is_appositive(t: &Tokens, start: usize, seg_end: usize) -> bool {
+    // "Ana Ruiz, a Democrat from Ohio, said", "X, the head of Y, said".
+    (t.has(start, flag::ROLE | flag::NOMINAL) && !t.is_cap(start))
+        || matches!(t.lo(start), "a" | "an" | "another")
+        || (t.is(start, "the")
+            && t.has(start + 1, flag::ROLE | flag::NOMINAL)
+            && !t.is_cap(start + 1))
+        // "X, the port's longest-serving engineer, insists": a role at the head
+        || (t.is(start, "the")
+            && seg_end > start + 2
+            && t.has(seg_end - 1, flag::ROLE)
+            && !t.is_cap(seg_end - 1)
+            && (start + 1..seg_end).all(|i| t.is_word(i)))
+        // "Velto, the German carmaker, said"
+        || (t.is(start, "the")
+            && (start + 1..seg_end).all(|i| t.is_word(i))
+            && (start + 1..seg_end)
+                .any(|i| !t.is_cap(i) && rules::is_org_descriptor(t.lo(i))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::check;
+
+    #[test]
+    fn adverbs_of_time_between_subject_and_cue() {
+        check(&[
+            (
+                "The quay was closed. Dock workers have long argued that the quay is too short \
+                 for ships.",
+                &[("Dock workers", "the quay is too short for ships")],
+            ),
+            // "long" as an adjective is no adverb before a cue
+            ("The long quay was closed again.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn a_relative_clause_with_its_own_speaker() {
+        check(&[
+            // the subject after "which" speaks, about the antecedent, up to the comma
+            (
+                "The toll bridge, which Ivo Brand said last week could close for repairs, \
+                 carries 9,000 cars a day.",
+                &[("Ivo Brand", "could close for repairs")],
+            ),
+            // a subject relative is no speaker of its own
+            (
+                "Ivo Brand, who owns the toll bridge, said the bridge could close.",
+                &[("Ivo Brand", "the bridge could close")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn speakers_behind_relative_and_origin_phrases() {
+        check(&[
+            (
+                "Anger is growing among fishermen, who say the new quotas will ruin them.",
+                &[("fishermen", "the new quotas will ruin them")],
+            ),
+            (
+                "Greta Lund, from Tromso, Norway, said she came to see the regatta.",
+                &[("Greta Lund", "she came to see the regatta")],
+            ),
+            (
+                "Piet Vos, another harbour pilot, told Reuters that two cranes had fallen.",
+                &[("Piet Vos", "two cranes had fallen")],
+            ),
+            (
+                "Trawler crews distrust Minister Lea Holm, who had earlier demanded \
+                 stricter quotas for the bay.",
+                &[("Lea Holm", "stricter quotas for the bay")],
+            ),
+            // a place that opens the sentence is no apposition of the speaker
+            (
+                "In Tromso, police said the ferry would sail again on Monday.",
+                &[("police", "the ferry would sail again on Monday")],
+            ),
+        ]);
+    }
+}

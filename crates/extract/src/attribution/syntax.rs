@@ -1,0 +1,66 @@
+//! Small token-level tests the attribution passes share: determiners, auxiliaries, word
+//! counts and the clause an aside interrupts.
+
+use super::types::{QuoteMask, Sentence};
+use crate::rules;
+use crate::text::{flag, Tokens};
+
+/// An auxiliary or modal, plain or fused with "not" ("is", "will", "can't").
+pub(super) fn is_auxiliary(t: &Tokens, i: usize) -> bool {
+    t.has(i, flag::COMMON_VERB) || rules::NEGATED_AUXILIARIES.contains(&t.lo(i))
+}
+
+pub(super) fn is_determiner(t: &Tokens, i: usize) -> bool {
+    matches!(
+        t.lo(i),
+        "a" | "an"
+            | "the"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "last"
+    )
+}
+
+/// Words and numbers in `[a, b)`.
+pub(super) fn words(t: &Tokens, a: usize, b: usize) -> usize {
+    (a..b).filter(|&i| t.is_wordlike(i)).count()
+}
+
+/// Words and numbers in `[a, b)` outside quotation marks.
+pub(super) fn loose_words(t: &Tokens, mask: &QuoteMask, a: usize, b: usize) -> usize {
+    (a..b)
+        .filter(|&i| t.is_wordlike(i) && !mask.inside(i))
+        .count()
+}
+
+/// Where the clause starts that an "according to X" aside set off by commas interrupts
+/// ("the largest share, according to the agency, went to Chile"): the sentence start or
+/// the word after the last ", but" / ", and" / ";" before it. `None` when nothing of the
+/// clause's verb follows the aside ("…, according to X." or "…, according to X, who said
+/// …", "…, according to X, head of Y").
+pub(super) fn enclosing_clause(t: &Tokens, s: &Sentence, cue: usize, end: usize) -> Option<usize> {
+    let aside = cue > s.a && t.is_punct(cue - 1, ',') && t.is_punct(end, ',');
+    let next = end + 1;
+    // The clause's verb comes next ("have come", "went", "will be"), not an apposition
+    // ("president of …") or a relative clause about the source ("who said …").
+    let other = flag::FUNCTION | flag::ROLE | flag::TITLE | flag::NOMINAL | flag::PRONOUN;
+    let verb = is_auxiliary(t, next) || !(t.has(next, other) || t.lo(next).ends_with("ing"));
+    let goes_on = next + 1 < s.b && t.is_word(next) && !t.is_cap(next) && verb;
+    if !(aside && goes_on) {
+        return None;
+    }
+    let start = (s.a + 1..cue - 1)
+        .rev()
+        .find(|&k| {
+            t.is_punct(k, ';') || (t.is_punct(k - 1, ',') && matches!(t.lo(k), "but" | "and"))
+        })
+        .map_or(s.a, |k| k + 1);
+    Some(start)
+}

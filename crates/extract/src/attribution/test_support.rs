@@ -1,0 +1,46 @@
+//! Helpers the attribution tests share: run a one-paragraph article through the
+//! extractor and compare (speaker, claim) pairs.
+
+use crate::{ExtractOptions, Extractor, Gazetteer};
+use std::sync::{Arc, OnceLock};
+
+/// The extractor as the service runs it, with the embedded gazetteer, loaded once.
+fn extractor() -> &'static Extractor {
+    static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+    EXTRACTOR.get_or_init(|| {
+        Extractor::with_gazetteer(Arc::new(Gazetteer::load().expect("embedded gazetteer")))
+    })
+}
+
+/// (speaker, claim text) of every claim of a one-paragraph article.
+fn said(body: &str) -> Vec<(String, String)> {
+    let text = format!("Harbour News\n{body}");
+    let ex = extractor().extract(
+        &text,
+        &ExtractOptions {
+            headline_is_first_line: true,
+        },
+    );
+    ex.claims
+        .iter()
+        .map(|c| {
+            let who = c.speaker.as_ref().map_or("", |m| m.name.as_str());
+            (
+                who.to_string(),
+                c.span.slice(&text).unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Each case: a sentence and the (speaker, claim) pairs it must yield, in order.
+pub(super) fn check(cases: &[(&str, &[(&str, &str)])]) {
+    for (body, want) in cases {
+        let got = said(body);
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(w, c)| (w.to_string(), c.to_string()))
+            .collect();
+        assert_eq!(got, want, "{body}");
+    }
+}

@@ -1,0 +1,114 @@
+//! Cited outlets: the outlet a sentence names as its channel ("told Reuters", "quoted by
+//! Interfax", "a Reuters journalist") and which drafts it carried.
+
+use super::types::{mention_of, Analyzer, Attr, Draft, QuoteMask, Sentence};
+use crate::model::{EntityKind, Mention};
+use crate::rules;
+
+impl Analyzer<'_, '_> {
+    /// The outlet the sentence cites, and whether the speaker talked to it; marks
+    /// attributions that only name that outlet.
+    pub(super) fn sentence_via(
+        &self,
+        s: &Sentence,
+        mask: &QuoteMask,
+        attrs: &mut [Attr],
+    ) -> Option<(Mention, bool)> {
+        let t = self.t;
+        // Outlet-only attributions become the via of the others.
+        let has_person_like = attrs.iter().any(|x| {
+            x.speaker
+                .as_ref()
+                .is_some_and(|m| m.kind != EntityKind::Outlet || x.leans)
+        });
+        let mut via: Option<(Mention, bool)> = None;
+        for x in attrs.iter_mut() {
+            if let Some(m) = &x.speaker {
+                if m.kind == EntityKind::Outlet && has_person_like && !x.quote_only && !x.leans {
+                    via.get_or_insert_with(|| (m.clone(), false));
+                    x.outlet_only = true;
+                }
+            }
+        }
+        // Outlets after "told", "quoted by", "reported by", "in", "on".
+        for f in self.reg.within(s.a, s.b) {
+            // a programme named in quotation marks: "told “Morning Call” listeners"
+            let title = s
+                .quotes
+                .iter()
+                .find(|q| q.open < f.a && f.b <= q.close && q.is_title(t));
+            if f.kind != EntityKind::Outlet || (mask.inside(f.a) && title.is_none()) {
+                continue;
+            }
+            let mut p = title.map_or(f.a, |q| q.open);
+            // "told the daily El Comercio"
+            if p > s.a && rules::OUTLET_KINDS.contains(&t.lo(p - 1)) {
+                p -= 1;
+            }
+            if p > s.a && t.is(p - 1, "the") {
+                p -= 1;
+            }
+            // "in an interview with CNN", "in an op-ed for The Times".
+            let interview = p > s.a + 1
+                && matches!(t.lo(p - 1), "with" | "for")
+                && matches!(
+                    t.lo(p - 2),
+                    "interview"
+                        | "conversation"
+                        | "podcast"
+                        | "op-ed"
+                        | "column"
+                        | "article"
+                        | "piece"
+                        | "essay"
+                );
+            let before = if p > s.a { t.lo(p - 1) } else { "" };
+            let talked = interview || matches!(before, "told" | "tells" | "to");
+            if talked || matches!(before, "by" | "in" | "on" | "reports") {
+                via.get_or_insert_with(|| (mention_of(t, f), talked));
+            }
+        }
+        via
+    }
+
+    /// Sets the sentence's outlet (`via`) on each draft whose speaker it carried, else the
+    /// outlet named inside an unnamed speaker ("a Reuters journalist", "a report by Reuters").
+    pub(super) fn attach_via(&self, via: Option<&(Mention, bool)>, drafts: &mut [Draft]) {
+        let t = self.t;
+        for d in drafts.iter_mut() {
+            let Some(sp) = &d.speaker else { continue };
+            if let Some((v, conversation)) = via {
+                // "…, X said, quoted by Interfax, after Y announced that …": the outlet
+                // carried X's words, not the later clause's.
+                let v_end = self.token_at(v.span.end);
+                let later_clause = (v_end..d.a).any(|k| {
+                    matches!(
+                        t.lo(k),
+                        "after" | "before" | "while" | "when" | "since" | "because" | "whereas"
+                    )
+                });
+                if v.name != sp.name && !later_clause {
+                    d.via = Some(v.clone());
+                    d.spoke_to_via = *conversation;
+                }
+            }
+            if d.via.is_none() {
+                // "a Reuters journalist", "a report by Reuters": the outlet inside the speaker.
+                let inner = self.reg.within(
+                    self.token_at(sp.span.start),
+                    self.token_at(sp.span.end)
+                        .max(self.token_at(sp.span.start) + 1),
+                );
+                if let Some(f) = inner.iter().find(|f| f.kind == EntityKind::Outlet) {
+                    if sp.kind == EntityKind::Nominal || sp.kind == EntityKind::Outlet {
+                        let whole =
+                            t.span_text(self.token_at(sp.span.start), self.token_at(sp.span.end));
+                        if sp.kind == EntityKind::Nominal || whole.contains("report") {
+                            d.via = Some(mention_of(t, f));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
