@@ -24,7 +24,8 @@ mod transcript;
 
 pub use claimgraph_gazetteer::Gazetteer;
 pub use model::*;
-/// Title and role words, shared with the store, which strips them from names and queries.
+/// Title and role words, shared with the store (they are `claimgraph-model`'s), which
+/// strips them from names and queries.
 pub use rules::{fate_of, is_counted, is_scale, ROLE_NOUNS, TITLES};
 pub use terms::terms;
 

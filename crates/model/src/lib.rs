@@ -1,13 +1,17 @@
 //! The vocabulary every other crate speaks: spans, mentions, quantities, claims.
 //!
-//! Types only, with their small methods and what a name's initials are (an acronym must
-//! match its name wherever names are read or resolved): no text reading, no storage, no
-//! HTTP. It depends on no crate of ours, so the HTTP edge can name a claim without linking
+//! Types only, with their small methods, what a name's initials are (an acronym must
+//! match its name wherever names are read or resolved) and the title and role words that
+//! stand before names (read off them by the extractor, stripped by the store): no text
+//! reading, no storage, no HTTP. It depends on no crate of ours, so the HTTP edge can name a claim without linking
 //! the extractor.
 
 mod names;
+#[rustfmt::skip]
+mod titles;
 
 pub use names::{abbreviates, acronym_letters, initials};
+pub use titles::{ROLE_NOUNS, TITLES};
 
 use std::sync::Arc;
 
