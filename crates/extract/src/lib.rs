@@ -9,6 +9,7 @@
 //! `numbers` reads quantities. Every word list lives in `rules`, each with its test.
 
 mod attribution;
+mod gist;
 mod mentions;
 mod model;
 mod numbers;
@@ -23,6 +24,7 @@ mod text;
 mod transcript;
 
 pub use claimgraph_gazetteer::Gazetteer;
+pub use gist::gist;
 pub use model::*;
 /// Title and role words, shared with the store (they are `claimgraph-model`'s), which
 /// strips them from names and queries.
@@ -341,6 +343,10 @@ fn extract_with(
         }
     }
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    // read last, once the article-level rules have settled each claim's words and figures
+    for c in &mut claims {
+        c.gist = gist::gist(text, c);
+    }
 
     Extraction {
         headline: headline.and_then(|(a, b)| (b > a).then(|| Span::new(t.start(a), t.end(b - 1)))),
@@ -441,6 +447,7 @@ fn make_claim(
         cue,
         places,
         numbers,
+        gist: Gist::default(),
     }
 }
 

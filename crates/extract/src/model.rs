@@ -2,8 +2,8 @@
 //! (`crate::model::…`), plus the extractor's own knobs.
 
 pub use claimgraph_model::{
-    Claim, ClaimKind, EntityKind, Extraction, Measure, Mention, PlaceRef, PlaceType, Qualifier,
-    Quantity, Span,
+    Claim, ClaimKind, EntityKind, Extraction, Figure, Gist, Measure, Mention, PlaceRef, PlaceType,
+    Qualifier, Quantity, Span,
 };
 
 /// Knobs that depend on where the text came from, not on the text.

@@ -530,10 +530,9 @@ pub const FATES: &[(&str, &[&str])] = &[
 ];
 
 /// Whether a unit code is a scale read off as a level (a magnitude, a storm category):
-/// no fixed conversion, and two readings differ when their values do at all.
-pub fn is_scale(code: &str) -> bool {
-    PREFIX_UNITS.iter().any(|(_, c)| *c == code)
-}
+/// the model's, since the store compares readings by it; [`PREFIX_UNITS`] names the same
+/// codes.
+pub use claimgraph_model::is_scale;
 
 /// Whether a unit is a counted noun ("person", "village"), not a physical unit, a
 /// currency, a share or a scale.
@@ -548,6 +547,12 @@ pub fn fate_of(lower: &str) -> Option<&'static str> {
         .find(|(_, forms)| forms.contains(&lower))
         .map(|(fate, _)| *fate)
 }
+
+/// Words after a length that make it an area written sloppily: "2,000 km of territory".
+pub const AREA_NOUNS: &[&str] = &["territory", "land"];
+
+/// Words that deny what the rest of a claim says: "was not taken", "never entered".
+pub const NEGATIONS: &[&str] = &["not", "never", "no longer", "denied", "denies", "deny", "false"];
 
 /// Number words and their values.
 pub const NUMBER_WORDS: &[(&str, f64)] = &[
@@ -984,6 +989,11 @@ mod tests {
         assert_eq!(fate_of("wounded"), Some("injured"));
         assert_eq!(fate_of("toll"), Some("killed"));
         assert_eq!(fate_of("village"), None);
+        // the model's scales are the codes written before their value
+        let prefixed: Vec<&str> = PREFIX_UNITS.iter().map(|(_, c)| *c).collect();
+        assert!(claimgraph_model::SCALES.iter().all(|c| prefixed.contains(c)));
+        assert!(prefixed.iter().all(|c| is_scale(c)));
+        assert!(all_lower(AREA_NOUNS) && all_lower(NEGATIONS) && is_in(NEGATIONS, "never"));
     }
 
     #[test]

@@ -196,6 +196,18 @@ pub const CONVERSIONS: &[(&str, &str, f64)] = &[
     ("year", "hour", 8_765.82),
 ];
 
+/// Unit codes that are scales read off as a level (a magnitude, a storm category): no
+/// fixed conversion, and two readings differ when their values do at all.
+///
+/// Here beside [`CONVERSIONS`] for the same reason: how a reading in a unit compares is a
+/// fact about the measure, which the store needs without knowing how the text wrote it.
+pub const SCALES: &[&str] = &["magnitude", "category"];
+
+/// Whether a unit code is a scale ([`SCALES`]).
+pub fn is_scale(code: &str) -> bool {
+    SCALES.contains(&code)
+}
+
 /// A value in a base unit.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Measure {
@@ -252,6 +264,39 @@ pub struct Claim {
     /// Places the claim's content is about.
     pub places: Vec<Mention>,
     pub numbers: Vec<Quantity>,
+    /// How the claim compares with claims of other articles. Read by the extractor, which
+    /// knows the language; never serialized, so no output shows it.
+    #[serde(skip)]
+    pub gist: Gist,
+}
+
+/// What a claim says in a form claims of different articles and wordings can be compared
+/// in: reading it takes knowing the language, comparing it does not, so the extractor
+/// reads it and the store compares.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Gist {
+    /// The distinct comparison terms of the claim's words, in first-seen order: content
+    /// words folded to lower case, endings cut, synonyms made one word.
+    pub terms: Vec<String>,
+    /// The claim denies what it says ("was not taken", "never entered").
+    pub negated: bool,
+    /// One reading per figure of the claim, in the order of `numbers`.
+    pub figures: Vec<Figure>,
+}
+
+/// How one figure of a claim compares.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The unit compared: the base unit where a conversion exists, an area for a length
+    /// that measures territory ("2,000 km of territory"), a counted noun with what befell
+    /// what it counts ("person/killed").
+    pub unit: String,
+    /// The value in `unit`.
+    pub value: f64,
+    /// What a figure in a unit of measure measures: the comparison terms beside it within
+    /// its clause ("rate", "inflation"). Empty for a counted noun, which names what it
+    /// counts itself.
+    pub context: Vec<String>,
 }
 
 /// Everything found in one article.

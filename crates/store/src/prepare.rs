@@ -99,7 +99,7 @@ pub fn prepare(mut article: NewArticle) -> PreparedArticle {
     let extraction = EXTRACTOR.extract(text, &options);
     let content_hash = content_hash(text);
     let offsets = CharOffsets::new(text);
-    let signatures = signatures(text, &extraction);
+    let signatures = signatures(&extraction);
     PreparedArticle {
         article,
         content_hash,
@@ -109,47 +109,14 @@ pub fn prepare(mut article: NewArticle) -> PreparedArticle {
     }
 }
 
-/// The comparison tokens of every claim of an extraction.
-pub fn signatures(text: &str, extraction: &Extraction) -> Vec<Signature> {
+/// The comparison tokens of every claim of an extraction, from the gists the extractor
+/// read (aligned with `extraction.claims`).
+pub fn signatures(extraction: &Extraction) -> Vec<Signature> {
     extraction
         .claims
         .iter()
-        .map(|c| {
-            let claim_text = c.span.slice(text).unwrap_or_default();
-            Signature::of_text(claim_text, &c.numbers, |q| {
-                (
-                    near(text, q.span.start, Side::Before),
-                    near(text, q.span.end, Side::After),
-                )
-            })
-        })
+        .map(|c| Signature::of_gist(&c.gist))
         .collect()
-}
-
-/// Which way from an offset [`near`] reads.
-enum Side {
-    Before,
-    After,
-}
-
-/// How much text beside a figure its signature reads.
-const CONTEXT_BYTES: usize = 96;
-
-/// Up to [`CONTEXT_BYTES`] of `text` on one side of byte offset `at`, cut at char
-/// boundaries.
-fn near(text: &str, at: usize, side: Side) -> &str {
-    let at = at.min(text.len());
-    let (mut from, mut to) = match side {
-        Side::Before => (at.saturating_sub(CONTEXT_BYTES), at),
-        Side::After => (at, text.len().min(at + CONTEXT_BYTES)),
-    };
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    text.get(from..to.max(from)).unwrap_or_default()
 }
 
 /// Hex SHA-256 of a text, as stored in `articles.content_hash`: lets a caller find a
@@ -184,18 +151,6 @@ mod tests {
             url: None,
             published_at: None,
         }
-    }
-
-    #[test]
-    fn the_text_beside_a_figure_is_cut_at_char_boundaries() {
-        let text = format!("{}12 injured {}", "é".repeat(40), "ü".repeat(40));
-        let at = text.find("12").expect("figure in text");
-        let before = near(&text, at, Side::Before);
-        let after = near(&text, at + 2, Side::After);
-        assert!(before.len() <= CONTEXT_BYTES && before.chars().all(|c| c == 'é'));
-        assert!(after.starts_with(" injured ") && after.len() <= CONTEXT_BYTES);
-        assert_eq!(near("ab", 9, Side::After), "");
-        assert_eq!(near("ab", 1, Side::Before), "a");
     }
 
     #[test]

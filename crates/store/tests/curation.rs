@@ -83,6 +83,7 @@ fn claim(text: &str, words: &str, speaker: Option<&Mention>, places: &[&Mention]
         cue: speaker.map(|_| "said".to_string()),
         places: places.iter().map(|m| (*m).clone()).collect(),
         numbers: Vec::new(),
+        gist: Default::default(),
     }
 }
 
@@ -102,7 +103,14 @@ async fn store() -> (Store, PathBuf, tempfile::TempDir) {
     (store, db, dir)
 }
 
-async fn write(store: &Store, text: &str, source: &str, extraction: Extraction) {
+/// The gists the extractor reads, put on hand-made claims: what their signatures are made of.
+fn read_gists(text: &str, extraction: &mut Extraction) {
+    for c in &mut extraction.claims {
+        c.gist = claimgraph_extract::gist(text, c);
+    }
+}
+
+async fn write(store: &Store, text: &str, source: &str, mut extraction: Extraction) {
     let mut p = prepare(NewArticle {
         text: ArticleText::parse(text.to_string()).expect("not blank"),
         title: None,
@@ -110,7 +118,8 @@ async fn write(store: &Store, text: &str, source: &str, extraction: Extraction) 
         url: None,
         published_at: None,
     });
-    p.signatures = signatures(text, &extraction);
+    read_gists(text, &mut extraction);
+    p.signatures = signatures(&extraction);
     p.extraction = extraction;
     store.insert(&p).await.expect("insert");
 }

@@ -35,6 +35,13 @@ fn city(open: bool) -> PlaceRef {
     }
 }
 
+/// The gists the extractor reads, put on hand-made claims: what their signatures are made of.
+fn read_gists(text: &str, extraction: &mut Extraction) {
+    for c in &mut extraction.claims {
+        c.gist = claimgraph_extract::gist(text, c);
+    }
+}
+
 /// One article whose only claim is its whole text, about the place written `name`.
 fn article(text: &str, name: &str, place: PlaceRef) -> PreparedArticle {
     let mut p = prepare(NewArticle {
@@ -62,10 +69,12 @@ fn article(text: &str, name: &str, place: PlaceRef) -> PreparedArticle {
             cue: None,
             places: vec![m.clone()],
             numbers: vec![],
+            gist: Default::default(),
         }],
         mentions: vec![m],
     };
-    p.signatures = signatures(text, &p.extraction);
+    read_gists(text, &mut p.extraction);
+    p.signatures = signatures(&p.extraction);
     p
 }
 

@@ -27,6 +27,13 @@ fn mention(needle: &str, name: &str, kind: EntityKind) -> Mention {
     }
 }
 
+/// The gists the extractor reads, put on hand-made claims: what their signatures are made of.
+fn read_gists(text: &str, extraction: &mut Extraction) {
+    for c in &mut extraction.claims {
+        c.gist = claimgraph_extract::gist(text, c);
+    }
+}
+
 /// `prepare` on TEXT, then the hand-made extraction put in place of the rule-based one.
 fn prepared(text: &str) -> PreparedArticle {
     let mut p = prepare(NewArticle {
@@ -54,6 +61,7 @@ fn prepared(text: &str) -> PreparedArticle {
                 cue: Some("said".into()),
                 places: vec![],
                 numbers: vec![],
+                gist: Default::default(),
             },
             Claim {
                 kind: ClaimKind::Indirect,
@@ -69,6 +77,7 @@ fn prepared(text: &str) -> PreparedArticle {
                     qualifier: Qualifier::Exact,
                     normalized: None,
                 }],
+                gist: Default::default(),
             },
             Claim {
                 kind: ClaimKind::Indirect,
@@ -78,11 +87,13 @@ fn prepared(text: &str) -> PreparedArticle {
                 cue: Some("said".into()),
                 places: vec![],
                 numbers: vec![],
+                gist: Default::default(),
             },
         ],
         mentions: vec![place, jon, surname],
     };
-    p.signatures = signatures(text, &p.extraction);
+    read_gists(text, &mut p.extraction);
+    p.signatures = signatures(&p.extraction);
     p
 }
 
@@ -276,7 +287,7 @@ async fn a_place_named_apart_from_its_spelling_is_found_by_the_spelling() {
         claims: vec![],
         mentions: vec![written, described],
     };
-    p.signatures = signatures(BORDER, &p.extraction);
+    p.signatures = signatures(&p.extraction);
     let (store, _dir) = store().await;
     store.insert(&p).await.expect("insert");
     let found = store
@@ -317,7 +328,7 @@ async fn an_acronym_read_as_its_body_finds_the_body() {
         claims: vec![],
         mentions: vec![board(at("Harbour Safety Board")), board(at("HSB"))],
     };
-    p.signatures = signatures(BOARD, &p.extraction);
+    p.signatures = signatures(&p.extraction);
     let (store, _dir) = store().await;
     store.insert(&p).await.expect("insert");
     for q in ["HSB", "H.S.B.", "Harbour Safety Board"] {
