@@ -84,6 +84,14 @@ impl Extractor {
     }
 }
 
+/// The extractor is how the store and the HTTP edge read articles, handed to them as an
+/// `Arc<dyn ReadArticle>` so that neither links this crate.
+impl ReadArticle for Extractor {
+    fn read(&self, text: &str, options: &ExtractOptions) -> Extraction {
+        self.extract(text, options)
+    }
+}
+
 fn extract_with(
     lex: &Lexicon,
     gaz: Option<&Gazetteer>,

@@ -309,6 +309,29 @@ pub struct Extraction {
     pub mentions: Vec<Mention>,
 }
 
+/// Knobs that depend on where the text came from, not on the text.
+#[derive(Debug, Clone, Default)]
+pub struct ExtractOptions {
+    /// The first line is a headline (plain-text files and bodies posted without a title).
+    pub headline_is_first_line: bool,
+}
+
+/// Reads an article: its text in, its claims, mentions and each claim's [`Gist`] out.
+///
+/// The store and the HTTP edge take one as `Arc<dyn ReadArticle>` from whoever builds
+/// them (the binary, tests) instead of linking the extractor that implements it: what
+/// they store and serve does not depend on how the text is read.
+pub trait ReadArticle: Send + Sync {
+    /// The extraction of one article's `text`.
+    fn read(&self, text: &str, options: &ExtractOptions) -> Extraction;
+}
+
+impl std::fmt::Debug for dyn ReadArticle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ReadArticle")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,4 @@
-use std::sync::{Arc, LazyLock};
-
-use claimgraph_extract::{ExtractOptions, Extraction, Extractor, Gazetteer};
+use claimgraph_model::{ExtractOptions, Extraction, ReadArticle};
 use sha2::{Digest, Sha256};
 
 use crate::corroborate::Signature;
@@ -61,28 +59,13 @@ pub struct PreparedArticle {
     pub(crate) offsets: CharOffsets,
 }
 
-/// The extractor's word tables and the GeoNames gazetteer, built once per process and
-/// shared by every thread. Without the gazetteer (it cannot fail unless the build is
-/// broken) places are still found from context, only without coordinates.
-static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| match Gazetteer::load() {
-    Ok(g) => Extractor::with_gazetteer(Arc::new(g)),
-    Err(e) => {
-        tracing::error!(error = %e, "gazetteer not loaded; places get no coordinates");
-        Extractor::new()
-    }
-});
-
-/// Builds the extractor and loads the gazetteer now rather than on the first article, so
-/// start-up pays for it once and the first request does not.
-pub fn warm_up() {
-    LazyLock::force(&EXTRACTOR);
-}
-
-/// Extracts claims and computes the content hash: the CPU half of ingest.
+/// Extracts claims with `reader` and computes the content hash: the CPU half of ingest.
 ///
-/// A body posted without a title carries its headline on the first line (as plain-text
-/// files do); that line then becomes the title and yields no claims.
-pub fn prepare(mut article: NewArticle) -> PreparedArticle {
+/// The reader is handed in (the binary builds the extractor once and shares it) so the
+/// store never links the extractor. A body posted without a title carries its headline on
+/// the first line (as plain-text files do); that line then becomes the title and yields
+/// no claims.
+pub fn prepare(reader: &dyn ReadArticle, mut article: NewArticle) -> PreparedArticle {
     let text = article.text.as_str();
     let headline_is_first_line = article.title.is_none() && has_body_after_first_line(text);
     if headline_is_first_line {
@@ -96,7 +79,7 @@ pub fn prepare(mut article: NewArticle) -> PreparedArticle {
     let options = ExtractOptions {
         headline_is_first_line,
     };
-    let extraction = EXTRACTOR.extract(text, &options);
+    let extraction = reader.read(text, &options);
     let content_hash = content_hash(text);
     let offsets = CharOffsets::new(text);
     let signatures = signatures(&extraction);
@@ -139,9 +122,24 @@ fn hex(bytes: &[u8]) -> String {
     })
 }
 
+/// The extractor the store's own tests read articles with, built once per test binary.
+#[cfg(test)]
+pub(crate) fn test_reader() -> &'static dyn ReadArticle {
+    use std::sync::{Arc, LazyLock};
+    static READER: LazyLock<claimgraph_extract::Extractor> = LazyLock::new(|| {
+        let gazetteer = claimgraph_extract::Gazetteer::load().expect("embedded gazetteer");
+        claimgraph_extract::Extractor::with_gazetteer(Arc::new(gazetteer))
+    });
+    &*READER
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn prepare(article: NewArticle) -> PreparedArticle {
+        super::prepare(test_reader(), article)
+    }
 
     fn article(text: &str, title: Option<&str>) -> NewArticle {
         NewArticle {

@@ -6,7 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use claimgraph_model::{
-    Claim, ClaimKind, EntityKind, Extraction, Mention, PlaceRef, PlaceType, Span,
+    Claim, ClaimKind, EntityKind, ExtractOptions, Extraction, Mention, PlaceRef, PlaceType,
+    ReadArticle, Span,
 };
 use claimgraph_store::{
     prepare, signatures, Actor, ArticleText, ClaimFilter, ClaimRecord, NewArticle, RelinkScope,
@@ -103,6 +104,15 @@ async fn store() -> (Store, PathBuf, tempfile::TempDir) {
     (store, db, dir)
 }
 
+/// Reads nothing: these tests put a hand-made extraction in place of what a reader finds.
+struct Unread;
+
+impl ReadArticle for Unread {
+    fn read(&self, _: &str, _: &ExtractOptions) -> Extraction {
+        Extraction::default()
+    }
+}
+
 /// The gists the extractor reads, put on hand-made claims: what their signatures are made of.
 fn read_gists(text: &str, extraction: &mut Extraction) {
     for c in &mut extraction.claims {
@@ -111,13 +121,16 @@ fn read_gists(text: &str, extraction: &mut Extraction) {
 }
 
 async fn write(store: &Store, text: &str, source: &str, mut extraction: Extraction) {
-    let mut p = prepare(NewArticle {
-        text: ArticleText::parse(text.to_string()).expect("not blank"),
-        title: None,
-        source: Some(source.to_string()),
-        url: None,
-        published_at: None,
-    });
+    let mut p = prepare(
+        &Unread,
+        NewArticle {
+            text: ArticleText::parse(text.to_string()).expect("not blank"),
+            title: None,
+            source: Some(source.to_string()),
+            url: None,
+            published_at: None,
+        },
+    );
     read_gists(text, &mut extraction);
     p.signatures = signatures(&extraction);
     p.extraction = extraction;
