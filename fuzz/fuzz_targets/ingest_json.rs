@@ -3,9 +3,18 @@
 //! an accepted article must go through extraction and offset conversion.
 #![no_main]
 
+use std::sync::LazyLock;
+
 use claimgraph_api::parse_article;
+use claimgraph_extract::{Extractor, Gazetteer};
 use http::{header, HeaderMap, HeaderValue};
 use libfuzzer_sys::fuzz_target;
+
+/// The extractor `prepare` is handed, as the binary builds it: once per process.
+static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| match Gazetteer::load() {
+    Ok(g) => Extractor::with_gazetteer(std::sync::Arc::new(g)),
+    Err(_) => Extractor::new(),
+});
 
 const TYPES: [&str; 4] = [
     "application/json",
@@ -25,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
     );
     match parse_article(&headers, body) {
         Ok(article) => {
-            let prepared = claimgraph_store::prepare(article);
+            let prepared = claimgraph_store::prepare(&*EXTRACTOR, article);
             let text = prepared.article.text.as_str();
             assert!(!text.trim().is_empty());
             for c in &prepared.extraction.claims {

@@ -287,9 +287,14 @@ async fn store(
     }
     let count = articles.len();
     // extraction is CPU work: keep it off the async workers
-    let prepared =
-        tokio::task::spawn_blocking(move || articles.into_iter().map(prepare).collect::<Vec<_>>())
-            .await;
+    let reader = Arc::clone(&state.reader);
+    let prepared = tokio::task::spawn_blocking(move || {
+        articles
+            .into_iter()
+            .map(|a| prepare(&*reader, a))
+            .collect::<Vec<_>>()
+    })
+    .await;
     let prepared: Arc<[PreparedArticle]> = match prepared {
         Ok(p) => p.into(),
         Err(e) => {

@@ -258,14 +258,19 @@ mod tests {
         let before = store.data_version().await.expect("version");
         assert_eq!(store.data_version().await.expect("version"), before);
         store
-            .insert(&prepare(NewArticle {
-                text: ArticleText::parse("Rain fell on Tuesday, the weather office said.".into())
+            .insert(&prepare(
+                &claimgraph_extract::Extractor::new(),
+                NewArticle {
+                    text: ArticleText::parse(
+                        "Rain fell on Tuesday, the weather office said.".into(),
+                    )
                     .expect("text"),
-                title: None,
-                source: None,
-                url: None,
-                published_at: None,
-            }))
+                    title: None,
+                    source: None,
+                    url: None,
+                    published_at: None,
+                },
+            ))
             .await
             .expect("insert");
         let after = store.data_version().await.expect("version");

@@ -27,6 +27,9 @@ mod ui;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, Request};
 use axum::{middleware, Router};
+use std::sync::Arc;
+
+use claimgraph_model::ReadArticle;
 use claimgraph_store::Store;
 use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::compression::CompressionLayer;
@@ -101,6 +104,9 @@ impl ApiConfig {
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub store: Store,
+    /// Reads posted articles into claims: the extractor, handed in by whoever builds the
+    /// state (the binary, tests), so this crate does not link it.
+    pub reader: Arc<dyn ReadArticle>,
     pub config: ApiConfig,
     /// The graph projection, caught up from the store before each graph query.
     pub graph: GraphCache,
@@ -113,8 +119,9 @@ pub struct AppState {
 impl AppState {
     /// The state of a server on `store`, with an empty graph projection (built on the
     /// first graph query).
-    pub fn new(store: Store, config: ApiConfig) -> AppState {
+    pub fn new(store: Store, reader: Arc<dyn ReadArticle>, config: ApiConfig) -> AppState {
         AppState {
+            reader,
             exports: stream::ExportSlots::new(config.max_exports),
             events: EventHub::new(config.events.max_subscribers),
             store,

@@ -2,6 +2,8 @@
 //! limits per client address and in total, a bounded graceful shutdown, and what hyper
 //! itself refuses before any request reaches the router.
 
+mod support;
+
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
@@ -33,9 +35,13 @@ async fn start(connections: ConnectionLimits) -> Running {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("address");
     let (stop, stopped) = oneshot::channel::<()>();
-    let task = tokio::spawn(serve(listener, AppState::new(store, config), async {
-        let _ = stopped.await;
-    }));
+    let task = tokio::spawn(serve(
+        listener,
+        AppState::new(store, support::reader(), config),
+        async {
+            let _ = stopped.await;
+        },
+    ));
     Running {
         addr,
         stop: Some(stop),
@@ -219,7 +225,7 @@ async fn all_clients_together_get_at_most_the_total() {
 #[tokio::test]
 async fn shutdown_finishes_a_request_in_flight_and_is_bounded() {
     // the first article loads the extractor (seconds in a debug build): not in the window
-    tokio::task::spawn_blocking(claimgraph_store::warm_up)
+    tokio::task::spawn_blocking(support::reader)
         .await
         .expect("extractor loads");
     let server = start(ConnectionLimits {

@@ -181,13 +181,16 @@ async fn a_subscriber_sees_articles_and_claims_as_they_are_written() {
 
     // another process writing into the same file is seen too
     let other = Store::open(&app.db).await.expect("a second store");
-    let prepared = prepare(NewArticle {
-        text: ArticleText::parse(SECOND.to_string()).expect("text"),
-        title: None,
-        source: None,
-        url: None,
-        published_at: None,
-    });
+    let prepared = prepare(
+        &*support::reader(),
+        NewArticle {
+            text: ArticleText::parse(SECOND.to_string()).expect("text"),
+            title: None,
+            source: None,
+            url: None,
+            published_at: None,
+        },
+    );
     let written = other.insert(&prepared).await.expect("insert").id;
     let seen = stream.until("article", |a| a["id"] == written).await;
     assert!(seen
@@ -268,7 +271,7 @@ async fn streams_end_when_the_server_shuts_down() {
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(claimgraph_api::serve(
         listener,
-        AppState::new(store, config(4)),
+        AppState::new(store, support::reader(), config(4)),
         async move {
             let _ = stopped.await;
         },

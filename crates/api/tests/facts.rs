@@ -86,13 +86,16 @@ async fn claims_another_process_wrote_are_linked() {
         .await
         .expect("second store");
     let coast = other
-        .insert(&claimgraph_store::prepare(claimgraph_store::NewArticle {
-            text: claimgraph_store::ArticleText::parse(COAST.to_string()).expect("text"),
-            title: None,
-            source: Some("Coastal Herald".into()),
-            url: None,
-            published_at: None,
-        }))
+        .insert(&claimgraph_store::prepare(
+            &*support::reader(),
+            claimgraph_store::NewArticle {
+                text: claimgraph_store::ArticleText::parse(COAST.to_string()).expect("text"),
+                title: None,
+                source: Some("Coastal Herald".into()),
+                url: None,
+                published_at: None,
+            },
+        ))
         .await
         .expect("insert by the other process")
         .id;

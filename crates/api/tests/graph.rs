@@ -122,13 +122,16 @@ async fn graph_paths_related_and_exports_follow_the_articles() {
     let peric_claims = assert_neighbourhood(&app, peric, bohinj, a1).await;
     let (cp, cz) = assert_paths(&app, peric, zupan, &peric_claims).await;
     // an article written by another process (here: straight into the store) shows up
-    let late = prepare(NewArticle {
-        text: ArticleText::parse(LATE.to_string()).expect("text"),
-        title: Some("Weekend bus".into()),
-        source: Some("Alpine Wire".into()),
-        url: None,
-        published_at: None,
-    });
+    let late = prepare(
+        &*support::reader(),
+        NewArticle {
+            text: ArticleText::parse(LATE.to_string()).expect("text"),
+            title: Some("Weekend bus".into()),
+            source: Some("Alpine Wire".into()),
+            url: None,
+            published_at: None,
+        },
+    );
     let a3 = app.store.insert(&late).await.expect("insert").id;
     let (_, zgraph) = app.get(&format!("/v1/entities/{zupan}/graph")).await;
     assert!(node_ids(&zgraph).contains(&format!("a:{a3}")), "{zgraph}");
@@ -462,13 +465,16 @@ async fn exports_are_tagged_by_their_data_and_answer_304_until_it_changes() {
     );
 
     // a write, here by another process: every tag moves, the old ones get the new graph
-    let late = prepare(NewArticle {
-        text: ArticleText::parse(LATE.to_string()).expect("text"),
-        title: Some("Weekend bus".into()),
-        source: Some("Alpine Wire".into()),
-        url: None,
-        published_at: None,
-    });
+    let late = prepare(
+        &*support::reader(),
+        NewArticle {
+            text: ArticleText::parse(LATE.to_string()).expect("text"),
+            title: Some("Weekend bus".into()),
+            source: Some("Alpine Wire".into()),
+            url: None,
+            published_at: None,
+        },
+    );
     let a = app.store.insert(&late).await.expect("insert").id;
     for (uri, old) in EXPORTS.iter().zip(&tags) {
         let (status, headers, body) = app

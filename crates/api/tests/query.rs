@@ -439,16 +439,19 @@ async fn repeated_reads_see_what_another_process_wrote() {
     // another process's connections write an article the three reads should now see
     let other = Store::open(&app.db).await.expect("second store");
     other
-        .insert(&prepare(NewArticle {
-            text: ArticleText::parse(
-                "The ferry to Ploce sailed again on Sunday, the harbour master said.".into(),
-            )
-            .expect("text"),
-            title: Some("Ferry back".into()),
-            source: None,
-            url: None,
-            published_at: None,
-        }))
+        .insert(&prepare(
+            &*support::reader(),
+            NewArticle {
+                text: ArticleText::parse(
+                    "The ferry to Ploce sailed again on Sunday, the harbour master said.".into(),
+                )
+                .expect("text"),
+                title: Some("Ferry back".into()),
+                source: None,
+                url: None,
+                published_at: None,
+            },
+        ))
         .await
         .expect("insert");
     other.close().await;

@@ -3,9 +3,11 @@
 use std::fmt;
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::Context;
+use claimgraph_model::ReadArticle;
 use claimgraph_store::{prepare, NewArticle, PreparedArticle, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -62,8 +64,13 @@ pub struct Options {
 
 /// Reads and extracts on a thread of its own (extraction itself on every core) while the
 /// writer stores the batch before: the writer is one thread, so extraction would
-/// otherwise leave it idle.
-pub async fn run(store: &Store, paths: &[PathBuf], options: Options) -> anyhow::Result<Summary> {
+/// otherwise leave it idle. `extractor` reads the articles.
+pub async fn run(
+    store: &Store,
+    extractor: Arc<dyn ReadArticle>,
+    paths: &[PathBuf],
+    options: Options,
+) -> anyhow::Result<Summary> {
     let started = Instant::now();
     let entities_before = store.count_entities().await?;
     let (file_list, rejected) = files::collect(paths);
@@ -87,7 +94,8 @@ pub async fn run(store: &Store, paths: &[PathBuf], options: Options) -> anyhow::
     );
     // one batch extracted ahead of the writer: enough to keep it busy, little memory
     let (tx, mut rx) = tokio::sync::mpsc::channel::<Step>(1);
-    let reader = std::thread::spawn(move || read_and_prepare(&file_list, &options, &tx));
+    let reader =
+        std::thread::spawn(move || read_and_prepare(&*extractor, &file_list, &options, &tx));
     while let Some(step) = rx.recv().await {
         match step {
             Step::Batch(prepared) => {
@@ -113,6 +121,7 @@ pub async fn run(store: &Store, paths: &[PathBuf], options: Options) -> anyhow::
 
 /// The extraction side of [`run`]: stops early when the writer has gone (it failed).
 fn read_and_prepare(
+    extractor: &dyn ReadArticle,
     file_list: &[PathBuf],
     options: &Options,
     tx: &tokio::sync::mpsc::Sender<Step>,
@@ -138,7 +147,7 @@ fn read_and_prepare(
                 }
             }
             if pending.len() >= batch {
-                let ready = prepare_parallel(std::mem::take(&mut pending));
+                let ready = prepare_parallel(extractor, std::mem::take(&mut pending));
                 if tx.blocking_send(Step::Batch(ready)).is_err() {
                     return;
                 }
@@ -146,7 +155,7 @@ fn read_and_prepare(
         }
     }
     if !pending.is_empty() {
-        let _ = tx.blocking_send(Step::Batch(prepare_parallel(pending)));
+        let _ = tx.blocking_send(Step::Batch(prepare_parallel(extractor, pending)));
     }
 }
 
@@ -179,7 +188,7 @@ async fn write(
 }
 
 /// Runs extraction for a batch on all cores, keeping the input order.
-fn prepare_parallel(batch: Vec<NewArticle>) -> Vec<PreparedArticle> {
+fn prepare_parallel(extractor: &dyn ReadArticle, batch: Vec<NewArticle>) -> Vec<PreparedArticle> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = batch.len().div_ceil(threads).max(1);
     let mut chunks: Vec<Vec<NewArticle>> = Vec::new();
@@ -194,7 +203,13 @@ fn prepare_parallel(batch: Vec<NewArticle>) -> Vec<PreparedArticle> {
     std::thread::scope(|s| {
         let handles: Vec<_> = chunks
             .into_iter()
-            .map(|part| s.spawn(move || part.into_iter().map(prepare).collect::<Vec<_>>()))
+            .map(|part| {
+                s.spawn(move || {
+                    part.into_iter()
+                        .map(|a| prepare(extractor, a))
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         handles
             .into_iter()

@@ -7,6 +7,7 @@ mod ingest;
 use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -15,6 +16,8 @@ use claimgraph_api::{
     DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_IP,
     DEFAULT_MAX_EXPORTS, DEFAULT_RESPONSE_CACHE, DEFAULT_SHUTDOWN_TIMEOUT,
 };
+use claimgraph_extract::{Extractor, Gazetteer};
+use claimgraph_model::ReadArticle;
 use claimgraph_store::{Store, StoreOptions};
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
@@ -330,6 +333,9 @@ fn main() -> anyhow::Result<()> {
                 source,
             } => {
                 let store = open(&db).await?;
+                let extractor = tokio::task::spawn_blocking(extractor)
+                    .await
+                    .context("loading the extractor")?;
                 let options = ingest::Options {
                     batch,
                     max_article_bytes,
@@ -337,7 +343,7 @@ fn main() -> anyhow::Result<()> {
                         .map(|s| s.trim().to_string())
                         .filter(|s| !s.is_empty()),
                 };
-                let summary = ingest::run(&store, &paths, options).await;
+                let summary = ingest::run(&store, extractor, &paths, options).await;
                 store.close().await;
                 let summary = summary?;
                 println!("{summary}");
@@ -374,6 +380,20 @@ const MIN_WORKER_THREADS: usize = 16;
 /// How long the exit waits for the database to close, and then for blocking work left
 /// running, once `serve` stopped serving (see `claimgraph_api::serve` for the steps before).
 const EXIT_WAIT: Duration = Duration::from_secs(1);
+
+/// The extractor the store and the api are handed to read articles with: its word tables
+/// and the embedded GeoNames gazetteer, built once per process. Without the gazetteer (it
+/// cannot fail unless the build is broken) places are still found from context, only
+/// without coordinates.
+fn extractor() -> Arc<dyn ReadArticle> {
+    match Gazetteer::load() {
+        Ok(g) => Arc::new(Extractor::with_gazetteer(Arc::new(g))),
+        Err(e) => {
+            tracing::error!(error = %e, "gazetteer not loaded; places get no coordinates");
+            Arc::new(Extractor::new())
+        }
+    }
+}
 
 async fn open(db: &Path) -> anyhow::Result<Store> {
     Store::open(db)
@@ -453,7 +473,7 @@ async fn serve(
         .with_context(|| format!("opening database {}", db.display()))?;
     tracing::info!(guard = ?config.guard, connections = ?config.connections, "access and limits");
     let started = std::time::Instant::now();
-    tokio::task::spawn_blocking(claimgraph_store::warm_up)
+    let extractor = tokio::task::spawn_blocking(extractor)
         .await
         .context("loading the extractor")?;
     tracing::info!(
@@ -461,7 +481,7 @@ async fn serve(
         "extractor and gazetteer loaded"
     );
     store.warm_writer();
-    let state = AppState::new(store.clone(), config);
+    let state = AppState::new(store.clone(), extractor, config);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("binding {addr}"))?;
@@ -524,7 +544,7 @@ fn extract(file: &Path) -> anyhow::Result<()> {
     let article = article
         .article
         .map_err(|reason| anyhow::anyhow!("{}: {reason}", file.display()))?;
-    let prepared = claimgraph_store::prepare(article);
+    let prepared = claimgraph_store::prepare(&*extractor(), article);
     let text = prepared.article.text.as_str();
     let out = files::extraction_json(
         text,

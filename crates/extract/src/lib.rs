@@ -9,6 +9,7 @@
 //! `numbers` reads quantities. Every word list lives in `rules`, each with its test.
 
 mod attribution;
+mod gist;
 mod mentions;
 mod model;
 mod numbers;
@@ -23,8 +24,10 @@ mod text;
 mod transcript;
 
 pub use claimgraph_gazetteer::Gazetteer;
+pub use gist::gist;
 pub use model::*;
-/// Title and role words, shared with the store, which strips them from names and queries.
+/// Title and role words, shared with the store (they are `claimgraph-model`'s), which
+/// strips them from names and queries.
 pub use rules::{fate_of, is_counted, is_scale, ROLE_NOUNS, TITLES};
 pub use terms::terms;
 
@@ -78,6 +81,14 @@ impl Extractor {
     /// Same as [`extract`], with the tables already built.
     pub fn extract(&self, text: &str, options: &ExtractOptions) -> Extraction {
         extract_with(&self.lex, self.gazetteer.as_deref(), text, options)
+    }
+}
+
+/// The extractor is how the store and the HTTP edge read articles, handed to them as an
+/// `Arc<dyn ReadArticle>` so that neither links this crate.
+impl ReadArticle for Extractor {
+    fn read(&self, text: &str, options: &ExtractOptions) -> Extraction {
+        self.extract(text, options)
     }
 }
 
@@ -340,6 +351,10 @@ fn extract_with(
         }
     }
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    // read last, once the article-level rules have settled each claim's words and figures
+    for c in &mut claims {
+        c.gist = gist::gist(text, c);
+    }
 
     Extraction {
         headline: headline.and_then(|(a, b)| (b > a).then(|| Span::new(t.start(a), t.end(b - 1)))),
@@ -440,6 +455,7 @@ fn make_claim(
         cue,
         places,
         numbers,
+        gist: Gist::default(),
     }
 }
 

@@ -1,14 +1,7 @@
 //! The shared types, from `claimgraph-model`, under the path the extractor's modules use
-//! (`crate::model::…`), plus the extractor's own knobs.
+//! (`crate::model::…`), with the knobs callers pass in.
 
 pub use claimgraph_model::{
-    Claim, ClaimKind, EntityKind, Extraction, Measure, Mention, PlaceRef, PlaceType, Qualifier,
-    Quantity, Span,
+    Claim, ClaimKind, EntityKind, ExtractOptions, Extraction, Figure, Gist, Measure, Mention,
+    PlaceRef, PlaceType, Qualifier, Quantity, ReadArticle, Span,
 };
-
-/// Knobs that depend on where the text came from, not on the text.
-#[derive(Debug, Clone, Default)]
-pub struct ExtractOptions {
-    /// The first line is a headline (plain-text files and bodies posted without a title).
-    pub headline_is_first_line: bool,
-}

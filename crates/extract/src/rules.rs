@@ -122,38 +122,8 @@ pub const WITNESS_NOUNS: &[&str] = &[
     "photographer", "photographers", "witness", "witnesses", "crew", "team",
 ];
 
-/// Titles stripped from a name and kept as roles ("General", "President", "Mr").
-pub const TITLES: &[&str] = &[
-    "president", "vice", "prime", "minister", "general", "gen", "lieutenant", "lt", "colonel",
-    "col", "major", "maj", "captain", "capt", "sergeant", "sgt", "admiral", "adm", "commander",
-    "mr", "mrs", "ms", "miss", "dr", "doctor", "professor", "prof", "sir", "dame", "lord", "lady",
-    "king", "queen", "prince", "princess", "pope", "sheikh", "senator", "sen", "governor", "gov",
-    "mayor", "secretary", "deputy", "chancellor", "ambassador", "judge", "justice", "rep",
-    "representative", "congressman", "congresswoman", "chairman", "chairwoman", "spokesman",
-    "spokeswoman", "spokesperson", "chief", "director", "head", "marshal", "field", "brigadier",
-    "father", "rev", "reverend", "imam", "rabbi", "bishop", "cardinal", "mp", "mep", "premier",
-    "foreign", "defense", "defence", "interior", "state", "sergeant-major", "speaker", "commissioner",
-    "executive", "strategist", "editor", "attorney", "activist", "inspector", "superintendent",
-    "councillor", "alderman", "investigator", "principal", "director-general",
-    "secretary-general", "attorney-general", "governor-general", "vice-president",
-    "vice-chairman", "editor-in-chief", "commander-in-chief", "lieutenant-general",
-    "major-general", "lieutenant-colonel", "vice-admiral", "rear-admiral", "surgeon-general",
-];
-
-/// Role nouns a description may use to point back at a named person ("the spokesman").
-pub const ROLE_NOUNS: &[&str] = &[
-    "president", "minister", "general", "spokesman", "spokeswoman", "spokesperson", "secretary",
-    "governor", "mayor", "adviser", "advisor", "head", "chief", "director", "commander",
-    "official", "expert", "analyst", "journalist", "reporter", "correspondent", "resident",
-    "leader", "ambassador", "envoy", "consultant", "chairman", "chairwoman", "chair", "ceo",
-    "founder", "professor", "researcher", "senator", "chancellor", "premier", "diplomat",
-    "representative", "deputy", "officer", "prosecutor", "judge", "lawyer", "economist",
-    "scientist", "manager", "coordinator", "administrator", "councillor", "councilor", "lawmaker",
-    "mp", "candidate", "negotiator", "colonel", "captain", "admiral", "marshal", "commissioner",
-    "inspector", "superintendent", "engineer", "meteorologist", "forecaster", "executive",
-    "nurse", "doctor", "teacher", "farmer", "student", "driver", "pilot", "owner", "shopkeeper",
-    "fisherman", "volunteer", "worker", "survivor", "activist", "editor", "strategist",
-];
+/// Titles and role nouns live with the shared types: the store strips them from names too.
+pub use claimgraph_model::{ROLE_NOUNS, TITLES};
 
 /// Roles a body has one holder of ("the Velto CEO", "the Harbour Board chairwoman"): a
 /// definite one the article never named is the person just quoted. Spokespeople and
@@ -568,10 +538,9 @@ pub const FATES: &[(&str, &[&str])] = &[
 ];
 
 /// Whether a unit code is a scale read off as a level (a magnitude, a storm category):
-/// no fixed conversion, and two readings differ when their values do at all.
-pub fn is_scale(code: &str) -> bool {
-    PREFIX_UNITS.iter().any(|(_, c)| *c == code)
-}
+/// the model's, since the store compares readings by it; [`PREFIX_UNITS`] names the same
+/// codes.
+pub use claimgraph_model::is_scale;
 
 /// Whether a unit is a counted noun ("person", "village"), not a physical unit, a
 /// currency, a share or a scale.
@@ -586,6 +555,12 @@ pub fn fate_of(lower: &str) -> Option<&'static str> {
         .find(|(_, forms)| forms.contains(&lower))
         .map(|(fate, _)| *fate)
 }
+
+/// Words after a length that make it an area written sloppily: "2,000 km of territory".
+pub const AREA_NOUNS: &[&str] = &["territory", "land"];
+
+/// Words that deny what the rest of a claim says: "was not taken", "never entered".
+pub const NEGATIONS: &[&str] = &["not", "never", "no longer", "denied", "denies", "deny", "false"];
 
 /// Number words and their values.
 pub const NUMBER_WORDS: &[(&str, f64)] = &[
@@ -1024,6 +999,11 @@ mod tests {
         assert_eq!(fate_of("wounded"), Some("injured"));
         assert_eq!(fate_of("toll"), Some("killed"));
         assert_eq!(fate_of("village"), None);
+        // the model's scales are the codes written before their value
+        let prefixed: Vec<&str> = PREFIX_UNITS.iter().map(|(_, c)| *c).collect();
+        assert!(claimgraph_model::SCALES.iter().all(|c| prefixed.contains(c)));
+        assert!(prefixed.iter().all(|c| is_scale(c)));
+        assert!(all_lower(AREA_NOUNS) && all_lower(NEGATIONS) && is_in(NEGATIONS, "never"));
     }
 
     #[test]

@@ -1,13 +1,17 @@
 //! The vocabulary every other crate speaks: spans, mentions, quantities, claims.
 //!
-//! Types only, with their small methods and what a name's initials are (an acronym must
-//! match its name wherever names are read or resolved): no text reading, no storage, no
-//! HTTP. It depends on no crate of ours, so the HTTP edge can name a claim without linking
+//! Types only, with their small methods, what a name's initials are (an acronym must
+//! match its name wherever names are read or resolved) and the title and role words that
+//! stand before names (read off them by the extractor, stripped by the store): no text
+//! reading, no storage, no HTTP. It depends on no crate of ours, so the HTTP edge can name a claim without linking
 //! the extractor.
 
 mod names;
+#[rustfmt::skip]
+mod titles;
 
 pub use names::{abbreviates, acronym_letters, initials};
+pub use titles::{ROLE_NOUNS, TITLES};
 
 use std::sync::Arc;
 
@@ -192,6 +196,18 @@ pub const CONVERSIONS: &[(&str, &str, f64)] = &[
     ("year", "hour", 8_765.82),
 ];
 
+/// Unit codes that are scales read off as a level (a magnitude, a storm category): no
+/// fixed conversion, and two readings differ when their values do at all.
+///
+/// Here beside [`CONVERSIONS`] for the same reason: how a reading in a unit compares is a
+/// fact about the measure, which the store needs without knowing how the text wrote it.
+pub const SCALES: &[&str] = &["magnitude", "category"];
+
+/// Whether a unit code is a scale ([`SCALES`]).
+pub fn is_scale(code: &str) -> bool {
+    SCALES.contains(&code)
+}
+
 /// A value in a base unit.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Measure {
@@ -248,6 +264,39 @@ pub struct Claim {
     /// Places the claim's content is about.
     pub places: Vec<Mention>,
     pub numbers: Vec<Quantity>,
+    /// How the claim compares with claims of other articles. Read by the extractor, which
+    /// knows the language; never serialized, so no output shows it.
+    #[serde(skip)]
+    pub gist: Gist,
+}
+
+/// What a claim says in a form claims of different articles and wordings can be compared
+/// in: reading it takes knowing the language, comparing it does not, so the extractor
+/// reads it and the store compares.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Gist {
+    /// The distinct comparison terms of the claim's words, in first-seen order: content
+    /// words folded to lower case, endings cut, synonyms made one word.
+    pub terms: Vec<String>,
+    /// The claim denies what it says ("was not taken", "never entered").
+    pub negated: bool,
+    /// One reading per figure of the claim, in the order of `numbers`.
+    pub figures: Vec<Figure>,
+}
+
+/// How one figure of a claim compares.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The unit compared: the base unit where a conversion exists, an area for a length
+    /// that measures territory ("2,000 km of territory"), a counted noun with what befell
+    /// what it counts ("person/killed").
+    pub unit: String,
+    /// The value in `unit`.
+    pub value: f64,
+    /// What a figure in a unit of measure measures: the comparison terms beside it within
+    /// its clause ("rate", "inflation"). Empty for a counted noun, which names what it
+    /// counts itself.
+    pub context: Vec<String>,
 }
 
 /// Everything found in one article.
@@ -258,6 +307,29 @@ pub struct Extraction {
     pub claims: Vec<Claim>,
     /// Every entity mention in the article, in text order, headline included.
     pub mentions: Vec<Mention>,
+}
+
+/// Knobs that depend on where the text came from, not on the text.
+#[derive(Debug, Clone, Default)]
+pub struct ExtractOptions {
+    /// The first line is a headline (plain-text files and bodies posted without a title).
+    pub headline_is_first_line: bool,
+}
+
+/// Reads an article: its text in, its claims, mentions and each claim's [`Gist`] out.
+///
+/// The store and the HTTP edge take one as `Arc<dyn ReadArticle>` from whoever builds
+/// them (the binary, tests) instead of linking the extractor that implements it: what
+/// they store and serve does not depend on how the text is read.
+pub trait ReadArticle: Send + Sync {
+    /// The extraction of one article's `text`.
+    fn read(&self, text: &str, options: &ExtractOptions) -> Extraction;
+}
+
+impl std::fmt::Debug for dyn ReadArticle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ReadArticle")
+    }
 }
 
 #[cfg(test)]

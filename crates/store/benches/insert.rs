@@ -4,7 +4,10 @@
 //!
 //! `cargo bench -p claimgraph-store --bench insert`
 
+use std::sync::Arc;
+
 use claimgraph_corpus::Generator;
+use claimgraph_extract::Extractor;
 use claimgraph_gazetteer::Gazetteer;
 use claimgraph_store::{prepare, ArticleText, NewArticle, PreparedArticle, Store};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
@@ -37,10 +40,15 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("store");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(bytes));
+    let reader = match Gazetteer::load() {
+        Ok(gazetteer) => Extractor::with_gazetteer(Arc::new(gazetteer)),
+        Err(_) => Extractor::new(),
+    };
+    let prepare = |article| prepare(&reader, article);
     g.bench_function("prepare", |b| {
         b.iter_batched(
             || new.clone(),
-            |batch| batch.into_iter().map(prepare).count(),
+            |batch| batch.into_iter().for_each(|a| drop(prepare(a))),
             BatchSize::LargeInput,
         )
     });

@@ -6,8 +6,7 @@
 //! ("oblast", "province"), word order and nationality words in organisation names
 //! ([`org_key`]), titles before a person's name ([`person_key`]). Rules, not lookup lists.
 
-use claimgraph_extract::{ROLE_NOUNS, TITLES};
-use claimgraph_model::EntityKind;
+use claimgraph_model::{EntityKind, ROLE_NOUNS, TITLES};
 
 /// The lookup key of a name: lower case ASCII-folded words separated by single spaces.
 /// One function with the gazetteer's, so place names and entity keys always agree.

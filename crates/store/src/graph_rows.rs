@@ -367,13 +367,16 @@ mod tests {
              Perić said the crews would move to Bohinj.",
             "Mayor Tina Zupan said on Tuesday that buses would run from Bled to Bohinj.",
         ] {
-            let article = prepare(NewArticle {
-                text: ArticleText::parse(text.to_string()).expect("text"),
-                title: None,
-                source: Some("Valley Post".into()),
-                url: None,
-                published_at: None,
-            });
+            let article = prepare(
+                crate::prepare::test_reader(),
+                NewArticle {
+                    text: ArticleText::parse(text.to_string()).expect("text"),
+                    title: None,
+                    source: Some("Valley Post".into()),
+                    url: None,
+                    published_at: None,
+                },
+            );
             store.insert(&article).await.expect("insert");
         }
         (store, dir)
@@ -464,18 +467,21 @@ mod tests {
         use claimgraph_graph::{Detail, NodeKey};
 
         let (store, _dir) = two_articles().await;
-        let third = prepare(NewArticle {
-            text: ArticleText::parse(
-                "Mayor Tina Zupan said on Wednesday in Ljubljana that about 40 buses and a \
+        let third = prepare(
+            crate::prepare::test_reader(),
+            NewArticle {
+                text: ArticleText::parse(
+                    "Mayor Tina Zupan said on Wednesday in Ljubljana that about 40 buses and a \
                  12 km tram line would run in Ljubljana from May."
-                    .into(),
-            )
-            .expect("text"),
-            title: None,
-            source: None,
-            url: None,
-            published_at: Some("2026-03-04".into()),
-        });
+                        .into(),
+                )
+                .expect("text"),
+                title: None,
+                source: None,
+                url: None,
+                published_at: Some("2026-03-04".into()),
+            },
+        );
         store.insert(&third).await.expect("insert");
         let mut p = Projection::new();
         p.apply(store.graph_rows(Watermark::default()).await.expect("rows"))

@@ -2,7 +2,9 @@
 //!
 //! Writing is split in two so bulk ingest can use every core: [`prepare`] is pure CPU work
 //! (extraction, hashing, offset conversion) that may run on any thread, and
-//! [`Store::insert`] / [`Store::insert_batch`] are the single writer.
+//! [`Store::insert`] / [`Store::insert_batch`] are the single writer. Extraction is
+//! injected: [`prepare`] reads articles with the `claimgraph_model::ReadArticle` its
+//! caller hands in, so this crate does not link the extractor.
 
 mod audit;
 pub mod canon;
@@ -35,9 +37,7 @@ pub use facts::{ClaimLinks, FactRecord, LinkedClaim, LISTED_CLAIMS};
 pub use feed::FeedPosition;
 pub use interrupt::with_deadline;
 pub use merges::MergeRecord;
-pub use prepare::{
-    content_hash, prepare, signatures, warm_up, ArticleText, NewArticle, PreparedArticle,
-};
+pub use prepare::{content_hash, prepare, signatures, ArticleText, NewArticle, PreparedArticle};
 pub use read::{
     ArticleRecord, ClaimFilter, ClaimPlace, ClaimRecord, ClaimSort, EntityRecord, EntitySummary,
     NumberFilter, NumberRecord, Page, PlaceInfo, SpeakerRecord,

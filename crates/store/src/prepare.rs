@@ -1,6 +1,4 @@
-use std::sync::{Arc, LazyLock};
-
-use claimgraph_extract::{ExtractOptions, Extraction, Extractor, Gazetteer};
+use claimgraph_model::{ExtractOptions, Extraction, ReadArticle};
 use sha2::{Digest, Sha256};
 
 use crate::corroborate::Signature;
@@ -61,28 +59,13 @@ pub struct PreparedArticle {
     pub(crate) offsets: CharOffsets,
 }
 
-/// The extractor's word tables and the GeoNames gazetteer, built once per process and
-/// shared by every thread. Without the gazetteer (it cannot fail unless the build is
-/// broken) places are still found from context, only without coordinates.
-static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| match Gazetteer::load() {
-    Ok(g) => Extractor::with_gazetteer(Arc::new(g)),
-    Err(e) => {
-        tracing::error!(error = %e, "gazetteer not loaded; places get no coordinates");
-        Extractor::new()
-    }
-});
-
-/// Builds the extractor and loads the gazetteer now rather than on the first article, so
-/// start-up pays for it once and the first request does not.
-pub fn warm_up() {
-    LazyLock::force(&EXTRACTOR);
-}
-
-/// Extracts claims and computes the content hash: the CPU half of ingest.
+/// Extracts claims with `reader` and computes the content hash: the CPU half of ingest.
 ///
-/// A body posted without a title carries its headline on the first line (as plain-text
-/// files do); that line then becomes the title and yields no claims.
-pub fn prepare(mut article: NewArticle) -> PreparedArticle {
+/// The reader is handed in (the binary builds the extractor once and shares it) so the
+/// store never links the extractor. A body posted without a title carries its headline on
+/// the first line (as plain-text files do); that line then becomes the title and yields
+/// no claims.
+pub fn prepare(reader: &dyn ReadArticle, mut article: NewArticle) -> PreparedArticle {
     let text = article.text.as_str();
     let headline_is_first_line = article.title.is_none() && has_body_after_first_line(text);
     if headline_is_first_line {
@@ -96,10 +79,10 @@ pub fn prepare(mut article: NewArticle) -> PreparedArticle {
     let options = ExtractOptions {
         headline_is_first_line,
     };
-    let extraction = EXTRACTOR.extract(text, &options);
+    let extraction = reader.read(text, &options);
     let content_hash = content_hash(text);
     let offsets = CharOffsets::new(text);
-    let signatures = signatures(text, &extraction);
+    let signatures = signatures(&extraction);
     PreparedArticle {
         article,
         content_hash,
@@ -109,47 +92,14 @@ pub fn prepare(mut article: NewArticle) -> PreparedArticle {
     }
 }
 
-/// The comparison tokens of every claim of an extraction.
-pub fn signatures(text: &str, extraction: &Extraction) -> Vec<Signature> {
+/// The comparison tokens of every claim of an extraction, from the gists the extractor
+/// read (aligned with `extraction.claims`).
+pub fn signatures(extraction: &Extraction) -> Vec<Signature> {
     extraction
         .claims
         .iter()
-        .map(|c| {
-            let claim_text = c.span.slice(text).unwrap_or_default();
-            Signature::of_text(claim_text, &c.numbers, |q| {
-                (
-                    near(text, q.span.start, Side::Before),
-                    near(text, q.span.end, Side::After),
-                )
-            })
-        })
+        .map(|c| Signature::of_gist(&c.gist))
         .collect()
-}
-
-/// Which way from an offset [`near`] reads.
-enum Side {
-    Before,
-    After,
-}
-
-/// How much text beside a figure its signature reads.
-const CONTEXT_BYTES: usize = 96;
-
-/// Up to [`CONTEXT_BYTES`] of `text` on one side of byte offset `at`, cut at char
-/// boundaries.
-fn near(text: &str, at: usize, side: Side) -> &str {
-    let at = at.min(text.len());
-    let (mut from, mut to) = match side {
-        Side::Before => (at.saturating_sub(CONTEXT_BYTES), at),
-        Side::After => (at, text.len().min(at + CONTEXT_BYTES)),
-    };
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    text.get(from..to.max(from)).unwrap_or_default()
 }
 
 /// Hex SHA-256 of a text, as stored in `articles.content_hash`: lets a caller find a
@@ -172,9 +122,24 @@ fn hex(bytes: &[u8]) -> String {
     })
 }
 
+/// The extractor the store's own tests read articles with, built once per test binary.
+#[cfg(test)]
+pub(crate) fn test_reader() -> &'static dyn ReadArticle {
+    use std::sync::{Arc, LazyLock};
+    static READER: LazyLock<claimgraph_extract::Extractor> = LazyLock::new(|| {
+        let gazetteer = claimgraph_extract::Gazetteer::load().expect("embedded gazetteer");
+        claimgraph_extract::Extractor::with_gazetteer(Arc::new(gazetteer))
+    });
+    &*READER
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn prepare(article: NewArticle) -> PreparedArticle {
+        super::prepare(test_reader(), article)
+    }
 
     fn article(text: &str, title: Option<&str>) -> NewArticle {
         NewArticle {
@@ -184,18 +149,6 @@ mod tests {
             url: None,
             published_at: None,
         }
-    }
-
-    #[test]
-    fn the_text_beside_a_figure_is_cut_at_char_boundaries() {
-        let text = format!("{}12 injured {}", "é".repeat(40), "ü".repeat(40));
-        let at = text.find("12").expect("figure in text");
-        let before = near(&text, at, Side::Before);
-        let after = near(&text, at + 2, Side::After);
-        assert!(before.len() <= CONTEXT_BYTES && before.chars().all(|c| c == 'é'));
-        assert!(after.starts_with(" injured ") && after.len() <= CONTEXT_BYTES);
-        assert_eq!(near("ab", 9, Side::After), "");
-        assert_eq!(near("ab", 1, Side::Before), "a");
     }
 
     #[test]

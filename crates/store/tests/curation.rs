@@ -6,7 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use claimgraph_model::{
-    Claim, ClaimKind, EntityKind, Extraction, Mention, PlaceRef, PlaceType, Span,
+    Claim, ClaimKind, EntityKind, ExtractOptions, Extraction, Mention, PlaceRef, PlaceType,
+    ReadArticle, Span,
 };
 use claimgraph_store::{
     prepare, signatures, Actor, ArticleText, ClaimFilter, ClaimRecord, NewArticle, RelinkScope,
@@ -83,6 +84,7 @@ fn claim(text: &str, words: &str, speaker: Option<&Mention>, places: &[&Mention]
         cue: speaker.map(|_| "said".to_string()),
         places: places.iter().map(|m| (*m).clone()).collect(),
         numbers: Vec::new(),
+        gist: Default::default(),
     }
 }
 
@@ -102,15 +104,35 @@ async fn store() -> (Store, PathBuf, tempfile::TempDir) {
     (store, db, dir)
 }
 
-async fn write(store: &Store, text: &str, source: &str, extraction: Extraction) {
-    let mut p = prepare(NewArticle {
-        text: ArticleText::parse(text.to_string()).expect("not blank"),
-        title: None,
-        source: Some(source.to_string()),
-        url: None,
-        published_at: None,
-    });
-    p.signatures = signatures(text, &extraction);
+/// Reads nothing: these tests put a hand-made extraction in place of what a reader finds.
+struct Unread;
+
+impl ReadArticle for Unread {
+    fn read(&self, _: &str, _: &ExtractOptions) -> Extraction {
+        Extraction::default()
+    }
+}
+
+/// The gists the extractor reads, put on hand-made claims: what their signatures are made of.
+fn read_gists(text: &str, extraction: &mut Extraction) {
+    for c in &mut extraction.claims {
+        c.gist = claimgraph_extract::gist(text, c);
+    }
+}
+
+async fn write(store: &Store, text: &str, source: &str, mut extraction: Extraction) {
+    let mut p = prepare(
+        &Unread,
+        NewArticle {
+            text: ArticleText::parse(text.to_string()).expect("not blank"),
+            title: None,
+            source: Some(source.to_string()),
+            url: None,
+            published_at: None,
+        },
+    );
+    read_gists(text, &mut extraction);
+    p.signatures = signatures(&extraction);
     p.extraction = extraction;
     store.insert(&p).await.expect("insert");
 }

@@ -1,8 +1,16 @@
 //! The rows of the graph projection: a projection fed only what followed its watermark
 //! equals one built from everything, and a merge makes the next read a full one.
 
+use std::sync::{Arc, LazyLock};
+
+use claimgraph_extract::{Extractor, Gazetteer};
 use claimgraph_graph::{EdgeKind, NodeKey, Projection, Watermark};
 use claimgraph_store::{prepare, ArticleText, NewArticle, Store};
+
+/// The extractor, handed to `prepare` as the binary hands it, built once.
+static READER: LazyLock<Extractor> = LazyLock::new(|| {
+    Extractor::with_gazetteer(Arc::new(Gazetteer::load().expect("embedded gazetteer")))
+});
 
 const ARTICLES: [(&str, &str); 3] = [
     (
@@ -27,13 +35,16 @@ const ARTICLES: [(&str, &str); 3] = [
 
 fn article(i: usize) -> claimgraph_store::PreparedArticle {
     let (source, text) = ARTICLES[i];
-    prepare(NewArticle {
-        text: ArticleText::parse(text.to_string()).expect("not blank"),
-        title: None,
-        source: Some(source.into()),
-        url: None,
-        published_at: None,
-    })
+    prepare(
+        &*READER,
+        NewArticle {
+            text: ArticleText::parse(text.to_string()).expect("not blank"),
+            title: None,
+            source: Some(source.into()),
+            url: None,
+            published_at: None,
+        },
+    )
 }
 
 async fn store() -> (Store, tempfile::TempDir) {

@@ -3,11 +3,21 @@
 //! order the articles arrive in.
 
 use claimgraph_model::{
-    Claim, ClaimKind, EntityKind, Extraction, Mention, PlaceRef, PlaceType, Span,
+    Claim, ClaimKind, EntityKind, ExtractOptions, Extraction, Mention, PlaceRef, PlaceType,
+    ReadArticle, Span,
 };
 use claimgraph_store::{
     prepare, signatures, ArticleText, ClaimFilter, NewArticle, PreparedArticle, Store,
 };
+
+/// Reads nothing: these tests put a hand-made extraction in place of what a reader finds.
+struct Unread;
+
+impl ReadArticle for Unread {
+    fn read(&self, _: &str, _: &ExtractOptions) -> Extraction {
+        Extraction::default()
+    }
+}
 
 fn place_ref(key: &str, name: &str, place_type: PlaceType) -> PlaceRef {
     PlaceRef {
@@ -35,15 +45,25 @@ fn city(open: bool) -> PlaceRef {
     }
 }
 
+/// The gists the extractor reads, put on hand-made claims: what their signatures are made of.
+fn read_gists(text: &str, extraction: &mut Extraction) {
+    for c in &mut extraction.claims {
+        c.gist = claimgraph_extract::gist(text, c);
+    }
+}
+
 /// One article whose only claim is its whole text, about the place written `name`.
 fn article(text: &str, name: &str, place: PlaceRef) -> PreparedArticle {
-    let mut p = prepare(NewArticle {
-        text: ArticleText::parse(text.to_string()).expect("not blank"),
-        title: None,
-        source: None,
-        url: None,
-        published_at: None,
-    });
+    let mut p = prepare(
+        &Unread,
+        NewArticle {
+            text: ArticleText::parse(text.to_string()).expect("not blank"),
+            title: None,
+            source: None,
+            url: None,
+            published_at: None,
+        },
+    );
     let start = text.find(name).expect("name in text");
     let m = Mention {
         span: Span::new(start, start + name.len()),
@@ -62,10 +82,12 @@ fn article(text: &str, name: &str, place: PlaceRef) -> PreparedArticle {
             cue: None,
             places: vec![m.clone()],
             numbers: vec![],
+            gist: Default::default(),
         }],
         mentions: vec![m],
     };
-    p.signatures = signatures(text, &p.extraction);
+    read_gists(text, &mut p.extraction);
+    p.signatures = signatures(&p.extraction);
     p
 }
 

@@ -2,7 +2,8 @@
 //! depend on the extractor's rules.
 
 use claimgraph_model::{
-    Claim, ClaimKind, EntityKind, Extraction, Mention, Qualifier, Quantity, Span,
+    Claim, ClaimKind, EntityKind, ExtractOptions, Extraction, Mention, Qualifier, Quantity,
+    ReadArticle, Span,
 };
 use claimgraph_store::{
     prepare, signatures, ArticleText, ClaimFilter, ClaimRecord, NewArticle, PreparedArticle,
@@ -27,15 +28,34 @@ fn mention(needle: &str, name: &str, kind: EntityKind) -> Mention {
     }
 }
 
+/// Reads nothing: these tests put a hand-made extraction in place of what a reader finds.
+struct Unread;
+
+impl ReadArticle for Unread {
+    fn read(&self, _: &str, _: &ExtractOptions) -> Extraction {
+        Extraction::default()
+    }
+}
+
+/// The gists the extractor reads, put on hand-made claims: what their signatures are made of.
+fn read_gists(text: &str, extraction: &mut Extraction) {
+    for c in &mut extraction.claims {
+        c.gist = claimgraph_extract::gist(text, c);
+    }
+}
+
 /// `prepare` on TEXT, then the hand-made extraction put in place of the rule-based one.
 fn prepared(text: &str) -> PreparedArticle {
-    let mut p = prepare(NewArticle {
-        text: ArticleText::parse(text.to_string()).expect("not blank"),
-        title: None,
-        source: Some("Westfjords Weekly".into()),
-        url: None,
-        published_at: Some("2026-01-05".into()),
-    });
+    let mut p = prepare(
+        &Unread,
+        NewArticle {
+            text: ArticleText::parse(text.to_string()).expect("not blank"),
+            title: None,
+            source: Some("Westfjords Weekly".into()),
+            url: None,
+            published_at: Some("2026-01-05".into()),
+        },
+    );
     let jon = mention("Jón Þórsson", "Jón Þórsson", EntityKind::Person);
     let surname = mention("Þórsson said 12", "Jón Þórsson", EntityKind::Person);
     let surname = Mention {
@@ -54,6 +74,7 @@ fn prepared(text: &str) -> PreparedArticle {
                 cue: Some("said".into()),
                 places: vec![],
                 numbers: vec![],
+                gist: Default::default(),
             },
             Claim {
                 kind: ClaimKind::Indirect,
@@ -69,6 +90,7 @@ fn prepared(text: &str) -> PreparedArticle {
                     qualifier: Qualifier::Exact,
                     normalized: None,
                 }],
+                gist: Default::default(),
             },
             Claim {
                 kind: ClaimKind::Indirect,
@@ -78,11 +100,13 @@ fn prepared(text: &str) -> PreparedArticle {
                 cue: Some("said".into()),
                 places: vec![],
                 numbers: vec![],
+                gist: Default::default(),
             },
         ],
         mentions: vec![place, jon, surname],
     };
-    p.signatures = signatures(text, &p.extraction);
+    read_gists(text, &mut p.extraction);
+    p.signatures = signatures(&p.extraction);
     p
 }
 
@@ -262,13 +286,16 @@ async fn a_place_named_apart_from_its_spelling_is_found_by_the_spelling() {
         roles: Vec::new(),
         place: None,
     };
-    let mut p = prepare(NewArticle {
-        text: ArticleText::parse(BORDER.to_string()).expect("not blank"),
-        title: None,
-        source: None,
-        url: None,
-        published_at: None,
-    });
+    let mut p = prepare(
+        &Unread,
+        NewArticle {
+            text: ArticleText::parse(BORDER.to_string()).expect("not blank"),
+            title: None,
+            source: None,
+            url: None,
+            published_at: None,
+        },
+    );
     let written = place(at("Fjord-Heath border", 0));
     let described = place(at("the border", 30));
     p.extraction = Extraction {
@@ -276,7 +303,7 @@ async fn a_place_named_apart_from_its_spelling_is_found_by_the_spelling() {
         claims: vec![],
         mentions: vec![written, described],
     };
-    p.signatures = signatures(BORDER, &p.extraction);
+    p.signatures = signatures(&p.extraction);
     let (store, _dir) = store().await;
     store.insert(&p).await.expect("insert");
     let found = store
@@ -305,19 +332,22 @@ async fn an_acronym_read_as_its_body_finds_the_body() {
         roles: Vec::new(),
         place: None,
     };
-    let mut p = prepare(NewArticle {
-        text: ArticleText::parse(BOARD.to_string()).expect("not blank"),
-        title: None,
-        source: None,
-        url: None,
-        published_at: None,
-    });
+    let mut p = prepare(
+        &Unread,
+        NewArticle {
+            text: ArticleText::parse(BOARD.to_string()).expect("not blank"),
+            title: None,
+            source: None,
+            url: None,
+            published_at: None,
+        },
+    );
     p.extraction = Extraction {
         headline: None,
         claims: vec![],
         mentions: vec![board(at("Harbour Safety Board")), board(at("HSB"))],
     };
-    p.signatures = signatures(BOARD, &p.extraction);
+    p.signatures = signatures(&p.extraction);
     let (store, _dir) = store().await;
     store.insert(&p).await.expect("insert");
     for q in ["HSB", "H.S.B.", "Harbour Safety Board"] {

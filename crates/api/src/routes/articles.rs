@@ -1,6 +1,8 @@
 //! Article handlers: ingest, list, read, their claims, and the body parsing they share
 //! with the batch endpoint.
 
+use std::sync::Arc;
+
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
@@ -57,7 +59,8 @@ pub(super) async fn create_article(
             .into_response());
     }
     // extraction is CPU work: keep it off the async workers
-    let prepared = tokio::task::spawn_blocking(move || prepare(article))
+    let reader = Arc::clone(&state.reader);
+    let prepared = tokio::task::spawn_blocking(move || prepare(&*reader, article))
         .await
         .map_err(|e| ApiError::Internal(format!("extraction task failed: {e}")))?;
     let inserted = state.store.insert(&prepared).await?;

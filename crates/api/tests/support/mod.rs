@@ -4,15 +4,29 @@
 // Each test binary uses the part of this module it needs.
 #![allow(dead_code)]
 
+use std::sync::{Arc, LazyLock};
+
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Request, StatusCode};
 use axum::Router;
 use claimgraph_api::{router, ApiConfig, AppState};
+use claimgraph_extract::{Extractor, Gazetteer};
+use claimgraph_model::ReadArticle;
 use claimgraph_store::{Store, StoreOptions};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tempfile::TempDir;
 use tower::ServiceExt;
+
+/// The extractor with the embedded gazetteer, as the binary hands it to the api and to
+/// `prepare`; built once per test binary.
+pub fn reader() -> Arc<dyn ReadArticle> {
+    static READER: LazyLock<Arc<dyn ReadArticle>> = LazyLock::new(|| {
+        let gazetteer = Gazetteer::load().expect("embedded gazetteer");
+        Arc::new(Extractor::with_gazetteer(Arc::new(gazetteer)))
+    });
+    Arc::clone(&READER)
+}
 
 pub struct App {
     pub router: Router,
@@ -34,7 +48,7 @@ pub async fn app_on(config: ApiConfig, options: StoreOptions) -> App {
     let db = dir.path().join("test.db");
     let store = Store::open_with(&db, options).await.expect("open store");
     App {
-        router: router(AppState::new(store.clone(), config)),
+        router: router(AppState::new(store.clone(), reader(), config)),
         store,
         db,
         _dir: dir,

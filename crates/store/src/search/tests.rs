@@ -272,13 +272,16 @@ async fn store_with_claims() -> (Store, tempfile::TempDir) {
     let text = "Ferries resume\nThe harbour master said the night ferries would sail again on \
         Friday. \"We evacuated the quay twice,\" the harbour master told reporters. Officials \
         said the evacuation of the quay had ended.";
-    let article = prepare(NewArticle {
-        text: ArticleText::parse(text.to_string()).expect("text"),
-        title: None,
-        source: None,
-        url: None,
-        published_at: None,
-    });
+    let article = prepare(
+        crate::prepare::test_reader(),
+        NewArticle {
+            text: ArticleText::parse(text.to_string()).expect("text"),
+            title: None,
+            source: None,
+            url: None,
+            published_at: None,
+        },
+    );
     store.insert(&article).await.expect("insert");
     (store, dir)
 }
