@@ -68,7 +68,7 @@ def main():
 
         # our extractor, same files, one thread, gazetteer on (the service's pipeline)
         out = subprocess.run(
-            ["cargo", "run", "-q", "--release", "-p", "claimgraph-extract",
+            ["cargo", "run", "-q", "--release", "-p", "claimgraph-ingest",
              "--example", "throughput", "--"] + paths,
             check=True, capture_output=True, text=True,
             env=dict(os.environ, THROUGHPUT_MB=os.environ.get("THROUGHPUT_MB", "20")),

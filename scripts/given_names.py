@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Regenerates crates/extract/data/given_names.tsv.gz, the given-name list the name tagger
+"""Regenerates crates/ingest/data/given_names.tsv.gz, the given-name list the name tagger
 reads as a feature.
 
-Sources (see crates/extract/data/ATTRIBUTION):
+Sources (see crates/ingest/data/ATTRIBUTION):
   * US Census 1990 first names (public domain), as shipped in the PyPI package `names` 0.3.0
     (files dist.male.first, dist.female.first);
   * Jörg Michael's name dictionary `nam_dict.txt` (GNU FDL 1.2 or later), as shipped in the

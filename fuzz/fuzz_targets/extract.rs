@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use claimgraph_extract::{ExtractOptions, Extractor, Span};
+use claimgraph_ingest::{ExtractOptions, Extractor, Span};
 use libfuzzer_sys::fuzz_target;
 
 static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);

@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use claimgraph_api::parse_article;
-use claimgraph_extract::{Extractor, Gazetteer};
+use claimgraph_ingest::{Extractor, Gazetteer};
 use http::{header, HeaderMap, HeaderValue};
 use libfuzzer_sys::fuzz_target;
 

@@ -259,7 +259,7 @@ mod tests {
         assert_eq!(store.data_version().await.expect("version"), before);
         store
             .insert(&prepare(
-                &claimgraph_extract::Extractor::new(),
+                &claimgraph_ingest::Extractor::new(),
                 NewArticle {
                     text: ArticleText::parse(
                         "Rain fell on Tuesday, the weather office said.".into(),

@@ -16,7 +16,7 @@ use claimgraph_api::{
     DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_IP,
     DEFAULT_MAX_EXPORTS, DEFAULT_RESPONSE_CACHE, DEFAULT_SHUTDOWN_TIMEOUT,
 };
-use claimgraph_extract::{Extractor, Gazetteer};
+use claimgraph_ingest::{Extractor, Gazetteer};
 use claimgraph_model::ReadArticle;
 use claimgraph_store::{Store, StoreOptions};
 use clap::{Parser, Subcommand};

@@ -7,8 +7,8 @@
 use std::sync::Arc;
 
 use claimgraph_corpus::Generator;
-use claimgraph_extract::Extractor;
 use claimgraph_gazetteer::Gazetteer;
+use claimgraph_ingest::Extractor;
 use claimgraph_store::{prepare, ArticleText, NewArticle, PreparedArticle, Store};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 

@@ -126,9 +126,9 @@ fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 pub(crate) fn test_reader() -> &'static dyn ReadArticle {
     use std::sync::{Arc, LazyLock};
-    static READER: LazyLock<claimgraph_extract::Extractor> = LazyLock::new(|| {
-        let gazetteer = claimgraph_extract::Gazetteer::load().expect("embedded gazetteer");
-        claimgraph_extract::Extractor::with_gazetteer(Arc::new(gazetteer))
+    static READER: LazyLock<claimgraph_ingest::Extractor> = LazyLock::new(|| {
+        let gazetteer = claimgraph_ingest::Gazetteer::load().expect("embedded gazetteer");
+        claimgraph_ingest::Extractor::with_gazetteer(Arc::new(gazetteer))
     });
     &*READER
 }

@@ -116,7 +116,7 @@ impl ReadArticle for Unread {
 /// The gists the extractor reads, put on hand-made claims: what their signatures are made of.
 fn read_gists(text: &str, extraction: &mut Extraction) {
     for c in &mut extraction.claims {
-        c.gist = claimgraph_extract::gist(text, c);
+        c.gist = claimgraph_ingest::gist(text, c);
     }
 }
 

@@ -3,8 +3,8 @@
 
 use std::sync::{Arc, LazyLock};
 
-use claimgraph_extract::{Extractor, Gazetteer};
 use claimgraph_graph::{EdgeKind, NodeKey, Projection, Watermark};
+use claimgraph_ingest::{Extractor, Gazetteer};
 use claimgraph_store::{prepare, ArticleText, NewArticle, Store};
 
 /// The extractor, handed to `prepare` as the binary hands it, built once.

@@ -48,7 +48,7 @@ fn city(open: bool) -> PlaceRef {
 /// The gists the extractor reads, put on hand-made claims: what their signatures are made of.
 fn read_gists(text: &str, extraction: &mut Extraction) {
     for c in &mut extraction.claims {
-        c.gist = claimgraph_extract::gist(text, c);
+        c.gist = claimgraph_ingest::gist(text, c);
     }
 }
 

@@ -10,7 +10,7 @@ use axum::body::Body;
 use axum::http::{header, HeaderMap, Request, StatusCode};
 use axum::Router;
 use claimgraph_api::{router, ApiConfig, AppState};
-use claimgraph_extract::{Extractor, Gazetteer};
+use claimgraph_ingest::{Extractor, Gazetteer};
 use claimgraph_model::ReadArticle;
 use claimgraph_store::{Store, StoreOptions};
 use http_body_util::BodyExt;

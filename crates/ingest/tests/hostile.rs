@@ -1,7 +1,7 @@
 //! Hostile text: the extractor must finish (no panic, no quadratic blow-up) and return
 //! spans that slice the text. No timing assertions: finishing is the test.
 
-use claimgraph_extract::{ClaimKind, ExtractOptions, Extraction, Extractor, Span};
+use claimgraph_ingest::{ClaimKind, ExtractOptions, Extraction, Extractor, Span};
 
 fn extract(text: &str) -> Extraction {
     let ex = Extractor::new();

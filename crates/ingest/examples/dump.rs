@@ -1,8 +1,8 @@
 //! Prints `extract()` of each file named on the command line as one JSON line per file.
 //!
-//! usage: cargo run -p claimgraph-extract --example dump -- FILE... (spans are byte offsets)
+//! usage: cargo run -p claimgraph-ingest --example dump -- FILE... (spans are byte offsets)
 
-use claimgraph_extract::{extract, ExtractOptions};
+use claimgraph_ingest::{extract, ExtractOptions};
 
 fn main() {
     let options = ExtractOptions {

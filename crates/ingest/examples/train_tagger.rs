@@ -1,6 +1,6 @@
-//! Trains the name tagger on a GUM checkout and writes `crates/extract/data/tagger.bin`.
+//! Trains the name tagger on a GUM checkout and writes `crates/ingest/data/tagger.bin`.
 //!
-//! usage: cargo run --release -p claimgraph-extract --example train_tagger -- GUM_DIR [OUT]
+//! usage: cargo run --release -p claimgraph-ingest --example train_tagger -- GUM_DIR [OUT]
 //!
 //! GUM_DIR holds GUM's CoNLL-U files (`dep/`) and `splits.md`; training uses the documents
 //! in neither the dev nor the test split, the dev documents pick the number of epochs, and
@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use claimgraph_extract::tagger::train::{micro_f1, train, Counts};
+use claimgraph_ingest::tagger::train::{micro_f1, train, Counts};
 
 const MAX_EPOCHS: usize = 12;
 /// Weights below this share of the largest one are dropped from the file.
@@ -50,7 +50,7 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let out = args.next().map_or_else(
-        || PathBuf::from("crates/extract/data/tagger.bin"),
+        || PathBuf::from("crates/ingest/data/tagger.bin"),
         PathBuf::from,
     );
     let (bytes, report) = match train(&gum, MAX_EPOCHS, PRUNE) {

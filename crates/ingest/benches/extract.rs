@@ -1,13 +1,13 @@
 //! Extraction alone (text → claims, one thread) on generated ~5 KB articles, in bytes and
 //! in words per second (the figure the spaCy comparison in `bench/spacy_compare.py` uses).
 //!
-//! `cargo bench -p claimgraph-extract --bench extract`
+//! `cargo bench -p claimgraph-ingest --bench extract`
 
 use std::sync::Arc;
 
 use claimgraph_corpus::Generator;
-use claimgraph_extract::{ExtractOptions, Extractor};
 use claimgraph_gazetteer::Gazetteer;
+use claimgraph_ingest::{ExtractOptions, Extractor};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 /// How many generated articles one iteration extracts (about 1 MB).

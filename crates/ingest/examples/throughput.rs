@@ -2,14 +2,14 @@
 //! gazetteer (the service's pipeline) and without it, in MB/s and words/s (words split on
 //! whitespace, as `bench/spacy_compare.py` counts them).
 //!
-//! usage: cargo run --release -p claimgraph-extract --example throughput -- FILE...
+//! usage: cargo run --release -p claimgraph-ingest --example throughput -- FILE...
 //! (`THROUGHPUT_MB=1` for a short pass, e.g. under `valgrind --tool=callgrind`)
 
 use std::sync::Arc;
 use std::time::Instant;
 
-use claimgraph_extract::{ExtractOptions, Extractor};
 use claimgraph_gazetteer::Gazetteer;
+use claimgraph_ingest::{ExtractOptions, Extractor};
 
 /// How much text to extract per pass: `THROUGHPUT_MB` (default 20; small under valgrind).
 fn megabytes_wanted() -> usize {

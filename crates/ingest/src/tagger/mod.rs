@@ -5,7 +5,7 @@
 //! ([`features`]): the word and its neighbours, shape, affixes, word-class flags, the
 //! previous tags, and hits in the gazetteer, the given-name list and the outlet table.
 //! Trained on GUM (see `data/ATTRIBUTION` and `TAGGER.md`) by
-//! `cargo run --release -p claimgraph-extract --example train_tagger`; the weights ship in
+//! `cargo run --release -p claimgraph-ingest --example train_tagger`; the weights ship in
 //! the binary as `data/tagger.bin`.
 //!
 //! Only capitalised tokens, and tokens right after a name token, are scored: every other
