@@ -107,20 +107,50 @@ fn extract_with(
     } else {
         None
     };
-    let headline_key = headline.map(|(a, b)| squeeze(t.span_text(a, b)));
-    let an = Analyzer { t: &t, reg: &reg };
-    let spoken = transcript::speakers(&t, &paras, &reg);
+    let (mut drafts, statements) = read_paragraphs(&t, &reg, &paras, headline);
+    drop_pull_quotes(&t, &paras, &mut drafts);
+    credit_orphans(&t, &paras, &mut drafts);
+    continue_outlets(&mut drafts);
+    carry_outlets(&mut drafts);
+    name_described_offices(&mut drafts, &mentions);
+    let mut claims = claims_of(&t, &reg, drafts, statements);
+    add_speaker_mentions(&claims, &mut mentions);
+    // read last, once the article-level rules have settled each claim's words and figures
+    for c in &mut claims {
+        c.gist = gist::gist(text, c);
+    }
+    Extraction {
+        headline: headline.and_then(|(a, b)| (b > a).then(|| Span::new(t.start(a), t.end(b - 1)))),
+        claims,
+        mentions,
+    }
+}
 
+/// A sentence no cue attributes, with the transcript speaker of its paragraph if any.
+type Statement = (usize, usize, Option<Mention>);
+
+/// Every paragraph's sentences read: attributed drafts (with their paragraph's index) and
+/// unattributed sentences that may be statements. The headline, boilerplate lines, a
+/// repeated headline, bare transcript labels and questions are skipped.
+fn read_paragraphs(
+    t: &Tokens,
+    reg: &mentions::Registry,
+    paras: &[(usize, usize)],
+    headline: Option<(usize, usize)>,
+) -> (Vec<(Draft, usize)>, Vec<Statement>) {
+    let headline_key = headline.map(|(a, b)| squeeze(t.span_text(a, b)));
+    let an = Analyzer { t, reg };
+    let spoken = transcript::speakers(t, paras, reg);
     // (draft, paragraph index)
     let mut drafts: Vec<(Draft, usize)> = Vec::new();
     // (sentence, the transcript's speaker of its paragraph)
-    let mut statements: Vec<(usize, usize, Option<Mention>)> = Vec::new();
+    let mut statements: Vec<Statement> = Vec::new();
     let mut prev: Option<Mention> = None;
     for (pi, &(pa, pb)) in paras.iter().enumerate() {
         if headline.is_some() && pi == 0 {
             continue;
         }
-        if sentences::is_boilerplate(&t, pa, pb) {
+        if sentences::is_boilerplate(t, pa, pb) {
             continue;
         }
         // A repeated headline (scraped pages often print it twice).
@@ -133,10 +163,10 @@ fn extract_with(
         if label.is_some_and(|s| s.label_only) {
             continue;
         }
-        let pa = label.map_or_else(|| skip_dateline(&t, pa, pb), |s| s.from.max(pa));
-        let qs = quotes::find(&t, pa, pb);
-        let sents = sentences::split(&t, pa, pb, &qs);
-        let subhead = sents.len() == 1 && looks_like_subhead(&t, pa, pb);
+        let pa = label.map_or_else(|| skip_dateline(t, pa, pb), |s| s.from.max(pa));
+        let qs = quotes::find(t, pa, pb);
+        let sents = sentences::split(t, pa, pb, &qs);
+        let subhead = sents.len() == 1 && looks_like_subhead(t, pa, pb);
         let mut qi = 0;
         for &(sa, sb) in &sents {
             while qi < qs.len() && qs[qi].open < sa {
@@ -147,7 +177,7 @@ fn extract_with(
                 qj += 1;
             }
             let sq = &qs[qi..qj];
-            if is_question(&t, sa, sb) {
+            if is_question(t, sa, sb) {
                 continue;
             }
             let (found, credited) = an.sentence(
@@ -162,13 +192,13 @@ fn extract_with(
                 if credited {
                     continue;
                 }
-                if subhead && !has_verb(&t, sa, sb) {
+                if subhead && !has_verb(t, sa, sb) {
                     continue;
                 }
                 statements.push((sa, sb, label.map(|s| s.speaker.clone())));
                 continue;
             }
-            let scene = scene_of(&t, &reg, sa);
+            let scene = scene_of(t, reg, sa);
             for mut d in found {
                 // "In X, reporters saw …": what they saw was in X.
                 d.scene = scene.filter(|&k| {
@@ -183,8 +213,12 @@ fn extract_with(
         }
     }
 
-    // A pull quote (a quoted crosshead repeating words the body quotes with their speaker)
-    // is layout, not a second claim.
+    (drafts, statements)
+}
+
+/// A pull quote (a quoted crosshead repeating words the body quotes with their speaker) is
+/// layout, not a second claim.
+fn drop_pull_quotes(t: &Tokens, paras: &[(usize, usize)], drafts: &mut Vec<(Draft, usize)>) {
     let stems = |d: &Draft| -> Vec<String> {
         (d.a..d.b)
             .filter(|&i| t.is_word(i) && !t.has(i, flag::FUNCTION))
@@ -195,7 +229,7 @@ fn extract_with(
         .iter()
         .map(|(d, pi)| {
             let (pa, pb) = paras.get(*pi).copied().unwrap_or((0, 0));
-            if !d.orphan || !looks_like_subhead(&t, pa, pb) {
+            if !d.orphan || !looks_like_subhead(t, pa, pb) {
                 return false;
             }
             let own = stems(d);
@@ -212,9 +246,11 @@ fn extract_with(
         .collect();
     let mut keep = pull.iter().map(|p| !p);
     drafts.retain(|_| keep.next().unwrap_or(true));
+}
 
-    // Orphan quotes: the speaker of the claim before them in the paragraph, else of the
-    // next attributed claim within two paragraphs.
+/// Orphan quotes: the speaker of the claim before them in the paragraph, else of the next
+/// attributed claim within two paragraphs (after a subhead, the next first).
+fn credit_orphans(t: &Tokens, paras: &[(usize, usize)], drafts: &mut [(Draft, usize)]) {
     for k in 0..drafts.len() {
         if !drafts[k].0.orphan {
             continue;
@@ -236,7 +272,7 @@ fn extract_with(
                 .map(|(d, _)| (d.speaker.clone(), d.cue.clone()))
         };
         let (pa, pb) = paras.get(pi).copied().unwrap_or((0, 0));
-        let subhead = looks_like_subhead(&t, pa, pb);
+        let subhead = looks_like_subhead(t, pa, pb);
         let leans = !subhead && before.is_some();
         let found = if subhead {
             after().or(before)
@@ -249,7 +285,10 @@ fn extract_with(
         }
         drafts[k].0.leans_on_previous = leans;
     }
-    // A pronoun that continues the previous speaker keeps that speaker's outlet.
+}
+
+/// A pronoun that continues the previous speaker keeps that speaker's outlet.
+fn continue_outlets(drafts: &mut [(Draft, usize)]) {
     for k in 1..drafts.len() {
         let (prev_d, cur) = {
             let (l, r) = drafts.split_at_mut(k);
@@ -263,12 +302,12 @@ fn extract_with(
             }
         }
     }
+}
 
-    carry_outlets(&mut drafts);
-
-    // "An official … admitted that A. “B,” Ana Ruiz told the radio.": an office described
-    // with "a/an" and at once followed by a person the article names for the first time is
-    // that person.
+/// "An official … admitted that A. “B,” Ana Ruiz told the radio.": an office described with
+/// "a/an" and at once followed by a person the article names for the first time is that
+/// person.
+fn name_described_offices(drafts: &mut [(Draft, usize)], mentions: &[Mention]) {
     for k in 1..drafts.len() {
         let (l, r) = drafts.split_at_mut(k);
         let ((cur, pi), (next, pj)) = (&mut l[k - 1], &r[0]);
@@ -299,13 +338,22 @@ fn extract_with(
             }
         }
     }
+}
 
+/// The claims of the drafts (attributed ones only) and of the statements that name a place
+/// or a number, in text order.
+fn claims_of(
+    t: &Tokens,
+    reg: &mentions::Registry,
+    drafts: Vec<(Draft, usize)>,
+    statements: Vec<Statement>,
+) -> Vec<Claim> {
     let mut claims = Vec::with_capacity(drafts.len() + statements.len());
     for (d, _) in drafts {
         let trimmed = if d.direct {
-            exact_span(&t, d.a, d.b)
+            exact_span(t, d.a, d.b)
         } else {
-            trimmed_span(&t, d.a, d.b, true)
+            trimmed_span(t, d.a, d.b, true)
         };
         let Some(span) = trimmed else {
             continue;
@@ -321,11 +369,11 @@ fn extract_with(
         };
         let scene = d.scene.and_then(|k| reg.found.get(k));
         claims.push(make_claim(
-            &t, &reg, kind, span, d.a, d.b, d.speaker, d.via, d.cue, scene,
+            t, reg, kind, span, d.a, d.b, d.speaker, d.via, d.cue, scene,
         ));
     }
     for (sa, sb, said_by) in statements {
-        let Some(span) = trimmed_span(&t, sa, sb, false) else {
+        let Some(span) = trimmed_span(t, sa, sb, false) else {
             continue;
         };
         // in a transcript, what a sentence asserts is its speaker's
@@ -334,16 +382,20 @@ fn extract_with(
         } else {
             ClaimKind::Statement
         };
-        let c = make_claim(&t, &reg, kind, span, sa, sb, said_by, None, None, None);
+        let c = make_claim(t, reg, kind, span, sa, sb, said_by, None, None, None);
         if !c.places.is_empty() || !c.numbers.is_empty() {
             claims.push(c);
         }
     }
     claims.sort_by_key(|c| c.span.start);
 
-    // Speakers found through pronouns and descriptions are mentions too.
+    claims
+}
+
+/// Speakers found through pronouns and descriptions are mentions too.
+fn add_speaker_mentions(claims: &[Claim], mentions: &mut Vec<Mention>) {
     let mut seen: text::FnvSet<Span> = mentions.iter().map(|m| m.span).collect();
-    for c in &claims {
+    for c in claims {
         if let Some(sp) = &c.speaker {
             if seen.insert(sp.span) {
                 mentions.push(sp.clone());
@@ -351,16 +403,6 @@ fn extract_with(
         }
     }
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
-    // read last, once the article-level rules have settled each claim's words and figures
-    for c in &mut claims {
-        c.gist = gist::gist(text, c);
-    }
-
-    Extraction {
-        headline: headline.and_then(|(a, b)| (b > a).then(|| Span::new(t.start(a), t.end(b - 1)))),
-        claims,
-        mentions,
-    }
 }
 
 /// A speaker who spoke to an outlet keeps it for what they say later in the article ("In an
