@@ -223,6 +223,213 @@ fn num<T: std::str::FromStr>(
         .map_err(|_| GazetteerError::Malformed { line, what })
 }
 
+/// Regions by (country, first-level code).
+type RegionCodes = FnvMap<(CountryCode, Box<str>), RegionId>;
+
+/// A US state as the source lists it: country, admin1 code, name, geonameid.
+type StateRow = (CountryCode, Box<str>, Box<str>, u32);
+
+/// The records of the data file, by kind.
+#[derive(Default)]
+struct Rows {
+    places: Vec<Place>,
+    countries: Vec<Country>,
+    states: Vec<StateRow>,
+    continents: Vec<Continent>,
+}
+
+impl Rows {
+    fn read(text: &str) -> Result<Rows, GazetteerError> {
+        let mut rows = Rows::default();
+        for (i, line) in text.lines().enumerate() {
+            let n = i + 1;
+            let mut cols = line.split('\t');
+            match cols.next() {
+                Some("P") => rows.places.push(place(&mut cols, n)?),
+                Some("C") => rows.countries.push(country(&mut cols, n)?),
+                Some("K") => rows.continents.push(continent(&mut cols, n)?),
+                Some("S") => rows.states.push(state(&mut cols, n)?),
+                Some("") | None => {}
+                Some(_) => {
+                    return Err(GazetteerError::Malformed {
+                        line: n,
+                        what: "record type",
+                    })
+                }
+            }
+        }
+        Ok(rows)
+    }
+}
+
+/// A `P` row: geonameid, name, lat, lon, country, admin1, population, aliases.
+fn place<'a>(cols: &mut impl Iterator<Item = &'a str>, n: usize) -> Result<Place, GazetteerError> {
+    let id = num(field(cols, n, "geonameid")?, n, "geonameid")?;
+    let name = field(cols, n, "name")?;
+    let lat = num(field(cols, n, "lat")?, n, "lat")?;
+    let lon = num(field(cols, n, "lon")?, n, "lon")?;
+    let country = code(field(cols, n, "country")?, n)?;
+    let admin1 = field(cols, n, "admin1")?;
+    let population = num(field(cols, n, "population")?, n, "population")?;
+    let aliases = cols.next().unwrap_or("");
+    Ok(Place {
+        geonames_id: id,
+        name: name.into(),
+        lat,
+        lon,
+        country,
+        admin1: admin1.into(),
+        population,
+        aliases: aliases.into(),
+    })
+}
+
+/// A `C` row: iso, name, capital, population, geonameid.
+fn country<'a>(
+    cols: &mut impl Iterator<Item = &'a str>,
+    n: usize,
+) -> Result<Country, GazetteerError> {
+    let c = code(field(cols, n, "iso")?, n)?;
+    let name = field(cols, n, "name")?;
+    let capital = field(cols, n, "capital")?;
+    let population = num(field(cols, n, "population")?, n, "population")?;
+    let id = num(field(cols, n, "geonameid")?, n, "geonameid")?;
+    Ok(Country {
+        code: c,
+        name: name.into(),
+        capital: capital.into(),
+        population,
+        geonames_id: id,
+    })
+}
+
+/// An `S` row: country, admin1, name, geonameid.
+fn state<'a>(
+    cols: &mut impl Iterator<Item = &'a str>,
+    n: usize,
+) -> Result<StateRow, GazetteerError> {
+    let c = code(field(cols, n, "country")?, n)?;
+    let admin1 = field(cols, n, "admin1")?;
+    let name = field(cols, n, "name")?;
+    let id: u32 = num(field(cols, n, "geonameid")?, n, "geonameid")?;
+    Ok((c, Box::<str>::from(admin1), Box::<str>::from(name), id))
+}
+
+/// Name index: (hash, -population, place) sorted, so a lookup is one equal range.
+fn name_index(places: &[Place]) -> (Vec<u64>, Vec<PlaceId>) {
+    let mut pairs: Vec<(u64, u32, PlaceId)> = Vec::with_capacity(places.len() * 3);
+    for (i, p) in places.iter().enumerate() {
+        let id = PlaceId(i as u32);
+        let mut last = u64::MAX;
+        for name in std::iter::once(&*p.name).chain(p.aliases()) {
+            let h = key_hash(&fold(name));
+            if h != last {
+                pairs.push((h, u32::MAX - p.population, id));
+                last = h;
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup_by_key(|x| (x.0, x.2));
+    (
+        pairs.iter().map(|x| x.0).collect(),
+        pairs.iter().map(|x| x.2).collect(),
+    )
+}
+
+/// Regions: every (country, admin1) the places name, named after the largest place, at
+/// the mean position of their places.
+fn regions_of(places: &[Place]) -> (Vec<Region>, RegionCodes) {
+    let mut regions: Vec<Region> = Vec::new();
+    let mut region_by_code = RegionCodes::default();
+    let mut sums: Vec<(f64, f64, f64)> = Vec::new();
+    for (i, p) in places.iter().enumerate() {
+        if p.admin1.is_empty() || &*p.admin1 == "00" {
+            continue;
+        }
+        let k = (p.country, p.admin1.clone());
+        let r = *region_by_code.entry(k).or_insert_with(|| {
+            regions.push(Region {
+                country: p.country,
+                admin1: p.admin1.clone(),
+                name: p.name.clone(),
+                seat: None,
+                geonames_id: None,
+                lat: 0.0,
+                lon: 0.0,
+            });
+            sums.push((0.0, 0.0, 0.0));
+            RegionId(regions.len() as u32 - 1)
+        });
+        let reg = &mut regions[r.0 as usize];
+        let better = reg
+            .seat
+            .is_none_or(|s| places[s.0 as usize].population < p.population);
+        if better {
+            reg.seat = Some(PlaceId(i as u32));
+            reg.name = p.name.clone();
+        }
+        let s = &mut sums[r.0 as usize];
+        *s = (s.0 + f64::from(p.lat), s.1 + f64::from(p.lon), s.2 + 1.0);
+    }
+    for (reg, s) in regions.iter_mut().zip(&sums) {
+        if s.2 > 0.0 {
+            reg.lat = (s.0 / s.2) as f32;
+            reg.lon = (s.1 / s.2) as f32;
+        }
+    }
+    (regions, region_by_code)
+}
+
+/// Folded region names → regions: the states under their listed names, the others under
+/// every name of their seat, largest seat first.
+fn region_names(
+    places: &[Place],
+    regions: &mut [Region],
+    region_by_code: &RegionCodes,
+    states: Vec<StateRow>,
+) -> FnvMap<Box<str>, Vec<RegionId>> {
+    let mut region_names: FnvMap<Box<str>, Vec<RegionId>> = FnvMap::default();
+    for (country, admin1, name, id) in states {
+        let Some(&r) = region_by_code.get(&(country, admin1)) else {
+            continue;
+        };
+        let reg = &mut regions[r.0 as usize];
+        reg.name = name.clone();
+        reg.geonames_id = Some(id);
+        region_names.entry(fold(&name).into()).or_default().push(r);
+    }
+    let mut by_seat: Vec<(u32, RegionId)> = Vec::new();
+    for (i, reg) in regions.iter().enumerate() {
+        if let Some(s) = reg.seat {
+            by_seat.push((
+                u32::MAX - places[s.0 as usize].population,
+                RegionId(i as u32),
+            ));
+        }
+    }
+    by_seat.sort_unstable();
+    for (_, r) in by_seat {
+        let reg = &regions[r.0 as usize];
+        if reg.geonames_id.is_some() {
+            continue;
+        }
+        let Some(seat) = reg.seat.map(|s| &places[s.0 as usize]) else {
+            continue;
+        };
+        let mut keys: Vec<String> = std::iter::once(&*seat.name)
+            .chain(seat.aliases())
+            .map(fold)
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for k in keys {
+            region_names.entry(k.into()).or_default().push(r);
+        }
+    }
+    region_names
+}
+
 /// A `K` row: code, name, lat, lon, geonameid.
 fn continent<'a>(
     cols: &mut impl Iterator<Item = &'a str>,
@@ -304,163 +511,15 @@ impl Gazetteer {
     /// Builds a gazetteer from TSV in the format `scripts/gazetteer.py` writes (tests use
     /// small hand-made inputs).
     pub fn parse(text: &str) -> Result<Gazetteer, GazetteerError> {
-        let mut places = Vec::new();
-        let mut countries = Vec::new();
-        let mut states = Vec::new();
-        let mut continents = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            let n = i + 1;
-            let mut cols = line.split('\t');
-            match cols.next() {
-                Some("P") => {
-                    let id = num(field(&mut cols, n, "geonameid")?, n, "geonameid")?;
-                    let name = field(&mut cols, n, "name")?;
-                    let lat = num(field(&mut cols, n, "lat")?, n, "lat")?;
-                    let lon = num(field(&mut cols, n, "lon")?, n, "lon")?;
-                    let country = code(field(&mut cols, n, "country")?, n)?;
-                    let admin1 = field(&mut cols, n, "admin1")?;
-                    let population = num(field(&mut cols, n, "population")?, n, "population")?;
-                    let aliases = cols.next().unwrap_or("");
-                    places.push(Place {
-                        geonames_id: id,
-                        name: name.into(),
-                        lat,
-                        lon,
-                        country,
-                        admin1: admin1.into(),
-                        population,
-                        aliases: aliases.into(),
-                    });
-                }
-                Some("C") => {
-                    let c = code(field(&mut cols, n, "iso")?, n)?;
-                    let name = field(&mut cols, n, "name")?;
-                    let capital = field(&mut cols, n, "capital")?;
-                    let population = num(field(&mut cols, n, "population")?, n, "population")?;
-                    let id = num(field(&mut cols, n, "geonameid")?, n, "geonameid")?;
-                    countries.push(Country {
-                        code: c,
-                        name: name.into(),
-                        capital: capital.into(),
-                        population,
-                        geonames_id: id,
-                    });
-                }
-                Some("K") => continents.push(continent(&mut cols, n)?),
-                Some("S") => {
-                    let c = code(field(&mut cols, n, "country")?, n)?;
-                    let admin1 = field(&mut cols, n, "admin1")?;
-                    let name = field(&mut cols, n, "name")?;
-                    let id: u32 = num(field(&mut cols, n, "geonameid")?, n, "geonameid")?;
-                    states.push((c, Box::<str>::from(admin1), Box::<str>::from(name), id));
-                }
-                Some("") | None => {}
-                Some(_) => {
-                    return Err(GazetteerError::Malformed {
-                        line: n,
-                        what: "record type",
-                    })
-                }
-            }
-        }
-
-        // Name index: (hash, -population, place) sorted, so a lookup is one equal range.
-        let mut pairs: Vec<(u64, u32, PlaceId)> = Vec::with_capacity(places.len() * 3);
-        for (i, p) in places.iter().enumerate() {
-            let id = PlaceId(i as u32);
-            let mut last = u64::MAX;
-            for name in std::iter::once(&*p.name).chain(p.aliases()) {
-                let h = key_hash(&fold(name));
-                if h != last {
-                    pairs.push((h, u32::MAX - p.population, id));
-                    last = h;
-                }
-            }
-        }
-        pairs.sort_unstable();
-        pairs.dedup_by_key(|x| (x.0, x.2));
-        let name_hashes = pairs.iter().map(|x| x.0).collect();
-        let name_ids = pairs.iter().map(|x| x.2).collect();
-
-        // Regions: every (country, admin1) the places name, named after the largest place.
-        let mut regions: Vec<Region> = Vec::new();
-        let mut region_by_code: FnvMap<(CountryCode, Box<str>), RegionId> = FnvMap::default();
-        let mut sums: Vec<(f64, f64, f64)> = Vec::new();
-        for (i, p) in places.iter().enumerate() {
-            if p.admin1.is_empty() || &*p.admin1 == "00" {
-                continue;
-            }
-            let k = (p.country, p.admin1.clone());
-            let r = *region_by_code.entry(k).or_insert_with(|| {
-                regions.push(Region {
-                    country: p.country,
-                    admin1: p.admin1.clone(),
-                    name: p.name.clone(),
-                    seat: None,
-                    geonames_id: None,
-                    lat: 0.0,
-                    lon: 0.0,
-                });
-                sums.push((0.0, 0.0, 0.0));
-                RegionId(regions.len() as u32 - 1)
-            });
-            let reg = &mut regions[r.0 as usize];
-            let better = reg
-                .seat
-                .is_none_or(|s| places[s.0 as usize].population < p.population);
-            if better {
-                reg.seat = Some(PlaceId(i as u32));
-                reg.name = p.name.clone();
-            }
-            let s = &mut sums[r.0 as usize];
-            *s = (s.0 + f64::from(p.lat), s.1 + f64::from(p.lon), s.2 + 1.0);
-        }
-        for (reg, s) in regions.iter_mut().zip(&sums) {
-            if s.2 > 0.0 {
-                reg.lat = (s.0 / s.2) as f32;
-                reg.lon = (s.1 / s.2) as f32;
-            }
-        }
-        let mut region_names: FnvMap<Box<str>, Vec<RegionId>> = FnvMap::default();
-        for (country, admin1, name, id) in states {
-            let r = match region_by_code.get(&(country, admin1.clone())) {
-                Some(&r) => r,
-                None => continue,
-            };
-            let reg = &mut regions[r.0 as usize];
-            reg.name = name.clone();
-            reg.geonames_id = Some(id);
-            region_names.entry(fold(&name).into()).or_default().push(r);
-        }
-        let mut by_seat: Vec<(u32, RegionId)> = Vec::new();
-        for (i, reg) in regions.iter().enumerate() {
-            if let Some(s) = reg.seat {
-                by_seat.push((
-                    u32::MAX - places[s.0 as usize].population,
-                    RegionId(i as u32),
-                ));
-            }
-        }
-        by_seat.sort_unstable();
-        for (_, r) in by_seat {
-            let reg = &regions[r.0 as usize];
-            if reg.geonames_id.is_some() {
-                continue;
-            }
-            let Some(seat) = reg.seat.map(|s| &places[s.0 as usize]) else {
-                continue;
-            };
-            let mut keys: Vec<String> = std::iter::once(&*seat.name)
-                .chain(seat.aliases())
-                .map(fold)
-                .collect();
-            keys.sort_unstable();
-            keys.dedup();
-            for k in keys {
-                region_names.entry(k.into()).or_default().push(r);
-            }
-        }
-
+        let Rows {
+            places,
+            countries,
+            states,
+            continents,
+        } = Rows::read(text)?;
+        let (name_hashes, name_ids) = name_index(&places);
+        let (mut regions, region_by_code) = regions_of(&places);
+        let region_names = region_names(&places, &mut regions, &region_by_code, states);
         let mut country_names = FnvMap::default();
         for (i, c) in countries.iter().enumerate() {
             country_names.insert(fold(&c.name).into(), i);

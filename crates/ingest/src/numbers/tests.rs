@@ -1,0 +1,282 @@
+use super::*;
+use crate::text::Lexicon;
+
+fn nums(text: &str) -> Vec<(f64, String, Qualifier)> {
+    let lex = Lexicon::new();
+    let t = Tokens::new(text, &lex);
+    let mut out = Vec::new();
+    find(&t, 0, t.len(), &mut out);
+    for q in &out {
+        assert!(q.span.slice(text).is_some());
+    }
+    out.into_iter()
+        .map(|q| (q.value, q.unit, q.qualifier))
+        .collect()
+}
+
+fn vu(text: &str) -> Vec<(f64, String)> {
+    nums(text).into_iter().map(|(v, u, _)| (v, u)).collect()
+}
+
+fn normalized(text: &str) -> Vec<Option<(f64, &'static str)>> {
+    let lex = Lexicon::new();
+    let t = Tokens::new(text, &lex);
+    let mut out = Vec::new();
+    find(&t, 0, t.len(), &mut out);
+    out.iter()
+        .map(|q| {
+            q.normalized
+                .map(|m| ((m.value * 1000.0).round() / 1000.0, m.unit))
+        })
+        .collect()
+}
+
+#[test]
+fn spelled_numbers_in_words_and_hyphens() {
+    let cases: &[(&str, &[(f64, &str)])] = &[
+        ("two hundred forty-one sheep were sold", &[(241.0, "sheep")]),
+        ("three hundred and twelve boats sank", &[(312.0, "boat")]),
+        (
+            "five-hundred-thousand voters took part",
+            &[(500_000.0, "voter")],
+        ),
+        ("it sold two dozen ferries", &[(24.0, "ferry")]),
+        ("a hundred schools closed", &[(100.0, "school")]),
+        ("three and a half million voters", &[(3_500_000.0, "voter")]),
+        ("it took two and a half days", &[(2.5, "day")]),
+        ("the ferry and a half-empty barge", &[]),
+        ("the four-nation pact was signed", &[(4.0, "nation")]),
+        // vague, shares and manners: no count
+        ("several dozen farms flooded", &[]),
+        ("two-thirds of the harbour froze", &[]),
+        ("a one-sided match ended early", &[]),
+        ("the twenty-first race was run", &[]),
+    ];
+    for (text, want) in cases {
+        let want: Vec<(f64, String)> = want.iter().map(|(v, u)| (*v, u.to_string())).collect();
+        assert_eq!(vu(text), want, "{text}");
+    }
+}
+
+#[test]
+fn digits_inside_codes_count_nothing() {
+    for text in [
+        "the H5N8 strain reached the farm",
+        "a COVID-19 ward opened",
+        "two F-16 jets landed",
+    ] {
+        assert!(
+            vu(text).iter().all(|(v, _)| *v == 2.0),
+            "{text}: {:?}",
+            vu(text)
+        );
+    }
+    assert_eq!(vu("it built 16 jets"), [(16.0, "jet".to_string())]);
+}
+
+#[test]
+fn scales_before_their_value_and_people_counted_by_their_fate() {
+    let person = |v: f64| (v, "person".to_string());
+    assert_eq!(
+        vu("a magnitude 5.9 tremor rattled the valley"),
+        [(5.9, "magnitude".to_string())]
+    );
+    assert_eq!(
+        vu("the 7.1-magnitude tremor"),
+        [(7.1, "magnitude".to_string())]
+    );
+    assert_eq!(vu("a category 4 storm"), [(4.0, "category".to_string())]);
+    assert_eq!(
+        vu("at least 9 people died and 41 were hurt"),
+        [person(9.0), person(41.0)]
+    );
+    assert_eq!(vu("the blast, injuring more than 60"), [person(60.0)]);
+    assert_eq!(vu("the storm's death toll climbed to 12"), [person(12.0)]);
+    assert_eq!(vu("12 missing after the ferry sank"), [person(12.0)]);
+    // a bare number with no fate or toll in reach is still no quantity
+    assert!(vu("the score was 3 after the break").is_empty());
+    assert!(vu("the toll road reopened. Officials counted 40").is_empty());
+}
+
+#[test]
+fn european_style_and_counted_thousands() {
+    // one decimal comma elsewhere in the text makes the dots group thousands
+    assert_eq!(
+        vu("the lake covers 2.000 km² and rose 1,5 m"),
+        [(2000.0, "km2".to_string()), (1.5, "m".to_string())]
+    );
+    // without it, a dotted value with a physical unit stays a decimal …
+    assert_eq!(vu("the lake covers 2.000 km²"), [(2.0, "km2".to_string())]);
+    // … but nobody counts thousandths of villages
+    assert_eq!(
+        vu("2.500 villages were cut off"),
+        [(2500.0, "village".to_string())]
+    );
+    assert_eq!(
+        vu("1.250.000 people fled"),
+        [(1_250_000.0, "person".to_string())]
+    );
+    // "3m people" is not three metres
+    assert!(vu("3m people fled").iter().all(|(_, u)| u != "m"));
+}
+
+#[test]
+fn ranges_bound_their_values() {
+    let q = |text| {
+        nums(text)
+            .into_iter()
+            .map(|(v, _, q)| (v, q))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        q("between 10 and 15 villages"),
+        [(10.0, Qualifier::AtLeast), (15.0, Qualifier::AtMost)]
+    );
+    assert_eq!(
+        q("10-15 sq km were flooded"),
+        [(10.0, Qualifier::AtLeast), (15.0, Qualifier::AtMost)]
+    );
+    assert_eq!(
+        q("from 3 to 5 days"),
+        [(3.0, Qualifier::AtLeast), (5.0, Qualifier::AtMost)]
+    );
+    // a list is not a range
+    assert_eq!(
+        q("10, 12 and 15 villages"),
+        [
+            (10.0, Qualifier::Exact),
+            (12.0, Qualifier::Exact),
+            (15.0, Qualifier::Exact)
+        ]
+    );
+}
+
+#[test]
+fn physical_units_convert_to_their_base_unit() {
+    assert_eq!(
+        normalized("some 700 square miles, 50 km (31 miles) and 300 hectares"),
+        [
+            Some((1812.992, "km2")),
+            Some((50.0, "km")),
+            Some((49.89, "km")),
+            Some((3.0, "km2"))
+        ]
+    );
+    assert_eq!(
+        normalized("3 days, 40 villages, 12% and $5 million"),
+        [Some((72.0, "hour")), None, None, None]
+    );
+}
+
+#[test]
+fn separators_and_decimals() {
+    assert_eq!(
+        vu("some 12,500 sandbags"),
+        [(12500.0, "sandbag".to_string())]
+    );
+    assert_eq!(vu("the river rose 1.3 metres"), [(1.3, "m".to_string())]);
+}
+
+#[test]
+fn word_numbers_and_multipliers() {
+    assert_eq!(vu("forty households"), [(40.0, "household".to_string())]);
+    assert_eq!(
+        vu("two thousand sandbags"),
+        [(2000.0, "sandbag".to_string())]
+    );
+    assert_eq!(
+        vu("3 thousand volunteers"),
+        [(3000.0, "volunteer".to_string())]
+    );
+    assert_eq!(vu("twenty-five ferries"), [(25.0, "ferry".to_string())]);
+    assert_eq!(vu("nine children"), [(9.0, "child".to_string())]);
+}
+
+#[test]
+fn glued_and_paired_units() {
+    assert_eq!(vu("a 40km dyke"), [(40.0, "km".to_string())]);
+    assert_eq!(
+        vu("about 13-million passengers"),
+        [(13_000_000.0, "passenger".to_string())]
+    );
+    // a range keeps its hyphen: no multiplier joins it
+    assert_eq!(vu("12-14 metres").first().map(|x| x.0), Some(12.0));
+    assert_eq!(vu("flooded 120km² of fields"), [(120.0, "km2".to_string())]);
+    assert_eq!(
+        vu("about 300 km2 (116 square miles)"),
+        [(300.0, "km2".to_string()), (116.0, "mi2".to_string())]
+    );
+    assert_eq!(
+        vu("moved 12 km (7 miles)"),
+        [(12.0, "km".to_string()), (7.0, "mi".to_string())]
+    );
+}
+
+#[test]
+fn percentages_and_lists() {
+    assert_eq!(vu("up to 60% of homes"), [(60.0, "percent".to_string())]);
+    assert_eq!(vu("12 per cent"), [(12.0, "percent".to_string())]);
+    assert_eq!(
+        vu("the water rose 1, 2, 3 metres"),
+        [
+            (1.0, "m".to_string()),
+            (2.0, "m".to_string()),
+            (3.0, "m".to_string())
+        ]
+    );
+    assert_eq!(
+        vu("10-15 boats"),
+        [(10.0, "boat".to_string()), (15.0, "boat".to_string())]
+    );
+}
+
+#[test]
+fn dates_years_ordinals_vague_are_not_numbers() {
+    assert!(vu("on March 3 and 14 April in 2019").is_empty());
+    assert!(vu("the 17th meeting, the second largest town").is_empty());
+    assert!(vu("thousands of residents and several thousand cows, tens of boats").is_empty());
+    assert!(vu("one of the villages").is_empty());
+}
+
+#[test]
+fn qualifiers_and_time_units() {
+    assert_eq!(nums("at least 10 people")[0].2, Qualifier::AtLeast);
+    assert_eq!(
+        nums("more than 5 months")[0],
+        (5.0, "month".into(), Qualifier::MoreThan)
+    );
+    assert_eq!(
+        nums("some fifty kilometers")[0],
+        (50.0, "km".into(), Qualifier::About)
+    );
+    assert_eq!(vu("a six-month-old flood"), [(6.0, "month".to_string())]);
+    assert_eq!(vu("72 hours ago"), [(72.0, "hour".to_string())]);
+}
+
+#[test]
+fn currencies_clock_times_and_decades() {
+    assert_eq!(
+        vu("a $2.5 million grant"),
+        [(2_500_000.0, "usd".to_string())]
+    );
+    assert_eq!(vu("€40 each"), [(40.0, "eur".to_string())]);
+    assert_eq!(vu("profit of £410m"), [(410_000_000.0, "gbp".to_string())]);
+    assert!(vu("at 10 pm, since the 1990s").is_empty());
+    assert_eq!(vu("120 planned dykes"), [(120.0, "dyke".to_string())]);
+}
+
+#[test]
+fn noun_runs_take_the_last_noun() {
+    assert_eq!(
+        vu("a 6.1 tremor shook the valley"),
+        [(6.1, "tremor".to_string())]
+    );
+    assert_eq!(
+        vu("400 Basque fishermen"),
+        [(400.0, "fisherman".to_string())]
+    );
+    assert_eq!(
+        vu("three bodies wrapped in sheets"),
+        [(3.0, "body".to_string())]
+    );
+}
