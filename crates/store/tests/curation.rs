@@ -6,13 +6,15 @@
 use std::path::{Path, PathBuf};
 
 use claimgraph_model::{
-    Claim, ClaimKind, EntityKind, ExtractOptions, Extraction, Mention, PlaceRef, PlaceType,
-    ReadArticle, Span,
+    Claim, ClaimKind, EntityKind, Extraction, Mention, PlaceRef, PlaceType, Span,
 };
 use claimgraph_store::{
     prepare, signatures, Actor, ArticleText, ClaimFilter, ClaimRecord, NewArticle, RelinkScope,
     Store, StoreError,
 };
+
+mod support;
+use support::{read_gists, Unread};
 
 /// A town of the gazetteer that is not real: two share the name "Brenmoor".
 fn town(key: &str, name: &str, country: &str) -> PlaceRef {
@@ -102,22 +104,6 @@ async fn store() -> (Store, PathBuf, tempfile::TempDir) {
     let db = dir.path().join("c.db");
     let store = Store::open(&db).await.expect("open");
     (store, db, dir)
-}
-
-/// Reads nothing: these tests put a hand-made extraction in place of what a reader finds.
-struct Unread;
-
-impl ReadArticle for Unread {
-    fn read(&self, _: &str, _: &ExtractOptions) -> Extraction {
-        Extraction::default()
-    }
-}
-
-/// The gists the extractor reads, put on hand-made claims: what their signatures are made of.
-fn read_gists(text: &str, extraction: &mut Extraction) {
-    for c in &mut extraction.claims {
-        c.gist = claimgraph_ingest::gist(text, c);
-    }
 }
 
 async fn write(store: &Store, text: &str, source: &str, mut extraction: Extraction) {

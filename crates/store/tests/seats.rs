@@ -3,21 +3,14 @@
 //! order the articles arrive in.
 
 use claimgraph_model::{
-    Claim, ClaimKind, EntityKind, ExtractOptions, Extraction, Mention, PlaceRef, PlaceType,
-    ReadArticle, Span,
+    Claim, ClaimKind, EntityKind, Extraction, Mention, PlaceRef, PlaceType, Span,
 };
 use claimgraph_store::{
     prepare, signatures, ArticleText, ClaimFilter, NewArticle, PreparedArticle, Store,
 };
 
-/// Reads nothing: these tests put a hand-made extraction in place of what a reader finds.
-struct Unread;
-
-impl ReadArticle for Unread {
-    fn read(&self, _: &str, _: &ExtractOptions) -> Extraction {
-        Extraction::default()
-    }
-}
+mod support;
+use support::{read_gists, Unread};
 
 fn place_ref(key: &str, name: &str, place_type: PlaceType) -> PlaceRef {
     PlaceRef {
@@ -42,13 +35,6 @@ fn city(open: bool) -> PlaceRef {
     PlaceRef {
         or_region: open.then(|| Box::new(region())),
         ..place_ref("gn:990001", "Velmora", PlaceType::City)
-    }
-}
-
-/// The gists the extractor reads, put on hand-made claims: what their signatures are made of.
-fn read_gists(text: &str, extraction: &mut Extraction) {
-    for c in &mut extraction.claims {
-        c.gist = claimgraph_ingest::gist(text, c);
     }
 }
 

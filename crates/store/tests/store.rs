@@ -2,13 +2,15 @@
 //! depend on the extractor's rules.
 
 use claimgraph_model::{
-    Claim, ClaimKind, EntityKind, ExtractOptions, Extraction, Mention, Qualifier, Quantity,
-    ReadArticle, Span,
+    Claim, ClaimKind, EntityKind, Extraction, Mention, Qualifier, Quantity, Span,
 };
 use claimgraph_store::{
     prepare, signatures, ArticleText, ClaimFilter, ClaimRecord, NewArticle, PreparedArticle,
     SpeakerRecord, Store,
 };
+
+mod support;
+use support::{read_gists, Unread};
 
 const TEXT: &str = "Ólafsvík harbour closed.\n“Boats stay in,” harbour master Jón Þórsson said. \
 Þórsson said 12 boats were damaged. A fisherman said nobody was hurt.";
@@ -25,22 +27,6 @@ fn mention(needle: &str, name: &str, kind: EntityKind) -> Mention {
         kind,
         roles: Vec::new(),
         place: None,
-    }
-}
-
-/// Reads nothing: these tests put a hand-made extraction in place of what a reader finds.
-struct Unread;
-
-impl ReadArticle for Unread {
-    fn read(&self, _: &str, _: &ExtractOptions) -> Extraction {
-        Extraction::default()
-    }
-}
-
-/// The gists the extractor reads, put on hand-made claims: what their signatures are made of.
-fn read_gists(text: &str, extraction: &mut Extraction) {
-    for c in &mut extraction.claims {
-        c.gist = claimgraph_ingest::gist(text, c);
     }
 }
 
