@@ -7,7 +7,7 @@ use claimgraph_gazetteer::{fold, Gazetteer};
 
 use crate::model::EntityKind;
 use crate::rules;
-use crate::tagger::NameType;
+use crate::tagger::{sentence_initial, NameType};
 use crate::text::{flag, word_hash, Kind, Tokens};
 
 use super::evidence::{
@@ -18,8 +18,7 @@ use super::evidence::{
 };
 use super::registry::{Found, Registry};
 use super::words::{
-    clean_name, cue_follows, is_person_word, outlet_match, sentence_initial, strip_possessive,
-    CONNECTORS,
+    clean_name, cue_follows, is_person_word, outlet_match, strip_possessive, CONNECTORS,
 };
 
 /// Labels one capitalised run `[a, b)`: an outlet, a titled person, a body, a place or a

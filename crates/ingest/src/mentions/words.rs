@@ -1,7 +1,7 @@
 //! Name runs and their words: where a capitalised run ends, which words a person's name
 //! may hold, outlet names from the table, and a run's written name.
 
-use crate::text::{flag, Kind, Tokens};
+use crate::text::{flag, Tokens};
 
 /// Longest capitalised run read as one name; longer runs are headings or noise.
 pub(super) const MAX_RUN: usize = 12;
@@ -9,20 +9,6 @@ pub(super) const MAX_RUN: usize = 12;
 pub(super) const CONNECTORS: &[&str] = &[
     "of", "for", "de", "du", "des", "la", "le", "del", "da", "di", "van", "von", "der", "al", "bin",
 ];
-
-/// Whether `i` opens a sentence (first token of a paragraph or after a terminal or a quote).
-pub(super) fn sentence_initial(t: &Tokens, i: usize) -> bool {
-    if i == 0 || t.toks[i].para_break {
-        return true;
-    }
-    let mut k = i;
-    while k > 0 && t.is_quote(k - 1) {
-        k -= 1;
-    }
-    k == 0
-        || t.toks[k].para_break
-        || matches!(t.toks[k - 1].kind, Kind::Punct('.' | '!' | '?' | ':' | '…'))
-}
 
 pub(super) fn strip_possessive(s: &str) -> &str {
     crate::text::strip_possessive(s).unwrap_or(s)
