@@ -7,40 +7,13 @@
 
 mod fold;
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 use std::io::Read;
 
 pub use fold::{fold, fold_into, is_apostrophe};
 
-/// FNV-1a: names are probed once or more per capitalised word of every article, and short
-/// keys hash faster than with SipHash. Not for keys an adversary picks to collide.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A map hashed with [`Fnv`].
-pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-/// A set hashed with [`Fnv`].
-pub type FnvSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
+/// The fixed-seed hash every crate keys its maps with (see `claimgraph_model::Fnv`).
+pub use claimgraph_model::{Fnv, FnvMap, FnvSet};
 
 /// The derived GeoNames data, gzip-compressed TSV (see `scripts/gazetteer.py`).
 static DATA: &[u8] = include_bytes!("../data/places.tsv.gz");
@@ -647,6 +620,7 @@ pub fn distance_km(a: (f32, f32), b: (f32, f32)) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     const SAMPLE: &str = "C\tNL\tNetherlands\tAmsterdam\t17000000\t2750405
 C\tUS\tUnited States\tWashington\t327000000\t6252001

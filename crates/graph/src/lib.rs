@@ -5,7 +5,15 @@
 //! Pure data in, pure data out: the store reads the rows, this crate builds the graph and
 //! answers neighbourhoods, paths and co-occurrence, and writes GraphML, N-Triples and
 //! JSON-LD. It knows nothing of SQL, async or HTTP.
+//!
+//! The rules that make the graph canonical live here too, as pure functions the store
+//! calls: the keys under which two spellings of a name are one entity ([`canon`]), when
+//! two claims report one fact or disagree on a figure ([`corroborate`]) and which claims
+//! of a neighbourhood form one fact ([`cluster`]).
 
+pub mod canon;
+pub mod cluster;
+pub mod corroborate;
 mod export;
 mod model;
 mod projection;

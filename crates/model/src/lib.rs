@@ -6,10 +6,12 @@
 //! reading, no storage, no HTTP. It depends on no crate of ours, so the HTTP edge can name a claim without linking
 //! the extractor.
 
+mod fnv;
 mod names;
 #[rustfmt::skip]
 mod titles;
 
+pub use fnv::{Fnv, FnvMap, FnvSet};
 pub use names::{abbreviates, acronym_letters, initials};
 pub use titles::{ROLE_NOUNS, TITLES};
 

@@ -8,11 +8,11 @@ use serde_json::json;
 use sqlx::{Row, SqliteConnection};
 
 use crate::audit::{record, Actor, CurationAction, NewEntry};
-use crate::canon::{fold, resolve_key};
 use crate::merges::MergeMoves;
 use crate::read::EntityRecord;
 use crate::resolve::kind_of;
 use crate::{Id, Store, StoreError};
+use claimgraph_graph::canon::{fold, resolve_key};
 
 /// A merge done: its id (for `Store::undo_merge`) and the entity that stays.
 #[derive(Debug, Clone)]

@@ -8,9 +8,9 @@ use std::collections::{HashMap, HashSet};
 
 use sqlx::Row;
 
-use crate::corroborate::Signature;
 use crate::read::json_array;
 use crate::{Cursor, Id, Listing, Page, Position, Store, StoreError};
+use claimgraph_graph::corroborate::Signature;
 
 /// A claim seen from another claim or a fact: where it comes from and what it says.
 #[derive(Debug, Clone, PartialEq)]

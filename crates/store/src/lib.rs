@@ -7,9 +7,6 @@
 //! caller hands in, so this crate does not link the extractor.
 
 mod audit;
-pub mod canon;
-pub mod cluster;
-pub mod corroborate;
 mod curate;
 mod cursor;
 mod error;

@@ -15,14 +15,14 @@ use std::sync::Arc;
 
 // Fixed-seed hashing: iteration order must not differ between processes, or the same
 // articles could make different facts.
-use claimgraph_gazetteer::{FnvMap as HashMap, FnvSet as HashSet};
+use claimgraph_model::{FnvMap as HashMap, FnvSet as HashSet};
 use rusqlite::{params, Connection};
 
-use crate::cluster::{average_linkage, SAME_FACT};
-use crate::corroborate::{Profile, Signature, CORROBORATES, IDF_FLOOR};
 use crate::read::json_array;
 use crate::write::Writer;
 use crate::{Id, StoreError};
+use claimgraph_graph::cluster::{average_linkage, SAME_FACT};
+use claimgraph_graph::corroborate::{Profile, Signature, CORROBORATES, IDF_FLOOR};
 
 /// A link row, the smaller claim id first.
 fn link(x: Id, y: Id, kind: &'static str, score: f64) -> (Id, Id, &'static str, f64) {
@@ -572,7 +572,7 @@ impl Writer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corroborate::idf;
+    use claimgraph_graph::corroborate::idf;
 
     fn sig(tokens: &str) -> Signature {
         Signature::parse(tokens)

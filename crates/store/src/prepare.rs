@@ -1,9 +1,9 @@
 use claimgraph_model::{ExtractOptions, Extraction, ReadArticle};
 use sha2::{Digest, Sha256};
 
-use crate::corroborate::Signature;
 use crate::offsets::CharOffsets;
 use crate::StoreError;
+use claimgraph_graph::corroborate::Signature;
 
 /// Article text that is known to hold something: parsing rejects empty and blank bodies
 /// (no visible character: only white space, control characters such as NUL, or invisible

@@ -8,10 +8,10 @@ use serde_json::json;
 use sqlx::{Row, SqliteConnection};
 
 use crate::audit::{record, Actor, CurationAction, NewEntry};
-use crate::canon::fold;
 use crate::curate::kind_in;
 use crate::read::{json_array, keyset_page};
 use crate::{Cursor, Id, Listing, Page, Store, StoreError};
+use claimgraph_graph::canon::fold;
 
 /// Which mentions a correction moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -7,12 +7,12 @@ use claimgraph_model::{EntityKind, PlaceType};
 use rusqlite::{params, OptionalExtension};
 use sqlx::Row;
 
-use crate::canon::{
+use crate::write::Writer;
+use crate::{Id, Store, StoreError};
+use claimgraph_graph::canon::{
     fold, given_names_agree, org_key, org_key_without_country, person_key, places_agree,
     resolve_key,
 };
-use crate::write::Writer;
-use crate::{Id, Store, StoreError};
 
 /// Which key of an alias a lookup compares: the exact fold or the kind-aware resolution key.
 #[derive(Clone, Copy)]

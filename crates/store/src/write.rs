@@ -4,11 +4,11 @@ use std::sync::Arc;
 use claimgraph_model::{Claim, EntityKind, Mention, PlaceRef, PlaceType};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
-use crate::canon::{fold, resolve_key};
-use crate::corroborate::Signature;
 use crate::link::LinkIndex;
 use crate::seats::Site;
 use crate::{Id, PreparedArticle, Store, StoreError};
+use claimgraph_graph::canon::{fold, resolve_key};
+use claimgraph_graph::corroborate::Signature;
 
 /// The outcome of handing one article to the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -62,7 +62,7 @@ pub(super) async fn search_entities(
     }
     let query = q.q.as_deref().map(str::trim).filter(|s| !s.is_empty());
     if let Some(text) = query {
-        if claimgraph_store::canon::fold(text).is_empty() {
+        if claimgraph_graph::canon::fold(text).is_empty() {
             return Err(ApiError::bad_request(
                 ErrorCode::InvalidSearch,
                 format!("q must contain a letter or digit, got {text:?}"),

@@ -6,9 +6,9 @@ use sqlx::Row;
 
 use super::entities::EntitySummary;
 use super::{json_array, Page};
-use crate::canon::{fold, person_key, query_keys, strip_qualifiers, translit_key};
 use crate::resolve::prefix_range;
 use crate::{Cursor, Id, Listing, Position, Store, StoreError};
+use claimgraph_graph::canon::{fold, person_key, query_keys, strip_qualifiers, translit_key};
 
 /// At most this many entities are ranked per search query.
 const MAX_MATCHES: i64 = 1000;

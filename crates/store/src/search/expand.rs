@@ -17,10 +17,10 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use super::parse::{words, Query, Term};
 use super::render::{render, Expr};
 use super::{parse, MAX_PREFIX_WORDS, MAX_SPELLINGS};
-use crate::canon::{fold, person_key, place_key};
 use crate::read::json_array;
 use crate::resolve::prefix_range;
 use crate::{Id, Store, StoreError};
+use claimgraph_graph::canon::{fold, person_key, place_key};
 
 /// A name is at most this many words side by side.
 const MAX_NAME_WORDS: usize = 4;

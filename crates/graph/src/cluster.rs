@@ -11,7 +11,7 @@ use std::collections::BinaryHeap;
 
 // Fixed-seed hashing: iteration order must not differ between processes, or the same
 // articles could make different facts.
-use claimgraph_gazetteer::{FnvMap as HashMap, FnvSet as HashSet};
+use claimgraph_model::{FnvMap as HashMap, FnvSet as HashSet};
 
 /// Average similarity (over the pairs of claims from different articles) at which two
 /// groups of claims are one fact. Lower than a single pair needs (`CORROBORATES`): an
