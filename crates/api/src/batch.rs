@@ -19,7 +19,8 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
-use claimgraph_store::{content_hash, prepare, Id, NewArticle, PreparedArticle, StoreError};
+use claimgraph_graph::article::{content_hash, prepare, NewArticle, PreparedArticle};
+use claimgraph_graph::storage::{Id, StorageError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -332,11 +333,8 @@ async fn store(
 /// Whether a failed write may be the fault of one of its articles rather than of the
 /// database as a whole (full, read-only, locked, stopped), so that writing them one by
 /// one is worth trying.
-fn concerns_articles(e: &StoreError) -> bool {
-    matches!(
-        e,
-        StoreError::Database(_) | StoreError::Write(_) | StoreError::EmptyArticle
-    )
+fn concerns_articles(e: &StorageError) -> bool {
+    matches!(e, StorageError::Backend(_) | StorageError::EmptyArticle)
 }
 
 #[cfg(test)]

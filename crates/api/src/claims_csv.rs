@@ -5,14 +5,15 @@
 
 use std::collections::HashMap;
 use std::io;
+use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, Method};
 use axum::response::Response;
-use claimgraph_store::{
+use claimgraph_graph::storage::{
     ArticleRecord, ClaimFilter, ClaimRecord, ClaimSort, Id, NumberRecord, Page, SpeakerRecord,
-    Store,
+    Storage,
 };
 
 use crate::conditional;
@@ -102,7 +103,7 @@ pub async fn claims_csv(
 
 /// The header row, then `first` and every page after it, one chunk a page.
 async fn stream_rows(
-    store: Store,
+    store: Arc<dyn Storage>,
     filter: ClaimFilter,
     sort: ClaimSort,
     first: Page<ClaimRecord>,

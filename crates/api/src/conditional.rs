@@ -14,7 +14,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use claimgraph_store::{DataVersion, Store};
+use claimgraph_graph::storage::{DataVersion, Storage};
 use sha2::{Digest, Sha256};
 
 use crate::ApiError;
@@ -27,7 +27,7 @@ const MAX_ENTRIES: usize = 4096;
 /// Recent answers to reads, each valid while the database is unchanged.
 #[derive(Debug, Clone)]
 pub struct ResponseCache {
-    store: Store,
+    store: Arc<dyn Storage>,
     /// At most this many body bytes are kept; 0 turns the cache off.
     budget: usize,
     entries: Arc<Mutex<Entries>>,
@@ -52,7 +52,7 @@ struct Cached {
 
 impl ResponseCache {
     /// A cache of at most `budget` body bytes over `store`; 0 keeps nothing.
-    pub fn new(store: Store, budget: usize) -> ResponseCache {
+    pub fn new(store: Arc<dyn Storage>, budget: usize) -> ResponseCache {
         ResponseCache {
             store,
             budget,
@@ -247,12 +247,12 @@ fn matches_any(header: &HeaderValue, tag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use claimgraph_store::{prepare, ArticleText, NewArticle};
+    use claimgraph_graph::article::{prepare, ArticleText, NewArticle};
 
     #[tokio::test]
     async fn cached_answers_hold_for_one_version_within_the_budget() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let store = Store::open(&dir.path().join("cache.db"))
+        let store = claimgraph_store::Store::open(&dir.path().join("cache.db"))
             .await
             .expect("open");
         let before = store.data_version().await.expect("version");
@@ -276,7 +276,7 @@ mod tests {
         let after = store.data_version().await.expect("version");
         assert_ne!(after, before, "a commit changes the version");
 
-        let cache = ResponseCache::new(store, 100);
+        let cache = ResponseCache::new(Arc::new(store), 100);
         let body = |c: u8| Bytes::from(vec![c; 40]);
         let headers = HeaderMap::new();
         cache.put("a".into(), before, &headers, &body(b'a'), "\"a\"");

@@ -9,7 +9,9 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use claimgraph_store::{CurationEntry, Id, MentionRecord, MergeRecord, RelinkOutcome, RelinkScope};
+use claimgraph_graph::storage::{
+    CurationEntry, Id, MentionRecord, MergeRecord, RelinkOutcome, RelinkScope,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 

@@ -1,7 +1,7 @@
 //! The JSON shapes of the API. snake_case fields, ids as numbers, lists as
 //! `{"items": [...], "next_cursor": null | "opaque"}`.
 
-use claimgraph_store::{
+use claimgraph_graph::storage::{
     ArticleRecord, ClaimLinks, ClaimPlace, ClaimRecord, EntityRecord, EntitySummary, FactRecord,
     Id, LinkedClaim, NumberRecord, Page, SpeakerRecord,
 };
@@ -28,7 +28,7 @@ pub struct ArticleIn {
     pub published_at: Option<String>,
 }
 
-/// What makes a text not blank, as `claimgraph_store::prepare` decides it: one character
+/// What makes a text not blank, as `claimgraph_graph::article::prepare` decides it: one character
 /// that is neither white space, a control character nor an invisible format character
 /// (zero-width spaces, direction marks, the BOM, the soft hyphen).
 pub const TEXT_PATTERN: &str =

@@ -1,6 +1,6 @@
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use claimgraph_store::StoreError;
+use claimgraph_graph::storage::StorageError;
 use serde::Serialize;
 use thiserror::Error;
 use utoipa::ToSchema;
@@ -58,7 +58,7 @@ pub enum ApiError {
     #[error("the request was refused ({0})")]
     Http(StatusCode),
     #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(#[from] StorageError),
     #[error("internal error")]
     Internal(String),
 }
@@ -198,7 +198,7 @@ impl ApiError {
                 Some(1)
             }
             ApiError::TooManySubscribers { .. } => Some(5),
-            ApiError::Store(StoreError::Busy | StoreError::Interrupted) => Some(1),
+            ApiError::Store(StorageError::Busy | StorageError::Interrupted) => Some(1),
             _ => None,
         }
     }
@@ -257,39 +257,40 @@ impl ApiError {
             }
             ApiError::Http(status) => (*status, ErrorCode::RequestRefused),
             ApiError::Store(e) => match e {
-                StoreError::EmptyArticle => {
+                StorageError::EmptyArticle => {
                     (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::EmptyText)
                 }
-                StoreError::NotFound { .. } => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
-                StoreError::Merged { .. } => (StatusCode::NOT_FOUND, ErrorCode::EntityMerged),
-                StoreError::MergeIntoItself { .. } => {
+                StorageError::NotFound { .. } => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
+                StorageError::Merged { .. } => (StatusCode::NOT_FOUND, ErrorCode::EntityMerged),
+                StorageError::MergeIntoItself { .. } => {
                     (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::MergeIntoItself)
                 }
-                StoreError::KindMismatch { .. } => {
+                StorageError::KindMismatch { .. } => {
                     (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::KindMismatch)
                 }
-                StoreError::EmptyAlias => {
+                StorageError::EmptyAlias => {
                     (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidAlias)
                 }
-                StoreError::MergeUndone { .. } => (StatusCode::CONFLICT, ErrorCode::MergeUndone),
-                StoreError::MergeNotUndoable { .. } => {
+                StorageError::MergeUndone { .. } => (StatusCode::CONFLICT, ErrorCode::MergeUndone),
+                StorageError::MergeNotUndoable { .. } => {
                     (StatusCode::CONFLICT, ErrorCode::MergeNotUndoable)
                 }
-                StoreError::NotAPlace { .. } => {
+                StorageError::NotAPlace { .. } => {
                     (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::NotAPlace)
                 }
-                StoreError::SamePlace { .. } => (StatusCode::CONFLICT, ErrorCode::SamePlace),
-                StoreError::InvalidCursor => (StatusCode::BAD_REQUEST, ErrorCode::InvalidCursor),
-                StoreError::InvalidSearch(_) => (StatusCode::BAD_REQUEST, ErrorCode::InvalidSearch),
-                StoreError::Full => (StatusCode::INSUFFICIENT_STORAGE, ErrorCode::StorageFull),
-                StoreError::ReadOnly => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::ReadOnly),
-                StoreError::Busy => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Busy),
+                StorageError::SamePlace { .. } => (StatusCode::CONFLICT, ErrorCode::SamePlace),
+                StorageError::InvalidCursor => (StatusCode::BAD_REQUEST, ErrorCode::InvalidCursor),
+                StorageError::InvalidSearch(_) => {
+                    (StatusCode::BAD_REQUEST, ErrorCode::InvalidSearch)
+                }
+                StorageError::Full => (StatusCode::INSUFFICIENT_STORAGE, ErrorCode::StorageFull),
+                StorageError::ReadOnly => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::ReadOnly),
+                StorageError::Busy => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Busy),
                 // the guard's deadline, met inside the database: the same answer
-                StoreError::Interrupted => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Timeout),
-                StoreError::Database(_)
-                | StoreError::Write(_)
-                | StoreError::WriterStopped(_)
-                | StoreError::Migrate(_) => {
+                StorageError::Interrupted => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Timeout),
+                StorageError::Backend(_)
+                | StorageError::WriterStopped(_)
+                | StorageError::Migrate(_) => {
                     (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal)
                 }
             },
@@ -311,10 +312,10 @@ impl ApiError {
                 | ApiError::TooManySubscribers { .. }
                 | ApiError::TooManyConnections
                 | ApiError::Store(
-                    StoreError::Full
-                        | StoreError::ReadOnly
-                        | StoreError::Busy
-                        | StoreError::Interrupted
+                    StorageError::Full
+                        | StorageError::ReadOnly
+                        | StorageError::Busy
+                        | StorageError::Interrupted
                 )
         );
         let detail = if status.is_server_error() && !actionable {

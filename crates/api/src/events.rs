@@ -16,7 +16,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
-use claimgraph_store::{DataVersion, FeedPosition, Store, StoreError};
+use claimgraph_graph::storage::{DataVersion, FeedPosition, Storage, StorageError};
 use futures_util::stream::{self, Stream};
 use serde::Serialize;
 use tokio::sync::{watch, OwnedSemaphorePermit, Semaphore};
@@ -149,7 +149,7 @@ fn event_id(p: &FeedPosition) -> String {
 
 /// One subscriber's stream: where it stands, what it has yet to send, and when to stop.
 struct Feed {
-    store: Store,
+    store: Arc<dyn Storage>,
     position: FeedPosition,
     /// The change counter at the last read; `None` before the first.
     seen: Option<DataVersion>,
@@ -197,7 +197,7 @@ impl Feed {
 
     /// Reads what was written past the position, if the database changed since the last
     /// read, and queues it as events.
-    async fn poll(&mut self) -> Result<(), StoreError> {
+    async fn poll(&mut self) -> Result<(), StorageError> {
         let version = self.store.data_version().await?;
         if !self.again_now && self.seen == Some(version) {
             return Ok(());

@@ -25,7 +25,7 @@ async fn export(
     format: Format,
 ) -> Result<Response, ApiError> {
     // a snapshot of its own: the lock is not held while the client reads
-    let graph = Arc::clone(&*state.graph.current(&state.store).await?);
+    let graph = Arc::clone(&*state.graph.current(&*state.store).await?);
     let head = Head {
         content_type: format.media_type(),
         tag: stream::data_tag(format.name(), graph.watermark()),

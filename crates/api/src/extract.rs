@@ -8,7 +8,7 @@ use axum::http::request::Parts;
 use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use claimgraph_store::{Actor, Cursor, Id};
+use claimgraph_graph::storage::{Actor, Cursor, Id};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};

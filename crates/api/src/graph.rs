@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use axum::extract::State;
 use axum::Json;
+use claimgraph_graph::storage::{Id, Storage, StorageError};
 use claimgraph_graph::{EdgeView, Node, NodeKey, Projection, Watermark};
-use claimgraph_store::{Id, Store, StoreError};
 use serde::{Deserialize, Serialize};
 use tokio::sync::{RwLock, RwLockReadGuard};
 use utoipa::{IntoParams, ToSchema};
@@ -33,7 +33,7 @@ impl GraphCache {
     /// one held copies the graph first ([`Arc::make_mut`]) instead of waiting for it.
     pub async fn current(
         &self,
-        store: &Store,
+        store: &dyn Storage,
     ) -> Result<RwLockReadGuard<'_, Arc<Projection>>, ApiError> {
         let now = store.graph_watermark().await?;
         {
@@ -91,7 +91,11 @@ fn bounded(
 
 /// 404 for an entity the projection lacks: `entity_merged` for a merged id, as the other
 /// entity routes answer, else `not_found`.
-async fn require_entity(store: &Store, graph: &Projection, id: Id) -> Result<NodeKey, ApiError> {
+async fn require_entity(
+    store: &dyn Storage,
+    graph: &Projection,
+    id: Id,
+) -> Result<NodeKey, ApiError> {
     let key = NodeKey::Entity(id);
     if graph.node(key).is_some() {
         return Ok(key);
@@ -219,11 +223,11 @@ pub async fn entity_graph(
         MAX_GRAPH_LIMIT,
         ErrorCode::InvalidLimit,
     )?;
-    let graph = state.graph.current(&state.store).await?;
-    let key = require_entity(&state.store, &graph, id).await?;
+    let graph = state.graph.current(&*state.store).await?;
+    let key = require_entity(&*state.store, &graph, id).await?;
     let hood = graph
         .neighbourhood(key, depth, limit)
-        .ok_or(StoreError::NotFound { what: "entity", id })?;
+        .ok_or(StorageError::NotFound { what: "entity", id })?;
     Ok(Json(GraphOut {
         elements: Elements {
             nodes: hood
@@ -312,9 +316,9 @@ pub async fn paths(
         MAX_PATHS,
         ErrorCode::InvalidLimit,
     )?;
-    let graph = state.graph.current(&state.store).await?;
-    let a = require_entity(&state.store, &graph, from).await?;
-    let b = require_entity(&state.store, &graph, to).await?;
+    let graph = state.graph.current(&*state.store).await?;
+    let a = require_entity(&*state.store, &graph, from).await?;
+    let b = require_entity(&*state.store, &graph, to).await?;
     let found = graph
         .shortest_paths(a, b, max_len, limit)
         .unwrap_or_default();
@@ -377,8 +381,8 @@ pub async fn related_entities(
         MAX_RELATED,
         ErrorCode::InvalidLimit,
     )?;
-    let graph = state.graph.current(&state.store).await?;
-    require_entity(&state.store, &graph, id).await?;
+    let graph = state.graph.current(&*state.store).await?;
+    require_entity(&*state.store, &graph, id).await?;
     let related = graph.related(id, limit).unwrap_or_default();
     Ok(Json(List {
         items: related

@@ -205,7 +205,7 @@ async fn guard_request(State(g): State<Arc<Guard>>, req: Request, next: Next) ->
         // answered 503 leaves no statement running behind it
         Some(limit) => match tokio::time::timeout(
             limit,
-            claimgraph_store::with_deadline(Instant::now() + limit, next.run(req)),
+            claimgraph_graph::storage::with_deadline(Instant::now() + limit, next.run(req)),
         )
         .await
         {

@@ -29,8 +29,8 @@ use axum::http::{HeaderName, Request};
 use axum::{middleware, Router};
 use std::sync::Arc;
 
+use claimgraph_graph::storage::Storage;
 use claimgraph_model::ReadArticle;
-use claimgraph_store::Store;
 use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -103,7 +103,7 @@ impl ApiConfig {
 /// What every handler can reach.
 #[derive(Debug, Clone)]
 pub struct AppState {
-    pub store: Store,
+    pub store: Arc<dyn Storage>,
     /// Reads posted articles into claims: the extractor, handed in by whoever builds the
     /// state (the binary, tests), so this crate does not link it.
     pub reader: Arc<dyn ReadArticle>,
@@ -119,7 +119,12 @@ pub struct AppState {
 impl AppState {
     /// The state of a server on `store`, with an empty graph projection (built on the
     /// first graph query).
-    pub fn new(store: Store, reader: Arc<dyn ReadArticle>, config: ApiConfig) -> AppState {
+    pub fn new(
+        store: impl Storage + 'static,
+        reader: Arc<dyn ReadArticle>,
+        config: ApiConfig,
+    ) -> AppState {
+        let store: Arc<dyn Storage> = Arc::new(store);
         AppState {
             reader,
             exports: stream::ExportSlots::new(config.max_exports),

@@ -126,7 +126,7 @@ pub async fn serve(
     finish(
         graceful,
         connections,
-        &store,
+        &*store,
         &exports,
         limits.shutdown_timeout,
     )
@@ -188,7 +188,7 @@ fn refuse(stream: TcpStream, answer: &[u8]) {
 async fn finish(
     graceful: GracefulShutdown,
     mut connections: JoinSet<()>,
-    store: &claimgraph_store::Store,
+    store: &dyn claimgraph_graph::storage::Storage,
     exports: &crate::stream::ExportSlots,
     timeout: Duration,
 ) {

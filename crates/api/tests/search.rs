@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use axum::http::StatusCode;
 use claimgraph_api::ApiConfig;
-use claimgraph_store::{MAX_NAME_CHARS, MAX_PREFIXES, MAX_WORDS, MIN_PREFIX_CHARS};
+use claimgraph_graph::search::{MAX_NAME_CHARS, MAX_PREFIXES, MAX_WORDS, MIN_PREFIX_CHARS};
 use serde_json::{json, Value};
 
 mod support;

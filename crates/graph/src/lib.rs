@@ -11,6 +11,7 @@
 //! two claims report one fact or disagree on a figure ([`corroborate`]) and which claims
 //! of a neighbourhood form one fact ([`cluster`]).
 
+pub mod article;
 pub mod canon;
 pub mod cluster;
 pub mod corroborate;
@@ -18,6 +19,8 @@ mod export;
 mod model;
 mod projection;
 mod query;
+pub mod search;
+pub mod storage;
 
 pub use export::{figure_text, iri, Format, EXPORT_REVISION, IRI_BASE, VOCAB};
 pub use model::{

@@ -4,63 +4,8 @@
 use sqlx::{Row, SqliteConnection};
 
 use crate::read::keyset_page;
+use crate::{Actor, CurationAction, CurationEntry};
 use crate::{Cursor, Id, Listing, Page, Store, StoreError};
-
-/// Who asks for a change: `label` is what the server knows of the credential (a hash of
-/// the bearer token, or `anonymous`), `name` what the client says of itself, unverified.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Actor {
-    pub label: String,
-    pub name: Option<String>,
-}
-
-impl Actor {
-    /// Nobody in particular: the store's own tools and tests.
-    pub fn anonymous() -> Actor {
-        Actor {
-            label: "anonymous".to_string(),
-            name: None,
-        }
-    }
-}
-
-/// What a log entry records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CurationAction {
-    Merge,
-    Unmerge,
-    Alias,
-    Relink,
-}
-
-impl CurationAction {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CurationAction::Merge => "merge",
-            CurationAction::Unmerge => "unmerge",
-            CurationAction::Alias => "alias",
-            CurationAction::Relink => "relink",
-        }
-    }
-}
-
-/// One entry of the log, as stored.
-#[derive(Debug, Clone)]
-pub struct CurationEntry {
-    pub id: Id,
-    /// `merge`, `unmerge`, `alias` or `relink`.
-    pub action: String,
-    pub actor: String,
-    pub actor_name: Option<String>,
-    /// The entity the change is to: the survivor of a merge, the entity given an alias,
-    /// the place a mention moved to.
-    pub entity_id: Option<Id>,
-    pub merge_id: Option<Id>,
-    pub mention_id: Option<Id>,
-    /// What changed, as the JSON object the change wrote.
-    pub detail: String,
-    pub created_at: String,
-}
 
 /// An entry to write.
 pub(crate) struct NewEntry<'a> {

@@ -7,19 +7,12 @@
 use serde_json::json;
 use sqlx::{Row, SqliteConnection};
 
-use crate::audit::{record, Actor, CurationAction, NewEntry};
+use crate::audit::{record, NewEntry};
 use crate::merges::MergeMoves;
-use crate::read::EntityRecord;
 use crate::resolve::kind_of;
+use crate::{Actor, CurationAction, EntityRecord, MergeOutcome};
 use crate::{Id, Store, StoreError};
 use claimgraph_graph::canon::{fold, resolve_key};
-
-/// A merge done: its id (for `Store::undo_merge`) and the entity that stays.
-#[derive(Debug, Clone)]
-pub struct MergeOutcome {
-    pub merge_id: Id,
-    pub entity: EntityRecord,
-}
 
 impl Store {
     /// The entity a merged id now lives in, if `id` was merged away.

@@ -1,3 +1,4 @@
+use claimgraph_graph::storage::StorageError;
 use thiserror::Error;
 
 /// Everything the store can fail with; the HTTP edge maps each variant to one status code.
@@ -34,7 +35,7 @@ pub enum StoreError {
     /// A search query that cannot be read or exceeds a limit; the client's fault, never a
     /// 500, and said in this store's words, never SQLite's.
     #[error("{0}")]
-    InvalidSearch(#[from] crate::search::SearchError),
+    InvalidSearch(#[from] claimgraph_graph::search::SearchError),
     #[error("the database is full: the disk has no space left or the database reached its size limit; nothing was written")]
     Full,
     #[error("the database is read-only: check the permissions of the database file and its folder; nothing was written")]
@@ -55,6 +56,10 @@ pub enum StoreError {
     WriterStopped(String),
     #[error("migration failed: {0}")]
     Migrate(sqlx::migrate::MigrateError),
+    /// A failure of the graph crate's own code (a cursor, an article's text) that has no
+    /// variant of its own here.
+    #[error(transparent)]
+    Storage(StorageError),
 }
 
 /// SQLite's primary result codes this store tells apart (the low byte of an extended code).

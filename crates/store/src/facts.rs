@@ -9,46 +9,9 @@ use std::collections::{HashMap, HashSet};
 use sqlx::Row;
 
 use crate::read::json_array;
+use crate::{ClaimLinks, FactRecord, LinkedClaim, LISTED_CLAIMS, MAX_LINKED};
 use crate::{Cursor, Id, Listing, Page, Position, Store, StoreError};
 use claimgraph_graph::corroborate::Signature;
-
-/// A claim seen from another claim or a fact: where it comes from and what it says.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LinkedClaim {
-    pub claim_id: Id,
-    pub article_id: Id,
-    /// The article's source (outlet), if it names one.
-    pub source: Option<String>,
-    pub speaker: Option<String>,
-    pub text: String,
-}
-
-/// The cross-source links of one claim.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ClaimLinks {
-    /// Claims of other articles in the same fact.
-    pub corroborated_by: Vec<LinkedClaim>,
-    /// Claims of other articles that give another figure for the same thing.
-    pub conflicts_with: Vec<LinkedClaim>,
-}
-
-/// One fact: claims of two or more articles that report the same thing.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FactRecord {
-    pub id: Id,
-    pub size: i64,
-    pub article_count: i64,
-    /// Distinct sources of its articles, by name.
-    pub sources: Vec<String>,
-    pub claims: Vec<LinkedClaim>,
-    /// Facts whose figures disagree with this one's.
-    pub conflicts_with: Vec<Id>,
-    /// The claims that disagree, whether or not another article corroborates them.
-    pub conflicting_claims: Vec<LinkedClaim>,
-    /// `conflicts_with` or `conflicting_claims` holds only the first of them (in a list
-    /// of facts).
-    pub conflicts_truncated: bool,
-}
 
 const LINKED_COLUMNS: &str = "c.id, c.article_id, s.name AS source,
     COALESCE(e.name, c.speaker_text) AS speaker, c.text, c.fact_id
@@ -65,14 +28,6 @@ fn linked(r: &sqlx::sqlite::SqliteRow) -> LinkedClaim {
         text: r.get(4),
     }
 }
-
-/// Most claims listed in a claim's `corroborated_by` and in its `conflicts_with`, the
-/// earliest first: a fact of a templated wire story can hold thousands.
-pub const MAX_LINKED: usize = 500;
-
-/// Most claims, and most conflicting claims, of each fact in a list of facts: the list
-/// is for finding facts, `get_fact` gives one whole.
-pub const LISTED_CLAIMS: usize = 20;
 
 /// A page (`?1` rows from offset `?2`) of the ids of all facts, the most reported first.
 pub(crate) const ALL_FACTS: &str =

@@ -5,20 +5,12 @@
 
 use sqlx::Row;
 
-use crate::facts::LISTED_CLAIMS;
 use crate::read::article_row;
 use crate::{
     ArticleRecord, ClaimFilter, ClaimRecord, Cursor, FactRecord, Id, Listing, Position, Store,
     StoreError,
 };
-
-/// The last article, claim and fact id a reader has seen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct FeedPosition {
-    pub article: Id,
-    pub claim: Id,
-    pub fact: Id,
-}
+use crate::{FeedPosition, LISTED_CLAIMS};
 
 impl Store {
     /// The newest ids now: a reader starting here sees only what is written next.

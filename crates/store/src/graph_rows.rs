@@ -368,7 +368,7 @@ mod tests {
             "Mayor Tina Zupan said on Tuesday that buses would run from Bled to Bohinj.",
         ] {
             let article = prepare(
-                crate::prepare::test_reader(),
+                crate::test_reader(),
                 NewArticle {
                     text: ArticleText::parse(text.to_string()).expect("text"),
                     title: None,
@@ -468,7 +468,7 @@ mod tests {
 
         let (store, _dir) = two_articles().await;
         let third = prepare(
-            crate::prepare::test_reader(),
+            crate::test_reader(),
             NewArticle {
                 text: ArticleText::parse(
                     "Mayor Tina Zupan said on Wednesday in Ljubljana that about 40 buses and a \

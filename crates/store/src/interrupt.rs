@@ -6,33 +6,21 @@
 //! a few such reads left every other request waiting for a connection and shutdown waiting
 //! for the statements. So every read connection is armed when it is handed out: a progress
 //! handler, called every [`CHECK_EVERY`] steps of SQLite's virtual machine, stops the
-//! statement once the deadline of the task that took the connection ([`with_deadline`]) has
+//! statement once the deadline of the task that took the connection (`claimgraph_graph::storage::with_deadline`) has
 //! passed or the store was told to stop ([`crate::Store::stop_reads`]). The statement then
 //! fails with SQLite's `SQLITE_INTERRUPT`, which is [`crate::StoreError::Interrupted`].
 
-use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
+use claimgraph_graph::storage::current_deadline;
 use sqlx::sqlite::SqliteConnection;
 
 /// Steps of SQLite's virtual machine between two checks: tens of microseconds of work, so
 /// a statement stops within a millisecond of its deadline and a check (a clock read) costs
 /// nothing measurable.
 pub(crate) const CHECK_EVERY: i32 = 1000;
-
-tokio::task_local! {
-    /// When the reads of the current task must stop.
-    static DEADLINE: Instant;
-}
-
-/// Runs `work` so that every read it starts stops at `deadline`: a statement still running
-/// then fails with [`crate::StoreError::Interrupted`] and frees its connection, whether or
-/// not anyone still waits for `work`.
-pub async fn with_deadline<F: Future>(deadline: Instant, work: F) -> F::Output {
-    DEADLINE.scope(deadline, work).await
-}
 
 /// Whether the store's reads must stop, shared by every connection of one store.
 #[derive(Debug, Clone, Default)]
@@ -48,7 +36,7 @@ impl ReadStop {
     /// statement once the task's deadline (if any) has passed or the store stops. Locking
     /// the handle round-trips to the connection's worker, which also proves it alive.
     pub(crate) async fn arm(&self, conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
-        let deadline = DEADLINE.try_with(|d| *d).ok();
+        let deadline = current_deadline();
         let stop = Arc::clone(&self.0);
         let mut handle = conn.lock_handle().await?;
         handle.set_progress_handler(CHECK_EVERY, move || {
@@ -65,6 +53,7 @@ mod tests {
 
     use super::*;
     use crate::{Store, StoreError};
+    use claimgraph_graph::storage::with_deadline;
 
     /// A statement that runs for minutes unless stopped.
     const ENDLESS: &str = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n

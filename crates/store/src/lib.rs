@@ -8,7 +8,6 @@
 
 mod audit;
 mod curate;
-mod cursor;
 mod error;
 mod facts;
 mod feed;
@@ -16,36 +15,41 @@ mod graph_rows;
 mod interrupt;
 mod link;
 mod merges;
-mod offsets;
-mod prepare;
 mod read;
 mod relink;
 mod resolve;
 mod search;
 mod seats;
+mod storage;
 mod store;
 mod write;
 
-pub use audit::{Actor, CurationEntry};
-pub use curate::MergeOutcome;
-pub use cursor::{Cursor, Listing, Position};
 pub use error::StoreError;
-pub use facts::{ClaimLinks, FactRecord, LinkedClaim, LISTED_CLAIMS};
-pub use feed::FeedPosition;
-pub use interrupt::with_deadline;
-pub use merges::MergeRecord;
-pub use prepare::{content_hash, prepare, signatures, ArticleText, NewArticle, PreparedArticle};
-pub use read::{
-    ArticleRecord, ClaimFilter, ClaimPlace, ClaimRecord, ClaimSort, EntityRecord, EntitySummary,
-    NumberFilter, NumberRecord, Page, PlaceInfo, SpeakerRecord,
+pub use store::{Store, StoreOptions, MIGRATOR};
+
+// The records, filters, cursors and prepared articles of the storage contract are the
+// graph crate's; re-exported so the store's own code and tests name them from here.
+pub use claimgraph_graph::article::{
+    content_hash, prepare, signatures, ArticleText, NewArticle, PreparedArticle,
 };
-pub use relink::{MentionRecord, RelinkOutcome, RelinkScope};
-pub use search::{
-    SearchError, MAX_DEPTH, MAX_NAME_CHARS, MAX_NEAR_DISTANCE, MAX_PREFIXES, MAX_PREFIX_WORDS,
-    MAX_SPELLINGS, MAX_WORDS, MIN_PREFIX_CHARS,
+pub use claimgraph_graph::storage::{
+    with_deadline, Actor, ArticleRecord, ClaimFilter, ClaimLinks, ClaimPlace, ClaimRecord,
+    ClaimSort, CurationAction, CurationEntry, Cursor, DataVersion, EntityRecord, EntitySummary,
+    FactRecord, FeedPosition, Inserted, LinkedClaim, Listing, MentionRecord, MergeOutcome,
+    MergeRecord, NumberFilter, NumberRecord, Page, PlaceInfo, Position, RelinkOutcome, RelinkScope,
+    SpeakerRecord, Storage, StorageError, LISTED_CLAIMS, LISTED_NUMBERS, MAX_LINKED,
 };
-pub use store::{DataVersion, Store, StoreOptions, MIGRATOR};
-pub use write::Inserted;
+
+#[cfg(test)]
+/// The extractor the store's own tests read articles with, built once per test binary.
+pub(crate) fn test_reader() -> &'static dyn claimgraph_model::ReadArticle {
+    use std::sync::{Arc, LazyLock};
+    static READER: LazyLock<claimgraph_ingest::Extractor> = LazyLock::new(|| {
+        let gazetteer = claimgraph_ingest::Gazetteer::load().expect("embedded gazetteer");
+        claimgraph_ingest::Extractor::with_gazetteer(Arc::new(gazetteer))
+    });
+    &*READER
+}
 
 /// Database ids are SQLite rowids.
 pub type Id = i64;

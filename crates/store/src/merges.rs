@@ -8,22 +8,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sqlx::{Row, SqliteConnection};
 
-use crate::audit::{record, Actor, CurationAction, NewEntry};
+use crate::audit::{record, NewEntry};
 use crate::curate::kind_in;
 use crate::read::{from_json, json_array, keyset_page};
+use crate::{Actor, CurationAction, MergeRecord};
 use crate::{Cursor, Id, Listing, Page, Store, StoreError};
-
-/// A merge as listed: who asked for it and whether it was undone.
-#[derive(Debug, Clone)]
-pub struct MergeRecord {
-    pub id: Id,
-    pub into_id: Id,
-    pub from_id: Id,
-    pub created_at: String,
-    pub actor: Option<String>,
-    pub actor_name: Option<String>,
-    pub undone_at: Option<String>,
-}
 
 /// Everything a merge of `from` into `into` changes, as it was before.
 #[derive(Debug, Serialize, Deserialize)]

@@ -7,50 +7,12 @@
 use serde_json::json;
 use sqlx::{Row, SqliteConnection};
 
-use crate::audit::{record, Actor, CurationAction, NewEntry};
+use crate::audit::{record, NewEntry};
 use crate::curate::kind_in;
 use crate::read::{json_array, keyset_page};
+use crate::{Actor, CurationAction, MentionRecord, RelinkOutcome, RelinkScope};
 use crate::{Cursor, Id, Listing, Page, Store, StoreError};
 use claimgraph_graph::canon::fold;
-
-/// Which mentions a correction moves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum RelinkScope {
-    /// Every mention of the article that names the same place in the same words: an
-    /// article means one town by one name, and its claims read the name anywhere in it.
-    #[default]
-    Article,
-    /// The one mention.
-    Mention,
-}
-
-/// A correction done.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RelinkOutcome {
-    /// Its entry in the curation log.
-    pub log_id: Id,
-    pub mention_id: Id,
-    pub article_id: Id,
-    /// The place the mentions were linked to, and the one they are linked to now.
-    pub from_place: Id,
-    pub to_place: Id,
-    /// The mentions moved, the asked-for one among them.
-    pub mentions: Vec<Id>,
-    /// Claims whose places changed.
-    pub claims: Vec<Id>,
-}
-
-/// A mention of an entity, as listed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MentionRecord {
-    pub id: Id,
-    pub entity_id: Id,
-    pub article_id: Id,
-    /// Code point offsets into the article's text; `text` is that slice.
-    pub start: i64,
-    pub end: i64,
-    pub text: String,
-}
 
 struct Mentioned {
     entity: Id,

@@ -13,6 +13,7 @@ use tokio::sync::Mutex;
 
 use crate::interrupt::ReadStop;
 use crate::link::LinkIndex;
+use crate::DataVersion;
 use crate::StoreError;
 
 /// The schema, embedded at build time; applied at every start and by `claimgraph migrate`.
@@ -61,14 +62,6 @@ struct Watcher {
     /// The last reading and the last ticket issued before it started: it answers every
     /// caller holding that ticket or an earlier one.
     last: Option<(u64, DataVersion)>,
-}
-
-/// A value that changes whenever the database's content may have changed; equal values
-/// mean nothing was committed in between (see [`Store::data_version`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct DataVersion {
-    generation: u64,
-    version: i64,
 }
 
 /// The article writer's connection, opened on first use (after migrations ran).
@@ -273,10 +266,7 @@ impl Store {
             .await?;
         // put back only after a good reading: a failed connection is replaced next time
         watcher.conn = Some(conn);
-        let version = DataVersion {
-            generation: watcher.generation,
-            version,
-        };
+        let version = DataVersion::new(watcher.generation, version);
         watcher.last = Some((covers, version));
         Ok(version)
     }

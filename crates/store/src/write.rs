@@ -6,17 +6,10 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use crate::link::LinkIndex;
 use crate::seats::Site;
+use crate::Inserted;
 use crate::{Id, PreparedArticle, Store, StoreError};
 use claimgraph_graph::canon::{fold, resolve_key};
 use claimgraph_graph::corroborate::Signature;
-
-/// The outcome of handing one article to the store.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Inserted {
-    pub id: Id,
-    /// `false` when an article with the same text was already stored: nothing was written.
-    pub created: bool,
-}
 
 impl Store {
     /// The id of the stored article whose text has this hash, if any.

@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use claimgraph_store::{prepare, ArticleText, NewArticle};
+use claimgraph_graph::article::{prepare, ArticleText, NewArticle};
 
 use super::claims::{claim_filter, claims_page, within, ClaimQuery};
 use crate::charset;
@@ -49,7 +49,9 @@ pub(super) async fn create_article(
     let article = parse_article(&headers, &body)?;
     if let Some(id) = state
         .store
-        .find_article_by_hash(&claimgraph_store::content_hash(article.text.as_str()))
+        .find_article_by_hash(&claimgraph_graph::article::content_hash(
+            article.text.as_str(),
+        ))
         .await?
     {
         return Ok((

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use claimgraph_store::{ClaimFilter, ClaimSort, NumberFilter};
+use claimgraph_graph::storage::{ClaimFilter, ClaimSort, NumberFilter};
 use serde::Deserialize;
 use utoipa::IntoParams;
 

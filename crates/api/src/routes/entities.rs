@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::response::Redirect;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use claimgraph_store::StoreError;
+use claimgraph_graph::storage::StorageError;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -93,7 +93,7 @@ pub(super) async fn get_entity(
 ) -> Result<Response, ApiError> {
     match state.store.get_entity(id).await {
         Ok(e) => Ok(Json(EntityDetailOut::from(e)).into_response()),
-        Err(StoreError::Merged { into, .. }) => {
+        Err(StorageError::Merged { into, .. }) => {
             Ok(Redirect::permanent(&format!("/v1/entities/{into}")).into_response())
         }
         Err(e) => Err(e.into()),

@@ -5,23 +5,9 @@ use std::collections::HashMap;
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
-use super::{json_array, keyset_page, Page};
+use super::{json_array, keyset_page};
+use crate::{ArticleRecord, Page};
 use crate::{Cursor, Id, Listing, Store, StoreError};
-
-#[derive(Debug, Clone)]
-pub struct ArticleRecord {
-    pub id: Id,
-    pub title: Option<String>,
-    pub source: Option<String>,
-    pub url: Option<String>,
-    pub published_at: Option<String>,
-    pub created_at: String,
-    pub content_hash: String,
-    pub claim_count: i64,
-    pub mention_count: i64,
-    /// Only filled when one article is asked for: lists stay light.
-    pub text: Option<String>,
-}
 
 const ARTICLE_COLUMNS: &str = "a.id, a.title, s.name AS source, a.url, a.published_at,
     a.created_at, a.content_hash, a.claim_count, a.mention_count";

@@ -4,120 +4,16 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use claimgraph_model::ClaimKind;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{QueryBuilder, Row};
 
 use super::claims_query::{push_claims_query, Pass, PlaceFilters};
-use super::entities::EntitySummary;
-use super::{from_json, json_array, real, real_of, real_text, Page};
+use super::{from_json, json_array, real, real_of, real_text};
+use crate::{
+    ClaimFilter, ClaimPlace, ClaimRecord, ClaimSort, NumberRecord, Page, SpeakerRecord,
+    LISTED_NUMBERS,
+};
 use crate::{Cursor, Id, Listing, Position, Store, StoreError};
-
-/// Who a claim is attributed to.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SpeakerRecord {
-    Entity(EntitySummary),
-    /// An unnamed source, in the article's words ("a local official").
-    Nominal(String),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct NumberRecord {
-    pub value: f64,
-    pub unit: String,
-    pub qualifier: String,
-    pub text: String,
-    pub start: i64,
-    pub end: i64,
-    /// The value in its dimension's base unit, when a fixed conversion exists.
-    pub base: Option<(f64, String)>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ClaimRecord {
-    pub id: Id,
-    pub article_id: Id,
-    pub kind: String,
-    pub text: String,
-    pub start: i64,
-    pub end: i64,
-    pub speaker: Option<SpeakerRecord>,
-    pub via: Option<EntitySummary>,
-    pub cue: Option<String>,
-    pub places: Vec<ClaimPlace>,
-    pub numbers: Vec<NumberRecord>,
-    /// The fact the claim belongs to, when other articles report it too.
-    pub fact_id: Option<Id>,
-    /// How many other articles report the same fact.
-    pub corroborations: i64,
-}
-
-/// A place a claim is about, with the mention in its article that named it: the handle a
-/// curator moves to correct the place (`Store::relink_mention`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ClaimPlace {
-    pub entity: EntitySummary,
-    /// `None` when no mention of the place has the span the claim's place was read at.
-    pub mention_id: Option<Id>,
-}
-
-/// Which claims to list. Every filter narrows; none set lists all claims. A filter of
-/// several values matches a claim that fits any one of them (an empty one matches all).
-#[derive(Debug, Clone, Default)]
-pub struct ClaimFilter {
-    /// Claims about one of these entities: a place the claim is about, or any other
-    /// entity mentioned inside the claim's words.
-    pub about: Vec<Id>,
-    pub speaker: Vec<Id>,
-    pub via: Vec<Id>,
-    pub article: Vec<Id>,
-    pub kind: Vec<ClaimKind>,
-    /// Claims involving one of the entities in any role: speaker, outlet cited, or about it.
-    pub involving: Vec<Id>,
-    /// Claims about one of these places (one of the places the claim is about).
-    pub place: Vec<Id>,
-    /// Claims in articles published by one of these outlets (the article's source).
-    pub outlet: Vec<Id>,
-    /// Articles published at or after this RFC 3339 timestamp or date (checked by the
-    /// caller); articles without a publication time never match a date bound.
-    pub published_after: Option<String>,
-    /// Articles published strictly before this timestamp or date.
-    pub published_before: Option<String>,
-    /// `Some(true)`: claims giving at least one number; `Some(false)`: claims giving none.
-    pub has_number: Option<bool>,
-    /// Claims giving a number in a unit (or its dimension) within a range.
-    pub number: Option<NumberFilter>,
-    /// A full-text query over the claim text, in the search language of
-    /// `crate::search` (not raw FTS5).
-    pub text: Option<String>,
-}
-
-/// A number a claim must give: in `unit`, between `min` and `max` inclusive. A unit with
-/// a base unit (`mi2` → `km2`) matches every unit of its dimension, compared on the
-/// normalised value; other units (`person`, `usd`) compare the value as written.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NumberFilter {
-    pub unit: String,
-    pub min: Option<f64>,
-    pub max: Option<f64>,
-}
-
-/// The order of a claim list. Every order pages by keyset, so pages never repeat or skip
-/// a claim while the data stays put.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ClaimSort {
-    /// Article order, then text order within an article (the order they were stored).
-    #[default]
-    Stored,
-    /// Oldest article first: its publication time, or when it was stored if it has none.
-    DateAsc,
-    /// Newest article first; text order within an article.
-    DateDesc,
-    /// Best full-text match first (bm25); needs [`ClaimFilter::text`].
-    Relevance,
-    /// Reported by the most other articles first (see `facts.rs`), then stored order.
-    Corroboration,
-}
 
 /// by triggers (migration `…0011`), less the claim's own. One row read however large the
 /// fact.
@@ -419,11 +315,6 @@ fn next_claims_cursor(rows: &mut Vec<SqliteRow>, sort: ClaimSort, limit: i64) ->
         None
     }
 }
-
-/// A claim lists at most this many of its figures, the first in text order: more than a
-/// real claim gives, while a claim of 100,000 repeated figures costs its page a hundred
-/// rows instead of 15 MB of JSON. Number filters still see every figure.
-pub const LISTED_NUMBERS: i64 = 100;
 
 /// The first [`LISTED_NUMBERS`] figures of each claim in the JSON array `?1`, as one JSON
 /// array of rows: each claim's are read from its own index in id order, up to the cap.

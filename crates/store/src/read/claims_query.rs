@@ -4,7 +4,8 @@
 use claimgraph_model::Measure;
 use sqlx::{QueryBuilder, Sqlite};
 
-use super::claims::{ClaimFilter, ClaimSort, NumberFilter, CORROBORATIONS};
+use super::claims::CORROBORATIONS;
+use crate::{ClaimFilter, ClaimSort, NumberFilter};
 use crate::{Id, Position};
 
 /// An article's date as milliseconds since 1970: its publication time, else when it was

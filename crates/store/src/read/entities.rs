@@ -6,43 +6,8 @@ use std::collections::HashMap;
 use sqlx::Row;
 
 use super::{from_json, json_array, real, real_text};
+use crate::{EntityRecord, EntitySummary, PlaceInfo};
 use crate::{Id, Store, StoreError};
-
-/// An entity as it appears inside other records: enough to show it and to match it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EntitySummary {
-    pub id: Id,
-    pub kind: String,
-    pub name: String,
-    /// Every spelling seen for this entity, the canonical name included.
-    pub aliases: Vec<String>,
-    /// Titles and roles the articles give it ("general", "spokesman"), sorted.
-    pub roles: Vec<String>,
-    /// What the gazetteer says about a place; `None` for other kinds.
-    pub place: Option<PlaceInfo>,
-}
-
-/// Where a place is and what sort of place it is.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PlaceInfo {
-    /// `(lat, lon)` in degrees, when the gazetteer knows the place.
-    pub coordinates: Option<(f64, f64)>,
-    /// ISO 3166 alpha-2 code.
-    pub country: Option<String>,
-    /// `city`, `region`, `country` or `other`.
-    pub place_type: Option<String>,
-    pub geonames_id: Option<i64>,
-}
-
-/// An entity with its counts, for `GET /v1/entities/{id}`.
-#[derive(Debug, Clone)]
-pub struct EntityRecord {
-    pub entity: EntitySummary,
-    pub mention_count: i64,
-    pub article_count: i64,
-    pub claim_count: i64,
-    pub created_at: String,
-}
 
 impl Store {
     /// One entity with its counts; an id merged into another is [`StoreError::Merged`].

@@ -4,10 +4,10 @@ use std::collections::HashMap;
 
 use sqlx::Row;
 
-use super::entities::EntitySummary;
-use super::{json_array, Page};
+use super::json_array;
 use crate::resolve::prefix_range;
 use crate::{Cursor, Id, Listing, Position, Store, StoreError};
+use crate::{EntitySummary, Page};
 use claimgraph_graph::canon::{fold, person_key, query_keys, strip_qualifiers, translit_key};
 
 /// At most this many entities are ranked per search query.
@@ -87,8 +87,8 @@ impl Store {
     ) -> Result<Page<EntitySummary>, StoreError> {
         let offset = Cursor::offset(cursor, Listing::Entities)?;
         // a name's cost grows with its length (trigrams, keys): names are short
-        if q.is_some_and(|q| q.chars().count() > crate::search::MAX_NAME_CHARS) {
-            return Err(crate::search::SearchError::NameTooLong.into());
+        if q.is_some_and(|q| q.chars().count() > claimgraph_graph::search::MAX_NAME_CHARS) {
+            return Err(claimgraph_graph::search::SearchError::NameTooLong.into());
         }
         let ids: Vec<Id> = match q.filter(|q| !fold(q).is_empty()) {
             None => {

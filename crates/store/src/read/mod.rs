@@ -9,21 +9,10 @@ mod entity_search;
 #[cfg(test)]
 mod tests;
 
+use crate::Page;
 use crate::{Cursor, Id, Listing, Position, StoreError};
 
 pub(crate) use articles::article_row;
-pub use articles::ArticleRecord;
-pub use claims::{
-    ClaimFilter, ClaimPlace, ClaimRecord, ClaimSort, NumberFilter, NumberRecord, SpeakerRecord,
-};
-pub use entities::{EntityRecord, EntitySummary, PlaceInfo};
-
-/// One page of a list and where the next one starts.
-#[derive(Debug, Clone)]
-pub struct Page<T> {
-    pub items: Vec<T>,
-    pub next: Option<Cursor>,
-}
 
 /// Cuts a fetched `limit + 1` rows down to `limit` and says where the next page starts.
 pub(crate) fn keyset_page<T>(

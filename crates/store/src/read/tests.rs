@@ -3,11 +3,12 @@
 use claimgraph_model::ClaimKind;
 use sqlx::{QueryBuilder, Row, Sqlite};
 
-use super::claims::LISTED_NUMBERS;
-use super::claims::{claim_numbers_sql, ClaimFilter, ClaimSort, NumberFilter, CORROBORATIONS};
+use super::claims::{claim_numbers_sql, CORROBORATIONS};
 use super::claims_query::{push_claims_query, Pass, PlaceFilters};
 use super::entity_search::{CONTAINS_MATCHES, MOST_MENTIONED};
 use super::{real, real_of, real_text};
+use crate::LISTED_NUMBERS;
+use crate::{ClaimFilter, ClaimSort, NumberFilter};
 use crate::{Position, Store};
 
 async fn store() -> (Store, tempfile::TempDir) {

@@ -14,9 +14,9 @@ use std::collections::HashMap;
 use sqlx::Row;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
-use super::parse::{words, Query, Term};
 use super::render::{render, Expr};
-use super::{parse, MAX_PREFIX_WORDS, MAX_SPELLINGS};
+use claimgraph_graph::search::{parse, words, Query, Term, MAX_PREFIX_WORDS, MAX_SPELLINGS};
+
 use crate::read::json_array;
 use crate::resolve::prefix_range;
 use crate::{Id, Store, StoreError};

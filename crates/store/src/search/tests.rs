@@ -5,8 +5,10 @@ use std::collections::HashMap;
 
 use super::expand::{name_keys, vocabulary_form, Expander};
 use super::render::render;
-use super::*;
 use crate::{prepare, ArticleText, NewArticle, Store, StoreError};
+use claimgraph_graph::search::{
+    parse, SearchError, MAX_DEPTH, MAX_PREFIXES, MAX_WORDS, MIN_PREFIX_CHARS,
+};
 
 /// What the lookups of a small invented store would find.
 fn expander() -> Expander {
@@ -273,7 +275,7 @@ async fn store_with_claims() -> (Store, tempfile::TempDir) {
         Friday. \"We evacuated the quay twice,\" the harbour master told reporters. Officials \
         said the evacuation of the quay had ended.";
     let article = prepare(
-        crate::prepare::test_reader(),
+        crate::test_reader(),
         NewArticle {
             text: ArticleText::parse(text.to_string()).expect("text"),
             title: None,

@@ -1,7 +1,7 @@
 /// Converts byte offsets (what Rust slices with) into Unicode code point offsets (what the
 /// API promises, and what JavaScript and Python clients index with).
 #[derive(Debug, Clone)]
-pub(crate) struct CharOffsets {
+pub struct CharOffsets {
     /// Byte position of every char boundary, in order; index = code point offset. Empty
     /// for ASCII text, where the two offsets are the same: most articles need no table
     /// (a bulk ingest holds thousands of them at once).
@@ -9,7 +9,7 @@ pub(crate) struct CharOffsets {
 }
 
 impl CharOffsets {
-    pub(crate) fn new(text: &str) -> Self {
+    pub fn new(text: &str) -> Self {
         if text.is_ascii() {
             return CharOffsets { starts: Vec::new() };
         }
@@ -21,7 +21,7 @@ impl CharOffsets {
     }
 
     /// The code point offset of a byte offset; a byte inside a char maps to that char.
-    pub(crate) fn to_char(&self, byte: usize) -> i64 {
+    pub fn to_char(&self, byte: usize) -> i64 {
         if self.starts.is_empty() {
             return byte as i64;
         }

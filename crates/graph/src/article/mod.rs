@@ -1,9 +1,15 @@
+//! An article made ready for storage: its text checked, read by the injected
+//! [`ReadArticle`], hashed, its claims' signatures computed and its spans converted to
+//! code points. Pure CPU work that may run on any thread before the single writer.
+
+mod offsets;
+
 use claimgraph_model::{ExtractOptions, Extraction, ReadArticle};
 use sha2::{Digest, Sha256};
 
-use crate::offsets::CharOffsets;
-use crate::StoreError;
-use claimgraph_graph::corroborate::Signature;
+use crate::corroborate::Signature;
+use crate::storage::StorageError;
+pub use offsets::CharOffsets;
 
 /// Article text that is known to hold something: parsing rejects empty and blank bodies
 /// (no visible character: only white space, control characters such as NUL, or invisible
@@ -12,12 +18,12 @@ use claimgraph_graph::corroborate::Signature;
 pub struct ArticleText(String);
 
 impl ArticleText {
-    pub fn parse(text: String) -> Result<Self, StoreError> {
+    pub fn parse(text: String) -> Result<Self, StorageError> {
         if text
             .chars()
             .all(|c| c.is_whitespace() || c.is_control() || is_invisible(c))
         {
-            return Err(StoreError::EmptyArticle);
+            return Err(StorageError::EmptyArticle);
         }
         Ok(ArticleText(text))
     }
@@ -56,7 +62,7 @@ pub struct PreparedArticle {
     /// writer adds the entity tokens only it knows.
     pub signatures: Vec<Signature>,
     /// Byte → code point conversion for the extraction's spans.
-    pub(crate) offsets: CharOffsets,
+    pub offsets: CharOffsets,
 }
 
 /// Extracts claims with `reader` and computes the content hash: the CPU half of ingest.
@@ -122,23 +128,21 @@ fn hex(bytes: &[u8]) -> String {
     })
 }
 
-/// The extractor the store's own tests read articles with, built once per test binary.
-#[cfg(test)]
-pub(crate) fn test_reader() -> &'static dyn ReadArticle {
-    use std::sync::{Arc, LazyLock};
-    static READER: LazyLock<claimgraph_ingest::Extractor> = LazyLock::new(|| {
-        let gazetteer = claimgraph_ingest::Gazetteer::load().expect("embedded gazetteer");
-        claimgraph_ingest::Extractor::with_gazetteer(Arc::new(gazetteer))
-    });
-    &*READER
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Reads nothing: these tests are about the text, the title and the hash.
+    struct NoClaims;
+
+    impl ReadArticle for NoClaims {
+        fn read(&self, _text: &str, _options: &ExtractOptions) -> Extraction {
+            Extraction::default()
+        }
+    }
+
     fn prepare(article: NewArticle) -> PreparedArticle {
-        super::prepare(test_reader(), article)
+        super::prepare(&NoClaims, article)
     }
 
     fn article(text: &str, title: Option<&str>) -> NewArticle {
@@ -164,7 +168,7 @@ mod tests {
             assert!(
                 matches!(
                     ArticleText::parse(blank.into()),
-                    Err(StoreError::EmptyArticle)
+                    Err(StorageError::EmptyArticle)
                 ),
                 "{blank:?}"
             );

@@ -1,7 +1,7 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
-use crate::{ClaimSort, StoreError};
+use super::{ClaimSort, StorageError};
 
 /// The list a cursor pages through: a cursor is valid only in the list, and for claims the
 /// order, that issued it, so a claims cursor handed to `/v1/articles` or a corroboration
@@ -97,19 +97,19 @@ impl Cursor {
         URL_SAFE_NO_PAD.encode(format!("v2:{}:{at}", self.listing.name()))
     }
 
-    pub fn decode(s: &str) -> Result<Cursor, StoreError> {
+    pub fn decode(s: &str) -> Result<Cursor, StorageError> {
         let bytes = URL_SAFE_NO_PAD
             .decode(s.trim())
-            .map_err(|_| StoreError::InvalidCursor)?;
-        let raw = std::str::from_utf8(&bytes).map_err(|_| StoreError::InvalidCursor)?;
+            .map_err(|_| StorageError::InvalidCursor)?;
+        let raw = std::str::from_utf8(&bytes).map_err(|_| StorageError::InvalidCursor)?;
         let (name, at) = raw
             .strip_prefix("v2:")
             .and_then(|r| r.split_once(':'))
-            .ok_or(StoreError::InvalidCursor)?;
+            .ok_or(StorageError::InvalidCursor)?;
         let listing = Listing::ALL
             .into_iter()
             .find(|l| l.name() == name)
-            .ok_or(StoreError::InvalidCursor)?;
+            .ok_or(StorageError::InvalidCursor)?;
         Ok(Cursor {
             listing,
             at: Position::decode(at)?,
@@ -117,80 +117,80 @@ impl Cursor {
     }
 
     /// The position of a cursor issued by `listing`; a cursor of another list or order is
-    /// [`StoreError::InvalidCursor`].
+    /// [`StorageError::InvalidCursor`].
     pub fn position(
         cursor: Option<Cursor>,
         listing: Listing,
-    ) -> Result<Option<Position>, StoreError> {
+    ) -> Result<Option<Position>, StorageError> {
         match cursor {
             None => Ok(None),
             Some(c) if c.listing == listing => Ok(Some(c.at)),
-            Some(_) => Err(StoreError::InvalidCursor),
+            Some(_) => Err(StorageError::InvalidCursor),
         }
     }
 
     /// The id a keyset cursor of `listing` stopped at.
-    pub fn after_id(cursor: Option<Cursor>, listing: Listing) -> Result<Option<i64>, StoreError> {
+    pub fn after_id(cursor: Option<Cursor>, listing: Listing) -> Result<Option<i64>, StorageError> {
         match Cursor::position(cursor, listing)? {
             None => Ok(None),
             Some(Position::After(id)) => Ok(Some(id)),
-            Some(_) => Err(StoreError::InvalidCursor),
+            Some(_) => Err(StorageError::InvalidCursor),
         }
     }
 
     /// The rows an offset cursor of `listing` has already handed out.
-    pub fn offset(cursor: Option<Cursor>, listing: Listing) -> Result<i64, StoreError> {
+    pub fn offset(cursor: Option<Cursor>, listing: Listing) -> Result<i64, StorageError> {
         match Cursor::position(cursor, listing)? {
             None => Ok(0),
             Some(Position::Offset(n)) => Ok(n),
-            Some(_) => Err(StoreError::InvalidCursor),
+            Some(_) => Err(StorageError::InvalidCursor),
         }
     }
 }
 
 impl Position {
-    fn decode(raw: &str) -> Result<Position, StoreError> {
-        let (tag, n) = raw.split_once(':').ok_or(StoreError::InvalidCursor)?;
+    fn decode(raw: &str) -> Result<Position, StorageError> {
+        let (tag, n) = raw.split_once(':').ok_or(StorageError::InvalidCursor)?;
         if let Some(newest_first) = match tag {
             "d" => Some(false),
             "n" => Some(true),
             _ => None,
         } {
-            let (key, id) = n.split_once(':').ok_or(StoreError::InvalidCursor)?;
+            let (key, id) = n.split_once(':').ok_or(StorageError::InvalidCursor)?;
             return Ok(Position::Dated {
-                key: key.parse().map_err(|_| StoreError::InvalidCursor)?,
+                key: key.parse().map_err(|_| StorageError::InvalidCursor)?,
                 id: positive(id)?,
                 newest_first,
             });
         }
         if tag == "r" {
-            let (score, id) = n.split_once(':').ok_or(StoreError::InvalidCursor)?;
-            let score: f64 = score.parse().map_err(|_| StoreError::InvalidCursor)?;
+            let (score, id) = n.split_once(':').ok_or(StorageError::InvalidCursor)?;
+            let score: f64 = score.parse().map_err(|_| StorageError::InvalidCursor)?;
             if !score.is_finite() {
-                return Err(StoreError::InvalidCursor);
+                return Err(StorageError::InvalidCursor);
             }
             return Ok(Position::Ranked {
                 score,
                 id: positive(id)?,
             });
         }
-        let n: i64 = n.parse().map_err(|_| StoreError::InvalidCursor)?;
+        let n: i64 = n.parse().map_err(|_| StorageError::InvalidCursor)?;
         if n < 0 {
-            return Err(StoreError::InvalidCursor);
+            return Err(StorageError::InvalidCursor);
         }
         match tag {
             "a" => Ok(Position::After(n)),
             "o" => Ok(Position::Offset(n)),
-            _ => Err(StoreError::InvalidCursor),
+            _ => Err(StorageError::InvalidCursor),
         }
     }
 }
 
 /// An id inside a cursor: a non-negative integer.
-fn positive(s: &str) -> Result<i64, StoreError> {
+fn positive(s: &str) -> Result<i64, StorageError> {
     match s.parse::<i64>() {
         Ok(n) if n >= 0 => Ok(n),
-        _ => Err(StoreError::InvalidCursor),
+        _ => Err(StorageError::InvalidCursor),
     }
 }
 
@@ -263,7 +263,7 @@ mod tests {
             assert!(
                 matches!(
                     Cursor::position(decoded, other),
-                    Err(StoreError::InvalidCursor)
+                    Err(StorageError::InvalidCursor)
                 ),
                 "{cursor:?} in {other:?}"
             );
@@ -286,7 +286,7 @@ mod tests {
             &URL_SAFE_NO_PAD.encode("v2:claims-newest:n:x:1"),
         ] {
             assert!(
-                matches!(Cursor::decode(bad), Err(StoreError::InvalidCursor)),
+                matches!(Cursor::decode(bad), Err(StorageError::InvalidCursor)),
                 "{bad}"
             );
         }

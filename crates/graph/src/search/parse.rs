@@ -342,7 +342,7 @@ fn checked_prefix(term: Term, written: &str) -> Result<Option<Term>, SearchError
 
 /// The words of `text` as FTS5's unicode61 tokenizer splits it: runs of letters, digits and
 /// combining marks; everything else separates.
-pub(crate) fn words(text: &str) -> Vec<String> {
+pub fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric() || is_combining_mark(c)))
         .filter(|w| !w.is_empty())
         .map(str::to_string)

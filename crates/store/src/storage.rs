@@ -1,0 +1,217 @@
+//! [`Store`] as the graph crate's [`Storage`]: each method is the store's own, its error
+//! translated once, here.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use claimgraph_graph::storage::{
+    Actor, ArticleRecord, ClaimFilter, ClaimLinks, ClaimRecord, ClaimSort, CurationEntry, Cursor,
+    DataVersion, EntityRecord, EntitySummary, FactRecord, FeedPosition, Inserted, MentionRecord,
+    MergeOutcome, MergeRecord, Page, RelinkOutcome, RelinkScope, Storage, StorageError,
+    StorageFuture,
+};
+use claimgraph_graph::{article::PreparedArticle, Delta, Watermark};
+
+use crate::{Id, Store, StoreError};
+
+impl From<StoreError> for StorageError {
+    fn from(e: StoreError) -> StorageError {
+        use StorageError as S;
+        match e {
+            StoreError::EmptyArticle => S::EmptyArticle,
+            StoreError::NotFound { what, id } => S::NotFound { what, id },
+            StoreError::Merged { id, into } => S::Merged { id, into },
+            StoreError::MergeIntoItself { id } => S::MergeIntoItself { id },
+            StoreError::KindMismatch { into, from } => S::KindMismatch { into, from },
+            StoreError::MergeUndone { id } => S::MergeUndone { id },
+            StoreError::MergeNotUndoable { id, reason } => S::MergeNotUndoable { id, reason },
+            StoreError::NotAPlace { what, id } => S::NotAPlace { what, id },
+            StoreError::SamePlace { mention, place } => S::SamePlace { mention, place },
+            StoreError::EmptyAlias => S::EmptyAlias,
+            StoreError::InvalidCursor => S::InvalidCursor,
+            StoreError::InvalidSearch(e) => S::InvalidSearch(e),
+            StoreError::Full => S::Full,
+            StoreError::ReadOnly => S::ReadOnly,
+            StoreError::Busy => S::Busy,
+            StoreError::Interrupted => S::Interrupted,
+            StoreError::Database(e) => S::Backend(Box::new(e)),
+            StoreError::Write(e) => S::Backend(Box::new(e)),
+            StoreError::WriterStopped(why) => S::WriterStopped(why),
+            StoreError::Migrate(e) => S::Migrate(Box::new(e)),
+            StoreError::Storage(e) => e,
+        }
+    }
+}
+
+impl From<StorageError> for StoreError {
+    fn from(e: StorageError) -> StoreError {
+        use StorageError as S;
+        match e {
+            S::EmptyArticle => StoreError::EmptyArticle,
+            S::InvalidCursor => StoreError::InvalidCursor,
+            S::InvalidSearch(e) => StoreError::InvalidSearch(e),
+            other => StoreError::Storage(other),
+        }
+    }
+}
+
+/// A store method's future with its error translated.
+fn boxed<'a, T, F>(work: F) -> StorageFuture<'a, T>
+where
+    F: std::future::Future<Output = Result<T, StoreError>> + Send + 'a,
+{
+    Box::pin(async move { work.await.map_err(StorageError::from) })
+}
+
+impl Storage for Store {
+    fn ping(&self) -> StorageFuture<'_, ()> {
+        boxed(Store::ping(self))
+    }
+    fn data_version(&self) -> StorageFuture<'_, DataVersion> {
+        boxed(Store::data_version(self))
+    }
+    fn stop_reads(&self) {
+        Store::stop_reads(self)
+    }
+    fn insert<'a>(&'a self, article: &'a PreparedArticle) -> StorageFuture<'a, Inserted> {
+        boxed(Store::insert(self, article))
+    }
+    fn insert_batch(&self, articles: Arc<[PreparedArticle]>) -> StorageFuture<'_, Vec<Inserted>> {
+        boxed(Store::insert_batch(self, articles))
+    }
+    fn find_article_by_hash<'a>(&'a self, content_hash: &'a str) -> StorageFuture<'a, Option<Id>> {
+        boxed(Store::find_article_by_hash(self, content_hash))
+    }
+    fn get_article(&self, id: Id) -> StorageFuture<'_, ArticleRecord> {
+        boxed(Store::get_article(self, id))
+    }
+    fn list_articles(
+        &self,
+        limit: i64,
+        cursor: Option<Cursor>,
+    ) -> StorageFuture<'_, Page<ArticleRecord>> {
+        boxed(Store::list_articles(self, limit, cursor))
+    }
+    fn articles_by_id<'a>(
+        &'a self,
+        ids: &'a [Id],
+    ) -> StorageFuture<'a, HashMap<Id, ArticleRecord>> {
+        boxed(Store::articles_by_id(self, ids))
+    }
+    fn get_claim(&self, id: Id) -> StorageFuture<'_, ClaimRecord> {
+        boxed(Store::get_claim(self, id))
+    }
+    fn list_claims_sorted<'a>(
+        &'a self,
+        filter: &'a ClaimFilter,
+        sort: ClaimSort,
+        limit: i64,
+        cursor: Option<Cursor>,
+    ) -> StorageFuture<'a, Page<ClaimRecord>> {
+        boxed(Store::list_claims_sorted(self, filter, sort, limit, cursor))
+    }
+    fn claim_links(&self, id: Id) -> StorageFuture<'_, ClaimLinks> {
+        boxed(Store::claim_links(self, id))
+    }
+    fn get_entity(&self, id: Id) -> StorageFuture<'_, EntityRecord> {
+        boxed(Store::get_entity(self, id))
+    }
+    fn missing_entity(&self, id: Id) -> StorageFuture<'_, StorageError> {
+        boxed(async move {
+            Store::missing_entity(self, id)
+                .await
+                .map(StorageError::from)
+        })
+    }
+    fn search_entities<'a>(
+        &'a self,
+        q: Option<&'a str>,
+        kind: Option<&'a str>,
+        limit: i64,
+        cursor: Option<Cursor>,
+    ) -> StorageFuture<'a, Page<EntitySummary>> {
+        boxed(Store::search_entities(self, q, kind, limit, cursor))
+    }
+    fn entity_mentions(
+        &self,
+        id: Id,
+        limit: i64,
+        cursor: Option<Cursor>,
+    ) -> StorageFuture<'_, Page<MentionRecord>> {
+        boxed(Store::entity_mentions(self, id, limit, cursor))
+    }
+    fn merge_entities<'a>(
+        &'a self,
+        into: Id,
+        from: Id,
+        actor: &'a Actor,
+    ) -> StorageFuture<'a, MergeOutcome> {
+        boxed(Store::merge_entities(self, into, from, actor))
+    }
+    fn undo_merge<'a>(&'a self, id: Id, actor: &'a Actor) -> StorageFuture<'a, MergeRecord> {
+        boxed(Store::undo_merge(self, id, actor))
+    }
+    fn get_merge(&self, id: Id) -> StorageFuture<'_, MergeRecord> {
+        boxed(Store::get_merge(self, id))
+    }
+    fn list_merges(
+        &self,
+        limit: i64,
+        cursor: Option<Cursor>,
+    ) -> StorageFuture<'_, Page<MergeRecord>> {
+        boxed(Store::list_merges(self, limit, cursor))
+    }
+    fn add_alias<'a>(
+        &'a self,
+        id: Id,
+        alias: &'a str,
+        actor: &'a Actor,
+    ) -> StorageFuture<'a, EntityRecord> {
+        boxed(Store::add_alias(self, id, alias, actor))
+    }
+    fn relink_mention<'a>(
+        &'a self,
+        id: Id,
+        place: Id,
+        scope: RelinkScope,
+        actor: &'a Actor,
+    ) -> StorageFuture<'a, RelinkOutcome> {
+        boxed(Store::relink_mention(self, id, place, scope, actor))
+    }
+    fn curation_log(
+        &self,
+        limit: i64,
+        cursor: Option<Cursor>,
+    ) -> StorageFuture<'_, Page<CurationEntry>> {
+        boxed(Store::curation_log(self, limit, cursor))
+    }
+    fn get_fact(&self, id: Id) -> StorageFuture<'_, FactRecord> {
+        boxed(Store::get_fact(self, id))
+    }
+    fn list_facts(
+        &self,
+        involving: Option<Id>,
+        limit: i64,
+        cursor: Option<Cursor>,
+    ) -> StorageFuture<'_, Page<FactRecord>> {
+        boxed(Store::list_facts(self, involving, limit, cursor))
+    }
+    fn feed_head(&self) -> StorageFuture<'_, FeedPosition> {
+        boxed(Store::feed_head(self))
+    }
+    fn articles_after(&self, after: Id, limit: i64) -> StorageFuture<'_, Vec<ArticleRecord>> {
+        boxed(Store::articles_after(self, after, limit))
+    }
+    fn claims_after(&self, after: Id, limit: i64) -> StorageFuture<'_, Vec<ClaimRecord>> {
+        boxed(Store::claims_after(self, after, limit))
+    }
+    fn facts_after(&self, after: Id, limit: i64) -> StorageFuture<'_, Vec<FactRecord>> {
+        boxed(Store::facts_after(self, after, limit))
+    }
+    fn graph_watermark(&self) -> StorageFuture<'_, Watermark> {
+        boxed(Store::graph_watermark(self))
+    }
+    fn graph_rows(&self, since: Watermark) -> StorageFuture<'_, Delta> {
+        boxed(Store::graph_rows(self, since))
+    }
+}
