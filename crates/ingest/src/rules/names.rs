@@ -1,0 +1,148 @@
+//! Names: titles, organisations, demonyms, and capitalised words that are no names.
+
+/// Head nouns that describe any body ("the company", "the group"): they stand for the
+/// last organisation named, whatever its name's head word.
+pub const GENERIC_BODY_NOUNS: &[&str] = &["company", "firm", "group", "organisation", "organization"];
+
+/// Titles and role nouns live with the shared types: the store strips them from names too.
+pub use claimgraph_model::{ROLE_NOUNS, TITLES};
+
+/// Roles a body has one holder of ("the Velto CEO", "the Harbour Board chairwoman"): a
+/// definite one the article never named is the person just quoted. Spokespeople and
+/// officials are many, and stay unnamed.
+pub const SOLE_HEAD_ROLES: &[&str] = &[
+    "ceo", "president", "chairman", "chairwoman", "chair", "founder", "director", "head",
+    "chief", "executive", "leader", "owner", "premier", "chancellor",
+];
+
+/// Capitalised words that make a capitalised run an organisation.
+pub const ORG_HEADS: &[&str] = &[
+    "ministry", "council", "institute", "agency", "army", "forces", "force", "brigade", "party",
+    "committee", "department", "office", "union", "bank", "commission", "organization",
+    "organisation", "court", "police", "service", "services", "government", "parliament",
+    "kremlin", "pentagon", "assembly", "senate", "congress", "corporation", "company", "group",
+    "association", "foundation", "university", "center", "centre", "guard", "navy", "command",
+    "administration", "authority", "bureau", "secretariat", "cabinet", "regiment", "battalion",
+    "division", "corps", "staff", "fund", "alliance", "nato", "un", "eu", "inc", "ltd", "plc",
+    "federation", "coalition", "movement", "front", "church", "board", "directorate",
+    "prosecutor's", "red", "cross", "crescent", "duma", "rada", "knesset", "bundestag", "who",
+    "unicef", "unhcr", "iaea", "opec", "imf", "survey", "observatory", "institution", "house", "palace",
+    "system", "network", "programme", "program", "initiative", "project", "watch", "forum",
+    "trust", "society", "academy", "laboratory", "hospital", "museum", "college", "school",
+    "nations", "league", "tribunal", "chamber",
+];
+
+/// Lower-case nouns that say a name in apposition is an organisation: "Velto, the German
+/// carmaker,".
+pub const ORG_DESCRIPTORS: &[&str] = &[
+    "company", "firm", "group", "carmaker", "automaker", "maker", "manufacturer", "producer",
+    "retailer", "airline", "bank", "lender", "insurer", "operator", "giant", "conglomerate",
+    "startup", "chain", "utility", "developer", "supplier", "exporter", "importer", "miner",
+    "refiner", "club", "charity", "organisation", "organization", "party", "union",
+    "association", "agency", "ministry", "institute", "foundation", "corporation", "subsidiary",
+    "regulator", "watchdog", "provider", "distributor", "shipper", "builder", "brewer",
+];
+
+/// Whether a lower-case noun says what kind of body a name is: one of
+/// [`ORG_DESCRIPTORS`], or a compound of one of the trades' endings ("chipmaker",
+/// "shipbuilder", "steelmaker").
+pub fn is_org_descriptor(lower: &str) -> bool {
+    ORG_DESCRIPTORS.contains(&lower)
+        || ["maker", "builder", "producer", "manufacturer", "operator", "retailer"]
+            .iter()
+            .any(|end| lower.len() > end.len() + 2 && lower.ends_with(end))
+}
+
+/// Capitalised words that are never names on their own.
+pub const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "of", "for", "from",
+    "to", "by", "with", "and", "but", "or", "as", "after", "before", "since", "during", "while",
+    "when", "if", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our",
+    "my", "your", "there", "here", "what", "which", "who", "why", "how", "where", "according",
+    "meanwhile", "however", "also", "currently", "despite", "some", "many", "several", "most",
+    "more", "one", "two", "three", "all", "both", "each", "no", "not", "yes", "so", "then", "now",
+    "today", "yesterday", "tomorrow", "last", "next", "although", "though", "because", "unlike",
+    "like", "than", "such", "other", "another", "still", "even", "only", "just", "prior",
+    "further", "earlier", "later", "east", "west", "north", "south", "northeast", "northwest",
+    "southeast", "southwest", "western", "eastern", "northern", "southern", "central", "is",
+    "are", "was", "were", "be", "do", "does", "did", "has", "have", "had", "will", "would", "can",
+    "could", "may", "might", "must", "should", "shall", "about", "read", "leave", "comments",
+    "source", "author", "winter", "summer", "spring", "autumn", "fall", "once", "instead",
+    "thus", "hence", "indeed", "overall", "finally", "first", "second", "third", "every", "few",
+    // deities are capitalised and share spellings with towns ("God", the town of Göd)
+    "god", "gods", "allah", "lord",
+];
+
+/// Month names (dates are not quantities; months are not places).
+pub const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+];
+
+/// Day names.
+pub const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
+/// Demonyms and nationality adjectives that are not places.
+pub const DEMONYMS: &[&str] = &[
+    "american", "americans", "african", "africans", "mexican", "mexicans", "moroccan",
+    "dutch", "french", "swiss", "greek", "greeks", "thai", "czech", "czechs",
+    "israeli", "israelis", "iraqi", "iraqis", "saudi", "saudis", "pakistani", "afghan", "afghans",
+    "turk", "turks", "kurd", "kurds", "arab", "arabs", "german", "germans", "british", "english",
+    "scottish", "irish", "welsh", "western", "eastern", "northern", "southern", "european",
+    "europeans", "kenyan", "kenyans", "yemeni",
+    "emirati", "qatari", "omani", "kuwaiti", "bangladeshi", "nepali", "somali", "filipino",
+    "filipinos", "slovak", "serb", "serbs", "croat", "croats", "pole", "poles", "dane", "danes",
+    "finn", "finns", "swede", "swedes",
+];
+
+/// Party affiliations written before a name ("Democrat Ana Ruiz", "Tory Tom Hale"): like a
+/// nationality, an adjective of the person, not part of the name. "Democratic", "Green" and
+/// "Independent" also begin names of countries and bodies, and are left out.
+pub const PARTY_AFFILIATIONS: &[&str] = &[
+    "democrat", "republican", "conservative", "labour", "liberal", "tory", "socialist",
+    "communist",
+];
+
+/// Suffixes of demonyms ("Estonian", "Congolese", "Polish").
+pub const DEMONYM_SUFFIXES: &[&str] = &["ian", "ians", "ean", "eans", "ese", "ish"];
+
+/// What a nationality makes a country's institution rather than an unnamed group: "Ukrainian
+/// forces" and "Peru's army" speak for a body; "Peruvian officials" stay nominal.
+pub const NATIONAL_BODIES: &[&str] = &[
+    "army", "military", "forces", "armed forces", "troops", "government", "navy", "air force",
+];
+
+/// Compass words that the demonym table holds for "Western experts" but that name no country.
+pub const COMPASS_ADJECTIVES: &[&str] = &["western", "eastern", "northern", "southern"];
+
+/// Whether a lower-case word ends like a demonym ("estonian", "congolese").
+pub fn has_demonym_suffix(lower: &str) -> bool {
+    lower.len() > 5 && DEMONYM_SUFFIXES.iter().any(|s| lower.ends_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::*;
+
+    #[test]
+    fn titles_roles_and_nominals() {
+        assert!(all_lower(TITLES) && all_lower(ROLE_NOUNS) && all_lower(NOMINAL_SOURCE_NOUNS));
+        assert!(all_lower(SOLE_HEAD_ROLES) && SOLE_HEAD_ROLES.iter().all(|r| is_in(ROLE_NOUNS, r)));
+        assert!(!is_in(SOLE_HEAD_ROLES, "spokesman") && !is_in(SOLE_HEAD_ROLES, "official"));
+        assert!(is_in(TITLES, "Gen") && is_in(TITLES, "Mayor"));
+        assert!(is_in(ROLE_NOUNS, "spokeswoman") && !is_in(ROLE_NOUNS, "river"));
+        assert!(is_in(NOMINAL_SOURCE_NOUNS, "residents"));
+        assert!(is_in(PRONOUNS, "She") && !is_in(PRONOUNS, "we"));
+    }
+
+    #[test]
+    fn national_bodies_are_lower_case_and_compass_words_are_demonyms() {
+        assert!(all_lower(NATIONAL_BODIES));
+        assert!(is_in(NATIONAL_BODIES, "armed forces"));
+        assert!(!is_in(NATIONAL_BODIES, "officials"));
+        assert!(COMPASS_ADJECTIVES.iter().all(|w| is_in(DEMONYMS, w)));
+    }
+}

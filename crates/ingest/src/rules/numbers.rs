@@ -1,0 +1,251 @@
+//! Quantities: units, fates, number words, qualifiers, multipliers and plurals.
+
+use crate::model::Qualifier;
+
+/// Physical unit spellings (lower case, as tokens joined by one space) and their codes.
+pub const UNITS: &[(&str, &str)] = &[
+    ("square kilometers", "km2"), ("square kilometres", "km2"), ("square kilometer", "km2"),
+    ("square kilometre", "km2"), ("sq km", "km2"), ("km²", "km2"), ("km2", "km2"), ("sqkm", "km2"),
+    ("square miles", "mi2"), ("square mile", "mi2"), ("sq mi", "mi2"), ("mi²", "mi2"),
+    ("mi2", "mi2"), ("km", "km"), ("kms", "km"), ("kilometers", "km"), ("kilometres", "km"),
+    ("kilometer", "km"), ("kilometre", "km"), ("miles", "mi"), ("mile", "mi"), ("mi", "mi"),
+    ("percent", "percent"), ("per cent", "percent"), ("pct", "percent"), ("hours", "hour"),
+    ("hour", "hour"), ("hrs", "hour"), ("hr", "hour"), ("days", "day"), ("day", "day"),
+    ("weeks", "week"), ("week", "week"), ("months", "month"), ("month", "month"),
+    ("years", "year"), ("year", "year"), ("yrs", "year"),
+    ("square metres", "m2"), ("square meters", "m2"), ("square metre", "m2"),
+    ("square meter", "m2"), ("sq m", "m2"), ("m²", "m2"), ("m2", "m2"),
+    ("hectares", "ha"), ("hectare", "ha"), ("ha", "ha"), ("acres", "acre"), ("acre", "acre"),
+    ("metres", "m"), ("meters", "m"), ("metre", "m"), ("meter", "m"), ("m", "m"),
+    ("centimetres", "cm"), ("centimeters", "cm"), ("cm", "cm"), ("feet", "ft"), ("foot", "ft"),
+    ("ft", "ft"), ("yards", "yd"), ("yard", "yd"), ("minutes", "minute"), ("minute", "minute"),
+    ("mins", "minute"), ("seconds", "second"), ("second", "second"),
+    ("dollars", "usd"), ("dollar", "usd"), ("euros", "eur"), ("euro", "eur"),
+    ("roubles", "rub"), ("rubles", "rub"), ("rouble", "rub"), ("ruble", "rub"),
+    ("hryvnias", "uah"), ("hryvnia", "uah"), ("yuan", "cny"), ("yen", "jpy"),
+    ("pounds sterling", "gbp"), ("magnitude", "magnitude"),
+];
+
+/// Units written before their value: "a magnitude 6.8 quake", "a category 4 storm".
+pub const PREFIX_UNITS: &[(&str, &str)] = &[("magnitude", "magnitude"), ("category", "category")];
+
+/// What befell counted people, by the words that say it: a count of the injured and one of
+/// the dead are two quantities. A number with no noun of its own next to one of these
+/// words counts people ("230 were injured", "injuring more than 200", "a toll of 17").
+pub const FATES: &[(&str, &[&str])] = &[
+    (
+        "killed",
+        &[
+            "killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "death",
+            "deaths", "fatalities", "lives", "toll",
+        ],
+    ),
+    (
+        "injured",
+        &["injured", "injuring", "injures", "injuries", "wounded", "wounding", "hurt"],
+    ),
+    ("missing", &["missing"]),
+    ("detained", &["arrested", "arrests", "detained", "detentions"]),
+    ("displaced", &["displaced", "evacuated", "fled", "homeless", "uprooted"]),
+];
+
+/// Whether a unit code is a scale read off as a level (a magnitude, a storm category):
+/// the model's, since the store compares readings by it; [`PREFIX_UNITS`] names the same
+/// codes.
+pub use claimgraph_model::is_scale;
+
+/// Whether a unit is a counted noun ("person", "village"), not a physical unit, a
+/// currency, a share or a scale.
+pub fn is_counted(unit: &str) -> bool {
+    !unit.is_empty() && !UNITS.iter().any(|(_, code)| *code == unit) && !is_scale(unit)
+}
+
+/// The fate (first column of [`FATES`]) a word names.
+pub fn fate_of(lower: &str) -> Option<&'static str> {
+    FATES
+        .iter()
+        .find(|(_, forms)| forms.contains(&lower))
+        .map(|(fate, _)| *fate)
+}
+
+/// Words after a length that make it an area written sloppily: "2,000 km of territory".
+pub const AREA_NOUNS: &[&str] = &["territory", "land"];
+
+/// Number words and their values.
+pub const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0),
+    ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0),
+    ("twelve", 12.0), ("thirteen", 13.0), ("fourteen", 14.0), ("fifteen", 15.0), ("sixteen", 16.0),
+    ("seventeen", 17.0), ("eighteen", 18.0), ("nineteen", 19.0), ("twenty", 20.0),
+    ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0), ("sixty", 60.0), ("seventy", 70.0),
+    ("eighty", 80.0), ("ninety", 90.0), ("dozen", 12.0),
+];
+
+/// Words after a hyphenated number word that make it a share or a manner, not a count
+/// ("two-thirds", "three-fold", "two-way", "second-hand").
+pub const HYPHEN_NOT_COUNTED: &[&str] = &[
+    "third", "thirds", "quarter", "quarters", "fifths", "tenths", "fold", "way", "sided",
+    "time", "times", "faced", "handed", "dimensional",
+];
+
+/// Words that multiply the number before them ("2 thousand", "1.3 million").
+pub const MULTIPLIERS: &[(&str, f64)] = &[
+    ("hundred", 100.0), ("dozen", 12.0), ("thousand", 1_000.0), ("million", 1_000_000.0),
+    ("billion", 1_000_000_000.0), ("trillion", 1_000_000_000_000.0),
+];
+
+/// Words before a number that make it vague ("several thousand", "a few hundred").
+pub const VAGUE_BEFORE: &[&str] = &[
+    "several", "few", "many", "some", "tens", "hundreds", "dozens",
+];
+
+/// Approximation words before a number, longest first, as lower-case word sequences.
+pub const QUALIFIERS: &[(&[&str], Qualifier)] = &[
+    (&["more", "than"], Qualifier::MoreThan),
+    (&["less", "than"], Qualifier::LessThan),
+    (&["fewer", "than"], Qualifier::LessThan),
+    (&["at", "least"], Qualifier::AtLeast),
+    (&["at", "most"], Qualifier::AtMost),
+    (&["up", "to"], Qualifier::AtMost),
+    (&["no", "more", "than"], Qualifier::AtMost),
+    (&["about"], Qualifier::About),
+    (&["around"], Qualifier::About),
+    (&["some"], Qualifier::About),
+    (&["nearly"], Qualifier::About),
+    (&["almost"], Qualifier::About),
+    (&["approximately"], Qualifier::About),
+    (&["roughly"], Qualifier::About),
+    (&["circa"], Qualifier::About),
+    (&["over"], Qualifier::MoreThan),
+    (&["under"], Qualifier::LessThan),
+    (&["minimum"], Qualifier::AtLeast),
+];
+
+/// Irregular plurals of counted nouns.
+pub const IRREGULAR_PLURALS: &[(&str, &str)] = &[
+    ("people", "person"), ("children", "child"), ("men", "man"), ("women", "woman"),
+    ("persons", "person"), ("feet", "foot"), ("teeth", "tooth"), ("mice", "mouse"),
+    ("lives", "life"), ("wives", "wife"), ("knives", "knife"), ("geese", "goose"),
+    ("police", "police"), ("staff", "staff"), ("sheep", "sheep"), ("cattle", "cattle"),
+    ("series", "series"), ("species", "species"), ("news", "news"),
+];
+
+/// The unit code of a physical unit spelling.
+pub fn unit_code(spelling: &str) -> Option<&'static str> {
+    UNITS
+        .iter()
+        .find(|(s, _)| s.eq_ignore_ascii_case(spelling) || (*s == spelling))
+        .map(|(_, c)| *c)
+}
+
+/// The value of a number word ("thirty").
+pub fn number_word(word: &str) -> Option<f64> {
+    NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|(_, v)| *v)
+}
+
+/// The factor of a multiplier word ("thousand").
+pub fn multiplier(word: &str) -> Option<f64> {
+    MULTIPLIERS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|(_, v)| *v)
+}
+
+/// Singular lower-case form of a counted noun ("localities" → "locality").
+pub fn singular(word: &str) -> String {
+    let low = word.to_lowercase();
+    if let Some((_, s)) = IRREGULAR_PLURALS.iter().find(|(p, _)| *p == low) {
+        return (*s).to_string();
+    }
+    if low.chars().count() <= 3 {
+        return low;
+    }
+    if let Some(stem) = low.strip_suffix("men") {
+        return format!("{stem}man");
+    }
+    if let Some(stem) = low.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    for suffix in ["sses", "shes", "ches", "xes", "zes"] {
+        if low.ends_with(suffix) {
+            return low[..low.len() - 2].to_string();
+        }
+    }
+    if low.ends_with("ss") || low.ends_with("us") || low.ends_with("is") {
+        return low;
+    }
+    match low.strip_suffix('s') {
+        Some(stem) => stem.to_string(),
+        None => low,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::*;
+    use crate::model::Qualifier;
+
+    #[test]
+    fn units_numbers_and_qualifiers() {
+        assert_eq!(unit_code("square kilometres"), Some("km2"));
+        assert_eq!(unit_code("km²"), Some("km2"));
+        assert_eq!(unit_code("Miles"), Some("mi"));
+        assert_eq!(unit_code("per cent"), Some("percent"));
+        assert_eq!(unit_code("village"), None);
+        assert_eq!(number_word("Forty"), Some(40.0));
+        assert_eq!(multiplier("thousand"), Some(1000.0));
+        assert!(is_in(VAGUE_BEFORE, "several"));
+        assert!(QUALIFIERS
+            .iter()
+            .any(|(w, q)| *w == ["at", "least"] && *q == Qualifier::AtLeast));
+    }
+
+    #[test]
+    fn every_physical_unit_converts_and_conversions_name_known_units() {
+        // the model converts; the unit table here must name every unit it converts
+        use claimgraph_model::CONVERSIONS;
+        let codes: Vec<&str> = UNITS.iter().map(|(_, c)| *c).collect();
+        for (unit, base, factor) in CONVERSIONS {
+            assert!(codes.contains(unit) && codes.contains(base), "{unit} → {base}");
+            assert!(*factor > 0.0);
+        }
+        let converted = |u: &str| CONVERSIONS.iter().any(|(c, _, _)| *c == u);
+        // shares, currencies and scale readings have no fixed conversion
+        let unconverted = [
+            "percent", "usd", "eur", "gbp", "rub", "uah", "cny", "jpy", "magnitude",
+        ];
+        for code in codes {
+            assert!(converted(code) || unconverted.contains(&code), "{code}");
+        }
+    }
+
+    #[test]
+    fn counted_nouns_are_neither_units_nor_scales() {
+        assert!(is_counted("person") && is_counted("village"));
+        for code in ["km2", "usd", "percent", "magnitude", "category", ""] {
+            assert!(!is_counted(code), "{code}");
+        }
+        assert_eq!(fate_of("wounded"), Some("injured"));
+        assert_eq!(fate_of("toll"), Some("killed"));
+        assert_eq!(fate_of("village"), None);
+        // the model's scales are the codes written before their value
+        let prefixed: Vec<&str> = PREFIX_UNITS.iter().map(|(_, c)| *c).collect();
+        assert!(claimgraph_model::SCALES.iter().all(|c| prefixed.contains(c)));
+        assert!(prefixed.iter().all(|c| is_scale(c)));
+        assert!(all_lower(AREA_NOUNS));
+    }
+
+    #[test]
+    fn singular_forms() {
+        assert_eq!(singular("localities"), "locality");
+        assert_eq!(singular("Villages"), "village");
+        assert_eq!(singular("children"), "child");
+        assert_eq!(singular("people"), "person");
+        assert_eq!(singular("churches"), "church");
+        assert_eq!(singular("cease-fires"), "cease-fire");
+        assert_eq!(singular("bus"), "bus");
+    }
+}

@@ -1,0 +1,173 @@
+//! Places: prepositions, region, settlement and facility nouns, countries, compass words.
+
+/// Compass words that, capitalised before a place, name a region ("North America").
+pub const COMPASS_WORDS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "upper", "lower",
+];
+
+/// Prepositions after which a capitalised name is read as a place.
+pub const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "near", "around", "from", "to", "towards", "toward", "into", "across", "outside",
+    "inside", "over", "through", "against", "between", "within", "throughout", "beyond",
+];
+
+/// Nouns after which "of X" names a place ("the city of X", "west of X").
+pub const PLACE_OF_NOUNS: &[&str] = &[
+    "city", "town", "village", "region", "province", "district", "capital", "port", "outskirts",
+    "suburb", "suburbs", "centre", "center", "north", "south", "east", "west", "northeast",
+    "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west",
+    "state", "island", "county", "oblast", "municipality", "settlement", "hub", "hamlet",
+    "neighbourhood", "neighborhood", "streets", "residents", "resident", "mayor", "governor",
+    "inhabitants", "people", "liberation", "capture", "fall", "recapture", "reconquest", "area",
+    "areas", "territory", "districts", "control", "cities", "towns", "villages", "hall",
+];
+
+/// Words after a name that make it a region, kept in the name ("Westvale region").
+pub const REGION_WORDS: &[&str] = &[
+    "region", "oblast", "province", "district", "county", "governorate", "prefecture", "area",
+    "canton", "municipality", "state", "territory", "krai", "raion",
+];
+
+/// Region words that name a first-level division ("X Oblast" is the oblast); the others
+/// ("X area", "X district") name the surroundings of the place X, which is X for what a
+/// claim is about.
+pub const ADMIN1_WORDS: &[&str] = &[
+    "region", "oblast", "province", "governorate", "prefecture", "state", "krai", "territory",
+    "canton",
+];
+
+/// Capitalised last words that make a run a geographic feature ("… River", "… Sea").
+pub const GEO_HEADS: &[&str] = &[
+    "river", "sea", "lake", "mountain", "mountains", "mount", "bay", "gulf", "ocean", "island",
+    "islands", "strait", "valley", "pass", "peninsula", "desert", "canal", "plain", "basin",
+    "coast", "delta", "oblast", "region", "province", "district", "county",
+];
+
+/// Country names, so a description like "the city" never resolves to a country.
+pub const COUNTRIES: &[&str] = &[
+    "afghanistan", "albania", "algeria", "argentina", "armenia", "australia", "austria",
+    "azerbaijan", "bangladesh", "belarus", "belgium", "bolivia", "bosnia", "brazil", "bulgaria",
+    "cambodia", "cameroon", "canada", "chad", "chile", "china", "colombia", "congo", "croatia",
+    "cuba", "cyprus", "czechia", "denmark", "ecuador", "egypt", "eritrea", "estonia", "ethiopia",
+    "finland", "france", "georgia", "germany", "ghana", "greece", "haiti", "hungary", "india",
+    "indonesia", "iran", "iraq", "ireland", "israel", "italy", "japan", "jordan", "kazakhstan",
+    "kenya", "kosovo", "kuwait", "latvia", "lebanon", "libya", "lithuania", "mali", "mexico",
+    "moldova", "mongolia", "morocco", "myanmar", "nepal", "netherlands", "nigeria", "norway",
+    "pakistan", "palestine", "peru", "philippines", "poland", "portugal", "qatar", "romania",
+    "russia", "rwanda", "serbia", "slovakia", "slovenia", "somalia", "spain", "sudan", "sweden",
+    "switzerland", "syria", "taiwan", "tajikistan", "thailand", "tunisia", "turkey", "türkiye",
+    "uganda", "ukraine", "uzbekistan", "venezuela", "vietnam", "yemen", "zambia", "zimbabwe",
+    "britain", "england", "scotland", "wales", "america", "usa", "us", "uk", "u.s", "u.k", "korea",
+    "new zealand", "south africa", "saudi arabia", "united states", "united kingdom",
+    "north korea", "south korea", "sri lanka", "ivory coast", "united arab emirates",
+];
+
+/// Nouns after "the" that stand for a place the article named before ("the city").
+pub const PLACE_DESCRIPTIONS: &[&str] = &[
+    "city", "town", "village", "region", "locality", "area", "province", "settlement", "hamlet",
+];
+
+/// Description nouns for a populated place: "the locality" may mean a place the text
+/// introduced as "the village of X" (plural forms count for introductions).
+pub const SETTLEMENT_NOUNS: &[&str] = &[
+    "city", "town", "village", "locality", "settlement", "hamlet", "cities", "towns", "villages",
+    "localities", "settlements", "hamlets",
+];
+
+/// Description nouns for a region ("the province" after "X province").
+/// Words beside a name that only a city takes: "X city", "the mayor of X", "X's mayor",
+/// "downtown X". They settle a regional capital's bare name as the city.
+pub const CITY_MARKERS: &[&str] = &["city", "mayor", "downtown"];
+
+pub const REGION_NOUNS: &[&str] = &["region", "province", "oblast", "regions", "provinces"];
+
+/// Words after a sentence's "it" that say something about a place ("it fell to", "it is
+/// located along"), so the "it" is the place the text is talking about.
+pub const PLACE_PREDICATES: &[&str] = &[
+    "fell", "lies", "sits", "borders", "located", "situated", "captured", "liberated", "retaken",
+    "recaptured", "occupied", "seized", "shelled", "surrounded", "encircled",
+];
+
+/// Nouns after "its" that belong to a place ("its liberation", "its residents"), so the
+/// "its" is the place the text is talking about.
+pub const PLACE_OWNED_NOUNS: &[&str] = &[
+    "liberation", "capture", "fall", "recapture", "reconquest", "residents", "inhabitants",
+    "mayor", "outskirts", "streets",
+];
+
+/// A settlement's own facilities: "the airport", "the main port" standing alone is the
+/// airport or port of the city the text last named, so what happens there is about that
+/// city ("flights out of the airport were cancelled"). "the port of X" names its own place.
+pub const CITY_FACILITY_NOUNS: &[&str] = &["airport", "port", "harbour", "harbor", "seaport"];
+
+/// Lower-case nouns of a building or site after a name ("the Kessel Rock prison", "the
+/// Varnok reactor"): the name is the place of the facility. Words that also follow bodies
+/// or groups ("plant" of a company, "camp" of a politician, "base" of voters) are left out.
+pub const FACILITY_NOUNS: &[&str] = &[
+    "prison", "jail", "reactor", "refinery", "dam", "airport", "airbase", "stadium",
+    "shipyard", "mine",
+];
+
+/// Adjectives that may stand between "the" and a facility noun ("the main airport").
+pub const FACILITY_ADJECTIVES: &[&str] = &["main", "international", "city's", "local"];
+
+/// What a settlement has, after its possessive ("Lima's main airport"): the possessive is
+/// then a place, even a capital that often stands for its government.
+pub const PLACE_HAS_NOUNS: &[&str] = &[
+    "airport", "port", "harbour", "harbor", "streets", "suburbs", "outskirts", "residents",
+    "inhabitants", "mayor", "hospitals", "neighbourhoods", "neighborhoods", "centre", "center",
+    "population",
+];
+
+/// Nouns for armed forces and governments: a capital next to one ("forces from X", "X
+/// troops") stands for its government, not a location.
+pub const FORCE_NOUNS: &[&str] = &[
+    "forces", "troops", "army", "soldiers", "units", "military", "government", "officials",
+    "authorities", "regime",
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::*;
+
+    #[test]
+    fn first_level_words_are_region_words() {
+        assert!(ADMIN1_WORDS.iter().all(|w| is_in(REGION_WORDS, w)));
+        assert!(!is_in(ADMIN1_WORDS, "area") && !is_in(ADMIN1_WORDS, "district"));
+    }
+
+    #[test]
+    fn place_tables() {
+        assert!(is_in(PLACE_PREPOSITIONS, "near") && !is_in(PLACE_PREPOSITIONS, "by"));
+        assert!(is_in(PLACE_OF_NOUNS, "outskirts") && is_in(REGION_WORDS, "oblast"));
+        assert!(is_in(PLACE_DESCRIPTIONS, "town") && is_in(PLACE_DESCRIPTIONS, "province"));
+        assert!(all_lower(SETTLEMENT_NOUNS) && all_lower(REGION_NOUNS));
+        assert!(is_in(SETTLEMENT_NOUNS, "villages") && !is_in(SETTLEMENT_NOUNS, "region"));
+        assert!(is_in(REGION_NOUNS, "province") && !is_in(REGION_NOUNS, "area"));
+        assert!(all_lower(CITY_MARKERS) && !is_in(CITY_MARKERS, "region"));
+        assert!(all_lower(PLACE_PREDICATES) && is_in(PLACE_PREDICATES, "located"));
+        assert!(all_lower(PLACE_HAS_NOUNS) && !is_in(PLACE_HAS_NOUNS, "envoy"));
+        assert!(all_lower(CITY_FACILITY_NOUNS) && is_in(CITY_FACILITY_NOUNS, "airport"));
+        assert!(all_lower(FACILITY_NOUNS) && is_in(FACILITY_NOUNS, "prison"));
+        assert!(!is_in(FACILITY_NOUNS, "camp") && !is_in(FACILITY_NOUNS, "plant"));
+        assert!(!is_in(CITY_FACILITY_NOUNS, "station") && is_in(FACILITY_ADJECTIVES, "main"));
+        assert!(!is_in(PLACE_PREDICATES, "said"));
+        assert!(all_lower(FORCE_NOUNS) && is_in(FORCE_NOUNS, "troops"));
+        assert!(all_lower(PLACE_OWNED_NOUNS) && is_in(PLACE_OWNED_NOUNS, "reconquest"));
+        assert!(!is_in(PLACE_OWNED_NOUNS, "control") && !is_in(PLACE_OWNED_NOUNS, "forces"));
+        assert!(is_in(PLACE_OF_NOUNS, "hall") && is_in(PLACE_OF_NOUNS, "cities"));
+        assert!(
+            is_in(COUNTRIES, "Kenya")
+                && is_in(COUNTRIES, "new zealand")
+                && !is_in(COUNTRIES, "Lyon")
+        );
+        assert!(is_in(MONTHS, "March") && is_in(WEEKDAYS, "friday"));
+        assert!(has_demonym_suffix("estonian") && has_demonym_suffix("congolese"));
+        assert!(is_in(DEMONYMS, "Kurds"));
+        assert!(all_lower(PARTY_AFFILIATIONS) && is_in(PARTY_AFFILIATIONS, "Tory"));
+        assert!(!is_in(PARTY_AFFILIATIONS, "democratic"));
+        assert!(!has_demonym_suffix("lisbon") && !has_demonym_suffix("iran"));
+        assert!(is_in(NOT_NAMES, "According"));
+    }
+}

@@ -1,0 +1,335 @@
+//! Who says what: cue verbs, speakers, outlets and the words around an attribution.
+
+/// Speech and assertion verbs that attribute content to a speaker, as written.
+pub const CUE_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "tell", "added", "adds", "explained", "explains",
+    "assured", "assures", "admitted", "admits", "confirmed", "confirms", "claimed", "claims",
+    "warned", "warns", "stated", "states", "reported", "reports", "wrote", "writes", "tweeted",
+    "tweets", "announced", "announces", "acknowledged", "acknowledges", "insisted", "insists",
+    "noted", "notes", "stressed", "stresses", "emphasised", "emphasized", "declared", "declares",
+    "argued", "argues", "continued", "continues", "commented", "comments", "specified",
+    "specifies", "revealed", "reveals", "suggested", "suggests", "denied", "denies", "urged",
+    "urges", "estimated", "estimates", "predicted", "predicts", "indicated", "indicates",
+    "asserted", "asserts", "alleged", "alleges", "believes", "believed", "felt", "maintained",
+    "maintains", "recalled", "recalls", "replied", "answered", "posted", "informed", "promised",
+    "vowed", "concluded", "concedes", "conceded", "observed", "agreed", "disclosed", "read",
+    "cautioned", "cautions", "reiterated", "reiterates", "underlined", "underscored",
+    "pledged", "pledges", "promises", "vows", "hinted", "complained", "complains", "complain",
+    "countered", "forecast",
+    "forecasts", "signalled", "signaled",
+];
+
+/// Acts of speech whose object is what was said ("blamed the delay on the weather",
+/// "asked for patience", "accused the board of hiding losses"): cue verbs whose content
+/// may be a noun phrase of a word or two.
+pub const ACT_CUES: &[&str] = &[
+    "blamed", "blames", "criticized", "criticised", "criticizes", "criticises", "faulted",
+    "faults", "accused", "accuses", "condemned", "condemns", "demanded", "demands", "asked",
+    "asks",
+];
+
+/// Plain forms of cue verbs, for plural subjects ("officials confirm …"). After "to", a
+/// modal or a negation ("could not confirm", "refused to say") they attribute nothing.
+pub const BASE_CUES: &[&str] = &[
+    "say", "tell", "add", "explain", "assure", "admit", "confirm", "claim", "warn", "report",
+    "write", "announce", "acknowledge", "insist", "stress", "declare",
+    "argue", "reveal", "suggest", "deny", "urge", "estimate", "predict", "indicate", "assert",
+    "allege", "believe", "maintain", "recall", "concede", "agree", "disclose",
+];
+
+/// Verbs that report a judgement by naming their object ("called the plan a success",
+/// "described the talks as useful") and the words that open the judgement; the object
+/// and judgement together are what was said.
+pub const NAMING_CUES: &[(&str, &[&str])] = &[
+    ("call", &["a", "an"]), ("calls", &["a", "an"]), ("called", &["a", "an"]),
+    ("describe", &["as"]), ("describes", &["as"]), ("described", &["as"]),
+    ("branded", &["a", "an", "as"]), ("brands", &["a", "an", "as"]),
+    ("labelled", &["a", "an", "as"]), ("labeled", &["a", "an", "as"]),
+];
+
+/// A verb and the words after it that report as one cue verb does. The flag says whether
+/// the words after the verb open the content ("took responsibility for the outage" reports
+/// "responsibility for the outage") or belong to the cue ("made clear that …").
+pub const PHRASE_CUES: &[(&str, &[&str], bool)] = &[
+    ("asked", &["for"], false),
+    ("asks", &["for"], false),
+    ("made", &["clear"], false),
+    ("made", &["it", "clear"], false),
+    ("makes", &["clear"], false),
+    ("makes", &["it", "clear"], false),
+    ("took", &["responsibility"], true),
+    ("takes", &["responsibility"], true),
+    ("accepted", &["responsibility"], true),
+    ("accepts", &["responsibility"], true),
+    ("expressed", &["hope"], false),
+    ("expresses", &["hope"], false),
+    ("expressing", &["hope"], false),
+    ("voiced", &["hope"], false),
+];
+
+/// Words before a plain-form cue that make it no attribution ("did not say") or a noun
+/// ("the report", "a claim").
+pub const BASE_CUE_BLOCKERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "my", "your", "no",
+    "to", "not", "never", "will", "would", "can", "could", "may", "might", "must", "should",
+    "shall", "did", "does", "do", "cannot", "won't", "wouldn't", "can't", "couldn't",
+    "didn't", "don't", "doesn't",
+];
+
+/// Participles that continue an attribution already made in the sentence (", adding that …").
+pub const PARTICIPLE_CUES: &[&str] = &[
+    "adding", "saying", "confirming", "admitting", "noting", "warning", "stressing", "claiming",
+    "announcing", "explaining", "insisting", "arguing", "stating", "acknowledging", "emphasising",
+    "emphasizing", "declaring", "suggesting", "urging", "indicating",
+];
+
+/// Documents that speak for their author ("a statement from the ministry", "the
+/// agency's latest tally"). "post" is a social-media post.
+pub const DOCUMENT_NOUNS: &[&str] = &[
+    "statement", "report", "reports", "letter", "release", "communiqué", "post", "tally",
+    "figures", "data", "survey", "estimate", "estimates", "count", "findings", "analysis",
+    "website", "bulletin", "assessment", "study",
+];
+
+/// Verbs that attribute only a quotation that follows them ("described the town as “…”").
+pub const QUOTE_ONLY_CUES: &[&str] = &["described", "describes", "called", "dubbed", "termed"];
+
+/// Cue verbs that also take plain objects ("posted a video", "felt the quake"): they report
+/// content only through "that", a colon or a quotation.
+pub const WEAK_CUES: &[&str] = &[
+    "posted", "tweeted", "promised", "agreed", "answered", "replied", "observed", "informed",
+    "read", "wrote", "writes", "recalled", "recalls", "pledged", "pledges", "promises", "vows",
+    "hinted", "complained", "complains", "complain", "countered", "forecast", "forecasts",
+    "signalled", "signaled",
+];
+
+/// Perception verbs that attribute content only when a journalist or witness is the subject.
+pub const PERCEPTION_CUES: &[&str] = &["saw", "see", "seen", "witnessed", "observed"];
+
+/// Head nouns of a subject that may use a perception cue.
+pub const WITNESS_NOUNS: &[&str] = &[
+    "journalist", "journalists", "reporter", "reporters", "correspondent", "correspondents",
+    "photographer", "photographers", "witness", "witnesses", "crew", "team",
+];
+
+/// Head nouns of unnamed sources kept as written ("a resident of …", "Western experts").
+pub const NOMINAL_SOURCE_NOUNS: &[&str] = &[
+    "official", "officials", "expert", "experts", "source", "sources", "resident", "residents",
+    "witness", "witnesses", "analyst", "analysts", "observer", "observers", "journalist",
+    "journalists", "reporter", "reporters", "correspondent", "correspondents", "diplomat",
+    "diplomats", "intelligence", "report", "reports", "authorities", "spokesperson", "spokesman",
+    "spokeswoman", "representative", "representatives", "villagers", "survivors", "doctors",
+    "medics", "activists", "lawmakers", "investigators", "prosecutors", "rescuers", "leader",
+    "leaders", "governor", "mayor", "officer", "officers", "soldier", "soldiers", "commander",
+    "commanders", "statement", "police", "military", "army", "ministry", "government",
+    "administration", "separatists", "people", "person", "man", "woman", "farmer", "farmers",
+    "teacher", "teachers", "nurse", "nurses", "worker", "workers", "volunteer", "volunteers",
+    "owner", "owners", "spokespeople", "aide", "aides", "adviser", "advisers", "advisor",
+    "advisors", "agency", "insiders", "insider", "monitors", "scientists", "researchers",
+    "economists", "locals", "fighters", "forces", "troops", "separatists", "company", "firm",
+    "group", "campaign", "camp", "team", "lawyers",
+    "rebels", "militants", "agencies", "media", "critics", "supporters", "opponents", "protesters",
+    "demonstrators", "campaigners", "services", "environmentalists", "paramedics", "firefighters",
+    "rescuers", "relatives", "families", "parents", "students", "patients", "victims",
+    "neighbours", "neighbors", "group", "groups", "organisers", "organizers", "polls", "poll", "surveys", "survey", "data", "figures",
+    "study", "studies", "records", "documents", "authority", "operator", "operators", "unions", "union",
+    "council", "committee", "court", "judges",
+];
+
+/// First words of a line ending in a colon that is a heading or a note, not a transcript's
+/// speaker ("The Evening Desk:", "Update: …", "Q: …").
+pub const NOT_SPEAKER_LABELS: &[&str] = &[
+    "the", "a", "an", "this", "now", "update", "updated", "correction", "note", "editor",
+    "editors", "source", "sources", "transcript", "q", "question", "answer", "photo", "video",
+    "watch", "read", "related", "see", "also", "listen", "caption", "credit", "warning",
+    "breaking", "live", "part", "chapter", "section", "summary", "background", "analysis",
+    "unidentified", "narrator", "announcer", "voice", "crowd", "chorus",
+];
+
+/// Endings of nouns that name what a person does ("hydrologist", "historian";
+/// "-er" and "-or" name things too: those roles are in `ROLE_NOUNS`), read after
+/// "X is a …" as evidence that X is a person.
+pub const AGENT_ENDINGS: &[&str] = &["ist", "ian"];
+
+/// Words that count a group of unnamed speakers ("three callers", "one resident",
+/// "several experts").
+pub const QUANTIFIERS: &[&str] = &[
+    "one", "another", "some", "several", "many", "most", "few", "two", "three", "four", "five",
+    "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "other", "others",
+    "both", "all",
+];
+
+/// Of those, the ones that stand alone for speakers ("Another said …", "Others say …").
+pub const QUANTIFIER_PRONOUNS: &[&str] = &["another", "others", "some", "many", "several", "most"];
+
+/// Adverbs set off by commas between a subject and its verb ("Ruiz, however, said …").
+pub const PARENTHETICAL_ADVERBS: &[&str] = &[
+    "however", "meanwhile", "though", "too", "also", "moreover", "nevertheless", "nonetheless",
+    "instead", "therefore", "furthermore", "likewise", "similarly", "separately", "again",
+];
+
+/// Subject pronouns resolved to an earlier named entity.
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
+
+/// Major news outlets and agencies, as commonly written (matched case-insensitively).
+pub const OUTLETS: &[&str] = &[
+    "Reuters", "Associated Press", "AP", "AFP", "Agence France-Presse", "Agence France Presse",
+    "Bloomberg", "TASS", "Interfax", "RIA Novosti", "RIA", "Sputnik", "RT",
+    "Xinhua", "Kyodo", "Yonhap", "ANSA", "EFE", "DPA", "Anadolu", "Ukrinform", "UNIAN", "PTI",
+    "IRNA", "Fars", "Al Jazeera", "Al Arabiya", "CNN", "BBC", "NBC", "CBS", "ABC", "Fox News",
+    "MSNBC", "NPR", "PBS", "Sky News", "ITV", "Channel 4", "Voice of America", "VOA",
+    "Radio Free Europe", "Radio Liberty", "RFE/RL", "Deutsche Welle", "DW", "France 24",
+    "Euronews", "BFMTV", "BFM TV", "LCI", "TF1", "France Info", "Franceinfo", "RFI", "CNBC",
+    "The New York Times", "New York Times", "The Washington Post", "Washington Post",
+    "The Wall Street Journal", "Wall Street Journal", "The Guardian", "Guardian", "The Times",
+    "The Telegraph", "Financial Times", "The Economist", "The Independent", "Daily Mail",
+    "The Sun", "Los Angeles Times", "USA Today", "Politico", "Axios", "Le Monde", "Le Figaro",
+    "Libération", "Der Spiegel", "Spiegel", "Bild", "Die Zeit", "Frankfurter Allgemeine",
+    "El País", "El Mundo", "Corriere della Sera", "La Repubblica", "Kommersant", "Izvestia",
+    "Meduza", "Novaya Gazeta", "Kyiv Post", "Ukrainska Pravda", "Haaretz",
+    "Times of India", "The Hindu", "South China Morning Post", "Asahi", "NHK", "Nikkei",
+    "The Australian", "ABC News", "CBC", "Globe and Mail",
+    "The Atlantic", "Newsweek", "Time", "Vice", "BuzzFeed", "HuffPost", "Business Insider",
+    "Insider", "The Hill", "Yahoo News", "Le Parisien", "Ouest-France", "Les Echos", "Dawn",
+    "Al-Ahram", "Gazeta Wyborcza", "Rzeczpospolita",
+];
+
+/// Capitalised words that make a capitalised run an outlet ("… Times", "… Journal").
+pub const OUTLET_HEADS: &[&str] = &[
+    "times", "post", "journal", "news", "herald", "tribune", "gazette", "telegraph", "guardian",
+    "independent", "chronicle", "observer", "express", "mirror", "radio", "television", "tv",
+    "broadcasting", "monde", "zeitung", "insider", "daily", "magazine", "weekly", "pravda",
+    "dispatch", "courier", "bulletin", "wire",
+];
+
+/// Lower-case nouns that introduce an outlet by name: "the daily El Comercio".
+pub const OUTLET_KINDS: &[&str] = &[
+    "daily", "newspaper", "paper", "weekly", "magazine", "tabloid", "broadcaster", "channel",
+    "website", "outlet",
+];
+
+/// "X posted a video showing Y": verbs that publish pictures and the pictures they publish,
+/// whose content after "showing" is reported as the poster's claim.
+pub const SHARE_VERBS: &[&str] = &["shared", "posted", "published", "released", "circulated"];
+pub const MEDIA_NOUNS: &[&str] = &[
+    "photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images",
+    "video", "videos", "footage", "clip", "clips", "map", "maps",
+];
+
+/// "X made two announcements: …": a statement noun after a verb of making, whose content
+/// follows the colon.
+pub const STATEMENT_NOUNS: &[&str] = &[
+    "announcement", "announcements", "statement", "statements", "declaration", "declarations",
+    "claim", "claims",
+];
+
+/// Participles that open the writer's comment on reported content (", reflecting …"),
+/// where the reported words end.
+pub const COMMENTARY_PARTICIPLES: &[&str] = &[
+    "reflecting", "underscoring", "underlining", "highlighting", "signalling", "signaling",
+    "echoing", "illustrating", "mirroring", "prompting",
+];
+
+/// Offices an article may describe before it names the holder ("An official installed by
+/// the council said … “…,” Ana Ruiz told the radio."). Ordinary people ("a resident") stay
+/// unnamed sources.
+pub const OFFICE_NOUNS: &[&str] = &[
+    "official", "officer", "commander", "spokesman", "spokeswoman", "spokesperson", "leader",
+    "head", "chief", "administrator", "governor", "mayor", "minister", "adviser", "advisor",
+    "representative", "envoy", "ambassador", "diplomat",
+];
+
+/// Nouns of time that make "this/last/next …" an adverbial ("said this week").
+pub const TIME_NOUNS: &[&str] = &[
+    "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "spring",
+    "summer", "autumn", "fall", "winter", "time",
+];
+
+/// Adverbs that may stand between a subject and its cue ("Ottawa finally acknowledged").
+pub const CUE_ADVERBS: &[&str] = &[
+    "finally", "also", "later", "earlier", "then", "previously", "reportedly", "recently",
+    "separately", "repeatedly", "publicly", "already", "again", "further", "once", "has", "have",
+    "had", "would", "will", "could", "did", "does", "not", "never", "yet", "still",
+    "quickly", "openly", "officially", "subsequently", "initially", "long", "often", "consistently",
+];
+
+/// Auxiliaries fused with "not", written as one word ("cannot", "won't").
+pub const NEGATED_AUXILIARIES: &[&str] = &[
+    "cannot", "can't", "won't", "wouldn't", "couldn't", "shouldn't", "isn't", "aren't",
+    "wasn't", "weren't", "hasn't", "haven't", "hadn't", "doesn't", "didn't", "don't", "mustn't",
+];
+
+/// Words that open an adverbial after a cue verb ("said in a statement", "said late on
+/// Friday", "said, citing officials"): where the attribution's own trailing part begins.
+pub const ADVERBIAL_OPENERS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "quoted", "according", "while", "via", "late",
+    "earlier", "yesterday", "today", "when", "citing",
+];
+
+/// Further words that end reported content on the right of a cue ("said to reporters",
+/// "said by phone", "said last week").
+pub const TRAILING_OPENERS: &[&str] = &[
+    "last", "this", "to", "for", "with", "from", "reporters", "journalists", "then", "by",
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::*;
+
+    #[test]
+    fn cue_tables_are_lower_case_and_disjoint_from_participles() {
+        for t in [CUE_VERBS, PARTICIPLE_CUES, QUOTE_ONLY_CUES, PERCEPTION_CUES] {
+            assert!(all_lower(t));
+        }
+        assert!(is_in(CUE_VERBS, "Said"));
+        assert!(!is_in(CUE_VERBS, "adding"));
+        assert!(is_in(PARTICIPLE_CUES, "adding"));
+        assert!(is_in(QUOTE_ONLY_CUES, "described"));
+        assert!(WEAK_CUES.iter().all(|w| is_in(CUE_VERBS, w)));
+        assert!(is_in(PERCEPTION_CUES, "saw") && is_in(WITNESS_NOUNS, "reporters"));
+    }
+
+    #[test]
+    fn adverbial_openers_are_lower_case_and_distinct() {
+        assert!(all_lower(ADVERBIAL_OPENERS) && all_lower(TRAILING_OPENERS));
+        assert!(is_in(ADVERBIAL_OPENERS, "according") && is_in(TRAILING_OPENERS, "reporters"));
+        assert!(!ADVERBIAL_OPENERS.iter().any(|w| TRAILING_OPENERS.contains(w)));
+        assert!(!is_in(ADVERBIAL_OPENERS, "that"));
+    }
+
+    #[test]
+    fn outlets_and_org_heads() {
+        assert!(OUTLETS.len() >= 50);
+        assert!(is_in(OUTLETS, "reuters") && is_in(OUTLETS, "Xinhua"));
+        assert!(is_in(OUTLET_HEADS, "Herald") && is_in(ORG_HEADS, "Ministry"));
+        assert!(!is_in(ORG_HEADS, "river"));
+    }
+
+    #[test]
+    fn base_cues_are_lower_case_and_blocked_by_modals() {
+        assert!(all_lower(BASE_CUES) && all_lower(BASE_CUE_BLOCKERS));
+        assert!(is_in(BASE_CUES, "confirm") && is_in(BASE_CUE_BLOCKERS, "could"));
+        assert!(BASE_CUES.iter().all(|w| !is_in(PARTICIPLE_CUES, w)));
+    }
+
+    #[test]
+    fn office_nouns_are_roles() {
+        assert!(OFFICE_NOUNS.iter().all(|w| is_in(ROLE_NOUNS, w)));
+        assert!(!is_in(OFFICE_NOUNS, "resident"));
+    }
+
+    #[test]
+    fn statement_nouns_and_commentary_participles() {
+        assert!(all_lower(STATEMENT_NOUNS) && all_lower(COMMENTARY_PARTICIPLES));
+        assert!(COMMENTARY_PARTICIPLES.iter().all(|w| w.ends_with("ing")));
+        assert!(!is_in(COMMENTARY_PARTICIPLES, "adding"));
+        assert!(is_in(STATEMENT_NOUNS, "announcements"));
+    }
+
+    #[test]
+    fn share_verbs_and_media_nouns() {
+        assert!(all_lower(SHARE_VERBS) && all_lower(MEDIA_NOUNS));
+        assert!(is_in(SHARE_VERBS, "posted") && is_in(MEDIA_NOUNS, "footage"));
+        assert!(!is_in(MEDIA_NOUNS, "showing"));
+    }
+}

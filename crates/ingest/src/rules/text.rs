@@ -1,0 +1,134 @@
+//! Words of the text itself: function words, stopwords, concepts, boilerplate, abbreviations.
+
+/// Words that deny what the rest of a claim says: "was not taken", "never entered".
+pub const NEGATIONS: &[&str] = &["not", "never", "no longer", "denied", "denies", "deny", "false"];
+
+/// Words that end a counted-noun run after a number or never count as the noun.
+pub const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
+    "but", "that", "which", "who", "whom", "whose", "is", "are", "was", "were", "be", "been",
+    "being", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must",
+    "should", "shall", "its", "his", "her", "their", "our", "my", "your", "this", "these", "those",
+    "it", "they", "he", "she", "we", "i", "you", "as", "than", "more", "less", "including",
+    "after", "before", "since", "during", "into", "over", "under", "about", "ago", "later",
+    "earlier", "each", "per", "there", "here", "so", "if", "when", "while", "not", "no", "all",
+    "both", "also", "only", "just", "out", "up", "down", "off", "away", "back", "then", "now",
+    "where", "what", "how", "why", "do", "does", "did", "along", "among", "against", "between",
+    "through", "across", "toward", "towards", "around", "near", "within", "without", "until",
+    "till", "because", "though", "although", "yet", "were", "am", "left", "like", "old", "long",
+    "more", "most", "other", "such",
+];
+
+/// Words that say nothing about which fact a claim reports, besides [`FUNCTION_WORDS`]:
+/// reporting verbs, days, vague quantifiers.
+#[rustfmt::skip]
+pub const TERM_STOPWORDS: &[&str] = &[
+    "said", "says", "say", "told", "tell", "added", "according", "reported", "announced",
+    "stated", "noted", "claimed", "some", "any", "very", "much", "many", "several", "own",
+    "week", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "them", "him", "us", "me", "one", "which", "being", "even", "still",
+    "already", "further", "however", "nevertheless", "perhaps", "able", "make",
+    "made", "get", "got", "going",
+];
+
+/// Words that different outlets use for one thing in news of conflicts, disasters and
+/// politics. Each row folds to its first word, so "retook" and "liberated" compare equal.
+#[rustfmt::skip]
+pub const CONCEPTS: &[&[&str]] = &[
+    &["recapture", "recaptured", "recapturing", "retake", "retaken", "retook", "retaking",
+      "regain", "regained", "reconquer", "reconquered", "reconquest", "liberate", "liberated",
+      "liberating", "liberation", "capture", "captured", "conquer", "conquered", "seized",
+      "seize", "taken", "took"],
+    &["withdraw", "withdrawn", "withdrawing", "withdrawal", "withdrew", "retreat", "retreated",
+      "retreating", "regroup", "regrouped", "regrouping", "reorganize", "reorganizing",
+      "reorganise", "reorganising", "redeploy", "redeployed", "redeployment", "repositioning",
+      "pullback", "pulled"],
+    &["troops", "forces", "soldiers", "army", "armies", "formations", "units", "military",
+      "servicemen", "fighters"],
+    &["km", "kilometres", "kilometers", "kilometre", "kilometer"],
+    &["villages", "localities", "towns", "settlements", "hamlets", "village", "locality",
+      "town", "settlement"],
+    &["supply", "supplies", "supplying", "logistics", "logistic", "logistical"],
+    &["rail", "railway", "railways", "railroad", "train", "trains"],
+    &["success", "progress", "advance", "advances", "advanced", "gains", "progression",
+      "breakthrough"],
+    &["defeat", "setback", "blow", "loss", "losses"],
+    &["ammunition", "ammo", "weapons", "equipment", "arms", "munitions"],
+    &["encircle", "encircled", "encirclement", "surround", "surrounded", "trapped",
+      "isolated", "cut"],
+    &["evacuate", "evacuated", "evacuation", "evacuating", "flee", "fled", "fleeing"],
+    &["rocket", "rockets", "missile", "missiles", "shelling", "shelled", "bombard",
+      "bombarded", "bombing", "airstrike", "airstrikes", "strike", "strikes"],
+    &["injured", "wounded", "hurt", "injuring", "wounding"],
+    &["killed", "dead", "died", "deaths", "killing", "fatalities"],
+    &["flood", "floods", "flooding", "flooded", "inundated"],
+    &["quake", "earthquake", "tremor"],
+    &["election", "elections", "vote", "ballot", "polls"],
+    &["percent", "percentage"],
+    &["territory", "land", "ground"],
+];
+
+/// Line openings of navigation and boilerplate that never carry claims (lower case).
+pub const BOILERPLATE_PREFIXES: &[&str] = &[
+    "also read", "read also", "read more", "see also", "related:", "related articles", "source:",
+    "sources:", "author:", "authors:", "photo:", "image:", "credit:", "video:", "leave a reply",
+    "leave a comment", "comments are closed", "about author", "about the author",
+    "your email address", "share this", "share on", "follow us", "subscribe", "advertisement",
+    "source site", "click here", "sign up", "copyright", "©", "all rights reserved", "editing by",
+    "reporting by", "writing by", "additional reporting", "tags:", "filed under", "posted in",
+    "published", "updated", "last updated", "you may", "recommended", "more from", "most read",
+    "watch:", "listen:", "newsletter", "url:", "date:",
+];
+
+/// Phrases anywhere in a line that mark it as boilerplate (lower case).
+pub const BOILERPLATE_CONTAINS: &[&str] = &[
+    "contributed to this report", "all rights reserved", "will not be published",
+    "required fields are marked",
+];
+
+/// Abbreviations that end in a period without ending the sentence (lower case, no period).
+pub const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "gov", "sen", "rep",
+    "st", "prof", "jr", "sr", "no", "vs", "etc", "co", "corp", "inc", "ltd", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "fig", "dept",
+    "univ", "mt", "ft", "pres", "rev", "hon", "messrs", "e.g", "i.e",
+];
+
+/// Words that start a sentence after a dotted abbreviation ("… in the U.S. The next …").
+pub const SENTENCE_STARTERS: &[&str] = &[
+    "the", "he", "she", "it", "they", "we", "i", "in", "but", "a", "an", "this", "that", "on",
+    "at", "there", "his", "her", "their", "its", "after", "when", "as", "meanwhile", "however",
+    "according",
+];
+
+/// Lower-case words a cue-less, short line needs to count as having a verb.
+pub const COMMON_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "may", "might", "must", "shall", "should", "does", "do", "did",
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::*;
+
+    #[test]
+    fn boilerplate_and_abbreviations() {
+        assert!(BOILERPLATE_PREFIXES.contains(&"also read"));
+        // compared in place against lower-cased text
+        assert!(BOILERPLATE_PREFIXES.iter().all(|p| p.to_lowercase() == *p));
+        assert!(BOILERPLATE_CONTAINS.iter().all(|p| p.to_lowercase() == *p));
+        assert!(is_in(ABBREVIATIONS, "Gen") && is_in(ABBREVIATIONS, "mr"));
+        assert!(is_in(SENTENCE_STARTERS, "The") && is_in(CUE_ADVERBS, "finally"));
+        assert!(is_in(COMMON_VERBS, "were") && is_in(FUNCTION_WORDS, "including"));
+        assert!(all_lower(NEGATIONS) && is_in(NEGATIONS, "never"));
+        assert!(all_lower(TERM_STOPWORDS) && is_in(TERM_STOPWORDS, "said"));
+        for row in CONCEPTS {
+            assert!(all_lower(row) && row.len() >= 2, "{row:?}");
+        }
+        let concept_words: Vec<&str> = CONCEPTS.iter().flat_map(|r| r.iter().copied()).collect();
+        let mut unique = concept_words.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), concept_words.len(), "a word in two concept rows");
+    }
+}
