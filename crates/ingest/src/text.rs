@@ -276,6 +276,127 @@ fn glue_point(word: &str) -> Option<usize> {
     None
 }
 
+/// The characters of a text still to read, with their byte offsets.
+type Chars<'t> = std::iter::Peekable<std::str::CharIndices<'t>>;
+
+/// Line and paragraph separators: the token after one opens a paragraph.
+fn is_line_break(c: char) -> bool {
+    c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}'
+}
+
+/// Blanks between tokens, counting zero-width spaces and byte-order marks.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}'
+}
+
+/// Reads the token that starts with `c` at byte `i`: its end and its kind.
+fn scan_token(text: &str, i: usize, c: char, chars: &mut Chars) -> (usize, Kind) {
+    if is_letter(c) {
+        (word_end(text, i, c, chars), Kind::Word)
+    } else if c.is_ascii_digit() {
+        (number_end(text, i, chars), Kind::Num)
+    } else if let Some(m) = quote_mark(c) {
+        (i + c.len_utf8(), Kind::Quote(m))
+    } else {
+        (i + c.len_utf8(), Kind::Punct(c))
+    }
+}
+
+/// End of the word whose first letter `c` is at byte `i`: its letters, and the
+/// apostrophes, hyphens and dots that join them ([`joins_word`]).
+fn word_end(text: &str, i: usize, c: char, chars: &mut Chars) -> usize {
+    let mut end = i + c.len_utf8();
+    while let Some(&(j, d)) = chars.peek() {
+        if !(is_letter(d) || joins_word(text, i, j, d)) {
+            break;
+        }
+        chars.next();
+        end = j + d.len_utf8();
+    }
+    end
+}
+
+/// Whether the apostrophe, hyphen or dot `d` at byte `j` stays inside the word begun at
+/// byte `i`: apostrophes and hyphens inside a word ("don't", "well-known"), dots inside "U.S".
+fn joins_word(text: &str, i: usize, j: usize, d: char) -> bool {
+    if !(d == '\'' || d == '’' || d == '-' || d == '.') {
+        return false;
+    }
+    let after = text.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
+    match (d, after) {
+        ('.', Some(a)) => {
+            a.is_uppercase()
+                && text[i..j].chars().last().is_some_and(|p| p.is_uppercase())
+                && text[i..j].chars().rev().nth(1).is_none_or(|p| p == '.')
+        }
+        (_, Some(a)) => a.is_alphabetic() || (d == '-' && a.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// End of the number whose first digit is at byte `i`: its digits, and the commas and
+/// dots between two digits ("40,000", "6.8").
+fn number_end(text: &str, i: usize, chars: &mut Chars) -> usize {
+    let mut end = i + 1;
+    while let Some(&(j, d)) = chars.peek() {
+        let separator = (d == ',' || d == '.')
+            && text
+                .get(j + 1..)
+                .and_then(|s| s.chars().next())
+                .is_some_and(|a| a.is_ascii_digit());
+        if !(d.is_ascii_digit() || separator) {
+            break;
+        }
+        chars.next();
+        end = j + 1;
+    }
+    end
+}
+
+/// The pieces of the token at `i..end` as (start, end, first): scraped text glues words,
+/// so "BBCFlood" is "BBC" + "Flood". An empty second piece stands for none.
+fn pieces(text: &str, i: usize, end: usize, kind: Kind) -> [(usize, usize, bool); 2] {
+    let split = if kind == Kind::Word {
+        glue_point(&text[i..end])
+    } else {
+        None
+    };
+    match split {
+        Some(k) => [(i, i + k, true), (i + k, end, false)],
+        None => [(i, end, true), (end, end, false)],
+    }
+}
+
+/// Appends a word's lower-case form to `lower`; returns its range there and the word's
+/// class flags. Other kinds of token get an empty range and no flags.
+fn lower_and_flags(lower: &mut String, lex: &Lexicon, word: &str, kind: Kind) -> ((u32, u32), u32) {
+    let lo_start = lower.len() as u32;
+    let mut flags = 0;
+    if kind == Kind::Word {
+        if word.is_ascii() {
+            lower.push_str(word);
+            if let Some(tail) = lower.get_mut(lo_start as usize..) {
+                tail.make_ascii_lowercase();
+            }
+        } else {
+            for ch in word.chars() {
+                lower.extend(ch.to_lowercase());
+            }
+        }
+        // No table word is longer than this; skip the probe for long words.
+        if lower.len() - lo_start as usize <= 24 {
+            flags = lex.flags(word, &lower[lo_start as usize..]);
+        }
+    }
+    ((lo_start, lower.len() as u32), flags)
+}
+
+/// Whether a number token writes decimals the European way ([`Tokens::decimal_comma`]).
+fn has_decimal_comma(text: &str, toks: &[Tok]) -> bool {
+    toks.iter()
+        .any(|x| x.kind == Kind::Num && european_digits(&text[x.start..x.end]))
+}
+
 impl<'a> Tokens<'a> {
     pub fn new(text: &'a str, lex: &'a Lexicon) -> Self {
         let mut toks = Vec::with_capacity(text.len() / 5 + 1);
@@ -284,102 +405,22 @@ impl<'a> Tokens<'a> {
         let mut space = true;
         let mut para = true;
         while let Some((i, c)) = chars.next() {
-            if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
+            if is_line_break(c) {
                 space = true;
                 para = true;
                 continue;
             }
-            if c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}' {
+            if is_blank(c) {
                 space = true;
                 continue;
             }
-            let (end, kind) = if is_letter(c) {
-                let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = chars.peek() {
-                    if is_letter(d) {
-                        chars.next();
-                        end = j + d.len_utf8();
-                        continue;
-                    }
-                    // Apostrophes and hyphens inside a word; dots inside "U.S".
-                    if d == '\'' || d == '’' || d == '-' || d == '.' {
-                        let after = text.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
-                        let joins = match (d, after) {
-                            ('.', Some(a)) => {
-                                a.is_uppercase()
-                                    && text[i..j].chars().last().is_some_and(|p| p.is_uppercase())
-                                    && text[i..j].chars().rev().nth(1).is_none_or(|p| p == '.')
-                            }
-                            (_, Some(a)) => a.is_alphabetic() || (d == '-' && a.is_ascii_digit()),
-                            _ => false,
-                        };
-                        if joins {
-                            chars.next();
-                            end = j + d.len_utf8();
-                            continue;
-                        }
-                    }
-                    break;
-                }
-                (end, Kind::Word)
-            } else if c.is_ascii_digit() {
-                let mut end = i + 1;
-                while let Some(&(j, d)) = chars.peek() {
-                    if d.is_ascii_digit() {
-                        chars.next();
-                        end = j + 1;
-                        continue;
-                    }
-                    if d == ',' || d == '.' {
-                        let after = text.get(j + 1..).and_then(|s| s.chars().next());
-                        if after.is_some_and(|a| a.is_ascii_digit()) {
-                            chars.next();
-                            end = j + 1;
-                            continue;
-                        }
-                    }
-                    break;
-                }
-                (end, Kind::Num)
-            } else if let Some(m) = quote_mark(c) {
-                (i + c.len_utf8(), Kind::Quote(m))
-            } else {
-                (i + c.len_utf8(), Kind::Punct(c))
-            };
-            // Scraped text glues words: "BBCFlood" is "BBC" + "Flood".
-            let split = if kind == Kind::Word {
-                glue_point(&text[i..end])
-            } else {
-                None
-            };
-            let pieces = match split {
-                Some(k) => [(i, i + k, true), (i + k, end, false)],
-                None => [(i, end, true), (end, end, false)],
-            };
-            for (s0, e0, first) in pieces {
+            let (end, kind) = scan_token(text, i, c, &mut chars);
+            for (s0, e0, first) in pieces(text, i, end, kind) {
                 if s0 >= e0 {
                     continue;
                 }
                 let word = &text[s0..e0];
-                let lo_start = lower.len() as u32;
-                let mut flags = 0;
-                if kind == Kind::Word {
-                    if word.is_ascii() {
-                        lower.push_str(word);
-                        if let Some(tail) = lower.get_mut(lo_start as usize..) {
-                            tail.make_ascii_lowercase();
-                        }
-                    } else {
-                        for ch in word.chars() {
-                            lower.extend(ch.to_lowercase());
-                        }
-                    }
-                    // No table word is longer than this; skip the probe for long words.
-                    if lower.len() - lo_start as usize <= 24 {
-                        flags = lex.flags(word, &lower[lo_start as usize..]);
-                    }
-                }
-                let lo = (lo_start, lower.len() as u32);
+                let (lo, flags) = lower_and_flags(&mut lower, lex, word, kind);
                 toks.push(Tok {
                     start: s0,
                     end: e0,
@@ -395,9 +436,7 @@ impl<'a> Tokens<'a> {
             para = false;
         }
         acronyms_are_names(text, &mut toks);
-        let decimal_comma = toks
-            .iter()
-            .any(|x| x.kind == Kind::Num && european_digits(&text[x.start..x.end]));
+        let decimal_comma = has_decimal_comma(text, &toks);
         Tokens {
             text,
             toks,
@@ -549,6 +588,38 @@ mod tests {
         assert!(t.has(at("WHO's"), flag::ORG_HEAD) && !t.has(at("WHO's"), flag::NOT_NAME));
         assert!(!t.has(at("who's"), flag::ORG_HEAD));
         assert!(!t.has(at("NHS's"), flag::NOT_NAME));
+    }
+
+    #[test]
+    fn each_scan_step_ends_its_token_where_the_text_says() {
+        // (text, end of the first token, its kind)
+        let cases = [
+            ("U.S. troops", 3, Kind::Word),
+            ("well-known", 10, Kind::Word),
+            ("ex-mayor", 8, Kind::Word),
+            ("don't", 5, Kind::Word),
+            ("end. Next", 3, Kind::Word),
+            ("40,000 homes", 6, Kind::Num),
+            ("6.8.", 3, Kind::Num),
+            ("12, 13", 2, Kind::Num),
+            ("“Yes", 3, Kind::Quote(Mark::LeftDouble)),
+            ("(a)", 1, Kind::Punct('(')),
+        ];
+        for (text, end, kind) in cases {
+            let mut chars = text.char_indices().peekable();
+            let (i, c) = chars.next().expect("a first char");
+            assert_eq!(scan_token(text, i, c, &mut chars), (end, kind), "{text}");
+        }
+        assert_eq!(
+            pieces("BBCFlood", 0, 8, Kind::Word),
+            [(0, 3, true), (3, 8, false)]
+        );
+        assert_eq!(
+            pieces("BBC", 0, 3, Kind::Word),
+            [(0, 3, true), (3, 3, false)]
+        );
+        assert!(is_line_break('\u{2029}') && !is_line_break(' '));
+        assert!(is_blank('\u{200B}') && !is_blank('x'));
     }
 
     #[test]
