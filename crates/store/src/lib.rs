@@ -1,10 +1,10 @@
-//! Claims → canonical entities, storage in SQLite, and the reads the API serves.
+//! The graph crate's [`Storage`] on SQLite: schema, migrations, the single writer, the
+//! reads and their query plans. The only crate that knows SQL.
 //!
-//! Writing is split in two so bulk ingest can use every core: [`prepare`] is pure CPU work
-//! (extraction, hashing, offset conversion) that may run on any thread, and
-//! [`Store::insert`] / [`Store::insert_batch`] are the single writer. Extraction is
-//! injected: [`prepare`] reads articles with the `claimgraph_model::ReadArticle` its
-//! caller hands in, so this crate does not link the extractor.
+//! Writing is split in two so bulk ingest can use every core: [`prepare`] (the graph
+//! crate's, pure CPU work: extraction, hashing, offset conversion) may run on any thread,
+//! and [`Store::insert`] / [`Store::insert_batch`] are the single writer, which resolves
+//! entities and makes facts by the graph crate's rules (`canon`, `corroborate`, `cluster`).
 
 mod audit;
 mod curate;
