@@ -10,6 +10,8 @@
 
 mod attribution;
 mod gist;
+mod given_names;
+mod hash;
 mod mentions;
 mod model;
 mod numbers;

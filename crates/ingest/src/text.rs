@@ -3,10 +3,6 @@
 //! Everything downstream works on token indices, so no stage re-scans the raw text and
 //! every span it builds starts and ends on a char boundary by construction.
 
-use std::hash::Hasher;
-
-use claimgraph_gazetteer::Fnv;
-
 use crate::rules;
 
 /// Word-class bits looked up once per token.
@@ -45,14 +41,8 @@ pub mod flag {
     pub const BASE_CUE: u32 = 1 << 31;
 }
 
+pub use crate::hash::word_hash;
 pub use claimgraph_gazetteer::{FnvMap, FnvSet};
-
-/// The FNV-1a hash of a word: sets of words seen in an article, kept without copying them.
-pub fn word_hash(word: &str) -> u64 {
-    let mut h = Fnv::default();
-    h.write(word.as_bytes());
-    h.finish()
-}
 
 /// The word tables folded into one map from lower-case word to flags.
 pub struct Lexicon {
@@ -538,7 +528,7 @@ impl<'a> Tokens<'a> {
 fn guessed_demonym(word: &str, lower: &str) -> bool {
     rules::has_demonym_suffix(lower)
         && !word.chars().skip(1).any(char::is_uppercase)
-        && crate::tagger::features::given_class(crate::tagger::given_names(), lower) < 2
+        && crate::given_names::given_class(crate::given_names::given_names(), lower) < 2
 }
 
 /// The word without its possessive ending ("Board's" → "Board"), if it has one.

@@ -206,7 +206,7 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
         }
     }
     if let Some(g) = gaz {
-        reg.geo = crate::places::resolve(&reg, g);
+        reg.geo = crate::places::resolve(&reg.place_names(), g);
         read_seats(t, &mut reg);
     }
     name_borders(t, &mut reg, gaz);

@@ -14,7 +14,6 @@ use claimgraph_gazetteer::{
     distance_km, fold, Continent, Country, CountryCode, Gazetteer, PlaceId, RegionId,
 };
 
-use crate::mentions::Registry;
 use crate::model::{PlaceRef, PlaceType};
 use crate::rules;
 use crate::text::{FnvMap, FnvSet};
@@ -83,14 +82,14 @@ fn split_region(name: &str) -> Option<(&str, &str)> {
         .then_some((base, word))
 }
 
-/// Resolves every place name of the article (keys: the name in lower case as written).
-pub fn resolve(reg: &Registry, g: &Gazetteer) -> FnvMap<String, Resolved> {
-    let written: Vec<&str> = reg.place_names();
+/// Resolves every place name of the article, each written once, in order of first
+/// appearance (keys: the name in lower case as written).
+pub fn resolve(written: &[&str], g: &Gazetteer) -> FnvMap<String, Resolved> {
     let bare: FnvSet<String> = written.iter().map(|w| w.to_lowercase()).collect();
     let mut out = FnvMap::default();
     let mut ctx: FnvSet<CountryCode> = FnvSet::default();
     let mut names: Vec<Name> = Vec::new();
-    for &w in &written {
+    for &w in written {
         let key = fold(w);
         if let Some(c) = g.country_named(&key) {
             ctx.insert(c.code);

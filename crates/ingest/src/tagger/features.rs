@@ -201,19 +201,7 @@ fn suffix(s: &str, chars: usize) -> &[u8] {
     &s.as_bytes()[start..]
 }
 
-fn word_hash64(s: &str) -> u64 {
-    crate::text::word_hash(s)
-}
-
-/// How common a given name is, bucketed: 0 none, 1 rare, 2 known, 3 common.
-pub fn given_class(given: &FnvMap<u64, u8>, lower: &str) -> u8 {
-    match given.get(&word_hash64(lower)).copied().unwrap_or(0) {
-        0 => 0,
-        1..=5 => 1,
-        6..=9 => 2,
-        _ => 3,
-    }
-}
+pub use crate::given_names::given_class;
 
 /// Gazetteer reading of a folded name: 0 none, 1 small place, 2 town, 3 city, 4 capital,
 /// 5 country.

@@ -18,10 +18,11 @@ pub mod train;
 use std::io::Read;
 use std::sync::OnceLock;
 
-use claimgraph_gazetteer::{FnvMap, Gazetteer};
+use claimgraph_gazetteer::Gazetteer;
 
 use crate::text::{Kind, Tokens};
 
+pub(crate) use crate::given_names::{given_name_gender, given_names, Gender};
 use features::{Features, Lists, Scratch, BUCKETS};
 
 /// Name types the tagger tells apart.
@@ -212,7 +213,6 @@ fn put_varint(out: &mut Vec<u8>, mut v: usize) {
 }
 
 static MODEL_DATA: &[u8] = include_bytes!("../../data/tagger.bin");
-static GIVEN_DATA: &[u8] = include_bytes!("../../data/given_names.tsv.gz");
 
 /// The shipped model, loaded once per process; `None` if the embedded file is broken.
 pub fn shipped() -> Option<&'static Model> {
@@ -220,75 +220,6 @@ pub fn shipped() -> Option<&'static Model> {
     MODEL
         .get_or_init(|| Model::from_gzip(MODEL_DATA).ok())
         .as_ref()
-}
-
-/// A given name's sex, where the name list says it is clearly one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Gender {
-    Male,
-    Female,
-}
-
-/// The parsed given-name list: how common each name is, and the sex of those that are
-/// clearly one (unisex and unclear names are absent from `genders`).
-#[derive(Default)]
-struct GivenNames {
-    scores: FnvMap<u64, u8>,
-    genders: FnvMap<u64, Gender>,
-}
-
-fn shipped_given() -> &'static GivenNames {
-    static NAMES: OnceLock<GivenNames> = OnceLock::new();
-    NAMES.get_or_init(|| parse_given(GIVEN_DATA).unwrap_or_default())
-}
-
-/// The shipped given-name list: lower-case name hash → how common, 1..=13.
-pub(crate) fn given_names() -> &'static FnvMap<u64, u8> {
-    &shipped_given().scores
-}
-
-/// The sex of a given name ("Lena", "Ivo"), or `None` if the list has it as unisex or
-/// does not know it: pronoun resolution only excludes people whose name is clearly the
-/// other sex.
-/// Rare names (below [`GENDER_MIN_SCORE`]) count as unknown: a name seldom given in the
-/// dictionary's countries is as likely a foreign name of the other sex.
-pub(crate) fn given_name_gender(first: &str) -> Option<Gender> {
-    let names = shipped_given();
-    let hash = crate::text::word_hash(&first.to_lowercase());
-    let common = names
-        .scores
-        .get(&hash)
-        .is_some_and(|&s| s >= GENDER_MIN_SCORE);
-    names.genders.get(&hash).copied().filter(|_| common)
-}
-
-/// The least commonness (1..=13) at which a given name's sex is trusted; every Census
-/// name has at least 6.
-const GENDER_MIN_SCORE: u8 = 6;
-
-/// Reads `name<TAB>score[<TAB>gender]` lines; a missing or unreadable gender is unknown.
-fn parse_given(data: &[u8]) -> Result<GivenNames, std::io::Error> {
-    let mut text = String::new();
-    flate2::read::GzDecoder::new(data).read_to_string(&mut text)?;
-    let mut names = GivenNames::default();
-    names.scores.reserve(60_000);
-    for line in text.lines() {
-        let mut cols = line.split('\t');
-        let (Some(name), Some(score)) = (cols.next(), cols.next()) else {
-            continue;
-        };
-        let hash = crate::text::word_hash(name);
-        names
-            .scores
-            .insert(hash, score.trim().parse::<u8>().unwrap_or(1));
-        let gender = match cols.next().map(str::trim) {
-            Some("m") => Gender::Male,
-            Some("f") => Gender::Female,
-            _ => continue,
-        };
-        names.genders.insert(hash, gender);
-    }
-    Ok(names)
 }
 
 /// The tag of each token and how sure the model is of it (best minus second-best score;

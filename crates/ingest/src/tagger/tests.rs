@@ -57,55 +57,6 @@ fn shipped_model_loads() {
 }
 
 #[test]
-fn given_name_genders() {
-    let cases = [
-        ("Lena", Some(Gender::Female)),
-        ("mary", Some(Gender::Female)),
-        ("Sarah", Some(Gender::Female)),
-        ("Ivo", Some(Gender::Male)),
-        ("Mark", Some(Gender::Male)),
-        ("JOHN", Some(Gender::Male)),
-        // unisex or unclear: neither
-        ("Robin", None),
-        ("Jean", None),
-        ("Andrea", None),
-        ("Alex", None),
-        ("Ellis", None),
-        // clearly male in the list but rare: not trusted
-        ("Aafko", None),
-        // not a given name
-        ("Xqzv", None),
-        ("", None),
-    ];
-    for (name, want) in cases {
-        assert_eq!(given_name_gender(name), want, "{name}");
-    }
-}
-
-#[test]
-fn given_list_parses_old_and_new_lines() {
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    std::io::Write::write_all(
-        &mut gz,
-        b"lena\t13\tf\nivo\t8\tm\nrobin\t13\tu\nmark\t12\nbad\n",
-    )
-    .expect("writes");
-    let names = parse_given(&gz.finish().expect("gzips")).expect("parses");
-    let h = crate::text::word_hash;
-    let cases = [
-        ("lena", Some(13), Some(Gender::Female)),
-        ("ivo", Some(8), Some(Gender::Male)),
-        ("robin", Some(13), None),
-        ("mark", Some(12), None),
-        ("bad", None, None),
-    ];
-    for (name, score, gender) in cases {
-        assert_eq!(names.scores.get(&h(name)).copied(), score, "{name}");
-        assert_eq!(names.genders.get(&h(name)).copied(), gender, "{name}");
-    }
-}
-
-#[test]
 fn model_file_round_trips() {
     let model = shipped().expect("the embedded model loads");
     let again = Model::from_bytes(&model.to_bytes()).expect("re-reads");
