@@ -3,7 +3,7 @@ use thiserror::Error;
 /// A backend's own error, kept as the source of [`StorageError::Backend`].
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
-/// Everything a [`crate::storage::Storage`] can fail with; the HTTP edge maps each variant
+/// Everything a `Storage` can fail with; the HTTP edge maps each variant
 /// to one status code.
 ///
 /// Failures an operator can act on (disk full, read-only file, lock held too long) have

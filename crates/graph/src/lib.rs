@@ -15,6 +15,7 @@ pub mod article;
 pub mod canon;
 pub mod cluster;
 pub mod corroborate;
+mod error;
 mod export;
 mod model;
 mod projection;

@@ -8,7 +8,7 @@ use claimgraph_model::{ExtractOptions, Extraction, ReadArticle};
 use sha2::{Digest, Sha256};
 
 use crate::corroborate::Signature;
-use crate::storage::StorageError;
+use crate::error::StorageError;
 pub use offsets::CharOffsets;
 
 /// Article text that is known to hold something: parsing rejects empty and blank bodies

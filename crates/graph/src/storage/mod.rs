@@ -8,7 +8,6 @@
 
 mod cursor;
 mod deadline;
-mod error;
 mod records;
 
 use std::collections::HashMap;
@@ -16,10 +15,10 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
+pub use crate::error::{BoxError, StorageError};
 pub use crate::Id;
 pub use cursor::{Cursor, Listing, Position};
 pub use deadline::{current_deadline, with_deadline};
-pub use error::{BoxError, StorageError};
 pub use records::*;
 
 use crate::article::PreparedArticle;
