@@ -5,11 +5,10 @@
 //! is written to the curation log (`audit.rs`) with who asked for it.
 
 use serde_json::json;
-use sqlx::{Row, SqliteConnection};
 
 use crate::audit::{record, NewEntry};
 use crate::merges::MergeMoves;
-use crate::resolve::kind_of;
+use crate::resolve::{kind_in, kind_of};
 use crate::{Actor, CurationAction, EntityRecord, MergeOutcome};
 use crate::{Id, Store, StoreError};
 use claimgraph_graph::canon::{fold, resolve_key};
@@ -158,30 +157,4 @@ impl Store {
         tx.commit().await?;
         self.get_entity(id).await
     }
-}
-
-/// The stored kind of entity `id`; a merged id is [`StoreError::Merged`], an unknown one
-/// [`StoreError::NotFound`].
-pub(crate) async fn kind_in(
-    conn: &mut SqliteConnection,
-    id: Id,
-) -> Result<&'static str, StoreError> {
-    let row = sqlx::query("SELECT kind FROM entities WHERE id = ?1")
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?;
-    if let Some(r) = row {
-        return kind_of(r.get("kind"))
-            .map(|k| k.as_str())
-            .ok_or(StoreError::NotFound { what: "entity", id });
-    }
-    let into: Option<Id> =
-        sqlx::query_scalar("SELECT into_id FROM entity_redirects WHERE from_id = ?1")
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    Err(match into {
-        Some(into) => StoreError::Merged { id, into },
-        None => StoreError::NotFound { what: "entity", id },
-    })
 }

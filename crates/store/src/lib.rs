@@ -22,7 +22,9 @@ mod search;
 mod seats;
 mod storage;
 mod store;
+mod token_index;
 mod write;
+mod writer;
 
 pub use error::StoreError;
 pub use store::{Store, StoreOptions, MIGRATOR};

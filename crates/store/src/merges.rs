@@ -9,8 +9,8 @@ use serde_json::json;
 use sqlx::{Row, SqliteConnection};
 
 use crate::audit::{record, NewEntry};
-use crate::curate::kind_in;
 use crate::read::{from_json, json_array, keyset_page};
+use crate::resolve::kind_in;
 use crate::{Actor, CurationAction, MergeRecord};
 use crate::{Cursor, Id, Listing, Page, Store, StoreError};
 

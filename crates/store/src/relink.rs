@@ -8,8 +8,8 @@ use serde_json::json;
 use sqlx::{Row, SqliteConnection};
 
 use crate::audit::{record, NewEntry};
-use crate::curate::kind_in;
 use crate::read::{json_array, keyset_page};
+use crate::resolve::kind_in;
 use crate::{Actor, CurationAction, MentionRecord, RelinkOutcome, RelinkScope};
 use crate::{Cursor, Id, Listing, Page, Store, StoreError};
 use claimgraph_graph::canon::fold;

@@ -7,12 +7,14 @@ use claimgraph_model::{EntityKind, PlaceType};
 use rusqlite::{params, OptionalExtension};
 use sqlx::Row;
 
-use crate::write::Writer;
+use crate::read::prefix_range;
+use crate::writer::Writer;
 use crate::{Id, Store, StoreError};
 use claimgraph_graph::canon::{
     fold, given_names_agree, org_key, org_key_without_country, person_key, places_agree,
     resolve_key,
 };
+use sqlx::SqliteConnection;
 
 /// Which key of an alias a lookup compares: the exact fold or the kind-aware resolution key.
 #[derive(Clone, Copy)]
@@ -269,18 +271,6 @@ const ROLE_MODIFIERS: &[&str] = &[
     "executive", "chief", "head",
 ];
 
-/// The half-open key range of every key starting with the first `n` chars of `key`.
-pub(crate) fn prefix_range(key: &str, n: usize) -> Option<(String, String)> {
-    let lo: String = key.chars().take(n).collect();
-    if lo.chars().count() < n {
-        return None;
-    }
-    let mut hi = lo.clone();
-    let last = hi.pop()?;
-    hi.push(char::from_u32(last as u32 + 1)?);
-    Some((lo, hi))
-}
-
 /// The kind named by its stored string.
 pub(crate) fn kind_of(s: &str) -> Option<EntityKind> {
     Some(match s {
@@ -338,6 +328,32 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// The stored kind of entity `id`; a merged id is [`StoreError::Merged`], an unknown one
+/// [`StoreError::NotFound`].
+pub(crate) async fn kind_in(
+    conn: &mut SqliteConnection,
+    id: Id,
+) -> Result<&'static str, StoreError> {
+    let row = sqlx::query("SELECT kind FROM entities WHERE id = ?1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if let Some(r) = row {
+        return kind_of(r.get("kind"))
+            .map(|k| k.as_str())
+            .ok_or(StoreError::NotFound { what: "entity", id });
+    }
+    let into: Option<Id> =
+        sqlx::query_scalar("SELECT into_id FROM entity_redirects WHERE from_id = ?1")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Err(match into {
+        Some(into) => StoreError::Merged { id, into },
+        None => StoreError::NotFound { what: "entity", id },
+    })
 }
 
 #[cfg(test)]

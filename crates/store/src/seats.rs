@@ -16,7 +16,7 @@ use rusqlite::{params, OptionalExtension};
 
 use claimgraph_model::{EntityKind, PlaceRef};
 
-use crate::write::Writer;
+use crate::writer::Writer;
 use crate::{Id, StoreError};
 
 /// Where an open mention was stored, to move it later.

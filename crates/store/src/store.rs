@@ -12,7 +12,7 @@ use sqlx::{ConnectOptions, SqlitePool};
 use tokio::sync::Mutex;
 
 use crate::interrupt::ReadStop;
-use crate::link::LinkIndex;
+use crate::token_index::LinkIndex;
 use crate::DataVersion;
 use crate::StoreError;
 

@@ -4,8 +4,9 @@ use std::sync::Arc;
 use claimgraph_model::{Claim, EntityKind, Mention, PlaceRef, PlaceType};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
-use crate::link::LinkIndex;
 use crate::seats::Site;
+use crate::token_index::LinkIndex;
+use crate::writer::Writer;
 use crate::Inserted;
 use crate::{Id, PreparedArticle, Store, StoreError};
 use claimgraph_graph::canon::{fold, resolve_key};
@@ -69,25 +70,6 @@ fn write_batch(
     }
     tx.commit()?;
     Ok(out)
-}
-
-/// One write transaction, with the entity ids it has already resolved.
-pub(crate) struct Writer<'c> {
-    pub(crate) conn: &'c Connection,
-    /// Stored claims by comparison token, for corroboration.
-    pub(crate) index: &'c mut LinkIndex,
-    pub(crate) entities: HashMap<(EntityKind, String), Id>,
-    /// (entity, role) pairs already written in this transaction.
-    pub(crate) roles: HashSet<(Id, String)>,
-    /// Organisations of the current article by key without country (see `note_org`).
-    pub(crate) article_orgs: Vec<(String, Id)>,
-    /// Place keys known to be named without doubt (see `seats`).
-    pub(crate) named: HashSet<String>,
-    /// Of those, the ones the current article names first, to settle at its end.
-    pub(crate) newly_named: Vec<String>,
-    /// (entity, alias) pairs already written in this transaction: a place named 30 times
-    /// in a batch needs its spelling written once.
-    pub(crate) aliases: HashSet<(Id, String)>,
 }
 
 /// The mentions of one article as written: for the entities' counts and the claims'

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use sqlx::Row;
 
 use super::json_array;
-use crate::resolve::prefix_range;
+use crate::read::prefix_range;
 use crate::{Cursor, Id, Listing, Position, Store, StoreError};
 use crate::{EntitySummary, Page};
 use claimgraph_graph::canon::{fold, person_key, query_keys, strip_qualifiers, translit_key};

@@ -18,7 +18,7 @@ use super::render::{render, Expr};
 use claimgraph_graph::search::{parse, words, Query, Term, MAX_PREFIX_WORDS, MAX_SPELLINGS};
 
 use crate::read::json_array;
-use crate::resolve::prefix_range;
+use crate::read::prefix_range;
 use crate::{Id, Store, StoreError};
 use claimgraph_graph::canon::{fold, person_key, place_key};
 
