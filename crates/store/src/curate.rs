@@ -9,6 +9,7 @@ use serde_json::json;
 use crate::audit::{record, NewEntry};
 use crate::merges::MergeMoves;
 use crate::resolve::{kind_in, kind_of};
+use crate::StorageError;
 use crate::{Actor, CurationAction, EntityRecord, MergeOutcome};
 use crate::{Id, Store, StoreError};
 use claimgraph_graph::canon::{fold, resolve_key};
@@ -36,16 +37,17 @@ impl Store {
         actor: &Actor,
     ) -> Result<MergeOutcome, StoreError> {
         if into == from {
-            return Err(StoreError::MergeIntoItself { id: into });
+            return Err(StorageError::MergeIntoItself { id: into }.into());
         }
         let mut tx = self.write.begin_with("BEGIN IMMEDIATE").await?;
         let into_kind = kind_in(&mut tx, into).await?;
         let from_kind = kind_in(&mut tx, from).await?;
         if into_kind != from_kind {
-            return Err(StoreError::KindMismatch {
+            return Err(StorageError::KindMismatch {
                 into: into_kind,
                 from: from_kind,
-            });
+            }
+            .into());
         }
         let moves = MergeMoves::capture(&mut tx, into, from).await?;
         for sql in [
@@ -118,11 +120,11 @@ impl Store {
         let alias = alias.trim();
         let key = fold(alias);
         if key.is_empty() {
-            return Err(StoreError::EmptyAlias);
+            return Err(StorageError::EmptyAlias.into());
         }
         let mut tx = self.write.begin_with("BEGIN IMMEDIATE").await?;
         let kind_str = kind_in(&mut tx, id).await?;
-        let kind = kind_of(kind_str).ok_or(StoreError::NotFound { what: "entity", id })?;
+        let kind = kind_of(kind_str).ok_or(StorageError::NotFound { what: "entity", id })?;
         sqlx::query(
             "INSERT OR IGNORE INTO aliases (entity_id, alias, key, rkey) VALUES (?1, ?2, ?3, ?4)",
         )

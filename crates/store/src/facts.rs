@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use sqlx::Row;
 
 use crate::read::json_array;
+use crate::StorageError;
 use crate::{ClaimLinks, FactRecord, LinkedClaim, LISTED_CLAIMS, MAX_LINKED};
 use crate::{Cursor, Id, Listing, Page, Position, Store, StoreError};
 use claimgraph_graph::corroborate::Signature;
@@ -109,7 +110,7 @@ impl Store {
                 .fetch_optional(&self.read)
                 .await?;
         let Some((article, fact_id)) = own else {
-            return Err(StoreError::NotFound { what: "claim", id });
+            return Err(StorageError::NotFound { what: "claim", id }.into());
         };
         let corroborated_by = match fact_id {
             None => Vec::new(),
@@ -248,7 +249,7 @@ impl Store {
                 .fetch_optional(&self.read)
                 .await?;
         let Some((size, article_count)) = counts else {
-            return Err(StoreError::NotFound { what: "fact", id });
+            return Err(StorageError::NotFound { what: "fact", id }.into());
         };
         let limit = listed.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
         let claims: Vec<LinkedClaim> = sqlx::query(&format!(

@@ -6,6 +6,7 @@
 use sqlx::Row;
 
 use crate::read::article_row;
+use crate::StorageError;
 use crate::{
     ArticleRecord, ClaimFilter, ClaimRecord, Cursor, FactRecord, Id, Listing, Position, Store,
     StoreError,
@@ -77,7 +78,7 @@ impl Store {
         for id in ids {
             match self.fact(id, Some(LISTED_CLAIMS)).await {
                 Ok(f) => facts.push(f),
-                Err(StoreError::NotFound { .. }) => continue,
+                Err(StoreError::Storage(StorageError::NotFound { .. })) => continue,
                 Err(e) => return Err(e),
             }
         }

@@ -8,7 +8,7 @@
 //! handler, called every [`CHECK_EVERY`] steps of SQLite's virtual machine, stops the
 //! statement once the deadline of the task that took the connection (`claimgraph_graph::storage::with_deadline`) has
 //! passed or the store was told to stop ([`crate::Store::stop_reads`]). The statement then
-//! fails with SQLite's `SQLITE_INTERRUPT`, which is [`crate::StoreError::Interrupted`].
+//! fails with SQLite's `SQLITE_INTERRUPT`, which is [`crate::StorageError::Interrupted`].
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -52,6 +52,7 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
+    use crate::StorageError;
     use crate::{Store, StoreError};
     use claimgraph_graph::storage::with_deadline;
 
@@ -89,7 +90,10 @@ mod tests {
         let out = tokio::time::timeout(Duration::from_secs(3), read)
             .await
             .expect("the read stops within 3 s");
-        assert!(matches!(out, Err(StoreError::Interrupted)), "{out:?}");
+        assert!(
+            matches!(out, Err(StoreError::Storage(StorageError::Interrupted))),
+            "{out:?}"
+        );
     }
 
     #[tokio::test]
@@ -130,7 +134,10 @@ mod tests {
             .await
             .expect("the running read stops")
             .expect("task");
-        assert!(matches!(out, Err(StoreError::Interrupted)), "{out:?}");
+        assert!(
+            matches!(out, Err(StoreError::Storage(StorageError::Interrupted))),
+            "{out:?}"
+        );
         assert!(stopped_at.elapsed() < Duration::from_secs(1));
         quick_read(&store, Duration::from_secs(1)).await;
     }

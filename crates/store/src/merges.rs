@@ -12,7 +12,7 @@ use crate::audit::{record, NewEntry};
 use crate::read::{from_json, json_array, keyset_page};
 use crate::resolve::kind_in;
 use crate::{Actor, CurationAction, MergeRecord};
-use crate::{Cursor, Id, Listing, Page, Store, StoreError};
+use crate::{Cursor, Id, Listing, Page, StorageError, Store, StoreError};
 
 /// Everything a merge of `from` into `into` changes, as it was before.
 #[derive(Debug, Serialize, Deserialize)]
@@ -486,9 +486,9 @@ impl Store {
                 .bind(id)
                 .fetch_optional(&mut *tx)
                 .await?
-                .ok_or(StoreError::NotFound { what: "merge", id })?;
+                .ok_or(StorageError::NotFound { what: "merge", id })?;
         if row.get::<Option<String>, _>("undone_at").is_some() {
-            return Err(StoreError::MergeUndone { id });
+            return Err(StorageError::MergeUndone { id }.into());
         }
         let (into, from): (Id, Id) = (row.get("into_id"), row.get("from_id"));
         let moves: MergeMoves = from_json(&row.get::<String, _>("moves"))?;
@@ -522,7 +522,7 @@ impl Store {
             .bind(id)
             .fetch_optional(&self.read)
             .await?
-            .ok_or(StoreError::NotFound { what: "merge", id })?;
+            .ok_or(StorageError::NotFound { what: "merge", id })?;
         Ok(merge_row(&row))
     }
 
@@ -574,7 +574,7 @@ async fn undoable(
     into: Id,
     from: &EntityRow,
 ) -> Result<(), StoreError> {
-    let refuse = |reason: String| Err(StoreError::MergeNotUndoable { id, reason });
+    let refuse = |reason: String| Err(StorageError::MergeNotUndoable { id, reason }.into());
     let later: Option<Id> = sqlx::query_scalar(
         "SELECT id FROM merges WHERE id > ?1 AND undone_at IS NULL
             AND (into_id IN (?2, ?3) OR from_id IN (?2, ?3))

@@ -10,6 +10,7 @@ use sqlx::{Row, SqliteConnection};
 use crate::audit::{record, NewEntry};
 use crate::read::{json_array, keyset_page};
 use crate::resolve::kind_in;
+use crate::StorageError;
 use crate::{Actor, CurationAction, MentionRecord, RelinkOutcome, RelinkScope};
 use crate::{Cursor, Id, Listing, Page, Store, StoreError};
 use claimgraph_graph::canon::fold;
@@ -34,13 +35,14 @@ impl Store {
         let mut tx = self.write.begin_with("BEGIN IMMEDIATE").await?;
         let m = mentioned(&mut tx, id).await?;
         if kind_in(&mut tx, place).await? != "place" {
-            return Err(StoreError::NotAPlace {
+            return Err(StorageError::NotAPlace {
                 what: "entity",
                 id: place,
-            });
+            }
+            .into());
         }
         if m.entity == place {
-            return Err(StoreError::SamePlace { mention: id, place });
+            return Err(StorageError::SamePlace { mention: id, place }.into());
         }
         let mentions = match scope {
             RelinkScope::Mention => vec![id],
@@ -116,7 +118,7 @@ impl Store {
 }
 
 /// The mention's place and article; a mention of something else than a place is
-/// [`StoreError::NotAPlace`].
+/// [`StorageError::NotAPlace`].
 async fn mentioned(conn: &mut SqliteConnection, id: Id) -> Result<Mentioned, StoreError> {
     let row = sqlx::query(
         "SELECT m.entity_id, m.article_id, m.text, e.kind FROM mentions m
@@ -125,15 +127,16 @@ async fn mentioned(conn: &mut SqliteConnection, id: Id) -> Result<Mentioned, Sto
     .bind(id)
     .fetch_optional(&mut *conn)
     .await?
-    .ok_or(StoreError::NotFound {
+    .ok_or(StorageError::NotFound {
         what: "mention",
         id,
     })?;
     if row.get::<String, _>("kind") != "place" {
-        return Err(StoreError::NotAPlace {
+        return Err(StorageError::NotAPlace {
             what: "mention",
             id,
-        });
+        }
+        .into());
     }
     Ok(Mentioned {
         entity: row.get("entity_id"),

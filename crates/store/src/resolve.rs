@@ -9,6 +9,7 @@ use sqlx::Row;
 
 use crate::read::prefix_range;
 use crate::writer::Writer;
+use crate::StorageError;
 use crate::{Id, Store, StoreError};
 use claimgraph_graph::canon::{
     fold, given_names_agree, org_key, org_key_without_country, person_key, places_agree,
@@ -330,8 +331,8 @@ impl Store {
     }
 }
 
-/// The stored kind of entity `id`; a merged id is [`StoreError::Merged`], an unknown one
-/// [`StoreError::NotFound`].
+/// The stored kind of entity `id`; a merged id is [`StorageError::Merged`], an unknown one
+/// [`StorageError::NotFound`].
 pub(crate) async fn kind_in(
     conn: &mut SqliteConnection,
     id: Id,
@@ -343,7 +344,7 @@ pub(crate) async fn kind_in(
     if let Some(r) = row {
         return kind_of(r.get("kind"))
             .map(|k| k.as_str())
-            .ok_or(StoreError::NotFound { what: "entity", id });
+            .ok_or(StorageError::NotFound { what: "entity", id }.into());
     }
     let into: Option<Id> =
         sqlx::query_scalar("SELECT into_id FROM entity_redirects WHERE from_id = ?1")
@@ -351,9 +352,10 @@ pub(crate) async fn kind_in(
             .fetch_optional(&mut *conn)
             .await?;
     Err(match into {
-        Some(into) => StoreError::Merged { id, into },
-        None => StoreError::NotFound { what: "entity", id },
-    })
+        Some(into) => StorageError::Merged { id, into },
+        None => StorageError::NotFound { what: "entity", id },
+    }
+    .into())
 }
 
 #[cfg(test)]

@@ -16,41 +16,12 @@ use crate::{Id, Store, StoreError};
 
 impl From<StoreError> for StorageError {
     fn from(e: StoreError) -> StorageError {
-        use StorageError as S;
         match e {
-            StoreError::EmptyArticle => S::EmptyArticle,
-            StoreError::NotFound { what, id } => S::NotFound { what, id },
-            StoreError::Merged { id, into } => S::Merged { id, into },
-            StoreError::MergeIntoItself { id } => S::MergeIntoItself { id },
-            StoreError::KindMismatch { into, from } => S::KindMismatch { into, from },
-            StoreError::MergeUndone { id } => S::MergeUndone { id },
-            StoreError::MergeNotUndoable { id, reason } => S::MergeNotUndoable { id, reason },
-            StoreError::NotAPlace { what, id } => S::NotAPlace { what, id },
-            StoreError::SamePlace { mention, place } => S::SamePlace { mention, place },
-            StoreError::EmptyAlias => S::EmptyAlias,
-            StoreError::InvalidCursor => S::InvalidCursor,
-            StoreError::InvalidSearch(e) => S::InvalidSearch(e),
-            StoreError::Full => S::Full,
-            StoreError::ReadOnly => S::ReadOnly,
-            StoreError::Busy => S::Busy,
-            StoreError::Interrupted => S::Interrupted,
-            StoreError::Database(e) => S::Backend(Box::new(e)),
-            StoreError::Write(e) => S::Backend(Box::new(e)),
-            StoreError::WriterStopped(why) => S::WriterStopped(why),
-            StoreError::Migrate(e) => S::Migrate(Box::new(e)),
             StoreError::Storage(e) => e,
-        }
-    }
-}
-
-impl From<StorageError> for StoreError {
-    fn from(e: StorageError) -> StoreError {
-        use StorageError as S;
-        match e {
-            S::EmptyArticle => StoreError::EmptyArticle,
-            S::InvalidCursor => StoreError::InvalidCursor,
-            S::InvalidSearch(e) => StoreError::InvalidSearch(e),
-            other => StoreError::Storage(other),
+            StoreError::Database(e) => StorageError::Backend(Box::new(e)),
+            StoreError::Write(e) => StorageError::Backend(Box::new(e)),
+            StoreError::WriterStopped(why) => StorageError::WriterStopped(why),
+            StoreError::Migrate(e) => StorageError::Migrate(Box::new(e)),
         }
     }
 }

@@ -27,7 +27,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 #[derive(Debug, Clone, Copy, Default)]
 pub struct StoreOptions {
     /// Caps the database file at about this many bytes (SQLite's `max_page_count`):
-    /// writes past it fail with [`StoreError::Full`] and write nothing, like a full disk.
+    /// writes past it fail with [`crate::StorageError::Full`] and write nothing, like a full disk.
     pub max_size_bytes: Option<u64>,
 }
 
@@ -299,7 +299,7 @@ impl Store {
     }
 
     /// Makes every read statement running now or started later stop within a moment,
-    /// failing with [`StoreError::Interrupted`]: for shutting down while slow reads are in
+    /// failing with [`crate::StorageError::Interrupted`]: for shutting down while slow reads are in
     /// flight. Statements too short to reach a check still finish.
     pub fn stop_reads(&self) {
         self.stop.stop();

@@ -14,6 +14,7 @@ use claimgraph_store::{
 };
 
 mod support;
+use claimgraph_store::StorageError;
 use support::{read_gists, Unread};
 
 /// A town of the gazetteer that is not real: two share the name "Brenmoor".
@@ -403,10 +404,12 @@ async fn corrections_that_make_no_sense_are_refused() {
         (mention, 999_999, "NotFound"),
     ];
     for (m, p, want) in cases {
-        let err = store
-            .relink_mention(m, p, RelinkScope::Article, &a)
-            .await
-            .expect_err("refused");
+        let err = StorageError::from(
+            store
+                .relink_mention(m, p, RelinkScope::Article, &a)
+                .await
+                .expect_err("refused"),
+        );
         assert!(format!("{err:?}").starts_with(want), "{m} -> {p}: {err:?}");
     }
     assert!(store
@@ -457,11 +460,11 @@ async fn merges_undone_in_turn_leave_every_row_as_before() {
         .merge_id;
     assert_ne!(snapshot(&db), before);
     assert!(
-        matches!(store.get_entity(pau).await, Err(StoreError::Merged { into, .. }) if into == edda)
+        matches!(store.get_entity(pau).await, Err(StoreError::Storage(StorageError::Merged { into, .. })) if into == edda)
     );
 
     match store.undo_merge(m1, &a).await {
-        Err(StoreError::MergeNotUndoable { id, reason }) => {
+        Err(StoreError::Storage(StorageError::MergeNotUndoable { id, reason })) => {
             assert_eq!(id, m1);
             assert!(reason.contains(&format!("merge {m3}")), "{reason}");
         }
@@ -483,11 +486,11 @@ async fn merges_undone_in_turn_leave_every_row_as_before() {
         "Pau Ferrer"
     );
     assert!(
-        matches!(store.undo_merge(m2, &a).await, Err(StoreError::MergeUndone { id }) if id == m2)
+        matches!(store.undo_merge(m2, &a).await, Err(StoreError::Storage(StorageError::MergeUndone { id })) if id == m2)
     );
     assert!(matches!(
         store.undo_merge(999, &a).await,
-        Err(StoreError::NotFound { .. })
+        Err(StoreError::Storage(StorageError::NotFound { .. }))
     ));
 
     let merges = store.list_merges(10, None).await.expect("merges").items;

@@ -6,6 +6,7 @@ use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
 use super::{json_array, keyset_page};
+use crate::StorageError;
 use crate::{ArticleRecord, Page};
 use crate::{Cursor, Id, Listing, Store, StoreError};
 
@@ -39,7 +40,7 @@ impl Store {
         .bind(id)
         .fetch_optional(&self.read)
         .await?
-        .ok_or(StoreError::NotFound {
+        .ok_or(StorageError::NotFound {
             what: "article",
             id,
         })?;

@@ -9,6 +9,7 @@ use sqlx::{QueryBuilder, Row};
 
 use super::claims_query::{push_claims_query, Pass, PlaceFilters};
 use super::{from_json, json_array, real, real_of, real_text};
+use crate::StorageError;
 use crate::{
     ClaimFilter, ClaimPlace, ClaimRecord, ClaimSort, NumberRecord, Page, SpeakerRecord,
     LISTED_NUMBERS,
@@ -32,8 +33,8 @@ impl Store {
     }
 
     /// One page of the claims matching `filter` in `sort` order. A search query that
-    /// cannot be read or exceeds a limit is [`StoreError::InvalidSearch`]; a cursor from another order is
-    /// [`StoreError::InvalidCursor`].
+    /// cannot be read or exceeds a limit is [`StorageError::InvalidSearch`]; a cursor from another order is
+    /// [`StorageError::InvalidCursor`].
     pub async fn list_claims_sorted(
         &self,
         filter: &ClaimFilter,
@@ -43,7 +44,7 @@ impl Store {
     ) -> Result<Page<ClaimRecord>, StoreError> {
         let cursor = Cursor::position(cursor, Listing::Claims(sort))?;
         if !cursor_fits(sort, cursor) {
-            return Err(StoreError::InvalidCursor);
+            return Err(StorageError::InvalidCursor.into());
         }
         let places = self.filter_places(filter).await?;
         let filter = self.searched(filter).await?;
@@ -169,7 +170,7 @@ impl Store {
         self.hydrate_claims(rows)
             .await?
             .pop()
-            .ok_or(StoreError::NotFound { what: "claim", id })
+            .ok_or(StorageError::NotFound { what: "claim", id }.into())
     }
 
     /// Claim records from rows of `claims c` (its columns, `fact_id` and `corroborations`),

@@ -6,14 +6,15 @@ use std::collections::HashMap;
 use sqlx::Row;
 
 use super::{from_json, json_array, real, real_text};
+use crate::StorageError;
 use crate::{EntityRecord, EntitySummary, PlaceInfo};
 use crate::{Id, Store, StoreError};
 
 impl Store {
-    /// One entity with its counts; an id merged into another is [`StoreError::Merged`].
+    /// One entity with its counts; an id merged into another is [`StorageError::Merged`].
     pub async fn get_entity(&self, id: Id) -> Result<EntityRecord, StoreError> {
         if let Some(into) = self.merged_into(id).await? {
-            return Err(StoreError::Merged { id, into });
+            return Err(StorageError::Merged { id, into }.into());
         }
         let row = sqlx::query(
             "SELECT e.mention_count, e.created_at,
@@ -25,12 +26,12 @@ impl Store {
         .bind(id)
         .fetch_optional(&self.read)
         .await?
-        .ok_or(StoreError::NotFound { what: "entity", id })?;
+        .ok_or(StorageError::NotFound { what: "entity", id })?;
         let entity = self
             .entity_summaries(&[id])
             .await?
             .remove(&id)
-            .ok_or(StoreError::NotFound { what: "entity", id })?;
+            .ok_or(StorageError::NotFound { what: "entity", id })?;
         Ok(EntityRecord {
             entity,
             mention_count: row.get("mention_count"),
@@ -67,7 +68,7 @@ impl Store {
         }
         match what {
             "entity" => Err(self.missing_entity(id).await?),
-            _ => Err(StoreError::NotFound { what, id }),
+            _ => Err(StorageError::NotFound { what, id }.into()),
         }
     }
 
@@ -75,9 +76,10 @@ impl Store {
     /// another, else `NotFound`.
     pub async fn missing_entity(&self, id: Id) -> Result<StoreError, StoreError> {
         Ok(match self.merged_into(id).await? {
-            Some(into) => StoreError::Merged { id, into },
-            None => StoreError::NotFound { what: "entity", id },
-        })
+            Some(into) => StorageError::Merged { id, into },
+            None => StorageError::NotFound { what: "entity", id },
+        }
+        .into())
     }
 
     pub(super) async fn entity_summaries(

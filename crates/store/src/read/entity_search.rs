@@ -73,7 +73,7 @@ pub(super) const CONTAINS_MATCHES: &str = "SELECT e.id, e.mention_count,
 impl Store {
     /// Entities whose name or an alias matches `q`, best match first, then the most
     /// mentioned. Without `q`, the most mentioned entities; a `q` longer than
-    /// `MAX_NAME_CHARS` is [`StoreError::InvalidSearch`]. Match quality, in order: the
+    /// `MAX_NAME_CHARS` is [`crate::StorageError::InvalidSearch`]. Match quality, in order: the
     /// exact folded key; a resolution key (transliteration, region words, org word set,
     /// surname); the query without titles, nationality, compass and area words; a name
     /// starting with or containing the query; the longest run of the query's words that

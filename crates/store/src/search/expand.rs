@@ -57,7 +57,7 @@ const NAMED: &str = "SELECT 'key' AS how, j.value AS k, e.id, e.mention_count
 
 impl Store {
     /// The FTS5 expression the search query `q` stands for. A query that cannot be read or
-    /// exceeds a limit is [`StoreError::InvalidSearch`], before any lookup.
+    /// exceeds a limit is [`crate::StorageError::InvalidSearch`], before any lookup.
     pub(crate) async fn fts_expression(&self, q: &str) -> Result<String, StoreError> {
         let query = parse(q)?;
         let mut forms: Vec<String> = terms(&query)

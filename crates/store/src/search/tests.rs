@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::expand::{name_keys, vocabulary_form, Expander};
 use super::render::render;
+use crate::StorageError;
 use crate::{prepare, ArticleText, NewArticle, Store, StoreError};
 use claimgraph_graph::search::{
     parse, SearchError, MAX_DEPTH, MAX_PREFIXES, MAX_WORDS, MIN_PREFIX_CHARS,
@@ -340,7 +341,7 @@ async fn no_query_makes_sqlite_fail() {
                 ran += 1;
                 expr
             }
-            Err(StoreError::InvalidSearch(_)) => continue,
+            Err(StoreError::Storage(StorageError::InvalidSearch(_))) => continue,
             Err(e) => panic!("{q:?}: {e}"),
         };
         let run: Result<i64, sqlx::Error> =
