@@ -20,6 +20,7 @@ mod export;
 mod model;
 mod projection;
 mod query;
+pub mod resolve;
 pub mod search;
 pub mod storage;
 

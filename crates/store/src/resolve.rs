@@ -1,34 +1,22 @@
-//! Name → entity resolution for the writer, in the order of trust: an analyst's recorded
-//! decision, the exact folded key, the kind-aware resolution key (transliteration, region
-//! words, organisation word sets), then per kind a surname unique among known people or a
-//! place one edit away; otherwise a new entity.
+//! Name → entity resolution for the writer: `claimgraph_graph::resolve` decides, in its
+//! order of trust, over this module's [`EntityIndex`] on the transaction's tables; the
+//! writer caches what it resolved. Also the roles the text gives entities, and re-keying
+//! rows written before a key existed.
 
 use claimgraph_model::{EntityKind, PlaceType};
 use rusqlite::{params, OptionalExtension};
 use sqlx::Row;
 
-use crate::read::prefix_range;
 use crate::writer::Writer;
 use crate::StorageError;
 use crate::{Id, Store, StoreError};
-use claimgraph_graph::canon::{
-    fold, given_names_agree, org_key, org_key_without_country, person_key, places_agree,
-    resolve_key,
-};
+use claimgraph_graph::canon::{fold, person_key, resolve_key};
+use claimgraph_graph::resolve::{self, AliasKey, EntityIndex, KnownPerson, SAME_SURNAME};
 use sqlx::SqliteConnection;
 
-/// Which key of an alias a lookup compares: the exact fold or the kind-aware resolution key.
-#[derive(Clone, Copy)]
-enum AliasKey {
-    Exact,
-    Resolution,
-}
-
-/// At most this many candidates are compared by similarity per name (an indexed range).
-const SIMILAR_CANDIDATES: i64 = 200;
-
 impl Writer<'_> {
-    /// The entity `name` of this kind refers to, created when nothing known matches;
+    /// The entity `name` of this kind refers to, created when nothing known matches (by
+    /// `claimgraph_graph::resolve`'s order of trust over this transaction's tables);
     /// `None` for names that fold to nothing.
     pub(crate) fn resolve(
         &mut self,
@@ -41,61 +29,50 @@ impl Writer<'_> {
             return Ok(None);
         }
         if let Some(id) = self.entities.get(&(kind, key.clone())).copied() {
-            self.note_org(kind, name, id);
+            self.article_orgs.note(kind, name, id);
             return Ok(Some(id));
         }
-        let found = match self.find(kind, name, &key)? {
-            Some(id) => Some(id),
-            None => self.org_in_article(kind, name),
-        };
-        let id = match found {
-            Some(id) => id,
-            None => self.create(kind, name, &key)?,
-        };
-        self.alias(kind, id, name)?;
+        let mut orgs = std::mem::take(&mut self.article_orgs);
+        let id = resolve::resolve(self, &mut orgs, kind, name, &key);
+        self.article_orgs = orgs;
+        let id = id?;
         self.entities.insert((kind, key), id);
-        self.note_org(kind, name, id);
         Ok(Some(id))
     }
 
-    /// Remembers an organisation of the current article by its key without country, so
-    /// a later mention that leaves the country out ("the Security Council" after "the
-    /// Ruritanian Security Council") finds it.
-    fn note_org(&mut self, kind: EntityKind, name: &str, id: Id) {
-        if kind != EntityKind::Organization {
-            return;
+    /// Records a role the text gives an entity ("spokesman"), once.
+    pub(crate) fn role(&mut self, entity: Id, role: &str) -> Result<(), StoreError> {
+        let role = role.trim().to_lowercase();
+        if role.is_empty()
+            || ROLE_MODIFIERS.contains(&role.as_str())
+            || !self.roles.insert((entity, role.clone()))
+        {
+            return Ok(());
         }
-        let (bare, _) = org_key_without_country(&org_key(name));
-        if !bare.is_empty() && !self.article_orgs.contains(&(bare.clone(), id)) {
-            self.article_orgs.push((bare, id));
-        }
+        self.conn
+            .prepare_cached("INSERT OR IGNORE INTO entity_roles (entity_id, role) VALUES (?1, ?2)")?
+            .execute(params![entity, role])?;
+        Ok(())
+    }
+}
+
+/// What resolution asks of the stored entities, answered inside the write transaction.
+impl EntityIndex for Writer<'_> {
+    type Error = StoreError;
+
+    fn recorded(&mut self, kind: EntityKind, key: &str) -> Result<Option<Id>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT entity_id FROM manual_aliases WHERE kind = ?1 AND key = ?2")?
+            .query_row([kind.as_str(), key], |r| r.get(0))
+            .optional()?)
     }
 
-    /// The one organisation of this article whose name is this one plus a country.
-    fn org_in_article(&self, kind: EntityKind, name: &str) -> Option<Id> {
-        if kind != EntityKind::Organization {
-            return None;
-        }
-        let (bare, had_country) = org_key_without_country(&org_key(name));
-        if had_country || bare.is_empty() {
-            return None;
-        }
-        let mut ids = self
-            .article_orgs
-            .iter()
-            .filter(|(k, _)| *k == bare)
-            .map(|(_, id)| *id);
-        let first = ids.next()?;
-        ids.all(|id| id == first).then_some(first)
-    }
-
-    /// The most mentioned entity of `kind` with an alias whose exact or resolution key is
-    /// `key`.
     fn alias_owner(
         &mut self,
+        kind: EntityKind,
         which: AliasKey,
         key: &str,
-        kind: &str,
     ) -> Result<Option<Id>, StoreError> {
         let sql = match which {
             AliasKey::Exact => {
@@ -112,115 +89,52 @@ impl Writer<'_> {
         Ok(self
             .conn
             .prepare_cached(sql)?
-            .query_row([key, kind], |r| r.get(0))
+            .query_row([key, kind.as_str()], |r| r.get(0))
             .optional()?)
     }
 
-    fn find(&mut self, kind: EntityKind, name: &str, key: &str) -> Result<Option<Id>, StoreError> {
-        let kind_str = kind.as_str();
-        let manual: Option<Id> = self
-            .conn
-            .prepare_cached("SELECT entity_id FROM manual_aliases WHERE kind = ?1 AND key = ?2")?
-            .query_row([kind_str, key], |r| r.get(0))
-            .optional()?;
-        if manual.is_some() {
-            return Ok(manual);
-        }
-        let exact = self.alias_owner(AliasKey::Exact, key, kind_str)?;
-        if exact.is_some() {
-            return Ok(exact);
-        }
-        let rkey = resolve_key(kind, name);
-        if rkey.is_empty() {
-            return Ok(None);
-        }
-        let by_rkey = self.alias_owner(AliasKey::Resolution, &rkey, kind_str)?;
-        if by_rkey.is_some() {
-            return Ok(by_rkey);
-        }
-        match kind {
-            EntityKind::Person => self.person_by_surname(name),
-            EntityKind::Place => self.similar_place(&rkey),
-            _ => Ok(None),
-        }
-    }
-
-    /// A surname-only name links to the one known person with that surname; a full name
-    /// links to the one person with that surname whose given name agrees (or who is known
-    /// by surname only, whose name then becomes the full one).
-    fn person_by_surname(&mut self, name: &str) -> Result<Option<Id>, StoreError> {
-        let Some(p) = person_key(name) else {
-            return Ok(None);
-        };
-        let candidates: Vec<(Id, Option<String>, String)> = self
+    fn people_named(&mut self, surname: &str) -> Result<Vec<KnownPerson>, StoreError> {
+        Ok(self
             .conn
             .prepare_cached(
-                "SELECT id, gkey, name FROM entities WHERE kind = 'person' AND skey = ?1 LIMIT 20",
+                "SELECT id, gkey, name FROM entities WHERE kind = 'person' AND skey = ?1 LIMIT ?2",
             )?
-            .query_map([&p.surname], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<Result<_, _>>()?;
-        let Some(given) = &p.given else {
-            return Ok(match candidates.as_slice() {
-                [(id, _, _)] => Some(*id),
-                _ => None,
-            });
-        };
-        let agreeing: Vec<&(Id, Option<String>, String)> = candidates
-            .iter()
-            .filter(|(_, g, _)| g.as_deref().is_none_or(|g| given_names_agree(g, given)))
-            .collect();
-        // "Herrera Vidal" and "Lucía Herrera Vidal": a surname of two words, the shorter
-        // name the end of the longer
-        let ending: Vec<&(Id, Option<String>, String)> = candidates
-            .iter()
-            .filter(|(_, _, known)| {
-                person_key(known).is_some_and(|k| {
-                    let (long, short) = if k.full.len() > p.full.len() {
-                        (&k.full, &p.full)
-                    } else {
-                        (&p.full, &k.full)
-                    };
-                    short.contains(' ') && long.ends_with(&format!(" {short}"))
+            .query_map(params![surname, SAME_SURNAME as i64], |r| {
+                Ok(KnownPerson {
+                    id: r.get(0)?,
+                    given: r.get(1)?,
+                    name: r.get(2)?,
                 })
-            })
-            .collect();
-        let (id, gkey, known) = match (agreeing.as_slice(), ending.as_slice()) {
-            ([one], _) | ([], [one]) => *one,
-            _ => return Ok(None),
-        };
-        let longer = person_key(known).is_some_and(|k| p.full.len() > k.full.len());
-        if gkey.is_none() || (longer && !agreeing.iter().any(|a| a.0 == *id)) {
-            // known by surname only until now: the full name becomes its name
-            self.conn
-                .prepare_cached(
-                    "UPDATE OR IGNORE entities SET name = ?1, key = ?2, gkey = ?3 WHERE id = ?4",
-                )?
-                .execute(params![name.trim(), fold(name), given, id])?;
-        }
-        Ok(Some(*id))
+            })?
+            .collect::<Result<_, _>>()?)
     }
 
-    /// A place whose key is one edit away from this one (same class, long enough): a
-    /// spelling the transliteration rules missed. The most mentioned wins.
-    fn similar_place(&mut self, rkey: &str) -> Result<Option<Id>, StoreError> {
-        let Some((lo, hi)) = prefix_range(rkey, 3) else {
-            return Ok(None);
-        };
-        let rows: Vec<(Id, String)> = self
+    fn place_keys_between(
+        &mut self,
+        lo: &str,
+        hi: &str,
+        limit: usize,
+    ) -> Result<Vec<(Id, String)>, StoreError> {
+        Ok(self
             .conn
             .prepare_cached(
                 "SELECT a.entity_id, a.rkey FROM aliases a JOIN entities e ON e.id = a.entity_id
                  WHERE a.rkey >= ?1 AND a.rkey < ?2 AND e.kind = 'place'
                  ORDER BY e.mention_count DESC, e.id LIMIT ?3",
             )?
-            .query_map(params![lo, hi, SIMILAR_CANDIDATES], |r| {
+            .query_map(params![lo, hi, limit as i64], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })?
-            .collect::<Result<_, _>>()?;
-        Ok(rows
-            .into_iter()
-            .find(|(_, other)| places_agree(rkey, other))
-            .map(|(id, _)| id))
+            .collect::<Result<_, _>>()?)
+    }
+
+    fn rename_person(&mut self, id: Id, name: &str, given: &str) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached(
+                "UPDATE OR IGNORE entities SET name = ?1, key = ?2, gkey = ?3 WHERE id = ?4",
+            )?
+            .execute(params![name, fold(name), given, id])?;
+        Ok(())
     }
 
     fn create(&mut self, kind: EntityKind, name: &str, key: &str) -> Result<Id, StoreError> {
@@ -249,19 +163,8 @@ impl Writer<'_> {
             )?)
     }
 
-    /// Records a role the text gives an entity ("spokesman"), once.
-    pub(crate) fn role(&mut self, entity: Id, role: &str) -> Result<(), StoreError> {
-        let role = role.trim().to_lowercase();
-        if role.is_empty()
-            || ROLE_MODIFIERS.contains(&role.as_str())
-            || !self.roles.insert((entity, role.clone()))
-        {
-            return Ok(());
-        }
-        self.conn
-            .prepare_cached("INSERT OR IGNORE INTO entity_roles (entity_id, role) VALUES (?1, ?2)")?
-            .execute(params![entity, role])?;
-        Ok(())
+    fn add_alias(&mut self, kind: EntityKind, entity: Id, alias: &str) -> Result<(), StoreError> {
+        self.alias(kind, entity, alias)
     }
 }
 
@@ -363,11 +266,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn prefix_ranges_cover_their_prefix() {
-        let (lo, hi) = prefix_range("harkiv", 3).expect("long enough");
-        assert_eq!((lo.as_str(), hi.as_str()), ("har", "has"));
-        assert!("harkov" >= lo.as_str() && "harkov" < hi.as_str());
-        assert_eq!(prefix_range("ha", 3), None);
+    fn stored_kinds_read_back() {
         assert_eq!(kind_of("place"), Some(EntityKind::Place));
         assert_eq!(kind_of("nominal"), None);
     }

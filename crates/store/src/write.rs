@@ -11,6 +11,7 @@ use crate::Inserted;
 use crate::{Id, PreparedArticle, Store, StoreError};
 use claimgraph_graph::canon::{fold, resolve_key};
 use claimgraph_graph::corroborate::Signature;
+use claimgraph_graph::resolve::ArticleOrgs;
 
 impl Store {
     /// The id of the stored article whose text has this hash, if any.
@@ -59,7 +60,7 @@ fn write_batch(
         index,
         entities: HashMap::new(),
         roles: HashSet::new(),
-        article_orgs: Vec::new(),
+        article_orgs: ArticleOrgs::default(),
         named: HashSet::new(),
         newly_named: Vec::new(),
         aliases: HashSet::new(),

@@ -7,6 +7,8 @@ use std::collections::{HashMap, HashSet};
 use claimgraph_model::EntityKind;
 use rusqlite::Connection;
 
+use claimgraph_graph::resolve::ArticleOrgs;
+
 use crate::token_index::LinkIndex;
 use crate::Id;
 
@@ -19,7 +21,7 @@ pub(crate) struct Writer<'c> {
     /// (entity, role) pairs already written in this transaction.
     pub(crate) roles: HashSet<(Id, String)>,
     /// Organisations of the current article by key without country (see `note_org`).
-    pub(crate) article_orgs: Vec<(String, Id)>,
+    pub(crate) article_orgs: ArticleOrgs,
     /// Place keys known to be named without doubt (see `seats`).
     pub(crate) named: HashSet<String>,
     /// Of those, the ones the current article names first, to settle at its end.

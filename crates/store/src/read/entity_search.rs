@@ -5,10 +5,10 @@ use std::collections::HashMap;
 use sqlx::Row;
 
 use super::json_array;
-use crate::read::prefix_range;
 use crate::{Cursor, Id, Listing, Position, Store, StoreError};
 use crate::{EntitySummary, Page};
 use claimgraph_graph::canon::{fold, person_key, query_keys, strip_qualifiers, translit_key};
+use claimgraph_graph::resolve::prefix_range;
 
 /// At most this many entities are ranked per search query.
 const MAX_MATCHES: i64 = 1000;

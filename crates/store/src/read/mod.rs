@@ -60,15 +60,3 @@ pub(crate) fn json_array<T: serde::Serialize + ?Sized>(items: &T) -> String {
     // ids, numbers and strings always serialise
     serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
 }
-
-/// The half-open key range of every key starting with the first `n` chars of `key`.
-pub(crate) fn prefix_range(key: &str, n: usize) -> Option<(String, String)> {
-    let lo: String = key.chars().take(n).collect();
-    if lo.chars().count() < n {
-        return None;
-    }
-    let mut hi = lo.clone();
-    let last = hi.pop()?;
-    hi.push(char::from_u32(last as u32 + 1)?);
-    Some((lo, hi))
-}

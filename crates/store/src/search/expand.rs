@@ -18,9 +18,9 @@ use super::render::{render, Expr};
 use claimgraph_graph::search::{parse, words, Query, Term, MAX_PREFIX_WORDS, MAX_SPELLINGS};
 
 use crate::read::json_array;
-use crate::read::prefix_range;
 use crate::{Id, Store, StoreError};
 use claimgraph_graph::canon::{fold, person_key, place_key};
+use claimgraph_graph::resolve::prefix_range;
 
 /// A name is at most this many words side by side.
 const MAX_NAME_WORDS: usize = 4;
