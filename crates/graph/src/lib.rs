@@ -17,6 +17,7 @@ pub mod cluster;
 pub mod corroborate;
 mod error;
 mod export;
+pub mod facts;
 mod model;
 mod projection;
 mod query;

@@ -12,9 +12,9 @@ use sqlx::{ConnectOptions, SqlitePool};
 use tokio::sync::Mutex;
 
 use crate::interrupt::ReadStop;
-use crate::token_index::LinkIndex;
 use crate::DataVersion;
 use crate::StoreError;
+use claimgraph_graph::facts::TokenIndex;
 
 /// The schema, embedded at build time; applied at every start and by `claimgraph migrate`.
 /// An applied migration is never edited: add a new one.
@@ -77,7 +77,7 @@ pub(crate) struct WriterConn {
 #[derive(Debug, Default)]
 struct WriterState {
     conn: Option<rusqlite::Connection>,
-    index: LinkIndex,
+    index: TokenIndex,
 }
 
 /// Pages of SQLite's cache for the writer (negative: KiB): index pages of a large
@@ -105,7 +105,7 @@ impl WriterConn {
     /// transaction), and the index is rebuilt: it may hold claims that were rolled back.
     pub(crate) fn run<T>(
         &self,
-        work: impl FnOnce(&mut rusqlite::Connection, &mut LinkIndex) -> Result<T, StoreError>,
+        work: impl FnOnce(&mut rusqlite::Connection, &mut TokenIndex) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         // a panic mid-write left at worst an open transaction, which the check below ends
         let mut guard = self.state.lock().unwrap_or_else(|p| p.into_inner());
@@ -119,7 +119,7 @@ impl WriterConn {
         };
         let out = work(conn, &mut state.index);
         if out.is_err() {
-            state.index = LinkIndex::default();
+            state.index = TokenIndex::default();
             if !conn.is_autocommit() {
                 state.conn = None;
             }
@@ -135,7 +135,7 @@ impl Store {
     pub fn warm_writer(&self) {
         let writer = Arc::clone(&self.writer);
         tokio::task::spawn_blocking(move || {
-            if let Err(e) = writer.run(|conn, index| index.catch_up(conn)) {
+            if let Err(e) = writer.run(|conn, index| crate::token_index::catch_up(index, conn)) {
                 tracing::warn!(error = %e, "building the writer's claim index");
             }
         });
@@ -144,7 +144,7 @@ impl Store {
     /// Runs `work` on the writer's connection on a blocking thread.
     pub(crate) async fn write_with<T: Send + 'static>(
         &self,
-        work: impl FnOnce(&mut rusqlite::Connection, &mut LinkIndex) -> Result<T, StoreError>
+        work: impl FnOnce(&mut rusqlite::Connection, &mut TokenIndex) -> Result<T, StoreError>
             + Send
             + 'static,
     ) -> Result<T, StoreError> {

@@ -5,12 +5,12 @@ use claimgraph_model::{Claim, EntityKind, Mention, PlaceRef, PlaceType};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use crate::seats::Site;
-use crate::token_index::LinkIndex;
 use crate::writer::Writer;
 use crate::Inserted;
 use crate::{Id, PreparedArticle, Store, StoreError};
 use claimgraph_graph::canon::{fold, resolve_key};
 use claimgraph_graph::corroborate::Signature;
+use claimgraph_graph::facts::TokenIndex;
 use claimgraph_graph::resolve::ArticleOrgs;
 
 impl Store {
@@ -45,16 +45,16 @@ impl Store {
 
 fn write_batch(
     conn: &mut Connection,
-    index: &mut LinkIndex,
+    index: &mut TokenIndex,
     articles: &[PreparedArticle],
 ) -> Result<Vec<Inserted>, StoreError> {
     // Most of what others wrote is read before taking the write lock (the first batch of a
     // process reads every claim), the rest once the lock is held.
-    index.catch_up(conn)?;
+    crate::token_index::catch_up(index, conn)?;
     // IMMEDIATE: take the write lock up front, so a transaction that reads (the duplicate
     // check) before it writes cannot fail to upgrade under WAL.
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    index.catch_up(&tx)?;
+    crate::token_index::catch_up(index, &tx)?;
     let mut writer = Writer {
         conn: &tx,
         index,

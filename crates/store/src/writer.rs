@@ -9,14 +9,14 @@ use rusqlite::Connection;
 
 use claimgraph_graph::resolve::ArticleOrgs;
 
-use crate::token_index::LinkIndex;
 use crate::Id;
+use claimgraph_graph::facts::TokenIndex;
 
 /// One write transaction, with the entity ids it has already resolved.
 pub(crate) struct Writer<'c> {
     pub(crate) conn: &'c Connection,
     /// Stored claims by comparison token, for corroboration.
-    pub(crate) index: &'c mut LinkIndex,
+    pub(crate) index: &'c mut TokenIndex,
     pub(crate) entities: HashMap<(EntityKind, String), Id>,
     /// (entity, role) pairs already written in this transaction.
     pub(crate) roles: HashSet<(Id, String)>,

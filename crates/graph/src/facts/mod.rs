@@ -1,0 +1,371 @@
+//! Facts and conflicts, made as each article is written: every new claim is compared with
+//! the claims of other articles that share its rarest tokens ([`TokenIndex`]) and linked as
+//! conflicting to those that give another value for the same thing (rules in
+//! [`crate::corroborate`]); the new claims, their closest matches and those matches' facts
+//! are then grouped into facts again ([`crate::cluster`]).
+//!
+//! The rules are here; what is stored is asked and written through [`FactStore`], which
+//! the store implements in its write transaction and [`MemoryFacts`] in memory.
+
+mod index;
+mod memory;
+#[cfg(test)]
+mod tests;
+
+// Fixed-seed hashing: iteration order must not differ between processes, or the same
+// articles could make different facts.
+use claimgraph_model::{FnvMap as HashMap, FnvSet as HashSet};
+
+use crate::cluster::{average_linkage, SAME_FACT};
+use crate::corroborate::{Profile, Signature, CORROBORATES};
+use crate::Id;
+
+pub use index::{TokenIndex, MAX_CANDIDATES, PER_TOKEN, RECENT_CLAIMS, SEED_TOKENS};
+pub use memory::MemoryFacts;
+
+/// A link between two claims as stored: (smaller claim id, larger claim id, kind, score),
+/// kind `"corroborates"` or `"conflicts"`.
+pub type Link = (Id, Id, &'static str, f64);
+
+/// What making facts asks of the stored claims and facts, and the writes it makes.
+pub trait FactStore {
+    type Error;
+    /// (claim, article, signature) of those of `ids` that are stored.
+    fn signatures(&mut self, ids: &[Id]) -> Result<Vec<(Id, Id, Signature)>, Self::Error>;
+    /// The fact of each of `ids` that has one.
+    fn facts_of(&mut self, ids: &[Id]) -> Result<HashMap<Id, Id>, Self::Error>;
+    /// How many claims a fact holds.
+    fn fact_size(&mut self, fact: Id) -> Result<usize, Self::Error>;
+    /// The claims of a fact, by id.
+    fn members_of(&mut self, fact: Id) -> Result<Vec<Id>, Self::Error>;
+    /// A new, empty fact.
+    fn new_fact(&mut self) -> Result<Id, Self::Error>;
+    /// Puts a claim in a fact, or in none.
+    fn set_fact(&mut self, claim: Id, fact: Option<Id>) -> Result<(), Self::Error>;
+    /// Sets a fact's size from its claims, and deletes it once it has none.
+    fn resize_fact(&mut self, fact: Id) -> Result<(), Self::Error>;
+    /// Stores an article's links (a link stored already is kept as it is).
+    fn write_links(&mut self, links: &[Link]) -> Result<(), Self::Error>;
+    /// Stores the claims' signatures, which later indexes are built from.
+    fn store_signatures(&mut self, claims: &[(Id, Signature)]) -> Result<(), Self::Error>;
+}
+
+/// Reads into the index's cache the profiles of `ids` it lacks, in one request.
+fn load<S: FactStore>(store: &mut S, index: &mut TokenIndex, ids: &[Id]) -> Result<(), S::Error> {
+    let missing = index.missing(ids);
+    if missing.is_empty() {
+        return Ok(());
+    }
+    for (id, article, signature) in store.signatures(&missing)? {
+        index.cache(id, article, &signature);
+    }
+    Ok(())
+}
+
+/// A link row, the smaller claim id first.
+fn link(x: Id, y: Id, kind: &'static str, score: f64) -> Link {
+    (x.min(y), x.max(y), kind, score)
+}
+
+/// Least similarity of a pair that counts towards grouping claims into facts; weaker
+/// pairs count as 0.
+const PAIR_MIN: f64 = 0.1;
+/// Most similar claims of other articles each new claim brings into its neighbourhood.
+const NEIGHBOURS: usize = 10;
+/// Largest fact regrouped when a new claim comes near it; larger ones are kept whole.
+const LOCAL_FACT_MAX: usize = 64;
+/// Most claims regrouped at once (their pairs are all compared).
+const LOCAL_MAX: usize = 200;
+/// Most conflict links a new claim makes (its closest disagreements).
+const MAX_CONFLICTS: usize = 5;
+
+/// The claims an article's new claims are regrouped with (see `Writer::regroup`).
+#[derive(Debug, Default)]
+struct Neighbourhood {
+    /// The new claims, then the others.
+    claims: Vec<Id>,
+    /// The fact of each neighbour that has one.
+    fact_of: HashMap<Id, Id>,
+    /// Facts kept whole.
+    big: HashSet<Id>,
+    /// Facts whose claims are all in `claims`, to be regrouped.
+    dissolved: HashSet<Id>,
+    /// The fact each claim of a dissolved fact had.
+    before: HashMap<Id, Id>,
+}
+
+/// Every pair of a neighbourhood's claims from different articles, compared once.
+#[derive(Debug, Default)]
+struct LocalPairs {
+    /// The claims compared (those whose profile is known), by position.
+    claims: Vec<Id>,
+    articles: Vec<Id>,
+    /// (i, j, similarity) of the pairs scoring at least [`PAIR_MIN`].
+    pairs: Vec<(usize, usize, f64)>,
+    /// Pairs that conflict.
+    apart: Vec<(usize, usize)>,
+}
+
+impl TokenIndex {
+    /// Compares every pair of the new claims (`own`, of `article`) and the `others`. A new
+    /// claim is compared as the linker compared it with its candidates (it first, same
+    /// weights), so the pairs it linked as conflicting are found apart here again.
+    fn local_pairs(
+        &self,
+        article: Id,
+        own_ids: &[Id],
+        own: &[Profile],
+        others: &[Id],
+    ) -> LocalPairs {
+        let ln_n = (self.claims.max(1) as f64).ln_1p();
+        let weight = |t: u32| self.weight(t, ln_n);
+        let mut profiles: Vec<&Profile> = own.iter().collect();
+        let mut local = LocalPairs {
+            claims: own_ids.to_vec(),
+            articles: vec![article; own.len()],
+            ..LocalPairs::default()
+        };
+        for id in others {
+            if let Some(c) = self.cached(*id) {
+                profiles.push(&c.profile);
+                local.articles.push(c.article);
+                local.claims.push(*id);
+            }
+        }
+        let norms: Vec<f64> = profiles.iter().map(|p| p.norm(&weight)).collect();
+        let n = local.claims.len();
+        for i in 0..n {
+            for j in (i + 1)..n {
+                if local.articles[i] == local.articles[j] {
+                    continue;
+                }
+                let cmp = profiles[i].compare_normed(profiles[j], &weight, (norms[i], norms[j]));
+                if cmp.conflicts {
+                    local.apart.push((i, j));
+                } else if cmp.score >= PAIR_MIN {
+                    local.pairs.push((i, j, cmp.score));
+                }
+            }
+        }
+        local
+    }
+}
+
+/// Links the claims just written for `article`, regroups the facts around them and
+/// indexes them for later articles.
+pub fn link_claims<S: FactStore>(
+    store: &mut S,
+    index: &mut TokenIndex,
+    article: Id,
+    claims: &[(Id, Signature)],
+) -> Result<(), S::Error> {
+    if claims.is_empty() {
+        return Ok(());
+    }
+    let indexed: Vec<Vec<String>> = claims.iter().map(|(_, s)| s.index_tokens()).collect();
+    let found: Vec<Vec<Id>> = indexed.iter().map(|t| index.candidates(t)).collect();
+    let mut all: Vec<Id> = found.iter().flatten().copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    load(store, index, &all)?;
+    let own: Vec<Profile> = claims.iter().map(|(_, s)| index.profile(s)).collect();
+    let mut links: Vec<(Id, Id, &str, f64)> = Vec::new();
+    // per new claim: its most similar claims of other articles, best first
+    let mut near: Vec<Vec<(f64, Id)>> = Vec::with_capacity(claims.len());
+    {
+        let index = &*index;
+        let ln_n = (index.claims.max(1) as f64).ln_1p();
+        let weight = |t: u32| index.weight(t, ln_n);
+        for (((claim, _), ids), own) in claims.iter().zip(&found).zip(&own) {
+            let mut similar: Vec<(f64, Id)> = Vec::new();
+            let mut disputed: Vec<(f64, Id)> = Vec::new();
+            for &id in ids {
+                let Some(c) = index.cached(id).filter(|c| c.article != article) else {
+                    continue;
+                };
+                let cmp = own.compare(&c.profile, &weight);
+                // Claims that disagree on a figure report two versions, not one fact.
+                if cmp.conflicts {
+                    disputed.push((cmp.text, id));
+                } else if cmp.score >= PAIR_MIN {
+                    similar.push((cmp.score, id));
+                }
+            }
+            // The closest disagreements only: templated copy would link every pair.
+            disputed.sort_by(|a, b| b.0.total_cmp(&a.0));
+            for (s, id) in disputed.into_iter().take(MAX_CONFLICTS) {
+                links.push(link(*claim, id, "conflicts", s));
+            }
+            similar.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            similar.truncate(NEIGHBOURS);
+            near.push(similar);
+        }
+    }
+    let own_ids: Vec<Id> = claims.iter().map(|(id, _)| *id).collect();
+    let facts = regroup(store, index, article, &own_ids, &own, &near)?;
+    for ((claim, _), similar) in claims.iter().zip(&near) {
+        // the corroborating link: the claim's closest match in its fact
+        let Some(fact) = facts.get(claim) else {
+            continue;
+        };
+        if let Some((score, other)) = similar.iter().find(|(_, o)| facts.get(o) == Some(fact)) {
+            links.push(link(*claim, *other, "corroborates", *score));
+        }
+    }
+    store.write_links(&links)?;
+    store.store_signatures(claims)?;
+    for (((id, _), tokens), profile) in claims.iter().zip(&indexed).zip(own) {
+        index.add_indexed(*id, article, tokens, profile);
+    }
+    Ok(())
+}
+
+/// Regroups into facts the new claims, their neighbours and the other claims of the
+/// neighbours' facts, by average linkage (`cluster.rs`). A fact larger than
+/// [`LOCAL_FACT_MAX`] is kept as it is (templated copy makes facts of thousands): a new
+/// claim joins it when its best match is there. Returns the fact of each claim of the
+/// neighbourhood that has one afterwards.
+fn regroup<S: FactStore>(
+    store: &mut S,
+    index: &mut TokenIndex,
+    article: Id,
+    own_ids: &[Id],
+    own: &[Profile],
+    near: &[Vec<(f64, Id)>],
+) -> Result<HashMap<Id, Id>, S::Error> {
+    let hood = neighbourhood(store, own_ids, near)?;
+    let others = &hood.claims[own_ids.len()..];
+    load(store, index, others)?;
+    let local = index.local_pairs(article, own_ids, own, others);
+    let groups = average_linkage(&local.articles, &local.pairs, &local.apart, SAME_FACT);
+    let groups: Vec<Vec<Id>> = groups
+        .into_iter()
+        .map(|g| g.into_iter().map(|i| local.claims[i]).collect())
+        .collect();
+    apply_groups(store, &groups, &local.claims, &hood, own_ids, near)
+}
+
+/// The claims to regroup with an article's new claims (listed first): its neighbours
+/// and every claim of their facts, but for large facts, at most [`LOCAL_MAX`].
+fn neighbourhood<S: FactStore>(
+    store: &mut S,
+    own_ids: &[Id],
+    near: &[Vec<(f64, Id)>],
+) -> Result<Neighbourhood, S::Error> {
+    let neighbours: Vec<Id> = {
+        let mut v: Vec<Id> = near.iter().flatten().map(|(_, id)| *id).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let fact_of = store.facts_of(&neighbours)?;
+    let mut big: HashSet<Id> = HashSet::default();
+    let mut small: HashSet<Id> = HashSet::default();
+    for f in fact_of.values() {
+        if big.contains(f) || small.contains(f) {
+            continue;
+        }
+        if store.fact_size(*f)? > LOCAL_FACT_MAX {
+            big.insert(*f);
+        } else {
+            small.insert(*f);
+        }
+    }
+    let mut hood = Neighbourhood {
+        claims: own_ids.to_vec(),
+        fact_of,
+        big,
+        ..Neighbourhood::default()
+    };
+    let mut seen: HashSet<Id> = own_ids.iter().copied().collect();
+    for (_, id) in near.iter().flatten() {
+        let fact = hood.fact_of.get(id).copied();
+        if fact.is_some_and(|f| hood.big.contains(&f)) || seen.contains(id) {
+            continue;
+        }
+        let members = match fact {
+            Some(f) if !hood.dissolved.contains(&f) => store.members_of(f)?,
+            Some(_) => continue,
+            None => vec![*id],
+        };
+        if hood.claims.len() + members.len() > LOCAL_MAX {
+            continue;
+        }
+        if let Some(f) = fact {
+            hood.dissolved.insert(f);
+        }
+        for m in members {
+            if let Some(f) = fact {
+                hood.before.insert(m, f);
+            }
+            if seen.insert(m) {
+                hood.claims.push(m);
+            }
+        }
+    }
+    Ok(hood)
+}
+
+/// Stores the groups as facts (each keeps the old fact most of its claims had, if no
+/// larger group took it), joins the new claims no group took to a large fact their
+/// best match is in, and sets the size of every fact touched.
+fn apply_groups<S: FactStore>(
+    store: &mut S,
+    groups: &[Vec<Id>],
+    claims: &[Id],
+    hood: &Neighbourhood,
+    own_ids: &[Id],
+    near: &[Vec<(f64, Id)>],
+) -> Result<HashMap<Id, Id>, S::Error> {
+    let mut after: HashMap<Id, Id> = HashMap::default();
+    let mut taken: HashSet<Id> = HashSet::default();
+    let mut touched: HashSet<Id> = hood.dissolved.clone();
+    for group in groups {
+        let mut votes: HashMap<Id, usize> = HashMap::default();
+        for f in group.iter().filter_map(|id| hood.before.get(id)) {
+            *votes.entry(*f).or_default() += 1;
+        }
+        let mut ranked: Vec<(Id, usize)> = votes.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let fact = match ranked
+            .into_iter()
+            .map(|(f, _)| f)
+            .find(|f| !taken.contains(f))
+        {
+            Some(f) => f,
+            None => store.new_fact()?,
+        };
+        taken.insert(fact);
+        touched.insert(fact);
+        for id in group {
+            after.insert(*id, fact);
+        }
+    }
+    for (claim, similar) in own_ids.iter().zip(near) {
+        if after.contains_key(claim) {
+            continue;
+        }
+        let Some((score, best)) = similar.first() else {
+            continue;
+        };
+        if let Some(f) = hood.fact_of.get(best).filter(|f| hood.big.contains(f)) {
+            if *score >= CORROBORATES {
+                after.insert(*claim, *f);
+                after.insert(*best, *f);
+                touched.insert(*f);
+            }
+        }
+    }
+    for id in claims {
+        let now = after.get(id).copied();
+        if hood.before.get(id).copied() != now {
+            store.set_fact(*id, now)?;
+        }
+    }
+    let mut touched: Vec<Id> = touched.into_iter().collect();
+    touched.sort_unstable();
+    for f in touched {
+        store.resize_fact(f)?;
+    }
+    Ok(after)
+}

@@ -1,0 +1,127 @@
+//! Facts and conflicts made as articles arrive, on claims in memory. Signatures are written
+//! as the store keeps them: terms, `p:<place>`, `n:<unit>:<value>`.
+
+use super::*;
+
+/// Writes `article`'s claims (id, signature) and makes their facts and links.
+fn write(facts: &mut MemoryFacts, index: &mut TokenIndex, article: Id, claims: &[(Id, &str)]) {
+    let claims: Vec<(Id, Signature)> = claims
+        .iter()
+        .map(|(id, s)| {
+            facts.add_claim(*id, article);
+            (*id, Signature::parse(s))
+        })
+        .collect();
+    let Ok(()) = link_claims(facts, index, article, &claims);
+}
+
+fn kinds_between(facts: &MemoryFacts, a: Id, b: Id) -> Vec<&'static str> {
+    facts
+        .links()
+        .iter()
+        .filter(|l| (l.0, l.1) == (a.min(b), a.max(b)))
+        .map(|l| l.2)
+        .collect()
+}
+
+#[test]
+fn one_report_in_two_articles_is_one_fact() {
+    let (mut facts, mut index) = (MemoryFacts::default(), TokenIndex::default());
+    write(
+        &mut facts,
+        &mut index,
+        1,
+        &[(1, "ferry service suspended storm p:4 n:day:3")],
+    );
+    write(
+        &mut facts,
+        &mut index,
+        2,
+        &[(2, "ferry service suspended storm p:4 n:day:3")],
+    );
+    assert!(facts.fact_of(1).is_some());
+    assert_eq!(facts.fact_of(1), facts.fact_of(2));
+    assert_eq!(kinds_between(&facts, 1, 2), ["corroborates"]);
+    // an unrelated report joins nothing
+    write(
+        &mut facts,
+        &mut index,
+        3,
+        &[(3, "museum reopens renovation p:9")],
+    );
+    assert_eq!(facts.fact_of(3), None);
+    assert!(kinds_between(&facts, 1, 3).is_empty());
+}
+
+#[test]
+fn another_figure_for_the_same_thing_is_a_conflict_not_a_fact() {
+    let (mut facts, mut index) = (MemoryFacts::default(), TokenIndex::default());
+    write(
+        &mut facts,
+        &mut index,
+        1,
+        &[(1, "bridge closed repairs p:4 n:day:3")],
+    );
+    write(
+        &mut facts,
+        &mut index,
+        2,
+        &[(2, "bridge closed repairs p:4 n:day:30")],
+    );
+    assert_eq!(kinds_between(&facts, 1, 2), ["conflicts"]);
+    assert!(facts.fact_of(2).is_none() || facts.fact_of(1) != facts.fact_of(2));
+    // the same figure within 10 % is the same figure given loosely
+    write(
+        &mut facts,
+        &mut index,
+        3,
+        &[(3, "bridge closed repairs p:4 n:day:31")],
+    );
+    assert_eq!(kinds_between(&facts, 2, 3), ["corroborates"]);
+}
+
+#[test]
+fn claims_of_one_article_are_never_linked_to_each_other() {
+    let (mut facts, mut index) = (MemoryFacts::default(), TokenIndex::default());
+    write(
+        &mut facts,
+        &mut index,
+        1,
+        &[
+            (1, "water rationing begins p:2"),
+            (2, "water rationing begins p:2"),
+        ],
+    );
+    assert!(facts.links().is_empty());
+    assert_eq!(facts.fact_of(1), None);
+}
+
+#[test]
+fn a_later_article_joins_the_fact_and_the_fact_keeps_its_id() {
+    let (mut facts, mut index) = (MemoryFacts::default(), TokenIndex::default());
+    let report = "council approves budget school p:6 n:percent:12";
+    write(&mut facts, &mut index, 1, &[(1, report)]);
+    write(&mut facts, &mut index, 2, &[(2, report)]);
+    let fact = facts.fact_of(1).expect("one fact");
+    write(&mut facts, &mut index, 3, &[(3, report)]);
+    assert_eq!(facts.fact_of(3), Some(fact));
+    assert_eq!(facts.facts().get(&fact), Some(&3));
+}
+
+#[test]
+fn a_denial_of_the_same_words_about_the_same_place_conflicts() {
+    let (mut facts, mut index) = (MemoryFacts::default(), TokenIndex::default());
+    write(
+        &mut facts,
+        &mut index,
+        1,
+        &[(1, "airport reopened flights p:5")],
+    );
+    write(
+        &mut facts,
+        &mut index,
+        2,
+        &[(2, "airport reopened flights p:5 x:neg")],
+    );
+    assert_eq!(kinds_between(&facts, 1, 2), ["conflicts"]);
+}
