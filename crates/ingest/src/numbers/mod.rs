@@ -190,6 +190,9 @@ fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
             }
         }
     }
+    if let Some(k) = plural_after_describers(t, j, b) {
+        return Some((rules::singular(t.s(k)), k + 1));
+    }
     // A counted noun: the last noun of a short run of nouns.
     let mut last = None;
     let mut k = j;
@@ -224,6 +227,18 @@ fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
     }
     last.map(|k| (rules::singular(t.s(k)), k + 1))
 }
+
+/// "40 new electric buses", "12 newly built homes": lower-case words between a number
+/// and a lower-case plural describe what is counted; the plural is the counted noun.
+fn plural_after_describers(t: &Tokens, j: usize, b: usize) -> Option<usize> {
+    let stops = flag::FUNCTION | flag::MONTH | flag::WEEKDAY | flag::NUMWORD | flag::MULT;
+    (j..b.min(j + DESCRIBERS + 1))
+        .take_while(|&k| t.is_word(k) && !t.toks[k].cap && !t.has(k, stops))
+        .find(|&k| looks_plural(t.lo(k)))
+}
+
+/// At most this many describing words stand between a number and what it counts.
+const DESCRIBERS: usize = 2;
 
 /// The unit of counted people.
 const PEOPLE: &str = "person";

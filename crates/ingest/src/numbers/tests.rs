@@ -280,3 +280,20 @@ fn noun_runs_take_the_last_noun() {
         [(3.0, "body".to_string())]
     );
 }
+
+#[test]
+fn words_describing_what_is_counted_are_not_its_unit() {
+    let cases: &[(&str, &[(f64, &str)])] = &[
+        ("the city ordered 40 new electric buses", &[(40.0, "bus")]),
+        ("builders finished 12 newly built homes", &[(12.0, "home")]),
+        ("8 small fishing boats sank", &[(8.0, "boat")]),
+        ("3 local residents", &[(3.0, "resident")]),
+        // negatives: no plural within reach, or a capitalised run, keeps the old reading
+        ("the score was 3 nil", &[(3.0, "nil")]),
+        ("1,300 Basque fishermen joined", &[(1300.0, "fisherman")]),
+    ];
+    for (text, want) in cases {
+        let want: Vec<(f64, String)> = want.iter().map(|(v, u)| (*v, u.to_string())).collect();
+        assert_eq!(vu(text), want, "{text}");
+    }
+}

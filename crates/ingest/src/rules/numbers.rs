@@ -128,6 +128,9 @@ pub const IRREGULAR_PLURALS: &[(&str, &str)] = &[
     ("lives", "life"), ("wives", "wife"), ("knives", "knife"), ("geese", "goose"),
     ("police", "police"), ("staff", "staff"), ("sheep", "sheep"), ("cattle", "cattle"),
     ("series", "series"), ("species", "species"), ("news", "news"),
+    // -us nouns: a plural in -uses is as often a -use noun ("houses"), so each is listed
+    ("buses", "bus"), ("viruses", "virus"), ("campuses", "campus"), ("bonuses", "bonus"),
+    ("censuses", "census"), ("statuses", "status"), ("surpluses", "surplus"),
 ];
 
 /// The unit code of a physical unit spelling.
@@ -247,5 +250,9 @@ mod tests {
         assert_eq!(singular("churches"), "church");
         assert_eq!(singular("cease-fires"), "cease-fire");
         assert_eq!(singular("bus"), "bus");
+        assert_eq!(singular("buses"), "bus");
+        assert_eq!(singular("viruses"), "virus");
+        assert_eq!(singular("houses"), "house");
+        assert_eq!(singular("causes"), "cause");
     }
 }
