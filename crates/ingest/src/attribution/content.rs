@@ -78,6 +78,11 @@ impl Analyzer<'_, '_> {
             // "told the Guardian that", "told state television": skip the listener.
             c = self.past_listener(c, limit);
         }
+        if rules::INSTRUCTING_CUES.contains(&t.lo(attrs[k].cue)) && is_instruction(t, c, limit) {
+            // "told her staff to go home": what was asked of them, not what is so
+            attrs[k].finish = c;
+            return;
+        }
         let that = if attrs[k].no_that_search {
             None
         } else {
@@ -471,26 +476,27 @@ fn content_end(t: &Tokens, c: usize, mut e: usize, limit: usize) -> usize {
     trim_joins(t, c, e, &["and", "but", "while", "as", "where"])
 }
 
+/// "told her staff to go home early", "tells the players to rest": an object of a few words
+/// at `c`, then "to" and a verb, and no finite verb after it (in "told them the move to cut
+/// jobs was wrong" the "to" is inside the content's subject).
+fn is_instruction(t: &Tokens, c: usize, limit: usize) -> bool {
+    let Some(to) = (c + 1..(c + INSTRUCTED_WORDS + 1).min(limit)).find(|&x| t.is(x, "to")) else {
+        return false;
+    };
+    (c..to).all(|x| t.is_word(x) && !t.is(x, "that"))
+        && to + 1 < limit
+        && t.is_word(to + 1)
+        && !t.is_cap(to + 1)
+        && !(to + 1..limit).any(|x| is_auxiliary(t, x))
+}
+
+/// At most this many words name who is instructed ("her own staff").
+const INSTRUCTED_WORDS: usize = 4;
+
 /// "He said this when …", "she said so": a pronoun object at `c`, not reported content.
 fn is_pronoun_object(t: &Tokens, c: usize, e: usize) -> bool {
-    matches!(t.lo(c), "this" | "so" | "it" | "nothing")
-        && (c + 1 >= e
-            || !t.is_word(c + 1)
-            || matches!(
-                t.lo(c + 1),
-                "when"
-                    | "as"
-                    | "while"
-                    | "after"
-                    | "before"
-                    | "because"
-                    | "during"
-                    | "in"
-                    | "at"
-                    | "on"
-                    | "to"
-                    | "again"
-            ))
+    rules::PLAIN_OBJECTS.contains(&t.lo(c))
+        && (c + 1 >= e || !t.is_word(c + 1) || rules::AFTER_PLAIN_OBJECT.contains(&t.lo(c + 1)))
 }
 
 #[cfg(test)]
@@ -553,6 +559,32 @@ mod tests {
             (
                 "Dr. Ada Pell says that the ward will close in June.",
                 &[("Ada Pell", "the ward will close in June")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_instruction_or_a_plain_object_is_not_what_was_said() {
+        check(&[
+            // "told <someone> to <verb>": what was asked of them
+            ("Ines Garza told her staff to go home early.", &[]),
+            ("The coach tells the players to rest on Sundays.", &[]),
+            // a listener, then "to": still the content of the report
+            (
+                "Ines Garza told reporters the plan to widen the road was dropped.",
+                &[("Ines Garza", "the plan to widen the road was dropped")],
+            ),
+            // "says little at meetings", "said goodbye to …": nothing reported
+            ("Tomas Brand says little at meetings.", &[]),
+            ("Tomas Brand said goodbye to his crew.", &[]),
+            // the same words opening a clause are reported content
+            (
+                "Tomas Brand said little had changed since May.",
+                &[("Tomas Brand", "little had changed since May")],
+            ),
+            (
+                "Tomas Brand said nothing would change for the crew.",
+                &[("Tomas Brand", "nothing would change for the crew")],
             ),
         ]);
     }

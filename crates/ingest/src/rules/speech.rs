@@ -272,6 +272,24 @@ pub const TRAILING_OPENERS: &[&str] = &[
     "last", "this", "to", "for", "with", "from", "reporters", "journalists", "then", "by",
 ];
 
+/// Objects of a speech verb that are not what was said ("said so", "says little at
+/// meetings", "said goodbye to her colleagues") when nothing but a preposition or the end of
+/// the clause follows them; before a verb they open a clause ("said nothing would change").
+pub const PLAIN_OBJECTS: &[&str] = &[
+    "this", "so", "it", "nothing", "little", "goodbye", "hello", "farewell", "thanks", "grace",
+];
+
+/// Words after a [`PLAIN_OBJECTS`] word that close the object rather than continue a
+/// clause.
+pub const AFTER_PLAIN_OBJECT: &[&str] = &[
+    "when", "as", "while", "after", "before", "because", "during", "in", "at", "on", "to",
+    "again", "about", "for", "with", "of",
+];
+
+/// Verbs after which "<someone> to <verb>" is an instruction ("told her staff to go home"),
+/// not a report of what is so.
+pub const INSTRUCTING_CUES: &[&str] = &["told", "tells", "tell"];
+
 #[cfg(test)]
 mod tests {
     use crate::rules::*;
@@ -331,5 +349,14 @@ mod tests {
         assert!(all_lower(SHARE_VERBS) && all_lower(MEDIA_NOUNS));
         assert!(is_in(SHARE_VERBS, "posted") && is_in(MEDIA_NOUNS, "footage"));
         assert!(!is_in(MEDIA_NOUNS, "showing"));
+    }
+
+    #[test]
+    fn plain_objects_and_what_closes_them() {
+        assert!(all_lower(PLAIN_OBJECTS) && all_lower(AFTER_PLAIN_OBJECT));
+        assert!(is_in(PLAIN_OBJECTS, "goodbye") && !is_in(PLAIN_OBJECTS, "no"));
+        // a modal or auxiliary after the word opens a clause: never a closer
+        assert!(!is_in(AFTER_PLAIN_OBJECT, "would") && !is_in(AFTER_PLAIN_OBJECT, "had"));
+        assert!(INSTRUCTING_CUES.iter().all(|w| is_in(CUE_VERBS, w)));
     }
 }
