@@ -4,6 +4,7 @@
 use super::syntax::{enclosing_clause, is_determiner};
 use super::types::{span_mention, Analyzer, Attr, QuoteMask, Sentence};
 use crate::model::{EntityKind, Mention};
+use crate::rules;
 use crate::text::{flag, Kind, Tokens};
 
 impl Analyzer<'_, '_> {
@@ -21,6 +22,10 @@ impl Analyzer<'_, '_> {
         let t = self.t;
         let (cue, cue_end) = (at.cue, at.cue_end);
         let e = source_end(t, s, cue_end);
+        if e == cue_end + 1 && rules::MANNER_NOUNS.contains(&t.lo(cue_end)) {
+            // "according to plan": how, not who says so
+            return None;
+        }
         let sp = match self.speaker_of(cue_end, e, prev_sp) {
             Some((sp, _)) => sp,
             None if e > cue_end && e - cue_end <= 8 => {
@@ -102,6 +107,23 @@ mod tests {
             (
                 "The oldest ferry sank, according to the harbour board, which blamed the ice.",
                 &[("the harbour board", "The oldest ferry sank")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn according_to_plan_names_no_source() {
+        check(&[
+            ("The new ferry is running according to plan.", &[]),
+            ("According to tradition, the first boat sails at dawn.", &[]),
+            // with a determiner or a plural it is a source again
+            (
+                "The ferry sails at dawn, according to the plan.",
+                &[("the plan", "The ferry sails at dawn")],
+            ),
+            (
+                "The ferry sails at dawn, according to officials.",
+                &[("officials", "The ferry sails at dawn")],
             ),
         ]);
     }

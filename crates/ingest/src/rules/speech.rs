@@ -290,6 +290,14 @@ pub const AFTER_PLAIN_OBJECT: &[&str] = &[
 /// not a report of what is so.
 pub const INSTRUCTING_CUES: &[&str] = &["told", "tells", "tell"];
 
+/// Nouns that, bare after "according to", say how something goes rather than who says
+/// so ("according to plan", "according to tradition"); with a determiner they may name a
+/// document again ("according to the plan").
+pub const MANNER_NOUNS: &[&str] = &[
+    "plan", "schedule", "tradition", "custom", "legend", "protocol", "procedure", "form",
+    "script", "instructions",
+];
+
 #[cfg(test)]
 mod tests {
     use crate::rules::*;
@@ -358,5 +366,12 @@ mod tests {
         // a modal or auxiliary after the word opens a clause: never a closer
         assert!(!is_in(AFTER_PLAIN_OBJECT, "would") && !is_in(AFTER_PLAIN_OBJECT, "had"));
         assert!(INSTRUCTING_CUES.iter().all(|w| is_in(CUE_VERBS, w)));
+    }
+
+    #[test]
+    fn manner_nouns_are_not_sources() {
+        assert!(all_lower(MANNER_NOUNS));
+        assert!(is_in(MANNER_NOUNS, "plan") && !is_in(MANNER_NOUNS, "officials"));
+        assert!(!is_in(MANNER_NOUNS, "police") && !is_in(MANNER_NOUNS, "reports"));
     }
 }
