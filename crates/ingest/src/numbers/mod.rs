@@ -358,6 +358,10 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
         }
         let qualifier = qualifier_before(t, start, a);
         i = match unit_after(t, start, j, a, b, &mut value) {
+            Some((_, end)) if one_before_its_verb(t, start, j, end, is_digits) => {
+                pending.clear();
+                j
+            }
             Some((unit, end)) => {
                 if is_digits && !t.decimal_comma {
                     if let Some(v) = dotted_count(t.s(start), &unit) {
@@ -390,6 +394,15 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
                 j
             }
         };
+    }
+}
+
+/// "one goes", "one says": the word "one" right before a word in -s is a pronoun before its
+/// verb; a count of one takes a singular noun ("one boat", "one bus").
+fn one_before_its_verb(t: &Tokens, start: usize, j: usize, end: usize, is_digits: bool) -> bool {
+    !is_digits && j == start + 1 && end == j + 1 && t.is(start, "one") && {
+        let word = t.lo(j);
+        rules::singular(word) != word
     }
 }
 

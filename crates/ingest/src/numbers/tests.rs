@@ -297,3 +297,20 @@ fn words_describing_what_is_counted_are_not_its_unit() {
         assert_eq!(vu(text), want, "{text}");
     }
 }
+
+#[test]
+fn one_before_a_verb_is_no_count() {
+    let cases: &[(&str, &[(f64, &str)])] = &[
+        ("in the port one sells fish", &[]),
+        ("one says the tide is late", &[]),
+        // a count of one takes a singular noun
+        ("one boat sank", &[(1.0, "boat")]),
+        ("one bus was late", &[(1.0, "bus")]),
+        ("only one crisis remains", &[(1.0, "crisis")]),
+        ("one series ended", &[(1.0, "series")]),
+    ];
+    for (text, want) in cases {
+        let want: Vec<(f64, String)> = want.iter().map(|(v, u)| (*v, u.to_string())).collect();
+        assert_eq!(vu(text), want, "{text}");
+    }
+}
