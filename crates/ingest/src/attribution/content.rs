@@ -156,24 +156,7 @@ impl Analyzer<'_, '_> {
                     break;
                 }
             }
-            let listener_word = |i: usize| {
-                t.is_cap(i)
-                    || matches!(
-                        t.lo(i),
-                        "state"
-                            | "local"
-                            | "national"
-                            | "reporters"
-                            | "journalists"
-                            | "television"
-                            | "radio"
-                            | "media"
-                            | "news"
-                            | "agency"
-                            | "parliament"
-                            | "lawmakers"
-                    )
-            };
+            let listener_word = |i: usize| t.is_cap(i) || rules::LISTENER_WORDS.contains(&t.lo(i));
             // An article belongs to the listener only when a listener word follows
             // ("told the BBC"), not to the content ("told reporters the vote …").
             let listener = listener_word(d)
@@ -339,22 +322,7 @@ fn skip_adverbials(t: &Tokens, c: usize, limit: usize) -> usize {
             k += 2;
             continue;
         }
-        let prep = matches!(
-            t.lo(k),
-            "in" | "on"
-                | "at"
-                | "during"
-                | "late"
-                | "earlier"
-                | "to"
-                | "via"
-                | "with"
-                | "after"
-                | "before"
-                | "through"
-                | "over"
-                | "while"
-        );
+        let prep = rules::CUE_PREPOSITIONS.contains(&t.lo(k));
         if k >= limit || !prep {
             break;
         }

@@ -295,26 +295,7 @@ fn is_left_boundary(t: &Tokens, i: usize) -> bool {
         Some(Kind::Quote(_)) => true,
         // "the WHO said": the acronym, not the relative pronoun
         Some(Kind::Word) if t.is_acronym(i) => false,
-        Some(Kind::Word) => matches!(
-            t.lo(i),
-            "that"
-                | "who"
-                | "which"
-                | "where"
-                | "while"
-                | "and"
-                | "but"
-                | "as"
-                | "when"
-                | "after"
-                | "because"
-                | "since"
-                | "whom"
-                | "like"
-                | "if"
-                | "although"
-                | "though"
-        ),
+        Some(Kind::Word) => rules::CLAUSE_BOUNDARY_WORDS.contains(&t.lo(i)),
         Some(Kind::Num) => false,
         None => true,
     }

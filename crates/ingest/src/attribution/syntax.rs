@@ -11,21 +11,7 @@ pub(super) fn is_auxiliary(t: &Tokens, i: usize) -> bool {
 }
 
 pub(super) fn is_determiner(t: &Tokens, i: usize) -> bool {
-    matches!(
-        t.lo(i),
-        "a" | "an"
-            | "the"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "our"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "last"
-    )
+    rules::DETERMINERS.contains(&t.lo(i))
 }
 
 /// Words and numbers in `[a, b)`.

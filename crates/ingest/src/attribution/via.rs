@@ -51,17 +51,7 @@ impl Analyzer<'_, '_> {
             // "in an interview with CNN", "in an op-ed for The Times".
             let interview = p > s.a + 1
                 && matches!(t.lo(p - 1), "with" | "for")
-                && matches!(
-                    t.lo(p - 2),
-                    "interview"
-                        | "conversation"
-                        | "podcast"
-                        | "op-ed"
-                        | "column"
-                        | "article"
-                        | "piece"
-                        | "essay"
-                );
+                && rules::INTERVIEW_NOUNS.contains(&t.lo(p - 2));
             let before = if p > s.a { t.lo(p - 1) } else { "" };
             let talked = interview || matches!(before, "told" | "tells" | "to");
             if talked || matches!(before, "by" | "in" | "on" | "reports") {

@@ -497,11 +497,7 @@ fn not_a_count(
         && (j >= b || t.toks[j].space_before);
     // Clock times: "10:30", "10 pm", "9am GMT".
     let clock = (j < b && t.is_punct(j, ':') && !t.toks[j].space_before)
-        || (j < b
-            && matches!(
-                t.lo(j),
-                "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "cet" | "edt" | "bst"
-            ));
+        || (j < b && rules::CLOCK_WORDS.contains(&t.lo(j)));
     let vague_before = start > a
         && t.has(start - 1, flag::VAGUE)
         && !is_digits

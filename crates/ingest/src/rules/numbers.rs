@@ -186,6 +186,11 @@ pub fn singular(word: &str) -> String {
     }
 }
 
+/// Words after a number that make it a time of day ("10 pm", "9am GMT"): no count.
+pub const CLOCK_WORDS: &[&str] = &[
+    "am", "pm", "a.m", "p.m", "gmt", "utc", "cet", "edt", "bst",
+];
+
 #[cfg(test)]
 mod tests {
     use crate::rules::*;
@@ -254,5 +259,11 @@ mod tests {
         assert_eq!(singular("viruses"), "virus");
         assert_eq!(singular("houses"), "house");
         assert_eq!(singular("causes"), "cause");
+    }
+
+    #[test]
+    fn clock_words() {
+        assert!(all_lower(CLOCK_WORDS) && is_in(CLOCK_WORDS, "p.m"));
+        assert!(!is_in(CLOCK_WORDS, "hours"));
     }
 }

@@ -298,6 +298,33 @@ pub const MANNER_NOUNS: &[&str] = &[
     "script", "instructions",
 ];
 
+/// Words of a listener after "told" ("told state television", "told reporters"), besides
+/// capitalised names: the listener is not what was said.
+pub const LISTENER_WORDS: &[&str] = &[
+    "state", "local", "national", "reporters", "journalists", "television", "radio",
+    "media", "news", "agency", "parliament", "lawmakers",
+];
+
+/// Prepositions that open an adverbial phrase right after a cue ("said in a statement",
+/// "said on Friday", "said via a spokesman"): skipped to find where the content starts.
+pub const CUE_PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "during", "late", "earlier", "to", "via", "with", "after", "before",
+    "through", "over", "while",
+];
+
+/// Words that end a clause's subject search ("the mayor, who …", "… and the council said"):
+/// relative pronouns and conjunctions.
+pub const CLAUSE_BOUNDARY_WORDS: &[&str] = &[
+    "that", "who", "which", "where", "while", "and", "but", "as", "when", "after",
+    "because", "since", "whom", "like", "if", "although", "though",
+];
+
+/// Pieces a speaker gives or writes for an outlet ("in an interview with CNN", "in an op-ed
+/// for The Times"): the outlet after "with"/"for" is where it was said.
+pub const INTERVIEW_NOUNS: &[&str] = &[
+    "interview", "conversation", "podcast", "op-ed", "column", "article", "piece", "essay",
+];
+
 #[cfg(test)]
 mod tests {
     use crate::rules::*;
@@ -373,5 +400,16 @@ mod tests {
         assert!(all_lower(MANNER_NOUNS));
         assert!(is_in(MANNER_NOUNS, "plan") && !is_in(MANNER_NOUNS, "officials"));
         assert!(!is_in(MANNER_NOUNS, "police") && !is_in(MANNER_NOUNS, "reports"));
+    }
+
+    #[test]
+    fn listener_adverbial_boundary_and_interview_words() {
+        for table in [LISTENER_WORDS, CUE_PREPOSITIONS, CLAUSE_BOUNDARY_WORDS, INTERVIEW_NOUNS] {
+            assert!(all_lower(table));
+        }
+        assert!(is_in(LISTENER_WORDS, "reporters") && !is_in(LISTENER_WORDS, "that"));
+        assert!(is_in(CUE_PREPOSITIONS, "during") && !is_in(CUE_PREPOSITIONS, "that"));
+        assert!(is_in(CLAUSE_BOUNDARY_WORDS, "who") && !is_in(CLAUSE_BOUNDARY_WORDS, "said"));
+        assert!(is_in(INTERVIEW_NOUNS, "op-ed") && !is_in(INTERVIEW_NOUNS, "statement"));
     }
 }

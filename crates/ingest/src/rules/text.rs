@@ -107,6 +107,13 @@ pub const COMMON_VERBS: &[&str] = &[
     "could", "may", "might", "must", "shall", "should", "does", "do", "did",
 ];
 
+/// Words that make the noun phrase after them one phrase ("told the BBC", "in its
+/// statement"): articles, possessives and demonstratives.
+pub const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "its", "their", "our", "this", "that", "these", "those",
+    "last",
+];
+
 #[cfg(test)]
 mod tests {
     use crate::rules::*;
@@ -130,5 +137,11 @@ mod tests {
         unique.sort_unstable();
         unique.dedup();
         assert_eq!(unique.len(), concept_words.len(), "a word in two concept rows");
+    }
+
+    #[test]
+    fn determiners() {
+        assert!(all_lower(DETERMINERS) && is_in(DETERMINERS, "its"));
+        assert!(!is_in(DETERMINERS, "some"));
     }
 }
