@@ -200,10 +200,7 @@ fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
         let lo = t.lo(k);
         let verbish =
             lo.len() > 3 && (lo.ends_with("ed") || lo.ends_with("ing") || lo.ends_with("ly"));
-        if t.has(
-            k,
-            flag::FUNCTION | flag::MONTH | flag::WEEKDAY | flag::NUMWORD | flag::MULT,
-        ) {
+        if t.has(k, RUN_STOPS) {
             break;
         }
         if verbish {
@@ -231,11 +228,14 @@ fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
 /// "40 new electric buses", "12 newly built homes": lower-case words between a number
 /// and a lower-case plural describe what is counted; the plural is the counted noun.
 fn plural_after_describers(t: &Tokens, j: usize, b: usize) -> Option<usize> {
-    let stops = flag::FUNCTION | flag::MONTH | flag::WEEKDAY | flag::NUMWORD | flag::MULT;
     (j..b.min(j + DESCRIBERS + 1))
-        .take_while(|&k| t.is_word(k) && !t.toks[k].cap && !t.has(k, stops))
+        .take_while(|&k| t.is_word(k) && !t.toks[k].cap && !t.has(k, RUN_STOPS))
         .find(|&k| looks_plural(t.lo(k)))
 }
+
+/// Words that end the run of words naming what a number counts: function words, dates,
+/// number words and multipliers.
+const RUN_STOPS: u32 = flag::FUNCTION | flag::MONTH | flag::WEEKDAY | flag::NUMWORD | flag::MULT;
 
 /// At most this many describing words stand between a number and what it counts.
 const DESCRIBERS: usize = 2;
