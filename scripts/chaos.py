@@ -392,7 +392,7 @@ def phase_disk_full(binary, work, log):
     )
     if mounted.returncode != 0:
         say("4. full disk: SKIPPED (this machine does not let us mount a small tmpfs); "
-            "crates/api/tests/robust.rs covers the 507 with a size cap instead")
+            "crates/cli/tests/http/robust.rs covers the 507 with a size cap instead")
         return
     say("4. a full disk under `serve` and `ingest`")
     server = None

@@ -28,6 +28,9 @@ ALLOWED = {
     "corpus": {"model", "gazetteer"},
     "claimgraph": {"model", "gazetteer", "ingest", "graph", "store", "api", "corpus"},
 }
+# crates whose tests may still read articles with the extractor: only the binary's, and the
+# store's until its tests take recorded extractions (the open item of issue 20)
+READ_IN_TESTS = {"claimgraph", "store"}
 MAX_FN_LINES = 120
 MAX_FILE_LINES = 800
 FN = re.compile(r"\s*(pub(\([^)]*\))?\s+)?(async\s+)?(const\s+)?(unsafe\s+)?fn\s+(\w+)")
@@ -49,6 +52,9 @@ def dependency_findings():
             out.append(f"{p['name']}: not in the layout table of scripts/layout_check.py")
         elif ours - allowed:
             out.append(f"{p['name']} depends on {sorted(ours - allowed)}, which the layout forbids")
+        tests = {short(d["name"]) for d in p["dependencies"] if d["kind"] == "dev"}
+        if "ingest" in tests and short(p["name"]) not in READ_IN_TESTS:
+            out.append(f"{p['name']}: its tests depend on ingest; only the binary's may")
     return out
 
 

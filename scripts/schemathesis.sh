@@ -53,7 +53,7 @@ lap "run against $base/openapi.json"
 # ("AST constructor recursion depth mismatch", an error of the tool, not of the server);
 # Python's lock made the second worker gain little anyway.
 # --exclude-path /v1/events: an endless text/event-stream by design, so every request to it
-# ends at the client's timeout whatever the server does (crates/api/tests/events.rs covers it)
+# ends at the client's timeout whatever the server does (crates/cli/tests/http/events.rs covers it)
 # scripts/schemathesis.toml: what the document cannot say (each with why);
 # scripts/schemathesis_hooks.py: the NDJSON body of the batch
 SCHEMATHESIS_HOOKS=schemathesis_hooks PYTHONPATH=scripts \

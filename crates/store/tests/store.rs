@@ -345,3 +345,12 @@ async fn an_acronym_read_as_its_body_finds_the_body() {
         assert_eq!(names, ["Harbour Safety Board"], "{q}");
     }
 }
+
+#[tokio::test]
+async fn a_commit_changes_the_data_version_and_a_read_does_not() {
+    let (store, _dir) = store().await;
+    let before = store.data_version().await.expect("version");
+    assert_eq!(store.data_version().await.expect("version"), before);
+    store.insert(&prepared(TEXT)).await.expect("insert");
+    assert_ne!(store.data_version().await.expect("version"), before);
+}

@@ -4,9 +4,7 @@
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-mod support;
-
-use support::{app, App};
+use crate::support::{app, App};
 
 const NORTH: &str = "Flood waters cover the valley\nThe regional governor, Ana Ruiz, said that \
 floods had covered 1,200 km2 of farmland near Pisco. Rescue teams moved 300 families to \
@@ -87,7 +85,7 @@ async fn claims_another_process_wrote_are_linked() {
         .expect("second store");
     let coast = other
         .insert(&claimgraph_store::prepare(
-            &*support::reader(),
+            &*crate::support::reader(),
             claimgraph_store::NewArticle {
                 text: claimgraph_store::ArticleText::parse(COAST.to_string()).expect("text"),
                 title: None,

@@ -16,9 +16,7 @@ use claimgraph_store::{prepare, ArticleText, NewArticle};
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
-mod support;
-
-use support::{app, app_with, long_article, App};
+use crate::support::{app, app_with, long_article, App};
 
 const HARBOUR: &str = "The boats will rest until April, harbour master Luka Perić said on \
     Monday in Bohinj. Perić said that 40 crew members would move to the ski lifts in \
@@ -29,7 +27,7 @@ const LATE: &str = "Mayor Tina Zupan said on Friday that a third bus would run t
     from Kranjska Gora on weekends.";
 
 impl App {
-    async fn post(&self, title: &str, source: &str, text: &str) -> i64 {
+    async fn post_titled(&self, title: &str, source: &str, text: &str) -> i64 {
         let req = Request::post("/v1/articles")
             .header(header::CONTENT_TYPE, "application/json")
             .body(Body::from(
@@ -111,10 +109,10 @@ fn expected_related(claims: &[Value], id: i64) -> BTreeMap<i64, u64> {
 async fn graph_paths_related_and_exports_follow_the_articles() {
     let app = app().await;
     let a1 = app
-        .post("Ferries rest & <winter> plans", "Lake Bohinj Post", HARBOUR)
+        .post_titled("Ferries rest & <winter> plans", "Lake Bohinj Post", HARBOUR)
         .await;
     let a2 = app
-        .post("Buses replace ferries", "Carniola Courier", MAYOR)
+        .post_titled("Buses replace ferries", "Carniola Courier", MAYOR)
         .await;
     let peric = app.entity("Perić", "person").await;
     let zupan = app.entity("Zupan", "person").await;
@@ -123,7 +121,7 @@ async fn graph_paths_related_and_exports_follow_the_articles() {
     let (cp, cz) = assert_paths(&app, peric, zupan, &peric_claims).await;
     // an article written by another process (here: straight into the store) shows up
     let late = prepare(
-        &*support::reader(),
+        &*crate::support::reader(),
         NewArticle {
             text: ArticleText::parse(LATE.to_string()).expect("text"),
             title: Some("Weekend bus".into()),
@@ -312,9 +310,9 @@ async fn assert_exports(app: &App, peric: i64, a1: i64, a3: i64, (cp, cz): (i64,
 #[tokio::test]
 async fn unknown_merged_and_out_of_range_are_problems() {
     let app = app().await;
-    app.post("Buses replace ferries", "Carniola Courier", MAYOR)
+    app.post_titled("Buses replace ferries", "Carniola Courier", MAYOR)
         .await;
-    app.post("Ferries rest", "Lake Bohinj Post", HARBOUR).await;
+    app.post_titled("Ferries rest", "Lake Bohinj Post", HARBOUR).await;
     let zupan = app.entity("Zupan", "person").await;
     let peric = app.entity("Perić", "person").await;
     let code = |v: &Value| v["code"].as_str().unwrap_or("").to_string();
@@ -413,7 +411,7 @@ fn etag(headers: &HeaderMap) -> String {
 #[tokio::test]
 async fn exports_are_tagged_by_their_data_and_answer_304_until_it_changes() {
     let app = app().await;
-    app.post("Buses replace ferries", "Carniola Courier", MAYOR)
+    app.post_titled("Buses replace ferries", "Carniola Courier", MAYOR)
         .await;
     let mut tags = Vec::new();
     for uri in EXPORTS {
@@ -466,7 +464,7 @@ async fn exports_are_tagged_by_their_data_and_answer_304_until_it_changes() {
 
     // a write, here by another process: every tag moves, the old ones get the new graph
     let late = prepare(
-        &*support::reader(),
+        &*crate::support::reader(),
         NewArticle {
             text: ArticleText::parse(LATE.to_string()).expect("text"),
             title: Some("Weekend bus".into()),
@@ -610,13 +608,13 @@ const FERRIES_STOP_AGAIN: &str = "Harbour master Luka Perić said on Monday that
 async fn a_claim_that_joins_a_fact_later_shows_it_in_the_next_export() {
     let app = app().await;
     let first = app
-        .post("Ferries stop", "Lake Bohinj Post", FERRIES_STOP)
+        .post_titled("Ferries stop", "Lake Bohinj Post", FERRIES_STOP)
         .await;
     // the server's graph is built now, before the second report exists
     let (status, _, before) = app.text("/v1/export.graphml").await;
     assert_eq!(status, StatusCode::OK);
     assert!(!before.contains("<data key=\"fact_id\">"));
-    app.post("Winter timetable", "Carniola Courier", FERRIES_STOP_AGAIN)
+    app.post_titled("Winter timetable", "Carniola Courier", FERRIES_STOP_AGAIN)
         .await;
     let claims = app.all(&format!("/v1/articles/{first}/claims"), 50).await;
     let joined = claims

@@ -6,9 +6,7 @@ use axum::body::Body;
 use axum::http::{header, HeaderMap, HeaderName, Request, StatusCode};
 use serde_json::{json, Value};
 
-mod support;
-
-use support::{app, long_article, App};
+use crate::support::{app, long_article, App};
 
 const COLUMNS: [&str; 20] = [
     "id",

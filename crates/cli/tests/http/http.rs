@@ -6,9 +6,7 @@ use claimgraph_api::ApiConfig;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
-mod support;
-
-use support::{app, app_with, App};
+use crate::support::{app, app_with, App};
 
 impl App {
     async fn send(&self, req: Request<Body>) -> (StatusCode, Option<String>, Value) {

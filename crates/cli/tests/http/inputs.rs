@@ -5,9 +5,7 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use serde_json::{json, Value};
 
-mod support;
-
-use support::{app, App};
+use crate::support::{app, App};
 
 /// Posts `body` as `content_type` and answers the status and JSON body.
 async fn post(app: &App, content_type: &str, body: impl Into<Body>) -> (StatusCode, Value) {

@@ -10,9 +10,7 @@ use claimgraph_api::{ApiConfig, GuardConfig};
 use claimgraph_store::{prepare, ArticleText, NewArticle, Store};
 use serde_json::{json, Value};
 
-mod support;
-
-use support::{app_with, App};
+use crate::support::{app_with, App};
 
 impl App {
     async fn code(&self, uri: &str) -> (StatusCode, String) {
@@ -440,7 +438,7 @@ async fn repeated_reads_see_what_another_process_wrote() {
     let other = Store::open(&app.db).await.expect("second store");
     other
         .insert(&prepare(
-            &*support::reader(),
+            &*crate::support::reader(),
             NewArticle {
                 text: ArticleText::parse(
                     "The ferry to Ploce sailed again on Sunday, the harbour master said.".into(),

@@ -1,9 +1,6 @@
 //! What every HTTP test file needs: the real router on a temporary SQLite file, one request
 //! at a time, and lists read to the end through their cursors.
 
-// Each test binary uses the part of this module it needs.
-#![allow(dead_code)]
-
 use std::sync::{Arc, LazyLock};
 
 use axum::body::Body;

@@ -9,9 +9,7 @@ use claimgraph_api::ApiConfig;
 use claimgraph_graph::search::{MAX_NAME_CHARS, MAX_PREFIXES, MAX_WORDS, MIN_PREFIX_CHARS};
 use serde_json::{json, Value};
 
-mod support;
-
-use support::{app_with, App};
+use crate::support::{app_with, App};
 
 fn id_set(claims: &[Value]) -> BTreeSet<i64> {
     claims.iter().filter_map(|c| c["id"].as_i64()).collect()

@@ -8,9 +8,7 @@ use axum::http::{header, Request, StatusCode};
 use claimgraph_api::{ApiConfig, GuardConfig, MAX_HEADER_BYTES, MAX_URI_BYTES};
 use serde_json::{json, Value};
 
-mod support;
-
-use support::{app, app_with, App};
+use crate::support::{app, app_with, App};
 
 const ARTICLE: &str = "Ferry notice\n\u{201c}The night ferry to Varna runs again from Monday,\u{201d} harbour master Imre Strand said.";
 

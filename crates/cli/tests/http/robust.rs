@@ -1,8 +1,6 @@
 //! Hostile input, access control and limits: every answer is problem+json with a stable
 //! code, never a 500.
 
-mod support;
-
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -28,7 +26,7 @@ async fn app_full(config: ApiConfig, options: StoreOptions) -> App {
         .await
         .expect("open store");
     App {
-        router: router(AppState::new(store, support::reader(), config)),
+        router: router(AppState::new(store, crate::support::reader(), config)),
         _dir: dir,
     }
 }
@@ -456,7 +454,7 @@ async fn each_address_has_its_own_rate_limit() {
     });
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(&dir.path().join("t.db")).await.expect("store");
-    let base = router(AppState::new(store, support::reader(), config));
+    let base = router(AppState::new(store, crate::support::reader(), config));
     let from = |ip: [u8; 4]| {
         base.clone()
             .layer(MockConnectInfo(SocketAddr::from((ip, 4000))))
@@ -514,7 +512,7 @@ async fn a_read_the_database_stopped_answers_503_timeout() {
     let app = App {
         router: router(AppState::new(
             store.clone(),
-            support::reader(),
+            crate::support::reader(),
             ApiConfig::default(),
         )),
         _dir: dir,
@@ -544,7 +542,7 @@ async fn serve_returns_soon_after_the_signal_with_a_request_in_flight() {
         .expect("bind");
     let addr = listener.local_addr().expect("address");
     let (signal, signalled) = tokio::sync::oneshot::channel::<()>();
-    let state = AppState::new(store, support::reader(), ApiConfig::default());
+    let state = AppState::new(store, crate::support::reader(), ApiConfig::default());
     let server = tokio::spawn(claimgraph_api::serve(listener, state, async move {
         let _ = signalled.await;
     }));

@@ -14,9 +14,7 @@ use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tower::ServiceExt;
 
-mod support;
-
-use support::{app_with, App};
+use crate::support::{app_with, App};
 
 const FIRST: &str = "The new tram line to Rijeka harbour opens in May, transport director \
     Ana Golub said on Friday.";
@@ -182,7 +180,7 @@ async fn a_subscriber_sees_articles_and_claims_as_they_are_written() {
     // another process writing into the same file is seen too
     let other = Store::open(&app.db).await.expect("a second store");
     let prepared = prepare(
-        &*support::reader(),
+        &*crate::support::reader(),
         NewArticle {
             text: ArticleText::parse(SECOND.to_string()).expect("text"),
             title: None,
@@ -271,7 +269,7 @@ async fn streams_end_when_the_server_shuts_down() {
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(claimgraph_api::serve(
         listener,
-        AppState::new(store, support::reader(), config(4)),
+        AppState::new(store, crate::support::reader(), config(4)),
         async move {
             let _ = stopped.await;
         },

@@ -4,9 +4,7 @@
 
 use serde_json::{json, Value};
 
-mod support;
-
-use support::{app, App};
+use crate::support::{app, App};
 
 const QUAKE_A: &str = "Quake hits the coast\nA magnitude 6.1 earthquake struck the coast of \
 Veloria on Monday, killing at least 9 people and injuring more than 120, the civil protection \

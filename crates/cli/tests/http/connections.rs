@@ -2,8 +2,6 @@
 //! limits per client address and in total, a bounded graceful shutdown, and what hyper
 //! itself refuses before any request reaches the router.
 
-mod support;
-
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
@@ -37,7 +35,7 @@ async fn start(connections: ConnectionLimits) -> Running {
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(serve(
         listener,
-        AppState::new(store, support::reader(), config),
+        AppState::new(store, crate::support::reader(), config),
         async {
             let _ = stopped.await;
         },
@@ -225,7 +223,7 @@ async fn all_clients_together_get_at_most_the_total() {
 #[tokio::test]
 async fn shutdown_finishes_a_request_in_flight_and_is_bounded() {
     // the first article loads the extractor (seconds in a debug build): not in the window
-    tokio::task::spawn_blocking(support::reader)
+    tokio::task::spawn_blocking(crate::support::reader)
         .await
         .expect("extractor loads");
     let server = start(ConnectionLimits {

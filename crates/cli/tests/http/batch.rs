@@ -13,9 +13,7 @@ use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
-mod support;
-
-use support::{app, app_on, app_with, App};
+use crate::support::{app, app_on, app_with, App};
 
 const NDJSON: &str = "application/x-ndjson";
 const TOKEN: &str = "batch-token-0123456789";

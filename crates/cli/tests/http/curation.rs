@@ -7,9 +7,7 @@ use axum::http::{header, Method, Request, StatusCode};
 use claimgraph_api::{ApiConfig, GuardConfig};
 use serde_json::{json, Value};
 
-mod support;
-
-use support::{app_with, App};
+use crate::support::{app_with, App};
 
 const TOKEN: &str = "a long curation token for tests";
 
