@@ -32,6 +32,7 @@ pub fn terms(text: &str) -> Vec<String> {
         let low = fold(word);
         if rules::FUNCTION_WORDS.contains(&low.as_str())
             || rules::TERM_STOPWORDS.contains(&low.as_str())
+            || is_number_word(&low)
         {
             continue;
         }
@@ -44,6 +45,15 @@ pub fn terms(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Number names ("two", "hundred", "million") are read as figures, which are compared as
+/// figures; as words they would make any two counts alike.
+fn is_number_word(word: &str) -> bool {
+    rules::NUMBER_WORDS
+        .iter()
+        .chain(rules::MULTIPLIERS)
+        .any(|(w, _)| *w == word)
 }
 
 /// Cuts one common ending ("-ing", "-ed", "-es", "-s") from a word long enough to keep a
@@ -78,6 +88,7 @@ mod tests {
             ["flood", "home"]
         );
         assert_eq!(terms("the of and said"), Vec::<String>::new());
+        assert_eq!(terms("two hundred boats, a million tons"), ["boat", "tons"]);
         assert_eq!(stem("talks"), "talk");
         assert_eq!(stem("bus"), "bus");
         assert_eq!(terms("Bogotá"), ["bogota"]);
