@@ -19,6 +19,12 @@ pub const CORROBORATES: f64 = 0.35;
 pub const SAME_SUBJECT: f64 = 0.2;
 /// Relative difference below which two figures are the same figure given loosely.
 const SAME_VALUE: f64 = 0.1;
+/// Least text similarity of two claims of one fact: shared places and figures alone make
+/// a place's news or a common number, not one fact.
+pub const SAME_WORDS: f64 = 0.2;
+/// Units whose equal figures tie two claims to nothing in particular: "for ten years"
+/// recurs in unrelated stories.
+const LOOSE_UNITS: &[&str] = &["hour"];
 
 const PLACE_BONUS: f64 = 0.15;
 const NUMBER_BONUS: f64 = 0.3;
@@ -179,6 +185,8 @@ pub struct Profile {
     terms: Vec<u32>,
     places: Vec<u32>,
     numbers: Vec<u32>,
+    /// The figures of `numbers` that can anchor a fact (not in [`LOOSE_UNITS`]).
+    anchors: Vec<u32>,
     speakers: Vec<u32>,
     /// Each figure.
     figures: Vec<Figure>,
@@ -218,6 +226,11 @@ pub struct Comparison {
     /// The text similarity plus the bonuses for a shared place, an equal figure and the
     /// same speaker: at [`CORROBORATES`] or more, one fact reported twice.
     pub score: f64,
+    /// The pair alone shows one fact: it scores [`CORROBORATES`], and shares a place, a
+    /// speaker or a figure and at least [`SAME_WORDS`] of its words. A claim stays in a
+    /// fact only with such a pair inside it: similar neighbours gather a fact, but do not
+    /// make a claim part of it.
+    pub witnesses: bool,
     /// They give different values in one unit for what their words say is the same thing
     /// (some figure of one has no match within 10 % among the other's figures in its unit,
     /// and the other has one in that unit), or one denies what the other asserts about the
@@ -237,6 +250,11 @@ impl Profile {
         let terms = ids(&mut sig.text_terms());
         let places = ids(&mut sig.with_prefix("p:"));
         let numbers = ids(&mut sig.with_prefix("n:"));
+        let anchors = ids(&mut sig.with_prefix("n:").filter(|t| {
+            t[2..]
+                .rsplit_once(':')
+                .is_some_and(|(unit, _)| !LOOSE_UNITS.contains(&unit))
+        }));
         let speakers = ids(&mut sig.with_prefix("s:"));
         let figures = sig
             .figures()
@@ -259,6 +277,7 @@ impl Profile {
             terms,
             places,
             numbers,
+            anchors,
             speakers,
             figures,
             negated: sig.tokens.iter().any(|t| t == NEGATED),
@@ -299,13 +318,18 @@ impl Profile {
     ) -> Comparison {
         let text = self.text_similarity(other, weight, norms);
         let places = shared(&self.places, &other.places);
+        let speakers = shared(&self.speakers, &other.speakers);
+        let equal_figure = shared(&self.anchors, &other.anchors) > 0;
         let mut score = text + PLACE_BONUS * places as f64;
         if shared(&self.numbers, &other.numbers) > 0 {
             score += NUMBER_BONUS;
         }
-        if shared(&self.speakers, &other.speakers) > 0 {
+        if speakers > 0 {
             score += SPEAKER_BONUS;
         }
+        // a pair shows one fact in the same words about the same place, speaker or figure
+        let anchored = places > 0 || speakers > 0 || equal_figure;
+        let witnesses = score >= CORROBORATES && anchored && text >= SAME_WORDS;
         // a denial of what the other asserts about the same place in the same words
         let denies = self.negated != other.negated && places > 0 && text >= CORROBORATES;
         let disagree = self.figures.iter().any(|a| {
@@ -319,6 +343,7 @@ impl Profile {
         Comparison {
             text,
             score,
+            witnesses,
             conflicts: denies || (disagree && (text >= SAME_SUBJECT || score >= CORROBORATES)),
         }
     }
@@ -497,6 +522,40 @@ mod tests {
         elsewhere.tokens.retain(|t| t != "p:4");
         elsewhere.push_entity('p', 5);
         assert!(!conflicts(&a, &elsewhere), "another place");
+    }
+
+    #[test]
+    fn a_pair_witnesses_a_fact_with_shared_words_and_something_named() {
+        let ferry = |figures| sig(&["ferry", "cancel", "storm", "harbour"], figures);
+        let (mut a, mut b) = (ferry(vec![]), ferry(vec![]));
+        assert!(
+            !compare(&a, &b).witnesses,
+            "the same words about nothing named"
+        );
+        a.push_entity('p', 3);
+        b.push_entity('p', 3);
+        assert!(compare(&a, &b).witnesses, "the same words about one place");
+
+        let boats = |terms: &[&str]| sig(terms, vec![fig("boat", 40.0, &[])]);
+        let (c, d) = (
+            boats(&["ferry", "cancel", "storm"]),
+            boats(&["ferry", "cancel"]),
+        );
+        assert!(
+            compare(&c, &d).witnesses,
+            "the same words and an equal count"
+        );
+        let other = boats(&["bridge", "reopen", "traffic"]);
+        assert!(
+            !compare(&c, &other).witnesses,
+            "an equal count in other words"
+        );
+
+        // a duration recurs in unrelated stories: it ties two claims to nothing
+        let decade = |terms: &[&str]| sig(terms, vec![fig("hour", 87_658.2, &[])]);
+        let (e, f) = (decade(&["drought", "worse"]), decade(&["drought", "price"]));
+        assert!(compare(&e, &f).score >= CORROBORATES);
+        assert!(!compare(&e, &f).witnesses);
     }
 
     #[test]

@@ -312,7 +312,8 @@ async fn unknown_merged_and_out_of_range_are_problems() {
     let app = app().await;
     app.post_titled("Buses replace ferries", "Carniola Courier", MAYOR)
         .await;
-    app.post_titled("Ferries rest", "Lake Bohinj Post", HARBOUR).await;
+    app.post_titled("Ferries rest", "Lake Bohinj Post", HARBOUR)
+        .await;
     let zupan = app.entity("Zupan", "person").await;
     let peric = app.entity("Perić", "person").await;
     let code = |v: &Value| v["code"].as_str().unwrap_or("").to_string();

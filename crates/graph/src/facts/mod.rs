@@ -70,6 +70,8 @@ fn link(x: Id, y: Id, kind: &'static str, score: f64) -> Link {
 /// Least similarity of a pair that counts towards grouping claims into facts; weaker
 /// pairs count as 0.
 const PAIR_MIN: f64 = 0.1;
+/// What a pair that does not witness a fact counts for in grouping: it still holds a
+/// fact's members together, but a witnessed pair wins a claim over it.
 /// Most similar claims of other articles each new claim brings into its neighbourhood.
 const NEIGHBOURS: usize = 10;
 /// Largest fact regrouped when a new claim comes near it; larger ones are kept whole.
@@ -104,6 +106,56 @@ struct LocalPairs {
     pairs: Vec<(usize, usize, f64)>,
     /// Pairs that conflict.
     apart: Vec<(usize, usize)>,
+    /// Pairs that alone show one fact ([`crate::corroborate::Comparison::witnesses`]).
+    witnessed: HashSet<(usize, usize)>,
+}
+
+impl LocalPairs {
+    /// Facts by average linkage of all similar pairs, each kept to its witnessed part;
+    /// the claims left out are grouped again by their witnessed pairs alone, so a claim a
+    /// merely similar group drew in can still join the fact it witnesses.
+    fn witnessed_groups(&self) -> Vec<Vec<usize>> {
+        let first = average_linkage(&self.articles, &self.pairs, &self.apart, SAME_FACT);
+        let mut groups: Vec<Vec<usize>> = first
+            .into_iter()
+            .filter_map(|g| self.witnessed_part(g))
+            .collect();
+        let grouped: HashSet<usize> = groups.iter().flatten().copied().collect();
+        let left = |i: &usize| !grouped.contains(i);
+        let witnessed: Vec<(usize, usize, f64)> = self
+            .pairs
+            .iter()
+            .filter(|(i, j, _)| left(i) && left(j) && self.witnessed.contains(&(*i, *j)))
+            .copied()
+            .collect();
+        let again = average_linkage(&self.articles, &witnessed, &self.apart, SAME_FACT);
+        groups.extend(again.into_iter().filter_map(|g| self.witnessed_part(g)));
+        groups
+    }
+
+    /// The members of a group that each have a witnessing pair with another member (of
+    /// another article), found again after each removal; `None` when fewer than two
+    /// articles remain.
+    fn witnessed_part(&self, mut group: Vec<usize>) -> Option<Vec<usize>> {
+        let witnessed = |x: usize, y: usize| self.witnessed.contains(&(x.min(y), x.max(y)));
+        loop {
+            let before = group.len();
+            let kept: Vec<usize> = group
+                .iter()
+                .copied()
+                .filter(|&x| group.iter().any(|&y| witnessed(x, y)))
+                .collect();
+            group = kept;
+            if group.len() == before {
+                break;
+            }
+        }
+        let first = group.first().map(|&i| self.articles[i])?;
+        group
+            .iter()
+            .any(|&i| self.articles[i] != first)
+            .then_some(group)
+    }
 }
 
 impl TokenIndex {
@@ -144,6 +196,9 @@ impl TokenIndex {
                     local.apart.push((i, j));
                 } else if cmp.score >= PAIR_MIN {
                     local.pairs.push((i, j, cmp.score));
+                    if cmp.witnesses {
+                        local.witnessed.insert((i, j));
+                    }
                 }
             }
         }
@@ -237,8 +292,8 @@ fn regroup<S: FactStore>(
     let others = &hood.claims[own_ids.len()..];
     load(store, index, others)?;
     let local = index.local_pairs(article, own_ids, own, others);
-    let groups = average_linkage(&local.articles, &local.pairs, &local.apart, SAME_FACT);
-    let groups: Vec<Vec<Id>> = groups
+    let groups: Vec<Vec<Id>> = local
+        .witnessed_groups()
         .into_iter()
         .map(|g| g.into_iter().map(|i| local.claims[i]).collect())
         .collect();

@@ -125,3 +125,50 @@ fn a_denial_of_the_same_words_about_the_same_place_conflicts() {
     );
     assert_eq!(kinds_between(&facts, 1, 2), ["conflicts"]);
 }
+
+#[test]
+fn the_same_words_about_nothing_in_common_make_no_fact() {
+    let (mut facts, mut index) = (MemoryFacts::default(), TokenIndex::default());
+    // two towns' councils each "approved the budget": one wording, two facts
+    write(
+        &mut facts,
+        &mut index,
+        1,
+        &[(1, "council approved budget school p:4")],
+    );
+    write(
+        &mut facts,
+        &mut index,
+        2,
+        &[(2, "council approved budget school p:8")],
+    );
+    assert_eq!(facts.fact_of(1), None);
+    assert_eq!(facts.fact_of(2), None);
+    // the same report about the first town is one fact with it, and the other stays out
+    write(
+        &mut facts,
+        &mut index,
+        3,
+        &[(3, "council approved budget school p:4")],
+    );
+    assert!(facts.fact_of(1).is_some());
+    assert_eq!(facts.fact_of(1), facts.fact_of(3));
+    assert_eq!(facts.fact_of(2), None);
+}
+
+#[test]
+fn a_group_keeps_only_members_with_a_witness_inside_it() {
+    let local = LocalPairs {
+        claims: vec![10, 11, 12, 13],
+        articles: vec![1, 2, 3, 3],
+        witnessed: [(0, 1)].into_iter().collect(),
+        ..LocalPairs::default()
+    };
+    assert_eq!(local.witnessed_part(vec![0, 1, 2]), Some(vec![0, 1]));
+    assert_eq!(local.witnessed_part(vec![0, 2, 3]), None, "no witness left");
+    let one_article = LocalPairs {
+        witnessed: [(2, 3)].into_iter().collect(),
+        ..local
+    };
+    assert_eq!(one_article.witnessed_part(vec![2, 3]), None, "one article");
+}
