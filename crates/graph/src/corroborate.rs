@@ -332,19 +332,33 @@ impl Profile {
         let witnesses = score >= CORROBORATES && anchored && text >= SAME_WORDS;
         // a denial of what the other asserts about the same place in the same words
         let denies = self.negated != other.negated && places > 0 && text >= CORROBORATES;
-        let disagree = self.figures.iter().any(|a| {
-            let mut same = other
+        // (whether a figure of one disagrees with the other's in its unit, and whether the
+        // words beside both figures say what they measure)
+        let disagreement = self.figures.iter().find_map(|a| {
+            let same: Vec<&Figure> = other
                 .figures
                 .iter()
                 .filter(|b| b.unit == a.unit && a.same_subject(b))
-                .peekable();
-            same.peek().is_some() && same.all(|b| !close(a.value, b.value, a.scale))
+                .collect();
+            let differ = !same.is_empty() && same.iter().all(|b| !close(a.value, b.value, a.scale));
+            differ.then(|| {
+                same.iter()
+                    .any(|b| a.context.is_some() && b.context.is_some())
+            })
         });
+        // two versions of one figure are about one thing: the words beside a measure say
+        // so; a count needs a place, a speaker or another figure in common, or more than one
+        // shared word ("people" alone is any count of people)
+        let disagree = disagreement.is_some();
+        let about_one_thing = disagreement == Some(true)
+            || anchored
+            || in_both(&self.terms, &other.terms).nth(1).is_some();
+        let similar = text >= SAME_SUBJECT || score >= CORROBORATES;
         Comparison {
             text,
             score,
             witnesses,
-            conflicts: denies || (disagree && (text >= SAME_SUBJECT || score >= CORROBORATES)),
+            conflicts: denies || (disagree && about_one_thing && similar),
         }
     }
 }
@@ -495,6 +509,17 @@ mod tests {
         };
         assert!(conflicts(&quake(6.8), &quake(6.9)));
         assert!(!conflicts(&quake(6.8), &quake(6.8)));
+    }
+
+    #[test]
+    fn one_shared_word_does_not_make_two_counts_one_subject() {
+        let count = |terms: &[&str], n: f64| sig(terms, vec![fig("person", n, &[])]);
+        let crowd = count(&["people"], 80_000.0);
+        let queue = count(&["people", "queue", "visa"], 2_000.0);
+        let longer = count(&["people", "queue", "visa"], 9_000.0);
+        assert!(compare(&crowd, &queue).text >= SAME_SUBJECT);
+        assert!(!conflicts(&crowd, &queue), "only \"people\" in common");
+        assert!(conflicts(&queue, &longer), "the same queue counted twice");
     }
 
     #[test]
