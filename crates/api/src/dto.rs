@@ -3,7 +3,7 @@
 
 use claimgraph_graph::storage::{
     ArticleRecord, ClaimLinks, ClaimPlace, ClaimRecord, EntityRecord, EntitySummary, FactRecord,
-    Id, LinkedClaim, NumberRecord, Page, SpeakerRecord,
+    Id, LinkedClaim, NumberRecord, Page, Publication, SpeakerRecord,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -119,6 +119,38 @@ pub struct ArticleOut {
     /// and the 200 of `POST /v1/articles`), never in lists.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// The outlets and addresses that published this text, first first (the article's own
+    /// `source` and `url` are the first's): in one article's answers, never in lists. An
+    /// article posted without a source or url has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publications: Option<Vec<PublicationOut>>,
+}
+
+/// One outlet's or address's publication of an article's text.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PublicationOut {
+    #[schema(required = true)]
+    pub source: Option<String>,
+    #[schema(required = true)]
+    pub url: Option<String>,
+    #[schema(required = true)]
+    pub title: Option<String>,
+    #[schema(required = true)]
+    pub published_at: Option<String>,
+    /// When this server learnt of the publication.
+    pub created_at: String,
+}
+
+impl From<Publication> for PublicationOut {
+    fn from(p: Publication) -> Self {
+        PublicationOut {
+            source: p.source,
+            url: p.url,
+            title: p.title,
+            published_at: p.published_at,
+            created_at: p.created_at,
+        }
+    }
 }
 
 impl From<ArticleRecord> for ArticleOut {
@@ -134,6 +166,9 @@ impl From<ArticleRecord> for ArticleOut {
             claim_count: a.claim_count,
             mention_count: a.mention_count,
             text: a.text,
+            publications: a
+                .publications
+                .map(|ps| ps.into_iter().map(PublicationOut::from).collect()),
         }
     }
 }
@@ -426,10 +461,12 @@ pub struct FactOut {
     pub id: Id,
     /// Claims in the fact.
     pub size: i64,
-    /// Articles they come from.
+    /// Distinct texts they come from: wire copy carried by several outlets counts once.
     pub article_count: i64,
-    /// Distinct sources (outlets) of those articles.
+    /// Distinct outlets that published those texts, each publication counted.
     pub sources: Vec<String>,
+    /// How many outlets: "reported by `outlet_count` outlets in `article_count` texts".
+    pub outlet_count: usize,
     /// Its claims, by article; a list of facts gives the first 20 of each (`size` counts
     /// them all), `GET /v1/facts/{id}` every one.
     pub claims: Vec<LinkedClaimOut>,
@@ -451,6 +488,7 @@ impl From<FactRecord> for FactOut {
             id: f.id,
             size: f.size,
             article_count: f.article_count,
+            outlet_count: f.sources.len(),
             sources: f.sources,
             claims: f.claims.into_iter().map(Into::into).collect(),
             conflicts_with: f.conflicts_with,

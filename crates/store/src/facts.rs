@@ -92,10 +92,11 @@ pub(crate) fn conflicting_sql() -> String {
     )
 }
 
-/// The distinct sources of the articles of fact `?1`, by name.
+/// The distinct outlets that published the articles of fact `?1`, by name: a syndicated
+/// text counts each outlet that carried it.
 pub(crate) const FACT_SOURCES: &str = "SELECT DISTINCT s.name FROM claims c
-    JOIN articles a INDEXED BY articles_head ON a.id = c.article_id
-    JOIN sources s ON s.id = a.source_id WHERE c.fact_id = ?1 ORDER BY s.name";
+    JOIN publications p INDEXED BY publications_article ON p.article_id = c.article_id
+    JOIN sources s ON s.id = p.source_id WHERE c.fact_id = ?1 ORDER BY s.name";
 
 /// Claims (as `id`) in the same fact as claim `?1`, itself included.
 const MEMBERS: &str = "SELECT id FROM claims WHERE id = ?1

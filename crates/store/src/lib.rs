@@ -38,8 +38,8 @@ pub use claimgraph_graph::storage::{
     with_deadline, Actor, ArticleRecord, ClaimFilter, ClaimLinks, ClaimPlace, ClaimRecord,
     ClaimSort, CurationAction, CurationEntry, Cursor, DataVersion, EntityRecord, EntitySummary,
     FactRecord, FeedPosition, Inserted, LinkedClaim, Listing, MentionRecord, MergeOutcome,
-    MergeRecord, NumberFilter, NumberRecord, Page, PlaceInfo, Position, RelinkOutcome, RelinkScope,
-    SpeakerRecord, Storage, StorageError, LISTED_CLAIMS, LISTED_NUMBERS, MAX_LINKED,
+    MergeRecord, NumberFilter, NumberRecord, Page, PlaceInfo, Position, Publication, RelinkOutcome,
+    RelinkScope, SpeakerRecord, Storage, StorageError, LISTED_CLAIMS, LISTED_NUMBERS, MAX_LINKED,
 };
 
 #[cfg(test)]

@@ -87,13 +87,18 @@ struct Mentions {
 impl Writer<'_> {
     /// Writes one article: its row, its mentions, its claims with their places and
     /// figures, then the counts, the seats and the links to other articles' claims. An
-    /// article whose text is already stored is left as it is.
+    /// article whose text is already stored gains only the publication, when it names an
+    /// outlet or address the text was not yet published under.
     fn article(&mut self, p: &PreparedArticle) -> Result<Inserted, StoreError> {
         if let Some(id) = self.stored_article(&p.content_hash)? {
+            let source_id = self.source_of(p)?;
+            self.publication(id, source_id, p)?;
             return Ok(Inserted { id, created: false });
         }
         self.article_orgs.clear();
-        let article_id = self.article_row(p)?;
+        let source_id = self.source_of(p)?;
+        let article_id = self.article_row(p, source_id)?;
+        self.publication(article_id, source_id, p)?;
         let mentions = self.mentions(p, article_id)?;
         let (signed, claim_rows) = self.claims(p, article_id, &mentions.by_span)?;
         self.finish_article(article_id, mentions, &signed, claim_rows)?;
@@ -113,13 +118,47 @@ impl Writer<'_> {
         Ok(existing)
     }
 
-    /// Inserts the article's row (after its source's, when it names one) and gives its id.
-    fn article_row(&mut self, p: &PreparedArticle) -> Result<Id, StoreError> {
-        let text = p.article.text.as_str();
-        let source_id = match p.article.source.as_deref().map(str::trim) {
+    /// The id of the outlet the article names, stored first when new.
+    fn source_of(&mut self, p: &PreparedArticle) -> Result<Option<Id>, StoreError> {
+        Ok(match p.article.source.as_deref().map(str::trim) {
             Some(name) if !fold(name).is_empty() => Some(self.source(name)?),
             _ => None,
-        };
+        })
+    }
+
+    /// Records that article `id`'s text was published by the outlet `source_id` or at the
+    /// address `p` names; nothing when it names neither or that publication is known.
+    fn publication(
+        &mut self,
+        id: Id,
+        source_id: Option<Id>,
+        p: &PreparedArticle,
+    ) -> Result<(), StoreError> {
+        if source_id.is_none() && p.article.url.is_none() {
+            return Ok(());
+        }
+        self.conn
+            .prepare_cached(
+                "INSERT OR IGNORE INTO publications
+                 (article_id, source_id, url, title, published_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                id,
+                source_id,
+                p.article.url,
+                p.article.title,
+                p.article.published_at
+            ])?;
+        Ok(())
+    }
+
+    /// Inserts the article's row, published by outlet `source_id`, and gives its id.
+    fn article_row(
+        &mut self,
+        p: &PreparedArticle,
+        source_id: Option<Id>,
+    ) -> Result<Id, StoreError> {
+        let text = p.article.text.as_str();
         let article_id: Id = self
             .conn
             .prepare_cached(

@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use claimgraph_graph::article::{prepare, ArticleText, NewArticle};
+use claimgraph_graph::article::{prepare, published_again, ArticleText, NewArticle};
 
 use super::claims::{claim_filter, claims_page, within, ClaimQuery};
 use crate::charset;
@@ -24,7 +24,7 @@ use crate::{ApiError, AppState};
 /// line is the headline. 201 for a new article, 200 with the stored one for a duplicate.
 #[utoipa::path(post, path = "/v1/articles", tag = "articles", operation_id = "create_article",
     summary = "Ingest an article",
-    description = "JSON `{\"text\", \"title\"?, \"source\"?, \"url\"?, \"published_at\"?}` or a `text/plain` body whose first line is the headline, in UTF-8 or the declared `charset` (UTF-16 LE/BE, ISO-8859-1, windows-1252, …). Articles are identified by the hash of their text: posting the same text again answers 200 with the stored article.",
+    description = "JSON `{\"text\", \"title\"?, \"source\"?, \"url\"?, \"published_at\"?}` or a `text/plain` body whose first line is the headline, in UTF-8 or the declared `charset` (UTF-16 LE/BE, ISO-8859-1, windows-1252, …). Articles are identified by the hash of their text: posting the same text again answers 200 with the stored article, and records the post's `source` or `url` among its `publications` (wire copy carried by several outlets is one article with several publications).",
     security(("bearer_token" = [])),
     request_body(content(
         (ArticleIn = "application/json"),
@@ -33,7 +33,7 @@ use crate::{ApiError, AppState};
     responses(
         (status = 201, description = "Stored; `Location` names it. The same shape as the 200, text included", body = ArticleOut,
             headers(("location" = String, description = "/v1/articles/{id}"))),
-        (status = 200, description = "The same text was already stored: the stored article", body = ArticleOut),
+        (status = 200, description = "The same text was already stored: the stored article, its `publications` including this post's outlet or address", body = ArticleOut),
         (status = 400, description = "`malformed_json`, `invalid_utf8`, `invalid_encoding`, `unreadable_body`", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "`payload_too_large`: over --body-limit (default 2 MiB)", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "`unsupported_media_type`: neither application/json nor text/plain; `unsupported_charset`: a charset the server cannot decode", body = Problem, content_type = "application/problem+json"),
@@ -47,24 +47,22 @@ pub(super) async fn create_article(
 ) -> Result<Response, ApiError> {
     let body = read_body(&state, body)?;
     let article = parse_article(&headers, &body)?;
-    if let Some(id) = state
+    let stored = state
         .store
         .find_article_by_hash(&claimgraph_graph::article::content_hash(
             article.text.as_str(),
         ))
-        .await?
-    {
-        return Ok((
-            StatusCode::OK,
-            Json(ArticleOut::from(state.store.get_article(id).await?)),
-        )
-            .into_response());
-    }
-    // extraction is CPU work: keep it off the async workers
-    let reader = Arc::clone(&state.reader);
-    let prepared = tokio::task::spawn_blocking(move || prepare(&*reader, article))
-        .await
-        .map_err(|e| ApiError::Internal(format!("extraction task failed: {e}")))?;
+        .await?;
+    let prepared = if stored.is_some() {
+        // the text is stored: this post is one more publication of it, nothing to read
+        published_again(article)
+    } else {
+        // extraction is CPU work: keep it off the async workers
+        let reader = Arc::clone(&state.reader);
+        tokio::task::spawn_blocking(move || prepare(&*reader, article))
+            .await
+            .map_err(|e| ApiError::Internal(format!("extraction task failed: {e}")))?
+    };
     let inserted = state.store.insert(&prepared).await?;
     let out = state.store.get_article(inserted.id).await?;
     let status = if inserted.created {

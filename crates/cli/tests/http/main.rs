@@ -18,3 +18,4 @@ mod openapi;
 mod query;
 mod robust;
 mod search;
+mod syndication;

@@ -57,8 +57,8 @@ fn the_document_matches_its_snapshot() {
             .unwrap_or(committed.lines().count().min(rendered.lines().count()));
         panic!(
             "the OpenAPI document changed (first difference at line {}): review the change, \
-             then run `UPDATE_SNAPSHOTS=1 cargo test -p claimgraph-api --test openapi` and \
-             commit crates/api/tests/openapi.snapshot.json\n  committed: {:?}\n  now:       {:?}",
+             then run `UPDATE_SNAPSHOTS=1 cargo test -p claimgraph --test http openapi` and \
+             commit crates/cli/tests/http/openapi.snapshot.json\n  committed: {:?}\n  now:       {:?}",
             line + 1,
             committed.lines().nth(line).unwrap_or(""),
             rendered.lines().nth(line).unwrap_or(""),

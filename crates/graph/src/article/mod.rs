@@ -98,6 +98,22 @@ pub fn prepare(reader: &dyn ReadArticle, mut article: NewArticle) -> PreparedArt
     }
 }
 
+/// An article whose text is stored already (its hash was found), prepared without reading
+/// it: the writer records only its publication, the claims are the stored text's. Titles
+/// come from a first line as [`prepare`] takes them.
+pub fn published_again(article: NewArticle) -> PreparedArticle {
+    prepare(&Unread, article)
+}
+
+/// Reads nothing: what [`published_again`] hands [`prepare`].
+struct Unread;
+
+impl ReadArticle for Unread {
+    fn read(&self, _: &str, _: &ExtractOptions) -> Extraction {
+        Extraction::default()
+    }
+}
+
 /// The comparison tokens of every claim of an extraction, from the gists the extractor
 /// read (aligned with `extraction.claims`).
 pub fn signatures(extraction: &Extraction) -> Vec<Signature> {

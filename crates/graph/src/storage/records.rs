@@ -19,6 +19,21 @@ pub struct ArticleRecord {
     pub mention_count: i64,
     /// Only filled when one article is asked for: lists stay light.
     pub text: Option<String>,
+    /// The outlets and addresses the text was published under, first first; only filled
+    /// when one article is asked for.
+    pub publications: Option<Vec<Publication>>,
+}
+
+/// One outlet's (or one address's) publication of an article's text: wire copy is one
+/// article published by many.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Publication {
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub published_at: Option<String>,
+    /// When this store learnt of it.
+    pub created_at: String,
 }
 
 /// Who a claim is attributed to.

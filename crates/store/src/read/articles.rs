@@ -7,7 +7,7 @@ use sqlx::Row;
 
 use super::{json_array, keyset_page};
 use crate::StorageError;
-use crate::{ArticleRecord, Page};
+use crate::{ArticleRecord, Page, Publication};
 use crate::{Cursor, Id, Listing, Store, StoreError};
 
 const ARTICLE_COLUMNS: &str = "a.id, a.title, s.name AS source, a.url, a.published_at,
@@ -44,7 +44,27 @@ impl Store {
             what: "article",
             id,
         })?;
-        Ok(article_row(&row, true))
+        let mut article = article_row(&row, true);
+        article.publications = Some(self.publications(id).await?);
+        Ok(article)
+    }
+
+    /// The outlets and addresses article `id` was published under, first first.
+    async fn publications(&self, id: Id) -> Result<Vec<Publication>, StoreError> {
+        let rows = sqlx::query(PUBLICATIONS)
+            .bind(id)
+            .fetch_all(&self.read)
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|r| Publication {
+                source: r.get("source"),
+                url: r.get("url"),
+                title: r.get("title"),
+                published_at: r.get("published_at"),
+                created_at: r.get("created_at"),
+            })
+            .collect())
     }
 
     /// The articles with these ids (without their text), by id; ids that name no article
@@ -83,5 +103,11 @@ pub(crate) fn article_row(r: &SqliteRow, with_text: bool) -> ArticleRecord {
         claim_count: r.get("claim_count"),
         mention_count: r.get("mention_count"),
         text: if with_text { r.get("text") } else { None },
+        publications: None,
     }
 }
+
+/// The publications of article `?1`, first first.
+const PUBLICATIONS: &str = "SELECT s.name AS source, p.url, p.title, p.published_at, p.created_at
+    FROM publications p LEFT JOIN sources s ON s.id = p.source_id
+    WHERE p.article_id = ?1 ORDER BY p.id";
