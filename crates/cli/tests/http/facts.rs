@@ -341,3 +341,46 @@ async fn a_fact_keeps_its_id_as_more_articles_report_it() {
         json!(["Coastal Herald", "Northern Post", "Valley Times"])
     );
 }
+
+/// The example articles, as JSON bodies: a text file's first line is its headline, an
+/// NDJSON file holds one article per line.
+fn example_articles() -> Vec<(&'static str, Value)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/articles");
+    let read = |name: &str| {
+        std::fs::read_to_string(format!("{dir}/{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    let mut out = Vec::new();
+    for (story, name) in [("flood", "flood-romagna.txt"), ("water", "water-evora.txt")] {
+        out.push((story, json!({ "text": read(name) })));
+    }
+    let wildfire: Value = serde_json::from_str(&read("wildfire-evia.json")).expect("JSON");
+    out.push(("wildfire", wildfire));
+    for line in read("port-strike.ndjson")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+    {
+        out.push(("strike", serde_json::from_str(line).expect("JSON line")));
+    }
+    out
+}
+
+/// Four unrelated stories share words ("for two days", "residents … by boat") but no
+/// fact: each fact holds claims of one story only.
+#[tokio::test]
+async fn unrelated_stories_that_share_words_share_no_fact() {
+    let app = app().await;
+    let mut story_of = std::collections::HashMap::new();
+    for (story, body) in example_articles() {
+        let article = app.post_article(body).await;
+        story_of.insert(article["id"].as_i64().expect("id"), story);
+    }
+    for fact in app.all("/v1/facts", 20).await {
+        let stories: std::collections::BTreeSet<&str> = fact["claims"]
+            .as_array()
+            .expect("claims")
+            .iter()
+            .map(|c| story_of[&c["article_id"].as_i64().expect("article id")])
+            .collect();
+        assert_eq!(stories.len(), 1, "one fact across stories: {fact}");
+    }
+}
