@@ -4,7 +4,7 @@
 //! measures territory ("2,000 km of territory") and the words that say what a figure in a
 //! unit of measure measures ("inflation of 7.2 percent"). The store only compares.
 
-use crate::model::{Claim, Figure, Gist, Quantity};
+use crate::model::{Claim, Figure, Gist, Qualifier, Quantity};
 use crate::rules::{fate_of, is_counted, AREA_NOUNS, NEGATIONS};
 use crate::terms::terms;
 
@@ -27,12 +27,29 @@ pub fn gist(text: &str, claim: &Claim) -> Gist {
         figures: claim
             .numbers
             .iter()
-            .map(|q| {
+            .enumerate()
+            .map(|(i, q)| {
                 let before = near(text, q.span.start, Side::Before);
-                let after = near(text, q.span.end, Side::After);
+                let after = near(text, range_end(&claim.numbers, i), Side::After);
                 figure(q, before, after)
             })
             .collect(),
+    }
+}
+
+/// Where the words after figure `i` begin: after the upper bound when it opens a range
+/// ("45 to 50 people were killed": both bounds count the killed).
+fn range_end(numbers: &[Quantity], i: usize) -> usize {
+    let q = &numbers[i];
+    match numbers.get(i + 1) {
+        Some(upper)
+            if q.qualifier == Qualifier::AtLeast
+                && upper.qualifier == Qualifier::AtMost
+                && upper.unit == q.unit =>
+        {
+            upper.span.end
+        }
+        _ => q.span.end,
     }
 }
 
@@ -165,7 +182,7 @@ fn context_terms(before: &str, after: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ClaimKind, Measure, Qualifier, Span};
+    use crate::model::{ClaimKind, Measure, Span};
 
     fn q(value: f64, unit: &str) -> Quantity {
         Quantity {
@@ -301,5 +318,19 @@ mod tests {
         // an extraction reads every claim's gist, one figure per number
         let x = crate::extract(text, &Default::default());
         assert!(x.claims.iter().all(|c| c.gist == gist(text, c)));
+    }
+
+    #[test]
+    fn both_bounds_of_a_range_count_what_befell_them() {
+        let x = crate::extract(
+            "Between 20 and 30 people were injured, police said.",
+            &Default::default(),
+        );
+        let units: Vec<Vec<String>> = x
+            .claims
+            .iter()
+            .map(|c| c.gist.figures.iter().map(|f| f.unit.clone()).collect())
+            .collect();
+        assert_eq!(units[0], ["person/injured", "person/injured"], "{units:?}");
     }
 }
