@@ -75,7 +75,7 @@ fn ingest_is_idempotent_and_reports_rejections() {
     let out = run(bin().arg("ingest").arg(examples()).arg("--db").arg(&db));
     let first = stdout(&out);
     assert!(
-        first.contains("articles: 5 new, 0 already present, 0 rejected"),
+        first.contains("articles: 6 new, 0 already present, 0 rejected"),
         "{first}"
     );
 
@@ -100,7 +100,7 @@ fn ingest_is_idempotent_and_reports_rejections() {
         .arg(&db));
     let second = stdout(&out);
     assert!(
-        second.contains("articles: 1 new, 5 already present, 3 rejected"),
+        second.contains("articles: 1 new, 6 already present, 3 rejected"),
         "{second}"
     );
     assert!(second.contains("mixed.ndjson:2"), "{second}");

@@ -8,6 +8,9 @@ mod support;
 
 use support::{bin, run};
 
+/// The articles in `examples/articles` (the NDJSON file holds two).
+const EXAMPLE_ARTICLES: usize = 6;
+
 #[test]
 fn export_writes_graphml_and_ntriples_of_the_same_graph() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -24,8 +27,12 @@ fn export_writes_graphml_and_ntriples_of_the_same_graph() {
         "{xml}"
     );
     assert!(xml.trim_end().ends_with("</graphml>"));
-    // the five example articles, each an article node
-    assert_eq!(xml.matches("<node id=\"a:").count(), 5, "{xml}");
+    // the example articles, each an article node
+    assert_eq!(
+        xml.matches("<node id=\"a:").count(),
+        EXAMPLE_ARTICLES,
+        "{xml}"
+    );
     assert!(xml.matches("<node id=\"e:").count() > 4);
     assert!(xml.contains("<data key=\"edge_kind\">speaker</data>"));
 
@@ -42,7 +49,7 @@ fn export_writes_graphml_and_ntriples_of_the_same_graph() {
             "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:claimgraph:vocab#Article> ."
         )
         .count(),
-        5
+        EXAMPLE_ARTICLES
     );
     assert!(nt
         .lines()
@@ -79,7 +86,10 @@ fn export_writes_graphml_and_ntriples_of_the_same_graph() {
     let ld: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON-LD is JSON");
     let nodes = ld["@graph"].as_array().expect("@graph");
     assert_eq!(nodes.len(), xml.matches("<node ").count());
-    assert_eq!(nodes.iter().filter(|n| n["@type"] == "Article").count(), 5);
+    assert_eq!(
+        nodes.iter().filter(|n| n["@type"] == "Article").count(),
+        EXAMPLE_ARTICLES
+    );
 }
 
 #[test]
