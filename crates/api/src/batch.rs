@@ -19,7 +19,9 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
-use claimgraph_graph::article::{content_hash, prepare, NewArticle, PreparedArticle};
+use claimgraph_graph::article::{
+    content_hash, prepare, published_again, NewArticle, PreparedArticle,
+};
 use claimgraph_graph::storage::{Id, StorageError};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -229,7 +231,10 @@ async fn ingest_chunk(
             (Err(e), _) => Some(BatchLine::failed(line.number, e.problem())),
             (Ok(_), Some(problem)) => Some(BatchLine::failed(line.number, problem.clone())),
             (Ok(article), None) => match already_stored(state, &article).await {
-                Ok(Some((id, hash))) => Some(BatchLine::stored(line.number, id, false, hash)),
+                Ok(Some((id, hash))) => Some(match publish_again(state, article).await {
+                    Ok(()) => BatchLine::stored(line.number, id, false, hash),
+                    Err(e) => BatchLine::failed(line.number, e.problem()),
+                }),
                 Ok(None) => {
                     fresh.push((i, article));
                     None
@@ -271,6 +276,16 @@ async fn already_stored(
         .find_article_by_hash(&hash)
         .await?
         .map(|id| (id, hash)))
+}
+
+/// Records a stored text's new outlet or address, as `POST /v1/articles` does; nothing to
+/// write when the line names neither.
+async fn publish_again(state: &AppState, article: NewArticle) -> Result<(), ApiError> {
+    if article.source.is_none() && article.url.is_none() {
+        return Ok(());
+    }
+    state.store.insert(&published_again(article)).await?;
+    Ok(())
 }
 
 /// What writing one article came to: its id, whether this request stored it, its hash.

@@ -417,3 +417,26 @@ async fn the_event_stream_sees_a_batchs_articles() {
     }
     assert_eq!(seen, ids);
 }
+
+/// A batch line carrying a stored text from another outlet is one more publication of it.
+#[tokio::test]
+async fn a_stored_text_from_another_outlet_in_a_batch_is_a_publication() {
+    let app = app().await;
+    let first = app.post_article(harbour()).await;
+    let mut copy = harbour();
+    copy["source"] = json!("Dalmatia Wire");
+    copy["url"] = json!("https://wire.example/zadar-cranes");
+    let lines = results(&app, batch(NDJSON, copy.to_string(), None)).await;
+    assert_eq!(
+        (lines[0]["status"].clone(), lines[0]["id"].clone()),
+        (json!(200), first["id"].clone())
+    );
+    let (_, article) = app.get(&format!("/v1/articles/{}", first["id"])).await;
+    let outlets: Vec<&Value> = article["publications"]
+        .as_array()
+        .expect("publications")
+        .iter()
+        .map(|p| &p["source"])
+        .collect();
+    assert_eq!(outlets, [&json!("Coastal Ledger"), &json!("Dalmatia Wire")]);
+}
