@@ -70,8 +70,6 @@ fn link(x: Id, y: Id, kind: &'static str, score: f64) -> Link {
 /// Least similarity of a pair that counts towards grouping claims into facts; weaker
 /// pairs count as 0.
 const PAIR_MIN: f64 = 0.1;
-/// What a pair that does not witness a fact counts for in grouping: it still holds a
-/// fact's members together, but a witnessed pair wins a claim over it.
 /// Most similar claims of other articles each new claim brings into its neighbourhood.
 const NEIGHBOURS: usize = 10;
 /// Largest fact regrouped when a new claim comes near it; larger ones are kept whole.
@@ -125,7 +123,7 @@ impl LocalPairs {
         let witnessed: Vec<(usize, usize, f64)> = self
             .pairs
             .iter()
-            .filter(|(i, j, _)| left(i) && left(j) && self.witnessed.contains(&(*i, *j)))
+            .filter(|&&(i, j, _)| left(&i) && left(&j) && self.is_witnessed(i, j))
             .copied()
             .collect();
         let again = average_linkage(&self.articles, &witnessed, &self.apart, SAME_FACT);
@@ -133,17 +131,21 @@ impl LocalPairs {
         groups
     }
 
+    /// Whether claims `x` and `y` (by position, in either order) witness one fact.
+    fn is_witnessed(&self, x: usize, y: usize) -> bool {
+        self.witnessed.contains(&(x.min(y), x.max(y)))
+    }
+
     /// The members of a group that each have a witnessing pair with another member (of
     /// another article), found again after each removal; `None` when fewer than two
     /// articles remain.
     fn witnessed_part(&self, mut group: Vec<usize>) -> Option<Vec<usize>> {
-        let witnessed = |x: usize, y: usize| self.witnessed.contains(&(x.min(y), x.max(y)));
         loop {
             let before = group.len();
             let kept: Vec<usize> = group
                 .iter()
                 .copied()
-                .filter(|&x| group.iter().any(|&y| witnessed(x, y)))
+                .filter(|&x| group.iter().any(|&y| self.is_witnessed(x, y)))
                 .collect();
             group = kept;
             if group.len() == before {
