@@ -281,10 +281,9 @@ async fn already_stored(
 /// Records a stored text's new outlet or address, as `POST /v1/articles` does; nothing to
 /// write when the line names neither.
 async fn publish_again(state: &AppState, article: NewArticle) -> Result<(), ApiError> {
-    if article.source.is_none() && article.url.is_none() {
-        return Ok(());
+    if let Some(again) = published_again(article) {
+        state.store.insert(&again).await?;
     }
-    state.store.insert(&published_again(article)).await?;
     Ok(())
 }
 

@@ -10,6 +10,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use claimgraph_graph::article::{prepare, published_again, ArticleText, NewArticle};
+use claimgraph_graph::storage::Inserted;
 
 use super::claims::{claim_filter, claims_page, within, ClaimQuery};
 use crate::charset;
@@ -53,17 +54,21 @@ pub(super) async fn create_article(
             article.text.as_str(),
         ))
         .await?;
-    let prepared = if stored.is_some() {
+    let inserted = match stored {
         // the text is stored: this post is one more publication of it, nothing to read
-        published_again(article)
-    } else {
-        // extraction is CPU work: keep it off the async workers
-        let reader = Arc::clone(&state.reader);
-        tokio::task::spawn_blocking(move || prepare(&*reader, article))
-            .await
-            .map_err(|e| ApiError::Internal(format!("extraction task failed: {e}")))?
+        Some(id) => match published_again(article) {
+            Some(again) => state.store.insert(&again).await?,
+            None => Inserted { id, created: false },
+        },
+        None => {
+            // extraction is CPU work: keep it off the async workers
+            let reader = Arc::clone(&state.reader);
+            let prepared = tokio::task::spawn_blocking(move || prepare(&*reader, article))
+                .await
+                .map_err(|e| ApiError::Internal(format!("extraction task failed: {e}")))?;
+            state.store.insert(&prepared).await?
+        }
     };
-    let inserted = state.store.insert(&prepared).await?;
     let out = state.store.get_article(inserted.id).await?;
     let status = if inserted.created {
         StatusCode::CREATED

@@ -100,9 +100,10 @@ pub fn prepare(reader: &dyn ReadArticle, mut article: NewArticle) -> PreparedArt
 
 /// An article whose text is stored already (its hash was found), prepared without reading
 /// it: the writer records only its publication, the claims are the stored text's. Titles
-/// come from a first line as [`prepare`] takes them.
-pub fn published_again(article: NewArticle) -> PreparedArticle {
-    prepare(&Unread, article)
+/// come from a first line as [`prepare`] takes them. `None` when it names neither an outlet
+/// nor an address: there is no publication to record.
+pub fn published_again(article: NewArticle) -> Option<PreparedArticle> {
+    (article.source.is_some() || article.url.is_some()).then(|| prepare(&Unread, article))
 }
 
 /// Reads nothing: what [`published_again`] hands [`prepare`].
