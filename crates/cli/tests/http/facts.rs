@@ -4,7 +4,7 @@
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-use crate::support::{app, App};
+use crate::support::{app, example, App};
 
 const NORTH: &str = "Flood waters cover the valley\nThe regional governor, Ana Ruiz, said that \
 floods had covered 1,200 km2 of farmland near Pisco. Rescue teams moved 300 families to \
@@ -345,21 +345,17 @@ async fn a_fact_keeps_its_id_as_more_articles_report_it() {
 /// The example articles, as JSON bodies: a text file's first line is its headline, an
 /// NDJSON file holds one article per line.
 fn example_articles() -> Vec<(&'static str, Value)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/articles");
-    let read = |name: &str| {
-        std::fs::read_to_string(format!("{dir}/{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
-    };
     let mut out = Vec::new();
     for (story, name) in [
         ("flood", "flood-romagna.txt"),
         ("flood", "romagna-roads.txt"),
         ("water", "water-evora.txt"),
     ] {
-        out.push((story, json!({ "text": read(name) })));
+        out.push((story, json!({ "text": example(name) })));
     }
-    let wildfire: Value = serde_json::from_str(&read("wildfire-evia.json")).expect("JSON");
+    let wildfire: Value = serde_json::from_str(&example("wildfire-evia.json")).expect("JSON");
     out.push(("wildfire", wildfire));
-    for line in read("port-strike.ndjson")
+    for line in example("port-strike.ndjson")
         .lines()
         .filter(|l| !l.trim().is_empty())
     {

@@ -6,43 +6,7 @@ use claimgraph_api::ApiConfig;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
-use crate::support::{app, app_with, App};
-
-impl App {
-    async fn send(&self, req: Request<Body>) -> (StatusCode, Option<String>, Value) {
-        let (status, ctype, bytes) = self.typed(req).await;
-        (
-            status,
-            ctype,
-            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-        )
-    }
-
-    async fn post(
-        &self,
-        content_type: Option<&str>,
-        body: impl Into<Body>,
-    ) -> (StatusCode, Option<String>, Value) {
-        let mut req = Request::post("/v1/articles");
-        if let Some(ct) = content_type {
-            req = req.header(header::CONTENT_TYPE, ct);
-        }
-        self.send(req.body(body.into()).expect("request")).await
-    }
-
-    async fn post_json(&self, body: Value) -> (StatusCode, Value) {
-        let (status, _, body) = self.post(Some("application/json"), body.to_string()).await;
-        (status, body)
-    }
-}
-
-fn example(name: &str) -> String {
-    let path = format!(
-        "{}/../../examples/articles/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+use crate::support::{app, app_with, example, App};
 
 /// The wildfire example as the API's JSON body.
 fn wildfire() -> Value {

@@ -147,3 +147,43 @@ pub fn long_article(n: usize) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+impl App {
+    /// The answer's status, content type and JSON body (null when it is not JSON).
+    pub async fn send(&self, req: Request<Body>) -> (StatusCode, Option<String>, Value) {
+        let (status, ctype, bytes) = self.typed(req).await;
+        (
+            status,
+            ctype,
+            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+        )
+    }
+
+    /// Posts `body` to `/v1/articles` with this content type, if any.
+    pub async fn post(
+        &self,
+        content_type: Option<&str>,
+        body: impl Into<Body>,
+    ) -> (StatusCode, Option<String>, Value) {
+        let mut req = Request::post("/v1/articles");
+        if let Some(ct) = content_type {
+            req = req.header(header::CONTENT_TYPE, ct);
+        }
+        self.send(req.body(body.into()).expect("request")).await
+    }
+
+    /// Posts a JSON article, whatever the answer.
+    pub async fn post_json(&self, body: Value) -> (StatusCode, Value) {
+        let (status, _, body) = self.post(Some("application/json"), body.to_string()).await;
+        (status, body)
+    }
+}
+
+/// The text of an example article (`examples/articles/`).
+pub fn example(name: &str) -> String {
+    let path = format!(
+        "{}/../../examples/articles/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}

@@ -1,11 +1,10 @@
 //! Wire copy: one text published by several outlets is one article with several
 //! publications, and facts count outlets and texts apart.
 
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-use crate::support::{app, App};
+use crate::support::app;
 
 const WIRE: &str = "Ferry crews walked out\nFerry crews at the port of Split stopped work on \
     Monday, union leader Marta Kovač said. About 40 sailings were cancelled, the harbour \
@@ -13,16 +12,6 @@ const WIRE: &str = "Ferry crews walked out\nFerry crews at the port of Split sto
 
 const OWN_WORDS: &str = "Sailings cancelled\nAbout 40 sailings were cancelled at the port of \
     Split on Monday, the harbour office said, as ferry crews stopped work.";
-
-/// Posts an article and returns the status and body, whatever they are.
-async fn post(app: &App, body: Value) -> (StatusCode, Value) {
-    let req = Request::post("/v1/articles")
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(Body::from(body.to_string()))
-        .expect("request");
-    let (status, _, bytes) = app.request(req).await;
-    (status, serde_json::from_slice(&bytes).expect("JSON"))
-}
 
 fn outlets(article: &Value) -> Vec<(String, String)> {
     article["publications"]
@@ -41,14 +30,16 @@ fn outlets(article: &Value) -> Vec<(String, String)> {
 #[tokio::test]
 async fn the_same_text_from_another_outlet_is_another_publication() {
     let app = app().await;
-    let (status, first) = post(&app, json!({"text": WIRE, "source": "Adriatic Wire"})).await;
+    let (status, first) = app
+        .post_json(json!({"text": WIRE, "source": "Adriatic Wire"}))
+        .await;
     assert_eq!(status, StatusCode::CREATED);
     let id = first["id"].as_i64().expect("id");
     assert_eq!(outlets(&first), [("Adriatic Wire".into(), "-".into())]);
 
     let copy =
         json!({"text": WIRE, "source": "Split Evening", "url": "https://split.example/ferries"});
-    let (status, again) = post(&app, copy.clone()).await;
+    let (status, again) = app.post_json(copy.clone()).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(again["id"], id, "one text, one article");
     assert_eq!(again["source"], "Adriatic Wire", "the first publication's");
@@ -62,8 +53,8 @@ async fn the_same_text_from_another_outlet_is_another_publication() {
     assert_eq!(outlets(&again), both);
 
     // the same publication twice, and a post that names no outlet, add nothing
-    assert_eq!(post(&app, copy).await.0, StatusCode::OK);
-    assert_eq!(post(&app, json!({"text": WIRE})).await.0, StatusCode::OK);
+    assert_eq!(app.post_json(copy).await.0, StatusCode::OK);
+    assert_eq!(app.post_json(json!({"text": WIRE})).await.0, StatusCode::OK);
     let (status, read) = app.get(&format!("/v1/articles/{id}")).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(outlets(&read), both);
@@ -79,7 +70,7 @@ async fn the_same_text_from_another_outlet_is_another_publication() {
 #[tokio::test]
 async fn an_article_posted_without_an_outlet_has_no_publications() {
     let app = app().await;
-    let (status, article) = post(&app, json!({"text": OWN_WORDS})).await;
+    let (status, article) = app.post_json(json!({"text": OWN_WORDS})).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(article["publications"], json!([]));
 }
@@ -93,7 +84,7 @@ async fn a_fact_counts_outlets_and_texts_apart() {
         (WIRE, "Split Evening"),
         (WIRE, "Island Radio"),
     ] {
-        post(&app, json!({"text": text, "source": source})).await;
+        app.post_json(json!({"text": text, "source": source})).await;
     }
     let (_, facts) = app.get("/v1/facts?limit=20").await;
     let fact = facts["items"]
