@@ -113,14 +113,17 @@ impl Signature {
             .collect()
     }
 
+    /// (token, unit, value) of each figure token (`n:<unit>:<value>`).
+    fn figure_tokens(&self) -> impl Iterator<Item = (&str, &str, f64)> {
+        self.with_prefix("n:").filter_map(|t| {
+            let (unit, value) = t[2..].rsplit_once(':')?;
+            Some((t, unit, value.parse().ok()?))
+        })
+    }
+
     /// (unit, value) of each figure.
     fn figures(&self) -> Vec<(&str, f64)> {
-        self.with_prefix("n:")
-            .filter_map(|t| {
-                let (unit, value) = t[2..].rsplit_once(':')?;
-                Some((unit, value.parse().ok()?))
-            })
-            .collect()
+        self.figure_tokens().map(|(_, u, v)| (u, v)).collect()
     }
 
     /// The units of its figures.
@@ -250,11 +253,10 @@ impl Profile {
         let terms = ids(&mut sig.text_terms());
         let places = ids(&mut sig.with_prefix("p:"));
         let numbers = ids(&mut sig.with_prefix("n:"));
-        let anchors = ids(&mut sig.with_prefix("n:").filter(|t| {
-            t[2..]
-                .rsplit_once(':')
-                .is_some_and(|(unit, _)| !LOOSE_UNITS.contains(&unit))
-        }));
+        let anchors = ids(&mut sig
+            .figure_tokens()
+            .filter(|(_, unit, _)| !LOOSE_UNITS.contains(unit))
+            .map(|(token, _, _)| token));
         let speakers = ids(&mut sig.with_prefix("s:"));
         let figures = sig
             .figures()
