@@ -193,6 +193,9 @@ fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
     if let Some(k) = plural_after_describers(t, j, b) {
         return Some((rules::singular(t.s(k)), k + 1));
     }
+    if let Some(k) = bridged_plural(t, j, b) {
+        return Some((rules::singular(t.s(k)), k + 1));
+    }
     // A counted noun: the last noun of a short run of nouns.
     let mut last = None;
     let mut k = j;
@@ -231,6 +234,22 @@ fn plural_after_describers(t: &Tokens, j: usize, b: usize) -> Option<usize> {
     (j..b.min(j + DESCRIBERS + 1))
         .take_while(|&k| t.is_word(k) && !t.toks[k].cap && !t.has(k, RUN_STOPS))
         .find(|&k| looks_plural(t.lo(k)))
+}
+
+/// The plural a number counts past a bridge word ("four more leaders") or a partitive
+/// ("six of the injured miners"). A partitive of "one" picks one of many ("one of the
+/// largest ports"): no count.
+fn bridged_plural(t: &Tokens, j: usize, b: usize) -> Option<usize> {
+    let lo = t.lo(j);
+    if rules::COUNT_BRIDGES.contains(&lo) {
+        return plural_after_describers(t, j + 1, b);
+    }
+    let one = j > 0 && matches!(t.lo(j - 1), "one" | "1");
+    let partitive =
+        lo == "of" && !one && j + 1 < b && rules::PARTITIVE_DETERMINERS.contains(&t.lo(j + 1));
+    partitive
+        .then(|| plural_after_describers(t, j + 2, b))
+        .flatten()
 }
 
 /// Words that end the run of words naming what a number counts: function words, dates,

@@ -314,3 +314,28 @@ fn one_before_a_verb_is_no_count() {
         assert_eq!(vu(text), want, "{text}");
     }
 }
+
+#[test]
+fn bridges_and_partitives_count_the_plural_after_them() {
+    let cases: &[(&str, &[(f64, &str)])] = &[
+        (
+            "the court will hear three more witnesses",
+            &[(3.0, "witness")],
+        ),
+        ("two other trawlers ran aground", &[(2.0, "trawler")]),
+        (
+            "five additional pumping stations opened",
+            &[(5.0, "station")],
+        ),
+        ("seven of the stranded hikers were found", &[(7.0, "hiker")]),
+        ("two of its ferries were sold", &[(2.0, "ferry")]),
+        // negatives: no plural after the bridge, a partitive of one, no determiner
+        ("the tally rose by four more than expected", &[]),
+        ("it is one of the busiest harbours", &[]),
+        ("three of them swam ashore", &[]),
+    ];
+    for (text, want) in cases {
+        let want: Vec<(f64, String)> = want.iter().map(|(v, u)| (*v, u.to_string())).collect();
+        assert_eq!(vu(text), want, "{text}");
+    }
+}

@@ -99,6 +99,16 @@ pub const VAGUE_BEFORE: &[&str] = &[
     "several", "few", "many", "some", "tens", "hundreds", "dozens",
 ];
 
+/// Words between a number and what it adds to a count already made ("four more
+/// leaders", "two other ferries", "three further cases"): the noun after them is counted.
+pub const COUNT_BRIDGES: &[&str] = &["more", "other", "further", "additional"];
+
+/// Determiners after "of" in a partitive count ("six of the injured miners", "two of
+/// its ferries"): the plural after them is counted.
+pub const PARTITIVE_DETERMINERS: &[&str] = &[
+    "the", "these", "those", "its", "their", "his", "her", "our",
+];
+
 /// Approximation words before a number, longest first, as lower-case word sequences.
 pub const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["more", "than"], Qualifier::MoreThan),
