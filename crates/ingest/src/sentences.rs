@@ -30,6 +30,9 @@ pub fn is_boilerplate(t: &Tokens, a: usize, b: usize) -> bool {
         // Navigation and bylines are short lines.
         return false;
     }
+    if is_clip_listing(line) {
+        return true;
+    }
     // Lower-cased on the stack: this runs on every paragraph.
     let mut buf = [0u8; 1024];
     let Some((low, head)) = lower_into(line, &mut buf) else {
@@ -38,6 +41,26 @@ pub fn is_boilerplate(t: &Tokens, a: usize, b: usize) -> bool {
         return is_boilerplate_lower(&low, &head);
     };
     is_boilerplate_lower(low, head)
+}
+
+/// A line ending in a clip's running time ("Crane falls in high winds (1:12)"): a list of
+/// videos or audio clips beside the article, which titles clips and asserts nothing.
+fn is_clip_listing(line: &str) -> bool {
+    let Some(inner) = line
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|l| l.rsplit_once('('))
+        .map(|(_, inner)| inner)
+    else {
+        return false;
+    };
+    let mut parts = inner.split(':');
+    let minutes = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit())
+    };
+    digits(minutes, 1..=2) && (1..=2).contains(&rest.len()) && rest.iter().all(|s| digits(s, 2..=2))
 }
 
 /// The boilerplate tables against a lower-cased line and its first 48 chars lower-cased.
@@ -248,5 +271,26 @@ mod tests {
         let p = paragraphs(&t);
         let flags: Vec<bool> = p.iter().map(|&(a, b)| is_boilerplate(&t, a, b)).collect();
         assert_eq!(flags, [true, true, false, true, false, true]);
+    }
+
+    #[test]
+    fn clip_listings_are_boilerplate() {
+        let cases = [
+            ("Crane falls over in high winds at Varn dock (1:12)", true),
+            ("Varn mayor on the flood barrier (12:05)", true),
+            ("Ferry strike: the full interview (1:02:40)", true),
+            // negatives: a ratio or a note in brackets, a time inside the line
+            (
+                "The council voted 3:2 for the barrier (a narrow result).",
+                false,
+            ),
+            ("The ferry left at (9:15) and reached Varn by noon.", false),
+            ("Varn won the final (3:2 on penalties)", false),
+        ];
+        let lex = Lexicon::new();
+        for (line, want) in cases {
+            let t = Tokens::new(line, &lex);
+            assert_eq!(is_boilerplate(&t, 0, t.len()), want, "{line}");
+        }
     }
 }
