@@ -436,13 +436,15 @@ impl Run<'_> {
             && reg.actors.contains(&word_hash(lower))
             && gaz.is_some_and(|g| g.country_named(key()).is_none() && !g.is_capital(key()));
         let uncommon = b - pa > 1 || !reg.common.contains(&word_hash(lower));
+        // "Southern Oregon" is as large a place as the region it is part of
+        let core = compass_region(t, pa, b).then(|| fold(t.s(pa + 1)));
         let gazetteer = gaz.is_some_and(|g| {
             !known_person
                 && !tagger_not_place
                 && !actor
                 && b - pa <= 3
                 && uncommon
-                && is_large_place(g, key())
+                && is_large_place(g, core.as_deref().unwrap_or_else(key))
                 && !self.personal()
         });
         // A smaller place in a country the article names, where it reads as a name of its

@@ -191,11 +191,15 @@ pub(super) fn facility_after(t: &Tokens, reg: &Registry, a: usize, b: usize) -> 
 /// Population from which a gazetteer name is a place without any context word.
 pub(super) const LARGE_PLACE: u32 = 100_000;
 
-/// A country, a continent, or a place of at least [`LARGE_PLACE`] people that is not a
-/// national capital (capitals stand for governments: "Moscow troops"), is called `folded`.
+/// A country, a continent, a region the source lists by name (the US states), or a place
+/// of at least [`LARGE_PLACE`] people that is not a national capital (capitals stand for
+/// governments: "Moscow troops"), is called `folded`.
 pub(super) fn is_large_place(g: &Gazetteer, folded: &str) -> bool {
     g.country_named(folded).is_some()
         || g.continent_named(folded).is_some()
+        || g.regions_named(folded)
+            .iter()
+            .any(|&r| g.region(r).geonames_id.is_some())
         || large_place(g, folded).is_some_and(|p| !g.is_capital_place(p))
 }
 

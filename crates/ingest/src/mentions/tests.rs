@@ -230,6 +230,32 @@ fn a_compass_word_before_a_place_names_a_region() {
 }
 
 #[test]
+fn a_compass_region_of_a_large_place_needs_no_preposition() {
+    let g = claimgraph_gazetteer::Gazetteer::load().expect("embedded gazetteer");
+    let places = |text: &str| -> Vec<String> {
+        found_with(text, Some(&g))
+            .into_iter()
+            .filter(|x| x.1 == EntityKind::Place)
+            .map(|x| x.0)
+            .collect()
+    };
+    let cases = [
+        ("Officials said Oregon had no rain.", vec!["Oregon"]),
+        (
+            "Officials said Southern Oregon had no rain.",
+            vec!["Southern Oregon"],
+        ),
+        ("North Texas lost half its cattle.", vec!["North Texas"]),
+        // negatives: a compass word before a people or an unknown name
+        ("Officials said Western farmers had no rain.", vec![]),
+        ("Officials said Southern Tarnland had no rain.", vec![]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(places(text), want, "in {text:?}");
+    }
+}
+
+#[test]
 fn places_from_prepositions_regions_and_lists() {
     let f = found("Rain fell near Dunmore and Calvry, in the Westvale region. Dunmore flooded.");
     let places: Vec<_> = f
