@@ -384,8 +384,9 @@ fn claims_of(
         } else {
             ClaimKind::Statement
         };
+        let spoken = said_by.is_some() && asserts_something(t, sa, sb);
         let c = make_claim(t, reg, kind, span, sa, sb, said_by, None, None, None);
-        if !c.places.is_empty() || !c.numbers.is_empty() {
+        if spoken || !c.places.is_empty() || !c.numbers.is_empty() {
             claims.push(c);
         }
     }
@@ -393,6 +394,21 @@ fn claims_of(
 
     claims
 }
+
+/// A transcript sentence with no place or number is its speaker's claim when it says
+/// something: not a greeting or an aside ("Hi.", "Here we go."), shorter than
+/// [`MIN_SPOKEN_WORDS`], nor a speaker introducing themselves ("I'm Ana Ruiz, …").
+fn asserts_something(t: &Tokens, a: usize, b: usize) -> bool {
+    let words = (a..b).filter(|&i| t.is_word(i)).count();
+    let introduction = rules::SELF_INTRODUCTIONS.iter().any(|opener| {
+        let n = opener.len();
+        opener.iter().enumerate().all(|(k, w)| t.lo(a + k) == *w) && t.is_cap(a + n)
+    });
+    words >= MIN_SPOKEN_WORDS && !introduction
+}
+
+/// Fewer words than this make a greeting or an aside, not a claim.
+const MIN_SPOKEN_WORDS: usize = 6;
 
 /// Speakers found through pronouns and descriptions are mentions too.
 fn add_speaker_mentions(claims: &[Claim], mentions: &mut Vec<Mention>) {

@@ -325,6 +325,12 @@ pub const INTERVIEW_NOUNS: &[&str] = &[
     "interview", "conversation", "podcast", "op-ed", "column", "article", "piece", "essay",
 ];
 
+/// Openings with which a speaker introduces themselves before a name ("I'm Ana Ruiz, in
+/// Varn"): the line says who speaks, not what is so.
+pub const SELF_INTRODUCTIONS: &[&[&str]] = &[
+    &["i'm"], &["i", "am"], &["i’m"], &["this", "is"], &["my", "name", "is"],
+];
+
 #[cfg(test)]
 mod tests {
     use crate::rules::*;

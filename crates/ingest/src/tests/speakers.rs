@@ -435,7 +435,9 @@ fn where_an_unnamed_speaker_is_the_claim_is_about() {
 fn a_transcript_speaker_asserts_the_sentences_under_the_label() {
     let (text, ex) = run(
         "\nMARTA OSK, Radio Vell:\n\nThe ferry sank with 12 crew aboard.\n\n100-million survivors.\n\n\
-         JON BRAY, Harbour Board:\n\nWe lifted 40 tonnes of steel. It was hard work.",
+         JON BRAY, Harbour Board:\n\nWe lifted 40 tonnes of steel. It was hard work. Hi. \
+         I'm Jon Bray, chief diver of the Harbour Board. \
+         The divers worked through the night without a single break.",
     );
     let got: Vec<(ClaimKind, &str, &str)> = ex
         .claims
@@ -456,6 +458,13 @@ fn a_transcript_speaker_asserts_the_sentences_under_the_label() {
                 ClaimKind::Indirect,
                 "Jon Bray",
                 "We lifted 40 tonnes of steel."
+            ),
+            // what a speaker says needs no place or number; a short aside, a greeting and
+            // an introduction are no claims
+            (
+                ClaimKind::Indirect,
+                "Jon Bray",
+                "The divers worked through the night without a single break."
             ),
         ]
     );
