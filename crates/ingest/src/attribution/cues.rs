@@ -5,7 +5,7 @@ use super::syntax::is_determiner;
 use super::types::{Analyzer, Attr, CueKind, QuoteMask, Sentence};
 use crate::model::Mention;
 use crate::rules;
-use crate::text::{flag, Tokens};
+use crate::text::{flag, Kind, Tokens};
 
 impl Analyzer<'_, '_> {
     /// Cue words outside quotations: (first token, past the last token, kind).
@@ -288,6 +288,7 @@ fn attributes_nothing(t: &Tokens, s: &Sentence, cue: usize) -> bool {
         && t.is_word(cue + 2)
         && !t.is_cap(cue + 2)
         && !t.has(cue + 2, flag::FUNCTION)
+        && !listener_then_that(t, cue + 2)
     {
         return true;
     }
@@ -300,9 +301,44 @@ fn attributes_nothing(t: &Tokens, s: &Sentence, cue: usize) -> bool {
         })
 }
 
+/// At most this many words name a listener between "to" and "that" ("said to reporters
+/// that", "indicated to the port's shippers that").
+const LISTENER_WORDS_MAX: usize = 3;
+
+/// "indicated to shippers that the port …": the words after "to" name a listener when a
+/// "that" follows them and opens a clause (a function word, a name or a number next);
+/// "agreed to sell that ferry" is an infinitive and its object.
+fn listener_then_that(t: &Tokens, from: usize) -> bool {
+    (from + 1..from + 1 + LISTENER_WORDS_MAX)
+        .take_while(|&k| t.is_word(k))
+        .find(|&k| t.is(k, "that"))
+        .is_some_and(|k| {
+            t.has(k + 1, flag::FUNCTION)
+                || t.is_cap(k + 1)
+                || t.toks.get(k + 1).is_some_and(|x| x.kind == Kind::Num)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::check;
+
+    #[test]
+    fn a_listener_after_to_is_no_infinitive() {
+        check(&[
+            (
+                "The ferry company indicated to travellers that no boats would sail on Sunday.",
+                &[("The ferry company", "no boats would sail on Sunday")],
+            ),
+            (
+                "Captain Ola Brenn explained to the harbour inspectors that the hull was sound.",
+                &[("Ola Brenn", "the hull was sound")],
+            ),
+            // an infinitive, with or without a demonstrative after it
+            ("The ferry company agreed to sell that old boat.", &[]),
+            ("The ferry company promised to repair the pier.", &[]),
+        ]);
+    }
 
     #[test]
     fn calling_something_a_name_reports_a_judgement() {
