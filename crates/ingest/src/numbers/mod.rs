@@ -417,11 +417,12 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
 }
 
 /// "one goes", "one says": the word "one" right before a word in -s is a pronoun before its
-/// verb; a count of one takes a singular noun ("one boat", "one bus").
+/// verb; a count of one takes a singular noun ("one boat", "one bus"). "one another" is a
+/// pronoun too.
 fn one_before_its_verb(t: &Tokens, start: usize, j: usize, end: usize, is_digits: bool) -> bool {
     !is_digits && j == start + 1 && end == j + 1 && t.is(start, "one") && {
         let word = t.lo(j);
-        rules::singular(word) != word
+        rules::singular(word) != word || word == "another"
     }
 }
 

@@ -303,6 +303,7 @@ fn one_before_a_verb_is_no_count() {
     let cases: &[(&str, &[(f64, &str)])] = &[
         ("in the port one sells fish", &[]),
         ("one says the tide is late", &[]),
+        ("the crews helped one another", &[]),
         // a count of one takes a singular noun
         ("one boat sank", &[(1.0, "boat")]),
         ("one bus was late", &[(1.0, "bus")]),
