@@ -3,7 +3,7 @@
 
 use super::syntax::is_determiner;
 use super::types::{Analyzer, Attr, CueKind, QuoteMask, Sentence};
-use crate::model::Mention;
+use crate::model::{EntityKind, Mention};
 use crate::rules;
 use crate::text::{flag, Kind, Tokens};
 
@@ -34,6 +34,10 @@ impl Analyzer<'_, '_> {
                 // "made two announcements: …"
                 out.push((i, colon + 1, CueKind::Plain));
                 i = colon;
+            } else if let Some(saying) = document_saying(t, i, s.b) {
+                // "sent a letter to staff saying …": the sender says it.
+                out.push((i, saying + 1, CueKind::Plain));
+                i = saying;
             } else if let Some(showing) = shows_pictures(t, i, s.b) {
                 // "shared photos on social networks showing …": the poster reports it.
                 out.push((i, showing + 1, CueKind::Plain));
@@ -85,13 +89,51 @@ impl Analyzer<'_, '_> {
             let made = match kind {
                 CueKind::AndThat => and_that(t, s, at, &attrs),
                 CueKind::AccordingTo => self.according_to(s, mask, at, prev_sp),
-                CueKind::Participle => continued(t, s, at, &attrs),
+                CueKind::Participle => continued(t, s, at.clone(), &attrs)
+                    .or_else(|| self.said_by_main_subject(s, at, prev_sp)),
                 _ if attributes_nothing(t, s, cue) => None,
                 _ => self.subject_attr(s, at, kind, prev_sp, &attrs),
             };
             attrs.extend(made);
         }
         attrs
+    }
+
+    /// "Ana Ruiz visited the dam, saying the repairs would take a year": a speech participle
+    /// after a comma, with no attribution before it, is said by the subject that opens the
+    /// sentence (a name, a description or a pronoun, right before its verb or apposition).
+    fn said_by_main_subject(
+        &self,
+        s: &Sentence,
+        mut at: Attr,
+        prev_sp: Option<&Mention>,
+    ) -> Option<Attr> {
+        let (t, cue) = (self.t, at.cue);
+        if cue == s.a
+            || !t.is_punct(cue - 1, ',')
+            || rules::PARTICIPLES_NEEDING_A_CUE.contains(&t.lo(cue))
+        {
+            return None;
+        }
+        let end = if t.has(s.a, flag::PRONOUN) {
+            s.a + 1
+        } else {
+            self.reg
+                .overlapping(s.a, s.a + 1)
+                .first()
+                .filter(|f| f.a == s.a && f.kind != EntityKind::Place)?
+                .b
+        };
+        let opens_clause =
+            end < cue && (t.is_punct(end, ',') || (t.is_word(end) && !t.toks[end].cap));
+        if !opens_clause {
+            return None;
+        }
+        let (sp, leans) = self.speaker_of(s.a, end, prev_sp)?;
+        at.speaker = Some(sp);
+        at.leans = leans;
+        at.begin = cue - 1;
+        Some(at)
     }
 
     /// A plain, quote-only or perception cue with the subject before it ("X said") or,
@@ -184,6 +226,20 @@ fn made_statement(t: &Tokens, i: usize, limit: usize) -> Option<usize> {
     (noun + 1 < limit && t.is_punct(noun + 1, ':')).then_some(noun + 1)
 }
 
+/// Where the participle cue stands after "sent/issued … a letter/statement …" starting at
+/// `i` ("sent a letter to staff saying", "issued a statement on Monday stating").
+pub(super) fn document_saying(t: &Tokens, i: usize, limit: usize) -> Option<usize> {
+    if !rules::SENDING_VERBS.contains(&t.lo(i)) {
+        return None;
+    }
+    let document = (i + 1..(i + 4).min(limit)).find(|&k| {
+        rules::DOCUMENT_NOUNS.contains(&t.lo(k)) || rules::STATEMENT_NOUNS.contains(&t.lo(k))
+    })?;
+    (document + 1..(document + 7).min(limit))
+        .take_while(|&k| t.is_word(k) || t.is_punct(k, ','))
+        .find(|&k| t.has(k, flag::PARTICIPLE))
+}
+
 /// Where "showing" stands after "shared/posted … photos/video …" starting at `i`.
 pub(super) fn shows_pictures(t: &Tokens, i: usize, limit: usize) -> Option<usize> {
     if !rules::SHARE_VERBS.contains(&t.lo(i)) {
@@ -212,7 +268,10 @@ fn new_attr(t: &Tokens, s: &Sentence, cue: usize, cue_end: usize, kind: CueKind)
         // the verb alone names the cue ("shared", not "shared photos … showing")
         cue_src: (
             cue,
-            if shows_pictures(t, cue, s.b).is_some() || made_statement(t, cue, s.b).is_some() {
+            if shows_pictures(t, cue, s.b).is_some()
+                || made_statement(t, cue, s.b).is_some()
+                || document_saying(t, cue, s.b).is_some()
+            {
                 cue + 1
             } else {
                 cue_end
@@ -322,6 +381,31 @@ fn listener_then_that(t: &Tokens, from: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::check;
+
+    #[test]
+    fn a_speech_participle_alone_is_said_by_the_sentence_subject() {
+        check(&[
+            (
+                "Mayor Tilde Roos toured the dam on Monday, saying the repairs would take a year.",
+                &[("Tilde Roos", "the repairs would take a year")],
+            ),
+            (
+                "Marta Roos said the board would meet. She toured the dam, saying the pumps had failed.",
+                &[
+                    ("Marta Roos", "the board would meet"),
+                    ("Marta Roos", "the pumps had failed"),
+                ],
+            ),
+            (
+                "The ferry company sent a letter to passengers saying the route would close.",
+                &[("The ferry company", "the route would close")],
+            ),
+            // an act, not speech; no comma before the participle; no subject that can speak
+            ("Tilde Roos worked all night, adding sandbags to the levee.", &[]),
+            ("Tilde Roos left without saying goodbye to the crew.", &[]),
+            ("Crews worked all night, saying little to anyone.", &[]),
+        ]);
+    }
 
     #[test]
     fn a_listener_after_to_is_no_infinitive() {

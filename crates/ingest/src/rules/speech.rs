@@ -83,6 +83,10 @@ pub const PARTICIPLE_CUES: &[&str] = &[
     "emphasizing", "declaring", "suggesting", "urging", "indicating",
 ];
 
+/// Participle cues that report speech only after a cue verb ("said …, adding that"): alone
+/// after a clause they name an act ("worked all night, adding sandbags").
+pub const PARTICIPLES_NEEDING_A_CUE: &[&str] = &["adding", "indicating", "suggesting", "urging"];
+
 /// Documents that speak for their author ("a statement from the ministry", "the
 /// agency's latest tally"). "post" is a social-media post.
 pub const DOCUMENT_NOUNS: &[&str] = &[
@@ -214,6 +218,13 @@ pub const SHARE_VERBS: &[&str] = &["shared", "posted", "published", "released", 
 pub const MEDIA_NOUNS: &[&str] = &[
     "photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images",
     "video", "videos", "footage", "clip", "clips", "map", "maps",
+];
+
+/// "X sent a letter to staff saying …": verbs that send or issue a document whose words a
+/// participle cue then reports as the sender's.
+pub const SENDING_VERBS: &[&str] = &[
+    "sent", "sends", "issued", "issues", "released", "releases", "wrote", "writes",
+    "published", "publishes", "posted", "posts", "signed", "signs",
 ];
 
 /// "X made two announcements: …": a statement noun after a verb of making, whose content
