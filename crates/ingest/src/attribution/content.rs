@@ -432,7 +432,8 @@ fn content_end(t: &Tokens, c: usize, mut e: usize, limit: usize) -> usize {
         let commentary = t.is_word(x + 1)
             && !t.is_cap(x + 1)
             && rules::COMMENTARY_PARTICIPLES.contains(&t.lo(x + 1));
-        if t.is_punct(x, ',') && (t.is_quote(x + 1) || t.is(x + 1, "according") || commentary) {
+        let quote_after = t.is_quote(x + 1) && !closes_aside(t, c, x);
+        if t.is_punct(x, ',') && (quote_after || t.is(x + 1, "according") || commentary) {
             e = x;
             break;
         }
@@ -442,6 +443,23 @@ fn content_end(t: &Tokens, c: usize, mut e: usize, limit: usize) -> usize {
         }
     }
     trim_joins(t, c, e, &["and", "but", "while", "as", "where"])
+}
+
+/// At most this many words make an aside of attribution inside reported words.
+const ASIDE_WORDS: usize = 6;
+
+/// The comma at `x` closes an aside that attributes the next words ("the checks, as she
+/// put it, “became sloppy”", "…, as he said, “…”"): the quotation goes on with the content.
+fn closes_aside(t: &Tokens, c: usize, x: usize) -> bool {
+    let Some(open) = (c..x)
+        .rev()
+        .take(ASIDE_WORDS + 1)
+        .find(|&k| t.is_punct(k, ','))
+    else {
+        return false;
+    };
+    let last = x - 1;
+    t.is(open + 1, "as") && last > open + 2 && (t.is(last, "it") || t.has(last, flag::CUE))
 }
 
 /// "told her staff to go home early", "tells the players to rest": an object of a few words

@@ -408,6 +408,24 @@ mod tests {
     }
 
     #[test]
+    fn an_aside_of_attribution_keeps_the_quotation_in_the_content() {
+        check(&[
+            (
+                "Tilde Roos said the checks, as she put it, “became sloppy” in the boom years.",
+                &[(
+                    "Tilde Roos",
+                    "the checks, as she put it, “became sloppy” in the boom years",
+                )],
+            ),
+            // after a plain comma, the quotation is not the reported words
+            (
+                "Tilde Roos said the checks were late, “and nobody cared.”",
+                &[("Tilde Roos", "the checks were late")],
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_listener_after_to_is_no_infinitive() {
         check(&[
             (
