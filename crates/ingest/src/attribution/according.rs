@@ -127,4 +127,24 @@ mod tests {
             ),
         ]);
     }
+
+    #[test]
+    fn an_outlet_cited_first_lends_the_quotation_to_its_speaker() {
+        check(&[
+            (
+                "According to Radio Vell, Ana Ruiz said, “The port will close on Monday.”",
+                &[("Ana Ruiz", "The port will close on Monday.")],
+            ),
+            (
+                "According to Radio Vell, Ana Ruiz sent a letter to the crews saying, \
+                 “We stay ashore until the ice breaks.”",
+                &[("Ana Ruiz", "We stay ashore until the ice breaks.")],
+            ),
+            // a lead-in of its own still opens the reported words
+            (
+                "According to Radio Vell, the ferry, Ana Ruiz said, will sail on Monday.",
+                &[("Ana Ruiz", "the ferry, Ana Ruiz said, will sail on Monday")],
+            ),
+        ]);
+    }
 }

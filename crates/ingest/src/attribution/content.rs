@@ -403,11 +403,15 @@ fn lead_in_start(
     // the left holds only a short lead-in ("Hours later, X announced in a
     // statement the capture of …").
     let starts_quote = (c..(c + 3).min(limit)).any(|x| t.is_quote(x));
-    let left_from = attrs[..k]
+    // an outlet cited before the speaker ("According to Reuters, X said …") is no lead-in
+    let mut left_from = attrs[..k]
         .iter()
         .rev()
-        .find(|x| !x.outlet_only)
+        .find(|x| !x.outlet_only || x.finish.max(x.cue_end) <= attrs[k].begin)
         .map_or(s.a, |x| x.finish.max(x.cue_end));
+    while left_from < attrs[k].begin && t.is_punct(left_from, ',') {
+        left_from += 1;
+    }
     let left_words = words(t, left_from, attrs[k].begin);
     let left_quote = (left_from..attrs[k].begin).any(|i| t.is_quote(i));
     let right_words = words(t, c, limit);
@@ -418,7 +422,8 @@ fn lead_in_start(
     // "The bridge, the mayor said, will reopen": the subject before the aside
     // belongs to the clause.
     let b = attrs[k].begin;
-    if short_lead && t.is_punct(c, ',') && b > left_from && t.is_punct(b - 1, ',') {
+    if short_lead && left_words > 0 && t.is_punct(c, ',') && b > left_from && t.is_punct(b - 1, ',')
+    {
         return Some(left_from);
     }
     Some(c)

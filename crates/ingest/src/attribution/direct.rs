@@ -134,9 +134,11 @@ fn quote_owner(
     let qend = q.outer_end();
     let mut owner: Option<usize> = None;
     let near = &attrs[k0.saturating_sub(3)..k0];
+    // an outlet-only attribution's content is no claim ("According to Reuters, X said, “…”")
     let mut embedded = near.iter().any(|x| {
         !x.trailing
             && !x.quote_only
+            && !x.outlet_only
             && x.content.is_some_and(|(c, e)| {
                 c < q.open
                     && qend <= e + 1
