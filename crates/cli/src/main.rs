@@ -16,7 +16,7 @@ use claimgraph_api::{
     DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_IP,
     DEFAULT_MAX_EXPORTS, DEFAULT_RESPONSE_CACHE, DEFAULT_SHUTDOWN_TIMEOUT,
 };
-use claimgraph_ingest::{Extractor, Gazetteer};
+use claimgraph_ingest::Extractor;
 use claimgraph_model::ReadArticle;
 use claimgraph_store::{Store, StoreOptions};
 use clap::{Parser, Subcommand};
@@ -386,10 +386,11 @@ const EXIT_WAIT: Duration = Duration::from_secs(1);
 /// cannot fail unless the build is broken) places are still found from context, only
 /// without coordinates.
 fn extractor() -> Arc<dyn ReadArticle> {
-    match Gazetteer::load() {
-        Ok(g) => Arc::new(Extractor::with_gazetteer(Arc::new(g))),
-        Err(e) => {
-            tracing::error!(error = %e, "gazetteer not loaded; places get no coordinates");
+    // the process's one copy, which the graph's name keys read too
+    match claimgraph_gazetteer::shared() {
+        Some(g) => Arc::new(Extractor::with_gazetteer(g)),
+        None => {
+            tracing::error!("gazetteer not loaded; places get no coordinates");
             Arc::new(Extractor::new())
         }
     }

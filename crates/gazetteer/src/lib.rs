@@ -9,6 +9,7 @@ mod fold;
 
 use std::hash::Hasher;
 use std::io::Read;
+use std::sync::{Arc, OnceLock};
 
 pub use fold::{fold, fold_into, is_apostrophe};
 
@@ -20,6 +21,25 @@ static DATA: &[u8] = include_bytes!("../data/places.tsv.gz");
 /// Country names, abbreviations and English demonyms from mledoze/countries (see
 /// `scripts/countries.py`).
 static COUNTRIES: &str = include_str!("../data/countries.tsv");
+/// The embedded gazetteer of this process, loaded on first use; `None` only if the build
+/// is broken.
+static SHARED: OnceLock<Option<Arc<Gazetteer>>> = OnceLock::new();
+
+/// The embedded gazetteer, loaded once per process and shared: the extractor and the
+/// graph's name keys read the same data without holding it twice (it takes ~40 MiB).
+pub fn shared() -> Option<Arc<Gazetteer>> {
+    SHARED
+        .get_or_init(|| Gazetteer::load().ok().map(Arc::new))
+        .clone()
+}
+
+/// [`shared`], borrowed for the life of the process.
+pub fn embedded() -> Option<&'static Gazetteer> {
+    SHARED
+        .get_or_init(|| Gazetteer::load().ok().map(Arc::new))
+        .as_deref()
+}
+
 /// Population from which a country's initials name it (see [`Gazetteer::add_initials`]).
 const POPULOUS_COUNTRY: u64 = 50_000_000;
 
@@ -593,6 +613,19 @@ impl Gazetteer {
             .and_then(|&i| self.countries.get(i))
     }
 
+    /// The country a folded name means: its name or abbreviation, its demonym
+    /// ("danish"), or its capital in any spelling ("kiev"), as news uses capitals for
+    /// governments.
+    pub fn country_meant(&self, folded: &str) -> Option<CountryCode> {
+        self.country_named(folded)
+            .or_else(|| self.demonym_country(folded))
+            .map(|c| c.code)
+            .or_else(|| {
+                let p = *self.lookup(folded).first()?;
+                self.is_capital_place(p).then(|| self.place(p).country)
+            })
+    }
+
     /// The place that is `code`'s capital: the most populous place of that country bearing
     /// the capital's name.
     pub fn capital_of(&self, code: CountryCode) -> Option<PlaceId> {
@@ -720,6 +753,28 @@ P\t4\tBarre\t44.2000\t-72.5000\tUS\tVT\t8000\t
         assert_eq!(africa, Some(6255146));
         assert!(g.continent_named("north america").is_some());
         assert!(g.continent_named("paris").is_none());
+    }
+
+    #[test]
+    fn a_country_is_meant_by_its_name_demonym_or_capital() {
+        let Some(g) = embedded() else {
+            panic!("embedded gazetteer");
+        };
+        let meant = |n: &str| g.country_meant(&fold(n)).map(|c| c.as_str().to_string());
+        for (name, code) in [
+            ("Ghana", "GH"),
+            ("U.K.", "GB"),
+            ("Ghanaian", "GH"),
+            ("Accra", "GH"),
+            ("Kiev", "UA"),
+            ("Kyiv", "UA"),
+        ] {
+            assert_eq!(meant(name).as_deref(), Some(code), "{name}");
+        }
+        // a large city that is no capital, and a word that names no country
+        assert_eq!(meant("Kumasi"), None);
+        assert_eq!(meant("harbour"), None);
+        assert!(shared().is_some_and(|a| std::ptr::eq(&*a, g)));
     }
 
     #[test]

@@ -253,7 +253,7 @@ fn drop_possessives(name: &str) -> String {
 }
 
 /// The country a run of folded words starting here names (longest first), and its length.
-fn country_at(words: &[String]) -> Option<(&'static str, usize)> {
+fn country_at(words: &[String]) -> Option<(String, usize)> {
     for len in (1..=3.min(words.len())).rev() {
         let phrase = words[..len].join(" ");
         if let Some(code) = country_code(&phrase) {
@@ -263,18 +263,20 @@ fn country_at(words: &[String]) -> Option<(&'static str, usize)> {
     None
 }
 
-/// The ISO code of a country from its folded name, abbreviation, capital or adjective.
-pub fn country_code(folded: &str) -> Option<&'static str> {
-    COUNTRY_NAMES
-        .iter()
-        .find(|(n, _)| *n == folded)
-        .map(|(_, c)| *c)
-        .or_else(|| demonym_country(folded))
+/// The lower-case ISO code of the country a folded name, abbreviation, capital or adjective
+/// means, from the embedded gazetteer's country data (GeoNames and mledoze/countries).
+pub fn country_code(folded: &str) -> Option<String> {
+    claimgraph_gazetteer::embedded()?
+        .country_meant(folded)
+        .map(|c| c.as_str().to_ascii_lowercase())
 }
 
-/// The ISO code of a country from its folded nationality adjective ("ukrainian").
-pub fn demonym_country(folded: &str) -> Option<&'static str> {
-    DEMONYMS.iter().find(|(n, _)| *n == folded).map(|(_, c)| *c)
+/// The lower-case ISO code of a country from its folded nationality adjective
+/// ("ukrainian").
+pub fn demonym_country(folded: &str) -> Option<String> {
+    claimgraph_gazetteer::embedded()?
+        .demonym_country(folded)
+        .map(|c| c.code.as_str().to_ascii_lowercase())
 }
 
 /// Words an analyst puts around a name that are not part of it: titles and roles,
@@ -330,63 +332,6 @@ const SPELLINGS: &[(&str, &str)] = &[
     ("defence", "defense"), ("centre", "center"), ("organisation", "organization"),
     ("programme", "program"), ("labour", "labor"), ("honour", "honor"),
     ("ministere", "ministry"), ("ministerium", "ministry"),
-];
-
-/// Countries by folded name, short name, abbreviation and capital (the capital standing
-/// for the country's government, "Moscow's Defense Ministry"). ISO 3166 alpha-2 codes.
-#[rustfmt::skip]
-const COUNTRY_NAMES: &[(&str, &str)] = &[
-    ("ukraine", "ua"), ("kyiv", "ua"), ("kiev", "ua"),
-    ("russia", "ru"), ("russian federation", "ru"), ("moscow", "ru"),
-    ("united kingdom", "gb"), ("uk", "gb"), ("britain", "gb"), ("great britain", "gb"), ("london", "gb"),
-    ("united states", "us"), ("us", "us"), ("usa", "us"), ("america", "us"), ("washington", "us"),
-    ("france", "fr"), ("paris", "fr"), ("germany", "de"), ("berlin", "de"),
-    ("poland", "pl"), ("warsaw", "pl"), ("belarus", "by"), ("minsk", "by"),
-    ("china", "cn"), ("beijing", "cn"), ("japan", "jp"), ("tokyo", "jp"),
-    ("india", "in"), ("new delhi", "in"), ("pakistan", "pk"), ("islamabad", "pk"),
-    ("iran", "ir"), ("tehran", "ir"), ("iraq", "iq"), ("baghdad", "iq"),
-    ("israel", "il"), ("syria", "sy"), ("damascus", "sy"), ("turkey", "tr"), ("turkiye", "tr"),
-    ("ankara", "tr"), ("italy", "it"), ("rome", "it"), ("spain", "es"), ("madrid", "es"),
-    ("canada", "ca"), ("ottawa", "ca"), ("australia", "au"), ("canberra", "au"),
-    ("moldova", "md"), ("chisinau", "md"), ("georgia", "ge"), ("tbilisi", "ge"),
-    ("lithuania", "lt"), ("vilnius", "lt"), ("latvia", "lv"), ("riga", "lv"),
-    ("estonia", "ee"), ("tallinn", "ee"), ("finland", "fi"), ("helsinki", "fi"),
-    ("sweden", "se"), ("stockholm", "se"), ("norway", "no"), ("oslo", "no"),
-    ("denmark", "dk"), ("copenhagen", "dk"), ("netherlands", "nl"), ("amsterdam", "nl"),
-    ("belgium", "be"), ("czech republic", "cz"), ("czechia", "cz"), ("prague", "cz"),
-    ("slovakia", "sk"), ("bratislava", "sk"), ("hungary", "hu"), ("budapest", "hu"),
-    ("romania", "ro"), ("bucharest", "ro"), ("bulgaria", "bg"), ("sofia", "bg"),
-    ("serbia", "rs"), ("belgrade", "rs"), ("greece", "gr"), ("athens", "gr"),
-    ("egypt", "eg"), ("cairo", "eg"), ("saudi arabia", "sa"), ("riyadh", "sa"),
-    ("north korea", "kp"), ("pyongyang", "kp"), ("south korea", "kr"), ("seoul", "kr"),
-    ("kazakhstan", "kz"), ("astana", "kz"), ("armenia", "am"), ("yerevan", "am"),
-    ("azerbaijan", "az"), ("baku", "az"), ("mexico", "mx"), ("brazil", "br"),
-    ("brasilia", "br"), ("argentina", "ar"), ("buenos aires", "ar"), ("nigeria", "ng"),
-    ("abuja", "ng"), ("kenya", "ke"), ("nairobi", "ke"), ("south africa", "za"),
-    ("pretoria", "za"), ("afghanistan", "af"), ("kabul", "af"), ("lebanon", "lb"),
-    ("beirut", "lb"), ("jordan", "jo"), ("amman", "jo"), ("ireland", "ie"), ("dublin", "ie"),
-    ("portugal", "pt"), ("lisbon", "pt"), ("austria", "at"), ("vienna", "at"),
-    ("switzerland", "ch"), ("bern", "ch"), ("taiwan", "tw"), ("taipei", "tw"),
-];
-
-/// Nationality adjectives by folded spelling, with the country's ISO code.
-#[rustfmt::skip]
-const DEMONYMS: &[(&str, &str)] = &[
-    ("ukrainian", "ua"), ("russian", "ru"), ("british", "gb"), ("american", "us"),
-    ("french", "fr"), ("german", "de"), ("polish", "pl"), ("belarusian", "by"),
-    ("chinese", "cn"), ("japanese", "jp"), ("indian", "in"), ("pakistani", "pk"),
-    ("iranian", "ir"), ("iraqi", "iq"), ("israeli", "il"), ("syrian", "sy"), ("turkish", "tr"),
-    ("italian", "it"), ("spanish", "es"), ("canadian", "ca"), ("australian", "au"),
-    ("moldovan", "md"), ("georgian", "ge"), ("lithuanian", "lt"), ("latvian", "lv"),
-    ("estonian", "ee"), ("finnish", "fi"), ("swedish", "se"), ("norwegian", "no"),
-    ("danish", "dk"), ("dutch", "nl"), ("belgian", "be"), ("czech", "cz"), ("slovak", "sk"),
-    ("hungarian", "hu"), ("romanian", "ro"), ("bulgarian", "bg"), ("serbian", "rs"),
-    ("greek", "gr"), ("egyptian", "eg"), ("saudi", "sa"), ("north korean", "kp"),
-    ("south korean", "kr"), ("kazakh", "kz"), ("armenian", "am"), ("azerbaijani", "az"),
-    ("mexican", "mx"), ("brazilian", "br"), ("argentine", "ar"), ("argentinian", "ar"),
-    ("nigerian", "ng"), ("kenyan", "ke"), ("south african", "za"), ("afghan", "af"),
-    ("lebanese", "lb"), ("jordanian", "jo"), ("irish", "ie"), ("portuguese", "pt"),
-    ("austrian", "at"), ("swiss", "ch"), ("taiwanese", "tw"),
 ];
 
 #[cfg(test)]
@@ -477,6 +422,15 @@ mod tests {
             org_key("U.K. Foreign Office"),
             org_key("British Foreign Office")
         );
+        // every country the gazetteer knows, by name, adjective or capital
+        assert_eq!(
+            org_key("Ghanaian Health Ministry"),
+            org_key("Ministry of Health of Ghana")
+        );
+        assert_eq!(
+            org_key("Accra's Health Ministry"),
+            org_key("Ghana's Ministry of Health")
+        );
         assert_eq!(org_key("Armed Forces of Moldova"), org_key("Moldovan army"));
         assert_eq!(
             org_key("Moldova's military"),
@@ -513,8 +467,11 @@ mod tests {
         );
         assert_eq!(strip_qualifiers("Tulcea"), None);
         assert_eq!(strip_qualifiers("eastern"), None);
-        assert_eq!(country_code("moscow"), Some("ru"));
-        assert_eq!(demonym_country("ukrainian"), Some("ua"));
+        assert_eq!(country_code("moscow").as_deref(), Some("ru"));
+        assert_eq!(country_code("accra").as_deref(), Some("gh"));
+        assert_eq!(country_code("harbour"), None);
+        assert_eq!(demonym_country("ukrainian").as_deref(), Some("ua"));
+        assert_eq!(demonym_country("ghanaian").as_deref(), Some("gh"));
     }
 
     #[test]
