@@ -125,7 +125,8 @@ impl Lexicon {
                 f = (f & !(flag::NOT_NAME | flag::FUNCTION)) | (base_flags & heads);
             }
         }
-        if f & flag::DEMONYM == 0 && guessed_demonym(word, lower) {
+        if f & flag::DEMONYM == 0 && (country_demonym(word, lower) || guessed_demonym(word, lower))
+        {
             f |= flag::DEMONYM;
         }
         f
@@ -525,6 +526,20 @@ impl<'a> Tokens<'a> {
 
 /// A word a demonym's ending makes a nationality ("Estonian", "Congolese"), unless it is
 /// a common given name ("Adrian", "Julian") or a surname with an inner capital ("McLean").
+/// A capitalised country demonym of the gazetteer's data, or its plural ("Kenyans").
+fn country_demonym(word: &str, lower: &str) -> bool {
+    if !word.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let Some(g) = claimgraph_gazetteer::embedded() else {
+        return false;
+    };
+    g.demonym_country(lower).is_some()
+        || lower
+            .strip_suffix('s')
+            .is_some_and(|one| g.demonym_country(one).is_some())
+}
+
 fn guessed_demonym(word: &str, lower: &str) -> bool {
     rules::has_demonym_suffix(lower)
         && !word.chars().skip(1).any(char::is_uppercase)

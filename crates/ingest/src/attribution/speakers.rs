@@ -330,7 +330,7 @@ fn national_body(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
             .strip_suffix("’s")
             .or_else(|| lo.strip_suffix("'s"))
             .unwrap_or("");
-        rules::COUNTRIES.contains(&stem)
+        !stem.is_empty() && rules::is_country(stem)
     };
     let head = t.span_text(k + 1, b).to_lowercase();
     if !country || !rules::NATIONAL_BODIES.contains(&head.as_str()) {

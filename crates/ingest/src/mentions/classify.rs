@@ -212,6 +212,10 @@ pub(super) fn as_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
 /// Where a place's or person's name begins after leading demonyms and "Dutch-built"-style
 /// adjectives; `None` when a lone demonym, month or weekday is all there is.
 pub(super) fn strip_modifiers(t: &Tokens, a: usize, b: usize) -> Option<usize> {
+    // "Dominican Republic", "Czech Republic": a country named with its own adjective
+    if b > a + 1 && t.has(a, flag::DEMONYM) && rules::is_country(t.span_text(a, b)) {
+        return Some(a);
+    }
     let mut pa = a;
     while pa < b
         && ((t.has(pa, flag::DEMONYM) && !compass_region(t, pa, b))
@@ -390,11 +394,7 @@ impl Run<'_> {
             .filter(|&p| t.is(p, "of") && p > 0 && !t.toks[p - 1].cap)
             .map(|p| t.lo(p - 1))
             .filter(|w| matches!(*w, "region" | "province" | "oblast" | "governorate"))
-            .filter(|_| {
-                !rules::COUNTRIES
-                    .iter()
-                    .any(|c| c.eq_ignore_ascii_case(written))
-            });
+            .filter(|_| !rules::is_country(written));
         if t.has(self.b - 1, flag::REGION) || cues.geo_last {
             written.to_string()
         } else if let Some(word) = region_of {
@@ -561,10 +561,7 @@ impl Run<'_> {
         }
         // A lone unknown word before a cue is a capital or a body speaking ("Ottawa said"),
         // unless the article named a person by it.
-        let kind = if rules::COUNTRIES
-            .iter()
-            .any(|c| c.eq_ignore_ascii_case(written))
-        {
+        let kind = if rules::is_country(written) {
             EntityKind::Place
         } else if known_person
             || !roles.is_empty()

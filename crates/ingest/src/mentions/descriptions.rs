@@ -151,12 +151,7 @@ impl Registry {
         noun: &str,
         with_gaz: bool,
     ) -> bool {
-        if f.kind != EntityKind::Place
-            || is_feature_name(&f.name)
-            || rules::COUNTRIES
-                .iter()
-                .any(|c| c.eq_ignore_ascii_case(&f.name))
-        {
+        if f.kind != EntityKind::Place || is_feature_name(&f.name) || rules::is_country(&f.name) {
             return false;
         }
         let geo = self.geo_of(&f.name);

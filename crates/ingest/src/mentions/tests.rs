@@ -256,6 +256,18 @@ fn a_compass_region_of_a_large_place_needs_no_preposition() {
 }
 
 #[test]
+fn a_country_adjective_names_a_people_but_stays_in_a_country_name() {
+    let g = claimgraph_gazetteer::Gazetteer::load().expect("embedded gazetteer");
+    let f = found_with(
+        "Ghanaian fishermen sailed from the Dominican Republic to Tema.",
+        Some(&g),
+    );
+    let names: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
+    assert!(names.contains(&"Dominican Republic"), "{f:?}");
+    assert!(!names.iter().any(|n| n.contains("Ghanaian")), "{f:?}");
+}
+
+#[test]
 fn places_from_prepositions_regions_and_lists() {
     let f = found("Rain fell near Dunmore and Calvry, in the Westvale region. Dunmore flooded.");
     let places: Vec<_> = f
