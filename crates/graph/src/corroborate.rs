@@ -239,6 +239,9 @@ pub struct Comparison {
     /// and the other has one in that unit), or one denies what the other asserts about the
     /// same place in the same words ("X was taken" against "X was not taken").
     pub conflicts: bool,
+    /// Both give figures and none of them agree: each counts something else, so the two
+    /// are never one fact (and conflict only when `conflicts` says so).
+    pub other_figures: bool,
 }
 
 impl Profile {
@@ -331,6 +334,8 @@ impl Profile {
         }
         // a pair shows one fact in the same words about the same place, speaker or figure
         let anchored = places > 0 || speakers > 0 || equal_figure;
+        // both give figures and none agree: two things counted, not one fact told twice
+        let other_figures = !self.anchors.is_empty() && !other.anchors.is_empty() && !equal_figure;
         let witnesses = score >= CORROBORATES && anchored && text >= SAME_WORDS;
         // a denial of what the other asserts about the same place in the same words
         let denies = self.negated != other.negated && places > 0 && text >= CORROBORATES;
@@ -361,6 +366,7 @@ impl Profile {
             score,
             witnesses,
             conflicts: denies || (disagree && about_one_thing && similar),
+            other_figures,
         }
     }
 }

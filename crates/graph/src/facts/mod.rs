@@ -194,7 +194,7 @@ impl TokenIndex {
                     continue;
                 }
                 let cmp = profiles[i].compare_normed(profiles[j], &weight, (norms[i], norms[j]));
-                if cmp.conflicts {
+                if cmp.conflicts || cmp.other_figures {
                     local.apart.push((i, j));
                 } else if cmp.score >= PAIR_MIN {
                     local.pairs.push((i, j, cmp.score));

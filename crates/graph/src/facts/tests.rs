@@ -172,3 +172,33 @@ fn a_group_keeps_only_members_with_a_witness_inside_it() {
     };
     assert_eq!(one_article.witnessed_part(vec![2, 3]), None, "one article");
 }
+
+#[test]
+fn claims_with_figures_that_all_differ_are_never_one_fact() {
+    let (mut facts, mut index) = (MemoryFacts::default(), TokenIndex::default());
+    // one report without a figure, near both counts about the same town
+    write(
+        &mut facts,
+        &mut index,
+        1,
+        &[(1, "residents fled homes flooded town streets p:4")],
+    );
+    write(
+        &mut facts,
+        &mut index,
+        2,
+        &[(2, "residents fled homes flooded town p:4 n:residents:300")],
+    );
+    write(
+        &mut facts,
+        &mut index,
+        3,
+        &[(3, "residents live flooded town streets p:4 n:boat:12")],
+    );
+    let (f2, f3) = (facts.fact_of(2), facts.fact_of(3));
+    assert!(f2.is_some(), "the shared report makes a fact");
+    assert!(
+        f2 != f3,
+        "a count of residents and a count of boats are two facts"
+    );
+}
