@@ -334,8 +334,17 @@ impl Profile {
         }
         // a pair shows one fact in the same words about the same place, speaker or figure
         let anchored = places > 0 || speakers > 0 || equal_figure;
-        // both give figures and none agree: two things counted, not one fact told twice
-        let other_figures = !self.anchors.is_empty() && !other.anchors.is_empty() && !equal_figure;
+        // both give figures and none agree, even loosely: two things counted, not one fact
+        // told twice
+        let other_figures = !self.anchors.is_empty()
+            && !other.anchors.is_empty()
+            && !equal_figure
+            && !self.figures.iter().any(|a| {
+                other
+                    .figures
+                    .iter()
+                    .any(|b| a.unit == b.unit && close(a.value, b.value, a.scale))
+            });
         let witnesses = score >= CORROBORATES && anchored && text >= SAME_WORDS;
         // a denial of what the other asserts about the same place in the same words
         let denies = self.negated != other.negated && places > 0 && text >= CORROBORATES;
