@@ -274,6 +274,14 @@ fn prefix_unit(t: &Tokens, p: usize, a: usize) -> Option<&'static str> {
         p
     };
     let lo = t.lo(p);
+    if lo == "of" && p > a {
+        // "a population of 12,000"
+        let noun = t.lo(p - 1);
+        return rules::OF_UNITS
+            .iter()
+            .find(|(w, _)| *w == noun)
+            .map(|(_, unit)| *unit);
+    }
     rules::PREFIX_UNITS
         .iter()
         .find(|(w, _)| *w == lo)
@@ -544,6 +552,9 @@ fn unit_after(
     value: &mut f64,
 ) -> Option<(String, usize)> {
     let before = start.checked_sub(1).filter(|&p| p >= a);
+    // "a population of about 900": a unit word may stand before the qualifier
+    let qualified = qualifier_words_before(t, start, a).map_or(0, |(n, _)| n);
+    let before_qualifier = (start - qualified).checked_sub(1).filter(|&p| p >= a);
     let currency = match before.map(|p| t.toks[p].kind) {
         Some(Kind::Punct('$')) => Some("usd"),
         Some(Kind::Punct('€')) => Some("eur"),
@@ -551,7 +562,7 @@ fn unit_after(
         Some(Kind::Punct('¥')) => Some("jpy"),
         _ => None,
     };
-    let prefix = before.and_then(|p| prefix_unit(t, p, a));
+    let prefix = before_qualifier.and_then(|p| prefix_unit(t, p, a));
     match (currency, prefix) {
         (None, Some(unit)) => Some((unit.to_string(), j)),
         (Some(code), _) => {

@@ -340,3 +340,23 @@ fn bridges_and_partitives_count_the_plural_after_them() {
         assert_eq!(vu(text), want, "{text}");
     }
 }
+
+#[test]
+fn a_noun_before_of_can_say_what_is_counted() {
+    let cases: &[(&str, &[(f64, &str)])] = &[
+        (
+            "a pre-war population of 12,000",
+            &[(12_000.0, "inhabitant")],
+        ),
+        (
+            "a population of about 900 lives there",
+            &[(900.0, "inhabitant")],
+        ),
+        // another noun says nothing of what follows
+        ("a share of 12 was paid", &[]),
+    ];
+    for (text, want) in cases {
+        let want: Vec<(f64, String)> = want.iter().map(|(v, u)| (*v, u.to_string())).collect();
+        assert_eq!(vu(text), want, "{text}");
+    }
+}

@@ -29,6 +29,10 @@ pub const UNITS: &[(&str, &str)] = &[
 /// Units written before their value: "a magnitude 6.8 quake", "a category 4 storm".
 pub const PREFIX_UNITS: &[(&str, &str)] = &[("magnitude", "magnitude"), ("category", "category")];
 
+/// Nouns that say, through "of", what the number after them counts: "a pre-war population
+/// of 12,000" counts inhabitants.
+pub const OF_UNITS: &[(&str, &str)] = &[("population", "inhabitant")];
+
 /// What befell counted people, by the words that say it: a count of the injured and one of
 /// the dead are two quantities. A number with no noun of its own next to one of these
 /// words counts people ("230 were injured", "injuring more than 200", "a toll of 17").
