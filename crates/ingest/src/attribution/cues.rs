@@ -474,11 +474,16 @@ mod tests {
                     "responsibility for the fire in the paint shop",
                 )],
             ),
-            // "made" and "took" alone report nothing
+            (
+                "The harbour master Karl Brenn pointed out that the quay was too short.",
+                &[("Karl Brenn", "the quay was too short")],
+            ),
+            // "made", "took" and "pointed" alone report nothing
             (
                 "Karl Brenn made a model of the old lighthouse for the museum.",
                 &[],
             ),
+            ("Karl Brenn pointed at the old lighthouse on the hill.", &[]),
         ]);
     }
 

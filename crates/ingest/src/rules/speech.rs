@@ -53,6 +53,8 @@ pub const NAMING_CUES: &[(&str, &[&str])] = &[
 pub const PHRASE_CUES: &[(&str, &[&str], bool)] = &[
     ("asked", &["for"], false),
     ("asks", &["for"], false),
+    ("pointed", &["out"], false),
+    ("points", &["out"], false),
     ("made", &["clear"], false),
     ("made", &["it", "clear"], false),
     ("makes", &["clear"], false),
