@@ -488,6 +488,15 @@ mod tests {
     }
 
     #[test]
+    fn a_description_stands_for_the_body_named_with_its_head_word() {
+        check(&[(
+            "The Harbour Agency and the Red Cross sent boats. \
+             The agency said its divers had searched the wreck.",
+            &[("Harbour Agency", "its divers had searched the wreck")],
+        )]);
+    }
+
+    #[test]
     fn acts_of_speech_report_their_object() {
         check(&[
             (

@@ -9,15 +9,16 @@ use crate::text::{flag, Kind, Tokens};
 
 impl Analyzer<'_, '_> {
     /// The organisation a bare description stands for: the last one named with that head
-    /// word ("the ministry"), or the last organisation at all for generic heads.
+    /// word ("the agency" after "the Environment Agency and the Red Cross"), or the last
+    /// organisation at all for generic heads.
     fn org_for_description(&self, head: &str, at: usize) -> Option<&Found> {
         let generic = rules::GENERIC_BODY_NOUNS.contains(&head);
         if !generic && !self.t.lex.is_org_head(head) {
             return None;
         }
-        let last = self.reg.last_before(at, &[EntityKind::Organization])?;
-        let named = last.name.split(' ').any(|w| w.eq_ignore_ascii_case(head));
-        (generic || named).then_some(last)
+        let named = |f: &Found| f.name.split(' ').any(|w| w.eq_ignore_ascii_case(head));
+        self.reg
+            .last_before_where(at, &[EntityKind::Organization], |f| generic || named(f))
     }
 
     /// The body "the <head>" stands for: the one named last ([`Self::org_for_description`]),

@@ -247,6 +247,21 @@ impl Registry {
     }
 
     /// The last labelled run of one of `kinds` that ends at or before token `at`.
+    /// The last run of one of `kinds` before token `at` that `fits` accepts.
+    pub fn last_before_where(
+        &self,
+        at: usize,
+        kinds: &[EntityKind],
+        fits: impl Fn(&Found) -> bool,
+    ) -> Option<&Found> {
+        let n = self.found.partition_point(|f| f.b <= at);
+        self.found[..n]
+            .iter()
+            .rev()
+            .take(400)
+            .find(|f| kinds.contains(&f.kind) && fits(f))
+    }
+
     pub fn last_before(&self, at: usize, kinds: &[EntityKind]) -> Option<&Found> {
         let n = self.found.partition_point(|f| f.b <= at);
         self.found[..n]
