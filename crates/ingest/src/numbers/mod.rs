@@ -216,9 +216,11 @@ fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
         }
         last = Some(k);
         k += 1;
-        // A lower-case plural is the head noun ("300 people died", "30 villages were"); a
-        // word runs on only into a plural ("1,300 Basque fishermen") or after a capital.
-        if looks_plural(lo) && !t.toks[k - 1].cap {
+        // A lower-case plural is the head noun ("300 people died", "30 villages were"),
+        // unless it is one that does not change ("police", "staff") before another
+        // ("300 police officers"); a word runs on only into a plural ("1,300 Basque
+        // fishermen") or after a capital.
+        if looks_plural(lo) && !t.toks[k - 1].cap && !describes_plural(t, k - 1, b) {
             break;
         }
         if !t.toks[k - 1].cap && !looks_plural(t.lo(k)) {
@@ -233,7 +235,17 @@ fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
 fn plural_after_describers(t: &Tokens, j: usize, b: usize) -> Option<usize> {
     (j..b.min(j + DESCRIBERS + 1))
         .take_while(|&k| t.is_word(k) && !t.toks[k].cap && !t.has(k, RUN_STOPS))
-        .find(|&k| looks_plural(t.lo(k)))
+        .find(|&k| looks_plural(t.lo(k)) && !describes_plural(t, k, b))
+}
+
+/// "police" in "300 police officers": a plural with no other form that describes the
+/// lower-case plural after it.
+fn describes_plural(t: &Tokens, k: usize, b: usize) -> bool {
+    is_invariant_plural(t.lo(k))
+        && k + 1 < b
+        && t.is_word(k + 1)
+        && !t.toks[k + 1].cap
+        && looks_plural(t.lo(k + 1))
 }
 
 /// The plural a number counts past a bridge word ("four more leaders") or a partitive
@@ -318,6 +330,14 @@ fn counts_people(t: &Tokens, start: usize, j: usize, a: usize, b: usize) -> bool
         .take(TOLL_REACH)
         .take_while(|&i| ![',', ';', '.', '!', '?'].iter().any(|c| t.is_punct(i, *c)))
         .any(|i| t.is(i, "toll"))
+}
+
+/// A plural with no other form ("police", "staff", "sheep"), which also describes a
+/// noun after it.
+fn is_invariant_plural(lo: &str) -> bool {
+    rules::IRREGULAR_PLURALS
+        .iter()
+        .any(|(p, one)| *p == lo && p == one)
 }
 
 fn looks_plural(lo: &str) -> bool {

@@ -288,6 +288,9 @@ fn words_describing_what_is_counted_are_not_its_unit() {
         ("builders finished 12 newly built homes", &[(12.0, "home")]),
         ("8 small fishing boats sank", &[(8.0, "boat")]),
         ("3 local residents", &[(3.0, "resident")]),
+        ("300 police officers patrolled", &[(300.0, "officer")]),
+        ("20 sheep farmers protested", &[(20.0, "farmer")]),
+        ("300 police arrived", &[(300.0, "police")]),
         // negatives: no plural within reach, or a capitalised run, keeps the old reading
         ("the score was 3 nil", &[(3.0, "nil")]),
         ("1,300 Basque fishermen joined", &[(1300.0, "fisherman")]),
