@@ -166,7 +166,8 @@ impl Analyzer<'_, '_> {
                     k -= 1;
                 }
                 let inverted = k == s.a || t.is_punct(k - 1, ',') || t.is_quote(k - 1);
-                if !inverted {
+                // "…, told reporters": "told" takes its listener, never an inverted speaker
+                if !inverted || rules::INSTRUCTING_CUES.contains(&t.lo(cue)) {
                     return None;
                 }
                 let (finish, sp, leans) = self.subject_right(cue_end, s.b, prev_sp)?;

@@ -50,7 +50,18 @@ impl Analyzer<'_, '_> {
             while start > sa && !is_left_boundary(t, start - 1) && seg_end - start < 20 {
                 start -= 1;
             }
-            let bound = if start > sa { Some(start - 1) } else { None };
+            let mut bound = if start > sa { Some(start - 1) } else { None };
+            // "X, the minister of A and a former mayor of B, said": "and" joins two
+            // descriptions of one apposition
+            if after_gap
+                && bound.is_some_and(|x| t.is(x, "and"))
+                && is_appositive(t, start, seg_end)
+            {
+                if let Some(s2) = joined_appositive(t, start - 1, sa) {
+                    start = s2;
+                    bound = Some(s2 - 1);
+                }
+            }
             // "X, who has in the past called for …": only auxiliaries and adverbials
             // between "who" and the cue
             if bound.is_some_and(|x| t.is(x, "who")) && t.has(start, flag::COMMON_VERB) {
@@ -357,6 +368,16 @@ fn subject_end(t: &Tokens, cue: usize, sa: usize) -> usize {
 /// The segment `[start, seg_end)` describes someone rather than naming them: "Ana Ruiz, a
 /// Democrat from Ohio, said", "X, the head of Y, said", "X, the port's longest-serving
 /// engineer, insists", "Velto, the German carmaker, said".
+/// Where the description before the "and" at `and` begins, when it opens right after a
+/// comma and is itself an apposition.
+fn joined_appositive(t: &Tokens, and: usize, sa: usize) -> Option<usize> {
+    let mut s2 = and;
+    while s2 > sa && !is_left_boundary(t, s2 - 1) {
+        s2 -= 1;
+    }
+    (s2 > sa && s2 < and && t.is_punct(s2 - 1, ',') && is_appositive(t, s2, and)).then_some(s2)
+}
+
 fn is_appositive(t: &Tokens, start: usize, seg_end: usize) -> bool {
     // "Ana Ruiz, a Democrat from Ohio, said", "X, the head of Y, said".
     (t.has(start, flag::ROLE | flag::NOMINAL) && !t.is_cap(start))
@@ -380,6 +401,24 @@ fn is_appositive(t: &Tokens, start: usize, seg_end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::check;
+
+    #[test]
+    fn an_apposition_of_two_descriptions_joined_by_and() {
+        check(&[
+            (
+                "Ivo Brand, the minister in charge of ports and a former mayor of a small \
+                 town, told reporters that the quay is too short.",
+                &[("Ivo Brand", "the quay is too short")],
+            ),
+            // "and" before a clause of its own still ends the subject
+            (
+                "The ferries docked and a spokesman said the quay is too short.",
+                &[("a spokesman", "the quay is too short")],
+            ),
+            // "told" takes a listener: "…, told reporters" names no speaker
+            ("The quay is too short, told reporters on the pier.", &[]),
+        ]);
+    }
 
     #[test]
     fn adverbs_of_time_between_subject_and_cue() {
