@@ -191,6 +191,18 @@ pub(super) fn as_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
             roles: Vec::new(),
         });
     }
+    // "Shares of Arkam Holdings": a sentence's first word before "of" is no part of the
+    // body named after it
+    let a = if t.is(a + 1, "of")
+        && a + 2 < b
+        && sentence_initial(t, a)
+        && !org_head(a)
+        && (a + 2..b).any(org_head)
+    {
+        a + 2
+    } else {
+        a
+    };
     let introduced_org =
         b == a + 1 && a > 0 && !t.toks[a - 1].cap && rules::is_org_descriptor(t.lo(a - 1));
     if !(has_org || introduced_org || described_as_organization(t, b)) {

@@ -347,6 +347,26 @@ fn outlets_and_orgs() {
 }
 
 #[test]
+fn companies_are_known_by_the_word_their_names_end_in() {
+    for (text, name) in [
+        ("Velto Motors is recalling its vans.", "Velto Motors"),
+        ("Shares in Arkam Holdings rose on Monday.", "Arkam Holdings"),
+        ("Passengers of Nordair Airlines waited.", "Nordair Airlines"),
+        // a head word before "of" keeps the whole name
+        ("Ministry of Ports officials waited.", "Ministry of Ports"),
+    ] {
+        let f = found(text);
+        assert!(
+            f.contains(&(name.to_string(), EntityKind::Organization)),
+            "{text}: {f:?}"
+        );
+    }
+    // a plural that ends no name stays out
+    let f = found("Velto makes motors for boats.");
+    assert!(!f.iter().any(|x| x.0.contains("motors")), "{f:?}");
+}
+
+#[test]
 fn demonyms_and_months_are_not_places() {
     let f = found("Help came from Dutch engineers in March.");
     assert!(f.iter().all(|x| x.1 != EntityKind::Place));

@@ -30,6 +30,12 @@ pub const ORG_HEADS: &[&str] = &[
     "system", "network", "programme", "program", "initiative", "project", "watch", "forum",
     "trust", "society", "academy", "laboratory", "hospital", "museum", "college", "school",
     "nations", "league", "tribunal", "chamber",
+    // companies, by the word their names end in ("Velto Motors", "Arkam Holdings")
+    "motors", "airlines", "airways", "holdings", "industries", "technologies",
+    "pharmaceuticals", "corp", "llc", "gmbh", "communications", "telecom", "entertainment",
+    "studios", "enterprises", "brands", "petroleum", "electric", "insurance", "financial",
+    "labs", "robotics", "software", "semiconductor", "steel", "mining", "chemicals", "foods",
+    "logistics", "shipping", "railways",
 ];
 
 /// Lower-case nouns that say a name in apposition is an organisation: "Velto, the German
