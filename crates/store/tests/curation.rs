@@ -15,7 +15,7 @@ use claimgraph_store::{
 
 mod support;
 use claimgraph_store::StorageError;
-use support::{read_gists, Unread};
+use support::{plain_gists, Unread};
 
 /// A town of the gazetteer that is not real: two share the name "Brenmoor".
 fn town(key: &str, name: &str, country: &str) -> PlaceRef {
@@ -118,7 +118,7 @@ async fn write(store: &Store, text: &str, source: &str, mut extraction: Extracti
             published_at: None,
         },
     );
-    read_gists(text, &mut extraction);
+    plain_gists(text, &mut extraction);
     p.signatures = signatures(&extraction);
     p.extraction = extraction;
     store.insert(&p).await.expect("insert");

@@ -10,7 +10,7 @@ use claimgraph_store::{
 };
 
 mod support;
-use support::{read_gists, Unread};
+use support::{plain_gists, Unread};
 
 fn place_ref(key: &str, name: &str, place_type: PlaceType) -> PlaceRef {
     PlaceRef {
@@ -72,7 +72,7 @@ fn article(text: &str, name: &str, place: PlaceRef) -> PreparedArticle {
         }],
         mentions: vec![m],
     };
-    read_gists(text, &mut p.extraction);
+    plain_gists(text, &mut p.extraction);
     p.signatures = signatures(&p.extraction);
     p
 }

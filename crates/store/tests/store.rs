@@ -10,7 +10,7 @@ use claimgraph_store::{
 };
 
 mod support;
-use support::{read_gists, Unread};
+use support::{plain_gists, Unread};
 
 const TEXT: &str = "Ólafsvík harbour closed.\n“Boats stay in,” harbour master Jón Þórsson said. \
 Þórsson said 12 boats were damaged. A fisherman said nobody was hurt.";
@@ -91,7 +91,7 @@ fn prepared(text: &str) -> PreparedArticle {
         ],
         mentions: vec![place, jon, surname],
     };
-    read_gists(text, &mut p.extraction);
+    plain_gists(text, &mut p.extraction);
     p.signatures = signatures(&p.extraction);
     p
 }

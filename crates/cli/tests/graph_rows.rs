@@ -1,15 +1,15 @@
 //! The rows of the graph projection: a projection fed only what followed its watermark
 //! equals one built from everything, and a merge makes the next read a full one.
 
-use std::sync::{Arc, LazyLock};
+use std::sync::LazyLock;
 
 use claimgraph_graph::{EdgeKind, NodeKey, Projection, Watermark};
-use claimgraph_ingest::{Extractor, Gazetteer};
+use claimgraph_ingest::Extractor;
 use claimgraph_store::{prepare, ArticleText, NewArticle, Store};
 
 /// The extractor, handed to `prepare` as the binary hands it, built once.
 static READER: LazyLock<Extractor> = LazyLock::new(|| {
-    Extractor::with_gazetteer(Arc::new(Gazetteer::load().expect("embedded gazetteer")))
+    Extractor::with_gazetteer(claimgraph_gazetteer::shared().expect("embedded gazetteer"))
 });
 
 const ARTICLES: [(&str, &str); 3] = [
