@@ -357,26 +357,46 @@ fn number_row(r: &SqliteRow) -> NumberRow {
 mod tests {
     use claimgraph_graph::{EdgeKind, Projection, Watermark};
 
-    use crate::{prepare, ArticleText, NewArticle, Store};
+    use crate::test_articles::{article, Said};
+    use crate::Store;
 
+    /// Two articles about the same two places, by two speakers.
     async fn two_articles() -> (Store, tempfile::TempDir) {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = Store::open(&dir.path().join("t.db")).await.expect("open");
-        for text in [
-            "Harbour master Luka Perić said on Monday that the ferries to Bled would stop. \
-             Perić said the crews would move to Bohinj.",
-            "Mayor Tina Zupan said on Tuesday that buses would run from Bled to Bohinj.",
+        let ferries = "Harbour master Luka Perić said on Monday that the ferries to Bled would \
+             stop. Perić said the crews would move to Bohinj.";
+        let buses = "Mayor Tina Zupan said on Tuesday that buses would run from Bled to Bohinj.";
+        for article in [
+            article(
+                ferries,
+                Some("Valley Post"),
+                &[
+                    Said {
+                        words: "the ferries to Bled would stop",
+                        speaker: Some("Luka Perić"),
+                        places: &[("Bled", None)],
+                        numbers: &[],
+                    },
+                    Said {
+                        words: "the crews would move to Bohinj",
+                        speaker: Some("Luka Perić"),
+                        places: &[("Bohinj", None)],
+                        numbers: &[],
+                    },
+                ],
+            ),
+            article(
+                buses,
+                Some("Valley Post"),
+                &[Said {
+                    words: "buses would run from Bled to Bohinj",
+                    speaker: Some("Tina Zupan"),
+                    places: &[("Bled", None), ("Bohinj", None)],
+                    numbers: &[],
+                }],
+            ),
         ] {
-            let article = prepare(
-                crate::test_reader(),
-                NewArticle {
-                    text: ArticleText::parse(text.to_string()).expect("text"),
-                    title: None,
-                    source: Some("Valley Post".into()),
-                    url: None,
-                    published_at: None,
-                },
-            );
             store.insert(&article).await.expect("insert");
         }
         (store, dir)
@@ -465,22 +485,31 @@ mod tests {
     #[tokio::test]
     async fn a_claim_whose_fact_moved_is_read_again_with_its_whole_text_and_numbers() {
         use claimgraph_graph::{Detail, NodeKey};
+        use claimgraph_model::{PlaceRef, PlaceType};
 
         let (store, _dir) = two_articles().await;
-        let third = prepare(
-            crate::test_reader(),
-            NewArticle {
-                text: ArticleText::parse(
-                    "Mayor Tina Zupan said on Wednesday in Ljubljana that about 40 buses and a \
-                 12 km tram line would run in Ljubljana from May."
-                        .into(),
-                )
-                .expect("text"),
-                title: None,
-                source: None,
-                url: None,
-                published_at: Some("2026-03-04".into()),
-            },
+        let text = "Mayor Tina Zupan said on Wednesday in Ljubljana that about 40 buses and a \
+             12 km tram line would run in Ljubljana from May.";
+        let ljubljana = PlaceRef {
+            key: "gn:3196359".into(),
+            name: "Ljubljana".into(),
+            geonames_id: Some(3_196_359),
+            lat: Some(46.0511),
+            lon: Some(14.5051),
+            country: Some("SI".into()),
+            place_type: PlaceType::City,
+            aliases: Vec::new().into(),
+            or_region: None,
+        };
+        let third = article(
+            text,
+            None,
+            &[Said {
+                words: "about 40 buses and a 12 km tram line would run in Ljubljana from May",
+                speaker: Some("Tina Zupan"),
+                places: &[("Ljubljana", Some(ljubljana))],
+                numbers: &[("40 buses", 40.0, "bus"), ("12 km", 12.0, "km")],
+            }],
         );
         store.insert(&third).await.expect("insert");
         let mut p = Projection::new();

@@ -43,15 +43,7 @@ pub use claimgraph_graph::storage::{
 };
 
 #[cfg(test)]
-/// The extractor the store's own tests read articles with, built once per test binary.
-pub(crate) fn test_reader() -> &'static dyn claimgraph_model::ReadArticle {
-    use std::sync::{Arc, LazyLock};
-    static READER: LazyLock<claimgraph_ingest::Extractor> = LazyLock::new(|| {
-        let gazetteer = claimgraph_ingest::Gazetteer::load().expect("embedded gazetteer");
-        claimgraph_ingest::Extractor::with_gazetteer(Arc::new(gazetteer))
-    });
-    &*READER
-}
+pub(crate) mod test_articles;
 
 /// Database ids are SQLite rowids.
 pub type Id = i64;

@@ -5,8 +5,9 @@ use std::collections::HashMap;
 
 use super::expand::{name_keys, vocabulary_form, Expander};
 use super::render::render;
+use crate::test_articles::{article, Said};
 use crate::StorageError;
-use crate::{prepare, ArticleText, NewArticle, Store, StoreError};
+use crate::{Store, StoreError};
 use claimgraph_graph::search::{
     parse, SearchError, MAX_DEPTH, MAX_PREFIXES, MAX_WORDS, MIN_PREFIX_CHARS,
 };
@@ -275,15 +276,20 @@ async fn store_with_claims() -> (Store, tempfile::TempDir) {
     let text = "Ferries resume\nThe harbour master said the night ferries would sail again on \
         Friday. \"We evacuated the quay twice,\" the harbour master told reporters. Officials \
         said the evacuation of the quay had ended.";
-    let article = prepare(
-        crate::test_reader(),
-        NewArticle {
-            text: ArticleText::parse(text.to_string()).expect("text"),
-            title: None,
-            source: None,
-            url: None,
-            published_at: None,
-        },
+    let said = |words| Said {
+        words,
+        speaker: None,
+        places: &[],
+        numbers: &[],
+    };
+    let article = article(
+        text,
+        None,
+        &[
+            said("the night ferries would sail again on Friday"),
+            said("We evacuated the quay twice,"),
+            said("the evacuation of the quay had ended"),
+        ],
     );
     store.insert(&article).await.expect("insert");
     (store, dir)

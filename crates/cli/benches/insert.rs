@@ -2,7 +2,7 @@
 //! (`insert_batch`: entity linking and storage) on generated ~5 KB articles, each
 //! iteration into a fresh SQLite file.
 //!
-//! `cargo bench -p claimgraph-store --bench insert`
+//! `cargo bench -p claimgraph --bench insert` (the binary's bench: it reads articles with the extractor, as `claimgraph ingest` does)
 
 use std::sync::Arc;
 
