@@ -3,10 +3,7 @@
 //!
 //! `cargo bench -p claimgraph-ingest --bench extract`
 
-use std::sync::Arc;
-
 use claimgraph_corpus::Generator;
-use claimgraph_gazetteer::Gazetteer;
 use claimgraph_ingest::{ExtractOptions, Extractor};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
@@ -14,7 +11,8 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 const ARTICLES: u64 = 200;
 
 fn extract(c: &mut Criterion) {
-    let Ok(gazetteer) = Gazetteer::load() else {
+    // the process's one copy, as the service shares it with the word tables
+    let Some(gazetteer) = claimgraph_gazetteer::shared() else {
         eprintln!("gazetteer did not load");
         return;
     };
@@ -22,7 +20,7 @@ fn extract(c: &mut Criterion) {
     let texts: Vec<String> = (0..ARTICLES).map(|i| generator.article(i).text).collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
-    let extractor = Extractor::with_gazetteer(Arc::new(gazetteer));
+    let extractor = Extractor::with_gazetteer(gazetteer);
     let options = ExtractOptions::default();
     let run = || {
         texts

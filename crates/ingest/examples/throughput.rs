@@ -5,10 +5,8 @@
 //! usage: cargo run --release -p claimgraph-ingest --example throughput -- FILE...
 //! (`THROUGHPUT_MB=1` for a short pass, e.g. under `valgrind --tool=callgrind`)
 
-use std::sync::Arc;
 use std::time::Instant;
 
-use claimgraph_gazetteer::Gazetteer;
 use claimgraph_ingest::{ExtractOptions, Extractor};
 
 /// How much text to extract per pass: `THROUGHPUT_MB` (default 20; small under valgrind).
@@ -36,12 +34,10 @@ fn main() {
     let options = ExtractOptions {
         headline_is_first_line: true,
     };
-    let gazetteer = match Gazetteer::load() {
-        Ok(g) => Arc::new(g),
-        Err(e) => {
-            eprintln!("gazetteer: {e}");
-            return;
-        }
+    // the process's one copy, as the service shares it with the word tables
+    let Some(gazetteer) = claimgraph_gazetteer::shared() else {
+        eprintln!("gazetteer did not load");
+        return;
     };
     for (label, extractor) in [
         ("with gazetteer", Extractor::with_gazetteer(gazetteer)),
