@@ -227,6 +227,8 @@ pub fn link_claims<S: FactStore>(
     load(store, index, &all)?;
     let own: Vec<Profile> = claims.iter().map(|(_, s)| index.profile(s)).collect();
     let mut links: Vec<(Id, Id, &str, f64)> = Vec::new();
+    // (new claim, claim it disputes, score): linked once the facts are regrouped
+    let mut disputes: Vec<(Id, Id, f64)> = Vec::new();
     // per new claim: its most similar claims of other articles, best first
     let mut near: Vec<Vec<(f64, Id)>> = Vec::with_capacity(claims.len());
     {
@@ -251,7 +253,7 @@ pub fn link_claims<S: FactStore>(
             // The closest disagreements only: templated copy would link every pair.
             disputed.sort_by(|a, b| b.0.total_cmp(&a.0));
             for (s, id) in disputed.into_iter().take(MAX_CONFLICTS) {
-                links.push(link(*claim, id, "conflicts", s));
+                disputes.push((*claim, id, s));
             }
             similar.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             similar.truncate(NEIGHBOURS);
@@ -260,6 +262,7 @@ pub fn link_claims<S: FactStore>(
     }
     let own_ids: Vec<Id> = claims.iter().map(|(id, _)| *id).collect();
     let facts = regroup(store, index, article, &own_ids, &own, &near)?;
+    links.extend(conflicts_between_facts(store, &facts, disputes)?);
     for ((claim, _), similar) in claims.iter().zip(&near) {
         // the corroborating link: the claim's closest match in its fact
         let Some(fact) = facts.get(claim) else {
@@ -275,6 +278,46 @@ pub fn link_claims<S: FactStore>(
         index.add_indexed(*id, article, tokens, profile);
     }
     Ok(())
+}
+
+/// What a claim reports, for telling conflicts apart: its fact, or the claim alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Reported {
+    Fact(Id),
+    Claim(Id),
+}
+
+/// The conflict links of an article's disputes, one per pair of what the two sides report:
+/// a conflict holds between facts (every claim of the one's fact conflicts with every
+/// claim of the other's, as the reads say), so a second link between the same two facts
+/// adds nothing. The best-scored dispute of each pair is kept.
+fn conflicts_between_facts<S: FactStore>(
+    store: &mut S,
+    facts: &HashMap<Id, Id>,
+    mut disputes: Vec<(Id, Id, f64)>,
+) -> Result<Vec<Link>, S::Error> {
+    let others: Vec<Id> = {
+        let mut v: Vec<Id> = disputes
+            .iter()
+            .map(|d| d.1)
+            .filter(|id| !facts.contains_key(id))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let stored = store.facts_of(&others)?;
+    let reported = |id: Id| match facts.get(&id).or_else(|| stored.get(&id)) {
+        Some(f) => Reported::Fact(*f),
+        None => Reported::Claim(id),
+    };
+    disputes.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    let mut seen: HashSet<(Reported, Reported)> = HashSet::default();
+    Ok(disputes
+        .into_iter()
+        .filter(|&(claim, other, _)| seen.insert((reported(claim), reported(other))))
+        .map(|(claim, other, score)| link(claim, other, "conflicts", score))
+        .collect())
 }
 
 /// Regroups into facts the new claims, their neighbours and the other claims of the

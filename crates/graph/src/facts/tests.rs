@@ -202,3 +202,46 @@ fn claims_with_figures_that_all_differ_are_never_one_fact() {
         "a count of residents and a count of boats are two facts"
     );
 }
+
+#[test]
+fn a_conflict_between_two_facts_is_linked_once() {
+    let (mut facts, mut index) = (MemoryFacts::default(), TokenIndex::default());
+    // one fact told by two articles
+    for (article, claim) in [(1, 1), (2, 2)] {
+        write(
+            &mut facts,
+            &mut index,
+            article,
+            &[(claim, "bridge closed repairs p:4 n:day:3")],
+        );
+    }
+    assert!(facts.fact_of(1).is_some());
+    assert_eq!(facts.fact_of(1), facts.fact_of(2));
+    // another figure for it disputes both claims of that fact: one link says so
+    write(
+        &mut facts,
+        &mut index,
+        3,
+        &[(3, "bridge closed repairs p:4 n:day:30")],
+    );
+    let conflicts: Vec<_> = facts
+        .links()
+        .iter()
+        .filter(|l| l.2 == "conflicts")
+        .map(|l| (l.0, l.1))
+        .collect();
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    // a claim of no fact is linked on its own
+    write(
+        &mut facts,
+        &mut index,
+        4,
+        &[(4, "bridge closed repairs p:4 n:day:300")],
+    );
+    let with_four = facts
+        .links()
+        .iter()
+        .filter(|l| l.2 == "conflicts" && (l.0 == 4 || l.1 == 4))
+        .count();
+    assert!(with_four >= 1);
+}
