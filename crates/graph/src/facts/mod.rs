@@ -76,8 +76,10 @@ const NEIGHBOURS: usize = 10;
 const LOCAL_FACT_MAX: usize = 64;
 /// Most claims regrouped at once (their pairs are all compared).
 const LOCAL_MAX: usize = 200;
-/// Most conflict links a new claim makes (its closest disagreements).
-const MAX_CONFLICTS: usize = 5;
+/// Most conflict links a new claim makes: its closest disagreement. The reads widen a
+/// link to both claims' facts, so one link per claim finds every claim of a disputed
+/// fact; at five, templated copy stored ≈ 214 links per article (BENCHMARKS.md).
+const MAX_CONFLICTS: usize = 1;
 
 /// The claims an article's new claims are regrouped with (see `Writer::regroup`).
 #[derive(Debug, Default)]
