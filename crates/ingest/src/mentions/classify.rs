@@ -559,6 +559,8 @@ impl Run<'_> {
             || (cue_follows(t, b)
                 && (multi
                     || (!reg.is_place_lo(written_lo)
+                        // "Carmaker recalls …": a kind of body at the start is no name
+                        && !rules::is_org_descriptor(written_lo)
                         && (pa == 0
                             || !t.is_word(pa - 1)
                             || matches!(t.lo(pa - 1), "and" | "but")))))

@@ -367,6 +367,17 @@ fn companies_are_known_by_the_word_their_names_end_in() {
 }
 
 #[test]
+fn a_kind_of_body_opening_a_headline_is_no_name() {
+    let f = found("Carmaker recalls 40,000 vans\nVelto Motors is recalling 40,000 vans.");
+    assert!(!f.iter().any(|x| x.0 == "Carmaker"), "{f:?}");
+    let f = found("Airline says fares will rise\nNordair Airlines raised its fares.");
+    assert!(!f.iter().any(|x| x.0 == "Airline"), "{f:?}");
+    // a name alone before a cue still speaks
+    let f = found("Velmar says the border stays open.");
+    assert!(f.iter().any(|x| x.0 == "Velmar"), "{f:?}");
+}
+
+#[test]
 fn demonyms_and_months_are_not_places() {
     let f = found("Help came from Dutch engineers in March.");
     assert!(f.iter().all(|x| x.1 != EntityKind::Place));
