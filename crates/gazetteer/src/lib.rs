@@ -28,16 +28,17 @@ static SHARED: OnceLock<Option<Arc<Gazetteer>>> = OnceLock::new();
 /// The embedded gazetteer, loaded once per process and shared: the extractor and the
 /// graph's name keys read the same data without holding it twice (it takes ~40 MiB).
 pub fn shared() -> Option<Arc<Gazetteer>> {
-    SHARED
-        .get_or_init(|| Gazetteer::load().ok().map(Arc::new))
-        .clone()
+    loaded().clone()
 }
 
 /// [`shared`], borrowed for the life of the process.
 pub fn embedded() -> Option<&'static Gazetteer> {
-    SHARED
-        .get_or_init(|| Gazetteer::load().ok().map(Arc::new))
-        .as_deref()
+    loaded().as_deref()
+}
+
+/// The process's gazetteer, loaded on the first call.
+fn loaded() -> &'static Option<Arc<Gazetteer>> {
+    SHARED.get_or_init(|| Gazetteer::load().ok().map(Arc::new))
 }
 
 /// Population from which a country's initials name it (see [`Gazetteer::add_initials`]).
