@@ -263,12 +263,7 @@ impl Registry {
     }
 
     pub fn last_before(&self, at: usize, kinds: &[EntityKind]) -> Option<&Found> {
-        let n = self.found.partition_point(|f| f.b <= at);
-        self.found[..n]
-            .iter()
-            .rev()
-            .take(400)
-            .find(|f| kinds.contains(&f.kind))
+        self.last_before_where(at, kinds, |_| true)
     }
 
     /// The person a pronoun at token `at` most likely means: the last one named before it
