@@ -12,8 +12,8 @@ use crate::text::{flag, word_hash, Kind, Tokens};
 
 use super::evidence::{
     compass_region, country_after_of, described_as_organization, described_as_person,
-    facility_after, given_name_class, is_common_given_name, is_country_name, is_large_place,
-    is_place_in, large_place, reads_as_body, reads_as_person, roles_after, roles_before, tagged_as,
+    facility_after, given_name_class, is_common_given_name, is_large_place, is_place_in,
+    large_place, reads_as_body, reads_as_person, roles_after, roles_before, tagged_as,
     NOT_PLACE_MARGIN,
 };
 use super::registry::{Found, Registry};
@@ -71,7 +71,7 @@ pub(super) fn trim_openers(
         && (t.has(a, flag::NOT_NAME | flag::FUNCTION)
             || (sentence_initial(t, a) && (t.lo(a).ends_with("ing") || t.lo(a).ends_with("ed"))))
         && !(t.has(a, flag::ORG_HEAD) && a + 1 < b)
-        && (!compass_region(t, a, b) || is_country_name(gaz, t.span_text(a, b)))
+        && (!compass_region(t, a, b) || rules::is_country_in(gaz, t.span_text(a, b)))
     {
         a += 1;
     }

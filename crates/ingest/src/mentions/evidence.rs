@@ -1,7 +1,7 @@
 //! The evidence around a run that says what it names: role words before and after,
 //! descriptions, cue verbs, the trained tagger's reading, gazetteer size and country.
 
-use claimgraph_gazetteer::{fold, CountryCode, Gazetteer, PlaceId};
+use claimgraph_gazetteer::{CountryCode, Gazetteer, PlaceId};
 
 use crate::rules;
 use crate::tagger::{self, NameType};
@@ -87,11 +87,6 @@ pub(super) fn compass_region(t: &Tokens, a: usize, b: usize) -> bool {
         && !t.has(a + 1, flag::DEMONYM | flag::ORG_HEAD | flag::NOT_NAME)
 }
 
-/// Whether the gazetteer names a country so ("North Korea" is read as it always was).
-pub(super) fn is_country_name(gaz: Option<&Gazetteer>, name: &str) -> bool {
-    gaz.is_some_and(|g| g.country_named(&fold(name)).is_some())
-}
-
 /// Where a country named after "of (the)" at `n` ends, if a name follows it before `b`.
 pub(super) fn country_after_of(
     t: &Tokens,
@@ -106,7 +101,7 @@ pub(super) fn country_after_of(
     (1..=4)
         .rev()
         .map(|len| m + len)
-        .find(|&e| e < b && is_country_name(gaz, t.span_text(m, e)))
+        .find(|&e| e < b && rules::is_country_in(gaz, t.span_text(m, e)))
 }
 
 /// A name followed by an apposition that says what kind of body it is: "Velto, the German

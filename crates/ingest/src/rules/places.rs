@@ -48,8 +48,13 @@ pub const GEO_HEADS: &[&str] = &[
 /// (GeoNames and mledoze/countries), so a description like "the city" never resolves to a
 /// country and "Peru's army" is a national body.
 pub fn is_country(name: &str) -> bool {
-    claimgraph_gazetteer::embedded()
-        .is_some_and(|g| g.country_named(&claimgraph_gazetteer::fold(name)).is_some())
+    is_country_in(claimgraph_gazetteer::embedded(), name)
+}
+
+/// Whether `gaz` names a country `name` ("North Korea" is read as it always was); never
+/// without a gazetteer.
+pub fn is_country_in(gaz: Option<&claimgraph_gazetteer::Gazetteer>, name: &str) -> bool {
+    gaz.is_some_and(|g| g.country_named(&claimgraph_gazetteer::fold(name)).is_some())
 }
 
 /// Nouns after "the" that stand for a place the article named before ("the city").
