@@ -1,14 +1,14 @@
 //! Helpers the attribution tests share: run a one-paragraph article through the
 //! extractor and compare (speaker, claim) pairs.
 
-use crate::{ExtractOptions, Extractor, Gazetteer};
-use std::sync::{Arc, OnceLock};
+use crate::{ExtractOptions, Extractor};
+use std::sync::OnceLock;
 
 /// The extractor as the service runs it, with the embedded gazetteer, loaded once.
 fn extractor() -> &'static Extractor {
     static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
     EXTRACTOR.get_or_init(|| {
-        Extractor::with_gazetteer(Arc::new(Gazetteer::load().expect("embedded gazetteer")))
+        Extractor::with_gazetteer(claimgraph_gazetteer::shared().expect("embedded gazetteer"))
     })
 }
 

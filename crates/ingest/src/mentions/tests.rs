@@ -20,8 +20,8 @@ fn found_with(text: &str, gaz: Option<&Gazetteer>) -> Vec<(String, EntityKind)> 
 
 #[test]
 fn an_acronym_takes_the_name_the_article_spells_out() {
-    let g = claimgraph_gazetteer::Gazetteer::load().expect("embedded gazetteer");
-    let found = |text: &str| found_with(text, Some(&g));
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let found = |text: &str| found_with(text, Some(g));
     let f = found("The Harbour Safety Board met. Crews from the HSB left on Monday.");
     let board = ("Harbour Safety Board".to_string(), EntityKind::Organization);
     assert_eq!(f, [board.clone(), board], "{f:?}");
@@ -32,7 +32,7 @@ fn an_acronym_takes_the_name_the_article_spells_out() {
 
 #[test]
 fn a_party_affiliation_before_a_name_is_not_part_of_it() {
-    let g = claimgraph_gazetteer::Gazetteer::load().expect("embedded gazetteer");
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
     let person = |name: &str| (name.to_string(), EntityKind::Person);
     for (text, want) in [
         (
@@ -49,44 +49,41 @@ fn a_party_affiliation_before_a_name_is_not_part_of_it() {
             vec![person("Nora Lindqvist")],
         ),
     ] {
-        assert_eq!(found_with(text, Some(&g)), want, "{text}");
+        assert_eq!(found_with(text, Some(g)), want, "{text}");
     }
     // a party's own name stays a body
-    let f = found_with("The Labour Party said 4 seats changed hands.", Some(&g));
+    let f = found_with("The Labour Party said 4 seats changed hands.", Some(g));
     assert_eq!(f, [("Labour Party".to_string(), EntityKind::Organization)]);
 }
 
 #[test]
 fn a_preposition_before_a_name_the_tagger_reads_as_an_event_is_no_place() {
-    let g = claimgraph_gazetteer::Gazetteer::load().expect("embedded gazetteer");
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
     let place = |name: &str| (name.to_string(), EntityKind::Place);
-    let f = found_with("Soldiers came home from the War in Velmora.", Some(&g));
+    let f = found_with("Soldiers came home from the War in Velmora.", Some(g));
     assert_eq!(f, [place("Velmora")]);
     // an unknown name after a preposition is still a place
-    let f = found_with("Crowds gathered in Velmora on Monday.", Some(&g));
+    let f = found_with("Crowds gathered in Velmora on Monday.", Some(g));
     assert_eq!(f, [place("Velmora")]);
 }
 
 #[test]
 fn a_name_before_a_facility_noun_is_that_place() {
-    let g = claimgraph_gazetteer::Gazetteer::load().expect("embedded gazetteer");
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
     let place = |name: &str| (name.to_string(), EntityKind::Place);
     let f = found_with(
         "He ran the grim Kessel Rock prison. A guard died at Kessel Rock in May.",
-        Some(&g),
+        Some(g),
     );
     assert_eq!(f, [place("Kessel Rock"), place("Kessel Rock")]);
-    let f = found_with("Inspectors left its shut Varnok reactor complex.", Some(&g));
+    let f = found_with("Inspectors left its shut Varnok reactor complex.", Some(g));
     assert_eq!(f, [place("Varnok")]);
     // a body's plant stays the body; a facility word with a capital is a name's own
-    let f = found_with("The Velto Company plant closed.", Some(&g));
+    let f = found_with("The Velto Company plant closed.", Some(g));
     assert!(f.iter().all(|x| x.1 != EntityKind::Place), "{f:?}");
-    let f = found_with("Crowds met at Kessel Rock Prison on Monday.", Some(&g));
+    let f = found_with("Crowds met at Kessel Rock Prison on Monday.", Some(g));
     assert!(f.iter().all(|x| x.0 != "Kessel Rock"), "{f:?}");
-    let f = found_with(
-        "Jailed Harbour Guard prison chief Ana Ruiz spoke.",
-        Some(&g),
-    );
+    let f = found_with("Jailed Harbour Guard prison chief Ana Ruiz spoke.", Some(g));
     assert!(f.iter().all(|x| x.1 != EntityKind::Place), "{f:?}");
 }
 
@@ -114,9 +111,9 @@ fn gendered_titles_and_roles() {
 
 #[test]
 fn a_name_that_acts_twice_and_is_never_a_location_is_no_city() {
-    let g = claimgraph_gazetteer::Gazetteer::load().expect("embedded gazetteer");
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
     let places = |text: &str| -> Vec<String> {
-        found_with(text, Some(&g))
+        found_with(text, Some(g))
             .into_iter()
             .filter(|f| f.1 == EntityKind::Place)
             .map(|f| f.0)
@@ -231,9 +228,9 @@ fn a_compass_word_before_a_place_names_a_region() {
 
 #[test]
 fn a_compass_region_of_a_large_place_needs_no_preposition() {
-    let g = claimgraph_gazetteer::Gazetteer::load().expect("embedded gazetteer");
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
     let places = |text: &str| -> Vec<String> {
-        found_with(text, Some(&g))
+        found_with(text, Some(g))
             .into_iter()
             .filter(|x| x.1 == EntityKind::Place)
             .map(|x| x.0)
@@ -257,10 +254,10 @@ fn a_compass_region_of_a_large_place_needs_no_preposition() {
 
 #[test]
 fn a_country_adjective_names_a_people_but_stays_in_a_country_name() {
-    let g = claimgraph_gazetteer::Gazetteer::load().expect("embedded gazetteer");
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
     let f = found_with(
         "Ghanaian fishermen sailed from the Dominican Republic to Tema.",
-        Some(&g),
+        Some(g),
     );
     let names: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
     assert!(names.contains(&"Dominican Republic"), "{f:?}");
