@@ -121,6 +121,25 @@ fn claim(text: &str, said: &Said, mentions: &mut Vec<Mention>) -> Claim {
 
 /// An article of `text` from `source`, prepared with the claims `said` as its extraction.
 pub fn article(text: &str, source: Option<&str>, said: &[Said]) -> PreparedArticle {
+    let mut mentions = Vec::new();
+    let claims = said.iter().map(|s| claim(text, s, &mut mentions)).collect();
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    mentions.dedup();
+    let extraction = Extraction {
+        headline: None,
+        claims,
+        mentions,
+    };
+    with_extraction(text, source, extraction)
+}
+
+/// An article of `text` from `source`, prepared with the hand-made `extraction` (its
+/// claims given plain gists) in place of what a reader would find.
+pub fn with_extraction(
+    text: &str,
+    source: Option<&str>,
+    mut extraction: Extraction,
+) -> PreparedArticle {
     let mut p = prepare(
         &Unread,
         NewArticle {
@@ -131,16 +150,8 @@ pub fn article(text: &str, source: Option<&str>, said: &[Said]) -> PreparedArtic
             published_at: None,
         },
     );
-    let mut mentions = Vec::new();
-    let claims = said.iter().map(|s| claim(text, s, &mut mentions)).collect();
-    mentions.sort_by_key(|m| (m.span.start, m.span.end));
-    mentions.dedup();
-    p.extraction = Extraction {
-        headline: None,
-        claims,
-        mentions,
-    };
-    plain_gists(text, &mut p.extraction);
-    p.signatures = signatures(&p.extraction);
+    plain_gists(text, &mut extraction);
+    p.signatures = signatures(&extraction);
+    p.extraction = extraction;
     p
 }

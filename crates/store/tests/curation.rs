@@ -8,14 +8,11 @@ use std::path::{Path, PathBuf};
 use claimgraph_model::{
     Claim, ClaimKind, EntityKind, Extraction, Mention, PlaceRef, PlaceType, Span,
 };
-use claimgraph_store::{
-    prepare, signatures, Actor, ArticleText, ClaimFilter, ClaimRecord, NewArticle, RelinkScope,
-    Store, StoreError,
-};
+use claimgraph_store::{Actor, ClaimFilter, ClaimRecord, RelinkScope, Store, StoreError};
 
 mod support;
 use claimgraph_store::StorageError;
-use support::{plain_gists, Unread};
+use support::with_extraction;
 
 /// A town of the gazetteer that is not real: two share the name "Brenmoor".
 fn town(key: &str, name: &str, country: &str) -> PlaceRef {
@@ -107,20 +104,8 @@ async fn store() -> (Store, PathBuf, tempfile::TempDir) {
     (store, db, dir)
 }
 
-async fn write(store: &Store, text: &str, source: &str, mut extraction: Extraction) {
-    let mut p = prepare(
-        &Unread,
-        NewArticle {
-            text: ArticleText::parse(text.to_string()).expect("not blank"),
-            title: None,
-            source: Some(source.to_string()),
-            url: None,
-            published_at: None,
-        },
-    );
-    plain_gists(text, &mut extraction);
-    p.signatures = signatures(&extraction);
-    p.extraction = extraction;
+async fn write(store: &Store, text: &str, source: &str, extraction: Extraction) {
+    let p = with_extraction(text, Some(source), extraction);
     store.insert(&p).await.expect("insert");
 }
 

@@ -5,12 +5,10 @@
 use claimgraph_model::{
     Claim, ClaimKind, EntityKind, Extraction, Mention, PlaceRef, PlaceType, Span,
 };
-use claimgraph_store::{
-    prepare, signatures, ArticleText, ClaimFilter, NewArticle, PreparedArticle, Store,
-};
+use claimgraph_store::{ClaimFilter, PreparedArticle, Store};
 
 mod support;
-use support::{plain_gists, Unread};
+use support::with_extraction;
 
 fn place_ref(key: &str, name: &str, place_type: PlaceType) -> PlaceRef {
     PlaceRef {
@@ -40,16 +38,6 @@ fn city(open: bool) -> PlaceRef {
 
 /// One article whose only claim is its whole text, about the place written `name`.
 fn article(text: &str, name: &str, place: PlaceRef) -> PreparedArticle {
-    let mut p = prepare(
-        &Unread,
-        NewArticle {
-            text: ArticleText::parse(text.to_string()).expect("not blank"),
-            title: None,
-            source: None,
-            url: None,
-            published_at: None,
-        },
-    );
     let start = text.find(name).expect("name in text");
     let m = Mention {
         span: Span::new(start, start + name.len()),
@@ -58,7 +46,7 @@ fn article(text: &str, name: &str, place: PlaceRef) -> PreparedArticle {
         roles: Vec::new(),
         place: Some(place),
     };
-    p.extraction = Extraction {
+    let extraction = Extraction {
         headline: None,
         claims: vec![Claim {
             kind: ClaimKind::Statement,
@@ -72,9 +60,7 @@ fn article(text: &str, name: &str, place: PlaceRef) -> PreparedArticle {
         }],
         mentions: vec![m],
     };
-    plain_gists(text, &mut p.extraction);
-    p.signatures = signatures(&p.extraction);
-    p
+    with_extraction(text, None, extraction)
 }
 
 const OPEN: &str = "Floods reached Velmora on Monday.";
