@@ -418,10 +418,14 @@ mod tests {
                     "the checks, as she put it, “became sloppy” in the boom years",
                 )],
             ),
-            // after a plain comma, the quotation is not the reported words
+            // after a plain comma, the quotation is not inside the reported words: it is
+            // her own, a direct claim of its own
             (
                 "Tilde Roos said the checks were late, “and nobody cared.”",
-                &[("Tilde Roos", "the checks were late")],
+                &[
+                    ("Tilde Roos", "the checks were late"),
+                    ("Tilde Roos", "and nobody cared."),
+                ],
             ),
         ]);
     }

@@ -73,7 +73,7 @@ impl Analyzer<'_, '_> {
             let Some(q) = s
                 .quotes
                 .iter()
-                .find(|q| q.closed && q.open > d.a && q.open < d.b && q.outer_end() >= d.b)
+                .find(|q| q.closed && q.open > d.a && closes(t, s, d, q))
             else {
                 continue;
             };
@@ -87,10 +87,12 @@ impl Analyzer<'_, '_> {
             let trailing = attrs
                 .iter()
                 .any(|x| x.trailing && x.content == Some((d.a, d.b)));
-            // The quotation hangs on a phrase of its own ("…, in order to “…”"), not on
-            // the main clause ("Since May, troops took “…”").
+            // The quotation hangs on a phrase of its own ("…, in order to “…”", or the
+            // quoted phrase itself: "…, even in jail, “to see the harm done”"), not on the
+            // main clause ("Since May, troops took “…”").
+            let phrase = if q.open == comma + 1 { qa } else { comma + 1 };
             let subordinate =
-                t.is_word(comma + 1) && !t.is_cap(comma + 1) && t.has(comma + 1, flag::FUNCTION);
+                t.is_word(phrase) && !t.is_cap(phrase) && t.has(phrase, flag::FUNCTION);
             if !subordinate || !(trailing || words(t, comma, q.open) <= 4) {
                 continue;
             }
@@ -117,6 +119,16 @@ impl Analyzer<'_, '_> {
         }
         drafts.extend(extra);
     }
+}
+
+/// Whether the quotation `q` ends the reported content of `d`, inside it or right after
+/// the comma it stops at, closing the sentence ("said she walked there, even in the rain,
+/// “to see …”"; not "…, “to see …,” the mayor said", which the trailing cue owns).
+fn closes(t: &Tokens, s: &Sentence, d: &Draft, q: &Quote) -> bool {
+    let inside = q.open < d.b;
+    let ends_sentence = (q.outer_end()..s.b).all(|i| !t.is_word(i));
+    let after_comma = q.open == d.b + 1 && t.is_punct(d.b, ',') && ends_sentence;
+    (inside || after_comma) && q.outer_end() >= d.b
 }
 
 /// Which attribution owns the quotation `q` (`k0`: the first attribution whose cue is not

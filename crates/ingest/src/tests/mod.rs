@@ -190,11 +190,27 @@ fn a_quote_closing_its_own_phrase_is_a_direct_claim() {
          The dam held through the night, which “saved the whole valley”, said the \
          head of the water board.\n\
          Since the start of May, crews rebuilt “forty kilometres of dykes” announced \
-         the regional governor.",
+         the regional governor.\n\
+         Lia Varga, an engineer, said she walked the levee every night, even in the rain, \
+         “to hear where the water was getting in.”\n\
+         The pilot Omar Haddad said the runway was closed, “Frankly a mess.”\n\
+         The board said that crews had moved the pumps uphill, “to keep the station \
+         running,” the water company said.",
     );
     let direct = of_kind(&ex, ClaimKind::Direct);
     let quotes: Vec<&str> = direct.iter().map(|c| span_text(&text, c.span)).collect();
-    assert_eq!(quotes, ["stay safe", "saved the whole valley"]);
+    assert_eq!(
+        quotes,
+        [
+            "stay safe",
+            "saved the whole valley",
+            "to hear where the water was getting in.",
+            "to keep the station running,"
+        ]
+    );
+    assert_eq!(speaker(direct[2]), "Lia Varga");
+    // a trailing cue owns the quotation before it, once
+    assert_eq!(speaker(direct[3]), "the water company");
     assert_eq!(speaker(direct[0]), "Ivan Petrenko");
     assert_eq!(
         direct[0].via.as_ref().map(|m| m.name.as_str()),
@@ -208,7 +224,10 @@ fn a_quote_closing_its_own_phrase_is_a_direct_claim() {
         reported,
         [
             "residents to leave for Lutsk",
-            "Since the start of May, crews rebuilt “forty kilometres of dykes”"
+            "Since the start of May, crews rebuilt “forty kilometres of dykes”",
+            "she walked the levee every night, even in the rain",
+            "the runway was closed",
+            "crews had moved the pumps uphill"
         ]
     );
 }
