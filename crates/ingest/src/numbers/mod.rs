@@ -2,7 +2,10 @@
 //!
 //! Dates, years, ordinals and vague amounts are skipped; a number with no unit or counted
 //! noun after it is skipped too, unless it belongs to a list whose last member has one
-//! ("1, 2, 3 km").
+//! ("1, 2, 3 km") or its context gives the unit (`context`: an age after a name, a bare
+//! large number standing for what was counted just before).
+
+mod context;
 
 use crate::model::{Measure, Qualifier, Quantity, Span};
 use crate::rules;
@@ -410,6 +413,7 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
                 j
             }
             Some((unit, end)) => {
+                let unit = context::others_counted(t, start, unit);
                 if is_digits && !t.decimal_comma {
                     if let Some(v) = dotted_count(t.s(start), &unit) {
                         value = v;
@@ -426,7 +430,7 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
                 end
             }
             None => {
-                let q = Quantity {
+                let mut q = Quantity {
                     span: Span::new(t.start(start), t.end(j - 1)),
                     value,
                     unit: String::new(),
@@ -435,6 +439,14 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
                 };
                 if j < b && is_separator(t, j) && is_number_start(t, j + 1) {
                     pending.push(q);
+                } else if let Some(unit) = pending
+                    .is_empty()
+                    .then(|| context::elided_unit(t, start, j, value))
+                    .flatten()
+                {
+                    q.normalized = Measure::of(value, &unit);
+                    q.unit = unit;
+                    out.push(q);
                 } else {
                     pending.clear();
                 }
@@ -603,7 +615,10 @@ fn unit_after(
             Some((code.to_string(), end))
         }
         (None, None) => unit_at(t, j, b)
-            .or_else(|| counts_people(t, start, j, a, b).then(|| (PEOPLE.to_string(), j))),
+            .or_else(|| counts_people(t, start, j, a, b).then(|| (PEOPLE.to_string(), j)))
+            .or_else(|| {
+                context::is_age(t, start, j, *value).then(|| (rules::AGE_UNIT.to_string(), j))
+            }),
     }
 }
 

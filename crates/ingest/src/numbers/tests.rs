@@ -363,3 +363,59 @@ fn a_noun_before_of_can_say_what_is_counted() {
         assert_eq!(vu(text), want, "{text}");
     }
 }
+
+#[test]
+fn an_age_after_a_name_counts_years() {
+    let cases: &[(&str, &[(f64, &str)])] = &[
+        ("Lena Marsh, 34, opened the bakery", &[(34.0, "year")]),
+        ("her son Tobi, seven, was asleep", &[(7.0, "year")]),
+        // negatives: a list of names and figures, a date, a number too large, no comma
+        ("Oslo, 12, Bergen, 9", &[]),
+        ("on Friday, 14, the vote", &[]),
+        ("the firm Halden, 400, employs", &[]),
+        ("Lena Marsh 34 opened", &[]),
+    ];
+    for (text, want) in cases {
+        let want: Vec<(f64, String)> = want.iter().map(|(v, u)| (*v, u.to_string())).collect();
+        assert_eq!(vu(text), want, "{text}");
+    }
+}
+
+#[test]
+fn a_bare_large_number_counts_what_was_counted_before_it() {
+    let cases: &[(&str, &[(f64, &str)])] = &[
+        (
+            "About 6,000 pilgrims camped by the river. Nearly two thousand were still there.",
+            &[(6_000.0, "pilgrim"), (2_000.0, "pilgrim")],
+        ),
+        (
+            "Many tenants have left every block, more than three and a half thousand, the council said.",
+            &[(3_500.0, "tenant")],
+        ),
+        (
+            "The fair drew 40,000 visitors; about 5,000 of them came by train.",
+            &[(40_000.0, "visitor"), (5_000.0, "visitor")],
+        ),
+        // negatives: a small bare number, a noun after it, a partitive with a noun, a year
+        ("Twelve boats sailed. Three were lost.", &[(12.0, "boat")]),
+        (
+            "Sales reached 9,000 cars. By 2030 the plant will close.",
+            &[(9_000.0, "car")],
+        ),
+        (
+            "The club has 3,000 members and 4,000 of the children play.",
+            &[(3_000.0, "member"), (4_000.0, "child")],
+        ),
+        ("Nobody knows why 5,000 is the limit.", &[]),
+        // "others" counts more of the same; alone, it stays what it says
+        (
+            "Four guards were killed and eleven others were hurt.",
+            &[(4.0, "guard"), (11.0, "guard")],
+        ),
+        ("Eleven others were hurt.", &[(11.0, "other")]),
+    ];
+    for (text, want) in cases {
+        let want: Vec<(f64, String)> = want.iter().map(|(v, u)| (*v, u.to_string())).collect();
+        assert_eq!(vu(text), want, "{text}");
+    }
+}

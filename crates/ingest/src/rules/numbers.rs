@@ -205,6 +205,29 @@ pub const CLOCK_WORDS: &[&str] = &[
     "am", "pm", "a.m", "p.m", "gmt", "utc", "cet", "edt", "bst",
 ];
 
+/// Words right after a bare large number that show it stands for a noun named before it
+/// ("Nearly two million are in the camps", "more than 4,000 were reported", "about 3,000
+/// of them live abroad"): the number counts what the last count before it counted. Not
+/// after a noun ("2,000 tonnes") or a date ("by 2,000 BC" has a noun).
+pub const ELIDED_COUNT_NEXT: &[&str] = &[
+    "are", "were", "have", "had", "remain", "remained", "live", "lived", "of",
+];
+
+/// Words after "of" that make a bare number a part of a group named before it ("3,000 of
+/// them"); a noun after "of" ("3,000 of the residents") is a partitive read elsewhere.
+pub const ELIDED_PARTITIVE_PRONOUNS: &[&str] = &["them", "those", "these", "whom"];
+
+/// The oldest age read from a number set off by commas after a name ("Ana Reyes, 34,
+/// said"); anything larger is no age.
+pub const OLDEST_AGE: f64 = 120.0;
+
+/// The unit of an age in apposition, as the scorer's gold and the unit table name it.
+pub const AGE_UNIT: &str = "year";
+
+/// The unit read off "others" ("ten others were hurt"), which stands for more of what was
+/// counted before it.
+pub const OTHERS: &str = "other";
+
 #[cfg(test)]
 mod tests {
     use crate::rules::*;

@@ -1,0 +1,80 @@
+//! Numbers whose unit is not written after them but read from their context: an age set
+//! off by commas after a name, and a bare count (or "others") standing for a noun counted
+//! just before.
+
+use super::{looks_plural, number_at, spelled_value, unit_at};
+use crate::rules;
+use crate::text::{flag, Tokens};
+
+/// How many tokens back a bare count looks for what it counts: about two sentences.
+const ELLIPSIS_REACH: usize = 60;
+
+/// The smallest bare number read as an elided count; smaller bare numbers ("two were
+/// there") are too often pronoun-like or list items to guess their noun.
+const ELIDED_LEAST: f64 = 1000.0;
+
+/// "Ana Reyes, 34, said": an age in apposition to a name, one number between commas after
+/// a capitalised word and before a lower-case word. A list of names and figures
+/// ("Oslo, 12, Bergen, 9") is no age.
+pub(super) fn is_age(t: &Tokens, start: usize, j: usize, value: f64) -> bool {
+    let whole = value.fract() == 0.0 && (1.0..=rules::OLDEST_AGE).contains(&value);
+    whole
+        && j == start + 1
+        && start >= 2
+        && t.is_punct(start - 1, ',')
+        && t.is_punct(j, ',')
+        && t.is_word(start - 2)
+        && t.is_cap(start - 2)
+        && !t.has(start - 2, flag::MONTH | flag::WEEKDAY)
+        && t.is_word(j + 1)
+        && !t.is_cap(j + 1)
+}
+
+/// "Nearly two million are in the camps": a bare large number before a verb, a comma or
+/// "of them" counts what the nearest count before it counted ("3.5 million people …"), or
+/// else the nearest plural noun before it in its own clause ("refugees have fled …, more
+/// than three million …").
+pub(super) fn elided_unit(t: &Tokens, start: usize, j: usize, value: f64) -> Option<String> {
+    let stands_alone = j >= t.len()
+        || t.is_punct(j, ',')
+        || t.is_punct(j, '.')
+        || t.is_punct(j, ';')
+        || (rules::ELIDED_COUNT_NEXT.contains(&t.lo(j))
+            && (!t.is(j, "of") || rules::ELIDED_PARTITIVE_PRONOUNS.contains(&t.lo(j + 1))));
+    if value < ELIDED_LEAST || !stands_alone {
+        return None;
+    }
+    let from = start.saturating_sub(ELLIPSIS_REACH);
+    earlier_count(t, from, start).or_else(|| plural_in_clause(t, from, start))
+}
+
+/// "Two guards were killed and ten others hurt": "others" counts more of what the count
+/// before it counted; with no count before it, it stays "other".
+pub(super) fn others_counted(t: &Tokens, start: usize, unit: String) -> String {
+    if unit != rules::OTHERS {
+        return unit;
+    }
+    earlier_count(t, start.saturating_sub(ELLIPSIS_REACH), start).unwrap_or(unit)
+}
+
+/// The counted noun of the nearest count in tokens `[from, start)`.
+fn earlier_count(t: &Tokens, from: usize, start: usize) -> Option<String> {
+    (from..start).rev().find_map(|i| {
+        let (first, is_digits) = number_at(t, i)?;
+        let (_, j) = spelled_value(t, i, start, first, is_digits);
+        unit_at(t, j, start)
+            .map(|(u, _)| u)
+            .filter(|u| rules::is_counted(u))
+    })
+}
+
+/// The nearest lower-case plural noun before `start` in its own sentence.
+fn plural_in_clause(t: &Tokens, from: usize, start: usize) -> Option<String> {
+    (from..start)
+        .rev()
+        .take_while(|&i| !t.is_punct(i, '.') && !t.is_punct(i, '?') && !t.is_punct(i, '!'))
+        .find(|&i| {
+            t.is_word(i) && !t.is_cap(i) && !t.has(i, flag::FUNCTION) && looks_plural(t.lo(i))
+        })
+        .map(|i| rules::singular(t.s(i)))
+}
