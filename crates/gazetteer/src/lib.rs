@@ -136,7 +136,8 @@ impl Place {
 
 /// A first-level region (oblast, province, state). GeoNames' city extract has no region
 /// names, so a region is named after its most populous place (how oblasts and provinces are
-/// commonly named) or, for US states, by the state list.
+/// commonly named), by the state list (US states), or by the name of its own the source
+/// gives it ("New South Wales", "Punjab": `A` rows).
 #[derive(Debug, Clone)]
 pub struct Region {
     pub country: CountryCode,
@@ -146,6 +147,9 @@ pub struct Region {
     pub seat: Option<PlaceId>,
     /// GeoNames id of the region itself, when the source lists it (US states).
     pub geonames_id: Option<u32>,
+    /// Whether the region has a name of its own (a US state, "Bavaria"), rather than its
+    /// seat's ("the Kharkiv region").
+    pub listed: bool,
     /// Mean position of the region's places: an approximate centre.
     pub lat: f32,
     pub lon: f32,
@@ -220,8 +224,9 @@ fn num<T: std::str::FromStr>(
 /// Regions by (country, first-level code).
 type RegionCodes = FnvMap<(CountryCode, Box<str>), RegionId>;
 
-/// A US state as the source lists it: country, admin1 code, name, geonameid.
-type StateRow = (CountryCode, Box<str>, Box<str>, u32);
+/// A region named in the source: country, admin1 code, name, and the geonameid of a US
+/// state (`S` rows; `A` rows name other regions, without an id).
+type StateRow = (CountryCode, Box<str>, Box<str>, Option<u32>);
 
 /// The records of the data file, by kind.
 #[derive(Default)]
@@ -243,6 +248,7 @@ impl Rows {
                 Some("C") => rows.countries.push(country(&mut cols, n)?),
                 Some("K") => rows.continents.push(continent(&mut cols, n)?),
                 Some("S") => rows.states.push(state(&mut cols, n)?),
+                Some("A") => rows.states.push(named_region(&mut cols, n)?),
                 Some("") | None => {}
                 Some(_) => {
                     return Err(GazetteerError::Malformed {
@@ -306,7 +312,23 @@ fn state<'a>(
     let admin1 = field(cols, n, "admin1")?;
     let name = field(cols, n, "name")?;
     let id: u32 = num(field(cols, n, "geonameid")?, n, "geonameid")?;
-    Ok((c, Box::<str>::from(admin1), Box::<str>::from(name), id))
+    Ok((
+        c,
+        Box::<str>::from(admin1),
+        Box::<str>::from(name),
+        Some(id),
+    ))
+}
+
+/// An `A` row: country, admin1, the region's own name.
+fn named_region<'a>(
+    cols: &mut impl Iterator<Item = &'a str>,
+    n: usize,
+) -> Result<StateRow, GazetteerError> {
+    let c = code(field(cols, n, "country")?, n)?;
+    let admin1 = field(cols, n, "admin1")?;
+    let name = field(cols, n, "name")?;
+    Ok((c, Box::<str>::from(admin1), Box::<str>::from(name), None))
 }
 
 /// Name index: (hash, -population, place) sorted, so a lookup is one equal range.
@@ -349,6 +371,7 @@ fn regions_of(places: &[Place]) -> (Vec<Region>, RegionCodes) {
                 name: p.name.clone(),
                 seat: None,
                 geonames_id: None,
+                listed: false,
                 lat: 0.0,
                 lon: 0.0,
             });
@@ -375,8 +398,9 @@ fn regions_of(places: &[Place]) -> (Vec<Region>, RegionCodes) {
     (regions, region_by_code)
 }
 
-/// Folded region names → regions: the states under their listed names, the others under
-/// every name of their seat, largest seat first.
+/// Folded region names → regions: the named ones under their names, and all but the US
+/// states under every name of their seat, largest seat first ("the Zaporizhzhia region"
+/// is still found when the source names the region "Zaporizhia").
 fn region_names(
     places: &[Place],
     regions: &mut [Region],
@@ -390,7 +414,8 @@ fn region_names(
         };
         let reg = &mut regions[r.0 as usize];
         reg.name = name.clone();
-        reg.geonames_id = Some(id);
+        reg.geonames_id = id;
+        reg.listed = true;
         region_names.entry(fold(&name).into()).or_default().push(r);
     }
     let mut by_seat: Vec<(u32, RegionId)> = Vec::new();

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 const SAMPLE: &str = "C\tNL\tNetherlands\tAmsterdam\t17000000\t2750405
 C\tUS\tUnited States\tWashington\t327000000\t6252001
 S\tUS\tVT\tVermont\t5242283
+A\tNL\t04\tNoordmark
 P\t1\tZuidhaven\t52.0000\t4.0000\tNL\t11\t90000\tZuid-Haven|Suidhaven
 P\t2\tZuidhaven\t53.0000\t6.0000\tNL\t04\t1200\t
 P\t3\tGroothorst\t53.1000\t6.1000\tNL\t04\t40000\tGroot Horst
@@ -38,7 +39,13 @@ fn regions_are_named_after_their_largest_place_or_the_state_list() {
     assert_eq!(g.regions_named("zuidhaven").len(), 1);
     let vt = g.regions_named("vermont");
     assert_eq!(g.region(vt[0]).geonames_id, Some(5242283));
+    assert!(g.region(vt[0]).listed);
     assert!(g.regions_named("barre").is_empty());
+    // a region named in its own right is found by that name, and still by its seat's
+    let own = g.regions_named("noordmark");
+    assert_eq!(own, g.regions_named("groothorst"));
+    let reg = g.region(own[0]);
+    assert!(reg.listed && reg.geonames_id.is_none() && &*reg.name == "Noordmark");
 }
 
 #[test]

@@ -37,6 +37,11 @@ const SMALL_PLACE: u32 = 15_000;
 const METROPOLIS: u32 = 1_000_000;
 /// ...this many times smaller, wherever the namesake lies.
 const OUTWEIGHS: u64 = 100;
+/// A region outranks a national capital of its name when its largest place is this many
+/// times larger than the capital.
+const CAPITAL_OUTWEIGHED: u64 = 20;
+/// How much less a place weighs when the name is only one of its other names.
+const ALIAS_DISCOUNT: u32 = 10;
 /// "Near" for disambiguation, in kilometres.
 const NEAR_KM: f64 = 400.0;
 
@@ -71,6 +76,27 @@ fn population(g: &Gazetteer, c: Cand) -> u32 {
     match c {
         Cand::Place(p) => g.place(p).population,
         Cand::Region(r) => g.region(r).seat.map_or(0, |s| g.place(s).population),
+    }
+}
+
+/// Whether the candidate is called `key` by its main name, not only by one of its old or
+/// foreign names ("Victoria" is a state's name and, among others, an old one of Hong
+/// Kong). A region is always called so: it was found by its name or its seat's.
+fn named_so(g: &Gazetteer, c: Cand, key: &str) -> bool {
+    match c {
+        Cand::Place(p) => fold(&g.place(p).name) == key,
+        Cand::Region(_) => true,
+    }
+}
+
+/// A candidate's weight when distance does not decide: its population, a tenth of it
+/// when the name is only one of its other names.
+fn weight(g: &Gazetteer, c: Cand, key: &str) -> u32 {
+    let people = population(g, c);
+    if named_so(g, c, key) {
+        people
+    } else {
+        people / ALIAS_DISCOUNT
     }
 }
 
@@ -208,10 +234,11 @@ fn choose(
                 .map(|(_, at)| distance_km(coords(g, c), *at))
                 .fold(f64::INFINITY, f64::min)
         };
+        let key = fold(n.written);
         let best = n.cands.iter().copied().min_by(|&a, &b| {
             let (da, db) = ((near(a) / 100.0).floor(), (near(b) / 100.0).floor());
             da.total_cmp(&db)
-                .then(population(g, b).cmp(&population(g, a)))
+                .then(weight(g, b, &key).cmp(&weight(g, a, &key)))
         });
         let Some(best) = best else {
             if let Some(r) = unknown_region(n.written, bare) {
@@ -243,23 +270,32 @@ fn unknown_region(written: &str, bare: &FnvSet<String>) -> Option<Resolved> {
     })
 }
 
-/// What a bare name may be: the places of that name and, when the source lists a
-/// first-level region of that name in its own right (US states: "Florida", "Texas"), that
+/// What a bare name may be: the places of that name and, when the source names a
+/// first-level region so in its own right ("Florida", "Bavaria", "New South Wales"), that
 /// region, weighed by its largest place. A national capital of the name outranks such a
-/// region ("Washington" is the capital, not the state), and so does the region's own
-/// largest place when it answers to the name ("New York" is the city).
+/// region when that is its main name ("Washington" is the capital, not the state; Hong
+/// Kong, once called Victoria, is not the state of Victoria) unless the region's largest
+/// place outweighs it many times (the state of Victoria over the capital of the Seychelles);
+/// the region's own largest place outranks it when it answers to the name ("New York" is
+/// the city).
 fn bare_candidates(g: &Gazetteer, key: &str) -> Vec<Cand> {
     let places = g.lookup(key);
     let mut cands: Vec<Cand> = places.iter().map(|&p| Cand::Place(p)).collect();
-    if places.iter().any(|&p| g.is_capital_place(p)) {
-        return cands;
-    }
+    let capital = places
+        .iter()
+        .filter(|&&p| g.is_capital_place(p) && named_so(g, Cand::Place(p), key))
+        .map(|&p| u64::from(g.place(p).population))
+        .max();
     cands.extend(
         g.regions_named(key)
             .iter()
             .filter(|&&r| {
                 let reg = g.region(r);
-                reg.geonames_id.is_some() && reg.seat.is_none_or(|s| !places.contains(&s))
+                let outweighs = capital.is_none_or(|c| {
+                    u64::from(population(g, Cand::Region(r)))
+                        >= c.saturating_mul(CAPITAL_OUTWEIGHED)
+                });
+                reg.listed && outweighs && reg.seat.is_none_or(|s| !places.contains(&s))
             })
             .map(|&r| Cand::Region(r)),
     );
@@ -291,7 +327,7 @@ fn seat_of(g: &Gazetteer, p: PlaceId) -> Option<RegionId> {
     let pl = g.place(p);
     let r = g.region_of(pl.country, &pl.admin1)?;
     let reg = g.region(r);
-    let named_after = reg.seat == Some(p) && reg.geonames_id.is_none();
+    let named_after = reg.seat == Some(p) && !reg.listed;
     (named_after && !g.is_capital_place(p)).then_some(r)
 }
 
@@ -343,8 +379,8 @@ fn place_ref(g: &Gazetteer, c: Cand, region_word: Option<&str>) -> Resolved {
         Cand::Region(r) => {
             let reg = g.region(r);
             // A state keeps its own name; an oblast is "<seat> <word as written>".
-            let name = match (reg.geonames_id, region_word) {
-                (None, Some(word)) => format!("{} {}", reg.name, word),
+            let name = match (reg.listed, region_word) {
+                (false, Some(word)) => format!("{} {}", reg.name, word),
                 _ => reg.name.to_string(),
             };
             Resolved {

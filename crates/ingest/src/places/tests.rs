@@ -372,6 +372,44 @@ fn a_listed_state_outranks_a_smaller_town_of_its_name() {
 }
 
 #[test]
+fn regions_named_in_their_own_right_outside_the_us() {
+    let p = places(
+        "Storms flattened crops in Bavaria and in Punjab. Floods closed roads in \
+         New South Wales. Rain is forecast in Victoria.",
+    );
+    let got: Vec<(&str, PlaceType)> = p.iter().map(|x| (x.0.as_str(), x.2)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Bavaria", PlaceType::Region),
+            ("Punjab", PlaceType::Region),
+            ("New South Wales", PlaceType::Region),
+            ("Victoria", PlaceType::Region)
+        ]
+    );
+    // a region named after its city keeps the seat's naming; a capital by its main name
+    // stays the capital
+    for (text, want) in [
+        (
+            "Shelling hit the Kharkiv region on Monday.",
+            ("Kharkiv region", PlaceType::Region),
+        ),
+        (
+            "Prices rose in Kharkiv on Monday.",
+            ("Kharkiv", PlaceType::City),
+        ),
+        (
+            "Talks in Victoria, Seychelles, ended.",
+            ("Victoria", PlaceType::City),
+        ),
+    ] {
+        let p = places(text);
+        let got: Vec<(&str, PlaceType)> = p.iter().map(|x| (x.0.as_str(), x.2)).collect();
+        assert_eq!(got.first(), Some(&want), "{text}");
+    }
+}
+
+#[test]
 fn the_region_of_x_is_the_region() {
     let p = places("Floods hit the region of Kharkiv and the Kharkiv region again.");
     let keys: Vec<(&str, PlaceType)> = p.iter().map(|x| (x.1.as_str(), x.2)).collect();
