@@ -224,8 +224,13 @@ pub(super) fn as_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
 /// Where a place's or person's name begins after leading demonyms and "Dutch-built"-style
 /// adjectives; `None` when a lone demonym, month or weekday is all there is.
 pub(super) fn strip_modifiers(t: &Tokens, a: usize, b: usize) -> Option<usize> {
-    // "Dominican Republic", "Czech Republic": a country named with its own adjective
-    if b > a + 1 && t.has(a, flag::DEMONYM) && rules::is_country(t.span_text(a, b)) {
+    // "Dominican Republic", "British Columbia": a country or a region named with an
+    // adjective of its own
+    let whole = t.span_text(a, b);
+    if b > a + 1
+        && t.has(a, flag::DEMONYM)
+        && (rules::is_country(whole) || rules::is_named_region(whole))
+    {
         return Some(a);
     }
     let mut pa = a;

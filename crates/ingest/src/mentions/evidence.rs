@@ -1,7 +1,7 @@
 //! The evidence around a run that says what it names: role words before and after,
 //! descriptions, cue verbs, the trained tagger's reading, gazetteer size and country.
 
-use claimgraph_gazetteer::{CountryCode, Gazetteer, PlaceId};
+use claimgraph_gazetteer::{fold, CountryCode, Gazetteer, PlaceId};
 
 use crate::rules;
 use crate::tagger::{self, NameType};
@@ -186,15 +186,19 @@ pub(super) fn facility_after(t: &Tokens, reg: &Registry, a: usize, b: usize) -> 
 /// Population from which a gazetteer name is a place without any context word.
 pub(super) const LARGE_PLACE: u32 = 100_000;
 
-/// A country, a continent, a region the source lists by name (the US states), or a place
-/// of at least [`LARGE_PLACE`] people that is not a national capital (capitals stand for
-/// governments: "Moscow troops"), is called `folded`.
+/// A country, a continent, a region the source lists by name (the US states) or names in
+/// its own right in more than one word ("British Columbia"; one word, "Victoria" or
+/// "Delta", is as often a person or a firm), or a place of at least [`LARGE_PLACE`] people
+/// that is not a national capital (capitals stand for governments: "Moscow troops"), is
+/// called `folded`.
 pub(super) fn is_large_place(g: &Gazetteer, folded: &str) -> bool {
+    let several_words = folded.contains(' ');
     g.country_named(folded).is_some()
         || g.continent_named(folded).is_some()
-        || g.regions_named(folded)
-            .iter()
-            .any(|&r| g.region(r).geonames_id.is_some())
+        || g.regions_named(folded).iter().any(|&r| {
+            let reg = g.region(r);
+            reg.geonames_id.is_some() || (several_words && reg.listed && fold(&reg.name) == folded)
+        })
         || large_place(g, folded).is_some_and(|p| !g.is_capital_place(p))
 }
 

@@ -262,6 +262,14 @@ fn a_country_adjective_names_a_people_but_stays_in_a_country_name() {
     let names: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
     assert!(names.contains(&"Dominican Republic"), "{f:?}");
     assert!(!names.iter().any(|n| n.contains("Ghanaian")), "{f:?}");
+    // a region's own name too; the adjective alone before another place is stripped
+    let f = found_with(
+        "Loggers left British Columbia on Monday. British Leeds fans cheered.",
+        Some(g),
+    );
+    let names: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
+    assert!(names.contains(&"British Columbia"), "{f:?}");
+    assert!(!names.iter().any(|n| n.contains("British Leeds")), "{f:?}");
 }
 
 #[test]

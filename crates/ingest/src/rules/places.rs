@@ -57,6 +57,16 @@ pub fn is_country_in(gaz: Option<&claimgraph_gazetteer::Gazetteer>, name: &str) 
     gaz.is_some_and(|g| g.country_named(&claimgraph_gazetteer::fold(name)).is_some())
 }
 
+/// Whether the embedded gazetteer names a first-level region `name` in its own right
+/// ("British Columbia", "Western Australia"), not after its seat.
+pub fn is_named_region(name: &str) -> bool {
+    claimgraph_gazetteer::embedded().is_some_and(|g| {
+        g.regions_named(&claimgraph_gazetteer::fold(name))
+            .iter()
+            .any(|&r| g.region(r).listed && claimgraph_gazetteer::fold(&g.region(r).name) == claimgraph_gazetteer::fold(name))
+    })
+}
+
 /// Nouns after "the" that stand for a place the article named before ("the city").
 pub const PLACE_DESCRIPTIONS: &[&str] = &[
     "city", "town", "village", "region", "locality", "area", "province", "settlement", "hamlet",
