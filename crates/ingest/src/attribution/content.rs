@@ -174,7 +174,10 @@ impl Analyzer<'_, '_> {
         let t = self.t;
         let n = attrs.len();
         let mut floor = s.a;
+        // where each attribution's clause could begin: the floor when it was reached
+        let mut floors = Vec::with_capacity(n);
         for k in 0..n {
+            floors.push(floor);
             if attrs[k].trailing && !attrs[k].outlet_only {
                 let mut e = attrs[k].begin;
                 if attrs[k].begin == attrs[k].cue {
@@ -185,12 +188,14 @@ impl Analyzer<'_, '_> {
                     e -= 1;
                 }
                 let mut c = floor;
-                for p in attrs[..k].iter().rev() {
-                    if p.outlet_only {
-                        continue;
-                    }
+                let prev = attrs[..k].iter().rposition(|p| !p.outlet_only);
+                if let Some(j) = prev.filter(|&j| nested_report(t, &attrs[j], floors[j], e)) {
+                    // "X warned Y against Z, officials said": the whole clause is the
+                    // officials' report; X's cue is part of it
+                    attrs[j].content = None;
+                    c = floors[j];
+                } else if let Some(p) = prev.map(|j| &attrs[j]) {
                     c = c.max(p.content.map_or(p.finish, |x| x.1.max(p.finish)));
-                    break;
                 }
                 while c < e && matches!(t.toks[c].kind, Kind::Punct(',' | ';' | ':')) {
                     c += 1;
@@ -248,6 +253,20 @@ impl Analyzer<'_, '_> {
             (clause, e)
         })
     }
+}
+
+/// Whether the attribution `p` is the head of the clause `[floor, e)` that a trailing
+/// attribution closes, on a cue other than a plain speech verb, with no quotation in
+/// the clause: the clause is then reported as a whole ([`rules::PLAIN_SPEECH_CUES`]).
+fn nested_report(t: &Tokens, p: &Attr, floor: usize, e: usize) -> bool {
+    let head = p.begin.min(p.cue);
+    !p.trailing
+        && !p.quote_only
+        && head >= floor
+        && words(t, floor, head) <= NESTED_LEAD_WORDS
+        && p.content.is_none_or(|(_, pe)| pe + 1 >= e)
+        && !rules::PLAIN_SPEECH_CUES.contains(&t.lo(p.cue))
+        && !(floor..e).any(|i| t.is_quote(i))
 }
 
 /// "reports from the State Department", "told the tribunal on Tuesday": what follows the
@@ -452,6 +471,10 @@ fn content_end(t: &Tokens, c: usize, mut e: usize, limit: usize) -> usize {
 
 /// At most this many words make an aside of attribution inside reported words.
 const ASIDE_WORDS: usize = 6;
+
+/// At most this many words may open a clause before the attribution that heads it ("On
+/// Monday, X warned …").
+const NESTED_LEAD_WORDS: usize = 4;
 
 /// The comma at `x` closes an aside that attributes the next words ("the checks, as she
 /// put it, “became sloppy”", "…, as he said, “…”"): the quotation goes on with the content.

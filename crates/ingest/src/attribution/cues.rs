@@ -431,6 +431,29 @@ mod tests {
     }
 
     #[test]
+    fn a_trailing_attribution_reports_a_clause_built_on_another_cue() {
+        check(&[
+            (
+                "The port authority has warned shippers against night crossings, harbour \
+                 officials said.",
+                &[(
+                    "harbour officials",
+                    "The port authority has warned shippers against night crossings",
+                )],
+            ),
+            (
+                "The council promised new ferries by May, according to two councillors.",
+                &[("two councillors", "The council promised new ferries by May")],
+            ),
+            // a plain speech verb keeps its own speaker
+            (
+                "Pilots said the runway was icy, airport officials told the inquiry.",
+                &[("Pilots", "the runway was icy")],
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_listener_after_to_is_no_infinitive() {
         check(&[
             (

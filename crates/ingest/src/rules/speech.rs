@@ -97,6 +97,12 @@ pub const DOCUMENT_NOUNS: &[&str] = &[
     "website", "bulletin", "assessment", "study",
 ];
 
+/// Plain speech verbs. A clause built on another cue ("X warned Y against Z", "X told Y to
+/// leave") and followed by a trailing attribution ("…, officials said") is the trailing
+/// speaker's report as a whole; a clause on a plain speech verb ("X said Z, Y told
+/// Reuters") keeps its own speaker.
+pub const PLAIN_SPEECH_CUES: &[&str] = &["said", "says", "say", "stated", "added"];
+
 /// Verbs that attribute only a quotation that follows them ("described the town as “…”").
 pub const QUOTE_ONLY_CUES: &[&str] = &["described", "describes", "called", "dubbed", "termed"];
 
