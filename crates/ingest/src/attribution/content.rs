@@ -281,7 +281,7 @@ fn where_or_whom(t: &Tokens, cue_end: usize, c: usize, e: usize) -> bool {
     if (c != cue_end && !rest_of_listener) || e <= c {
         return false;
     }
-    let place_prep = matches!(t.lo(c), "from" | "at" | "in" | "to");
+    let place_prep = rules::WHERE_SAID_PREPOSITIONS.contains(&t.lo(c));
     let mut k = c + usize::from(place_prep);
     if is_determiner(t, k) {
         k += 1;

@@ -454,6 +454,25 @@ mod tests {
     }
 
     #[test]
+    fn where_it_was_said_is_not_what_was_said() {
+        check(&[
+            (
+                "“We will appeal,” the lawyer Ida Marsh said outside the courthouse.",
+                &[("Ida Marsh", "We will appeal,")],
+            ),
+            (
+                "“The dam is safe,” Mayor Ole Brandt said after the inspection.",
+                &[("Ole Brandt", "The dam is safe,")],
+            ),
+            // a clause after the preposition is content
+            (
+                "Ida Marsh said outside the courthouse that she would appeal.",
+                &[("Ida Marsh", "she would appeal")],
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_listener_after_to_is_no_infinitive() {
         check(&[
             (

@@ -97,6 +97,13 @@ pub const DOCUMENT_NOUNS: &[&str] = &[
     "website", "bulletin", "assessment", "study",
 ];
 
+/// Prepositions that open where or when something was said, right after the cue ("X said
+/// outside the courthouse", "told reporters after the hearing", "said in Geneva"): a
+/// short phrase after them, with no verb, is not what was said.
+pub const WHERE_SAID_PREPOSITIONS: &[&str] = &[
+    "from", "at", "in", "to", "outside", "inside", "near", "after", "before", "during",
+];
+
 /// Plain speech verbs. A clause built on another cue ("X warned Y against Z", "X told Y to
 /// leave") and followed by a trailing attribution ("…, officials said") is the trailing
 /// speaker's report as a whole; a clause on a plain speech verb ("X said Z, Y told
