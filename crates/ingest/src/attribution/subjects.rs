@@ -1,7 +1,7 @@
 //! Where a cue's subject sits: the noun phrase before the cue (past appositions, relative
 //! clauses and asides), or the inverted one after it ("…, said X").
 
-use super::syntax::is_determiner;
+use super::syntax::{is_auxiliary, is_determiner};
 use super::types::{mention_of, span_mention, Analyzer, Attr};
 use crate::model::{EntityKind, Mention};
 use crate::rules;
@@ -64,7 +64,11 @@ impl Analyzer<'_, '_> {
             }
             // "X, who has in the past called for …": only auxiliaries and adverbials
             // between "who" and the cue
-            if bound.is_some_and(|x| t.is(x, "who")) && t.has(start, flag::COMMON_VERB) {
+            // "The engineers who stayed behind said": a past tense after "who" too
+            let verb = t.has(start, flag::COMMON_VERB)
+                || is_auxiliary(t, start)
+                || (!t.is_cap(start) && t.lo(start).len() > 3 && t.lo(start).ends_with("ed"));
+            if bound.is_some_and(|x| t.is(x, "who")) && verb {
                 start = seg_end;
             }
             if let Some(x) = bound {
@@ -130,7 +134,16 @@ impl Analyzer<'_, '_> {
                         }
                     }
                 }
-                Some(x) if t.is(x, "who") => return self.who_antecedent(x, sa, prev, attrs),
+                Some(x) if t.is(x, "who") => {
+                    // "X, a chemist at Y who was not involved, said": the relative belongs
+                    // to the apposition, which describes X
+                    if let Some(end) = self.named_before_relative_apposition(x, sa) {
+                        seg_end = end;
+                        after_gap = true;
+                        continue;
+                    }
+                    return self.who_antecedent(x, sa, prev, attrs);
+                }
                 Some(x) if matches!(t.lo(x), "and" | "but") => {
                     let sp = match attrs.last() {
                         Some(last) => last.speaker.clone()?,
@@ -190,6 +203,25 @@ impl Analyzer<'_, '_> {
                 .iter()
                 .any(|f| matches!(f.kind, EntityKind::Person | EntityKind::Organization));
         named.then_some(x)
+    }
+
+    /// A "who" at `x` with no comma before it that ends an apposition set off by a comma
+    /// ("Ana Ruiz, a chemist at Vell University who led the study, said"): where the name
+    /// the apposition describes ends.
+    fn named_before_relative_apposition(&self, x: usize, sa: usize) -> Option<usize> {
+        let t = self.t;
+        if x <= sa + 1 || t.is_punct(x - 1, ',') {
+            return None;
+        }
+        let mut s2 = x;
+        while s2 > sa && !is_left_boundary(t, s2 - 1) {
+            s2 -= 1;
+        }
+        let set_off = s2 > sa + 1 && s2 < x && t.is_punct(s2 - 1, ',');
+        if !set_off || !is_appositive(t, s2, x) {
+            return None;
+        }
+        self.named_before_appositive(s2, sa)
     }
 
     /// The speaker a subject relative "who" at `x` refers back to: the name right before
@@ -446,6 +478,21 @@ mod tests {
             (
                 "Ivo Brand, who owns the toll bridge, said the bridge could close.",
                 &[("Ivo Brand", "the bridge could close")],
+            ),
+            // nor one ending an apposition, with or without a body named in it
+            (
+                "Ivo Brand, an engineer at Vell Polytechnic who was not part of the survey, \
+                 said the bridge could close.",
+                &[("Ivo Brand", "the bridge could close")],
+            ),
+            (
+                "Ivo Brand, a chemist who was not part of the survey, said repairs would take a year.",
+                &[("Ivo Brand", "repairs would take a year")],
+            ),
+            // a restrictive relative on the subject itself stays with its noun
+            (
+                "The engineers who stayed behind said the bridge could close.",
+                &[("The engineers", "the bridge could close")],
             ),
         ]);
     }
