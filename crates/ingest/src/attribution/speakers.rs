@@ -436,7 +436,14 @@ fn described_group(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
         && (2..=5).contains(&(b - a))
         && (a + 1..b).all(|i| t.is_word(i) && !t.has(i, flag::FUNCTION | flag::PRONOUN))
         && !t.s(b - 1).ends_with("ing");
-    if described {
+    // "Local traders said", "Angry residents say": a plural noun with its describing
+    // words, all in lower case but the first
+    let head = t.lo(b - 1);
+    let plural_group = (2..=4).contains(&(b - a))
+        && (head.ends_with('s') || head.ends_with("men") || head == "people")
+        && (a..b).all(|i| t.is_word(i) && !t.has(i, flag::FUNCTION | flag::PRONOUN))
+        && (a + 1..b).all(|i| !t.is_cap(i));
+    if described || plural_group {
         let text = t.span_text(a, b).to_string();
         return Some(span_mention(t, a, b, text, EntityKind::Nominal));
     }
@@ -446,6 +453,20 @@ fn described_group(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::check;
+
+    #[test]
+    fn a_described_plural_opening_the_sentence_speaks() {
+        check(&[
+            (
+                "Local traders said the ferry would stop in May.",
+                &[("Local traders", "the ferry would stop in May")],
+            ),
+            (
+                "Angry market traders say the new fees are too high.",
+                &[("Angry market traders", "the new fees are too high")],
+            ),
+        ]);
+    }
 
     #[test]
     fn a_sole_role_of_a_named_body_is_the_person_just_quoted() {

@@ -41,7 +41,12 @@ pub(super) fn elided_unit(t: &Tokens, start: usize, j: usize, value: f64) -> Opt
         || t.is_punct(j, ';')
         || (rules::ELIDED_COUNT_NEXT.contains(&t.lo(j))
             && (!t.is(j, "of") || rules::ELIDED_PARTITIVE_PRONOUNS.contains(&t.lo(j + 1))));
-    if value < ELIDED_LEAST || !stands_alone {
+    let year = looks_like_year(t.s(start), value)
+        || (value.fract() == 0.0
+            && (1800.0..=2100.0).contains(&value)
+            && start > 0
+            && rules::YEAR_PREPOSITIONS.contains(&t.lo(start - 1)));
+    if value < ELIDED_LEAST || !stands_alone || year {
         return None;
     }
     let from = start.saturating_sub(ELLIPSIS_REACH);
@@ -55,6 +60,12 @@ pub(super) fn others_counted(t: &Tokens, start: usize, unit: String) -> String {
         return unit;
     }
     earlier_count(t, start.saturating_sub(ELLIPSIS_REACH), start).unwrap_or(unit)
+}
+
+/// "by 2030.": four digits without a separator in the range of years are a year, even
+/// before punctuation.
+fn looks_like_year(s: &str, value: f64) -> bool {
+    s.len() == 4 && s.bytes().all(|c| c.is_ascii_digit()) && (1800.0..=2100.0).contains(&value)
 }
 
 /// The counted noun of the nearest count in tokens `[from, start)`.

@@ -403,6 +403,14 @@ fn a_bare_large_number_counts_what_was_counted_before_it() {
             &[(9_000.0, "car")],
         ),
         (
+            "Sales reached 9,000 cars and will double by 2030.",
+            &[(9_000.0, "car")],
+        ),
+        (
+            "Sales reached 9,000 cars and will double by the end of two thousand thirty.",
+            &[(9_000.0, "car")],
+        ),
+        (
             "The club has 3,000 members and 4,000 of the children play.",
             &[(3_000.0, "member"), (4_000.0, "child")],
         ),

@@ -217,6 +217,12 @@ pub const ELIDED_COUNT_NEXT: &[&str] = &[
 /// them"); a noun after "of" ("3,000 of the residents") is a partitive read elsewhere.
 pub const ELIDED_PARTITIVE_PRONOUNS: &[&str] = &["them", "those", "these", "whom"];
 
+/// Prepositions before a bare number that make it a year when it could be one ("by the
+/// end of two thousand ten", "since 1990."), not a count of something named before.
+pub const YEAR_PREPOSITIONS: &[&str] = &[
+    "of", "in", "by", "since", "until", "till", "before", "after", "from",
+];
+
 /// The oldest age read from a number set off by commas after a name ("Ana Reyes, 34,
 /// said"); anything larger is no age.
 pub const OLDEST_AGE: f64 = 120.0;
