@@ -442,7 +442,8 @@ fn described_group(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
     let plural_group = (2..=4).contains(&(b - a))
         && (head.ends_with('s') || head.ends_with("men") || head == "people")
         && (a..b).all(|i| t.is_word(i) && !t.has(i, flag::FUNCTION | flag::PRONOUN))
-        && (a + 1..b).all(|i| !t.is_cap(i));
+        && (a + 1..b).all(|i| !t.is_cap(i))
+        && !t.has(a, flag::NUMWORD);
     if described || plural_group {
         let text = t.span_text(a, b).to_string();
         return Some(span_mention(t, a, b, text, EntityKind::Nominal));
@@ -464,6 +465,11 @@ mod tests {
             (
                 "Angry market traders say the new fees are too high.",
                 &[("Angry market traders", "the new fees are too high")],
+            ),
+            // a count of places that "reported" figures is the article's statement
+            (
+                "Seventy ports had reported delays in Vell.",
+                &[("", "Seventy ports had reported delays in Vell.")],
             ),
         ]);
     }

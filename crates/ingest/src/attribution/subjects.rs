@@ -64,10 +64,11 @@ impl Analyzer<'_, '_> {
             }
             // "X, who has in the past called for …": only auxiliaries and adverbials
             // between "who" and the cue
-            // "The engineers who stayed behind said": a past tense after "who" too
+            // "The engineers who stayed behind said", "Residents who live nearby say": a
+            // lower-case word after "who" is its verb (or an adverb before it)
             let verb = t.has(start, flag::COMMON_VERB)
                 || is_auxiliary(t, start)
-                || (!t.is_cap(start) && t.lo(start).len() > 3 && t.lo(start).ends_with("ed"));
+                || (t.is_word(start) && !t.is_cap(start) && !is_determiner(t, start));
             if bound.is_some_and(|x| t.is(x, "who")) && verb {
                 start = seg_end;
             }
@@ -493,6 +494,10 @@ mod tests {
             (
                 "The engineers who stayed behind said the bridge could close.",
                 &[("The engineers", "the bridge could close")],
+            ),
+            (
+                "Boatmen who work the lower river say the bridge could close.",
+                &[("Boatmen", "the bridge could close")],
             ),
         ]);
     }
