@@ -4,6 +4,7 @@
 use super::types::{mention_of, Analyzer, Attr, Draft, QuoteMask, Sentence};
 use crate::model::{EntityKind, Mention};
 use crate::rules;
+use crate::text::flag;
 
 impl Analyzer<'_, '_> {
     /// The outlet the sentence cites, and whether the speaker talked to it; marks
@@ -41,9 +42,13 @@ impl Analyzer<'_, '_> {
                 continue;
             }
             let mut p = title.map_or(f.a, |q| q.open);
-            // "told the daily El Comercio"
+            // "told the daily El Comercio", "told Dutch broadcaster NOS"
             if p > s.a && rules::OUTLET_KINDS.contains(&t.lo(p - 1)) {
                 p -= 1;
+                let describes = |i: usize| t.is_word(i) && !t.has(i, flag::FUNCTION | flag::CUE);
+                if p > s.a + 1 && describes(p - 1) {
+                    p -= 1;
+                }
             }
             if p > s.a && t.is(p - 1, "the") {
                 p -= 1;

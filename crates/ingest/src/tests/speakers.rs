@@ -222,6 +222,28 @@ fn according_to_an_outlet_and_told_an_outlet() {
 }
 
 #[test]
+fn an_outlet_introduced_by_its_kind_is_the_listener() {
+    let (text, ex) = run("Harbour master Lene Aas spoke on Monday.\n\
+         The quay will reopen in June, she told Danish broadcaster KRT.\n\
+         The fees will rise, she told the weekly Havnebladet.");
+    let got: Vec<(&str, &str, Option<&str>)> = ex
+        .claims
+        .iter()
+        .map(|c| {
+            let via = c.via.as_ref().map(|m| m.name.as_str());
+            (speaker(c), span_text(&text, c.span), via)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Lene Aas", "The quay will reopen in June", Some("KRT")),
+            ("Lene Aas", "The fees will rise", Some("Havnebladet")),
+        ]
+    );
+}
+
+#[test]
 fn a_speaker_keeps_the_outlet_they_spoke_to() {
     let cases: &[(&str, &[Option<&str>])] = &[
         (
