@@ -150,6 +150,16 @@ fn title_abbreviations_and_acronyms_stay_in_names() {
 }
 
 #[test]
+fn sports_titles_are_read_off_names() {
+    let (_, ex) = run(
+        "Manager Ana Lind said her team was tired after 3 games. Coach Piet Vos said the \
+         pitch was poor. Lind added that 2 players were injured.",
+    );
+    let speakers: Vec<&str> = ex.claims.iter().map(speaker).collect();
+    assert_eq!(speakers, ["Ana Lind", "Piet Vos", "Ana Lind"]);
+}
+
+#[test]
 fn bare_descriptions_resolve_to_the_named_organisation() {
     let (_, ex) = run(
         "The Harbour Ministry said the port was closed. The ministry added that 12 ships waited.",
