@@ -6,6 +6,10 @@
 //!
 //! One colon after a name is not a transcript ("Update: the road reopened"): labels count
 //! only in an article that has two or more of them.
+//!
+//! Interviews printed as questions and answers ("Q: …" / "A: …") label the interviewer's
+//! questions, which say nothing, and the answers of the person the article named last
+//! before the first of them ("…, Ana Ruiz was asked about the budget.").
 
 use crate::mentions::Registry;
 use crate::model::{EntityKind, Mention, Span};
@@ -14,6 +18,9 @@ use crate::text::Tokens;
 
 /// At most this many capitalised words make a speaker's name.
 const MAX_NAME_WORDS: usize = 4;
+
+/// How many tokens before an interview's first question its interviewee is looked for.
+const INTERVIEWEE_REACH: usize = 400;
 
 /// A label line is short: the name, a role after a comma, the colon.
 const MAX_LABEL_LINE: usize = 16;
@@ -42,6 +49,10 @@ enum Opening {
     },
     /// A heading ending in a colon that names nobody ("The Morning Show:"): no label holds.
     Heading,
+    /// "Q:": the interviewer asks; nothing in the paragraph is a claim.
+    Question,
+    /// "A:": the interviewee answers from token `from` on.
+    Answer { from: usize },
 }
 
 /// For each paragraph, who speaks it when the article is a transcript.
@@ -49,16 +60,38 @@ pub fn speakers(t: &Tokens, paras: &[(usize, usize)], reg: &Registry) -> Vec<Opt
     let openings: Vec<Opening> = paras.iter().map(|&(a, b)| opening(t, a, b, reg)).collect();
     let labels = openings
         .iter()
-        .filter(|o| matches!(o, Opening::Label { .. }))
+        .filter(|o| !matches!(o, Opening::Text | Opening::Heading))
         .count();
     let mut out = vec![None; paras.len()];
     if labels < 2 {
         return out;
     }
     let mut current: Option<Mention> = None;
+    let first_exchange = openings
+        .iter()
+        .zip(paras)
+        .find(|(o, _)| matches!(o, Opening::Question | Opening::Answer { .. }))
+        .map(|(_, &(pa, _))| pa);
+    let interviewee = first_exchange.and_then(|at| last_person_before(t, reg, at));
     for (k, (o, &(pa, _))) in openings.iter().zip(paras).enumerate() {
         match *o {
             Opening::Heading => current = None,
+            Opening::Question => {
+                out[k] = interviewee.clone().map(|speaker| Spoken {
+                    speaker,
+                    from: pa,
+                    label_only: true,
+                });
+                current = None;
+            }
+            Opening::Answer { from } => {
+                out[k] = interviewee.clone().map(|speaker| Spoken {
+                    speaker,
+                    from,
+                    label_only: false,
+                });
+                current.clone_from(&interviewee);
+            }
             Opening::Label { a, b, from } => {
                 let speaker = speaker_of(t, a, b, reg);
                 out[k] = Some(Spoken {
@@ -85,6 +118,14 @@ fn opening(t: &Tokens, a: usize, b: usize, reg: &Registry) -> Opening {
     let Some(colon) = (a..b.min(a + MAX_LABEL_LINE)).find(|&i| t.is_punct(i, ':')) else {
         return Opening::Text;
     };
+    if colon == a + 1 && colon + 1 < b {
+        if rules::QUESTION_LABELS.contains(&t.s(a)) {
+            return Opening::Question;
+        }
+        if rules::ANSWER_LABELS.contains(&t.s(a)) {
+            return Opening::Answer { from: colon + 1 };
+        }
+    }
     let name_end = (a..colon).find(|&i| t.is_punct(i, ',')).unwrap_or(colon);
     let line = colon + 1 == b;
     // an inline label is the name and the colon, nothing between
@@ -127,6 +168,27 @@ fn known_run(a: usize, b: usize, reg: &Registry) -> Option<&crate::mentions::Fou
                 EntityKind::Person | EntityKind::Organization | EntityKind::Outlet
             )
     })
+}
+
+/// The person the article named last before token `at`, by full name or by a surname
+/// it knows ("…, Ruiz was asked about the budget."): who answers an interview's questions.
+fn last_person_before(t: &Tokens, reg: &Registry, at: usize) -> Option<Mention> {
+    (at.saturating_sub(INTERVIEWEE_REACH)..at)
+        .rev()
+        .find_map(|i| {
+            let span = Span::new(t.start(i), t.end(i));
+            if let Some(f) = reg
+                .overlapping(i, i + 1)
+                .iter()
+                .find(|f| f.b == i + 1 && f.kind == EntityKind::Person)
+            {
+                let name = reg.resolved(f).map_or(&f.name, |r| &r.name);
+                let span = Span::new(t.start(f.a), t.end(i));
+                return Some(mention(span, name, EntityKind::Person));
+            }
+            let known = t.is_cap(i).then(|| reg.person_name(t.s(i))).flatten()?;
+            Some(mention(span, known, EntityKind::Person))
+        })
 }
 
 /// The label's speaker: the article's name for it when it knows one (a label in capitals
@@ -231,6 +293,33 @@ mod tests {
                     "label Marta Osk",
                     "Marta Osk",
                 ],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&read(text), expected, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn questions_and_answers_are_the_interviewer_and_the_person_named_before() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Harbour master Jon Bray spoke to us on the quay.\n\n\
+                 Q: When did the ferry sink?\n\nA: In 1998, off Oster.\n\n\
+                 It never sailed again.\n\nQ: Will you raise it?\n\nA: Next year.",
+                &[
+                    "-",
+                    "label Jon Bray",
+                    "Jon Bray",
+                    "Jon Bray",
+                    "label Jon Bray",
+                    "Jon Bray",
+                ],
+            ),
+            // one answer alone is no interview
+            (
+                "Jon Bray spoke on the quay.\n\nA: the ferry sank in 1998.",
+                &["-", "-"],
             ),
         ];
         for (text, expected) in cases {

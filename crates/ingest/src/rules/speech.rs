@@ -104,6 +104,12 @@ pub const WHERE_SAID_PREPOSITIONS: &[&str] = &[
     "from", "at", "in", "to", "outside", "inside", "near", "after", "before", "during",
 ];
 
+/// Labels that open an interviewer's question in a printed interview ("Q: Why now?").
+pub const QUESTION_LABELS: &[&str] = &["Q", "Question"];
+
+/// Labels that open the interviewee's answer ("A: Because the money ran out.").
+pub const ANSWER_LABELS: &[&str] = &["A", "Answer"];
+
 /// Plain speech verbs. A clause built on another cue ("X warned Y against Z", "X told Y to
 /// leave") and followed by a trailing attribution ("…, officials said") is the trailing
 /// speaker's report as a whole; a clause on a plain speech verb ("X said Z, Y told
