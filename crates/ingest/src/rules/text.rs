@@ -114,6 +114,26 @@ pub const DETERMINERS: &[&str] = &[
     "last",
 ];
 
+/// The articles. A noun phrase that opens with one is a description ("the harbour
+/// master", "a ferry captain"), and a run of role words before a name ends at one.
+pub const ARTICLES: &[&str] = &["a", "an", "the"];
+
+/// Forms of "be": a verb after a name that describes it rather than says what it did
+/// ("Varn is a river port" is no act of Varn's).
+pub const COPULAS: &[&str] = &["is", "are", "was", "were", "be", "been"];
+
+/// Copulas after one person's name that introduce what the person is ("Ana Ruiz is a
+/// hydrologist", "Tom Hale was the ferry's captain").
+pub const SINGULAR_COPULAS: &[&str] = &["is", "was"];
+
+/// Conjunctions that join the items of a list ("Varn, Holt and Brea", "Varn or Holt"):
+/// after one, the list ends with the next item.
+pub const LIST_CONJUNCTIONS: &[&str] = &["and", "or"];
+
+/// Conjunctions that join a clause or a verb to the one before ("Ruiz toured the dam, and
+/// Hale said …", "but the council says …"): a clause of its own opens after them.
+pub const CLAUSE_COORDINATORS: &[&str] = &["and", "but"];
+
 #[cfg(test)]
 mod tests {
     use crate::rules::*;
@@ -143,5 +163,20 @@ mod tests {
     fn determiners() {
         assert!(all_lower(DETERMINERS) && is_in(DETERMINERS, "its"));
         assert!(!is_in(DETERMINERS, "some"));
+    }
+
+    #[test]
+    fn articles_and_copulas() {
+        assert!(all_lower(ARTICLES) && is_in(ARTICLES, "The") && !is_in(ARTICLES, "this"));
+        assert!(all_lower(COPULAS) && is_in(COPULAS, "were") && !is_in(COPULAS, "has"));
+        assert!(SINGULAR_COPULAS.iter().all(|w| is_in(COPULAS, w)));
+        assert!(!is_in(SINGULAR_COPULAS, "were"));
+    }
+
+    #[test]
+    fn conjunctions() {
+        assert!(all_lower(LIST_CONJUNCTIONS) && all_lower(CLAUSE_COORDINATORS));
+        assert!(is_in(LIST_CONJUNCTIONS, "or") && !is_in(LIST_CONJUNCTIONS, "but"));
+        assert!(is_in(CLAUSE_COORDINATORS, "but") && !is_in(CLAUSE_COORDINATORS, "or"));
     }
 }
