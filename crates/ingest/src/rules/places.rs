@@ -115,6 +115,10 @@ pub const COUNTRY_NOUNS: &[&str] = &["country", "nation"];
 /// too ("a letter from Velto"), and are left out.
 pub const LOCATIVE_PREPOSITIONS: &[&str] = &["in", "at", "near", "outside", "across"];
 
+/// Prepositions that place an unnamed speaker ("residents in Brea say", "police from
+/// Holt said"): the claim is about that place.
+pub const SPEAKER_PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from"];
+
 /// Words after a sentence's "it" that say something about a place ("it fell to", "it is
 /// located along"), so the "it" is the place the text is talking about.
 pub const PLACE_PREDICATES: &[&str] = &[
@@ -239,5 +243,7 @@ mod tests {
         assert!(!is_in(PLACE_PREDICATE_AUXILIARIES, "were"));
         assert!(is_in(CAPTOR_PREPOSITIONS, "into") && !is_in(CAPTOR_PREPOSITIONS, "by"));
         assert!(is_in(LOCATIVE_PREPOSITIONS, "outside") && !is_in(LOCATIVE_PREPOSITIONS, "from"));
+        assert!(is_in(SPEAKER_PLACE_PREPOSITIONS, "from"));
+        assert!(!is_in(SPEAKER_PLACE_PREPOSITIONS, "of"));
     }
 }

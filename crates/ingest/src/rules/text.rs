@@ -118,6 +118,10 @@ pub const DETERMINERS: &[&str] = &[
 /// master", "a ferry captain"), and a run of role words before a name ends at one.
 pub const ARTICLES: &[&str] = &["a", "an", "the"];
 
+/// The indefinite articles: a description that opens with one brings someone new into
+/// the text ("a ferry captain said"), not someone it named before.
+pub const INDEFINITE_ARTICLES: &[&str] = &["a", "an"];
+
 /// Forms of "be": a verb after a name that describes it rather than says what it did
 /// ("Varn is a river port" is no act of Varn's).
 pub const COPULAS: &[&str] = &["is", "are", "was", "were", "be", "been"];
@@ -197,6 +201,8 @@ mod tests {
     #[test]
     fn articles_and_copulas() {
         assert!(all_lower(ARTICLES) && is_in(ARTICLES, "The") && !is_in(ARTICLES, "this"));
+        assert!(INDEFINITE_ARTICLES.iter().all(|w| is_in(ARTICLES, w)));
+        assert!(is_in(INDEFINITE_ARTICLES, "an") && !is_in(INDEFINITE_ARTICLES, "the"));
         assert!(all_lower(COPULAS) && is_in(COPULAS, "were") && !is_in(COPULAS, "has"));
         assert!(SINGULAR_COPULAS.iter().all(|w| is_in(COPULAS, w)));
         assert!(!is_in(SINGULAR_COPULAS, "were"));
