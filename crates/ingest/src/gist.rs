@@ -5,7 +5,7 @@
 //! unit of measure measures ("inflation of 7.2 percent"). The store only compares.
 
 use crate::model::{Claim, Figure, Gist, Qualifier, Quantity};
-use crate::rules::{fate_of, is_counted, AREA_NOUNS, NEGATIONS};
+use crate::rules::{fate_of, is_counted, AREA_NOUNS, COUNT_SEPARATORS, NEGATIONS};
 use crate::terms::terms;
 
 /// How much text beside a figure its reading looks at.
@@ -145,8 +145,7 @@ fn fate(before: &str, after: &str) -> Option<&'static str> {
     // "killing 14 people and injuring 200": past a conjunction or another number, the
     // words speak of another count
     let other_count = |w: &String| {
-        matches!(w.as_str(), "and" | "or" | "but" | "while" | "whereas")
-            || w.chars().all(|c| c.is_ascii_digit())
+        COUNT_SEPARATORS.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit())
     };
     let nearest = |ws: &mut dyn Iterator<Item = &String>| {
         ws.take(FATE_REACH)

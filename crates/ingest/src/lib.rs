@@ -328,7 +328,7 @@ fn name_described_offices(drafts: &mut [(Draft, usize)], mentions: &[Mention]) {
         let introduced = mentions
             .iter()
             .any(|m| m.name == named.name && m.span.start < sp.span.start);
-        if matches!(article.as_str(), "a" | "an")
+        if rules::INDEFINITE_ARTICLES.contains(&article.as_str())
             && rules::OFFICE_NOUNS.contains(&office.as_str())
             && !introduced
         {
@@ -473,7 +473,7 @@ fn make_claim(
     let located = |f: &&mentions::Found| {
         let before_the = usize::from(f.a > 0 && t.is(f.a - 1, "the"));
         f.a.checked_sub(1 + before_the)
-            .is_some_and(|p| matches!(t.lo(p), "in" | "at" | "near" | "from"))
+            .is_some_and(|p| rules::SPEAKER_PLACE_PREPOSITIONS.contains(&t.lo(p)))
     };
     let speaker_places = speaker
         .as_ref()

@@ -20,8 +20,8 @@ impl Analyzer<'_, '_> {
         };
         match lo {
             // object forms: "according to her"
-            "he" | "she" | "him" | "her" => {
-                let sex = if matches!(lo, "he" | "him") {
+            _ if rules::PERSON_PRONOUNS.contains(&lo) => {
+                let sex = if rules::MALE_PRONOUNS.contains(&lo) {
                     Gender::Male
                 } else {
                     Gender::Female
@@ -38,7 +38,7 @@ impl Analyzer<'_, '_> {
                 let one_unnamed = |p: &Mention| {
                     nominal_head(p).is_some_and(|w| {
                         rules::ROLE_NOUNS.contains(&w.as_str())
-                            || matches!(w.as_str(), "another" | "one")
+                            || rules::ONE_OF_GROUP_WORDS.contains(&w.as_str())
                     })
                 };
                 let prev = prev.filter(|p| {
@@ -75,7 +75,7 @@ impl Analyzer<'_, '_> {
             }
             // "Researchers finished a study. The study shows …. They say …": people, not
             // the document that spoke last
-            "they" | "them" => prev
+            _ if rules::PLURAL_PRONOUNS.contains(&lo) => prev
                 .filter(|p| matches!(p.kind, EntityKind::Nominal | EntityKind::Organization))
                 .filter(|p| {
                     !nominal_head(p).is_some_and(|w| rules::DOCUMENT_NOUNS.contains(&w.as_str()))
@@ -103,7 +103,8 @@ impl Analyzer<'_, '_> {
                 && (x.begin + 1..x.cue).all(|k| t.has(k, flag::CUE_ADV));
             let agrees = match t.lo(x.begin) {
                 "it" => named.kind == EntityKind::Organization,
-                "he" | "she" => named.kind == EntityKind::Person,
+                // "he", "she" ("him", "her" are no subject pronouns: see `pronoun_subject`)
+                lo if rules::PERSON_PRONOUNS.contains(&lo) => named.kind == EntityKind::Person,
                 _ => false,
             };
             if pronoun_subject && agrees {

@@ -71,9 +71,7 @@ impl Analyzer<'_, '_> {
         let t = self.t;
         let mut a = a;
         let mut b = b;
-        while a < b
-            && (!t.is_word(a) || matches!(t.lo(a), "and" | "but" | "then" | "so" | "meanwhile"))
-        {
+        while a < b && (!t.is_word(a) || rules::LINKING_WORDS.contains(&t.lo(a))) {
             a += 1;
         }
         while b > a && (!t.is_word(b - 1) || t.has(b - 1, flag::CUE_ADV)) && !t.is_punct(b - 1, ')')
@@ -87,11 +85,10 @@ impl Analyzer<'_, '_> {
         if (a..b).any(|i| !t.toks[i].cap && t.has(i, flag::COMMON_VERB)) {
             return None;
         }
-        if b - a == 1 && (t.has(a, flag::PRONOUN) || matches!(t.lo(a), "him" | "her" | "them")) {
+        if b - a == 1 && (t.has(a, flag::PRONOUN) || rules::OBJECT_PRONOUNS.contains(&t.lo(a))) {
             return self.pronoun(a, prev).map(|m| (m, true));
         }
-        if (a..b).any(|i| matches!(t.lo(i), "statement" | "communiqué" | "release")) && b - a <= 3
-        {
+        if (a..b).any(|i| rules::PRESS_DOCUMENTS.contains(&t.lo(i))) && b - a <= 3 {
             return prev.map(|p| (p.clone(), true));
         }
         let found = self.reg.overlapping(a, b);
@@ -123,7 +120,7 @@ impl Analyzer<'_, '_> {
             // "the chief of staff of X" describes someone else than X.
             let possessive = t.is_possessive(f.b - 1);
             let owned = lower_nominal.is_some_and(|n| {
-                (n < f.a && (n..f.a).any(|i| matches!(t.lo(i), "of" | "for" | "to")))
+                (n < f.a && (n..f.a).any(|i| rules::ROLE_PREPOSITIONS.contains(&t.lo(i))))
                     || (possessive && n >= f.b)
             });
             if !owned {
@@ -136,10 +133,7 @@ impl Analyzer<'_, '_> {
         }
         // "a spokesperson for the Harbour Board" speaks for the board.
         if let Some(n) = lower_nominal {
-            if matches!(
-                t.lo(n),
-                "spokesperson" | "spokesman" | "spokeswoman" | "representative"
-            ) {
+            if rules::SPOKESPERSON_ROLES.contains(&t.lo(n)) {
                 if let Some(f) = found
                     .iter()
                     .find(|f| f.a > n && f.kind == EntityKind::Organization)
@@ -164,7 +158,7 @@ impl Analyzer<'_, '_> {
         lower_nominal: Option<usize>,
     ) -> Option<(Mention, bool)> {
         let t = self.t;
-        let report = (a..b).any(|i| matches!(t.lo(i), "report" | "reports"));
+        let report = (a..b).any(|i| rules::REPORT_NOUNS.contains(&t.lo(i)));
         if report && f.kind == EntityKind::Outlet {
             // "a report by Reuters": the outlet speaks; the span keeps "report" so the
             // caller can tell the outlet is also the channel.
@@ -203,7 +197,7 @@ impl Analyzer<'_, '_> {
         let start_np = nominal_start(t, a, n + 1);
         // "a statement from the ministry": the document's author speaks.
         let document = rules::DOCUMENT_NOUNS.contains(&t.lo(n));
-        if document && matches!(t.lo(n + 1), "from" | "by" | "of") && n + 2 < b {
+        if document && rules::AUTHOR_PREPOSITIONS.contains(&t.lo(n + 1)) && n + 2 < b {
             if let Some(found) = self.speaker_of(n + 2, b, prev) {
                 return found;
             }
@@ -346,23 +340,8 @@ fn national_body(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
 fn nominal_start(t: &Tokens, a: usize, b: usize) -> usize {
     let mut start = a;
     for i in a..b {
-        let lo = t.lo(i);
-        let np_word = matches!(
-            lo,
-            "the"
-                | "a"
-                | "an"
-                | "of"
-                | "for"
-                | "in"
-                | "on"
-                | "at"
-                | "from"
-                | "by"
-                | "to"
-                | "with"
-                | "and"
-        ) || !t.has(i, flag::FUNCTION);
+        let np_word =
+            rules::NOUN_PHRASE_FUNCTION_WORDS.contains(&t.lo(i)) || !t.has(i, flag::FUNCTION);
         if !np_word && t.is_word(i) {
             start = i + 1;
         }
@@ -432,7 +411,7 @@ fn described_group(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
         let text = t.span_text(a, b).to_string();
         return Some(span_mention(t, a, b, text, EntityKind::Nominal));
     }
-    let described = (matches!(t.lo(a), "the" | "a" | "an") || counted)
+    let described = (rules::ARTICLES.contains(&t.lo(a)) || counted)
         && (2..=5).contains(&(b - a))
         && (a + 1..b).all(|i| t.is_word(i) && !t.has(i, flag::FUNCTION | flag::PRONOUN))
         && !t.s(b - 1).ends_with("ing");

@@ -18,7 +18,7 @@ impl Analyzer<'_, '_> {
         prev: Option<&Mention>,
     ) -> Option<(Mention, bool)> {
         let t = self.t;
-        if !matches!(t.lo(x), "which" | "that" | "whom") || start >= end {
+        if !rules::OBJECT_RELATIVE_PRONOUNS.contains(&t.lo(x)) || start >= end {
             return None;
         }
         let named = self.reg.overlapping(start, end).iter().any(|f| {
@@ -78,7 +78,7 @@ impl Analyzer<'_, '_> {
                     return Some((start, sp.0, sp.1));
                 }
                 // "a resident, who asked not to be named, told": skip the relative clause.
-                if matches!(t.lo(x), "who" | "which")
+                if rules::RELATIVE_PRONOUNS.contains(&t.lo(x))
                     && x > sa
                     && t.is_punct(x - 1, ',')
                     && start < seg_end
@@ -124,9 +124,9 @@ impl Analyzer<'_, '_> {
                 Some(x) if t.is_punct(x, ',') && !after_gap => {
                     // "The minister, who visited X and met Y, said": skip the whole
                     // relative clause back to its antecedent.
-                    let relative = (x.saturating_sub(25).max(sa + 1)..x)
-                        .rev()
-                        .find(|&k| matches!(t.lo(k), "who" | "which") && t.is_punct(k - 1, ','));
+                    let relative = (x.saturating_sub(25).max(sa + 1)..x).rev().find(|&k| {
+                        rules::RELATIVE_PRONOUNS.contains(&t.lo(k)) && t.is_punct(k - 1, ',')
+                    });
                     match relative {
                         Some(k) => seg_end = k - 1,
                         None => {
@@ -145,7 +145,7 @@ impl Analyzer<'_, '_> {
                     }
                     return self.who_antecedent(x, sa, prev, attrs);
                 }
-                Some(x) if matches!(t.lo(x), "and" | "but") => {
+                Some(x) if rules::CLAUSE_COORDINATORS.contains(&t.lo(x)) => {
                     let sp = match attrs.last() {
                         Some(last) => last.speaker.clone()?,
                         None => self.sentence_subject(sa, x, prev)?,
@@ -414,7 +414,7 @@ fn joined_appositive(t: &Tokens, and: usize, sa: usize) -> Option<usize> {
 fn is_appositive(t: &Tokens, start: usize, seg_end: usize) -> bool {
     // "Ana Ruiz, a Democrat from Ohio, said", "X, the head of Y, said".
     (t.has(start, flag::ROLE | flag::NOMINAL) && !t.is_cap(start))
-        || matches!(t.lo(start), "a" | "an" | "another")
+        || rules::INDEFINITE_DETERMINERS.contains(&t.lo(start))
         || (t.is(start, "the")
             && t.has(start + 1, flag::ROLE | flag::NOMINAL)
             && !t.is_cap(start + 1))

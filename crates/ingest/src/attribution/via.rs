@@ -55,11 +55,11 @@ impl Analyzer<'_, '_> {
             }
             // "in an interview with CNN", "in an op-ed for The Times".
             let interview = p > s.a + 1
-                && matches!(t.lo(p - 1), "with" | "for")
+                && rules::INTERVIEW_PREPOSITIONS.contains(&t.lo(p - 1))
                 && rules::INTERVIEW_NOUNS.contains(&t.lo(p - 2));
             let before = if p > s.a { t.lo(p - 1) } else { "" };
-            let talked = interview || matches!(before, "told" | "tells" | "to");
-            if talked || matches!(before, "by" | "in" | "on" | "reports") {
+            let talked = interview || rules::SPOKE_TO_WORDS.contains(&before);
+            if talked || rules::CARRIED_BY_WORDS.contains(&before) {
                 via.get_or_insert_with(|| (mention_of(t, f), talked));
             }
         }
@@ -76,12 +76,7 @@ impl Analyzer<'_, '_> {
                 // "…, X said, quoted by Interfax, after Y announced that …": the outlet
                 // carried X's words, not the later clause's.
                 let v_end = self.token_at(v.span.end);
-                let later_clause = (v_end..d.a).any(|k| {
-                    matches!(
-                        t.lo(k),
-                        "after" | "before" | "while" | "when" | "since" | "because" | "whereas"
-                    )
-                });
+                let later_clause = (v_end..d.a).any(|k| rules::SUBORDINATORS.contains(&t.lo(k)));
                 if v.name != sp.name && !later_clause {
                     d.via = Some(v.clone());
                     d.spoke_to_via = *conversation;

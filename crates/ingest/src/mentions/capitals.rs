@@ -3,6 +3,7 @@
 use claimgraph_gazetteer::{fold, CountryCode, Gazetteer};
 
 use crate::model::{EntityKind, PlaceType};
+use crate::rules;
 use crate::text::Tokens;
 
 use super::descriptions::stands_alone;
@@ -57,11 +58,11 @@ pub(super) fn capital_owner(
     g: &Gazetteer,
 ) -> Option<(usize, Option<CountryCode>)> {
     let p = i - 1;
-    if matches!(t.lo(p), "the" | "its") {
+    if rules::CAPITAL_DETERMINERS.contains(&t.lo(p)) {
         return Some((p, None));
     }
     if let Some(stem) = crate::text::strip_possessive(t.lo(p)) {
-        if matches!(stem, "country" | "nation") {
+        if rules::COUNTRY_NOUNS.contains(&stem) {
             return Some((p.saturating_sub(1), None));
         }
         return g.country_named(&fold(stem)).map(|c| (p, Some(c.code)));

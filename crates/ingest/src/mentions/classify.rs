@@ -17,9 +17,7 @@ use super::evidence::{
     NOT_PLACE_MARGIN,
 };
 use super::registry::{Found, Registry};
-use super::words::{
-    clean_name, cue_follows, is_person_word, outlet_match, strip_possessive, CONNECTORS,
-};
+use super::words::{clean_name, cue_follows, is_person_word, outlet_match, strip_possessive};
 
 /// Labels one capitalised run `[a, b)`: an outlet, a titled person, a body, a place or a
 /// person, tried in that order; the first reading with its evidence wins.
@@ -321,14 +319,15 @@ impl Run<'_> {
         let ends_item = |k: usize| {
             k >= t.len()
                 || !t.is_word(k)
-                || matches!(t.lo(k), "and" | "or")
+                || rules::LIST_CONJUNCTIONS.contains(&t.lo(k))
                 || t.has(k, flag::PLACE_PREP)
         };
         let listed = prev_place_end.is_some_and(|e| {
-            let joined = (e..pa).any(|k| t.is(k, "and") || t.is(k, "or"));
+            let conjunction = |k: usize| rules::LIST_CONJUNCTIONS.contains(&t.lo(k));
+            let joined = (e..pa).any(conjunction);
             pa > e
                 && pa - e <= 2
-                && (e..pa).all(|k| t.is_punct(k, ',') || t.is(k, "and") || t.is(k, "or"))
+                && (e..pa).all(|k| t.is_punct(k, ',') || conjunction(k))
                 && (joined || ends_item(b))
         });
         PlaceCues {
@@ -345,7 +344,7 @@ impl Run<'_> {
         let (t, reg, pa, b) = (self.t, self.reg, self.pa, self.b);
         let written = clean_name(t, pa, b);
         let all_name_words = (pa..b).all(|i| {
-            t.is_cap(i) || CONNECTORS.contains(&t.lo(i)) || t.is(i, "the") || t.is(i, "and")
+            t.is_cap(i) || rules::is_name_connector(t.lo(i)) || t.is(i, "the") || t.is(i, "and")
         });
         let compound = b - pa == 1
             && t.s(pa)
@@ -410,7 +409,7 @@ impl Run<'_> {
             .before
             .filter(|&p| t.is(p, "of") && p > 0 && !t.toks[p - 1].cap)
             .map(|p| t.lo(p - 1))
-            .filter(|w| matches!(*w, "region" | "province" | "oblast" | "governorate"))
+            .filter(|w| rules::REGION_OF_NOUNS.contains(w))
             .filter(|_| !rules::is_country(written));
         if t.has(self.b - 1, flag::REGION) || cues.geo_last {
             written.to_string()
@@ -546,10 +545,7 @@ impl Run<'_> {
             && ((t.is(pa - 1, "by") && pa - 1 == para_start)
                 || (t.is_punct(pa - 1, ':')
                     && pa >= para_start + 2
-                    && matches!(
-                        t.lo(pa - 2),
-                        "author" | "authors" | "by" | "reporter" | "writer"
-                    )));
+                    && rules::BYLINE_LABELS.contains(&t.lo(pa - 2))));
         // "Swedish Nora Lindqvist", "Democrat Nora Lindqvist": a nationality or a party
         // before a given name and a surname
         let affiliated =
@@ -568,7 +564,7 @@ impl Run<'_> {
                         && !rules::is_org_descriptor(written_lo)
                         && (pa == 0
                             || !t.is_word(pa - 1)
-                            || matches!(t.lo(pa - 1), "and" | "but")))))
+                            || rules::CLAUSE_COORDINATORS.contains(&t.lo(pa - 1))))))
             || (multi && t.is_punct(b, ',') && t.is(b + 1, "who"))
             || (multi && described_as_person(t, b))
             || (multi

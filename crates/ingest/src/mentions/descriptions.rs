@@ -89,7 +89,7 @@ pub(super) fn sort_of(noun: &str) -> Option<Sort> {
         Some(Sort::Settlement)
     } else if rules::REGION_NOUNS.contains(&noun) {
         Some(Sort::Region)
-    } else if matches!(noun, "area" | "areas") {
+    } else if rules::AREA_DESCRIPTION_NOUNS.contains(&noun) {
         Some(Sort::Area)
     } else {
         None
@@ -215,7 +215,7 @@ pub(super) fn it_is_place(t: &Tokens, i: usize) -> bool {
     let mut passive = false;
     while k < t.len() && k < i + 4 {
         match t.lo(k) {
-            "is" | "was" | "has" | "had" | "been" => passive = true,
+            w if rules::PLACE_PREDICATE_AUXILIARIES.contains(&w) => passive = true,
             w if w.len() > 4 && w.ends_with("ly") => {}
             _ => break,
         }
@@ -232,10 +232,10 @@ pub(super) fn it_is_place(t: &Tokens, i: usize) -> bool {
             while n < k + 3 && t.lo(n).len() > 4 && t.lo(n).ends_with("ly") {
                 n += 1;
             }
-            matches!(t.lo(n), "to" | "into")
+            rules::CAPTOR_PREPOSITIONS.contains(&t.lo(n))
                 && t.toks.get(n + 1).is_some_and(|x| x.kind == Kind::Word)
         }
-        "lies" | "sits" | "borders" | "located" | "situated" => true,
+        _ if rules::LOCATION_PREDICATES.contains(&w) => true,
         _ => passive,
     }
 }
@@ -255,7 +255,7 @@ pub(super) fn resolve_place_descriptions(t: &Tokens, reg: &mut Registry, with_ga
         // "the city centre", "city centre is free": the city the text is about.
         let centre = t.has(n, flag::PLACE_DESC)
             && !t.is_cap(n)
-            && matches!(t.lo(n + 1), "centre" | "center" | "limits")
+            && rules::CITY_PART_NOUNS.contains(&t.lo(n + 1))
             && matches!(sort_of(t.lo(n)), Some(Sort::Settlement));
         let (want, noun, from, upto_tok) = if (t.is(i, "it") && it_is_place(t, i)) || its {
             (Sort::Settlement, "it", i, i + 1)
@@ -264,7 +264,7 @@ pub(super) fn resolve_place_descriptions(t: &Tokens, reg: &mut Registry, with_ga
             (Sort::Settlement, "city", i, end)
         } else if centre {
             (Sort::Settlement, t.lo(n), n, n + 1)
-        } else if matches!(t.lo(i), "the" | "this" | "that")
+        } else if rules::DESCRIPTION_DETERMINERS.contains(&t.lo(i))
             && t.has(n, flag::PLACE_DESC)
             && !t.is_cap(n)
             && stands_alone(t, n + 1)

@@ -16,7 +16,7 @@ pub(super) fn roles_before(t: &Tokens, a: usize, floor: usize) -> (Vec<String>, 
     let mut k = a;
     while k > floor && k + 6 > a {
         let i = k - 1;
-        if !t.is_word(i) || t.is(i, "the") || t.is(i, "a") || t.is(i, "an") {
+        if !t.is_word(i) || rules::ARTICLES.contains(&t.lo(i)) {
             break;
         }
         if t.has(i, flag::ROLE | flag::TITLE) && !t.toks[i].cap {
@@ -63,13 +63,13 @@ pub(super) fn roles_after(t: &Tokens, b: usize, limit: usize) -> (Vec<String>, V
 /// Harbour Board": a copula and a person's occupation (a role word, or a noun with an
 /// agent ending) or membership right after a name.
 pub(super) fn described_as_person(t: &Tokens, b: usize) -> bool {
-    if !matches!(t.lo(b), "is" | "was") {
+    if !rules::SINGULAR_COPULAS.contains(&t.lo(b)) {
         return false;
     }
     if t.is(b + 1, "with") {
         return t.is(b + 2, "the") || t.is_cap(b + 2);
     }
-    if !matches!(t.lo(b + 1), "a" | "an" | "the") {
+    if !rules::ARTICLES.contains(&t.lo(b + 1)) {
         return false;
     }
     (b + 2..b + 6)
@@ -107,7 +107,7 @@ pub(super) fn country_after_of(
 /// A name followed by an apposition that says what kind of body it is: "Velto, the German
 /// carmaker,", "Kestrel, a Danish shipping group,".
 pub(super) fn described_as_organization(t: &Tokens, b: usize) -> bool {
-    if !t.is_punct(b, ',') || !matches!(t.lo(b + 1), "the" | "a" | "an") {
+    if !t.is_punct(b, ',') || !rules::ARTICLES.contains(&t.lo(b + 1)) {
         return false;
     }
     // closed by a comma: in "cut jobs in Europe, the company said" the words are a subject

@@ -19,6 +19,7 @@ mod words;
 use claimgraph_gazetteer::{fold, fold_into, CountryCode, Gazetteer};
 
 use crate::model::{EntityKind, Mention, Span};
+use crate::rules;
 use crate::tagger;
 use crate::text::{flag, word_hash, FnvMap, FnvSet, Tokens};
 
@@ -49,13 +50,13 @@ fn actors(t: &Tokens) -> FnvSet<u64> {
             i + 1
         };
         // a copula does not count: places are described too ("X is a rail hub")
-        let copula = matches!(t.lo(v), "is" | "are" | "was" | "were" | "be" | "been");
+        let copula = rules::COPULAS.contains(&t.lo(v));
         let verb = t.is_word(v)
             && !t.is_cap(v)
             && !copula
             && (t.has(v, flag::COMMON_VERB | flag::CUE) || t.lo(v).ends_with("ed"));
         // "from" and "to" take bodies and things too ("a letter from X")
-        let placed = i > 0 && matches!(t.lo(i - 1), "in" | "at" | "near" | "outside" | "across");
+        let placed = i > 0 && rules::LOCATIVE_PREPOSITIONS.contains(&t.lo(i - 1));
         let entry = acts.entry(word_hash(t.lo(i))).or_default();
         entry.0 += u32::from(verb);
         entry.1 |= placed;

@@ -355,20 +355,14 @@ impl Registry {
 /// The sex a title or role word says ("Mrs", "spokeswoman", "king"), if any; a
 /// multi-word role counts by any of its words.
 pub(super) fn role_gender(role: &str) -> Option<Gender> {
-    role.split(|c: char| !c.is_alphanumeric())
-        .find_map(|w| match w.to_lowercase().as_str() {
-            "mr" | "sir" | "lord" | "king" | "prince" | "duke" | "earl" | "baron" | "emperor"
-            | "spokesman" | "chairman" | "congressman" | "councilman" | "assemblyman"
-            | "businessman" | "policeman" | "fireman" | "alderman" | "countryman" | "father"
-            | "son" | "brother" | "husband" | "uncle" | "nephew" | "grandfather" | "boyfriend"
-            | "widower" => Some(Gender::Male),
-            "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "duchess"
-            | "countess" | "baroness" | "empress" | "spokeswoman" | "chairwoman"
-            | "congresswoman" | "councilwoman" | "assemblywoman" | "businesswoman"
-            | "policewoman" | "firewoman" | "countrywoman" | "mother" | "daughter" | "sister"
-            | "wife" | "aunt" | "niece" | "grandmother" | "girlfriend" | "widow" | "actress" => {
-                Some(Gender::Female)
-            }
-            _ => None,
-        })
+    role.split(|c: char| !c.is_alphanumeric()).find_map(|w| {
+        let w = w.to_lowercase();
+        if rules::MALE_ROLE_WORDS.contains(&w.as_str()) {
+            Some(Gender::Male)
+        } else if rules::FEMALE_ROLE_WORDS.contains(&w.as_str()) {
+            Some(Gender::Female)
+        } else {
+            None
+        }
+    })
 }

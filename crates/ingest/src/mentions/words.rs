@@ -1,14 +1,11 @@
 //! Name runs and their words: where a capitalised run ends, which words a person's name
 //! may hold, outlet names from the table, and a run's written name.
 
+use crate::rules;
 use crate::text::{flag, Tokens};
 
 /// Longest capitalised run read as one name; longer runs are headings or noise.
 pub(super) const MAX_RUN: usize = 12;
-
-pub(super) const CONNECTORS: &[&str] = &[
-    "of", "for", "de", "du", "des", "la", "le", "del", "da", "di", "van", "von", "der", "al", "bin",
-];
 
 pub(super) fn strip_possessive(s: &str) -> &str {
     crate::text::strip_possessive(s).unwrap_or(s)
@@ -40,7 +37,7 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
             continue;
         }
         let lo = t.lo(j);
-        let joins = (CONNECTORS.contains(&lo) || lo == "and") && t.is_word(j) && !t.toks[j].cap;
+        let joins = (rules::is_name_connector(lo) || lo == "and") && t.is_word(j) && !t.toks[j].cap;
         if joins {
             let mut k = j + 1;
             if t.is(k, "the") {
@@ -66,7 +63,7 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
 
 /// A word of a person's name; "van", "de", "bin" count inside a name ("Jan van Dam").
 pub(super) fn is_person_word(t: &Tokens, i: usize) -> bool {
-    if !t.toks[i].cap && CONNECTORS.contains(&t.lo(i)) && t.lo(i) != "of" && t.lo(i) != "for" {
+    if !t.toks[i].cap && rules::NAME_PARTICLES.contains(&t.lo(i)) {
         return i > 0 && t.is_cap(i - 1) && t.is_cap(i + 1);
     }
     t.is_cap(i)

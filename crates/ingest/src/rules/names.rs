@@ -79,6 +79,45 @@ pub const NOT_NAMES: &[&str] = &[
     "god", "gods", "allah", "lord",
 ];
 
+/// Lower-case words that join the parts of a body's or a place's name ("Bank of Varn",
+/// "Institute for Coastal Studies"); see also [`NAME_PARTICLES`].
+pub const NAME_CONNECTORS: &[&str] = &["of", "for"];
+
+/// Lower-case particles inside names of people and places ("Jan van Dam", "Luis de la
+/// Vega", "Omar bin Said"): they continue a capitalised name and belong to a person's.
+pub const NAME_PARTICLES: &[&str] = &[
+    "de", "du", "des", "la", "le", "del", "da", "di", "van", "von", "der", "al", "bin",
+];
+
+/// Whether a lower-case word may stand inside a capitalised name: one of
+/// [`NAME_CONNECTORS`] or [`NAME_PARTICLES`].
+pub fn is_name_connector(lower: &str) -> bool {
+    NAME_CONNECTORS.contains(&lower) || NAME_PARTICLES.contains(&lower)
+}
+
+/// Labels before a colon that a byline's name follows ("By: Ana Ruiz", "Reporter: Tom
+/// Hale"): the name after them is a person's.
+pub const BYLINE_LABELS: &[&str] = &["author", "authors", "by", "reporter", "writer"];
+
+/// Titles, roles and kin words that say a person is a man ("Mr Hale", "the spokesman",
+/// "her uncle"): "he" and "him" may stand for him, "she" may not.
+pub const MALE_ROLE_WORDS: &[&str] = &[
+    "mr", "sir", "lord", "king", "prince", "duke", "earl", "baron", "emperor", "spokesman",
+    "chairman", "congressman", "councilman", "assemblyman", "businessman", "policeman",
+    "fireman", "alderman", "countryman", "father", "son", "brother", "husband", "uncle",
+    "nephew", "grandfather", "boyfriend", "widower",
+];
+
+/// Titles, roles and kin words that say a person is a woman ("Mrs Ruiz", "the
+/// spokeswoman", "his aunt"): "she" and "her" may stand for her, "he" may not.
+pub const FEMALE_ROLE_WORDS: &[&str] = &[
+    "mrs", "ms", "miss", "dame", "lady", "queen", "princess", "duchess", "countess",
+    "baroness", "empress", "spokeswoman", "chairwoman", "congresswoman", "councilwoman",
+    "assemblywoman", "businesswoman", "policewoman", "firewoman", "countrywoman", "mother",
+    "daughter", "sister", "wife", "aunt", "niece", "grandmother", "girlfriend", "widow",
+    "actress",
+];
+
 /// Month names (dates are not quantities; months are not places).
 pub const MONTHS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -138,6 +177,24 @@ mod tests {
         assert!(is_in(ROLE_NOUNS, "spokeswoman") && !is_in(ROLE_NOUNS, "river"));
         assert!(is_in(NOMINAL_SOURCE_NOUNS, "residents"));
         assert!(is_in(PRONOUNS, "She") && !is_in(PRONOUNS, "we"));
+    }
+
+    #[test]
+    fn name_connectors_and_particles() {
+        assert!(all_lower(NAME_CONNECTORS) && all_lower(NAME_PARTICLES));
+        assert!(is_name_connector("of") && is_name_connector("van"));
+        assert!(!is_name_connector("and") && !is_name_connector("the"));
+        assert!(!NAME_PARTICLES.iter().any(|w| NAME_CONNECTORS.contains(w)));
+        assert!(is_in(BYLINE_LABELS, "reporter") && !is_in(BYLINE_LABELS, "source"));
+    }
+
+    #[test]
+    fn gendered_role_words_are_lower_case_and_disjoint() {
+        assert!(all_lower(MALE_ROLE_WORDS) && all_lower(FEMALE_ROLE_WORDS));
+        assert!(is_in(MALE_ROLE_WORDS, "Spokesman") && !is_in(MALE_ROLE_WORDS, "spokeswoman"));
+        assert!(is_in(FEMALE_ROLE_WORDS, "Mrs") && !is_in(FEMALE_ROLE_WORDS, "mr"));
+        assert!(!is_in(MALE_ROLE_WORDS, "spokesperson") && !is_in(FEMALE_ROLE_WORDS, "spokesperson"));
+        assert!(!MALE_ROLE_WORDS.iter().any(|w| FEMALE_ROLE_WORDS.contains(w)));
     }
 
     #[test]

@@ -75,6 +75,11 @@ pub fn fate_of(lower: &str) -> Option<&'static str> {
 /// Words after a length that make it an area written sloppily: "2,000 km of territory".
 pub const AREA_NOUNS: &[&str] = &["territory", "land"];
 
+/// Conjunctions past which the words beside a count speak of another count ("the storm
+/// killed three and injured twelve", "two were hurt while others fled"): a count's fate
+/// ([`fate_of`]) is looked for on its side of them.
+pub const COUNT_SEPARATORS: &[&str] = &["and", "or", "but", "while", "whereas"];
+
 /// Number words and their values.
 pub const NUMBER_WORDS: &[(&str, f64)] = &[
     ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0),
@@ -302,6 +307,12 @@ mod tests {
         assert_eq!(singular("viruses"), "virus");
         assert_eq!(singular("houses"), "house");
         assert_eq!(singular("causes"), "cause");
+    }
+
+    #[test]
+    fn count_separators() {
+        assert!(all_lower(COUNT_SEPARATORS) && is_in(COUNT_SEPARATORS, "whereas"));
+        assert!(!is_in(COUNT_SEPARATORS, "of") && !is_in(COUNT_SEPARATORS, "then"));
     }
 
     #[test]

@@ -86,12 +86,58 @@ pub const CITY_MARKERS: &[&str] = &["city", "mayor", "downtown"];
 
 pub const REGION_NOUNS: &[&str] = &["region", "province", "oblast", "regions", "provinces"];
 
+/// Description nouns for an area with no bounds of its own ("the area" after "the area
+/// around Varn"): neither a settlement nor a region.
+pub const AREA_DESCRIPTION_NOUNS: &[&str] = &["area", "areas"];
+
+/// Region nouns of "the … of X" that the name keeps after it ("the province of Varn" is
+/// "Varn province").
+pub const REGION_OF_NOUNS: &[&str] = &["region", "province", "oblast", "governorate"];
+
+/// Determiners that make a description noun stand for a place named before ("the town",
+/// "this region", "that village").
+pub const DESCRIPTION_DETERMINERS: &[&str] = &["the", "this", "that"];
+
+/// Nouns after "city" that name a part of the city the text is about ("the city centre",
+/// "within city limits").
+pub const CITY_PART_NOUNS: &[&str] = &["centre", "center", "limits"];
+
+/// Determiners before "capital" that leave whose capital it is to the text ("the
+/// capital", "its capital"); "a capital" is any capital.
+pub const CAPITAL_DETERMINERS: &[&str] = &["the", "its"];
+
+/// Nouns whose possessive before "capital" means the country the text is about ("the
+/// country's capital", "the nation's capital").
+pub const COUNTRY_NOUNS: &[&str] = &["country", "nation"];
+
+/// Prepositions before a lone capitalised word that make it a location, never a body that
+/// acts ("floods in Varn", "a fire near Holt"). "from" and "to" take bodies and things
+/// too ("a letter from Velto"), and are left out.
+pub const LOCATIVE_PREPOSITIONS: &[&str] = &["in", "at", "near", "outside", "across"];
+
+/// Prepositions that place an unnamed speaker ("residents in Brea say", "police from
+/// Holt said"): the claim is about that place.
+pub const SPEAKER_PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from"];
+
 /// Words after a sentence's "it" that say something about a place ("it fell to", "it is
 /// located along"), so the "it" is the place the text is talking about.
 pub const PLACE_PREDICATES: &[&str] = &[
     "fell", "lies", "sits", "borders", "located", "situated", "captured", "liberated", "retaken",
     "recaptured", "occupied", "seized", "shelled", "surrounded", "encircled",
 ];
+
+/// Of [`PLACE_PREDICATES`], the verbs of where a thing lies ("it lies on the coast", "it
+/// sits upriver"): they make "it" a place by themselves; the others need an auxiliary of
+/// [`PLACE_PREDICATE_AUXILIARIES`] before them ("it was shelled").
+pub const LOCATION_PREDICATES: &[&str] = &["lies", "sits", "borders", "located", "situated"];
+
+/// Auxiliaries between "it" and a place predicate ("it was recaptured", "it has been
+/// retaken", "it is located").
+pub const PLACE_PREDICATE_AUXILIARIES: &[&str] = &["is", "was", "has", "had", "been"];
+
+/// Prepositions after "fell" that name who took a place ("it fell to the rebels", "it fell
+/// into enemy hands") when a word follows them; a number after them is a fall in value.
+pub const CAPTOR_PREPOSITIONS: &[&str] = &["to", "into"];
 
 /// Nouns after "its" that belong to a place ("its liberation", "its residents"), so the
 /// "its" is the place the text is talking about.
@@ -170,5 +216,34 @@ mod tests {
         assert!(!is_in(PARTY_AFFILIATIONS, "democratic"));
         assert!(!has_demonym_suffix("lisbon") && !has_demonym_suffix("iran"));
         assert!(is_in(NOT_NAMES, "According"));
+    }
+
+    #[test]
+    fn description_words() {
+        for table in [
+            AREA_DESCRIPTION_NOUNS, REGION_OF_NOUNS, DESCRIPTION_DETERMINERS, CITY_PART_NOUNS,
+            CAPITAL_DETERMINERS, COUNTRY_NOUNS,
+        ] {
+            assert!(all_lower(table));
+        }
+        assert!(is_in(AREA_DESCRIPTION_NOUNS, "areas") && !is_in(AREA_DESCRIPTION_NOUNS, "region"));
+        assert!(REGION_OF_NOUNS.iter().all(|w| is_in(REGION_WORDS, w)));
+        assert!(is_in(REGION_OF_NOUNS, "governorate") && !is_in(REGION_OF_NOUNS, "district"));
+        assert!(is_in(DESCRIPTION_DETERMINERS, "this") && !is_in(DESCRIPTION_DETERMINERS, "a"));
+        assert!(is_in(CITY_PART_NOUNS, "limits") && !is_in(CITY_PART_NOUNS, "hall"));
+        assert!(is_in(CAPITAL_DETERMINERS, "its") && !is_in(CAPITAL_DETERMINERS, "a"));
+        assert!(is_in(COUNTRY_NOUNS, "nation") && !is_in(COUNTRY_NOUNS, "state"));
+    }
+
+    #[test]
+    fn place_predicates_and_prepositions() {
+        assert!(LOCATION_PREDICATES.iter().all(|w| is_in(PLACE_PREDICATES, w)));
+        assert!(is_in(LOCATION_PREDICATES, "situated") && !is_in(LOCATION_PREDICATES, "captured"));
+        assert!(is_in(PLACE_PREDICATE_AUXILIARIES, "been"));
+        assert!(!is_in(PLACE_PREDICATE_AUXILIARIES, "were"));
+        assert!(is_in(CAPTOR_PREPOSITIONS, "into") && !is_in(CAPTOR_PREPOSITIONS, "by"));
+        assert!(is_in(LOCATIVE_PREPOSITIONS, "outside") && !is_in(LOCATIVE_PREPOSITIONS, "from"));
+        assert!(is_in(SPEAKER_PLACE_PREPOSITIONS, "from"));
+        assert!(!is_in(SPEAKER_PLACE_PREPOSITIONS, "of"));
     }
 }

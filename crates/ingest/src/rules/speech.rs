@@ -89,6 +89,28 @@ pub const PARTICIPLE_CUES: &[&str] = &[
 /// after a clause they name an act ("worked all night, adding sandbags").
 pub const PARTICIPLES_NEEDING_A_CUE: &[&str] = &["adding", "indicating", "suggesting", "urging"];
 
+/// Documents that, as the whole of a short subject ("the statement added", "a communiqué
+/// said"), speak for the speaker just before them: the one who issued them.
+pub const PRESS_DOCUMENTS: &[&str] = &["statement", "communiqué", "release"];
+
+/// A report ("a report by the Evening Post"): an outlet in the same phrase speaks through
+/// it, and is its channel too.
+pub const REPORT_NOUNS: &[&str] = &["report", "reports"];
+
+/// Prepositions after a document noun that name its author ("a statement from the
+/// ministry", "a study by the institute", "the figures of the agency").
+pub const AUTHOR_PREPOSITIONS: &[&str] = &["from", "by", "of"];
+
+/// Prepositions that tie a role to the one it serves ("the chief of staff of the mayor",
+/// "an adviser to the minister", "a spokesman for the council"): a person named after them
+/// is someone else than the speaker.
+pub const ROLE_PREPOSITIONS: &[&str] = &["of", "for", "to"];
+
+/// Roles that speak for a body ("a spokeswoman for the Harbour Board said"): the body
+/// named after them is the speaker.
+pub const SPOKESPERSON_ROLES: &[&str] =
+    &["spokesperson", "spokesman", "spokeswoman", "representative"];
+
 /// Documents that speak for their author ("a statement from the ministry", "the
 /// agency's latest tally"). "post" is a social-media post.
 pub const DOCUMENT_NOUNS: &[&str] = &[
@@ -195,6 +217,25 @@ pub const PARENTHETICAL_ADVERBS: &[&str] = &[
 
 /// Subject pronouns resolved to an earlier named entity.
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
+
+/// Object forms of the personal pronouns ("according to him", "told them"): alone they
+/// are a speaker, resolved like [`PRONOUNS`].
+pub const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them"];
+
+/// Pronouns of one person, subject and object forms ("he said", "according to her"):
+/// they stand for a person the text named, of the sex the pronoun says.
+pub const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her"];
+
+/// Of [`PERSON_PRONOUNS`], the male ones; the others are female.
+pub const MALE_PRONOUNS: &[&str] = &["he", "him"];
+
+/// Plural pronouns ("they say", "according to them"): they stand for people or a body,
+/// never for the document that spoke last.
+pub const PLURAL_PRONOUNS: &[&str] = &["they", "them"];
+
+/// Head words of an unnamed source that is one person of a group ("One added …",
+/// "Another said …"): "he" or "she" may stand for that person next.
+pub const ONE_OF_GROUP_WORDS: &[&str] = &["another", "one"];
 
 /// Major news outlets and agencies, as commonly written (matched case-insensitively).
 pub const OUTLETS: &[&str] = &[
@@ -357,6 +398,18 @@ pub const INTERVIEW_NOUNS: &[&str] = &[
     "interview", "conversation", "podcast", "op-ed", "column", "article", "piece", "essay",
 ];
 
+/// Prepositions between an interview noun ([`INTERVIEW_NOUNS`]) and the outlet it was given
+/// to ("in an interview with the Evening Post", "in an op-ed for the Daily Courier").
+pub const INTERVIEW_PREPOSITIONS: &[&str] = &["with", "for"];
+
+/// Words before an outlet that make it the listener ("told the Daily Courier", "said to
+/// Radio Brea"): the speaker talked to it.
+pub const SPOKE_TO_WORDS: &[&str] = &["told", "tells", "to"];
+
+/// Words before an outlet that make it the channel of the words ("quoted by Radio Brea",
+/// "in the Evening Post", "on Channel 9", "…, reports the Daily Courier").
+pub const CARRIED_BY_WORDS: &[&str] = &["by", "in", "on", "reports"];
+
 /// Openings with which a speaker introduces themselves before a name ("I'm Ana Ruiz, in
 /// Varn"): the line says who speaks, not what is so.
 pub const SELF_INTRODUCTIONS: &[&[&str]] = &[
@@ -449,5 +502,37 @@ mod tests {
         assert!(is_in(CUE_PREPOSITIONS, "during") && !is_in(CUE_PREPOSITIONS, "that"));
         assert!(is_in(CLAUSE_BOUNDARY_WORDS, "who") && !is_in(CLAUSE_BOUNDARY_WORDS, "said"));
         assert!(is_in(INTERVIEW_NOUNS, "op-ed") && !is_in(INTERVIEW_NOUNS, "statement"));
+    }
+
+    #[test]
+    fn pronoun_classes() {
+        for table in [OBJECT_PRONOUNS, PERSON_PRONOUNS, MALE_PRONOUNS, PLURAL_PRONOUNS] {
+            assert!(all_lower(table));
+        }
+        assert!(is_in(OBJECT_PRONOUNS, "them") && !is_in(OBJECT_PRONOUNS, "they"));
+        assert!(is_in(PERSON_PRONOUNS, "her") && !is_in(PERSON_PRONOUNS, "it"));
+        assert!(MALE_PRONOUNS.iter().all(|w| is_in(PERSON_PRONOUNS, w)));
+        assert!(is_in(MALE_PRONOUNS, "him") && !is_in(MALE_PRONOUNS, "her"));
+        assert!(is_in(PLURAL_PRONOUNS, "they") && !is_in(PLURAL_PRONOUNS, "we"));
+        assert!(is_in(ONE_OF_GROUP_WORDS, "another") && !is_in(ONE_OF_GROUP_WORDS, "others"));
+    }
+
+    #[test]
+    fn documents_roles_and_their_prepositions() {
+        assert!(PRESS_DOCUMENTS.iter().all(|w| is_in(DOCUMENT_NOUNS, w)));
+        assert!(is_in(PRESS_DOCUMENTS, "release") && !is_in(PRESS_DOCUMENTS, "report"));
+        assert!(is_in(REPORT_NOUNS, "reports") && !is_in(REPORT_NOUNS, "reporter"));
+        assert!(is_in(AUTHOR_PREPOSITIONS, "by") && !is_in(AUTHOR_PREPOSITIONS, "to"));
+        assert!(is_in(ROLE_PREPOSITIONS, "to") && !is_in(ROLE_PREPOSITIONS, "by"));
+        assert!(SPOKESPERSON_ROLES.iter().all(|w| is_in(ROLE_NOUNS, w)));
+        assert!(is_in(SPOKESPERSON_ROLES, "spokeswoman") && !is_in(SPOKESPERSON_ROLES, "mayor"));
+    }
+
+    #[test]
+    fn words_before_a_cited_outlet() {
+        assert!(is_in(INTERVIEW_PREPOSITIONS, "with") && !is_in(INTERVIEW_PREPOSITIONS, "to"));
+        assert!(is_in(SPOKE_TO_WORDS, "told") && !is_in(SPOKE_TO_WORDS, "said"));
+        assert!(is_in(CARRIED_BY_WORDS, "reports") && !is_in(CARRIED_BY_WORDS, "told"));
+        assert!(!SPOKE_TO_WORDS.iter().any(|w| is_in(CARRIED_BY_WORDS, w)));
     }
 }

@@ -114,6 +114,59 @@ pub const DETERMINERS: &[&str] = &[
     "last",
 ];
 
+/// The articles. A noun phrase that opens with one is a description ("the harbour
+/// master", "a ferry captain"), and a run of role words before a name ends at one.
+pub const ARTICLES: &[&str] = &["a", "an", "the"];
+
+/// The indefinite articles: a description that opens with one brings someone new into
+/// the text ("a ferry captain said"), not someone it named before.
+pub const INDEFINITE_ARTICLES: &[&str] = &["a", "an"];
+
+/// Forms of "be": a verb after a name that describes it rather than says what it did
+/// ("Varn is a river port" is no act of Varn's).
+pub const COPULAS: &[&str] = &["is", "are", "was", "were", "be", "been"];
+
+/// Copulas after one person's name that introduce what the person is ("Ana Ruiz is a
+/// hydrologist", "Tom Hale was the ferry's captain").
+pub const SINGULAR_COPULAS: &[&str] = &["is", "was"];
+
+/// Conjunctions that join the items of a list ("Varn, Holt and Brea", "Varn or Holt"):
+/// after one, the list ends with the next item.
+pub const LIST_CONJUNCTIONS: &[&str] = &["and", "or"];
+
+/// Conjunctions that join a clause or a verb to the one before ("Ruiz toured the dam, and
+/// Hale said …", "but the council says …"): a clause of its own opens after them.
+pub const CLAUSE_COORDINATORS: &[&str] = &["and", "but"];
+
+/// Words that tie a clause to the one before and stand before its subject ("Then the
+/// mayor said …", "Meanwhile the council said …"): no part of the speaker.
+pub const LINKING_WORDS: &[&str] = &["and", "but", "then", "so", "meanwhile"];
+
+/// Conjunctions that open a subordinate clause ("…, quoted by the radio, after the board
+/// voted to close the pier"): what follows is another clause, with a source of its own.
+pub const SUBORDINATORS: &[&str] =
+    &["after", "before", "while", "when", "since", "because", "whereas"];
+
+/// Relative pronouns that open a clause set off by commas ("the mayor, who toured the dam,
+/// said …"): the clause is no part of the subject.
+pub const RELATIVE_PRONOUNS: &[&str] = &["who", "which"];
+
+/// Relative pronouns that may be the object of the verb after them ("the dam, which Ana
+/// Ruiz said will hold", "repairs that engineers said were done"): the name or source
+/// noun after them is the speaker.
+pub const OBJECT_RELATIVE_PRONOUNS: &[&str] = &["which", "that", "whom"];
+
+/// Determiners that open an apposition describing the name before it ("Ana Ruiz, a ferry
+/// captain, said", "Tom Hale, another captain, said").
+pub const INDEFINITE_DETERMINERS: &[&str] = &["a", "an", "another"];
+
+/// Function words that may stand inside a noun phrase ("the head of the port authority",
+/// "a spokesman for the council and the board"): a speaker's phrase does not start after
+/// them, as it does after the other [`FUNCTION_WORDS`].
+pub const NOUN_PHRASE_FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "for", "in", "on", "at", "from", "by", "to", "with", "and",
+];
+
 #[cfg(test)]
 mod tests {
     use crate::rules::*;
@@ -143,5 +196,37 @@ mod tests {
     fn determiners() {
         assert!(all_lower(DETERMINERS) && is_in(DETERMINERS, "its"));
         assert!(!is_in(DETERMINERS, "some"));
+    }
+
+    #[test]
+    fn articles_and_copulas() {
+        assert!(all_lower(ARTICLES) && is_in(ARTICLES, "The") && !is_in(ARTICLES, "this"));
+        assert!(INDEFINITE_ARTICLES.iter().all(|w| is_in(ARTICLES, w)));
+        assert!(is_in(INDEFINITE_ARTICLES, "an") && !is_in(INDEFINITE_ARTICLES, "the"));
+        assert!(all_lower(COPULAS) && is_in(COPULAS, "were") && !is_in(COPULAS, "has"));
+        assert!(SINGULAR_COPULAS.iter().all(|w| is_in(COPULAS, w)));
+        assert!(!is_in(SINGULAR_COPULAS, "were"));
+    }
+
+    #[test]
+    fn conjunctions() {
+        assert!(all_lower(LIST_CONJUNCTIONS) && all_lower(CLAUSE_COORDINATORS));
+        assert!(is_in(LIST_CONJUNCTIONS, "or") && !is_in(LIST_CONJUNCTIONS, "but"));
+        assert!(is_in(CLAUSE_COORDINATORS, "but") && !is_in(CLAUSE_COORDINATORS, "or"));
+        assert!(all_lower(LINKING_WORDS) && all_lower(SUBORDINATORS));
+        assert!(is_in(LINKING_WORDS, "meanwhile") && !is_in(LINKING_WORDS, "however"));
+        assert!(is_in(SUBORDINATORS, "whereas") && !is_in(SUBORDINATORS, "and"));
+    }
+
+    #[test]
+    fn relative_pronouns_and_noun_phrase_words() {
+        assert!(is_in(RELATIVE_PRONOUNS, "who") && !is_in(RELATIVE_PRONOUNS, "that"));
+        assert!(is_in(OBJECT_RELATIVE_PRONOUNS, "whom"));
+        assert!(!is_in(OBJECT_RELATIVE_PRONOUNS, "who"));
+        assert!(is_in(INDEFINITE_DETERMINERS, "another"));
+        assert!(!is_in(INDEFINITE_DETERMINERS, "the"));
+        assert!(NOUN_PHRASE_FUNCTION_WORDS.iter().all(|w| is_in(FUNCTION_WORDS, w)));
+        assert!(is_in(NOUN_PHRASE_FUNCTION_WORDS, "of"));
+        assert!(!is_in(NOUN_PHRASE_FUNCTION_WORDS, "was"));
     }
 }
