@@ -64,12 +64,7 @@ impl Analyzer<'_, '_> {
             }
             // "X, who has in the past called for …": only auxiliaries and adverbials
             // between "who" and the cue
-            // "The engineers who stayed behind said", "Residents who live nearby say": a
-            // lower-case word after "who" is its verb (or an adverb before it)
-            let verb = t.has(start, flag::COMMON_VERB)
-                || is_auxiliary(t, start)
-                || (t.is_word(start) && !t.is_cap(start) && !is_determiner(t, start));
-            if bound.is_some_and(|x| t.is(x, "who")) && verb {
+            if bound.is_some_and(|x| t.is(x, "who")) && opens_relative_verb(t, start) {
                 start = seg_end;
             }
             if let Some(x) = bound {
@@ -409,6 +404,14 @@ fn joined_appositive(t: &Tokens, and: usize, sa: usize) -> Option<usize> {
         s2 -= 1;
     }
     (s2 > sa && s2 < and && t.is_punct(s2 - 1, ',') && is_appositive(t, s2, and)).then_some(s2)
+}
+
+/// "The engineers who stayed behind said", "Residents who live nearby say": a lower-case
+/// word right after "who" is the relative's verb (or an adverb before it).
+fn opens_relative_verb(t: &Tokens, start: usize) -> bool {
+    t.has(start, flag::COMMON_VERB)
+        || is_auxiliary(t, start)
+        || (t.is_word(start) && !t.is_cap(start) && !is_determiner(t, start))
 }
 
 fn is_appositive(t: &Tokens, start: usize, seg_end: usize) -> bool {
