@@ -13,7 +13,7 @@ use crate::text::{flag, word_hash, Kind, Tokens};
 use super::evidence::{
     compass_region, country_after_of, described_as_organization, described_as_person,
     facility_after, given_name_class, is_common_given_name, is_large_place, is_place_in,
-    large_place, reads_as_body, reads_as_person, roles_after, roles_before, tagged_as,
+    large_place, reads_as_body, reads_as_person, roles_after, roles_before, sports_side, tagged_as,
     NOT_PLACE_MARGIN,
 };
 use super::registry::{Found, Registry};
@@ -382,6 +382,19 @@ impl Run<'_> {
             known_person,
             tagger_person,
         };
+        // a city's team in a match report ("Porto beat Braga 2-1")
+        let gazetteer_name = self
+            .gaz
+            .is_some_and(|g| !g.lookup(&fold(strip_possessive(&name.written))).is_empty());
+        if gazetteer_name && !known_person && !tagger_person && sports_side(t, pa, b) {
+            return ControlFlow::Break(Some(Found {
+                a: pa,
+                b,
+                kind: EntityKind::Organization,
+                name: strip_possessive(&name.written).to_string(),
+                roles: Vec::new(),
+            }));
+        }
         let cues = self.place_cues(prev_place_end);
         if self.reads_as_place(&name, &cues) {
             let place_name = self.place_name(&name.written, &cues);

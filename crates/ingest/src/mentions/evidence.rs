@@ -218,3 +218,47 @@ pub(super) fn is_place_in(g: &Gazetteer, folded: &str, countries: &FnvSet<Countr
             .iter()
             .any(|&p| countries.contains(&g.place(p).country))
 }
+
+/// How far around a name a match report's score or sports noun is looked for.
+const MATCH_REACH: usize = 30;
+
+/// "Porto beat Braga 2-1", "Leeds have won five of their last six matches": a name right
+/// before a result verb, or right after a word naming the opponent, in a sentence about a
+/// match (a score such as "2-1", or a sports noun), is a team, not a place.
+pub(super) fn sports_side(t: &Tokens, a: usize, b: usize) -> bool {
+    let mut k = b;
+    while k < t.len() && k < b + 2 && rules::SPORTS_VERB_LEAD_WORDS.contains(&t.lo(k)) {
+        k += 1;
+    }
+    let result_after = k < t.len() && rules::SPORTS_RESULT_VERBS.contains(&t.lo(k));
+    let opponent_before = a > 0 && rules::SPORTS_OPPONENT_WORDS.contains(&t.lo(a - 1));
+    (result_after || opponent_before) && about_a_match(t, a, b)
+}
+
+/// Whether the sentence around `[a, b)` has a score or a sports noun.
+fn about_a_match(t: &Tokens, a: usize, b: usize) -> bool {
+    let ends = |i: usize| t.is_punct(i, '.') || t.is_punct(i, '?') || t.is_punct(i, '!');
+    let before = (a.saturating_sub(MATCH_REACH)..a)
+        .rev()
+        .take_while(|&i| !ends(i));
+    let after = (b..(b + MATCH_REACH).min(t.len())).take_while(|&i| !ends(i));
+    before
+        .chain(after)
+        .any(|i| is_score(t, i) || rules::SPORTS_NOUNS.contains(&t.lo(i)))
+}
+
+/// "2-1", "92-85": a score, written as one token or as digits around a hyphen.
+fn is_score(t: &Tokens, i: usize) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    let one = t
+        .s(i)
+        .split_once('-')
+        .is_some_and(|(x, y)| digits(x) && digits(y));
+    let split = i + 2 < t.len()
+        && digits(t.s(i))
+        && t.is_punct(i + 1, '-')
+        && !t.toks[i + 1].space_before
+        && !t.toks[i + 2].space_before
+        && digits(t.s(i + 2));
+    one || split
+}

@@ -410,6 +410,24 @@ fn regions_named_in_their_own_right_outside_the_us() {
 }
 
 #[test]
+fn a_city_in_a_match_report_is_its_team() {
+    for text in [
+        "Porto beat Braga 2-1 on Sunday.",
+        "Braga have now won four of their last five games.",
+        "The league leaders lost at home against Braga.",
+    ] {
+        assert!(claim_places(text).iter().all(Vec::is_empty), "{text}");
+    }
+    // no match: the city is a place
+    for text in [
+        "Rain beat down on Braga for 2 hours on Sunday.",
+        "Prices in Braga rose 2 percent.",
+    ] {
+        assert_eq!(claim_places(text), [vec!["Braga"]], "{text}");
+    }
+}
+
+#[test]
 fn the_region_of_x_is_the_region() {
     let p = places("Floods hit the region of Kharkiv and the Kharkiv region again.");
     let keys: Vec<(&str, PlaceType)> = p.iter().map(|x| (x.1.as_str(), x.2)).collect();

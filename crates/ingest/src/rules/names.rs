@@ -164,6 +164,33 @@ pub fn has_demonym_suffix(lower: &str) -> bool {
     lower.len() > 5 && DEMONYM_SUFFIXES.iter().any(|s| lower.ends_with(s))
 }
 
+/// Verbs of a sports result: a place name right before them is a team ("Porto beat Braga
+/// 2-1", "Leeds have won five of their last six matches"), when the sentence is about a
+/// match (a score or a sports noun).
+pub const SPORTS_RESULT_VERBS: &[&str] = &[
+    "beat", "beats", "defeated", "defeats", "edged", "thrashed", "routed", "won", "win", "wins",
+    "lost", "lose", "loses", "drew", "draw", "draws", "trailed", "trail", "trails", "led",
+    "leads", "hosted", "hosts", "faced", "face", "faces", "played", "plays", "play",
+];
+
+/// Words right before a team's name in a match report ("beat Braga", "against Braga", "a
+/// win over Braga"); the name after them is a team when the sentence is about a match.
+pub const SPORTS_OPPONENT_WORDS: &[&str] = &[
+    "beat", "beats", "defeated", "defeats", "edged", "thrashed", "routed", "against", "vs",
+    "hosted", "hosts", "faced", "faces", "over",
+];
+
+/// Nouns that make a sentence a match report even without a score.
+pub const SPORTS_NOUNS: &[&str] = &[
+    "match", "matches", "game", "games", "league", "cup", "season", "goal", "goals", "final",
+    "playoff", "playoffs", "fixture", "fixtures", "derby", "tournament", "championship",
+];
+
+/// Words between a team and its result verb ("Leeds have now won").
+pub const SPORTS_VERB_LEAD_WORDS: &[&str] = &[
+    "have", "has", "had", "now", "also", "again", "already", "still", "then", "narrowly",
+];
+
 #[cfg(test)]
 mod tests {
     use crate::rules::*;
