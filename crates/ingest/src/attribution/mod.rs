@@ -25,6 +25,7 @@ mod types;
 mod via;
 
 use crate::model::Mention;
+use crate::text::flag;
 use types::QuoteMask;
 pub use types::{Analyzer, Draft, Sentence};
 
@@ -44,9 +45,14 @@ impl Analyzer<'_, '_> {
         self.split_closing_quotes(s, &attrs, &mut drafts);
         self.attach_via(via.as_ref(), &mut drafts);
         drafts.sort_by_key(|d| d.a);
-        let credited = attrs
-            .iter()
-            .any(|x| x.speaker.is_some() && !x.outlet_only && !x.quote_only);
+        // a weak cue with nothing reported ("X recalled 2 million cars") credits no one:
+        // the sentence stays the article's own
+        let credited = attrs.iter().any(|x| {
+            x.speaker.is_some()
+                && !x.outlet_only
+                && !x.quote_only
+                && (!self.t.has(x.cue, flag::WEAK) || x.content.is_some())
+        });
         (drafts, credited)
     }
 }
