@@ -382,6 +382,18 @@ impl Run<'_> {
             known_person,
             tagger_person,
         };
+        // a company's short form ("Velto" of "Velto Motor Corporation")
+        if b == pa + 1 && !known_person {
+            if let Some(full) = reg.companies.get(&word_hash(t.lo(pa))) {
+                return ControlFlow::Break(Some(Found {
+                    a: pa,
+                    b,
+                    kind: EntityKind::Organization,
+                    name: full.clone(),
+                    roles: Vec::new(),
+                }));
+            }
+        }
         // a city's team in a match report ("Porto beat Braga 2-1")
         let gazetteer_name = self
             .gaz

@@ -67,6 +67,31 @@ fn actors(t: &Tokens) -> FnvSet<u64> {
         .collect()
 }
 
+/// See [`Registry::companies`]: capitalised runs ending in a company word ("Velto Motor
+/// Corporation", "Arkam Holdings") whose first word stands alone elsewhere.
+fn companies(t: &Tokens) -> FnvMap<u64, String> {
+    let mut out = FnvMap::default();
+    let mut i = 0;
+    while i < t.len() {
+        if !t.is_cap(i) || t.has(i, flag::FUNCTION | flag::NOT_NAME | flag::DEMONYM) {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        while e < t.len() && e < i + 4 && t.is_cap(e) && t.is_word(e) && !t.toks[e].para_break {
+            e += 1;
+        }
+        let named = e > i + 1 && rules::COMPANY_HEADS.contains(&t.lo(e - 1));
+        let starts = i == 0 || !t.is_cap(i - 1) || t.toks[i].para_break;
+        if named && starts {
+            out.entry(word_hash(t.lo(i)))
+                .or_insert_with(|| t.span_text(i, e).to_string());
+        }
+        i = e;
+    }
+    out
+}
+
 /// Countries the text names: capitalised words and pairs ("United States") that fold to a
 /// country's name.
 fn named_countries(t: &Tokens, g: &Gazetteer) -> FnvSet<CountryCode> {
@@ -163,6 +188,7 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
         reg.countries = named_countries(t, g);
         reg.actors = actors(t);
     }
+    reg.companies = companies(t);
     reg.quoted = paragraphs
         .iter()
         .flat_map(|&(pa, pb)| crate::quotes::find(t, pa, pb))

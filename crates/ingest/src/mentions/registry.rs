@@ -60,6 +60,10 @@ pub struct Registry {
     /// spacecraft that shares a city's name ("X has recalled …", "X later blamed …"), not
     /// the city.
     pub(super) actors: FnvSet<u64>,
+    /// The first word of each company the article names in full ("Velto" of "Velto Motor
+    /// Corporation") → that full name: alone, the word is the company's short form, not a
+    /// town that shares it ("faults in some Velto vehicles").
+    pub(super) companies: FnvMap<u64, String>,
 }
 
 /// At most this many people are remembered per article (bounds role look-ups).

@@ -191,6 +191,14 @@ pub const SPORTS_VERB_LEAD_WORDS: &[&str] = &[
     "have", "has", "had", "now", "also", "again", "already", "still", "then", "narrowly",
 ];
 
+/// The last words of a company's full name ("Velto Motor Corporation", "Arkam Holdings"):
+/// the first word alone then names the company, not a town of that name.
+pub const COMPANY_HEADS: &[&str] = &[
+    "corporation", "corp", "company", "co", "inc", "incorporated", "ltd", "limited", "plc",
+    "llc", "gmbh", "ag", "motor", "motors", "holdings", "airlines", "airways", "industries",
+    "technologies", "pharmaceuticals", "electronics",
+];
+
 #[cfg(test)]
 mod tests {
     use crate::rules::*;

@@ -150,6 +150,48 @@ fn title_abbreviations_and_acronyms_stay_in_names() {
 }
 
 #[test]
+fn a_company_named_in_full_is_its_short_form_not_a_town() {
+    let (text, ex) = run(
+        "Velto Motor Corporation recalled 40,000 cars on Monday. The fault was found in \
+         some Velto vehicles sold in Lisbon.",
+    );
+    let got: Vec<(&str, Vec<&str>)> = ex
+        .claims
+        .iter()
+        .map(|c| {
+            let places = c.places.iter().map(|p| p.name.as_str()).collect();
+            (span_text(&text, c.span), places)
+        })
+        .collect();
+    // a weak cue with a plain object reports nothing: the recall is the article's statement
+    assert_eq!(
+        got,
+        [
+            (
+                "Velto Motor Corporation recalled 40,000 cars on Monday.",
+                vec![]
+            ),
+            (
+                "The fault was found in some Velto vehicles sold in Lisbon.",
+                vec!["Lisbon"]
+            ),
+        ]
+    );
+    let velto: Vec<(&str, EntityKind)> = ex
+        .mentions
+        .iter()
+        .filter(|m| m.name.starts_with("Velto"))
+        .map(|m| (m.name.as_str(), m.kind))
+        .collect();
+    assert!(
+        velto
+            .iter()
+            .all(|m| m == &("Velto Motor Corporation", EntityKind::Organization)),
+        "{velto:?}"
+    );
+}
+
+#[test]
 fn sports_titles_are_read_off_names() {
     let (_, ex) = run(
         "Manager Ana Lind said her team was tired after 3 games. Coach Piet Vos said the \
