@@ -156,13 +156,16 @@ impl Analyzer<'_, '_> {
                     break;
                 }
             }
-            // "told public broadcaster RTBF": a kind of outlet and a word describing it
+            // "told public broadcaster RTBF", "told the dpa news agency": a kind of outlet
+            // or a listener word, and a word describing it
             let outlet_kind = |i: usize| rules::OUTLET_KINDS.contains(&t.lo(i));
             let listener_word = |i: usize| {
                 t.is_cap(i)
                     || rules::LISTENER_WORDS.contains(&t.lo(i))
                     || outlet_kind(i)
-                    || (t.is_word(i) && !t.has(i, flag::FUNCTION) && outlet_kind(i + 1))
+                    || (t.is_word(i)
+                        && !t.has(i, flag::FUNCTION)
+                        && (outlet_kind(i + 1) || rules::LISTENER_WORDS.contains(&t.lo(i + 1))))
             };
             // An article belongs to the listener only when a listener word follows
             // ("told the BBC"), not to the content ("told reporters the vote …").

@@ -241,6 +241,14 @@ fn an_outlet_introduced_by_its_kind_is_the_listener() {
             ("Lene Aas", "The fees will rise", Some("Havnebladet")),
         ]
     );
+    // a lower-case outlet name before a listener word is the listener too
+    let (text, ex) = run("A crane fell on the quay, a port spokeswoman told the vtn news agency.");
+    let got: Vec<(&str, &str)> = ex
+        .claims
+        .iter()
+        .map(|c| (speaker(c), span_text(&text, c.span)))
+        .collect();
+    assert_eq!(got, [("a port spokeswoman", "A crane fell on the quay")]);
 }
 
 #[test]
