@@ -170,7 +170,19 @@ fn read_paragraphs(
         let sents = sentences::split(t, pa, pb, &qs);
         let subhead = sents.len() == 1 && looks_like_subhead(t, pa, pb);
         let mut qi = 0;
+        // orphan quotations of the sentence before, which this one may credit
+        let mut orphans: Vec<usize> = Vec::new();
         for &(sa, sb) in &sents {
+            if !orphans.is_empty() {
+                if let Some(m) = an.source_named_after(sa, sb) {
+                    for &k in &orphans {
+                        drafts[k].0.speaker = Some(m.clone());
+                        drafts[k].0.orphan = false;
+                    }
+                    prev = Some(m);
+                }
+            }
+            orphans.clear();
             while qi < qs.len() && qs[qi].open < sa {
                 qi += 1;
             }
@@ -209,6 +221,9 @@ fn read_paragraphs(
                 });
                 if d.speaker.is_some() {
                     prev.clone_from(&d.speaker);
+                }
+                if d.orphan {
+                    orphans.push(drafts.len());
                 }
                 drafts.push((d, pi));
             }

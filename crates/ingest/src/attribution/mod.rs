@@ -8,14 +8,16 @@
 //!
 //! The passes live in submodules that use each other in one direction only: `types` and
 //! `syntax` are leaves; `pronouns` ← `speakers` ← `subjects` and `according` ← `cues` find
-//! who speaks; `content`, `direct` and `via` find what was said and through whom; this
-//! module runs them in order for one sentence.
+//! who speaks; `content`, `direct` and `via` find what was said and through whom;
+//! `sources` reads a sentence that credits the quotation before it; this module runs them
+//! in order for one sentence.
 
 mod according;
 mod content;
 mod cues;
 mod direct;
 mod pronouns;
+mod sources;
 mod speakers;
 mod subjects;
 mod syntax;

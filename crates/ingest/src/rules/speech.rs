@@ -132,6 +132,18 @@ pub const QUESTION_LABELS: &[&str] = &["Q", "Question"];
 /// Labels that open the interviewee's answer ("A: Because the money ran out.").
 pub const ANSWER_LABELS: &[&str] = &["A", "Answer"];
 
+/// Openings of a sentence that name the source of the quotation before it without a cue
+/// verb ("“We will rebuild.” The words came from the mayor, Ana Ruiz."), lower case.
+pub const QUOTE_SOURCE_OPENINGS: &[&[&str]] = &[
+    &["the", "words", "came", "from"],
+    &["the", "remarks", "came", "from"],
+    &["the", "comments", "came", "from"],
+    &["the", "warning", "came", "from"],
+    &["those", "were", "the", "words", "of"],
+    &["that", "was"],
+    &["so", "said"],
+];
+
 /// Plain speech verbs. A clause built on another cue ("X warned Y against Z", "X told Y to
 /// leave") and followed by a trailing attribution ("…, officials said") is the trailing
 /// speaker's report as a whole; a clause on a plain speech verb ("X said Z, Y told
