@@ -27,7 +27,13 @@ impl Analyzer<'_, '_> {
             } else {
                 3
             };
-            if words < least || only_quotes || where_or_whom(t, x.cue_end, c, e) {
+            // "who asked not to be named": a request for anonymity, not a claim
+            let anonymity = c + 3 < e
+                && t.is(c, "not")
+                && t.is(c + 1, "to")
+                && t.is(c + 2, "be")
+                && rules::ANONYMITY_PARTICIPLES.contains(&t.lo(c + 3));
+            if words < least || only_quotes || anonymity || where_or_whom(t, x.cue_end, c, e) {
                 continue;
             }
             drafts.push(Draft {

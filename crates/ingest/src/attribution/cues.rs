@@ -454,6 +454,15 @@ mod tests {
     }
 
     #[test]
+    fn a_request_for_anonymity_is_no_claim() {
+        check(&[(
+            "Two engineers, who asked not to be named because they were not allowed to \
+             speak, said the bridge would hold.",
+            &[("Two engineers", "the bridge would hold")],
+        )]);
+    }
+
+    #[test]
     fn where_it_was_said_is_not_what_was_said() {
         check(&[
             (

@@ -144,6 +144,10 @@ pub const QUOTE_SOURCE_OPENINGS: &[&[&str]] = &[
     &["so", "said"],
 ];
 
+/// "asked not to be named / identified / quoted": a source's request for anonymity after
+/// a cue, which reports nothing.
+pub const ANONYMITY_PARTICIPLES: &[&str] = &["named", "identified", "quoted"];
+
 /// Plain speech verbs. A clause built on another cue ("X warned Y against Z", "X told Y to
 /// leave") and followed by a trailing attribution ("…, officials said") is the trailing
 /// speaker's report as a whole; a clause on a plain speech verb ("X said Z, Y told
