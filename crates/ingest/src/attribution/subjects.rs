@@ -415,6 +415,13 @@ fn opens_relative_verb(t: &Tokens, start: usize) -> bool {
 }
 
 fn is_appositive(t: &Tokens, start: usize, seg_end: usize) -> bool {
+    // "Velto, Norway's largest carmaker, said": a possessive and lower-case words after it
+    let owned = t.is_possessive(start)
+        && seg_end > start + 1
+        && (start + 1..seg_end).all(|i| t.is_word(i) && !t.is_cap(i));
+    if owned {
+        return true;
+    }
     // "Ana Ruiz, a Democrat from Ohio, said", "X, the head of Y, said".
     (t.has(start, flag::ROLE | flag::NOMINAL) && !t.is_cap(start))
         || rules::INDEFINITE_DETERMINERS.contains(&t.lo(start))
@@ -482,6 +489,12 @@ mod tests {
             (
                 "Ivo Brand, who owns the toll bridge, said the bridge could close.",
                 &[("Ivo Brand", "the bridge could close")],
+            ),
+            // a possessive opens an apposition too
+            (
+                "Velto Ferries, Norway's second-largest ferry operator, said on Monday that the \
+                 route would close.",
+                &[("Velto Ferries", "the route would close")],
             ),
             // nor one ending an apposition, with or without a body named in it
             (
