@@ -46,7 +46,7 @@ pub(super) fn elided_unit(t: &Tokens, start: usize, j: usize, value: f64) -> Opt
             && (1800.0..=2100.0).contains(&value)
             && start > 0
             && rules::YEAR_PREPOSITIONS.contains(&t.lo(start - 1)));
-    if value < ELIDED_LEAST || !stands_alone || year {
+    if year || (!compared(t, start) && (value < ELIDED_LEAST || !stands_alone)) {
         return None;
     }
     let from = start.saturating_sub(ELLIPSIS_REACH);
@@ -60,6 +60,15 @@ pub(super) fn others_counted(t: &Tokens, start: usize, unit: String) -> String {
         return unit;
     }
     earlier_count(t, start.saturating_sub(ELLIPSIS_REACH), start).unwrap_or(unit)
+}
+
+/// "42,000 cases, up from 941": a figure compared with a count before it counts the same,
+/// whatever its size.
+fn compared(t: &Tokens, start: usize) -> bool {
+    start >= 2
+        && rules::COMPARISON_LEADS
+            .iter()
+            .any(|(lead, prep)| t.is(start - 2, lead) && t.is(start - 1, prep))
 }
 
 /// "by 2030.": four digits without a separator in the range of years are a year, even

@@ -415,6 +415,12 @@ fn a_bare_large_number_counts_what_was_counted_before_it() {
             &[(3_000.0, "member"), (4_000.0, "child")],
         ),
         ("Nobody knows why 5,000 is the limit.", &[]),
+        // a figure compared with the count before it, whatever its size
+        (
+            "The clinic saw 420 cases, up from 96 a year earlier.",
+            &[(420.0, "case"), (96.0, "case")],
+        ),
+        ("Gulls fell 40 percent, down from 12 a year ago.", &[(40.0, "percent")]),
         // "others" counts more of the same; alone, it stays what it says
         (
             "Four guards were killed and eleven others were hurt.",

@@ -228,6 +228,15 @@ pub const YEAR_PREPOSITIONS: &[&str] = &[
     "of", "in", "by", "since", "until", "till", "before", "after", "from",
 ];
 
+/// Two words before a bare figure that compare it with a count just made ("rose to 420
+/// cases, up from 96", "down from 80", "compared with 61"): it counts the same thing.
+pub const COMPARISON_LEADS: &[(&str, &str)] = &[
+    ("up", "from"),
+    ("down", "from"),
+    ("compared", "with"),
+    ("compared", "to"),
+];
+
 /// The oldest age read from a number set off by commas after a name ("Ana Reyes, 34,
 /// said"); anything larger is no age.
 pub const OLDEST_AGE: f64 = 120.0;
