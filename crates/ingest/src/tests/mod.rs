@@ -192,13 +192,14 @@ fn a_company_named_in_full_is_its_short_form_not_a_town() {
 }
 
 #[test]
-fn sports_titles_are_read_off_names() {
+fn sports_and_county_titles_are_read_off_names() {
     let (_, ex) = run(
         "Manager Ana Lind said her team was tired after 3 games. Coach Piet Vos said the \
-         pitch was poor. Lind added that 2 players were injured.",
+         pitch was poor. Lind added that 2 players were injured. Marlow County Sheriff Ola \
+         Berg said deputies searched the woods at night.",
     );
     let speakers: Vec<&str> = ex.claims.iter().map(speaker).collect();
-    assert_eq!(speakers, ["Ana Lind", "Piet Vos", "Ana Lind"]);
+    assert_eq!(speakers, ["Ana Lind", "Piet Vos", "Ana Lind", "Ola Berg"]);
 }
 
 #[test]
