@@ -357,7 +357,11 @@ impl Run<'_> {
             && self
                 .gaz
                 .is_none_or(|g| g.lookup(&fold(&written)).is_empty());
-        if !all_name_words || unknown_compound {
+        // "Highway 29", "Gate 4": a numbered road or facility, not a town of that name
+        let numbered = b == pa + 1
+            && t.toks.get(b).is_some_and(|x| x.kind == Kind::Num)
+            && rules::NUMBERED_WAY_WORDS.contains(&t.lo(pa));
+        if !all_name_words || unknown_compound || numbered {
             return ControlFlow::Break(None);
         }
         let possessive = t.is_possessive(b - 1);

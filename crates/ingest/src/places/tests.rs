@@ -410,6 +410,14 @@ fn regions_named_in_their_own_right_outside_the_us() {
 }
 
 #[test]
+fn a_numbered_road_is_no_place() {
+    assert_eq!(
+        claim_places("Winds pushed the fire toward Highway 29 and Route 9 near Napa on Friday."),
+        [vec!["Napa"]]
+    );
+}
+
+#[test]
 fn a_city_in_a_match_report_is_its_team() {
     for text in [
         "Porto beat Braga 2-1 on Sunday.",

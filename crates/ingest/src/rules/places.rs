@@ -177,6 +177,13 @@ pub const FORCE_NOUNS: &[&str] = &[
     "authorities", "regime",
 ];
 
+/// Words that, capitalised before a number, name a road or a part of a facility ("Highway
+/// 29", "Route 9", "Gate 4"), never a place of that name.
+pub const NUMBERED_WAY_WORDS: &[&str] = &[
+    "highway", "route", "interstate", "motorway", "freeway", "exit", "gate", "terminal",
+    "platform", "pier", "berth", "runway", "hangar",
+];
+
 #[cfg(test)]
 mod tests {
     use crate::rules::*;
