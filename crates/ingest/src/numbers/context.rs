@@ -33,8 +33,15 @@ pub(super) fn is_age(t: &Tokens, start: usize, j: usize, value: f64) -> bool {
 /// "Nearly two million are in the camps": a bare large number before a verb, a comma or
 /// "of them" counts what the nearest count before it counted ("3.5 million people …"), or
 /// else the nearest plural noun before it in its own clause ("refugees have fled …, more
-/// than three million …").
-pub(super) fn elided_unit(t: &Tokens, start: usize, j: usize, value: f64) -> Option<String> {
+/// than three million …"). A number compared with a count, or ending a change "from 17
+/// to 10" (`change`), does so whatever its size.
+pub(super) fn elided_unit(
+    t: &Tokens,
+    start: usize,
+    j: usize,
+    value: f64,
+    change: bool,
+) -> Option<String> {
     let stands_alone = j >= t.len()
         || t.is_punct(j, ',')
         || t.is_punct(j, '.')
@@ -46,7 +53,8 @@ pub(super) fn elided_unit(t: &Tokens, start: usize, j: usize, value: f64) -> Opt
             && (1800.0..=2100.0).contains(&value)
             && start > 0
             && rules::YEAR_PREPOSITIONS.contains(&t.lo(start - 1)));
-    if year || (!compared(t, start) && (value < ELIDED_LEAST || !stands_alone)) {
+    let related = compared(t, start) || change;
+    if year || (!related && (value < ELIDED_LEAST || !stands_alone)) {
         return None;
     }
     let from = start.saturating_sub(ELLIPSIS_REACH);

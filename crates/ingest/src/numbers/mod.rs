@@ -439,14 +439,10 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
                 };
                 if j < b && is_separator(t, j) && is_number_start(t, j + 1) {
                     pending.push(q);
-                } else if let Some(unit) = pending
-                    .is_empty()
-                    .then(|| context::elided_unit(t, start, j, value))
-                    .flatten()
-                {
+                } else if let Some(unit) = elided_unit_of(t, start, j, value, &pending) {
                     q.normalized = Measure::of(value, &unit);
                     q.unit = unit;
-                    out.push(q);
+                    close_list(t, start, &mut pending, q, out);
                 } else {
                     pending.clear();
                 }
@@ -454,6 +450,26 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
             }
         };
     }
+}
+
+/// The unit a bare number (with the bare numbers of its list, `pending`) takes from its
+/// context: alone, or closing a change "from 17 to 10" whose noun stands before it.
+fn elided_unit_of(
+    t: &Tokens,
+    start: usize,
+    j: usize,
+    value: f64,
+    pending: &[Quantity],
+) -> Option<String> {
+    let change = match pending {
+        [] => false,
+        [first] => {
+            let k = t_index(t, first.span.start);
+            k > 0 && t.is(k - 1, "from") && t.is(start - 1, "to")
+        }
+        _ => return None,
+    };
+    context::elided_unit(t, start, j, value, change)
 }
 
 /// "one goes", "one says": the word "one" right before a word in -s is a pronoun before its

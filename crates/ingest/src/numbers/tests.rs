@@ -421,6 +421,11 @@ fn a_bare_large_number_counts_what_was_counted_before_it() {
             &[(420.0, "case"), (96.0, "case")],
         ),
         ("Gulls fell 40 percent, down from 12 a year ago.", &[(40.0, "percent")]),
+        // a change from one figure to another, its noun before it
+        (
+            "The law cut polling days from 17 to 10.",
+            &[(17.0, "day"), (10.0, "day")],
+        ),
         // "others" counts more of the same; alone, it stays what it says
         (
             "Four guards were killed and eleven others were hurt.",
