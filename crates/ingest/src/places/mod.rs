@@ -246,8 +246,11 @@ fn choose(
             }
             continue;
         };
+        // a small place in a country the article names, by its own name: an old or
+        // foreign name of a small place ("Discovery" for a hamlet once so called) is no
+        // evidence on its own
         let trusted = population(g, best) >= SMALL_PLACE
-            || ctx.contains(&country_of(g, best))
+            || (ctx.contains(&country_of(g, best)) && named_so(g, best, &key))
             || near(best) <= NEAR_KM;
         if trusted {
             let mut r = place_ref(g, best, n.region_word);

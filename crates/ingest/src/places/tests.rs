@@ -410,6 +410,13 @@ fn regions_named_in_their_own_right_outside_the_us() {
 }
 
 #[test]
+fn an_old_name_of_a_small_place_is_no_evidence_alone() {
+    // a hamlet in the United States was once called Discovery
+    let p = places("The United States said the crew of Discovery docked with the station.");
+    assert!(p.iter().all(|x| x.0 == "United States"), "{p:?}");
+}
+
+#[test]
 fn a_numbered_road_is_no_place() {
     assert_eq!(
         claim_places("Winds pushed the fire toward Highway 29 and Route 9 near Napa on Friday."),
