@@ -140,6 +140,11 @@ pub const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["minimum"], Qualifier::AtLeast),
 ];
 
+/// Words after a preposition that make it part of a number's qualifier, not the start of
+/// an adverbial ("Hale said at least 40 moorings broke", "at most", "to about 300"): each
+/// is a word of [`QUALIFIERS`].
+pub const PREPOSITION_QUALIFIERS: &[&str] = &["least", "most", "about", "around"];
+
 /// Irregular plurals of counted nouns.
 pub const IRREGULAR_PLURALS: &[(&str, &str)] = &[
     ("people", "person"), ("children", "child"), ("men", "man"), ("women", "woman"),
@@ -307,6 +312,13 @@ mod tests {
         assert_eq!(singular("viruses"), "virus");
         assert_eq!(singular("houses"), "house");
         assert_eq!(singular("causes"), "cause");
+    }
+
+    #[test]
+    fn preposition_qualifiers_are_qualifier_words() {
+        let words: Vec<&str> = QUALIFIERS.iter().flat_map(|(w, _)| w.iter().copied()).collect();
+        assert!(PREPOSITION_QUALIFIERS.iter().all(|w| words.contains(w)));
+        assert!(is_in(PREPOSITION_QUALIFIERS, "least") && !is_in(PREPOSITION_QUALIFIERS, "than"));
     }
 
     #[test]

@@ -156,6 +156,15 @@ pub const RELATIVE_PRONOUNS: &[&str] = &["who", "which"];
 /// noun after them is the speaker.
 pub const OBJECT_RELATIVE_PRONOUNS: &[&str] = &["which", "that", "whom"];
 
+/// Relative pronouns that may be the subject of the verb after them ("a rule that, Hale
+/// says, will halve the fares", "the pier, which, Ruiz said, will shut"): after an aside
+/// that follows one, only the relative's own verb phrase is what was said.
+pub const SUBJECT_RELATIVE_PRONOUNS: &[&str] = &["that", "which", "who"];
+
+/// Subject pronouns, and the "there" of "there is", that open a clause after a cue's
+/// adverbials ("Hale said in a letter it would appeal", "said on Friday there was no leak").
+pub const CLAUSE_SUBJECT_PRONOUNS: &[&str] = &["it", "he", "she", "they", "we", "there", "i"];
+
 /// Determiners that open an apposition describing the name before it ("Ana Ruiz, a ferry
 /// captain, said", "Tom Hale, another captain, said").
 pub const INDEFINITE_DETERMINERS: &[&str] = &["a", "an", "another"];
@@ -223,6 +232,13 @@ mod tests {
         assert!(is_in(RELATIVE_PRONOUNS, "who") && !is_in(RELATIVE_PRONOUNS, "that"));
         assert!(is_in(OBJECT_RELATIVE_PRONOUNS, "whom"));
         assert!(!is_in(OBJECT_RELATIVE_PRONOUNS, "who"));
+        assert!(RELATIVE_PRONOUNS.iter().all(|w| is_in(SUBJECT_RELATIVE_PRONOUNS, w)));
+        assert!(is_in(SUBJECT_RELATIVE_PRONOUNS, "that"));
+        assert!(!is_in(SUBJECT_RELATIVE_PRONOUNS, "whom"));
+        assert!(all_lower(CLAUSE_SUBJECT_PRONOUNS));
+        assert!(PRONOUNS.iter().all(|w| is_in(CLAUSE_SUBJECT_PRONOUNS, w)));
+        assert!(is_in(CLAUSE_SUBJECT_PRONOUNS, "there"));
+        assert!(!is_in(CLAUSE_SUBJECT_PRONOUNS, "them"));
         assert!(is_in(INDEFINITE_DETERMINERS, "another"));
         assert!(!is_in(INDEFINITE_DETERMINERS, "the"));
         assert!(NOUN_PHRASE_FUNCTION_WORDS.iter().all(|w| is_in(FUNCTION_WORDS, w)));
