@@ -176,6 +176,15 @@ pub const NOUN_PHRASE_FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "of", "for", "in", "on", "at", "from", "by", "to", "with", "and",
 ];
 
+/// Lower-case words a title keeps inside it ("Tides of the North Shore", "Bread and
+/// Roses"): a short quotation of capitalised words and these is a title, not speech.
+pub const TITLE_SMALL_WORDS: &[&str] = &["of", "the", "and", "for", "in", "on", "a", "to"];
+
+/// Endings cut from a word so that wordings of one fact share their terms ("flooding",
+/// "flooded" and "floods" all give "flood"), tried in this order: one at most, and only
+/// when a stem of four letters or more is left.
+pub const STEM_ENDINGS: &[&str] = &["ing", "ed", "es", "s"];
+
 #[cfg(test)]
 mod tests {
     use crate::rules::*;
@@ -199,6 +208,17 @@ mod tests {
         unique.sort_unstable();
         unique.dedup();
         assert_eq!(unique.len(), concept_words.len(), "a word in two concept rows");
+    }
+
+    #[test]
+    fn title_words_and_stem_endings() {
+        assert!(all_lower(TITLE_SMALL_WORDS) && is_in(TITLE_SMALL_WORDS, "of"));
+        assert!(!is_in(TITLE_SMALL_WORDS, "said"));
+        assert!(all_lower(STEM_ENDINGS) && is_in(STEM_ENDINGS, "ed"));
+        assert!(!is_in(STEM_ENDINGS, "ly"));
+        // "-es" is tried before "-s", or "rushes" would keep its "e"
+        let at = |e: &str| STEM_ENDINGS.iter().position(|w| *w == e);
+        assert!(at("es").is_some() && at("es") < at("s"));
     }
 
     #[test]
