@@ -5,6 +5,7 @@
 //! opens only where a closing one follows in the paragraph, and a double quote left open at
 //! the paragraph end runs to that end (the next paragraph opens its own quote).
 
+use crate::rules;
 use crate::text::{Kind, Mark, Tokens};
 
 /// One quotation: token indices of its marks and of the words inside.
@@ -41,15 +42,14 @@ impl Quote {
         self.closed
             && (1..=5).contains(&words)
             && t.is_cap(a)
-            && (a..b).all(|i| t.is_word(i) && (t.is_cap(i) || TITLE_SMALL_WORDS.contains(&t.lo(i))))
+            && (a..b).all(|i| {
+                t.is_word(i) && (t.is_cap(i) || rules::TITLE_SMALL_WORDS.contains(&t.lo(i)))
+            })
             && t.is_word(self.close + 1)
             && !t.is_cap(self.close + 1)
             && !t.has(self.close + 1, crate::text::flag::CUE)
     }
 }
-
-/// Lower-case words a title keeps inside it ("Voice of the People").
-const TITLE_SMALL_WORDS: &[&str] = &["of", "the", "and", "for", "in", "on", "a", "to"];
 
 fn is_double(m: Mark) -> bool {
     matches!(

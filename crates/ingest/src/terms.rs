@@ -56,10 +56,10 @@ fn is_number_word(word: &str) -> bool {
         .any(|(w, _)| *w == word)
 }
 
-/// Cuts one common ending ("-ing", "-ed", "-es", "-s") from a word long enough to keep a
-/// stem of four letters or more.
+/// Cuts one common ending ([`rules::STEM_ENDINGS`]) from a word long enough to keep a stem
+/// of four letters or more.
 fn stem(word: &str) -> &str {
-    for suffix in ["ing", "ed", "es", "s"] {
+    for suffix in rules::STEM_ENDINGS {
         if let Some(base) = word.strip_suffix(suffix) {
             if base.chars().count() > 3 {
                 return base;

@@ -80,7 +80,7 @@ impl Analyzer<'_, '_> {
     fn right_content(&self, s: &Sentence, attrs: &mut [Attr], k: usize, limit: usize) {
         let t = self.t;
         let mut c = attrs[k].cue_end;
-        if matches!(t.lo(attrs[k].cue), "told" | "tells" | "informed") {
+        if rules::LISTENER_CUES.contains(&t.lo(attrs[k].cue)) {
             // "told the Guardian that", "told state television": skip the listener.
             c = self.past_listener(c, limit);
         }
@@ -100,7 +100,7 @@ impl Analyzer<'_, '_> {
         // says of its antecedent, up to the clause's closing comma
         let b = attrs[k].begin;
         let relative = b >= 2
-            && matches!(t.lo(b - 1), "which" | "that" | "whom")
+            && rules::OBJECT_RELATIVE_PRONOUNS.contains(&t.lo(b - 1))
             && t.is_punct(b - 2, ',')
             && past_adverbials < limit;
         let weak = t.has(attrs[k].cue, flag::WEAK)
@@ -176,7 +176,7 @@ impl Analyzer<'_, '_> {
             // An article belongs to the listener only when a listener word follows
             // ("told the BBC"), not to the content ("told reporters the vote …").
             let listener = listener_word(d)
-                || (matches!(t.lo(d), "the" | "a" | "an") && d == c && listener_word(d + 1));
+                || (rules::ARTICLES.contains(&t.lo(d)) && d == c && listener_word(d + 1));
             if !listener {
                 break;
             }
@@ -260,9 +260,8 @@ impl Analyzer<'_, '_> {
             return None;
         }
         let clause = enclosing_clause(t, s, a, at.finish)?.max(from);
-        let relative = matches!(t.lo(a - 2), "that" | "which" | "who");
-        let joins = ["and", "but", "while", "as", "where", "when"];
-        let e = trim_joins(t, at.finish + 2, limit, &joins);
+        let relative = rules::SUBJECT_RELATIVE_PRONOUNS.contains(&t.lo(a - 2));
+        let e = trim_joins(t, at.finish + 2, limit, rules::ASIDE_END_JOINS);
         Some(if relative {
             (at.finish + 1, e)
         } else {
@@ -291,7 +290,7 @@ fn nested_report(t: &Tokens, p: &Attr, floor: usize, e: usize) -> bool {
 fn where_or_whom(t: &Tokens, cue_end: usize, c: usize, e: usize) -> bool {
     // only "told" has a listener; "told a news conference on …": its first words were
     // skipped as such
-    let told = matches!(t.lo(cue_end - 1), "told" | "tells");
+    let told = rules::TOLD_CUES.contains(&t.lo(cue_end - 1));
     let rest_of_listener =
         c > cue_end && told && !is_determiner(t, c) && t.is_word(c) && !t.is_cap(c);
     if (c != cue_end && !rest_of_listener) || e <= c {
@@ -307,7 +306,7 @@ fn where_or_whom(t: &Tokens, cue_end: usize, c: usize, e: usize) -> bool {
         k += 1;
     }
     let when = k + 2 == e
-        && matches!(t.lo(k), "on" | "this" | "last")
+        && rules::LISTENER_TIME_OPENERS.contains(&t.lo(k))
         && (t.has(k + 1, flag::WEEKDAY) || rules::TIME_NOUNS.contains(&t.lo(k + 1)));
     let verb = (c..e).any(|i| {
         is_auxiliary(t, i) || t.has(i, flag::CUE) || (t.lo(i).len() > 3 && t.lo(i).ends_with("ed"))
@@ -351,7 +350,7 @@ fn skip_adverbials(t: &Tokens, c: usize, limit: usize) -> usize {
     for _ in 0..3 {
         // "this week", "last month", "next Tuesday"
         if k + 1 < limit
-            && matches!(t.lo(k), "this" | "last" | "next")
+            && rules::TIME_DEICTICS.contains(&t.lo(k))
             && (rules::TIME_NOUNS.contains(&t.lo(k + 1)) || t.has(k + 1, flag::WEEKDAY))
         {
             k += 2;
@@ -362,7 +361,7 @@ fn skip_adverbials(t: &Tokens, c: usize, limit: usize) -> usize {
             break;
         }
         let mut j = k + 1;
-        if matches!(t.lo(j), "least" | "most" | "about" | "around") {
+        if rules::PREPOSITION_QUALIFIERS.contains(&t.lo(j)) {
             break;
         }
         if is_determiner(t, j) {
@@ -391,7 +390,7 @@ fn opens_clause(t: &Tokens, i: usize, limit: usize) -> bool {
         return false;
     }
     let starts = is_determiner(t, i)
-        || matches!(t.lo(i), "it" | "he" | "she" | "they" | "we" | "there" | "i")
+        || rules::CLAUSE_SUBJECT_PRONOUNS.contains(&t.lo(i))
         || t.is_cap(i)
         || t.toks.get(i).is_some_and(|x| x.kind == Kind::Num);
     starts && (i..limit).filter(|&x| t.is_word(x)).count() >= 3
@@ -482,7 +481,7 @@ fn content_end(t: &Tokens, c: usize, mut e: usize, limit: usize) -> usize {
             break;
         }
     }
-    trim_joins(t, c, e, &["and", "but", "while", "as", "where"])
+    trim_joins(t, c, e, rules::CONTENT_END_JOINS)
 }
 
 /// At most this many words make an aside of attribution inside reported words.

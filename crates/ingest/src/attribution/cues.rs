@@ -25,9 +25,7 @@ impl Analyzer<'_, '_> {
                 i += 1;
             } else if t.toks[i].cap {
                 // Cue verbs are lower case; "Reports of …" opens a sentence with a noun.
-            } else if matches!(t.lo(i), "found" | "finds" | "showed" | "shows" | "show")
-                && t.is(i + 1, "that")
-            {
+            } else if rules::FINDING_CUES.contains(&t.lo(i)) && t.is(i + 1, "that") {
                 // Reports and studies "found that" / "showed that".
                 out.push((i, i + 1, CueKind::Plain));
             } else if let Some(colon) = made_statement(t, i, s.b) {
@@ -54,7 +52,7 @@ impl Analyzer<'_, '_> {
             } else if naming_cue(t, i, s.b) {
                 // "called the plan a success": the object and what it was called
                 out.push((i, i + 1, CueKind::Plain));
-            } else if t.is(i, "called") && matches!(t.lo(i + 1), "on" | "for") {
+            } else if t.is(i, "called") && rules::CALLED_PARTICLES.contains(&t.lo(i + 1)) {
                 out.push((i, i + 2, CueKind::Plain));
                 i += 1;
             } else if t.has(i, flag::QUOTE_ONLY) {
@@ -218,7 +216,7 @@ fn phrase_cue(t: &Tokens, i: usize) -> Option<(usize, usize)> {
 
 /// Where the colon stands after "made|issued (two) announcements:" starting at `i`.
 fn made_statement(t: &Tokens, i: usize, limit: usize) -> Option<usize> {
-    if !matches!(t.lo(i), "made" | "makes" | "issued" | "issues") {
+    if !rules::MAKING_VERBS.contains(&t.lo(i)) {
         return None;
     }
     let noun = (i + 1..(i + 4).min(limit))
@@ -307,7 +305,8 @@ fn and_that(t: &Tokens, s: &Sentence, mut at: Attr, attrs: &[Attr]) -> Option<At
 fn continued(t: &Tokens, s: &Sentence, mut at: Attr, attrs: &[Attr]) -> Option<Attr> {
     let cue = at.cue;
     let sp = attrs.iter().rev().find_map(|x| x.speaker.clone())?;
-    if cue == s.a || !(t.is_punct(cue - 1, ',') || t.is(cue - 1, "while") || t.is(cue - 1, "and")) {
+    if cue == s.a || !(t.is_punct(cue - 1, ',') || rules::PARTICIPLE_LINKS.contains(&t.lo(cue - 1)))
+    {
         return None;
     }
     at.speaker = Some(sp);
@@ -330,20 +329,17 @@ fn attributes_nothing(t: &Tokens, s: &Sentence, cue: usize) -> bool {
     {
         return true;
     }
-    // "were told to leave", "is said to be": passive, not an attribution.
+    // "were told to leave", "is said to be", "was being told": passive, not an
+    // attribution. A form of "be" before the cue: the copulas, and "being", which that
+    // table leaves out.
     let mut p = cue;
     while p > s.a && t.has(p - 1, flag::CUE_ADV) && !t.has(p - 1, flag::COMMON_VERB) {
         p -= 1;
     }
-    if p > s.a
-        && matches!(
-            t.lo(p - 1),
-            "is" | "are" | "was" | "were" | "be" | "been" | "being"
-        )
-    {
+    if p > s.a && (rules::COPULAS.contains(&t.lo(p - 1)) || t.is(p - 1, "being")) {
         return true;
     }
-    if !matches!(t.lo(cue), "told" | "tells")
+    if !rules::TOLD_CUES.contains(&t.lo(cue))
         && t.is(cue + 1, "to")
         && t.is_word(cue + 2)
         && !t.is_cap(cue + 2)
@@ -352,13 +348,7 @@ fn attributes_nothing(t: &Tokens, s: &Sentence, cue: usize) -> bool {
     {
         return true;
     }
-    t.is(cue, "read")
-        && !(s.a..cue).any(|k| {
-            matches!(
-                t.lo(k),
-                "statement" | "message" | "letter" | "post" | "communiqué"
-            )
-        })
+    t.is(cue, "read") && !(s.a..cue).any(|k| rules::READING_DOCUMENTS.contains(&t.lo(k)))
 }
 
 /// At most this many words name a listener between "to" and "that" ("said to reporters

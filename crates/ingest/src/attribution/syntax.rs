@@ -45,7 +45,8 @@ pub(super) fn enclosing_clause(t: &Tokens, s: &Sentence, cue: usize, end: usize)
     let start = (s.a + 1..cue - 1)
         .rev()
         .find(|&k| {
-            t.is_punct(k, ';') || (t.is_punct(k - 1, ',') && matches!(t.lo(k), "but" | "and"))
+            t.is_punct(k, ';')
+                || (t.is_punct(k - 1, ',') && rules::CLAUSE_COORDINATORS.contains(&t.lo(k)))
         })
         .map_or(s.a, |k| k + 1);
     Some(start)

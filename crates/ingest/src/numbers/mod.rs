@@ -137,7 +137,7 @@ fn hyphen_unit(lo: &str) -> Option<(f64, String)> {
     let numeric = rules::number_word(noun).is_some()
         || rules::multiplier(noun).is_some()
         || noun.ends_with("th")
-        || matches!(noun, "first" | "second");
+        || rules::ORDINALS_WITHOUT_TH.contains(&noun);
     let counted = v >= 2.0
         && noun.len() >= 3
         && !numeric
@@ -170,7 +170,7 @@ fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
     }
     let lo = t.lo(j);
     // "km" glued to a following "2" is km².
-    if (lo == "km" || lo == "mi")
+    if rules::SQUARABLE_UNITS.contains(&lo)
         && t.toks
             .get(j + 1)
             .is_some_and(|x| x.kind == Kind::Num && !x.space_before)
@@ -204,14 +204,16 @@ fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
     let mut k = j;
     while k < b && k < j + 3 && t.is_word(k) {
         let lo = t.lo(k);
+        // a participle ("planned") or an adverb ("newly")
+        let adverb = lo.ends_with("ly");
         let verbish =
-            lo.len() > 3 && (lo.ends_with("ed") || lo.ends_with("ing") || lo.ends_with("ly"));
+            lo.len() > 3 && (adverb || rules::PARTICIPLE_ENDINGS.iter().any(|e| lo.ends_with(e)));
         if t.has(k, RUN_STOPS) {
             break;
         }
         if verbish {
             // "120 planned plants": a participle may lead the run but never ends it.
-            if k == j && !lo.ends_with("ly") {
+            if k == j && !adverb {
                 k += 1;
                 continue;
             }
@@ -310,13 +312,7 @@ fn prefix_unit(t: &Tokens, p: usize, a: usize) -> Option<&'static str> {
 fn counts_people(t: &Tokens, start: usize, j: usize, a: usize, b: usize) -> bool {
     let fate = |i: usize| i < b && t.is_word(i) && rules::fate_of(t.lo(i)).is_some();
     let mut k = j;
-    while k < b
-        && k < j + 2
-        && matches!(
-            t.lo(k),
-            "were" | "was" | "are" | "have" | "had" | "been" | "people"
-        )
-    {
+    while k < b && k < j + 2 && rules::FATE_LEAD_WORDS.contains(&t.lo(k)) {
         k += 1;
     }
     if fate(k) {
@@ -373,11 +369,9 @@ fn t_index(t: &Tokens, pos: usize) -> usize {
     t.toks.partition_point(|x| x.start < pos)
 }
 
+/// A comma, a list's conjunction ("3 or 4 km") or what joins a range ("3-4", "3 to 4").
 fn is_separator(t: &Tokens, i: usize) -> bool {
-    t.is_punct(i, ',')
-        || t.is_punct(i, '-')
-        || t.is_punct(i, '–')
-        || matches!(t.lo(i), "and" | "or" | "to")
+    t.is_punct(i, ',') || ranged_by(t, i) || rules::LIST_CONJUNCTIONS.contains(&t.lo(i))
 }
 
 fn is_number_start(t: &Tokens, i: usize) -> bool {
@@ -527,9 +521,10 @@ fn spelled_value(t: &Tokens, start: usize, b: usize, first: f64, is_digits: bool
         j += 1;
     }
     // "three and a half million", "two and a half years"
-    if j + 2 < b && t.is(j, "and") && t.is(j + 1, "a") && t.is(j + 2, "half") {
+    let half = rules::AND_A_HALF;
+    if j + half.len() <= b && half.iter().enumerate().all(|(n, w)| t.is(j + n, w)) {
         value += 0.5;
-        j += 3;
+        j += half.len();
     }
     while j < b && t.has(j, flag::MULT) {
         if let Some(m) = rules::multiplier(t.lo(j)) {
@@ -562,8 +557,7 @@ fn not_a_count(
 ) -> bool {
     let prev_month = start > a && t.has(start - 1, flag::MONTH);
     let next_month = t.has(j, flag::MONTH) && j < b;
-    let ordinal =
-        j < b && !t.toks[j].space_before && matches!(t.lo(j), "st" | "nd" | "rd" | "th" | "s");
+    let ordinal = j < b && !t.toks[j].space_before && rules::ORDINAL_SUFFIXES.contains(&t.lo(j));
     let s = t.s(start);
     let year = is_digits
         && j == start + 1
@@ -604,10 +598,10 @@ fn unit_after(
     let qualified = qualifier_words_before(t, start, a).map_or(0, |(n, _)| n);
     let before_qualifier = (start - qualified).checked_sub(1).filter(|&p| p >= a);
     let currency = match before.map(|p| t.toks[p].kind) {
-        Some(Kind::Punct('$')) => Some("usd"),
-        Some(Kind::Punct('€')) => Some("eur"),
-        Some(Kind::Punct('£')) => Some("gbp"),
-        Some(Kind::Punct('¥')) => Some("jpy"),
+        Some(Kind::Punct(sign)) => rules::CURRENCY_SIGNS
+            .iter()
+            .find(|(s, _)| *s == sign)
+            .map(|(_, code)| *code),
         _ => None,
     };
     let prefix = before_qualifier.and_then(|p| prefix_unit(t, p, a));
@@ -616,13 +610,10 @@ fn unit_after(
         (Some(code), _) => {
             let mut end = j;
             if j < b && !t.toks[j].space_before {
-                let factor = match t.lo(j) {
-                    "k" => Some(1e3),
-                    "m" | "mn" | "mln" => Some(1e6),
-                    "bn" | "b" => Some(1e9),
-                    "tn" => Some(1e12),
-                    _ => None,
-                };
+                let factor = rules::CURRENCY_MAGNITUDES
+                    .iter()
+                    .find(|(w, _)| *w == t.lo(j))
+                    .map(|(_, f)| *f);
                 if let Some(f) = factor {
                     *value *= f;
                     end = j + 1;

@@ -97,6 +97,19 @@ pub const HYPHEN_NOT_COUNTED: &[&str] = &[
     "time", "times", "faced", "handed", "dimensional",
 ];
 
+/// Ordinals after a hyphenated number word that do not end in "-th" ("twenty-first",
+/// "thirty-second"): the word is an ordinal, and counts nothing. ("-third" is a share,
+/// in [`HYPHEN_NOT_COUNTED`].)
+pub const ORDINALS_WITHOUT_TH: &[&str] = &["first", "second"];
+
+/// Letters glued to the digits before them that make an ordinal or a decade ("the 17th
+/// lock", "her 2nd term", "since the 1990s"): no count.
+pub const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th", "s"];
+
+/// The words after a number that add a half to it ("three and a half million", "two and a
+/// half years").
+pub const AND_A_HALF: &[&str] = &["and", "a", "half"];
+
 /// Words that multiply the number before them ("2 thousand", "1.3 million").
 pub const MULTIPLIERS: &[(&str, f64)] = &[
     ("hundred", 100.0), ("dozen", 12.0), ("thousand", 1_000.0), ("million", 1_000_000.0),
@@ -139,6 +152,33 @@ pub const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["under"], Qualifier::LessThan),
     (&["minimum"], Qualifier::AtLeast),
 ];
+
+/// Words after a preposition that make it part of a number's qualifier, not the start of
+/// an adverbial ("Hale said at least 40 moorings broke", "at most", "to about 300"): each
+/// is a word of [`QUALIFIERS`].
+pub const PREPOSITION_QUALIFIERS: &[&str] = &["least", "most", "about", "around"];
+
+/// Unit abbreviations that a "2" glued after them squares ("a 40 km2 reserve", which the
+/// tokens split into "km" and "2"): "km2", "mi2".
+pub const SQUARABLE_UNITS: &[&str] = &["km", "mi"];
+
+/// Currency signs written before an amount ("$40", "£12") and the unit codes of
+/// [`UNITS`] they stand for.
+pub const CURRENCY_SIGNS: &[(char, &str)] = &[('$', "usd"), ('€', "eur"), ('£', "gbp"), ('¥', "jpy")];
+
+/// Letters glued after an amount with a currency sign that scale it ("£410m", "$2bn",
+/// "€30k"), and their factors.
+pub const CURRENCY_MAGNITUDES: &[(&str, f64)] = &[
+    ("k", 1e3), ("m", 1e6), ("mn", 1e6), ("mln", 1e6), ("bn", 1e9), ("b", 1e9), ("tn", 1e12),
+];
+
+/// Endings of participles, which may lead the run of words naming what a number counts
+/// but never end it ("120 planned moorings", "40 floating pontoons").
+pub const PARTICIPLE_ENDINGS: &[&str] = &["ed", "ing"];
+
+/// Words between a bare number and the fate that makes it a count of people ("14 were
+/// killed", "nine have died", "230 people injured"): up to two of them are passed over.
+pub const FATE_LEAD_WORDS: &[&str] = &["were", "was", "are", "have", "had", "been", "people"];
 
 /// Irregular plurals of counted nouns.
 pub const IRREGULAR_PLURALS: &[(&str, &str)] = &[
@@ -316,6 +356,41 @@ mod tests {
         assert_eq!(singular("viruses"), "virus");
         assert_eq!(singular("houses"), "house");
         assert_eq!(singular("causes"), "cause");
+    }
+
+    #[test]
+    fn preposition_qualifiers_are_qualifier_words() {
+        let words: Vec<&str> = QUALIFIERS.iter().flat_map(|(w, _)| w.iter().copied()).collect();
+        assert!(PREPOSITION_QUALIFIERS.iter().all(|w| words.contains(w)));
+        assert!(is_in(PREPOSITION_QUALIFIERS, "least") && !is_in(PREPOSITION_QUALIFIERS, "than"));
+    }
+
+    #[test]
+    fn ordinals_and_number_phrases() {
+        assert!(all_lower(ORDINALS_WITHOUT_TH) && all_lower(ORDINAL_SUFFIXES));
+        assert!(is_in(ORDINALS_WITHOUT_TH, "second") && !is_in(ORDINALS_WITHOUT_TH, "two"));
+        assert!(is_in(HYPHEN_NOT_COUNTED, "third"));
+        assert!(is_in(ORDINAL_SUFFIXES, "th") && !is_in(ORDINAL_SUFFIXES, "m"));
+        assert_eq!(AND_A_HALF.last(), Some(&"half"));
+        assert!(!is_in(AND_A_HALF, "quarter"));
+    }
+
+    #[test]
+    fn currencies_squared_units_and_fate_lead_words() {
+        for unit in SQUARABLE_UNITS {
+            assert!(unit_code(&format!("{unit}2")).is_some(), "{unit}");
+        }
+        assert!(is_in(SQUARABLE_UNITS, "km") && !is_in(SQUARABLE_UNITS, "miles"));
+        let codes: Vec<&str> = UNITS.iter().map(|(_, c)| *c).collect();
+        assert!(CURRENCY_SIGNS.iter().all(|(_, code)| codes.contains(code)));
+        assert!(CURRENCY_SIGNS.iter().any(|(sign, _)| *sign == '£'));
+        assert!(!CURRENCY_SIGNS.iter().any(|(sign, _)| *sign == '%'));
+        let factor = |w: &str| CURRENCY_MAGNITUDES.iter().find(|(m, _)| *m == w).map(|(_, f)| *f);
+        assert_eq!(factor("bn"), Some(1e9));
+        assert_eq!(factor("km"), None);
+        assert!(is_in(PARTICIPLE_ENDINGS, "ing") && !is_in(PARTICIPLE_ENDINGS, "ly"));
+        assert!(all_lower(FATE_LEAD_WORDS) && is_in(FATE_LEAD_WORDS, "been"));
+        assert!(!is_in(FATE_LEAD_WORDS, "remain") && is_in(ELIDED_COUNT_NEXT, "remain"));
     }
 
     #[test]

@@ -379,6 +379,56 @@ pub const AFTER_PLAIN_OBJECT: &[&str] = &[
 /// not a report of what is so.
 pub const INSTRUCTING_CUES: &[&str] = &["told", "tells", "tell"];
 
+/// The finite forms of "tell" ("Hale told the inquiry …", "Ruiz tells the crews …"): the
+/// words right after them name whom the speaker addressed, so a short phrase there is to
+/// whom something was said, and a "to" there opens no infinitive that voids the cue.
+pub const TOLD_CUES: &[&str] = &["told", "tells"];
+
+/// Cue verbs whose first object is the listener, before what was said ("Ana Ruiz told the
+/// harbour radio the locks had failed", "Hale informed shippers that the pier was shut"):
+/// the listener is skipped to find where the content starts.
+pub const LISTENER_CUES: &[&str] = &["told", "tells", "informed"];
+
+/// Verbs with which a study, a count or a test reports a finding ("the survey found that
+/// most ferries ran late", "the tide gauges show that …"): cues only before "that".
+pub const FINDING_CUES: &[&str] = &["found", "finds", "showed", "shows", "show"];
+
+/// Particles that make "called" an act of speech ("Hale called on the board to reopen the
+/// pier", "the union called for calm"), where "a ferry called Vesna" only names.
+pub const CALLED_PARTICLES: &[&str] = &["on", "for"];
+
+/// Verbs that make or issue a statement noun ([`STATEMENT_NOUNS`]) whose content follows a
+/// colon ("the board made two announcements: …", "Ruiz issues a declaration: …").
+pub const MAKING_VERBS: &[&str] = &["made", "makes", "issued", "issues"];
+
+/// Words that, like a comma, tie a speech participle to the attribution before it ("Ruiz
+/// said the pier was safe while stressing that the repairs go on", "… and adding that …").
+pub const PARTICIPLE_LINKS: &[&str] = &["while", "and"];
+
+/// Documents whose words "read" something ("the letter to shippers read: …", "a message on
+/// the board's site read …"): with none before it, "read" is someone reading, no cue.
+/// Unlike [`DOCUMENT_NOUNS`] it holds "message", and no reports, tallies or figures.
+pub const READING_DOCUMENTS: &[&str] = &["statement", "message", "letter", "post", "communiqué"];
+
+/// Joining words that reported content never ends with ("Hale said the pier would shut,
+/// and the crews …", "… stuck in the harbour, where"): a span reaching one is cut before it.
+pub const CONTENT_END_JOINS: &[&str] = &["and", "but", "while", "as", "where"];
+
+/// Joining words that the content around an aside never ends with ("The ferry, Hale said,
+/// will sail on Monday, when other skippers say the bay ices over"): those of
+/// [`CONTENT_END_JOINS`] and "when", kept apart because right-hand content keeps a final
+/// "when".
+pub const ASIDE_END_JOINS: &[&str] = &["and", "but", "while", "as", "where", "when"];
+
+/// Words before a time noun or a weekday that make the two a time ("said this week", "will
+/// vote next Tuesday", "resigned last month"): an adverbial after a cue, no content.
+pub const TIME_DEICTICS: &[&str] = &["this", "last", "next"];
+
+/// Words before a time noun or a weekday that close a listener's phrase with when the
+/// listener was told ("Ruiz told the inquiry on Friday", "told the crews last week").
+/// Unlike [`TIME_DEICTICS`] it holds "on" and not "next": a listener was told already.
+pub const LISTENER_TIME_OPENERS: &[&str] = &["on", "this", "last"];
+
 /// Nouns that, bare after "according to", say how something goes rather than who says
 /// so ("according to plan", "according to tradition"); with a determiner they may name a
 /// document again ("according to the plan").
@@ -542,6 +592,34 @@ mod tests {
         assert!(is_in(ROLE_PREPOSITIONS, "to") && !is_in(ROLE_PREPOSITIONS, "by"));
         assert!(SPOKESPERSON_ROLES.iter().all(|w| is_in(ROLE_NOUNS, w)));
         assert!(is_in(SPOKESPERSON_ROLES, "spokeswoman") && !is_in(SPOKESPERSON_ROLES, "mayor"));
+    }
+
+    #[test]
+    fn listener_finding_and_making_cues() {
+        for table in [
+            TOLD_CUES, LISTENER_CUES, FINDING_CUES, CALLED_PARTICLES, MAKING_VERBS,
+            PARTICIPLE_LINKS, READING_DOCUMENTS,
+        ] {
+            assert!(all_lower(table));
+        }
+        assert!(TOLD_CUES.iter().all(|w| is_in(LISTENER_CUES, w) && is_in(INSTRUCTING_CUES, w)));
+        assert!(is_in(TOLD_CUES, "tells") && !is_in(TOLD_CUES, "tell"));
+        assert!(is_in(LISTENER_CUES, "informed") && !is_in(LISTENER_CUES, "said"));
+        assert!(is_in(FINDING_CUES, "showed") && !is_in(FINDING_CUES, "find"));
+        assert!(is_in(CALLED_PARTICLES, "for") && !is_in(CALLED_PARTICLES, "off"));
+        assert!(is_in(MAKING_VERBS, "issued") && !is_in(MAKING_VERBS, "make"));
+        assert!(is_in(PARTICIPLE_LINKS, "while") && !is_in(PARTICIPLE_LINKS, "but"));
+        assert!(is_in(READING_DOCUMENTS, "communiqué") && !is_in(READING_DOCUMENTS, "report"));
+        assert!(READING_DOCUMENTS.iter().all(|w| *w == "message" || is_in(DOCUMENT_NOUNS, w)));
+    }
+
+    #[test]
+    fn joins_that_end_content_and_time_openers() {
+        assert!(CONTENT_END_JOINS.iter().all(|w| is_in(ASIDE_END_JOINS, w)));
+        assert!(is_in(ASIDE_END_JOINS, "when") && !is_in(CONTENT_END_JOINS, "when"));
+        assert!(!is_in(ASIDE_END_JOINS, "that"));
+        assert!(is_in(TIME_DEICTICS, "next") && !is_in(TIME_DEICTICS, "on"));
+        assert!(is_in(LISTENER_TIME_OPENERS, "on") && !is_in(LISTENER_TIME_OPENERS, "next"));
     }
 
     #[test]

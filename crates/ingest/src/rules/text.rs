@@ -156,6 +156,15 @@ pub const RELATIVE_PRONOUNS: &[&str] = &["who", "which"];
 /// noun after them is the speaker.
 pub const OBJECT_RELATIVE_PRONOUNS: &[&str] = &["which", "that", "whom"];
 
+/// Relative pronouns that may be the subject of the verb after them ("a rule that, Hale
+/// says, will halve the fares", "the pier, which, Ruiz said, will shut"): after an aside
+/// that follows one, only the relative's own verb phrase is what was said.
+pub const SUBJECT_RELATIVE_PRONOUNS: &[&str] = &["that", "which", "who"];
+
+/// Subject pronouns, and the "there" of "there is", that open a clause after a cue's
+/// adverbials ("Hale said in a letter it would appeal", "said on Friday there was no leak").
+pub const CLAUSE_SUBJECT_PRONOUNS: &[&str] = &["it", "he", "she", "they", "we", "there", "i"];
+
 /// Determiners that open an apposition describing the name before it ("Ana Ruiz, a ferry
 /// captain, said", "Tom Hale, another captain, said").
 pub const INDEFINITE_DETERMINERS: &[&str] = &["a", "an", "another"];
@@ -166,6 +175,15 @@ pub const INDEFINITE_DETERMINERS: &[&str] = &["a", "an", "another"];
 pub const NOUN_PHRASE_FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "of", "for", "in", "on", "at", "from", "by", "to", "with", "and",
 ];
+
+/// Lower-case words a title keeps inside it ("Tides of the North Shore", "Bread and
+/// Roses"): a short quotation of capitalised words and these is a title, not speech.
+pub const TITLE_SMALL_WORDS: &[&str] = &["of", "the", "and", "for", "in", "on", "a", "to"];
+
+/// Endings cut from a word so that wordings of one fact share their terms ("flooding",
+/// "flooded" and "floods" all give "flood"), tried in this order: one at most, and only
+/// when a stem of four letters or more is left.
+pub const STEM_ENDINGS: &[&str] = &["ing", "ed", "es", "s"];
 
 #[cfg(test)]
 mod tests {
@@ -190,6 +208,17 @@ mod tests {
         unique.sort_unstable();
         unique.dedup();
         assert_eq!(unique.len(), concept_words.len(), "a word in two concept rows");
+    }
+
+    #[test]
+    fn title_words_and_stem_endings() {
+        assert!(all_lower(TITLE_SMALL_WORDS) && is_in(TITLE_SMALL_WORDS, "of"));
+        assert!(!is_in(TITLE_SMALL_WORDS, "said"));
+        assert!(all_lower(STEM_ENDINGS) && is_in(STEM_ENDINGS, "ed"));
+        assert!(!is_in(STEM_ENDINGS, "ly"));
+        // "-es" is tried before "-s", or "rushes" would keep its "e"
+        let at = |e: &str| STEM_ENDINGS.iter().position(|w| *w == e);
+        assert!(at("es").is_some() && at("es") < at("s"));
     }
 
     #[test]
@@ -223,6 +252,13 @@ mod tests {
         assert!(is_in(RELATIVE_PRONOUNS, "who") && !is_in(RELATIVE_PRONOUNS, "that"));
         assert!(is_in(OBJECT_RELATIVE_PRONOUNS, "whom"));
         assert!(!is_in(OBJECT_RELATIVE_PRONOUNS, "who"));
+        assert!(RELATIVE_PRONOUNS.iter().all(|w| is_in(SUBJECT_RELATIVE_PRONOUNS, w)));
+        assert!(is_in(SUBJECT_RELATIVE_PRONOUNS, "that"));
+        assert!(!is_in(SUBJECT_RELATIVE_PRONOUNS, "whom"));
+        assert!(all_lower(CLAUSE_SUBJECT_PRONOUNS));
+        assert!(PRONOUNS.iter().all(|w| is_in(CLAUSE_SUBJECT_PRONOUNS, w)));
+        assert!(is_in(CLAUSE_SUBJECT_PRONOUNS, "there"));
+        assert!(!is_in(CLAUSE_SUBJECT_PRONOUNS, "them"));
         assert!(is_in(INDEFINITE_DETERMINERS, "another"));
         assert!(!is_in(INDEFINITE_DETERMINERS, "the"));
         assert!(NOUN_PHRASE_FUNCTION_WORDS.iter().all(|w| is_in(FUNCTION_WORDS, w)));
