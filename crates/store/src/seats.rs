@@ -1,19 +1,17 @@
-//! Seat readings: the bare name of a regional capital ("Kherson") is the city or the region
-//! named after it. An article that says which (see the extractor's `read_seats`) is taken at
-//! its word. A mention its article leaves open is linked by what the corpus says:
-//!
-//! 1. the city, once any article calls it a city;
-//! 2. else the region, once any article names the region;
-//! 3. else the city.
-//!
-//! The outcome does not depend on ingest order: when an article first names a city or a
-//! region, the open mentions of that pair move to the reading that now holds, with their
-//! claims and spellings, and an entity left with nothing redirects to the one they moved to.
+//! Seat readings on SQLite: which places articles named (`named_places`), the open
+//! mentions of a regional capital's bare name (`seat_readings`), and moving them when the
+//! reading changes. The rule is `claimgraph_graph::resolve::seat_reading`: the city once
+//! any article calls it a city, else the region once any article names the region, else
+//! the city. The outcome does not depend on ingest order: when an article first names a
+//! city or a region, the open mentions of that pair move to the reading that now holds,
+//! with their claims and spellings, and an entity left with nothing redirects to the one
+//! they moved to.
 
 use std::collections::BTreeSet;
 
 use rusqlite::{params, OptionalExtension};
 
+use claimgraph_graph::resolve::{seat_reading, SeatReading};
 use claimgraph_model::{EntityKind, PlaceRef};
 
 use crate::writer::Writer;
@@ -47,10 +45,10 @@ impl Writer<'_> {
         })
     }
 
-    /// The rule of the module: the region, when no article calls the city a city and
-    /// some article names the region.
+    /// Whether the region holds now, by graph's rule on what the articles named.
     fn region_holds(&mut self, city: &str, region: &str) -> Result<bool, StoreError> {
-        Ok(!self.is_named(city)? && self.is_named(region)?)
+        let reading = seat_reading(self.is_named(city)?, self.is_named(region)?);
+        Ok(reading == SeatReading::Region)
     }
 
     fn is_named(&mut self, key: &str) -> Result<bool, StoreError> {

@@ -8,6 +8,7 @@
 //! (for these rules' own tests, and for anyone who needs resolution without a database).
 
 mod memory;
+mod seats;
 #[cfg(test)]
 mod tests;
 
@@ -19,6 +20,7 @@ use crate::canon::{
 use crate::Id;
 
 pub use memory::MemoryEntities;
+pub use seats::{seat_reading, SeatReading};
 
 /// Which key of an alias a lookup compares: the exact fold or the kind-aware resolution key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
