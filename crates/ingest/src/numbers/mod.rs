@@ -236,11 +236,12 @@ fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
 }
 
 /// "40 new electric buses", "12 newly built homes": lower-case words between a number
-/// and a lower-case plural describe what is counted; the plural is the counted noun.
+/// and a lower-case plural describe what is counted; the plural is the counted noun (a
+/// possessive is one of the describing words: "two of the engine's 12 valves").
 fn plural_after_describers(t: &Tokens, j: usize, b: usize) -> Option<usize> {
     (j..b.min(j + DESCRIBERS + 1))
         .take_while(|&k| t.is_word(k) && !t.toks[k].cap && !t.has(k, RUN_STOPS))
-        .find(|&k| looks_plural(t.lo(k)) && !describes_plural(t, k, b))
+        .find(|&k| looks_plural(t.lo(k)) && !t.is_possessive(k) && !describes_plural(t, k, b))
 }
 
 /// "police" in "300 police officers": a plural with no other form that describes the

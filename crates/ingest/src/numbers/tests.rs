@@ -333,6 +333,7 @@ fn bridges_and_partitives_count_the_plural_after_them() {
         ),
         ("seven of the stranded hikers were found", &[(7.0, "hiker")]),
         ("two of its ferries were sold", &[(2.0, "ferry")]),
+        ("two of the port's cranes failed", &[(2.0, "crane")]),
         // negatives: no plural after the bridge, a partitive of one, no determiner
         ("the tally rose by four more than expected", &[]),
         ("it is one of the busiest harbours", &[]),
