@@ -59,7 +59,7 @@ impl Analyzer<'_, '_> {
                 out.push((i, i + 1, CueKind::QuoteOnly));
             } else if t.has(i, flag::BASE_CUE) && t.has(i + 1, flag::CUE) && !t.is_cap(i + 1) {
                 // "a Harbour Board report says": the plain form is a noun before the cue
-            } else if t.has(i, flag::CUE) {
+            } else if t.has(i, flag::CUE) && !is_cue_noun(t, i, s.a) {
                 out.push((i, i + 1, CueKind::Plain));
             } else if t.has(i, flag::PARTICIPLE) {
                 out.push((i, i + 1, CueKind::Participle));
@@ -212,6 +212,12 @@ fn phrase_cue(t: &Tokens, i: usize) -> Option<(usize, usize)> {
         let end = i + 1 + rest.len();
         fits.then_some((end, if opens { i + 1 } else { end }))
     })
+}
+
+/// "such claims were false", "the reports say": a cue form in -s after a determiner is a
+/// noun, not a verb ([`rules::NOUN_MARKERS`]).
+fn is_cue_noun(t: &Tokens, i: usize, sa: usize) -> bool {
+    i > sa && t.lo(i).ends_with('s') && rules::NOUN_MARKERS.contains(&t.lo(i - 1))
 }
 
 /// Where the colon stands after "made|issued (two) announcements:" starting at `i`.
@@ -439,6 +445,21 @@ mod tests {
             (
                 "Pilots said the runway was icy, airport officials told the inquiry.",
                 &[("Pilots", "the runway was icy")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_cue_form_after_a_determiner_is_a_noun() {
+        check(&[
+            (
+                "The port authority said such claims were false and malicious.",
+                &[("The port authority", "such claims were false and malicious")],
+            ),
+            // a cue after a noun is still a verb
+            (
+                "The union claims the cranes are unsafe.",
+                &[("The union", "the cranes are unsafe")],
             ),
         ]);
     }

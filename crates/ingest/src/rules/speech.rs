@@ -148,6 +148,13 @@ pub const QUOTE_SOURCE_OPENINGS: &[&[&str]] = &[
 /// a cue, which reports nothing.
 pub const ANONYMITY_PARTICIPLES: &[&str] = &["named", "identified", "quoted"];
 
+/// Words after which a cue form in -s is a noun ("such claims", "the reports", "their
+/// warnings"): a determiner or an adjective that only nouns take.
+pub const NOUN_MARKERS: &[&str] = &[
+    "a", "an", "the", "such", "these", "those", "his", "her", "its", "their", "our", "any",
+    "no", "new", "recent", "earlier", "false", "unconfirmed", "media",
+];
+
 /// Plain speech verbs. A clause built on another cue ("X warned Y against Z", "X told Y to
 /// leave") and followed by a trailing attribution ("…, officials said") is the trailing
 /// speaker's report as a whole; a clause on a plain speech verb ("X said Z, Y told
