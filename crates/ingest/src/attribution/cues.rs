@@ -214,10 +214,13 @@ fn phrase_cue(t: &Tokens, i: usize) -> Option<(usize, usize)> {
     })
 }
 
-/// "such claims were false", "the reports say": a cue form in -s after a determiner is a
-/// noun, not a verb ([`rules::NOUN_MARKERS`]).
+/// "such claims were false", "the reports say", "denied reports that": a cue form in -s
+/// after a determiner ([`rules::NOUN_MARKERS`]) or after a cue verb in the past is a noun.
 fn is_cue_noun(t: &Tokens, i: usize, sa: usize) -> bool {
-    i > sa && t.lo(i).ends_with('s') && rules::NOUN_MARKERS.contains(&t.lo(i - 1))
+    let marked = |p: usize| {
+        rules::NOUN_MARKERS.contains(&t.lo(p)) || (t.has(p, flag::CUE) && t.lo(p).ends_with("ed"))
+    };
+    i > sa && t.lo(i).ends_with('s') && marked(i - 1)
 }
 
 /// Where the colon stands after "made|issued (two) announcements:" starting at `i`.
@@ -455,6 +458,11 @@ mod tests {
             (
                 "The port authority said such claims were false and malicious.",
                 &[("The port authority", "such claims were false and malicious")],
+            ),
+            // the object of a cue verb
+            (
+                "The port authority denied reports that the cranes were unsafe.",
+                &[("The port authority", "the cranes were unsafe")],
             ),
             // a cue after a noun is still a verb
             (
