@@ -177,6 +177,9 @@ pub(super) fn as_titled_person(
 /// An outlet by its head word ("… Television"), or a body: a head word ("Ministry"), a
 /// kind of body right before it ("German carmaker Velto") or described after it.
 pub(super) fn as_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
+    if let Some(person) = person_of_body(t, a, b) {
+        return Some(person);
+    }
     let org_head = |i: usize| t.has(i, flag::ORG_HEAD) && t.is_cap(i);
     let has_org = (a..b).any(org_head);
     let has_outlet = (a..b).any(|i| t.has(i, flag::OUTLET_HEAD) && t.is_cap(i));
@@ -215,6 +218,22 @@ pub(super) fn as_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
         b,
         kind: EntityKind::Organization,
         name: strip_possessive(t.span_text(a, b)).to_string(),
+        roles: Vec::new(),
+    })
+}
+
+/// "Ana Kovac of the Red Cross": a given name and a surname before "of" and a body is the
+/// person, not part of the body's name (the body is read after "of").
+fn person_of_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
+    let k = (a + 2..b.min(a + 4)).find(|&k| t.is(k, "of"))?;
+    let named = (a..k).all(|i| t.is_cap(i) && t.is_word(i) && !t.has(i, flag::ORG_HEAD))
+        && is_common_given_name(t.lo(a))
+        && (k + 1..b).any(|i| t.has(i, flag::ORG_HEAD) && t.is_cap(i));
+    named.then(|| Found {
+        a,
+        b: k,
+        kind: EntityKind::Person,
+        name: clean_name(t, a, k),
         roles: Vec::new(),
     })
 }

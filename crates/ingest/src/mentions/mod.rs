@@ -157,8 +157,9 @@ fn scan(
                         });
                     }
                 }
-                // "the Harbour Board and the Port Union": the second body is a run of its own
-                i = if f.b < e && t.is(f.b, "and") {
+                // "the Harbour Board and the Port Union": the second body is a run of its
+                // own, as is the body after a person "of" it ("Ana Ruiz of the Red Cross")
+                i = if f.b < e && (t.is(f.b, "and") || t.is(f.b, "of")) {
                     f.b + 1
                 } else {
                     f.b.max(e)

@@ -253,6 +253,24 @@ fn a_compass_region_of_a_large_place_needs_no_preposition() {
 }
 
 #[test]
+fn a_person_of_a_body_is_two_names() {
+    let f = found("“We need boats,” said Maria Lund of the Harbour Safety Board in Vell.");
+    let names: Vec<(&str, EntityKind)> = f.iter().map(|x| (x.0.as_str(), x.1)).collect();
+    assert!(names.contains(&("Maria Lund", EntityKind::Person)), "{f:?}");
+    assert!(
+        names.contains(&("Harbour Safety Board", EntityKind::Organization)),
+        "{f:?}"
+    );
+    // a body named "X of Y" stays whole
+    let f = found("The Bank of Vell said rates would rise.");
+    assert_eq!(
+        f.first().map(|x| x.0.as_str()),
+        Some("Bank of Vell"),
+        "{f:?}"
+    );
+}
+
+#[test]
 fn a_country_adjective_names_a_people_but_stays_in_a_country_name() {
     let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
     let f = found_with(
