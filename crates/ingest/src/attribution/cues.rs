@@ -473,6 +473,18 @@ mod tests {
     }
 
     #[test]
+    fn two_cues_over_the_same_words_make_one_claim() {
+        check(&[(
+            "“We still check every ship,” Lise Moe said, adding that some routes could stay \
+             closed until Wednesday.",
+            &[
+                ("Lise Moe", "We still check every ship,"),
+                ("Lise Moe", "some routes could stay closed until Wednesday"),
+            ],
+        )]);
+    }
+
+    #[test]
     fn a_request_for_anonymity_is_no_claim() {
         check(&[(
             "Two engineers, who asked not to be named because they were not allowed to \

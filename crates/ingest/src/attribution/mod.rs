@@ -47,6 +47,8 @@ impl Analyzer<'_, '_> {
         self.split_closing_quotes(s, &attrs, &mut drafts);
         self.attach_via(via.as_ref(), &mut drafts);
         drafts.sort_by_key(|d| d.a);
+        // two cues over the same words ("she said, adding that …") make one claim
+        drafts.dedup_by(|x, y| x.a == y.a && x.b == y.b && x.direct == y.direct);
         // a weak cue with nothing reported ("X recalled 2 million cars") credits no one:
         // the sentence stays the article's own
         let credited = attrs.iter().any(|x| {
