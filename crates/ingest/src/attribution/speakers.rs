@@ -271,6 +271,24 @@ impl Analyzer<'_, '_> {
                 return Some((m, false));
             }
         }
+        // "X rejected the review. The former candidate said …": a definite role nobody
+        // holds, with no body named in it ("the chairman of the Union …"), is the person
+        // named just before; spokespeople are many
+        let bare_role = t.is(start_np, "the")
+            && n + 1 == b
+            && (start_np + 1..n).all(|i| !t.is_cap(i))
+            && !rules::SPOKESPERSON_ROLES.contains(&t.lo(n));
+        if bare_role {
+            let f = self.reg.last_before(a, &[EntityKind::Person])?;
+            if f.b + ROLE_REACH >= a {
+                let mut m = mention_of(t, f);
+                if let Some(r) = self.reg.resolved(f) {
+                    m.name.clone_from(&r.name);
+                }
+                m.span = Span::new(t.start(start_np), t.end(b - 1));
+                return Some((m, false));
+            }
+        }
         None
     }
 
@@ -430,9 +448,33 @@ fn described_group(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
     None
 }
 
+/// A definite role nobody holds points at a person named at most this many tokens
+/// before it (about a sentence).
+const ROLE_REACH: usize = 30;
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::check;
+
+    #[test]
+    fn a_definite_role_nobody_holds_is_the_person_just_named() {
+        check(&[
+            (
+                "Opposition leader Ines Vall rejected the plan. The former candidate said the \
+                 ferries should stay public.",
+                &[("Ines Vall", "the ferries should stay public")],
+            ),
+            // a role of a named body is someone else
+            (
+                "Ines Vall rejected the plan. The chairman of the Harbour Board said the \
+                 ferries should stay public.",
+                &[(
+                    "The chairman of the Harbour Board",
+                    "the ferries should stay public",
+                )],
+            ),
+        ]);
+    }
 
     #[test]
     fn a_described_plural_opening_the_sentence_speaks() {
