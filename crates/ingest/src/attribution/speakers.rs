@@ -440,7 +440,8 @@ fn described_group(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
         && (head.ends_with('s') || head.ends_with("men") || head == "people")
         && (a..b).all(|i| t.is_word(i) && !t.has(i, flag::FUNCTION | flag::PRONOUN))
         && (a + 1..b).all(|i| !t.is_cap(i))
-        && !t.has(a, flag::NUMWORD);
+        && !t.has(a, flag::NUMWORD)
+        && !t.lo(a).split('-').any(|w| rules::number_word(w).is_some());
     if described || plural_group {
         let text = t.span_text(a, b).to_string();
         return Some(span_mention(t, a, b, text, EntityKind::Nominal));
@@ -491,6 +492,13 @@ mod tests {
             (
                 "Seventy ports had reported delays in Vell.",
                 &[("", "Seventy ports had reported delays in Vell.")],
+            ),
+            (
+                "By Monday, seventy-two ports had reported delays in Vell.",
+                &[(
+                    "",
+                    "By Monday, seventy-two ports had reported delays in Vell.",
+                )],
             ),
         ]);
     }
