@@ -113,13 +113,16 @@ impl Analyzer<'_, '_> {
         {
             return None;
         }
+        // the subject: a pronoun, or a name after at most a few words of role
+        // ("Opposition economist Ana Ruiz disputed it, saying …")
         let end = if t.has(s.a, flag::PRONOUN) {
             s.a + 1
         } else {
             self.reg
-                .overlapping(s.a, s.a + 1)
-                .first()
-                .filter(|f| f.a == s.a && f.kind != EntityKind::Place)?
+                .within(s.a, (s.a + SUBJECT_LEAD + 3).min(cue))
+                .iter()
+                .find(|f| f.kind != EntityKind::Place && f.a <= s.a + SUBJECT_LEAD)
+                .filter(|f| (s.a..f.a).all(|i| t.is_word(i)))?
                 .b
         };
         let opens_clause =
@@ -213,6 +216,10 @@ fn phrase_cue(t: &Tokens, i: usize) -> Option<(usize, usize)> {
         fits.then_some((end, if opens { i + 1 } else { end }))
     })
 }
+
+/// At most this many words of role may stand before the name that opens a sentence and
+/// speaks through a participle later in it.
+const SUBJECT_LEAD: usize = 3;
 
 /// "such claims were false", "the reports say", "denied reports that": a cue form in -s
 /// after a determiner ([`rules::NOUN_MARKERS`]) or after a cue verb in the past is a noun.
@@ -399,6 +406,11 @@ mod tests {
             (
                 "The ferry company sent a letter to passengers saying the route would close.",
                 &[("The ferry company", "the route would close")],
+            ),
+            (
+                "Harbour economist Tilde Roos disputed the figure, saying the real cost was \
+                 higher.",
+                &[("Tilde Roos", "the real cost was higher")],
             ),
             // an act, not speech; no comma before the participle; no subject that can speak
             ("Tilde Roos worked all night, adding sandbags to the levee.", &[]),
