@@ -567,8 +567,13 @@ fn not_a_count(
         && (1800.0..=2100.0).contains(&value)
         && (j >= b || t.toks[j].space_before);
     // Clock times: "10:30", "10 pm", "9am GMT".
+    // "6 p.m." may come as "p", ".", "m" when the abbreviation ends a clause
+    let spelled_clock = j + 2 < t.len()
+        && rules::CLOCK_LETTERS.contains(&t.lo(j))
+        && t.is_punct(j + 1, '.')
+        && t.is(j + 2, "m");
     let clock = (j < b && t.is_punct(j, ':') && !t.toks[j].space_before)
-        || (j < b && rules::CLOCK_WORDS.contains(&t.lo(j)));
+        || (j < b && (rules::CLOCK_WORDS.contains(&t.lo(j)) || spelled_clock));
     let vague_before = start > a
         && t.has(start - 1, flag::VAGUE)
         && !is_digits

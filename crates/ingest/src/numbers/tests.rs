@@ -366,6 +366,12 @@ fn a_noun_before_of_can_say_what_is_counted() {
 }
 
 #[test]
+fn a_time_of_day_split_by_its_points_is_no_count() {
+    assert_eq!(vu("open from 9 a.m. to 6 p.m. on Sunday"), []);
+    assert_eq!(vu("crews fought 30 blazes"), [(30.0, "blaze".to_string())]);
+}
+
+#[test]
 fn an_age_after_a_name_counts_years() {
     let cases: &[(&str, &[(f64, &str)])] = &[
         ("Lena Marsh, 34, opened the bakery", &[(34.0, "year")]),

@@ -231,10 +231,14 @@ pub fn singular(word: &str) -> String {
     if let Some(stem) = low.strip_suffix("ies") {
         return format!("{stem}y");
     }
-    for suffix in ["sses", "shes", "ches", "xes", "zes"] {
+    for suffix in ["sses", "shes", "ches", "xes", "zzes"] {
         if low.ends_with(suffix) {
             return low[..low.len() - 2].to_string();
         }
+    }
+    // "blazes", "prizes": the e belongs to the word
+    if let Some(stem) = low.strip_suffix("zes") {
+        return format!("{stem}ze");
     }
     if low.ends_with("ss") || low.ends_with("us") || low.ends_with("is") {
         return low;
@@ -249,6 +253,10 @@ pub fn singular(word: &str) -> String {
 pub const CLOCK_WORDS: &[&str] = &[
     "am", "pm", "a.m", "p.m", "gmt", "utc", "cet", "edt", "bst",
 ];
+
+/// The first letters of "a.m." and "p.m." when the tokenizer splits them ("at 6 p.m."):
+/// with ".m" after them, the number is a time of day.
+pub const CLOCK_LETTERS: &[&str] = &["a", "p"];
 
 /// Words right after a bare large number that show it stands for a noun named before it
 /// ("Nearly two million are in the camps", "more than 4,000 were reported", "about 3,000
@@ -345,6 +353,8 @@ mod tests {
 
     #[test]
     fn singular_forms() {
+        assert_eq!(singular("blazes"), "blaze");
+        assert_eq!(singular("buzzes"), "buzz");
         assert_eq!(singular("localities"), "locality");
         assert_eq!(singular("Villages"), "village");
         assert_eq!(singular("children"), "child");
