@@ -206,7 +206,9 @@ pub(super) fn as_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
     };
     let introduced_org =
         b == a + 1 && a > 0 && !t.toks[a - 1].cap && rules::is_org_descriptor(t.lo(a - 1));
-    if !(has_org || introduced_org || described_as_organization(t, b)) {
+    // "Velto Power & Light": names joined by an ampersand are a firm's
+    let ampersand = (a..b).any(|i| t.is_punct(i, '&'));
+    if !(has_org || introduced_org || ampersand || described_as_organization(t, b)) {
         return None;
     }
     // two bodies joined by "and", each with its head word, are two names

@@ -253,6 +253,16 @@ fn a_compass_region_of_a_large_place_needs_no_preposition() {
 }
 
 #[test]
+fn an_ampersand_joins_one_name() {
+    let f = found("Velto Power & Light said crews were on their way.");
+    assert_eq!(
+        f.first().map(|x| x.0.as_str()),
+        Some("Velto Power & Light"),
+        "{f:?}"
+    );
+}
+
+#[test]
 fn a_person_of_a_body_is_two_names() {
     let f = found("“We need boats,” said Maria Lund of the Harbour Safety Board in Vell.");
     let names: Vec<(&str, EntityKind)> = f.iter().map(|x| (x.0.as_str(), x.1)).collect();

@@ -36,6 +36,12 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
             j += 1;
             continue;
         }
+        // "Florida Power & Light", "Marks & Spencer": an ampersand between capitalised
+        // words joins one name
+        if t.is_punct(j, '&') && j + 1 < limit && t.is_cap(j + 1) {
+            j += 2;
+            continue;
+        }
         let lo = t.lo(j);
         let joins = (rules::is_name_connector(lo) || lo == "and") && t.is_word(j) && !t.toks[j].cap;
         if joins {
