@@ -221,11 +221,15 @@ fn phrase_cue(t: &Tokens, i: usize) -> Option<(usize, usize)> {
 /// speaks through a participle later in it.
 const SUBJECT_LEAD: usize = 3;
 
-/// "such claims were false", "the reports say", "denied reports that": a cue form in -s
-/// after a determiner ([`rules::NOUN_MARKERS`]) or after a cue verb in the past is a noun.
+/// "such claims were false", "the reports say", "denied reports that", "six states": a
+/// cue form in -s after a determiner ([`rules::NOUN_MARKERS`]), a cue verb in the past or
+/// a number is a noun.
 fn is_cue_noun(t: &Tokens, i: usize, sa: usize) -> bool {
     let marked = |p: usize| {
-        rules::NOUN_MARKERS.contains(&t.lo(p)) || (t.has(p, flag::CUE) && t.lo(p).ends_with("ed"))
+        rules::NOUN_MARKERS.contains(&t.lo(p))
+            || (t.has(p, flag::CUE) && t.lo(p).ends_with("ed"))
+            || t.toks[p].kind == Kind::Num
+            || t.has(p, flag::NUMWORD)
     };
     i > sa && t.lo(i).ends_with('s') && marked(i - 1)
 }
@@ -475,6 +479,14 @@ mod tests {
             (
                 "The port authority denied reports that the cranes were unsafe.",
                 &[("The port authority", "the cranes were unsafe")],
+            ),
+            // counted, a cue form is a noun
+            (
+                "Velto Power & Light said crews from six states were helping to restore service.",
+                &[(
+                    "Velto Power & Light",
+                    "crews from six states were helping to restore service",
+                )],
             ),
             // a cue after a noun is still a verb
             (
