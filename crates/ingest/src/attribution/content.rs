@@ -14,11 +14,24 @@ impl Analyzer<'_, '_> {
     pub(super) fn reported_drafts(&self, mask: &QuoteMask, attrs: &[Attr]) -> Vec<Draft> {
         let t = self.t;
         let mut drafts = Vec::new();
-        for x in attrs {
+        for (k, x) in attrs.iter().enumerate() {
             if x.outlet_only || x.quote_only {
                 continue;
             }
             let Some((c, e)) = x.content else { continue };
+            // "X said it had warned the firm about Y": the inner report is part of the
+            // outer claim, not a claim of its own
+            let nested = attrs.iter().enumerate().any(|(j, y)| {
+                j != k
+                    && !y.outlet_only
+                    && y.cue < x.cue
+                    && y.content.is_some_and(|(yc, ye)| {
+                        yc <= x.cue && x.cue < ye && e <= ye && !anonymity(t, yc, ye)
+                    })
+            });
+            if nested {
+                continue;
+            }
             let words = words(t, c, e);
             let only_quotes = (c..e).all(|i| mask.inside(i) || !t.is_word(i));
             // "asked for leniency": an act's object may be short
@@ -27,13 +40,11 @@ impl Analyzer<'_, '_> {
             } else {
                 3
             };
-            // "who asked not to be named": a request for anonymity, not a claim
-            let anonymity = c + 3 < e
-                && t.is(c, "not")
-                && t.is(c + 1, "to")
-                && t.is(c + 2, "be")
-                && rules::ANONYMITY_PARTICIPLES.contains(&t.lo(c + 3));
-            if words < least || only_quotes || anonymity || where_or_whom(t, x.cue_end, c, e) {
+            if words < least
+                || only_quotes
+                || anonymity(t, c, e)
+                || where_or_whom(t, x.cue_end, c, e)
+            {
                 continue;
             }
             drafts.push(Draft {
@@ -268,6 +279,16 @@ impl Analyzer<'_, '_> {
             (clause, e)
         })
     }
+}
+
+/// "who asked not to be named": a request for anonymity as content `[c, e)`, which
+/// reports nothing.
+fn anonymity(t: &Tokens, c: usize, e: usize) -> bool {
+    c + 3 < e
+        && t.is(c, "not")
+        && t.is(c + 1, "to")
+        && t.is(c + 2, "be")
+        && rules::ANONYMITY_PARTICIPLES.contains(&t.lo(c + 3))
 }
 
 /// Whether the attribution `p` is the head of the clause `[floor, e)` that a trailing

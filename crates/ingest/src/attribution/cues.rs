@@ -497,6 +497,17 @@ mod tests {
     }
 
     #[test]
+    fn a_report_inside_reported_words_is_no_claim_of_its_own() {
+        check(&[(
+            "The harbour union said it had warned the port about the cranes for months.",
+            &[(
+                "The harbour union",
+                "it had warned the port about the cranes for months",
+            )],
+        )]);
+    }
+
+    #[test]
     fn two_cues_over_the_same_words_make_one_claim() {
         check(&[(
             "“We still check every ship,” Lise Moe said, adding that some routes could stay \
