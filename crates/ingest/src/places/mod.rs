@@ -79,15 +79,6 @@ fn population(g: &Gazetteer, c: Cand) -> u32 {
     }
 }
 
-/// The part of a written place name that was looked up: "Zakopane" of "Zakopane Pass",
-/// "Vell" of "Vell area".
-fn looked_up(written: &str) -> &str {
-    if let Some(base) = written.strip_suffix(" Pass").filter(|b| !b.contains(' ')) {
-        return base;
-    }
-    split_region(written).map_or(written, |(base, _)| base)
-}
-
 /// Whether the candidate is called `key` by its main name, not only by one of its old or
 /// foreign names ("Victoria" is a state's name and, among others, an old one of Hong
 /// Kong). A region is always called so: it was found by its name or its seat's.
@@ -243,7 +234,7 @@ fn choose(
                 .map(|(_, at)| distance_km(coords(g, c), *at))
                 .fold(f64::INFINITY, f64::min)
         };
-        let key = fold(looked_up(n.written));
+        let key = fold(n.written);
         let best = n.cands.iter().copied().min_by(|&a, &b| {
             let (da, db) = ((near(a) / 100.0).floor(), (near(b) / 100.0).floor());
             da.total_cmp(&db)
@@ -258,14 +249,8 @@ fn choose(
         // a small place in a country the article names, by its own name: an old or
         // foreign name of a small place ("Discovery" for a hamlet once so called) is no
         // evidence on its own
-        // and only a metropolis is known far and wide by an old or foreign name ("Bombay");
-        // a mid-size city called so only among its other names needs its country or a
-        // neighbour in the article ("the Acropolis" is no nickname of a distant town)
-        let people = population(g, best);
-        let in_country = ctx.contains(&country_of(g, best));
-        let by_name = named_so(g, best, &key);
-        let trusted = (people >= SMALL_PLACE && (by_name || in_country || people >= METROPOLIS))
-            || (in_country && by_name)
+        let trusted = population(g, best) >= SMALL_PLACE
+            || (ctx.contains(&country_of(g, best)) && named_so(g, best, &key))
             || near(best) <= NEAR_KM;
         if trusted {
             let mut r = place_ref(g, best, n.region_word);
