@@ -308,19 +308,12 @@ fn state<'a>(
     cols: &mut impl Iterator<Item = &'a str>,
     n: usize,
 ) -> Result<StateRow, GazetteerError> {
-    let c = code(field(cols, n, "country")?, n)?;
-    let admin1 = field(cols, n, "admin1")?;
-    let name = field(cols, n, "name")?;
+    let (c, admin1, name, _) = named_region(cols, n)?;
     let id: u32 = num(field(cols, n, "geonameid")?, n, "geonameid")?;
-    Ok((
-        c,
-        Box::<str>::from(admin1),
-        Box::<str>::from(name),
-        Some(id),
-    ))
+    Ok((c, admin1, name, Some(id)))
 }
 
-/// An `A` row: country, admin1, the region's own name.
+/// An `A` row: country, admin1, the region's own name (an `S` row's first columns).
 fn named_region<'a>(
     cols: &mut impl Iterator<Item = &'a str>,
     n: usize,
