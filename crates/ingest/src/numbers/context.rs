@@ -2,7 +2,7 @@
 //! off by commas after a name, and a bare count (or "others") standing for a noun counted
 //! just before.
 
-use super::{looks_plural, number_at, spelled_value, unit_at};
+use super::{is_year, looks_plural, number_at, spelled_value, unit_at, YEARS};
 use crate::rules;
 use crate::text::{flag, Tokens};
 
@@ -48,9 +48,10 @@ pub(super) fn elided_unit(
         || t.is_punct(j, ';')
         || (rules::ELIDED_COUNT_NEXT.contains(&t.lo(j))
             && (!t.is(j, "of") || rules::ELIDED_PARTITIVE_PRONOUNS.contains(&t.lo(j + 1))));
-    let year = looks_like_year(t.s(start), value)
+    // "by 2030.", "by the end of two thousand ten": a year, even before punctuation
+    let year = is_year(t.s(start), value)
         || (value.fract() == 0.0
-            && (1800.0..=2100.0).contains(&value)
+            && YEARS.contains(&value)
             && start > 0
             && rules::YEAR_PREPOSITIONS.contains(&t.lo(start - 1)));
     let related = compared(t, start) || change;
@@ -77,12 +78,6 @@ fn compared(t: &Tokens, start: usize) -> bool {
         && rules::COMPARISON_LEADS
             .iter()
             .any(|(lead, prep)| t.is(start - 2, lead) && t.is(start - 1, prep))
-}
-
-/// "by 2030.": four digits without a separator in the range of years are a year, even
-/// before punctuation.
-fn looks_like_year(s: &str, value: f64) -> bool {
-    s.len() == 4 && s.bytes().all(|c| c.is_ascii_digit()) && (1800.0..=2100.0).contains(&value)
 }
 
 /// The counted noun of the nearest count in tokens `[from, start)`.

@@ -559,12 +559,9 @@ fn not_a_count(
     let prev_month = start > a && t.has(start - 1, flag::MONTH);
     let next_month = t.has(j, flag::MONTH) && j < b;
     let ordinal = j < b && !t.toks[j].space_before && rules::ORDINAL_SUFFIXES.contains(&t.lo(j));
-    let s = t.s(start);
     let year = is_digits
         && j == start + 1
-        && s.len() == 4
-        && s.chars().all(|c| c.is_ascii_digit())
-        && (1800.0..=2100.0).contains(&value)
+        && is_year(t.s(start), value)
         && (j >= b || t.toks[j].space_before);
     // Clock times: "10:30", "10 pm", "9am GMT".
     // "6 p.m." may come as "p", ".", "m" when the abbreviation ends a clause
@@ -586,6 +583,15 @@ fn not_a_count(
         || (year
             && unit_at(t, j, b)
                 .is_none_or(|(u, _)| rules::unit_code(&u).is_none() && u != "percent"))
+}
+
+/// The years a four-digit number may be ("in 1998", "by 2030").
+const YEARS: std::ops::RangeInclusive<f64> = 1800.0..=2100.0;
+
+/// Four digits without a separator, in the range of years: a year when nothing says
+/// otherwise ("in 1998", "by 2030.").
+fn is_year(s: &str, value: f64) -> bool {
+    s.len() == 4 && s.bytes().all(|c| c.is_ascii_digit()) && YEARS.contains(&value)
 }
 
 /// The unit of the number `[start, j)` and where its quantity ends: a currency sign before
