@@ -18,6 +18,14 @@ fn vu(text: &str) -> Vec<(f64, String)> {
     nums(text).into_iter().map(|(v, u, _)| (v, u)).collect()
 }
 
+/// Each case: a text and the (value, unit) pairs read from it, in order.
+fn check_vu(cases: &[(&str, &[(f64, &str)])]) {
+    for (text, want) in cases {
+        let want: Vec<(f64, String)> = want.iter().map(|(v, u)| (*v, u.to_string())).collect();
+        assert_eq!(vu(text), want, "{text}");
+    }
+}
+
 fn normalized(text: &str) -> Vec<Option<(f64, &'static str)>> {
     let lex = Lexicon::new();
     let t = Tokens::new(text, &lex);
@@ -52,10 +60,7 @@ fn spelled_numbers_in_words_and_hyphens() {
         ("a one-sided match ended early", &[]),
         ("the twenty-first race was run", &[]),
     ];
-    for (text, want) in cases {
-        let want: Vec<(f64, String)> = want.iter().map(|(v, u)| (*v, u.to_string())).collect();
-        assert_eq!(vu(text), want, "{text}");
-    }
+    check_vu(cases);
 }
 
 #[test]
@@ -295,10 +300,7 @@ fn words_describing_what_is_counted_are_not_its_unit() {
         ("the score was 3 nil", &[(3.0, "nil")]),
         ("1,300 Basque fishermen joined", &[(1300.0, "fisherman")]),
     ];
-    for (text, want) in cases {
-        let want: Vec<(f64, String)> = want.iter().map(|(v, u)| (*v, u.to_string())).collect();
-        assert_eq!(vu(text), want, "{text}");
-    }
+    check_vu(cases);
 }
 
 #[test]
@@ -313,10 +315,7 @@ fn one_before_a_verb_is_no_count() {
         ("only one crisis remains", &[(1.0, "crisis")]),
         ("one series ended", &[(1.0, "series")]),
     ];
-    for (text, want) in cases {
-        let want: Vec<(f64, String)> = want.iter().map(|(v, u)| (*v, u.to_string())).collect();
-        assert_eq!(vu(text), want, "{text}");
-    }
+    check_vu(cases);
 }
 
 #[test]
@@ -339,10 +338,7 @@ fn bridges_and_partitives_count_the_plural_after_them() {
         ("it is one of the busiest harbours", &[]),
         ("three of them swam ashore", &[]),
     ];
-    for (text, want) in cases {
-        let want: Vec<(f64, String)> = want.iter().map(|(v, u)| (*v, u.to_string())).collect();
-        assert_eq!(vu(text), want, "{text}");
-    }
+    check_vu(cases);
 }
 
 #[test]
@@ -359,10 +355,7 @@ fn a_noun_before_of_can_say_what_is_counted() {
         // another noun says nothing of what follows
         ("a share of 12 was paid", &[]),
     ];
-    for (text, want) in cases {
-        let want: Vec<(f64, String)> = want.iter().map(|(v, u)| (*v, u.to_string())).collect();
-        assert_eq!(vu(text), want, "{text}");
-    }
+    check_vu(cases);
 }
 
 #[test]
@@ -382,10 +375,7 @@ fn an_age_after_a_name_counts_years() {
         ("the firm Halden, 400, employs", &[]),
         ("Lena Marsh 34 opened", &[]),
     ];
-    for (text, want) in cases {
-        let want: Vec<(f64, String)> = want.iter().map(|(v, u)| (*v, u.to_string())).collect();
-        assert_eq!(vu(text), want, "{text}");
-    }
+    check_vu(cases);
 }
 
 #[test]
@@ -440,8 +430,5 @@ fn a_bare_large_number_counts_what_was_counted_before_it() {
         ),
         ("Eleven others were hurt.", &[(11.0, "other")]),
     ];
-    for (text, want) in cases {
-        let want: Vec<(f64, String)> = want.iter().map(|(v, u)| (*v, u.to_string())).collect();
-        assert_eq!(vu(text), want, "{text}");
-    }
+    check_vu(cases);
 }
