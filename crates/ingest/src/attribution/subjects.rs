@@ -57,7 +57,7 @@ impl Analyzer<'_, '_> {
                 && bound.is_some_and(|x| t.is(x, "and"))
                 && is_appositive(t, start, seg_end)
             {
-                if let Some(s2) = joined_appositive(t, start - 1, sa) {
+                if let Some(s2) = appositive_before(t, start - 1, sa) {
                     start = s2;
                     bound = Some(s2 - 1);
                 }
@@ -209,14 +209,7 @@ impl Analyzer<'_, '_> {
         if x <= sa + 1 || t.is_punct(x - 1, ',') {
             return None;
         }
-        let mut s2 = x;
-        while s2 > sa && !is_left_boundary(t, s2 - 1) {
-            s2 -= 1;
-        }
-        let set_off = s2 > sa + 1 && s2 < x && t.is_punct(s2 - 1, ',');
-        if !set_off || !is_appositive(t, s2, x) {
-            return None;
-        }
+        let s2 = appositive_before(t, x, sa)?;
         self.named_before_appositive(s2, sa)
     }
 
@@ -393,17 +386,16 @@ fn subject_end(t: &Tokens, cue: usize, sa: usize) -> usize {
     end
 }
 
-/// The segment `[start, seg_end)` describes someone rather than naming them: "Ana Ruiz, a
-/// Democrat from Ohio, said", "X, the head of Y, said", "X, the port's longest-serving
-/// engineer, insists", "Velto, the German carmaker, said".
-/// Where the description before the "and" at `and` begins, when it opens right after a
-/// comma and is itself an apposition.
-fn joined_appositive(t: &Tokens, and: usize, sa: usize) -> Option<usize> {
-    let mut s2 = and;
+/// Where the description that ends at `end` begins, when it opens right after a comma and
+/// is an apposition: before an "and" joining a second description ("X, the minister of A
+/// and a former mayor of B, said"), or before a "who" closing it ("X, a chemist at Y who
+/// led the study, said").
+fn appositive_before(t: &Tokens, end: usize, sa: usize) -> Option<usize> {
+    let mut s2 = end;
     while s2 > sa && !is_left_boundary(t, s2 - 1) {
         s2 -= 1;
     }
-    (s2 > sa && s2 < and && t.is_punct(s2 - 1, ',') && is_appositive(t, s2, and)).then_some(s2)
+    (s2 > sa && s2 < end && t.is_punct(s2 - 1, ',') && is_appositive(t, s2, end)).then_some(s2)
 }
 
 /// "The engineers who stayed behind said", "Residents who live nearby say": a lower-case
@@ -414,6 +406,9 @@ fn opens_relative_verb(t: &Tokens, start: usize) -> bool {
         || (t.is_word(start) && !t.is_cap(start) && !is_determiner(t, start))
 }
 
+/// The segment `[start, seg_end)` describes someone rather than naming them: "Ana Ruiz, a
+/// Democrat from Ohio, said", "X, the head of Y, said", "X, the port's longest-serving
+/// engineer, insists", "Velto, the German carmaker, said".
 fn is_appositive(t: &Tokens, start: usize, seg_end: usize) -> bool {
     // "Velto, Norway's largest carmaker, said": a possessive and lower-case words after it
     let owned = t.is_possessive(start)
