@@ -1,7 +1,7 @@
 //! A quotation whose speaker the next sentence names without a cue verb: "“…” The words
 //! came from the minister, Ana Ruiz." / "“…” That was Ana Ruiz, speaking on Monday."
 
-use super::types::{mention_of, Analyzer};
+use super::types::Analyzer;
 use crate::model::{EntityKind, Mention};
 use crate::rules;
 
@@ -18,13 +18,7 @@ impl Analyzer<'_, '_> {
             .within(from, sb)
             .iter()
             .find(|f| f.kind == EntityKind::Person && f.a <= from + SOURCE_REACH)
-            .map(|f| {
-                let mut m = mention_of(t, f);
-                if let Some(r) = self.reg.resolved(f) {
-                    m.name.clone_from(&r.name);
-                }
-                m
-            })
+            .map(|f| self.resolved_mention(f))
     }
 }
 

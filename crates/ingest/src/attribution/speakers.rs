@@ -281,10 +281,7 @@ impl Analyzer<'_, '_> {
         if bare_role {
             let f = self.reg.last_before(a, &[EntityKind::Person])?;
             if f.b + ROLE_REACH >= a {
-                let mut m = mention_of(t, f);
-                if let Some(r) = self.reg.resolved(f) {
-                    m.name.clone_from(&r.name);
-                }
+                let mut m = self.resolved_mention(f);
                 m.span = Span::new(t.start(start_np), t.end(b - 1));
                 return Some((m, false));
             }

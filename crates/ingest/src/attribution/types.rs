@@ -112,6 +112,16 @@ impl Analyzer<'_, '_> {
     pub fn token_at(&self, pos: usize) -> usize {
         self.t.toks.partition_point(|x| x.end <= pos)
     }
+
+    /// The mention of a found name under the name the article resolves it to (a surname
+    /// alone under the full name it stands for).
+    pub(super) fn resolved_mention(&self, f: &Found) -> Mention {
+        let mut m = mention_of(self.t, f);
+        if let Some(r) = self.reg.resolved(f) {
+            m.name.clone_from(&r.name);
+        }
+        m
+    }
 }
 
 pub(super) fn mention_of(t: &Tokens, f: &Found) -> Mention {
