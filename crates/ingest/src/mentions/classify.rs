@@ -419,11 +419,13 @@ impl Run<'_> {
                 }));
             }
         }
-        // a city's team in a match report ("Porto beat Braga 2-1")
-        let gazetteer_name = self
-            .gaz
-            .is_some_and(|g| !g.lookup(&fold(strip_possessive(&name.written))).is_empty());
-        if gazetteer_name && !known_person && !tagger_person && sports_side(t, pa, b) {
+        // a city's team in a match report ("Porto beat Braga 2-1"); the token tests first,
+        // the gazetteer only for the rare run they pass
+        let gazetteer_name = || {
+            self.gaz
+                .is_some_and(|g| !g.lookup(&fold(strip_possessive(&name.written))).is_empty())
+        };
+        if !known_person && !tagger_person && sports_side(t, pa, b) && gazetteer_name() {
             return ControlFlow::Break(Some(Found {
                 a: pa,
                 b,
