@@ -196,7 +196,8 @@ impl Store {
         let write = SqlitePoolOptions::new()
             .max_connections(1)
             .connect_with(options.clone())
-            .await?;
+            .await
+            .map_err(|e| open_error(path, e))?;
         let stop = ReadStop::default();
         let read = SqlitePoolOptions::new()
             .max_connections(8)
@@ -340,4 +341,24 @@ async fn applied(pool: &SqlitePool) -> usize {
         .await
         .map(|n| n as usize)
         .unwrap_or(0)
+}
+
+/// SQLite's "unable to open database file" (code 14) for a database this process may not
+/// write: the journal files beside it are another user's, which SQLite reports as a failed
+/// open rather than as the read-only database it is.
+fn open_error(path: &Path, e: sqlx::Error) -> StoreError {
+    const SQLITE_CANTOPEN: &str = "14";
+    let cannot_open = e
+        .as_database_error()
+        .and_then(|d| d.code())
+        .is_some_and(|c| c == SQLITE_CANTOPEN);
+    let denied = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .is_err_and(|w| w.kind() == std::io::ErrorKind::PermissionDenied);
+    if cannot_open && denied {
+        claimgraph_graph::storage::StorageError::ReadOnly.into()
+    } else {
+        e.into()
+    }
 }
