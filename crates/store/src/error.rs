@@ -13,6 +13,9 @@ pub enum StoreError {
     Database(sqlx::Error),
     #[error("database error: {0}")]
     Write(rusqlite::Error),
+    /// A value that does not convert between its Rust type and what SQLite stores.
+    #[error("a stored value did not convert: {0}")]
+    Convert(Box<dyn std::error::Error + Send + Sync>),
     #[error("the writer stopped: {0}")]
     WriterStopped(String),
     #[error("migration failed: {0}")]

@@ -15,6 +15,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use claimgraph_graph::storage::current_deadline;
+use rusqlite::Connection;
 use sqlx::sqlite::SqliteConnection;
 
 /// Steps of SQLite's virtual machine between two checks: tens of microseconds of work, so
@@ -32,10 +33,23 @@ impl ReadStop {
         self.0.store(true, Ordering::SeqCst);
     }
 
+    /// Installs on `conn` the progress handler for a read with `deadline`: it stops the
+    /// statement once the deadline (if any) has passed or the store stops.
+    pub(crate) fn arm(&self, conn: &Connection, deadline: Option<Instant>) {
+        let stop = Arc::clone(&self.0);
+        conn.progress_handler(
+            CHECK_EVERY,
+            Some(move || {
+                // true: interrupt
+                stop.load(Ordering::Relaxed) || deadline.is_some_and(|d| Instant::now() >= d)
+            }),
+        );
+    }
+
     /// Installs on `conn` the progress handler for the task taking it: it stops the
     /// statement once the task's deadline (if any) has passed or the store stops. Locking
     /// the handle round-trips to the connection's worker, which also proves it alive.
-    pub(crate) async fn arm(&self, conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
+    pub(crate) async fn arm_async(&self, conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
         let deadline = current_deadline();
         let stop = Arc::clone(&self.0);
         let mut handle = conn.lock_handle().await?;
@@ -69,16 +83,18 @@ mod tests {
     }
 
     async fn endless(store: &Store) -> Result<i64, StoreError> {
-        Ok(sqlx::query_scalar(ENDLESS).fetch_one(&store.read).await?)
+        store
+            .read_with(|conn| Ok(conn.query_row(ENDLESS, [], |r| r.get(0))?))
+            .await
     }
 
     /// A short read on the pool, failing the test if it waits more than `limit`.
     async fn quick_read(store: &Store, limit: Duration) {
-        let one: i64 =
-            tokio::time::timeout(limit, sqlx::query_scalar("SELECT 1").fetch_one(&store.read))
-                .await
-                .expect("a pooled connection within the limit")
-                .expect("select");
+        let select = store.read_with(|conn| Ok(conn.query_row("SELECT 1", [], |r| r.get(0))?));
+        let one: i64 = tokio::time::timeout(limit, select)
+            .await
+            .expect("a pooled connection within the limit")
+            .expect("select");
         assert_eq!(one, 1);
     }
 
@@ -163,13 +179,14 @@ mod tests {
     #[tokio::test]
     async fn reads_without_a_deadline_are_not_stopped() {
         let (store, _dir) = store().await;
-        let count: i64 = sqlx::query_scalar(
-            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)
-             SELECT count(*) FROM n",
-        )
-        .fetch_one(&store.read)
-        .await
-        .expect("a read of many steps runs to its end");
+        let count: i64 = store
+            .read_with(|conn| {
+                let sql = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
+                    WHERE i < 200000) SELECT count(*) FROM n";
+                Ok(conn.query_row(sql, [], |r| r.get(0))?)
+            })
+            .await
+            .expect("a read of many steps runs to its end");
         assert_eq!(count, 200_000);
     }
 }

@@ -15,6 +15,7 @@ mod graph_rows;
 mod interrupt;
 mod link;
 mod merges;
+mod pool;
 mod read;
 mod relink;
 mod resolve;

@@ -248,8 +248,7 @@ impl MergeMoves {
         into: Id,
         from: Id,
     ) -> Result<Id, StoreError> {
-        let moves = serde_json::to_string(self)
-            .map_err(|e| StoreError::Database(sqlx::Error::Encode(Box::new(e))))?;
+        let moves = serde_json::to_string(self).map_err(|e| StoreError::Convert(Box::new(e)))?;
         Ok(sqlx::query_scalar(
             "INSERT INTO merges (into_id, from_id, moves) VALUES (?1, ?2, ?3) RETURNING id",
         )

@@ -2,7 +2,6 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
 
 use sqlx::migrate::Migrator;
 use sqlx::sqlite::{
@@ -12,6 +11,7 @@ use sqlx::{ConnectOptions, SqlitePool};
 use tokio::sync::Mutex;
 
 use crate::interrupt::ReadStop;
+use crate::pool::{open_connection, ReadPool, BUSY_TIMEOUT};
 use crate::DataVersion;
 use crate::StoreError;
 use claimgraph_graph::facts::TokenIndex;
@@ -19,9 +19,6 @@ use claimgraph_graph::facts::TokenIndex;
 /// The schema, embedded at build time; applied at every start and by `claimgraph migrate`.
 /// An applied migration is never edited: add a new one.
 pub static MIGRATOR: Migrator = sqlx::migrate!("../../migrations");
-
-/// How long a connection waits for SQLite's write lock before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// How to open a database, beyond its path.
 #[derive(Debug, Clone, Copy, Default)]
@@ -41,6 +38,8 @@ pub struct StoreOptions {
 #[derive(Debug, Clone)]
 pub struct Store {
     pub(crate) read: SqlitePool,
+    /// The read connections (see `pool.rs`).
+    pub(crate) reads: Arc<ReadPool>,
     pub(crate) write: SqlitePool,
     pub(crate) writer: Arc<WriterConn>,
     /// The connection [`Store::data_version`] asks; it never writes.
@@ -86,16 +85,10 @@ const WRITER_CACHE_KIB: i64 = 65_536;
 
 impl WriterConn {
     fn open(&self) -> Result<rusqlite::Connection, StoreError> {
-        let conn = rusqlite::Connection::open(&self.path)?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let max = self.options.max_size_bytes.map(max_pages);
+        let conn = open_connection(&self.path, rusqlite::OpenFlags::default(), max)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "cache_size", -WRITER_CACHE_KIB)?;
-        if let Some(bytes) = self.options.max_size_bytes {
-            conn.pragma_update(None, "max_page_count", max_pages(bytes))?;
-        }
-        conn.set_prepared_statement_cache_capacity(64);
         Ok(conn)
     }
 
@@ -139,6 +132,14 @@ impl Store {
                 tracing::warn!(error = %e, "building the writer's claim index");
             }
         });
+    }
+
+    /// Runs `work` on a read connection on a blocking thread (see `pool.rs`).
+    pub(crate) async fn read_with<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&rusqlite::Connection) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        self.reads.run(work).await
     }
 
     /// Runs `work` on the writer's connection on a blocking thread.
@@ -207,14 +208,14 @@ impl Store {
                 let stop = stop.clone();
                 move |conn, _| {
                     let stop = stop.clone();
-                    Box::pin(async move { stop.arm(conn).await })
+                    Box::pin(async move { stop.arm_async(conn).await })
                 }
             })
             .before_acquire({
                 let stop = stop.clone();
                 move |conn, _| {
                     let stop = stop.clone();
-                    Box::pin(async move { stop.arm(conn).await.map(|()| true) })
+                    Box::pin(async move { stop.arm_async(conn).await.map(|()| true) })
                 }
             })
             .connect_with(options.clone())
@@ -230,8 +231,14 @@ impl Store {
             options: opts,
             state: std::sync::Mutex::new(WriterState::default()),
         });
+        let reads = Arc::new(ReadPool::new(
+            path,
+            opts.max_size_bytes.map(max_pages),
+            stop.clone(),
+        ));
         Ok(Store {
             read,
+            reads,
             write,
             writer,
             version,
@@ -320,6 +327,7 @@ impl Store {
     /// checkpointed.
     pub async fn close(&self) {
         self.read.close().await;
+        self.reads.close().await;
         self.write.close().await;
         let writer = Arc::clone(&self.writer);
         // dropping the connection closes it; the last connection to close checkpoints

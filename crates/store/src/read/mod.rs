@@ -12,7 +12,7 @@ mod tests;
 use crate::Page;
 use crate::{Cursor, Id, Listing, Position, StoreError};
 
-pub(crate) use articles::article_row;
+pub(crate) use articles::{article_row, ARTICLE_COLUMNS};
 
 /// Cuts a fetched `limit + 1` rows down to `limit` and says where the next page starts.
 pub(crate) fn keyset_page<T>(
@@ -41,7 +41,7 @@ fn real_text(col: &str) -> String {
 /// A number [`real_text`] rendered.
 fn real_of(text: &str) -> Result<f64, StoreError> {
     text.parse::<f64>()
-        .map_err(|e| StoreError::Database(sqlx::Error::Decode(Box::new(e))))
+        .map_err(|e| StoreError::Convert(Box::new(e)))
 }
 
 /// A nullable number [`real_text`] rendered.
@@ -51,7 +51,7 @@ fn real(text: Option<&str>) -> Result<Option<f64>, StoreError> {
 
 /// Rows SQLite built as JSON, read back; a shape that does not fit is a decoding fault.
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, StoreError> {
-    serde_json::from_str(json).map_err(|e| StoreError::Database(sqlx::Error::Decode(Box::new(e))))
+    serde_json::from_str(json).map_err(|e| StoreError::Convert(Box::new(e)))
 }
 
 /// A JSON array (of ids, strings or rows of them), bound as one parameter and unpacked
