@@ -2,6 +2,8 @@ use claimgraph_graph::search::SearchError;
 use claimgraph_graph::storage::StorageError;
 use thiserror::Error;
 
+use crate::MigrateError;
+
 /// Everything the store can fail with: a failure the storage contract names (not found,
 /// merged, full, busy, …: [`StorageError`], which the HTTP edge maps to status codes), or
 /// one only SQLite knows, kept with its source for the log.
@@ -19,7 +21,7 @@ pub enum StoreError {
     #[error("the writer stopped: {0}")]
     WriterStopped(String),
     #[error("migration failed: {0}")]
-    Migrate(sqlx::migrate::MigrateError),
+    Migrate(MigrateError),
 }
 
 const SQLITE_READONLY: i64 = 8;
@@ -53,27 +55,32 @@ impl From<sqlx::Error> for StoreError {
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
-        use rusqlite::ErrorCode;
-        match e.sqlite_error_code() {
-            Some(ErrorCode::DiskFull) => StorageError::Full.into(),
-            Some(ErrorCode::ReadOnly) => StorageError::ReadOnly.into(),
-            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StorageError::Busy.into(),
-            Some(ErrorCode::OperationInterrupted) => StorageError::Interrupted.into(),
-            _ => StoreError::Write(e),
+        match contract_error(&e) {
+            Some(clear) => clear.into(),
+            None => StoreError::Write(e),
         }
     }
 }
 
-impl From<sqlx::migrate::MigrateError> for StoreError {
-    fn from(e: sqlx::migrate::MigrateError) -> Self {
-        match e {
-            sqlx::migrate::MigrateError::Execute(inner) => match StoreError::from(inner) {
-                StoreError::Database(inner) => {
-                    StoreError::Migrate(sqlx::migrate::MigrateError::Execute(inner))
-                }
-                clear => clear,
-            },
-            other => StoreError::Migrate(other),
+/// The storage contract's name for a SQLite failure, if it has one.
+fn contract_error(e: &rusqlite::Error) -> Option<StorageError> {
+    use rusqlite::ErrorCode;
+    match e.sqlite_error_code()? {
+        ErrorCode::DiskFull => Some(StorageError::Full),
+        ErrorCode::ReadOnly => Some(StorageError::ReadOnly),
+        ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => Some(StorageError::Busy),
+        ErrorCode::OperationInterrupted => Some(StorageError::Interrupted),
+        _ => None,
+    }
+}
+
+impl From<MigrateError> for StoreError {
+    /// A migration that failed because the disk is full or the file read-only says so;
+    /// anything else is a migration failure.
+    fn from(e: MigrateError) -> Self {
+        match e.sqlite().and_then(contract_error) {
+            Some(clear) => clear.into(),
+            None => StoreError::Migrate(e),
         }
     }
 }

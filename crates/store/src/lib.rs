@@ -15,6 +15,7 @@ mod graph_rows;
 mod interrupt;
 mod link;
 mod merges;
+mod migrate;
 mod pool;
 mod read;
 mod relink;
@@ -28,7 +29,8 @@ mod write;
 mod writer;
 
 pub use error::StoreError;
-pub use store::{Store, StoreOptions, MIGRATOR};
+pub use migrate::MigrateError;
+pub use store::{Store, StoreOptions};
 
 // The records, filters, cursors and prepared articles of the storage contract are the
 // graph crate's; re-exported so the store's own code and tests name them from here.

@@ -3,11 +3,8 @@ use std::str::FromStr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use sqlx::migrate::Migrator;
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
-};
-use sqlx::{ConnectOptions, SqlitePool};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
 use tokio::sync::Mutex;
 
 use crate::interrupt::ReadStop;
@@ -15,10 +12,6 @@ use crate::pool::{open_connection, ReadPool, BUSY_TIMEOUT};
 use crate::DataVersion;
 use crate::StoreError;
 use claimgraph_graph::facts::TokenIndex;
-
-/// The schema, embedded at build time; applied at every start and by `claimgraph migrate`.
-/// An applied migration is never edited: add a new one.
-pub static MIGRATOR: Migrator = sqlx::migrate!("../../migrations");
 
 /// How to open a database, beyond its path.
 #[derive(Debug, Clone, Copy, Default)]
@@ -55,8 +48,8 @@ pub struct Store {
 /// numbers from two connections are never compared.
 #[derive(Debug)]
 struct Watcher {
-    options: SqliteConnectOptions,
-    conn: Option<SqliteConnection>,
+    path: PathBuf,
+    conn: Option<rusqlite::Connection>,
     generation: u64,
     /// The last reading and the last ticket issued before it started: it answers every
     /// caller holding that ticket or an earlier one.
@@ -197,8 +190,7 @@ impl Store {
         let write = SqlitePoolOptions::new()
             .max_connections(1)
             .connect_with(options.clone())
-            .await
-            .map_err(|e| open_error(path, e))?;
+            .await?;
         let stop = ReadStop::default();
         let read = SqlitePoolOptions::new()
             .max_connections(8)
@@ -221,7 +213,7 @@ impl Store {
             .connect_with(options.clone())
             .await?;
         let version = Arc::new(Mutex::new(Watcher {
-            options,
+            path: path.to_path_buf(),
             conn: None,
             generation: 0,
             last: None,
@@ -236,7 +228,7 @@ impl Store {
             opts.max_size_bytes.map(max_pages),
             stop.clone(),
         ));
-        Ok(Store {
+        let store = Store {
             read,
             reads,
             write,
@@ -244,7 +236,13 @@ impl Store {
             version,
             tickets: Arc::default(),
             stop,
-        })
+        };
+        // open the writer now: a database that cannot be written is refused at start
+        store
+            .write_with(|_, _| Ok(()))
+            .await
+            .map_err(|e| open_error(path, e))?;
+        Ok(store)
     }
 
     /// The database's change counter: two equal readings mean no connection (this
@@ -262,16 +260,21 @@ impl Store {
         }
         // every ticket issued so far belongs to a caller that arrived before this reading
         let covers = self.tickets.load(Ordering::SeqCst);
-        let mut conn = match watcher.conn.take() {
-            Some(conn) => conn,
-            None => {
-                watcher.generation += 1;
-                watcher.options.connect().await?
-            }
-        };
-        let version: i64 = sqlx::query_scalar("PRAGMA data_version")
-            .fetch_one(&mut conn)
-            .await?;
+        let conn = watcher.conn.take();
+        let reconnect = conn.is_none();
+        if reconnect {
+            watcher.generation += 1;
+        }
+        let path = watcher.path.clone();
+        let (conn, version) = run_blocking(move || {
+            let conn = match conn {
+                Some(conn) => conn,
+                None => open_connection(&path, rusqlite::OpenFlags::default(), None)?,
+            };
+            let version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+            Ok((conn, version))
+        })
+        .await?;
         // put back only after a good reading: a failed connection is replaced next time
         watcher.conn = Some(conn);
         let version = DataVersion::new(watcher.generation, version);
@@ -281,22 +284,17 @@ impl Store {
 
     /// Applies pending migrations; returns how many were applied.
     pub async fn migrate(&self) -> Result<usize, StoreError> {
-        let before = applied(&self.write).await;
-        // Each migration is checkpointed into the database file as it commits: left in the
-        // WAL, a fresh database's schema would take twice its size on disk (several page
-        // versions) until the first checkpoint, which a nearly full disk never reaches.
-        let mut conn = self.write.acquire().await?;
-        sqlx::query("PRAGMA wal_autocheckpoint = 1")
-            .execute(&mut *conn)
-            .await?;
-        let migrated = MIGRATOR.run(&mut *conn).await;
-        sqlx::query("PRAGMA wal_autocheckpoint = 1000")
-            .execute(&mut *conn)
-            .await?;
-        migrated?;
-        drop(conn);
-        let after = applied(&self.write).await;
-        Ok(after.saturating_sub(before))
+        self.write_with(|conn, _| {
+            // Each migration is checkpointed into the database file as it commits: left in
+            // the WAL, a fresh database's schema would take twice its size on disk (several
+            // page versions) until the first checkpoint, which a nearly full disk never
+            // reaches.
+            conn.pragma_update(None, "wal_autocheckpoint", 1)?;
+            let migrated = crate::migrate::run(conn);
+            conn.pragma_update(None, "wal_autocheckpoint", 1000)?;
+            Ok(migrated?)
+        })
+        .await
     }
 
     /// A cheap query that proves the database answers. It runs on the connection of
@@ -316,11 +314,12 @@ impl Store {
     /// Writes a consistent copy of the database to `target` (`VACUUM INTO`), while other
     /// connections and processes keep reading and writing. `target` must not exist.
     pub async fn backup(&self, target: &str) -> Result<(), StoreError> {
-        sqlx::query("VACUUM INTO ?1")
-            .bind(target)
-            .execute(&self.read)
-            .await?;
-        Ok(())
+        let target = target.to_string();
+        self.read_with(move |conn| {
+            conn.execute("VACUUM INTO ?1", [target])?;
+            Ok(())
+        })
+        .await
     }
 
     /// Closes both pools, waiting for in-flight work; call before exit so the WAL is
@@ -343,23 +342,23 @@ impl Store {
     }
 }
 
-async fn applied(pool: &SqlitePool) -> usize {
-    sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM _sqlx_migrations WHERE success = 1")
-        .fetch_one(pool)
-        .await
-        .map(|n| n as usize)
-        .unwrap_or(0)
+/// Runs `work` on a blocking thread.
+async fn run_blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, StoreError> {
+    match tokio::task::spawn_blocking(work).await {
+        Ok(out) => out,
+        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        Err(e) => Err(StoreError::WriterStopped(e.to_string())),
+    }
 }
 
-/// SQLite's "unable to open database file" (code 14) for a database this process may not
-/// write: the journal files beside it are another user's, which SQLite reports as a failed
-/// open rather than as the read-only database it is.
-fn open_error(path: &Path, e: sqlx::Error) -> StoreError {
-    const SQLITE_CANTOPEN: &str = "14";
-    let cannot_open = e
-        .as_database_error()
-        .and_then(|d| d.code())
-        .is_some_and(|c| c == SQLITE_CANTOPEN);
+/// SQLite's "unable to open database file" for a database this process may not write: the
+/// journal files beside it are another user's, which SQLite reports as a failed open rather
+/// than as the read-only database it is.
+fn open_error(path: &Path, e: StoreError) -> StoreError {
+    let cannot_open = matches!(&e, StoreError::Write(w)
+        if w.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen));
     let denied = std::fs::OpenOptions::new()
         .write(true)
         .open(path)
@@ -367,6 +366,6 @@ fn open_error(path: &Path, e: sqlx::Error) -> StoreError {
     if cannot_open && denied {
         claimgraph_graph::storage::StorageError::ReadOnly.into()
     } else {
-        e.into()
+        e
     }
 }
