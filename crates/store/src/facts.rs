@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use sqlx::Row;
+use rusqlite::{Connection, OptionalExtension, Row};
 
 use crate::read::json_array;
 use crate::StorageError;
@@ -20,14 +20,14 @@ const LINKED_COLUMNS: &str = "c.id, c.article_id, s.name AS source,
     LEFT JOIN sources s ON s.id = a.source_id
     LEFT JOIN entities e ON e.id = c.speaker_id";
 
-fn linked(r: &sqlx::sqlite::SqliteRow) -> LinkedClaim {
-    LinkedClaim {
-        claim_id: r.get(0),
-        article_id: r.get(1),
-        source: r.get(2),
-        speaker: r.get(3),
-        text: r.get(4),
-    }
+fn linked(r: &Row) -> rusqlite::Result<LinkedClaim> {
+    Ok(LinkedClaim {
+        claim_id: r.get(0)?,
+        article_id: r.get(1)?,
+        source: r.get(2)?,
+        speaker: r.get(3)?,
+        text: r.get(4)?,
+    })
 }
 
 /// A page (`?1` rows from offset `?2`) of the ids of all facts, the most reported first.
@@ -105,84 +105,7 @@ const MEMBERS: &str = "SELECT id FROM claims WHERE id = ?1
 impl Store {
     /// Corroborating and conflicting claims of claim `id` (which must exist).
     pub async fn claim_links(&self, id: Id) -> Result<ClaimLinks, StoreError> {
-        let own: Option<(Id, Option<Id>)> =
-            sqlx::query_as("SELECT article_id, fact_id FROM claims WHERE id = ?1")
-                .bind(id)
-                .fetch_optional(&self.read)
-                .await?;
-        let Some((article, fact_id)) = own else {
-            return Err(StorageError::NotFound { what: "claim", id }.into());
-        };
-        let corroborated_by = match fact_id {
-            None => Vec::new(),
-            Some(fact) => sqlx::query(&format!(
-                "SELECT {LINKED_COLUMNS} WHERE c.fact_id = ?1 AND c.article_id != ?2
-                 ORDER BY c.id LIMIT ?3"
-            ))
-            .bind(fact)
-            .bind(article)
-            .bind(MAX_LINKED as i64)
-            .fetch_all(&self.read)
-            .await?
-            .iter()
-            .map(linked)
-            .collect(),
-        };
-        // the claims conflicting with a member of the fact, then each of their facts once:
-        // a templated corpus has facts of thousands of claims
-        let conflicts_with = sqlx::query(&claim_conflicts_sql())
-            .bind(id)
-            .bind(article)
-            // read more than are kept: some give no figure in the claim's units
-            .bind((MAX_LINKED * 4) as i64)
-            .fetch_all(&self.read)
-            .await?
-            .iter()
-            .map(linked)
-            .collect();
-        let mut conflicts_with = self.sharing_a_unit(id, conflicts_with).await?;
-        conflicts_with.truncate(MAX_LINKED);
-        Ok(ClaimLinks {
-            corroborated_by,
-            conflicts_with,
-        })
-    }
-
-    /// The claims of `others` that give a figure in a unit claim `id` gives one in: a
-    /// conflict is about one quantity, not every figure of the two facts.
-    async fn sharing_a_unit(
-        &self,
-        id: Id,
-        others: Vec<LinkedClaim>,
-    ) -> Result<Vec<LinkedClaim>, StoreError> {
-        if others.is_empty() {
-            return Ok(others);
-        }
-        let ids: Vec<Id> = std::iter::once(id)
-            .chain(others.iter().map(|c| c.claim_id))
-            .collect();
-        let rows: Vec<(Id, Option<String>)> = sqlx::query_as(
-            "SELECT id, signature FROM claims WHERE id IN (SELECT value FROM json_each(?1))",
-        )
-        .bind(json_array(&ids))
-        .fetch_all(&self.read)
-        .await?;
-        let units: HashMap<Id, HashSet<String>> = rows
-            .into_iter()
-            .map(|(i, s)| {
-                (
-                    i,
-                    Signature::parse(s.as_deref().unwrap_or_default()).units(),
-                )
-            })
-            .collect();
-        let Some(own) = units.get(&id) else {
-            return Ok(Vec::new());
-        };
-        Ok(others
-            .into_iter()
-            .filter(|c| units.get(&c.claim_id).is_some_and(|u| !u.is_disjoint(own)))
-            .collect())
+        self.read_with(move |conn| claim_links(conn, id)).await
     }
 
     /// Facts, the most reported first (by claims, then articles), a page at a time; with
@@ -198,37 +121,8 @@ impl Store {
         if let Some(id) = involving {
             self.require("entity", id).await?;
         }
-        // with an entity, from its claims to their facts by index: checking every fact's
-        // claims for the entity read them all for a rare one
-        let ids: Vec<Id> = match involving {
-            None => {
-                sqlx::query_scalar(ALL_FACTS)
-                    .bind(limit + 1)
-                    .bind(offset)
-                    .fetch_all(&self.read)
-                    .await?
-            }
-            Some(entity) => {
-                sqlx::query_scalar(ENTITY_FACTS)
-                    .bind(limit + 1)
-                    .bind(offset)
-                    .bind(entity)
-                    .fetch_all(&self.read)
-                    .await?
-            }
-        };
-        let more = ids.len() as i64 > limit;
-        let mut items = Vec::with_capacity(ids.len());
-        for id in ids.into_iter().take(usize::try_from(limit).unwrap_or(0)) {
-            items.push(self.fact(id, Some(LISTED_CLAIMS)).await?);
-        }
-        Ok(Page {
-            items,
-            next: more.then_some(Cursor::new(
-                Listing::Facts,
-                Position::Offset(offset + limit),
-            )),
-        })
+        self.read_with(move |conn| list_facts(conn, involving, limit, offset))
+            .await
     }
 
     /// One fact with all its claims, sources and conflicting facts.
@@ -244,62 +138,195 @@ impl Store {
         id: Id,
         listed: Option<usize>,
     ) -> Result<FactRecord, StoreError> {
-        let counts: Option<(i64, i64)> =
-            sqlx::query_as("SELECT size, article_count FROM facts WHERE id = ?1")
-                .bind(id)
-                .fetch_optional(&self.read)
-                .await?;
-        let Some((size, article_count)) = counts else {
-            return Err(StorageError::NotFound { what: "fact", id }.into());
-        };
-        let limit = listed.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
-        let claims: Vec<LinkedClaim> = sqlx::query(&format!(
-            "SELECT {LINKED_COLUMNS} WHERE c.fact_id = ?1 ORDER BY c.article_id, c.id LIMIT ?2"
-        ))
-        .bind(id)
-        .bind(limit)
-        .fetch_all(&self.read)
-        .await?
-        .iter()
-        .map(linked)
-        .collect();
-        let sources: Vec<String> = sqlx::query_scalar(FACT_SOURCES)
-            .bind(id)
-            .fetch_all(&self.read)
-            .await?;
-        // from the fact's claims to their conflict links, by index: a fact of wire copy
-        // holds thousands of claims, the store millions of links, and one such fact
-        // conflicts with tens of thousands of claims; a list reads one more than it keeps
-        // to tell whether it kept them all
-        let read = if limit < 0 {
-            limit
-        } else {
-            limit.saturating_add(1)
-        };
-        let rows = sqlx::query(&conflicting_sql())
-            .bind(id)
-            .bind(read)
-            .fetch_all(&self.read)
-            .await?;
-        let (claim_rows, fact_rows): (Vec<_>, Vec<_>) = rows
-            .iter()
-            .partition(|r| r.get::<Option<Id>, _>(0).is_some());
-        let mut conflicting_claims: Vec<LinkedClaim> = claim_rows.into_iter().map(linked).collect();
-        let mut conflicts_with: Vec<Id> = fact_rows.iter().map(|r| r.get(5)).collect();
-        let kept = usize::try_from(limit).unwrap_or(usize::MAX);
-        let conflicts_truncated = conflicting_claims.len() > kept || conflicts_with.len() > kept;
-        conflicting_claims.truncate(kept);
-        conflicts_with.truncate(kept);
-        conflicts_with.sort_unstable();
-        Ok(FactRecord {
-            id,
-            size,
-            article_count,
-            sources,
-            claims,
-            conflicts_with,
-            conflicting_claims,
-            conflicts_truncated,
-        })
+        self.read_with(move |conn| fact(conn, id, listed)).await
     }
+}
+
+/// Corroborating and conflicting claims of claim `id` (which must exist).
+fn claim_links(conn: &Connection, id: Id) -> Result<ClaimLinks, StoreError> {
+    let own: Option<(Id, Option<Id>)> = conn
+        .prepare_cached("SELECT article_id, fact_id FROM claims WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((article, fact_id)) = own else {
+        return Err(StorageError::NotFound { what: "claim", id }.into());
+    };
+    let corroborated_by = match fact_id {
+        None => Vec::new(),
+        Some(fact) => {
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT {LINKED_COLUMNS} WHERE c.fact_id = ?1 AND c.article_id != ?2
+                 ORDER BY c.id LIMIT ?3"
+            ))?;
+            let rows = stmt.query_map((fact, article, MAX_LINKED as i64), linked)?;
+            rows.collect::<Result<Vec<_>, _>>()?
+        }
+    };
+    // the claims conflicting with a member of the fact, then each of their facts once:
+    // a templated corpus has facts of thousands of claims
+    let mut stmt = conn.prepare_cached(&claim_conflicts_sql())?;
+    let rows = stmt.query_map(
+        (
+            id,
+            article,
+            // read more than are kept: some give no figure in the claim's units
+            (MAX_LINKED * 4) as i64,
+        ),
+        linked,
+    )?;
+    let conflicts_with = rows.collect::<Result<Vec<_>, _>>()?;
+    let mut conflicts_with = sharing_a_unit(conn, id, conflicts_with)?;
+    conflicts_with.truncate(MAX_LINKED);
+    Ok(ClaimLinks {
+        corroborated_by,
+        conflicts_with,
+    })
+}
+
+/// The claims of `others` that give a figure in a unit claim `id` gives one in: a
+/// conflict is about one quantity, not every figure of the two facts.
+fn sharing_a_unit(
+    conn: &Connection,
+    id: Id,
+    others: Vec<LinkedClaim>,
+) -> Result<Vec<LinkedClaim>, StoreError> {
+    if others.is_empty() {
+        return Ok(others);
+    }
+    let ids: Vec<Id> = std::iter::once(id)
+        .chain(others.iter().map(|c| c.claim_id))
+        .collect();
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, signature FROM claims WHERE id IN (SELECT value FROM json_each(?1))",
+    )?;
+    let rows = stmt.query_map([json_array(&ids)], |r| {
+        Ok((r.get::<_, Id>(0)?, r.get::<_, Option<String>>(1)?))
+    })?;
+    let rows = rows.collect::<Result<Vec<_>, _>>()?;
+    let units: HashMap<Id, HashSet<String>> = rows
+        .into_iter()
+        .map(|(i, s)| {
+            (
+                i,
+                Signature::parse(s.as_deref().unwrap_or_default()).units(),
+            )
+        })
+        .collect();
+    let Some(own) = units.get(&id) else {
+        return Ok(Vec::new());
+    };
+    Ok(others
+        .into_iter()
+        .filter(|c| units.get(&c.claim_id).is_some_and(|u| !u.is_disjoint(own)))
+        .collect())
+}
+
+/// A page of facts from `offset` (see [`Store::list_facts`]); the entity `involving` names
+/// is not checked here.
+fn list_facts(
+    conn: &Connection,
+    involving: Option<Id>,
+    limit: i64,
+    offset: i64,
+) -> Result<Page<FactRecord>, StoreError> {
+    // with an entity, from its claims to their facts by index: checking every fact's
+    // claims for the entity read them all for a rare one
+    let ids: Vec<Id> = match involving {
+        None => {
+            let mut stmt = conn.prepare_cached(ALL_FACTS)?;
+            let rows = stmt.query_map((limit + 1, offset), |r| r.get(0))?;
+            rows.collect::<Result<Vec<_>, _>>()?
+        }
+        Some(entity) => {
+            let mut stmt = conn.prepare_cached(ENTITY_FACTS)?;
+            let rows = stmt.query_map((limit + 1, offset, entity), |r| r.get(0))?;
+            rows.collect::<Result<Vec<_>, _>>()?
+        }
+    };
+    let more = ids.len() as i64 > limit;
+    let mut items = Vec::with_capacity(ids.len());
+    for id in ids.into_iter().take(usize::try_from(limit).unwrap_or(0)) {
+        items.push(fact(conn, id, Some(LISTED_CLAIMS))?);
+    }
+    Ok(Page {
+        items,
+        next: more.then_some(Cursor::new(
+            Listing::Facts,
+            Position::Offset(offset + limit),
+        )),
+    })
+}
+
+/// A row of [`conflicting_sql`]: a conflicting claim, or a conflicting fact's id.
+enum Conflicting {
+    Claim(LinkedClaim),
+    Fact(Id),
+}
+
+/// One fact with its first `listed` claims (all when `None`), as many conflicting claims
+/// and as many conflicting facts (see [`Store::fact`]), on `conn`.
+pub(crate) fn fact(
+    conn: &Connection,
+    id: Id,
+    listed: Option<usize>,
+) -> Result<FactRecord, StoreError> {
+    let counts: Option<(i64, i64)> = conn
+        .prepare_cached("SELECT size, article_count FROM facts WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((size, article_count)) = counts else {
+        return Err(StorageError::NotFound { what: "fact", id }.into());
+    };
+    let limit = listed.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {LINKED_COLUMNS} WHERE c.fact_id = ?1 ORDER BY c.article_id, c.id LIMIT ?2"
+    ))?;
+    let claims: Vec<LinkedClaim> = stmt
+        .query_map((id, limit), linked)?
+        .collect::<Result<_, _>>()?;
+    let mut stmt = conn.prepare_cached(FACT_SOURCES)?;
+    let sources: Vec<String> = stmt
+        .query_map([id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    // from the fact's claims to their conflict links, by index: a fact of wire copy
+    // holds thousands of claims, the store millions of links, and one such fact
+    // conflicts with tens of thousands of claims; a list reads one more than it keeps
+    // to tell whether it kept them all
+    let read = if limit < 0 {
+        limit
+    } else {
+        limit.saturating_add(1)
+    };
+    let mut stmt = conn.prepare_cached(&conflicting_sql())?;
+    let rows = stmt
+        .query_map((id, read), |r| {
+            Ok(match r.get::<_, Option<Id>>(0)? {
+                Some(_) => Conflicting::Claim(linked(r)?),
+                None => Conflicting::Fact(r.get(5)?),
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut conflicting_claims: Vec<LinkedClaim> = Vec::new();
+    let mut conflicts_with: Vec<Id> = Vec::new();
+    for row in rows {
+        match row {
+            Conflicting::Claim(c) => conflicting_claims.push(c),
+            Conflicting::Fact(f) => conflicts_with.push(f),
+        }
+    }
+    let kept = usize::try_from(limit).unwrap_or(usize::MAX);
+    let conflicts_truncated = conflicting_claims.len() > kept || conflicts_with.len() > kept;
+    conflicting_claims.truncate(kept);
+    conflicts_with.truncate(kept);
+    conflicts_with.sort_unstable();
+    Ok(FactRecord {
+        id,
+        size,
+        article_count,
+        sources,
+        claims,
+        conflicts_with,
+        conflicting_claims,
+        conflicts_truncated,
+    })
 }

@@ -7,44 +7,45 @@ use claimgraph_graph::{
     ArticleRow, ClaimRow, Delta, EdgeKind, EntityRow, FactChange, LinkRow, MentionRow, NumberRow,
     PlaceRow, Watermark,
 };
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection};
+use rusqlite::{Connection, Row};
 
 use crate::{Id, Store, StoreError};
 
 impl Store {
     /// Where the store stands now, as a watermark of the graph projection.
     pub async fn graph_watermark(&self) -> Result<Watermark, StoreError> {
-        let mut conn = self.read.acquire().await?;
-        watermark(&mut conn).await
+        self.read_with(watermark).await
     }
 
     /// The rows written after `since`, or every row when `since` is the default watermark
     /// or the store changed rows already read (a merge, a moved mention, a deleted link:
     /// see migration `20261122000008_graph_changes.sql`); then the delta is a full one.
     pub async fn graph_rows(&self, since: Watermark) -> Result<Delta, StoreError> {
-        // one read transaction: a writer committing meanwhile is either wholly in or out
-        let mut tx = self.read.begin().await?;
-        let upto = watermark(&mut tx).await?;
-        let since = start(since, upto);
-        let full = since == Watermark::default();
-        let entities = entity_rows(&mut tx, since, upto, full).await?;
-        let articles = article_rows(&mut tx, since, upto).await?;
-        let mentions = mention_rows(&mut tx, since, upto).await?;
-        let claims = claim_rows(&mut tx, since, upto).await?;
-        let facts = fact_changes(&mut tx, since, upto, full).await?;
-        let links = link_rows(&mut tx, since, upto).await?;
-        tx.rollback().await?;
-        Ok(Delta {
-            since,
-            upto,
-            entities,
-            articles,
-            claims,
-            mentions,
-            links,
-            facts,
+        self.read_with(move |conn| {
+            // one read transaction: a writer committing meanwhile is either wholly in or out
+            let tx = conn.unchecked_transaction()?;
+            let upto = watermark(&tx)?;
+            let since = start(since, upto);
+            let full = since == Watermark::default();
+            let entities = entity_rows(&tx, since, upto, full)?;
+            let articles = article_rows(&tx, since, upto)?;
+            let mentions = mention_rows(&tx, since, upto)?;
+            let claims = claim_rows(&tx, since, upto)?;
+            let facts = fact_changes(&tx, since, upto, full)?;
+            let links = link_rows(&tx, since, upto)?;
+            tx.rollback()?;
+            Ok(Delta {
+                since,
+                upto,
+                entities,
+                articles,
+                claims,
+                mentions,
+                links,
+                facts,
+            })
         })
+        .await
     }
 
     /// Writes one `claim_links` row as given (the ends in either order), for tests and
@@ -57,15 +58,14 @@ impl Store {
         kind: EdgeKind,
         score: f64,
     ) -> Result<Id, StoreError> {
-        Ok(sqlx::query_scalar(
-            "INSERT INTO claim_links (a, b, kind, score) VALUES (?1, ?2, ?3, ?4) RETURNING id",
-        )
-        .bind(a.min(b))
-        .bind(a.max(b))
-        .bind(kind.as_str())
-        .bind(score)
-        .fetch_one(&self.write)
-        .await?)
+        self.write_with(move |conn, _| {
+            Ok(conn.query_row(
+                "INSERT INTO claim_links (a, b, kind, score) VALUES (?1, ?2, ?3, ?4) RETURNING id",
+                (a.min(b), a.max(b), kind.as_str(), score),
+                |r| r.get(0),
+            )?)
+        })
+        .await
     }
 }
 
@@ -85,272 +85,251 @@ fn start(since: Watermark, upto: Watermark) -> Watermark {
 }
 
 /// The entities created after `since`, and unless the read is full those renamed since.
-async fn entity_rows(
-    conn: &mut SqliteConnection,
+fn entity_rows(
+    conn: &Connection,
     since: Watermark,
     upto: Watermark,
     full: bool,
 ) -> Result<Vec<EntityRow>, StoreError> {
-    Ok(sqlx::query(
+    let mut stmt = conn.prepare_cached(
         "SELECT id, kind, name, lat, lon, place_type, country_code, geonames_id FROM entities
          WHERE (id > ?1 AND id <= ?2)
             OR (?5 = 0 AND id IN (SELECT entity_id FROM entity_renames
                                   WHERE seq > ?3 AND seq <= ?4))
          ORDER BY id",
-    )
-    .bind(since.entity)
-    .bind(upto.entity)
-    .bind(since.rename)
-    .bind(upto.rename)
-    .bind(full)
-    .fetch_all(&mut *conn)
-    .await?
-    .into_iter()
-    .map(|r| entity_row(&r))
-    .collect())
+    )?;
+    let rows = stmt.query_map(
+        (since.entity, upto.entity, since.rename, upto.rename, full),
+        entity_row,
+    )?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
 /// The articles written after `since`, with their outlet.
-async fn article_rows(
-    conn: &mut SqliteConnection,
+fn article_rows(
+    conn: &Connection,
     since: Watermark,
     upto: Watermark,
 ) -> Result<Vec<ArticleRow>, StoreError> {
-    Ok(sqlx::query(
+    let mut stmt = conn.prepare_cached(
         "SELECT a.id, a.title, s.entity_id, s.name AS source, a.url, a.published_at
          FROM articles a LEFT JOIN sources s ON s.id = a.source_id
          WHERE a.id > ?1 AND a.id <= ?2 ORDER BY a.id",
-    )
-    .bind(since.article)
-    .bind(upto.article)
-    .fetch_all(&mut *conn)
-    .await?
-    .into_iter()
-    .map(|r| ArticleRow {
-        id: r.get("id"),
-        title: r.get("title"),
-        outlet: r.get("entity_id"),
-        source: r.get("source"),
-        url: r.get("url"),
-        published_at: r.get("published_at"),
-    })
-    .collect())
+    )?;
+    let rows = stmt.query_map((since.article, upto.article), |r| {
+        Ok(ArticleRow {
+            id: r.get("id")?,
+            title: r.get("title")?,
+            outlet: r.get("entity_id")?,
+            source: r.get("source")?,
+            url: r.get("url")?,
+            published_at: r.get("published_at")?,
+        })
+    })?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
 /// Which entities the articles written after `since` mention, once per article.
-async fn mention_rows(
-    conn: &mut SqliteConnection,
+fn mention_rows(
+    conn: &Connection,
     since: Watermark,
     upto: Watermark,
 ) -> Result<Vec<MentionRow>, StoreError> {
-    Ok(sqlx::query(
+    let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT article_id, entity_id FROM mentions
          WHERE article_id > ?1 AND article_id <= ?2 ORDER BY article_id, entity_id",
-    )
-    .bind(since.article)
-    .bind(upto.article)
-    .fetch_all(&mut *conn)
-    .await?
-    .into_iter()
-    .map(|r| MentionRow {
-        article: r.get("article_id"),
-        entity: r.get("entity_id"),
-    })
-    .collect())
+    )?;
+    let rows = stmt.query_map((since.article, upto.article), |r| {
+        Ok(MentionRow {
+            article: r.get("article_id")?,
+            entity: r.get("entity_id")?,
+        })
+    })?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
 /// The claims of the articles written after `since`, with their places and figures.
-async fn claim_rows(
-    conn: &mut SqliteConnection,
+fn claim_rows(
+    conn: &Connection,
     since: Watermark,
     upto: Watermark,
 ) -> Result<Vec<ClaimRow>, StoreError> {
-    let mut places = claim_places(conn, since, upto).await?;
-    let mut numbers = claim_numbers(conn, since, upto).await?;
-    Ok(sqlx::query(
+    let mut places = claim_places(conn, since, upto)?;
+    let mut numbers = claim_numbers(conn, since, upto)?;
+    let mut stmt = conn.prepare_cached(
         "SELECT id, article_id, kind, text, start, \"end\", speaker_id, speaker_text, via_id,
                 cue, fact_id
          FROM claims WHERE article_id > ?1 AND article_id <= ?2 ORDER BY id",
-    )
-    .bind(since.article)
-    .bind(upto.article)
-    .fetch_all(&mut *conn)
-    .await?
-    .into_iter()
-    .map(|r| {
-        let id: Id = r.get("id");
-        ClaimRow {
+    )?;
+    let rows = stmt.query_map((since.article, upto.article), |r| {
+        let id: Id = r.get("id")?;
+        Ok(ClaimRow {
             id,
-            article: r.get("article_id"),
-            kind: r.get("kind"),
-            text: r.get("text"),
-            start: r.get("start"),
-            end: r.get("end"),
-            speaker: r.get("speaker_id"),
-            speaker_text: r.get("speaker_text"),
-            via: r.get("via_id"),
-            cue: r.get("cue"),
+            article: r.get("article_id")?,
+            kind: r.get("kind")?,
+            text: r.get("text")?,
+            start: r.get("start")?,
+            end: r.get("end")?,
+            speaker: r.get("speaker_id")?,
+            speaker_text: r.get("speaker_text")?,
+            via: r.get("via_id")?,
+            cue: r.get("cue")?,
             places: places.remove(&id).unwrap_or_default(),
-            fact: r.get("fact_id"),
+            fact: r.get("fact_id")?,
             numbers: numbers.remove(&id).unwrap_or_default(),
-        }
-    })
-    .collect())
+        })
+    })?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
 /// The places of the claims of the articles written after `since`, by claim.
-async fn claim_places(
-    conn: &mut SqliteConnection,
+fn claim_places(
+    conn: &Connection,
     since: Watermark,
     upto: Watermark,
 ) -> Result<HashMap<Id, Vec<Id>>, StoreError> {
     let mut places: HashMap<Id, Vec<Id>> = HashMap::new();
-    for r in sqlx::query(
+    let mut stmt = conn.prepare_cached(
         "SELECT cp.claim_id, cp.entity_id FROM claim_places cp
          JOIN claims c ON c.id = cp.claim_id
          WHERE c.article_id > ?1 AND c.article_id <= ?2 ORDER BY cp.rowid",
-    )
-    .bind(since.article)
-    .bind(upto.article)
-    .fetch_all(&mut *conn)
-    .await?
-    {
-        places
-            .entry(r.get("claim_id"))
-            .or_default()
-            .push(r.get("entity_id"));
+    )?;
+    let rows = stmt.query_map((since.article, upto.article), |r| {
+        Ok((r.get::<_, Id>("claim_id")?, r.get::<_, Id>("entity_id")?))
+    })?;
+    for r in rows {
+        let (claim, entity) = r?;
+        places.entry(claim).or_default().push(entity);
     }
     Ok(places)
 }
 
 /// The figures of the claims of the articles written after `since`, by claim.
-async fn claim_numbers(
-    conn: &mut SqliteConnection,
+fn claim_numbers(
+    conn: &Connection,
     since: Watermark,
     upto: Watermark,
 ) -> Result<HashMap<Id, Vec<NumberRow>>, StoreError> {
     let mut numbers: HashMap<Id, Vec<NumberRow>> = HashMap::new();
-    for r in sqlx::query(
+    let mut stmt = conn.prepare_cached(
         "SELECT n.id, n.claim_id, n.value, n.unit, n.qualifier, n.text, n.base_value,
                 n.base_unit
          FROM claim_numbers n JOIN claims c ON c.id = n.claim_id
          WHERE c.article_id > ?1 AND c.article_id <= ?2 ORDER BY n.id",
-    )
-    .bind(since.article)
-    .bind(upto.article)
-    .fetch_all(&mut *conn)
-    .await?
-    {
-        numbers
-            .entry(r.get("claim_id"))
-            .or_default()
-            .push(number_row(&r));
+    )?;
+    let rows = stmt.query_map((since.article, upto.article), |r| {
+        Ok((r.get::<_, Id>("claim_id")?, number_row(r)?))
+    })?;
+    for r in rows {
+        let (claim, number) = r?;
+        numbers.entry(claim).or_default().push(number);
     }
     Ok(numbers)
 }
 
 /// The claims read before whose fact moved since (a full read has them all anyway).
-async fn fact_changes(
-    conn: &mut SqliteConnection,
+fn fact_changes(
+    conn: &Connection,
     since: Watermark,
     upto: Watermark,
     full: bool,
 ) -> Result<Vec<FactChange>, StoreError> {
-    Ok(sqlx::query(
+    let mut stmt = conn.prepare_cached(
         "SELECT c.id, c.fact_id FROM claim_fact_changes f JOIN claims c ON c.id = f.claim_id
          WHERE ?4 = 0 AND f.seq > ?1 AND f.seq <= ?2 AND c.article_id <= ?3
          ORDER BY f.seq",
-    )
-    .bind(since.fact)
-    .bind(upto.fact)
-    .bind(since.article)
-    .bind(full)
-    .fetch_all(&mut *conn)
-    .await?
-    .into_iter()
-    .map(|r| FactChange {
-        claim: r.get("id"),
-        fact: r.get("fact_id"),
-    })
-    .collect())
+    )?;
+    let rows = stmt.query_map((since.fact, upto.fact, since.article, full), |r| {
+        Ok(FactChange {
+            claim: r.get("id")?,
+            fact: r.get("fact_id")?,
+        })
+    })?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
 /// The links between claims written after `since`, of the kinds the graph draws.
-async fn link_rows(
-    conn: &mut SqliteConnection,
+fn link_rows(
+    conn: &Connection,
     since: Watermark,
     upto: Watermark,
 ) -> Result<Vec<LinkRow>, StoreError> {
-    Ok(sqlx::query(
+    let mut stmt = conn.prepare_cached(
         "SELECT id, a, b, kind, score FROM claim_links WHERE id > ?1 AND id <= ?2 ORDER BY id",
-    )
-    .bind(since.link)
-    .bind(upto.link)
-    .fetch_all(&mut *conn)
-    .await?
-    .into_iter()
-    .filter_map(|r| {
-        Some(LinkRow {
-            id: r.get("id"),
-            a: r.get("a"),
-            b: r.get("b"),
-            kind: EdgeKind::link(r.get("kind"))?,
-            score: r.get("score"),
-        })
-    })
-    .collect())
+    )?;
+    let rows = stmt.query_map((since.link, upto.link), |r| {
+        let kind: String = r.get("kind")?;
+        let Some(kind) = EdgeKind::link(&kind) else {
+            return Ok(None);
+        };
+        Ok(Some(LinkRow {
+            id: r.get("id")?,
+            a: r.get("a")?,
+            b: r.get("b")?,
+            kind,
+            score: r.get("score")?,
+        }))
+    })?;
+    Ok(rows
+        .filter_map(Result::transpose)
+        .collect::<Result<Vec<_>, _>>()?)
 }
 
-async fn watermark(conn: &mut SqliteConnection) -> Result<Watermark, StoreError> {
-    let r = sqlx::query(
-        "SELECT (SELECT COALESCE(MAX(id), 0) FROM articles) AS article,
+fn watermark(conn: &Connection) -> Result<Watermark, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT (SELECT COALESCE(MAX(id), 0) FROM articles) AS article,
                 (SELECT COALESCE(MAX(id), 0) FROM entities) AS entity,
                 (SELECT COALESCE(MAX(id), 0) FROM claim_links) AS link,
                 (SELECT epoch FROM graph_epoch WHERE id = 1) AS epoch,
                 (SELECT COALESCE(MAX(seq), 0) FROM entity_renames) AS rename,
                 (SELECT COALESCE(MAX(seq), 0) FROM claim_fact_changes) AS fact",
-    )
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(Watermark {
-        article: r.get("article"),
-        entity: r.get("entity"),
-        link: r.get("link"),
-        epoch: r.get::<Option<i64>, _>("epoch").unwrap_or(0),
-        rename: r.get("rename"),
-        fact: r.get("fact"),
+        )?
+        .query_row([], |r| {
+            Ok(Watermark {
+                article: r.get("article")?,
+                entity: r.get("entity")?,
+                link: r.get("link")?,
+                epoch: r.get::<_, Option<i64>>("epoch")?.unwrap_or(0),
+                rename: r.get("rename")?,
+                fact: r.get("fact")?,
+            })
+        })?)
+}
+
+fn entity_row(r: &Row) -> rusqlite::Result<EntityRow> {
+    let kind: String = r.get("kind")?;
+    let lat: Option<f64> = r.get("lat")?;
+    let lon: Option<f64> = r.get("lon")?;
+    let place = if kind == "place" {
+        Some(PlaceRow {
+            coordinates: lat.zip(lon),
+            place_type: r.get("place_type")?,
+            country: r.get("country_code")?,
+            geonames_id: r.get("geonames_id")?,
+        })
+    } else {
+        None
+    };
+    Ok(EntityRow {
+        id: r.get("id")?,
+        kind,
+        name: r.get("name")?,
+        place,
     })
 }
 
-fn entity_row(r: &SqliteRow) -> EntityRow {
-    let kind: String = r.get("kind");
-    let lat: Option<f64> = r.get("lat");
-    let lon: Option<f64> = r.get("lon");
-    let place = (kind == "place").then(|| PlaceRow {
-        coordinates: lat.zip(lon),
-        place_type: r.get("place_type"),
-        country: r.get("country_code"),
-        geonames_id: r.get("geonames_id"),
-    });
-    EntityRow {
-        id: r.get("id"),
-        kind,
-        name: r.get("name"),
-        place,
-    }
-}
-
-fn number_row(r: &SqliteRow) -> NumberRow {
-    let base_value: Option<f64> = r.get("base_value");
-    let base_unit: Option<String> = r.get("base_unit");
-    NumberRow {
-        id: r.get("id"),
-        value: r.get("value"),
-        unit: r.get("unit"),
-        qualifier: r.get("qualifier"),
-        text: r.get("text"),
+fn number_row(r: &Row) -> rusqlite::Result<NumberRow> {
+    let base_value: Option<f64> = r.get("base_value")?;
+    let base_unit: Option<String> = r.get("base_unit")?;
+    Ok(NumberRow {
+        id: r.get("id")?,
+        value: r.get("value")?,
+        unit: r.get("unit")?,
+        qualifier: r.get("qualifier")?,
+        text: r.get("text")?,
         normalized: base_value.zip(base_unit),
-    }
+    })
 }
 
 #[cfg(test)]
@@ -403,7 +382,11 @@ mod tests {
     }
 
     async fn exec(store: &Store, sql: &str) {
-        sqlx::query(sql).execute(&store.write).await.expect(sql);
+        let owned = sql.to_string();
+        store
+            .write_with(move |conn, _| Ok(conn.execute_batch(&owned)?))
+            .await
+            .expect(sql);
     }
 
     #[tokio::test]
@@ -534,8 +517,10 @@ mod tests {
         assert_eq!(p.nodes(), full.nodes(), "as if read at once");
 
         // the claim as stored: its whole text, its numbers in their units
-        let text: String = sqlx::query_scalar("SELECT text FROM claims WHERE id = 1")
-            .fetch_one(&store.read)
+        let text: String = store
+            .read_with(|conn| {
+                Ok(conn.query_row("SELECT text FROM claims WHERE id = 1", [], |r| r.get(0))?)
+            })
             .await
             .expect("text");
         assert_eq!(claim(&p, 1).text, text);

@@ -16,12 +16,14 @@ use claimgraph_graph::resolve::ArticleOrgs;
 impl Store {
     /// The id of the stored article whose text has this hash, if any.
     pub async fn find_article_by_hash(&self, content_hash: &str) -> Result<Option<Id>, StoreError> {
-        Ok(
-            sqlx::query_scalar("SELECT id FROM articles WHERE content_hash = ?1")
-                .bind(content_hash)
-                .fetch_optional(&self.read)
-                .await?,
-        )
+        let content_hash = content_hash.to_string();
+        self.read_with(move |conn| {
+            Ok(conn
+                .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
+                .query_row([content_hash], |r| r.get(0))
+                .optional()?)
+        })
+        .await
     }
 
     /// Stores one article with its claims and entities in one transaction.

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use sqlx::Row;
+use rusqlite::Connection;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use super::render::{render, Expr};
@@ -60,129 +60,137 @@ impl Store {
     /// exceeds a limit is [`crate::StorageError::InvalidSearch`], before any lookup.
     pub(crate) async fn fts_expression(&self, q: &str) -> Result<String, StoreError> {
         let query = parse(q)?;
-        let mut forms: Vec<String> = terms(&query)
-            .filter(|t| t.prefix)
-            .filter_map(|t| t.words.last().map(|w| vocabulary_form(w)))
-            .collect();
-        forms.sort();
-        forms.dedup();
-        let mut prefixes = HashMap::new();
-        for form in forms {
-            let found = self.words_starting(&form).await?;
-            prefixes.insert(form, found);
-        }
-        let names = self.spellings(&name_keys(&query)).await?;
-        Ok(render(&Expander { prefixes, names }.expr(&query)))
+        self.read_with(move |conn| fts_expression(conn, &query))
+            .await
     }
+}
 
-    /// The whole words of claims starting with `prefix`, the most frequent first.
-    async fn words_starting(&self, prefix: &str) -> Result<Vec<String>, StoreError> {
-        let Some((lo, hi)) = prefix_range(prefix, prefix.chars().count()) else {
-            return Ok(Vec::new());
+/// The FTS5 expression `query` (read by [`parse`]) stands for, looked up on `conn`.
+pub(crate) fn fts_expression(conn: &Connection, query: &Query) -> Result<String, StoreError> {
+    let mut forms: Vec<String> = terms(query)
+        .filter(|t| t.prefix)
+        .filter_map(|t| t.words.last().map(|w| vocabulary_form(w)))
+        .collect();
+    forms.sort();
+    forms.dedup();
+    let mut prefixes = HashMap::new();
+    for form in forms {
+        let found = words_starting(conn, &form)?;
+        prefixes.insert(form, found);
+    }
+    let names = spellings(conn, &name_keys(query))?;
+    Ok(render(&Expander { prefixes, names }.expr(query)))
+}
+
+/// The whole words of claims starting with `prefix`, the most frequent first.
+fn words_starting(conn: &Connection, prefix: &str) -> Result<Vec<String>, StoreError> {
+    let Some((lo, hi)) = prefix_range(prefix, prefix.chars().count()) else {
+        return Ok(Vec::new());
+    };
+    let mut stmt = conn.prepare_cached(PREFIX_WORDS)?;
+    let rows = stmt.query_map((lo, hi, MAX_PREFIX_SCAN, MAX_PREFIX_WORDS as i64), |r| {
+        r.get(0)
+    })?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// For each key of `keys` that names places or people: the other spellings of the
+/// entities it names (the most mentioned entities first), as phrases.
+fn spellings(
+    conn: &Connection,
+    keys: &[String],
+) -> Result<HashMap<String, Vec<Vec<String>>>, StoreError> {
+    if keys.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let entities = named_entities(conn, keys)?;
+    let all: Vec<Id> = entities.values().flatten().copied().collect();
+    let aliases = aliases_of(conn, &all)?;
+    Ok(entities
+        .into_iter()
+        .map(|(key, ids)| {
+            let written = ids
+                .iter()
+                .flat_map(|id| aliases.get(id).into_iter().flatten());
+            let spellings = other_spellings(&key, written);
+            (key, spellings)
+        })
+        .filter(|(_, spellings)| !spellings.is_empty())
+        .collect())
+}
+
+/// The places and people each of `keys` names, at most [`MAX_NAME_ENTITIES`] each, the
+/// most mentioned first; keys that name none are left out.
+fn named_entities(
+    conn: &Connection,
+    keys: &[String],
+) -> Result<HashMap<String, Vec<Id>>, StoreError> {
+    let place_keys: Vec<String> = keys.iter().map(|k| place_key(k)).collect();
+    let person_keys: Vec<String> = keys
+        .iter()
+        .filter_map(|k| person_key(k).map(|p| p.full))
+        .collect();
+    let surnames: Vec<String> = keys.iter().filter_map(|k| surname_key(k)).collect();
+    let mut named: HashMap<(String, String), Vec<(i64, Id)>> = HashMap::new();
+    let mut stmt = conn.prepare_cached(NAMED)?;
+    let rows = stmt.query_map(
+        (
+            json_array(keys),
+            json_array(&place_keys),
+            json_array(&person_keys),
+            json_array(&surnames),
+        ),
+        |r| {
+            Ok((
+                (r.get::<_, String>("how")?, r.get::<_, String>("k")?),
+                (r.get::<_, i64>("mention_count")?, r.get::<_, Id>("id")?),
+            ))
+        },
+    )?;
+    for r in rows {
+        let (how_key, found) = r?;
+        named.entry(how_key).or_default().push(found);
+    }
+    let mut entities = HashMap::new();
+    for key in keys {
+        let mut found: Vec<(i64, Id)> = Vec::new();
+        let mut add = |how: &str, k: String| {
+            found.extend(named.get(&(how.to_string(), k)).into_iter().flatten());
         };
-        Ok(sqlx::query_scalar(PREFIX_WORDS)
-            .bind(lo)
-            .bind(hi)
-            .bind(MAX_PREFIX_SCAN)
-            .bind(MAX_PREFIX_WORDS as i64)
-            .fetch_all(&self.read)
-            .await?)
+        add("key", key.clone());
+        add("place", place_key(key));
+        if let Some(p) = person_key(key) {
+            add("person", p.full);
+        }
+        if let Some(surname) = surname_key(key) {
+            add("surname", surname);
+        }
+        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut ids: Vec<Id> = found.into_iter().map(|(_, id)| id).collect();
+        ids.dedup();
+        ids.truncate(MAX_NAME_ENTITIES);
+        if !ids.is_empty() {
+            entities.insert(key.clone(), ids);
+        }
     }
+    Ok(entities)
+}
 
-    /// For each key of `keys` that names places or people: the other spellings of the
-    /// entities it names (the most mentioned entities first), as phrases.
-    async fn spellings(
-        &self,
-        keys: &[String],
-    ) -> Result<HashMap<String, Vec<Vec<String>>>, StoreError> {
-        if keys.is_empty() {
-            return Ok(HashMap::new());
-        }
-        let entities = self.named_entities(keys).await?;
-        let all: Vec<Id> = entities.values().flatten().copied().collect();
-        let aliases = self.aliases_of(&all).await?;
-        Ok(entities
-            .into_iter()
-            .map(|(key, ids)| {
-                let written = ids
-                    .iter()
-                    .flat_map(|id| aliases.get(id).into_iter().flatten());
-                let spellings = other_spellings(&key, written);
-                (key, spellings)
-            })
-            .filter(|(_, spellings)| !spellings.is_empty())
-            .collect())
+/// Every spelling stored for each of `ids`.
+fn aliases_of(conn: &Connection, ids: &[Id]) -> Result<HashMap<Id, Vec<String>>, StoreError> {
+    let mut aliases: HashMap<Id, Vec<String>> = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT entity_id, alias FROM aliases
+         WHERE entity_id IN (SELECT value FROM json_each(?1)) ORDER BY entity_id, alias",
+    )?;
+    let rows = stmt.query_map([json_array(ids)], |r| {
+        Ok((r.get::<_, Id>("entity_id")?, r.get::<_, String>("alias")?))
+    })?;
+    for r in rows {
+        let (entity, alias) = r?;
+        aliases.entry(entity).or_default().push(alias);
     }
-
-    /// The places and people each of `keys` names, at most [`MAX_NAME_ENTITIES`] each, the
-    /// most mentioned first; keys that name none are left out.
-    async fn named_entities(
-        &self,
-        keys: &[String],
-    ) -> Result<HashMap<String, Vec<Id>>, StoreError> {
-        let place_keys: Vec<String> = keys.iter().map(|k| place_key(k)).collect();
-        let person_keys: Vec<String> = keys
-            .iter()
-            .filter_map(|k| person_key(k).map(|p| p.full))
-            .collect();
-        let surnames: Vec<String> = keys.iter().filter_map(|k| surname_key(k)).collect();
-        let mut named: HashMap<(String, String), Vec<(i64, Id)>> = HashMap::new();
-        for r in sqlx::query(NAMED)
-            .bind(json_array(keys))
-            .bind(json_array(&place_keys))
-            .bind(json_array(&person_keys))
-            .bind(json_array(&surnames))
-            .fetch_all(&self.read)
-            .await?
-        {
-            named
-                .entry((r.get("how"), r.get("k")))
-                .or_default()
-                .push((r.get("mention_count"), r.get("id")));
-        }
-        let mut entities = HashMap::new();
-        for key in keys {
-            let mut found: Vec<(i64, Id)> = Vec::new();
-            let mut add = |how: &str, k: String| {
-                found.extend(named.get(&(how.to_string(), k)).into_iter().flatten());
-            };
-            add("key", key.clone());
-            add("place", place_key(key));
-            if let Some(p) = person_key(key) {
-                add("person", p.full);
-            }
-            if let Some(surname) = surname_key(key) {
-                add("surname", surname);
-            }
-            found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            let mut ids: Vec<Id> = found.into_iter().map(|(_, id)| id).collect();
-            ids.dedup();
-            ids.truncate(MAX_NAME_ENTITIES);
-            if !ids.is_empty() {
-                entities.insert(key.clone(), ids);
-            }
-        }
-        Ok(entities)
-    }
-
-    /// Every spelling stored for each of `ids`.
-    async fn aliases_of(&self, ids: &[Id]) -> Result<HashMap<Id, Vec<String>>, StoreError> {
-        let mut aliases: HashMap<Id, Vec<String>> = HashMap::new();
-        for r in sqlx::query(
-            "SELECT entity_id, alias FROM aliases
-             WHERE entity_id IN (SELECT value FROM json_each(?1)) ORDER BY entity_id, alias",
-        )
-        .bind(json_array(ids))
-        .fetch_all(&self.read)
-        .await?
-        {
-            aliases
-                .entry(r.get("entity_id"))
-                .or_default()
-                .push(r.get("alias"));
-        }
-        Ok(aliases)
-    }
+    Ok(aliases)
 }
 
 /// The surname key of a one-word key: a surname alone names the people who bear it, in

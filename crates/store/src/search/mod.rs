@@ -7,7 +7,7 @@
 //! would raise cannot happen, and what a query may cost is bounded here, before any lookup:
 //! the limits below are the whole of it.
 
-mod expand;
+pub(crate) mod expand;
 mod render;
 #[cfg(test)]
 mod tests;

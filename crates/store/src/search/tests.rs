@@ -350,11 +350,16 @@ async fn no_query_makes_sqlite_fail() {
             Err(StoreError::Storage(StorageError::InvalidSearch(_))) => continue,
             Err(e) => panic!("{q:?}: {e}"),
         };
-        let run: Result<i64, sqlx::Error> =
-            sqlx::query_scalar("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?1")
-                .bind(&expr)
-                .fetch_one(&store.read)
-                .await;
+        let matched = expr.clone();
+        let run: Result<i64, StoreError> = store
+            .read_with(move |conn| {
+                Ok(conn.query_row(
+                    "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?1",
+                    [matched],
+                    |r| r.get(0),
+                )?)
+            })
+            .await;
         assert!(run.is_ok(), "{q:?} → {expr}: {run:?}");
     }
     // the noise reads as a query often enough to test the renderer
