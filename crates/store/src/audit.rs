@@ -1,7 +1,7 @@
 //! The curation log: who merged, unmerged, aliased or moved what, and when. Written in the
 //! transaction of the change it records, so a change is never without its entry.
 
-use sqlx::{Row, SqliteConnection};
+use rusqlite::{params, Connection};
 
 use crate::read::keyset_page;
 use crate::{Actor, CurationAction, CurationEntry};
@@ -18,24 +18,22 @@ pub(crate) struct NewEntry<'a> {
 }
 
 /// Writes `entry` on `conn`, inside the caller's transaction; returns its id.
-pub(crate) async fn record(
-    conn: &mut SqliteConnection,
-    entry: NewEntry<'_>,
-) -> Result<Id, StoreError> {
-    Ok(sqlx::query_scalar(
+pub(crate) fn record(conn: &Connection, entry: NewEntry<'_>) -> Result<Id, StoreError> {
+    Ok(conn.query_row(
         "INSERT INTO curation_log (action, actor, actor_name, entity_id, merge_id, mention_id,
                                    detail)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
-    )
-    .bind(entry.action.as_str())
-    .bind(&entry.actor.label)
-    .bind(&entry.actor.name)
-    .bind(entry.entity_id)
-    .bind(entry.merge_id)
-    .bind(entry.mention_id)
-    .bind(entry.detail.to_string())
-    .fetch_one(&mut *conn)
-    .await?)
+        params![
+            entry.action.as_str(),
+            entry.actor.label,
+            entry.actor.name,
+            entry.entity_id,
+            entry.merge_id,
+            entry.mention_id,
+            entry.detail.to_string()
+        ],
+        |r| r.get(0),
+    )?)
 }
 
 impl Store {
@@ -46,29 +44,29 @@ impl Store {
         cursor: Option<Cursor>,
     ) -> Result<Page<CurationEntry>, StoreError> {
         let before = Cursor::after_id(cursor, Listing::Curations)?;
-        let rows = sqlx::query(
-            "SELECT id, action, actor, actor_name, entity_id, merge_id, mention_id, detail,
-                    created_at
-             FROM curation_log WHERE ?1 IS NULL OR id < ?1 ORDER BY id DESC LIMIT ?2",
-        )
-        .bind(before)
-        .bind(limit + 1)
-        .fetch_all(&self.read)
-        .await?;
-        let items = rows
-            .iter()
-            .map(|r| CurationEntry {
-                id: r.get("id"),
-                action: r.get("action"),
-                actor: r.get("actor"),
-                actor_name: r.get("actor_name"),
-                entity_id: r.get("entity_id"),
-                merge_id: r.get("merge_id"),
-                mention_id: r.get("mention_id"),
-                detail: r.get("detail"),
-                created_at: r.get("created_at"),
+        let items = self
+            .read_with(move |conn| {
+                let mut stmt = conn.prepare_cached(
+                    "SELECT id, action, actor, actor_name, entity_id, merge_id, mention_id, detail,
+                            created_at
+                     FROM curation_log WHERE ?1 IS NULL OR id < ?1 ORDER BY id DESC LIMIT ?2",
+                )?;
+                let rows = stmt.query_map(params![before, limit + 1], |r| {
+                    Ok(CurationEntry {
+                        id: r.get("id")?,
+                        action: r.get("action")?,
+                        actor: r.get("actor")?,
+                        actor_name: r.get("actor_name")?,
+                        entity_id: r.get("entity_id")?,
+                        merge_id: r.get("merge_id")?,
+                        mention_id: r.get("mention_id")?,
+                        detail: r.get("detail")?,
+                        created_at: r.get("created_at")?,
+                    })
+                })?;
+                Ok(rows.collect::<Result<Vec<_>, _>>()?)
             })
-            .collect();
+            .await?;
         Ok(keyset_page(
             items,
             limit,

@@ -4,6 +4,7 @@
 //! also keeps what it moved (`merges.rs`), so that it can be undone, and every correction
 //! is written to the curation log (`audit.rs`) with who asked for it.
 
+use rusqlite::{params, OptionalExtension, TransactionBehavior};
 use serde_json::json;
 
 use crate::audit::{record, NewEntry};
@@ -17,12 +18,13 @@ use claimgraph_graph::canon::{fold, resolve_key};
 impl Store {
     /// The entity a merged id now lives in, if `id` was merged away.
     pub async fn merged_into(&self, id: Id) -> Result<Option<Id>, StoreError> {
-        Ok(
-            sqlx::query_scalar("SELECT into_id FROM entity_redirects WHERE from_id = ?1")
-                .bind(id)
-                .fetch_optional(&self.read)
-                .await?,
-        )
+        self.read_with(move |conn| {
+            Ok(conn
+                .prepare_cached("SELECT into_id FROM entity_redirects WHERE from_id = ?1")?
+                .query_row([id], |r| r.get(0))
+                .optional()?)
+        })
+        .await
     }
 
     /// Merges entity `from` into `into`: its mentions, claims, places, sources, aliases
@@ -39,70 +41,71 @@ impl Store {
         if into == from {
             return Err(StorageError::MergeIntoItself { id: into }.into());
         }
-        let mut tx = self.write.begin_with("BEGIN IMMEDIATE").await?;
-        let into_kind = kind_in(&mut tx, into).await?;
-        let from_kind = kind_in(&mut tx, from).await?;
-        if into_kind != from_kind {
-            return Err(StorageError::KindMismatch {
-                into: into_kind,
-                from: from_kind,
-            }
-            .into());
-        }
-        let moves = MergeMoves::capture(&mut tx, into, from).await?;
-        for sql in [
-            "UPDATE mentions SET entity_id = ?1 WHERE entity_id = ?2",
-            "UPDATE claims SET speaker_id = ?1 WHERE speaker_id = ?2",
-            "UPDATE claims SET via_id = ?1 WHERE via_id = ?2",
-            "INSERT OR IGNORE INTO claim_places (claim_id, entity_id, mention_id)
-             SELECT claim_id, ?1, mention_id FROM claim_places WHERE entity_id = ?2
-             ORDER BY rowid",
-            "DELETE FROM claim_places WHERE entity_id = ?2 AND ?1 IS NOT NULL",
-            "UPDATE sources SET entity_id = ?1 WHERE entity_id = ?2",
-            "INSERT OR IGNORE INTO aliases (entity_id, alias, key, rkey)
-             SELECT ?1, alias, key, rkey FROM aliases WHERE entity_id = ?2",
-            "INSERT OR IGNORE INTO entity_roles (entity_id, role)
-             SELECT ?1, role FROM entity_roles WHERE entity_id = ?2",
-            "INSERT OR REPLACE INTO manual_aliases (kind, key, alias, entity_id)
-             SELECT e.kind, a.key, a.alias, ?1 FROM aliases a JOIN entities e ON e.id = a.entity_id
-             WHERE a.entity_id = ?2",
-            // the merged entity's own key too: a gazetteer place is found by it
-            "INSERT OR REPLACE INTO manual_aliases (kind, key, alias, entity_id)
-             SELECT kind, key, name, ?1 FROM entities WHERE id = ?2",
-            "UPDATE manual_aliases SET entity_id = ?1 WHERE entity_id = ?2",
-            "UPDATE entity_redirects SET into_id = ?1 WHERE into_id = ?2",
-            "INSERT OR REPLACE INTO entity_redirects (from_id, into_id) VALUES (?2, ?1)",
-            "UPDATE entities SET mention_count = mention_count
-                 + (SELECT mention_count FROM entities WHERE id = ?2),
-                 skey = COALESCE(skey, (SELECT skey FROM entities WHERE id = ?2)),
-                 gkey = COALESCE(gkey, (SELECT gkey FROM entities WHERE id = ?2)),
-                 geonames_id = COALESCE(geonames_id, (SELECT geonames_id FROM entities WHERE id = ?2)),
-                 lat = COALESCE(lat, (SELECT lat FROM entities WHERE id = ?2)),
-                 lon = COALESCE(lon, (SELECT lon FROM entities WHERE id = ?2)),
-                 country_code = COALESCE(country_code, (SELECT country_code FROM entities WHERE id = ?2))
-             WHERE id = ?1",
-            "DELETE FROM entities WHERE id = ?2 AND ?1 IS NOT NULL",
-        ] {
-            sqlx::query(sql)
-                .bind(into)
-                .bind(from)
-                .execute(&mut *tx)
-                .await?;
-        }
-        let merge_id = moves.save(&mut tx, into, from).await?;
-        record(
-            &mut tx,
-            NewEntry {
-                action: CurationAction::Merge,
-                actor,
-                entity_id: Some(into),
-                merge_id: Some(merge_id),
-                mention_id: None,
-                detail: json!({ "into_id": into, "from_id": from }),
-            },
-        )
-        .await?;
-        tx.commit().await?;
+        let actor = actor.clone();
+        let merge_id = self
+            .write_with(move |conn, _| {
+                let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let into_kind = kind_in(&tx, into)?;
+                let from_kind = kind_in(&tx, from)?;
+                if into_kind != from_kind {
+                    return Err(StorageError::KindMismatch {
+                        into: into_kind,
+                        from: from_kind,
+                    }
+                    .into());
+                }
+                let moves = MergeMoves::capture(&tx, into, from)?;
+                for sql in [
+                    "UPDATE mentions SET entity_id = ?1 WHERE entity_id = ?2",
+                    "UPDATE claims SET speaker_id = ?1 WHERE speaker_id = ?2",
+                    "UPDATE claims SET via_id = ?1 WHERE via_id = ?2",
+                    "INSERT OR IGNORE INTO claim_places (claim_id, entity_id, mention_id)
+                     SELECT claim_id, ?1, mention_id FROM claim_places WHERE entity_id = ?2
+                     ORDER BY rowid",
+                    "DELETE FROM claim_places WHERE entity_id = ?2 AND ?1 IS NOT NULL",
+                    "UPDATE sources SET entity_id = ?1 WHERE entity_id = ?2",
+                    "INSERT OR IGNORE INTO aliases (entity_id, alias, key, rkey)
+                     SELECT ?1, alias, key, rkey FROM aliases WHERE entity_id = ?2",
+                    "INSERT OR IGNORE INTO entity_roles (entity_id, role)
+                     SELECT ?1, role FROM entity_roles WHERE entity_id = ?2",
+                    "INSERT OR REPLACE INTO manual_aliases (kind, key, alias, entity_id)
+                     SELECT e.kind, a.key, a.alias, ?1 FROM aliases a JOIN entities e ON e.id = a.entity_id
+                     WHERE a.entity_id = ?2",
+                    // the merged entity's own key too: a gazetteer place is found by it
+                    "INSERT OR REPLACE INTO manual_aliases (kind, key, alias, entity_id)
+                     SELECT kind, key, name, ?1 FROM entities WHERE id = ?2",
+                    "UPDATE manual_aliases SET entity_id = ?1 WHERE entity_id = ?2",
+                    "UPDATE entity_redirects SET into_id = ?1 WHERE into_id = ?2",
+                    "INSERT OR REPLACE INTO entity_redirects (from_id, into_id) VALUES (?2, ?1)",
+                    "UPDATE entities SET mention_count = mention_count
+                         + (SELECT mention_count FROM entities WHERE id = ?2),
+                         skey = COALESCE(skey, (SELECT skey FROM entities WHERE id = ?2)),
+                         gkey = COALESCE(gkey, (SELECT gkey FROM entities WHERE id = ?2)),
+                         geonames_id = COALESCE(geonames_id, (SELECT geonames_id FROM entities WHERE id = ?2)),
+                         lat = COALESCE(lat, (SELECT lat FROM entities WHERE id = ?2)),
+                         lon = COALESCE(lon, (SELECT lon FROM entities WHERE id = ?2)),
+                         country_code = COALESCE(country_code, (SELECT country_code FROM entities WHERE id = ?2))
+                     WHERE id = ?1",
+                    "DELETE FROM entities WHERE id = ?2 AND ?1 IS NOT NULL",
+                ] {
+                    tx.execute(sql, params![into, from])?;
+                }
+                let merge_id = moves.save(&tx, into, from)?;
+                record(
+                    &tx,
+                    NewEntry {
+                        action: CurationAction::Merge,
+                        actor: &actor,
+                        entity_id: Some(into),
+                        merge_id: Some(merge_id),
+                        mention_id: None,
+                        detail: json!({ "into_id": into, "from_id": from }),
+                    },
+                )?;
+                tx.commit()?;
+                Ok(merge_id)
+            })
+            .await?;
         Ok(MergeOutcome {
             merge_id,
             entity: self.get_entity(into).await?,
@@ -117,46 +120,40 @@ impl Store {
         alias: &str,
         actor: &Actor,
     ) -> Result<EntityRecord, StoreError> {
-        let alias = alias.trim();
-        let key = fold(alias);
+        let alias = alias.trim().to_string();
+        let key = fold(&alias);
         if key.is_empty() {
             return Err(StorageError::EmptyAlias.into());
         }
-        let mut tx = self.write.begin_with("BEGIN IMMEDIATE").await?;
-        let kind_str = kind_in(&mut tx, id).await?;
-        let kind = kind_of(kind_str).ok_or(StorageError::NotFound { what: "entity", id })?;
-        sqlx::query(
-            "INSERT OR IGNORE INTO aliases (entity_id, alias, key, rkey) VALUES (?1, ?2, ?3, ?4)",
-        )
-        .bind(id)
-        .bind(alias)
-        .bind(&key)
-        .bind(resolve_key(kind, alias))
-        .execute(&mut *tx)
+        let actor = actor.clone();
+        self.write_with(move |conn, _| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let kind_str = kind_in(&tx, id)?;
+            let kind = kind_of(kind_str).ok_or(StorageError::NotFound { what: "entity", id })?;
+            tx.execute(
+                "INSERT OR IGNORE INTO aliases (entity_id, alias, key, rkey) VALUES (?1, ?2, ?3, ?4)",
+                params![id, alias, key, resolve_key(kind, &alias)],
+            )?;
+            tx.execute(
+                "INSERT OR REPLACE INTO manual_aliases (kind, key, alias, entity_id)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![kind_str, key, alias, id],
+            )?;
+            record(
+                &tx,
+                NewEntry {
+                    action: CurationAction::Alias,
+                    actor: &actor,
+                    entity_id: Some(id),
+                    merge_id: None,
+                    mention_id: None,
+                    detail: json!({ "alias": alias }),
+                },
+            )?;
+            tx.commit()?;
+            Ok(())
+        })
         .await?;
-        sqlx::query(
-            "INSERT OR REPLACE INTO manual_aliases (kind, key, alias, entity_id)
-             VALUES (?1, ?2, ?3, ?4)",
-        )
-        .bind(kind_str)
-        .bind(&key)
-        .bind(alias)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        record(
-            &mut tx,
-            NewEntry {
-                action: CurationAction::Alias,
-                actor,
-                entity_id: Some(id),
-                merge_id: None,
-                mention_id: None,
-                detail: json!({ "alias": alias }),
-            },
-        )
-        .await?;
-        tx.commit().await?;
         self.get_entity(id).await
     }
 }

@@ -4,9 +4,9 @@
 //! touch (mentions of articles ingested later, which resolve to the survivor through the
 //! merge's aliases) stay where they are.
 
+use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use sqlx::{Row, SqliteConnection};
 
 use crate::audit::{record, NewEntry};
 use crate::read::{from_json, json_array, keyset_page};
@@ -75,102 +75,86 @@ const ENTITY_COLUMNS: &str = "id, kind, name, key, mention_count, created_at, ge
 
 impl EntityRow {
     /// The merged entity's row as stored, to put back when the merge is undone.
-    async fn read(conn: &mut SqliteConnection, id: Id) -> Result<EntityRow, StoreError> {
-        let r = sqlx::query(&format!(
-            "SELECT {ENTITY_COLUMNS} FROM entities WHERE id = ?1"
-        ))
-        .bind(id)
-        .fetch_one(&mut *conn)
-        .await?;
-        Ok(EntityRow {
-            id: r.get("id"),
-            kind: r.get("kind"),
-            name: r.get("name"),
-            key: r.get("key"),
-            mention_count: r.get("mention_count"),
-            created_at: r.get("created_at"),
-            geonames_id: r.get("geonames_id"),
-            lat: r.get("lat"),
-            lon: r.get("lon"),
-            country_code: r.get("country_code"),
-            place_type: r.get("place_type"),
-            skey: r.get("skey"),
-            gkey: r.get("gkey"),
-        })
+    fn read(conn: &Connection, id: Id) -> Result<EntityRow, StoreError> {
+        Ok(conn.query_row(
+            &format!("SELECT {ENTITY_COLUMNS} FROM entities WHERE id = ?1"),
+            [id],
+            |r| {
+                Ok(EntityRow {
+                    id: r.get("id")?,
+                    kind: r.get("kind")?,
+                    name: r.get("name")?,
+                    key: r.get("key")?,
+                    mention_count: r.get("mention_count")?,
+                    created_at: r.get("created_at")?,
+                    geonames_id: r.get("geonames_id")?,
+                    lat: r.get("lat")?,
+                    lon: r.get("lon")?,
+                    country_code: r.get("country_code")?,
+                    place_type: r.get("place_type")?,
+                    skey: r.get("skey")?,
+                    gkey: r.get("gkey")?,
+                })
+            },
+        )?)
     }
 }
 
 impl Filled {
     /// The survivor's columns a merge fills from the merged entity when they are empty,
     /// as they are before it.
-    async fn read(conn: &mut SqliteConnection, id: Id) -> Result<Filled, StoreError> {
-        let r = sqlx::query(
+    fn read(conn: &Connection, id: Id) -> Result<Filled, StoreError> {
+        Ok(conn.query_row(
             "SELECT geonames_id, lat, lon, country_code, skey, gkey FROM entities WHERE id = ?1",
-        )
-        .bind(id)
-        .fetch_one(&mut *conn)
-        .await?;
-        Ok(Filled {
-            geonames_id: r.get("geonames_id"),
-            lat: r.get("lat"),
-            lon: r.get("lon"),
-            country_code: r.get("country_code"),
-            skey: r.get("skey"),
-            gkey: r.get("gkey"),
-        })
+            [id],
+            |r| {
+                Ok(Filled {
+                    geonames_id: r.get("geonames_id")?,
+                    lat: r.get("lat")?,
+                    lon: r.get("lon")?,
+                    country_code: r.get("country_code")?,
+                    skey: r.get("skey")?,
+                    gkey: r.get("gkey")?,
+                })
+            },
+        )?)
     }
 }
 
 /// The ids `sql` selects for `(into, from)` bound as `?1`, `?2`.
-async fn ids(
-    conn: &mut SqliteConnection,
-    sql: &str,
-    into: Id,
-    from: Id,
-) -> Result<Vec<Id>, StoreError> {
-    Ok(sqlx::query_scalar(sql)
-        .bind(into)
-        .bind(from)
-        .fetch_all(&mut *conn)
-        .await?)
+fn ids(conn: &Connection, sql: &str, into: Id, from: Id) -> Result<Vec<Id>, StoreError> {
+    Ok(conn
+        .prepare(sql)?
+        .query_map(params![into, from], |r| r.get(0))?
+        .collect::<Result<_, _>>()?)
 }
 
 /// The strings `sql` selects for `(into, from)` bound as `?1`, `?2`.
-async fn strings(
-    conn: &mut SqliteConnection,
-    sql: &str,
-    into: Id,
-    from: Id,
-) -> Result<Vec<String>, StoreError> {
-    Ok(sqlx::query_scalar(sql)
-        .bind(into)
-        .bind(from)
-        .fetch_all(&mut *conn)
-        .await?)
+fn strings(conn: &Connection, sql: &str, into: Id, from: Id) -> Result<Vec<String>, StoreError> {
+    Ok(conn
+        .prepare(sql)?
+        .query_map(params![into, from], |r| r.get(0))?
+        .collect::<Result<_, _>>()?)
 }
 
 impl MergeMoves {
     /// Reads what merging `from` into `into` will change; call in the merge's transaction
     /// before it changes anything.
-    pub(crate) async fn capture(
-        conn: &mut SqliteConnection,
-        into: Id,
-        from: Id,
-    ) -> Result<MergeMoves, StoreError> {
-        let from_row = EntityRow::read(conn, from).await?;
-        let filled = Filled::read(conn, into).await?;
-        let places = sqlx::query_as(
-            "SELECT rowid, claim_id, mention_id FROM claim_places WHERE entity_id = ?1
-             ORDER BY rowid",
-        )
-        .bind(from)
-        .fetch_all(&mut *conn)
-        .await?;
-        let aliases = sqlx::query_as("SELECT alias, key, rkey FROM aliases WHERE entity_id = ?1")
-            .bind(from)
-            .fetch_all(&mut *conn)
-            .await?;
-        let (manual_keys, manual_before) = manual_rows(conn, &from_row).await?;
+    pub(crate) fn capture(conn: &Connection, into: Id, from: Id) -> Result<MergeMoves, StoreError> {
+        let from_row = EntityRow::read(conn, from)?;
+        let filled = Filled::read(conn, into)?;
+        let places = conn
+            .prepare(
+                "SELECT rowid, claim_id, mention_id FROM claim_places WHERE entity_id = ?1
+                 ORDER BY rowid",
+            )?
+            .query_map([from], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        let aliases = conn
+            .prepare("SELECT alias, key, rkey FROM aliases WHERE entity_id = ?1")?
+            .query_map([from], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        let (manual_keys, manual_before) = manual_rows(conn, &from_row)?;
         Ok(MergeMoves {
             into: filled,
             mentions: ids(
@@ -178,16 +162,14 @@ impl MergeMoves {
                 "SELECT id FROM mentions WHERE entity_id = ?2",
                 into,
                 from,
-            )
-            .await?,
+            )?,
             speaker_of: ids(
                 conn,
                 "SELECT id FROM claims WHERE speaker_id = ?2",
                 into,
                 from,
-            )
-            .await?,
-            via_of: ids(conn, "SELECT id FROM claims WHERE via_id = ?2", into, from).await?,
+            )?,
+            via_of: ids(conn, "SELECT id FROM claims WHERE via_id = ?2", into, from)?,
             places,
             places_added: ids(
                 conn,
@@ -195,15 +177,13 @@ impl MergeMoves {
                      (SELECT claim_id FROM claim_places WHERE entity_id = ?1)",
                 into,
                 from,
-            )
-            .await?,
+            )?,
             sources: ids(
                 conn,
                 "SELECT id FROM sources WHERE entity_id = ?2",
                 into,
                 from,
-            )
-            .await?,
+            )?,
             aliases,
             aliases_added: strings(
                 conn,
@@ -211,23 +191,20 @@ impl MergeMoves {
                      (SELECT alias FROM aliases WHERE entity_id = ?1)",
                 into,
                 from,
-            )
-            .await?,
+            )?,
             roles: strings(
                 conn,
                 "SELECT role FROM entity_roles WHERE entity_id = ?2",
                 into,
                 from,
-            )
-            .await?,
+            )?,
             roles_added: strings(
                 conn,
                 "SELECT role FROM entity_roles WHERE entity_id = ?2 AND role NOT IN
                      (SELECT role FROM entity_roles WHERE entity_id = ?1)",
                 into,
                 from,
-            )
-            .await?,
+            )?,
             manual_keys,
             manual_before,
             redirected: ids(
@@ -235,34 +212,25 @@ impl MergeMoves {
                 "SELECT from_id FROM entity_redirects WHERE into_id = ?2",
                 into,
                 from,
-            )
-            .await?,
+            )?,
             from: from_row,
         })
     }
 
     /// Stores the record as a new merge; returns its id.
-    pub(crate) async fn save(
-        &self,
-        conn: &mut SqliteConnection,
-        into: Id,
-        from: Id,
-    ) -> Result<Id, StoreError> {
+    pub(crate) fn save(&self, conn: &Connection, into: Id, from: Id) -> Result<Id, StoreError> {
         let moves = serde_json::to_string(self).map_err(|e| StoreError::Convert(Box::new(e)))?;
-        Ok(sqlx::query_scalar(
+        Ok(conn.query_row(
             "INSERT INTO merges (into_id, from_id, moves) VALUES (?1, ?2, ?3) RETURNING id",
-        )
-        .bind(into)
-        .bind(from)
-        .bind(moves)
-        .fetch_one(&mut *conn)
-        .await?)
+            params![into, from, moves],
+            |r| r.get(0),
+        )?)
     }
 
     /// Puts back what the merge of `self.from` into `into` changed, where it still is
     /// as the merge left it.
-    async fn restore(&self, conn: &mut SqliteConnection, into: Id) -> Result<(), StoreError> {
-        self.restore_entity(conn).await?;
+    fn restore(&self, conn: &Connection, into: Id) -> Result<(), StoreError> {
+        self.restore_entity(conn)?;
         let from = self.from.id;
         let list = |v: &[Id]| json_array(v);
         let moves: [(&str, String); 8] = [
@@ -308,126 +276,99 @@ impl MergeMoves {
             ),
         ];
         for (sql, items) in moves {
-            sqlx::query(sql)
-                .bind(into)
-                .bind(from)
-                .bind(items)
-                .execute(&mut *conn)
-                .await?;
+            conn.execute(sql, params![into, from, items])?;
         }
-        for (rowid, claim, mention) in &self.places {
+        let mut place = conn.prepare(
             // the row's own rowid keeps the claim's places in their order, unless taken since
-            sqlx::query(
-                "INSERT OR IGNORE INTO claim_places (rowid, claim_id, entity_id, mention_id)
-                 VALUES ((SELECT CASE WHEN EXISTS (SELECT 1 FROM claim_places WHERE rowid = ?1)
-                          THEN NULL ELSE ?1 END), ?2, ?3, ?4)",
-            )
-            .bind(rowid)
-            .bind(claim)
-            .bind(from)
-            .bind(mention)
-            .execute(&mut *conn)
-            .await?;
+            "INSERT OR IGNORE INTO claim_places (rowid, claim_id, entity_id, mention_id)
+             VALUES ((SELECT CASE WHEN EXISTS (SELECT 1 FROM claim_places WHERE rowid = ?1)
+                      THEN NULL ELSE ?1 END), ?2, ?3, ?4)",
+        )?;
+        for (rowid, claim, mention) in &self.places {
+            place.execute(params![rowid, claim, from, mention])?;
         }
-        self.restore_manual(conn).await?;
-        self.restore_survivor(conn, into).await
+        self.restore_manual(conn)?;
+        self.restore_survivor(conn, into)
     }
 
     /// The merged entity's row, aliases and roles, under its own id.
-    async fn restore_entity(&self, conn: &mut SqliteConnection) -> Result<(), StoreError> {
+    fn restore_entity(&self, conn: &Connection) -> Result<(), StoreError> {
         let e = &self.from;
-        sqlx::query(&format!(
-            "INSERT INTO entities ({ENTITY_COLUMNS})
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-        ))
-        .bind(e.id)
-        .bind(&e.kind)
-        .bind(&e.name)
-        .bind(&e.key)
-        .bind(e.mention_count)
-        .bind(&e.created_at)
-        .bind(e.geonames_id)
-        .bind(e.lat)
-        .bind(e.lon)
-        .bind(&e.country_code)
-        .bind(&e.place_type)
-        .bind(&e.skey)
-        .bind(&e.gkey)
-        .execute(&mut *conn)
-        .await?;
-        for (alias, key, rkey) in &self.aliases {
-            sqlx::query(
-                "INSERT OR IGNORE INTO aliases (entity_id, alias, key, rkey) VALUES (?1, ?2, ?3, ?4)",
-            )
-            .bind(e.id)
-            .bind(alias)
-            .bind(key)
-            .bind(rkey)
-            .execute(&mut *conn)
-            .await?;
+        conn.execute(
+            &format!(
+                "INSERT INTO entities ({ENTITY_COLUMNS})
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+            ),
+            params![
+                e.id,
+                e.kind,
+                e.name,
+                e.key,
+                e.mention_count,
+                e.created_at,
+                e.geonames_id,
+                e.lat,
+                e.lon,
+                e.country_code,
+                e.place_type,
+                e.skey,
+                e.gkey
+            ],
+        )?;
+        let mut alias = conn.prepare(
+            "INSERT OR IGNORE INTO aliases (entity_id, alias, key, rkey) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for (a, key, rkey) in &self.aliases {
+            alias.execute(params![e.id, a, key, rkey])?;
         }
-        for role in &self.roles {
-            sqlx::query("INSERT OR IGNORE INTO entity_roles (entity_id, role) VALUES (?1, ?2)")
-                .bind(e.id)
-                .bind(role)
-                .execute(&mut *conn)
-                .await?;
+        let mut role =
+            conn.prepare("INSERT OR IGNORE INTO entity_roles (entity_id, role) VALUES (?1, ?2)")?;
+        for r in &self.roles {
+            role.execute(params![e.id, r])?;
         }
         Ok(())
     }
 
     /// The analysts' aliases the merge wrote or repointed, as they were; the merged id no
     /// longer redirects.
-    async fn restore_manual(&self, conn: &mut SqliteConnection) -> Result<(), StoreError> {
-        sqlx::query(
+    fn restore_manual(&self, conn: &Connection) -> Result<(), StoreError> {
+        conn.execute(
             "DELETE FROM manual_aliases WHERE (kind, key) IN
                  (SELECT value ->> 0, value ->> 1 FROM json_each(?1))",
-        )
-        .bind(json_array(&self.manual_keys))
-        .execute(&mut *conn)
-        .await?;
+            [json_array(&self.manual_keys)],
+        )?;
+        let mut manual = conn.prepare(
+            "INSERT OR REPLACE INTO manual_aliases (kind, key, alias, entity_id, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
         for (kind, key, alias, entity, created_at) in &self.manual_before {
-            sqlx::query(
-                "INSERT OR REPLACE INTO manual_aliases (kind, key, alias, entity_id, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )
-            .bind(kind)
-            .bind(key)
-            .bind(alias)
-            .bind(entity)
-            .bind(created_at)
-            .execute(&mut *conn)
-            .await?;
+            manual.execute(params![kind, key, alias, entity, created_at])?;
         }
-        sqlx::query("DELETE FROM entity_redirects WHERE from_id = ?1")
-            .bind(self.from.id)
-            .execute(&mut *conn)
-            .await?;
+        conn.execute(
+            "DELETE FROM entity_redirects WHERE from_id = ?1",
+            [self.from.id],
+        )?;
         Ok(())
     }
 
     /// The survivor's count less what the merge added, and the columns it filled emptied.
-    async fn restore_survivor(
-        &self,
-        conn: &mut SqliteConnection,
-        into: Id,
-    ) -> Result<(), StoreError> {
+    fn restore_survivor(&self, conn: &Connection, into: Id) -> Result<(), StoreError> {
         let f = &self.into;
-        sqlx::query(
+        conn.execute(
             "UPDATE entities SET mention_count = max(0, mention_count - ?2),
                  geonames_id = ?3, lat = ?4, lon = ?5, country_code = ?6, skey = ?7, gkey = ?8
              WHERE id = ?1",
-        )
-        .bind(into)
-        .bind(self.from.mention_count)
-        .bind(f.geonames_id)
-        .bind(f.lat)
-        .bind(f.lon)
-        .bind(&f.country_code)
-        .bind(&f.skey)
-        .bind(&f.gkey)
-        .execute(&mut *conn)
-        .await?;
+            params![
+                into,
+                self.from.mention_count,
+                f.geonames_id,
+                f.lat,
+                f.lon,
+                f.country_code,
+                f.skey,
+                f.gkey
+            ],
+        )?;
         Ok(())
     }
 }
@@ -435,8 +376,8 @@ impl MergeMoves {
 /// The `manual_aliases` keys a merge of `from` writes or repoints (every alias key of
 /// `from`, its own key, and keys already resolving to it), and their rows before.
 #[allow(clippy::type_complexity)]
-async fn manual_rows(
-    conn: &mut SqliteConnection,
+fn manual_rows(
+    conn: &Connection,
     from: &EntityRow,
 ) -> Result<
     (
@@ -445,30 +386,29 @@ async fn manual_rows(
     ),
     StoreError,
 > {
-    let mut keys: Vec<(String, String)> =
-        sqlx::query_scalar::<_, String>("SELECT key FROM aliases WHERE entity_id = ?1")
-            .bind(from.id)
-            .fetch_all(&mut *conn)
-            .await?
-            .into_iter()
-            .map(|k| (from.kind.clone(), k))
-            .collect();
+    let mut keys: Vec<(String, String)> = conn
+        .prepare("SELECT key FROM aliases WHERE entity_id = ?1")?
+        .query_map([from.id], |r| {
+            Ok((from.kind.clone(), r.get::<_, String>(0)?))
+        })?
+        .collect::<Result<_, _>>()?;
     keys.push((from.kind.clone(), from.key.clone()));
-    let pointing: Vec<(String, String)> =
-        sqlx::query_as("SELECT kind, key FROM manual_aliases WHERE entity_id = ?1")
-            .bind(from.id)
-            .fetch_all(&mut *conn)
-            .await?;
+    let pointing: Vec<(String, String)> = conn
+        .prepare("SELECT kind, key FROM manual_aliases WHERE entity_id = ?1")?
+        .query_map([from.id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
     keys.extend(pointing);
     keys.sort();
     keys.dedup();
-    let before = sqlx::query_as(
-        "SELECT kind, key, alias, entity_id, created_at FROM manual_aliases
-         WHERE (kind, key) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?1))",
-    )
-    .bind(json_array(&keys))
-    .fetch_all(&mut *conn)
-    .await?;
+    let before = conn
+        .prepare(
+            "SELECT kind, key, alias, entity_id, created_at FROM manual_aliases
+             WHERE (kind, key) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?1))",
+        )?
+        .query_map([json_array(&keys)], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<Result<_, _>>()?;
     Ok((keys, before))
 }
 
@@ -479,50 +419,62 @@ impl Store {
     /// either entity stands (undo that first), and when the merged entity's id or name
     /// was taken since.
     pub async fn undo_merge(&self, id: Id, actor: &Actor) -> Result<MergeRecord, StoreError> {
-        let mut tx = self.write.begin_with("BEGIN IMMEDIATE").await?;
-        let row =
-            sqlx::query("SELECT into_id, from_id, moves, undone_at FROM merges WHERE id = ?1")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?
+        let actor = actor.clone();
+        self.write_with(move |conn, _| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let (into, from, moves, undone_at): (Id, Id, String, Option<String>) = tx
+                .query_row(
+                    "SELECT into_id, from_id, moves, undone_at FROM merges WHERE id = ?1",
+                    [id],
+                    |r| {
+                        Ok((
+                            r.get("into_id")?,
+                            r.get("from_id")?,
+                            r.get("moves")?,
+                            r.get("undone_at")?,
+                        ))
+                    },
+                )
+                .optional()?
                 .ok_or(StorageError::NotFound { what: "merge", id })?;
-        if row.get::<Option<String>, _>("undone_at").is_some() {
-            return Err(StorageError::MergeUndone { id }.into());
-        }
-        let (into, from): (Id, Id) = (row.get("into_id"), row.get("from_id"));
-        let moves: MergeMoves = from_json(&row.get::<String, _>("moves"))?;
-        undoable(&mut tx, id, into, &moves.from).await?;
-        moves.restore(&mut tx, into).await?;
-        sqlx::query(
-            "UPDATE merges SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
-        )
-        .bind(id)
-        .execute(&mut *tx)
+            if undone_at.is_some() {
+                return Err(StorageError::MergeUndone { id }.into());
+            }
+            let moves: MergeMoves = from_json(&moves)?;
+            undoable(&tx, id, into, &moves.from)?;
+            moves.restore(&tx, into)?;
+            tx.execute(
+                "UPDATE merges SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
+                [id],
+            )?;
+            record(
+                &tx,
+                NewEntry {
+                    action: CurationAction::Unmerge,
+                    actor: &actor,
+                    entity_id: Some(from),
+                    merge_id: Some(id),
+                    mention_id: None,
+                    detail: json!({ "into_id": into, "from_id": from }),
+                },
+            )?;
+            tx.commit()?;
+            Ok(())
+        })
         .await?;
-        record(
-            &mut tx,
-            NewEntry {
-                action: CurationAction::Unmerge,
-                actor,
-                entity_id: Some(from),
-                merge_id: Some(id),
-                mention_id: None,
-                detail: json!({ "into_id": into, "from_id": from }),
-            },
-        )
-        .await?;
-        tx.commit().await?;
         self.get_merge(id).await
     }
 
     /// One merge.
     pub async fn get_merge(&self, id: Id) -> Result<MergeRecord, StoreError> {
-        let row = sqlx::query(&format!("{MERGE_SELECT} WHERE m.id = ?1"))
-            .bind(id)
-            .fetch_optional(&self.read)
-            .await?
-            .ok_or(StorageError::NotFound { what: "merge", id })?;
-        Ok(merge_row(&row))
+        self.read_with(move |conn| {
+            Ok(conn
+                .prepare_cached(&format!("{MERGE_SELECT} WHERE m.id = ?1"))?
+                .query_row([id], merge_row)
+                .optional()?
+                .ok_or(StorageError::NotFound { what: "merge", id })?)
+        })
+        .await
     }
 
     /// Merges, newest first.
@@ -532,14 +484,15 @@ impl Store {
         cursor: Option<Cursor>,
     ) -> Result<Page<MergeRecord>, StoreError> {
         let before = Cursor::after_id(cursor, Listing::Merges)?;
-        let rows = sqlx::query(&format!(
-            "{MERGE_SELECT} WHERE ?1 IS NULL OR m.id < ?1 ORDER BY m.id DESC LIMIT ?2"
-        ))
-        .bind(before)
-        .bind(limit + 1)
-        .fetch_all(&self.read)
-        .await?;
-        let items = rows.iter().map(merge_row).collect();
+        let items = self
+            .read_with(move |conn| {
+                let mut stmt = conn.prepare_cached(&format!(
+                    "{MERGE_SELECT} WHERE ?1 IS NULL OR m.id < ?1 ORDER BY m.id DESC LIMIT ?2"
+                ))?;
+                let rows = stmt.query_map(params![before, limit + 1], merge_row)?;
+                Ok(rows.collect::<Result<Vec<_>, _>>()?)
+            })
+            .await?;
         Ok(keyset_page(
             items,
             limit,
@@ -554,53 +507,47 @@ const MERGE_SELECT: &str = "SELECT m.id, m.into_id, m.from_id, m.created_at, m.u
         l.actor, l.actor_name
     FROM merges m LEFT JOIN curation_log l ON l.merge_id = m.id AND l.action = 'merge'";
 
-fn merge_row(r: &sqlx::sqlite::SqliteRow) -> MergeRecord {
-    MergeRecord {
-        id: r.get("id"),
-        into_id: r.get("into_id"),
-        from_id: r.get("from_id"),
-        created_at: r.get("created_at"),
-        actor: r.get("actor"),
-        actor_name: r.get("actor_name"),
-        undone_at: r.get("undone_at"),
-    }
+fn merge_row(r: &Row) -> rusqlite::Result<MergeRecord> {
+    Ok(MergeRecord {
+        id: r.get("id")?,
+        into_id: r.get("into_id")?,
+        from_id: r.get("from_id")?,
+        created_at: r.get("created_at")?,
+        actor: r.get("actor")?,
+        actor_name: r.get("actor_name")?,
+        undone_at: r.get("undone_at")?,
+    })
 }
 
 /// Whether merge `id` of `from` into `into` can be put back as it was.
-async fn undoable(
-    conn: &mut SqliteConnection,
-    id: Id,
-    into: Id,
-    from: &EntityRow,
-) -> Result<(), StoreError> {
+fn undoable(conn: &Connection, id: Id, into: Id, from: &EntityRow) -> Result<(), StoreError> {
     let refuse = |reason: String| Err(StorageError::MergeNotUndoable { id, reason }.into());
-    let later: Option<Id> = sqlx::query_scalar(
-        "SELECT id FROM merges WHERE id > ?1 AND undone_at IS NULL
-            AND (into_id IN (?2, ?3) OR from_id IN (?2, ?3))
-         ORDER BY id DESC LIMIT 1",
-    )
-    .bind(id)
-    .bind(into)
-    .bind(from.id)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let later: Option<Id> = conn
+        .query_row(
+            "SELECT id FROM merges WHERE id > ?1 AND undone_at IS NULL
+                AND (into_id IN (?2, ?3) OR from_id IN (?2, ?3))
+             ORDER BY id DESC LIMIT 1",
+            params![id, into, from.id],
+            |r| r.get(0),
+        )
+        .optional()?;
     if let Some(later) = later {
         return refuse(format!(
             "merge {later} was made later with one of its entities: undo it first"
         ));
     }
-    if let Err(e) = kind_in(conn, into).await {
+    if let Err(e) = kind_in(conn, into) {
         return refuse(format!(
             "entity {into}, which it merged into, is gone ({e})"
         ));
     }
-    let taken: Option<Id> =
-        sqlx::query_scalar("SELECT id FROM entities WHERE id = ?1 OR (kind = ?2 AND key = ?3)")
-            .bind(from.id)
-            .bind(&from.kind)
-            .bind(&from.key)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let taken: Option<Id> = conn
+        .query_row(
+            "SELECT id FROM entities WHERE id = ?1 OR (kind = ?2 AND key = ?3)",
+            params![from.id, from.kind, from.key],
+            |r| r.get(0),
+        )
+        .optional()?;
     if let Some(other) = taken {
         return refuse(format!(
             "entity {other} has since taken the merged entity's id or name"

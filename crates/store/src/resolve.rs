@@ -4,15 +4,13 @@
 //! rows written before a key existed.
 
 use claimgraph_model::{EntityKind, PlaceType};
-use rusqlite::{params, OptionalExtension};
-use sqlx::Row;
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use crate::writer::Writer;
 use crate::StorageError;
 use crate::{Id, Store, StoreError};
 use claimgraph_graph::canon::{fold, person_key, resolve_key};
 use claimgraph_graph::resolve::{self, AliasKey, EntityIndex, KnownPerson, SAME_SURNAME};
-use sqlx::SqliteConnection;
 
 impl Writer<'_> {
     /// The entity `name` of this kind refers to, created when nothing known matches (by
@@ -191,69 +189,70 @@ impl Store {
     /// `rkey`, people's surname and given-name keys). Idempotent: only empty keys are
     /// computed.
     pub(crate) async fn rekey(&self) -> Result<(), StoreError> {
-        let mut tx = self.write.begin_with("BEGIN IMMEDIATE").await?;
-        let aliases = sqlx::query(
-            "SELECT a.entity_id, a.alias, e.kind FROM aliases a
-             JOIN entities e ON e.id = a.entity_id WHERE a.rkey = ''",
-        )
-        .fetch_all(&mut *tx)
-        .await?;
-        for r in &aliases {
-            let Some(kind) = kind_of(r.get("kind")) else {
-                continue;
-            };
-            let alias: String = r.get("alias");
-            let rkey = resolve_key(kind, &alias);
-            if rkey.is_empty() {
-                continue;
+        self.write_with(|conn, _| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let aliases: Vec<(Id, String, String)> = tx
+                .prepare(
+                    "SELECT a.entity_id, a.alias, e.kind FROM aliases a
+                     JOIN entities e ON e.id = a.entity_id WHERE a.rkey = ''",
+                )?
+                .query_map([], |r| {
+                    Ok((r.get("entity_id")?, r.get("alias")?, r.get("kind")?))
+                })?
+                .collect::<Result<_, _>>()?;
+            for (entity_id, alias, kind) in &aliases {
+                let Some(kind) = kind_of(kind) else {
+                    continue;
+                };
+                let rkey = resolve_key(kind, alias);
+                if rkey.is_empty() {
+                    continue;
+                }
+                tx.execute(
+                    "UPDATE aliases SET rkey = ?1 WHERE entity_id = ?2 AND alias = ?3",
+                    params![rkey, entity_id, alias],
+                )?;
             }
-            sqlx::query("UPDATE aliases SET rkey = ?1 WHERE entity_id = ?2 AND alias = ?3")
-                .bind(rkey)
-                .bind(r.get::<Id, _>("entity_id"))
-                .bind(&alias)
-                .execute(&mut *tx)
-                .await?;
-        }
-        let people =
-            sqlx::query("SELECT id, name FROM entities WHERE kind = 'person' AND skey IS NULL")
-                .fetch_all(&mut *tx)
-                .await?;
-        for r in &people {
-            let Some(p) = person_key(r.get("name")) else {
-                continue;
-            };
-            sqlx::query("UPDATE entities SET skey = ?1, gkey = ?2 WHERE id = ?3")
-                .bind(&p.surname)
-                .bind(&p.given)
-                .bind(r.get::<Id, _>("id"))
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(())
+            let people: Vec<(Id, String)> = tx
+                .prepare("SELECT id, name FROM entities WHERE kind = 'person' AND skey IS NULL")?
+                .query_map([], |r| Ok((r.get("id")?, r.get("name")?)))?
+                .collect::<Result<_, _>>()?;
+            for (id, name) in &people {
+                let Some(p) = person_key(name) else {
+                    continue;
+                };
+                tx.execute(
+                    "UPDATE entities SET skey = ?1, gkey = ?2 WHERE id = ?3",
+                    params![p.surname, p.given, id],
+                )?;
+            }
+            tx.commit()?;
+            Ok(())
+        })
+        .await
     }
 }
 
 /// The stored kind of entity `id`; a merged id is [`StorageError::Merged`], an unknown one
 /// [`StorageError::NotFound`].
-pub(crate) async fn kind_in(
-    conn: &mut SqliteConnection,
-    id: Id,
-) -> Result<&'static str, StoreError> {
-    let row = sqlx::query("SELECT kind FROM entities WHERE id = ?1")
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?;
-    if let Some(r) = row {
-        return kind_of(r.get("kind"))
+pub(crate) fn kind_in(conn: &Connection, id: Id) -> Result<&'static str, StoreError> {
+    let kind: Option<String> = conn
+        .query_row("SELECT kind FROM entities WHERE id = ?1", [id], |r| {
+            r.get("kind")
+        })
+        .optional()?;
+    if let Some(kind) = kind {
+        return kind_of(&kind)
             .map(|k| k.as_str())
             .ok_or(StorageError::NotFound { what: "entity", id }.into());
     }
-    let into: Option<Id> =
-        sqlx::query_scalar("SELECT into_id FROM entity_redirects WHERE from_id = ?1")
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let into: Option<Id> = conn
+        .query_row(
+            "SELECT into_id FROM entity_redirects WHERE from_id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
     Err(match into {
         Some(into) => StorageError::Merged { id, into },
         None => StorageError::NotFound { what: "entity", id },
