@@ -1,12 +1,71 @@
 //! The statement of a claim list: which index drives it, the filters checked per claim,
 //! the cursor and the order.
 
+use std::fmt::Display;
+
 use claimgraph_model::Measure;
-use sqlx::{QueryBuilder, Sqlite};
+use rusqlite::types::Value;
 
 use super::claims::CORROBORATIONS;
 use crate::{ClaimFilter, ClaimSort, NumberFilter};
 use crate::{Id, Position};
+
+/// A statement built a piece at a time, with the values of its `?` parameters in order.
+#[derive(Debug, Clone, Default)]
+pub(super) struct QueryBuilder {
+    sql: String,
+    params: Vec<Value>,
+}
+
+impl QueryBuilder {
+    pub(super) fn new(sql: impl Into<String>) -> QueryBuilder {
+        QueryBuilder {
+            sql: sql.into(),
+            params: Vec::new(),
+        }
+    }
+
+    /// Appends SQL text.
+    pub(super) fn push(&mut self, sql: impl Display) -> &mut QueryBuilder {
+        use std::fmt::Write;
+        // writing to a String cannot fail
+        let _ = write!(self.sql, "{sql}");
+        self
+    }
+
+    /// Appends a parameter holding `value`.
+    pub(super) fn push_bind(&mut self, value: impl Into<Value>) -> &mut QueryBuilder {
+        self.sql.push('?');
+        self.params.push(value.into());
+        self
+    }
+
+    /// Appends a parameter for each of `values`, separated by commas.
+    fn push_binds<T: Into<Value>>(&mut self, values: impl IntoIterator<Item = T>) {
+        for (i, value) in values.into_iter().enumerate() {
+            if i > 0 {
+                self.sql.push_str(", ");
+            }
+            self.push_bind(value);
+        }
+    }
+
+    /// The statement's text.
+    pub(super) fn sql(&self) -> &str {
+        &self.sql
+    }
+
+    /// The statement's parameters, in order.
+    pub(super) fn params(&self) -> rusqlite::ParamsFromIter<&[Value]> {
+        rusqlite::params_from_iter(self.params.as_slice())
+    }
+
+    /// The values of the statement's parameters, in order.
+    #[cfg(test)]
+    pub(super) fn values(&self) -> &[Value] {
+        &self.params
+    }
+}
 
 /// An article's date as milliseconds since 1970: its publication time, else when it was
 /// stored. Integer so that a cursor holds it exactly.
@@ -17,9 +76,9 @@ const DATE_KEY: &str = "CAST(round((COALESCE(julianday(upper(a.published_at)), \
 /// A claim list narrowed to one place (`about` a place, or `place`) is read from that
 /// place's `claim_places` index in claim order, so its first page costs the page, not the
 /// place's claims; other filters, and filters of several ids, are checked per claim.
-pub(super) fn push_claims_query<'a>(
-    q: &mut QueryBuilder<'a, Sqlite>,
-    filter: &'a ClaimFilter,
+pub(super) fn push_claims_query(
+    q: &mut QueryBuilder,
+    filter: &ClaimFilter,
     sort: ClaimSort,
     cursor: Option<Position>,
     places: &PlaceFilters,
@@ -112,7 +171,7 @@ fn plan<'f>(filter: &'f ClaimFilter, places: &PlaceFilters) -> Plan<'f> {
 
 /// The `WITH` clauses: the full-text hits and the claims of the driving entity.
 fn push_with(
-    q: &mut QueryBuilder<Sqlite>,
+    q: &mut QueryBuilder,
     text: Option<&str>,
     driving_set: Option<DrivingSet>,
     places: &PlaceFilters,
@@ -145,7 +204,7 @@ fn push_with(
 }
 
 /// The columns every claim list reads, and the rows it reads them from.
-fn push_select_from(q: &mut QueryBuilder<Sqlite>, text: bool, plan: &Plan, pass: Pass) {
+fn push_select_from(q: &mut QueryBuilder, text: bool, plan: &Plan, pass: Pass) {
     q.push(
         "SELECT c.id, c.article_id, c.kind, c.text, c.start, c.\"end\", c.speaker_id,
                 c.speaker_text, c.via_id, c.cue, c.fact_id, ",
@@ -175,7 +234,7 @@ fn push_select_from(q: &mut QueryBuilder<Sqlite>, text: bool, plan: &Plan, pass:
 
 /// The `WHERE` clause: the driving place, the pass and every filter checked per claim.
 fn push_where(
-    q: &mut QueryBuilder<Sqlite>,
+    q: &mut QueryBuilder,
     filter: &ClaimFilter,
     plan: &Plan,
     places: &PlaceFilters,
@@ -194,21 +253,13 @@ fn push_where(
 
 /// The filters of [`ClaimFilter`] on article, speaker, outlet cited, kind and the entities
 /// a claim is about or involves, less those that drive the statement.
-fn push_id_filters(
-    q: &mut QueryBuilder<Sqlite>,
-    filter: &ClaimFilter,
-    plan: &Plan,
-    places: &PlaceFilters,
-) {
+fn push_id_filters(q: &mut QueryBuilder, filter: &ClaimFilter, plan: &Plan, places: &PlaceFilters) {
     push_in(q, "c.article_id", &filter.article);
     push_in(q, "c.speaker_id", &filter.speaker);
     push_in(q, "c.via_id", &filter.via);
     if !filter.kind.is_empty() {
         q.push(" AND c.kind IN (");
-        let mut list = q.separated(", ");
-        for kind in &filter.kind {
-            list.push_bind(kind.as_str());
-        }
+        q.push_binds(filter.kind.iter().map(|kind| kind.as_str().to_owned()));
         q.push(")");
     }
     if !plan.about.is_empty() {
@@ -242,7 +293,7 @@ fn push_id_filters(
 
 /// Where the page starts: past the cursor's claim in the list's order.
 fn push_cursor(
-    q: &mut QueryBuilder<Sqlite>,
+    q: &mut QueryBuilder,
     cursor: Option<Position>,
     sort: ClaimSort,
     pass: Pass,
@@ -306,13 +357,7 @@ fn push_cursor(
 }
 
 /// The `ORDER BY` of one pass of a claim list.
-fn push_pass_order(
-    q: &mut QueryBuilder<Sqlite>,
-    pass: Pass,
-    sort: ClaimSort,
-    text: bool,
-    id_col: &str,
-) {
+fn push_pass_order(q: &mut QueryBuilder, pass: Pass, sort: ClaimSort, text: bool, id_col: &str) {
     match (pass, sort) {
         (Pass::InFacts, _) => {
             q.push(" ORDER BY fc.article_count DESC, c.id");
@@ -336,7 +381,7 @@ impl PlaceFilters {
 }
 
 /// ` AND {column} IN (ids…)`, or nothing for no ids.
-fn push_in(q: &mut QueryBuilder<Sqlite>, column: &str, ids: &[Id]) {
+fn push_in(q: &mut QueryBuilder, column: &str, ids: &[Id]) {
     if ids.is_empty() {
         return;
     }
@@ -346,11 +391,8 @@ fn push_in(q: &mut QueryBuilder<Sqlite>, column: &str, ids: &[Id]) {
 }
 
 /// The ids, bound and separated by commas.
-fn push_list(q: &mut QueryBuilder<Sqlite>, ids: &[Id]) {
-    let mut list = q.separated(", ");
-    for &id in ids {
-        list.push_bind(id);
-    }
+fn push_list(q: &mut QueryBuilder, ids: &[Id]) {
+    q.push_binds(ids.iter().copied());
 }
 
 /// Which claims one statement of a claim list reads.
@@ -365,7 +407,7 @@ pub(super) enum Pass {
 }
 
 /// The `ORDER BY` of a claim list read in one statement.
-fn push_order(q: &mut QueryBuilder<Sqlite>, sort: ClaimSort, text: bool, id_col: &str) {
+fn push_order(q: &mut QueryBuilder, sort: ClaimSort, text: bool, id_col: &str) {
     match sort {
         ClaimSort::DateAsc => q.push(" ORDER BY date_key, c.id"),
         ClaimSort::DateDesc => q.push(" ORDER BY date_key DESC, c.id"),
@@ -388,7 +430,7 @@ enum DrivingSet {
 /// The ids of the claims about an entity (see [`push_about`]), read by index: its
 /// `claim_places` rows, and unless it is a place, the claims of the articles it is
 /// mentioned in whose span holds the mention.
-fn push_about_set(q: &mut QueryBuilder<Sqlite>, id: Id, is_place: bool) {
+fn push_about_set(q: &mut QueryBuilder, id: Id, is_place: bool) {
     q.push("SELECT claim_id FROM claim_places WHERE entity_id = ")
         .push_bind(id);
     if !is_place {
@@ -404,7 +446,7 @@ fn push_about_set(q: &mut QueryBuilder<Sqlite>, id: Id, is_place: bool) {
 /// stands inside the claim's words. Mentions of a place never count (its claims are in
 /// `claim_places`), so for a place the per-claim mention check is left out: it would run
 /// for every claim scanned and cost a busy place's first page ~30 times as much.
-fn push_about(q: &mut QueryBuilder<Sqlite>, id: Id, is_place: bool) {
+fn push_about(q: &mut QueryBuilder, id: Id, is_place: bool) {
     q.push("c.id IN (SELECT claim_id FROM claim_places WHERE entity_id = ")
         .push_bind(id);
     if is_place {
@@ -419,7 +461,7 @@ fn push_about(q: &mut QueryBuilder<Sqlite>, id: Id, is_place: bool) {
 }
 
 /// The filters of [`ClaimFilter`] on outlet, publication date and numbers.
-fn push_claim_filters(q: &mut QueryBuilder<Sqlite>, filter: &ClaimFilter) {
+fn push_claim_filters(q: &mut QueryBuilder, filter: &ClaimFilter) {
     if !filter.outlet.is_empty() {
         q.push(" AND a.source_id IN (SELECT id FROM sources WHERE entity_id IN (");
         push_list(q, &filter.outlet);
@@ -458,7 +500,7 @@ const NUMBERS_BY_BASE: &str = "claim_numbers_claim_base";
 /// within its range. The claim's own figures are read by an index that starts with the
 /// claim: one seek per claim checked, never the unit's figures across the store nor all of
 /// a claim's figures (see migration `…0017`).
-fn push_number_filter(q: &mut QueryBuilder<Sqlite>, number: &NumberFilter) {
+fn push_number_filter(q: &mut QueryBuilder, number: &NumberFilter) {
     // a unit with a base compares on the base value, so `mi2` finds figures in km2
     let (index, unit_col, value_col, unit, factor) = match Measure::of(1.0, &number.unit) {
         Some(base) => (

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use sqlx::Row;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::{from_json, json_array, real, real_text};
 use crate::StorageError;
@@ -13,141 +13,172 @@ use crate::{Id, Store, StoreError};
 impl Store {
     /// One entity with its counts; an id merged into another is [`StorageError::Merged`].
     pub async fn get_entity(&self, id: Id) -> Result<EntityRecord, StoreError> {
-        if let Some(into) = self.merged_into(id).await? {
-            return Err(StorageError::Merged { id, into }.into());
-        }
-        let row = sqlx::query(
-            "SELECT e.mention_count, e.created_at,
+        self.read_with(move |conn| {
+            if let Some(into) = redirect_of(conn, id)? {
+                return Err(StorageError::Merged { id, into }.into());
+            }
+            let (mention_count, article_count, claim_count, created_at) = conn
+                .prepare_cached(
+                    "SELECT e.mention_count, e.created_at,
                     (SELECT COUNT(DISTINCT article_id) FROM mentions m WHERE m.entity_id = e.id)
                         AS article_count,
                     (SELECT COUNT(*) FROM claims c WHERE c.speaker_id = e.id) AS claim_count
              FROM entities e WHERE e.id = ?1",
-        )
-        .bind(id)
-        .fetch_optional(&self.read)
-        .await?
-        .ok_or(StorageError::NotFound { what: "entity", id })?;
-        let entity = self
-            .entity_summaries(&[id])
-            .await?
-            .remove(&id)
-            .ok_or(StorageError::NotFound { what: "entity", id })?;
-        Ok(EntityRecord {
-            entity,
-            mention_count: row.get("mention_count"),
-            article_count: row.get("article_count"),
-            claim_count: row.get("claim_count"),
-            created_at: row.get("created_at"),
+                )?
+                .query_row([id], |row| {
+                    Ok((
+                        row.get("mention_count")?,
+                        row.get("article_count")?,
+                        row.get("claim_count")?,
+                        row.get("created_at")?,
+                    ))
+                })
+                .optional()?
+                .ok_or(StorageError::NotFound { what: "entity", id })?;
+            let entity = entity_summaries(conn, &[id])?
+                .remove(&id)
+                .ok_or(StorageError::NotFound { what: "entity", id })?;
+            Ok(EntityRecord {
+                entity,
+                mention_count,
+                article_count,
+                claim_count,
+                created_at,
+            })
         })
-    }
-
-    /// The kind of a stored entity; an id not stored is the error [`Store::missing_entity`]
-    /// gives.
-    pub(super) async fn entity_kind(&self, id: Id) -> Result<String, StoreError> {
-        let kind: Option<String> = sqlx::query_scalar("SELECT kind FROM entities WHERE id = ?1")
-            .bind(id)
-            .fetch_optional(&self.read)
-            .await?;
-        match kind {
-            Some(kind) => Ok(kind),
-            None => Err(self.missing_entity(id).await?),
-        }
+        .await
     }
 
     pub(crate) async fn require(&self, what: &'static str, id: Id) -> Result<(), StoreError> {
-        let sql = match what {
-            "article" => "SELECT 1 FROM articles WHERE id = ?1",
-            _ => "SELECT 1 FROM entities WHERE id = ?1",
-        };
-        let found: Option<i64> = sqlx::query_scalar(sql)
-            .bind(id)
-            .fetch_optional(&self.read)
-            .await?;
-        if found.is_some() {
-            return Ok(());
-        }
-        match what {
-            "entity" => Err(self.missing_entity(id).await?),
-            _ => Err(StorageError::NotFound { what, id }.into()),
-        }
+        self.read_with(move |conn| require(conn, what, id)).await
     }
 
     /// The error for an entity id that is not stored: `Merged` when it was merged into
     /// another, else `NotFound`.
     pub async fn missing_entity(&self, id: Id) -> Result<StoreError, StoreError> {
-        Ok(match self.merged_into(id).await? {
-            Some(into) => StorageError::Merged { id, into },
-            None => StorageError::NotFound { what: "entity", id },
-        }
-        .into())
+        self.read_with(move |conn| missing_entity(conn, id)).await
     }
+}
 
-    pub(super) async fn entity_summaries(
-        &self,
-        ids: &[Id],
-    ) -> Result<HashMap<Id, EntitySummary>, StoreError> {
-        let mut out: HashMap<Id, EntitySummary> = HashMap::new();
-        if ids.is_empty() {
-            return Ok(out);
-        }
-        type EntityRow = (
-            Id,
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<i64>,
-            Vec<String>,
-            Vec<String>,
-        );
-        // one statement, one row (see `hydrate_claims`)
-        let found: String = sqlx::query_scalar(&format!(
-            "SELECT json_group_array(json_array(e.id, e.kind, e.name, {}, {}, e.country_code,
+/// The entity a merged id now lives in, if `id` was merged away.
+pub(crate) fn redirect_of(conn: &Connection, id: Id) -> Result<Option<Id>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT into_id FROM entity_redirects WHERE from_id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
+}
+
+/// The kind of a stored entity; an id not stored is the error [`Store::missing_entity`]
+/// gives.
+pub(super) fn entity_kind(conn: &Connection, id: Id) -> Result<String, StoreError> {
+    let kind: Option<String> = conn
+        .prepare_cached("SELECT kind FROM entities WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    match kind {
+        Some(kind) => Ok(kind),
+        None => Err(missing_entity(conn, id)?),
+    }
+}
+
+/// Checks that `id` names a stored `what` (`"article"` or `"entity"`): an entity id not
+/// stored is the error [`missing_entity`] gives, any other `NotFound`.
+pub(crate) fn require(conn: &Connection, what: &'static str, id: Id) -> Result<(), StoreError> {
+    let sql = match what {
+        "article" => "SELECT 1 FROM articles WHERE id = ?1",
+        _ => "SELECT 1 FROM entities WHERE id = ?1",
+    };
+    let found: Option<i64> = conn
+        .prepare_cached(sql)?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    if found.is_some() {
+        return Ok(());
+    }
+    match what {
+        "entity" => Err(missing_entity(conn, id)?),
+        _ => Err(StorageError::NotFound { what, id }.into()),
+    }
+}
+
+/// The error for an entity id that is not stored: `Merged` when it was merged into
+/// another, else `NotFound`.
+pub(crate) fn missing_entity(conn: &Connection, id: Id) -> Result<StoreError, StoreError> {
+    Ok(match redirect_of(conn, id)? {
+        Some(into) => StorageError::Merged { id, into },
+        None => StorageError::NotFound { what: "entity", id },
+    }
+    .into())
+}
+
+pub(super) fn entity_summaries(
+    conn: &Connection,
+    ids: &[Id],
+) -> Result<HashMap<Id, EntitySummary>, StoreError> {
+    let mut out: HashMap<Id, EntitySummary> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    type EntityRow = (
+        Id,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<i64>,
+        Vec<String>,
+        Vec<String>,
+    );
+    // one statement, one row (see `hydrate_claims`)
+    let sql = format!(
+        "SELECT json_group_array(json_array(e.id, e.kind, e.name, {}, {}, e.country_code,
                 e.place_type, e.geonames_id,
                 json((SELECT json_group_array(alias ORDER BY alias) FROM aliases
                       WHERE entity_id = e.id)),
                 json((SELECT json_group_array(role ORDER BY role) FROM entity_roles
                       WHERE entity_id = e.id))))
              FROM entities e WHERE e.id IN (SELECT value FROM json_each(?1))",
-            real_text("e.lat"),
-            real_text("e.lon"),
-        ))
-        .bind(json_array(ids))
-        .fetch_one(&self.read)
-        .await?;
-        for (id, kind, name, lat, lon, country, place_type, geonames_id, aliases, roles) in
-            from_json::<Vec<EntityRow>>(&found)?
-        {
-            let coordinates = real(lat.as_deref())?.zip(real(lon.as_deref())?);
-            let place = (kind == "place").then_some(PlaceInfo {
-                coordinates,
-                country,
-                place_type,
-                geonames_id,
-            });
-            out.insert(
+        real_text("e.lat"),
+        real_text("e.lon"),
+    );
+    let found: String = conn
+        .prepare_cached(&sql)?
+        .query_row([json_array(ids)], |r| r.get(0))?;
+    for (id, kind, name, lat, lon, country, place_type, geonames_id, aliases, roles) in
+        from_json::<Vec<EntityRow>>(&found)?
+    {
+        let coordinates = real(lat.as_deref())?.zip(real(lon.as_deref())?);
+        let place = (kind == "place").then_some(PlaceInfo {
+            coordinates,
+            country,
+            place_type,
+            geonames_id,
+        });
+        out.insert(
+            id,
+            EntitySummary {
                 id,
-                EntitySummary {
-                    id,
-                    kind,
-                    name,
-                    aliases,
-                    roles,
-                    place,
-                },
-            );
-        }
-        Ok(out)
+                kind,
+                name,
+                aliases,
+                roles,
+                place,
+            },
+        );
     }
+    Ok(out)
 }
 
 impl Store {
     /// How many canonical entities the graph holds.
     pub async fn count_entities(&self) -> Result<i64, StoreError> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM entities")
-            .fetch_one(&self.read)
-            .await?)
+        self.read_with(|conn| {
+            Ok(conn
+                .prepare_cached("SELECT COUNT(*) FROM entities")?
+                .query_row([], |r| r.get(0))?)
+        })
+        .await
     }
 }

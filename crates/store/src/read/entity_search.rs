@@ -2,8 +2,9 @@
 
 use std::collections::HashMap;
 
-use sqlx::Row;
+use rusqlite::Connection;
 
+use super::entities::entity_summaries;
 use super::json_array;
 use crate::{Cursor, Id, Listing, Position, Store, StoreError};
 use crate::{EntitySummary, Page};
@@ -90,103 +91,103 @@ impl Store {
         if q.is_some_and(|q| q.chars().count() > claimgraph_graph::search::MAX_NAME_CHARS) {
             return Err(claimgraph_graph::search::SearchError::NameTooLong.into());
         }
-        let ids: Vec<Id> = match q.filter(|q| !fold(q).is_empty()) {
-            None => {
-                sqlx::query_scalar(MOST_MENTIONED)
-                    .bind(kind)
-                    .bind(limit + 1)
-                    .bind(offset)
-                    .fetch_all(&self.read)
-                    .await?
-            }
-            Some(q) => {
-                let ranked = self.ranked_matches(q, kind).await?;
-                let from = usize::try_from(offset).unwrap_or(usize::MAX);
-                let take = usize::try_from(limit + 1).unwrap_or(usize::MAX);
-                ranked.into_iter().skip(from).take(take).collect()
-            }
-        };
-        let mut summaries = self.entity_summaries(&ids).await?;
-        let mut items: Vec<EntitySummary> =
-            ids.iter().filter_map(|id| summaries.remove(id)).collect();
-        let next = if items.len() as i64 > limit {
-            items.truncate(limit as usize);
-            Some(Cursor::new(
-                Listing::Entities,
-                Position::Offset(offset + limit),
-            ))
-        } else {
-            None
-        };
-        Ok(Page { items, next })
+        let q = q.map(str::to_owned);
+        let kind = kind.map(str::to_owned);
+        self.read_with(move |conn| {
+            let kind = kind.as_deref();
+            let ids: Vec<Id> = match q.as_deref().filter(|q| !fold(q).is_empty()) {
+                None => {
+                    let mut stmt = conn.prepare_cached(MOST_MENTIONED)?;
+                    let ids = stmt.query_map((kind, limit + 1, offset), |r| r.get(0))?;
+                    ids.collect::<Result<_, _>>()?
+                }
+                Some(q) => {
+                    let ranked = ranked_matches(conn, q, kind)?;
+                    let from = usize::try_from(offset).unwrap_or(usize::MAX);
+                    let take = usize::try_from(limit + 1).unwrap_or(usize::MAX);
+                    ranked.into_iter().skip(from).take(take).collect()
+                }
+            };
+            let mut summaries = entity_summaries(conn, &ids)?;
+            let mut items: Vec<EntitySummary> =
+                ids.iter().filter_map(|id| summaries.remove(id)).collect();
+            let next = if items.len() as i64 > limit {
+                items.truncate(limit as usize);
+                Some(Cursor::new(
+                    Listing::Entities,
+                    Position::Offset(offset + limit),
+                ))
+            } else {
+                None
+            };
+            Ok(Page { items, next })
+        })
+        .await
     }
+}
 
-    /// Every entity matching `q`, in rank order (see [`Store::search_entities`]).
-    async fn ranked_matches(&self, q: &str, kind: Option<&str>) -> Result<Vec<Id>, StoreError> {
-        let mut found = Matches::default();
-        let key = fold(q);
-        self.key_matches(
-            std::slice::from_ref(&key),
-            &query_keys(q),
-            q,
-            kind,
-            0,
-            &mut found,
-        )
-        .await?;
-        if !found.any_at_most(1) {
-            if let Some(stripped) = strip_qualifiers(q) {
-                self.key_matches(
-                    std::slice::from_ref(&stripped),
-                    &query_keys(&stripped),
-                    &stripped,
-                    kind,
-                    2,
-                    &mut found,
-                )
-                .await?;
-            }
+/// Every entity matching `q`, in rank order (see [`Store::search_entities`]).
+fn ranked_matches(conn: &Connection, q: &str, kind: Option<&str>) -> Result<Vec<Id>, StoreError> {
+    let mut found = Matches::default();
+    let key = fold(q);
+    key_matches(
+        conn,
+        std::slice::from_ref(&key),
+        &query_keys(q),
+        q,
+        kind,
+        0,
+        &mut found,
+    )?;
+    if !found.any_at_most(1) {
+        if let Some(stripped) = strip_qualifiers(q) {
+            key_matches(
+                conn,
+                std::slice::from_ref(&stripped),
+                &query_keys(&stripped),
+                &stripped,
+                kind,
+                2,
+                &mut found,
+            )?;
         }
-        for r in sqlx::query(CONTAINS_MATCHES)
-            .bind(&key)
-            .bind(kind)
-            .bind(MAX_MATCHES)
-            .fetch_all(&self.read)
-            .await?
-        {
-            found.add(
-                r.get("id"),
-                r.get::<i64, _>("tier") as u8,
-                0.0,
-                r.get("mention_count"),
-            );
-        }
-        if found.is_empty() {
-            self.phrase_matches(&key, kind, &mut found).await?;
-        }
-        if found.is_empty() {
-            self.similar_matches(q, kind, &mut found).await?;
-        }
-        Ok(found.ranked())
     }
+    let mut stmt = conn.prepare_cached(CONTAINS_MATCHES)?;
+    let mut rows = stmt.query((&key, kind, MAX_MATCHES))?;
+    while let Some(r) = rows.next()? {
+        found.add(
+            r.get("id")?,
+            r.get::<_, i64>("tier")? as u8,
+            0.0,
+            r.get("mention_count")?,
+        );
+    }
+    if found.is_empty() {
+        phrase_matches(conn, &key, kind, &mut found)?;
+    }
+    if found.is_empty() {
+        similar_matches(conn, q, kind, &mut found)?;
+    }
+    Ok(found.ranked())
+}
 
-    /// Entities with an alias whose folded key is one of `keys` (at `tier`) or whose
-    /// resolution key is one of `rkeys` (at `tier + 1`); a one-word query also matches
-    /// people by surname.
-    async fn key_matches(
-        &self,
-        keys: &[String],
-        rkeys: &[String],
-        q: &str,
-        kind: Option<&str>,
-        tier: u8,
-        found: &mut Matches,
-    ) -> Result<(), StoreError> {
-        let surname = person_key(q)
-            .filter(|p| p.given.is_none())
-            .map(|p| p.surname);
-        let rows = sqlx::query(
-            "SELECT e.id, e.mention_count,
+/// Entities with an alias whose folded key is one of `keys` (at `tier`) or whose
+/// resolution key is one of `rkeys` (at `tier + 1`); a one-word query also matches
+/// people by surname.
+fn key_matches(
+    conn: &Connection,
+    keys: &[String],
+    rkeys: &[String],
+    q: &str,
+    kind: Option<&str>,
+    tier: u8,
+    found: &mut Matches,
+) -> Result<(), StoreError> {
+    let surname = person_key(q)
+        .filter(|p| p.given.is_none())
+        .map(|p| p.surname);
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.id, e.mention_count,
                     MIN(CASE WHEN a.key IN (SELECT value FROM json_each(?1)) THEN 0 ELSE 1 END)
                         AS t
              FROM aliases a JOIN entities e ON e.id = a.entity_id
@@ -199,73 +200,72 @@ impl Store {
              WHERE ?4 IS NOT NULL AND e.kind = 'person' AND e.skey = ?4
                AND (?3 IS NULL OR e.kind = ?3)
              LIMIT ?5",
-        )
-        .bind(json_array(keys))
-        .bind(json_array(rkeys))
-        .bind(kind)
-        .bind(surname)
-        .bind(MAX_MATCHES)
-        .fetch_all(&self.read)
-        .await?;
-        for r in rows {
-            let t = r.get::<i64, _>("t") as u8;
-            found.add(r.get("id"), tier + t, 0.0, r.get("mention_count"));
-        }
-        Ok(())
+    )?;
+    let mut rows = stmt.query((
+        json_array(keys),
+        json_array(rkeys),
+        kind,
+        surname,
+        MAX_MATCHES,
+    ))?;
+    while let Some(r) = rows.next()? {
+        let t = r.get::<_, i64>("t")? as u8;
+        found.add(r.get("id")?, tier + t, 0.0, r.get("mention_count")?);
     }
+    Ok(())
+}
 
-    /// The longest runs of the query's words that name an entity (exact or resolution
-    /// key): "Harbour mining basin" finds "Harbour".
-    async fn phrase_matches(
-        &self,
-        key: &str,
-        kind: Option<&str>,
-        found: &mut Matches,
-    ) -> Result<(), StoreError> {
-        let words: Vec<&str> = key.split(' ').take(MAX_QUERY_WORDS).collect();
-        for len in (1..words.len()).rev() {
-            let phrases: Vec<String> = words.windows(len).map(|w| w.join(" ")).collect();
-            let mut rkeys: Vec<String> = phrases.iter().flat_map(|p| query_keys(p)).collect();
-            rkeys.sort();
-            rkeys.dedup();
-            self.key_matches(&phrases, &rkeys, "", kind, PHRASE_TIER, found)
-                .await?;
-            if !found.is_empty() {
-                break;
-            }
+/// The longest runs of the query's words that name an entity (exact or resolution
+/// key): "Harbour mining basin" finds "Harbour".
+fn phrase_matches(
+    conn: &Connection,
+    key: &str,
+    kind: Option<&str>,
+    found: &mut Matches,
+) -> Result<(), StoreError> {
+    let words: Vec<&str> = key.split(' ').take(MAX_QUERY_WORDS).collect();
+    for len in (1..words.len()).rev() {
+        let phrases: Vec<String> = words.windows(len).map(|w| w.join(" ")).collect();
+        let mut rkeys: Vec<String> = phrases.iter().flat_map(|p| query_keys(p)).collect();
+        rkeys.sort();
+        rkeys.dedup();
+        key_matches(conn, &phrases, &rkeys, "", kind, PHRASE_TIER, found)?;
+        if !found.is_empty() {
+            break;
         }
-        Ok(())
     }
+    Ok(())
+}
 
-    /// Aliases whose transliteration key is close to the query's (Jaro-Winkler), among
-    /// those sharing its first two letters.
-    async fn similar_matches(
-        &self,
-        q: &str,
-        kind: Option<&str>,
-        found: &mut Matches,
-    ) -> Result<(), StoreError> {
-        let tkey = translit_key(q);
-        let Some((lo, hi)) = prefix_range(&tkey, 2) else {
-            return Ok(());
-        };
-        for r in sqlx::query(
-            "SELECT e.id, e.mention_count, a.rkey FROM aliases a
+/// Aliases whose transliteration key is close to the query's (Jaro-Winkler), among
+/// those sharing its first two letters.
+fn similar_matches(
+    conn: &Connection,
+    q: &str,
+    kind: Option<&str>,
+    found: &mut Matches,
+) -> Result<(), StoreError> {
+    let tkey = translit_key(q);
+    let Some((lo, hi)) = prefix_range(&tkey, 2) else {
+        return Ok(());
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.id, e.mention_count, a.rkey FROM aliases a
              JOIN entities e ON e.id = a.entity_id
              WHERE a.rkey >= ?1 AND a.rkey < ?2 AND (?3 IS NULL OR e.kind = ?3) LIMIT ?4",
-        )
-        .bind(lo)
-        .bind(hi)
-        .bind(kind)
-        .bind(MAX_SIMILAR_CANDIDATES)
-        .fetch_all(&self.read)
-        .await?
-        {
-            let score = strsim::jaro_winkler(&tkey, r.get::<&str, _>("rkey"));
-            if score >= MIN_SIMILARITY {
-                found.add(r.get("id"), PHRASE_TIER + 1, score, r.get("mention_count"));
-            }
+    )?;
+    let mut rows = stmt.query((lo, hi, kind, MAX_SIMILAR_CANDIDATES))?;
+    while let Some(r) = rows.next()? {
+        let rkey: String = r.get("rkey")?;
+        let score = strsim::jaro_winkler(&tkey, &rkey);
+        if score >= MIN_SIMILARITY {
+            found.add(
+                r.get("id")?,
+                PHRASE_TIER + 1,
+                score,
+                r.get("mention_count")?,
+            );
         }
-        Ok(())
     }
+    Ok(())
 }

@@ -1,15 +1,13 @@
 //! Plans of the claim, fact and entity reads: each is read by index, a page at a time.
 
-use claimgraph_model::ClaimKind;
-use sqlx::{QueryBuilder, Row, Sqlite};
-
 use super::claims::{claim_numbers_sql, CORROBORATIONS};
-use super::claims_query::{push_claims_query, Pass, PlaceFilters};
+use super::claims_query::{push_claims_query, Pass, PlaceFilters, QueryBuilder};
 use super::entity_search::{CONTAINS_MATCHES, MOST_MENTIONED};
 use super::{real, real_of, real_text};
 use crate::LISTED_NUMBERS;
 use crate::{ClaimFilter, ClaimSort, NumberFilter};
 use crate::{Position, Store};
+use claimgraph_model::ClaimKind;
 
 async fn store() -> (Store, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -20,15 +18,33 @@ async fn store() -> (Store, tempfile::TempDir) {
 }
 
 /// SQLite's plan of a statement, one step a line.
-async fn plan(store: &Store, mut q: QueryBuilder<'_, Sqlite>) -> String {
-    q.build()
-        .fetch_all(&store.read)
+async fn plan(store: &Store, q: QueryBuilder) -> String {
+    store
+        .read_with(move |conn| {
+            let mut stmt = conn.prepare(q.sql())?;
+            // a parameter left unbound (a statement's own `?1`) is NULL
+            for (i, value) in q.values().iter().enumerate() {
+                stmt.raw_bind_parameter(i + 1, value)?;
+            }
+            let mut rows = stmt.raw_query();
+            let mut steps = Vec::new();
+            while let Some(r) = rows.next()? {
+                steps.push(r.get::<_, String>("detail")?);
+            }
+            Ok(steps)
+        })
         .await
         .expect("explain")
-        .iter()
-        .map(|r| r.get::<String, _>("detail"))
-        .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Runs `sql` (statements without parameters) on the writer's connection.
+async fn execute(store: &Store, sql: String) {
+    let statements = sql.clone();
+    store
+        .write_with(move |conn, _| Ok(conn.execute_batch(&statements)?))
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e:?}"));
 }
 
 /// A plan whose cost follows the page: no table read in full and nothing sorted after
@@ -156,12 +172,7 @@ async fn a_claim_lists_its_first_figures_read_by_its_index() {
     );
     assert!(!plan.contains("TEMP B-TREE FOR ORDER BY"), "{plan}");
 
-    let run = |sql: String| {
-        let pool = store.write.clone();
-        async move {
-            sqlx::query(&sql).execute(&pool).await.expect("insert");
-        }
-    };
+    let run = |sql: String| execute(&store, sql);
     run("INSERT INTO articles (id, content_hash, text) VALUES (1, 'h1', 'figures')".into()).await;
     run(
         "INSERT INTO claims (id, article_id, kind, text, start, \"end\")
@@ -315,14 +326,18 @@ async fn corroborations_read_one_fact_row() {
 
 /// Each fact's article count against counting its claims' articles.
 async fn counts_agree(store: &Store) -> Vec<i64> {
-    let rows: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT f.article_count,
+    let rows: Vec<(i64, i64)> = store
+        .read_with(|conn| {
+            let mut stmt = conn.prepare(
+                "SELECT f.article_count,
                 (SELECT count(DISTINCT article_id) FROM claims WHERE fact_id = f.id)
          FROM facts f ORDER BY f.id",
-    )
-    .fetch_all(&store.read)
-    .await
-    .expect("counts");
+            )?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+        .await
+        .expect("counts");
     for (kept, counted) in &rows {
         assert_eq!(kept, counted, "{rows:?}");
     }
@@ -332,12 +347,7 @@ async fn counts_agree(store: &Store) -> Vec<i64> {
 #[tokio::test]
 async fn facts_count_their_articles_as_claims_join_leave_and_go() {
     let (store, _dir) = store().await;
-    let run = |sql: &'static str| {
-        let pool = store.write.clone();
-        async move {
-            sqlx::query(sql).execute(&pool).await.expect(sql);
-        }
-    };
+    let run = |sql: &'static str| execute(&store, sql.to_string());
     run("INSERT INTO articles (id, content_hash, text) VALUES (1, 'h1', 'one'), (2, 'h2', 'two')")
         .await;
     run(
@@ -354,12 +364,13 @@ async fn facts_count_their_articles_as_claims_join_leave_and_go() {
     assert_eq!(counts_agree(&store).await, [1, 0]);
     run("UPDATE claims SET fact_id = 1 WHERE id = 3").await;
     assert_eq!(counts_agree(&store).await, [2, 0]);
-    let corroborations: i64 = sqlx::query_scalar(&format!(
-        "SELECT {CORROBORATIONS} FROM claims c WHERE c.id = 2"
-    ))
-    .fetch_one(&store.read)
-    .await
-    .expect("corroborations");
+    let corroborations: i64 = store
+        .read_with(|conn| {
+            let sql = format!("SELECT {CORROBORATIONS} FROM claims c WHERE c.id = 2");
+            Ok(conn.query_row(&sql, [], |r| r.get(0))?)
+        })
+        .await
+        .expect("corroborations");
     assert_eq!(corroborations, 1);
     // moving one of article 1's two claims keeps article 1 in fact 1
     run("UPDATE claims SET fact_id = 2 WHERE id = 1").await;
@@ -390,9 +401,11 @@ async fn reals_read_through_json_keep_every_bit() {
         0.0,
     ];
     for v in values {
-        let text: String = sqlx::query_scalar(&format!("SELECT {}", real_text("?1")))
-            .bind(v)
-            .fetch_one(&store.read)
+        let text: String = store
+            .read_with(move |conn| {
+                let sql = format!("SELECT {}", real_text("?1"));
+                Ok(conn.query_row(&sql, [v], |r| r.get(0))?)
+            })
             .await
             .expect("render");
         assert_eq!(
@@ -401,8 +414,11 @@ async fn reals_read_through_json_keep_every_bit() {
             "{text}"
         );
     }
-    let none: Option<String> = sqlx::query_scalar(&format!("SELECT {}", real_text("NULL")))
-        .fetch_one(&store.read)
+    let none: Option<String> = store
+        .read_with(|conn| {
+            let sql = format!("SELECT {}", real_text("NULL"));
+            Ok(conn.query_row(&sql, [], |r| r.get(0))?)
+        })
         .await
         .expect("render");
     assert_eq!(real(none.as_deref()).expect("null"), None);
