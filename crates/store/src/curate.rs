@@ -4,7 +4,7 @@
 //! also keeps what it moved (`merges.rs`), so that it can be undone, and every correction
 //! is written to the curation log (`audit.rs`) with who asked for it.
 
-use rusqlite::{params, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, TransactionBehavior};
 use serde_json::json;
 
 use crate::audit::{record, NewEntry};
@@ -18,13 +18,8 @@ use claimgraph_graph::canon::{fold, resolve_key};
 impl Store {
     /// The entity a merged id now lives in, if `id` was merged away.
     pub async fn merged_into(&self, id: Id) -> Result<Option<Id>, StoreError> {
-        self.read_with(move |conn| {
-            Ok(conn
-                .prepare_cached("SELECT into_id FROM entity_redirects WHERE from_id = ?1")?
-                .query_row([id], |r| r.get(0))
-                .optional()?)
-        })
-        .await
+        self.read_with(move |conn| crate::read::redirect_of(conn, id))
+            .await
     }
 
     /// Merges entity `from` into `into`: its mentions, claims, places, sources, aliases
@@ -43,7 +38,7 @@ impl Store {
         }
         let actor = actor.clone();
         let merge_id = self
-            .write_with(move |conn, _| {
+            .write_rows(move |conn| {
                 let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
                 let into_kind = kind_in(&tx, into)?;
                 let from_kind = kind_in(&tx, from)?;
@@ -126,7 +121,7 @@ impl Store {
             return Err(StorageError::EmptyAlias.into());
         }
         let actor = actor.clone();
-        self.write_with(move |conn, _| {
+        self.write_rows(move |conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let kind_str = kind_in(&tx, id)?;
             let kind = kind_of(kind_str).ok_or(StorageError::NotFound { what: "entity", id })?;

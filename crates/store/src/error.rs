@@ -12,9 +12,7 @@ pub enum StoreError {
     #[error(transparent)]
     Storage(#[from] StorageError),
     #[error("database error: {0}")]
-    Database(sqlx::Error),
-    #[error("database error: {0}")]
-    Write(rusqlite::Error),
+    Database(rusqlite::Error),
     /// A value that does not convert between its Rust type and what SQLite stores.
     #[error("a stored value did not convert: {0}")]
     Convert(Box<dyn std::error::Error + Send + Sync>),
@@ -24,32 +22,9 @@ pub enum StoreError {
     Migrate(MigrateError),
 }
 
-const SQLITE_READONLY: i64 = 8;
-const SQLITE_BUSY: i64 = 5;
-const SQLITE_LOCKED: i64 = 6;
-const SQLITE_INTERRUPT: i64 = 9;
-const SQLITE_FULL: i64 = 13;
-
 impl From<SearchError> for StoreError {
     fn from(e: SearchError) -> Self {
         StorageError::InvalidSearch(e).into()
-    }
-}
-
-impl From<sqlx::Error> for StoreError {
-    fn from(e: sqlx::Error) -> Self {
-        let code = e
-            .as_database_error()
-            .and_then(|d| d.code())
-            .and_then(|c| c.parse::<i64>().ok());
-        match code.map(|c| c & 0xff) {
-            Some(SQLITE_FULL) => StorageError::Full.into(),
-            Some(SQLITE_READONLY) => StorageError::ReadOnly.into(),
-            Some(SQLITE_BUSY | SQLITE_LOCKED) => StorageError::Busy.into(),
-            Some(SQLITE_INTERRUPT) => StorageError::Interrupted.into(),
-            _ if matches!(e, sqlx::Error::PoolTimedOut) => StorageError::Busy.into(),
-            _ => StoreError::Database(e),
-        }
     }
 }
 
@@ -57,7 +32,7 @@ impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         match contract_error(&e) {
             Some(clear) => clear.into(),
-            None => StoreError::Write(e),
+            None => StoreError::Database(e),
         }
     }
 }
@@ -90,19 +65,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn plain_sqlx_errors_stay_database_errors() {
-        assert!(matches!(
-            StoreError::from(sqlx::Error::RowNotFound),
-            StoreError::Database(_)
-        ));
-        assert!(matches!(
-            StoreError::from(sqlx::Error::PoolTimedOut),
-            StoreError::Storage(StorageError::Busy)
-        ));
-    }
-
-    #[test]
-    fn writer_errors_keep_their_meaning() {
+    fn sqlite_errors_keep_their_meaning() {
         let full = rusqlite::Error::SqliteFailure(
             rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL),
             None,
@@ -113,7 +76,7 @@ mod tests {
         ));
         assert!(matches!(
             StoreError::from(rusqlite::Error::QueryReturnedNoRows),
-            StoreError::Write(_)
+            StoreError::Database(_)
         ));
     }
 }

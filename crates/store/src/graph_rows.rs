@@ -58,7 +58,7 @@ impl Store {
         kind: EdgeKind,
         score: f64,
     ) -> Result<Id, StoreError> {
-        self.write_with(move |conn, _| {
+        self.write_rows(move |conn| {
             Ok(conn.query_row(
                 "INSERT INTO claim_links (a, b, kind, score) VALUES (?1, ?2, ?3, ?4) RETURNING id",
                 (a.min(b), a.max(b), kind.as_str(), score),
@@ -384,7 +384,7 @@ mod tests {
     async fn exec(store: &Store, sql: &str) {
         let owned = sql.to_string();
         store
-            .write_with(move |conn, _| Ok(conn.execute_batch(&owned)?))
+            .write_rows(move |conn| Ok(conn.execute_batch(&owned)?))
             .await
             .expect(sql);
     }

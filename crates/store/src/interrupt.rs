@@ -1,22 +1,21 @@
 //! Read statements that stop when their caller's time is up or the service shuts down.
 //!
-//! SQLite runs a statement on its connection's worker thread. A caller that gives up on a
-//! read (the HTTP layer answering 503 at its timeout drops the request) does not stop
-//! that thread: the statement ran on for minutes, holding one of the pool's connections, and
-//! a few such reads left every other request waiting for a connection and shutdown waiting
-//! for the statements. So every read connection is armed when it is handed out: a progress
-//! handler, called every [`CHECK_EVERY`] steps of SQLite's virtual machine, stops the
-//! statement once the deadline of the task that took the connection (`claimgraph_graph::storage::with_deadline`) has
-//! passed or the store was told to stop ([`crate::Store::stop_reads`]). The statement then
+//! A read runs on a blocking thread (`pool.rs`). A caller that gives up on a read (the HTTP
+//! layer answering 503 at its timeout drops the request) does not stop that thread: the
+//! statement ran on for minutes, holding one of the pool's connections, and a few such reads
+//! left every other request waiting for a connection and shutdown waiting for the
+//! statements. So every read connection is armed when it is handed out: a progress handler,
+//! called every [`CHECK_EVERY`] steps of SQLite's virtual machine, stops the statement once
+//! the deadline of the task that asked for the read
+//! (`claimgraph_graph::storage::with_deadline`) has passed or the store was told to stop
+//! ([`crate::Store::stop_reads`]). The statement then
 //! fails with SQLite's `SQLITE_INTERRUPT`, which is [`crate::StorageError::Interrupted`].
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
-use claimgraph_graph::storage::current_deadline;
 use rusqlite::Connection;
-use sqlx::sqlite::SqliteConnection;
 
 /// Steps of SQLite's virtual machine between two checks: tens of microseconds of work, so
 /// a statement stops within a millisecond of its deadline and a check (a clock read) costs
@@ -44,20 +43,6 @@ impl ReadStop {
                 stop.load(Ordering::Relaxed) || deadline.is_some_and(|d| Instant::now() >= d)
             }),
         );
-    }
-
-    /// Installs on `conn` the progress handler for the task taking it: it stops the
-    /// statement once the task's deadline (if any) has passed or the store stops. Locking
-    /// the handle round-trips to the connection's worker, which also proves it alive.
-    pub(crate) async fn arm_async(&self, conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
-        let deadline = current_deadline();
-        let stop = Arc::clone(&self.0);
-        let mut handle = conn.lock_handle().await?;
-        handle.set_progress_handler(CHECK_EVERY, move || {
-            // true: go on
-            !stop.load(Ordering::Relaxed) && deadline.is_none_or(|d| Instant::now() < d)
-        });
-        Ok(())
     }
 }
 

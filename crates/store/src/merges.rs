@@ -420,7 +420,7 @@ impl Store {
     /// was taken since.
     pub async fn undo_merge(&self, id: Id, actor: &Actor) -> Result<MergeRecord, StoreError> {
         let actor = actor.clone();
-        self.write_with(move |conn, _| {
+        self.write_rows(move |conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let (into, from, moves, undone_at): (Id, Id, String, Option<String>) = tx
                 .query_row(

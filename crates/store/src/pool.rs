@@ -28,7 +28,7 @@ const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// How long a connection waits for SQLite's lock (a checkpoint, another process's
 /// schema change) before giving up.
-pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Opens a connection to `path` with the settings every connection of a store shares:
 /// WAL journal, foreign keys, the busy timeout and, if set, the size cap.
@@ -120,7 +120,6 @@ impl ReadPool {
     fn open(&self) -> Result<Connection, StoreError> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_URI
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         Ok(open_connection(&self.path, flags, self.max_pages)?)
     }

@@ -35,7 +35,7 @@ impl Store {
     ) -> Result<RelinkOutcome, StoreError> {
         let actor = actor.clone();
         let (m, mentions, claims, log_id) = self
-            .write_with(move |conn, _| {
+            .write_rows(move |conn| {
                 let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
                 let m = mentioned(&tx, id)?;
                 if kind_in(&tx, place)? != "place" {

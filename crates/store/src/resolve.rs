@@ -189,7 +189,7 @@ impl Store {
     /// `rkey`, people's surname and given-name keys). Idempotent: only empty keys are
     /// computed.
     pub(crate) async fn rekey(&self) -> Result<(), StoreError> {
-        self.write_with(|conn, _| {
+        self.write_rows(|conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let aliases: Vec<(Id, String, String)> = tx
                 .prepare(

@@ -19,7 +19,6 @@ impl From<StoreError> for StorageError {
         match e {
             StoreError::Storage(e) => e,
             StoreError::Database(e) => StorageError::Backend(Box::new(e)),
-            StoreError::Write(e) => StorageError::Backend(Box::new(e)),
             StoreError::Convert(e) => StorageError::Backend(e),
             StoreError::WriterStopped(why) => StorageError::WriterStopped(why),
             StoreError::Migrate(e) => StorageError::Migrate(Box::new(e)),

@@ -1,14 +1,11 @@
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
 use tokio::sync::Mutex;
 
 use crate::interrupt::ReadStop;
-use crate::pool::{open_connection, ReadPool, BUSY_TIMEOUT};
+use crate::pool::{open_connection, ReadPool};
 use crate::DataVersion;
 use crate::StoreError;
 use claimgraph_graph::facts::TokenIndex;
@@ -23,17 +20,16 @@ pub struct StoreOptions {
 
 /// Handle to one claimgraph database. Cheap to clone.
 ///
-/// Reads go through a pool of connections. Articles are written by one synchronous
-/// connection ([`WriterConn`]) on a blocking thread, so writers in this process queue
-/// instead of fighting over SQLite's single write lock, and a bulk ingest's thousands of
-/// statements per batch cost what SQLite costs, not a thread hand-off each. Migrations
-/// and an analyst's curation go through a pool of one async connection.
+/// One driver, rusqlite, for every connection: reads go through a pool of synchronous
+/// connections run on blocking threads (`pool.rs`); articles, migrations and an analyst's
+/// curation are written by one connection ([`WriterConn`]) on a blocking thread, so
+/// writers in this process queue instead of fighting over SQLite's single write lock, and
+/// a bulk ingest's thousands of statements per batch cost what SQLite costs, not a thread
+/// hand-off each.
 #[derive(Debug, Clone)]
 pub struct Store {
-    pub(crate) read: SqlitePool,
     /// The read connections (see `pool.rs`).
     pub(crate) reads: Arc<ReadPool>,
-    pub(crate) write: SqlitePool,
     pub(crate) writer: Arc<WriterConn>,
     /// The connection [`Store::data_version`] asks; it never writes.
     version: Arc<Mutex<Watcher>>,
@@ -93,6 +89,15 @@ impl WriterConn {
         &self,
         work: impl FnOnce(&mut rusqlite::Connection, &mut TokenIndex) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
+        self.run_as(IndexUse::Claims, work)
+    }
+
+    /// [`WriterConn::run`] for `work` that adds no claim; see [`IndexUse`].
+    fn run_as<T>(
+        &self,
+        uses: IndexUse,
+        work: impl FnOnce(&mut rusqlite::Connection, &mut TokenIndex) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
         // a panic mid-write left at worst an open transaction, which the check below ends
         let mut guard = self.state.lock().unwrap_or_else(|p| p.into_inner());
         let state = &mut *guard;
@@ -105,13 +110,25 @@ impl WriterConn {
         };
         let out = work(conn, &mut state.index);
         if out.is_err() {
-            state.index = TokenIndex::default();
+            if uses == IndexUse::Claims {
+                state.index = TokenIndex::default();
+            }
             if !conn.is_autocommit() {
                 state.conn = None;
             }
         }
         out
     }
+}
+
+/// Whether a write may add claims to the writer's index: a failed write of claims drops
+/// the index (it may hold claims that were rolled back), and the next write rebuilds it
+/// from every stored claim, seconds on a large database. A refused merge must not cost
+/// the next ingest that.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum IndexUse {
+    Claims,
+    None,
 }
 
 impl Store {
@@ -135,15 +152,35 @@ impl Store {
         self.reads.run(work).await
     }
 
-    /// Runs `work` on the writer's connection on a blocking thread.
+    /// Runs `work`, which writes claims, on the writer's connection on a blocking thread.
     pub(crate) async fn write_with<T: Send + 'static>(
         &self,
         work: impl FnOnce(&mut rusqlite::Connection, &mut TokenIndex) -> Result<T, StoreError>
             + Send
             + 'static,
     ) -> Result<T, StoreError> {
+        self.on_writer(IndexUse::Claims, work).await
+    }
+
+    /// Runs `work`, which writes no claim (curation, the schema), on the writer's
+    /// connection on a blocking thread; its failure keeps the claim index.
+    pub(crate) async fn write_rows<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut rusqlite::Connection) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        self.on_writer(IndexUse::None, move |conn, _| work(conn))
+            .await
+    }
+
+    async fn on_writer<T: Send + 'static>(
+        &self,
+        uses: IndexUse,
+        work: impl FnOnce(&mut rusqlite::Connection, &mut TokenIndex) -> Result<T, StoreError>
+            + Send
+            + 'static,
+    ) -> Result<T, StoreError> {
         let writer = Arc::clone(&self.writer);
-        match tokio::task::spawn_blocking(move || writer.run(work)).await {
+        match tokio::task::spawn_blocking(move || writer.run_as(uses, work)).await {
             Ok(out) => out,
             Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
             Err(e) => Err(StoreError::WriterStopped(e.to_string())),
@@ -176,42 +213,7 @@ impl Store {
     }
 
     async fn connect_with(path: &Path, opts: StoreOptions) -> Result<Store, StoreError> {
-        let mut options = SqliteConnectOptions::from_str("sqlite:")?
-            .filename(path)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(BUSY_TIMEOUT);
-        if let Some(bytes) = opts.max_size_bytes {
-            // the cap is applied on every new connection
-            options = options.pragma("max_page_count", max_pages(bytes).to_string());
-        }
-        let write = SqlitePoolOptions::new()
-            .max_connections(1)
-            .connect_with(options.clone())
-            .await?;
         let stop = ReadStop::default();
-        let read = SqlitePoolOptions::new()
-            .max_connections(8)
-            // arming a connection proves its worker alive: no ping besides
-            .test_before_acquire(false)
-            .after_connect({
-                let stop = stop.clone();
-                move |conn, _| {
-                    let stop = stop.clone();
-                    Box::pin(async move { stop.arm_async(conn).await })
-                }
-            })
-            .before_acquire({
-                let stop = stop.clone();
-                move |conn, _| {
-                    let stop = stop.clone();
-                    Box::pin(async move { stop.arm_async(conn).await.map(|()| true) })
-                }
-            })
-            .connect_with(options.clone())
-            .await?;
         let version = Arc::new(Mutex::new(Watcher {
             path: path.to_path_buf(),
             conn: None,
@@ -229,9 +231,7 @@ impl Store {
             stop.clone(),
         ));
         let store = Store {
-            read,
             reads,
-            write,
             writer,
             version,
             tickets: Arc::default(),
@@ -239,7 +239,7 @@ impl Store {
         };
         // open the writer now: a database that cannot be written is refused at start
         store
-            .write_with(|_, _| Ok(()))
+            .write_rows(|_| Ok(()))
             .await
             .map_err(|e| open_error(path, e))?;
         Ok(store)
@@ -284,7 +284,7 @@ impl Store {
 
     /// Applies pending migrations; returns how many were applied.
     pub async fn migrate(&self) -> Result<usize, StoreError> {
-        self.write_with(|conn, _| {
+        self.write_rows(|conn| {
             // Each migration is checkpointed into the database file as it commits: left in
             // the WAL, a fresh database's schema would take twice its size on disk (several
             // page versions) until the first checkpoint, which a nearly full disk never
@@ -325,9 +325,7 @@ impl Store {
     /// Closes both pools, waiting for in-flight work; call before exit so the WAL is
     /// checkpointed.
     pub async fn close(&self) {
-        self.read.close().await;
         self.reads.close().await;
-        self.write.close().await;
         let writer = Arc::clone(&self.writer);
         // dropping the connection closes it; the last connection to close checkpoints
         let _ = tokio::task::spawn_blocking(move || {
@@ -357,7 +355,7 @@ async fn run_blocking<T: Send + 'static>(
 /// journal files beside it are another user's, which SQLite reports as a failed open rather
 /// than as the read-only database it is.
 fn open_error(path: &Path, e: StoreError) -> StoreError {
-    let cannot_open = matches!(&e, StoreError::Write(w)
+    let cannot_open = matches!(&e, StoreError::Database(w)
         if w.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen));
     let denied = std::fs::OpenOptions::new()
         .write(true)

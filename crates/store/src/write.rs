@@ -30,7 +30,7 @@ impl Store {
     pub async fn insert(&self, article: &PreparedArticle) -> Result<Inserted, StoreError> {
         let mut out = self.insert_batch(std::slice::from_ref(article)).await?;
         out.pop()
-            .ok_or(StoreError::Write(rusqlite::Error::QueryReturnedNoRows))
+            .ok_or(StoreError::Database(rusqlite::Error::QueryReturnedNoRows))
     }
 
     /// Stores many articles in one transaction: all of them or, on error, none. A `Vec` is
@@ -527,7 +527,7 @@ impl Writer<'_> {
     fn source(&mut self, name: &str) -> Result<Id, StoreError> {
         let entity = self
             .resolve(EntityKind::Outlet, name)?
-            .ok_or(StoreError::Write(rusqlite::Error::QueryReturnedNoRows))?;
+            .ok_or(StoreError::Database(rusqlite::Error::QueryReturnedNoRows))?;
         Ok(self
             .conn
             .prepare_cached(

@@ -13,6 +13,7 @@ use crate::Page;
 use crate::{Cursor, Id, Listing, Position, StoreError};
 
 pub(crate) use articles::{article_row, ARTICLE_COLUMNS};
+pub(crate) use entities::redirect_of;
 
 /// Cuts a fetched `limit + 1` rows down to `limit` and says where the next page starts.
 pub(crate) fn keyset_page<T>(

@@ -42,7 +42,7 @@ async fn plan(store: &Store, q: QueryBuilder) -> String {
 async fn execute(store: &Store, sql: String) {
     let statements = sql.clone();
     store
-        .write_with(move |conn, _| Ok(conn.execute_batch(&statements)?))
+        .write_rows(move |conn| Ok(conn.execute_batch(&statements)?))
         .await
         .unwrap_or_else(|e| panic!("{sql}: {e:?}"));
 }
