@@ -9,12 +9,14 @@
 //! The rules that make the graph canonical live here too, as pure functions the store
 //! calls: the keys under which two spellings of a name are one entity ([`canon`]), when
 //! two claims report one fact or disagree on a figure ([`corroborate`]) and which claims
-//! of a neighbourhood form one fact ([`cluster`]).
+//! of a neighbourhood form one fact ([`cluster`]), when an analyst's merge may be made
+//! or undone ([`curation`]).
 
 pub mod article;
 pub mod canon;
 pub mod cluster;
 pub mod corroborate;
+pub mod curation;
 mod error;
 mod export;
 pub mod facts;

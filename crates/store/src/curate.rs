@@ -9,11 +9,14 @@ use serde_json::json;
 
 use crate::audit::{record, NewEntry};
 use crate::merges::MergeMoves;
-use crate::resolve::{kind_in, kind_of};
+use crate::resolve::kind_in;
 use crate::StorageError;
 use crate::{Actor, CurationAction, EntityRecord, MergeOutcome};
 use crate::{Id, Store, StoreError};
 use claimgraph_graph::canon::{fold, resolve_key};
+use claimgraph_graph::curation::{check_merge, CurationLedger};
+use claimgraph_model::EntityKind;
+use rusqlite::{Connection, OptionalExtension};
 
 impl Store {
     /// The entity a merged id now lives in, if `id` was merged away.
@@ -33,22 +36,11 @@ impl Store {
         from: Id,
         actor: &Actor,
     ) -> Result<MergeOutcome, StoreError> {
-        if into == from {
-            return Err(StorageError::MergeIntoItself { id: into }.into());
-        }
         let actor = actor.clone();
         let merge_id = self
             .write_rows(move |conn| {
                 let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                let into_kind = kind_in(&tx, into)?;
-                let from_kind = kind_in(&tx, from)?;
-                if into_kind != from_kind {
-                    return Err(StorageError::KindMismatch {
-                        into: into_kind,
-                        from: from_kind,
-                    }
-                    .into());
-                }
+                check_merge(&Ledger(&tx), into, from)?;
                 let moves = MergeMoves::capture(&tx, into, from)?;
                 for sql in [
                     "UPDATE mentions SET entity_id = ?1 WHERE entity_id = ?2",
@@ -123,8 +115,7 @@ impl Store {
         let actor = actor.clone();
         self.write_rows(move |conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let kind_str = kind_in(&tx, id)?;
-            let kind = kind_of(kind_str).ok_or(StorageError::NotFound { what: "entity", id })?;
+            let kind = kind_in(&tx, id)?;
             tx.execute(
                 "INSERT OR IGNORE INTO aliases (entity_id, alias, key, rkey) VALUES (?1, ?2, ?3, ?4)",
                 params![id, alias, key, resolve_key(kind, &alias)],
@@ -132,7 +123,7 @@ impl Store {
             tx.execute(
                 "INSERT OR REPLACE INTO manual_aliases (kind, key, alias, entity_id)
                  VALUES (?1, ?2, ?3, ?4)",
-                params![kind_str, key, alias, id],
+                params![kind.as_str(), key, alias, id],
             )?;
             record(
                 &tx,
@@ -150,5 +141,41 @@ impl Store {
         })
         .await?;
         self.get_entity(id).await
+    }
+}
+
+/// The curation rules' view of the stored entities and merges
+/// ([`claimgraph_graph::curation`]), on the transaction that then applies the change.
+pub(crate) struct Ledger<'c>(pub(crate) &'c Connection);
+
+impl CurationLedger for Ledger<'_> {
+    type Error = StoreError;
+
+    fn kind(&self, id: Id) -> Result<EntityKind, StoreError> {
+        kind_in(self.0, id)
+    }
+
+    fn later_merge(&self, merge: Id, a: Id, b: Id) -> Result<Option<Id>, StoreError> {
+        Ok(self
+            .0
+            .query_row(
+                "SELECT id FROM merges WHERE id > ?1 AND undone_at IS NULL
+                    AND (into_id IN (?2, ?3) OR from_id IN (?2, ?3))
+                 ORDER BY id DESC LIMIT 1",
+                params![merge, a, b],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    fn holder(&self, id: Id, kind: EntityKind, key: &str) -> Result<Option<Id>, StoreError> {
+        Ok(self
+            .0
+            .query_row(
+                "SELECT id FROM entities WHERE id = ?1 OR (kind = ?2 AND key = ?3)",
+                params![id, kind.as_str(), key],
+                |r| r.get(0),
+            )
+            .optional()?)
     }
 }

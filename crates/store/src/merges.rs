@@ -9,10 +9,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::audit::{record, NewEntry};
+use crate::curate::Ledger;
 use crate::read::{from_json, json_array, keyset_page};
-use crate::resolve::kind_in;
+use crate::resolve::kind_of;
 use crate::{Actor, CurationAction, MergeRecord};
 use crate::{Cursor, Id, Listing, Page, StorageError, Store, StoreError};
+use claimgraph_graph::curation::{check_undo, MergedEntity};
 
 /// Everything a merge of `from` into `into` changes, as it was before.
 #[derive(Debug, Serialize, Deserialize)]
@@ -519,39 +521,16 @@ fn merge_row(r: &Row) -> rusqlite::Result<MergeRecord> {
     })
 }
 
-/// Whether merge `id` of `from` into `into` can be put back as it was.
+/// Whether merge `id` of `from` into `into` can be put back as it was (the rule is
+/// [`claimgraph_graph::curation::check_undo`]).
 fn undoable(conn: &Connection, id: Id, into: Id, from: &EntityRow) -> Result<(), StoreError> {
-    let refuse = |reason: String| Err(StorageError::MergeNotUndoable { id, reason }.into());
-    let later: Option<Id> = conn
-        .query_row(
-            "SELECT id FROM merges WHERE id > ?1 AND undone_at IS NULL
-                AND (into_id IN (?2, ?3) OR from_id IN (?2, ?3))
-             ORDER BY id DESC LIMIT 1",
-            params![id, into, from.id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(later) = later {
-        return refuse(format!(
-            "merge {later} was made later with one of its entities: undo it first"
-        ));
-    }
-    if let Err(e) = kind_in(conn, into) {
-        return refuse(format!(
-            "entity {into}, which it merged into, is gone ({e})"
-        ));
-    }
-    let taken: Option<Id> = conn
-        .query_row(
-            "SELECT id FROM entities WHERE id = ?1 OR (kind = ?2 AND key = ?3)",
-            params![from.id, from.kind, from.key],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(other) = taken {
-        return refuse(format!(
-            "entity {other} has since taken the merged entity's id or name"
-        ));
-    }
-    Ok(())
+    let kind = kind_of(&from.kind).ok_or_else(|| {
+        StoreError::Convert(format!("merge {id} recorded an unknown kind {:?}", from.kind).into())
+    })?;
+    let merged = MergedEntity {
+        id: from.id,
+        kind,
+        key: &from.key,
+    };
+    check_undo(&Ledger(conn), id, into, merged)
 }

@@ -38,7 +38,7 @@ impl Store {
             .write_rows(move |conn| {
                 let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
                 let m = mentioned(&tx, id)?;
-                if kind_in(&tx, place)? != "place" {
+                if kind_in(&tx, place)? != claimgraph_model::EntityKind::Place {
                     return Err(StorageError::NotAPlace {
                         what: "entity",
                         id: place,

@@ -235,16 +235,14 @@ impl Store {
 
 /// The stored kind of entity `id`; a merged id is [`StorageError::Merged`], an unknown one
 /// [`StorageError::NotFound`].
-pub(crate) fn kind_in(conn: &Connection, id: Id) -> Result<&'static str, StoreError> {
+pub(crate) fn kind_in(conn: &Connection, id: Id) -> Result<EntityKind, StoreError> {
     let kind: Option<String> = conn
         .query_row("SELECT kind FROM entities WHERE id = ?1", [id], |r| {
             r.get("kind")
         })
         .optional()?;
     if let Some(kind) = kind {
-        return kind_of(&kind)
-            .map(|k| k.as_str())
-            .ok_or(StorageError::NotFound { what: "entity", id }.into());
+        return kind_of(&kind).ok_or(StorageError::NotFound { what: "entity", id }.into());
     }
     let into: Option<Id> = conn
         .query_row(
