@@ -13,6 +13,7 @@ mod facts;
 mod feed;
 mod graph_rows;
 mod interrupt;
+mod ledger;
 mod link;
 mod merges;
 mod migrate;

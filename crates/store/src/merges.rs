@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::audit::{record, NewEntry};
-use crate::curate::Ledger;
+use crate::ledger::Ledger;
 use crate::read::{from_json, json_array, keyset_page};
 use crate::resolve::kind_of;
 use crate::{Actor, CurationAction, MergeRecord};
