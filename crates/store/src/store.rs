@@ -68,6 +68,10 @@ struct WriterState {
     index: TokenIndex,
 }
 
+/// How long the data-version watch waits for SQLite's lock (held only while a crashed
+/// writer's journal is recovered) before the reading fails: it runs on an async thread.
+const WATCH_BUSY: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// Pages of SQLite's cache for the writer (negative: KiB): index pages of a large
 /// database stay in memory across a bulk ingest's batches.
 const WRITER_CACHE_KIB: i64 = 65_536;
@@ -260,21 +264,23 @@ impl Store {
         }
         // every ticket issued so far belongs to a caller that arrived before this reading
         let covers = self.tickets.load(Ordering::SeqCst);
-        let conn = watcher.conn.take();
-        let reconnect = conn.is_none();
-        if reconnect {
-            watcher.generation += 1;
-        }
-        let path = watcher.path.clone();
-        let (conn, version) = run_blocking(move || {
-            let conn = match conn {
-                Some(conn) => conn,
-                None => open_connection(&path, rusqlite::OpenFlags::default(), None)?,
-            };
-            let version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
-            Ok((conn, version))
-        })
-        .await?;
+        let conn = match watcher.conn.take() {
+            Some(conn) => conn,
+            None => {
+                watcher.generation += 1;
+                let path = watcher.path.clone();
+                // opening touches the disk: off the async threads
+                run_blocking(move || {
+                    let conn = open_connection(&path, rusqlite::OpenFlags::default(), None)?;
+                    conn.busy_timeout(WATCH_BUSY)?;
+                    Ok(conn)
+                })
+                .await?
+            }
+        };
+        // a reading is microseconds (the WAL index in shared memory), so it runs here: a
+        // hand-off to a blocking thread would queue the health check behind busy reads
+        let version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
         // put back only after a good reading: a failed connection is replaced next time
         watcher.conn = Some(conn);
         let version = DataVersion::new(watcher.generation, version);
