@@ -83,19 +83,15 @@ impl ReadPool {
                 .map_err(|_| StorageError::Busy)?;
         let deadline = current_deadline();
         let pool = Arc::clone(self);
-        let task = tokio::task::spawn_blocking(move || {
-            let out = pool.run_blocking(deadline, work);
+        run_blocking(move || {
+            let out = pool.run_on_idle(deadline, work);
             drop(permit);
             out
-        });
-        match task.await {
-            Ok(out) => out,
-            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
-            Err(e) => Err(StoreError::WriterStopped(e.to_string())),
-        }
+        })
+        .await
     }
 
-    fn run_blocking<T>(
+    fn run_on_idle<T>(
         &self,
         deadline: Option<Instant>,
         work: impl FnOnce(&Connection) -> Result<T, StoreError>,
@@ -135,5 +131,17 @@ impl ReadPool {
         let idle = std::mem::take(&mut *self.idle.lock().unwrap_or_else(|p| p.into_inner()));
         // dropping closes; the last connection of the database to close checkpoints the WAL
         let _ = tokio::task::spawn_blocking(move || drop(idle)).await;
+    }
+}
+
+/// Runs `work` on a blocking thread; a panic there is resumed here, and a runtime shutting
+/// down before the work ran is [`StoreError::WriterStopped`].
+pub(crate) async fn run_blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, StoreError> {
+    match tokio::task::spawn_blocking(work).await {
+        Ok(out) => out,
+        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        Err(e) => Err(StoreError::WriterStopped(e.to_string())),
     }
 }

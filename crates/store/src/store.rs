@@ -5,7 +5,7 @@ use std::sync::Arc;
 use tokio::sync::Mutex;
 
 use crate::interrupt::ReadStop;
-use crate::pool::{open_connection, ReadPool};
+use crate::pool::{open_connection, run_blocking, ReadPool};
 use crate::DataVersion;
 use crate::StoreError;
 use claimgraph_graph::facts::TokenIndex;
@@ -184,11 +184,7 @@ impl Store {
             + 'static,
     ) -> Result<T, StoreError> {
         let writer = Arc::clone(&self.writer);
-        match tokio::task::spawn_blocking(move || writer.run_as(uses, work)).await {
-            Ok(out) => out,
-            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
-            Err(e) => Err(StoreError::WriterStopped(e.to_string())),
-        }
+        run_blocking(move || writer.run_as(uses, work)).await
     }
 }
 
@@ -343,17 +339,6 @@ impl Store {
                 .take()
         })
         .await;
-    }
-}
-
-/// Runs `work` on a blocking thread.
-async fn run_blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, StoreError> + Send + 'static,
-) -> Result<T, StoreError> {
-    match tokio::task::spawn_blocking(work).await {
-        Ok(out) => out,
-        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
-        Err(e) => Err(StoreError::WriterStopped(e.to_string())),
     }
 }
 
