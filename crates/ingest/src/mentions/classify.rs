@@ -382,7 +382,12 @@ impl Run<'_> {
         let numbered = b == pa + 1
             && t.toks.get(b).is_some_and(|x| x.kind == Kind::Num)
             && rules::NUMBERED_WAY_WORDS.contains(&t.lo(pa));
-        if !all_name_words || unknown_compound || numbered {
+        // "the crew of Halifax" after "the tanker Halifax": a vessel, no place
+        let vehicle = reg
+            .vehicles
+            .get(&word_hash(t.lo(pa)))
+            .is_some_and(|&words| b - pa <= words);
+        if !all_name_words || unknown_compound || numbered || vehicle {
             return ControlFlow::Break(None);
         }
         let possessive = t.is_possessive(b - 1);

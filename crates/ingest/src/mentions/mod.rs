@@ -92,6 +92,25 @@ fn companies(t: &Tokens) -> FnvMap<u64, String> {
     out
 }
 
+/// See [`Registry::vehicles`]: capitalised runs right after a lower-case vessel or craft
+/// noun ("the tanker Nordic Star").
+fn vehicles(t: &Tokens) -> FnvMap<u64, usize> {
+    let mut out = FnvMap::default();
+    for i in 1..t.len() {
+        let after_noun =
+            t.is_word(i - 1) && !t.toks[i - 1].cap && rules::VEHICLE_NOUNS.contains(&t.lo(i - 1));
+        if !after_noun || !t.is_cap(i) || t.has(i, flag::FUNCTION | flag::NOT_NAME) {
+            continue;
+        }
+        let mut e = i + 1;
+        while e < t.len() && e < i + 3 && t.is_cap(e) && t.is_word(e) && t.toks[e].space_before {
+            e += 1;
+        }
+        out.entry(word_hash(t.lo(i))).or_insert(e - i);
+    }
+    out
+}
+
 /// Countries the text names: capitalised words and pairs ("United States") that fold to a
 /// country's name.
 fn named_countries(t: &Tokens, g: &Gazetteer) -> FnvSet<CountryCode> {
@@ -190,6 +209,7 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
         reg.actors = actors(t);
     }
     reg.companies = companies(t);
+    reg.vehicles = vehicles(t);
     reg.quoted = paragraphs
         .iter()
         .flat_map(|&(pa, pb)| crate::quotes::find(t, pa, pb))

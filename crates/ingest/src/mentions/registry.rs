@@ -64,6 +64,9 @@ pub struct Registry {
     /// Corporation") → that full name: alone, the word is the company's short form, not a
     /// town that shares it ("faults in some Velto vehicles").
     pub(super) companies: FnvMap<u64, String>,
+    /// The first word of each vessel or craft the article names after its noun ("the
+    /// tanker Nordic Star") → how many words its name has: those words name no place.
+    pub(super) vehicles: FnvMap<u64, usize>,
 }
 
 /// At most this many people are remembered per article (bounds role look-ups).

@@ -429,3 +429,23 @@ fn role_description_resolves_by_context() {
     );
     assert_eq!(p.map(|p| p.name.as_str()), Some("Ilse Brandt"));
 }
+
+#[test]
+fn a_vessel_or_craft_named_after_a_place_is_not_the_place() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let place = |text: &str| {
+        found_with(text, Some(g))
+            .iter()
+            .any(|(n, k)| n == "Halifax" && *k == EntityKind::Place)
+    };
+    // named after its noun, and later alone
+    assert!(!place(
+        "The tanker Halifax left port on Monday. The crew of Halifax said the sea was calm."
+    ));
+    assert!(!place(
+        "Engineers checked the rover Halifax before the launch."
+    ));
+    // the noun before another word, or no noun: the place
+    assert!(place("The tanker left Halifax on Monday with a full load."));
+    assert!(place("Flooding closed roads in Halifax on Monday."));
+}

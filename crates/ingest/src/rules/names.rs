@@ -199,6 +199,15 @@ pub const COMPANY_HEADS: &[&str] = &[
     "technologies", "pharmaceuticals", "electronics",
 ];
 
+/// Nouns of vessels and craft whose names follow them ("the tanker Halifax", "the ferry
+/// Malmo", "the lander Lima"): a ship or a spacecraft named after a place is not that
+/// place, here or later in the article ("the master of Halifax").
+pub const VEHICLE_NOUNS: &[&str] = &[
+    "shuttle", "spacecraft", "spaceship", "ship", "vessel", "tanker", "freighter", "ferry",
+    "frigate", "destroyer", "submarine", "yacht", "trawler", "rover", "lander", "orbiter",
+    "capsule", "probe",
+];
+
 #[cfg(test)]
 mod tests {
     use crate::rules::*;
