@@ -247,7 +247,7 @@ fn choose(
             continue;
         };
         // a small place in a country the article names, by its own name: an old or
-        // foreign name of a small place ("Discovery" for a hamlet once so called) is no
+        // foreign name of a small place ("Harmony" for a village once so called) is no
         // evidence on its own
         let trusted = population(g, best) >= SMALL_PLACE
             || (ctx.contains(&country_of(g, best)) && named_so(g, best, &key))

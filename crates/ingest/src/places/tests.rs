@@ -411,8 +411,8 @@ fn regions_named_in_their_own_right_outside_the_us() {
 
 #[test]
 fn an_old_name_of_a_small_place_is_no_evidence_alone() {
-    // a hamlet in the United States was once called Discovery
-    let p = places("The United States said the crew of Discovery docked with the station.");
+    // a village in the United States was once called Harmony
+    let p = places("The United States said Harmony had finished its survey of the coast.");
     assert!(p.iter().all(|x| x.0 == "United States"), "{p:?}");
 }
 
