@@ -79,7 +79,9 @@ impl Analyzer<'_, '_> {
                         x.begin
                     }
                 })
-                .find(|&b| b > attrs[k].cue_end)
+                // a participle right after the cue ("said, adding that …") begins where
+                // the cue ends: the words after it are the participle's, not the cue's
+                .find(|&b| b >= attrs[k].cue_end)
                 .unwrap_or(s.b);
             self.right_content(s, attrs, k, limit);
         }
@@ -595,6 +597,35 @@ mod tests {
             (
                 "The night ferry will sail again, the skipper said, to the delight of many.",
                 &[("the skipper", "The night ferry will sail again")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_participle_right_after_a_trailing_cue_says_its_own_words() {
+        check(&[
+            // what precedes the trailing cue is its content; the participle adds its own
+            (
+                "Ferry fares will rise by a tenth, the operator said, adding that fuel had \
+                 become dearer.",
+                &[
+                    ("the operator", "Ferry fares will rise by a tenth"),
+                    ("the operator", "fuel had become dearer"),
+                ],
+            ),
+            // the same with an adverbial between the cue and the participle
+            (
+                "Ferry fares will rise by a tenth, the operator said on Monday, adding that \
+                 fuel had become dearer.",
+                &[
+                    ("the operator", "Ferry fares will rise by a tenth"),
+                    ("the operator", "fuel had become dearer"),
+                ],
+            ),
+            // a cue that opens the sentence keeps its "that" clause
+            (
+                "The operator said that fuel had become dearer.",
+                &[("The operator", "fuel had become dearer")],
             ),
         ]);
     }
