@@ -114,7 +114,10 @@ pub(super) fn described_as_organization(t: &Tokens, b: usize) -> bool {
     let end = (b + 2..(b + 7).min(t.len()))
         .find(|&i| !t.is_word(i))
         .unwrap_or(t.len());
+    // a noun phrase: "Norway, the company said, citing …" holds a verb, no apposition
+    let verb = (b + 2..end).any(|i| t.has(i, flag::CUE | flag::COMMON_VERB));
     t.is_punct(end, ',')
+        && !verb
         && (b + 2..end).any(|i| !t.toks[i].cap && rules::is_org_descriptor(t.lo(i)))
 }
 

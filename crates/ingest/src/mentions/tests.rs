@@ -449,3 +449,30 @@ fn a_vessel_or_craft_named_after_a_place_is_not_the_place() {
     assert!(place("The tanker left Halifax on Monday with a full load."));
     assert!(place("Flooding closed roads in Halifax on Monday."));
 }
+
+#[test]
+fn a_place_before_a_trailing_cue_is_not_the_body_that_speaks() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let kind_of = |text: &str, name: &str| {
+        found_with(text, Some(g))
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, k)| k)
+    };
+    // "the company said," after a place is an attribution, not an apposition
+    assert_eq!(
+        kind_of(
+            "Fares rose 5% in Norway, the company said, citing fuel costs.",
+            "Norway"
+        ),
+        Some(EntityKind::Place)
+    );
+    // an apposition that is a noun phrase still describes the body before it
+    assert_eq!(
+        kind_of(
+            "Halvik, the shipping company, said fares would rise.",
+            "Halvik"
+        ),
+        Some(EntityKind::Organization)
+    );
+}
