@@ -171,7 +171,13 @@ impl Analyzer<'_, '_> {
         while d < limit {
             if let Some(f) = self.reg.overlapping(d, d + 1).first() {
                 if f.a == d {
+                    // "told the NTB news agency …": the outlet's kind after its name
                     d = f.b;
+                    if t.is(d, "news") && t.is(d + 1, "agency") {
+                        d += 2;
+                    } else if rules::OUTLET_KINDS.contains(&t.lo(d)) && !t.is_cap(d) {
+                        d += 1;
+                    }
                     break;
                 }
             }
@@ -628,6 +634,14 @@ mod tests {
                 &[("The operator", "fuel had become dearer")],
             ),
         ]);
+    }
+
+    #[test]
+    fn an_outlet_named_before_its_kind_is_the_listener() {
+        check(&[(
+            "Ana Ruiz told the Ekko news agency the talks had failed.",
+            &[("Ana Ruiz", "the talks had failed")],
+        )]);
     }
 
     #[test]

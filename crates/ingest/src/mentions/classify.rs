@@ -89,7 +89,7 @@ pub(super) fn as_outlet(t: &Tokens, a0: usize, a: usize, b: usize) -> Option<Fou
         && !t.is_cap(a - 1)
         && (rules::OUTLET_KINDS.contains(&t.lo(a - 1))
             || (a > 1 && t.is(a - 1, "agency") && t.is(a - 2, "news")));
-    let (x, y) = if introduced || (acronym && a > 0 && t.is(a - 1, "told")) {
+    let (x, y) = if introduced || kind_after(t, a, b) || (acronym && a > 0 && t.is(a - 1, "told")) {
         (a, b)
     } else {
         // "The Guardian" keeps its article when the table spells it so.
@@ -107,6 +107,22 @@ pub(super) fn as_outlet(t: &Tokens, a0: usize, a: usize, b: usize) -> Option<Fou
         name: clean_name(t, x, y),
         roles: Vec::new(),
     })
+}
+
+/// "the NTB news agency", "the Ekko newspaper": the outlet's kind right after the name, with
+/// no other name after the kind ("the Vell daily Ekko" names Ekko, and Vell is its town).
+fn kind_after(t: &Tokens, a: usize, b: usize) -> bool {
+    let kind_end = if rules::OUTLET_KINDS.contains(&t.lo(b)) && !t.is_cap(b) {
+        b + 1
+    } else if t.is(b, "news") && t.is(b + 1, "agency") {
+        b + 2
+    } else {
+        return false;
+    };
+    a > 0
+        && t.is(a - 1, "the")
+        && !t.is_cap(kind_end)
+        && (a..b).all(|i| !t.has(i, flag::DEMONYM | flag::NOT_NAME))
 }
 
 /// Where the name after the run's last title begins: "Deputy Water Minister Lena Ekdal",

@@ -476,3 +476,34 @@ fn a_place_before_a_trailing_cue_is_not_the_body_that_speaks() {
         Some(EntityKind::Organization)
     );
 }
+
+#[test]
+fn an_outlet_named_before_its_kind() {
+    let kinds = |text: &str| found(text);
+    for (text, name) in [
+        (
+            "Ana Ruiz told the Ekko news agency the talks had failed.",
+            "Ekko",
+        ),
+        (
+            "The Vell Courant newspaper reported the fire.",
+            "Vell Courant",
+        ),
+    ] {
+        let f = kinds(text);
+        assert!(
+            f.contains(&(name.to_string(), EntityKind::Outlet)),
+            "{text}: {f:?}"
+        );
+    }
+    // the kind before another name: that name is the outlet, not the one before
+    let f = kinds("The Vell daily Ekko reported the fire.");
+    assert!(
+        f.contains(&("Ekko".to_string(), EntityKind::Outlet)),
+        "{f:?}"
+    );
+    assert!(
+        !f.contains(&("Vell".to_string(), EntityKind::Outlet)),
+        "{f:?}"
+    );
+}
