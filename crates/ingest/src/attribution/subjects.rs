@@ -104,16 +104,8 @@ impl Analyzer<'_, '_> {
                         continue;
                     }
                 }
-                let sp = self.speaker_of(start, seg_end, prev)?;
-                if after_gap
-                    && !matches!(
-                        sp.0.kind,
-                        EntityKind::Person | EntityKind::Organization | EntityKind::Outlet
-                    )
-                {
-                    return None;
-                }
-                return Some((start, sp.0, sp.1));
+                let set_off = after_gap && comma_bound;
+                return self.segment_subject(start, seg_end, sa, after_gap, set_off, prev);
             }
             match bound {
                 Some(x) if t.is_punct(x, ',') && !after_gap => {
@@ -151,6 +143,54 @@ impl Analyzer<'_, '_> {
             }
         }
         None
+    }
+
+    /// The speaker the segment `[start, seg_end)` left of the cue names; past a gap (an
+    /// apposition or clause set off before the cue) only a person or body.
+    fn segment_subject(
+        &self,
+        start: usize,
+        seg_end: usize,
+        sa: usize,
+        after_gap: bool,
+        set_off: bool,
+        prev: Option<&Mention>,
+    ) -> Option<(usize, Mention, bool)> {
+        let sp = match self.speaker_of(start, seg_end, prev) {
+            Some(sp) => sp,
+            // "The airlines, Nordair and Skyvell, argued": names set off in apposition
+            // to the description before them, which is the subject
+            None if set_off && is_name_list(self.t, start, seg_end) => {
+                return self.described_before(start - 1, sa, prev);
+            }
+            None => return None,
+        };
+        let body = matches!(
+            sp.0.kind,
+            EntityKind::Person | EntityKind::Organization | EntityKind::Outlet
+        );
+        (!after_gap || body).then_some((start, sp.0, sp.1))
+    }
+
+    /// The description that ends at the comma `x` ("The airlines" of "The airlines, A and
+    /// B, said") as the speaker, with where it begins.
+    fn described_before(
+        &self,
+        x: usize,
+        sa: usize,
+        prev: Option<&Mention>,
+    ) -> Option<(usize, Mention, bool)> {
+        let t = self.t;
+        let mut s2 = x;
+        while s2 > sa && !is_left_boundary(t, s2 - 1) {
+            s2 -= 1;
+        }
+        let described = s2 < x && (s2..x).any(|i| t.has(i, flag::NOMINAL | flag::ROLE));
+        if !described {
+            return None;
+        }
+        let (sp, leans) = self.speaker_of(s2, x, prev)?;
+        Some((s2, sp, leans))
     }
 
     /// The segment `[start, seg_end)` is a phrase set off before the cue that is not the
@@ -358,6 +398,13 @@ fn np_before(t: &Tokens, s: usize, e: usize) -> usize {
 /// Where the subject of the cue at `cue` ends: before adverbs next to the cue, a
 /// parenthetical adverb between commas ("Ana Ruiz, however, said"), but after an acronym
 /// in brackets ("the leader of the People's Front (PF) admitted").
+/// `[a, b)` lists names and nothing else: "Nordair and Skyvell", "Ana Ruiz, Tor Vik and
+/// Ida Berg".
+fn is_name_list(t: &Tokens, a: usize, b: usize) -> bool {
+    (a..b).any(|i| t.is(i, "and"))
+        && (a..b).all(|i| t.is_cap(i) || t.is(i, "and") || t.is_punct(i, ','))
+}
+
 fn subject_end(t: &Tokens, cue: usize, sa: usize) -> usize {
     let mut end = cue;
     while end > sa && t.has(end - 1, flag::CUE_ADV) && end + 3 > cue {
@@ -455,6 +502,30 @@ mod tests {
             ),
             // "told" takes a listener: "…, told reporters" names no speaker
             ("The quay is too short, told reporters on the pier.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn a_description_with_names_in_apposition_speaks() {
+        check(&[
+            (
+                "The ferry operators, Halvik and Brenna, argued the levy would cost them \
+                 200 jobs.",
+                &[("The ferry operators", "the levy would cost them 200 jobs")],
+            ),
+            // a name with a description in apposition still speaks for itself
+            (
+                "Ana Ruiz, the port director, said the quay is too short.",
+                &[("Ana Ruiz", "the quay is too short")],
+            ),
+            // a list with no description before it names no speaker of its own
+            (
+                "Oslo, Vell and Brenna, the company said, will get new ferries.",
+                &[(
+                    "the company",
+                    "Oslo, Vell and Brenna, the company said, will get new ferries",
+                )],
+            ),
         ]);
     }
 
