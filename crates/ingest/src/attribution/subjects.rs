@@ -104,8 +104,7 @@ impl Analyzer<'_, '_> {
                         continue;
                     }
                 }
-                let set_off = after_gap && comma_bound;
-                return self.segment_subject(start, seg_end, sa, after_gap, set_off, prev);
+                return self.segment_subject(start, seg_end, sa, after_gap, comma_bound, prev);
             }
             match bound {
                 Some(x) if t.is_punct(x, ',') && !after_gap => {
@@ -153,44 +152,55 @@ impl Analyzer<'_, '_> {
         seg_end: usize,
         sa: usize,
         after_gap: bool,
-        set_off: bool,
+        comma_bound: bool,
         prev: Option<&Mention>,
     ) -> Option<(usize, Mention, bool)> {
-        let sp = match self.speaker_of(start, seg_end, prev) {
-            Some(sp) => sp,
+        let t = self.t;
+        let body = |m: &Mention| {
+            matches!(
+                m.kind,
+                EntityKind::Person | EntityKind::Organization | EntityKind::Outlet
+            )
+        };
+        match self.speaker_of(start, seg_end, prev) {
+            Some((m, leans)) if !after_gap || body(&m) => Some((start, m, leans)),
             // "The airlines, Nordair and Skyvell, argued": names set off in apposition
             // to the description before them, which is the subject
-            None if set_off && is_name_list(self.t, start, seg_end) => {
-                return self.described_before(start - 1, sa, prev);
+            None if after_gap && comma_bound && is_name_list(t, start, seg_end) => {
+                self.speaker_before(start - 1, sa, prev, Before::Description)
             }
-            None => return None,
-        };
-        let body = matches!(
-            sp.0.kind,
-            EntityKind::Person | EntityKind::Organization | EntityKind::Outlet
-        );
-        (!after_gap || body).then_some((start, sp.0, sp.1))
+            // "Ana Ruiz, the harbour master, said": a description of lower-case words
+            // whose head is no known role, set off after the name it describes
+            _ if after_gap && comma_bound && is_plain_description(t, start, seg_end) => {
+                self.speaker_before(start - 1, sa, prev, Before::Name)
+            }
+            _ => None,
+        }
     }
 
-    /// The description that ends at the comma `x` ("The airlines" of "The airlines, A and
-    /// B, said") as the speaker, with where it begins.
-    fn described_before(
+    /// The speaker of the segment that ends at the comma `x`, with where it begins: for
+    /// `Before::Name` the person or body named there ("Ana Ruiz" of "Ana Ruiz, the harbour
+    /// master, said"), for `Before::Description` the description ("The airlines" of "The
+    /// airlines, A and B, said").
+    fn speaker_before(
         &self,
         x: usize,
         sa: usize,
         prev: Option<&Mention>,
+        what: Before,
     ) -> Option<(usize, Mention, bool)> {
         let t = self.t;
-        let mut s2 = x;
-        while s2 > sa && !is_left_boundary(t, s2 - 1) {
-            s2 -= 1;
-        }
-        let described = s2 < x && (s2..x).any(|i| t.has(i, flag::NOMINAL | flag::ROLE));
-        if !described {
+        let s2 = segment_start(t, x, sa);
+        let body = |k: EntityKind| matches!(k, EntityKind::Person | EntityKind::Organization);
+        let fits = match what {
+            Before::Name => self.reg.within(s2, x).iter().any(|f| body(f.kind)),
+            Before::Description => s2 < x && (s2..x).any(|i| t.has(i, flag::NOMINAL | flag::ROLE)),
+        };
+        if !fits {
             return None;
         }
         let (sp, leans) = self.speaker_of(s2, x, prev)?;
-        Some((s2, sp, leans))
+        (what == Before::Description || body(sp.kind)).then_some((s2, sp, leans))
     }
 
     /// The segment `[start, seg_end)` is a phrase set off before the cue that is not the
@@ -398,6 +408,35 @@ fn np_before(t: &Tokens, s: usize, e: usize) -> usize {
 /// Where the subject of the cue at `cue` ends: before adverbs next to the cue, a
 /// parenthetical adverb between commas ("Ana Ruiz, however, said"), but after an acronym
 /// in brackets ("the leader of the People's Front (PF) admitted").
+/// What the segment before an apposition is read as (see `speaker_before`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Before {
+    Name,
+    Description,
+}
+
+/// Where the segment that ends at `x` begins, no further left than `sa`.
+fn segment_start(t: &Tokens, x: usize, sa: usize) -> usize {
+    let mut s2 = x;
+    while s2 > sa && !is_left_boundary(t, s2 - 1) {
+        s2 -= 1;
+    }
+    s2
+}
+
+/// `[a, b)` is a short description of lower-case words after an article: "the harbour
+/// master", "a retired pilot".
+fn is_plain_description(t: &Tokens, a: usize, b: usize) -> bool {
+    rules::ARTICLES.contains(&t.lo(a))
+        && b > a + 1
+        && b <= a + 5
+        && (a + 1..b).all(|i| {
+            t.is_word(i)
+                && !t.is_cap(i)
+                && !t.has(i, flag::COMMON_VERB | flag::CUE | flag::FUNCTION)
+        })
+}
+
 /// `[a, b)` lists names and nothing else: "Nordair and Skyvell", "Ana Ruiz, Tor Vik and
 /// Ida Berg".
 fn is_name_list(t: &Tokens, a: usize, b: usize) -> bool {
@@ -513,10 +552,15 @@ mod tests {
                  200 jobs.",
                 &[("The ferry operators", "the levy would cost them 200 jobs")],
             ),
-            // a name with a description in apposition still speaks for itself
+            // a name with a description in apposition still speaks for itself, whether
+            // the description's head is a known role or not
             (
                 "Ana Ruiz, the port director, said the quay is too short.",
                 &[("Ana Ruiz", "the quay is too short")],
+            ),
+            (
+                "Ivo Brand, the harbour master, said the quay is too short.",
+                &[("Ivo Brand", "the quay is too short")],
             ),
             // a list with no description before it names no speaker of its own
             (
