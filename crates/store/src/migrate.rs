@@ -7,10 +7,11 @@
 //! migration is applied in its own transaction; an applied migration whose file changed, or
 //! that this build does not know, stops the start instead of guessing.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 use std::time::Instant;
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use sha2::{Digest, Sha384};
 use thiserror::Error;
 
@@ -110,27 +111,18 @@ const LEDGER: &str = "CREATE TABLE IF NOT EXISTS _sqlx_migrations (
 /// Applies the migrations `conn`'s database lacks; returns how many it applied.
 pub(crate) fn run(conn: &mut Connection) -> Result<usize, MigrateError> {
     conn.execute_batch(LEDGER)?;
-    check_applied(conn)?;
+    let done = check_applied(conn)?;
     let mut applied = 0;
-    for m in MIGRATIONS.iter() {
-        let done = conn
-            .query_row(
-                "SELECT 1 FROM _sqlx_migrations WHERE version = ?1",
-                [m.version],
-                |_| Ok(()),
-            )
-            .optional()?;
-        if done.is_none() {
-            apply(conn, m)?;
-            applied += 1;
-        }
+    for m in MIGRATIONS.iter().filter(|m| !done.contains(&m.version)) {
+        apply(conn, m)?;
+        applied += 1;
     }
     Ok(applied)
 }
 
-/// Refuses a database with a half-applied migration, or one this build does not know or
-/// knows by another text.
-fn check_applied(conn: &Connection) -> Result<(), MigrateError> {
+/// The versions the database has applied; refuses a database with a half-applied
+/// migration, or one this build does not know or knows by another text.
+fn check_applied(conn: &Connection) -> Result<HashSet<i64>, MigrateError> {
     let mut stmt =
         conn.prepare("SELECT version, success, checksum FROM _sqlx_migrations ORDER BY version")?;
     let rows = stmt.query_map([], |r| {
@@ -140,6 +132,7 @@ fn check_applied(conn: &Connection) -> Result<(), MigrateError> {
             r.get::<_, Vec<u8>>(2)?,
         ))
     })?;
+    let mut done = HashSet::new();
     for row in rows {
         let (version, success, checksum) = row?;
         if !success {
@@ -150,8 +143,9 @@ fn check_applied(conn: &Connection) -> Result<(), MigrateError> {
             Some(m) if m.checksum != checksum => return Err(MigrateError::Changed(version)),
             Some(_) => {}
         }
+        done.insert(version);
     }
-    Ok(())
+    Ok(done)
 }
 
 /// Applies one migration and records it, in one transaction.
