@@ -4,6 +4,7 @@
 //! touch (mentions of articles ingested later, which resolve to the survivor through the
 //! merge's aliases) stay where they are.
 
+use rusqlite::types::FromSql;
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -123,16 +124,13 @@ impl Filled {
     }
 }
 
-/// The ids `sql` selects for `(into, from)` bound as `?1`, `?2`.
-fn ids(conn: &Connection, sql: &str, into: Id, from: Id) -> Result<Vec<Id>, StoreError> {
-    Ok(conn
-        .prepare(sql)?
-        .query_map(params![into, from], |r| r.get(0))?
-        .collect::<Result<_, _>>()?)
-}
-
-/// The strings `sql` selects for `(into, from)` bound as `?1`, `?2`.
-fn strings(conn: &Connection, sql: &str, into: Id, from: Id) -> Result<Vec<String>, StoreError> {
+/// The first column of the rows `sql` selects for `(into, from)` bound as `?1`, `?2`.
+fn column<T: FromSql>(
+    conn: &Connection,
+    sql: &str,
+    into: Id,
+    from: Id,
+) -> Result<Vec<T>, StoreError> {
     Ok(conn
         .prepare(sql)?
         .query_map(params![into, from], |r| r.get(0))?
@@ -159,48 +157,48 @@ impl MergeMoves {
         let (manual_keys, manual_before) = manual_rows(conn, &from_row)?;
         Ok(MergeMoves {
             into: filled,
-            mentions: ids(
+            mentions: column(
                 conn,
                 "SELECT id FROM mentions WHERE entity_id = ?2",
                 into,
                 from,
             )?,
-            speaker_of: ids(
+            speaker_of: column(
                 conn,
                 "SELECT id FROM claims WHERE speaker_id = ?2",
                 into,
                 from,
             )?,
-            via_of: ids(conn, "SELECT id FROM claims WHERE via_id = ?2", into, from)?,
+            via_of: column(conn, "SELECT id FROM claims WHERE via_id = ?2", into, from)?,
             places,
-            places_added: ids(
+            places_added: column(
                 conn,
                 "SELECT claim_id FROM claim_places WHERE entity_id = ?2 AND claim_id NOT IN
                      (SELECT claim_id FROM claim_places WHERE entity_id = ?1)",
                 into,
                 from,
             )?,
-            sources: ids(
+            sources: column(
                 conn,
                 "SELECT id FROM sources WHERE entity_id = ?2",
                 into,
                 from,
             )?,
             aliases,
-            aliases_added: strings(
+            aliases_added: column(
                 conn,
                 "SELECT alias FROM aliases WHERE entity_id = ?2 AND alias NOT IN
                      (SELECT alias FROM aliases WHERE entity_id = ?1)",
                 into,
                 from,
             )?,
-            roles: strings(
+            roles: column(
                 conn,
                 "SELECT role FROM entity_roles WHERE entity_id = ?2",
                 into,
                 from,
             )?,
-            roles_added: strings(
+            roles_added: column(
                 conn,
                 "SELECT role FROM entity_roles WHERE entity_id = ?2 AND role NOT IN
                      (SELECT role FROM entity_roles WHERE entity_id = ?1)",
@@ -209,7 +207,7 @@ impl MergeMoves {
             )?,
             manual_keys,
             manual_before,
-            redirected: ids(
+            redirected: column(
                 conn,
                 "SELECT from_id FROM entity_redirects WHERE into_id = ?2",
                 into,
