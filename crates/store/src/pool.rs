@@ -31,7 +31,8 @@ const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(30);
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Opens a connection to `path` with the settings every connection of a store shares:
-/// WAL journal, foreign keys, the busy timeout and, if set, the size cap.
+/// foreign keys, normal syncing, the busy timeout and, if set, the size cap. The WAL
+/// journal mode is the writer's to set: it is kept in the database file.
 pub(crate) fn open_connection(
     path: &Path,
     flags: OpenFlags,
