@@ -4,6 +4,7 @@
 use super::cues::shows_pictures;
 use super::syntax::{enclosing_clause, is_auxiliary, is_determiner, loose_words, words};
 use super::types::{Analyzer, Attr, Draft, QuoteMask, Sentence, QUOTE_FRAGMENT};
+use crate::mentions::outlet_kind_end;
 use crate::rules;
 use crate::text::{flag, Kind, Tokens};
 
@@ -172,12 +173,7 @@ impl Analyzer<'_, '_> {
             if let Some(f) = self.reg.overlapping(d, d + 1).first() {
                 if f.a == d {
                     // "told the NTB news agency …": the outlet's kind after its name
-                    d = f.b;
-                    if t.is(d, "news") && t.is(d + 1, "agency") {
-                        d += 2;
-                    } else if rules::OUTLET_KINDS.contains(&t.lo(d)) && !t.is_cap(d) {
-                        d += 1;
-                    }
+                    d = outlet_kind_end(t, f.b).unwrap_or(f.b);
                     break;
                 }
             }

@@ -112,17 +112,25 @@ pub(super) fn as_outlet(t: &Tokens, a0: usize, a: usize, b: usize) -> Option<Fou
 /// "the NTB news agency", "the Ekko newspaper": the outlet's kind right after the name, with
 /// no other name after the kind ("the Vell daily Ekko" names Ekko, and Vell is its town).
 fn kind_after(t: &Tokens, a: usize, b: usize) -> bool {
-    let kind_end = if rules::OUTLET_KINDS.contains(&t.lo(b)) && !t.is_cap(b) {
-        b + 1
-    } else if t.is(b, "news") && t.is(b + 1, "agency") {
-        b + 2
-    } else {
+    let Some(kind_end) = outlet_kind_end(t, b) else {
         return false;
     };
     a > 0
         && t.is(a - 1, "the")
         && !t.is_cap(kind_end)
         && (a..b).all(|i| !t.has(i, flag::DEMONYM | flag::NOT_NAME))
+}
+
+/// Where the words of an outlet's kind that start at `i` end ("newspaper", "news agency"),
+/// if a kind starts there.
+pub(crate) fn outlet_kind_end(t: &Tokens, i: usize) -> Option<usize> {
+    if rules::OUTLET_KINDS.contains(&t.lo(i)) && !t.is_cap(i) {
+        Some(i + 1)
+    } else if t.is(i, "news") && t.is(i + 1, "agency") {
+        Some(i + 2)
+    } else {
+        None
+    }
 }
 
 /// Where the name after the run's last title begins: "Deputy Water Minister Lena Ekdal",
