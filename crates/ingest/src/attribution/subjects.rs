@@ -167,40 +167,28 @@ impl Analyzer<'_, '_> {
             // "The airlines, Nordair and Skyvell, argued": names set off in apposition
             // to the description before them, which is the subject
             None if after_gap && comma_bound && is_name_list(t, start, seg_end) => {
-                self.speaker_before(start - 1, sa, prev, Before::Description)
-            }
-            // "Ana Ruiz, the harbour master, said": a description of lower-case words
-            // whose head is no known role, set off after the name it describes
-            _ if after_gap && comma_bound && is_plain_description(t, start, seg_end) => {
-                self.speaker_before(start - 1, sa, prev, Before::Name)
+                self.described_before(start - 1, sa, prev)
             }
             _ => None,
         }
     }
 
-    /// The speaker of the segment that ends at the comma `x`, with where it begins: for
-    /// `Before::Name` the person or body named there ("Ana Ruiz" of "Ana Ruiz, the harbour
-    /// master, said"), for `Before::Description` the description ("The airlines" of "The
-    /// airlines, A and B, said").
-    fn speaker_before(
+    /// The description that ends at the comma `x` ("The airlines" of "The airlines, A and
+    /// B, said") as the speaker, with where it begins.
+    fn described_before(
         &self,
         x: usize,
         sa: usize,
         prev: Option<&Mention>,
-        what: Before,
     ) -> Option<(usize, Mention, bool)> {
         let t = self.t;
         let s2 = segment_start(t, x, sa);
-        let body = |k: EntityKind| matches!(k, EntityKind::Person | EntityKind::Organization);
-        let fits = match what {
-            Before::Name => self.reg.within(s2, x).iter().any(|f| body(f.kind)),
-            Before::Description => s2 < x && (s2..x).any(|i| t.has(i, flag::NOMINAL | flag::ROLE)),
-        };
-        if !fits {
+        let described = s2 < x && (s2..x).any(|i| t.has(i, flag::NOMINAL | flag::ROLE));
+        if !described {
             return None;
         }
         let (sp, leans) = self.speaker_of(s2, x, prev)?;
-        (what == Before::Description || body(sp.kind)).then_some((s2, sp, leans))
+        Some((s2, sp, leans))
     }
 
     /// The segment `[start, seg_end)` is a phrase set off before the cue that is not the
@@ -228,17 +216,11 @@ impl Analyzer<'_, '_> {
     fn named_before_appositive(&self, start: usize, sa: usize) -> Option<usize> {
         let t = self.t;
         let mut x = start - 1;
-        let mut s2 = x;
-        while s2 > sa && !is_left_boundary(t, s2 - 1) {
-            s2 -= 1;
-        }
+        let mut s2 = segment_start(t, x, sa);
         // "Mara Velt, 45, a teacher, said": hop over the age.
         if x == s2 + 1 && t.toks[s2].kind == Kind::Num && s2 > sa && t.is_punct(s2 - 1, ',') {
             x = s2 - 1;
-            s2 = x;
-            while s2 > sa && !is_left_boundary(t, s2 - 1) {
-                s2 -= 1;
-            }
+            s2 = segment_start(t, x, sa);
         }
         let unknown_name =
             x >= s2 + 2 && x - s2 <= 4 && (s2..x).all(|i| t.is_cap(i) && !t.has(i, flag::NOT_NAME));
@@ -408,13 +390,6 @@ fn np_before(t: &Tokens, s: usize, e: usize) -> usize {
 /// Where the subject of the cue at `cue` ends: before adverbs next to the cue, a
 /// parenthetical adverb between commas ("Ana Ruiz, however, said"), but after an acronym
 /// in brackets ("the leader of the People's Front (PF) admitted").
-/// What the segment before an apposition is read as (see `speaker_before`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Before {
-    Name,
-    Description,
-}
-
 /// Where the segment that ends at `x` begins, no further left than `sa`.
 fn segment_start(t: &Tokens, x: usize, sa: usize) -> usize {
     let mut s2 = x;
@@ -477,10 +452,7 @@ fn subject_end(t: &Tokens, cue: usize, sa: usize) -> usize {
 /// and a former mayor of B, said"), or before a "who" closing it ("X, a chemist at Y who
 /// led the study, said").
 fn appositive_before(t: &Tokens, end: usize, sa: usize) -> Option<usize> {
-    let mut s2 = end;
-    while s2 > sa && !is_left_boundary(t, s2 - 1) {
-        s2 -= 1;
-    }
+    let s2 = segment_start(t, end, sa);
     (s2 > sa && s2 < end && t.is_punct(s2 - 1, ',') && is_appositive(t, s2, end)).then_some(s2)
 }
 
@@ -520,6 +492,9 @@ fn is_appositive(t: &Tokens, start: usize, seg_end: usize) -> bool {
             && (start + 1..seg_end).all(|i| t.is_word(i))
             && (start + 1..seg_end)
                 .any(|i| !t.is_cap(i) && rules::is_org_descriptor(t.lo(i))))
+        // "Ivo Brand, the harbour master, said": a short description whose head is no
+        // known role
+        || is_plain_description(t, start, seg_end)
 }
 
 #[cfg(test)]
