@@ -82,6 +82,10 @@ impl WriterConn {
         let conn = open_connection(&self.path, rusqlite::OpenFlags::default(), max)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "cache_size", -WRITER_CACHE_KIB)?;
+        // Statement journals (each write statement of a batch that may roll back alone
+        // keeps one) in memory, not in a temporary file: their pwrite calls were an
+        // eighth of a bulk ingest's time.
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         Ok(conn)
     }
 
