@@ -82,6 +82,7 @@ const FILES: &[(&str, &str)] = migrations![
     "20261122000017_claim_number_filters.sql",
     "20261202000001_curation.sql",
     "20261203000001_publications.sql",
+    "20261205000001_search_per_transaction.sql",
 ];
 
 /// The migrations of [`FILES`], parsed once.
@@ -99,7 +100,7 @@ fn parse(name: &str, sql: &'static str) -> Option<Migration> {
     })
 }
 
-const LEDGER: &str = "CREATE TABLE IF NOT EXISTS _sqlx_migrations (
+pub(crate) const LEDGER: &str = "CREATE TABLE IF NOT EXISTS _sqlx_migrations (
     version BIGINT PRIMARY KEY,
     description TEXT NOT NULL,
     installed_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -149,7 +150,7 @@ fn check_applied(conn: &Connection) -> Result<HashSet<i64>, MigrateError> {
 }
 
 /// Applies one migration and records it, in one transaction.
-fn apply(conn: &mut Connection, m: &Migration) -> Result<(), MigrateError> {
+pub(crate) fn apply(conn: &mut Connection, m: &Migration) -> Result<(), MigrateError> {
     let started = Instant::now();
     let failed = |source| MigrateError::Execute {
         version: m.version,

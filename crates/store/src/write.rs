@@ -71,6 +71,7 @@ fn write_batch(
     for article in articles {
         out.push(writer.article(article)?);
     }
+    crate::search::fill::index_new_claims(&tx)?;
     tx.commit()?;
     Ok(out)
 }

@@ -8,6 +8,7 @@
 //! the limits below are the whole of it.
 
 pub(crate) mod expand;
+pub(crate) mod fill;
 mod render;
 #[cfg(test)]
 mod tests;
