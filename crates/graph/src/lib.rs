@@ -21,6 +21,7 @@ mod error;
 mod export;
 pub mod facts;
 mod model;
+mod parallel;
 mod projection;
 mod query;
 pub mod resolve;

@@ -18,7 +18,7 @@ use claimgraph_model::{FnvMap as HashMap, FnvSet as HashSet};
 
 use crate::cluster::{average_linkage, SAME_FACT};
 use crate::corroborate::{Profile, Signature, CORROBORATES};
-use crate::Id;
+use crate::{parallel, Id};
 
 pub use index::{TokenIndex, MAX_CANDIDATES, PER_TOKEN, RECENT_CLAIMS, SEED_TOKENS};
 pub use memory::MemoryFacts;
@@ -96,6 +96,19 @@ struct Neighbourhood {
     before: HashMap<Id, Id>,
 }
 
+/// A new claim's matches among its candidates: (score, claim) of the most similar, best
+/// first, and of the closest it disagrees with.
+type Matches = (Vec<(f64, Id)>, Vec<(f64, Id)>);
+
+/// The comparisons of claim `i` of a neighbourhood with the claims after it.
+#[derive(Debug, Default)]
+struct PairRow {
+    /// `j` of the pairs that conflict.
+    apart: Vec<usize>,
+    /// (j, similarity, whether the pair witnesses a fact) of the similar pairs.
+    pairs: Vec<(usize, f64, bool)>,
+}
+
 /// Every pair of a neighbourhood's claims from different articles, compared once.
 #[derive(Debug, Default)]
 struct LocalPairs {
@@ -163,6 +176,39 @@ impl LocalPairs {
 }
 
 impl TokenIndex {
+    /// For each new claim (`own`, of `article`) and its `found` candidates: its most
+    /// similar claims of other articles, best first (at most [`NEIGHBOURS`]), and the
+    /// closest ones it disagrees with (at most [`MAX_CONFLICTS`]), as (score, claim).
+    fn matches(&self, article: Id, own: &[Profile], found: &[Vec<Id>]) -> Vec<Matches> {
+        let ln_n = (self.claims.max(1) as f64).ln_1p();
+        let weight = |t: u32| self.weight(t, ln_n);
+        parallel::map_rows(own.len(), |i| {
+            let (own, ids) = (&own[i], &found[i]);
+            let own_norm = own.norm(&weight);
+            let mut similar: Vec<(f64, Id)> = Vec::new();
+            let mut disputed: Vec<(f64, Id)> = Vec::new();
+            for &id in ids {
+                let Some(c) = self.cached(id).filter(|c| c.article != article) else {
+                    continue;
+                };
+                let norms = (own_norm, c.profile.norm(&weight));
+                let cmp = own.compare_normed(&c.profile, &weight, norms);
+                // Claims that disagree on a figure report two versions, not one fact.
+                if cmp.conflicts {
+                    disputed.push((cmp.text, id));
+                } else if cmp.score >= PAIR_MIN {
+                    similar.push((cmp.score, id));
+                }
+            }
+            // The closest disagreements only: templated copy would link every pair.
+            disputed.sort_by(|a, b| b.0.total_cmp(&a.0));
+            disputed.truncate(MAX_CONFLICTS);
+            similar.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            similar.truncate(NEIGHBOURS);
+            (similar, disputed)
+        })
+    }
+
     /// Compares every pair of the new claims (`own`, of `article`) and the `others`. A new
     /// claim is compared as the linker compared it with its candidates (it first, same
     /// weights), so the pairs it linked as conflicting are found apart here again.
@@ -190,19 +236,28 @@ impl TokenIndex {
         }
         let norms: Vec<f64> = profiles.iter().map(|p| p.norm(&weight)).collect();
         let n = local.claims.len();
-        for i in 0..n {
+        let articles = &local.articles;
+        let rows = parallel::map_rows(n, |i| {
+            let mut row = PairRow::default();
             for j in (i + 1)..n {
-                if local.articles[i] == local.articles[j] {
+                if articles[i] == articles[j] {
                     continue;
                 }
                 let cmp = profiles[i].compare_normed(profiles[j], &weight, (norms[i], norms[j]));
                 if cmp.conflicts || cmp.other_figures {
-                    local.apart.push((i, j));
+                    row.apart.push(j);
                 } else if cmp.score >= PAIR_MIN {
-                    local.pairs.push((i, j, cmp.score));
-                    if cmp.witnesses {
-                        local.witnessed.insert((i, j));
-                    }
+                    row.pairs.push((j, cmp.score, cmp.witnesses));
+                }
+            }
+            row
+        });
+        for (i, row) in rows.into_iter().enumerate() {
+            local.apart.extend(row.apart.into_iter().map(|j| (i, j)));
+            for (j, score, witnesses) in row.pairs {
+                local.pairs.push((i, j, score));
+                if witnesses {
+                    local.witnessed.insert((i, j));
                 }
             }
         }
@@ -233,34 +288,12 @@ pub fn link_claims<S: FactStore>(
     let mut disputes: Vec<(Id, Id, f64)> = Vec::new();
     // per new claim: its most similar claims of other articles, best first
     let mut near: Vec<Vec<(f64, Id)>> = Vec::with_capacity(claims.len());
+    for ((claim, _), (similar, disputed)) in claims.iter().zip(index.matches(article, &own, &found))
     {
-        let index = &*index;
-        let ln_n = (index.claims.max(1) as f64).ln_1p();
-        let weight = |t: u32| index.weight(t, ln_n);
-        for (((claim, _), ids), own) in claims.iter().zip(&found).zip(&own) {
-            let mut similar: Vec<(f64, Id)> = Vec::new();
-            let mut disputed: Vec<(f64, Id)> = Vec::new();
-            for &id in ids {
-                let Some(c) = index.cached(id).filter(|c| c.article != article) else {
-                    continue;
-                };
-                let cmp = own.compare(&c.profile, &weight);
-                // Claims that disagree on a figure report two versions, not one fact.
-                if cmp.conflicts {
-                    disputed.push((cmp.text, id));
-                } else if cmp.score >= PAIR_MIN {
-                    similar.push((cmp.score, id));
-                }
-            }
-            // The closest disagreements only: templated copy would link every pair.
-            disputed.sort_by(|a, b| b.0.total_cmp(&a.0));
-            for (s, id) in disputed.into_iter().take(MAX_CONFLICTS) {
-                disputes.push((*claim, id, s));
-            }
-            similar.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            similar.truncate(NEIGHBOURS);
-            near.push(similar);
+        for (s, id) in disputed {
+            disputes.push((*claim, id, s));
         }
+        near.push(similar);
     }
     let own_ids: Vec<Id> = claims.iter().map(|(id, _)| *id).collect();
     let facts = regroup(store, index, article, &own_ids, &own, &near)?;
