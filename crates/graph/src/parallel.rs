@@ -4,49 +4,22 @@
 //! bulk ingest's work, and it is pure: the writer thread alone left the other cores idle
 //! while extraction needed a fraction of one. Results come back in the order of the
 //! input, so what is built from them (sums in a fixed order, facts) is the same on any
-//! number of cores.
+//! number of cores. The work runs on rayon's pool, whose threads live as long as the
+//! process: threads spawned per article each took a malloc arena of their own (peak RSS
+//! +160 MiB over 10,000 articles).
 
-use std::sync::OnceLock;
+use rayon::prelude::*;
 
-/// Fewer rows than this per thread are done on the calling thread: spawning costs more.
-const MIN_ROWS_PER_THREAD: usize = 8;
+/// Fewer rows than this are done on the calling thread: handing them out costs more.
+const MIN_PARALLEL_ROWS: usize = 16;
 
-fn cores() -> usize {
-    static CORES: OnceLock<usize> = OnceLock::new();
-    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-}
-
-/// `f(0), f(1), … f(n - 1)`, computed on up to every core. Rows are dealt out in turn
-/// (row `i` to thread `i mod threads`), so rows whose cost falls with `i` (the pairs
-/// `(i, j > i)`) still share the work evenly.
-pub(crate) fn map_rows<R: Send>(n: usize, f: impl Fn(usize) -> R + Sync) -> Vec<R> {
-    let threads = cores().min(n / MIN_ROWS_PER_THREAD).max(1);
-    if threads == 1 {
+/// `f(0), f(1), … f(n - 1)`, computed on up to every core (rows are stolen one by one, so
+/// rows whose cost falls with `i`, the pairs `(i, j > i)`, still share the work evenly).
+pub(crate) fn map_rows<R: Send>(n: usize, f: impl Fn(usize) -> R + Sync + Send) -> Vec<R> {
+    if n < MIN_PARALLEL_ROWS {
         return (0..n).map(f).collect();
     }
-    let mut slots: Vec<Option<R>> = (0..n).map(|_| None).collect();
-    std::thread::scope(|s| {
-        let f = &f;
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                s.spawn(move || {
-                    (t..n)
-                        .step_by(threads)
-                        .map(|i| (i, f(i)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for handle in handles {
-            let rows = handle
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            for (i, r) in rows {
-                slots[i] = Some(r);
-            }
-        }
-    });
-    slots.into_iter().flatten().collect()
+    (0..n).into_par_iter().map(f).collect()
 }
 
 #[cfg(test)]
@@ -55,7 +28,7 @@ mod tests {
 
     #[test]
     fn rows_come_back_in_order_whatever_the_split() {
-        for n in [0, 1, 7, 8, 16, 17, 100, 1001] {
+        for n in [0, 1, 15, 16, 17, 100, 1001] {
             let rows = map_rows(n, |i| i * i);
             assert_eq!(rows, (0..n).map(|i| i * i).collect::<Vec<_>>(), "n = {n}");
         }
