@@ -210,6 +210,23 @@ struct Figure {
 }
 
 impl Figure {
+    /// Whether this figure disagrees with `others`: some of them measure the same thing in
+    /// its unit and none of those is close to it. If so, whether the words beside both
+    /// say what they measure (`Some(true)`). Counted without collecting: it runs for every
+    /// figure of every pair the linker compares.
+    fn disagreement(&self, others: &[Figure]) -> Option<bool> {
+        let (mut any, mut all_differ, mut worded) = (false, true, false);
+        for b in others
+            .iter()
+            .filter(|b| b.unit == self.unit && self.same_subject(b))
+        {
+            any = true;
+            all_differ &= !close(self.value, b.value, self.scale);
+            worded |= self.context.is_some() && b.context.is_some();
+        }
+        (any && all_differ).then_some(worded)
+    }
+
     /// Whether two figures in one unit measure the same thing: a counted noun always
     /// does; a unit of measure when the words beside them share a term, or when either
     /// has none.
@@ -350,18 +367,10 @@ impl Profile {
         let denies = self.negated != other.negated && places > 0 && text >= CORROBORATES;
         // (whether a figure of one disagrees with the other's in its unit, and whether the
         // words beside both figures say what they measure)
-        let disagreement = self.figures.iter().find_map(|a| {
-            let same: Vec<&Figure> = other
-                .figures
-                .iter()
-                .filter(|b| b.unit == a.unit && a.same_subject(b))
-                .collect();
-            let differ = !same.is_empty() && same.iter().all(|b| !close(a.value, b.value, a.scale));
-            differ.then(|| {
-                same.iter()
-                    .any(|b| a.context.is_some() && b.context.is_some())
-            })
-        });
+        let disagreement = self
+            .figures
+            .iter()
+            .find_map(|a| a.disagreement(&other.figures));
         // two versions of one figure are about one thing: the words beside a measure say
         // so; a count needs a place, a speaker or another figure in common, or more than one
         // shared word ("people" alone is any count of people)
