@@ -16,7 +16,7 @@ pub const SAME_FACT: f64 = 0.3;
 
 /// One group being built. Its lists are sorted by key: groups are few (a neighbourhood's
 /// claims) and their lists short, so sorted vectors merged in one pass cost a fraction of
-/// hash maps rebuilt at every merge (BENCHMARKS.md, "Facts at a lower cost").
+/// hash maps rebuilt at every merge (BENCHMARKS.md, "Bulk ingest, first throughput step").
 #[derive(Debug, Default)]
 struct Group {
     members: Vec<usize>,
