@@ -44,3 +44,28 @@ pub(super) fn check(cases: &[(&str, &[(&str, &str)])]) {
         assert_eq!(got, want, "{body}");
     }
 }
+
+/// A claim's speaker and the outlet cited for it.
+pub(super) type Cited<'a> = (&'a str, Option<&'a str>);
+
+/// Each case: a sentence and the (speaker, outlet cited) of each claim it must yield.
+pub(super) fn check_vias(cases: &[(&str, &[Cited])]) {
+    for (body, want) in cases {
+        let text = format!("Harbour News\n{body}");
+        let ex = extractor().extract(
+            &text,
+            &ExtractOptions {
+                headline_is_first_line: true,
+            },
+        );
+        let got: Vec<Cited> = ex
+            .claims
+            .iter()
+            .map(|c| {
+                let who = c.speaker.as_ref().map_or("", |m| m.name.as_str());
+                (who, c.via.as_ref().map(|m| m.name.as_str()))
+            })
+            .collect();
+        assert_eq!(&got, want, "{body}");
+    }
+}

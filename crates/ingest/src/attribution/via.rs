@@ -82,6 +82,10 @@ impl Analyzer<'_, '_> {
                     d.spoke_to_via = *conversation;
                 }
             }
+            if d.via.is_none() && reports_as_outlet(sp, d.cue.as_deref()) {
+                // "…, the Evening Post reported": the outlet cited is the speaker itself
+                d.via = Some(sp.clone());
+            }
             if d.via.is_none() {
                 // "a Reuters journalist", "a report by Reuters": the outlet inside the speaker.
                 let inner = self.reg.within(
@@ -100,5 +104,45 @@ impl Analyzer<'_, '_> {
                 }
             }
         }
+    }
+}
+
+/// Whether `speaker` is an outlet publishing the claim as its own report (cue `cue`).
+fn reports_as_outlet(speaker: &Mention, cue: Option<&str>) -> bool {
+    speaker.kind == EntityKind::Outlet
+        && cue.is_some_and(|c| rules::OUTLET_REPORT_CUES.contains(&c.to_lowercase().as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::check_vias;
+
+    #[test]
+    fn an_outlet_reporting_a_claim_is_the_outlet_cited_for_it() {
+        check_vias(&[
+            // an outlet's own report: it speaks, and it is the outlet cited
+            (
+                "The ferry to Oster will stop in May, the Evening Post reported on Monday.",
+                &[("Evening Post", Some("Evening Post"))],
+            ),
+            (
+                "Radio Vell reported that the ferry to Oster would stop in May.",
+                &[("Radio Vell", Some("Radio Vell"))],
+            ),
+            // an outlet that said something, or according to one: the speaker only
+            (
+                "The ferry to Oster will stop in May, the Evening Post said.",
+                &[("Evening Post", None)],
+            ),
+            (
+                "According to Radio Vell, the ferry to Oster will stop in May.",
+                &[("Radio Vell", None)],
+            ),
+            // a body that reports is no outlet
+            (
+                "The ferry to Oster will stop in May, the Harbour Board reported.",
+                &[("Harbour Board", None)],
+            ),
+        ]);
     }
 }

@@ -97,6 +97,12 @@ pub const PRESS_DOCUMENTS: &[&str] = &["statement", "communiqué", "release"];
 /// it, and is its channel too.
 pub const REPORT_NOUNS: &[&str] = &["report", "reports"];
 
+/// Cues by which an outlet publishes a claim as its own report ("…, the Evening Post
+/// reported", "reports Radio Vell"): the outlet is then the one the article cites for it
+/// (its `via`), as well as its speaker. An outlet that "said" something, or "according to"
+/// one, names the speaker only.
+pub const OUTLET_REPORT_CUES: &[&str] = &["reported", "reports", "report", "reporting"];
+
 /// Prepositions after a document noun that name its author ("a statement from the
 /// ministry", "a study by the institute", "the figures of the agency").
 pub const AUTHOR_PREPOSITIONS: &[&str] = &["from", "by", "of"];
