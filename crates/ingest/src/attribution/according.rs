@@ -56,7 +56,7 @@ impl Analyzer<'_, '_> {
 /// Where the source named after "according to" (ending at `cue_end`) ends: at
 /// punctuation, a quotation mark, a new phrase or after 16 tokens; "(IUCN)" stays with
 /// the name it abbreviates.
-fn source_end(t: &Tokens, s: &Sentence, cue_end: usize) -> usize {
+pub(super) fn source_end(t: &Tokens, s: &Sentence, cue_end: usize) -> usize {
     let mut e = cue_end;
     while e < s.b
         && !matches!(

@@ -1,6 +1,7 @@
 //! Cited outlets: the outlet a sentence names as its channel ("told Reuters", "quoted by
 //! Interfax", "a Reuters journalist") and which drafts it carried.
 
+use super::according::source_end;
 use super::types::{mention_of, Analyzer, Attr, Draft, QuoteMask, Sentence};
 use crate::model::{EntityKind, Mention};
 use crate::rules;
@@ -107,6 +108,35 @@ impl Analyzer<'_, '_> {
     }
 }
 
+impl Analyzer<'_, '_> {
+    /// "…, Radio Vell reported, citing the harbour master": the source the outlet cites
+    /// is who said it, and the outlet the channel. For each draft an outlet speaks, the
+    /// source named after a citing word outside its content and outside quotation marks
+    /// becomes its speaker and the outlet its `via`.
+    pub(super) fn cited_sources(&self, s: &Sentence, mask: &QuoteMask, drafts: &mut [Draft]) {
+        let t = self.t;
+        let Some(cite) =
+            (s.a..s.b).find(|&k| rules::CITING_WORDS.contains(&t.lo(k)) && !mask.inside(k))
+        else {
+            return;
+        };
+        let end = source_end(t, s, cite + 1);
+        let Some((source, _)) = self.speaker_of(cite + 1, end, None) else {
+            return;
+        };
+        for d in drafts.iter_mut() {
+            let outlet_speaks = d
+                .speaker
+                .as_ref()
+                .is_some_and(|m| m.kind == EntityKind::Outlet);
+            if outlet_speaks && !(d.a..d.b).contains(&cite) {
+                d.via = d.speaker.replace(source.clone());
+                d.spoke_to_via = false;
+            }
+        }
+    }
+}
+
 /// Whether `speaker` is an outlet publishing the claim as its own report (cue `cue`).
 fn reports_as_outlet(speaker: &Mention, cue: Option<&str>) -> bool {
     speaker.kind == EntityKind::Outlet
@@ -142,6 +172,37 @@ mod tests {
             (
                 "The ferry to Oster will stop in May, the Harbour Board reported.",
                 &[("Harbour Board", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn the_source_an_outlet_cites_speaks_through_it() {
+        check_vias(&[
+            (
+                "The ferry to Oster will stop in May, the Evening Post reported, citing two \
+                 harbour pilots.",
+                &[("two harbour pilots", Some("Evening Post"))],
+            ),
+            (
+                "Citing the Harbour Board, Radio Vell reported that the ferry to Oster would \
+                 stop in May.",
+                &[("Harbour Board", Some("Radio Vell"))],
+            ),
+            (
+                "Radio Vell, quoting a pilot in Oster, said the ferry would stop in May.",
+                &[("a pilot in Oster", Some("Radio Vell"))],
+            ),
+            // a body citing its evidence is still the speaker, with no outlet
+            (
+                "The Harbour Board said, citing figures from the census, that 400 people had \
+                 left the valley.",
+                &[("Harbour Board", None)],
+            ),
+            // citing words inside a quotation cite no one
+            (
+                "“They keep citing old maps,” the Evening Post said.",
+                &[("Evening Post", None)],
             ),
         ]);
     }

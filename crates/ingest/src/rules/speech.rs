@@ -103,6 +103,10 @@ pub const REPORT_NOUNS: &[&str] = &["report", "reports"];
 /// one, names the speaker only.
 pub const OUTLET_REPORT_CUES: &[&str] = &["reported", "reports", "report", "reporting"];
 
+/// Words by which an outlet names the source of what it reports ("…, the Evening Post
+/// reported, citing two officials"): the source speaks, the outlet is its channel.
+pub const CITING_WORDS: &[&str] = &["citing", "quoting"];
+
 /// Prepositions after a document noun that name its author ("a statement from the
 /// ministry", "a study by the institute", "the figures of the agency").
 pub const AUTHOR_PREPOSITIONS: &[&str] = &["from", "by", "of"];
