@@ -231,7 +231,31 @@ fn is_cue_noun(t: &Tokens, i: usize, sa: usize) -> bool {
             || t.toks[p].kind == Kind::Num
             || t.has(p, flag::NUMWORD)
     };
-    i > sa && t.lo(i).ends_with('s') && marked(i - 1)
+    (i > sa && t.lo(i).ends_with('s') && marked(i - 1)) || is_noun_form(t, i, sa)
+}
+
+/// "its forecast", "its profit forecast, blaming …": a cue whose plain form is a noun
+/// ([`rules::NOUN_FORM_CUES`]) right after a determiner, or after a possessive and one
+/// lower-case word when no reported clause follows ("the company's economists forecast
+/// that …" stays a verb).
+fn is_noun_form(t: &Tokens, i: usize, sa: usize) -> bool {
+    if !rules::NOUN_FORM_CUES.contains(&t.lo(i)) || i == sa {
+        return false;
+    }
+    if rules::NOUN_MARKERS.contains(&t.lo(i - 1)) {
+        return true;
+    }
+    let reports = t.is(i + 1, "that")
+        || matches!(
+            t.toks.get(i + 1).map(|x| &x.kind),
+            Some(Kind::Quote(_) | Kind::Punct(':'))
+        );
+    i > sa + 1
+        && rules::POSSESSIVE_DETERMINERS.contains(&t.lo(i - 2))
+        && t.is_word(i - 1)
+        && !t.toks[i - 1].cap
+        && !t.has(i - 1, flag::FUNCTION)
+        && !reports
 }
 
 /// Where the colon stands after "made|issued (two) announcements:" starting at `i`.
@@ -392,6 +416,30 @@ fn listener_then_that(t: &Tokens, from: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::check;
+
+    #[test]
+    fn a_cue_whose_plain_form_is_a_noun_reads_as_the_noun_after_a_possessive() {
+        check(&[
+            // the noun: the operator's forecast, no one reports anything
+            (
+                "The ferry operator cut its fare forecast on Monday, blaming the storms.",
+                &[],
+            ),
+            (
+                "The town cut its growth estimate to 2 percent.",
+                &[("", "The town cut its growth estimate to 2 percent.")],
+            ),
+            // the verb: a reported clause follows, or no possessive stands before
+            (
+                "The board's economists forecast that fares would rise by 2 percent.",
+                &[("The board's economists", "fares would rise by 2 percent")],
+            ),
+            (
+                "Harbour economists forecast that fares would rise by 2 percent.",
+                &[("Harbour economists", "fares would rise by 2 percent")],
+            ),
+        ]);
+    }
 
     #[test]
     fn a_speech_participle_alone_is_said_by_the_sentence_subject() {

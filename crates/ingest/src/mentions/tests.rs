@@ -489,6 +489,12 @@ fn an_outlet_named_before_its_kind() {
             "The Vell Courant newspaper reported the fire.",
             "Vell Courant",
         ),
+        // a journal named after its kind is a publication, not a place
+        (
+            "The findings, published in the journal Coastal Letters, showed that 30 percent \
+             of the dunes had eroded.",
+            "Coastal Letters",
+        ),
     ] {
         let f = kinds(text);
         assert!(

@@ -165,6 +165,15 @@ pub const NOUN_MARKERS: &[&str] = &[
     "no", "new", "recent", "earlier", "false", "unconfirmed", "media",
 ];
 
+/// Cue verbs whose plain form is also a noun ("its profit forecast", "a claim"): after a
+/// determiner, or after a possessive and one more word, they are the noun.
+pub const NOUN_FORM_CUES: &[&str] = &[
+    "forecast", "estimate", "claim", "report", "comment", "pledge", "vow", "promise",
+];
+
+/// Possessive determiners: "its profit forecast" is a thing the company has, never a verb.
+pub const POSSESSIVE_DETERMINERS: &[&str] = &["its", "his", "her", "their", "our", "my", "your"];
+
 /// Plain speech verbs. A clause built on another cue ("X warned Y against Z", "X told Y to
 /// leave") and followed by a trailing attribution ("…, officials said") is the trailing
 /// speaker's report as a whole; a clause on a plain speech verb ("X said Z, Y told
@@ -304,7 +313,7 @@ pub const OUTLET_HEADS: &[&str] = &[
 /// Lower-case nouns that introduce an outlet by name: "the daily El Comercio".
 pub const OUTLET_KINDS: &[&str] = &[
     "daily", "newspaper", "paper", "weekly", "magazine", "tabloid", "broadcaster", "channel",
-    "website", "outlet",
+    "website", "outlet", "journal",
 ];
 
 /// "X posted a video showing Y": verbs that publish pictures and the pictures they publish,
