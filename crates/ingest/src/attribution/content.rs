@@ -330,14 +330,40 @@ fn where_or_whom(t: &Tokens, cue_end: usize, c: usize, e: usize) -> bool {
     while k < e && t.is_word(k) && k < head + 3 && !t.has(k, flag::FUNCTION) {
         k += 1;
     }
-    let when = k + 2 == e
-        && rules::LISTENER_TIME_OPENERS.contains(&t.lo(k))
-        && (t.has(k + 1, flag::WEEKDAY) || rules::TIME_NOUNS.contains(&t.lo(k + 1)));
     let verb = (c..e).any(|i| {
         is_auxiliary(t, i) || t.has(i, flag::CUE) || (t.lo(i).len() > 3 && t.lo(i).ends_with("ed"))
     });
     let listener = (told && is_determiner(t, c)) || rest_of_listener;
-    k > head && !verb && ((place_prep && k == e) || (listener && when))
+    k > head && !verb && ((place_prep && k == e) || (listener && where_and_when(t, k, e)))
+}
+
+/// Whether `k..e` holds only where and when something was said, at least one of them:
+/// "on Tuesday", "at the town hall", "in Tarnwick on Friday" ("told a news conference at
+/// the town hall").
+fn where_and_when(t: &Tokens, mut k: usize, e: usize) -> bool {
+    let start = k;
+    while k < e {
+        if rules::LISTENER_TIME_OPENERS.contains(&t.lo(k))
+            && (t.has(k + 1, flag::WEEKDAY) || rules::TIME_NOUNS.contains(&t.lo(k + 1)))
+        {
+            k += 2;
+        } else if rules::WHERE_SAID_PREPOSITIONS.contains(&t.lo(k)) {
+            k += 1;
+            if is_determiner(t, k) {
+                k += 1;
+            }
+            let head = k;
+            while k < e && k < head + 3 && t.is_word(k) && !t.has(k, flag::FUNCTION) {
+                k += 1;
+            }
+            if k == head {
+                return false;
+            }
+        } else {
+            return false;
+        }
+    }
+    k == e && e > start
 }
 
 /// Words that make the rest of a cue's right side an adverbial, not content.
@@ -562,6 +588,16 @@ mod tests {
         check(&[
             ("The harbour master told a press briefing on Monday.", &[]),
             ("Mira Holt told the inquiry on Friday.", &[]),
+            // where, and when, after the listener
+            (
+                "“The pier stays shut,” the harbour master told a news conference at the \
+                 ferry terminal.",
+                &[("the harbour master", "The pier stays shut,")],
+            ),
+            (
+                "“The pier stays shut,” Mira Holt told a press briefing in Oster on Monday.",
+                &[("Mira Holt", "The pier stays shut,")],
+            ),
             ("Our correspondent reports from the harbour office.", &[]),
             // content after the listener, and after a plain cue, stays
             (
