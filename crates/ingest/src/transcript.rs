@@ -57,7 +57,18 @@ enum Opening {
 
 /// For each paragraph, who speaks it when the article is a transcript.
 pub fn speakers(t: &Tokens, paras: &[(usize, usize)], reg: &Registry) -> Vec<Option<Spoken>> {
-    let openings: Vec<Opening> = paras.iter().map(|&(a, b)| opening(t, a, b, reg)).collect();
+    // surnames of the names on labels: a later label may give the surname alone
+    let surnames: Vec<String> = paras
+        .iter()
+        .filter_map(|&(a, b)| match opening(t, a, b, reg, &[]) {
+            Opening::Label { a, b, .. } if b > a + 1 => Some(t.lo(b - 1).to_string()),
+            _ => None,
+        })
+        .collect();
+    let openings: Vec<Opening> = paras
+        .iter()
+        .map(|&(a, b)| opening(t, a, b, reg, &surnames))
+        .collect();
     let labels = openings
         .iter()
         .filter(|o| !matches!(o, Opening::Text | Opening::Heading))
@@ -67,6 +78,8 @@ pub fn speakers(t: &Tokens, paras: &[(usize, usize)], reg: &Registry) -> Vec<Opt
         return out;
     }
     let mut current: Option<Mention> = None;
+    // the speakers labels named in full, for labels that give a surname alone
+    let mut labelled: Vec<Mention> = Vec::new();
     let first_exchange = openings
         .iter()
         .zip(paras)
@@ -94,6 +107,15 @@ pub fn speakers(t: &Tokens, paras: &[(usize, usize)], reg: &Registry) -> Vec<Opt
             }
             Opening::Label { a, b, from } => {
                 let speaker = speaker_of(t, a, b, reg);
+                // "OSK:" after "MARTA OSK, HOST:": the one the earlier label named
+                let span = speaker.span;
+                let speaker = labelled
+                    .iter()
+                    .find(|m| b == a + 1 && surname_of(&m.name) == t.lo(a))
+                    .map_or(speaker, |m| Mention { span, ..m.clone() });
+                if b > a + 1 {
+                    labelled.push(speaker.clone());
+                }
                 out[k] = Some(Spoken {
                     speaker: speaker.clone(),
                     from: from.unwrap_or(pa),
@@ -113,8 +135,9 @@ pub fn speakers(t: &Tokens, paras: &[(usize, usize)], reg: &Registry) -> Vec<Opt
     out
 }
 
-/// Reads a paragraph's opening as a label, a heading or text.
-fn opening(t: &Tokens, a: usize, b: usize, reg: &Registry) -> Opening {
+/// Reads a paragraph's opening as a label, a heading or text; `surnames` (lower case)
+/// are those of the names on the article's labels.
+fn opening(t: &Tokens, a: usize, b: usize, reg: &Registry, surnames: &[String]) -> Opening {
     let Some(colon) = (a..b.min(a + MAX_LABEL_LINE)).find(|&i| t.is_punct(i, ':')) else {
         return Opening::Text;
     };
@@ -128,11 +151,16 @@ fn opening(t: &Tokens, a: usize, b: usize, reg: &Registry) -> Opening {
     }
     let name_end = (a..colon).find(|&i| t.is_punct(i, ',')).unwrap_or(colon);
     let line = colon + 1 == b;
-    // an inline label is the name and the colon, nothing between
-    if !line && name_end != colon {
+    // an inline label is the name and the colon, or, all in capitals, the name and a role
+    // ("ANA RUIZ, BYLINE: …", as broadcasters print them)
+    if !line
+        && name_end != colon
+        && !(in_capitals(t, a, name_end) && in_capitals(t, name_end + 1, colon))
+    {
         return Opening::Text;
     }
-    if !is_name(t, a, name_end, reg) {
+    let labelled_surname = name_end == a + 1 && surnames.iter().any(|n| n == t.lo(a));
+    if !is_name(t, a, name_end, reg) && !labelled_surname {
         return if line && t.is_cap(a) {
             Opening::Heading
         } else {
@@ -147,7 +175,8 @@ fn opening(t: &Tokens, a: usize, b: usize, reg: &Registry) -> Opening {
 }
 
 /// Whether tokens `a..b` are a speaker's name: capitalised words (initials and hyphens
-/// allowed), not a heading word; one word only if the article knows it as a name.
+/// allowed), not a heading word; one word only if the article knows it as a name or as the
+/// surname of someone it named ("BRAY:" after "Jon Bray").
 fn is_name(t: &Tokens, a: usize, b: usize, reg: &Registry) -> bool {
     let words = (a..b).filter(|&i| t.is_word(i)).count();
     let shaped = (a..b).all(|i| t.is_cap(i) || t.is_punct(i, '-') || t.is_punct(i, '.'));
@@ -155,7 +184,14 @@ fn is_name(t: &Tokens, a: usize, b: usize, reg: &Registry) -> bool {
     if !shaped || words == 0 || words > MAX_NAME_WORDS || heading_word {
         return false;
     }
-    words > 1 || known_run(a, b, reg).is_some()
+    words > 1 || known_run(a, b, reg).is_some() || reg.person_name(t.s(a)).is_some()
+}
+
+/// Whether tokens `a..b` hold words, at most [`MAX_NAME_WORDS`], with no lower-case letter.
+fn in_capitals(t: &Tokens, a: usize, b: usize) -> bool {
+    let words = (a..b).filter(|&i| t.is_word(i)).count();
+    (1..=MAX_NAME_WORDS).contains(&words)
+        && (a..b).all(|i| !t.is_word(i) || !t.s(i).chars().any(char::is_lowercase))
 }
 
 /// The registry's run that is exactly tokens `a..b`, when it names someone who can speak.
@@ -208,6 +244,11 @@ fn speaker_of(t: &Tokens, a: usize, b: usize, reg: &Registry) -> Mention {
         title_case(written)
     };
     mention(span, &name, EntityKind::Person)
+}
+
+/// The last word of a name, lower case.
+fn surname_of(name: &str) -> String {
+    name.rsplit(' ').next().unwrap_or(name).to_lowercase()
 }
 
 fn mention(span: Span, name: &str, kind: EntityKind) -> Mention {
@@ -280,6 +321,18 @@ mod tests {
                 "Radio Vell: When did the ferry sink?\n\nJon Bray: In 1998, off Oster.\n\n\
                  It never sailed again.",
                 &["Radio Vell", "Jon Bray", "Jon Bray"],
+            ),
+            (
+                // inline labels in capitals with a role, then by surname alone; a word in
+                // capitals that names no one is a heading
+                "MARTA OSK, HOST: The ferry sank in 1998.\n\nJON BRAY, BYLINE: It never \
+                 sailed again.\n\nOSK: Will it be raised?\n\nWEATHER:\n\nRain in Oster.",
+                &["Marta Osk", "Jon Bray", "Marta Osk", "-", "-"],
+            ),
+            (
+                // a role in ordinary case on an inline label is a sentence, not a label
+                "Marta Osk, the host: the ferry sank.\n\nJon Bray, reporting: it did.",
+                &["-", "-"],
             ),
             (
                 // a narrator is the programme's own voice, not a speaker
