@@ -168,6 +168,13 @@ pub(super) fn as_titled_person(
     let tt = (a..b)
         .rev()
         .find(|&i| t.has(i, flag::TITLE) && t.is_cap(i))?;
+    // "Ministry of Foreign Affairs", "Department of State": a portfolio in a body's name
+    let of_body = tt > a + 1
+        && t.is(tt - 1, "of")
+        && (a..tt - 1).any(|i| t.has(i, flag::ORG_HEAD) && t.is_cap(i));
+    if of_body {
+        return None;
+    }
     let n = after_title(t, tt, b, gaz);
     // "Professor Ana Ruiz of the University of Oster": the person ends before "of"
     let b = (n..b)

@@ -160,6 +160,11 @@ fn a_title_with_an_affiliation_names_only_the_person() {
         ("Dr. Vik spoke first.", "Vik"),
         // a body after the title, no name: no person
         ("President of the Harbour Council spoke.", ""),
+        // a portfolio inside a body's name is no title: no person "Affairs" or "Trade"
+        ("The Ministry of Foreign Affairs of Norland spoke.", ""),
+        ("The Ministry of Foreign Trade spoke.", ""),
+        // but a title after "of" that follows a title still names the person after it
+        ("Secretary of State Ana Ruiz spoke.", "Ana Ruiz"),
     ];
     for (text, want) in cases {
         let people: Vec<String> = found(text)
