@@ -320,7 +320,11 @@ const COMPASS: &[&str] = &[
 
 /// Words that carry no identity in an organisation's name.
 #[rustfmt::skip]
-const ORG_STOPWORDS: &[&str] = &["the", "of", "for", "and", "on", "in", "de", "du", "des", "la", "le", "to"];
+const ORG_STOPWORDS: &[&str] = &[
+    "the", "of", "for", "and", "on", "in", "de", "du", "des", "la", "le", "to",
+    // a portfolio's "Affairs": "Ministry of Foreign Affairs" is the "Foreign Ministry"
+    "affairs",
+];
 
 /// Head nouns that all name a country's armed forces.
 #[rustfmt::skip]
@@ -332,6 +336,8 @@ const SPELLINGS: &[(&str, &str)] = &[
     ("defence", "defense"), ("centre", "center"), ("organisation", "organization"),
     ("programme", "program"), ("labour", "labor"), ("honour", "honor"),
     ("ministere", "ministry"), ("ministerium", "ministry"),
+    // "Ministry of Internal Affairs", "Interior Ministry"
+    ("internal", "interior"),
 ];
 
 #[cfg(test)]
@@ -430,6 +436,18 @@ mod tests {
         assert_eq!(
             org_key("Accra's Health Ministry"),
             org_key("Ghana's Ministry of Health")
+        );
+        assert_eq!(
+            org_key("Ministry of Foreign Affairs of Ghana"),
+            org_key("Ghanaian Foreign Ministry")
+        );
+        assert_eq!(
+            org_key("Ghana's Ministry of Internal Affairs"),
+            org_key("Ghanaian Interior Ministry")
+        );
+        assert_ne!(
+            org_key("Ghanaian Foreign Ministry"),
+            org_key("Ghanaian Interior Ministry")
         );
         assert_eq!(org_key("Armed Forces of Moldova"), org_key("Moldovan army"));
         assert_eq!(

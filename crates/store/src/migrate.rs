@@ -83,6 +83,7 @@ const FILES: &[(&str, &str)] = migrations![
     "20261202000001_curation.sql",
     "20261203000001_publications.sql",
     "20261205000001_search_per_transaction.sql",
+    "20261205000002_org_keys_affairs.sql",
 ];
 
 /// The migrations of [`FILES`], parsed once.

@@ -262,6 +262,36 @@ pub(crate) fn kind_in(conn: &Connection, id: Id) -> Result<EntityKind, StoreErro
 mod tests {
     use super::*;
 
+    #[tokio::test]
+    async fn a_ministry_stored_under_its_old_key_is_keyed_again_at_open() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("keys.db");
+        drop(Store::open(&path).await.expect("open"));
+        let conn = Connection::open(&path).expect("sqlite");
+        // as a release before the "Affairs" keys wrote it, with that migration not yet run
+        conn.execute_batch(
+            "INSERT INTO entities (id, kind, name, key)
+             VALUES (1, 'organization', 'Ministry of Internal Affairs', 'ministry of internal affairs');
+             INSERT INTO aliases (entity_id, alias, key, rkey)
+             VALUES (1, 'Ministry of Internal Affairs', 'ministry of internal affairs',
+                     'afairs internal ministri');
+             DELETE FROM _sqlx_migrations WHERE version = 20261205000002;",
+        )
+        .expect("old rows");
+        drop(conn);
+        drop(Store::open(&path).await.expect("open again"));
+        let conn = Connection::open(&path).expect("sqlite");
+        let rkey: String = conn
+            .query_row("SELECT rkey FROM aliases WHERE entity_id = 1", [], |r| {
+                r.get(0)
+            })
+            .expect("alias");
+        assert_eq!(
+            rkey,
+            resolve_key(EntityKind::Organization, "Interior Ministry")
+        );
+    }
+
     #[test]
     fn stored_kinds_read_back() {
         assert_eq!(kind_of("place"), Some(EntityKind::Place));
