@@ -12,7 +12,10 @@ impl Analyzer<'_, '_> {
     /// word ("the agency" after "the Environment Agency and the Red Cross"), or the last
     /// organisation at all for generic heads.
     fn org_for_description(&self, head: &str, at: usize) -> Option<&Found> {
-        let generic = rules::GENERIC_BODY_NOUNS.contains(&head);
+        // a trade ("the carmaker") stands for whichever body was named last, as "the
+        // company" does; a head that names bodies ("the agency") for one of that name
+        let generic = rules::GENERIC_BODY_NOUNS.contains(&head)
+            || (rules::is_org_descriptor(head) && !self.t.lex.is_org_head(head));
         if !generic && !self.t.lex.is_org_head(head) {
             return None;
         }
@@ -210,8 +213,10 @@ impl Analyzer<'_, '_> {
                 return found;
             }
         }
-        // "the ministry", "the company": the organisation the article just named.
-        if t.is(start_np, "the") && n == start_np + 1 && b == n + 1 {
+        // "the ministry", "the company", "the Oslo-based telecoms company": the
+        // organisation the article just named.
+        if t.is(start_np, "the") && n > start_np && b == n + 1 && describes_kind(t, start_np + 1, n)
+        {
             if let Some(mut m) = self.body_described(t.lo(n), a, prev) {
                 m.span = Span::new(t.start(start_np), t.end(n));
                 return (m, false);
@@ -314,15 +319,34 @@ impl Analyzer<'_, '_> {
         if let Some(m) = unknown_name(t, a, b) {
             return Some((m, false));
         }
-        // "the board", "the union": the organisation the article just named by that head
-        if t.is(a, "the") && b == a + 2 && !t.is_cap(a + 1) {
-            if let Some(mut m) = self.body_described(t.lo(a + 1), a, prev) {
-                m.span = Span::new(t.start(a), t.end(a + 1));
+        // "the board", "the union", "the German carmaker": the organisation the article
+        // just named by that head
+        let head = b.saturating_sub(1);
+        if t.is(a, "the") && head > a && !t.is_cap(head) && describes_kind(t, a + 1, head) {
+            if let Some(mut m) = self.body_described(t.lo(head), a, prev) {
+                m.span = Span::new(t.start(a), t.end(head));
                 return Some((m, false));
             }
         }
         described_group(t, a, b).map(|m| (m, false))
     }
+}
+
+/// Whether tokens `a..b` (at most three words) only say what kind of body follows: lower-
+/// case words ("telecoms equipment"), nationality adjectives ("Norwegian") and place-based
+/// compounds ("Oslo-based"), no name of another body.
+fn describes_kind(t: &Tokens, a: usize, b: usize) -> bool {
+    let words = (a..b).filter(|&k| t.is_word(k)).count();
+    words <= 3
+        && (a..b).all(|k| {
+            let hyphen = t.is_punct(k, '-');
+            let compound =
+                t.s(k).contains('-') || t.is_punct(k + 1, '-') || (k > a && t.is_punct(k - 1, '-'));
+            hyphen
+                || (t.is_word(k)
+                    && !t.has(k, flag::FUNCTION | flag::CUE)
+                    && (!t.toks[k].cap || t.has(k, flag::DEMONYM) || compound))
+        })
 }
 
 /// "Ukrainian forces", "the Chilean army", "Peru's government": a country's institution
@@ -453,6 +477,41 @@ const ROLE_REACH: usize = 30;
 #[cfg(test)]
 mod tests {
     use super::super::test_support::check;
+
+    #[test]
+    fn a_described_body_is_the_one_named_last_whatever_its_modifiers() {
+        check(&[
+            (
+                "Velto Motors will recall 4,000 cars in Lyon, the German carmaker said.",
+                &[(
+                    "Velto Motors",
+                    "Velto Motors will recall 4,000 cars in Lyon",
+                )],
+            ),
+            (
+                "Halvik Shipping will cut 400 jobs in Oslo, the Oslo-based company said.",
+                &[(
+                    "Halvik Shipping",
+                    "Halvik Shipping will cut 400 jobs in Oslo",
+                )],
+            ),
+            (
+                "Halvik Shipping will cut 400 jobs in Oslo, the container freight operator said.",
+                &[(
+                    "Halvik Shipping",
+                    "Halvik Shipping will cut 400 jobs in Oslo",
+                )],
+            ),
+            // no body of that kind named: the description stays as written
+            (
+                "The port in Oslo will close for 2 days, the local harbour authority said.",
+                &[(
+                    "the local harbour authority",
+                    "The port in Oslo will close for 2 days",
+                )],
+            ),
+        ]);
+    }
 
     #[test]
     fn a_definite_role_nobody_holds_is_the_person_just_named() {
