@@ -49,7 +49,13 @@ pub struct Lexicon {
     map: FnvMap<&'static str, u32>,
     /// Outlet names keyed by their lower-case first word.
     outlets: FnvMap<String, Vec<&'static str>>,
+    /// Words that are adjectives in nearly every use (`data/adjectives.txt`, from GUM's
+    /// part-of-speech tags; `scripts/adjectives.py`).
+    adjectives: FnvSet<&'static str>,
 }
+
+/// The adjective list, one lower-case word per line.
+const ADJECTIVES: &str = include_str!("../data/adjectives.txt");
 
 impl Lexicon {
     pub fn new() -> Self {
@@ -103,7 +109,17 @@ impl Lexicon {
             let first = o.split([' ', '-']).next().unwrap_or(o).to_lowercase();
             outlets.entry(first).or_default().push(o);
         }
-        Lexicon { map, outlets }
+        let adjectives = ADJECTIVES.lines().filter(|w| !w.is_empty()).collect();
+        Lexicon {
+            map,
+            outlets,
+            adjectives,
+        }
+    }
+
+    /// Whether a lower-case word is an adjective in nearly every use ("small", "local").
+    pub fn is_adjective(&self, lower: &str) -> bool {
+        self.adjectives.contains(lower)
     }
 
     /// The flags of `word`, written as `lower` in lower case.

@@ -403,7 +403,10 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
         }
         let qualifier = qualifier_before(t, start, a);
         i = match unit_after(t, start, j, a, b, &mut value) {
-            Some((_, end)) if one_before_its_verb(t, start, j, end, is_digits) => {
+            Some((_, end))
+                if one_before_its_verb(t, start, j, end, is_digits)
+                    || one_as_determiner(t, start, j, b, is_digits) =>
+            {
                 pending.clear();
                 j
             }
@@ -475,6 +478,17 @@ fn one_before_its_verb(t: &Tokens, start: usize, j: usize, end: usize, is_digits
         let word = t.lo(j);
         rules::singular(word) != word || word == "another"
     }
+}
+
+/// "one small village": the word "one" before an adjective is a determiner ("a small
+/// village"), not a count; "one village near …", "one boat sank" count one.
+fn one_as_determiner(t: &Tokens, start: usize, j: usize, b: usize, is_digits: bool) -> bool {
+    !is_digits
+        && j == start + 1
+        && j + 1 < b
+        && t.is(start, "one")
+        && t.is_word(j)
+        && t.lex.is_adjective(t.lo(j))
 }
 
 /// "six-month-old": a hyphenated adjective that carries its own unit.

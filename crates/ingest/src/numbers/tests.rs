@@ -319,6 +319,24 @@ fn one_before_a_verb_is_no_count() {
 }
 
 #[test]
+fn one_before_a_describing_word_is_a_determiner() {
+    let cases: &[(&str, &[(f64, &str)])] = &[
+        ("the flood reached one small hamlet", &[]),
+        ("they fished from one old pier", &[]),
+        // "one" right before its noun, or before a noun and a verb, counts one
+        (
+            "the flood reached one hamlet near the coast",
+            &[(1.0, "hamlet")],
+        ),
+        ("one sailor was hurt", &[(1.0, "sailor")]),
+        ("one boat sank", &[(1.0, "boat")]),
+        // other numbers count through describing words
+        ("the flood reached two small hamlets", &[(2.0, "hamlet")]),
+    ];
+    check_vu(cases);
+}
+
+#[test]
 fn bridges_and_partitives_count_the_plural_after_them() {
     let cases: &[(&str, &[(f64, &str)])] = &[
         (
