@@ -1,6 +1,7 @@
 //! Helpers the attribution tests share: run a one-paragraph article through the
 //! extractor and compare (speaker, claim) pairs.
 
+use crate::model::{Claim, Extraction};
 use crate::{ExtractOptions, Extractor};
 use std::sync::OnceLock;
 
@@ -12,8 +13,8 @@ fn extractor() -> &'static Extractor {
     })
 }
 
-/// (speaker, claim text) of every claim of a one-paragraph article.
-fn said(body: &str) -> Vec<(String, String)> {
+/// A one-paragraph article under a headline, and what the extractor reads in it.
+fn extracted(body: &str) -> (String, Extraction) {
     let text = format!("Harbour News\n{body}");
     let ex = extractor().extract(
         &text,
@@ -21,12 +22,21 @@ fn said(body: &str) -> Vec<(String, String)> {
             headline_is_first_line: true,
         },
     );
+    (text, ex)
+}
+
+fn speaker_of(c: &Claim) -> &str {
+    c.speaker.as_ref().map_or("", |m| m.name.as_str())
+}
+
+/// (speaker, claim text) of every claim of a one-paragraph article.
+fn said(body: &str) -> Vec<(String, String)> {
+    let (text, ex) = extracted(body);
     ex.claims
         .iter()
         .map(|c| {
-            let who = c.speaker.as_ref().map_or("", |m| m.name.as_str());
             (
-                who.to_string(),
+                speaker_of(c).to_string(),
                 c.span.slice(&text).unwrap_or("").to_string(),
             )
         })
@@ -51,20 +61,11 @@ pub(super) type Cited<'a> = (&'a str, Option<&'a str>);
 /// Each case: a sentence and the (speaker, outlet cited) of each claim it must yield.
 pub(super) fn check_vias(cases: &[(&str, &[Cited])]) {
     for (body, want) in cases {
-        let text = format!("Harbour News\n{body}");
-        let ex = extractor().extract(
-            &text,
-            &ExtractOptions {
-                headline_is_first_line: true,
-            },
-        );
+        let (_, ex) = extracted(body);
         let got: Vec<Cited> = ex
             .claims
             .iter()
-            .map(|c| {
-                let who = c.speaker.as_ref().map_or("", |m| m.name.as_str());
-                (who, c.via.as_ref().map(|m| m.name.as_str()))
-            })
+            .map(|c| (speaker_of(c), c.via.as_ref().map(|m| m.name.as_str())))
             .collect();
         assert_eq!(&got, want, "{body}");
     }
