@@ -580,12 +580,21 @@ impl Run<'_> {
         // an event, a work or a product, and no gazetteer hit
         let tagger_thing = tagged_as(reg, pa, b, NOT_PLACE_MARGIN) == Some(NameType::Other)
             && gaz.is_some_and(|g| g.lookup(key()).is_empty() && g.country_named(key()).is_none());
+        // "a letter from Anna Brand", "… and Lviv, Marta Lindqvist said": a common given
+        // name and a surname the gazetteer does not know together are a person's name, which
+        // a preposition of place or a list of places before it does not make a place
+        let person_shaped = (2..=3).contains(&(b - pa))
+            && !(pa > 0 && t.is(pa - 1, "the"))
+            && is_common_given_name(t.lo(pa))
+            && (pa..b).all(|i| is_person_word(t, i))
+            && tagged_as(reg, pa, b, NOT_PLACE_MARGIN) != Some(NameType::Place)
+            && gaz.is_some_and(|g| g.lookup(key()).is_empty());
         !known_person
             && !name.tagger_person
             && (!actor || cues.prep)
             && (cues.geo_last
-                || (cues.prep && !tagger_thing)
-                || cues.listed
+                || (cues.prep && !tagger_thing && !person_shaped)
+                || (cues.listed && !person_shaped)
                 || gazetteer
                 || in_country
                 || owned

@@ -358,6 +358,32 @@ fn tagger_reads_given_names_after_place_lists_as_people() {
 }
 
 #[test]
+fn a_given_name_and_a_surname_after_a_preposition_of_place_are_a_person() {
+    let cases = [
+        (
+            "The letter from Anna Brand said the pier had cracked.",
+            "Anna Brand",
+            Some(EntityKind::Person),
+        ),
+        // a place the gazetteer knows by its whole name stays one
+        (
+            "Rescuers flew from Victoria Falls to Lusaka on Monday.",
+            "Victoria Falls",
+            Some(EntityKind::Place),
+        ),
+        // people take no article: "the Rose Garden" is no one
+        (
+            "The crew was honoured at a ceremony in the Rose Garden.",
+            "Rose Garden",
+            Some(EntityKind::Place),
+        ),
+    ];
+    for (text, name, want) in cases {
+        assert_eq!(kind_with_gazetteer(text, name), want, "{name} in {text}");
+    }
+}
+
+#[test]
 fn a_name_the_sentence_goes_on_from_is_no_list_item() {
     let cases = [
         ("In Dunmore, Calvry, Ellis Mark Tobin gave his reasons.", 2),
