@@ -326,6 +326,13 @@ fn kind_with_gazetteer(text: &str, name: &str) -> Option<EntityKind> {
     reg.found.iter().find(|f| f.name == name).map(|f| f.kind)
 }
 
+/// Each case: a text, a name in it and the kind it must be found as, with the gazetteer.
+fn check_kinds(cases: &[(&str, &str, Option<EntityKind>)]) {
+    for (text, name, want) in cases {
+        assert_eq!(kind_with_gazetteer(text, name), *want, "{name} in {text}");
+    }
+}
+
 #[test]
 fn tagger_reads_given_names_after_place_lists_as_people() {
     // (text, name, kind): a name after a list of places is a person when the tagger
@@ -352,9 +359,7 @@ fn tagger_reads_given_names_after_place_lists_as_people() {
             Some(EntityKind::Place),
         ),
     ];
-    for (text, name, want) in cases {
-        assert_eq!(kind_with_gazetteer(text, name), want, "{name} in {text}");
-    }
+    check_kinds(&cases);
 }
 
 #[test]
@@ -378,9 +383,7 @@ fn a_given_name_and_a_surname_after_a_preposition_of_place_are_a_person() {
             Some(EntityKind::Place),
         ),
     ];
-    for (text, name, want) in cases {
-        assert_eq!(kind_with_gazetteer(text, name), want, "{name} in {text}");
-    }
+    check_kinds(&cases);
 }
 
 #[test]
