@@ -102,6 +102,13 @@ impl TokenIndex {
         self.recent.get(&id).or_else(|| self.older.get(&id))
     }
 
+    /// Every term's weight as the index stands now ([`TokenIndex::weight`]), `ln(n + 1)`
+    /// computed once: what comparing an article's claims uses.
+    pub fn weights(&self) -> impl Fn(u32) -> f64 + Sync + '_ {
+        let ln_n = (self.claims.max(1) as f64).ln_1p();
+        move |t| self.weight(t, ln_n)
+    }
+
     /// A term's weight now: `corroborate::idf`, as `ln(n + 1) - ln(df + 1)` with `ln(n + 1)`
     /// computed once per article.
     pub fn weight(&self, token: u32, ln_n: f64) -> f64 {

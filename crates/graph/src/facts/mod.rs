@@ -180,8 +180,7 @@ impl TokenIndex {
     /// similar claims of other articles, best first (at most [`NEIGHBOURS`]), and the
     /// closest ones it disagrees with (at most [`MAX_CONFLICTS`]), as (score, claim).
     fn matches(&self, article: Id, own: &[Profile], found: &[Vec<Id>]) -> Vec<Matches> {
-        let ln_n = (self.claims.max(1) as f64).ln_1p();
-        let weight = |t: u32| self.weight(t, ln_n);
+        let weight = self.weights();
         parallel::map_rows(own.len(), |i| {
             let (own, ids) = (&own[i], &found[i]);
             let own_norm = own.norm(&weight);
@@ -219,8 +218,7 @@ impl TokenIndex {
         own: &[Profile],
         others: &[Id],
     ) -> LocalPairs {
-        let ln_n = (self.claims.max(1) as f64).ln_1p();
-        let weight = |t: u32| self.weight(t, ln_n);
+        let weight = self.weights();
         let mut profiles: Vec<&Profile> = own.iter().collect();
         let mut local = LocalPairs {
             claims: own_ids.to_vec(),
