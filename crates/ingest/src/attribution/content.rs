@@ -322,19 +322,25 @@ fn where_or_whom(t: &Tokens, cue_end: usize, c: usize, e: usize) -> bool {
         return false;
     }
     let place_prep = rules::WHERE_SAID_PREPOSITIONS.contains(&t.lo(c));
-    let mut k = c + usize::from(place_prep);
-    if is_determiner(t, k) {
-        k += 1;
-    }
-    let head = k;
-    while k < e && t.is_word(k) && k < head + 3 && !t.has(k, flag::FUNCTION) {
-        k += 1;
-    }
+    let (head, k) = short_phrase(t, c + usize::from(place_prep), e);
     let verb = (c..e).any(|i| {
         is_auxiliary(t, i) || t.has(i, flag::CUE) || (t.lo(i).len() > 3 && t.lo(i).ends_with("ed"))
     });
     let listener = (told && is_determiner(t, c)) || rest_of_listener;
     k > head && !verb && ((place_prep && k == e) || (listener && where_and_when(t, k, e)))
+}
+
+/// The short noun phrase from `k`, before `e`: an optional determiner, then up to three
+/// words that are not function words. Returns (first word after the determiner, end).
+fn short_phrase(t: &Tokens, mut k: usize, e: usize) -> (usize, usize) {
+    if is_determiner(t, k) {
+        k += 1;
+    }
+    let head = k;
+    while k < e && k < head + 3 && t.is_word(k) && !t.has(k, flag::FUNCTION) {
+        k += 1;
+    }
+    (head, k)
 }
 
 /// Whether `k..e` holds only where and when something was said, at least one of them:
@@ -348,17 +354,11 @@ fn where_and_when(t: &Tokens, mut k: usize, e: usize) -> bool {
         {
             k += 2;
         } else if rules::WHERE_SAID_PREPOSITIONS.contains(&t.lo(k)) {
-            k += 1;
-            if is_determiner(t, k) {
-                k += 1;
-            }
-            let head = k;
-            while k < e && k < head + 3 && t.is_word(k) && !t.has(k, flag::FUNCTION) {
-                k += 1;
-            }
-            if k == head {
+            let (head, end) = short_phrase(t, k + 1, e);
+            if end == head {
                 return false;
             }
+            k = end;
         } else {
             return false;
         }
