@@ -36,6 +36,25 @@ impl Analyzer<'_, '_> {
             .cloned()
     }
 
+    /// "the ministry", "the Oslo-based company", "the German carmaker" (from "the" at `the`
+    /// to the head word at `head`): the organisation named last before `at` that the
+    /// description stands for ([`Self::body_described`]), spanning the description.
+    fn described_body(
+        &self,
+        the: usize,
+        head: usize,
+        at: usize,
+        prev: Option<&Mention>,
+    ) -> Option<Mention> {
+        let t = self.t;
+        if !(t.is(the, "the") && head > the && describes_kind(t, the + 1, head)) {
+            return None;
+        }
+        let mut m = self.body_described(t.lo(head), at, prev)?;
+        m.span = Span::new(t.start(the), t.end(head));
+        Some(m)
+    }
+
     /// "The Velto CEO": a definite sole role ([`rules::SOLE_HEAD_ROLES`]) qualified by a
     /// name is the person the article named in that role; if it named nobody, the person
     /// quoted just before ("“…,” said Ada Okafor. The Velto CEO added …"), unless that
@@ -213,12 +232,8 @@ impl Analyzer<'_, '_> {
                 return found;
             }
         }
-        // "the ministry", "the company", "the Oslo-based telecoms company": the
-        // organisation the article just named.
-        if t.is(start_np, "the") && n > start_np && b == n + 1 && describes_kind(t, start_np + 1, n)
-        {
-            if let Some(mut m) = self.body_described(t.lo(n), a, prev) {
-                m.span = Span::new(t.start(start_np), t.end(n));
+        if b == n + 1 {
+            if let Some(m) = self.described_body(start_np, n, a, prev) {
                 return (m, false);
             }
         }
@@ -319,12 +334,9 @@ impl Analyzer<'_, '_> {
         if let Some(m) = unknown_name(t, a, b) {
             return Some((m, false));
         }
-        // "the board", "the union", "the German carmaker": the organisation the article
-        // just named by that head
         let head = b.saturating_sub(1);
-        if t.is(a, "the") && head > a && !t.is_cap(head) && describes_kind(t, a + 1, head) {
-            if let Some(mut m) = self.body_described(t.lo(head), a, prev) {
-                m.span = Span::new(t.start(a), t.end(head));
+        if !t.is_cap(head) {
+            if let Some(m) = self.described_body(a, head, a, prev) {
                 return Some((m, false));
             }
         }
