@@ -57,18 +57,26 @@ enum Opening {
 
 /// For each paragraph, who speaks it when the article is a transcript.
 pub fn speakers(t: &Tokens, paras: &[(usize, usize)], reg: &Registry) -> Vec<Option<Spoken>> {
-    // surnames of the names on labels: a later label may give the surname alone
-    let surnames: Vec<String> = paras
+    let mut openings: Vec<Opening> = paras
         .iter()
-        .filter_map(|&(a, b)| match opening(t, a, b, reg, &[]) {
+        .map(|&(a, b)| opening(t, a, b, reg, &[]))
+        .collect();
+    // surnames of the names on labels: a later label may give the surname alone, so the
+    // paragraphs not read as labels are read again knowing them (only labels gain)
+    let surnames: Vec<String> = openings
+        .iter()
+        .filter_map(|o| match *o {
             Opening::Label { a, b, .. } if b > a + 1 => Some(t.lo(b - 1).to_string()),
             _ => None,
         })
         .collect();
-    let openings: Vec<Opening> = paras
-        .iter()
-        .map(|&(a, b)| opening(t, a, b, reg, &surnames))
-        .collect();
+    if !surnames.is_empty() {
+        for (o, &(a, b)) in openings.iter_mut().zip(paras) {
+            if matches!(o, Opening::Text | Opening::Heading) {
+                *o = opening(t, a, b, reg, &surnames);
+            }
+        }
+    }
     let labels = openings
         .iter()
         .filter(|o| !matches!(o, Opening::Text | Opening::Heading))
