@@ -24,9 +24,10 @@ ALLOWED = {
     "ingest": {"model", "gazetteer"},
     "graph": {"model", "gazetteer"},
     "store": {"model", "graph"},
+    "store-postgres": {"model", "graph"},
     "api": {"model", "graph"},
     "corpus": {"model", "gazetteer"},
-    "claimgraph": {"model", "gazetteer", "ingest", "graph", "store", "api", "corpus"},
+    "claimgraph": {"model", "gazetteer", "ingest", "graph", "store", "store-postgres", "api", "corpus"},
 }
 # crates whose tests may read articles with the extractor: only the binary's (the others
 # take hand-made extractions)

@@ -1,0 +1,149 @@
+//! The store's side of making facts: [`SqlFacts`] answers `claimgraph_graph::facts` (which
+//! decides what is one fact and what conflicts) from the write transaction's tables, and
+//! [`Writer::link_claims`] runs it for an article's new claims.
+
+use claimgraph_model::FnvMap as HashMap;
+use postgres::{Statement, Transaction};
+
+use crate::writer::{Statements, Writer};
+use crate::{Id, PgError};
+use claimgraph_graph::corroborate::Signature;
+use claimgraph_graph::facts::{self, FactStore, Link};
+
+/// The claims and facts tables of one write transaction.
+struct SqlFacts<'a, 'c> {
+    tx: &'a mut Transaction<'c>,
+    statements: &'a mut Statements,
+}
+
+impl Writer<'_> {
+    /// Links the claims just written for `article`, regroups the facts around them and
+    /// indexes them for later articles.
+    pub(crate) fn link_claims(
+        &mut self,
+        article: Id,
+        claims: &[(Id, Signature)],
+    ) -> Result<(), PgError> {
+        let mut store = SqlFacts {
+            tx: &mut self.tx,
+            statements: &mut self.statements,
+        };
+        facts::link_claims(&mut store, self.index, article, claims)
+    }
+}
+
+impl SqlFacts<'_, '_> {
+    /// `sql` prepared on the transaction's connection, once per transaction.
+    fn prepared(&mut self, sql: &'static str) -> Result<Statement, PgError> {
+        self.statements.get(&mut *self.tx, sql)
+    }
+}
+
+impl FactStore for SqlFacts<'_, '_> {
+    type Error = PgError;
+
+    fn signatures(&mut self, ids: &[Id]) -> Result<Vec<(Id, Id, Signature)>, PgError> {
+        let stmt = self.prepared(
+            "SELECT id, article_id, signature FROM claims WHERE id = ANY($1) ORDER BY id",
+        )?;
+        let rows = self.tx.query(&stmt, &[&ids])?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let stored: Option<&str> = row.try_get(2)?;
+            let signature = Signature::parse(stored.unwrap_or_default());
+            out.push((row.try_get(0)?, row.try_get(1)?, signature));
+        }
+        Ok(out)
+    }
+
+    fn fact_size(&mut self, fact: Id) -> Result<usize, PgError> {
+        let stmt = self.prepared("SELECT size FROM facts WHERE id = $1")?;
+        let size: i64 = self.tx.query_one(&stmt, &[&fact])?.try_get(0)?;
+        Ok(usize::try_from(size).unwrap_or(usize::MAX))
+    }
+
+    fn new_fact(&mut self) -> Result<Id, PgError> {
+        let stmt = self.prepared("INSERT INTO facts (size) VALUES (0) RETURNING id")?;
+        Ok(self.tx.query_one(&stmt, &[])?.try_get(0)?)
+    }
+
+    fn set_fact(&mut self, claim: Id, fact: Option<Id>) -> Result<(), PgError> {
+        let stmt = self.prepared("UPDATE claims SET fact_id = $1 WHERE id = $2")?;
+        self.tx.execute(&stmt, &[&fact, &claim])?;
+        Ok(())
+    }
+
+    fn facts_of(&mut self, ids: &[Id]) -> Result<HashMap<Id, Id>, PgError> {
+        let mut out = HashMap::default();
+        if ids.is_empty() {
+            return Ok(out);
+        }
+        let stmt = self.prepared(
+            "SELECT id, fact_id FROM claims WHERE id = ANY($1) AND fact_id IS NOT NULL",
+        )?;
+        for row in self.tx.query(&stmt, &[&ids])? {
+            out.insert(row.try_get(0)?, row.try_get(1)?);
+        }
+        Ok(out)
+    }
+
+    fn members_of(&mut self, fact: Id) -> Result<Vec<Id>, PgError> {
+        let stmt = self.prepared("SELECT id FROM claims WHERE fact_id = $1 ORDER BY id")?;
+        let rows = self.tx.query(&stmt, &[&fact])?;
+        Ok(rows
+            .iter()
+            .map(|r| r.try_get(0))
+            .collect::<Result<Vec<Id>, _>>()?)
+    }
+
+    fn resize_fact(&mut self, fact: Id) -> Result<(), PgError> {
+        let stmt = self.prepared(
+            "UPDATE facts SET size = (SELECT count(*) FROM claims WHERE fact_id = $1)
+             WHERE id = $1",
+        )?;
+        self.tx.execute(&stmt, &[&fact])?;
+        let stmt = self.prepared("DELETE FROM facts WHERE id = $1 AND size = 0")?;
+        self.tx.execute(&stmt, &[&fact])?;
+        Ok(())
+    }
+
+    fn write_links(&mut self, links: &[Link]) -> Result<(), PgError> {
+        if links.is_empty() {
+            return Ok(());
+        }
+        let a: Vec<Id> = links.iter().map(|l| l.0).collect();
+        let b: Vec<Id> = links.iter().map(|l| l.1).collect();
+        let kinds: Vec<&str> = links.iter().map(|l| l.2).collect();
+        let scores: Vec<f64> = links.iter().map(|l| l.3).collect();
+        // SQLite's INSERT OR IGNORE, id for id: in the order given, the first of links
+        // given twice, none stored already (a row ON CONFLICT refuses still takes an id
+        // from the sequence), none the table's CHECK refuses
+        let stmt = self.prepared(
+            "INSERT INTO claim_links (a, b, kind, score)
+             SELECT a, b, kind, score FROM (
+                 SELECT DISTINCT ON (l.a, l.b, l.kind) l.a, l.b, l.kind, l.score, l.n
+                 FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::float8[])
+                      WITH ORDINALITY AS l(a, b, kind, score, n)
+                 WHERE l.a < l.b AND NOT EXISTS (
+                     SELECT 1 FROM claim_links x
+                     WHERE x.a = l.a AND x.b = l.b AND x.kind = l.kind)
+                 ORDER BY l.a, l.b, l.kind, l.n) first
+             ORDER BY n
+             ON CONFLICT DO NOTHING",
+        )?;
+        self.tx.execute(&stmt, &[&a, &b, &kinds, &scores])?;
+        Ok(())
+    }
+
+    fn store_signatures(&mut self, claims: &[(Id, Signature)]) -> Result<(), PgError> {
+        let ids: Vec<Id> = claims.iter().map(|(id, _)| *id).collect();
+        let signatures: Vec<String> = claims.iter().map(|(_, s)| s.stored()).collect();
+        let stmt = self.prepared(
+            "UPDATE claims SET signature = s.signature
+             FROM unnest($1::bigint[], $2::text[]) AS s(id, signature)
+             WHERE claims.id = s.id",
+        )?;
+        self.tx.execute(&stmt, &[&ids, &signatures])?;
+        Ok(())
+    }
+}

@@ -1,0 +1,659 @@
+//! The single writer of articles: each batch is one transaction that writes the articles'
+//! rows, resolves their names to entities (`resolve`), settles regional seats (`seats`)
+//! and links their claims into facts (`link`), by the graph crate's rules.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use claimgraph_model::{Claim, EntityKind, Mention, PlaceRef, PlaceType};
+use postgres::Client;
+
+use crate::seats::Site;
+use crate::writer::Writer;
+use crate::{Id, Inserted, PgError, PgStore, PreparedArticle, StorageError};
+use claimgraph_graph::canon::{fold, resolve_key};
+use claimgraph_graph::corroborate::Signature;
+use claimgraph_graph::facts::TokenIndex;
+
+impl PgStore {
+    /// The id of the stored article whose text has this hash, if any.
+    pub async fn find_article_by_hash(&self, content_hash: &str) -> Result<Option<Id>, PgError> {
+        let content_hash = content_hash.to_string();
+        self.read_with(move |client| {
+            let row = client.query_opt(
+                "SELECT id FROM articles WHERE content_hash = $1",
+                &[&content_hash],
+            )?;
+            Ok(row.map(|r| r.get(0)))
+        })
+        .await
+    }
+
+    /// Stores one article with its claims and entities in one transaction.
+    pub async fn insert(&self, article: &PreparedArticle) -> Result<Inserted, PgError> {
+        let mut out = self.insert_batch(std::slice::from_ref(article)).await?;
+        out.pop()
+            .ok_or_else(|| StorageError::Backend("the writer answered no article".into()).into())
+    }
+
+    /// Stores many articles in one transaction: all of them or, on error, none. A `Vec` is
+    /// moved to the writer's thread as it is; a slice is copied.
+    pub async fn insert_batch(
+        &self,
+        articles: impl Into<Arc<[PreparedArticle]>>,
+    ) -> Result<Vec<Inserted>, PgError> {
+        let articles: Arc<[PreparedArticle]> = articles.into();
+        self.write_with(move |client, index| write_batch(client, index, &articles))
+            .await
+    }
+
+    /// Builds the writer's index of stored claims in the background, so that the first
+    /// article written after start-up does not wait for it (seconds on a large database).
+    /// A write that comes first builds it itself; a failure here is left to that write.
+    pub fn warm_writer(&self) {
+        let store = self.clone();
+        let runtime = tokio::runtime::Handle::current();
+        // on a blocking thread: should this handle be the store's last, dropping it closes
+        // the connections, which blocks
+        tokio::task::spawn_blocking(move || {
+            let built = runtime.block_on(
+                store.write_with(|client, index| crate::token_index::catch_up(index, client)),
+            );
+            if let Err(e) = built {
+                tracing::warn!(error = %e, "building the writer's claim index");
+            }
+        });
+    }
+}
+
+fn write_batch(
+    client: &mut Client,
+    index: &mut TokenIndex,
+    articles: &[PreparedArticle],
+) -> Result<Vec<Inserted>, PgError> {
+    // Most of what others wrote is read before taking the write lock (the first batch of a
+    // process reads every claim), the rest once the lock is held.
+    crate::token_index::catch_up(index, client)?;
+    let mut tx = crate::lock::begin(client)?;
+    crate::token_index::catch_up(index, &mut tx)?;
+    let mut writer = Writer::new(tx, index);
+    let mut out = Vec::with_capacity(articles.len());
+    for article in articles {
+        out.push(writer.article(article)?);
+    }
+    // no search index to fill: the claims' tsvector columns are generated
+    writer.tx.commit()?;
+    Ok(out)
+}
+
+/// The mentions of one article as written: for the entities' counts and the claims'
+/// places.
+struct Mentions {
+    /// Mentions written, by entity.
+    counts: HashMap<Id, i64>,
+    /// Mention rows written.
+    rows: i64,
+    /// Each mention's row and entity by its span.
+    by_span: HashMap<(usize, usize), (Id, Id)>,
+}
+
+impl Writer<'_> {
+    /// Writes one article: its row, its mentions, its claims with their places and
+    /// figures, then the counts, the seats and the links to other articles' claims. An
+    /// article whose text is already stored gains only the publication, when it names an
+    /// outlet or address the text was not yet published under.
+    fn article(&mut self, p: &PreparedArticle) -> Result<Inserted, PgError> {
+        if let Some(id) = self.stored_article(&p.content_hash)? {
+            let source_id = self.source_of(p)?;
+            self.publication(id, source_id, p)?;
+            return Ok(Inserted { id, created: false });
+        }
+        self.article_orgs.clear();
+        let source_id = self.source_of(p)?;
+        let article_id = self.article_row(p, source_id)?;
+        self.publication(article_id, source_id, p)?;
+        let mentions = self.mentions(p, article_id)?;
+        let (signed, claim_rows) = self.claims(p, article_id, &mentions.by_span)?;
+        self.finish_article(article_id, mentions, &signed, claim_rows)?;
+        Ok(Inserted {
+            id: article_id,
+            created: true,
+        })
+    }
+
+    /// The id of the article already stored with this text hash, if any.
+    fn stored_article(&mut self, content_hash: &str) -> Result<Option<Id>, PgError> {
+        let stmt = self.prepared("SELECT id FROM articles WHERE content_hash = $1")?;
+        let row = self.tx.query_opt(&stmt, &[&content_hash])?;
+        Ok(row.map(|r| r.get(0)))
+    }
+
+    /// The id of the outlet the article names, stored first when new.
+    fn source_of(&mut self, p: &PreparedArticle) -> Result<Option<Id>, PgError> {
+        Ok(match p.article.source.as_deref().map(str::trim) {
+            Some(name) if !fold(name).is_empty() => Some(self.source(name)?),
+            _ => None,
+        })
+    }
+
+    /// Records that article `id`'s text was published by the outlet `source_id` or at the
+    /// address `p` names; nothing when it names neither or that publication is known.
+    fn publication(
+        &mut self,
+        id: Id,
+        source_id: Option<Id>,
+        p: &PreparedArticle,
+    ) -> Result<(), PgError> {
+        if source_id.is_none() && p.article.url.is_none() {
+            return Ok(());
+        }
+        // checked first: a row refused by ON CONFLICT would still take an id from the
+        // sequence, and later publications' ids would differ from SQLite's
+        let stmt = self.prepared(
+            "INSERT INTO publications (article_id, source_id, url, title, published_at)
+             SELECT $1::bigint, $2::bigint, $3::text, $4::text, $5::text
+             WHERE NOT EXISTS (
+                 SELECT 1 FROM publications
+                 WHERE article_id = $1 AND coalesce(source_id, 0) = coalesce($2, 0)
+                   AND coalesce(url, '') = coalesce($3, ''))
+             ON CONFLICT DO NOTHING",
+        )?;
+        self.tx.execute(
+            &stmt,
+            &[
+                &id,
+                &source_id,
+                &p.article.url,
+                &p.article.title,
+                &p.article.published_at,
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Inserts the article's row, published by outlet `source_id`, and gives its id.
+    fn article_row(&mut self, p: &PreparedArticle, source_id: Option<Id>) -> Result<Id, PgError> {
+        let text = p.article.text.as_str();
+        let stmt = self.prepared(
+            "INSERT INTO articles (content_hash, title, text, source_id, url, published_at)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )?;
+        let row = self.tx.query_one(
+            &stmt,
+            &[
+                &p.content_hash,
+                &p.article.title,
+                &text,
+                &source_id,
+                &p.article.url,
+                &p.article.published_at,
+            ],
+        )?;
+        Ok(row.get(0))
+    }
+
+    /// Inserts the article's mentions, each with its entity, in text order.
+    fn mentions(&mut self, p: &PreparedArticle, article_id: Id) -> Result<Mentions, PgError> {
+        let text = p.article.text.as_str();
+        let mut counts: HashMap<Id, i64> = HashMap::new();
+        let mut mention_rows = 0i64;
+        // each mention's row and entity by its span: a claim's place names the mention it
+        // came from, so correcting that mention's place corrects the claim's too
+        let mut by_span: HashMap<(usize, usize), (Id, Id)> = HashMap::new();
+        for m in &p.extraction.mentions {
+            let Some(entity) = self.mention(m, text)? else {
+                continue;
+            };
+            let surface = m.span.slice(text).unwrap_or(&m.name);
+            let stmt = self.prepared(
+                "INSERT INTO mentions (entity_id, article_id, start, \"end\", text)
+                 VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            )?;
+            let row = self.tx.query_one(
+                &stmt,
+                &[
+                    &entity,
+                    &article_id,
+                    &p.offsets.to_char(m.span.start),
+                    &p.offsets.to_char(m.span.end),
+                    &surface,
+                ],
+            )?;
+            let mention_id: Id = row.get(0);
+            if let Some((city, region)) = open_seat(m) {
+                self.record_seat(article_id, Site::Mention(mention_id), city, region, surface)?;
+            }
+            by_span.insert((m.span.start, m.span.end), (mention_id, entity));
+            *counts.entry(entity).or_default() += 1;
+            mention_rows += 1;
+        }
+        Ok(Mentions {
+            counts,
+            rows: mention_rows,
+            by_span,
+        })
+    }
+
+    /// Inserts the article's claims in text order, and gives each written claim's id with
+    /// its comparison tokens, and how many were written.
+    fn claims(
+        &mut self,
+        p: &PreparedArticle,
+        article_id: Id,
+        by_span: &HashMap<(usize, usize), (Id, Id)>,
+    ) -> Result<(Vec<(Id, Signature)>, i64), PgError> {
+        let mut claim_rows = 0i64;
+        let mut signed: Vec<(Id, Signature)> = Vec::with_capacity(p.extraction.claims.len());
+        for (index, claim) in p.extraction.claims.iter().enumerate() {
+            if let Some(written) = self.claim(p, article_id, index, claim, by_span)? {
+                signed.push(written);
+                claim_rows += 1;
+            }
+        }
+        Ok((signed, claim_rows))
+    }
+
+    /// Inserts one claim with its places and figures and gives its id and comparison
+    /// tokens; `None` for a claim whose span is off the text's char boundaries.
+    fn claim(
+        &mut self,
+        p: &PreparedArticle,
+        article_id: Id,
+        index: usize,
+        claim: &Claim,
+        by_span: &HashMap<(usize, usize), (Id, Id)>,
+    ) -> Result<Option<(Id, Signature)>, PgError> {
+        let text = p.article.text.as_str();
+        let Some(claim_text) = claim.span.slice(text) else {
+            tracing::warn!(article_id, "claim span off char boundaries; skipped");
+            return Ok(None);
+        };
+        let (speaker_id, speaker_text) = match &claim.speaker {
+            None => (None, None),
+            Some(m) => {
+                let said = m.span.slice(text).unwrap_or(&m.name).to_string();
+                match self.mention(m, text)? {
+                    Some(id) => (Some(id), Some(said)),
+                    // an unnamed source keeps its own words and no entity
+                    None => (None, Some(m.name.clone())),
+                }
+            }
+        };
+        let via_id = match &claim.via {
+            Some(m) => self.mention(m, text)?,
+            None => None,
+        };
+        let stmt = self.prepared(
+            "INSERT INTO claims (article_id, kind, text, start, \"end\", speaker_id,
+                                 speaker_text, via_id, cue)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )?;
+        let row = self.tx.query_one(
+            &stmt,
+            &[
+                &article_id,
+                &claim.kind.as_str(),
+                &claim_text,
+                &p.offsets.to_char(claim.span.start),
+                &p.offsets.to_char(claim.span.end),
+                &speaker_id,
+                &speaker_text,
+                &via_id,
+                &claim.cue,
+            ],
+        )?;
+        let claim_id: Id = row.get(0);
+        let mut signature = p.signatures.get(index).cloned().unwrap_or_default();
+        if let Some(id) = speaker_id {
+            signature.push_entity('s', id);
+        }
+        self.claim_places(article_id, claim_id, claim, text, by_span, &mut signature)?;
+        self.claim_numbers(p, claim_id, claim)?;
+        Ok(Some((claim_id, signature)))
+    }
+
+    /// Inserts the places a claim is about, each with the mention that named it, and adds
+    /// those that are not countries to its comparison tokens.
+    fn claim_places(
+        &mut self,
+        article_id: Id,
+        claim_id: Id,
+        claim: &Claim,
+        text: &str,
+        by_span: &HashMap<(usize, usize), (Id, Id)>,
+        signature: &mut Signature,
+    ) -> Result<(), PgError> {
+        for place in &claim.places {
+            if let Some(entity) = self.mention(place, text)? {
+                if place
+                    .place
+                    .as_ref()
+                    .is_none_or(|r| r.place_type != PlaceType::Country)
+                {
+                    signature.push_entity('p', entity);
+                }
+                let mention = by_span
+                    .get(&(place.span.start, place.span.end))
+                    .filter(|(_, of)| *of == entity)
+                    .map(|(id, _)| *id);
+                let stmt = self.prepared(
+                    "INSERT INTO claim_places (claim_id, entity_id, mention_id)
+                     VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                )?;
+                self.tx.execute(&stmt, &[&claim_id, &entity, &mention])?;
+                if let Some((city, region)) = open_seat(place) {
+                    let surface = place.span.slice(text).unwrap_or(&place.name);
+                    self.record_seat(article_id, Site::Claim(claim_id), city, region, surface)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Inserts the figures a claim gives, in text order, in one statement.
+    fn claim_numbers(
+        &mut self,
+        p: &PreparedArticle,
+        claim_id: Id,
+        claim: &Claim,
+    ) -> Result<(), PgError> {
+        if claim.numbers.is_empty() {
+            return Ok(());
+        }
+        let text = p.article.text.as_str();
+        let numbers = &claim.numbers;
+        let values: Vec<f64> = numbers.iter().map(|n| n.value).collect();
+        let units: Vec<&str> = numbers.iter().map(|n| n.unit.as_str()).collect();
+        let qualifiers: Vec<&str> = numbers.iter().map(|n| n.qualifier.as_str()).collect();
+        let texts: Vec<&str> = numbers
+            .iter()
+            .map(|n| n.span.slice(text).unwrap_or_default())
+            .collect();
+        let starts: Vec<i64> = numbers
+            .iter()
+            .map(|n| p.offsets.to_char(n.span.start))
+            .collect();
+        let ends: Vec<i64> = numbers
+            .iter()
+            .map(|n| p.offsets.to_char(n.span.end))
+            .collect();
+        let base_values: Vec<Option<f64>> = numbers
+            .iter()
+            .map(|n| n.normalized.map(|m| m.value))
+            .collect();
+        let base_units: Vec<Option<&str>> = numbers
+            .iter()
+            .map(|n| n.normalized.map(|m| m.unit))
+            .collect();
+        // in the order given, so the rows' ids follow the text as SQLite's do
+        let stmt = self.prepared(
+            "INSERT INTO claim_numbers (claim_id, value, unit, qualifier, text,
+                                        start, \"end\", base_value, base_unit)
+             SELECT $1, n.value, n.unit, n.qualifier, n.text, n.start, n.stop,
+                    n.base_value, n.base_unit
+             FROM unnest($2::float8[], $3::text[], $4::text[], $5::text[], $6::bigint[],
+                         $7::bigint[], $8::float8[], $9::text[])
+                  WITH ORDINALITY AS n(value, unit, qualifier, text, start, stop,
+                                       base_value, base_unit, ord)
+             ORDER BY n.ord",
+        )?;
+        self.tx.execute(
+            &stmt,
+            &[
+                &claim_id,
+                &values,
+                &units,
+                &qualifiers,
+                &texts,
+                &starts,
+                &ends,
+                &base_values,
+                &base_units,
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// What is written once the article's rows are in: the entities' mention counts, the
+    /// seats its places settle, the links of its claims, and its own counts.
+    fn finish_article(
+        &mut self,
+        article_id: Id,
+        mentions: Mentions,
+        signed: &[(Id, Signature)],
+        claim_rows: i64,
+    ) -> Result<(), PgError> {
+        // in one statement, the entities in id order (as every writer locks them)
+        let mut counts: Vec<(Id, i64)> = mentions.counts.into_iter().collect();
+        counts.sort_unstable();
+        let (entities, added): (Vec<Id>, Vec<i64>) = counts.into_iter().unzip();
+        let bump = self.prepared(
+            "UPDATE entities SET mention_count = mention_count + b.added
+             FROM unnest($1::bigint[], $2::bigint[]) AS b(id, added)
+             WHERE entities.id = b.id",
+        )?;
+        self.tx.execute(&bump, &[&entities, &added])?;
+        self.settle_seats()?;
+        self.link_claims(article_id, signed)?;
+        let stmt = self
+            .prepared("UPDATE articles SET claim_count = $1, mention_count = $2 WHERE id = $3")?;
+        self.tx
+            .execute(&stmt, &[&claim_rows, &mentions.rows, &article_id])?;
+        Ok(())
+    }
+
+    /// The entity a mention refers to; `None` for unnamed sources and names that fold to
+    /// nothing. The surface form becomes an alias when it is a shorter form of the name
+    /// ("Okafor" for "Ada Okafor"), never when it is a pronoun or description.
+    fn mention(&mut self, m: &Mention, text: &str) -> Result<Option<Id>, PgError> {
+        if m.kind == EntityKind::Nominal {
+            return Ok(None);
+        }
+        if let (EntityKind::Place, Some(place)) = (m.kind, &m.place) {
+            let place = match place.or_region.as_deref() {
+                Some(region) => self.seat_reading(place, region)?,
+                None => {
+                    if matches!(place.place_type, PlaceType::City | PlaceType::Region) {
+                        self.name_place(&place.key);
+                    }
+                    place
+                }
+            };
+            let id = self.place(place)?;
+            // Every spelling a gazetteer place is written in finds it ("Kiev", "Kyiv"), but a
+            // pronoun or description standing for it ("It fell …", "The city") is no name.
+            if let Some(surface) = m.span.slice(text) {
+                if is_written_name(surface) {
+                    self.alias(EntityKind::Place, id, surface)?;
+                }
+            }
+            return Ok(Some(id));
+        }
+        let Some(id) = self.resolve(m.kind, &m.name)? else {
+            return Ok(None);
+        };
+        if let Some(surface) = m.span.slice(text) {
+            // A place the gazetteer does not know keeps how the text wrote it when the
+            // extractor gave it a canonical name ("U.S.-Mexico border" for the
+            // "Mexico–United States border").
+            let place_spelling = m.kind == EntityKind::Place && is_written_name(surface);
+            let acronym = claimgraph_model::abbreviates(surface, &m.name);
+            if place_spelling || acronym || is_short_form(surface, &m.name) {
+                self.alias(m.kind, id, surface)?;
+            }
+        }
+        if let Some(acronym) = defined_acronym(text, m) {
+            self.alias(m.kind, id, acronym)?;
+        }
+        for role in &m.roles {
+            self.role(id, role)?;
+        }
+        Ok(Some(id))
+    }
+
+    /// The entity of a gazetteer place, keyed by its gazetteer key; created with its
+    /// coordinates, country, type and the gazetteer's spellings as aliases.
+    fn place(&mut self, place: &PlaceRef) -> Result<Id, PgError> {
+        let cache = (EntityKind::Place, place.key.clone());
+        if let Some(id) = self.entities.get(&cache) {
+            return Ok(*id);
+        }
+        let id = match self.stored_place(&place.key)? {
+            Some(id) => id,
+            None => {
+                let id = self.new_place(place)?;
+                self.alias(EntityKind::Place, id, &place.name)?;
+                for a in place.aliases.iter() {
+                    self.alias(EntityKind::Place, id, a)?;
+                }
+                id
+            }
+        };
+        self.entities.insert(cache, id);
+        Ok(id)
+    }
+
+    /// Inserts the entity of a gazetteer place not stored yet and gives its id.
+    fn new_place(&mut self, place: &PlaceRef) -> Result<Id, PgError> {
+        let stmt = self.prepared(
+            "INSERT INTO entities (kind, name, key, geonames_id, lat, lon,
+                                   country_code, place_type)
+             VALUES ('place', $1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )?;
+        let row = self.tx.query_one(
+            &stmt,
+            &[
+                &place.name,
+                &place.key,
+                &place.geonames_id.map(i64::from),
+                &place.lat,
+                &place.lon,
+                &place.country,
+                &place.place_type.as_str(),
+            ],
+        )?;
+        Ok(row.get(0))
+    }
+
+    /// The entity a place key is stored as, if any: an analyst's merge outranks the
+    /// gazetteer's identity.
+    pub(crate) fn stored_place(&mut self, key: &str) -> Result<Option<Id>, PgError> {
+        // ranked: PostgreSQL promises no order of a UNION ALL's rows without one
+        let stmt = self.prepared(
+            "SELECT entity_id FROM (
+                 SELECT 0 AS rank, entity_id FROM manual_aliases
+                 WHERE kind = 'place' AND key = $1
+                 UNION ALL
+                 SELECT 1, id FROM entities WHERE kind = 'place' AND key = $1) found
+             ORDER BY rank LIMIT 1",
+        )?;
+        let row = self.tx.query_opt(&stmt, &[&key])?;
+        Ok(row.map(|r| r.get(0)))
+    }
+
+    pub(crate) fn alias(
+        &mut self,
+        kind: EntityKind,
+        entity: Id,
+        alias: &str,
+    ) -> Result<(), PgError> {
+        if !self.aliases.insert((entity, alias.trim().to_string())) {
+            return Ok(());
+        }
+        let stmt = self.prepared(
+            "INSERT INTO aliases (entity_id, alias, key, rkey) VALUES ($1, $2, $3, $4)
+             ON CONFLICT DO NOTHING",
+        )?;
+        self.tx.execute(
+            &stmt,
+            &[
+                &entity,
+                &alias.trim(),
+                &fold(alias),
+                &resolve_key(kind, alias),
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn source(&mut self, name: &str) -> Result<Id, PgError> {
+        let entity = self
+            .resolve(EntityKind::Outlet, name)?
+            .ok_or_else(|| StorageError::Backend("an outlet name folded to nothing".into()))?;
+        // looked up first: an upsert that finds the row still takes an id from the
+        // sequence, and later outlets' ids would differ from SQLite's
+        let stmt = self.prepared("SELECT id FROM sources WHERE name = $1")?;
+        if let Some(row) = self.tx.query_opt(&stmt, &[&name])? {
+            return Ok(row.get(0));
+        }
+        let stmt =
+            self.prepared("INSERT INTO sources (name, entity_id) VALUES ($1, $2) RETURNING id")?;
+        let row = self.tx.query_one(&stmt, &[&name, &entity])?;
+        Ok(row.get(0))
+    }
+}
+
+/// The city and region a place mention leaves open between, if it does.
+fn open_seat(m: &Mention) -> Option<(&PlaceRef, &PlaceRef)> {
+    let place = m.place.as_ref()?;
+    Some((place, place.or_region.as_deref()?))
+}
+
+/// The acronym an article defines for an organisation or outlet right after naming it in
+/// full ("the Harbour Safety Board (HSB)"): 2 to 6 capitals in brackets, starting with the
+/// name's first letter, after a name of two words or more.
+fn defined_acronym<'t>(text: &'t str, m: &Mention) -> Option<&'t str> {
+    if !matches!(m.kind, EntityKind::Organization | EntityKind::Outlet) {
+        return None;
+    }
+    let surface = m.span.slice(text)?;
+    let key = fold(surface);
+    if key.split(' ').count() < 2 || key != fold(&m.name) {
+        return None;
+    }
+    let rest = text.get(m.span.end..)?.trim_start_matches([' ', '\u{a0}']);
+    let inner = rest.strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let acronym = &inner[..close];
+    let first = key.chars().next()?.to_ascii_uppercase();
+    let ok = (2..=6).contains(&acronym.len())
+        && acronym.chars().all(|c| c.is_ascii_uppercase())
+        && acronym.starts_with(first);
+    ok.then_some(acronym)
+}
+
+/// Written as a name (capitalised), not a word that points at one ("It", "The city").
+fn is_written_name(surface: &str) -> bool {
+    surface.chars().next().is_some_and(char::is_uppercase) && !is_reference(surface)
+}
+
+/// "It", "The city", "This town", "Its": words that point at a place without naming it.
+fn is_reference(surface: &str) -> bool {
+    let first = surface
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    matches!(
+        first.as_str(),
+        "it" | "its" | "it’s" | "it's" | "the" | "this" | "that" | "these" | "those" | "there"
+    )
+}
+
+/// `surface` names the same thing as `name` in fewer words: every folded word of the
+/// surface is a word of the name, and it is written as a name (capitalised).
+fn is_short_form(surface: &str, name: &str) -> bool {
+    if !surface.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let (s, n) = (fold(surface), fold(name));
+    if s.is_empty() || s == n {
+        return false;
+    }
+    let words: Vec<&str> = n.split(' ').collect();
+    s.split(' ').all(|w| words.contains(&w))
+}
+
+#[cfg(test)]
+#[path = "write_tests.rs"]
+pub(crate) mod tests;

@@ -1,0 +1,9 @@
+//! What the store's integration tests share: the hand-made articles the unit tests use
+//! too (each test binary uses some of them, hence the allowances).
+
+#[allow(dead_code)]
+#[path = "../../src/test_articles.rs"]
+mod test_articles;
+
+#[allow(unused_imports)]
+pub use test_articles::{plain_gists, with_extraction, Unread};
