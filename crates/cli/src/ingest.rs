@@ -8,7 +8,9 @@ use std::time::Instant;
 
 use anyhow::Context;
 use claimgraph_model::ReadArticle;
-use claimgraph_store::{prepare, NewArticle, PreparedArticle, Store};
+use claimgraph_store::{prepare, NewArticle, PreparedArticle};
+
+use crate::database::Database;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::files;
@@ -66,7 +68,7 @@ pub struct Options {
 /// writer stores the batch before: the writer is one thread, so extraction would
 /// otherwise leave it idle. `extractor` reads the articles.
 pub async fn run(
-    store: &Store,
+    store: &Database,
     extractor: Arc<dyn ReadArticle>,
     paths: &[PathBuf],
     options: Options,
@@ -160,7 +162,7 @@ fn read_and_prepare(
 }
 
 async fn write(
-    store: &Store,
+    store: &Database,
     prepared: Vec<PreparedArticle>,
     summary: &mut Summary,
 ) -> anyhow::Result<()> {

@@ -1,5 +1,6 @@
 //! `claimgraph`: wires extraction, storage and the HTTP API into one binary.
 
+mod database;
 mod db_path;
 mod files;
 mod ingest;
@@ -18,8 +19,9 @@ use claimgraph_api::{
 };
 use claimgraph_ingest::Extractor;
 use claimgraph_model::ReadArticle;
-use claimgraph_store::{Store, StoreOptions};
+use claimgraph_store::StoreOptions;
 use clap::{Parser, Subcommand};
+use database::{Database, DbTarget};
 use tracing_subscriber::EnvFilter;
 
 #[derive(Debug, Parser)]
@@ -37,8 +39,8 @@ struct Cli {
 enum Command {
     /// Serve the REST API (creates and migrates the database first).
     Serve {
-        #[arg(long, env = "CLAIMGRAPH_DB", default_value = "./claimgraph.db")]
-        db: PathBuf,
+        #[arg(long, env = "CLAIMGRAPH_DB", default_value = "./claimgraph.db", help = DB_HELP)]
+        db: DbTarget,
         #[arg(long, env = "CLAIMGRAPH_ADDR", default_value = "127.0.0.1:8080")]
         addr: SocketAddr,
         /// Request bodies larger than this many bytes get 413.
@@ -68,8 +70,8 @@ enum Command {
     Ingest {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        #[arg(long, env = "CLAIMGRAPH_DB", default_value = "./claimgraph.db")]
-        db: PathBuf,
+        #[arg(long, env = "CLAIMGRAPH_DB", default_value = "./claimgraph.db", help = DB_HELP)]
+        db: DbTarget,
         /// Articles written per transaction.
         #[arg(long, default_value_t = 256)]
         batch: usize,
@@ -86,13 +88,13 @@ enum Command {
     Backup {
         /// Where to write the copy; must not exist yet.
         path: PathBuf,
-        #[arg(long, env = "CLAIMGRAPH_DB", default_value = "./claimgraph.db")]
-        db: PathBuf,
+        #[arg(long, env = "CLAIMGRAPH_DB", default_value = "./claimgraph.db", help = DB_HELP)]
+        db: DbTarget,
     },
     /// Write the whole claim graph as GraphML (Gephi, yEd), N-Triples or JSON-LD (RDF stores).
     Export {
-        #[arg(long, env = "CLAIMGRAPH_DB", default_value = "./claimgraph.db")]
-        db: PathBuf,
+        #[arg(long, env = "CLAIMGRAPH_DB", default_value = "./claimgraph.db", help = DB_HELP)]
+        db: DbTarget,
         /// graphml, ntriples (or nt, as the server's /v1/export.nt) or jsonld.
         #[arg(long, value_enum)]
         format: ExportFormat,
@@ -104,10 +106,14 @@ enum Command {
     Extract { file: PathBuf },
     /// Create the database if needed and apply pending migrations.
     Migrate {
-        #[arg(long, env = "CLAIMGRAPH_DB", default_value = "./claimgraph.db")]
-        db: PathBuf,
+        #[arg(long, env = "CLAIMGRAPH_DB", default_value = "./claimgraph.db", help = DB_HELP)]
+        db: DbTarget,
     },
 }
+
+/// What `--db` takes.
+const DB_HELP: &str = "A SQLite database file (a path or sqlite://PATH), or a PostgreSQL server: \
+                       postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE";
 
 impl Command {
     /// Refuses database and backup paths that would keep nothing (see [`db_path`]) before
@@ -117,13 +123,21 @@ impl Command {
             Command::Serve { db, .. }
             | Command::Ingest { db, .. }
             | Command::Migrate { db }
-            | Command::Export { db, .. } => db_path::require_file(db, "--db"),
+            | Command::Export { db, .. } => require_file(db),
             Command::Backup { path, db } => {
-                db_path::require_file(db, "--db")?;
+                require_file(db)?;
                 db_path::require_file(path, "the backup path")
             }
             Command::Extract { .. } => Ok(()),
         }
+    }
+}
+
+/// A SQLite `--db` must name a file (see [`db_path`]); a PostgreSQL URL is the server's.
+fn require_file(db: &DbTarget) -> anyhow::Result<()> {
+    match db {
+        DbTarget::File(path) => db_path::require_file(path, "--db"),
+        DbTarget::Postgres(_) => Ok(()),
     }
 }
 
@@ -350,12 +364,10 @@ fn main() -> anyhow::Result<()> {
                 Ok(())
             }
             Command::Migrate { db } => {
-                let store = Store::connect(&db)
-                    .await
-                    .with_context(|| format!("opening {}", db.display()))?;
-                let applied = store.migrate().await.context("applying migrations")?;
+                let store = Database::connect(&db).await?;
+                let applied = store.migrate().await.context("applying migrations");
                 store.close().await;
-                println!("{}: {applied} migration(s) applied", db.display());
+                println!("{db}: {} migration(s) applied", applied?);
                 Ok(())
             }
             Command::Backup { path, db } => backup(&db, &path).await,
@@ -396,22 +408,23 @@ fn extractor() -> Arc<dyn ReadArticle> {
     }
 }
 
-async fn open(db: &Path) -> anyhow::Result<Store> {
-    Store::open(db)
-        .await
-        .with_context(|| format!("opening database {}", db.display()))
+async fn open(db: &DbTarget) -> anyhow::Result<Database> {
+    Database::open(db, StoreOptions::default()).await
 }
 
 /// The graph projection of the database at `db`, written in `format` to `out` or stdout
 /// as it is rendered (never held whole in memory).
-async fn export(db: &Path, format: ExportFormat, out: Option<&Path>) -> anyhow::Result<()> {
+async fn export(db: &DbTarget, format: ExportFormat, out: Option<&Path>) -> anyhow::Result<()> {
     use std::io::Write;
 
-    if !db.is_file() {
-        anyhow::bail!("no database at {}", db.display());
+    if let DbTarget::File(path) = db {
+        if !path.is_file() {
+            anyhow::bail!("no database at {}", path.display());
+        }
     }
     let store = open(db).await?;
     let rows = store
+        .storage()
         .graph_rows(claimgraph_graph::Watermark::default())
         .await;
     store.close().await;
@@ -443,7 +456,12 @@ async fn export(db: &Path, format: ExportFormat, out: Option<&Path>) -> anyhow::
     Ok(())
 }
 
-async fn backup(db: &Path, target: &Path) -> anyhow::Result<()> {
+async fn backup(db: &DbTarget, target: &Path) -> anyhow::Result<()> {
+    let db = db.file(
+        "backup",
+        "use the server's own tools: `pg_dump --format=custom --file=FILE URL` while it \
+         serves, `pg_restore` to bring it back",
+    )?;
     if !db.is_file() {
         anyhow::bail!("no database at {}", db.display());
     }
@@ -453,7 +471,7 @@ async fn backup(db: &Path, target: &Path) -> anyhow::Result<()> {
     let target_str = target
         .to_str()
         .with_context(|| format!("{} is not a UTF-8 path", target.display()))?;
-    let store = Store::connect(db)
+    let store = claimgraph_store::Store::connect(db)
         .await
         .with_context(|| format!("opening database {}", db.display()))?;
     let done = store.backup(target_str).await;
@@ -464,14 +482,12 @@ async fn backup(db: &Path, target: &Path) -> anyhow::Result<()> {
 }
 
 async fn serve(
-    db: &Path,
+    db: &DbTarget,
     addr: SocketAddr,
     config: ApiConfig,
     options: StoreOptions,
 ) -> anyhow::Result<()> {
-    let store = Store::open_with(db, options)
-        .await
-        .with_context(|| format!("opening database {}", db.display()))?;
+    let store = Database::open(db, options).await?;
     tracing::info!(guard = ?config.guard, connections = ?config.connections, "access and limits");
     let started = std::time::Instant::now();
     let extractor = tokio::task::spawn_blocking(extractor)
@@ -482,11 +498,14 @@ async fn serve(
         "extractor and gazetteer loaded"
     );
     store.warm_writer();
-    let state = AppState::new(store.clone(), extractor, config);
+    let state = match &store {
+        Database::Sqlite(s) => AppState::new(s.clone(), extractor, config),
+        Database::Postgres(p) => AppState::new(p.clone(), extractor, config),
+    };
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("binding {addr}"))?;
-    tracing::info!(addr = %listener.local_addr()?, db = %db.display(), "serving");
+    tracing::info!(addr = %listener.local_addr()?, db = %db, "serving");
     claimgraph_api::serve(listener, state, shutdown_signal())
         .await
         .context("serving")?;
