@@ -178,7 +178,7 @@ async fn a_subscriber_sees_articles_and_claims_as_they_are_written() {
     assert_eq!(parts[0], id, "the id holds the last article sent");
 
     // another process writing into the same file is seen too
-    let other = Store::open(&app.db).await.expect("a second store");
+    let other = app.second_store().await;
     let prepared = prepare(
         &*crate::support::reader(),
         NewArticle {

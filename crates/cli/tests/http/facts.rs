@@ -80,9 +80,7 @@ async fn claims_another_process_wrote_are_linked() {
         .post_article(json!({"text": NORTH, "source": "Northern Post"}))
         .await;
     // our writer has built its index now; another process writes behind its back
-    let other = claimgraph_store::Store::open(&app.db)
-        .await
-        .expect("second store");
+    let other = app.second_store().await;
     let coast = other
         .insert(&claimgraph_store::prepare(
             &*crate::support::reader(),

@@ -7,7 +7,7 @@ use std::io::Read;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use claimgraph_api::{ApiConfig, GuardConfig};
-use claimgraph_store::{prepare, ArticleText, NewArticle, Store};
+use claimgraph_store::{prepare, ArticleText, NewArticle};
 use serde_json::{json, Value};
 
 use crate::support::{app_with, App};
@@ -435,7 +435,7 @@ async fn repeated_reads_see_what_another_process_wrote() {
     assert_eq!(before[2]["items"], json!([]));
 
     // another process's connections write an article the three reads should now see
-    let other = Store::open(&app.db).await.expect("second store");
+    let other = app.second_store().await;
     other
         .insert(&prepare(
             &*crate::support::reader(),

@@ -1,5 +1,6 @@
-//! What every HTTP test file needs: the real router on a temporary SQLite file, one request
-//! at a time, and lists read to the end through their cursors.
+//! What every HTTP test file needs: the real router on a temporary database (a SQLite file,
+//! or PostgreSQL when the run says so: [`on_postgres`]), one request at a time, and lists
+//! read to the end through their cursors.
 
 use std::sync::{Arc, LazyLock};
 
@@ -7,9 +8,13 @@ use axum::body::Body;
 use axum::http::{header, HeaderMap, Request, StatusCode};
 use axum::Router;
 use claimgraph_api::{router, ApiConfig, AppState};
+use claimgraph_graph::storage::{Actor, Inserted, MergeOutcome, Storage, StorageError};
+use claimgraph_graph::EdgeKind;
 use claimgraph_ingest::{Extractor, Gazetteer};
 use claimgraph_model::ReadArticle;
-use claimgraph_store::{Store, StoreOptions};
+use claimgraph_store::{PreparedArticle, Store, StoreOptions};
+use claimgraph_store_postgres::testing::TestDb;
+use claimgraph_store_postgres::PgStore;
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tempfile::TempDir;
@@ -25,13 +30,76 @@ pub fn reader() -> Arc<dyn ReadArticle> {
     Arc::clone(&READER)
 }
 
+/// The database behind an [`App`]: a SQLite file (the default), or a schema of its own on
+/// the PostgreSQL server of `CLAIMGRAPH_TEST_POSTGRES_URL` when
+/// `CLAIMGRAPH_TEST_BACKEND=postgres` (CI runs this suite both ways).
+pub enum TestStore {
+    Sqlite(Store),
+    Postgres(PgStore),
+}
+
+impl TestStore {
+    /// The storage contract, as the router holds it.
+    pub fn storage(&self) -> Arc<dyn Storage> {
+        match self {
+            TestStore::Sqlite(s) => Arc::new(s.clone()),
+            TestStore::Postgres(p) => Arc::new(p.clone()),
+        }
+    }
+
+    /// Stores an article behind the router's back (another process ingesting).
+    pub async fn insert(&self, article: &PreparedArticle) -> Result<Inserted, StorageError> {
+        let storage = self.storage();
+        storage.insert(article).await
+    }
+
+    /// Merges two entities as an analyst would, behind the router's back.
+    pub async fn merge_entities(
+        &self,
+        into: i64,
+        from: i64,
+        actor: &Actor,
+    ) -> Result<MergeOutcome, StorageError> {
+        let storage = self.storage();
+        storage.merge_entities(into, from, actor).await
+    }
+
+    /// Records a link between two claims, as the linker would.
+    pub async fn record_claim_link(&self, a: i64, b: i64, kind: EdgeKind, score: f64) {
+        let stored = match self {
+            TestStore::Sqlite(s) => s
+                .record_claim_link(a, b, kind, score)
+                .await
+                .map_err(|e| e.to_string()),
+            TestStore::Postgres(p) => p
+                .record_claim_link(a, b, kind, score)
+                .await
+                .map_err(|e| e.to_string()),
+        };
+        stored.expect("link");
+    }
+
+    /// Closes the store's connections.
+    pub async fn close(&self) {
+        match self {
+            TestStore::Sqlite(s) => s.close().await,
+            TestStore::Postgres(p) => p.close().await,
+        }
+    }
+}
+
+/// Where an [`App`]'s database lives.
+enum TestDatabase {
+    File(std::path::PathBuf),
+    Postgres(Box<TestDb>),
+}
+
 pub struct App {
     pub router: Router,
     /// The database the router serves, for writes a test makes behind its back (another
     /// process ingesting, a linker).
-    pub store: Store,
-    /// The database file, for a second store on it (another process's connections).
-    pub db: std::path::PathBuf,
+    pub store: TestStore,
+    database: TestDatabase,
     _dir: TempDir,
 }
 
@@ -39,16 +107,56 @@ pub async fn app_with(config: ApiConfig) -> App {
     app_on(config, StoreOptions::default()).await
 }
 
-/// An app whose store is opened with `options` (a size cap, …).
+/// Whether this run tests the PostgreSQL backend (`CLAIMGRAPH_TEST_BACKEND=postgres`).
+pub fn on_postgres() -> bool {
+    std::env::var("CLAIMGRAPH_TEST_BACKEND").is_ok_and(|b| b == "postgres")
+}
+
+/// An app whose store is opened with `options`. A size cap is SQLite's own
+/// (`--max-db-size`), so such an app is on SQLite whichever backend the run tests.
 pub async fn app_on(config: ApiConfig, options: StoreOptions) -> App {
     let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("test.db");
-    let store = Store::open_with(&db, options).await.expect("open store");
+    let (store, database) = if on_postgres() && options.max_size_bytes.is_none() {
+        let db = TestDb::create("http").unwrap_or_else(|| {
+            panic!("CLAIMGRAPH_TEST_BACKEND=postgres needs CLAIMGRAPH_TEST_POSTGRES_URL")
+        });
+        let store = PgStore::open_config(db.config().clone())
+            .await
+            .expect("open store");
+        (
+            TestStore::Postgres(store),
+            TestDatabase::Postgres(Box::new(db)),
+        )
+    } else {
+        let db = dir.path().join("test.db");
+        let store = Store::open_with(&db, options).await.expect("open store");
+        (TestStore::Sqlite(store), TestDatabase::File(db))
+    };
+    let state = match &store {
+        TestStore::Sqlite(s) => AppState::new(s.clone(), reader(), config),
+        TestStore::Postgres(p) => AppState::new(p.clone(), reader(), config),
+    };
     App {
-        router: router(AppState::new(store.clone(), reader(), config)),
+        router: router(state),
         store,
-        db,
+        database,
         _dir: dir,
+    }
+}
+
+impl App {
+    /// A second store on the same database: another process's connections.
+    pub async fn second_store(&self) -> TestStore {
+        match &self.database {
+            TestDatabase::File(db) => {
+                TestStore::Sqlite(Store::open(db).await.expect("second store"))
+            }
+            TestDatabase::Postgres(db) => TestStore::Postgres(
+                PgStore::open_config(db.config().clone())
+                    .await
+                    .expect("second store"),
+            ),
+        }
     }
 }
 
