@@ -26,7 +26,9 @@ mod search;
 mod seats;
 mod storage;
 mod store;
+// The SQLite store's hand-made articles, one file for both stores' tests.
 #[cfg(test)]
+#[path = "../../store/src/test_articles.rs"]
 pub(crate) mod test_articles;
 #[doc(hidden)]
 pub mod testing;

@@ -1,8 +1,9 @@
 //! What the store's integration tests share: the hand-made articles the unit tests use
-//! too (each test binary uses some of them, hence the allowances).
+//! too, the SQLite store's file (each test binary uses some of them, hence the
+//! allowances).
 
 #[allow(dead_code)]
-#[path = "../../src/test_articles.rs"]
+#[path = "../../../store/src/test_articles.rs"]
 mod test_articles;
 
 #[allow(unused_imports)]
