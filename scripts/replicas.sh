@@ -5,8 +5,9 @@
 #   1. /healthz answers through the proxy;
 #   2. a write on one replica is read at once on the other, response cache included;
 #   3. SIGKILL of one replica under load through the proxy: no 5xx reaches the client;
-#   4. two `ingest` workers on one corpus at once store each article once; one killed
-#      mid-run (SIGKILL) and run again adds exactly the missing articles.
+#   4. two `ingest` workers on one corpus at once store each article once; of two workers
+#      on halves of another, one killed mid-run (SIGKILL) and run again adds exactly the
+#      articles it had not stored.
 # usage: scripts/replicas.sh BINARY CORPUS_BINARY   (needs nginx, psql and
 # CLAIMGRAPH_TEST_POSTGRES_URL, a server this may create databases on)
 set -euo pipefail
@@ -117,13 +118,24 @@ IFS='|' read -r n distinct <<<"$(count)"
   fail "two workers stored $((n - start)) articles ($distinct distinct) of 300"
 echo "replicas: two ingest workers at once stored each of 300 articles once"
 "$corpus_bin" --articles 300 --seed 8 --out "$tmp/corpus2" --per-file 30 >/dev/null 2>&1
-"$bin" ingest --db "$url" --batch 16 "$tmp/corpus2" >"$tmp/w3.log" 2>&1 & w3=$!
-sleep 2
+# two workers, each on half of a new corpus; one is killed mid-run, the other finishes
+halves=("$tmp"/corpus2/*.ndjson)
+first=("${halves[@]:0:5}") second=("${halves[@]:5}")
+"$bin" ingest --db "$url" --batch 16 "${first[@]}" >"$tmp/w3.log" 2>&1 & w3=$!
+"$bin" ingest --db "$url" --batch 16 "${second[@]}" >"$tmp/w4.log" 2>&1 & w4=$!
+# killed once both have had turns at the write lock (four batches stored), or after 30 s
+for _ in $(seq 1 300); do
+  [ "$(count | cut -d'|' -f1)" -ge $((n + 64)) ] && break
+  sleep 0.1
+done
 kill -9 $w3 2>/dev/null || true
 wait $w3 2>/dev/null || true
+wait $w4 || fail "the surviving worker failed: $(tail -3 "$tmp/w4.log")"
 partial=$(( $(count | cut -d'|' -f1) - n ))
-"$bin" ingest --db "$url" --batch 16 "$tmp/corpus2" >"$tmp/w4.log" 2>&1 || fail "the re-run failed: $(tail -3 "$tmp/w4.log")"
+"$bin" ingest --db "$url" --batch 16 "${first[@]}" >"$tmp/w5.log" 2>&1 ||
+  fail "the re-run failed: $(tail -3 "$tmp/w5.log")"
+added=$(sed -n 's/^articles: \([0-9]*\) new.*/\1/p' "$tmp/w5.log")
 IFS='|' read -r n2 distinct2 <<<"$(count)"
-[ "$((n2 - n))" -eq 300 ] && [ "$n2" -eq "$distinct2" ] ||
-  fail "after a killed worker and a re-run: $((n2 - n)) of 300 articles ($distinct2 distinct rows)"
-echo "replicas: a worker killed after $partial of 300 articles; the re-run added the other $((300 - partial))"
+[ "$((n2 - n))" -eq 300 ] && [ "$n2" -eq "$distinct2" ] && [ "$added" -eq "$((300 - partial))" ] ||
+  fail "after a killed worker and a re-run: $((n2 - n)) of 300 articles ($distinct2 distinct rows), the re-run added ${added:-?}"
+echo "replicas: one of two workers killed, $partial of 300 articles stored; the re-run added the other $added"
