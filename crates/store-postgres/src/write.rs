@@ -14,6 +14,9 @@ use crate::{Id, Inserted, PgError, PgStore, PreparedArticle, StorageError};
 use claimgraph_graph::canon::{fold, resolve_key};
 use claimgraph_graph::corroborate::Signature;
 use claimgraph_graph::facts::TokenIndex;
+use claimgraph_graph::resolve::spellings::{
+    defined_acronym, is_short_form, is_written_name, open_seat,
+};
 
 impl PgStore {
     /// The id of the stored article whose text has this hash, if any.
@@ -591,67 +594,6 @@ impl Writer<'_> {
         let row = self.tx.query_one(&stmt, &[&name, &entity])?;
         Ok(row.get(0))
     }
-}
-
-/// The city and region a place mention leaves open between, if it does.
-fn open_seat(m: &Mention) -> Option<(&PlaceRef, &PlaceRef)> {
-    let place = m.place.as_ref()?;
-    Some((place, place.or_region.as_deref()?))
-}
-
-/// The acronym an article defines for an organisation or outlet right after naming it in
-/// full ("the Harbour Safety Board (HSB)"): 2 to 6 capitals in brackets, starting with the
-/// name's first letter, after a name of two words or more.
-fn defined_acronym<'t>(text: &'t str, m: &Mention) -> Option<&'t str> {
-    if !matches!(m.kind, EntityKind::Organization | EntityKind::Outlet) {
-        return None;
-    }
-    let surface = m.span.slice(text)?;
-    let key = fold(surface);
-    if key.split(' ').count() < 2 || key != fold(&m.name) {
-        return None;
-    }
-    let rest = text.get(m.span.end..)?.trim_start_matches([' ', '\u{a0}']);
-    let inner = rest.strip_prefix('(')?;
-    let close = inner.find(')')?;
-    let acronym = &inner[..close];
-    let first = key.chars().next()?.to_ascii_uppercase();
-    let ok = (2..=6).contains(&acronym.len())
-        && acronym.chars().all(|c| c.is_ascii_uppercase())
-        && acronym.starts_with(first);
-    ok.then_some(acronym)
-}
-
-/// Written as a name (capitalised), not a word that points at one ("It", "The city").
-fn is_written_name(surface: &str) -> bool {
-    surface.chars().next().is_some_and(char::is_uppercase) && !is_reference(surface)
-}
-
-/// "It", "The city", "This town", "Its": words that point at a place without naming it.
-fn is_reference(surface: &str) -> bool {
-    let first = surface
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .to_lowercase();
-    matches!(
-        first.as_str(),
-        "it" | "its" | "it’s" | "it's" | "the" | "this" | "that" | "these" | "those" | "there"
-    )
-}
-
-/// `surface` names the same thing as `name` in fewer words: every folded word of the
-/// surface is a word of the name, and it is written as a name (capitalised).
-fn is_short_form(surface: &str, name: &str) -> bool {
-    if !surface.chars().next().is_some_and(char::is_uppercase) {
-        return false;
-    }
-    let (s, n) = (fold(surface), fold(name));
-    if s.is_empty() || s == n {
-        return false;
-    }
-    let words: Vec<&str> = n.split(' ').collect();
-    s.split(' ').all(|w| words.contains(&w))
 }
 
 #[cfg(test)]

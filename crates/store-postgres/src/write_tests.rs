@@ -5,53 +5,6 @@
 use super::*;
 use crate::test_articles::{article, Said};
 use crate::testing::TestDb;
-use claimgraph_model::Span;
-
-#[test]
-fn references_to_a_place_are_not_its_names() {
-    assert!(is_reference("It"));
-    assert!(is_reference("The city"));
-    assert!(is_reference("This town"));
-    assert!(!is_reference("Kyiv"));
-    assert!(!is_reference("Thessaloniki"));
-}
-
-#[test]
-fn acronyms_defined_in_brackets_become_aliases() {
-    let text = "the Harbour Safety Board (HSB) said. Then Lena Ivic (HSB) spoke.";
-    let at = |s: &str| text.find(s).expect("in text");
-    let org = |name: &str, kind| Mention {
-        span: Span::new(at(name), at(name) + name.len()),
-        name: name.to_string(),
-        kind,
-        roles: Vec::new(),
-        place: None,
-    };
-    assert_eq!(
-        defined_acronym(text, &org("Harbour Safety Board", EntityKind::Organization)),
-        Some("HSB")
-    );
-    assert_eq!(
-        defined_acronym(text, &org("Lena Ivic", EntityKind::Person)),
-        None
-    );
-    assert_eq!(
-        defined_acronym(text, &org("Lena Ivic", EntityKind::Organization)),
-        None
-    );
-    assert_eq!(
-        defined_acronym(text, &org("Safety Board", EntityKind::Organization)),
-        None
-    );
-}
-
-#[test]
-fn short_forms_are_capitalised_subsets() {
-    assert!(is_short_form("Okafor", "Ada Okafor"));
-    assert!(!is_short_form("she", "Ada Okafor"));
-    assert!(!is_short_form("Ada Okafor", "Ada Okafor"));
-    assert!(!is_short_form("The mayor", "Ada Okafor"));
-}
 
 /// A runtime for a test's async half: the test's synchronous clients may not run
 /// inside one (the postgres crate blocks on a runtime of its own).

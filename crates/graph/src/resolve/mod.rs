@@ -9,6 +9,7 @@
 
 mod memory;
 mod seats;
+pub mod spellings;
 #[cfg(test)]
 mod tests;
 
