@@ -56,10 +56,17 @@ impl FactStore for SqlFacts<'_, '_> {
         Ok(out)
     }
 
-    fn fact_size(&mut self, fact: Id) -> Result<usize, PgError> {
-        let stmt = self.prepared("SELECT size FROM facts WHERE id = $1")?;
-        let size: i64 = self.tx.query_one(&stmt, &[&fact])?.try_get(0)?;
-        Ok(usize::try_from(size).unwrap_or(usize::MAX))
+    fn fact_sizes(&mut self, facts: &[Id]) -> Result<HashMap<Id, usize>, PgError> {
+        let mut out = HashMap::default();
+        if facts.is_empty() {
+            return Ok(out);
+        }
+        let stmt = self.prepared("SELECT id, size FROM facts WHERE id = ANY($1)")?;
+        for row in self.tx.query(&stmt, &[&facts])? {
+            let size: i64 = row.try_get(1)?;
+            out.insert(row.try_get(0)?, usize::try_from(size).unwrap_or(usize::MAX));
+        }
+        Ok(out)
     }
 
     fn new_fact(&mut self) -> Result<Id, PgError> {
@@ -67,9 +74,20 @@ impl FactStore for SqlFacts<'_, '_> {
         Ok(self.tx.query_one(&stmt, &[])?.try_get(0)?)
     }
 
-    fn set_fact(&mut self, claim: Id, fact: Option<Id>) -> Result<(), PgError> {
-        let stmt = self.prepared("UPDATE claims SET fact_id = $1 WHERE id = $2")?;
-        self.tx.execute(&stmt, &[&fact, &claim])?;
+    /// One statement; the claims' rows change in no promised order, which nothing
+    /// depends on: the facts' article counts (a BEFORE trigger) come out the same in any
+    /// order, and the change numbers only need to exceed those already committed.
+    fn set_facts(&mut self, changes: &[(Id, Option<Id>)]) -> Result<(), PgError> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let (claims, facts): (Vec<Id>, Vec<Option<Id>>) = changes.iter().copied().unzip();
+        let stmt = self.prepared(
+            "UPDATE claims SET fact_id = c.fact_id
+             FROM unnest($1::bigint[], $2::bigint[]) AS c(id, fact_id)
+             WHERE claims.id = c.id",
+        )?;
+        self.tx.execute(&stmt, &[&claims, &facts])?;
         Ok(())
     }
 
@@ -87,23 +105,33 @@ impl FactStore for SqlFacts<'_, '_> {
         Ok(out)
     }
 
-    fn members_of(&mut self, fact: Id) -> Result<Vec<Id>, PgError> {
-        let stmt = self.prepared("SELECT id FROM claims WHERE fact_id = $1 ORDER BY id")?;
-        let rows = self.tx.query(&stmt, &[&fact])?;
-        Ok(rows
-            .iter()
-            .map(|r| r.try_get(0))
-            .collect::<Result<Vec<Id>, _>>()?)
+    fn members_of(&mut self, facts: &[Id]) -> Result<HashMap<Id, Vec<Id>>, PgError> {
+        let mut out: HashMap<Id, Vec<Id>> = HashMap::default();
+        if facts.is_empty() {
+            return Ok(out);
+        }
+        let stmt = self.prepared(
+            "SELECT fact_id, id FROM claims WHERE fact_id = ANY($1) ORDER BY fact_id, id",
+        )?;
+        for row in self.tx.query(&stmt, &[&facts])? {
+            out.entry(row.try_get(0)?)
+                .or_default()
+                .push(row.try_get(1)?);
+        }
+        Ok(out)
     }
 
-    fn resize_fact(&mut self, fact: Id) -> Result<(), PgError> {
-        let stmt = self.prepared(
-            "UPDATE facts SET size = (SELECT count(*) FROM claims WHERE fact_id = $1)
-             WHERE id = $1",
+    fn resize_facts(&mut self, facts: &[Id]) -> Result<(), PgError> {
+        if facts.is_empty() {
+            return Ok(());
+        }
+        let resize = self.prepared(
+            "UPDATE facts SET size = (SELECT count(*) FROM claims c WHERE c.fact_id = facts.id)
+             WHERE id = ANY($1)",
         )?;
-        self.tx.execute(&stmt, &[&fact])?;
-        let stmt = self.prepared("DELETE FROM facts WHERE id = $1 AND size = 0")?;
-        self.tx.execute(&stmt, &[&fact])?;
+        self.tx.execute(&resize, &[&facts])?;
+        let delete = self.prepared("DELETE FROM facts WHERE id = ANY($1) AND size = 0")?;
+        self.tx.execute(&delete, &[&facts])?;
         Ok(())
     }
 

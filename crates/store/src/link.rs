@@ -3,7 +3,7 @@
 //! [`Writer::link_claims`] runs it for an article's new claims.
 
 use claimgraph_model::FnvMap as HashMap;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::read::json_array;
 use crate::writer::Writer;
@@ -47,12 +47,18 @@ impl FactStore for SqlFacts<'_> {
         Ok(out)
     }
 
-    fn fact_size(&mut self, fact: Id) -> Result<usize, StoreError> {
-        let size: i64 = self
+    fn fact_sizes(&mut self, facts: &[Id]) -> Result<HashMap<Id, usize>, StoreError> {
+        let mut stmt = self
             .conn
-            .prepare_cached("SELECT size FROM facts WHERE id = ?1")?
-            .query_row([fact], |r| r.get(0))?;
-        Ok(usize::try_from(size).unwrap_or(usize::MAX))
+            .prepare_cached("SELECT size FROM facts WHERE id = ?1")?;
+        let mut out = HashMap::default();
+        for fact in facts {
+            let size: Option<i64> = stmt.query_row([fact], |r| r.get(0)).optional()?;
+            if let Some(size) = size {
+                out.insert(*fact, usize::try_from(size).unwrap_or(usize::MAX));
+            }
+        }
+        Ok(out)
     }
 
     fn new_fact(&mut self) -> Result<Id, StoreError> {
@@ -62,10 +68,13 @@ impl FactStore for SqlFacts<'_> {
             .query_row([], |r| r.get(0))?)
     }
 
-    fn set_fact(&mut self, claim: Id, fact: Option<Id>) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached("UPDATE claims SET fact_id = ?1 WHERE id = ?2")?
-            .execute(params![fact, claim])?;
+    fn set_facts(&mut self, changes: &[(Id, Option<Id>)]) -> Result<(), StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("UPDATE claims SET fact_id = ?1 WHERE id = ?2")?;
+        for (claim, fact) in changes {
+            stmt.execute(params![fact, claim])?;
+        }
         Ok(())
     }
 
@@ -85,26 +94,32 @@ impl FactStore for SqlFacts<'_> {
         Ok(out)
     }
 
-    fn members_of(&mut self, fact: Id) -> Result<Vec<Id>, StoreError> {
+    fn members_of(&mut self, facts: &[Id]) -> Result<HashMap<Id, Vec<Id>>, StoreError> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT id FROM claims WHERE fact_id = ?1 ORDER BY id")?;
-        let ids = stmt
-            .query_map([fact], |r| r.get(0))?
-            .collect::<Result<Vec<Id>, _>>()?;
-        Ok(ids)
+        let mut out = HashMap::default();
+        for fact in facts {
+            let ids = stmt
+                .query_map([fact], |r| r.get(0))?
+                .collect::<Result<Vec<Id>, _>>()?;
+            out.insert(*fact, ids);
+        }
+        Ok(out)
     }
 
-    fn resize_fact(&mut self, fact: Id) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached(
-                "UPDATE facts SET size = (SELECT count(*) FROM claims WHERE fact_id = ?1)
-                 WHERE id = ?1",
-            )?
-            .execute([fact])?;
-        self.conn
-            .prepare_cached("DELETE FROM facts WHERE id = ?1 AND size = 0")?
-            .execute([fact])?;
+    fn resize_facts(&mut self, facts: &[Id]) -> Result<(), StoreError> {
+        let mut resize = self.conn.prepare_cached(
+            "UPDATE facts SET size = (SELECT count(*) FROM claims WHERE fact_id = ?1)
+             WHERE id = ?1",
+        )?;
+        let mut delete = self
+            .conn
+            .prepare_cached("DELETE FROM facts WHERE id = ?1 AND size = 0")?;
+        for fact in facts {
+            resize.execute([fact])?;
+            delete.execute([fact])?;
+        }
         Ok(())
     }
 

@@ -69,17 +69,21 @@ impl FactStore for MemoryFacts {
             .collect())
     }
 
-    fn fact_size(&mut self, fact: Id) -> Result<usize, Infallible> {
-        Ok(self.facts.get(&fact).copied().unwrap_or(0))
+    fn fact_sizes(&mut self, facts: &[Id]) -> Result<HashMap<Id, usize>, Infallible> {
+        Ok(facts
+            .iter()
+            .filter_map(|f| Some((*f, *self.facts.get(f)?)))
+            .collect())
     }
 
-    fn members_of(&mut self, fact: Id) -> Result<Vec<Id>, Infallible> {
-        Ok(self
-            .claims
-            .iter()
-            .filter(|(_, c)| c.fact == Some(fact))
-            .map(|(id, _)| *id)
-            .collect())
+    fn members_of(&mut self, facts: &[Id]) -> Result<HashMap<Id, Vec<Id>>, Infallible> {
+        let mut out: HashMap<Id, Vec<Id>> = HashMap::default();
+        for (id, c) in &self.claims {
+            if let Some(f) = c.fact.filter(|f| facts.contains(f)) {
+                out.entry(f).or_default().push(*id);
+            }
+        }
+        Ok(out)
     }
 
     fn new_fact(&mut self) -> Result<Id, Infallible> {
@@ -88,21 +92,25 @@ impl FactStore for MemoryFacts {
         Ok(self.next_fact)
     }
 
-    fn set_fact(&mut self, claim: Id, fact: Option<Id>) -> Result<(), Infallible> {
-        self.claims.entry(claim).or_default().fact = fact;
+    fn set_facts(&mut self, changes: &[(Id, Option<Id>)]) -> Result<(), Infallible> {
+        for (claim, fact) in changes {
+            self.claims.entry(*claim).or_default().fact = *fact;
+        }
         Ok(())
     }
 
-    fn resize_fact(&mut self, fact: Id) -> Result<(), Infallible> {
-        let size = self
-            .claims
-            .values()
-            .filter(|c| c.fact == Some(fact))
-            .count();
-        if size == 0 {
-            self.facts.remove(&fact);
-        } else {
-            self.facts.insert(fact, size);
+    fn resize_facts(&mut self, facts: &[Id]) -> Result<(), Infallible> {
+        for fact in facts {
+            let size = self
+                .claims
+                .values()
+                .filter(|c| c.fact == Some(*fact))
+                .count();
+            if size == 0 {
+                self.facts.remove(fact);
+            } else {
+                self.facts.insert(*fact, size);
+            }
         }
         Ok(())
     }

@@ -34,16 +34,18 @@ pub trait FactStore {
     fn signatures(&mut self, ids: &[Id]) -> Result<Vec<(Id, Id, Signature)>, Self::Error>;
     /// The fact of each of `ids` that has one.
     fn facts_of(&mut self, ids: &[Id]) -> Result<HashMap<Id, Id>, Self::Error>;
-    /// How many claims a fact holds.
-    fn fact_size(&mut self, fact: Id) -> Result<usize, Self::Error>;
-    /// The claims of a fact, by id.
-    fn members_of(&mut self, fact: Id) -> Result<Vec<Id>, Self::Error>;
+    /// How many claims each of `facts` holds (a fact not stored holds none). Asked for
+    /// all facts at once, as are the calls below: on a database server each request is a
+    /// round trip.
+    fn fact_sizes(&mut self, facts: &[Id]) -> Result<HashMap<Id, usize>, Self::Error>;
+    /// The claims of each of `facts`, by id.
+    fn members_of(&mut self, facts: &[Id]) -> Result<HashMap<Id, Vec<Id>>, Self::Error>;
     /// A new, empty fact.
     fn new_fact(&mut self) -> Result<Id, Self::Error>;
-    /// Puts a claim in a fact, or in none.
-    fn set_fact(&mut self, claim: Id, fact: Option<Id>) -> Result<(), Self::Error>;
-    /// Sets a fact's size from its claims, and deletes it once it has none.
-    fn resize_fact(&mut self, fact: Id) -> Result<(), Self::Error>;
+    /// Puts each claim in its fact, or in none, in the order given.
+    fn set_facts(&mut self, changes: &[(Id, Option<Id>)]) -> Result<(), Self::Error>;
+    /// Sets each fact's size from its claims, and deletes those left with none.
+    fn resize_facts(&mut self, facts: &[Id]) -> Result<(), Self::Error>;
     /// Stores an article's links (a link stored already is kept as it is).
     fn write_links(&mut self, links: &[Link]) -> Result<(), Self::Error>;
     /// Stores the claims' signatures, which later indexes are built from.
@@ -392,22 +394,22 @@ fn neighbourhood<S: FactStore>(
         v
     };
     let fact_of = store.facts_of(&neighbours)?;
-    let mut big: HashSet<Id> = HashSet::default();
-    let mut small: HashSet<Id> = HashSet::default();
-    for f in fact_of.values() {
-        if big.contains(f) || small.contains(f) {
-            continue;
-        }
-        if store.fact_size(*f)? > LOCAL_FACT_MAX {
-            big.insert(*f);
-        } else {
-            small.insert(*f);
-        }
-    }
+    let facts: Vec<Id> = {
+        let mut v: Vec<Id> = fact_of.values().copied().collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let sizes = store.fact_sizes(&facts)?;
+    let (big, small): (Vec<Id>, Vec<Id>) = facts
+        .into_iter()
+        .partition(|f| sizes.get(f).is_some_and(|n| *n > LOCAL_FACT_MAX));
+    // every small fact's claims, read at once though the bound below may leave some out
+    let mut members = store.members_of(&small)?;
     let mut hood = Neighbourhood {
         claims: own_ids.to_vec(),
         fact_of,
-        big,
+        big: big.into_iter().collect(),
         ..Neighbourhood::default()
     };
     let mut seen: HashSet<Id> = own_ids.iter().copied().collect();
@@ -417,7 +419,7 @@ fn neighbourhood<S: FactStore>(
             continue;
         }
         let members = match fact {
-            Some(f) if !hood.dissolved.contains(&f) => store.members_of(f)?,
+            Some(f) if !hood.dissolved.contains(&f) => members.remove(&f).unwrap_or_default(),
             Some(_) => continue,
             None => vec![*id],
         };
@@ -489,16 +491,14 @@ fn apply_groups<S: FactStore>(
             }
         }
     }
-    for id in claims {
-        let now = after.get(id).copied();
-        if hood.before.get(id).copied() != now {
-            store.set_fact(*id, now)?;
-        }
-    }
+    let changes: Vec<(Id, Option<Id>)> = claims
+        .iter()
+        .map(|id| (*id, after.get(id).copied()))
+        .filter(|(id, now)| hood.before.get(id).copied() != *now)
+        .collect();
+    store.set_facts(&changes)?;
     let mut touched: Vec<Id> = touched.into_iter().collect();
     touched.sort_unstable();
-    for f in touched {
-        store.resize_fact(f)?;
-    }
+    store.resize_facts(&touched)?;
     Ok(after)
 }
