@@ -43,7 +43,7 @@ impl Writer<'_> {
         {
             return Ok(());
         }
-        self.tx.execute(
+        self.execute(
             "INSERT INTO entity_roles (entity_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING",
             &[&entity, &role],
         )?;
@@ -57,7 +57,6 @@ impl EntityIndex for Writer<'_> {
 
     fn recorded(&mut self, kind: EntityKind, key: &str) -> Result<Option<Id>, PgError> {
         Ok(self
-            .tx
             .query_opt(
                 "SELECT entity_id FROM manual_aliases WHERE kind = $1 AND key = $2",
                 &[&kind.as_str(), &key],
@@ -84,14 +83,13 @@ impl EntityIndex for Writer<'_> {
             }
         };
         Ok(self
-            .tx
             .query_opt(sql, &[&key, &kind.as_str()])?
             .map(|r| r.get(0)))
     }
 
     /// In id order, as SQLite reads them from its (kind, surname) index.
     fn people_named(&mut self, surname: &str) -> Result<Vec<KnownPerson>, PgError> {
-        let rows = self.tx.query(
+        let rows = self.query(
             "SELECT id, gkey, name FROM entities WHERE kind = 'person' AND skey = $1
              ORDER BY id LIMIT $2",
             &[&surname, &(SAME_SURNAME as i64)],
@@ -115,7 +113,7 @@ impl EntityIndex for Writer<'_> {
         hi: &str,
         limit: usize,
     ) -> Result<Vec<(Id, String)>, PgError> {
-        let rows = self.tx.query(
+        let rows = self.query(
             "SELECT a.entity_id, a.rkey FROM aliases a JOIN entities e ON e.id = a.entity_id
              WHERE a.rkey COLLATE \"C\" >= $1 AND a.rkey COLLATE \"C\" < $2 AND e.kind = 'place'
              ORDER BY e.mention_count DESC, e.id, a.alias COLLATE \"C\" LIMIT $3",
@@ -127,7 +125,7 @@ impl EntityIndex for Writer<'_> {
     /// Skipped when another entity of the kind already has the new key (SQLite's
     /// `UPDATE OR IGNORE`).
     fn rename_person(&mut self, id: Id, name: &str, given: &str) -> Result<(), PgError> {
-        self.tx.execute(
+        self.execute(
             "UPDATE entities SET name = $1, key = $2, gkey = $3
              WHERE id = $4 AND NOT EXISTS (SELECT 1 FROM entities o
                                            WHERE o.kind = entities.kind AND o.key = $2
@@ -141,7 +139,7 @@ impl EntityIndex for Writer<'_> {
     /// take a number from the ids' sequence, and the next entity's id would differ from
     /// SQLite's.
     fn create(&mut self, kind: EntityKind, name: &str, key: &str) -> Result<Id, PgError> {
-        let stored = self.tx.query_opt(
+        let stored = self.query_opt(
             "SELECT id FROM entities WHERE kind = $1 AND key = $2",
             &[&kind.as_str(), &key],
         )?;
@@ -157,7 +155,6 @@ impl EntityIndex for Writer<'_> {
         // a place the gazetteer does not know is still a place, of no known type
         let place_type = (kind == EntityKind::Place).then_some(PlaceType::Other.as_str());
         Ok(self
-            .tx
             .query_one(
                 "INSERT INTO entities (kind, name, key, skey, gkey, place_type)
                  VALUES ($1, $2, $3, $4, $5, $6)

@@ -27,6 +27,7 @@ impl Writer<'_> {
         if !self.named.contains(key) {
             self.newly_named.push(key.to_string());
             self.named.insert(key.to_string());
+            self.unnamed.remove(key);
         }
     }
 
@@ -49,16 +50,22 @@ impl Writer<'_> {
         Ok(reading == SeatReading::Region)
     }
 
+    /// Whether any article named `key`. A key found unnamed stays so for the rest of
+    /// the transaction until this writer names it: other writers wait for the lock.
     fn is_named(&mut self, key: &str) -> Result<bool, PgError> {
         if self.named.contains(key) {
             return Ok(true);
         }
+        if self.unnamed.contains(key) {
+            return Ok(false);
+        }
         let found = self
-            .tx
             .query_opt("SELECT 1 FROM named_places WHERE key = $1", &[&key])?
             .is_some();
         if found {
             self.named.insert(key.to_string());
+        } else {
+            self.unnamed.insert(key.to_string());
         }
         Ok(found)
     }
@@ -76,7 +83,7 @@ impl Writer<'_> {
             Site::Mention(id) => (Some(id), None),
             Site::Claim(id) => (None, Some(id)),
         };
-        self.tx.execute(
+        self.execute(
             "INSERT INTO seat_readings (article_id, mention_id, claim_id, city_key,
                                         region_key, surface)
              VALUES ($1, $2, $3, $4, $5, $6)",
@@ -93,11 +100,11 @@ impl Writer<'_> {
         // input's, not the process's hash seed
         let mut pairs: BTreeSet<(String, String)> = BTreeSet::new();
         for key in &keys {
-            self.tx.execute(
+            self.execute(
                 "INSERT INTO named_places (key) VALUES ($1) ON CONFLICT DO NOTHING",
                 &[key],
             )?;
-            let rows = self.tx.query(
+            let rows = self.query(
                 "SELECT DISTINCT city_key, region_key FROM seat_readings
                  WHERE city_key = $1 OR region_key = $1",
                 &[key],
@@ -124,7 +131,7 @@ impl Writer<'_> {
         if to_id == from_id {
             return Ok(());
         }
-        let moved = self.tx.execute(
+        let moved = self.execute(
             "UPDATE mentions SET entity_id = $1
              WHERE entity_id = $2 AND id IN (SELECT mention_id FROM seat_readings
                                              WHERE city_key = $3 AND region_key = $4)",
@@ -132,7 +139,7 @@ impl Writer<'_> {
         )?;
         // a claim that already names the right place keeps that row (SQLite's
         // `UPDATE OR IGNORE`) and loses the wrong one
-        self.tx.execute(
+        self.execute(
             "UPDATE claim_places cp SET entity_id = $1
              WHERE cp.entity_id = $2 AND cp.claim_id IN (SELECT claim_id FROM seat_readings
                                                          WHERE city_key = $3 AND region_key = $4)
@@ -140,7 +147,7 @@ impl Writer<'_> {
                                WHERE o.claim_id = cp.claim_id AND o.entity_id = $1)",
             &[&to_id, &from_id, &city, &region],
         )?;
-        self.tx.execute(
+        self.execute(
             "DELETE FROM claim_places
              WHERE entity_id = $1 AND claim_id IN (SELECT claim_id FROM seat_readings
                                                    WHERE city_key = $2 AND region_key = $3)",
@@ -148,14 +155,12 @@ impl Writer<'_> {
         )?;
         let moved = i64::try_from(moved).unwrap_or(i64::MAX);
         for (id, delta) in [(to_id, moved), (from_id, -moved)] {
-            self.tx.execute(
+            self.execute(
                 "UPDATE entities SET mention_count = GREATEST(0, mention_count + $1) WHERE id = $2",
                 &[&delta, &id],
             )?;
         }
-        let surfaces: Vec<String> = self
-            .tx
-            .query(
+        let surfaces: Vec<String> = self.query(
                 "SELECT DISTINCT surface FROM seat_readings WHERE city_key = $1 AND region_key = $2",
                 &[&city, &region],
             )?
@@ -171,7 +176,6 @@ impl Writer<'_> {
     /// Deletes a place entity nothing refers to any more, redirecting its id to `into`.
     fn drop_if_unused(&mut self, id: Id, into: Id) -> Result<(), PgError> {
         let used: bool = self
-            .tx
             .query_one(
                 "SELECT EXISTS (SELECT 1 FROM mentions WHERE entity_id = $1)
                      OR EXISTS (SELECT 1 FROM claim_places WHERE entity_id = $1)
@@ -191,10 +195,9 @@ impl Writer<'_> {
              ON CONFLICT (from_id) DO UPDATE
              SET into_id = excluded.into_id, created_at = excluded.created_at",
         ] {
-            self.tx.execute(sql, &[&id, &into])?;
+            self.execute(sql, &[&id, &into])?;
         }
-        self.tx
-            .execute("DELETE FROM entities WHERE id = $1", &[&id])?;
+        self.execute("DELETE FROM entities WHERE id = $1", &[&id])?;
         self.entities.retain(|_, v| *v != id);
         // its aliases went with it (cascade); an id put back by an undone merge must
         // write them again

@@ -7,9 +7,13 @@ use std::collections::{HashMap, HashSet};
 use claimgraph_graph::facts::TokenIndex;
 use claimgraph_graph::resolve::ArticleOrgs;
 use claimgraph_model::EntityKind;
-use postgres::{GenericClient, Statement, Transaction};
+use postgres::types::ToSql;
+use postgres::{GenericClient, Row, Statement, Transaction};
 
 use crate::{Id, PgError};
+
+/// A statement's parameter.
+pub(crate) type Param<'a> = &'a (dyn ToSql + Sync);
 
 /// One write transaction, with the entity ids it has already resolved.
 pub(crate) struct Writer<'c> {
@@ -23,7 +27,9 @@ pub(crate) struct Writer<'c> {
     pub(crate) article_orgs: ArticleOrgs,
     /// Place keys known to be named without doubt (see `seats`).
     pub(crate) named: HashSet<String>,
-    /// Of those, the ones the current article names first, to settle at its end.
+    /// Place keys found not named, until this writer names them (see `seats`).
+    pub(crate) unnamed: HashSet<String>,
+    /// Of those named, the ones the current article names first, to settle at its end.
     pub(crate) newly_named: Vec<String>,
     /// (entity, alias) pairs already written in this transaction.
     pub(crate) aliases: HashSet<(Id, String)>,
@@ -41,6 +47,7 @@ impl<'c> Writer<'c> {
             roles: HashSet::new(),
             article_orgs: ArticleOrgs::default(),
             named: HashSet::new(),
+            unnamed: HashSet::new(),
             newly_named: Vec::new(),
             aliases: HashSet::new(),
             statements: Statements::default(),
@@ -50,6 +57,43 @@ impl<'c> Writer<'c> {
     /// `sql` prepared on this transaction's connection, once per transaction.
     pub(crate) fn prepared(&mut self, sql: &'static str) -> Result<Statement, PgError> {
         self.statements.get(&mut self.tx, sql)
+    }
+
+    /// The rows `sql` gives, prepared once per transaction (SQL text given to the
+    /// postgres crate is prepared again on every call, a round trip of its own).
+    pub(crate) fn query(
+        &mut self,
+        sql: &'static str,
+        params: &[Param],
+    ) -> Result<Vec<Row>, PgError> {
+        let stmt = self.prepared(sql)?;
+        Ok(self.tx.query(&stmt, params)?)
+    }
+
+    /// The row `sql` gives, if any, prepared once per transaction.
+    pub(crate) fn query_opt(
+        &mut self,
+        sql: &'static str,
+        params: &[Param],
+    ) -> Result<Option<Row>, PgError> {
+        let stmt = self.prepared(sql)?;
+        Ok(self.tx.query_opt(&stmt, params)?)
+    }
+
+    /// The one row `sql` gives, prepared once per transaction.
+    pub(crate) fn query_one(
+        &mut self,
+        sql: &'static str,
+        params: &[Param],
+    ) -> Result<Row, PgError> {
+        let stmt = self.prepared(sql)?;
+        Ok(self.tx.query_one(&stmt, params)?)
+    }
+
+    /// Runs `sql`, prepared once per transaction, and gives the rows it changed.
+    pub(crate) fn execute(&mut self, sql: &'static str, params: &[Param]) -> Result<u64, PgError> {
+        let stmt = self.prepared(sql)?;
+        Ok(self.tx.execute(&stmt, params)?)
     }
 }
 
