@@ -22,6 +22,7 @@ mod query_builder;
 mod read;
 mod relink;
 mod resolve;
+mod rows;
 mod search;
 mod seats;
 mod storage;

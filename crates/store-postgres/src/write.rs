@@ -8,6 +8,7 @@ use std::sync::Arc;
 use claimgraph_model::{Claim, EntityKind, Mention, PlaceRef, PlaceType};
 use postgres::Client;
 
+use crate::rows::{ClaimRow, ClaimRows, MentionRows};
 use crate::seats::Site;
 use crate::writer::Writer;
 use crate::{Id, Inserted, PgError, PgStore, PreparedArticle, StorageError};
@@ -198,222 +199,153 @@ impl Writer<'_> {
     /// Inserts the article's mentions, each with its entity, in text order.
     fn mentions(&mut self, p: &PreparedArticle, article_id: Id) -> Result<Mentions, PgError> {
         let text = p.article.text.as_str();
+        let mut resolved: Vec<(&Mention, Id)> = Vec::with_capacity(p.extraction.mentions.len());
+        for m in &p.extraction.mentions {
+            if let Some(entity) = self.mention(m, text)? {
+                resolved.push((m, entity));
+            }
+        }
+        let ids = self.next_ids("mentions", resolved.len())?;
+        let mut rows = MentionRows::default();
         let mut counts: HashMap<Id, i64> = HashMap::new();
-        let mut mention_rows = 0i64;
         // each mention's row and entity by its span: a claim's place names the mention it
         // came from, so correcting that mention's place corrects the claim's too
         let mut by_span: HashMap<(usize, usize), (Id, Id)> = HashMap::new();
-        for m in &p.extraction.mentions {
-            let Some(entity) = self.mention(m, text)? else {
-                continue;
-            };
+        for ((m, entity), id) in resolved.iter().zip(&ids) {
             let surface = m.span.slice(text).unwrap_or(&m.name);
-            let stmt = self.prepared(
-                "INSERT INTO mentions (entity_id, article_id, start, \"end\", text)
-                 VALUES ($1, $2, $3, $4, $5) RETURNING id",
-            )?;
-            let row = self.tx.query_one(
-                &stmt,
-                &[
-                    &entity,
-                    &article_id,
-                    &p.offsets.to_char(m.span.start),
-                    &p.offsets.to_char(m.span.end),
-                    &surface,
-                ],
-            )?;
-            let mention_id: Id = row.get(0);
+            let span = (
+                p.offsets.to_char(m.span.start),
+                p.offsets.to_char(m.span.end),
+            );
+            rows.push(*id, *entity, span, surface);
+            by_span.insert((m.span.start, m.span.end), (*id, *entity));
+            *counts.entry(*entity).or_default() += 1;
+        }
+        rows.insert(self, article_id)?;
+        for ((m, _), id) in resolved.iter().zip(&ids) {
             if let Some((city, region)) = open_seat(m) {
-                self.record_seat(article_id, Site::Mention(mention_id), city, region, surface)?;
+                let surface = m.span.slice(text).unwrap_or(&m.name);
+                self.record_seat(article_id, Site::Mention(*id), city, region, surface)?;
             }
-            by_span.insert((m.span.start, m.span.end), (mention_id, entity));
-            *counts.entry(entity).or_default() += 1;
-            mention_rows += 1;
         }
         Ok(Mentions {
             counts,
-            rows: mention_rows,
+            rows: i64::try_from(ids.len()).unwrap_or(i64::MAX),
             by_span,
         })
     }
 
-    /// Inserts the article's claims in text order, and gives each written claim's id with
-    /// its comparison tokens, and how many were written.
+    /// Inserts the article's claims in text order with their places and figures, and
+    /// gives each written claim's id with its comparison tokens, and how many were
+    /// written. Names are resolved claim by claim, in the order row-by-row writing
+    /// resolved them; the rows are written at the end.
     fn claims(
         &mut self,
         p: &PreparedArticle,
         article_id: Id,
         by_span: &HashMap<(usize, usize), (Id, Id)>,
     ) -> Result<(Vec<(Id, Signature)>, i64), PgError> {
-        let mut claim_rows = 0i64;
-        let mut signed: Vec<(Id, Signature)> = Vec::with_capacity(p.extraction.claims.len());
-        for (index, claim) in p.extraction.claims.iter().enumerate() {
-            if let Some(written) = self.claim(p, article_id, index, claim, by_span)? {
-                signed.push(written);
-                claim_rows += 1;
-            }
-        }
-        Ok((signed, claim_rows))
-    }
-
-    /// Inserts one claim with its places and figures and gives its id and comparison
-    /// tokens; `None` for a claim whose span is off the text's char boundaries.
-    fn claim(
-        &mut self,
-        p: &PreparedArticle,
-        article_id: Id,
-        index: usize,
-        claim: &Claim,
-        by_span: &HashMap<(usize, usize), (Id, Id)>,
-    ) -> Result<Option<(Id, Signature)>, PgError> {
         let text = p.article.text.as_str();
-        let Some(claim_text) = claim.span.slice(text) else {
-            tracing::warn!(article_id, "claim span off char boundaries; skipped");
-            return Ok(None);
-        };
-        let (speaker_id, speaker_text) = match &claim.speaker {
-            None => (None, None),
-            Some(m) => {
-                let said = m.span.slice(text).unwrap_or(&m.name).to_string();
-                match self.mention(m, text)? {
-                    Some(id) => (Some(id), Some(said)),
-                    // an unnamed source keeps its own words and no entity
-                    None => (None, Some(m.name.clone())),
+        let on_boundaries: Vec<(usize, &Claim, &str)> = p
+            .extraction
+            .claims
+            .iter()
+            .enumerate()
+            .filter_map(|(index, claim)| match claim.span.slice(text) {
+                Some(said) => Some((index, claim, said)),
+                None => {
+                    tracing::warn!(article_id, "claim span off char boundaries; skipped");
+                    None
                 }
+            })
+            .collect();
+        let ids = self.next_ids("claims", on_boundaries.len())?;
+        let mut rows = ClaimRows::default();
+        let mut signed: Vec<(Id, Signature)> = Vec::with_capacity(ids.len());
+        for ((index, claim, said), id) in on_boundaries.into_iter().zip(&ids) {
+            let speaker = self.speaker(claim, text)?;
+            let via = match &claim.via {
+                Some(m) => self.mention(m, text)?,
+                None => None,
+            };
+            let mut signature = p.signatures.get(index).cloned().unwrap_or_default();
+            if let Some(id) = speaker.0 {
+                signature.push_entity('s', id);
             }
-        };
-        let via_id = match &claim.via {
-            Some(m) => self.mention(m, text)?,
-            None => None,
-        };
-        let stmt = self.prepared(
-            "INSERT INTO claims (article_id, kind, text, start, \"end\", speaker_id,
-                                 speaker_text, via_id, cue)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-        )?;
-        let row = self.tx.query_one(
-            &stmt,
-            &[
-                &article_id,
-                &claim.kind.as_str(),
-                &claim_text,
-                &p.offsets.to_char(claim.span.start),
-                &p.offsets.to_char(claim.span.end),
-                &speaker_id,
-                &speaker_text,
-                &via_id,
-                &claim.cue,
-            ],
-        )?;
-        let claim_id: Id = row.get(0);
-        let mut signature = p.signatures.get(index).cloned().unwrap_or_default();
-        if let Some(id) = speaker_id {
-            signature.push_entity('s', id);
+            let span = (
+                p.offsets.to_char(claim.span.start),
+                p.offsets.to_char(claim.span.end),
+            );
+            self.claim_places(&mut rows, *id, claim, text, by_span, &mut signature)?;
+            rows.push(ClaimRow {
+                id: *id,
+                claim,
+                text: said,
+                span,
+                speaker,
+                via,
+                signature: signature.stored(),
+            });
+            signed.push((*id, signature));
         }
-        self.claim_places(article_id, claim_id, claim, text, by_span, &mut signature)?;
-        self.claim_numbers(p, claim_id, claim)?;
-        Ok(Some((claim_id, signature)))
+        rows.insert(self, p, article_id)?;
+        for (claim_id, place) in std::mem::take(&mut rows.open_places) {
+            if let Some((city, region)) = open_seat(place) {
+                let surface = place.span.slice(text).unwrap_or(&place.name);
+                self.record_seat(article_id, Site::Claim(claim_id), city, region, surface)?;
+            }
+        }
+        Ok((signed, i64::try_from(ids.len()).unwrap_or(i64::MAX)))
     }
 
-    /// Inserts the places a claim is about, each with the mention that named it, and adds
-    /// those that are not countries to its comparison tokens.
-    fn claim_places(
+    /// A claim's speaker entity and the words that name them; an unnamed source keeps
+    /// its own words and no entity.
+    fn speaker(
         &mut self,
-        article_id: Id,
-        claim_id: Id,
         claim: &Claim,
+        text: &str,
+    ) -> Result<(Option<Id>, Option<String>), PgError> {
+        let Some(m) = &claim.speaker else {
+            return Ok((None, None));
+        };
+        let said = m.span.slice(text).unwrap_or(&m.name).to_string();
+        Ok(match self.mention(m, text)? {
+            Some(id) => (Some(id), Some(said)),
+            None => (None, Some(m.name.clone())),
+        })
+    }
+
+    /// Gathers the places claim `claim_id` is about, each with the mention that named it,
+    /// and adds those that are not countries to its comparison tokens.
+    fn claim_places<'p>(
+        &mut self,
+        rows: &mut ClaimRows<'p>,
+        claim_id: Id,
+        claim: &'p Claim,
         text: &str,
         by_span: &HashMap<(usize, usize), (Id, Id)>,
         signature: &mut Signature,
     ) -> Result<(), PgError> {
         for place in &claim.places {
-            if let Some(entity) = self.mention(place, text)? {
-                if place
-                    .place
-                    .as_ref()
-                    .is_none_or(|r| r.place_type != PlaceType::Country)
-                {
-                    signature.push_entity('p', entity);
-                }
-                let mention = by_span
-                    .get(&(place.span.start, place.span.end))
-                    .filter(|(_, of)| *of == entity)
-                    .map(|(id, _)| *id);
-                let stmt = self.prepared(
-                    "INSERT INTO claim_places (claim_id, entity_id, mention_id)
-                     VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                )?;
-                self.tx.execute(&stmt, &[&claim_id, &entity, &mention])?;
-                if let Some((city, region)) = open_seat(place) {
-                    let surface = place.span.slice(text).unwrap_or(&place.name);
-                    self.record_seat(article_id, Site::Claim(claim_id), city, region, surface)?;
-                }
+            let Some(entity) = self.mention(place, text)? else {
+                continue;
+            };
+            if place
+                .place
+                .as_ref()
+                .is_none_or(|r| r.place_type != PlaceType::Country)
+            {
+                signature.push_entity('p', entity);
+            }
+            let mention = by_span
+                .get(&(place.span.start, place.span.end))
+                .filter(|(_, of)| *of == entity)
+                .map(|(id, _)| *id);
+            rows.place(claim_id, entity, mention);
+            if open_seat(place).is_some() {
+                rows.open_places.push((claim_id, place));
             }
         }
-        Ok(())
-    }
-
-    /// Inserts the figures a claim gives, in text order, in one statement.
-    fn claim_numbers(
-        &mut self,
-        p: &PreparedArticle,
-        claim_id: Id,
-        claim: &Claim,
-    ) -> Result<(), PgError> {
-        if claim.numbers.is_empty() {
-            return Ok(());
-        }
-        let text = p.article.text.as_str();
-        let numbers = &claim.numbers;
-        let values: Vec<f64> = numbers.iter().map(|n| n.value).collect();
-        let units: Vec<&str> = numbers.iter().map(|n| n.unit.as_str()).collect();
-        let qualifiers: Vec<&str> = numbers.iter().map(|n| n.qualifier.as_str()).collect();
-        let texts: Vec<&str> = numbers
-            .iter()
-            .map(|n| n.span.slice(text).unwrap_or_default())
-            .collect();
-        let starts: Vec<i64> = numbers
-            .iter()
-            .map(|n| p.offsets.to_char(n.span.start))
-            .collect();
-        let ends: Vec<i64> = numbers
-            .iter()
-            .map(|n| p.offsets.to_char(n.span.end))
-            .collect();
-        let base_values: Vec<Option<f64>> = numbers
-            .iter()
-            .map(|n| n.normalized.map(|m| m.value))
-            .collect();
-        let base_units: Vec<Option<&str>> = numbers
-            .iter()
-            .map(|n| n.normalized.map(|m| m.unit))
-            .collect();
-        // in the order given, so the rows' ids follow the text as SQLite's do
-        let stmt = self.prepared(
-            "INSERT INTO claim_numbers (claim_id, value, unit, qualifier, text,
-                                        start, \"end\", base_value, base_unit)
-             SELECT $1, n.value, n.unit, n.qualifier, n.text, n.start, n.stop,
-                    n.base_value, n.base_unit
-             FROM unnest($2::float8[], $3::text[], $4::text[], $5::text[], $6::bigint[],
-                         $7::bigint[], $8::float8[], $9::text[])
-                  WITH ORDINALITY AS n(value, unit, qualifier, text, start, stop,
-                                       base_value, base_unit, ord)
-             ORDER BY n.ord",
-        )?;
-        self.tx.execute(
-            &stmt,
-            &[
-                &claim_id,
-                &values,
-                &units,
-                &qualifiers,
-                &texts,
-                &starts,
-                &ends,
-                &base_values,
-                &base_units,
-            ],
-        )?;
         Ok(())
     }
 
@@ -505,10 +437,9 @@ impl Writer<'_> {
             Some(id) => id,
             None => {
                 let id = self.new_place(place)?;
-                self.alias(EntityKind::Place, id, &place.name)?;
-                for a in place.aliases.iter() {
-                    self.alias(EntityKind::Place, id, a)?;
-                }
+                let spellings = std::iter::once(place.name.as_str())
+                    .chain(place.aliases.iter().map(String::as_str));
+                self.aliases(EntityKind::Place, id, spellings)?;
                 id
             }
         };
@@ -554,27 +485,41 @@ impl Writer<'_> {
         Ok(row.map(|r| r.get(0)))
     }
 
+    /// Stores `alias` as a spelling of `entity`, once.
     pub(crate) fn alias(
         &mut self,
         kind: EntityKind,
         entity: Id,
         alias: &str,
     ) -> Result<(), PgError> {
-        if !self.aliases.insert((entity, alias.trim().to_string())) {
+        self.aliases(kind, entity, std::iter::once(alias))
+    }
+
+    /// Stores each of `aliases` as a spelling of `entity`, once, in one statement (a new
+    /// gazetteer place brings dozens).
+    pub(crate) fn aliases<'a>(
+        &mut self,
+        kind: EntityKind,
+        entity: Id,
+        aliases: impl Iterator<Item = &'a str>,
+    ) -> Result<(), PgError> {
+        let new: Vec<&str> = aliases
+            .map(str::trim)
+            .filter(|a| self.aliases.insert((entity, a.to_string())))
+            .collect();
+        if new.is_empty() {
             return Ok(());
         }
-        let stmt = self.prepared(
-            "INSERT INTO aliases (entity_id, alias, key, rkey) VALUES ($1, $2, $3, $4)
+        let keys: Vec<String> = new.iter().map(|a| fold(a)).collect();
+        let rkeys: Vec<String> = new.iter().map(|a| resolve_key(kind, a)).collect();
+        self.execute(
+            "INSERT INTO aliases (entity_id, alias, key, rkey)
+             SELECT $1, a.alias, a.key, a.rkey
+             FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY
+                  AS a(alias, key, rkey, ord)
+             ORDER BY a.ord
              ON CONFLICT DO NOTHING",
-        )?;
-        self.tx.execute(
-            &stmt,
-            &[
-                &entity,
-                &alias.trim(),
-                &fold(alias),
-                &resolve_key(kind, alias),
-            ],
+            &[&entity, &new, &keys, &rkeys],
         )?;
         Ok(())
     }
