@@ -12,6 +12,7 @@ use crate::rows::{ClaimRow, ClaimRows, MentionRows};
 use crate::seats::Site;
 use crate::writer::Writer;
 use crate::{Id, Inserted, PgError, PgStore, PreparedArticle, StorageError};
+use claimgraph_graph::article::{claim_place, MentionsBySpan};
 use claimgraph_graph::canon::{fold, resolve_key};
 use claimgraph_graph::corroborate::Signature;
 use claimgraph_graph::facts::TokenIndex;
@@ -98,7 +99,7 @@ struct Mentions {
     /// Mention rows written.
     rows: i64,
     /// Each mention's row and entity by its span.
-    by_span: HashMap<(usize, usize), (Id, Id)>,
+    by_span: MentionsBySpan,
 }
 
 impl Writer<'_> {
@@ -210,7 +211,7 @@ impl Writer<'_> {
         let mut counts: HashMap<Id, i64> = HashMap::new();
         // each mention's row and entity by its span: a claim's place names the mention it
         // came from, so correcting that mention's place corrects the claim's too
-        let mut by_span: HashMap<(usize, usize), (Id, Id)> = HashMap::new();
+        let mut by_span = MentionsBySpan::new();
         for ((m, entity), id) in resolved.iter().zip(&ids) {
             let surface = m.span.slice(text).unwrap_or(&m.name);
             let span = (
@@ -243,7 +244,7 @@ impl Writer<'_> {
         &mut self,
         p: &PreparedArticle,
         article_id: Id,
-        by_span: &HashMap<(usize, usize), (Id, Id)>,
+        by_span: &MentionsBySpan,
     ) -> Result<(Vec<(Id, Signature)>, i64), PgError> {
         let text = p.article.text.as_str();
         let on_boundaries: Vec<(usize, &Claim, &str)> = p
@@ -323,24 +324,14 @@ impl Writer<'_> {
         claim_id: Id,
         claim: &'p Claim,
         text: &str,
-        by_span: &HashMap<(usize, usize), (Id, Id)>,
+        by_span: &MentionsBySpan,
         signature: &mut Signature,
     ) -> Result<(), PgError> {
         for place in &claim.places {
             let Some(entity) = self.mention(place, text)? else {
                 continue;
             };
-            if place
-                .place
-                .as_ref()
-                .is_none_or(|r| r.place_type != PlaceType::Country)
-            {
-                signature.push_entity('p', entity);
-            }
-            let mention = by_span
-                .get(&(place.span.start, place.span.end))
-                .filter(|(_, of)| *of == entity)
-                .map(|(id, _)| *id);
+            let mention = claim_place(place, entity, by_span, signature);
             rows.place(claim_id, entity, mention);
             if open_seat(place).is_some() {
                 rows.open_places.push((claim_id, place));

@@ -8,6 +8,7 @@ use crate::seats::Site;
 use crate::writer::Writer;
 use crate::Inserted;
 use crate::{Id, PreparedArticle, Store, StoreError};
+use claimgraph_graph::article::{claim_place, MentionsBySpan};
 use claimgraph_graph::canon::{fold, resolve_key};
 use claimgraph_graph::corroborate::Signature;
 use claimgraph_graph::facts::TokenIndex;
@@ -87,7 +88,7 @@ struct Mentions {
     /// Mention rows written.
     rows: i64,
     /// Each mention's row and entity by its span.
-    by_span: HashMap<(usize, usize), (Id, Id)>,
+    by_span: MentionsBySpan,
 }
 
 impl Writer<'_> {
@@ -192,7 +193,7 @@ impl Writer<'_> {
         let mut mention_rows = 0i64;
         // each mention's row and entity by its span: a claim's place names the mention it
         // came from, so correcting that mention's place corrects the claim's too
-        let mut by_span: HashMap<(usize, usize), (Id, Id)> = HashMap::new();
+        let mut by_span = MentionsBySpan::new();
         for m in &p.extraction.mentions {
             let Some(entity) = self.mention(m, text)? else {
                 continue;
@@ -234,7 +235,7 @@ impl Writer<'_> {
         &mut self,
         p: &PreparedArticle,
         article_id: Id,
-        by_span: &HashMap<(usize, usize), (Id, Id)>,
+        by_span: &MentionsBySpan,
     ) -> Result<(Vec<(Id, Signature)>, i64), StoreError> {
         let mut claim_rows = 0i64;
         let mut signed: Vec<(Id, Signature)> = Vec::with_capacity(p.extraction.claims.len());
@@ -255,7 +256,7 @@ impl Writer<'_> {
         article_id: Id,
         index: usize,
         claim: &Claim,
-        by_span: &HashMap<(usize, usize), (Id, Id)>,
+        by_span: &MentionsBySpan,
     ) -> Result<Option<(Id, Signature)>, StoreError> {
         let text = p.article.text.as_str();
         let Some(claim_text) = claim.span.slice(text) else {
@@ -315,22 +316,12 @@ impl Writer<'_> {
         claim_id: Id,
         claim: &Claim,
         text: &str,
-        by_span: &HashMap<(usize, usize), (Id, Id)>,
+        by_span: &MentionsBySpan,
         signature: &mut Signature,
     ) -> Result<(), StoreError> {
         for place in &claim.places {
             if let Some(entity) = self.mention(place, text)? {
-                if place
-                    .place
-                    .as_ref()
-                    .is_none_or(|r| r.place_type != PlaceType::Country)
-                {
-                    signature.push_entity('p', entity);
-                }
-                let mention = by_span
-                    .get(&(place.span.start, place.span.end))
-                    .filter(|(_, of)| *of == entity)
-                    .map(|(id, _)| *id);
+                let mention = claim_place(place, entity, by_span, signature);
                 self.conn
                     .prepare_cached(
                         "INSERT OR IGNORE INTO claim_places (claim_id, entity_id, mention_id)

@@ -4,11 +4,14 @@
 
 mod offsets;
 
-use claimgraph_model::{ExtractOptions, Extraction, ReadArticle};
+use std::collections::HashMap;
+
+use claimgraph_model::{ExtractOptions, Extraction, Mention, PlaceType, ReadArticle};
 use sha2::{Digest, Sha256};
 
 use crate::corroborate::Signature;
 use crate::error::StorageError;
+use crate::Id;
 pub use offsets::CharOffsets;
 
 /// Article text that is known to hold something: parsing rejects empty and blank bodies
@@ -125,6 +128,34 @@ pub fn signatures(extraction: &Extraction) -> Vec<Signature> {
         .collect()
 }
 
+/// Mention rows of one article as written: each mention's (row id, entity id) by its
+/// byte span.
+pub type MentionsBySpan = HashMap<(usize, usize), (Id, Id)>;
+
+/// What a claim's place, resolved to `entity`, adds to the claim as both stores write it:
+/// a place that is not a country joins the claim's comparison tokens (countries are too
+/// broad to tell facts apart), and the place keeps the mention row that named it when
+/// that mention resolved to the same entity, so correcting the mention corrects the
+/// claim's place too. Returns that mention's row id.
+pub fn claim_place(
+    place: &Mention,
+    entity: Id,
+    by_span: &MentionsBySpan,
+    signature: &mut Signature,
+) -> Option<Id> {
+    if place
+        .place
+        .as_ref()
+        .is_none_or(|r| r.place_type != PlaceType::Country)
+    {
+        signature.push_entity('p', entity);
+    }
+    by_span
+        .get(&(place.span.start, place.span.end))
+        .filter(|(_, of)| *of == entity)
+        .map(|(id, _)| *id)
+}
+
 /// Hex SHA-256 of a text, as stored in `articles.content_hash`: lets a caller find a
 /// duplicate before paying for extraction.
 pub fn content_hash(text: &str) -> String {
@@ -169,6 +200,48 @@ mod tests {
             source: None,
             url: None,
             published_at: None,
+        }
+    }
+
+    fn place(span: (usize, usize), place_type: PlaceType) -> Mention {
+        Mention {
+            span: claimgraph_model::Span::new(span.0, span.1),
+            name: "Vell".into(),
+            kind: claimgraph_model::EntityKind::Place,
+            roles: Vec::new(),
+            place: Some(claimgraph_model::PlaceRef {
+                key: "gn:1".into(),
+                name: "Vell".into(),
+                geonames_id: None,
+                lat: None,
+                lon: None,
+                country: None,
+                place_type,
+                aliases: Vec::new().into(),
+                or_region: None,
+            }),
+        }
+    }
+
+    #[test]
+    fn a_claims_place_keeps_its_mention_and_tokens_but_for_countries() {
+        // mention row 40 named entity 7 at bytes 10..14
+        let by_span: MentionsBySpan = [((10, 14), (40, 7))].into_iter().collect();
+        // (place's span, its type, the entity it resolved to, mention kept, token added)
+        let cases = [
+            ((10, 14), PlaceType::City, 7, Some(40), true),
+            ((10, 14), PlaceType::Country, 7, Some(40), false),
+            // the claim's place resolved otherwise than the mention at its span
+            ((10, 14), PlaceType::Region, 8, None, true),
+            // a place no mention row was written for
+            ((20, 24), PlaceType::Other, 7, None, true),
+        ];
+        for (span, kind, entity, mention, token) in cases {
+            let mut signature = Signature::default();
+            let kept = claim_place(&place(span, kind), entity, &by_span, &mut signature);
+            assert_eq!(kept, mention, "{span:?} {kind:?}");
+            let tokens = signature.stored();
+            assert_eq!(tokens.contains(&format!("p:{entity}")), token, "{tokens}");
         }
     }
 
