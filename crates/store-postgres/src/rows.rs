@@ -16,13 +16,12 @@ impl Writer<'_> {
         if n == 0 {
             return Ok(Vec::new());
         }
-        let stmt = self.prepared(
-            "SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2::bigint)",
-        )?;
         let count = i64::try_from(n).unwrap_or(i64::MAX);
         let mut ids = self
-            .tx
-            .query(&stmt, &[&table, &count])?
+            .query(
+                "SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2::bigint)",
+                &[&table, &count],
+            )?
             .iter()
             .map(|r| r.try_get(0))
             .collect::<Result<Vec<Id>, _>>()?;
@@ -56,15 +55,12 @@ impl<'p> MentionRows<'p> {
         if self.ids.is_empty() {
             return Ok(());
         }
-        let stmt = w.prepared(
+        w.execute(
             "INSERT INTO mentions (id, entity_id, article_id, start, \"end\", text)
              SELECT m.id, m.entity_id, $1, m.start, m.stop, m.text
              FROM unnest($2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::text[])
                   WITH ORDINALITY AS m(id, entity_id, start, stop, text, ord)
              ORDER BY m.ord",
-        )?;
-        w.tx.execute(
-            &stmt,
             &[
                 &article,
                 &self.ids,
@@ -140,7 +136,7 @@ impl<'p> ClaimRows<'p> {
         let vias: Vec<Option<Id>> = rows.iter().map(|r| r.via).collect();
         let cues: Vec<Option<&str>> = rows.iter().map(|r| r.claim.cue.as_deref()).collect();
         let signatures: Vec<&str> = rows.iter().map(|r| r.signature.as_str()).collect();
-        let stmt = w.prepared(
+        w.execute(
             "INSERT INTO claims (id, article_id, kind, text, start, \"end\", speaker_id,
                                  speaker_text, via_id, cue, signature)
              SELECT c.id, $1, c.kind, c.text, c.start, c.stop, c.speaker_id, c.speaker_text,
@@ -150,9 +146,6 @@ impl<'p> ClaimRows<'p> {
                   WITH ORDINALITY AS c(id, kind, text, start, stop, speaker_id, speaker_text,
                                        via_id, cue, signature, ord)
              ORDER BY c.ord",
-        )?;
-        w.tx.execute(
-            &stmt,
             &[
                 &article,
                 &ids,
@@ -186,15 +179,15 @@ impl<'p> ClaimRows<'p> {
         let claims: Vec<Id> = places.iter().map(|r| r.0).collect();
         let entities: Vec<Id> = places.iter().map(|r| r.1).collect();
         let mentions: Vec<Option<Id>> = places.iter().map(|r| r.2).collect();
-        let stmt = w.prepared(
+        w.execute(
             "INSERT INTO claim_places (claim_id, entity_id, mention_id)
              SELECT p.claim_id, p.entity_id, p.mention_id
              FROM unnest($1::bigint[], $2::bigint[], $3::bigint[])
                   WITH ORDINALITY AS p(claim_id, entity_id, mention_id, ord)
              ORDER BY p.ord
              ON CONFLICT DO NOTHING",
+            &[&claims, &entities, &mentions],
         )?;
-        w.tx.execute(&stmt, &[&claims, &entities, &mentions])?;
         Ok(())
     }
 
@@ -233,7 +226,7 @@ impl<'p> ClaimRows<'p> {
             .iter()
             .map(|(_, n)| n.normalized.map(|m| m.unit))
             .collect();
-        let stmt = w.prepared(
+        w.execute(
             "INSERT INTO claim_numbers (claim_id, value, unit, qualifier, text,
                                         start, \"end\", base_value, base_unit)
              SELECT n.claim_id, n.value, n.unit, n.qualifier, n.text, n.start, n.stop,
@@ -243,9 +236,6 @@ impl<'p> ClaimRows<'p> {
                   WITH ORDINALITY AS n(claim_id, value, unit, qualifier, text, start, stop,
                                        base_value, base_unit, ord)
              ORDER BY n.ord",
-        )?;
-        w.tx.execute(
-            &stmt,
             &[
                 &claims,
                 &values,

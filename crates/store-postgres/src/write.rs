@@ -128,8 +128,10 @@ impl Writer<'_> {
 
     /// The id of the article already stored with this text hash, if any.
     fn stored_article(&mut self, content_hash: &str) -> Result<Option<Id>, PgError> {
-        let stmt = self.prepared("SELECT id FROM articles WHERE content_hash = $1")?;
-        let row = self.tx.query_opt(&stmt, &[&content_hash])?;
+        let row = self.query_opt(
+            "SELECT id FROM articles WHERE content_hash = $1",
+            &[&content_hash],
+        )?;
         Ok(row.map(|r| r.get(0)))
     }
 
@@ -154,7 +156,7 @@ impl Writer<'_> {
         }
         // checked first: a row refused by ON CONFLICT would still take an id from the
         // sequence, and later publications' ids would differ from SQLite's
-        let stmt = self.prepared(
+        self.execute(
             "INSERT INTO publications (article_id, source_id, url, title, published_at)
              SELECT $1::bigint, $2::bigint, $3::text, $4::text, $5::text
              WHERE NOT EXISTS (
@@ -162,9 +164,6 @@ impl Writer<'_> {
                  WHERE article_id = $1 AND coalesce(source_id, 0) = coalesce($2, 0)
                    AND coalesce(url, '') = coalesce($3, ''))
              ON CONFLICT DO NOTHING",
-        )?;
-        self.tx.execute(
-            &stmt,
             &[
                 &id,
                 &source_id,
@@ -179,12 +178,9 @@ impl Writer<'_> {
     /// Inserts the article's row, published by outlet `source_id`, and gives its id.
     fn article_row(&mut self, p: &PreparedArticle, source_id: Option<Id>) -> Result<Id, PgError> {
         let text = p.article.text.as_str();
-        let stmt = self.prepared(
+        let row = self.query_one(
             "INSERT INTO articles (content_hash, title, text, source_id, url, published_at)
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        )?;
-        let row = self.tx.query_one(
-            &stmt,
             &[
                 &p.content_hash,
                 &p.article.title,
@@ -353,18 +349,18 @@ impl Writer<'_> {
         let mut counts: Vec<(Id, i64)> = mentions.counts.into_iter().collect();
         counts.sort_unstable();
         let (entities, added): (Vec<Id>, Vec<i64>) = counts.into_iter().unzip();
-        let bump = self.prepared(
+        self.execute(
             "UPDATE entities SET mention_count = mention_count + b.added
              FROM unnest($1::bigint[], $2::bigint[]) AS b(id, added)
              WHERE entities.id = b.id",
+            &[&entities, &added],
         )?;
-        self.tx.execute(&bump, &[&entities, &added])?;
         self.settle_seats()?;
         self.link_claims(article_id, signed)?;
-        let stmt = self
-            .prepared("UPDATE articles SET claim_count = $1, mention_count = $2 WHERE id = $3")?;
-        self.tx
-            .execute(&stmt, &[&claim_rows, &mentions.rows, &article_id])?;
+        self.execute(
+            "UPDATE articles SET claim_count = $1, mention_count = $2 WHERE id = $3",
+            &[&claim_rows, &mentions.rows, &article_id],
+        )?;
         Ok(())
     }
 
@@ -440,13 +436,10 @@ impl Writer<'_> {
 
     /// Inserts the entity of a gazetteer place not stored yet and gives its id.
     fn new_place(&mut self, place: &PlaceRef) -> Result<Id, PgError> {
-        let stmt = self.prepared(
+        let row = self.query_one(
             "INSERT INTO entities (kind, name, key, geonames_id, lat, lon,
                                    country_code, place_type)
              VALUES ('place', $1, $2, $3, $4, $5, $6, $7) RETURNING id",
-        )?;
-        let row = self.tx.query_one(
-            &stmt,
             &[
                 &place.name,
                 &place.key,
@@ -464,15 +457,15 @@ impl Writer<'_> {
     /// gazetteer's identity.
     pub(crate) fn stored_place(&mut self, key: &str) -> Result<Option<Id>, PgError> {
         // ranked: PostgreSQL promises no order of a UNION ALL's rows without one
-        let stmt = self.prepared(
+        let row = self.query_opt(
             "SELECT entity_id FROM (
                  SELECT 0 AS rank, entity_id FROM manual_aliases
                  WHERE kind = 'place' AND key = $1
                  UNION ALL
                  SELECT 1, id FROM entities WHERE kind = 'place' AND key = $1) found
              ORDER BY rank LIMIT 1",
+            &[&key],
         )?;
-        let row = self.tx.query_opt(&stmt, &[&key])?;
         Ok(row.map(|r| r.get(0)))
     }
 
@@ -521,13 +514,13 @@ impl Writer<'_> {
             .ok_or_else(|| StorageError::Backend("an outlet name folded to nothing".into()))?;
         // looked up first: an upsert that finds the row still takes an id from the
         // sequence, and later outlets' ids would differ from SQLite's
-        let stmt = self.prepared("SELECT id FROM sources WHERE name = $1")?;
-        if let Some(row) = self.tx.query_opt(&stmt, &[&name])? {
+        if let Some(row) = self.query_opt("SELECT id FROM sources WHERE name = $1", &[&name])? {
             return Ok(row.get(0));
         }
-        let stmt =
-            self.prepared("INSERT INTO sources (name, entity_id) VALUES ($1, $2) RETURNING id")?;
-        let row = self.tx.query_one(&stmt, &[&name, &entity])?;
+        let row = self.query_one(
+            "INSERT INTO sources (name, entity_id) VALUES ($1, $2) RETURNING id",
+            &[&name, &entity],
+        )?;
         Ok(row.get(0))
     }
 }
