@@ -163,17 +163,9 @@ impl FactStore for SqlFacts<'_, '_> {
         Ok(())
     }
 
-    /// Touches only rows whose stored signature differs: the writer stores an article's
-    /// claims with their signatures, and rewriting a row costs all its index entries.
-    fn store_signatures(&mut self, claims: &[(Id, Signature)]) -> Result<(), PgError> {
-        let ids: Vec<Id> = claims.iter().map(|(id, _)| *id).collect();
-        let signatures: Vec<String> = claims.iter().map(|(_, s)| s.stored()).collect();
-        let stmt = self.prepared(
-            "UPDATE claims SET signature = s.signature
-             FROM unnest($1::bigint[], $2::text[]) AS s(id, signature)
-             WHERE claims.id = s.id AND claims.signature IS DISTINCT FROM s.signature",
-        )?;
-        self.tx.execute(&stmt, &[&ids, &signatures])?;
+    /// Nothing to do: the writer, this store's only user, inserts each claim with its
+    /// signature (`rows.rs`); an update here would only compare them again.
+    fn store_signatures(&mut self, _claims: &[(Id, Signature)]) -> Result<(), PgError> {
         Ok(())
     }
 }
