@@ -67,13 +67,25 @@ pub(super) fn trim_openers(
     let mut a = a0;
     while a < b
         && (t.has(a, flag::NOT_NAME | flag::FUNCTION)
-            || (sentence_initial(t, a) && (t.lo(a).ends_with("ing") || t.lo(a).ends_with("ed"))))
+            || (sentence_initial(t, a) && (t.lo(a).ends_with("ing") || t.lo(a).ends_with("ed")))
+            || opens_with_place_of_noun(t, a, b))
         && !(t.has(a, flag::ORG_HEAD) && a + 1 < b)
         && (!compass_region(t, a, b) || rules::is_country_in(gaz, t.span_text(a, b)))
     {
         a += 1;
     }
     (a < b).then_some(a)
+}
+
+/// "Residents of Dunmore …", "Streets of Calvry …": a sentence-initial place-of noun that
+/// is no title ("Mayor of …" names an office) and the "of" after it open the sentence, and
+/// the name after them is read with that noun as its cue.
+fn opens_with_place_of_noun(t: &Tokens, a: usize, b: usize) -> bool {
+    a + 2 < b
+        && sentence_initial(t, a)
+        && t.is(a + 1, "of")
+        && t.has(a, flag::PLACE_OF)
+        && !t.has(a, flag::TITLE | flag::ROLE | flag::ORG_HEAD)
 }
 
 /// An outlet: introduced by its kind ("the daily El Comercio"), an unknown acronym someone

@@ -316,6 +316,35 @@ fn places_from_prepositions_regions_and_lists() {
     assert_eq!(places, ["Dunmore", "Calvry", "Westvale region", "Dunmore"]);
 }
 
+#[test]
+fn a_sentence_opening_place_of_noun_is_the_cue_of_the_name_after_it() {
+    // (text, name, kind): "Residents of X" opening a sentence is a cue, as mid-sentence;
+    // an office ("Mayor of X") and a body ("Bank of X") keep their own reading
+    check_kinds(&[
+        (
+            "Residents of Alfreton voted on Tuesday.",
+            "Alfreton",
+            Some(EntityKind::Place),
+        ),
+        (
+            "Inhabitants of Alfreton voted on Tuesday.",
+            "Alfreton",
+            Some(EntityKind::Place),
+        ),
+        (
+            "Some residents of Alfreton voted on Tuesday.",
+            "Alfreton",
+            Some(EntityKind::Place),
+        ),
+        (
+            "Residents of Alfreton voted on Tuesday.",
+            "Residents of Alfreton",
+            None,
+        ),
+        ("Bank of Alfreton staff voted on Tuesday.", "Alfreton", None),
+    ]);
+}
+
 /// The kind given to `name` in `text`, read with the gazetteer.
 fn kind_with_gazetteer(text: &str, name: &str) -> Option<EntityKind> {
     let gaz = Gazetteer::load().ok();
