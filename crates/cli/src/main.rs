@@ -24,6 +24,12 @@ use clap::{Parser, Subcommand};
 use database::{Database, DbTarget};
 use tracing_subscriber::EnvFilter;
 
+/// mimalloc instead of the system allocator: with glibc's, each extraction thread took a
+/// malloc arena whose freed pages stayed resident, so a bulk ingest held about twice the
+/// memory it used (749 MiB resident for a 332 MiB heap peak at 10,000 articles).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "claimgraph",
