@@ -320,7 +320,26 @@ fn word_end(text: &str, i: usize, c: char, chars: &mut Chars) -> usize {
         chars.next();
         end = j + d.len_utf8();
     }
+    if let Some(&(j, d)) = chars.peek() {
+        if plural_possessive(text, i, j, d) {
+            chars.next();
+            end = j + d.len_utf8();
+        }
+    }
     end
+}
+
+/// "the Fruit Growers' Union": an apostrophe after a capitalised word in "s" and before a
+/// capitalised word is the possessive of a name, not a closing quotation mark (which
+/// follows a comma or a full stop in running text: "'… growers,' he said").
+fn plural_possessive(text: &str, i: usize, j: usize, d: char) -> bool {
+    let word = &text[i..j];
+    let mut after = text[j + d.len_utf8()..].chars();
+    (d == '\'' || d == '’')
+        && word.starts_with(char::is_uppercase)
+        && word.ends_with('s')
+        && after.next() == Some(' ')
+        && after.next().is_some_and(char::is_uppercase)
 }
 
 /// Whether the apostrophe, hyphen or dot `d` at byte `j` stays inside the word begun at
@@ -517,8 +536,7 @@ impl<'a> Tokens<'a> {
 
     /// A word with the possessive ending ("Lisbon’s", "Lisbon's").
     pub fn is_possessive(&self, i: usize) -> bool {
-        let w = self.s(i);
-        w.ends_with("’s") || w.ends_with("'s")
+        strip_possessive(self.s(i)).is_some()
     }
 
     /// Byte offset where token `i` starts (text end past the last token).
@@ -564,7 +582,13 @@ fn guessed_demonym(word: &str, lower: &str) -> bool {
 
 /// The word without its possessive ending ("Board's" → "Board"), if it has one.
 pub(crate) fn strip_possessive(word: &str) -> Option<&str> {
-    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+    if let Some(w) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+        return Some(w);
+    }
+    // "Growers'": a plural's apostrophe alone
+    word.strip_suffix('\'')
+        .or_else(|| word.strip_suffix('’'))
+        .filter(|w| w.ends_with('s'))
 }
 
 /// Two or more letters, none of them lower case.
@@ -650,6 +674,28 @@ mod tests {
             ["Lisbon’s", "mayor", "hadn't", "left"]
         );
         assert_eq!(words("‘Flood’ warning"), ["‘", "Flood", "’", "warning"]);
+    }
+
+    #[test]
+    fn a_plural_possessive_before_a_name_is_part_of_its_word() {
+        // (text, words): before a capitalised word the apostrophe is the possessive's; a
+        // closing quotation mark follows punctuation or precedes a lower-case word
+        let cases: &[(&str, &[&str])] = &[
+            ("the Growers' Union", &["the", "Growers'", "Union"]),
+            ("the Growers’ Union", &["the", "Growers’", "Union"]),
+            ("the growers' union", &["the", "growers", "'", "union"]),
+            ("‘the Growers’ said", &["‘", "the", "Growers", "’", "said"]),
+            (
+                "‘Vote Yes,’ Ana said",
+                &["‘", "Vote", "Yes", ",", "’", "Ana", "said"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(words(text), *want, "{text}");
+        }
+        let lex = Lexicon::new();
+        let t = Tokens::new("the Growers' Union", &lex);
+        assert!(t.is_possessive(1) && strip_possessive(t.s(1)) == Some("Growers"));
     }
 
     #[test]

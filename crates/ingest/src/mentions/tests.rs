@@ -268,6 +268,29 @@ fn an_ampersand_joins_one_name() {
 }
 
 #[test]
+fn a_plural_possessive_stays_inside_a_body_name() {
+    // (text, first name found): the apostrophe of "Growers'" is no closing quotation mark
+    // inside a body's name; before a name that is no body, or after a lower-case word, it
+    // ends the run
+    let cases = [
+        (
+            "The Fruit Growers' Union said prices fell.",
+            "Fruit Growers' Union",
+        ),
+        (
+            "The Dock Workers’ Association said pay fell.",
+            "Dock Workers’ Association",
+        ),
+        ("The Hendersons' Rob Lane said prices fell.", "Rob Lane"),
+        ("The growers' Fruit Union said prices fell.", "Fruit Union"),
+    ];
+    for (text, want) in cases {
+        let f = found(text);
+        assert_eq!(f.first().map(|x| x.0.as_str()), Some(want), "{text}: {f:?}");
+    }
+}
+
+#[test]
 fn a_person_of_a_body_is_two_names() {
     let f = found("“We need boats,” said Maria Lund of the Harbour Safety Board in Vell.");
     let names: Vec<(&str, EntityKind)> = f.iter().map(|x| (x.0.as_str(), x.1)).collect();
