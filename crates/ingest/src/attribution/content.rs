@@ -326,7 +326,8 @@ fn where_or_whom(t: &Tokens, cue_end: usize, c: usize, e: usize) -> bool {
     let verb = (c..e).any(|i| {
         is_auxiliary(t, i) || t.has(i, flag::CUE) || (t.lo(i).len() > 3 && t.lo(i).ends_with("ed"))
     });
-    let listener = (told && is_determiner(t, c)) || rest_of_listener;
+    // "told the tribunal", "told supporters": who heard it, with or without a determiner
+    let listener = told || rest_of_listener;
     k > head && !verb && ((place_prep && k == e) || (listener && where_and_when(t, k, e)))
 }
 

@@ -596,6 +596,26 @@ mod tests {
     }
 
     #[test]
+    fn whom_it_was_told_to_is_not_what_was_told() {
+        check(&[
+            // a listener with or without a determiner, and where or when
+            (
+                "“The count was fair,” Nora Vik told supporters in Dunmore.",
+                &[("Nora Vik", "The count was fair,")],
+            ),
+            (
+                "“The count was fair,” Nora Vik told the voters on Sunday.",
+                &[("Nora Vik", "The count was fair,")],
+            ),
+            // what follows the listener is content when it is a clause
+            (
+                "Nora Vik told supporters in Dunmore that the count was fair.",
+                &[("Nora Vik", "the count was fair")],
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_listener_after_to_is_no_infinitive() {
         check(&[
             (
