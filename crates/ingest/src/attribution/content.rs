@@ -169,6 +169,10 @@ impl Analyzer<'_, '_> {
     fn past_listener(&self, c: usize, limit: usize) -> usize {
         let t = self.t;
         let mut d = c;
+        // "told me the pumps …", "told him that …"
+        if d < limit && rules::LISTENER_PRONOUNS.contains(&t.lo(d)) {
+            d += 1;
+        }
         while d < limit {
             if let Some(f) = self.reg.overlapping(d, d + 1).first() {
                 if f.a == d {

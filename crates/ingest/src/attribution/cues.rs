@@ -612,6 +612,17 @@ mod tests {
                 "Nora Vik told supporters in Dunmore that the count was fair.",
                 &[("Nora Vik", "the count was fair")],
             ),
+            // a pronoun right after "told" is who heard it
+            (
+                "Nora Vik told me the count was fair.",
+                &[("Nora Vik", "the count was fair")],
+            ),
+            (
+                "Nora Vik told them on Sunday that the count was fair.",
+                &[("Nora Vik", "the count was fair")],
+            ),
+            // "her" before a noun is a possessive, and an order is no claim
+            ("Nora Vik told her staff to go home early.", &[]),
         ]);
     }
 

@@ -264,6 +264,10 @@ pub const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
 /// are a speaker, resolved like [`PRONOUNS`].
 pub const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them"];
 
+/// Pronouns that can be who was told ("told me the pumps …", "told them that …"): the
+/// listener, never the first word of what was told.
+pub const LISTENER_PRONOUNS: &[&str] = &["me", "us", "you", "him", "her", "them"];
+
 /// Pronouns of one person, subject and object forms ("he said", "according to her"):
 /// they stand for a person the text named, of the sex the pronoun says.
 pub const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her"];
@@ -598,7 +602,7 @@ mod tests {
 
     #[test]
     fn pronoun_classes() {
-        for table in [OBJECT_PRONOUNS, PERSON_PRONOUNS, MALE_PRONOUNS, PLURAL_PRONOUNS] {
+        for table in [OBJECT_PRONOUNS, LISTENER_PRONOUNS, PERSON_PRONOUNS, MALE_PRONOUNS, PLURAL_PRONOUNS] {
             assert!(all_lower(table));
         }
         assert!(is_in(OBJECT_PRONOUNS, "them") && !is_in(OBJECT_PRONOUNS, "they"));
