@@ -42,6 +42,14 @@ mod tests {
                 "“The bridge will hold.” That was Ivo Brand, on the quay.",
                 &[("Ivo Brand", "The bridge will hold.")],
             ),
+            (
+                "“The bridge will hold.” That is how Ivo Brand put it.",
+                &[("Ivo Brand", "The bridge will hold.")],
+            ),
+            (
+                "“The bridge will hold.” So says Ivo Brand, who built it.",
+                &[("Ivo Brand", "The bridge will hold.")],
+            ),
             // a sentence that merely mentions someone does not credit the quotation (and
             // a quotation nobody is credited with is no claim)
             (

@@ -151,7 +151,11 @@ pub const QUOTE_SOURCE_OPENINGS: &[&[&str]] = &[
     &["the", "warning", "came", "from"],
     &["those", "were", "the", "words", "of"],
     &["that", "was"],
+    &["that", "is", "how"],
+    &["that's", "how"],
+    &["this", "is", "how"],
     &["so", "said"],
+    &["so", "says"],
 ];
 
 /// "asked not to be named / identified / quoted": a source's request for anonymity after
