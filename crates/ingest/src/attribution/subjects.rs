@@ -278,16 +278,32 @@ impl Analyzer<'_, '_> {
         while s > sa && !is_left_boundary(t, s - 1) && e - s < 10 {
             s -= 1;
         }
-        if let Some(sp) = self.speaker_of(s, e, prev) {
+        // "who" refers to people or bodies, never to a place ("farmers near Dunmore, who")
+        let speaker = |a: usize| {
+            self.speaker_of(a, e, prev)
+                .filter(|sp| sp.0.kind != EntityKind::Place)
+        };
+        if let Some(sp) = speaker(s) {
             return Some((x, sp.0, true));
         }
         // "anger among fishermen, who say": the noun phrase before the comma,
         // people by "who" even when no word list knows the noun
-        let k = np_before(t, s, e);
-        if let Some(sp) = self.speaker_of(k, e, prev) {
+        let mut k = np_before(t, s, e);
+        // "farmers near Dunmore, who say": the people, with where they are; a place alone
+        // is no antecedent of "who"
+        let place_only = self
+            .reg
+            .overlapping(k, e)
+            .iter()
+            .any(|f| f.a == k && f.b == e && f.kind == EntityKind::Place);
+        let located = place_only && k > s + 1 && t.has(k - 1, flag::PLACE_PREP);
+        if located {
+            k = np_before(t, s, k - 1);
+        }
+        if let Some(sp) = speaker(k) {
             return Some((x, sp.0, true));
         }
-        let people = k < e && e - k <= 4;
+        let people = k < e && e - k <= 6 && (located || !place_only);
         let text = t.span_text(k, e).to_string();
         people.then(|| (x, span_mention(t, k, e, text, EntityKind::Nominal), true))
     }
@@ -609,6 +625,12 @@ mod tests {
             (
                 "Anger is growing among fishermen, who say the new quotas will ruin them.",
                 &[("fishermen", "the new quotas will ruin them")],
+            ),
+            // a place is where the people are, not who speaks
+            (
+                "Anger is growing among fishermen near Dunmore, who say the quotas will \
+                 ruin them.",
+                &[("fishermen near Dunmore", "the quotas will ruin them")],
             ),
             (
                 "Greta Lund, from Tromso, Norway, said she came to see the regatta.",
