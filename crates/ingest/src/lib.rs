@@ -605,7 +605,11 @@ fn is_question(t: &Tokens, a: usize, b: usize) -> bool {
         .is_some_and(|i| t.is_punct(i, '?'))
 }
 
-/// Skips a wire dateline at the start of a paragraph ("LISBON, Portugal (AP) —").
+/// Skips a wire dateline at the start of a paragraph ("LISBON, Portugal (AP) —", "Lisbon,
+/// Portugal —", "Lisbon, March 3 (Reuters) -"): names, figures, commas and brackets up to
+/// a dash, opening with a name in capitals or, in title case, with a name set off by a
+/// comma or bracket (a title-case run alone before a dash, or a name and an age, is a
+/// sentence's subject).
 fn skip_dateline(t: &Tokens, pa: usize, pb: usize) -> usize {
     let caps = |i: usize| {
         t.is_word(i)
@@ -616,13 +620,17 @@ fn skip_dateline(t: &Tokens, pa: usize, pb: usize) -> usize {
     while i < pb && i < pa + 4 && caps(i) {
         i += 1;
     }
-    if i == pa {
+    let title_case = i == pa && t.is_cap(pa);
+    if i == pa && !title_case {
         return pa;
     }
     let limit = (pa + 14).min(pb);
     while i < limit {
         if matches!(t.toks[i].kind, Kind::Punct('—' | '–' | '-')) {
-            return i + 1;
+            // "Lisbon, Portugal", "Lisbon (AP)": a name set off by a name, not by an age
+            let set_off =
+                (pa..i).any(|k| (t.is_punct(k, ',') || t.is_punct(k, '(')) && t.is_cap(k + 1));
+            return if !title_case || set_off { i + 1 } else { pa };
         }
         if !(t.is_cap(i)
             || t.toks[i].kind == Kind::Num

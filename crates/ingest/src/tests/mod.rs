@@ -123,6 +123,35 @@ fn datelines_ages_and_adverbials_are_not_content() {
 }
 
 #[test]
+fn datelines_in_title_case_are_skipped_but_names_with_ages_are_not() {
+    // (paragraph, the statement it yields): a dateline in title case is set off by a
+    // country, a date or an agency; a name and an age before a dash open the sentence
+    let cases = [
+        (
+            "Vellmar, Norland — Floodwaters forced 300 people from their homes.",
+            "Floodwaters forced 300 people from their homes.",
+        ),
+        (
+            "Vellmar, May 4 (AP) - Floodwaters forced 300 people from their homes.",
+            "Floodwaters forced 300 people from their homes.",
+        ),
+        (
+            "Ola Brandt, 61 — a farmer from Vellmar — lost 300 sheep.",
+            "Ola Brandt, 61 — a farmer from Vellmar — lost 300 sheep.",
+        ),
+        (
+            "Storm Ada — the third this winter — cut power to 300 homes.",
+            "Storm Ada — the third this winter — cut power to 300 homes.",
+        ),
+    ];
+    for (paragraph, want) in cases {
+        let (text, ex) = run(paragraph);
+        let spans: Vec<&str> = ex.claims.iter().map(|c| span_text(&text, c.span)).collect();
+        assert_eq!(spans, [want], "{paragraph}");
+    }
+}
+
+#[test]
 fn place_descriptions_resolve_to_the_named_place() {
     let (_, ex) =
         run("Water reached the town of Orvel on Monday. Residents said the town had no power.");
