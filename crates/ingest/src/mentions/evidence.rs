@@ -87,6 +87,32 @@ pub(super) fn compass_region(t: &Tokens, a: usize, b: usize) -> bool {
         && !t.has(a + 1, flag::DEMONYM | flag::ORG_HEAD | flag::NOT_NAME)
 }
 
+/// "Galway, Ireland", "Riverside, California": a name right before a comma and the
+/// country or first-level region the gazetteer places a town of that name in. The
+/// hierarchy itself is the evidence, at any size and at the start of a sentence.
+pub(super) fn placed_by_what_follows(t: &Tokens, g: &Gazetteer, folded: &str, b: usize) -> bool {
+    if !t.is_punct(b, ',') || !t.is_cap(b + 1) {
+        return false;
+    }
+    let places = g.lookup(folded);
+    if places.is_empty() {
+        return false;
+    }
+    (1..=3).filter(|len| b + 1 + len <= t.len()).any(|len| {
+        let after = fold(t.span_text(b + 1, b + 1 + len));
+        let in_country = g.country_named(&after).map(|c| c.code);
+        let regions = g.regions_named(&after);
+        places.iter().any(|&p| {
+            let place = g.place(p);
+            in_country == Some(place.country)
+                || regions.iter().any(|&r| {
+                    let region = g.region(r);
+                    region.country == place.country && region.admin1 == place.admin1
+                })
+        })
+    })
+}
+
 /// Where a country named after "of (the)" at `n` ends, if a name follows it before `b`.
 pub(super) fn country_after_of(
     t: &Tokens,

@@ -368,6 +368,31 @@ fn a_sentence_opening_place_of_noun_is_the_cue_of_the_name_after_it() {
     ]);
 }
 
+#[test]
+fn a_town_followed_by_its_country_or_region_is_a_place() {
+    // (text, name, kind): a town the gazetteer places in the country or region named
+    // after its comma is a place at any size; a person's name before a country is not
+    check_kinds(&[
+        (
+            "Tralee, Ireland, was flooded on Monday.",
+            "Tralee",
+            Some(EntityKind::Place),
+        ),
+        (
+            "Alfreton, England, was flooded on Monday.",
+            "Alfreton",
+            Some(EntityKind::Place),
+        ),
+        ("Tralee was flooded on Monday.", "Tralee", None),
+        ("Tralee, Norway, was flooded on Monday.", "Tralee", None),
+        (
+            "Maria Lopez, Ireland's coach, was hurt.",
+            "Maria Lopez",
+            Some(EntityKind::Person),
+        ),
+    ]);
+}
+
 /// The kind given to `name` in `text`, read with the gazetteer.
 fn kind_with_gazetteer(text: &str, name: &str) -> Option<EntityKind> {
     let gaz = Gazetteer::load().ok();
