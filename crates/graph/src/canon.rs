@@ -280,9 +280,13 @@ pub fn demonym_country(folded: &str) -> Option<String> {
 }
 
 /// Words an analyst puts around a name that are not part of it: titles and roles,
-/// nationality adjectives, compass adjectives and generic area words. Returns the folded
-/// words left, or `None` when nothing was stripped.
+/// nationality adjectives, compass adjectives and generic area words, and the country or
+/// region after a place's comma ("McLean, Virginia"). Returns the folded words left, or
+/// `None` when nothing was stripped.
 pub fn strip_qualifiers(q: &str) -> Option<String> {
+    if let Some(head) = place_before_its_region(q) {
+        return Some(head);
+    }
     let folded = fold(q);
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
     let kept: Vec<&str> = words
@@ -291,6 +295,16 @@ pub fn strip_qualifiers(q: &str) -> Option<String> {
         .filter(|w| !(is_title_word(w) || COMPASS.contains(w) || AREA_WORDS.contains(w)))
         .collect();
     (kept.len() != words.len() && !kept.is_empty()).then(|| kept.join(" "))
+}
+
+/// "McLean, Virginia", "Galway, Ireland": the folded name before the comma when what
+/// follows it is a country or a first-level region the embedded gazetteer knows.
+fn place_before_its_region(q: &str) -> Option<String> {
+    let (head, tail) = q.split_once(',')?;
+    let (head, tail) = (fold(head), fold(tail));
+    let g = claimgraph_gazetteer::embedded()?;
+    let region = g.country_named(&tail).is_some() || !g.regions_named(&tail).is_empty();
+    (region && !head.is_empty()).then_some(head)
 }
 
 /// Words after a place name that do not change the place ("the X area", "the X direction").
@@ -484,6 +498,16 @@ mod tests {
             Some("tulcea region")
         );
         assert_eq!(strip_qualifiers("Tulcea"), None);
+        // a place qualified by its region or country after a comma
+        assert_eq!(
+            strip_qualifiers("Tralee, Ireland").as_deref(),
+            Some("tralee")
+        );
+        assert_eq!(
+            strip_qualifiers("Riverside, California").as_deref(),
+            Some("riverside")
+        );
+        assert_eq!(strip_qualifiers("Lund, Maria"), None);
         assert_eq!(strip_qualifiers("eastern"), None);
         assert_eq!(country_code("moscow").as_deref(), Some("ru"));
         assert_eq!(country_code("accra").as_deref(), Some("gh"));
