@@ -26,7 +26,17 @@ impl Analyzer<'_, '_> {
             // "according to plan": how, not who says so
             return None;
         }
-        let sp = match self.speaker_of(cue_end, e, prev_sp) {
+        // "according to their report": the report's owner
+        let owned_document = e <= cue_end + 3
+            && rules::DOCUMENT_NOUNS.contains(&t.lo(e - 1))
+            && rules::POSSESSIVE_DETERMINERS.contains(&t.lo(cue_end));
+        let owner = owned_document
+            .then(|| self.possessor(cue_end, prev_sp))
+            .flatten();
+        let sp = match owner
+            .map(|m| (m, false))
+            .or_else(|| self.speaker_of(cue_end, e, prev_sp))
+        {
             Some((sp, _)) => sp,
             None if e > cue_end && e - cue_end <= 8 => {
                 let text = t.span_text(cue_end, e).to_string();
@@ -107,6 +117,26 @@ mod tests {
             (
                 "The oldest ferry sank, according to the harbour board, which blamed the ice.",
                 &[("the harbour board", "The oldest ferry sank")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn according_to_an_owned_document_is_according_to_its_owner() {
+        check(&[
+            (
+                "The Harbour Agency tested the water. According to its report, the lake \
+                 is safe.",
+                &[("Harbour Agency", "the lake is safe")],
+            ),
+            (
+                "Lea Holm tested the water. According to her findings, the lake is safe.",
+                &[("Lea Holm", "the lake is safe")],
+            ),
+            // with no owner named before, the document itself
+            (
+                "According to their report, the lake is safe.",
+                &[("report", "the lake is safe")],
             ),
         ]);
     }

@@ -11,8 +11,21 @@ use crate::text::{flag, Tokens};
 impl Analyzer<'_, '_> {
     /// Resolves a pronoun at token `i`.
     pub(super) fn pronoun(&self, i: usize, prev: Option<&Mention>) -> Option<Mention> {
+        self.pronoun_as(i, self.t.lo(i), prev)
+    }
+
+    /// Resolves the possessive determiner at token `i` ("their report") as the pronoun
+    /// of its owner ("they").
+    pub(super) fn possessor(&self, i: usize, prev: Option<&Mention>) -> Option<Mention> {
+        let (_, pronoun) = rules::POSSESSIVE_PRONOUNS
+            .iter()
+            .find(|(possessive, _)| *possessive == self.t.lo(i))?;
+        self.pronoun_as(i, pronoun, prev)
+    }
+
+    /// Resolves the pronoun at token `i`, read as `lo`.
+    fn pronoun_as(&self, i: usize, lo: &str, prev: Option<&Mention>) -> Option<Mention> {
         let t = self.t;
-        let lo = t.lo(i);
         // the entity a pronoun stands for, at the pronoun's place in the text
         let here = |mut m: Mention| {
             m.span = Span::new(t.start(i), t.end(i));

@@ -283,6 +283,11 @@ pub const MALE_PRONOUNS: &[&str] = &["he", "him"];
 /// never for the document that spoke last.
 pub const PLURAL_PRONOUNS: &[&str] = &["they", "them"];
 
+/// Possessive determiners of a third person and the pronoun of their owner: "according to
+/// their report" is according to them.
+pub const POSSESSIVE_PRONOUNS: &[(&str, &str)] =
+    &[("its", "it"), ("their", "they"), ("his", "he"), ("her", "she")];
+
 /// Head words of an unnamed source that is one person of a group ("One added …",
 /// "Another said …"): "he" or "she" may stand for that person next.
 pub const ONE_OF_GROUP_WORDS: &[&str] = &["another", "one"];
