@@ -435,6 +435,9 @@ fn is_name_list(t: &Tokens, a: usize, b: usize) -> bool {
         && (a..b).all(|i| t.is_cap(i) || t.is(i, "and") || t.is_punct(i, ','))
 }
 
+/// Most words of a prepositional aside between a subject and its cue ("in a statement").
+const PREPOSITIONAL_ASIDE: usize = 5;
+
 fn subject_end(t: &Tokens, cue: usize, sa: usize) -> usize {
     let mut end = cue;
     while end > sa && t.has(end - 1, flag::CUE_ADV) && end + 3 > cue {
@@ -447,6 +450,23 @@ fn subject_end(t: &Tokens, cue: usize, sa: usize) -> usize {
         && t.is_punct(end - 3, ',')
     {
         end -= 3;
+    }
+    // "Ana Ruiz, in a statement, said", "…, through a spokesman, denied": a short phrase
+    // of a preposition between commas, where or how it was said
+    if end >= sa + 4 && t.is_punct(end - 1, ',') {
+        let open = (end.saturating_sub(PREPOSITIONAL_ASIDE + 2).max(sa + 1)..end - 2)
+            .rev()
+            .find(|&k| t.is_punct(k, ','));
+        if let Some(open) = open {
+            let aside = open + 1..end - 1;
+            if rules::CUE_PREPOSITIONS.contains(&t.lo(open + 1))
+                && aside
+                    .clone()
+                    .all(|k| t.is_word(k) && !t.has(k, flag::CUE | flag::COMMON_VERB))
+            {
+                end = open;
+            }
+        }
     }
     // "the leader of the People's Front (PF) admitted": the acronym in brackets
     // belongs to the subject, not a boundary before it.
@@ -615,6 +635,25 @@ mod tests {
             (
                 "Boatmen who work the lower river say the bridge could close.",
                 &[("Boatmen", "the bridge could close")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_prepositional_aside_between_subject_and_cue_is_skipped() {
+        check(&[
+            (
+                "Lea Holm, in a statement, said the pier would reopen.",
+                &[("Lea Holm", "the pier would reopen")],
+            ),
+            (
+                "Lea Holm, through a spokesman, denied that the pier had closed.",
+                &[("Lea Holm", "the pier had closed")],
+            ),
+            // a clause between the commas is no aside
+            (
+                "Lea Holm, who runs the ferry, said the pier would reopen.",
+                &[("Lea Holm", "the pier would reopen")],
             ),
         ]);
     }
