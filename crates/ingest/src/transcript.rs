@@ -239,6 +239,10 @@ fn last_person_before(t: &Tokens, reg: &Registry, at: usize) -> Option<Mention> 
 /// names someone introduced in ordinary case), else the label's words in title case.
 fn speaker_of(t: &Tokens, a: usize, b: usize, reg: &Registry) -> Mention {
     let span = Span::new(t.start(a), t.end(b.saturating_sub(1).max(a)));
+    if (a..b).any(|i| rules::UNNAMED_LABEL_WORDS.contains(&t.lo(i))) {
+        let words = t.span_text(a, b).to_lowercase();
+        return mention(span, &words, EntityKind::Nominal);
+    }
     if let Some(f) = known_run(a, b, reg) {
         return mention(span, reg.resolved(f).map_or(&f.name, |r| &r.name), f.kind);
     }
@@ -354,6 +358,16 @@ mod tests {
                     "label Marta Osk",
                     "Marta Osk",
                 ],
+            ),
+            (
+                // a speaker the broadcaster could not name is an unnamed source
+                "JON BRAY: The ferry sank.
+
+UNIDENTIFIED WOMAN: Nobody warned us.
+
+\
+                 MARTA OSK: It sank fast.",
+                &["Jon Bray", "unidentified woman", "Marta Osk"],
             ),
         ];
         for (text, expected) in cases {

@@ -236,8 +236,12 @@ pub const NOT_SPEAKER_LABELS: &[&str] = &[
     "editors", "source", "sources", "transcript", "q", "question", "answer", "photo", "video",
     "watch", "read", "related", "see", "also", "listen", "caption", "credit", "warning",
     "breaking", "live", "part", "chapter", "section", "summary", "background", "analysis",
-    "unidentified", "narrator", "announcer", "voice", "crowd", "chorus",
+    "narrator", "announcer", "voice", "crowd", "chorus",
 ];
+
+/// Words of a transcript label for a speaker the broadcaster could not name
+/// ("UNIDENTIFIED MAN:", "UNIDENTIFIED PROTESTER #1:"): an unnamed source, no person's name.
+pub const UNNAMED_LABEL_WORDS: &[&str] = &["unidentified", "unknown", "anonymous"];
 
 /// Endings of nouns that name what a person does ("hydrologist", "historian";
 /// "-er" and "-or" name things too: those roles are in `ROLE_NOUNS`), read after
@@ -607,6 +611,8 @@ mod tests {
         assert!(is_in(CUE_PREPOSITIONS, "during") && !is_in(CUE_PREPOSITIONS, "that"));
         assert!(is_in(CLAUSE_BOUNDARY_WORDS, "who") && !is_in(CLAUSE_BOUNDARY_WORDS, "said"));
         assert!(is_in(INTERVIEW_NOUNS, "op-ed") && !is_in(INTERVIEW_NOUNS, "statement"));
+        assert!(all_lower(UNNAMED_LABEL_WORDS) && is_in(UNNAMED_LABEL_WORDS, "unidentified"));
+        assert!(!UNNAMED_LABEL_WORDS.iter().any(|w| is_in(NOT_SPEAKER_LABELS, w)));
     }
 
     #[test]
