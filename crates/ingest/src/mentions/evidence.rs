@@ -253,8 +253,17 @@ const MATCH_REACH: usize = 30;
 
 /// "Porto beat Braga 2-1", "Leeds have won five of their last six matches": a name right
 /// before a result verb, or right after a word naming the opponent, in a sentence about a
-/// match (a score such as "2-1", or a sports noun), is a team, not a place.
+/// match (a score such as "2-1", or a sports noun), is a team, not a place; so is a name
+/// before a team role and its holder ("Braga coach Ana Ruiz").
 pub(super) fn sports_side(t: &Tokens, a: usize, b: usize) -> bool {
+    // "Braga coach Ana Ruiz": a role of the team's and the person holding it
+    let staff = t.is_word(b)
+        && !t.toks[b].cap
+        && rules::SPORTS_STAFF_WORDS.contains(&t.lo(b))
+        && t.is_cap(b + 1);
+    if staff {
+        return true;
+    }
     let mut k = b;
     while k < t.len() && k < b + 2 && rules::SPORTS_VERB_LEAD_WORDS.contains(&t.lo(k)) {
         k += 1;

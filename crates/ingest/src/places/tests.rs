@@ -430,6 +430,7 @@ fn a_city_in_a_match_report_is_its_team() {
         "Porto beat Braga 2-1 on Sunday.",
         "Braga have now won four of their last five games.",
         "The league leaders lost at home against Braga.",
+        "Braga coach Ana Ruiz left 2 players out on Sunday.",
     ] {
         assert!(claim_places(text).iter().all(Vec::is_empty), "{text}");
     }
@@ -437,6 +438,7 @@ fn a_city_in_a_match_report_is_its_team() {
     for text in [
         "Rain beat down on Braga for 2 hours on Sunday.",
         "Prices in Braga rose 2 percent.",
+        "A coach from Braga said 2 passengers were hurt.",
     ] {
         assert_eq!(claim_places(text), [vec!["Braga"]], "{text}");
     }

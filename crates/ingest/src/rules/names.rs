@@ -186,6 +186,13 @@ pub const SPORTS_NOUNS: &[&str] = &[
     "playoff", "playoffs", "fixture", "fixtures", "derby", "tournament", "championship",
 ];
 
+/// A team's staff and players named by their role right after the team, before their
+/// name ("Braga coach Ana Ruiz", "Porto striker Tom Hale"): the city is the team.
+pub const SPORTS_STAFF_WORDS: &[&str] = &[
+    "coach", "manager", "striker", "goalkeeper", "keeper", "midfielder", "defender", "winger",
+    "forward", "captain", "boss",
+];
+
 /// Words between a team and its result verb ("Leeds have now won").
 pub const SPORTS_VERB_LEAD_WORDS: &[&str] = &[
     "have", "has", "had", "now", "also", "again", "already", "still", "then", "narrowly",
@@ -230,6 +237,14 @@ mod tests {
         assert!(!is_name_connector("and") && !is_name_connector("the"));
         assert!(!NAME_PARTICLES.iter().any(|w| NAME_CONNECTORS.contains(w)));
         assert!(is_in(BYLINE_LABELS, "reporter") && !is_in(BYLINE_LABELS, "source"));
+    }
+
+    #[test]
+    fn sports_words() {
+        for table in [SPORTS_RESULT_VERBS, SPORTS_NOUNS, SPORTS_STAFF_WORDS] {
+            assert!(all_lower(table));
+        }
+        assert!(is_in(SPORTS_STAFF_WORDS, "coach") && !is_in(SPORTS_STAFF_WORDS, "mayor"));
     }
 
     #[test]
