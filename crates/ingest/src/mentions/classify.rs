@@ -13,8 +13,8 @@ use crate::text::{flag, word_hash, Kind, Tokens};
 use super::evidence::{
     compass_region, country_after_of, described_as_organization, described_as_person,
     facility_after, given_name_class, is_common_given_name, is_large_place, is_place_in,
-    large_place, placed_by_what_follows, reads_as_body, reads_as_person, roles_after, roles_before,
-    sports_side, tagged_as, NOT_PLACE_MARGIN,
+    large_place, paired_with_a_town, placed_by_what_follows, reads_as_body, reads_as_person,
+    roles_after, roles_before, sports_side, tagged_as, NOT_PLACE_MARGIN,
 };
 use super::registry::{Found, Registry};
 use super::words::{clean_name, cue_follows, is_person_word, outlet_match, strip_possessive};
@@ -602,9 +602,13 @@ impl Run<'_> {
             && tagged_as(reg, pa, b, NOT_PLACE_MARGIN) != Some(NameType::Place)
             && gaz.is_some_and(|g| g.lookup(key()).is_empty());
         // "Galway, Ireland", "Riverside, California": placed by the country or region
+        // "Tralee and Galway": two towns of one country side by side
         let placed = !known_person
             && b - pa <= 3
-            && gaz.is_some_and(|g| placed_by_what_follows(t, g, key(), b));
+            && gaz.is_some_and(|g| {
+                placed_by_what_follows(t, g, key(), b)
+                    || (uncommon && paired_with_a_town(t, g, key(), b))
+            });
         !known_person
             && !name.tagger_person
             && (!actor || cues.prep)

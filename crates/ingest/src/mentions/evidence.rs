@@ -113,6 +113,33 @@ pub(super) fn placed_by_what_follows(t: &Tokens, g: &Gazetteer, folded: &str, b:
     })
 }
 
+/// "Tralee and Galway", "Tralee, Galway and …": a name joined by "and", "or" or a comma to
+/// the next name when the gazetteer has towns of both names in one country. Two towns of
+/// one country side by side are a list of places; given names, and two names that speak,
+/// are people.
+pub(super) fn paired_with_a_town(t: &Tokens, g: &Gazetteer, folded: &str, b: usize) -> bool {
+    let joined = t.is(b, "and") || t.is(b, "or") || t.is_punct(b, ',');
+    let next = b + 1;
+    if !joined || !t.is_cap(next) || given_name_class(folded) >= 2 {
+        return false;
+    }
+    let mut end = next;
+    while end < t.len() && end < next + 3 && t.is_cap(end) {
+        end += 1;
+    }
+    let other = fold(t.span_text(next, end));
+    // "Jordan and Chase said": who speaks is people
+    let speaking = t.has(end, flag::CUE);
+    if speaking || given_name_class(t.lo(next)) >= 2 || g.country_named(&other).is_some() {
+        return false;
+    }
+    let countries = |name: &str| -> Vec<CountryCode> {
+        g.lookup(name).iter().map(|&p| g.place(p).country).collect()
+    };
+    let ours = countries(folded);
+    !ours.is_empty() && countries(&other).iter().any(|c| ours.contains(c))
+}
+
 /// Where a country named after "of (the)" at `n` ends, if a name follows it before `b`.
 pub(super) fn country_after_of(
     t: &Tokens,

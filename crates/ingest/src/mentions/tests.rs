@@ -393,6 +393,30 @@ fn a_town_followed_by_its_country_or_region_is_a_place() {
     ]);
 }
 
+#[test]
+fn two_towns_of_one_country_side_by_side_are_places() {
+    // (text, name, kind): towns too small to need no context are places when joined to a
+    // town of the same country; given names joined are people, not towns
+    check_kinds(&[
+        (
+            "The storm hit Tralee and Listowel on Monday.",
+            "Tralee",
+            Some(EntityKind::Place),
+        ),
+        (
+            "The storm hit Tralee and Listowel on Monday.",
+            "Listowel",
+            Some(EntityKind::Place),
+        ),
+        ("The storm hit Tralee on Monday.", "Tralee", None),
+        (
+            "The storm hit Tralee and Alfreton on Monday.",
+            "Tralee",
+            None,
+        ),
+    ]);
+}
+
 /// The kind given to `name` in `text`, read with the gazetteer.
 fn kind_with_gazetteer(text: &str, name: &str) -> Option<EntityKind> {
     let gaz = Gazetteer::load().ok();
