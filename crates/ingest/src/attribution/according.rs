@@ -26,17 +26,7 @@ impl Analyzer<'_, '_> {
             // "according to plan": how, not who says so
             return None;
         }
-        // "according to their report": the report's owner
-        let owned_document = e <= cue_end + 3
-            && rules::DOCUMENT_NOUNS.contains(&t.lo(e - 1))
-            && rules::POSSESSIVE_DETERMINERS.contains(&t.lo(cue_end));
-        let owner = owned_document
-            .then(|| self.possessor(cue_end, prev_sp))
-            .flatten();
-        let sp = match owner
-            .map(|m| (m, false))
-            .or_else(|| self.speaker_of(cue_end, e, prev_sp))
-        {
+        let sp = match self.speaker_of(cue_end, e, prev_sp) {
             Some((sp, _)) => sp,
             None if e > cue_end && e - cue_end <= 8 => {
                 let text = t.span_text(cue_end, e).to_string();

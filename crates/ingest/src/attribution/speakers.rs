@@ -110,6 +110,13 @@ impl Analyzer<'_, '_> {
         if b - a == 1 && (t.has(a, flag::PRONOUN) || rules::OBJECT_PRONOUNS.contains(&t.lo(a))) {
             return self.pronoun(a, prev).map(|m| (m, true));
         }
+        // "their report", "its findings": a document stands for its owner
+        let owned_document = b - a <= 3
+            && rules::POSSESSIVE_DETERMINERS.contains(&t.lo(a))
+            && rules::DOCUMENT_NOUNS.contains(&t.lo(b - 1));
+        if let Some(owner) = owned_document.then(|| self.possessor(a, prev)).flatten() {
+            return Some((owner, true));
+        }
         if (a..b).any(|i| rules::PRESS_DOCUMENTS.contains(&t.lo(i))) && b - a <= 3 {
             return prev.map(|p| (p.clone(), true));
         }
@@ -617,6 +624,11 @@ mod tests {
             (
                 "A Harbour Board engineer says the quay needs new piles.",
                 &[("A Harbour Board engineer", "the quay needs new piles")],
+            ),
+            // a possessive names the owner as a pronoun would
+            (
+                "The Harbour Board met Lea Holm. Its report says the quay needs new piles.",
+                &[("Harbour Board", "the quay needs new piles")],
             ),
         ]);
     }
