@@ -105,10 +105,8 @@ pub(super) fn placed_by_what_follows(t: &Tokens, g: &Gazetteer, folded: &str, b:
         places.iter().any(|&p| {
             let place = g.place(p);
             in_country == Some(place.country)
-                || regions.iter().any(|&r| {
-                    let region = g.region(r);
-                    region.country == place.country && region.admin1 == place.admin1
-                })
+                || g.region_of(place.country, &place.admin1)
+                    .is_some_and(|r| regions.contains(&r))
         })
     })
 }
