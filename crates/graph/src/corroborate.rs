@@ -6,7 +6,8 @@
 //! extractor read them (its [`Gist`]: reading them takes knowing the language, comparing
 //! them does not), and prefixed tokens for the claim's places (`p:<entity>`), figures
 //! (`n:<unit>:<value>`, base units where a conversion exists, with what a figure in a unit
-//! of measure measures as `k:<unit>:<value>:<term>`) and speaker (`s:<entity>`).
+//! of measure measures as `k:<unit>:<value>:<term>`), speaker (`s:<entity>`) and the
+//! first-level regions its places lie in (`r:<region key>`).
 //! Similarity is an IDF-weighted cosine of the terms plus bonuses for shared places, an
 //! equal figure and the same speaker; two claims conflict when they give different values
 //! in one unit while their words say they speak of the same thing.
@@ -34,6 +35,8 @@ const SPEAKER_BONUS: f64 = 0.1;
 const NEGATED: &str = "x:neg";
 /// The prefix of a figure's context terms: `k:<unit>:<value>:<term>`.
 const CONTEXT: &str = "k:";
+/// The prefix of the region a claim's place lies in: `r:<region key>`.
+const REGION: &str = "r:";
 
 /// The comparison tokens of one claim.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -69,6 +72,14 @@ impl Signature {
     pub fn push_entity(&mut self, prefix: char, id: i64) {
         let token = format!("{prefix}:{id}");
         if !self.tokens.contains(&token) {
+            self.tokens.push(token);
+        }
+    }
+
+    /// Adds the first-level region a place of the claim lies in (its key has no space).
+    pub fn push_region(&mut self, key: &str) {
+        let token = format!("{REGION}{key}");
+        if !key.contains(' ') && !self.tokens.contains(&token) {
             self.tokens.push(token);
         }
     }
@@ -134,13 +145,14 @@ impl Signature {
             .collect()
     }
 
-    /// Tokens under which other claims can find this one: every token, and each figure's
+    /// Tokens under which other claims can find this one: every token but figure contexts
+    /// and regions (a region holds too many claims to find a match by), and each figure's
     /// unit (`u:km2`) so a different value in the same unit is found too.
     pub fn index_tokens(&self) -> Vec<String> {
         let mut out: Vec<String> = self
             .tokens
             .iter()
-            .filter(|t| !t.starts_with(CONTEXT))
+            .filter(|t| !t.starts_with(CONTEXT) && !t.starts_with(REGION))
             .cloned()
             .collect();
         for (unit, _) in self.figures() {
@@ -187,6 +199,8 @@ pub const IDF_FLOOR: f64 = 0.05;
 pub struct Profile {
     terms: Vec<u32>,
     places: Vec<u32>,
+    /// The first-level regions its places lie in.
+    regions: Vec<u32>,
     numbers: Vec<u32>,
     /// The figures of `numbers` that can anchor a fact (not in [`LOOSE_UNITS`]).
     anchors: Vec<u32>,
@@ -259,6 +273,11 @@ pub struct Comparison {
     /// Both give figures and none of them agree: each counts something else, so the two
     /// are never one fact (and conflict only when `conflicts` says so).
     pub other_figures: bool,
+    /// Both name places, and none of one's lies in a place or first-level region of the
+    /// other's: two events as far as the pair shows, so it neither witnesses one fact nor
+    /// gives two versions of one figure (claims of one fact may still name places far
+    /// apart, "the offensive took X and Y": the facts' average linkage may group them).
+    pub elsewhere: bool,
 }
 
 impl Profile {
@@ -272,6 +291,7 @@ impl Profile {
         };
         let terms = ids(&mut sig.text_terms());
         let places = ids(&mut sig.with_prefix("p:"));
+        let regions = ids(&mut sig.with_prefix(REGION));
         let numbers = ids(&mut sig.with_prefix("n:"));
         let anchors = ids(&mut sig
             .figure_tokens()
@@ -298,6 +318,7 @@ impl Profile {
         Profile {
             terms,
             places,
+            regions,
             numbers,
             anchors,
             speakers,
@@ -362,7 +383,8 @@ impl Profile {
                     .iter()
                     .any(|b| a.unit == b.unit && close(a.value, b.value, a.scale))
             });
-        let witnesses = score >= CORROBORATES && anchored && text >= SAME_WORDS;
+        let elsewhere = self.elsewhere(other, places);
+        let witnesses = !elsewhere && score >= CORROBORATES && anchored && text >= SAME_WORDS;
         // a denial of what the other asserts about the same place in the same words
         let denies = self.negated != other.negated && places > 0 && text >= CORROBORATES;
         // (whether a figure of one disagrees with the other's in its unit, and whether the
@@ -383,9 +405,20 @@ impl Profile {
             text,
             score,
             witnesses,
-            conflicts: denies || (disagree && about_one_thing && similar),
+            conflicts: !elsewhere && (denies || (disagree && about_one_thing && similar)),
             other_figures,
+            elsewhere,
         }
+    }
+
+    /// Whether both claims name places and none of them (`shared` is how many places
+    /// they share) lie in a first-level region of the other's: a town and its region are
+    /// one area, two towns of one region may be one event, towns of two regions are not.
+    fn elsewhere(&self, other: &Profile, shared_places: usize) -> bool {
+        !self.places.is_empty()
+            && !other.places.is_empty()
+            && shared_places == 0
+            && shared(&self.regions, &other.regions) == 0
     }
 }
 
@@ -607,6 +640,61 @@ mod tests {
         let (e, f) = (decade(&["drought", "worse"]), decade(&["drought", "price"]));
         assert!(compare(&e, &f).score >= CORROBORATES);
         assert!(!compare(&e, &f).witnesses);
+    }
+
+    #[test]
+    fn claims_about_places_in_two_regions_are_two_events() {
+        /// A claim's places as (entity, region).
+        type Places<'a> = &'a [(i64, &'a str)];
+        // (places of one claim, places of the other, elsewhere?)
+        let cases: &[(Places, Places, bool)] = &[
+            (&[(3, "adm1:XX.01")], &[(3, "adm1:XX.01")], false),
+            // a town and its region; two towns of one region
+            (&[(3, "adm1:XX.01")], &[(8, "adm1:XX.01")], false),
+            (&[(3, "adm1:XX.01")], &[(4, "adm1:XX.01")], false),
+            // one place in common among others
+            (
+                &[(3, "adm1:XX.01"), (5, "adm1:XX.02")],
+                &[(5, "adm1:XX.02")],
+                false,
+            ),
+            // towns of two regions
+            (&[(3, "adm1:XX.01")], &[(5, "adm1:XX.02")], true),
+            // a claim that names no place may be about any
+            (&[(3, "adm1:XX.01")], &[], false),
+        ];
+        let ferries = |n: f64, places: &[(i64, &str)]| {
+            let mut s = sig(
+                &["ferry", "cancel", "storm", "harbour"],
+                vec![fig("boat", n, &[])],
+            );
+            for (entity, region) in places {
+                s.push_entity('p', *entity);
+                s.push_region(region);
+            }
+            s
+        };
+        for (a, b, apart) in cases {
+            let same = compare(&ferries(40.0, a), &ferries(40.0, b));
+            let other = compare(&ferries(40.0, a), &ferries(90.0, b));
+            assert_eq!(same.elsewhere, *apart, "{a:?} {b:?}");
+            assert_eq!(same.witnesses, !apart, "one count of {a:?} {b:?}");
+            assert_eq!(other.conflicts, !apart, "two counts of {a:?} {b:?}");
+        }
+        // signatures stored before regions were: only a shared place is one area
+        let before = |place: &str| Signature::parse(&format!("ferry cancel n:boat:40 {place}"));
+        assert!(compare(&before("p:3"), &before("p:4")).elsewhere);
+        assert!(!compare(&before("p:3"), &before("p:3")).elsewhere);
+    }
+
+    #[test]
+    fn a_region_is_compared_but_never_indexed() {
+        let mut s = sig(&["ferry"], vec![]);
+        s.push_region("adm1:XX.01");
+        s.push_region("adm1:XX.01");
+        s.push_region("not a key");
+        assert_eq!(s.tokens, ["ferry", "r:adm1:XX.01"]);
+        assert_eq!(s.index_tokens(), ["ferry"]);
     }
 
     #[test]

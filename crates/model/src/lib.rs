@@ -141,6 +141,11 @@ pub struct PlaceRef {
     /// store settles it across articles (see `claimgraph_store`'s seat readings).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub or_region: Option<Box<PlaceRef>>,
+    /// The key of the first-level region the place lies in (a region's own key), so
+    /// that the store can tell claims about one area ("Izium" and "the Kharkiv region")
+    /// from claims about two places far apart. `None` for countries and continents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub within: Option<String>,
 }
 
 /// How sure a number is, as the text says it ("some 2,000", "at least 10").

@@ -526,6 +526,7 @@ mod tests {
                 place_type: PlaceType::City,
                 aliases: Vec::new().into(),
                 or_region: None,
+                within: None,
             };
             let third = article(
                 text,

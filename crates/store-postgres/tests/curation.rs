@@ -27,6 +27,7 @@ fn town(key: &str, name: &str, country: &str) -> PlaceRef {
         place_type: PlaceType::City,
         aliases: Default::default(),
         or_region: None,
+        within: None,
     }
 }
 

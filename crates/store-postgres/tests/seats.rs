@@ -24,6 +24,7 @@ fn place_ref(key: &str, name: &str, place_type: PlaceType) -> PlaceRef {
         place_type,
         aliases: Default::default(),
         or_region: None,
+        within: None,
     }
 }
 

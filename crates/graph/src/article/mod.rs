@@ -134,7 +134,7 @@ pub type MentionsBySpan = HashMap<(usize, usize), (Id, Id)>;
 
 /// What a claim's place, resolved to `entity`, adds to the claim as both stores write it:
 /// a place that is not a country joins the claim's comparison tokens (countries are too
-/// broad to tell facts apart), and the place keeps the mention row that named it when
+/// broad to tell facts apart), with the first-level region it lies in, and the place keeps the mention row that named it when
 /// that mention resolved to the same entity, so correcting the mention corrects the
 /// claim's place too. Returns that mention's row id.
 pub fn claim_place(
@@ -149,6 +149,9 @@ pub fn claim_place(
         .is_none_or(|r| r.place_type != PlaceType::Country)
     {
         signature.push_entity('p', entity);
+    }
+    if let Some(region) = place.place.as_ref().and_then(|r| r.within.as_deref()) {
+        signature.push_region(region);
     }
     by_span
         .get(&(place.span.start, place.span.end))
@@ -219,6 +222,7 @@ mod tests {
                 place_type,
                 aliases: Vec::new().into(),
                 or_region: None,
+                within: None,
             }),
         }
     }

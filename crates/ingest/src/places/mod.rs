@@ -11,7 +11,7 @@
 use std::sync::Arc;
 
 use claimgraph_gazetteer::{
-    distance_km, fold, Continent, Country, CountryCode, Gazetteer, PlaceId, RegionId,
+    distance_km, fold, Continent, Country, CountryCode, Gazetteer, PlaceId, Region, RegionId,
 };
 
 use crate::model::{PlaceRef, PlaceType};
@@ -145,6 +145,7 @@ fn country(c: &Country) -> Resolved {
             place_type: PlaceType::Country,
             aliases: Arc::from([]),
             or_region: None,
+            within: None,
         }),
         capital: false,
     }
@@ -319,6 +320,7 @@ fn continent(k: &Continent) -> Resolved {
             place_type: PlaceType::Region,
             aliases: Arc::from([]),
             or_region: None,
+            within: None,
         }),
         capital: false,
     }
@@ -375,6 +377,9 @@ fn place_ref(g: &Gazetteer, c: Cand, region_word: Option<&str>) -> Resolved {
                     or_region: seat_of(g, p)
                         .and_then(|r| place_ref(g, Cand::Region(r), Some("region")).place)
                         .map(Box::new),
+                    within: g
+                        .region_of(pl.country, &pl.admin1)
+                        .map(|r| region_key(g.region(r))),
                 }),
                 capital: false,
             }
@@ -389,7 +394,7 @@ fn place_ref(g: &Gazetteer, c: Cand, region_word: Option<&str>) -> Resolved {
             Resolved {
                 name: name.clone(),
                 place: Some(PlaceRef {
-                    key: format!("adm1:{}.{}", reg.country.as_str(), reg.admin1),
+                    key: region_key(reg),
                     name,
                     geonames_id: reg.geonames_id,
                     lat: Some(degrees(reg.lat)),
@@ -398,11 +403,17 @@ fn place_ref(g: &Gazetteer, c: Cand, region_word: Option<&str>) -> Resolved {
                     place_type: PlaceType::Region,
                     aliases: Arc::from([]),
                     or_region: None,
+                    within: Some(region_key(reg)),
                 }),
                 capital: false,
             }
         }
     }
+}
+
+/// A first-level region's key: `adm1:<CC>.<code>`.
+fn region_key(reg: &Region) -> String {
+    format!("adm1:{}.{}", reg.country.as_str(), reg.admin1)
 }
 
 #[cfg(test)]

@@ -503,3 +503,47 @@ fn capitals_and_common_words_need_context() {
     let names: Vec<&str> = p.iter().map(|x| x.0.as_str()).collect();
     assert_eq!(names, ["Oslo"], "{p:?}");
 }
+
+#[test]
+fn a_place_knows_the_region_it_lies_in() {
+    let Some(x) = EXTRACTOR.as_ref() else {
+        return;
+    };
+    let text = "Snow closed roads near Poltava and in the Poltava region, and schools \
+                shut in Lviv and across Ukraine.";
+    let within: Vec<(String, Option<String>)> = x
+        .extract(text, &ExtractOptions::default())
+        .mentions
+        .into_iter()
+        .filter_map(|m| m.place.map(|p| (m.name, p.within)))
+        .collect();
+    let of = |name: &str| {
+        within
+            .iter()
+            .find(|(n, _)| n.starts_with(name))
+            .and_then(|(_, w)| w.clone())
+    };
+    assert!(
+        of("Poltava").is_some_and(|k| k.starts_with("adm1:UA.")),
+        "{within:?}"
+    );
+    // the town and the region named after it lie in one region; another city does not
+    let regions: Vec<Option<String>> = within
+        .iter()
+        .filter(|(n, _)| n.starts_with("Poltava"))
+        .map(|(_, w)| w.clone())
+        .collect();
+    assert!(
+        regions.len() >= 2 && regions.iter().all(|r| *r == regions[0]),
+        "{within:?}"
+    );
+    assert!(
+        of("Lviv").is_some_and(|k| Some(&k) != regions[0].as_ref()),
+        "{within:?}"
+    );
+    assert_eq!(
+        of("Ukraine"),
+        None,
+        "a country lies in no region: {within:?}"
+    );
+}
