@@ -173,6 +173,7 @@ impl Analyzer<'_, '_> {
         if d < limit && rules::LISTENER_PRONOUNS.contains(&t.lo(d)) {
             d += 1;
         }
+        let common = common_listener_end(t, d, limit);
         while d < limit {
             if let Some(f) = self.reg.overlapping(d, d + 1).first() {
                 if f.a == d {
@@ -195,6 +196,7 @@ impl Analyzer<'_, '_> {
             // An article belongs to the listener only when a listener word follows
             // ("told the BBC"), not to the content ("told reporters the vote …").
             let listener = listener_word(d)
+                || d < common
                 || (rules::ARTICLES.contains(&t.lo(d)) && d == c && listener_word(d + 1));
             if !listener {
                 break;
@@ -582,6 +584,41 @@ const INSTRUCTED_WORDS: usize = 4;
 fn is_pronoun_object(t: &Tokens, c: usize, e: usize) -> bool {
     rules::PLAIN_OBJECTS.contains(&t.lo(c))
         && (c + 1 >= e || !t.is_word(c + 1) || rules::AFTER_PLAIN_OBJECT.contains(&t.lo(c + 1)))
+}
+
+/// Where a listener of common nouns right after "told" (at `c`) ends: "told investors the
+/// merger …", "told the committee it …", "told waiting shareholders that …". A listener
+/// is a few open-class words, after an article or not, that a clause follows (an article,
+/// a subject pronoun, "that", a preposition, a name or the sentence's end); `c` when there
+/// is none, so "told lies about …" keeps what the sentence says.
+fn common_listener_end(t: &Tokens, c: usize, limit: usize) -> usize {
+    let first = if c < limit && rules::ARTICLES.contains(&t.lo(c)) {
+        c + 1
+    } else {
+        c
+    };
+    let open = |i: usize| t.is_word(i) && !t.is_cap(i) && !t.has(i, flag::FUNCTION);
+    let end = (first..limit.min(first + rules::COMMON_LISTENER_WORDS_MAX))
+        .find(|&i| !open(i))
+        .unwrap_or(limit.min(first + rules::COMMON_LISTENER_WORDS_MAX));
+    // "told the players to rest" is an order, which the caller tells apart from a listener
+    let clause_follows = end >= limit
+        || !t.is_word(end)
+        || t.is_cap(end)
+        || [
+            rules::ARTICLES,
+            rules::CLAUSE_SUBJECT_PRONOUNS,
+            rules::CUE_PREPOSITIONS,
+            &["that"],
+        ]
+        .iter()
+        .any(|words| words.contains(&t.lo(end)))
+            && t.lo(end) != "to";
+    if end > first && clause_follows {
+        end
+    } else {
+        c
+    }
 }
 
 #[cfg(test)]

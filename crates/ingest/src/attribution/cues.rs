@@ -623,6 +623,19 @@ mod tests {
             ),
             // "her" before a noun is a possessive, and an order is no claim
             ("Nora Vik told her staff to go home early.", &[]),
+            // a listener of any noun, without "that" before the clause
+            (
+                "Nora Vik told investors the merger would close in June.",
+                &[("Nora Vik", "the merger would close in June")],
+            ),
+            (
+                "Nora Vik told the committee it had not seen the accounts.",
+                &[("Nora Vik", "it had not seen the accounts")],
+            ),
+            (
+                "Nora Vik told waiting shareholders the vote was delayed.",
+                &[("Nora Vik", "the vote was delayed")],
+            ),
         ]);
     }
 

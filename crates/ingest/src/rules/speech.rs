@@ -487,6 +487,10 @@ pub const LISTENER_WORDS: &[&str] = &[
     "media", "news", "agency", "parliament", "lawmakers",
 ];
 
+/// Most open-class words of a listener after "told" with no listener word in it ("told
+/// waiting shareholders the vote …").
+pub const COMMON_LISTENER_WORDS_MAX: usize = 2;
+
 /// Prepositions that open an adverbial phrase right after a cue ("said in a statement",
 /// "said on Friday", "said via a spokesman"): skipped to find where the content starts.
 pub const CUE_PREPOSITIONS: &[&str] = &[
