@@ -268,18 +268,30 @@ pub(super) fn as_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
 }
 
 /// "Ana Kovac of the Red Cross": a given name and a surname before "of" and a body is the
-/// person, not part of the body's name (the body is read after "of").
+/// person, not part of the body's name (the body is read after "of"). Any listed given
+/// name will do here (the body after "of" is evidence enough), and an occupation opening
+/// the sentence ("Geologist Ana Kovac of …") is no part of the name.
 fn person_of_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
-    let k = (a + 2..b.min(a + 4)).find(|&k| t.is(k, "of"))?;
-    let named = (a..k).all(|i| t.is_cap(i) && t.is_word(i) && !t.has(i, flag::ORG_HEAD))
-        && is_common_given_name(t.lo(a))
+    let given = |i: usize| given_name_class(t.lo(i)) > 0;
+    // the mention keeps the occupation's word, so it is no name of its own
+    let n = if sentence_initial(t, a) && !given(a) && a + 1 < b && given(a + 1) {
+        a + 1
+    } else {
+        a
+    };
+    let k = (n + 2..b.min(n + 4)).find(|&k| t.is(k, "of"))?;
+    let named = (n..k).all(|i| t.is_cap(i) && t.is_word(i) && !t.has(i, flag::ORG_HEAD))
+        && given(n)
         && (k + 1..b).any(|i| t.has(i, flag::ORG_HEAD) && t.is_cap(i));
     named.then(|| Found {
         a,
         b: k,
         kind: EntityKind::Person,
-        name: clean_name(t, a, k),
-        roles: Vec::new(),
+        name: clean_name(t, n, k),
+        roles: (a..n)
+            .filter(|&i| t.has(i, flag::ROLE))
+            .map(|i| t.lo(i).to_string())
+            .collect(),
     })
 }
 

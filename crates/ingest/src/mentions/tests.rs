@@ -165,6 +165,17 @@ fn a_title_with_an_affiliation_names_only_the_person() {
         ("The Ministry of Foreign Trade spoke.", ""),
         // but a title after "of" that follows a title still names the person after it
         ("Secretary of State Ana Ruiz spoke.", "Ana Ruiz"),
+        // an occupation opening the sentence, and a given name of the list's rarer ones
+        (
+            "Geologist Ola Berg of the Tarn Institute spoke.",
+            "Ola Berg",
+        ),
+        (
+            "The survey was led by Anneli Sund of the Tarn Institute.",
+            "Anneli Sund",
+        ),
+        // two name words with no given name before "of" are no person
+        ("Grand Harbour of the Tarn Institute spoke.", ""),
     ];
     for (text, want) in cases {
         let people: Vec<String> = found(text)
@@ -175,6 +186,9 @@ fn a_title_with_an_affiliation_names_only_the_person() {
         let want: Vec<&str> = [want].into_iter().filter(|w| !w.is_empty()).collect();
         assert_eq!(people, want, "in {text:?}");
     }
+    // the occupation is no name of its own
+    let f = found("Economist Ola Berg of the Tarn Institute spoke.");
+    assert_eq!(f.len(), 2, "{f:?}");
 }
 
 #[test]
