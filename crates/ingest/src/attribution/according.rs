@@ -1,7 +1,7 @@
 //! "according to X": the source named after the phrase and where the content it
 //! credits lies.
 
-use super::syntax::{enclosing_clause, is_determiner};
+use super::syntax::{enclosing_clause, is_auxiliary, is_determiner};
 use super::types::{span_mention, Analyzer, Attr, QuoteMask, Sentence};
 use crate::model::{EntityKind, Mention};
 use crate::rules;
@@ -42,7 +42,7 @@ impl Analyzer<'_, '_> {
             while c < s.b && t.is_punct(c, ',') {
                 c += 1;
             }
-            at.content = Some((c, s.b));
+            at.content = Some((past_source_aside(t, s, c), s.b));
         } else if let Some(a) = enclosing_clause(t, s, cue, e) {
             // "A, according to X, B": the clause reads on through the aside.
             at.content = Some((a, s.b));
@@ -78,6 +78,34 @@ pub(super) fn source_end(t: &Tokens, s: &Sentence, cue_end: usize) -> usize {
     }
     e
 }
+
+/// Past an aside describing the source right after "According to X," (at `c`): "an
+/// engineer at the board,", "released on Friday,", "which the council paid for,". The
+/// content is the clause after it. An aside opens with a relative pronoun, or with an
+/// indefinite article or a past participle and holds no auxiliary ("a ferry was lost,"
+/// is the clause); it is short, and a clause, not a conjunction, follows its comma.
+fn past_source_aside(t: &Tokens, s: &Sentence, c: usize) -> usize {
+    let Some(comma) = (c..s.b.min(c + ASIDE_MAX)).find(|&k| t.is_punct(k, ',')) else {
+        return c;
+    };
+    let next = (comma + 1..s.b).find(|&k| t.is_word(k));
+    if next.is_none_or(|k| rules::CLAUSE_BOUNDARY_WORDS.contains(&t.lo(k))) {
+        return c;
+    }
+    let first = t.lo(c);
+    let relative = rules::RELATIVE_PRONOUNS.contains(&first);
+    let participle = !t.is_cap(c) && first.ends_with("ed") && !t.has(c, flag::FUNCTION);
+    let described = rules::INDEFINITE_ARTICLES.contains(&first) || participle;
+    let finite = (c..comma).any(|k| is_auxiliary(t, k));
+    if relative || (described && !finite) {
+        comma + 1
+    } else {
+        c
+    }
+}
+
+/// Most tokens of an aside after "According to X,".
+const ASIDE_MAX: usize = 14;
 
 /// A determiner right after a noun opens a new phrase ("according to police the fire …").
 fn starts_new_phrase(t: &Tokens, e: usize) -> bool {
@@ -127,6 +155,37 @@ mod tests {
             (
                 "According to their report, the lake is safe.",
                 &[("report", "the lake is safe")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_aside_describing_the_source_is_not_what_it_says() {
+        check(&[
+            (
+                "According to the survey, released on Friday, two bridges in Vell were unsafe.",
+                &[("the survey", "two bridges in Vell were unsafe")],
+            ),
+            (
+                "According to Ilse Varga, an engineer at the harbour board, two bridges were \
+                 unsafe.",
+                &[("Ilse Varga", "two bridges were unsafe")],
+            ),
+            (
+                "According to the survey, which the council paid for, two bridges were unsafe.",
+                &[("the survey", "two bridges were unsafe")],
+            ),
+            // a clause of its own before the comma, or a conjunction after it: all content
+            (
+                "According to the board, a ferry was lost, the third this winter.",
+                &[("the board", "a ferry was lost, the third this winter")],
+            ),
+            (
+                "According to the board, a ferry sank at its mooring, and two were damaged.",
+                &[(
+                    "the board",
+                    "a ferry sank at its mooring, and two were damaged",
+                )],
             ),
         ]);
     }
