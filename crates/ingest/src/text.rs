@@ -52,10 +52,16 @@ pub struct Lexicon {
     /// Words that are adjectives in nearly every use (`data/adjectives.txt`, from GUM's
     /// part-of-speech tags; `scripts/adjectives.py`).
     adjectives: FnvSet<&'static str>,
+    /// Plurals of nouns that name a kind of person (`data/person_plurals.txt`, from
+    /// WordNet's noun.person; `scripts/person_nouns.py`).
+    person_plurals: FnvSet<&'static str>,
 }
 
 /// The adjective list, one lower-case word per line.
 const ADJECTIVES: &str = include_str!("../data/adjectives.txt");
+
+/// The plurals of person nouns, one lower-case word per line.
+const PERSON_PLURALS: &str = include_str!("../data/person_plurals.txt");
 
 impl Lexicon {
     pub fn new() -> Self {
@@ -110,11 +116,19 @@ impl Lexicon {
             outlets.entry(first).or_default().push(o);
         }
         let adjectives = ADJECTIVES.lines().filter(|w| !w.is_empty()).collect();
+        let person_plurals = PERSON_PLURALS.lines().filter(|w| !w.is_empty()).collect();
         Lexicon {
             map,
             outlets,
             adjectives,
+            person_plurals,
         }
+    }
+
+    /// Whether a lower-case word is the plural of a noun naming a kind of person
+    /// ("passengers", "fishermen"): a group of people, not a name, when it opens a sentence.
+    pub fn is_person_plural(&self, lower: &str) -> bool {
+        self.person_plurals.contains(lower)
     }
 
     /// Whether a lower-case word is an adjective in nearly every use ("small", "local").

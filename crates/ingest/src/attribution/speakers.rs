@@ -2,7 +2,7 @@
 //! stands for one named earlier, a country's institution, or an unnamed source.
 
 use super::types::{mention_of, span_mention, Analyzer};
-use crate::mentions::{content_words, Found};
+use crate::mentions::{content_words, is_group_of_people, Found};
 use crate::model::{EntityKind, Mention, Span};
 use crate::rules;
 use crate::text::{flag, Kind, Tokens};
@@ -123,8 +123,15 @@ impl Analyzer<'_, '_> {
         let found = self.reg.overlapping(a, b);
         // The head noun of a description: the first source noun ("a journalist present in
         // the area held by the army" is a journalist).
-        let lower_nominal =
-            (a..b).find(|&i| t.has(i, flag::NOMINAL | flag::ROLE) && (!t.toks[i].cap || i == a));
+        // (or a kind of people: "angry passengers", "Fishermen" when it is no name)
+        let lower_nominal = (a..b).find(|&i| {
+            let people = if t.toks[i].cap {
+                is_group_of_people(t, i, i + 1)
+            } else {
+                t.lex.is_person_plural(t.lo(i))
+            };
+            (t.has(i, flag::NOMINAL | flag::ROLE) || people) && (!t.toks[i].cap || i == a)
+        });
         if let Some(found) = self.named_speaker(a, b, found, lower_nominal, prev) {
             return Some(found);
         }
@@ -495,7 +502,27 @@ const ROLE_REACH: usize = 30;
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::check;
+    use super::super::test_support::{check, check_speaker_kinds};
+    use crate::model::EntityKind;
+
+    #[test]
+    fn a_group_of_people_speaks_as_itself() {
+        check_speaker_kinds(&[
+            (
+                "Commuters said the line was slow.",
+                &[("Commuters", EntityKind::Nominal)],
+            ),
+            (
+                "Weary commuters said the line was slow.",
+                &[("Weary commuters", EntityKind::Nominal)],
+            ),
+            // a team the article names inside a sentence too
+            (
+                "Wanderers said the pitch was wet. The club beat Wanderers in May.",
+                &[("Wanderers", EntityKind::Organization)],
+            ),
+        ]);
+    }
 
     #[test]
     fn a_described_body_is_the_one_named_last_whatever_its_modifiers() {

@@ -1,7 +1,7 @@
 //! Helpers the attribution tests share: run a one-paragraph article through the
 //! extractor and compare (speaker, claim) pairs.
 
-use crate::model::{Claim, Extraction};
+use crate::model::{Claim, EntityKind, Extraction};
 use crate::{ExtractOptions, Extractor};
 use std::sync::OnceLock;
 
@@ -66,6 +66,19 @@ pub(super) fn check_vias(cases: &[(&str, &[Cited])]) {
             .claims
             .iter()
             .map(|c| (speaker_of(c), c.via.as_ref().map(|m| m.name.as_str())))
+            .collect();
+        assert_eq!(&got, want, "{body}");
+    }
+}
+
+/// Each case: a sentence and the (speaker, kind of speaker) of each claim it must yield.
+pub(super) fn check_speaker_kinds(cases: &[(&str, &[(&str, EntityKind)])]) {
+    for (body, want) in cases {
+        let (_, ex) = extracted(body);
+        let got: Vec<(&str, EntityKind)> = ex
+            .claims
+            .iter()
+            .filter_map(|c| c.speaker.as_ref().map(|m| (m.name.as_str(), m.kind)))
             .collect();
         assert_eq!(&got, want, "{body}");
     }

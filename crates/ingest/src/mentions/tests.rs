@@ -662,3 +662,30 @@ fn an_outlet_named_before_its_kind() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_group_of_people_opening_a_sentence_is_no_name() {
+    let cases: &[(&str, &[(&str, EntityKind)])] = &[
+        ("Commuters said the line was slow.", &[]),
+        ("Fishermen in Vell said the nets were empty.", &[]),
+        // a name of its own, and a word the article capitalises inside a sentence
+        (
+            "Commuters Union said the line was slow.",
+            &[("Commuters Union", EntityKind::Organization)],
+        ),
+        (
+            "Wanderers said the pitch was wet. The club beat Wanderers in May.",
+            &[("Wanderers", EntityKind::Organization)],
+        ),
+    ];
+    for (text, want) in cases {
+        let f = found(text);
+        let names: Vec<(&str, EntityKind)> = f
+            .iter()
+            .filter(|x| x.1 != EntityKind::Place)
+            .map(|x| (x.0.as_str(), x.1))
+            .take(1)
+            .collect();
+        assert_eq!(names, *want, "in {text:?}: {f:?}");
+    }
+}
