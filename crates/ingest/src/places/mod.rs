@@ -44,6 +44,10 @@ const CAPITAL_OUTWEIGHED: u64 = 20;
 const ALIAS_DISCOUNT: u32 = 10;
 /// "Near" for disambiguation, in kilometres.
 const NEAR_KM: f64 = 400.0;
+/// Beyond this distance from every other place of the article, candidates are all "far":
+/// a namesake 2,500 km from the article's places is no likelier than one 7,800 km away
+/// ("Washington" in a story about Moscow and Beijing), so population decides.
+const FAR_KM: f64 = 1_000.0;
 
 #[derive(Debug, Clone, Copy)]
 enum Cand {
@@ -212,7 +216,7 @@ fn narrow(g: &Gazetteer, names: &mut [Name], ctx: &FnvSet<CountryCode>) {
 }
 
 /// Picks each name's place: names with one candidate left anchor the others; nearest to
-/// the anchors in 100 km steps, then the most populous. A name left without a candidate
+/// the anchors in 100 km steps up to [`FAR_KM`], then the most populous. A name left without a candidate
 /// keeps its bare name when it is an unknown region.
 fn choose(
     g: &Gazetteer,
@@ -237,7 +241,8 @@ fn choose(
         };
         let key = fold(n.written);
         let best = n.cands.iter().copied().min_by(|&a, &b| {
-            let (da, db) = ((near(a) / 100.0).floor(), (near(b) / 100.0).floor());
+            let step = |d: f64| (d.min(FAR_KM) / 100.0).floor();
+            let (da, db) = (step(near(a)), step(near(b)));
             da.total_cmp(&db)
                 .then(weight(g, b, &key).cmp(&weight(g, a, &key)))
         });

@@ -547,3 +547,31 @@ fn a_place_knows_the_region_it_lies_in() {
         "a country lies in no region: {within:?}"
     );
 }
+
+#[test]
+fn far_from_every_other_place_population_decides() {
+    // (text, name, key): a namesake nearer to far-away places is no likelier for that
+    let cases = [
+        (
+            "The envoy flew from Moscow to Beijing, then met ministers in Washington.",
+            "Washington",
+            "gn:4140963",
+        ),
+        (
+            "Trade fell between Tokyo and Paris, and exporters in Washington complained.",
+            "Washington",
+            "gn:4140963",
+        ),
+        // near the other places, the nearer namesake still wins
+        (
+            "Storms hit Tuscaloosa and Birmingham on Monday.",
+            "Birmingham",
+            "gn:4049979",
+        ),
+    ];
+    for (text, name, key) in cases {
+        let p = places(text);
+        let got = p.iter().find(|x| x.0 == name).map(|x| x.1.as_str());
+        assert_eq!(got, Some(key), "{text}: {p:?}");
+    }
+}
