@@ -477,8 +477,9 @@ pub struct FactOut {
     /// The claims that disagree, including those no other article corroborates (the
     /// first 20 in a list of facts).
     pub conflicting_claims: Vec<LinkedClaimOut>,
-    /// A list of facts cut `conflicts_with` or `conflicting_claims` at 20:
-    /// `GET /v1/facts/{id}` gives them all.
+    /// A list of facts cut `conflicts_with` or `conflicting_claims` at 20, or followed
+    /// the conflicts of only the fact's first 42 claims (a fact of wire copy holds
+    /// thousands): `GET /v1/facts/{id}` gives them all.
     pub conflicts_truncated: bool,
 }
 
@@ -598,4 +599,15 @@ impl FeatureCollection {
 pub struct Health {
     pub status: &'static str,
     pub version: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use claimgraph_graph::storage::{LISTED_CLAIMS, SEARCHED_CLAIMS};
+
+    /// `FactOut`'s documentation states both bounds in figures.
+    #[test]
+    fn the_documented_fact_list_bounds_are_the_storage_bounds() {
+        assert_eq!((LISTED_CLAIMS, SEARCHED_CLAIMS), (20, 42));
+    }
 }

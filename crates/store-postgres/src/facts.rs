@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use postgres::{GenericClient, Row};
 
 use crate::StorageError;
-use crate::{ClaimLinks, FactRecord, LinkedClaim, LISTED_CLAIMS, MAX_LINKED};
+use crate::{ClaimLinks, FactRecord, LinkedClaim, LISTED_CLAIMS, MAX_LINKED, SEARCHED_CLAIMS};
 use crate::{Cursor, Id, Listing, Page, PgError, PgStore, Position};
 use claimgraph_graph::corroborate::Signature;
 
@@ -84,13 +84,15 @@ pub(crate) fn claim_conflicts_sql() -> String {
     )
 }
 
-/// What conflicts with fact `$1`, finding the claims linked as conflicting with its claims
-/// once: rows of the first `$2` of those claims (all when NULL) by id, of other facts or
-/// none; then rows of up to `$2` of their facts, with only the fact id set (column 5) and
-/// no claim id (column 0), those of the earliest claims first (as SQLite reads them).
+/// What conflicts with fact `$1`, finding the claims linked as conflicting with its first
+/// `$3` claims by id (all when NULL) once: rows of the first `$2` of those claims (all
+/// when NULL) by id, of other facts or none; then rows of up to `$2` of their facts, with
+/// only the fact id set (column 5) and no claim id (column 0), those of the earliest
+/// claims first (as SQLite reads them).
 pub(crate) fn conflicting_sql() -> String {
     format!(
-        "WITH m(id) AS MATERIALIZED (SELECT id FROM claims WHERE fact_id = $1),
+        "WITH m(id) AS MATERIALIZED (
+             SELECT id FROM claims WHERE fact_id = $1 ORDER BY id LIMIT $3),
          {CONFLICT_PARTNERS},
          f(id, first) AS (
              SELECT q.fact_id, min(q.id) FROM p JOIN claims q ON q.id = p.id
@@ -287,7 +289,8 @@ pub(crate) fn fact(
     // conflicts with tens of thousands of claims; a list reads one more than it keeps
     // to tell whether it kept them all
     let read = limit.map(|n| n.saturating_add(1));
-    let rows = client.query(&conflicting_sql(), &[&id, &read])?;
+    let searched: Option<i64> = limit.map(|_| SEARCHED_CLAIMS as i64);
+    let rows = client.query(&conflicting_sql(), &[&id, &read, &searched])?;
     let mut conflicting_claims: Vec<LinkedClaim> = Vec::new();
     let mut conflicts_with: Vec<Id> = Vec::new();
     for row in &rows {
@@ -297,7 +300,9 @@ pub(crate) fn fact(
         }
     }
     let kept = listed.unwrap_or(usize::MAX);
-    let conflicts_truncated = conflicting_claims.len() > kept || conflicts_with.len() > kept;
+    let conflicts_truncated = conflicting_claims.len() > kept
+        || conflicts_with.len() > kept
+        || searched.is_some_and(|n| size > n);
     conflicting_claims.truncate(kept);
     conflicts_with.truncate(kept);
     conflicts_with.sort_unstable();
@@ -491,6 +496,34 @@ mod tests {
         assert_eq!(ids(&about.expect("page")), facts[2..]);
         let said = rt.block_on(s.store.list_facts(Some(mayor), 10, None));
         assert_eq!(ids(&said.expect("page")), facts[..2]);
+    }
+
+    #[test]
+    fn a_fact_too_large_to_search_whole_is_listed_as_truncated() {
+        let Some(db) = TestDb::create("facts_searched") else {
+            return;
+        };
+        let config = db.config().clone();
+        block_on(async move {
+            let store = open(config).await;
+            let big = SEARCHED_CLAIMS + 2;
+            let mut batch: Vec<PreparedArticle> = (0..big)
+                .map(|n| flood(&format!("Report {n}"), "300", &format!("Outlet {n}")))
+                .collect();
+            batch.push(flood("Revised", "500", "Other Outlet"));
+            store.insert_batch(batch).await.expect("insert");
+            let page = store.list_facts(None, 10, None).await.expect("page");
+            let listed = page
+                .items
+                .iter()
+                .find(|f| f.size == big as i64)
+                .expect("one fact of every report of 300 homes");
+            // its first claims were searched, not all: the list says it may lack conflicts
+            assert!(listed.conflicts_truncated, "{listed:?}");
+            let whole = store.get_fact(listed.id).await.expect("fact");
+            assert!(!whole.conflicts_truncated, "{whole:?}");
+            assert_eq!(whole.conflicting_claims.len(), 1, "{whole:?}");
+        });
     }
 
     #[test]

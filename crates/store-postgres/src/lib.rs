@@ -52,6 +52,7 @@ pub use claimgraph_graph::storage::{
     FactRecord, FeedPosition, Inserted, LinkedClaim, Listing, MentionRecord, MergeOutcome,
     MergeRecord, NumberFilter, NumberRecord, Page, PlaceInfo, Position, Publication, RelinkOutcome,
     RelinkScope, SpeakerRecord, Storage, StorageError, LISTED_CLAIMS, LISTED_NUMBERS, MAX_LINKED,
+    SEARCHED_CLAIMS,
 };
 
 /// Database ids: BIGINT identities.

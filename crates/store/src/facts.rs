@@ -10,7 +10,7 @@ use rusqlite::{Connection, OptionalExtension, Row};
 
 use crate::read::json_array;
 use crate::StorageError;
-use crate::{ClaimLinks, FactRecord, LinkedClaim, LISTED_CLAIMS, MAX_LINKED};
+use crate::{ClaimLinks, FactRecord, LinkedClaim, LISTED_CLAIMS, MAX_LINKED, SEARCHED_CLAIMS};
 use crate::{Cursor, Id, Listing, Page, Position, Store, StoreError};
 use claimgraph_graph::corroborate::Signature;
 
@@ -74,14 +74,16 @@ pub(crate) fn claim_conflicts_sql() -> String {
     )
 }
 
-/// What conflicts with fact `?1`, finding the claims linked as conflicting with its claims
-/// once: rows of the first `?2` of those claims (all when negative) by id, of other
-/// facts or none; then rows of up to `?2` of their facts, with only the fact id set
-/// (column 5) and no claim id (column 0), those of the earliest claims first. Without
-/// an order on the facts, SQLite stops reading claims once it has `?2` of them.
+/// What conflicts with fact `?1`, finding the claims linked as conflicting with its first
+/// `?3` claims by id (all when negative) once: rows of the first `?2` of those claims
+/// (all when negative) by id, of other facts or none; then rows of up to `?2` of their
+/// facts, with only the fact id set (column 5) and no claim id (column 0), those of the
+/// earliest claims first. Without an order on the facts, SQLite stops reading claims
+/// once it has `?2` of them.
 pub(crate) fn conflicting_sql() -> String {
     format!(
-        "WITH m(id) AS MATERIALIZED (SELECT id FROM claims WHERE fact_id = ?1),
+        "WITH m(id) AS MATERIALIZED (
+             SELECT id FROM claims WHERE fact_id = ?1 ORDER BY id LIMIT ?3),
          {CONFLICT_PARTNERS},
          f(id) AS (SELECT DISTINCT q.fact_id FROM p CROSS JOIN claims q ON q.id = p.id
                    WHERE q.fact_id IS NOT NULL AND q.fact_id != ?1 LIMIT ?2)
@@ -297,9 +299,14 @@ pub(crate) fn fact(
     } else {
         limit.saturating_add(1)
     };
+    let searched = if limit < 0 {
+        -1
+    } else {
+        SEARCHED_CLAIMS as i64
+    };
     let mut stmt = conn.prepare_cached(&conflicting_sql())?;
     let rows = stmt
-        .query_map((id, read), |r| {
+        .query_map((id, read, searched), |r| {
             Ok(match r.get::<_, Option<Id>>(0)? {
                 Some(_) => Conflicting::Claim(linked(r)?),
                 None => Conflicting::Fact(r.get(5)?),
@@ -315,7 +322,9 @@ pub(crate) fn fact(
         }
     }
     let kept = usize::try_from(limit).unwrap_or(usize::MAX);
-    let conflicts_truncated = conflicting_claims.len() > kept || conflicts_with.len() > kept;
+    let conflicts_truncated = conflicting_claims.len() > kept
+        || conflicts_with.len() > kept
+        || (searched >= 0 && size > searched);
     conflicting_claims.truncate(kept);
     conflicts_with.truncate(kept);
     conflicts_with.sort_unstable();
@@ -329,4 +338,52 @@ pub(crate) fn fact(
         conflicting_claims,
         conflicts_truncated,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_articles::{article, Said};
+    use crate::PreparedArticle;
+
+    /// Report `n` of the mayor saying the river destroyed `homes` homes in Dravograd.
+    fn flood(n: usize, homes: &str) -> PreparedArticle {
+        let words = format!("the river destroyed {homes} homes in Dravograd on Sunday");
+        let text = format!("Report {n}\nThe mayor Ana Kovač said {words}.");
+        let figure = format!("{homes} homes");
+        let value: f64 = homes.parse().expect("a number");
+        article(
+            &text,
+            Some(&format!("Outlet {n}")),
+            &[Said {
+                words: &words,
+                speaker: Some("Ana Kovač"),
+                places: &[("Dravograd", None)],
+                numbers: &[(&figure, value, "home")],
+            }],
+        )
+    }
+
+    #[tokio::test]
+    async fn a_fact_too_large_to_search_whole_is_listed_as_truncated() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("facts.db"))
+            .await
+            .expect("open");
+        let big = SEARCHED_CLAIMS + 2;
+        let mut batch: Vec<PreparedArticle> = (0..big).map(|n| flood(n, "300")).collect();
+        batch.push(flood(big, "500"));
+        store.insert_batch(batch).await.expect("insert");
+        let page = store.list_facts(None, 10, None).await.expect("list");
+        let listed = page
+            .items
+            .iter()
+            .find(|f| f.size == big as i64)
+            .expect("one fact of every report of 300 homes");
+        // its first claims were searched, not all: the list says it may lack conflicts
+        assert!(listed.conflicts_truncated, "{listed:?}");
+        let whole = store.get_fact(listed.id).await.expect("fact");
+        assert!(!whole.conflicts_truncated, "{whole:?}");
+        assert_eq!(whole.conflicting_claims.len(), 1, "{whole:?}");
+    }
 }

@@ -44,6 +44,7 @@ pub use claimgraph_graph::storage::{
     FactRecord, FeedPosition, Inserted, LinkedClaim, Listing, MentionRecord, MergeOutcome,
     MergeRecord, NumberFilter, NumberRecord, Page, PlaceInfo, Position, Publication, RelinkOutcome,
     RelinkScope, SpeakerRecord, Storage, StorageError, LISTED_CLAIMS, LISTED_NUMBERS, MAX_LINKED,
+    SEARCHED_CLAIMS,
 };
 
 #[cfg(test)]

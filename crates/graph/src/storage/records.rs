@@ -223,8 +223,9 @@ pub struct FactRecord {
     pub conflicts_with: Vec<Id>,
     /// The claims that disagree, whether or not another article corroborates them.
     pub conflicting_claims: Vec<LinkedClaim>,
-    /// `conflicts_with` or `conflicting_claims` holds only the first of them (in a list
-    /// of facts).
+    /// `conflicts_with` or `conflicting_claims` holds only the first of them, or only
+    /// those found through the fact's first [`SEARCHED_CLAIMS`] claims (in a list of
+    /// facts).
     pub conflicts_truncated: bool,
 }
 
@@ -235,6 +236,12 @@ pub const MAX_LINKED: usize = 500;
 /// Most claims, and most conflicting claims, of each fact in a list of facts: the list
 /// is for finding facts, `get_fact` gives one whole.
 pub const LISTED_CLAIMS: usize = 20;
+
+/// Most claims of a fact, the earliest by id, whose conflict links a list of facts
+/// follows: a fact of wire copy holds thousands of claims, each linked to claims
+/// scattered over the file, and following them all made a cold list of twenty facts
+/// read for seconds. A fact larger than this is listed with `conflicts_truncated`.
+pub const SEARCHED_CLAIMS: usize = 2 * (LISTED_CLAIMS + 1);
 
 /// The last article, claim and fact id a reader has seen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
