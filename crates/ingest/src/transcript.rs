@@ -7,9 +7,10 @@
 //! One colon after a name is not a transcript ("Update: the road reopened"): labels count
 //! only in an article that has two or more of them.
 //!
-//! Interviews printed as questions and answers ("Q: …" / "A: …") label the interviewer's
-//! questions, which say nothing, and the answers of the person the article named last
-//! before the first of them ("…, Ana Ruiz was asked about the budget.").
+//! Interviews printed as questions and answers ("Q: …" / "A: …", or bare questions after
+//! an introduction that says it is an interview) label the interviewer's questions, which
+//! say nothing, and the answers of the person the article named last before the first of
+//! them ("…, Ana Ruiz was asked about the budget.").
 
 use crate::mentions::Registry;
 use crate::model::{EntityKind, Mention, Span};
@@ -77,12 +78,17 @@ pub fn speakers(t: &Tokens, paras: &[(usize, usize)], reg: &Registry) -> Vec<Opt
             }
         }
     }
-    let labels = openings
-        .iter()
-        .filter(|o| !matches!(o, Opening::Text | Opening::Heading))
-        .count();
+    let labelled_count = |openings: &[Opening]| {
+        openings
+            .iter()
+            .filter(|o| !matches!(o, Opening::Text | Opening::Heading))
+            .count()
+    };
+    if labelled_count(&openings) < 2 {
+        read_unlabelled_exchanges(t, paras, &mut openings);
+    }
     let mut out = vec![None; paras.len()];
-    if labels < 2 {
+    if labelled_count(&openings) < 2 {
         return out;
     }
     let mut current: Option<Mention> = None;
@@ -142,6 +148,45 @@ pub fn speakers(t: &Tokens, paras: &[(usize, usize)], reg: &Registry) -> Vec<Opt
     }
     out
 }
+
+/// An interview printed as bare questions and answers: two or more paragraphs that only
+/// ask, each followed by one that does not, after an introduction that says it is an
+/// interview ("We talked to him"). Each such question becomes the interviewer's, and the
+/// paragraph after it the interviewee's answer; an explainer asking its own questions
+/// has no such introduction and is left as it is.
+fn read_unlabelled_exchanges(t: &Tokens, paras: &[(usize, usize)], openings: &mut [Opening]) {
+    let asks = |k: usize| {
+        let (a, b) = paras[k];
+        matches!(openings[k], Opening::Text) && b - a <= MAX_QUESTION && ends_asking(t, a, b)
+    };
+    let exchanges: Vec<usize> = (0..paras.len().saturating_sub(1))
+        .filter(|&k| asks(k) && !asks(k + 1) && matches!(openings[k + 1], Opening::Text))
+        .collect();
+    let Some(&first) = exchanges.first() else {
+        return;
+    };
+    let introduced = (0..paras[first].0).any(|i| rules::INTERVIEW_CUES.contains(&t.lo(i)));
+    if exchanges.len() < 2 || !introduced {
+        return;
+    }
+    for k in exchanges {
+        openings[k] = Opening::Question;
+        openings[k + 1] = Opening::Answer {
+            from: paras[k + 1].0,
+        };
+    }
+}
+
+/// Whether the paragraph `a..b` ends with a question mark (closing quotes aside).
+fn ends_asking(t: &Tokens, a: usize, b: usize) -> bool {
+    (a..b)
+        .rev()
+        .find(|&i| !t.is_quote(i))
+        .is_some_and(|i| t.is_punct(i, '?'))
+}
+
+/// Most tokens of a paragraph read as an interviewer's bare question.
+const MAX_QUESTION: usize = 60;
 
 /// Reads a paragraph's opening as a label, a heading or text; `surnames` (lower case)
 /// are those of the names on the article's labels.
@@ -395,6 +440,28 @@ UNIDENTIFIED WOMAN: Nobody warned us.
             (
                 "Jon Bray spoke on the quay.\n\nA: the ferry sank in 1998.",
                 &["-", "-"],
+            ),
+            // questions printed alone, without labels, after an introduction that says
+            // it is an interview: the paragraphs after each question are the answers
+            (
+                "Harbour master Jon Bray has run the quay for years. We talked to him.\n\n\
+                 When did the ferry sink?\n\nIn 1998, off Oster.\n\nIt never sailed again.\n\n\
+                 Will you raise it?\n\nNext year, if the money comes.",
+                &[
+                    "-",
+                    "label Jon Bray",
+                    "Jon Bray",
+                    "Jon Bray",
+                    "label Jon Bray",
+                    "Jon Bray",
+                ],
+            ),
+            // an explainer asks its own questions: no interview, no speaker
+            (
+                "The ferry Oster Star sank in 1998, Jon Bray said.\n\n\
+                 When did the ferry sink?\n\nIn 1998, off Oster.\n\n\
+                 Will it be raised?\n\nThe board has not decided.",
+                &["-", "-", "-", "-", "-"],
             ),
         ];
         for (text, expected) in cases {

@@ -139,6 +139,13 @@ pub const WHERE_SAID_PREPOSITIONS: &[&str] = &[
 /// Labels that open an interviewer's question in a printed interview ("Q: Why now?").
 pub const QUESTION_LABELS: &[&str] = &["Q", "Question"];
 
+/// Words of an introduction that says bare questions and answers after it are an
+/// interview ("We talked to her", "in an interview"), lower case.
+pub const INTERVIEW_CUES: &[&str] = &[
+    "interview", "interviewed", "spoke", "spoken", "talked", "asked", "conversation",
+    "q&a",
+];
+
 /// Labels that open the interviewee's answer ("A: Because the money ran out.").
 pub const ANSWER_LABELS: &[&str] = &["A", "Answer"];
 
@@ -608,9 +615,13 @@ mod tests {
 
     #[test]
     fn listener_adverbial_boundary_and_interview_words() {
-        for table in [LISTENER_WORDS, CUE_PREPOSITIONS, CLAUSE_BOUNDARY_WORDS, INTERVIEW_NOUNS] {
+        for table in [
+            LISTENER_WORDS, CUE_PREPOSITIONS, CLAUSE_BOUNDARY_WORDS, INTERVIEW_NOUNS,
+            INTERVIEW_CUES,
+        ] {
             assert!(all_lower(table));
         }
+        assert!(is_in(INTERVIEW_CUES, "talked") && !is_in(INTERVIEW_CUES, "said"));
         assert!(is_in(LISTENER_WORDS, "reporters") && !is_in(LISTENER_WORDS, "that"));
         assert!(is_in(CUE_PREPOSITIONS, "during") && !is_in(CUE_PREPOSITIONS, "that"));
         assert!(is_in(CLAUSE_BOUNDARY_WORDS, "who") && !is_in(CLAUSE_BOUNDARY_WORDS, "said"));
