@@ -71,11 +71,23 @@ pub(super) fn trim_openers(
             || opens_with_place_of_noun(t, a, b)
             || is_group_of_people(t, a, b))
         && !(t.has(a, flag::ORG_HEAD) && a + 1 < b)
+        && !opens_a_body_name(t, a, b)
         && (!compass_region(t, a, b) || rules::is_country_in(gaz, t.span_text(a, b)))
     {
         a += 1;
     }
     (a < b).then_some(a)
+}
+
+/// "Central Bank", "Northern Harbour Authority": a capitalised compass word right before
+/// the capitalised words of a body's name is part of that name.
+fn opens_a_body_name(t: &Tokens, a: usize, b: usize) -> bool {
+    t.is_cap(a)
+        && rules::COMPASS_WORDS.contains(&t.lo(a))
+        && t.is_cap(a + 1)
+        && (a + 1..b)
+            .take_while(|&i| t.is_cap(i) || t.is(i, "of"))
+            .any(|i| t.has(i, flag::ORG_HEAD))
 }
 
 /// "Passengers said …", "Fishermen in the bay …": a plural of a person noun opening a

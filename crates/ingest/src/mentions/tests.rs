@@ -689,3 +689,30 @@ fn a_group_of_people_opening_a_sentence_is_no_name() {
         assert_eq!(names, *want, "in {text:?}: {f:?}");
     }
 }
+
+#[test]
+fn a_compass_word_opening_a_body_name_stays_in_it() {
+    let cases: &[(&str, &str)] = &[
+        ("The Central Bank said rates would rise.", "Central Bank"),
+        (
+            "The Central Election Commission of Norland said turnout was low.",
+            "Central Election Commission of Norland",
+        ),
+        (
+            "Northern Harbour Authority staff met on Monday.",
+            "Northern Harbour Authority",
+        ),
+    ];
+    for (text, want) in cases {
+        let f = found(text);
+        let bodies: Vec<&str> = f
+            .iter()
+            .filter(|x| x.1 == EntityKind::Organization)
+            .map(|x| x.0.as_str())
+            .collect();
+        assert_eq!(bodies, [*want], "in {text:?}: {f:?}");
+    }
+    // before a place it still names a region, and alone it is no name
+    let f = found("Rain fell in central Vell and in Central Norland on Monday.");
+    assert!(f.iter().all(|x| x.1 != EntityKind::Organization), "{f:?}");
+}
