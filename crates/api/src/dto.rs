@@ -309,7 +309,7 @@ pub struct NumberOut {
     pub text: String,
     pub start: i64,
     pub end: i64,
-    /// The value in its dimension's base unit (`km2`, `km`, `hour`), so figures given in
+    /// The value in its dimension's base unit (`km2`, `km`, `hour`, `km/h`), so figures given in
     /// different units compare; null for counts, currencies and percentages.
     #[schema(required = true)]
     pub normalized: Option<MeasureOut>,

@@ -201,6 +201,7 @@ pub const CONVERSIONS: &[(&str, &str, f64)] = &[
     ("second", "hour", 1.0 / 3600.0), ("minute", "hour", 1.0 / 60.0), ("hour", "hour", 1.0),
     ("day", "hour", 24.0), ("week", "hour", 168.0), ("month", "hour", 730.485),
     ("year", "hour", 8_765.82),
+    ("km/h", "km/h", 1.0), ("mph", "km/h", 1.609_344),
 ];
 
 /// Unit codes that are scales read off as a level (a magnitude, a storm category): no

@@ -147,6 +147,17 @@ fn hyphen_unit(lo: &str) -> Option<(f64, String)> {
 }
 
 /// The unit after the number ending before token `j`: (code or noun, index past it).
+/// Where "per hour" or "/h" after a unit (its last token before `k`) ends: the unit is a
+/// speed ("180 km/h", "90 miles per hour").
+fn speed_end(t: &Tokens, k: usize, b: usize) -> Option<usize> {
+    let hour = |i: usize| i < b && rules::HOUR_WORDS.contains(&t.lo(i));
+    let glued = |i: usize| t.toks.get(i).is_some_and(|x| !x.space_before);
+    if k + 1 < b && t.is_punct(k, '/') && glued(k) && glued(k + 1) && hour(k + 1) {
+        return Some(k + 2);
+    }
+    (k + 1 < b && t.is(k, "per") && hour(k + 1)).then_some(k + 2)
+}
+
 fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
     let mut j = j;
     if j < b && t.is_punct(j, '-') && !t.toks[j].space_before {
@@ -184,7 +195,10 @@ fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
         return None;
     }
     if let Some(code) = rules::unit_code(lo) {
-        return Some((code.into(), j + 1));
+        return Some(match speed_end(t, j + 1, b).zip(rules::speed_code(code)) {
+            Some((end, speed)) => (speed.into(), end),
+            None => (code.into(), j + 1),
+        });
     }
     if let Some(first) = lo.split('-').next() {
         if first != lo {

@@ -450,3 +450,20 @@ fn a_bare_large_number_counts_what_was_counted_before_it() {
     ];
     check_vu(cases);
 }
+
+#[test]
+fn a_length_per_hour_is_a_speed() {
+    check_vu(&[
+        ("winds of 180 km/h", &[(180.0, "km/h")]),
+        ("gusts of 120 kilometres per hour", &[(120.0, "km/h")]),
+        ("a top speed of 70 mph", &[(70.0, "mph")]),
+        ("winds of 90 miles per hour", &[(90.0, "mph")]),
+        // a length alone, or per another period, stays a length
+        ("a 180 km road", &[(180.0, "km")]),
+        ("40 km per day", &[(40.0, "km")]),
+    ]);
+    assert_eq!(
+        normalized("70 mph and 180 km/h"),
+        [Some((112.654, "km/h")), Some((180.0, "km/h"))]
+    );
+}

@@ -24,7 +24,19 @@ pub const UNITS: &[(&str, &str)] = &[
     ("roubles", "rub"), ("rubles", "rub"), ("rouble", "rub"), ("ruble", "rub"),
     ("hryvnias", "uah"), ("hryvnia", "uah"), ("yuan", "cny"), ("yen", "jpy"),
     ("pounds sterling", "gbp"), ("magnitude", "magnitude"),
+    ("mph", "mph"), ("kph", "km/h"), ("kmh", "km/h"), ("km/h", "km/h"),
 ];
+
+/// A length unit that "per hour" or "/h" makes a speed ("km" → "km/h").
+pub const SPEEDS: &[(&str, &str)] = &[("km", "km/h"), ("mi", "mph")];
+
+/// Words for an hour after "per" or "/" in a speed.
+pub const HOUR_WORDS: &[&str] = &["hour", "h", "hr"];
+
+/// The speed code of a length unit's code, per hour.
+pub fn speed_code(length: &str) -> Option<&'static str> {
+    SPEEDS.iter().find(|(l, _)| *l == length).map(|(_, s)| *s)
+}
 
 /// Units written before their value: "a magnitude 6.8 quake", "a category 4 storm".
 pub const PREFIX_UNITS: &[(&str, &str)] = &[("magnitude", "magnitude"), ("category", "category")];
