@@ -25,14 +25,17 @@ impl Analyzer<'_, '_> {
     }
 
     /// The body "the <head>" stands for: the one named last ([`Self::org_for_description`]),
-    /// else, for a generic head ("the company"), the body that spoke last, named by a
-    /// cue alone ("Velto blamed …. The company later faulted …").
+    /// else the body that spoke last, for a generic head ("the company") or one its name
+    /// holds, named by a cue alone ("Velto blamed …. The company later faulted …").
     fn body_described(&self, head: &str, at: usize, prev: Option<&Mention>) -> Option<Mention> {
         if let Some(f) = self.org_for_description(head, at) {
             return Some(mention_of(self.t, f));
         }
+        // or a body named by description that just spoke ("Peru's health ministry said
+        // …, the ministry said")
         let generic = rules::GENERIC_BODY_NOUNS.contains(&head);
-        prev.filter(|p| generic && p.kind == EntityKind::Organization)
+        let named = |p: &Mention| p.name.split(' ').any(|w| w.eq_ignore_ascii_case(head));
+        prev.filter(|p| p.kind == EntityKind::Organization && (generic || named(p)))
             .cloned()
     }
 
@@ -375,8 +378,9 @@ fn describes_kind(t: &Tokens, a: usize, b: usize) -> bool {
         })
 }
 
-/// "Ukrainian forces", "the Chilean army", "Peru's government": a country's institution
-/// speaks, an organisation named as written (without the article), not an unnamed group.
+/// "Ukrainian forces", "the Chilean army", "Peru's government", "Kenya's health
+/// ministry": a country's institution speaks, an organisation named as written (without
+/// the article), not an unnamed group.
 fn national_body(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
     let k = if t.is(a, "the") { a + 1 } else { a };
     if k + 1 >= b || !t.is_cap(k) {
@@ -393,12 +397,25 @@ fn national_body(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
         !stem.is_empty() && rules::is_country(stem)
     };
     let head = t.span_text(k + 1, b).to_lowercase();
-    if !country || !rules::NATIONAL_BODIES.contains(&head.as_str()) {
+    if !country
+        || !(rules::NATIONAL_BODIES.contains(&head.as_str()) || is_portfolio_body(t, k + 1, b))
+    {
         return None;
     }
     let name = t.span_text(k, b).to_string();
     Some(span_mention(t, k, b, name, EntityKind::Organization))
 }
+
+/// "health ministry", "space agency": a few lower-case words and a government
+/// body's head noun, which after a country ("Kenya's health ministry") name one body.
+fn is_portfolio_body(t: &Tokens, a: usize, b: usize) -> bool {
+    (2..=PORTFOLIO_WORDS_MAX + 1).contains(&(b - a))
+        && rules::PORTFOLIO_BODY_HEADS.contains(&t.lo(b - 1))
+        && (a..b).all(|i| t.is_word(i) && !t.toks[i].cap && !t.has(i, flag::FUNCTION))
+}
+
+/// Most words naming a portfolio before a body's head noun ("public health ministry").
+const PORTFOLIO_WORDS_MAX: usize = 2;
 
 /// Where a nominal noun phrase starts inside `[a, b)`: after the last word that cannot be
 /// part of it ("It comes like western intelligence" → "western intelligence").
@@ -504,6 +521,29 @@ const ROLE_REACH: usize = 30;
 mod tests {
     use super::super::test_support::{check, check_speaker_kinds};
     use crate::model::EntityKind;
+
+    #[test]
+    fn a_country_s_ministry_in_lower_case_is_a_body_the_ministry_stands_for() {
+        check_speaker_kinds(&[
+            (
+                "Peru's health ministry said two cases were found. The patients were \
+                 stable, the ministry said.",
+                &[
+                    ("Peru's health ministry", EntityKind::Organization),
+                    ("Peru's health ministry", EntityKind::Organization),
+                ],
+            ),
+            (
+                "The Peruvian interior ministry said the roads were open.",
+                &[("Peruvian interior ministry", EntityKind::Organization)],
+            ),
+            // no country: a description, and a clause is no portfolio
+            (
+                "The health ministry said two cases were found.",
+                &[("The health ministry", EntityKind::Nominal)],
+            ),
+        ]);
+    }
 
     #[test]
     fn a_group_of_people_speaks_as_itself() {

@@ -156,6 +156,10 @@ pub const NATIONAL_BODIES: &[&str] = &[
     "army", "military", "forces", "armed forces", "troops", "government", "navy", "air force",
 ];
 
+/// Head nouns of a government body named by its portfolio in lower case after a country
+/// ("Kenya's health ministry", "the Chilean space agency").
+pub const PORTFOLIO_BODY_HEADS: &[&str] = &["ministry", "agency"];
+
 /// Compass words that the demonym table holds for "Western experts" but that name no country.
 pub const COMPASS_ADJECTIVES: &[&str] = &["western", "eastern", "northern", "southern"];
 
