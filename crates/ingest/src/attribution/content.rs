@@ -570,7 +570,8 @@ fn is_instruction(t: &Tokens, c: usize, limit: usize) -> bool {
     let Some(to) = (c + 1..(c + INSTRUCTED_WORDS + 1).min(limit)).find(|&x| t.is(x, "to")) else {
         return false;
     };
-    (c..to).all(|x| t.is_word(x) && !t.is(x, "that"))
+    // "told reporters the vote was likely to …": a verb before "to" makes it a clause
+    (c..to).all(|x| t.is_word(x) && !t.is(x, "that") && !is_auxiliary(t, x))
         && to + 1 < limit
         && t.is_word(to + 1)
         && !t.is_cap(to + 1)
@@ -742,6 +743,11 @@ mod tests {
             (
                 "Ines Garza told reporters the plan to widen the road was dropped.",
                 &[("Ines Garza", "the plan to widen the road was dropped")],
+            ),
+            // a clause with its verb before "to" is content, not an order
+            (
+                "Ines Garza told Reuters the vote was likely to take place in Vell.",
+                &[("Ines Garza", "the vote was likely to take place in Vell")],
             ),
             // "says little at meetings", "said goodbye to …": nothing reported
             ("Tomas Brand says little at meetings.", &[]),
