@@ -156,6 +156,15 @@ mod tests {
                 "According to their report, the lake is safe.",
                 &[("report", "the lake is safe")],
             ),
+            // a person's office or campaign speaks for that person
+            (
+                "Mayor Lea Holm tested the water. Her office said the lake is safe.",
+                &[("Lea Holm", "the lake is safe")],
+            ),
+            (
+                "Mayor Lea Holm tested the water, according to a statement from her office.",
+                &[("Lea Holm", "Mayor Lea Holm tested the water")],
+            ),
         ]);
     }
 

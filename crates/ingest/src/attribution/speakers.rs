@@ -113,10 +113,12 @@ impl Analyzer<'_, '_> {
         if b - a == 1 && (t.has(a, flag::PRONOUN) || rules::OBJECT_PRONOUNS.contains(&t.lo(a))) {
             return self.pronoun(a, prev).map(|m| (m, true));
         }
-        // "their report", "its findings": a document stands for its owner
+        // "their report", "its findings", "her office": a document, or the office that
+        // speaks for someone, stands for its owner
         let owned_document = b - a <= 3
             && rules::POSSESSIVE_DETERMINERS.contains(&t.lo(a))
-            && rules::DOCUMENT_NOUNS.contains(&t.lo(b - 1));
+            && (rules::DOCUMENT_NOUNS.contains(&t.lo(b - 1))
+                || rules::OWNER_OFFICE_NOUNS.contains(&t.lo(b - 1)));
         if let Some(owner) = owned_document.then(|| self.possessor(a, prev)).flatten() {
             return Some((owner, true));
         }

@@ -129,6 +129,10 @@ pub const DOCUMENT_NOUNS: &[&str] = &[
     "website", "bulletin", "assessment", "study",
 ];
 
+/// Nouns of what speaks for its owner after a possessive ("her office said", "his
+/// campaign said"): the owner is the speaker.
+pub const OWNER_OFFICE_NOUNS: &[&str] = &["office", "campaign"];
+
 /// Prepositions that open where or when something was said, right after the cue ("X said
 /// outside the courthouse", "told reporters after the hearing", "said in Geneva"): a
 /// short phrase after them, with no verb, is not what was said.
