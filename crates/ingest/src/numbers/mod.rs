@@ -389,6 +389,18 @@ fn is_separator(t: &Tokens, i: usize) -> bool {
     t.is_punct(i, ',') || ranged_by(t, i) || rules::LIST_CONJUNCTIONS.contains(&t.lo(i))
 }
 
+/// "one in ten buildings", "one in every six homes": a ratio whose first number takes the
+/// noun of its second, as a list's does ("in 2023" is a date, not a ratio).
+fn ratio_in(t: &Tokens, j: usize, b: usize) -> bool {
+    if !t.is(j, "in") {
+        return false;
+    }
+    let k = if t.is(j + 1, "every") { j + 2 } else { j + 1 };
+    k < b
+        && is_number_start(t, k)
+        && !number_at(t, k).is_some_and(|(v, digits)| digits && is_year(t.s(k), v))
+}
+
 fn is_number_start(t: &Tokens, i: usize) -> bool {
     t.toks.get(i).is_some_and(|x| x.kind == Kind::Num) || word_value(t, i).is_some()
 }
@@ -449,7 +461,8 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
                     qualifier,
                     normalized: None,
                 };
-                if j < b && is_separator(t, j) && is_number_start(t, j + 1) {
+                if j < b && ((is_separator(t, j) && is_number_start(t, j + 1)) || ratio_in(t, j, b))
+                {
                     pending.push(q);
                 } else if let Some(unit) = elided_unit_of(t, start, j, value, &pending) {
                     q.normalized = Measure::of(value, &unit);

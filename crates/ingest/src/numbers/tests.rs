@@ -467,3 +467,17 @@ fn a_length_per_hour_is_a_speed() {
         [Some((112.654, "km/h")), Some((180.0, "km/h"))]
     );
 }
+
+#[test]
+fn a_ratio_counts_both_its_numbers_in_its_noun() {
+    check_vu(&[
+        (
+            "one in ten buildings collapsed",
+            &[(1.0, "building"), (10.0, "building")],
+        ),
+        ("one in every six homes", &[(1.0, "home"), (6.0, "home")]),
+        ("1 in 4 adults", &[(1.0, "adult"), (4.0, "adult")]),
+        // "in" before a year is when
+        ("the 12 in 2023 were rebuilt", &[]),
+    ]);
+}
