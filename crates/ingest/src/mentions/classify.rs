@@ -37,6 +37,9 @@ pub(super) fn classify(
     if let Some(f) = as_titled_person(t, reg, a, b, gaz) {
         return Some(f);
     }
+    if let Some(f) = person_after_body(t, a, b) {
+        return Some(f);
+    }
     if let Some(f) = as_body(t, a, b) {
         return Some(f);
     }
@@ -248,6 +251,17 @@ pub(super) fn as_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
         return Some(person);
     }
     let org_head = |i: usize| t.has(i, flag::ORG_HEAD) && t.is_cap(i);
+    // "the Harbour Board Spokesperson": a role after a body's name is no part of it
+    let mut b = b;
+    // ("Ministry of Defence" keeps its portfolio)
+    while b > a + 1
+        && t.has(b - 1, flag::ROLE)
+        && !org_head(b - 1)
+        && t.is_cap(b - 2)
+        && !t.has(b - 2, flag::FUNCTION)
+    {
+        b -= 1;
+    }
     let has_org = (a..b).any(org_head);
     let has_outlet = (a..b).any(|i| t.has(i, flag::OUTLET_HEAD) && t.is_cap(i));
     if has_outlet && !has_org && b - a >= 2 {
@@ -287,6 +301,23 @@ pub(super) fn as_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
         b,
         kind: EntityKind::Organization,
         name: strip_possessive(t.span_text(a, b)).to_string(),
+        roles: Vec::new(),
+    })
+}
+
+/// "… Harbour Board Jon Bray": a given name and a surname closing a run after a body's
+/// head word are a person the body is named before (the scanner keeps the body as a name
+/// of its own); a body named after a person ends in its head word ("Jon Bray Foundation").
+fn person_after_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
+    let k = b.checked_sub(2).filter(|&k| k > a)?;
+    let named = given_name_class(t.lo(k)) > 0
+        && (k..b).all(|i| is_person_word(t, i))
+        && (a..k).any(|i| t.has(i, flag::ORG_HEAD) && t.is_cap(i));
+    named.then(|| Found {
+        a: k,
+        b,
+        kind: EntityKind::Person,
+        name: clean_name(t, k, b),
         roles: Vec::new(),
     })
 }

@@ -716,3 +716,42 @@ fn a_compass_word_opening_a_body_name_stays_in_it() {
     let f = found("Rain fell in central Vell and in Central Norland on Monday.");
     assert!(f.iter().all(|x| x.1 != EntityKind::Organization), "{f:?}");
 }
+
+#[test]
+fn a_body_and_the_person_or_role_after_it_are_apart() {
+    // (text, the names found, in order, with their kinds)
+    let cases: &[(&str, &[(&str, EntityKind)])] = &[
+        (
+            "Jon Bray, the Harbour Board Spokesperson, spoke.",
+            &[
+                ("Jon Bray", EntityKind::Person),
+                ("Harbour Board", EntityKind::Organization),
+            ],
+        ),
+        (
+            "The Harbour Board Chairman spoke.",
+            &[("Harbour Board", EntityKind::Organization)],
+        ),
+        (
+            "Envoy to the Harbour Board Jon Bray spoke.",
+            &[
+                ("Harbour Board", EntityKind::Organization),
+                ("Jon Bray", EntityKind::Person),
+            ],
+        ),
+        // a body named after a person, and a portfolio after "of", stay in the name
+        (
+            "The Jon Bray Foundation spoke.",
+            &[("Jon Bray Foundation", EntityKind::Organization)],
+        ),
+        (
+            "The Norland Ministry of Defense spoke.",
+            &[("Norland Ministry of Defense", EntityKind::Organization)],
+        ),
+    ];
+    for (text, want) in cases {
+        let f = found(text);
+        let got: Vec<(&str, EntityKind)> = f.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(got, *want, "in {text:?}");
+    }
+}
