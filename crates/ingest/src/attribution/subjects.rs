@@ -523,6 +523,8 @@ fn is_appositive(t: &Tokens, start: usize, seg_end: usize) -> bool {
             && t.has(seg_end - 1, flag::ROLE)
             && !t.is_cap(seg_end - 1)
             && (start + 1..seg_end).all(|i| t.is_word(i)))
+        // "X, (the) Harbour Board Spokesperson, said": a role capitalised after its body
+        || capitalised_role_of_body(t, start, seg_end)
         // "Velto, the German carmaker, said"
         || (t.is(start, "the")
             && (start + 1..seg_end).all(|i| t.is_word(i))
@@ -531,6 +533,16 @@ fn is_appositive(t: &Tokens, start: usize, seg_end: usize) -> bool {
         // "Ivo Brand, the harbour master, said": a short description whose head is no
         // known role
         || is_plain_description(t, start, seg_end)
+}
+
+/// "the Harbour Board Spokesperson", "Harbour Board Spokesperson": capitalised words of a
+/// body's name, then a role, after the article or not.
+fn capitalised_role_of_body(t: &Tokens, start: usize, seg_end: usize) -> bool {
+    let from = if t.is(start, "the") { start + 1 } else { start };
+    seg_end > from + 1
+        && t.has(seg_end - 1, flag::ROLE)
+        && (from..seg_end).all(|i| t.is_cap(i))
+        && (from..seg_end - 1).any(|i| t.has(i, flag::ORG_HEAD))
 }
 
 #[cfg(test)]
@@ -571,6 +583,15 @@ mod tests {
             ),
             (
                 "Ivo Brand, the harbour master, said the quay is too short.",
+                &[("Ivo Brand", "the quay is too short")],
+            ),
+            // a role capitalised after the body it serves, with or without the article
+            (
+                "Ivo Brand, the Harbour Board Spokesperson, said the quay is too short.",
+                &[("Ivo Brand", "the quay is too short")],
+            ),
+            (
+                "Ivo Brand, Harbour Board Spokesperson, said the quay is too short.",
                 &[("Ivo Brand", "the quay is too short")],
             ),
             // a list with no description before it names no speaker of its own
