@@ -2,7 +2,7 @@
 //! stands for one named earlier, a country's institution, or an unnamed source.
 
 use super::types::{mention_of, span_mention, Analyzer};
-use crate::mentions::{content_words, is_group_of_people, Found};
+use crate::mentions::{content_words, names_a_kind, Found};
 use crate::model::{EntityKind, Mention, Span};
 use crate::rules;
 use crate::text::{flag, Kind, Tokens};
@@ -131,7 +131,7 @@ impl Analyzer<'_, '_> {
         // (or a kind of people: "angry passengers", "Fishermen" when it is no name)
         let lower_nominal = (a..b).find(|&i| {
             let people = if t.toks[i].cap {
-                is_group_of_people(t, i, i + 1)
+                names_a_kind(t, i, i + 1)
             } else {
                 t.lex.is_person_plural(t.lo(i))
             };

@@ -72,7 +72,7 @@ pub(super) fn trim_openers(
         && (t.has(a, flag::NOT_NAME | flag::FUNCTION)
             || (sentence_initial(t, a) && (t.lo(a).ends_with("ing") || t.lo(a).ends_with("ed")))
             || opens_with_place_of_noun(t, a, b)
-            || is_group_of_people(t, a, b))
+            || names_a_kind(t, a, b))
         && !(t.has(a, flag::ORG_HEAD) && a + 1 < b)
         && !opens_a_body_name(t, a, b)
         && (!compass_region(t, a, b) || rules::is_country_in(gaz, t.span_text(a, b)))
@@ -94,12 +94,13 @@ fn opens_a_body_name(t: &Tokens, a: usize, b: usize) -> bool {
 }
 
 /// "Passengers said …", "Fishermen in the bay …": a plural of a person noun opening a
-/// sentence, alone in its run, is a group of people. A word the article also capitalises
+/// sentence, alone in its run, is a group of people ("Estimates suggest …": a kind of
+/// document, likewise no name). A word the article also capitalises
 /// inside a sentence is a name ("Rangers said …" after "… against Rangers").
-pub(crate) fn is_group_of_people(t: &Tokens, a: usize, b: usize) -> bool {
+pub(crate) fn names_a_kind(t: &Tokens, a: usize, b: usize) -> bool {
     b == a + 1
         && sentence_initial(t, a)
-        && t.lex.is_person_plural(t.lo(a))
+        && (t.lex.is_person_plural(t.lo(a)) || rules::DOCUMENT_NOUNS.contains(&t.lo(a)))
         && !(0..t.len())
             .any(|j| j != a && t.is_cap(j) && t.lo(j) == t.lo(a) && !sentence_initial(t, j))
 }

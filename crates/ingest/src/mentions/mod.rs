@@ -30,7 +30,7 @@ use self::descriptions::{read_seats, resolve_place_descriptions};
 use self::evidence::{roles_after, roles_before, LARGE_PLACE};
 use self::words::strip_possessive;
 
-pub(crate) use self::classify::{is_group_of_people, outlet_kind_end};
+pub(crate) use self::classify::{names_a_kind, outlet_kind_end};
 pub use self::evidence::is_common_given_name;
 pub use self::registry::{Found, Registry};
 pub use self::words::{content_words, run_end};

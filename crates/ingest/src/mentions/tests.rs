@@ -668,6 +668,7 @@ fn a_group_of_people_opening_a_sentence_is_no_name() {
     let cases: &[(&str, &[(&str, EntityKind)])] = &[
         ("Commuters said the line was slow.", &[]),
         ("Fishermen in Vell said the nets were empty.", &[]),
+        ("Estimates suggest the nets were empty.", &[]),
         // a name of its own, and a word the article capitalises inside a sentence
         (
             "Commuters Union said the line was slow.",
