@@ -158,10 +158,16 @@ impl Analyzer<'_, '_> {
     ) -> Option<(Mention, bool)> {
         let t = self.t;
         if let Some(f) = found.iter().rev().find(|f| f.kind == EntityKind::Person) {
-            // "the chief of staff of X" describes someone else than X.
+            // "the chief of staff of X" describes someone else than X; "chief executive of
+            // the Harbour Board X" names X, the body's holder of the role, after the body
             let possessive = t.is_possessive(f.b - 1);
+            let after_body = found.iter().any(|g| {
+                g.b == f.a && matches!(g.kind, EntityKind::Organization | EntityKind::Place)
+            });
             let owned = lower_nominal.is_some_and(|n| {
-                (n < f.a && (n..f.a).any(|i| rules::ROLE_PREPOSITIONS.contains(&t.lo(i))))
+                (n < f.a
+                    && !after_body
+                    && (n..f.a).any(|i| rules::ROLE_PREPOSITIONS.contains(&t.lo(i))))
                     || (possessive && n >= f.b)
             });
             if !owned {
@@ -543,6 +549,21 @@ mod tests {
             (
                 "The health ministry said two cases were found.",
                 &[("The health ministry", EntityKind::Nominal)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_role_of_a_body_before_a_name_is_that_person() {
+        check(&[
+            (
+                "Chief executive of the Harbour Board Jon Bray said the port would reopen.",
+                &[("Jon Bray", "the port would reopen")],
+            ),
+            // the role of someone else than the one named
+            (
+                "The chief of staff of Jon Bray said the port would reopen.",
+                &[("The chief of staff of Jon Bray", "the port would reopen")],
             ),
         ]);
     }
