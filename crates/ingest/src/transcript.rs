@@ -422,19 +422,21 @@ UNIDENTIFIED WOMAN: Nobody warned us.
 
     #[test]
     fn questions_and_answers_are_the_interviewer_and_the_person_named_before() {
+        // an introduction, two questions and their answers, one of two paragraphs
+        let interview: &[&str] = &[
+            "-",
+            "label Jon Bray",
+            "Jon Bray",
+            "Jon Bray",
+            "label Jon Bray",
+            "Jon Bray",
+        ];
         let cases: &[(&str, &[&str])] = &[
             (
                 "Harbour master Jon Bray spoke to us on the quay.\n\n\
                  Q: When did the ferry sink?\n\nA: In 1998, off Oster.\n\n\
                  It never sailed again.\n\nQ: Will you raise it?\n\nA: Next year.",
-                &[
-                    "-",
-                    "label Jon Bray",
-                    "Jon Bray",
-                    "Jon Bray",
-                    "label Jon Bray",
-                    "Jon Bray",
-                ],
+                interview,
             ),
             // one answer alone is no interview
             (
@@ -447,14 +449,7 @@ UNIDENTIFIED WOMAN: Nobody warned us.
                 "Harbour master Jon Bray has run the quay for years. We talked to him.\n\n\
                  When did the ferry sink?\n\nIn 1998, off Oster.\n\nIt never sailed again.\n\n\
                  Will you raise it?\n\nNext year, if the money comes.",
-                &[
-                    "-",
-                    "label Jon Bray",
-                    "Jon Bray",
-                    "Jon Bray",
-                    "label Jon Bray",
-                    "Jon Bray",
-                ],
+                interview,
             ),
             // an explainer asks its own questions: no interview, no speaker
             (
