@@ -93,10 +93,10 @@ fn opens_a_body_name(t: &Tokens, a: usize, b: usize) -> bool {
             .any(|i| t.has(i, flag::ORG_HEAD))
 }
 
-/// "Passengers said …", "Fishermen in the bay …": a plural of a person noun opening a
-/// sentence, alone in its run, is a group of people ("Estimates suggest …": a kind of
-/// document, likewise no name). A word the article also capitalises
-/// inside a sentence is a name ("Rangers said …" after "… against Rangers").
+/// "Passengers said …", "Fishermen in the bay …", "Estimates suggest …": a plural of a
+/// person noun or a kind of document opening a sentence, alone in its run, names a kind,
+/// not an entity. A word the article also capitalises inside a sentence is a name
+/// ("Rangers said …" after "… against Rangers").
 pub(crate) fn names_a_kind(t: &Tokens, a: usize, b: usize) -> bool {
     b == a + 1
         && sentence_initial(t, a)
