@@ -19,9 +19,10 @@ impl Analyzer<'_, '_> {
         if !generic && !self.t.lex.is_org_head(head) {
             return None;
         }
-        let named = |f: &Found| f.name.split(' ').any(|w| w.eq_ignore_ascii_case(head));
         self.reg
-            .last_before_where(at, &[EntityKind::Organization], |f| generic || named(f))
+            .last_before_where(at, &[EntityKind::Organization], |f| {
+                generic || name_holds(&f.name, head)
+            })
     }
 
     /// The body "the <head>" stands for: the one named last ([`Self::org_for_description`]),
@@ -34,9 +35,10 @@ impl Analyzer<'_, '_> {
         // or a body named by description that just spoke ("Peru's health ministry said
         // …, the ministry said")
         let generic = rules::GENERIC_BODY_NOUNS.contains(&head);
-        let named = |p: &Mention| p.name.split(' ').any(|w| w.eq_ignore_ascii_case(head));
-        prev.filter(|p| p.kind == EntityKind::Organization && (generic || named(p)))
-            .cloned()
+        prev.filter(|p| {
+            p.kind == EntityKind::Organization && (generic || name_holds(&p.name, head))
+        })
+        .cloned()
     }
 
     /// "the ministry", "the Oslo-based company", "the German carmaker" (from "the" at `the`
@@ -412,6 +414,12 @@ fn national_body(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
     }
     let name = t.span_text(k, b).to_string();
     Some(span_mention(t, k, b, name, EntityKind::Organization))
+}
+
+/// Whether a body's name holds the head noun of a description of it ("the ministry" and
+/// "Peru's health ministry"), in any case.
+fn name_holds(name: &str, head: &str) -> bool {
+    name.split(' ').any(|w| w.eq_ignore_ascii_case(head))
 }
 
 /// "health ministry", "space agency": a few lower-case words and a government
