@@ -599,9 +599,8 @@ fn common_listener_end(t: &Tokens, c: usize, limit: usize) -> usize {
         c
     };
     let open = |i: usize| t.is_word(i) && !t.is_cap(i) && !t.has(i, flag::FUNCTION);
-    let end = (first..limit.min(first + rules::COMMON_LISTENER_WORDS_MAX))
-        .find(|&i| !open(i))
-        .unwrap_or(limit.min(first + rules::COMMON_LISTENER_WORDS_MAX));
+    let most = limit.min(first + rules::COMMON_LISTENER_WORDS_MAX);
+    let end = (first..most).find(|&i| !open(i)).unwrap_or(most);
     // "told the players to rest" is an order, which the caller tells apart from a listener
     let clause_follows = end >= limit
         || !t.is_word(end)
