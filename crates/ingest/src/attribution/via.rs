@@ -177,6 +177,29 @@ mod tests {
     }
 
     #[test]
+    fn an_outlet_unknown_by_name_is_known_by_its_kind() {
+        check_vias(&[
+            (
+                "“The quay is safe,” Ana Ruiz told the radio station Onda Vell.",
+                &[("Ana Ruiz", Some("Onda Vell"))],
+            ),
+            (
+                "Ana Ruiz told the television network Canal Oster that the quay was safe.",
+                &[("Ana Ruiz", Some("Canal Oster"))],
+            ),
+            (
+                "Ana Ruiz told the harbour podcast Tide Talk that the quay was safe.",
+                &[("Ana Ruiz", Some("Tide Talk"))],
+            ),
+            // a station that is no outlet, and a name after it that is no listener
+            (
+                "Ana Ruiz said the fire began at the police station on Quay Street.",
+                &[("Ana Ruiz", None)],
+            ),
+        ]);
+    }
+
+    #[test]
     fn the_source_an_outlet_cites_speaks_through_it() {
         check_vias(&[
             (

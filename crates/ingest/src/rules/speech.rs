@@ -341,7 +341,7 @@ pub const OUTLET_HEADS: &[&str] = &[
 /// Lower-case nouns that introduce an outlet by name: "the daily El Comercio".
 pub const OUTLET_KINDS: &[&str] = &[
     "daily", "newspaper", "paper", "weekly", "magazine", "tabloid", "broadcaster", "channel",
-    "website", "outlet", "journal",
+    "website", "outlet", "journal", "station", "network", "podcast",
 ];
 
 /// "X posted a video showing Y": verbs that publish pictures and the pictures they publish,
