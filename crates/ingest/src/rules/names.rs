@@ -29,7 +29,8 @@ pub const ORG_HEADS: &[&str] = &[
     "unicef", "unhcr", "iaea", "opec", "imf", "survey", "observatory", "institution", "house", "palace",
     "system", "network", "programme", "program", "initiative", "project", "watch", "forum",
     "trust", "society", "academy", "laboratory", "hospital", "museum", "college", "school",
-    "nations", "league", "tribunal", "chamber",
+    "nations", "league", "tribunal", "chamber", "confederation", "consortium", "cooperative",
+    "syndicate", "guild",
     // companies, by the word their names end in ("Velto Motors", "Arkam Holdings")
     "motors", "airlines", "airways", "holdings", "industries", "technologies",
     "pharmaceuticals", "corp", "llc", "gmbh", "communications", "telecom", "entertainment",
