@@ -156,7 +156,10 @@ fn scan(
                 continue;
             }
             let e = run_end(t, i, pb);
-            if let Some(f) = classify(t, reg, i, e, pa, prev_place_end, gaz) {
+            if let Some(mut f) = classify(t, reg, i, e, pa, prev_place_end, gaz) {
+                if let Some(body) = body_of_members(t, i, &f) {
+                    f = body;
+                }
                 if f.kind == EntityKind::Place {
                     prev_place_end = Some(f.b);
                 }
@@ -191,6 +194,32 @@ fn scan(
         }
     }
     out
+}
+
+/// "The Federation of Harbour Pilots": a name read as a person right after a body's head
+/// word and "of", with no role of its own, is whom the body gathers, so the whole run from
+/// `i` is one organisation (a person after the body's full name, "President of the Harbour
+/// Board Ana Ruiz", follows a name, not "of").
+fn body_of_members(t: &Tokens, i: usize, f: &Found) -> Option<Found> {
+    let gathers = f.kind == EntityKind::Person
+        && f.roles.is_empty()
+        && f.a >= i + 2
+        && t.is(f.a - 1, "of")
+        && t.has(f.a - 2, flag::ORG_HEAD)
+        && t.is_cap(f.a - 2);
+    if !gathers {
+        return None;
+    }
+    let a = (i..f.a - 2)
+        .find(|&o| !t.has(o, flag::NOT_NAME | flag::FUNCTION | flag::DEMONYM))
+        .unwrap_or(f.a - 2);
+    Some(Found {
+        a,
+        b: f.b,
+        kind: EntityKind::Organization,
+        name: words::clean_name(t, a, f.b),
+        roles: Vec::new(),
+    })
 }
 
 /// Reads the whole article twice and labels every name in it.

@@ -756,3 +756,43 @@ fn a_body_and_the_person_or_role_after_it_are_apart() {
         assert_eq!(got, *want, "in {text:?}");
     }
 }
+
+#[test]
+fn a_body_named_after_whom_it_gathers_is_one_organisation() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let cases: &[(&str, &[(&str, EntityKind)])] = &[
+        // a place and a plural read as a person's names, after a body's head and "of"
+        (
+            "The Federation of Kenya Employers said wages would rise.",
+            &[("Federation of Kenya Employers", EntityKind::Organization)],
+        ),
+        (
+            "The Confederation of Norland Industry said wages would rise.",
+            &[(
+                "Confederation of Norland Industry",
+                EntityKind::Organization,
+            )],
+        ),
+        // a person after the body's full name, and a person with a role, stay people
+        (
+            "President of the Harbour Board Ana Ruiz said wages would rise.",
+            &[
+                ("President of the Harbour Board", EntityKind::Organization),
+                ("Ana Ruiz", EntityKind::Person),
+            ],
+        ),
+        (
+            "Ana Ruiz of the Harbour Board said wages would rise.",
+            &[
+                ("Ana Ruiz", EntityKind::Person),
+                ("Harbour Board", EntityKind::Organization),
+            ],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = found_with(text, Some(g));
+        let want: Vec<(String, EntityKind)> =
+            want.iter().map(|(n, k)| (n.to_string(), *k)).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
