@@ -796,3 +796,40 @@ fn a_body_named_after_whom_it_gathers_is_one_organisation() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn a_body_named_for_its_purpose_is_one_name() {
+    let cases: &[(&str, &[(&str, EntityKind)])] = &[
+        (
+            "The Committee to Protect Harbour Pilots said the arrests were unjust.",
+            &[(
+                "Committee to Protect Harbour Pilots",
+                EntityKind::Organization,
+            )],
+        ),
+        // "to" between two bodies, or before a single word, joins nothing
+        (
+            "Ana Ruiz moved from the Agency to Oster Police in May.",
+            &[
+                ("Ana Ruiz", EntityKind::Person),
+                ("Agency", EntityKind::Organization),
+                ("Oster Police", EntityKind::Organization),
+            ],
+        ),
+    ];
+    for (text, want) in cases {
+        let want: Vec<(String, EntityKind)> =
+            want.iter().map(|(n, k)| (n.to_string(), *k)).collect();
+        assert_eq!(found(text), want, "{text}");
+    }
+    for text in [
+        "A letter from the Harbour Board to Ana Ruiz came in May.",
+        "A letter from the Harbour Board to Mayor Ana Ruiz came in May.",
+    ] {
+        let names = found(text);
+        assert!(
+            names.contains(&("Harbour Board".to_string(), EntityKind::Organization)),
+            "{text}: {names:?}"
+        );
+    }
+}

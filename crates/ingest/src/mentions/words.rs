@@ -42,6 +42,10 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
             j += 2;
             continue;
         }
+        if purpose_name_goes_on(t, j, limit) {
+            j += 2;
+            continue;
+        }
         let lo = t.lo(j);
         let joins = (rules::is_name_connector(lo) || lo == "and") && t.is_word(j) && !t.toks[j].cap;
         if joins {
@@ -65,6 +69,28 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
         break;
     }
     j
+}
+
+/// "Committee to Protect Harbour Pilots", "Campaign to End Night Trawling": a body named
+/// for its purpose goes on past "to" (at `j`) when a body's head word comes before it and
+/// at least two capitalised words after it, none a body's head and the first no place,
+/// title or given name ("moved from the Agency to Oster Police", "a letter from the Board to Ana
+/// Ruiz" name two).
+fn purpose_name_goes_on(t: &Tokens, j: usize, limit: usize) -> bool {
+    let other_name =
+        flag::GEO | flag::REGION | flag::ORG_HEAD | flag::DEMONYM | flag::OUTLET_HEAD | flag::TITLE;
+    t.is(j, "to")
+        && !t.toks[j].cap
+        && t.is_cap(j - 1)
+        && t.has(j - 1, flag::ORG_HEAD)
+        && j + 2 < limit
+        && t.is_cap(j + 1)
+        && t.is_cap(j + 2)
+        && !t.has(j + 1, other_name)
+        && super::evidence::given_name_class(t.lo(j + 1)) == 0
+        && !(j + 2..limit)
+            .take_while(|&k| t.is_cap(k))
+            .any(|k| t.has(k, flag::ORG_HEAD))
 }
 
 /// A word of a person's name; "van", "de", "bin" count inside a name ("Jan van Dam").
