@@ -383,6 +383,9 @@ fn attributes_nothing(t: &Tokens, s: &Sentence, cue: usize) -> bool {
     if p > s.a && (rules::COPULAS.contains(&t.lo(p - 1)) || t.is(p - 1, "being")) {
         return true;
     }
+    if denied_cue(t, s, cue) {
+        return true;
+    }
     if !rules::TOLD_CUES.contains(&t.lo(cue))
         && t.is(cue + 1, "to")
         && t.is_word(cue + 2)
@@ -393,6 +396,17 @@ fn attributes_nothing(t: &Tokens, s: &Sentence, cue: usize) -> bool {
         return true;
     }
     t.is(cue, "read") && !(s.a..cue).any(|k| rules::READING_DOCUMENTS.contains(&t.lo(k)))
+}
+
+/// "has not commented on the losses", "had never said so", "hasn't confirmed it": a cue
+/// its auxiliaries negate reports that nothing was said, so it credits no one.
+fn denied_cue(t: &Tokens, s: &Sentence, cue: usize) -> bool {
+    (s.a..cue)
+        .rev()
+        .take_while(|&k| t.has(k, flag::CUE_ADV) || rules::NEGATED_AUXILIARIES.contains(&t.lo(k)))
+        .any(|k| {
+            t.is(k, "not") || t.is(k, "never") || rules::NEGATED_AUXILIARIES.contains(&t.lo(k))
+        })
 }
 
 /// At most this many words name a listener between "to" and "that" ("said to reporters
@@ -416,6 +430,41 @@ fn listener_then_that(t: &Tokens, from: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::check;
+
+    #[test]
+    fn a_negated_cue_credits_no_one() {
+        check(&[
+            // what an outlet reports is that nothing was said
+            (
+                "The harbour board has not commented on the closure, Radio Vell reported.",
+                &[(
+                    "Radio Vell",
+                    "The harbour board has not commented on the closure",
+                )],
+            ),
+            // the article's own statement that she has not
+            (
+                "Ana Ruiz hasn't confirmed that the ferry to Oster was late.",
+                &[(
+                    "",
+                    "Ana Ruiz hasn't confirmed that the ferry to Oster was late.",
+                )],
+            ),
+            (
+                "Ana Ruiz, who has never said whether she will run, said the ferry was late.",
+                &[("Ana Ruiz", "the ferry was late")],
+            ),
+            // the negation inside what was said, or an adverb alone, denies nothing
+            (
+                "Ana Ruiz said she had not seen the ferry to Oster.",
+                &[("Ana Ruiz", "she had not seen the ferry to Oster")],
+            ),
+            (
+                "Ana Ruiz has repeatedly said the ferry to Oster was late.",
+                &[("Ana Ruiz", "the ferry to Oster was late")],
+            ),
+        ]);
+    }
 
     #[test]
     fn a_cue_whose_plain_form_is_a_noun_reads_as_the_noun_after_a_possessive() {
