@@ -180,7 +180,9 @@ fn from_json(s: &str) -> Result<NewArticle, String> {
 }
 
 /// A `.txt` article. It may open with a header of `key: value` lines (keys in any case
-/// and order: `title`, `source` or `outlet`, `url`, `date` or `published`), either at the
+/// and order: `title`, `source` or `outlet`, `url`, `date` or `published`; `licence`,
+/// `license`, `copyright`, `author`, `byline` and `language` are read past and not
+/// kept, so that they never become the article's first sentence), either at the
 /// very top or under a first line that is the headline; the header ends at the first blank
 /// line or the first line that is no header field. Without a header the whole file is the
 /// text and its first line the headline. A byte order mark and CRLF line ends are fine.
@@ -232,6 +234,8 @@ enum Field {
     Source,
     Url,
     Date,
+    /// Metadata the store has no column for.
+    Unkept,
 }
 
 impl Header {
@@ -244,6 +248,7 @@ impl Header {
             Field::Source => &mut self.source,
             Field::Url => &mut self.url,
             Field::Date => &mut self.date,
+            Field::Unkept => return,
         };
         *slot = Some(value.to_string());
     }
@@ -257,6 +262,7 @@ fn header_field(line: &str) -> Option<(Field, &str)> {
         "source" | "outlet" => Field::Source,
         "url" => Field::Url,
         "date" | "published" | "published_at" => Field::Date,
+        "licence" | "license" | "copyright" | "author" | "byline" | "language" => Field::Unkept,
         _ => return None,
     };
     Some((field, value.trim()))
@@ -363,6 +369,11 @@ mod tests {
             (
                 "Dam holds\nsource: unknown\nurl:\n\nThe dam held.",
                 (Some("Dam holds"), None, None, None, "The dam held."),
+            ),
+            // metadata without a column is read past, never left as the first sentence
+            (
+                "Dam holds\nsource: Valley Post\nLicence: CC BY 4.0\nAuthor: A. Ruiz\n\nThe dam held.",
+                (Some("Dam holds"), Some("Valley Post"), None, None, "The dam held."),
             ),
         ];
         for (raw, (title, source, url, date, text)) in cases {
