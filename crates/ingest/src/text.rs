@@ -52,16 +52,17 @@ pub struct Lexicon {
     /// Words that are adjectives in nearly every use (`data/adjectives.txt`, from GUM's
     /// part-of-speech tags; `scripts/adjectives.py`).
     adjectives: FnvSet<&'static str>,
-    /// Plurals of nouns that name a kind of person (`data/person_plurals.txt`, from
-    /// WordNet's noun.person; `scripts/person_nouns.py`).
+    /// Nouns that name a kind of person, and their plurals (`data/person_nouns.tsv`,
+    /// from WordNet's noun.person; `scripts/person_nouns.py`).
+    person_nouns: FnvSet<&'static str>,
     person_plurals: FnvSet<&'static str>,
 }
 
 /// The adjective list, one lower-case word per line.
 const ADJECTIVES: &str = include_str!("../data/adjectives.txt");
 
-/// The plurals of person nouns, one lower-case word per line.
-const PERSON_PLURALS: &str = include_str!("../data/person_plurals.txt");
+/// Person nouns, one `singular<TAB>plural` pair of lower-case words per line.
+const PERSON_NOUNS: &str = include_str!("../data/person_nouns.tsv");
 
 impl Lexicon {
     pub fn new() -> Self {
@@ -116,11 +117,13 @@ impl Lexicon {
             outlets.entry(first).or_default().push(o);
         }
         let adjectives = ADJECTIVES.lines().filter(|w| !w.is_empty()).collect();
-        let person_plurals = PERSON_PLURALS.lines().filter(|w| !w.is_empty()).collect();
+        let pairs = PERSON_NOUNS.lines().filter_map(|l| l.split_once('\t'));
+        let (person_nouns, person_plurals) = pairs.unzip();
         Lexicon {
             map,
             outlets,
             adjectives,
+            person_nouns,
             person_plurals,
         }
     }
@@ -129,6 +132,12 @@ impl Lexicon {
     /// ("passengers", "fishermen"): a group of people, not a name, when it opens a sentence.
     pub fn is_person_plural(&self, lower: &str) -> bool {
         self.person_plurals.contains(lower)
+    }
+
+    /// Whether a lower-case word is a noun naming a kind of person, in the singular
+    /// ("husband", "source"): a description of who speaks when it heads one.
+    pub fn is_person_noun(&self, lower: &str) -> bool {
+        self.person_nouns.contains(lower)
     }
 
     /// Whether a lower-case word is an adjective in nearly every use ("small", "local").

@@ -130,12 +130,13 @@ impl Analyzer<'_, '_> {
         let found = self.reg.overlapping(a, b);
         // The head noun of a description: the first source noun ("a journalist present in
         // the area held by the army" is a journalist).
-        // (or a kind of people: "angry passengers", "Fishermen" when it is no name)
+        // (or a kind of people: "angry passengers", "her husband", "Fishermen" when it is
+        // no name)
         let lower_nominal = (a..b).find(|&i| {
             let people = if t.toks[i].cap {
                 names_a_kind(t, i, i + 1)
             } else {
-                t.lex.is_person_plural(t.lo(i))
+                t.lex.is_person_plural(t.lo(i)) || t.lex.is_person_noun(t.lo(i))
             };
             (t.has(i, flag::NOMINAL | flag::ROLE) || people) && (!t.toks[i].cap || i == a)
         });
@@ -537,6 +538,25 @@ const ROLE_REACH: usize = 30;
 mod tests {
     use super::super::test_support::{check, check_speaker_kinds};
     use crate::model::EntityKind;
+
+    #[test]
+    fn a_kind_of_person_after_a_possessive_speaks() {
+        check_speaker_kinds(&[
+            (
+                "Ana Ruiz left Oster in May. Her husband said the move had been hard.",
+                &[("husband", EntityKind::Nominal)],
+            ),
+            (
+                "Ana Ruiz met the envoy. Her counterpart said the talks had gone well.",
+                &[("counterpart", EntityKind::Nominal)],
+            ),
+            // a document the owner wrote stands for the owner
+            (
+                "Ana Ruiz left Oster in May. Her statement said the move had been hard.",
+                &[("Ana Ruiz", EntityKind::Person)],
+            ),
+        ]);
+    }
 
     #[test]
     fn a_country_s_ministry_in_lower_case_is_a_body_the_ministry_stands_for() {

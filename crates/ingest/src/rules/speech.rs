@@ -237,7 +237,7 @@ pub const NOMINAL_SOURCE_NOUNS: &[&str] = &[
     "rescuers", "relatives", "families", "parents", "students", "patients", "victims",
     "neighbours", "neighbors", "group", "groups", "organisers", "organizers", "polls", "poll", "surveys", "survey", "data", "figures",
     "study", "studies", "records", "documents", "authority", "operator", "operators", "unions", "union",
-    "council", "committee", "court", "judges",
+    "council", "committee", "court", "judges", "counterpart", "counterparts",
 ];
 
 /// First words of a line ending in a colon that is a heading or a note, not a transcript's
