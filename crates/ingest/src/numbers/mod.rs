@@ -68,7 +68,23 @@ fn word_value(t: &Tokens, i: usize) -> Option<f64> {
     if let Some(v) = rules::number_word(lo) {
         return Some(v);
     }
+    // "six-point-four": a decimal spelled out, as broadcast scripts write numbers
+    if let Some((whole, digits)) = lo.split_once("-point-") {
+        return Some(spelled(whole.split('-'))? + decimal_digits(digits.split('-'))?);
+    }
     spelled(lo.split('-'))
+}
+
+/// The fraction that digit words after "point" spell ("four" is 0.4, "two five" is 0.25);
+/// `None` unless every word is a single digit.
+fn decimal_digits<'w>(words: impl Iterator<Item = &'w str>) -> Option<f64> {
+    let (mut fraction, mut scale) = (0.0, 0.1);
+    for w in words {
+        let d = rules::number_word(w).filter(|d| *d < 10.0 && d.fract() == 0.0)?;
+        fraction += d * scale;
+        scale /= 10.0;
+    }
+    (scale < 0.1).then_some(fraction)
 }
 
 /// The value of number words read in order ("two", "hundred", "forty", "nine" is 249),
@@ -553,6 +569,15 @@ fn spelled_value(t: &Tokens, start: usize, b: usize, first: f64, is_digits: bool
     // Glued to a preceding word ("Survey1200") is fine; glued to a digit or a decimal
     // point is not a new number.
     let mut j = start + 1;
+    // "six point four": the decimals of a number in words
+    if !is_digits && t.is(j, "point") {
+        let digits = (j + 1..b).take_while(|&k| t.has(k, flag::NUMWORD) && !t.lo(k).contains('-'));
+        let words: Vec<&str> = digits.map(|k| t.lo(k)).collect();
+        if let Some(f) = decimal_digits(words.iter().copied()) {
+            value += f;
+            j += 1 + words.len();
+        }
+    }
     // "13-million refugees": the multiplier joined by a hyphen
     if j + 1 < b
         && t.is_punct(j, '-')

@@ -64,6 +64,29 @@ fn spelled_numbers_in_words_and_hyphens() {
 }
 
 #[test]
+fn decimals_spelled_out_as_broadcast_scripts_write_them() {
+    check_vu(&[
+        ("fares rose two-point-five percent", &[(2.5, "percent")]),
+        (
+            "one-point-two million voters took part",
+            &[(1_200_000.0, "voter")],
+        ),
+        (
+            "fares rose three point two five percent",
+            &[(3.25, "percent")],
+        ),
+        ("a magnitude of six-point-four", &[(6.4, "magnitude")]),
+        ("a magnitude of 5.9 was measured", &[(5.9, "magnitude")]),
+        // "point" that is no decimal point
+        (
+            "nine ferries made the point that fares rose",
+            &[(9.0, "ferry")],
+        ),
+        ("the six-point plan was signed", &[(6.0, "point")]),
+    ]);
+}
+
+#[test]
 fn digits_inside_codes_count_nothing() {
     for text in [
         "the H5N8 strain reached the farm",

@@ -43,7 +43,7 @@ pub const PREFIX_UNITS: &[(&str, &str)] = &[("magnitude", "magnitude"), ("catego
 
 /// Nouns that say, through "of", what the number after them counts: "a pre-war population
 /// of 12,000" counts inhabitants.
-pub const OF_UNITS: &[(&str, &str)] = &[("population", "inhabitant")];
+pub const OF_UNITS: &[(&str, &str)] = &[("population", "inhabitant"), ("magnitude", "magnitude")];
 
 /// What befell counted people, by the words that say it: a count of the injured and one of
 /// the dead are two quantities. A number with no noun of its own next to one of these
