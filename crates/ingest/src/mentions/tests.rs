@@ -833,3 +833,21 @@ fn a_body_named_for_its_purpose_is_one_name() {
         );
     }
 }
+#[test]
+fn a_country_after_nation_of_is_a_place_even_before_a_cue() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    for text in [
+        "Officials in the island nation of Vanuatu said on Monday that roads were shut.",
+        "Officials in the Andean country of Peru said that roads were shut.",
+        "Roads in the nation of Vanuatu were shut on Monday.",
+    ] {
+        let f = found_with(text, Some(g));
+        assert!(
+            f.iter().any(|(_, k)| *k == EntityKind::Place),
+            "{text}: {f:?}"
+        );
+    }
+    // the name right before the cue, with no "of" phrase, speaks
+    let f = found_with("Velto said on Monday that roads were shut.", Some(g));
+    assert!(!f.iter().any(|(_, k)| *k == EntityKind::Place), "{f:?}");
+}

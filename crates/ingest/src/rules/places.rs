@@ -21,6 +21,7 @@ pub const PLACE_OF_NOUNS: &[&str] = &[
     "neighbourhood", "neighborhood", "streets", "residents", "resident", "mayor", "governor",
     "inhabitants", "people", "liberation", "capture", "fall", "recapture", "reconquest", "area",
     "areas", "territory", "districts", "control", "cities", "towns", "villages", "hall",
+    "nation", "country", "kingdom", "republic", "islands", "archipelago",
 ];
 
 /// Words after a name that make it a region, kept in the name ("Westvale region").
