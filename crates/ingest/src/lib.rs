@@ -483,12 +483,18 @@ fn make_claim(
     scene: Option<&mentions::Found>,
 ) -> Claim {
     let mut places: Vec<Mention> = Vec::new();
-    // "Residents in X say …", "Police in X said …": where an unnamed speaker is, the
-    // claim is about (not "the head of the X region", whose office only names it)
+    // "Residents in X say …", "Police in X said …", "Officials in the island nation of X
+    // said …": where an unnamed speaker is, the claim is about (not "the head of the X
+    // region", whose office only names it)
     let located = |f: &&mentions::Found| {
         let before_the = usize::from(f.a > 0 && t.is(f.a - 1, "the"));
-        f.a.checked_sub(1 + before_the)
-            .is_some_and(|p| rules::SPEAKER_PLACE_PREPOSITIONS.contains(&t.lo(p)))
+        let named_kind = f.a >= 2
+            && t.is(f.a - 1, "of")
+            && (t.has(f.a - 2, flag::PLACE_DESC) || rules::NATION_NOUNS.contains(&t.lo(f.a - 2)));
+        named_kind
+            || f.a
+                .checked_sub(1 + before_the)
+                .is_some_and(|p| rules::SPEAKER_PLACE_PREPOSITIONS.contains(&t.lo(p)))
     };
     let speaker_places = speaker
         .as_ref()

@@ -120,6 +120,10 @@ pub const LOCATIVE_PREPOSITIONS: &[&str] = &["in", "at", "near", "outside", "acr
 /// Holt said"): the claim is about that place.
 pub const SPEAKER_PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from"];
 
+/// Nouns of a country or a state that "of" and its name follow ("the island nation of X",
+/// "the Andean country of X"), as "the town of X" follows a place description.
+pub const NATION_NOUNS: &[&str] = &["nation", "country", "state", "kingdom", "republic"];
+
 /// Words after a sentence's "it" that say something about a place ("it fell to", "it is
 /// located along"), so the "it" is the place the text is talking about.
 pub const PLACE_PREDICATES: &[&str] = &[
