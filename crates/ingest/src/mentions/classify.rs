@@ -502,8 +502,24 @@ impl Run<'_> {
             return ControlFlow::Break(None);
         }
         let possessive = t.is_possessive(b - 1);
-        // "Westvale region", "the Savio river": a lower-case region or feature word after it.
-        let region_after = t.is_word(b)
+        // "the Pacific nation of Tonga", "the Caribbean island of Dominica": a word that
+        // describes the place named after "of", no place itself (a country stays one: "the
+        // US state of Texas")
+        let country = rules::is_country_in(self.gaz, &written);
+        let describes_named_place = !possessive
+            && !country
+            && t.is_word(b)
+            && !t.toks[b].cap
+            && rules::DESCRIBED_PLACE_NOUNS.contains(&t.lo(b))
+            && t.is(b + 1, "of")
+            && t.is_cap(b + 2);
+        if describes_named_place {
+            return ControlFlow::Break(None);
+        }
+        // "Westvale region", "the Savio river": a lower-case region or feature word after it
+        // (not after a country: "a US state" is in the country).
+        let region_after = !country
+            && t.is_word(b)
             && !t.toks[b].cap
             && t.has(b, flag::REGION | flag::GEO)
             && t.toks[b].space_before;

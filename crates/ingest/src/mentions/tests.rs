@@ -851,3 +851,34 @@ fn a_country_after_nation_of_is_a_place_even_before_a_cue() {
     let f = found_with("Velto said on Monday that roads were shut.", Some(g));
     assert!(!f.iter().any(|(_, k)| *k == EntityKind::Place), "{f:?}");
 }
+
+#[test]
+fn a_word_describing_the_place_named_after_of_is_no_place() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let places = |text: &str| -> Vec<String> {
+        found_with(text, Some(g))
+            .into_iter()
+            .filter(|(_, k)| *k == EntityKind::Place)
+            .map(|(n, _)| n)
+            .collect()
+    };
+    for (text, want) in [
+        (
+            "Roads were shut in the Pacific nation of Tonga.",
+            vec!["Tonga"],
+        ),
+        (
+            "Roads were shut in the Caribbean island of Dominica.",
+            vec!["Dominica"],
+        ),
+        // a country stays a place, and is no region with the word after it
+        ("Storms hit the US state of Texas.", vec!["US", "Texas"]),
+        // a region's own name keeps its region word
+        (
+            "Storms hit the Kharkiv region of Ukraine.",
+            vec!["Kharkiv region", "Ukraine"],
+        ),
+    ] {
+        assert_eq!(places(text), want, "{text}");
+    }
+}

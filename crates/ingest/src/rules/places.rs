@@ -124,6 +124,14 @@ pub const SPEAKER_PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from"];
 /// "the Andean country of X"), as "the town of X" follows a place description.
 pub const NATION_NOUNS: &[&str] = &["nation", "country", "state", "kingdom", "republic"];
 
+/// Nouns of a place that a capitalised word before them describes when "of" and the
+/// place's own name follow ("the Pacific nation of Tonga", "the Kent town of Dover"):
+/// settlements and states, not the region words that end a region's name ("the Kharkiv
+/// region of Ukraine").
+pub const DESCRIBED_PLACE_NOUNS: &[&str] = &[
+    "nation", "country", "kingdom", "republic", "island", "city", "town", "village", "port",
+];
+
 /// Words after a sentence's "it" that say something about a place ("it fell to", "it is
 /// located along"), so the "it" is the place the text is talking about.
 pub const PLACE_PREDICATES: &[&str] = &[
