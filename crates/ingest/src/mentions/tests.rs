@@ -882,3 +882,20 @@ fn a_word_describing_the_place_named_after_of_is_no_place() {
         assert_eq!(places(text), want, "{text}");
     }
 }
+
+#[test]
+fn a_company_s_legal_form_abroad_makes_it_a_body() {
+    for (text, name) in [
+        (
+            "German carmaker Velto AG said on Monday its profit fell.",
+            "Velto AG",
+        ),
+        ("Arkam Oyj said its profit fell.", "Arkam Oyj"),
+    ] {
+        let f = found(text);
+        assert!(
+            f.contains(&(name.to_string(), EntityKind::Organization)),
+            "{text}: {f:?}"
+        );
+    }
+}

@@ -37,6 +37,8 @@ pub const ORG_HEADS: &[&str] = &[
     "studios", "enterprises", "brands", "petroleum", "electric", "insurance", "financial",
     "labs", "robotics", "software", "semiconductor", "steel", "mining", "chemicals", "foods",
     "logistics", "shipping", "railways",
+    // legal forms of companies abroad ("Velto AG", "Arkam Oyj")
+    "ag", "nv", "spa", "oyj", "asa", "bhd", "pty",
 ];
 
 /// Lower-case nouns that say a name in apposition is an organisation: "Velto, the German
