@@ -64,6 +64,22 @@ fn spelled_numbers_in_words_and_hyphens() {
 }
 
 #[test]
+fn scales_abbreviated_as_wire_copy_writes_them() {
+    check_vu(&[
+        (
+            "revenue of 160 bln to 165 bln euros",
+            &[(160e9, "eur"), (165e9, "eur")],
+        ),
+        ("a loss of 2 bn euros", &[(2e9, "eur")]),
+        ("a fine of 3 mln dollars", &[(3e6, "usd")]),
+        ("a loss of £40bn", &[(40e9, "gbp")]),
+        // spelled out, and a sign with its own glued scale, as before
+        ("a loss of $3.2 billion", &[(3.2e9, "usd")]),
+        ("a loss of $410m", &[(410e6, "usd")]),
+    ]);
+}
+
+#[test]
 fn decimals_spelled_out_as_broadcast_scripts_write_them() {
     check_vu(&[
         ("fares rose two-point-five percent", &[(2.5, "percent")]),

@@ -126,6 +126,9 @@ pub const AND_A_HALF: &[&str] = &["and", "a", "half"];
 pub const MULTIPLIERS: &[(&str, f64)] = &[
     ("hundred", 100.0), ("dozen", 12.0), ("thousand", 1_000.0), ("million", 1_000_000.0),
     ("billion", 1_000_000_000.0), ("trillion", 1_000_000_000_000.0),
+    // as wire copy abbreviates them ("2.3 bln", "£40bn", "3 mln")
+    ("mln", 1_000_000.0), ("mn", 1_000_000.0), ("bn", 1_000_000_000.0),
+    ("bln", 1_000_000_000.0), ("tn", 1_000_000_000_000.0), ("trn", 1_000_000_000_000.0),
 ];
 
 /// Words before a number that make it vague ("several thousand", "a few hundred").
