@@ -330,7 +330,14 @@ fn where_or_whom(t: &Tokens, cue_end: usize, c: usize, e: usize) -> bool {
         return false;
     }
     let place_prep = rules::WHERE_SAID_PREPOSITIONS.contains(&t.lo(c));
-    let (head, k) = short_phrase(t, c + usize::from(place_prep), e);
+    let (head, mut k) = short_phrase(t, c + usize::from(place_prep), e);
+    // "told a crowd of thousands outside …", "told a meeting of party members"
+    if told && k > head && t.is(k, "of") {
+        let (of_head, of_end) = short_phrase(t, k + 1, e);
+        if of_end > of_head {
+            k = of_end;
+        }
+    }
     let verb = (c..e).any(|i| {
         is_auxiliary(t, i) || t.has(i, flag::CUE) || (t.lo(i).len() > 3 && t.lo(i).ends_with("ed"))
     });
@@ -340,13 +347,18 @@ fn where_or_whom(t: &Tokens, cue_end: usize, c: usize, e: usize) -> bool {
 }
 
 /// The short noun phrase from `k`, before `e`: an optional determiner, then up to three
-/// words that are not function words. Returns (first word after the determiner, end).
+/// words that are not function words or prepositions of where it was said. Returns (first word after the determiner, end).
 fn short_phrase(t: &Tokens, mut k: usize, e: usize) -> (usize, usize) {
     if is_determiner(t, k) {
         k += 1;
     }
     let head = k;
-    while k < e && k < head + 3 && t.is_word(k) && !t.has(k, flag::FUNCTION) {
+    while k < e
+        && k < head + 3
+        && t.is_word(k)
+        && !t.has(k, flag::FUNCTION)
+        && !rules::WHERE_SAID_PREPOSITIONS.contains(&t.lo(k))
+    {
         k += 1;
     }
     (head, k)
@@ -600,9 +612,25 @@ fn common_listener_end(t: &Tokens, c: usize, limit: usize) -> usize {
     } else {
         c
     };
-    let open = |i: usize| t.is_word(i) && !t.is_cap(i) && !t.has(i, flag::FUNCTION);
-    let most = limit.min(first + rules::COMMON_LISTENER_WORDS_MAX);
-    let end = (first..most).find(|&i| !open(i)).unwrap_or(most);
+    let open = |i: usize| {
+        t.is_word(i)
+            && !t.is_cap(i)
+            && !t.has(i, flag::FUNCTION)
+            && !rules::WHERE_SAID_PREPOSITIONS.contains(&t.lo(i))
+    };
+    let words_from = |from: usize| {
+        let most = limit.min(from + rules::COMMON_LISTENER_WORDS_MAX);
+        (from..most).find(|&i| !open(i)).unwrap_or(most)
+    };
+    let mut end = words_from(first);
+    // "told a group of reporters the …": the listener goes on after "of"
+    if end > first && end + 1 < limit && t.is(end, "of") {
+        let from = end + 1 + usize::from(rules::ARTICLES.contains(&t.lo(end + 1)));
+        let of_end = words_from(from);
+        if of_end > from {
+            end = of_end;
+        }
+    }
     // "told the players to rest" is an order, which the caller tells apart from a listener
     let clause_follows = end >= limit
         || !t.is_word(end)
@@ -663,6 +691,20 @@ mod tests {
             ),
             // without "that", a listener of a few words and a time stays no content
             ("Mira Holt told waiting dock workers last night.", &[]),
+            // a listener "of" a group, and where it was said, are no content either
+            (
+                "“The pier stays shut,” Mira Holt told a crowd of hundreds outside the \
+                 ferry terminal.",
+                &[("Mira Holt", "The pier stays shut,")],
+            ),
+            (
+                "Mira Holt told a group of reporters the ferry sank on Friday.",
+                &[("Mira Holt", "the ferry sank on Friday")],
+            ),
+            (
+                "Mira Holt told investors the sale of the ferry was off.",
+                &[("Mira Holt", "the sale of the ferry was off")],
+            ),
         ]);
     }
 
