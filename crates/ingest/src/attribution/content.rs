@@ -98,7 +98,9 @@ impl Analyzer<'_, '_> {
             // "told the Guardian that", "told state television": skip the listener.
             c = self.past_listener(c, limit);
         }
-        if rules::INSTRUCTING_CUES.contains(&t.lo(attrs[k].cue)) && is_instruction(t, c, limit) {
+        // (from the listener too: "telling them to leave" has skipped "them")
+        let instructed = is_instruction(t, c, limit) || is_instruction(t, attrs[k].cue_end, limit);
+        if rules::INSTRUCTING_CUES.contains(&t.lo(attrs[k].cue)) && instructed {
             // "told her staff to go home": what was asked of them, not what is so
             attrs[k].finish = c;
             return;

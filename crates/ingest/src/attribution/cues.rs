@@ -513,7 +513,14 @@ mod tests {
                  higher.",
                 &[("Tilde Roos", "the real cost was higher")],
             ),
+            // "telling" its listener what is so
+            (
+                "Mayor Tilde Roos left the stage on Sunday, telling supporters in Oster that \
+                 she would respect the count.",
+                &[("Tilde Roos", "she would respect the count")],
+            ),
             // an act, not speech; no comma before the participle; no subject that can speak
+            ("Mayor Tilde Roos wrote to the crew, telling them to go home early.", &[]),
             ("Tilde Roos worked all night, adding sandbags to the levee.", &[]),
             ("Tilde Roos left without saying goodbye to the crew.", &[]),
             ("Crews worked all night, saying little to anyone.", &[]),

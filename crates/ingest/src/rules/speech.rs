@@ -82,7 +82,7 @@ pub const BASE_CUE_BLOCKERS: &[&str] = &[
 pub const PARTICIPLE_CUES: &[&str] = &[
     "adding", "saying", "confirming", "admitting", "noting", "warning", "stressing", "claiming",
     "announcing", "explaining", "insisting", "arguing", "stating", "acknowledging", "emphasising",
-    "emphasizing", "declaring", "suggesting", "urging", "indicating",
+    "emphasizing", "declaring", "suggesting", "urging", "indicating", "telling",
 ];
 
 /// Participle cues that report speech only after a cue verb ("said …, adding that"): alone
@@ -431,17 +431,17 @@ pub const AFTER_PLAIN_OBJECT: &[&str] = &[
 
 /// Verbs after which "<someone> to <verb>" is an instruction ("told her staff to go home"),
 /// not a report of what is so.
-pub const INSTRUCTING_CUES: &[&str] = &["told", "tells", "tell"];
+pub const INSTRUCTING_CUES: &[&str] = &["told", "tells", "tell", "telling"];
 
 /// The finite forms of "tell" ("Hale told the inquiry …", "Ruiz tells the crews …"): the
 /// words right after them name whom the speaker addressed, so a short phrase there is to
 /// whom something was said, and a "to" there opens no infinitive that voids the cue.
-pub const TOLD_CUES: &[&str] = &["told", "tells"];
+pub const TOLD_CUES: &[&str] = &["told", "tells", "telling"];
 
 /// Cue verbs whose first object is the listener, before what was said ("Ana Ruiz told the
 /// harbour radio the locks had failed", "Hale informed shippers that the pier was shut"):
 /// the listener is skipped to find where the content starts.
-pub const LISTENER_CUES: &[&str] = &["told", "tells", "informed"];
+pub const LISTENER_CUES: &[&str] = &["told", "tells", "informed", "telling"];
 
 /// Verbs with which a study, a count or a test reports a finding ("the survey found that
 /// most ferries ran late", "the tide gauges show that …"): cues only before "that".
@@ -607,7 +607,9 @@ mod tests {
         assert!(is_in(PLAIN_OBJECTS, "goodbye") && !is_in(PLAIN_OBJECTS, "no"));
         // a modal or auxiliary after the word opens a clause: never a closer
         assert!(!is_in(AFTER_PLAIN_OBJECT, "would") && !is_in(AFTER_PLAIN_OBJECT, "had"));
-        assert!(INSTRUCTING_CUES.iter().all(|w| is_in(CUE_VERBS, w)));
+        assert!(INSTRUCTING_CUES
+            .iter()
+            .all(|w| is_in(CUE_VERBS, w) || is_in(PARTICIPLE_CUES, w)));
     }
 
     #[test]
