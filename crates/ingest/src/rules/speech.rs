@@ -466,13 +466,16 @@ pub const READING_DOCUMENTS: &[&str] = &["statement", "message", "letter", "post
 
 /// Joining words that reported content never ends with ("Hale said the pier would shut,
 /// and the crews …", "… stuck in the harbour, where"): a span reaching one is cut before it.
-pub const CONTENT_END_JOINS: &[&str] = &["and", "but", "while", "as", "where"];
+pub const CONTENT_END_JOINS: &[&str] =
+    &["and", "but", "while", "as", "where", "though", "although", "whereas", "because"];
 
 /// Joining words that the content around an aside never ends with ("The ferry, Hale said,
 /// will sail on Monday, when other skippers say the bay ices over"): those of
 /// [`CONTENT_END_JOINS`] and "when", kept apart because right-hand content keeps a final
 /// "when".
-pub const ASIDE_END_JOINS: &[&str] = &["and", "but", "while", "as", "where", "when"];
+pub const ASIDE_END_JOINS: &[&str] = &[
+    "and", "but", "while", "as", "where", "when", "though", "although", "whereas", "because",
+];
 
 /// Words before a time noun or a weekday that make the two a time ("said this week", "will
 /// vote next Tuesday", "resigned last month"): an adverbial after a cue, no content.

@@ -51,6 +51,32 @@ fn two_that_clauses_are_two_claims() {
 }
 
 #[test]
+fn a_concession_after_the_content_is_no_part_of_it() {
+    for (body, want) in [
+        (
+            "Monitors said the count was largely calm, though they noted delays at two \
+             polling stations.",
+            vec![
+                "the count was largely calm",
+                "delays at two polling stations",
+            ],
+        ),
+        (
+            "Monitors said the count was largely calm, although they noted delays at two \
+             polling stations.",
+            vec![
+                "the count was largely calm",
+                "delays at two polling stations",
+            ],
+        ),
+    ] {
+        let (text, ex) = run(body);
+        let spans: Vec<&str> = ex.claims.iter().map(|c| span_text(&text, c.span)).collect();
+        assert_eq!(spans, want, "{body}");
+    }
+}
+
+#[test]
 fn statements_need_a_place_or_a_number() {
     let (text, ex) = run(
         "The storm cut power to 40,000 homes in Marlow. It was a difficult night. Will the dam hold?",
