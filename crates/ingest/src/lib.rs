@@ -191,7 +191,7 @@ fn read_paragraphs(
                 qj += 1;
             }
             let sq = &qs[qi..qj];
-            if is_question(t, sa, sb) {
+            if is_question(t, sa, sb) || sentences::is_sign_off(t, sa, sb) {
                 continue;
             }
             let (found, credited) = an.sentence(

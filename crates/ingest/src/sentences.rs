@@ -43,6 +43,24 @@ pub fn is_boilerplate(t: &Tokens, a: usize, b: usize) -> bool {
     is_boilerplate_lower(low, head)
 }
 
+/// "For Harbour Radio, I'm Ana Ruiz in Oster.", "I am Ana Ruiz, Harbour Radio News": a
+/// reporter signing off names herself and says nothing of the story. A short sentence
+/// with a first-person "I'm" or "I am" right before a name of two capitalised words.
+pub fn is_sign_off(t: &Tokens, a: usize, b: usize) -> bool {
+    const MOST_WORDS: usize = 16;
+    if (a..b).filter(|&i| t.is_word(i)).count() > MOST_WORDS {
+        return false;
+    }
+    (a..b).any(|i| {
+        let name = match t.lo(i) {
+            "i'm" | "i\u{2019}m" => i + 1,
+            "i" if t.is(i + 1, "am") => i + 2,
+            _ => return false,
+        };
+        name + 1 < b && t.is_cap(name) && t.is_cap(name + 1)
+    })
+}
+
 /// A line ending in a clip's running time ("Crane falls in high winds (1:12)"): a list of
 /// videos or audio clips beside the article, which titles clips and asserts nothing.
 fn is_clip_listing(line: &str) -> bool {
@@ -291,6 +309,29 @@ mod tests {
         for (line, want) in cases {
             let t = Tokens::new(line, &lex);
             assert_eq!(is_boilerplate(&t, 0, t.len()), want, "{line}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod sign_off_tests {
+    use super::is_sign_off;
+    use crate::text::{Lexicon, Tokens};
+
+    #[test]
+    fn a_reporter_naming_herself_signs_off() {
+        let lex = Lexicon::new();
+        for (text, want) in [
+            ("For Harbour Radio, I'm Ana Ruiz in Oster.", true),
+            ("I\u{2019}m Ana Ruiz, Harbour Radio News, Oster.", true),
+            ("I am Ana Ruiz reporting from the quay.", true),
+            // a first person saying something, or naming no one
+            ("I'm sure the ferry will sail on Monday.", false),
+            ("I am from Oster and I fish every day.", false),
+            ("Ana Ruiz said the ferry would sail.", false),
+        ] {
+            let t = Tokens::new(text, &lex);
+            assert_eq!(is_sign_off(&t, 0, t.len()), want, "{text}");
         }
     }
 }
