@@ -223,7 +223,23 @@ fn opening(t: &Tokens, a: usize, b: usize, reg: &Registry, surnames: &[String]) 
     Opening::Label {
         a,
         b: name_end,
-        from: (!line).then_some(colon + 1),
+        from: (!line).then(|| past_stage_direction(t, colon + 1, b)),
+    }
+}
+
+/// At most this many words make a stage direction in brackets.
+const STAGE_DIRECTION_WORDS: usize = 6;
+
+/// Where the spoken words start after a label's colon at `from`: past a stage direction
+/// in brackets ("(Through interpreter)", "(Speaking Spanish)"), which no one says.
+fn past_stage_direction(t: &Tokens, from: usize, b: usize) -> usize {
+    if !t.is_punct(from, '(') {
+        return from;
+    }
+    let most = b.min(from + STAGE_DIRECTION_WORDS + 2);
+    match (from + 1..most).find(|&i| t.is_punct(i, ')')) {
+        Some(close) if close + 1 < b => close + 1,
+        _ => from,
     }
 }
 
