@@ -407,11 +407,16 @@ fn is_separator(t: &Tokens, i: usize) -> bool {
 
 /// "one in ten buildings", "one in every six homes": a ratio whose first number takes the
 /// noun of its second, as a list's does ("in 2023" is a date, not a ratio).
+/// Also "12 of the 30 passengers", "40 of his 60 goats": a part of a counted whole.
 fn ratio_in(t: &Tokens, j: usize, b: usize) -> bool {
-    if !t.is(j, "in") {
+    let k = if t.is(j, "in") {
+        j + 1 + usize::from(t.is(j + 1, "every"))
+    } else if t.is(j, "of") {
+        let owner = rules::WHOLE_DETERMINERS.contains(&t.lo(j + 1));
+        j + 1 + usize::from(owner)
+    } else {
         return false;
-    }
-    let k = if t.is(j + 1, "every") { j + 2 } else { j + 1 };
+    };
     k < b
         && is_number_start(t, k)
         && !number_at(t, k).is_some_and(|(v, digits)| digits && is_year(t.s(k), v))

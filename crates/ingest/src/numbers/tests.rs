@@ -518,5 +518,14 @@ fn a_ratio_counts_both_its_numbers_in_its_noun() {
         ("1 in 4 adults", &[(1.0, "adult"), (4.0, "adult")]),
         // "in" before a year is when
         ("the 12 in 2023 were rebuilt", &[]),
+        // a part of a counted whole
+        (
+            "12 of the 30 passengers were hurt",
+            &[(12.0, "passenger"), (30.0, "passenger")],
+        ),
+        ("40 of his 60 goats died", &[(40.0, "goat"), (60.0, "goat")]),
+        // "of" before a year, or no number after it
+        ("5 of the 2023 budget lines", &[]),
+        ("a fine of 300 euros", &[(300.0, "eur")]),
     ]);
 }

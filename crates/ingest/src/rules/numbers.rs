@@ -131,6 +131,10 @@ pub const MULTIPLIERS: &[(&str, f64)] = &[
     ("bln", 1_000_000_000.0), ("tn", 1_000_000_000_000.0), ("trn", 1_000_000_000_000.0),
 ];
 
+/// Determiners between "of" and the number of a whole its part is counted in ("12 of the
+/// 30 passengers", "40 of his 60 goats").
+pub const WHOLE_DETERMINERS: &[&str] = &["the", "his", "her", "its", "their", "our", "my", "your"];
+
 /// Words before a number that make it vague ("several thousand", "a few hundred").
 pub const VAGUE_BEFORE: &[&str] = &[
     "several", "few", "many", "some", "tens", "hundreds", "dozens",

@@ -77,6 +77,20 @@ fn a_concession_after_the_content_is_no_part_of_it() {
 }
 
 #[test]
+fn a_stage_direction_after_a_transcript_label_is_not_said() {
+    let (text, ex) = run("MARTA OSK, HOST: The ferry sank in 1998 off Oster.\n\n\
+         JON BRAY: (Through interpreter) We lost 40 boats that winter.\n\n\
+         OSK: (Laughter) The harbour never forgot it.");
+    assert_eq!(
+        said(&text, &ex),
+        [
+            ("Marta Osk", "The ferry sank in 1998 off Oster."),
+            ("Jon Bray", "We lost 40 boats that winter."),
+        ]
+    );
+}
+
+#[test]
 fn statements_need_a_place_or_a_number() {
     let (text, ex) = run(
         "The storm cut power to 40,000 homes in Marlow. It was a difficult night. Will the dam hold?",
