@@ -72,7 +72,8 @@ pub(super) fn trim_openers(
         && (t.has(a, flag::NOT_NAME | flag::FUNCTION)
             || (sentence_initial(t, a) && (t.lo(a).ends_with("ing") || t.lo(a).ends_with("ed")))
             || opens_with_place_of_noun(t, a, b)
-            || names_a_kind(t, a, b))
+            || names_a_kind(t, a, b)
+            || occupation_before_name(t, a, b))
         && !(t.has(a, flag::ORG_HEAD) && a + 1 < b)
         && !opens_a_body_name(t, a, b)
         && (!compass_region(t, a, b) || rules::is_country_in(gaz, t.span_text(a, b)))
@@ -80,6 +81,17 @@ pub(super) fn trim_openers(
         a += 1;
     }
     (a < b).then_some(a)
+}
+
+/// "Herder Ana Ruiz says …", "Nurse Jon Bray said …": a kind of person, capitalised only
+/// because it opens the sentence, before a given name and a surname, is what the person
+/// does, not part of the name ("Guy Bray", whose given name is no name before another, stays).
+fn occupation_before_name(t: &Tokens, a: usize, b: usize) -> bool {
+    b >= a + 3
+        && sentence_initial(t, a)
+        && t.lex.is_person_noun(t.lo(a))
+        && is_common_given_name(t.lo(a + 1))
+        && t.is_cap(a + 2)
 }
 
 /// "Central Bank", "Northern Harbour Authority": a capitalised compass word right before

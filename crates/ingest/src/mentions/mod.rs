@@ -165,8 +165,12 @@ fn scan(
                 }
                 if f.kind == EntityKind::Person && f.a > i {
                     let mut o = i;
-                    // "Swedish Ana Ruiz": a nationality or party before a name is no body
-                    while o < f.a && t.has(o, flag::NOT_NAME | flag::FUNCTION | flag::DEMONYM) {
+                    // "Swedish Ana Ruiz": a nationality or party before a name is no body,
+                    // nor is what the person does ("Herder Ana Ruiz")
+                    while o < f.a
+                        && (t.has(o, flag::NOT_NAME | flag::FUNCTION | flag::DEMONYM)
+                            || t.lex.is_person_noun(t.lo(o)))
+                    {
                         o += 1;
                     }
                     if o < f.a {
