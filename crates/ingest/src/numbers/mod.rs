@@ -482,8 +482,10 @@ pub fn find(t: &Tokens, a: usize, b: usize, out: &mut Vec<Quantity>) {
                     qualifier,
                     normalized: None,
                 };
-                if j < b && ((is_separator(t, j) && is_number_start(t, j + 1)) || ratio_in(t, j, b))
-                {
+                // "by 2030, five years earlier": a year takes no unit from the next number
+                let year = is_digits && is_year(t.s(start), value);
+                let listed = (is_separator(t, j) && is_number_start(t, j + 1)) || ratio_in(t, j, b);
+                if j < b && listed && !year {
                     pending.push(q);
                 } else if let Some(unit) = elided_unit_of(t, start, j, value, &pending) {
                     q.normalized = Measure::of(value, &unit);

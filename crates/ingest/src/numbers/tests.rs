@@ -280,6 +280,14 @@ fn dates_years_ordinals_vague_are_not_numbers() {
     assert!(vu("the 17th meeting, the second largest town").is_empty());
     assert!(vu("thousands of residents and several thousand cows, tens of boats").is_empty());
     assert!(vu("one of the villages").is_empty());
+    // a year before a listed number takes no unit from it
+    check_vu(&[
+        ("the ban starts by 2030, five years early", &[(5.0, "year")]),
+        (
+            "1,500, 2,000 and 2,500 people left",
+            &[(1500.0, "person"), (2000.0, "person"), (2500.0, "person")],
+        ),
+    ]);
 }
 
 #[test]
