@@ -302,7 +302,15 @@ impl Analyzer<'_, '_> {
                     .last()
                     .is_some_and(|w| w.eq_ignore_ascii_case(t.lo(n)))
         });
-        if let (true, Some(p)) = (t.is(start_np, "the") && n == start_np + 1, same_source) {
+        // "A spokesperson for the Ferry Union said … “…,” the spokesperson said": the body
+        // just quoted speaks through its spokespeople
+        let body_spokesperson = prev.filter(|p| {
+            p.kind == EntityKind::Organization && rules::SPOKESPERSON_ROLES.contains(&t.lo(n))
+        });
+        if let (true, Some(p)) = (
+            t.is(start_np, "the") && n == start_np + 1,
+            same_source.or(body_spokesperson),
+        ) {
             let mut m = p.clone();
             m.span = Span::new(t.start(start_np), t.end(n));
             return Some((m, true));
@@ -692,6 +700,29 @@ mod tests {
                     "",
                     "By Monday, seventy-two ports had reported delays in Vell.",
                 )],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn the_spokesperson_of_the_body_just_quoted_is_that_body() {
+        check(&[
+            (
+                "A spokeswoman for the Harbour Board said the quay would reopen. “The cranes \
+                 are fixed,” the spokeswoman said.",
+                &[
+                    ("Harbour Board", "the quay would reopen"),
+                    ("Harbour Board", "The cranes are fixed,"),
+                ],
+            ),
+            // a person just quoted has no spokesperson of that kind
+            (
+                "Mira Holt said the quay would reopen. “The cranes are fixed,” the \
+                 spokeswoman said.",
+                &[
+                    ("Mira Holt", "the quay would reopen"),
+                    ("the spokeswoman", "The cranes are fixed,"),
+                ],
             ),
         ]);
     }
