@@ -161,7 +161,7 @@ impl Analyzer<'_, '_> {
             attrs[k].finish = e;
             return;
         }
-        if e > c && !is_pronoun_object(t, c, e) {
+        if e > c && !is_pronoun_object(t, c, e) && !is_topic(t, c) {
             attrs[k].content = Some((c, e));
         }
     }
@@ -597,6 +597,16 @@ fn is_instruction(t: &Tokens, c: usize, limit: usize) -> bool {
 /// At most this many words name who is instructed ("her own staff").
 const INSTRUCTED_WORDS: usize = 4;
 
+/// "reported on widespread contempt", "spoke about the flood": what the words after the
+/// cue name is what was talked about, not what was said ("about 150 people were hurt"
+/// is a number).
+pub(super) fn is_topic(t: &Tokens, c: usize) -> bool {
+    let figure = t.is(c, "about")
+        && (t.toks.get(c + 1).is_some_and(|x| x.kind == Kind::Num)
+            || t.has(c + 1, flag::NUMWORD | flag::MULT | flag::VAGUE));
+    rules::TOPIC_PREPOSITIONS.contains(&t.lo(c)) && !figure
+}
+
 /// "He said this when …", "she said so": a pronoun object at `c`, not reported content.
 fn is_pronoun_object(t: &Tokens, c: usize, e: usize) -> bool {
     rules::PLAIN_OBJECTS.contains(&t.lo(c))
@@ -656,6 +666,29 @@ fn common_listener_end(t: &Tokens, c: usize, limit: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::check;
+
+    #[test]
+    fn what_was_talked_about_is_no_content() {
+        check(&[
+            // the topic: the sentence stays the article's own
+            (
+                "That week the Evening Post first reported on 40 unsafe piers in Oster.",
+                &[(
+                    "",
+                    "That week the Evening Post first reported on 40 unsafe piers in Oster.",
+                )],
+            ),
+            (
+                "Mira Holt spoke about the flood in Oster on Monday.",
+                &[("", "Mira Holt spoke about the flood in Oster on Monday.")],
+            ),
+            // "about" before a figure is a figure
+            (
+                "The Harbour Board reports about 40 piers in Oster are unsafe.",
+                &[("Harbour Board", "about 40 piers in Oster are unsafe")],
+            ),
+        ]);
+    }
 
     #[test]
     fn where_or_to_whom_something_was_said_is_no_content() {

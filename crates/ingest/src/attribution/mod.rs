@@ -50,13 +50,13 @@ impl Analyzer<'_, '_> {
         drafts.sort_by_key(|d| d.a);
         // two cues over the same words ("she said, adding that …") make one claim
         drafts.dedup_by(|x, y| x.a == y.a && x.b == y.b && x.direct == y.direct);
-        // a weak cue with nothing reported ("X recalled 2 million cars") credits no one:
-        // the sentence stays the article's own
+        // a weak cue with nothing reported ("X recalled 2 million cars"), or a cue with
+        // only its topic ("X reported on the flood"), credits no one: the sentence stays
+        // the article's own
         let credited = attrs.iter().any(|x| {
-            x.speaker.is_some()
-                && !x.outlet_only
-                && !x.quote_only
-                && (!self.t.has(x.cue, flag::WEAK) || x.content.is_some())
+            let reports = x.content.is_some()
+                || !(self.t.has(x.cue, flag::WEAK) || content::is_topic(self.t, x.cue_end));
+            x.speaker.is_some() && !x.outlet_only && !x.quote_only && reports
         });
         (drafts, credited)
     }

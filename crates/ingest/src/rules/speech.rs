@@ -464,6 +464,10 @@ pub const PARTICIPLE_LINKS: &[&str] = &["while", "and"];
 /// Unlike [`DOCUMENT_NOUNS`] it holds "message", and no reports, tallies or figures.
 pub const READING_DOCUMENTS: &[&str] = &["statement", "message", "letter", "post", "communiqué"];
 
+/// Prepositions after a cue that name what was talked about ("reported on the flood",
+/// "spoke about the dam"), not what was said.
+pub const TOPIC_PREPOSITIONS: &[&str] = &["on", "about", "upon"];
+
 /// Joining words that reported content never ends with ("Hale said the pier would shut,
 /// and the crews …", "… stuck in the harbour, where"): a span reaching one is cut before it.
 pub const CONTENT_END_JOINS: &[&str] =
