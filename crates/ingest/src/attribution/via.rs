@@ -191,6 +191,11 @@ mod tests {
                 "Ana Ruiz told the harbour podcast Tide Talk that the quay was safe.",
                 &[("Ana Ruiz", Some("Tide Talk"))],
             ),
+            // a news site of the outlet list
+            (
+                "Ana Ruiz told Wikinews that the quay was safe.",
+                &[("Ana Ruiz", Some("Wikinews"))],
+            ),
             // a station that is no outlet, and a name after it that is no listener
             (
                 "Ana Ruiz said the fire began at the police station on Quay Street.",

@@ -327,7 +327,7 @@ pub const OUTLETS: &[&str] = &[
     "The Australian", "ABC News", "CBC", "Globe and Mail",
     "The Atlantic", "Newsweek", "Time", "Vice", "BuzzFeed", "HuffPost", "Business Insider",
     "Insider", "The Hill", "Yahoo News", "Le Parisien", "Ouest-France", "Les Echos", "Dawn",
-    "Al-Ahram", "Gazeta Wyborcza", "Rzeczpospolita",
+    "Al-Ahram", "Gazeta Wyborcza", "Rzeczpospolita", "Wikinews",
 ];
 
 /// Capitalised words that make a capitalised run an outlet ("… Times", "… Journal").
