@@ -30,7 +30,7 @@ pub(super) fn classify(
     prev_place_end: Option<usize>,
     gaz: Option<&Gazetteer>,
 ) -> Option<Found> {
-    let a = trim_openers(t, a0, b, gaz)?;
+    let a = trim_openers(t, a0, b)?;
     if let Some(f) = as_outlet(t, a0, a, b) {
         return Some(f);
     }
@@ -61,12 +61,7 @@ pub(super) fn classify(
 
 /// The run without the sentence openers and function words in front of it, `None` when
 /// nothing is left.
-pub(super) fn trim_openers(
-    t: &Tokens,
-    a0: usize,
-    b: usize,
-    gaz: Option<&Gazetteer>,
-) -> Option<usize> {
+pub(super) fn trim_openers(t: &Tokens, a0: usize, b: usize) -> Option<usize> {
     let mut a = a0;
     while a < b
         && (t.has(a, flag::NOT_NAME | flag::FUNCTION)
@@ -76,7 +71,7 @@ pub(super) fn trim_openers(
             || occupation_before_name(t, a, b))
         && !(t.has(a, flag::ORG_HEAD) && a + 1 < b)
         && !opens_a_body_name(t, a, b)
-        && (!compass_region(t, a, b) || rules::is_country_in(gaz, t.span_text(a, b)))
+        && !compass_region(t, a, b)
     {
         a += 1;
     }
@@ -648,8 +643,10 @@ impl Run<'_> {
             && reg.actors.contains(&word_hash(lower))
             && gaz.is_some_and(|g| g.country_named(key()).is_none() && !g.is_capital(key()));
         let uncommon = b - pa > 1 || !reg.common.contains(&word_hash(lower));
-        // "Southern Oregon" is as large a place as the region it is part of
-        let core = compass_region(t, pa, b).then(|| fold(t.s(pa + 1)));
+        // "Southern Oregon" is as large a place as the region it is part of ("South Korea"
+        // is a country of its own)
+        let core = (compass_region(t, pa, b) && !rules::is_country_in(gaz, &name.written))
+            .then(|| fold(t.s(pa + 1)));
         let gazetteer = gaz.is_some_and(|g| {
             !known_person
                 && !tagger_not_place
@@ -725,6 +722,16 @@ impl Run<'_> {
             (self.t, self.reg, self.a, self.pa, self.b, self.para_start);
         let (written, written_lo) = (name.written.as_str(), name.lower.as_str());
         let (known_person, tagger_person) = (name.known_person, name.tagger_person);
+        // "South Korea said …": a country speaking, whatever words its name holds
+        if b - pa <= 4 && cue_follows(t, b) && rules::is_country_in(self.gaz, written) {
+            return Some(Found {
+                a: pa,
+                b,
+                kind: EntityKind::Place,
+                name: strip_possessive(written).to_string(),
+                roles: Vec::new(),
+            });
+        }
         // People: role words before, an apposition after, a cue verb after, or already known.
         if !(pa..b).all(|i| is_person_word(t, i)) || b - pa > 4 {
             return None;

@@ -921,3 +921,23 @@ fn an_occupation_opening_the_sentence_is_no_part_of_the_name() {
         );
     }
 }
+#[test]
+fn a_country_named_with_a_compass_word_is_one_place() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    for (text, name) in [
+        ("Talks with South Korea would resume.", "South Korea"),
+        ("North Korea said it had fired a missile.", "North Korea"),
+        (
+            "The Republic of Korea said the talks would resume.",
+            "Republic of Korea",
+        ),
+        // a region's compass part stays in its name
+        ("Storms hit Southern Oregon on Monday.", "Southern Oregon"),
+    ] {
+        let f = found_with(text, Some(g));
+        assert!(
+            f.contains(&(name.to_string(), EntityKind::Place)),
+            "{text}: {f:?}"
+        );
+    }
+}
