@@ -7,7 +7,7 @@ use crate::model::EntityKind;
 use crate::places::Resolved;
 use crate::rules;
 use crate::tagger::{self, Gender, Tagged};
-use crate::text::{FnvMap, FnvSet, Tokens};
+use crate::text::{flag, FnvMap, FnvSet, Tokens};
 
 use super::words::cue_follows;
 
@@ -124,6 +124,23 @@ impl Registry {
         let possessive = t.is_possessive(f.b - 1);
         let acting_after = !possessive && (force(f.b) || cue_follows(t, f.b));
         agent_before || origin || acting_after
+    }
+
+    /// Whether the place run `f` is a country owning what follows it rather than where the
+    /// claim is: "North Korea's nuclear programme", "the country's army" are the state's, not
+    /// a place ("Peru's capital", "Peru's northern coast" are in it).
+    pub fn country_as_owner(&self, t: &Tokens, f: &Found) -> bool {
+        if f.b <= f.a || !t.is_possessive(f.b - 1) || !rules::is_country(&f.name) {
+            return false;
+        }
+        let in_it = |k: usize| {
+            rules::PLACE_HAS_NOUNS.contains(&t.lo(k))
+                || rules::COUNTRY_PART_NOUNS.contains(&t.lo(k))
+                || t.has(k, flag::REGION | flag::GEO | flag::PLACE_DESC)
+        };
+        !(f.b..(f.b + 3).min(t.len()))
+            .take_while(|&k| t.is_word(k) && !t.is_cap(k))
+            .any(in_it)
     }
 
     /// Adds runs found by a later pass (descriptions, borders), keeping text order.

@@ -183,6 +183,14 @@ pub const PLACE_HAS_NOUNS: &[&str] = &[
     "population",
 ];
 
+/// Nouns of what lies in a country, after its possessive ("Peru's territory", "Chile's
+/// northern coast"): the country is then where the claim is, not who owns something.
+pub const COUNTRY_PART_NOUNS: &[&str] = &[
+    "territory", "soil", "land", "border", "borders", "coast", "coastline", "north", "south",
+    "east", "west", "northeast", "northwest", "southeast", "southwest", "capital", "cities",
+    "towns", "villages", "regions", "provinces", "countryside", "interior", "islands",
+];
+
 /// Nouns for armed forces and governments: a capital next to one ("forces from X", "X
 /// troops") stands for its government, not a location.
 pub const FORCE_NOUNS: &[&str] = &[

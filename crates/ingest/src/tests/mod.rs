@@ -91,6 +91,36 @@ fn a_stage_direction_after_a_transcript_label_is_not_said() {
 }
 
 #[test]
+fn a_country_owning_what_follows_is_no_place_of_the_claim() {
+    let places = |body: &str| -> Vec<Vec<String>> {
+        let ex = Extractor::with_gazetteer(claimgraph_gazetteer::shared().expect("gazetteer"))
+            .extract(
+                &format!("Storm Report\n{body}"),
+                &ExtractOptions {
+                    headline_is_first_line: true,
+                },
+            );
+        ex.claims
+            .iter()
+            .map(|c| c.places.iter().map(|p| p.name.clone()).collect())
+            .collect()
+    };
+    assert_eq!(
+        places("Officials said Chile's navy had sent 40 ships."),
+        vec![Vec::<String>::new()]
+    );
+    // what lies in the country, and the country named plainly, place the claim
+    assert_eq!(
+        places("Officials said Chile's northern coast had 40 storms."),
+        vec![vec!["Chile".to_string()]]
+    );
+    assert_eq!(
+        places("Officials said 40 ships had left Chile."),
+        vec![vec!["Chile".to_string()]]
+    );
+}
+
+#[test]
 fn statements_need_a_place_or_a_number() {
     let (text, ex) = run(
         "The storm cut power to 40,000 homes in Marlow. It was a difficult night. Will the dam hold?",
