@@ -300,9 +300,18 @@ pub(super) fn as_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
     if !(has_org || introduced_org || ampersand || described_as_organization(t, b)) {
         return None;
     }
-    // two bodies joined by "and", each with its head word, are two names
+    // two bodies joined by "and", each with its head word, are two names; inside what a
+    // head word is "of" or "for", a part that opens with no head word of its own is one
+    // name ("Department of Health and Human Services")
+    let of_head =
+        |k: usize| (a + 1..k).any(|x| (t.is(x, "of") || t.is(x, "for")) && org_head(x - 1));
     let b = (a + 1..b)
-        .find(|&k| t.is(k, "and") && (a..k).any(org_head) && (k + 1..b).any(org_head))
+        .find(|&k| {
+            t.is(k, "and")
+                && (a..k).any(org_head)
+                && (k + 1..b).any(org_head)
+                && (org_head(k + 1) || t.is(k + 1, "the") || !of_head(k))
+        })
         .unwrap_or(b);
     Some(Found {
         a,

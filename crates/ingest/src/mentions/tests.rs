@@ -941,3 +941,50 @@ fn a_country_named_with_a_compass_word_is_one_place() {
         );
     }
 }
+
+#[test]
+fn and_inside_what_a_body_is_of_or_for_joins_one_name() {
+    let cases: &[(&str, &[(&str, EntityKind)])] = &[
+        (
+            "The Centers for Harbour Safety and Prevention said cases rose.",
+            &[(
+                "Centers for Harbour Safety and Prevention",
+                EntityKind::Organization,
+            )],
+        ),
+        (
+            "The Department of Ports and Coastal Services said cases rose.",
+            &[(
+                "Department of Ports and Coastal Services",
+                EntityKind::Organization,
+            )],
+        ),
+        // two bodies, each with its own head word or article, or a body and a person
+        (
+            "The Ministry of Ports and the Red Cross said cases rose.",
+            &[
+                ("Ministry of Ports", EntityKind::Organization),
+                ("Red Cross", EntityKind::Organization),
+            ],
+        ),
+        (
+            "The Department of Ports and Department of Roads said cases rose.",
+            &[
+                ("Department of Ports", EntityKind::Organization),
+                ("Department of Roads", EntityKind::Organization),
+            ],
+        ),
+        (
+            "The Board of Trade and Ana Ruiz said cases rose.",
+            &[
+                ("Board of Trade", EntityKind::Organization),
+                ("Ana Ruiz", EntityKind::Person),
+            ],
+        ),
+    ];
+    for (text, want) in cases {
+        let want: Vec<(String, EntityKind)> =
+            want.iter().map(|(n, k)| (n.to_string(), *k)).collect();
+        assert_eq!(found(text), want, "{text}");
+    }
+}

@@ -58,7 +58,7 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
                     let org_ahead = (k..limit.min(k + 5))
                         .take_while(|&x| t.is_cap(x))
                         .any(|x| t.has(x, flag::ORG_HEAD));
-                    if !org_ahead {
+                    if !org_ahead && !in_body_complement(t, i, j, k) {
                         break;
                     }
                 }
@@ -69,6 +69,17 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
         break;
     }
     j
+}
+
+/// "Centers for Disease Control and Prevention", "Department of Health and Human
+/// Services": an "and" (at `j`, the next name at `k`) inside what a body's head word is
+/// "of" or "for" joins its two parts; not before "the" or a given name ("the Ministry of
+/// Health and the Red Cross", "the Board of Trade and Ana Ruiz").
+fn in_body_complement(t: &Tokens, i: usize, j: usize, k: usize) -> bool {
+    let complement = (i + 1..j).any(|x| {
+        (t.is(x, "of") || t.is(x, "for")) && t.is_cap(x - 1) && t.has(x - 1, flag::ORG_HEAD)
+    });
+    complement && k == j + 1 && super::evidence::given_name_class(t.lo(k)) == 0
 }
 
 /// "Committee to Protect Harbour Pilots", "Campaign to End Night Trawling": a body named
