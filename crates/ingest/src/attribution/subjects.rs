@@ -73,11 +73,12 @@ impl Analyzer<'_, '_> {
                     return Some((start, sp.0, sp.1));
                 }
                 // "a resident, who asked not to be named, told": skip the relative clause.
-                if rules::RELATIVE_PRONOUNS.contains(&t.lo(x))
-                    && x > sa
-                    && t.is_punct(x - 1, ',')
-                    && start < seg_end
-                {
+                // ("the bay, where some pilots say …": a clause with a subject of its own
+                // is skipped only when a comma closes it before the cue)
+                let opener = rules::RELATIVE_PRONOUNS.contains(&t.lo(x))
+                    || (rules::RELATIVE_CLAUSE_OPENERS.contains(&t.lo(x))
+                        && t.is_punct(seg_end, ','));
+                if opener && x > sa && t.is_punct(x - 1, ',') && start < seg_end {
                     seg_end = x - 1;
                     after_gap = false;
                     continue;
@@ -111,7 +112,7 @@ impl Analyzer<'_, '_> {
                     // "The minister, who visited X and met Y, said": skip the whole
                     // relative clause back to its antecedent.
                     let relative = (x.saturating_sub(25).max(sa + 1)..x).rev().find(|&k| {
-                        rules::RELATIVE_PRONOUNS.contains(&t.lo(k)) && t.is_punct(k - 1, ',')
+                        rules::RELATIVE_CLAUSE_OPENERS.contains(&t.lo(k)) && t.is_punct(k - 1, ',')
                     });
                     match relative {
                         Some(k) => seg_end = k - 1,
@@ -615,6 +616,29 @@ mod tests {
             ),
             // "long" as an adjective is no adverb before a cue
             ("The long quay was closed again.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn a_relative_clause_between_the_subject_and_its_cue_is_skipped() {
+        check(&[
+            (
+                "Officials in Oster, where the outbreak began in May, said the clinic \
+                 would close.",
+                &[("Officials in Oster", "the clinic would close")],
+            ),
+            (
+                "Ana Ruiz, whose ferry sank in May, said the clinic would close.",
+                &[("Ana Ruiz", "the clinic would close")],
+            ),
+            // a relative clause inside what was said stays in it
+            (
+                "The town, where the outbreak began, has 40 cases, officials said.",
+                &[(
+                    "officials",
+                    "The town, where the outbreak began, has 40 cases",
+                )],
+            ),
         ]);
     }
 

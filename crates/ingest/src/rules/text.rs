@@ -151,6 +151,11 @@ pub const SUBORDINATORS: &[&str] =
 /// said …"): the clause is no part of the subject.
 pub const RELATIVE_PRONOUNS: &[&str] = &["who", "which"];
 
+/// Words that open a relative clause set off by commas between a subject and its verb
+/// ("Officials in Oster, where the outbreak began, said …", "Ana Ruiz, whose ferry sank,
+/// said …"): the clause is skipped to find who speaks.
+pub const RELATIVE_CLAUSE_OPENERS: &[&str] = &["who", "which", "where", "whose"];
+
 /// Relative pronouns that may be the object of the verb after them ("the dam, which Ana
 /// Ruiz said will hold", "repairs that engineers said were done"): the name or source
 /// noun after them is the speaker.
@@ -250,6 +255,7 @@ mod tests {
     #[test]
     fn relative_pronouns_and_noun_phrase_words() {
         assert!(is_in(RELATIVE_PRONOUNS, "who") && !is_in(RELATIVE_PRONOUNS, "that"));
+        assert!(RELATIVE_PRONOUNS.iter().all(|w| is_in(RELATIVE_CLAUSE_OPENERS, w)));
         assert!(is_in(OBJECT_RELATIVE_PRONOUNS, "whom"));
         assert!(!is_in(OBJECT_RELATIVE_PRONOUNS, "who"));
         assert!(RELATIVE_PRONOUNS.iter().all(|w| is_in(SUBJECT_RELATIVE_PRONOUNS, w)));
