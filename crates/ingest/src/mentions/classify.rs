@@ -724,6 +724,26 @@ impl Run<'_> {
                 || reg.is_place_lo(lower))
     }
 
+    /// "Doctors Without Borders said …": a run of several capitalised words right before a
+    /// cue that are no person's name words, no title or role and no date, is a body
+    /// speaking ("Prime Minister said" is a title, read elsewhere).
+    fn body_speaking(&self, pa: usize, b: usize) -> Option<Found> {
+        let t = self.t;
+        let not_body = flag::TITLE | flag::ROLE | flag::MONTH | flag::WEEKDAY | flag::DEMONYM;
+        let body = (2..=5).contains(&(b - pa))
+            && cue_follows(t, b)
+            && t.is_cap(b - 1)
+            && (pa..b)
+                .all(|i| (t.is_cap(i) && !t.has(i, not_body)) || rules::is_name_connector(t.lo(i)));
+        body.then(|| Found {
+            a: pa,
+            b,
+            kind: EntityKind::Organization,
+            name: strip_possessive(t.span_text(pa, b)).to_string(),
+            roles: Vec::new(),
+        })
+    }
+
     /// The run read as a person (or, before a cue, a body speaking): role words before, an
     /// apposition after, a cue verb after, a byline, or already known.
     fn as_person(&self, name: &Name) -> Option<Found> {
@@ -743,7 +763,7 @@ impl Run<'_> {
         }
         // People: role words before, an apposition after, a cue verb after, or already known.
         if !(pa..b).all(|i| is_person_word(t, i)) || b - pa > 4 {
-            return None;
+            return self.body_speaking(pa, b);
         }
         let (mut roles, _) = roles_before(t, pa, para_start);
         let (r_after, _) = roles_after(t, b, t.len());

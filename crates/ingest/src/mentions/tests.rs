@@ -988,3 +988,29 @@ fn and_inside_what_a_body_is_of_or_for_joins_one_name() {
         assert_eq!(found(text), want, "{text}");
     }
 }
+#[test]
+fn several_capitalised_words_before_a_cue_are_a_body_speaking() {
+    for (text, want) in [
+        (
+            "Medics Without Frontiers said the clinic was full.",
+            Some(("Medics Without Frontiers", EntityKind::Organization)),
+        ),
+        (
+            "Officials met on Monday, and Harbour Pilots Abroad said the quay was shut.",
+            Some(("Harbour Pilots Abroad", EntityKind::Organization)),
+        ),
+        // a title, or a kind of people alone, is no body
+        ("Prime Minister said the quay was shut.", None),
+        ("Doctors said the clinic was full.", None),
+    ] {
+        let f = found(text);
+        let bodies: Vec<&(String, EntityKind)> = f
+            .iter()
+            .filter(|(_, k)| *k == EntityKind::Organization)
+            .collect();
+        match want {
+            Some((name, kind)) => assert!(f.contains(&(name.to_string(), kind)), "{text}: {f:?}"),
+            None => assert!(bodies.is_empty(), "{text}: {f:?}"),
+        }
+    }
+}
