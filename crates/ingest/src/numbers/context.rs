@@ -47,7 +47,10 @@ pub(super) fn elided_unit(
         || t.is_punct(j, '.')
         || t.is_punct(j, ';')
         || (rules::ELIDED_COUNT_NEXT.contains(&t.lo(j))
-            && (!t.is(j, "of") || rules::ELIDED_PARTITIVE_PRONOUNS.contains(&t.lo(j + 1))));
+            && (!t.is(j, "of") || rules::ELIDED_PARTITIVE_PRONOUNS.contains(&t.lo(j + 1))))
+        // "rose to a record 117 million last year"
+        || (rules::TIME_DEICTICS.contains(&t.lo(j))
+            && (rules::TIME_NOUNS.contains(&t.lo(j + 1)) || t.has(j + 1, flag::WEEKDAY)));
     // "by 2030.", "by the end of two thousand ten": a year, even before punctuation
     let year = is_year(t.s(start), value)
         || (value.fract() == 0.0

@@ -188,6 +188,12 @@ fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
     if !t.is_word(j) {
         return None;
     }
+    // "117 million last year", "40 this week": a time after the number, not its noun
+    if rules::TIME_DEICTICS.contains(&t.lo(j))
+        && (rules::TIME_NOUNS.contains(&t.lo(j + 1)) || t.has(j + 1, flag::WEEKDAY))
+    {
+        return None;
+    }
     // Two-word physical units first ("square kilometres", "per cent").
     if j + 1 < b && t.is_word(j + 1) {
         let two = format!("{} {}", t.lo(j), t.lo(j + 1));

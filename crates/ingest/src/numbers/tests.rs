@@ -64,6 +64,20 @@ fn spelled_numbers_in_words_and_hyphens() {
 }
 
 #[test]
+fn a_time_after_a_number_is_not_what_it_counts() {
+    check_vu(&[
+        (
+            "the number of refugees rose to a record 117 million last year",
+            &[(117e6, "refugee")],
+        ),
+        ("40 ferries sailed last week", &[(40.0, "ferry")]),
+        // a small bare number before a time counts nothing
+        ("the total rose to 40 last week", &[]),
+        ("40 last-minute changes were made", &[(40.0, "change")]),
+    ]);
+}
+
+#[test]
 fn scales_abbreviated_as_wire_copy_writes_them() {
     check_vu(&[
         (
