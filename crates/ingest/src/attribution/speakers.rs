@@ -124,6 +124,15 @@ impl Analyzer<'_, '_> {
         if let Some(owner) = owned_document.then(|| self.possessor(a, prev)).flatten() {
             return Some((owner, true));
         }
+        // "the agency's annual Global Trends report", "Velto's quarterly report": a named
+        // owner's document stands for the owner
+        if rules::DOCUMENT_NOUNS.contains(&t.lo(b - 1)) {
+            if let Some(k) = (a..b - 1).find(|&k| t.is_possessive(k)) {
+                if let Some(owner) = self.speaker_of(a, k + 1, prev) {
+                    return Some(owner_of_document(owner, t.lo(k), prev));
+                }
+            }
+        }
         if (a..b).any(|i| rules::PRESS_DOCUMENTS.contains(&t.lo(i))) && b - a <= 3 {
             return prev.map(|p| (p.clone(), true));
         }
@@ -508,6 +517,40 @@ fn unknown_name(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
     None
 }
 
+/// The owner of a document as its speaker: a description without its possessive, or the
+/// description just quoted that it repeats ("The refugee agency said …. …, according to
+/// the agency's report": the same agency).
+fn owner_of_document(
+    (mut owner, leans): (Mention, bool),
+    possessive: &str,
+    prev: Option<&Mention>,
+) -> (Mention, bool) {
+    if owner.kind != EntityKind::Nominal {
+        return (owner, leans);
+    }
+    let head = crate::text::strip_possessive(possessive).unwrap_or(possessive);
+    let same = prev.filter(|p| {
+        p.kind == EntityKind::Nominal
+            && p.name
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.eq_ignore_ascii_case(head))
+    });
+    if let Some(p) = same {
+        return (
+            Mention {
+                span: owner.span,
+                ..p.clone()
+            },
+            true,
+        );
+    }
+    if let Some(name) = crate::text::strip_possessive(&owner.name) {
+        owner.name = name.to_string();
+    }
+    (owner, leans)
+}
+
 /// "The terminal operator said that …": a short definite description of a body.
 /// "Three callers said …", "One caller suggested …", "Another said …": a counted group or
 /// one of it.
@@ -778,6 +821,19 @@ mod tests {
             (
                 "The Harbour Board met Lea Holm. Its report says the quay needs new piles.",
                 &[("Harbour Board", "the quay needs new piles")],
+            ),
+            // a named document of a named owner, and of a description just quoted
+            (
+                "The quay needs new piles, according to Velto's annual Harbour Watch report.",
+                &[("Velto", "The quay needs new piles")],
+            ),
+            (
+                "The port agency said the cranes were old. The quay needs new piles, \
+                 according to the agency's yearly report.",
+                &[
+                    ("The port agency", "the cranes were old"),
+                    ("The port agency", "The quay needs new piles"),
+                ],
             ),
         ]);
     }
