@@ -6,6 +6,7 @@
 //! article taught, so "Velt said" resolves to the full name introduced earlier and a town
 //! seen once after "in" is a place everywhere.
 
+mod bodies;
 mod borders;
 mod capitals;
 mod classify;
@@ -30,7 +31,8 @@ use self::descriptions::{read_seats, resolve_place_descriptions};
 use self::evidence::{roles_after, roles_before, LARGE_PLACE};
 use self::words::strip_possessive;
 
-pub(crate) use self::classify::{names_a_kind, outlet_kind_end};
+pub(crate) use self::bodies::outlet_kind_end;
+pub(crate) use self::classify::names_a_kind;
 pub use self::evidence::is_common_given_name;
 pub use self::registry::{Found, Registry};
 pub use self::words::{content_words, run_end};

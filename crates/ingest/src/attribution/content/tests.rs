@@ -1,0 +1,189 @@
+//! What was said: the content rules' examples.
+
+use super::super::test_support::check;
+
+#[test]
+fn what_was_talked_about_is_no_content() {
+    check(&[
+        // the topic: the sentence stays the article's own
+        (
+            "That week the Evening Post first reported on 40 unsafe piers in Oster.",
+            &[(
+                "",
+                "That week the Evening Post first reported on 40 unsafe piers in Oster.",
+            )],
+        ),
+        (
+            "Mira Holt spoke about the flood in Oster on Monday.",
+            &[("", "Mira Holt spoke about the flood in Oster on Monday.")],
+        ),
+        // "about" before a figure is a figure
+        (
+            "The Harbour Board reports about 40 piers in Oster are unsafe.",
+            &[("Harbour Board", "about 40 piers in Oster are unsafe")],
+        ),
+    ]);
+}
+
+#[test]
+fn where_or_to_whom_something_was_said_is_no_content() {
+    check(&[
+        ("The harbour master told a press briefing on Monday.", &[]),
+        ("Mira Holt told the inquiry on Friday.", &[]),
+        // where, and when, after the listener
+        (
+            "“The pier stays shut,” the harbour master told a news conference at the \
+             ferry terminal.",
+            &[("the harbour master", "The pier stays shut,")],
+        ),
+        (
+            "“The pier stays shut,” Mira Holt told a press briefing in Oster on Monday.",
+            &[("Mira Holt", "The pier stays shut,")],
+        ),
+        ("Our correspondent reports from the harbour office.", &[]),
+        // content after the listener, and after a plain cue, stays
+        (
+            "Mira Holt told reporters the ferry sank on Friday.",
+            &[("Mira Holt", "the ferry sank on Friday")],
+        ),
+        (
+            "Mira Holt said the ferry sank on Friday.",
+            &[("Mira Holt", "the ferry sank on Friday")],
+        ),
+        // a clause after "that", whatever its verb's form, is what was told
+        (
+            "Mira Holt told reporters that fares rose sharply last year.",
+            &[("Mira Holt", "fares rose sharply last year")],
+        ),
+        (
+            "Mira Holt told the harbour board that takings fell in the spring.",
+            &[("Mira Holt", "takings fell in the spring")],
+        ),
+        // without "that", a listener of a few words and a time stays no content
+        ("Mira Holt told waiting dock workers last night.", &[]),
+        // a listener "of" a group, and where it was said, are no content either
+        (
+            "“The pier stays shut,” Mira Holt told a crowd of hundreds outside the \
+             ferry terminal.",
+            &[("Mira Holt", "The pier stays shut,")],
+        ),
+        (
+            "Mira Holt told a group of reporters the ferry sank on Friday.",
+            &[("Mira Holt", "the ferry sank on Friday")],
+        ),
+        (
+            "Mira Holt told investors the sale of the ferry was off.",
+            &[("Mira Holt", "the sale of the ferry was off")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_speaker_set_off_by_commas_keeps_the_clause_around_it() {
+    check(&[
+        // the subject before the aside is part of what was said
+        (
+            "The night ferry, the skipper said, will sail again on Monday.",
+            &[(
+                "the skipper",
+                "The night ferry, the skipper said, will sail again on Monday",
+            )],
+        ),
+        // after a relative word, only what follows the aside; up to the next speaker
+        (
+            "The board passed a rule that, Vera Lund says, will halve the fares on the \
+             bay, where some pilots say 40 boats cross daily.",
+            &[
+                ("Vera Lund", "will halve the fares on the bay"),
+                ("some pilots", "40 boats cross daily"),
+            ],
+        ),
+        // no verb after the aside: the words before it
+        (
+            "The night ferry will sail again, the skipper said, to the delight of many.",
+            &[("the skipper", "The night ferry will sail again")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_participle_right_after_a_trailing_cue_says_its_own_words() {
+    check(&[
+        // what precedes the trailing cue is its content; the participle adds its own
+        (
+            "Ferry fares will rise by a tenth, the operator said, adding that fuel had \
+             become dearer.",
+            &[
+                ("the operator", "Ferry fares will rise by a tenth"),
+                ("the operator", "fuel had become dearer"),
+            ],
+        ),
+        // the same with an adverbial between the cue and the participle
+        (
+            "Ferry fares will rise by a tenth, the operator said on Monday, adding that \
+             fuel had become dearer.",
+            &[
+                ("the operator", "Ferry fares will rise by a tenth"),
+                ("the operator", "fuel had become dearer"),
+            ],
+        ),
+        // a cue that opens the sentence keeps its "that" clause
+        (
+            "The operator said that fuel had become dearer.",
+            &[("The operator", "fuel had become dearer")],
+        ),
+    ]);
+}
+
+#[test]
+fn an_outlet_named_before_its_kind_is_the_listener() {
+    check(&[(
+        "Ana Ruiz told the Ekko news agency the talks had failed.",
+        &[("Ana Ruiz", "the talks had failed")],
+    )]);
+}
+
+#[test]
+fn a_pronoun_that_opens_the_content() {
+    check(&[
+        (
+            "Dr. Ada Pell says that cannot go on much longer.",
+            &[("Ada Pell", "that cannot go on much longer")],
+        ),
+        (
+            "Dr. Ada Pell says that the ward will close in June.",
+            &[("Ada Pell", "the ward will close in June")],
+        ),
+    ]);
+}
+
+#[test]
+fn an_instruction_or_a_plain_object_is_not_what_was_said() {
+    check(&[
+        // "told <someone> to <verb>": what was asked of them
+        ("Ines Garza told her staff to go home early.", &[]),
+        ("The coach tells the players to rest on Sundays.", &[]),
+        // a listener, then "to": still the content of the report
+        (
+            "Ines Garza told reporters the plan to widen the road was dropped.",
+            &[("Ines Garza", "the plan to widen the road was dropped")],
+        ),
+        // a clause with its verb before "to" is content, not an order
+        (
+            "Ines Garza told Reuters the vote was likely to take place in Vell.",
+            &[("Ines Garza", "the vote was likely to take place in Vell")],
+        ),
+        // "says little at meetings", "said goodbye to …": nothing reported
+        ("Tomas Brand says little at meetings.", &[]),
+        ("Tomas Brand said goodbye to his crew.", &[]),
+        // the same words opening a clause are reported content
+        (
+            "Tomas Brand said little had changed since May.",
+            &[("Tomas Brand", "little had changed since May")],
+        ),
+        (
+            "Tomas Brand said nothing would change for the crew.",
+            &[("Tomas Brand", "nothing would change for the crew")],
+        ),
+    ]);
+}

@@ -1,0 +1,376 @@
+//! Cue verbs and their frames: the cue rules' examples.
+
+use super::super::test_support::check;
+
+#[test]
+fn a_negated_cue_credits_no_one() {
+    check(&[
+        // what an outlet reports is that nothing was said
+        (
+            "The harbour board has not commented on the closure, Radio Vell reported.",
+            &[(
+                "Radio Vell",
+                "The harbour board has not commented on the closure",
+            )],
+        ),
+        // the article's own statement that she has not
+        (
+            "Ana Ruiz hasn't confirmed that the ferry to Oster was late.",
+            &[(
+                "",
+                "Ana Ruiz hasn't confirmed that the ferry to Oster was late.",
+            )],
+        ),
+        (
+            "Ana Ruiz, who has never said whether she will run, said the ferry was late.",
+            &[("Ana Ruiz", "the ferry was late")],
+        ),
+        // the negation inside what was said, or an adverb alone, denies nothing
+        (
+            "Ana Ruiz said she had not seen the ferry to Oster.",
+            &[("Ana Ruiz", "she had not seen the ferry to Oster")],
+        ),
+        (
+            "Ana Ruiz has repeatedly said the ferry to Oster was late.",
+            &[("Ana Ruiz", "the ferry to Oster was late")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_cue_whose_plain_form_is_a_noun_reads_as_the_noun_after_a_possessive() {
+    check(&[
+        // the noun: the operator's forecast, no one reports anything
+        (
+            "The ferry operator cut its fare forecast on Monday, blaming the storms.",
+            &[],
+        ),
+        (
+            "The town cut its growth estimate to 2 percent.",
+            &[("", "The town cut its growth estimate to 2 percent.")],
+        ),
+        // the verb: a reported clause follows, or no possessive stands before
+        (
+            "The board's economists forecast that fares would rise by 2 percent.",
+            &[("The board's economists", "fares would rise by 2 percent")],
+        ),
+        (
+            "Harbour economists forecast that fares would rise by 2 percent.",
+            &[("Harbour economists", "fares would rise by 2 percent")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_speech_participle_alone_is_said_by_the_sentence_subject() {
+    check(&[
+        (
+            "Mayor Tilde Roos toured the dam on Monday, saying the repairs would take a year.",
+            &[("Tilde Roos", "the repairs would take a year")],
+        ),
+        (
+            "Marta Roos said the board would meet. She toured the dam, saying the pumps had failed.",
+            &[
+                ("Marta Roos", "the board would meet"),
+                ("Marta Roos", "the pumps had failed"),
+            ],
+        ),
+        (
+            "The ferry company sent a letter to passengers saying the route would close.",
+            &[("The ferry company", "the route would close")],
+        ),
+        (
+            "Harbour economist Tilde Roos disputed the figure, saying the real cost was \
+             higher.",
+            &[("Tilde Roos", "the real cost was higher")],
+        ),
+        // "telling" its listener what is so
+        (
+            "Mayor Tilde Roos left the stage on Sunday, telling supporters in Oster that \
+             she would respect the count.",
+            &[("Tilde Roos", "she would respect the count")],
+        ),
+        // an act, not speech; no comma before the participle; no subject that can speak
+        ("Mayor Tilde Roos wrote to the crew, telling them to go home early.", &[]),
+        ("Tilde Roos worked all night, adding sandbags to the levee.", &[]),
+        ("Tilde Roos left without saying goodbye to the crew.", &[]),
+        ("Crews worked all night, saying little to anyone.", &[]),
+    ]);
+}
+
+#[test]
+fn an_aside_of_attribution_keeps_the_quotation_in_the_content() {
+    check(&[
+        (
+            "Tilde Roos said the checks, as she put it, “became sloppy” in the boom years.",
+            &[(
+                "Tilde Roos",
+                "the checks, as she put it, “became sloppy” in the boom years",
+            )],
+        ),
+        // after a plain comma, the quotation is not inside the reported words: it is
+        // her own, a direct claim of its own
+        (
+            "Tilde Roos said the checks were late, “and nobody cared.”",
+            &[
+                ("Tilde Roos", "the checks were late"),
+                ("Tilde Roos", "and nobody cared."),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn a_trailing_attribution_reports_a_clause_built_on_another_cue() {
+    check(&[
+        (
+            "The port authority has warned shippers against night crossings, harbour \
+             officials said.",
+            &[(
+                "harbour officials",
+                "The port authority has warned shippers against night crossings",
+            )],
+        ),
+        (
+            "The council promised new ferries by May, according to two councillors.",
+            &[("two councillors", "The council promised new ferries by May")],
+        ),
+        // a plain speech verb keeps its own speaker
+        (
+            "Pilots said the runway was icy, airport officials told the inquiry.",
+            &[("Pilots", "the runway was icy")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_cue_form_after_a_determiner_is_a_noun() {
+    check(&[
+        (
+            "The port authority said such claims were false and malicious.",
+            &[("The port authority", "such claims were false and malicious")],
+        ),
+        // the object of a cue verb
+        (
+            "The port authority denied reports that the cranes were unsafe.",
+            &[("The port authority", "the cranes were unsafe")],
+        ),
+        // counted, a cue form is a noun
+        (
+            "Velto Power & Light said crews from six states were helping to restore service.",
+            &[(
+                "Velto Power & Light",
+                "crews from six states were helping to restore service",
+            )],
+        ),
+        // a cue after a noun is still a verb
+        (
+            "The union claims the cranes are unsafe.",
+            &[("The union", "the cranes are unsafe")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_report_inside_reported_words_is_no_claim_of_its_own() {
+    check(&[(
+        "The harbour union said it had warned the port about the cranes for months.",
+        &[(
+            "The harbour union",
+            "it had warned the port about the cranes for months",
+        )],
+    )]);
+}
+
+#[test]
+fn two_cues_over_the_same_words_make_one_claim() {
+    check(&[(
+        "“We still check every ship,” Lise Moe said, adding that some routes could stay \
+         closed until Wednesday.",
+        &[
+            ("Lise Moe", "We still check every ship,"),
+            ("Lise Moe", "some routes could stay closed until Wednesday"),
+        ],
+    )]);
+}
+
+#[test]
+fn a_request_for_anonymity_is_no_claim() {
+    check(&[(
+        "Two engineers, who asked not to be named because they were not allowed to \
+         speak, said the bridge would hold.",
+        &[("Two engineers", "the bridge would hold")],
+    )]);
+}
+
+#[test]
+fn where_it_was_said_is_not_what_was_said() {
+    check(&[
+        (
+            "“We will appeal,” the lawyer Ida Marsh said outside the courthouse.",
+            &[("Ida Marsh", "We will appeal,")],
+        ),
+        (
+            "“The dam is safe,” Mayor Ole Brandt said after the inspection.",
+            &[("Ole Brandt", "The dam is safe,")],
+        ),
+        // a clause after the preposition is content
+        (
+            "Ida Marsh said outside the courthouse that she would appeal.",
+            &[("Ida Marsh", "she would appeal")],
+        ),
+    ]);
+}
+
+#[test]
+fn whom_it_was_told_to_is_not_what_was_told() {
+    check(&[
+        // a listener with or without a determiner, and where or when
+        (
+            "“The count was fair,” Nora Vik told supporters in Dunmore.",
+            &[("Nora Vik", "The count was fair,")],
+        ),
+        (
+            "“The count was fair,” Nora Vik told the voters on Sunday.",
+            &[("Nora Vik", "The count was fair,")],
+        ),
+        // what follows the listener is content when it is a clause
+        (
+            "Nora Vik told supporters in Dunmore that the count was fair.",
+            &[("Nora Vik", "the count was fair")],
+        ),
+        // a pronoun right after "told" is who heard it
+        (
+            "Nora Vik told me the count was fair.",
+            &[("Nora Vik", "the count was fair")],
+        ),
+        (
+            "Nora Vik told them on Sunday that the count was fair.",
+            &[("Nora Vik", "the count was fair")],
+        ),
+        // "her" before a noun is a possessive, and an order is no claim
+        ("Nora Vik told her staff to go home early.", &[]),
+        // a listener of any noun, without "that" before the clause
+        (
+            "Nora Vik told investors the merger would close in June.",
+            &[("Nora Vik", "the merger would close in June")],
+        ),
+        (
+            "Nora Vik told the committee it had not seen the accounts.",
+            &[("Nora Vik", "it had not seen the accounts")],
+        ),
+        (
+            "Nora Vik told waiting shareholders the vote was delayed.",
+            &[("Nora Vik", "the vote was delayed")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_listener_after_to_is_no_infinitive() {
+    check(&[
+        (
+            "The ferry company indicated to travellers that no boats would sail on Sunday.",
+            &[("The ferry company", "no boats would sail on Sunday")],
+        ),
+        (
+            "Captain Ola Brenn explained to the harbour inspectors that the hull was sound.",
+            &[("Ola Brenn", "the hull was sound")],
+        ),
+        // an infinitive, with or without a demonstrative after it
+        ("The ferry company agreed to sell that old boat.", &[]),
+        ("The ferry company promised to repair the pier.", &[]),
+    ]);
+}
+
+#[test]
+fn calling_something_a_name_reports_a_judgement() {
+    check(&[
+        (
+            "The ombudsman called the new toll a tax on the poor.",
+            &[("The ombudsman", "the new toll a tax on the poor")],
+        ),
+        (
+            "Dockworkers describe the overtime rules as unfair.",
+            &[("Dockworkers", "the overtime rules as unfair")],
+        ),
+        // a name given, not a judgement; a passive; a future act
+        ("Divers found a dog called Biscuit on the boat.", &[]),
+        ("The overtime rules were described as unfair.", &[]),
+        ("The ombudsman will call the toll a tax.", &[]),
+    ]);
+}
+
+#[test]
+fn phrase_cues_report_like_cue_verbs() {
+    check(&[
+        (
+            "Mayor Tilde Roos made clear she will not raise the ferry fares.",
+            &[("Tilde Roos", "she will not raise the ferry fares")],
+        ),
+        (
+            "The shipyard owner Karl Brenn took responsibility for the fire in the paint shop.",
+            &[(
+                "Karl Brenn",
+                "responsibility for the fire in the paint shop",
+            )],
+        ),
+        (
+            "The harbour master Karl Brenn pointed out that the quay was too short.",
+            &[("Karl Brenn", "the quay was too short")],
+        ),
+        // "made", "took" and "pointed" alone report nothing
+        (
+            "Karl Brenn made a model of the old lighthouse for the museum.",
+            &[],
+        ),
+        ("Karl Brenn pointed at the old lighthouse on the hill.", &[]),
+    ]);
+}
+
+#[test]
+fn a_description_stands_for_the_body_named_with_its_head_word() {
+    check(&[(
+        "The Harbour Agency and the Red Cross sent boats. \
+         The agency said its divers had searched the wreck.",
+        &[("Harbour Agency", "its divers had searched the wreck")],
+    )]);
+}
+
+#[test]
+fn acts_of_speech_report_their_object() {
+    check(&[
+        (
+            "The ferry operator Nordlink blamed the delays on a broken crane.",
+            &[("Nordlink", "the delays on a broken crane")],
+        ),
+        (
+            "Union leaders asked for calm ahead of the vote on Thursday.",
+            &[("Union leaders", "calm ahead of the vote on Thursday")],
+        ),
+        (
+            "Senator Ivo Marsh accused the harbour board of hiding its losses.",
+            &[("Ivo Marsh", "the harbour board of hiding its losses")],
+        ),
+        // "the company" after a body named only by its cue is that body
+        (
+            "Velto blamed the rattling noise on loose panels. \
+             The company later faulted the worn brakes on its trucks.",
+            &[
+                ("Velto", "the rattling noise on loose panels"),
+                ("Velto", "the worn brakes on its trucks"),
+            ],
+        ),
+        // an act's object may be one word; a said-content may not
+        (
+            "The crew wanted more pay, while the owners asked for patience.",
+            &[("the owners", "patience")],
+        ),
+        ("The owners said so.", &[]),
+        // asked in the passive: the one asked says nothing
+        (
+            "The pilots were asked to wait on the runway for an hour.",
+            &[],
+        ),
+    ]);
+}

@@ -1,0 +1,275 @@
+//! Who speaks: the speaker rules' examples.
+
+use super::super::test_support::{check, check_speaker_kinds};
+use crate::model::EntityKind;
+
+#[test]
+fn a_kind_of_person_after_a_possessive_speaks() {
+    check_speaker_kinds(&[
+        (
+            "Ana Ruiz left Oster in May. Her husband said the move had been hard.",
+            &[("husband", EntityKind::Nominal)],
+        ),
+        (
+            "Ana Ruiz met the envoy. Her counterpart said the talks had gone well.",
+            &[("counterpart", EntityKind::Nominal)],
+        ),
+        // a document the owner wrote stands for the owner
+        (
+            "Ana Ruiz left Oster in May. Her statement said the move had been hard.",
+            &[("Ana Ruiz", EntityKind::Person)],
+        ),
+    ]);
+}
+
+#[test]
+fn a_country_s_ministry_in_lower_case_is_a_body_the_ministry_stands_for() {
+    check_speaker_kinds(&[
+        (
+            "Peru's health ministry said two cases were found. The patients were \
+             stable, the ministry said.",
+            &[
+                ("Peru's health ministry", EntityKind::Organization),
+                ("Peru's health ministry", EntityKind::Organization),
+            ],
+        ),
+        (
+            "The Peruvian interior ministry said the roads were open.",
+            &[("Peruvian interior ministry", EntityKind::Organization)],
+        ),
+        // no country: a description, and a clause is no portfolio
+        (
+            "The health ministry said two cases were found.",
+            &[("The health ministry", EntityKind::Nominal)],
+        ),
+    ]);
+}
+
+#[test]
+fn a_role_of_a_body_before_a_name_is_that_person() {
+    check(&[
+        (
+            "Chief executive of the Harbour Board Jon Bray said the port would reopen.",
+            &[("Jon Bray", "the port would reopen")],
+        ),
+        // the role of someone else than the one named
+        (
+            "The chief of staff of Jon Bray said the port would reopen.",
+            &[("The chief of staff of Jon Bray", "the port would reopen")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_group_of_people_speaks_as_itself() {
+    check_speaker_kinds(&[
+        (
+            "Commuters said the line was slow.",
+            &[("Commuters", EntityKind::Nominal)],
+        ),
+        (
+            "Weary commuters said the line was slow.",
+            &[("Weary commuters", EntityKind::Nominal)],
+        ),
+        // a team the article names inside a sentence too
+        (
+            "Wanderers said the pitch was wet. The club beat Wanderers in May.",
+            &[("Wanderers", EntityKind::Organization)],
+        ),
+    ]);
+}
+
+#[test]
+fn a_described_body_is_the_one_named_last_whatever_its_modifiers() {
+    check(&[
+        (
+            "Velto Motors will recall 4,000 cars in Lyon, the German carmaker said.",
+            &[(
+                "Velto Motors",
+                "Velto Motors will recall 4,000 cars in Lyon",
+            )],
+        ),
+        (
+            "Halvik Shipping will cut 400 jobs in Oslo, the Oslo-based company said.",
+            &[(
+                "Halvik Shipping",
+                "Halvik Shipping will cut 400 jobs in Oslo",
+            )],
+        ),
+        (
+            "Halvik Shipping will cut 400 jobs in Oslo, the container freight operator said.",
+            &[(
+                "Halvik Shipping",
+                "Halvik Shipping will cut 400 jobs in Oslo",
+            )],
+        ),
+        // no body of that kind named: the description stays as written
+        (
+            "The port in Oslo will close for 2 days, the local harbour authority said.",
+            &[(
+                "the local harbour authority",
+                "The port in Oslo will close for 2 days",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn a_definite_role_nobody_holds_is_the_person_just_named() {
+    check(&[
+        (
+            "Opposition leader Ines Vall rejected the plan. The former candidate said the \
+             ferries should stay public.",
+            &[("Ines Vall", "the ferries should stay public")],
+        ),
+        // a role of a named body is someone else
+        (
+            "Ines Vall rejected the plan. The chairman of the Harbour Board said the \
+             ferries should stay public.",
+            &[(
+                "The chairman of the Harbour Board",
+                "the ferries should stay public",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn a_described_plural_opening_the_sentence_speaks() {
+    check(&[
+        (
+            "Local traders said the ferry would stop in May.",
+            &[("Local traders", "the ferry would stop in May")],
+        ),
+        (
+            "Angry market traders say the new fees are too high.",
+            &[("Angry market traders", "the new fees are too high")],
+        ),
+        // a count of places that "reported" figures is the article's statement
+        (
+            "Seventy ports had reported delays in Vell.",
+            &[("", "Seventy ports had reported delays in Vell.")],
+        ),
+        (
+            "By Monday, seventy-two ports had reported delays in Vell.",
+            &[(
+                "",
+                "By Monday, seventy-two ports had reported delays in Vell.",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn the_spokesperson_of_the_body_just_quoted_is_that_body() {
+    check(&[
+        (
+            "A spokeswoman for the Harbour Board said the quay would reopen. “The cranes \
+             are fixed,” the spokeswoman said.",
+            &[
+                ("Harbour Board", "the quay would reopen"),
+                ("Harbour Board", "The cranes are fixed,"),
+            ],
+        ),
+        // a person just quoted has no spokesperson of that kind
+        (
+            "Mira Holt said the quay would reopen. “The cranes are fixed,” the \
+             spokeswoman said.",
+            &[
+                ("Mira Holt", "the quay would reopen"),
+                ("the spokeswoman", "The cranes are fixed,"),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn a_sole_role_of_a_named_body_is_the_person_just_quoted() {
+    check(&[
+        (
+            "“Every bus will run,” said Mira Holt. The Velto CEO added that 30 buses were \
+             repaired.",
+            &[
+                ("Mira Holt", "Every bus will run,"),
+                ("Mira Holt", "30 buses were repaired"),
+            ],
+        ),
+        // spokespeople are many; a holder named elsewhere wins
+        (
+            "“Every bus will run,” said Mira Holt. The Velto spokesman added that 30 buses \
+             were repaired.",
+            &[
+                ("Mira Holt", "Every bus will run,"),
+                ("The Velto spokesman", "30 buses were repaired"),
+            ],
+        ),
+        (
+            "Ivo Brand, the Velto CEO, spoke on Monday. “Every bus will run,” said Mira \
+             Holt. The Velto CEO added that 30 buses were repaired.",
+            &[
+                ("Mira Holt", "Every bus will run,"),
+                ("Ivo Brand", "30 buses were repaired"),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn a_body_speaks_through_its_documents() {
+    check(&[
+        (
+            "The Coastal Survey Institute's latest tally says 40 boats sank this year.",
+            &[("Coastal Survey Institute", "40 boats sank this year")],
+        ),
+        (
+            "A Harbour Board report says the quay needs new piles.",
+            &[("Harbour Board", "the quay needs new piles")],
+        ),
+        // a person of the body is not the body
+        (
+            "A Harbour Board engineer says the quay needs new piles.",
+            &[("A Harbour Board engineer", "the quay needs new piles")],
+        ),
+        // a possessive names the owner as a pronoun would
+        (
+            "The Harbour Board met Lea Holm. Its report says the quay needs new piles.",
+            &[("Harbour Board", "the quay needs new piles")],
+        ),
+        // a named document of a named owner, and of a description just quoted
+        (
+            "The quay needs new piles, according to Velto's annual Harbour Watch report.",
+            &[("Velto", "The quay needs new piles")],
+        ),
+        (
+            "The port agency said the cranes were old. The quay needs new piles, \
+             according to the agency's yearly report.",
+            &[
+                ("The port agency", "the cranes were old"),
+                ("The port agency", "The quay needs new piles"),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn a_title_of_a_country_is_no_part_of_the_name() {
+    check(&[(
+        "Prime Minister of the United Kingdom Dana Whitfield said the talks would go on.",
+        &[("Dana Whitfield", "the talks would go on")],
+    )]);
+}
+
+#[test]
+fn a_multi_word_name_after_the_is_a_body() {
+    check(&[(
+        "The Harbour Board and Port Workers Union report they moved 300 tonnes.",
+        &[("Harbour Board", "they moved 300 tonnes")],
+    )]);
+    check(&[(
+        "The Sea Rescue Alliance said it had saved twelve sailors this week.",
+        &[(
+            "Sea Rescue Alliance",
+            "it had saved twelve sailors this week",
+        )],
+    )]);
+}

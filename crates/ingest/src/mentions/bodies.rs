@@ -1,0 +1,183 @@
+//! Runs that name a body or an outlet: an outlet by its kind or the outlet table, a body
+//! by its head word or a kind of body around it, and the person a body's name holds.
+
+use crate::model::EntityKind;
+use crate::rules;
+use crate::tagger::sentence_initial;
+use crate::text::{flag, Tokens};
+
+use super::evidence::{described_as_organization, given_name_class};
+use super::registry::Found;
+use super::words::{clean_name, is_person_word, outlet_match, strip_possessive};
+
+/// An outlet: introduced by its kind ("the daily El Comercio"), an unknown acronym someone
+/// talks to ("told ERT"), or a name of the outlet table.
+pub(super) fn as_outlet(t: &Tokens, a0: usize, a: usize, b: usize) -> Option<Found> {
+    let acronym = b == a + 1
+        && (2..=6).contains(&t.s(a).chars().count())
+        && t.s(a)
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !t.has(a, flag::ORG_HEAD);
+    let introduced = a > 0
+        && !t.is_cap(a - 1)
+        && (rules::OUTLET_KINDS.contains(&t.lo(a - 1))
+            || (a > 1 && t.is(a - 1, "agency") && t.is(a - 2, "news")));
+    let (x, y) = if introduced || kind_after(t, a, b) || (acronym && a > 0 && t.is(a - 1, "told")) {
+        (a, b)
+    } else {
+        // "The Guardian" keeps its article when the table spells it so.
+        let from = if a == a0 + 1 && t.is(a0, "the") {
+            a0
+        } else {
+            a
+        };
+        outlet_match(t, from, b)?
+    };
+    Some(Found {
+        a: x,
+        b: y,
+        kind: EntityKind::Outlet,
+        name: clean_name(t, x, y),
+        roles: Vec::new(),
+    })
+}
+
+/// "the NTB news agency", "the Ekko newspaper": the outlet's kind right after the name, with
+/// no other name after the kind ("the Vell daily Ekko" names Ekko, and Vell is its town).
+fn kind_after(t: &Tokens, a: usize, b: usize) -> bool {
+    let Some(kind_end) = outlet_kind_end(t, b) else {
+        return false;
+    };
+    a > 0
+        && t.is(a - 1, "the")
+        && !t.is_cap(kind_end)
+        && (a..b).all(|i| !t.has(i, flag::DEMONYM | flag::NOT_NAME))
+}
+
+/// Where the words of an outlet's kind that start at `i` end ("newspaper", "news agency"),
+/// if a kind starts there.
+pub(crate) fn outlet_kind_end(t: &Tokens, i: usize) -> Option<usize> {
+    if rules::OUTLET_KINDS.contains(&t.lo(i)) && !t.is_cap(i) {
+        Some(i + 1)
+    } else if t.is(i, "news") && t.is(i + 1, "agency") {
+        Some(i + 2)
+    } else {
+        None
+    }
+}
+
+/// An outlet by its head word ("… Television"), or a body: a head word ("Ministry"), a
+/// kind of body right before it ("German carmaker Velto") or described after it.
+pub(super) fn as_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
+    if let Some(person) = person_of_body(t, a, b) {
+        return Some(person);
+    }
+    let org_head = |i: usize| t.has(i, flag::ORG_HEAD) && t.is_cap(i);
+    // "the Harbour Board Spokesperson": a role after a body's name is no part of it
+    let mut b = b;
+    // ("Ministry of Defence" keeps its portfolio)
+    while b > a + 1
+        && t.has(b - 1, flag::ROLE)
+        && !org_head(b - 1)
+        && t.is_cap(b - 2)
+        && !t.has(b - 2, flag::FUNCTION)
+    {
+        b -= 1;
+    }
+    let has_org = (a..b).any(org_head);
+    let has_outlet = (a..b).any(|i| t.has(i, flag::OUTLET_HEAD) && t.is_cap(i));
+    if has_outlet && !has_org && b - a >= 2 {
+        return Some(Found {
+            a,
+            b,
+            kind: EntityKind::Outlet,
+            name: clean_name(t, a, b),
+            roles: Vec::new(),
+        });
+    }
+    // "Shares of Arkam Holdings": a sentence's first word before "of" is no part of the
+    // body named after it
+    let a = if t.is(a + 1, "of")
+        && a + 2 < b
+        && sentence_initial(t, a)
+        && !org_head(a)
+        && (a + 2..b).any(org_head)
+    {
+        a + 2
+    } else {
+        a
+    };
+    let introduced_org =
+        b == a + 1 && a > 0 && !t.toks[a - 1].cap && rules::is_org_descriptor(t.lo(a - 1));
+    // "Velto Power & Light": names joined by an ampersand are a firm's
+    let ampersand = (a..b).any(|i| t.is_punct(i, '&'));
+    if !(has_org || introduced_org || ampersand || described_as_organization(t, b)) {
+        return None;
+    }
+    // two bodies joined by "and", each with its head word, are two names; inside what a
+    // head word is "of" or "for", a part that opens with no head word of its own is one
+    // name ("Department of Health and Human Services")
+    let of_head =
+        |k: usize| (a + 1..k).any(|x| (t.is(x, "of") || t.is(x, "for")) && org_head(x - 1));
+    let b = (a + 1..b)
+        .find(|&k| {
+            t.is(k, "and")
+                && (a..k).any(org_head)
+                && (k + 1..b).any(org_head)
+                && (org_head(k + 1) || t.is(k + 1, "the") || !of_head(k))
+        })
+        .unwrap_or(b);
+    Some(Found {
+        a,
+        b,
+        kind: EntityKind::Organization,
+        name: strip_possessive(t.span_text(a, b)).to_string(),
+        roles: Vec::new(),
+    })
+}
+
+/// "… Harbour Board Jon Bray": a given name and a surname closing a run after a body's
+/// head word are a person the body is named before (the scanner keeps the body as a name
+/// of its own); a body named after a person ends in its head word ("Jon Bray Foundation").
+pub(super) fn person_after_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
+    let k = b.checked_sub(2).filter(|&k| k > a)?;
+    let named = given_name_class(t.lo(k)) > 0
+        && (k..b).all(|i| is_person_word(t, i))
+        && (a..k).any(|i| t.has(i, flag::ORG_HEAD) && t.is_cap(i));
+    named.then(|| Found {
+        a: k,
+        b,
+        kind: EntityKind::Person,
+        name: clean_name(t, k, b),
+        roles: Vec::new(),
+    })
+}
+
+/// "Ana Kovac of the Red Cross": a given name and a surname before "of" and a body is the
+/// person, not part of the body's name (the body is read after "of"). Any listed given
+/// name will do here (the body after "of" is evidence enough), and an occupation opening
+/// the sentence ("Geologist Ana Kovac of …") is no part of the name.
+fn person_of_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
+    let given = |i: usize| given_name_class(t.lo(i)) > 0;
+    // the mention keeps the occupation's word, so it is no name of its own
+    let n = if sentence_initial(t, a) && !given(a) && a + 1 < b && given(a + 1) {
+        a + 1
+    } else {
+        a
+    };
+    let k = (n + 2..b.min(n + 4)).find(|&k| t.is(k, "of"))?;
+    let named = (n..k).all(|i| t.is_cap(i) && t.is_word(i) && !t.has(i, flag::ORG_HEAD))
+        && given(n)
+        && (k + 1..b).any(|i| t.has(i, flag::ORG_HEAD) && t.is_cap(i));
+    named.then(|| Found {
+        a,
+        b: k,
+        kind: EntityKind::Person,
+        name: clean_name(t, n, k),
+        roles: (a..n)
+            .filter(|&i| t.has(i, flag::ROLE))
+            .map(|i| t.lo(i).to_string())
+            .collect(),
+    })
+}

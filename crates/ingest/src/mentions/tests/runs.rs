@@ -1,0 +1,264 @@
+//! How whole runs read: bodies named after whom they gather or for their purpose, legal
+//! forms, countries with a compass word or after "nation of", describing words, and
+//! several capitalised words speaking.
+
+use super::{found, found_with};
+use crate::model::EntityKind;
+
+#[test]
+fn a_body_named_after_whom_it_gathers_is_one_organisation() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let cases: &[(&str, &[(&str, EntityKind)])] = &[
+        // a place and a plural read as a person's names, after a body's head and "of"
+        (
+            "The Federation of Kenya Employers said wages would rise.",
+            &[("Federation of Kenya Employers", EntityKind::Organization)],
+        ),
+        (
+            "The Confederation of Norland Industry said wages would rise.",
+            &[(
+                "Confederation of Norland Industry",
+                EntityKind::Organization,
+            )],
+        ),
+        // a person after the body's full name, and a person with a role, stay people
+        (
+            "President of the Harbour Board Ana Ruiz said wages would rise.",
+            &[
+                ("Harbour Board", EntityKind::Organization),
+                ("Ana Ruiz", EntityKind::Person),
+            ],
+        ),
+        (
+            "Ana Ruiz of the Harbour Board said wages would rise.",
+            &[
+                ("Ana Ruiz", EntityKind::Person),
+                ("Harbour Board", EntityKind::Organization),
+            ],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = found_with(text, Some(g));
+        let want: Vec<(String, EntityKind)> =
+            want.iter().map(|(n, k)| (n.to_string(), *k)).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn a_body_named_for_its_purpose_is_one_name() {
+    let cases: &[(&str, &[(&str, EntityKind)])] = &[
+        (
+            "The Committee to Protect Harbour Pilots said the arrests were unjust.",
+            &[(
+                "Committee to Protect Harbour Pilots",
+                EntityKind::Organization,
+            )],
+        ),
+        // "to" between two bodies, or before a single word, joins nothing
+        (
+            "Ana Ruiz moved from the Agency to Oster Police in May.",
+            &[
+                ("Ana Ruiz", EntityKind::Person),
+                ("Agency", EntityKind::Organization),
+                ("Oster Police", EntityKind::Organization),
+            ],
+        ),
+    ];
+    for (text, want) in cases {
+        let want: Vec<(String, EntityKind)> =
+            want.iter().map(|(n, k)| (n.to_string(), *k)).collect();
+        assert_eq!(found(text), want, "{text}");
+    }
+    for text in [
+        "A letter from the Harbour Board to Ana Ruiz came in May.",
+        "A letter from the Harbour Board to Mayor Ana Ruiz came in May.",
+    ] {
+        let names = found(text);
+        assert!(
+            names.contains(&("Harbour Board".to_string(), EntityKind::Organization)),
+            "{text}: {names:?}"
+        );
+    }
+}
+#[test]
+fn a_country_after_nation_of_is_a_place_even_before_a_cue() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    for text in [
+        "Officials in the island nation of Vanuatu said on Monday that roads were shut.",
+        "Officials in the Andean country of Peru said that roads were shut.",
+        "Roads in the nation of Vanuatu were shut on Monday.",
+    ] {
+        let f = found_with(text, Some(g));
+        assert!(
+            f.iter().any(|(_, k)| *k == EntityKind::Place),
+            "{text}: {f:?}"
+        );
+    }
+    // the name right before the cue, with no "of" phrase, speaks
+    let f = found_with("Velto said on Monday that roads were shut.", Some(g));
+    assert!(!f.iter().any(|(_, k)| *k == EntityKind::Place), "{f:?}");
+}
+
+#[test]
+fn a_word_describing_the_place_named_after_of_is_no_place() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let places = |text: &str| -> Vec<String> {
+        found_with(text, Some(g))
+            .into_iter()
+            .filter(|(_, k)| *k == EntityKind::Place)
+            .map(|(n, _)| n)
+            .collect()
+    };
+    for (text, want) in [
+        (
+            "Roads were shut in the Pacific nation of Tonga.",
+            vec!["Tonga"],
+        ),
+        (
+            "Roads were shut in the Caribbean island of Dominica.",
+            vec!["Dominica"],
+        ),
+        // a country stays a place, and is no region with the word after it
+        ("Storms hit the US state of Texas.", vec!["US", "Texas"]),
+        // a region's own name keeps its region word
+        (
+            "Storms hit the Kharkiv region of Ukraine.",
+            vec!["Kharkiv region", "Ukraine"],
+        ),
+    ] {
+        assert_eq!(places(text), want, "{text}");
+    }
+}
+
+#[test]
+fn a_company_s_legal_form_abroad_makes_it_a_body() {
+    for (text, name) in [
+        (
+            "German carmaker Velto AG said on Monday its profit fell.",
+            "Velto AG",
+        ),
+        ("Arkam Oyj said its profit fell.", "Arkam Oyj"),
+    ] {
+        let f = found(text);
+        assert!(
+            f.contains(&(name.to_string(), EntityKind::Organization)),
+            "{text}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn an_occupation_opening_the_sentence_is_no_part_of_the_name() {
+    for (text, name) in [
+        (
+            "The grass is gone. Herder Jon Bray says his goats died.",
+            "Jon Bray",
+        ),
+        (
+            "The grass is gone. Nurse Ana Ruiz said the clinic was full.",
+            "Ana Ruiz",
+        ),
+        // a given name that is also a noun stays in the name
+        ("Guy Bray said the clinic was full.", "Guy Bray"),
+    ] {
+        let f = found(text);
+        assert!(
+            f.contains(&(name.to_string(), EntityKind::Person)),
+            "{text}: {f:?}"
+        );
+    }
+}
+#[test]
+fn a_country_named_with_a_compass_word_is_one_place() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    for (text, name) in [
+        ("Talks with South Korea would resume.", "South Korea"),
+        ("North Korea said it had fired a missile.", "North Korea"),
+        (
+            "The Republic of Korea said the talks would resume.",
+            "Republic of Korea",
+        ),
+        // a region's compass part stays in its name
+        ("Storms hit Southern Oregon on Monday.", "Southern Oregon"),
+    ] {
+        let f = found_with(text, Some(g));
+        assert!(
+            f.contains(&(name.to_string(), EntityKind::Place)),
+            "{text}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn and_inside_what_a_body_is_of_or_for_joins_one_name() {
+    let cases: &[(&str, &[(&str, EntityKind)])] = &[
+        (
+            "The Centers for Harbour Safety and Prevention said cases rose.",
+            &[(
+                "Centers for Harbour Safety and Prevention",
+                EntityKind::Organization,
+            )],
+        ),
+        (
+            "The Department of Ports and Coastal Services said cases rose.",
+            &[(
+                "Department of Ports and Coastal Services",
+                EntityKind::Organization,
+            )],
+        ),
+        // two bodies, each with its own head word or article, or a body and a person
+        (
+            "The Ministry of Ports and the Red Cross said cases rose.",
+            &[
+                ("Ministry of Ports", EntityKind::Organization),
+                ("Red Cross", EntityKind::Organization),
+            ],
+        ),
+        (
+            "The Department of Ports and Department of Roads said cases rose.",
+            &[
+                ("Department of Ports", EntityKind::Organization),
+                ("Department of Roads", EntityKind::Organization),
+            ],
+        ),
+        (
+            "The Board of Trade and Ana Ruiz said cases rose.",
+            &[
+                ("Board of Trade", EntityKind::Organization),
+                ("Ana Ruiz", EntityKind::Person),
+            ],
+        ),
+    ];
+    for (text, want) in cases {
+        let want: Vec<(String, EntityKind)> =
+            want.iter().map(|(n, k)| (n.to_string(), *k)).collect();
+        assert_eq!(found(text), want, "{text}");
+    }
+}
+#[test]
+fn several_capitalised_words_before_a_cue_are_a_body_speaking() {
+    for (text, want) in [
+        (
+            "Medics Without Frontiers said the clinic was full.",
+            Some(("Medics Without Frontiers", EntityKind::Organization)),
+        ),
+        (
+            "Officials met on Monday, and Harbour Pilots Abroad said the quay was shut.",
+            Some(("Harbour Pilots Abroad", EntityKind::Organization)),
+        ),
+        // a title, or a kind of people alone, is no body
+        ("Prime Minister said the quay was shut.", None),
+        ("Doctors said the clinic was full.", None),
+    ] {
+        let f = found(text);
+        let bodies: Vec<&(String, EntityKind)> = f
+            .iter()
+            .filter(|(_, k)| *k == EntityKind::Organization)
+            .collect();
+        match want {
+            Some((name, kind)) => assert!(f.contains(&(name.to_string(), kind)), "{text}: {f:?}"),
+            None => assert!(bodies.is_empty(), "{text}: {f:?}"),
+        }
+    }
+}
