@@ -611,33 +611,3 @@ fn pathological_inputs_do_not_panic() {
         }
     }
 }
-
-#[test]
-fn where_an_unnamed_speaker_is_the_claim_is_about() {
-    let places = |body: &str| -> Vec<Vec<String>> {
-        let (_, ex) = run(body);
-        ex.claims
-            .iter()
-            .map(|c| c.places.iter().map(|p| p.name.clone()).collect())
-            .collect()
-    };
-    for (body, want) in [
-        ("Officials in Orvel said the quay was shut.", vec!["Orvel"]),
-        (
-            "Officials in the island nation of Orvel said the quay was shut.",
-            vec!["Orvel"],
-        ),
-        (
-            "Residents of the town of Orvel said the quay was shut.",
-            vec!["Orvel"],
-        ),
-        // an office that only names a place
-        (
-            "The head of the Orvel region said the quay was shut.",
-            vec![],
-        ),
-    ] {
-        let want: Vec<String> = want.into_iter().map(String::from).collect();
-        assert_eq!(places(body), vec![want], "{body}");
-    }
-}

@@ -454,6 +454,13 @@ fn where_an_unnamed_speaker_is_the_claim_is_about() {
         places("Some ferry crews in Tromso complain that no spare parts have come."),
         [vec!["Tromso".to_string()]]
     );
+    // also a country or town named after "nation of", "town of"
+    for body in [
+        "Officials in the island nation of Orvel said the quay was shut.",
+        "Residents of the town of Orvel said the quay was shut.",
+    ] {
+        assert_eq!(places(body), [vec!["Orvel".to_string()]], "{body}");
+    }
     // an office named after a place does not put the claim there
     assert_eq!(
         places("The head of the Tromso harbour board said the cranes were safe."),
