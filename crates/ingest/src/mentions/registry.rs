@@ -143,6 +143,26 @@ impl Registry {
             .any(in_it)
     }
 
+    /// Whether the place run `f` is a country naming whose people or bodies follow it ("U.S.
+    /// President …", "Chad authorities", "U.S. athletes"): an attribute of them, not a
+    /// place of the claim.
+    pub fn country_as_modifier(&self, t: &Tokens, f: &Found) -> bool {
+        if f.b <= f.a || t.is_possessive(f.b - 1) {
+            return false;
+        }
+        // the closing period of an abbreviation ("U.S. athletes")
+        let dotted = t.is_punct(f.b, '.') && t.s(f.b - 1).contains('.');
+        let n = f.b + usize::from(dotted);
+        if n >= t.len() || !t.is_word(n) || t.has(n, flag::FUNCTION) {
+            return false;
+        }
+        let lo = t.lo(n);
+        let of_people = t.has(n, flag::NOMINAL | flag::ROLE | flag::TITLE | flag::ORG_HEAD)
+            || t.lex.is_person_plural(lo)
+            || t.lex.is_person_noun(lo);
+        of_people && rules::is_country(&f.name)
+    }
+
     /// Adds runs found by a later pass (descriptions, borders), keeping text order.
     pub(super) fn add_found(&mut self, extra: Vec<Found>) {
         if !extra.is_empty() {

@@ -91,7 +91,7 @@ fn a_stage_direction_after_a_transcript_label_is_not_said() {
 }
 
 #[test]
-fn a_country_owning_what_follows_is_no_place_of_the_claim() {
+fn a_country_owning_or_naming_what_follows_is_no_place_of_the_claim() {
     let places = |body: &str| -> Vec<Vec<String>> {
         let ex = Extractor::with_gazetteer(claimgraph_gazetteer::shared().expect("gazetteer"))
             .extract(
@@ -118,6 +118,14 @@ fn a_country_owning_what_follows_is_no_place_of_the_claim() {
         places("Officials said 40 ships had left Chile."),
         vec![vec!["Chile".to_string()]]
     );
+    // a country naming whose people or bodies follow: an attribute of them
+    for body in [
+        "Officials said Chile authorities had sent 40 ships.",
+        "Officials said 40 U.S. sailors had left the port.",
+        "Officials said Chilean President Ana Ruiz had sent 40 ships.",
+    ] {
+        assert_eq!(places(body), vec![Vec::<String>::new()], "{body}");
+    }
 }
 
 #[test]
