@@ -304,13 +304,7 @@ impl Analyzer<'_, '_> {
             || t.is_cap(start_np);
         // "A senior port official confirmed … “…,” the official said.": the unnamed
         // source just quoted, not someone named earlier with that role
-        let same_source = prev.filter(|p| {
-            p.kind == EntityKind::Nominal
-                && p.name
-                    .split_whitespace()
-                    .last()
-                    .is_some_and(|w| w.eq_ignore_ascii_case(t.lo(n)))
-        });
+        let same_source = prev.filter(|p| is_description_headed(p, t.lo(n)));
         // "A spokesperson for the Ferry Union said … “…,” the spokesperson said": the body
         // just quoted speaks through its spokespeople
         let body_spokesperson = prev.filter(|p| {
@@ -517,6 +511,16 @@ fn unknown_name(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
     None
 }
 
+/// Whether `p` is an unnamed source described with the head noun `head` ("A senior port
+/// official" for "official"): the description a later "the official" repeats.
+fn is_description_headed(p: &Mention, head: &str) -> bool {
+    p.kind == EntityKind::Nominal
+        && p.name
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.eq_ignore_ascii_case(head))
+}
+
 /// The owner of a document as its speaker: a description without its possessive, or the
 /// description just quoted that it repeats ("The refugee agency said …. …, according to
 /// the agency's report": the same agency).
@@ -529,13 +533,7 @@ fn owner_of_document(
         return (owner, leans);
     }
     let head = crate::text::strip_possessive(possessive).unwrap_or(possessive);
-    let same = prev.filter(|p| {
-        p.kind == EntityKind::Nominal
-            && p.name
-                .split_whitespace()
-                .last()
-                .is_some_and(|w| w.eq_ignore_ascii_case(head))
-    });
+    let same = prev.filter(|p| is_description_headed(p, head));
     if let Some(p) = same {
         return (
             Mention {
