@@ -8,7 +8,9 @@ use crate::text::{flag, Tokens};
 
 use super::evidence::{described_as_organization, given_name_class};
 use super::registry::Found;
-use super::words::{clean_name, is_person_word, outlet_match, strip_possessive};
+use super::words::{
+    clean_name, is_person_word, names_what_a_body_is, outlet_match, strip_possessive,
+};
 
 /// An outlet: introduced by its kind ("the daily El Comercio"), an unknown acronym someone
 /// talks to ("told ERT"), or a name of the outlet table.
@@ -118,14 +120,12 @@ pub(super) fn as_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
     // two bodies joined by "and", each with its head word, are two names; inside what a
     // head word is "of" or "for", a part that opens with no head word of its own is one
     // name ("Department of Health and Human Services")
-    let of_head =
-        |k: usize| (a + 1..k).any(|x| (t.is(x, "of") || t.is(x, "for")) && org_head(x - 1));
     let b = (a + 1..b)
         .find(|&k| {
             t.is(k, "and")
                 && (a..k).any(org_head)
                 && (k + 1..b).any(org_head)
-                && (org_head(k + 1) || t.is(k + 1, "the") || !of_head(k))
+                && (org_head(k + 1) || t.is(k + 1, "the") || !names_what_a_body_is(t, a, k))
         })
         .unwrap_or(b);
     Some(Found {

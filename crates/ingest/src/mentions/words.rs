@@ -76,10 +76,15 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
 /// "of" or "for" joins its two parts; not before "the" or a given name ("the Ministry of
 /// Health and the Red Cross", "the Board of Trade and Ana Ruiz").
 fn in_body_complement(t: &Tokens, i: usize, j: usize, k: usize) -> bool {
-    let complement = (i + 1..j).any(|x| {
+    names_what_a_body_is(t, i, j) && k == j + 1 && super::evidence::given_name_class(t.lo(k)) == 0
+}
+
+/// Whether tokens `(a, b)` hold a body's capitalised head word followed by "of" or "for"
+/// ("Department of …", "Centers for …"): what comes after is what the body is of or for.
+pub(super) fn names_what_a_body_is(t: &Tokens, a: usize, b: usize) -> bool {
+    (a + 1..b).any(|x| {
         (t.is(x, "of") || t.is(x, "for")) && t.is_cap(x - 1) && t.has(x - 1, flag::ORG_HEAD)
-    });
-    complement && k == j + 1 && super::evidence::given_name_class(t.lo(k)) == 0
+    })
 }
 
 /// "Committee to Protect Harbour Pilots", "Campaign to End Night Trawling": a body named
