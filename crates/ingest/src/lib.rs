@@ -516,10 +516,12 @@ fn make_claim(
         // The name is compared before anything is copied: most runs repeat or are people.
         let resolved = reg.resolved(f);
         let name = resolved.map_or(f.name.as_str(), |r| r.name.as_str());
-        let actor = reg.capital_as_actor(t, f)
-            || reg.country_as_owner(t, f)
-            || reg.country_as_modifier(t, f);
-        if !places.iter().any(|p| p.name == name) && !actor {
+        let actor = || {
+            reg.capital_as_actor(t, f)
+                || reg.country_as_owner(t, f)
+                || reg.country_as_modifier(t, f)
+        };
+        if !places.iter().any(|p| p.name == name) && !actor() {
             places.push(Mention {
                 span: Span::new(t.start(f.a), t.end(f.b.saturating_sub(1).max(f.a))),
                 name: name.to_string(),
