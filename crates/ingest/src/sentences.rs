@@ -311,12 +311,6 @@ mod tests {
             assert_eq!(is_boilerplate(&t, 0, t.len()), want, "{line}");
         }
     }
-}
-
-#[cfg(test)]
-mod sign_off_tests {
-    use super::is_sign_off;
-    use crate::text::{Lexicon, Tokens};
 
     #[test]
     fn a_reporter_naming_herself_signs_off() {
