@@ -446,14 +446,37 @@ fn in_both<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
     })
 }
 
-/// Two values of one figure given loosely: within 10 %, or equal to a tenth on a scale
-/// (a magnitude 6.8 and a 6.9 are two readings).
+/// Two values of one figure given loosely: within what the rounder of the two is written
+/// to (half its last non-zero place: "30,000" covers 25,001 to 34,999), and never more than
+/// 10 % apart; or equal to a tenth on a scale (a magnitude 6.8 and a 6.9 are two readings).
+/// Two exact counts differ when they differ: 141 deaths against 144 are two tallies.
 fn close(a: f64, b: f64, on_scale: bool) -> bool {
     if on_scale {
         return (a - b).abs() < 0.05;
     }
     let scale = a.abs().max(b.abs());
-    scale == 0.0 || (a - b).abs() / scale <= SAME_VALUE
+    let written_to = precision(a).max(precision(b)) / 2.0;
+    scale == 0.0 || (a - b).abs() <= written_to.min(SAME_VALUE * scale)
+}
+
+/// The place value of a figure's last non-zero digit: 30,000 → 10,000; 144 → 1; 2.5 → 0.1.
+fn precision(v: f64) -> f64 {
+    let a = v.abs();
+    if a == 0.0 || !a.is_finite() {
+        return 1.0;
+    }
+    let whole = |x: f64| (x - x.round()).abs() < 1e-6 * x.max(1.0);
+    let mut place = 1.0;
+    if whole(a) {
+        while place * 10.0 <= a && whole(a / (place * 10.0)) {
+            place *= 10.0;
+        }
+    } else {
+        while place > 1e-6 && !whole(a / place) {
+            place /= 10.0;
+        }
+    }
+    place
 }
 
 #[cfg(test)]
@@ -527,6 +550,29 @@ mod tests {
         assert_eq!(round3(2000.0), "2000");
         assert_eq!(round3(0.0), "0");
         assert_eq!(round3(f64::NAN), "0");
+    }
+
+    #[test]
+    fn figures_agree_within_what_they_are_written_to() {
+        // (a, b, one figure given twice)
+        let table = [
+            (30_000.0, 30_000.0, true),
+            (30_000.0, 29_000.0, true),
+            (2_000.0, 2_050.0, true),
+            (2_000.0, 1_813.0, true),
+            (141.0, 144.0, false),
+            (12.0, 13.0, false),
+            (3_000_000.0, 3_500_000.0, false),
+            (30_000.0, 26_000.0, false),
+            (2.5, 2.6, false),
+        ];
+        for (a, b, same) in table {
+            assert_eq!(close(a, b, false), same, "{a} and {b}");
+            assert_eq!(close(b, a, false), same, "{b} and {a}");
+        }
+        assert_eq!(precision(30_000.0), 10_000.0);
+        assert_eq!(precision(144.0), 1.0);
+        assert!((precision(2.5) - 0.1).abs() < 1e-9);
     }
 
     #[test]
