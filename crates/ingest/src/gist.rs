@@ -66,7 +66,10 @@ fn figure(q: &Quantity, before: &str, after: &str) -> Figure {
         unit = "km2".into();
         value *= 2.589_988;
     } else if is_counted(&unit) {
-        if let Some(fate) = fate(before, after) {
+        // "144 deaths" and "141 fatalities" count the killed, as "144 people died" does
+        if let Some(fate) = fate_of(&unit) {
+            unit = format!("person/{fate}");
+        } else if let Some(fate) = fate(before, after) {
             unit = format!("{unit}/{fate}");
         }
     }
@@ -240,6 +243,16 @@ mod tests {
             "person/killed"
         );
         assert_eq!(person("Two died. Then ", " people gathered"), "person");
+        // a noun that names the fate counts people it befell
+        for (unit, read_as) in [
+            ("death", "person/killed"),
+            ("fatality", "person/killed"),
+            ("injury", "person/injured"),
+            ("arrest", "person/detained"),
+            ("village", "village"),
+        ] {
+            assert_eq!(read(3.0, unit, "the storm left ", " behind").0, read_as);
+        }
         assert_eq!(fate("", " villages were retaken"), None);
     }
 

@@ -53,15 +53,21 @@ pub const FATES: &[(&str, &[&str])] = &[
         "killed",
         &[
             "killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "death",
-            "deaths", "fatalities", "lives", "toll",
+            "deaths", "fatality", "fatalities", "lives", "toll",
         ],
     ),
     (
         "injured",
-        &["injured", "injuring", "injures", "injuries", "wounded", "wounding", "hurt"],
+        &[
+            "injured", "injuring", "injures", "injury", "injuries", "wounded", "wounding",
+            "hurt",
+        ],
     ),
     ("missing", &["missing"]),
-    ("detained", &["arrested", "arrests", "detained", "detentions"]),
+    (
+        "detained",
+        &["arrested", "arrest", "arrests", "detained", "detention", "detentions"],
+    ),
     ("displaced", &["displaced", "evacuated", "fled", "homeless", "uprooted"]),
 ];
 
