@@ -71,6 +71,7 @@ impl Analyzer<'_, '_> {
                     }
                 }
                 last.map(|f| here(mention_of(t, f)))
+                    .or_else(|| self.described_person_before(i).map(here))
             }
             "it" => {
                 // a body, or a description of one ("The port agency says …. It says …")
@@ -127,6 +128,68 @@ impl Analyzer<'_, '_> {
         }
     }
 }
+
+impl Analyzer<'_, '_> {
+    /// The description of one person that opened the sentence before `i` in its paragraph
+    /// ("The mayor of Velmora toured the site. She said …", "A herder lost his goats. He
+    /// says …"): what "he" or "she" means when no person was named. The description is a
+    /// determiner, at most [`DESCRIPTION_WORDS`] lower-case words ending in a noun that
+    /// names a kind of person, and what "of" or "for" adds.
+    fn described_person_before(&self, i: usize) -> Option<Mention> {
+        let t = self.t;
+        let end = (0..i).rev().find(|&k| t.is_punct(k, '.'))?;
+        let start = (0..end)
+            .rev()
+            .find(|&k| k == 0 || t.is_punct(k - 1, '.') || t.toks[k].para_break)?;
+        let same_paragraph = !(end + 1..=i).any(|k| t.toks[k].para_break);
+        let opens = rules::ARTICLES.contains(&t.lo(start))
+            || rules::POSSESSIVE_DETERMINERS.contains(&t.lo(start));
+        if !same_paragraph || !opens {
+            return None;
+        }
+        let names_person = |k: usize| {
+            (t.lex.is_person_noun(t.lo(k)) || t.has(k, flag::ROLE)) && !t.lex.is_org_head(t.lo(k))
+        };
+        // modifiers only: a determiner or a past tense means a clause was read ("The
+        // company hired a lawyer")
+        let modifies = |k: usize| {
+            let lo = t.lo(k);
+            k < end
+                && !t.toks[k].cap
+                && t.is_word(k)
+                && !t.has(k, flag::COMMON_VERB)
+                && !rules::ARTICLES.contains(&lo)
+                && !rules::POSSESSIVE_DETERMINERS.contains(&lo)
+                && (!lo.ends_with("ed") || t.lex.is_adjective(lo))
+        };
+        // the last person noun of the words after the determiner is the head ("a senior
+        // port officer", "a goat herder")
+        let head = (start + 1..start + 2 + DESCRIPTION_WORDS)
+            .take_while(|&k| modifies(k))
+            .filter(|&k| names_person(k))
+            .last()?;
+        let mut b = head + 1;
+        if matches!(t.lo(b), "of" | "for") {
+            // "of Velmora", "for the port authority": names and body nouns
+            let names_body = |k: usize| t.toks[k].cap || t.lex.is_org_head(t.lo(k));
+            let reach = (b + 1..end.min(b + 1 + COMPLEMENT_WORDS))
+                .take_while(|&k| t.is_word(k) && !t.has(k, flag::COMMON_VERB))
+                .filter(|&k| names_body(k))
+                .last();
+            b = reach.map_or(head + 1, |k| k + 1);
+        }
+        let (m, _) = self.speaker_of(start, b, None)?;
+        matches!(m.kind, EntityKind::Nominal | EntityKind::Person).then_some(m)
+    }
+}
+
+/// Most lower-case words between the determiner and the head of a described person ("the
+/// newly elected regional mayor").
+const DESCRIPTION_WORDS: usize = 3;
+
+/// Most words of what "of" or "for" adds to a described person ("for the regional port
+/// authority").
+const COMPLEMENT_WORDS: usize = 5;
 
 /// How far back "they" looks for the people a sentence opened with.
 const THEY_LOOKBACK: usize = 80;
@@ -208,6 +271,54 @@ mod tests {
             // a clause without a person or body in front gives "and says" no speaker
             (
                 "The storm hit at dawn, and says nothing about the harbour.",
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn he_or_she_after_a_described_person_is_that_person() {
+        check(&[
+            (
+                "The mayor of Velmora toured the flooded streets on Monday. She said the \
+                 bridge would reopen in June.",
+                &[
+                    (
+                        "",
+                        "The mayor of Velmora toured the flooded streets on Monday.",
+                    ),
+                    ("The mayor of Velmora", "the bridge would reopen in June"),
+                ],
+            ),
+            (
+                "A spokeswoman for the port authority met reporters on Monday. She said two \
+                 cranes fell.",
+                &[("A spokeswoman for the port authority", "two cranes fell")],
+            ),
+            (
+                "A senior port officer inspected the cranes. He said two were bent.",
+                &[("A senior port officer", "two were bent")],
+            ),
+            (
+                "A goat herder lost half his animals in the drought. He says the wells ran \
+                 dry in March.",
+                &[("A goat herder", "the wells ran dry in March")],
+            ),
+            // a thing, a plural or another paragraph is no antecedent
+            (
+                "The storm flattened the pier. He said the pier was old.",
+                &[],
+            ),
+            (
+                "The company hired a lawyer last week. She said the case would settle.",
+                &[],
+            ),
+            (
+                "The nurses worked all night. She said the ward was full.",
+                &[],
+            ),
+            (
+                "The mayor toured the streets.\n\nShe said the bridge would reopen.",
                 &[],
             ),
         ]);
