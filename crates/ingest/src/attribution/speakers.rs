@@ -55,7 +55,29 @@ impl Analyzer<'_, '_> {
         if !(t.is(the, "the") && head > the && describes_kind(t, the + 1, head)) {
             return None;
         }
-        let mut m = self.body_described(t.lo(head), at, prev)?;
+        let named = self.body_described(t.lo(head), at, prev);
+        // "the national rail operator … the operator": the body described before with that
+        // head word (by its name, if it was given one), unless a body whose name holds the
+        // word was named after it
+        let earlier = earlier_description(t, the, head).filter(|e| {
+            named
+                .as_ref()
+                .is_none_or(|m| m.span.start < t.start(e.start) || !name_holds(&m.name, t.lo(head)))
+        });
+        let mut m = match earlier {
+            Some(Described { name: Some(n), .. }) => self
+                .reg
+                .overlapping(n, n + 1)
+                .iter()
+                .find(|f| f.kind == EntityKind::Organization)
+                .map(|f| mention_of(t, f))
+                .or(named)?,
+            Some(Described { start, head, .. }) => {
+                let text = t.span_text(start, head + 1).to_string();
+                span_mention(t, start, head + 1, text, EntityKind::Nominal)
+            }
+            None => named?,
+        };
         m.span = Span::new(t.start(the), t.end(head));
         Some(m)
     }
@@ -381,6 +403,50 @@ impl Analyzer<'_, '_> {
         }
         described_group(t, a, b).map(|m| (m, false))
     }
+}
+
+/// How many tokens back a description looks for the unnamed one it repeats.
+const DESCRIPTION_LOOKBACK: usize = 400;
+
+/// A description of a body: its determiner, its head word and the name in apposition.
+struct Described {
+    start: usize,
+    head: usize,
+    /// The token opening its name ("the operator, Norail," "Norail, a rail operator,").
+    name: Option<usize>,
+}
+
+/// The last description before token `the` with the head word at `head` ("the national
+/// rail operator", "a state-run operator"). Only lower-case words stand between its
+/// determiner and head.
+fn earlier_description(t: &Tokens, the: usize, head: usize) -> Option<Described> {
+    let word = t.lo(head);
+    (the.saturating_sub(DESCRIPTION_LOOKBACK)..the)
+        .rev()
+        .find_map(|k| {
+            if t.lo(k) != word || t.toks[k].cap || t.is_possessive(k) {
+                return None;
+            }
+            let d = (k.saturating_sub(4)..k)
+                .rev()
+                .find(|&d| rules::ARTICLES.contains(&t.lo(d)))?;
+            let modifiers = (d + 1..k).all(|m| t.is_wordlike(m) && !t.toks[m].cap);
+            let next = if t.is_punct(k + 1, ',') { k + 2 } else { k + 1 };
+            let name = if next < t.len() && t.is_cap(next) {
+                Some(next)
+            } else if d >= 2 && t.is_punct(d - 1, ',') && t.is_cap(d - 2) {
+                // the name's last word: its run is found by overlap
+                Some(d - 2)
+            } else {
+                None
+            };
+            // a bare "the operator" before stood for whatever it stood for: no new source
+            (modifiers && (d + 1 < k || name.is_some())).then_some(Described {
+                start: d,
+                head: k,
+                name,
+            })
+        })
 }
 
 /// Whether tokens `a..b` (at most three words) only say what kind of body follows: lower-

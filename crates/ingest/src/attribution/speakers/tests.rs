@@ -273,3 +273,38 @@ fn a_multi_word_name_after_the_is_a_body() {
         )],
     )]);
 }
+
+#[test]
+fn a_repeated_description_is_the_unnamed_body_it_repeats() {
+    check(&[
+        (
+            "Ferries stopped at dawn, the state ferry operator said. The dockers' union, \
+             the Harbour Guild, said its members walked out. The operator said 40 \
+             crossings were cancelled.",
+            &[
+                ("the state ferry operator", "Ferries stopped at dawn"),
+                ("Harbour Guild", "its members walked out"),
+                ("the state ferry operator", "40 crossings were cancelled"),
+            ],
+        ),
+        // a description that names its body, before or after, is that body
+        (
+            "The operator Norail said fares would rise. The Harbour Guild said its \
+             members walked out. The operator said 40 crossings were cancelled.",
+            &[
+                ("Norail", "fares would rise"),
+                ("Harbour Guild", "its members walked out"),
+                ("Norail", "40 crossings were cancelled"),
+            ],
+        ),
+        (
+            "Norail, a rail operator, said fares would rise. The Harbour Guild said its \
+             members walked out. The operator said 40 crossings were cancelled.",
+            &[
+                ("Norail", "fares would rise"),
+                ("Harbour Guild", "its members walked out"),
+                ("Norail", "40 crossings were cancelled"),
+            ],
+        ),
+    ]);
+}
