@@ -56,6 +56,9 @@ pub struct Lexicon {
     /// from WordNet's noun.person; `scripts/person_nouns.py`).
     person_nouns: FnvSet<&'static str>,
     person_plurals: FnvSet<&'static str>,
+    /// Verbs of saying that take a "that" clause (`data/that_cues.txt`, from WordNet's
+    /// verb.communication; `scripts/that_cues.py`): cues only before "that".
+    that_cues: FnvSet<&'static str>,
 }
 
 /// The adjective list, one lower-case word per line.
@@ -63,6 +66,9 @@ const ADJECTIVES: &str = include_str!("../data/adjectives.txt");
 
 /// Person nouns, one `singular<TAB>plural` pair of lower-case words per line.
 const PERSON_NOUNS: &str = include_str!("../data/person_nouns.tsv");
+
+/// Inflected verbs of saying that take a "that" clause, one lower-case word per line.
+const THAT_CUES: &str = include_str!("../data/that_cues.txt");
 
 impl Lexicon {
     pub fn new() -> Self {
@@ -119,12 +125,14 @@ impl Lexicon {
         let adjectives = ADJECTIVES.lines().filter(|w| !w.is_empty()).collect();
         let pairs = PERSON_NOUNS.lines().filter_map(|l| l.split_once('\t'));
         let (person_nouns, person_plurals) = pairs.unzip();
+        let that_cues = THAT_CUES.lines().filter(|w| !w.is_empty()).collect();
         Lexicon {
             map,
             outlets,
             adjectives,
             person_nouns,
             person_plurals,
+            that_cues,
         }
     }
 
@@ -485,6 +493,7 @@ impl<'a> Tokens<'a> {
             para = false;
         }
         acronyms_are_names(text, &mut toks);
+        cues_before_that(&lower, lex, &mut toks);
         let decimal_comma = has_decimal_comma(text, &toks);
         Tokens {
             text,
@@ -621,6 +630,20 @@ fn spells_acronym(w: &str) -> bool {
 
 /// "the WHO said", "aid from the US": a word in capitals amid lower-case text is an
 /// acronym, a name, whatever common word it spells; in a line all in capitals it is not.
+/// "The board recommended that …", "she testifies that …": a verb of saying that takes a
+/// "that" clause is a cue where "that" follows it (a word the tables read otherwise keeps
+/// its reading: "called that a mistake" names a judgement).
+fn cues_before_that(lower: &str, lex: &Lexicon, toks: &mut [Tok]) {
+    let lo = |t: &Tok| lower.get(t.lo.0 as usize..t.lo.1 as usize).unwrap_or("");
+    let read = flag::CUE | flag::QUOTE_ONLY | flag::PERCEPTION;
+    for i in 1..toks.len() {
+        let cue = &toks[i - 1];
+        if lo(&toks[i]) == "that" && cue.flags & read == 0 && lex.that_cues.contains(lo(cue)) {
+            toks[i - 1].flags |= flag::CUE;
+        }
+    }
+}
+
 fn acronyms_are_names(text: &str, toks: &mut [Tok]) {
     let upper = |t: &Tok| t.kind == Kind::Word && spells_acronym(&text[t.start..t.end]);
     let common = flag::NOT_NAME | flag::FUNCTION | flag::PRONOUN | flag::COMMON_VERB;

@@ -374,3 +374,25 @@ fn acts_of_speech_report_their_object() {
         ),
     ]);
 }
+
+#[test]
+fn verbs_of_saying_with_a_that_clause_are_cues_before_that() {
+    check(&[
+        (
+            "The auditor recommended that the port sell two tugs.",
+            &[("The auditor", "the port sell two tugs")],
+        ),
+        (
+            "Ana Ruiz testified that the ledger had been altered.",
+            &[("Ana Ruiz", "the ledger had been altered")],
+        ),
+        (
+            "The harbour master remarked that the quay was too short.",
+            &[("The harbour master", "the quay was too short")],
+        ),
+        // without "that" the verb reports nothing; a noun before "that" is no cue
+        ("The auditor recommended the sale of two old tugs.", &[]),
+        ("There is evidence that the quay was too short.", &[]),
+        ("The remarks that followed were brief and polite.", &[]),
+    ]);
+}
