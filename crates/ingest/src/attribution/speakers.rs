@@ -65,16 +65,18 @@ impl Analyzer<'_, '_> {
                 .is_none_or(|m| m.span.start < t.start(e.start) || !name_holds(&m.name, t.lo(head)))
         });
         let mut m = match earlier {
-            Some(Described { name: Some(n), .. }) => self
-                .reg
-                .overlapping(n, n + 1)
-                .iter()
-                .find(|f| f.kind == EntityKind::Organization)
-                .map(|f| mention_of(t, f))
-                .or(named)?,
-            Some(Described { start, head, .. }) => {
-                let text = t.span_text(start, head + 1).to_string();
-                span_mention(t, start, head + 1, text, EntityKind::Nominal)
+            Some(e) => {
+                let body = e.name.and_then(|n| {
+                    let found = self.reg.overlapping(n, n + 1);
+                    found
+                        .iter()
+                        .find(|f| f.kind == EntityKind::Organization)
+                        .map(|f| mention_of(t, f))
+                });
+                body.unwrap_or_else(|| {
+                    let text = t.span_text(e.start, e.head + 1).to_string();
+                    span_mention(t, e.start, e.head + 1, text, EntityKind::Nominal)
+                })
             }
             None => named?,
         };
@@ -412,7 +414,8 @@ const DESCRIPTION_LOOKBACK: usize = 400;
 struct Described {
     start: usize,
     head: usize,
-    /// The token opening its name ("the operator, Norail," "Norail, a rail operator,").
+    /// A token of the name it is set beside ("the operator, Norail," "Norail, a rail
+    /// operator,"), if one is: the body found there is the one described.
     name: Option<usize>,
 }
 
@@ -434,7 +437,8 @@ fn earlier_description(t: &Tokens, the: usize, head: usize) -> Option<Described>
             let next = if t.is_punct(k + 1, ',') { k + 2 } else { k + 1 };
             let name = if next < t.len() && t.is_cap(next) {
                 Some(next)
-            } else if d >= 2 && t.is_punct(d - 1, ',') && t.is_cap(d - 2) {
+            } else if d >= 2 && t.is_punct(d - 1, ',') && t.is_cap(d - 2) && t.is_punct(k + 1, ',')
+            {
                 // the name's last word: its run is found by overlap
                 Some(d - 2)
             } else {

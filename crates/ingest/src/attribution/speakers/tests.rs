@@ -287,6 +287,15 @@ fn a_repeated_description_is_the_unnamed_body_it_repeats() {
                 ("the state ferry operator", "40 crossings were cancelled"),
             ],
         ),
+        // a date before a trailing description is no name of it
+        (
+            "Fares rose 3 percent in May, the state ferry operator said. The operator \
+             said 40 crossings were cancelled.",
+            &[
+                ("the state ferry operator", "Fares rose 3 percent in May"),
+                ("the state ferry operator", "40 crossings were cancelled"),
+            ],
+        ),
         // a description that names its body, before or after, is that body
         (
             "The operator Norail said fares would rise. The Harbour Guild said its \
