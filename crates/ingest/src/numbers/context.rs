@@ -94,13 +94,19 @@ fn earlier_count(t: &Tokens, from: usize, start: usize) -> Option<String> {
     })
 }
 
-/// The nearest lower-case plural noun before `start` in its own sentence.
+/// The nearest lower-case plural noun before `start` in its own sentence that no figure
+/// counts already: "doubled in two weeks to more than 4,000" counts no weeks.
 fn plural_in_clause(t: &Tokens, from: usize, start: usize) -> Option<String> {
+    let counted = |i: usize| i > 0 && number_at(t, i - 1).is_some();
     (from..start)
         .rev()
         .take_while(|&i| !t.is_punct(i, '.') && !t.is_punct(i, '?') && !t.is_punct(i, '!'))
         .find(|&i| {
-            t.is_word(i) && !t.is_cap(i) && !t.has(i, flag::FUNCTION) && looks_plural(t.lo(i))
+            t.is_word(i)
+                && !t.is_cap(i)
+                && !t.has(i, flag::FUNCTION)
+                && looks_plural(t.lo(i))
+                && !counted(i)
         })
         .map(|i| rules::singular(t.s(i)))
 }

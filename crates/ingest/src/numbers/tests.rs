@@ -508,6 +508,11 @@ fn a_bare_large_number_counts_what_was_counted_before_it() {
             &[(4.0, "guard"), (11.0, "guard")],
         ),
         ("Eleven others were hurt.", &[(11.0, "other")]),
+        // a noun another figure counts is not what the bare number counts
+        (
+            "Measles cases in the valley tripled in three weeks to more than 2,000.",
+            &[(3.0, "week"), (2_000.0, "case")],
+        ),
     ];
     check_vu(cases);
 }
