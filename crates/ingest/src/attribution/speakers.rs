@@ -542,13 +542,17 @@ fn name_after_description(t: &Tokens, n: usize, b: usize) -> Option<(Mention, bo
     }
     let lower_between =
         (n + 1..c).all(|i| t.is_word(i) && !t.is_cap(i) && !t.has(i, flag::FUNCTION));
+    // "Fisherman Ana Ruiz said": a kind of person capitalised only as the sentence opens
+    let opens_sentence =
+        n == 0 || t.toks[n].para_break || t.is_punct(n - 1, '.') || t.is_quote(n - 1);
+    let names_person = t.has(n, flag::ROLE) || t.lex.is_person_noun(t.lo(n));
     if c < b
         && lower_between
-        && !t.toks[n].cap
+        && (!t.toks[n].cap || (opens_sentence && names_person))
         && b - c <= 4
         && (c..b).all(|i| !t.has(i, flag::DEMONYM))
     {
-        let kind = if b - c >= 2 && t.has(n, flag::ROLE) {
+        let kind = if b - c >= 2 && names_person {
             EntityKind::Person
         } else {
             EntityKind::Organization

@@ -317,3 +317,22 @@ fn a_repeated_description_is_the_unnamed_body_it_repeats() {
         ),
     ]);
 }
+
+#[test]
+fn a_kind_of_person_opening_a_sentence_before_a_name_is_no_part_of_it() {
+    check_speaker_kinds(&[
+        (
+            "Fisherman Ivo Brand said the pier shook.",
+            &[("Ivo Brand", EntityKind::Person)],
+        ),
+        (
+            "The storm passed. Retired nurse Ana Ruiz said the clinic flooded.",
+            &[("Ana Ruiz", EntityKind::Person)],
+        ),
+        // a capitalised word that names no kind of person stays in the name
+        (
+            "Harbour Board chair Ivo Brand said the pier shook.",
+            &[("Ivo Brand", EntityKind::Person)],
+        ),
+    ]);
+}
