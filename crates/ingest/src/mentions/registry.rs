@@ -269,6 +269,14 @@ impl Registry {
             if ctx.len() > 1 && score == 0 {
                 continue;
             }
+            // "the former president" is not the president, nor "the deputy minister" the
+            // minister: a qualifier of the office is on both sides or on neither
+            let qualified_alike = rules::OFFICE_QUALIFIERS
+                .iter()
+                .all(|q| ctx.iter().any(|c| c == q) == p.ctx.iter().any(|c| c == q));
+            if !qualified_alike {
+                continue;
+            }
             let before = p.first <= at;
             let key = (
                 score,

@@ -19,6 +19,11 @@ pub const CUE_VERBS: &[&str] = &[
     "forecasts", "signalled", "signaled",
 ];
 
+/// Words that make an office another one: "the former president" is not the president in
+/// office, "the deputy mayor" not the mayor (an acting or outgoing one is).
+pub const OFFICE_QUALIFIERS: &[&str] =
+    &["former", "ex", "late", "previous", "deputy", "vice", "assistant"];
+
 /// Acts of speech whose object is what was said ("blamed the delay on the weather",
 /// "asked for patience", "accused the board of hiding losses"): cue verbs whose content
 /// may be a noun phrase of a word or two.

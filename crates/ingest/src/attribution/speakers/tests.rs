@@ -336,3 +336,21 @@ fn a_kind_of_person_opening_a_sentence_before_a_name_is_no_part_of_it() {
         ),
     ]);
 }
+
+#[test]
+fn a_former_or_deputy_office_is_not_the_office() {
+    check(&[
+        (
+            "Mayor Ana Ruiz opened the pier. Her predecessor, Ivo Brand, criticised the \
+             cost. The former mayor said the pier was too short.",
+            &[
+                ("Ivo Brand", "the cost"),
+                ("Ivo Brand", "the pier was too short"),
+            ],
+        ),
+        (
+            "Mayor Ana Ruiz opened the pier. The deputy mayor said the pier was too short.",
+            &[("The deputy mayor", "the pier was too short")],
+        ),
+    ]);
+}
