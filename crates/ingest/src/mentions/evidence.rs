@@ -10,7 +10,8 @@ use crate::text::{flag, FnvSet, Tokens};
 use super::registry::Registry;
 use super::words::{content_words, is_person_word};
 
-/// Role words and their context just before a name ("Harbour Authority spokesman").
+/// Role words and their context just before a name ("Harbour Authority spokesman"); a
+/// capitalised one right before the name is its title ("Mayor Ana Ruiz").
 pub(super) fn roles_before(t: &Tokens, a: usize, floor: usize) -> (Vec<String>, Vec<String>) {
     let mut roles = Vec::new();
     let mut k = a;
@@ -19,7 +20,7 @@ pub(super) fn roles_before(t: &Tokens, a: usize, floor: usize) -> (Vec<String>, 
         if !t.is_word(i) || rules::ARTICLES.contains(&t.lo(i)) {
             break;
         }
-        if t.has(i, flag::ROLE | flag::TITLE) && !t.toks[i].cap {
+        if t.has(i, flag::ROLE | flag::TITLE) && (!t.toks[i].cap || i + 1 == a) {
             roles.push(t.lo(i).to_string());
         }
         if !t.toks[i].cap && !t.has(i, flag::ROLE | flag::TITLE) && !t.s(i).ends_with("’s") {

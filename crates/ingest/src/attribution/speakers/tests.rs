@@ -352,5 +352,14 @@ fn a_former_or_deputy_office_is_not_the_office() {
             "Mayor Ana Ruiz opened the pier. The deputy mayor said the pier was too short.",
             &[("The deputy mayor", "the pier was too short")],
         ),
+        // the office as held is the person holding it
+        (
+            "Mayor Ana Ruiz opened the pier. Ivo Brand criticised the cost. The mayor said \
+             the pier was long enough.",
+            &[
+                ("Ivo Brand", "the cost"),
+                ("Ana Ruiz", "the pier was long enough"),
+            ],
+        ),
     ]);
 }
