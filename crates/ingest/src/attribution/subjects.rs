@@ -436,8 +436,9 @@ fn is_name_list(t: &Tokens, a: usize, b: usize) -> bool {
         && (a..b).all(|i| t.is_cap(i) || t.is(i, "and") || t.is_punct(i, ','))
 }
 
-/// Most words of a prepositional aside between a subject and its cue ("in a statement").
-const PREPOSITIONAL_ASIDE: usize = 5;
+/// Most words of a prepositional aside between a subject and its cue ("in a statement",
+/// "in a statement on its website on Monday").
+const PREPOSITIONAL_ASIDE: usize = 8;
 
 fn subject_end(t: &Tokens, cue: usize, sa: usize) -> usize {
     let mut end = cue;
@@ -460,10 +461,15 @@ fn subject_end(t: &Tokens, cue: usize, sa: usize) -> usize {
             .find(|&k| t.is_punct(k, ','));
         if let Some(open) = open {
             let aside = open + 1..end - 1;
+            // "a statement posted on its website": a cue word after a document describes it
+            let describes_document =
+                |k: usize| t.has(k, flag::CUE) && rules::DOCUMENT_NOUNS.contains(&t.lo(k - 1));
             if rules::CUE_PREPOSITIONS.contains(&t.lo(open + 1))
-                && aside
-                    .clone()
-                    .all(|k| t.is_word(k) && !t.has(k, flag::CUE | flag::COMMON_VERB))
+                && aside.clone().all(|k| {
+                    t.is_word(k)
+                        && !t.has(k, flag::COMMON_VERB)
+                        && (!t.has(k, flag::CUE) || describes_document(k))
+                })
             {
                 end = open;
             }
@@ -694,6 +700,16 @@ mod tests {
             (
                 "Lea Holm, through a spokesman, denied that the pier had closed.",
                 &[("Lea Holm", "the pier had closed")],
+            ),
+            (
+                "The Harbour Board, in a statement on its website on Monday, said the pier \
+                 would reopen.",
+                &[("Harbour Board", "the pier would reopen")],
+            ),
+            (
+                "The Harbour Board, in a statement posted on its website, said the pier \
+                 would reopen.",
+                &[("Harbour Board", "the pier would reopen")],
             ),
             // a clause between the commas is no aside
             (
