@@ -540,6 +540,28 @@ fn is_appositive(t: &Tokens, start: usize, seg_end: usize) -> bool {
         // "Ivo Brand, the harbour master, said": a short description whose head is no
         // known role
         || is_plain_description(t, start, seg_end)
+        || is_role_with_complement(t, start, seg_end)
+}
+
+/// Most tokens between "the" and the role of a described person ("the 54-year-old").
+const ROLE_MODIFIERS: usize = 6;
+
+/// "X, the 54-year-old mayor of Velmora, said": "the", modifiers (words and hyphenated
+/// figures), a lower-case role, then nothing or a phrase of a preposition ("of Velmora",
+/// "at the port").
+fn is_role_with_complement(t: &Tokens, start: usize, seg_end: usize) -> bool {
+    if !t.is(start, "the") {
+        return false;
+    }
+    let modifier = |i: usize| {
+        (t.is_word(i) && !t.is_cap(i)) || t.toks[i].kind == Kind::Num || t.is_punct(i, '-')
+    };
+    let role = (start + 1..seg_end.min(start + 2 + ROLE_MODIFIERS))
+        .take_while(|&i| modifier(i))
+        .find(|&i| t.has(i, flag::ROLE) && !t.is_cap(i));
+    role.is_some_and(|r| {
+        r + 1 == seg_end || rules::ROLE_COMPLEMENT_PREPOSITIONS.contains(&t.lo(r + 1))
+    })
 }
 
 /// "the Harbour Board Spokesperson", "Harbour Board Spokesperson": capitalised words of a
@@ -555,6 +577,25 @@ fn capitalised_role_of_body(t: &Tokens, start: usize, seg_end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::check;
+
+    #[test]
+    fn a_role_with_figures_before_it_and_a_place_after_it_is_an_apposition() {
+        check(&[
+            (
+                "Ana Ruiz, the 54-year-old mayor of Velmora, said the dam was safe.",
+                &[("Ana Ruiz", "the dam was safe")],
+            ),
+            (
+                "Ivo Brand, the long-serving pilot at the port, said the channel was silting.",
+                &[("Ivo Brand", "the channel was silting")],
+            ),
+            // a clause after the role is no apposition
+            (
+                "Ana Ruiz, the mayor who was voted out, said the dam was safe.",
+                &[("Ana Ruiz", "the dam was safe")],
+            ),
+        ]);
+    }
 
     #[test]
     fn an_apposition_of_two_descriptions_joined_by_and() {

@@ -19,6 +19,10 @@ pub const CUE_VERBS: &[&str] = &[
     "forecasts", "signalled", "signaled",
 ];
 
+/// Prepositions that tie a role to what it is a role in ("mayor of Velmora", "a nurse at
+/// the clinic", "spokesman for the board").
+pub const ROLE_COMPLEMENT_PREPOSITIONS: &[&str] = &["of", "for", "at", "in", "with"];
+
 /// Words that make an office another one: "the former president" is not the president in
 /// office, "the deputy mayor" not the mayor (an acting or outgoing one is).
 pub const OFFICE_QUALIFIERS: &[&str] =
