@@ -41,6 +41,9 @@ pub(super) fn classify(
     if let Some(f) = person_after_body(t, a, b) {
         return Some(f);
     }
+    if let Some(f) = based_body(t, a0, a, b) {
+        return Some(f);
+    }
     if let Some(f) = as_body(t, a, b) {
         return Some(f);
     }
@@ -58,6 +61,31 @@ pub(super) fn classify(
         ControlFlow::Break(found) => found,
         ControlFlow::Continue(name) => run.as_person(&name),
     }
+}
+
+/// "Oslo-based Velto", "London-headquartered Arkam Partners": the name after a place
+/// compound that says where something is based is a body's, without the compound (which
+/// opening a sentence is trimmed from the run `[a0, b)` as an opener already, to `a`).
+fn based_body(t: &Tokens, a0: usize, a: usize, b: usize) -> Option<Found> {
+    let based = |i: usize| {
+        t.lo(i)
+            .rsplit_once('-')
+            .is_some_and(|(_, last)| rules::BASED_WORDS.contains(&last))
+    };
+    let from = if based(a) {
+        a + 1
+    } else if a > a0 && based(a - 1) {
+        a
+    } else {
+        return None;
+    };
+    (from < b && t.is_cap(from)).then(|| Found {
+        a: from,
+        b,
+        kind: EntityKind::Organization,
+        name: clean_name(t, from, b),
+        roles: Vec::new(),
+    })
 }
 
 /// The run without the sentence openers and function words in front of it, `None` when

@@ -758,3 +758,23 @@ fn a_body_and_the_person_or_role_after_it_are_apart() {
 }
 
 mod runs;
+
+#[test]
+fn the_name_after_a_based_compound_is_a_body() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let body = |name: &str| (name.to_string(), EntityKind::Organization);
+    for (text, want) in [
+        ("Oslo-based Velto said sales fell.", vec![body("Velto")]),
+        (
+            "Investors in London-based Harbour Partners said the fund would close.",
+            vec![body("Harbour Partners")],
+        ),
+        // another compound before a name is no evidence of a body
+        (
+            "Locally born Ana Ruiz said the fund would close.",
+            vec![("Ana Ruiz".to_string(), EntityKind::Person)],
+        ),
+    ] {
+        assert_eq!(found_with(text, Some(g)), want, "{text}");
+    }
+}

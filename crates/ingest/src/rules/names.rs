@@ -164,6 +164,10 @@ pub const NATIONAL_BODIES: &[&str] = &[
 /// ("Kenya's health ministry", "the Chilean space agency").
 pub const PORTFOLIO_BODY_HEADS: &[&str] = &["ministry", "agency"];
 
+/// Last parts of a place compound that says where a body is based ("Oslo-based",
+/// "Paris-headquartered"): the name after it is the body's.
+pub const BASED_WORDS: &[&str] = &["based", "headquartered"];
+
 /// Compass words that the demonym table holds for "Western experts" but that name no country.
 pub const COMPASS_ADJECTIVES: &[&str] = &["western", "eastern", "northern", "southern"];
 
