@@ -12,6 +12,7 @@ mod attribution;
 mod gist;
 mod given_names;
 mod hash;
+mod lexicon;
 mod mentions;
 mod model;
 mod numbers;
