@@ -94,6 +94,18 @@ fn scales_abbreviated_as_wire_copy_writes_them() {
 }
 
 #[test]
+fn south_asian_scales_and_rupees() {
+    check_vu(&[
+        ("1.5 lakh people left their homes", &[(150_000.0, "person")]),
+        ("a budget of Rs 500 crore", &[(5e9, "inr")]),
+        ("a fund of ₹2,000 crore", &[(2e10, "inr")]),
+        ("a fee of 300 rupees", &[(300.0, "inr")]),
+        // "Rs" before no number is no amount
+        ("the Rs figure was not given", &[]),
+    ]);
+}
+
+#[test]
 fn decimals_spelled_out_as_broadcast_scripts_write_them() {
     check_vu(&[
         ("fares rose two-point-five percent", &[(2.5, "percent")]),

@@ -23,7 +23,7 @@ pub const UNITS: &[(&str, &str)] = &[
     ("dollars", "usd"), ("dollar", "usd"), ("euros", "eur"), ("euro", "eur"),
     ("roubles", "rub"), ("rubles", "rub"), ("rouble", "rub"), ("ruble", "rub"),
     ("hryvnias", "uah"), ("hryvnia", "uah"), ("yuan", "cny"), ("yen", "jpy"),
-    ("pounds sterling", "gbp"), ("magnitude", "magnitude"),
+    ("pounds sterling", "gbp"), ("rupees", "inr"), ("rupee", "inr"), ("magnitude", "magnitude"),
     ("mph", "mph"), ("kph", "km/h"), ("kmh", "km/h"), ("km/h", "km/h"),
 ];
 
@@ -39,7 +39,8 @@ pub fn speed_code(length: &str) -> Option<&'static str> {
 }
 
 /// Units written before their value: "a magnitude 6.8 quake", "a category 4 storm".
-pub const PREFIX_UNITS: &[(&str, &str)] = &[("magnitude", "magnitude"), ("category", "category")];
+pub const PREFIX_UNITS: &[(&str, &str)] =
+    &[("magnitude", "magnitude"), ("category", "category"), ("rs", "inr")];
 
 /// Nouns that say, through "of", what the number after them counts: "a pre-war population
 /// of 12,000" counts inhabitants.
@@ -135,6 +136,8 @@ pub const MULTIPLIERS: &[(&str, f64)] = &[
     // as wire copy abbreviates them ("2.3 bln", "£40bn", "3 mln")
     ("mln", 1_000_000.0), ("mn", 1_000_000.0), ("bn", 1_000_000_000.0),
     ("bln", 1_000_000_000.0), ("tn", 1_000_000_000_000.0), ("trn", 1_000_000_000_000.0),
+    // South Asian numbering ("1.5 lakh people", "500 crore rupees")
+    ("lakh", 100_000.0), ("lakhs", 100_000.0), ("crore", 10_000_000.0), ("crores", 10_000_000.0),
 ];
 
 /// Determiners between "of" and the number of a whole its part is counted in ("12 of the
@@ -189,7 +192,8 @@ pub const SQUARABLE_UNITS: &[&str] = &["km", "mi"];
 
 /// Currency signs written before an amount ("$40", "£12") and the unit codes of
 /// [`UNITS`] they stand for.
-pub const CURRENCY_SIGNS: &[(char, &str)] = &[('$', "usd"), ('€', "eur"), ('£', "gbp"), ('¥', "jpy")];
+pub const CURRENCY_SIGNS: &[(char, &str)] =
+    &[('$', "usd"), ('€', "eur"), ('£', "gbp"), ('¥', "jpy"), ('₹', "inr")];
 
 /// Letters glued after an amount with a currency sign that scale it ("£410m", "$2bn",
 /// "€30k"), and their factors.
