@@ -692,8 +692,13 @@ fn unit_after(
         Some(Kind::Punct(sign)) => rules::CURRENCY_SIGNS
             .iter()
             .find(|(s, _)| *s == sign)
-            .map(|(_, code)| *code),
-        _ => None,
+            .map(|(_, code)| *code)
+            .or_else(|| {
+                // "Rs. 500": the abbreviation's period
+                let word = before.filter(|_| sign == '.')?.checked_sub(1)?;
+                currency_word(t, word, a)
+            }),
+        _ => before.and_then(|p| currency_word(t, p, a)),
     };
     let prefix = before_qualifier.and_then(|p| prefix_unit(t, p, a));
     match (currency, prefix) {
@@ -718,6 +723,15 @@ fn unit_after(
                 context::is_age(t, start, j, *value).then(|| (rules::AGE_UNIT.to_string(), j))
             }),
     }
+}
+
+/// The currency an abbreviation at token `p` (not before `a`) names ("Rs 500").
+fn currency_word(t: &Tokens, p: usize, a: usize) -> Option<&'static str> {
+    (p >= a).then_some(())?;
+    rules::CURRENCY_WORDS
+        .iter()
+        .find(|(w, _)| t.is(p, w))
+        .map(|(_, code)| *code)
 }
 
 /// Gives the numbers pending before `q` its unit and pushes them with it. "10-15 km",

@@ -98,6 +98,7 @@ fn south_asian_scales_and_rupees() {
     check_vu(&[
         ("1.5 lakh people left their homes", &[(150_000.0, "person")]),
         ("a budget of Rs 500 crore", &[(5e9, "inr")]),
+        ("a fine of Rs. 2,000", &[(2_000.0, "inr")]),
         ("a fund of ₹2,000 crore", &[(2e10, "inr")]),
         ("a fee of 300 rupees", &[(300.0, "inr")]),
         // "Rs" before no number is no amount

@@ -39,8 +39,7 @@ pub fn speed_code(length: &str) -> Option<&'static str> {
 }
 
 /// Units written before their value: "a magnitude 6.8 quake", "a category 4 storm".
-pub const PREFIX_UNITS: &[(&str, &str)] =
-    &[("magnitude", "magnitude"), ("category", "category"), ("rs", "inr")];
+pub const PREFIX_UNITS: &[(&str, &str)] = &[("magnitude", "magnitude"), ("category", "category")];
 
 /// Nouns that say, through "of", what the number after them counts: "a pre-war population
 /// of 12,000" counts inhabitants.
@@ -194,6 +193,10 @@ pub const SQUARABLE_UNITS: &[&str] = &["km", "mi"];
 /// [`UNITS`] they stand for.
 pub const CURRENCY_SIGNS: &[(char, &str)] =
     &[('$', "usd"), ('€', "eur"), ('£', "gbp"), ('¥', "jpy"), ('₹', "inr")];
+
+/// Currency abbreviations written as a word before an amount ("Rs 500", "Rs. 500"), and
+/// the unit codes of [`UNITS`] they stand for.
+pub const CURRENCY_WORDS: &[(&str, &str)] = &[("rs", "inr")];
 
 /// Letters glued after an amount with a currency sign that scale it ("£410m", "$2bn",
 /// "€30k"), and their factors.
@@ -357,7 +360,7 @@ mod tests {
         let converted = |u: &str| CONVERSIONS.iter().any(|(c, _, _)| *c == u);
         // shares, currencies and scale readings have no fixed conversion
         let unconverted = [
-            "percent", "usd", "eur", "gbp", "rub", "uah", "cny", "jpy", "magnitude",
+            "percent", "usd", "eur", "gbp", "rub", "uah", "cny", "jpy", "inr", "magnitude",
         ];
         for code in codes {
             assert!(converted(code) || unconverted.contains(&code), "{code}");
