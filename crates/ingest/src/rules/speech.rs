@@ -29,12 +29,12 @@ pub const OFFICE_QUALIFIERS: &[&str] =
     &["former", "ex", "late", "previous", "deputy", "vice", "assistant"];
 
 /// Acts of speech whose object is what was said ("blamed the delay on the weather",
-/// "asked for patience", "accused the board of hiding losses"): cue verbs whose content
-/// may be a noun phrase of a word or two.
+/// "asked for patience", "accused the board of hiding losses", "denied the report"): cue
+/// verbs whose content may be a noun phrase of a word or two.
 pub const ACT_CUES: &[&str] = &[
     "blamed", "blames", "criticized", "criticised", "criticizes", "criticises", "faulted",
     "faults", "accused", "accuses", "condemned", "condemns", "demanded", "demands", "asked",
-    "asks",
+    "asks", "denied", "denies",
 ];
 
 /// Plain forms of cue verbs, for plural subjects ("officials confirm …"). After "to", a

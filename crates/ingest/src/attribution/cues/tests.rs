@@ -367,6 +367,11 @@ fn acts_of_speech_report_their_object() {
             &[("the owners", "patience")],
         ),
         ("The owners said so.", &[]),
+        (
+            "The harbour board has denied the report.",
+            &[("The harbour board", "the report")],
+        ),
+        ("Velto denies wrongdoing.", &[("Velto", "wrongdoing")]),
         // asked in the passive: the one asked says nothing
         (
             "The pilots were asked to wait on the runway for an hour.",
