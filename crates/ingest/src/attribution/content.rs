@@ -511,6 +511,11 @@ fn lead_in_start(
     // the left holds only a short lead-in ("Hours later, X announced in a
     // statement the capture of …").
     let starts_quote = (c..(c + 3).min(limit)).any(|x| t.is_quote(x));
+    // "…, Reuters reported, citing two sources": who is cited, no clause read on
+    let first_word = (c..limit).find(|&x| t.is_word(x));
+    if first_word.is_some_and(|x| rules::CITING_WORDS.contains(&t.lo(x))) {
+        return None;
+    }
     // an outlet cited before the speaker ("According to Reuters, X said …") is no lead-in
     let mut left_from = attrs[..k]
         .iter()

@@ -212,6 +212,11 @@ mod tests {
                  harbour pilots.",
                 &[("two harbour pilots", Some("Evening Post"))],
             ),
+            // a short clause before the outlet is what it reported, not a lead-in
+            (
+                "Fares rose sharply, Radio Vell reported, citing two harbour pilots.",
+                &[("two harbour pilots", Some("Radio Vell"))],
+            ),
             (
                 "Citing the Harbour Board, Radio Vell reported that the ferry to Oster would \
                  stop in May.",
