@@ -337,6 +337,16 @@ pub const OUTLETS: &[&str] = &[
     "The Atlantic", "Newsweek", "Time", "Vice", "BuzzFeed", "HuffPost", "Business Insider",
     "Insider", "The Hill", "Yahoo News", "Le Parisien", "Ouest-France", "Les Echos", "Dawn",
     "Al-Ahram", "Gazeta Wyborcza", "Rzeczpospolita", "Wikinews",
+    // agencies, broadcasters and papers other regions' news cites
+    "UPI", "AAP", "Jiji", "PAP", "CTK", "APA", "Belga", "Interfax-Ukraine", "Kyiv Independent",
+    "Suspilne", "Hromadske", "RBC-Ukraine", "RBC", "Vedomosti", "Lenta.ru", "Gazeta.ru",
+    "Rossiyskaya Gazeta", "Channel One", "Rossiya 24", "Zvezda", "NOS", "ARD", "ZDF", "RAI",
+    "RTE", "SVT", "NRK", "YLE", "Le Point", "Süddeutsche Zeitung", "Die Welt", "Handelsblatt",
+    "NZZ", "El Confidencial", "Kathimerini", "Hurriyet", "Daily Sabah", "TRT", "CGTN",
+    "Global Times", "China Daily", "People's Daily", "Straits Times", "Jakarta Post", "NDTV",
+    "Hindustan Times", "Indian Express", "Arab News", "The National", "Daily Nation",
+    "Premium Times", "News24", "Mail & Guardian", "CTV", "Folha", "O Globo", "Clarín",
+    "La Nación", "El Universal", "Reforma", "Al-Monitor", "Middle East Eye", "Radio Svoboda",
 ];
 
 /// Capitalised words that make a capitalised run an outlet ("… Times", "… Journal").
