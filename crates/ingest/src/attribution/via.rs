@@ -196,6 +196,10 @@ mod tests {
                 "Ana Ruiz told Wikinews that the quay was safe.",
                 &[("Ana Ruiz", Some("Wikinews"))],
             ),
+            (
+                "Ana Ruiz told Suspilne that the quay was safe.",
+                &[("Ana Ruiz", Some("Suspilne"))],
+            ),
             // a station that is no outlet, and a name after it that is no listener
             (
                 "Ana Ruiz said the fire began at the police station on Quay Street.",
