@@ -88,8 +88,10 @@ pub(super) fn as_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
         b -= 1;
     }
     let has_org = (a..b).any(org_head);
-    let has_outlet = (a..b).any(|i| t.has(i, flag::OUTLET_HEAD) && t.is_cap(i));
-    if has_outlet && !has_org && b - a >= 2 {
+    let outlet_head = |i: usize| t.has(i, flag::OUTLET_HEAD) && t.is_cap(i);
+    let has_outlet = (a..b).any(outlet_head);
+    // "Capital Radio": a name that ends in an outlet's head word is the outlet's
+    if has_outlet && (!has_org || outlet_head(b - 1)) && b - a >= 2 {
         return Some(Found {
             a,
             b,

@@ -778,3 +778,17 @@ fn the_name_after_a_based_compound_is_a_body() {
         assert_eq!(found_with(text, Some(g)), want, "{text}");
     }
 }
+
+#[test]
+fn a_name_ending_in_an_outlet_head_is_an_outlet() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    for (text, want) in [
+        ("Capital Radio reported the closure.", EntityKind::Outlet),
+        ("Harbour Board Television reported the closure.", EntityKind::Outlet),
+        // a body's head word last keeps it a body
+        ("The Velto Post Office reported the closure.", EntityKind::Organization),
+    ] {
+        let f = found_with(text, Some(g));
+        assert_eq!(f.first().map(|x| x.1), Some(want), "{text}: {f:?}");
+    }
+}
