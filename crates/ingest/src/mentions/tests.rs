@@ -792,3 +792,13 @@ fn a_name_ending_in_an_outlet_head_is_an_outlet() {
         assert_eq!(f.first().map(|x| x.1), Some(want), "{text}: {f:?}");
     }
 }
+
+#[test]
+fn company_names_end_in_their_trade_or_form() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    for name in ["Arkam Capital", "Velto Energy", "Harbour Partners", "Nordic Ventures"] {
+        let text = format!("Shares of {name} fell on Monday.");
+        let f = found_with(&text, Some(g));
+        assert_eq!(f, [(name.to_string(), EntityKind::Organization)], "{text}");
+    }
+}

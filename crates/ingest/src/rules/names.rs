@@ -37,7 +37,9 @@ pub const ORG_HEADS: &[&str] = &[
     "pharmaceuticals", "corp", "llc", "gmbh", "communications", "telecom", "entertainment",
     "studios", "enterprises", "brands", "petroleum", "electric", "insurance", "financial",
     "labs", "robotics", "software", "semiconductor", "steel", "mining", "chemicals", "foods",
-    "logistics", "shipping", "railways",
+    "logistics", "shipping", "railways", "partners", "capital", "ventures", "energy",
+    "systems", "solutions", "media", "investments", "securities", "resources", "pharma",
+    "biotech", "therapeutics",
     // legal forms of companies abroad ("Velto AG", "Arkam Oyj")
     "ag", "nv", "spa", "oyj", "asa", "bhd", "pty",
 ];
