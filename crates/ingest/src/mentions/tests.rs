@@ -757,48 +757,5 @@ fn a_body_and_the_person_or_role_after_it_are_apart() {
     }
 }
 
+mod names;
 mod runs;
-
-#[test]
-fn the_name_after_a_based_compound_is_a_body() {
-    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
-    let body = |name: &str| (name.to_string(), EntityKind::Organization);
-    for (text, want) in [
-        ("Oslo-based Velto said sales fell.", vec![body("Velto")]),
-        (
-            "Investors in London-based Harbour Partners said the fund would close.",
-            vec![body("Harbour Partners")],
-        ),
-        // another compound before a name is no evidence of a body
-        (
-            "Locally born Ana Ruiz said the fund would close.",
-            vec![("Ana Ruiz".to_string(), EntityKind::Person)],
-        ),
-    ] {
-        assert_eq!(found_with(text, Some(g)), want, "{text}");
-    }
-}
-
-#[test]
-fn a_name_ending_in_an_outlet_head_is_an_outlet() {
-    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
-    for (text, want) in [
-        ("Capital Radio reported the closure.", EntityKind::Outlet),
-        ("Harbour Board Television reported the closure.", EntityKind::Outlet),
-        // a body's head word last keeps it a body
-        ("The Velto Post Office reported the closure.", EntityKind::Organization),
-    ] {
-        let f = found_with(text, Some(g));
-        assert_eq!(f.first().map(|x| x.1), Some(want), "{text}: {f:?}");
-    }
-}
-
-#[test]
-fn company_names_end_in_their_trade_or_form() {
-    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
-    for name in ["Arkam Capital", "Velto Energy", "Harbour Partners", "Nordic Ventures"] {
-        let text = format!("Shares of {name} fell on Monday.");
-        let f = found_with(&text, Some(g));
-        assert_eq!(f, [(name.to_string(), EntityKind::Organization)], "{text}");
-    }
-}
