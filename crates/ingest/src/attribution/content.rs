@@ -458,6 +458,35 @@ fn skip_adverbials(t: &Tokens, c: usize, limit: usize) -> usize {
     k
 }
 
+/// Whether `[c, limit)` holds nothing but phrases a preposition of when, where or how
+/// opens ("by phone from Velmora", "on Monday in a statement"), up to closing
+/// punctuation.
+fn only_adverbial_phrases(t: &Tokens, c: usize, limit: usize) -> bool {
+    let mut k = c;
+    for _ in 0..4 {
+        if k >= limit || !t.is_word(k) {
+            break;
+        }
+        let lo = t.lo(k);
+        if !(rules::CUE_PREPOSITIONS.contains(&lo) || rules::HOW_SAID_PREPOSITIONS.contains(&lo)) {
+            return false;
+        }
+        k += 1;
+        if is_determiner(t, k) {
+            k += 1;
+        }
+        let st = k;
+        while k < limit
+            && k < st + 5
+            && t.is_word(k)
+            && !t.has(k, flag::FUNCTION | flag::ADVERBIAL | flag::TRAILING)
+        {
+            k += 1;
+        }
+    }
+    (k..limit).all(|i| !t.is_word(i))
+}
+
 /// Whether a clause of at least three words starts at `i` (not an adverbial tail).
 fn opens_clause(t: &Tokens, i: usize, limit: usize) -> bool {
     if i + 3 > limit {
@@ -528,7 +557,11 @@ fn lead_in_start(
     let left_words = words(t, left_from, attrs[k].begin);
     let left_quote = (left_from..attrs[k].begin).any(|i| t.is_quote(i));
     let right_words = words(t, c, limit);
-    let short_lead = left_words <= 4 && !left_quote && right_words >= 3 && c < limit;
+    let short_lead = left_words <= 4
+        && !left_quote
+        && right_words >= 3
+        && c < limit
+        && !only_adverbial_phrases(t, c, limit);
     if !starts_quote && !short_lead {
         return None;
     }

@@ -434,6 +434,10 @@ pub const TRAILING_OPENERS: &[&str] = &[
     "last", "this", "to", "for", "with", "from", "reporters", "journalists", "then", "by",
 ];
 
+/// Prepositions of how or from where something was said ("by phone", "from Oster", "over
+/// a video link"), beside [`CUE_PREPOSITIONS`].
+pub const HOW_SAID_PREPOSITIONS: &[&str] = &["by", "from", "via", "over"];
+
 /// Objects of a speech verb that are not what was said ("said so", "says little at
 /// meetings", "said goodbye to her colleagues") when nothing but a preposition or the end of
 /// the clause follows them; before a verb they open a clause ("said nothing would change").

@@ -41,6 +41,11 @@ fn where_or_to_whom_something_was_said_is_no_content() {
             &[("Mira Holt", "The pier stays shut,")],
         ),
         ("Our correspondent reports from the harbour office.", &[]),
+        // how and from where, after a short clause and the listener
+        (
+            "The pier is shut, Mira Holt told Radio Vell by phone from Oster.",
+            &[("Mira Holt", "The pier is shut")],
+        ),
         // content after the listener, and after a plain cue, stays
         (
             "Mira Holt told reporters the ferry sank on Friday.",
