@@ -349,18 +349,28 @@ fn where_or_whom(t: &Tokens, cue_end: usize, c: usize, e: usize) -> bool {
 }
 
 /// The short noun phrase from `k`, before `e`: an optional determiner, then up to three
-/// words that are not function words or prepositions of where it was said. Returns (first word after the determiner, end).
-fn short_phrase(t: &Tokens, mut k: usize, e: usize) -> (usize, usize) {
+/// words that are not function words or prepositions of where it was said. Returns (first
+/// word after the determiner, end).
+fn short_phrase(t: &Tokens, k: usize, e: usize) -> (usize, usize) {
+    phrase_after_determiner(t, k, e, 3, |i| {
+        t.has(i, flag::FUNCTION) || rules::WHERE_SAID_PREPOSITIONS.contains(&t.lo(i))
+    })
+}
+
+/// From `k`, before `e`: an optional determiner, then at most `most` words up to one that
+/// `stops`. Returns (first word after the determiner, end).
+fn phrase_after_determiner(
+    t: &Tokens,
+    mut k: usize,
+    e: usize,
+    most: usize,
+    stops: impl Fn(usize) -> bool,
+) -> (usize, usize) {
     if is_determiner(t, k) {
         k += 1;
     }
     let head = k;
-    while k < e
-        && k < head + 3
-        && t.is_word(k)
-        && !t.has(k, flag::FUNCTION)
-        && !rules::WHERE_SAID_PREPOSITIONS.contains(&t.lo(k))
-    {
+    while k < e && k < head + most && t.is_word(k) && !stops(k) {
         k += 1;
     }
     (head, k)
@@ -471,18 +481,8 @@ fn only_adverbial_phrases(t: &Tokens, c: usize, limit: usize) -> bool {
         if !(rules::CUE_PREPOSITIONS.contains(&lo) || rules::HOW_SAID_PREPOSITIONS.contains(&lo)) {
             return false;
         }
-        k += 1;
-        if is_determiner(t, k) {
-            k += 1;
-        }
-        let st = k;
-        while k < limit
-            && k < st + 5
-            && t.is_word(k)
-            && !t.has(k, flag::FUNCTION | flag::ADVERBIAL | flag::TRAILING)
-        {
-            k += 1;
-        }
+        let stops = |i: usize| t.has(i, flag::FUNCTION | flag::ADVERBIAL | flag::TRAILING);
+        (_, k) = phrase_after_determiner(t, k + 1, limit, 5, stops);
     }
     (k..limit).all(|i| !t.is_word(i))
 }
