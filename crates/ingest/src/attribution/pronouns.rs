@@ -134,7 +134,7 @@ impl Analyzer<'_, '_> {
     /// ("The mayor of Velmora toured the site. She said …", "A herder lost his goats. He
     /// says …"): what "he" or "she" means when no person was named. The description is a
     /// determiner, at most [`DESCRIPTION_WORDS`] lower-case words ending in a noun that
-    /// names a kind of person, and what "of" or "for" adds.
+    /// names a kind of person, and the names or bodies a preposition adds ("of Velmora").
     fn described_person_before(&self, i: usize) -> Option<Mention> {
         let t = self.t;
         let end = (0..i).rev().find(|&k| t.is_punct(k, '.'))?;
@@ -169,7 +169,7 @@ impl Analyzer<'_, '_> {
             .filter(|&k| names_person(k))
             .last()?;
         let mut b = head + 1;
-        if matches!(t.lo(b), "of" | "for") {
+        if rules::ROLE_COMPLEMENT_PREPOSITIONS.contains(&t.lo(b)) {
             // "of Velmora", "for the port authority": names and body nouns
             let names_body = |k: usize| t.toks[k].cap || t.lex.is_org_head(t.lo(k));
             let reach = (b + 1..end.min(b + 1 + COMPLEMENT_WORDS))
@@ -184,7 +184,7 @@ impl Analyzer<'_, '_> {
 }
 
 /// Most lower-case words between the determiner and the head of a described person ("the
-/// newly elected regional mayor").
+/// longtime regional water mayor").
 const DESCRIPTION_WORDS: usize = 3;
 
 /// Most words of what "of" or "for" adds to a described person ("for the regional port

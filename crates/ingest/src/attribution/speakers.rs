@@ -410,6 +410,10 @@ impl Analyzer<'_, '_> {
 /// How many tokens back a description looks for the unnamed one it repeats.
 const DESCRIPTION_LOOKBACK: usize = 400;
 
+/// Most words between the determiner and the head of a repeated description ("the
+/// national rail operator").
+const DESCRIPTION_MODIFIERS: usize = 3;
+
 /// A description of a body: its determiner, its head word and the name in apposition.
 struct Described {
     start: usize,
@@ -430,7 +434,7 @@ fn earlier_description(t: &Tokens, the: usize, head: usize) -> Option<Described>
             if t.lo(k) != word || t.toks[k].cap || t.is_possessive(k) {
                 return None;
             }
-            let d = (k.saturating_sub(4)..k)
+            let d = (k.saturating_sub(DESCRIPTION_MODIFIERS + 1)..k)
                 .rev()
                 .find(|&d| rules::ARTICLES.contains(&t.lo(d)))?;
             let modifiers = (d + 1..k).all(|m| t.is_wordlike(m) && !t.toks[m].cap);
