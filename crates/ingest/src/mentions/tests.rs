@@ -78,6 +78,8 @@ fn a_name_before_a_facility_noun_is_that_place() {
     assert_eq!(f, [place("Kessel Rock"), place("Kessel Rock")]);
     let f = found_with("Inspectors left its shut Varnok reactor complex.", Some(g));
     assert_eq!(f, [place("Varnok")]);
+    let f = found_with("Trucks queued at the Dorvin crossing on Monday.", Some(g));
+    assert_eq!(f, [place("Dorvin")]);
     // a body's plant stays the body; a facility word with a capital is a name's own
     let f = found_with("The Velto Company plant closed.", Some(g));
     assert!(f.iter().all(|x| x.1 != EntityKind::Place), "{f:?}");

@@ -169,7 +169,7 @@ pub const CITY_FACILITY_NOUNS: &[&str] = &["airport", "port", "harbour", "harbor
 /// or groups ("plant" of a company, "camp" of a politician, "base" of voters) are left out.
 pub const FACILITY_NOUNS: &[&str] = &[
     "prison", "jail", "reactor", "refinery", "dam", "airport", "airbase", "stadium",
-    "shipyard", "mine",
+    "shipyard", "mine", "crossing", "checkpoint", "terminal",
 ];
 
 /// Adjectives that may stand between "the" and a facility noun ("the main airport").
