@@ -5,6 +5,7 @@ use super::syntax::{loose_words, words};
 use super::types::{Analyzer, Attr, Draft, QuoteMask, Sentence, QUOTE_FRAGMENT};
 use crate::model::Mention;
 use crate::quotes::Quote;
+use crate::rules;
 use crate::text::{flag, Kind, Tokens};
 
 impl Analyzer<'_, '_> {
@@ -173,7 +174,10 @@ fn quote_owner(
         } else {
             x.begin
         };
-        if from >= qend && words(t, qend, from) == 0 {
+        // "warned that the border “is not open” and that …": a second clause of the same
+        // cue is no attribution of the quotation before it
+        let coordinated = rules::CLAUSE_COORDINATORS.contains(&t.lo(from));
+        if from >= qend && words(t, qend, from) == 0 && !coordinated {
             owner = Some(k);
             if let (true, Some((c, _))) = (x.trailing, x.content) {
                 let before_words = loose_words(t, mask, c, q.open);
@@ -286,6 +290,27 @@ mod tests {
             (
                 "\"The docks will reopen,\" Dana Kline said on Monday.",
                 &[("Dana Kline", "The docks will reopen,")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_quoted_phrase_inside_the_first_of_two_clauses_is_no_quote_of_its_own() {
+        check(&[
+            (
+                "Dana Kline warned that the pier \"is not safe\" and that the ferry would stop.",
+                &[
+                    ("Dana Kline", "the pier \"is not safe\""),
+                    ("Dana Kline", "the ferry would stop"),
+                ],
+            ),
+            // a quotation before a trailing speaker is still the speaker's
+            (
+                "“The pier is not safe” and “the ferry must stop,” Dana Kline said.",
+                &[
+                    ("Dana Kline", "The pier is not safe"),
+                    ("Dana Kline", "the ferry must stop,"),
+                ],
             ),
         ]);
     }
