@@ -1,0 +1,219 @@
+//! Where a cue's subject sits: the subject rules' examples.
+
+use super::super::test_support::check;
+
+#[test]
+fn a_role_with_figures_before_it_and_a_place_after_it_is_an_apposition() {
+    check(&[
+        (
+            "Ana Ruiz, the 54-year-old mayor of Velmora, said the dam was safe.",
+            &[("Ana Ruiz", "the dam was safe")],
+        ),
+        (
+            "Ivo Brand, the long-serving pilot at the port, said the channel was silting.",
+            &[("Ivo Brand", "the channel was silting")],
+        ),
+        // a clause after the role is no apposition
+        (
+            "Ana Ruiz, the mayor who was voted out, said the dam was safe.",
+            &[("Ana Ruiz", "the dam was safe")],
+        ),
+    ]);
+}
+
+#[test]
+fn an_apposition_of_two_descriptions_joined_by_and() {
+    check(&[
+        (
+            "Ivo Brand, the minister in charge of ports and a former mayor of a small \
+             town, told reporters that the quay is too short.",
+            &[("Ivo Brand", "the quay is too short")],
+        ),
+        // "and" before a clause of its own still ends the subject
+        (
+            "The ferries docked and a spokesman said the quay is too short.",
+            &[("a spokesman", "the quay is too short")],
+        ),
+        // "told" takes a listener: "…, told reporters" names no speaker
+        ("The quay is too short, told reporters on the pier.", &[]),
+    ]);
+}
+
+#[test]
+fn a_description_with_names_in_apposition_speaks() {
+    check(&[
+        (
+            "The ferry operators, Halvik and Brenna, argued the levy would cost them \
+             200 jobs.",
+            &[("The ferry operators", "the levy would cost them 200 jobs")],
+        ),
+        // a name with a description in apposition still speaks for itself, whether
+        // the description's head is a known role or not
+        (
+            "Ana Ruiz, the port director, said the quay is too short.",
+            &[("Ana Ruiz", "the quay is too short")],
+        ),
+        (
+            "Ivo Brand, the harbour master, said the quay is too short.",
+            &[("Ivo Brand", "the quay is too short")],
+        ),
+        // a role capitalised after the body it serves, with or without the article
+        (
+            "Ivo Brand, the Harbour Board Spokesperson, said the quay is too short.",
+            &[("Ivo Brand", "the quay is too short")],
+        ),
+        (
+            "Ivo Brand, Harbour Board Spokesperson, said the quay is too short.",
+            &[("Ivo Brand", "the quay is too short")],
+        ),
+        // a list with no description before it names no speaker of its own
+        (
+            "Oslo, Vell and Brenna, the company said, will get new ferries.",
+            &[(
+                "the company",
+                "Oslo, Vell and Brenna, the company said, will get new ferries",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn adverbs_of_time_between_subject_and_cue() {
+    check(&[
+        (
+            "The quay was closed. Dock workers have long argued that the quay is too short \
+             for ships.",
+            &[("Dock workers", "the quay is too short for ships")],
+        ),
+        // "long" as an adjective is no adverb before a cue
+        ("The long quay was closed again.", &[]),
+    ]);
+}
+
+#[test]
+fn a_relative_clause_between_the_subject_and_its_cue_is_skipped() {
+    check(&[
+        (
+            "Officials in Oster, where the outbreak began in May, said the clinic \
+             would close.",
+            &[("Officials in Oster", "the clinic would close")],
+        ),
+        (
+            "Ana Ruiz, whose ferry sank in May, said the clinic would close.",
+            &[("Ana Ruiz", "the clinic would close")],
+        ),
+        // a relative clause inside what was said stays in it
+        (
+            "The town, where the outbreak began, has 40 cases, officials said.",
+            &[(
+                "officials",
+                "The town, where the outbreak began, has 40 cases",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn a_relative_clause_with_its_own_speaker() {
+    check(&[
+        // the subject after "which" speaks, about the antecedent, up to the comma
+        (
+            "The toll bridge, which Ivo Brand said last week could close for repairs, \
+             carries 9,000 cars a day.",
+            &[("Ivo Brand", "could close for repairs")],
+        ),
+        // a subject relative is no speaker of its own
+        (
+            "Ivo Brand, who owns the toll bridge, said the bridge could close.",
+            &[("Ivo Brand", "the bridge could close")],
+        ),
+        // a possessive opens an apposition too
+        (
+            "Velto Ferries, Norway's second-largest ferry operator, said on Monday that the \
+             route would close.",
+            &[("Velto Ferries", "the route would close")],
+        ),
+        // nor one ending an apposition, with or without a body named in it
+        (
+            "Ivo Brand, an engineer at Vell Polytechnic who was not part of the survey, \
+             said the bridge could close.",
+            &[("Ivo Brand", "the bridge could close")],
+        ),
+        (
+            "Ivo Brand, a chemist who was not part of the survey, said repairs would take a year.",
+            &[("Ivo Brand", "repairs would take a year")],
+        ),
+        // a restrictive relative on the subject itself stays with its noun
+        (
+            "The engineers who stayed behind said the bridge could close.",
+            &[("The engineers", "the bridge could close")],
+        ),
+        (
+            "Boatmen who work the lower river say the bridge could close.",
+            &[("Boatmen", "the bridge could close")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_prepositional_aside_between_subject_and_cue_is_skipped() {
+    check(&[
+        (
+            "Lea Holm, in a statement, said the pier would reopen.",
+            &[("Lea Holm", "the pier would reopen")],
+        ),
+        (
+            "Lea Holm, through a spokesman, denied that the pier had closed.",
+            &[("Lea Holm", "the pier had closed")],
+        ),
+        (
+            "The Harbour Board, in a statement on its website on Monday, said the pier \
+             would reopen.",
+            &[("Harbour Board", "the pier would reopen")],
+        ),
+        (
+            "The Harbour Board, in a statement posted on its website, said the pier \
+             would reopen.",
+            &[("Harbour Board", "the pier would reopen")],
+        ),
+        // a clause between the commas is no aside
+        (
+            "Lea Holm, who runs the ferry, said the pier would reopen.",
+            &[("Lea Holm", "the pier would reopen")],
+        ),
+    ]);
+}
+
+#[test]
+fn speakers_behind_relative_and_origin_phrases() {
+    check(&[
+        (
+            "Anger is growing among fishermen, who say the new quotas will ruin them.",
+            &[("fishermen", "the new quotas will ruin them")],
+        ),
+        // a place is where the people are, not who speaks
+        (
+            "Anger is growing among fishermen near Dunmore, who say the quotas will \
+             ruin them.",
+            &[("fishermen near Dunmore", "the quotas will ruin them")],
+        ),
+        (
+            "Greta Lund, from Tromso, Norway, said she came to see the regatta.",
+            &[("Greta Lund", "she came to see the regatta")],
+        ),
+        (
+            "Piet Vos, another harbour pilot, told Reuters that two cranes had fallen.",
+            &[("Piet Vos", "two cranes had fallen")],
+        ),
+        (
+            "Trawler crews distrust Minister Lea Holm, who had earlier demanded \
+             stricter quotas for the bay.",
+            &[("Lea Holm", "stricter quotas for the bay")],
+        ),
+        // a place that opens the sentence is no apposition of the speaker
+        (
+            "In Tromso, police said the ferry would sail again on Monday.",
+            &[("police", "the ferry would sail again on Monday")],
+        ),
+    ]);
+}
