@@ -197,8 +197,13 @@ impl Analyzer<'_, '_> {
     /// Vell, Norland, said" (where the speaker comes from).
     fn participle_or_origin(&self, start: usize, seg_end: usize, sa: usize) -> bool {
         let t = self.t;
-        // "The mayor, speaking in Vell, said": the participle phrase is not the subject.
-        let participle = start < seg_end && !t.is_cap(start) && t.lo(start).ends_with("ing");
+        // "The mayor, speaking in Vell, said", "The study, published on Monday, found":
+        // the participle phrase is not the subject
+        let participle = start < seg_end
+            && !t.is_cap(start)
+            && rules::PARTICIPLE_ENDINGS
+                .iter()
+                .any(|e| t.lo(start).ends_with(e));
         // "Ana Ruiz, from Vell, Norland, said": where the speaker comes from
         let from_before = (start.saturating_sub(6).max(sa)..start).any(|k| t.is(k, "from"));
         let origin =

@@ -3,6 +3,32 @@
 use super::super::test_support::check;
 
 #[test]
+fn a_participle_phrase_between_subject_and_cue_is_skipped() {
+    check(&[
+        (
+            "The survey, published on Monday, found that most ferries ran late.",
+            &[("The survey", "most ferries ran late")],
+        ),
+        (
+            "The harbour master, pleased with the repairs, said the quay was safe.",
+            &[("The harbour master", "the quay was safe")],
+        ),
+        (
+            "Ana Ruiz, speaking in Oster, said the quay was safe.",
+            &[("Ana Ruiz", "the quay was safe")],
+        ),
+        // a participle phrase of the content is no aside of the speaker
+        (
+            "The ferries, delayed by fog, arrived late, the harbour master said.",
+            &[(
+                "the harbour master",
+                "The ferries, delayed by fog, arrived late",
+            )],
+        ),
+    ]);
+}
+
+#[test]
 fn a_role_with_figures_before_it_and_a_place_after_it_is_an_apposition() {
     check(&[
         (
