@@ -25,7 +25,12 @@ pub(super) fn as_outlet(t: &Tokens, a0: usize, a: usize, b: usize) -> Option<Fou
         && !t.is_cap(a - 1)
         && (rules::OUTLET_KINDS.contains(&t.lo(a - 1))
             || (a > 1 && t.is(a - 1, "agency") && t.is(a - 2, "news")));
-    let (x, y) = if introduced || kind_after(t, a, b) || (acronym && a > 0 && t.is(a - 1, "told")) {
+    let printed_in = printed_in(t, a0);
+    let (x, y) = if introduced
+        || printed_in
+        || kind_after(t, a, b)
+        || (acronym && a > 0 && t.is(a - 1, "told"))
+    {
         (a, b)
     } else {
         // "The Guardian" keeps its article when the table spells it so.
@@ -43,6 +48,22 @@ pub(super) fn as_outlet(t: &Tokens, a0: usize, a: usize, b: usize) -> Option<Fou
         name: clean_name(t, x, y),
         roles: Vec::new(),
     })
+}
+
+/// "wrote in Ny Tid", "a study published in The Lancet": the run from `a0` is a
+/// publication, named after a writing verb and "in", or after "published in" when a
+/// study or paper was what was published (a book "published in London" names a city).
+fn printed_in(t: &Tokens, a0: usize) -> bool {
+    if a0 < 2 || !t.is(a0 - 1, "in") {
+        return false;
+    }
+    let verb = a0 - 2;
+    let research = || {
+        (verb.saturating_sub(4)..verb).any(|k| {
+            rules::DOCUMENT_NOUNS.contains(&t.lo(k)) || rules::RESEARCH_NOUNS.contains(&t.lo(k))
+        })
+    };
+    rules::WRITING_VERBS.contains(&t.lo(verb)) || (t.is(verb, "published") && research())
 }
 
 /// "the NTB news agency", "the Ekko newspaper": the outlet's kind right after the name, with

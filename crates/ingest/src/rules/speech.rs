@@ -357,6 +357,15 @@ pub const OUTLET_HEADS: &[&str] = &[
     "dispatch", "courier", "bulletin", "wire",
 ];
 
+/// Verbs after which "in" names a publication ("wrote in Ny Tid", "writing in the Oster
+/// Courier").
+pub const WRITING_VERBS: &[&str] = &["wrote", "writes", "writing"];
+
+/// Nouns of research that a journal publishes ("a paper published in Nature"), beside
+/// [`DOCUMENT_NOUNS`].
+pub const RESEARCH_NOUNS: &[&str] =
+    &["paper", "papers", "research", "results", "studies", "article", "essay", "trial"];
+
 /// Lower-case nouns that introduce an outlet by name: "the daily El Comercio".
 pub const OUTLET_KINDS: &[&str] = &[
     "daily", "newspaper", "paper", "weekly", "magazine", "tabloid", "broadcaster", "channel",

@@ -58,3 +58,34 @@ fn company_names_end_in_their_trade_or_form() {
         assert_eq!(f, [(name.to_string(), EntityKind::Organization)], "{text}");
     }
 }
+
+#[test]
+fn a_name_a_writer_writes_in_or_research_is_published_in_is_an_outlet() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let outlet = |name: &str| vec![(name.to_string(), EntityKind::Outlet)];
+    for (text, want) in [
+        (
+            "Ana Ruiz wrote in Harbour Review that the quay was unsafe.",
+            {
+                let mut v = vec![("Ana Ruiz".to_string(), EntityKind::Person)];
+                v.extend(outlet("Harbour Review"));
+                v
+            },
+        ),
+        (
+            "The study, published in The Lancet, is short.",
+            outlet("Lancet"),
+        ),
+        // a book published in a city, a fire reported in a town: places
+        (
+            "The book was published in London in 1990.",
+            vec![("London".to_string(), EntityKind::Place)],
+        ),
+        (
+            "The fire was reported in Velmora on Monday.",
+            vec![("Velmora".to_string(), EntityKind::Place)],
+        ),
+    ] {
+        assert_eq!(found_with(text, Some(g)), want, "{text}");
+    }
+}
