@@ -25,8 +25,11 @@ impl Analyzer<'_, '_> {
                 i += 1;
             } else if t.toks[i].cap {
                 // Cue verbs are lower case; "Reports of …" opens a sentence with a noun.
-            } else if rules::FINDING_CUES.contains(&t.lo(i)) && t.is(i + 1, "that") {
-                // Reports and studies "found that" / "showed that".
+            } else if rules::FINDING_CUES.contains(&t.lo(i))
+                && (t.is(i + 1, "that") || research_finds(t, i))
+            {
+                // Reports and studies "found that" / "showed that"; "studies showed a
+                // link between …": what research finds is its report
                 out.push((i, i + 1, CueKind::Plain));
             } else if let Some(colon) = made_statement(t, i, s.b) {
                 // "made two announcements: …"
@@ -425,6 +428,14 @@ fn listener_then_that(t: &Tokens, from: usize) -> bool {
                 || t.is_cap(k + 1)
                 || t.toks.get(k + 1).is_some_and(|x| x.kind == Kind::Num)
         })
+}
+
+/// Whether the finding cue at `i` follows a study, a survey or research right before it
+/// ("studies showed a link …", "the survey found a rise …"): its object is the finding.
+fn research_finds(t: &Tokens, i: usize) -> bool {
+    i > 0
+        && (rules::DOCUMENT_NOUNS.contains(&t.lo(i - 1))
+            || rules::RESEARCH_NOUNS.contains(&t.lo(i - 1)))
 }
 
 #[cfg(test)]

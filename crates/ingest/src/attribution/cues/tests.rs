@@ -401,3 +401,24 @@ fn verbs_of_saying_with_a_that_clause_are_cues_before_that() {
         ("The remarks that followed were brief and polite.", &[]),
     ]);
 }
+
+#[test]
+fn what_research_finds_is_its_report() {
+    check(&[
+        (
+            "The port banned coal after studies showed a link between soot and asthma.",
+            &[("studies", "a link between soot and asthma")],
+        ),
+        (
+            "The survey found a sharp rise in rents across the valley.",
+            &[("The survey", "a sharp rise in rents across the valley")],
+        ),
+        (
+            "Researchers found that the reef was recovering.",
+            &[("Researchers", "the reef was recovering")],
+        ),
+        // what people find is no report, nor a finding of a thing
+        ("The divers found a wreck near the pier.", &[]),
+        ("The police found a body in the river.", &[]),
+    ]);
+}
