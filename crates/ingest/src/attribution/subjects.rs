@@ -284,6 +284,15 @@ impl Analyzer<'_, '_> {
         while s > sa && !is_left_boundary(t, s - 1) && e - s < 10 {
             s -= 1;
         }
+        // "The plan angered local fishermen, who say": the object after a verb in the past,
+        // not the clause
+        // (or after "by": "welcomed by local fishermen, who say")
+        if let Some(verb) = (s..e).rev().find(|&i| is_past_tense(t, i)) {
+            s = verb + 1;
+            while s < e && t.has(s, flag::FUNCTION) && !is_determiner(t, s) {
+                s += 1;
+            }
+        }
         // "who" refers to people or bodies, never to a place ("farmers near Dunmore, who")
         let speaker = |a: usize| {
             self.speaker_of(a, e, prev)
@@ -398,6 +407,22 @@ fn is_right_boundary(t: &Tokens, i: usize) -> bool {
 
 /// Where the noun phrase that ends at `e` starts, no further left than `s`: content words
 /// back to a function word, with one determiner before them ("some local farmers").
+/// A lower-case word in "-ed" that is no adjective ("angered", "was welcomed"): a verb in
+/// the past, which no noun phrase holds. After a determiner or a preposition it opens a
+/// noun phrase instead ("among retired fishermen").
+fn is_past_tense(t: &Tokens, i: usize) -> bool {
+    let lo = t.lo(i);
+    let after_noun_or_auxiliary = i > 0
+        && t.is_word(i - 1)
+        && !is_determiner(t, i - 1)
+        && (!t.has(i - 1, flag::FUNCTION) || t.has(i - 1, flag::COMMON_VERB));
+    !t.toks[i].cap
+        && lo.len() > 4
+        && lo.ends_with("ed")
+        && !t.lex.is_adjective(lo)
+        && after_noun_or_auxiliary
+}
+
 fn np_before(t: &Tokens, s: usize, e: usize) -> usize {
     let mut k = e;
     while k > s && t.is_word(k - 1) && !t.has(k - 1, flag::FUNCTION | flag::CUE) {

@@ -243,3 +243,22 @@ fn speakers_behind_relative_and_origin_phrases() {
         ),
     ]);
 }
+
+#[test]
+fn who_after_a_clause_stands_for_the_people_its_verb_names() {
+    check(&[
+        (
+            "The plan angered local fishermen, who say the harbour is dying.",
+            &[("local fishermen", "the harbour is dying")],
+        ),
+        (
+            "The ruling was welcomed by local fishermen, who say the harbour is dying.",
+            &[("local fishermen", "the harbour is dying")],
+        ),
+        // an adjective in -ed opens the people's own description
+        (
+            "There is anger among retired fishermen, who say the harbour is dying.",
+            &[("retired fishermen", "the harbour is dying")],
+        ),
+    ]);
+}
