@@ -25,11 +25,13 @@ impl Analyzer<'_, '_> {
                 i += 1;
             } else if t.toks[i].cap {
                 // Cue verbs are lower case; "Reports of …" opens a sentence with a noun.
-            } else if rules::FINDING_CUES.contains(&t.lo(i))
-                && (t.is(i + 1, "that") || research_finds(t, i))
+            } else if (rules::FINDING_CUES.contains(&t.lo(i))
+                && (t.is(i + 1, "that") || research_finds(t, i)))
+                || (rules::RULING_CUES.contains(&t.lo(i)) && t.is(i + 1, "that"))
             {
                 // Reports and studies "found that" / "showed that"; "studies showed a
-                // link between …": what research finds is its report
+                // link between …": what research finds is its report; "the court ruled
+                // that …"
                 out.push((i, i + 1, CueKind::Plain));
             } else if let Some(colon) = made_statement(t, i, s.b) {
                 // "made two announcements: …"

@@ -479,6 +479,12 @@ pub const LISTENER_CUES: &[&str] = &["told", "tells", "informed", "telling"];
 /// most ferries ran late", "the tide gauges show that …"): cues only before "that".
 pub const FINDING_CUES: &[&str] = &["found", "finds", "showed", "shows", "show"];
 
+/// Verbs with which a court, a panel or a theory rules ("the court ruled that the law was
+/// void", "the tribunal held that …", "a theory holds that …"): cues only before "that".
+pub const RULING_CUES: &[&str] = &[
+    "ruled", "rules", "held", "holds", "decided", "decides", "determined", "determines",
+];
+
 /// Particles that make "called" an act of speech ("Hale called on the board to reopen the
 /// pier", "the union called for calm"), where "a ferry called Vesna" only names.
 pub const CALLED_PARTICLES: &[&str] = &["on", "for"];

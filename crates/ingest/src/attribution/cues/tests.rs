@@ -422,3 +422,20 @@ fn what_research_finds_is_its_report() {
         ("The police found a body in the river.", &[]),
     ]);
 }
+
+#[test]
+fn a_ruling_before_that_is_reported() {
+    check(&[
+        (
+            "The appeals court ruled that the harbour levy was unlawful.",
+            &[("The appeals court", "the harbour levy was unlawful")],
+        ),
+        (
+            "The tribunal held that the port must pay the crews.",
+            &[("The tribunal", "the port must pay the crews")],
+        ),
+        // holding or deciding a thing reports nothing
+        ("The police held the crewmen overnight.", &[]),
+        ("The board decided the matter on Monday.", &[]),
+    ]);
+}
