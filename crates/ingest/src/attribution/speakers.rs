@@ -301,6 +301,9 @@ impl Analyzer<'_, '_> {
         if let Some(m) = national_body(t, start_np, b) {
             return (m, false);
         }
+        if let Some(m) = un_body(t, start_np, b) {
+            return (m, false);
+        }
         let text = t.span_text(start_np, b).to_string();
         (
             span_mention(t, start_np, b, text, EntityKind::Nominal),
@@ -506,6 +509,26 @@ fn national_body(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
 /// "Peru's health ministry"), in any case.
 fn name_holds(name: &str, head: &str) -> bool {
     name.split(' ').any(|w| w.eq_ignore_ascii_case(head))
+}
+
+/// "the U.N. refugee agency", "the United Nations children's fund": a United Nations body
+/// by the epithet wire copy gives it ([`rules::UN_EPITHETS`]), named by its acronym.
+fn un_body(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
+    let written = t.span_text(a, b).to_lowercase().replace('.', "");
+    let body = written.strip_prefix("the ").unwrap_or(&written);
+    let epithet = body
+        .strip_prefix("united nations ")
+        .or_else(|| body.strip_prefix("un "))?;
+    let acronym = rules::un_epithet(epithet)?;
+    // the epithet without its article is the alias a search finds it by
+    let from = a + usize::from(t.is(a, "the"));
+    Some(span_mention(
+        t,
+        from,
+        b,
+        acronym.to_string(),
+        EntityKind::Organization,
+    ))
 }
 
 /// "health ministry", "space agency": a few lower-case words and a government

@@ -142,6 +142,30 @@ fn named_countries(t: &Tokens, g: &Gazetteer) -> FnvSet<CountryCode> {
     out
 }
 
+/// Most words of an epithet after "U.N." ("agency for Palestinian refugees").
+const EPITHET_WORDS: usize = 4;
+
+/// "the U.N. refugee agency": the United Nations run `f` and the epithet after it, no
+/// further than `limit`, are the body the epithet names ([`rules::un_epithet`]).
+fn un_body_by_epithet(t: &Tokens, f: &mut Found, limit: usize) {
+    // "U.N." may be read as any kind of name; its letters say what it is
+    let un = matches!(f.name.replace('.', "").as_str(), "UN" | "United Nations");
+    if !un {
+        return;
+    }
+    // the closing period of "U.N."
+    let from = f.b + usize::from(t.is_punct(f.b, '.') && !t.toks[f.b].space_before);
+    let found = (1..=EPITHET_WORDS)
+        .map(|k| from + k)
+        .take_while(|&end| end <= limit && t.is_word(end - 1))
+        .find_map(|end| rules::un_epithet(t.span_text(from, end)).map(|name| (end, name)));
+    if let Some((end, name)) = found {
+        f.b = end;
+        f.kind = EntityKind::Organization;
+        f.name = name.to_string();
+    }
+}
+
 fn scan(
     t: &Tokens,
     reg: &Registry,
@@ -162,6 +186,7 @@ fn scan(
                 if let Some(body) = body_of_members(t, i, &f) {
                     f = body;
                 }
+                un_body_by_epithet(t, &mut f, pb);
                 if f.kind == EntityKind::Place {
                     prev_place_end = Some(f.b);
                 }

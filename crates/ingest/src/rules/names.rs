@@ -166,6 +166,32 @@ pub const NATIONAL_BODIES: &[&str] = &[
 /// ("Kenya's health ministry", "the Chilean space agency").
 pub const PORTFOLIO_BODY_HEADS: &[&str] = &["ministry", "agency"];
 
+/// The epithets wire copy gives United Nations bodies ("the U.N. refugee agency"), written
+/// in lower case after "un" (for "U.N.", "UN", "United Nations"), and the acronym each
+/// body is known by. Epithets used for more than one body ("the U.N. food agency") are
+/// left out.
+pub const UN_EPITHETS: &[(&str, &str)] = &[
+    ("refugee agency", "UNHCR"), ("children's agency", "UNICEF"), ("children's fund", "UNICEF"),
+    ("health agency", "WHO"), ("nuclear watchdog", "IAEA"), ("atomic watchdog", "IAEA"),
+    ("atomic energy agency", "IAEA"), ("migration agency", "IOM"), ("cultural agency", "UNESCO"),
+    ("weather agency", "WMO"), ("human rights office", "OHCHR"),
+    ("agency for palestinian refugees", "UNRWA"), ("palestinian refugee agency", "UNRWA"),
+    ("aviation agency", "ICAO"), ("labour agency", "ILO"), ("labor agency", "ILO"),
+    ("development programme", "UNDP"), ("development program", "UNDP"),
+    ("population fund", "UNFPA"), ("environment programme", "UNEP"),
+    ("humanitarian office", "OCHA"), ("aid coordination office", "OCHA"),
+];
+
+/// The acronym of the United Nations body an epithet written after "U.N." names
+/// ("refugee agency" → "UNHCR"), the epithet in any case, with either apostrophe.
+pub fn un_epithet(words: &str) -> Option<&'static str> {
+    let epithet = words.to_lowercase().replace('’', "'");
+    UN_EPITHETS
+        .iter()
+        .find(|(e, _)| *e == epithet)
+        .map(|(_, acronym)| *acronym)
+}
+
 /// Last parts of a place compound that says where a body is based ("Oslo-based",
 /// "Paris-headquartered"): the name after it is the body's.
 pub const BASED_WORDS: &[&str] = &["based", "headquartered"];

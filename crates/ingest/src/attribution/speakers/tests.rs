@@ -363,3 +363,26 @@ fn a_former_or_deputy_office_is_not_the_office() {
         ),
     ]);
 }
+
+#[test]
+fn a_united_nations_body_by_its_epithet_is_that_body() {
+    check_speaker_kinds(&[
+        (
+            "The U.N. refugee agency said the camps were full.",
+            &[("UNHCR", EntityKind::Organization)],
+        ),
+        (
+            "The United Nations children’s agency said the schools were shut.",
+            &[("UNICEF", EntityKind::Organization)],
+        ),
+        // an epithet of more than one body, or none, stays a description
+        (
+            "The U.N. food agency said the stocks were low.",
+            &[("The U.N. food agency", EntityKind::Nominal)],
+        ),
+        (
+            "A U.N. agency said the camps were full.",
+            &[("A U.N. agency", EntityKind::Nominal)],
+        ),
+    ]);
+}

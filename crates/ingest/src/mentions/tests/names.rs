@@ -89,3 +89,18 @@ fn a_name_a_writer_writes_in_or_research_is_published_in_is_an_outlet() {
         assert_eq!(found_with(text, Some(g)), want, "{text}");
     }
 }
+
+#[test]
+fn the_united_nations_and_an_epithet_are_the_body_it_names() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let body = |name: &str| vec![(name.to_string(), EntityKind::Organization)];
+    for (text, want) in [
+        ("Aid from the U.N. refugee agency arrived.", body("UNHCR")),
+        ("The UN nuclear watchdog sent inspectors.", body("IAEA")),
+    ] {
+        assert_eq!(found_with(text, Some(g)), want, "{text}");
+    }
+    // an epithet of more than one body names none
+    let f = found_with("The U.N. food agency sent trucks.", Some(g));
+    assert!(f.iter().all(|x| x.0 != "WFP" && x.0 != "FAO"), "{f:?}");
+}
