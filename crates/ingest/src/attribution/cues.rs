@@ -435,9 +435,7 @@ fn listener_then_that(t: &Tokens, from: usize) -> bool {
 /// Whether the finding cue at `i` follows a study, a survey or research right before it
 /// ("studies showed a link …", "the survey found a rise …"): its object is the finding.
 fn research_finds(t: &Tokens, i: usize) -> bool {
-    i > 0
-        && (rules::DOCUMENT_NOUNS.contains(&t.lo(i - 1))
-            || rules::RESEARCH_NOUNS.contains(&t.lo(i - 1)))
+    i > 0 && rules::is_document_or_research(t.lo(i - 1))
 }
 
 #[cfg(test)]

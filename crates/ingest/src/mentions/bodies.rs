@@ -58,11 +58,8 @@ fn printed_in(t: &Tokens, a0: usize) -> bool {
         return false;
     }
     let verb = a0 - 2;
-    let research = || {
-        (verb.saturating_sub(4)..verb).any(|k| {
-            rules::DOCUMENT_NOUNS.contains(&t.lo(k)) || rules::RESEARCH_NOUNS.contains(&t.lo(k))
-        })
-    };
+    let research =
+        || (verb.saturating_sub(4)..verb).any(|k| rules::is_document_or_research(t.lo(k)));
     rules::WRITING_VERBS.contains(&t.lo(verb)) || (t.is(verb, "published") && research())
 }
 

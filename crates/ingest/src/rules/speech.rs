@@ -366,6 +366,12 @@ pub const WRITING_VERBS: &[&str] = &["wrote", "writes", "writing"];
 pub const RESEARCH_NOUNS: &[&str] =
     &["paper", "papers", "research", "results", "studies", "article", "essay", "trial"];
 
+/// Whether a lower-case word names a document or a piece of research ("report", "study",
+/// "papers"), which reports what it found.
+pub fn is_document_or_research(lower: &str) -> bool {
+    DOCUMENT_NOUNS.contains(&lower) || RESEARCH_NOUNS.contains(&lower)
+}
+
 /// Lower-case nouns that introduce an outlet by name: "the daily El Comercio".
 pub const OUTLET_KINDS: &[&str] = &[
     "daily", "newspaper", "paper", "weekly", "magazine", "tabloid", "broadcaster", "channel",
