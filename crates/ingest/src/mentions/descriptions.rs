@@ -240,6 +240,39 @@ pub(super) fn it_is_place(t: &Tokens, i: usize) -> bool {
     }
 }
 
+/// "crews worked there", "prices there doubled", "There, she met …": a "there" that points
+/// at a place, not the existential one ("there is", "there have been", "is there any …")
+/// nor a vague one ("out there", "here and there").
+pub(super) fn there_is_place(t: &Tokens, i: usize) -> bool {
+    if !t.is(i, "there") {
+        return false;
+    }
+    let before = i.checked_sub(1).map(|k| t.lo(k));
+    if before.is_some_and(|w| rules::VAGUE_THERE_BEFORE.contains(&w)) {
+        return false;
+    }
+    let mut k = i + 1;
+    while k < t.len() && k < i + 3 && is_adverb(t.lo(k)) {
+        k += 1;
+    }
+    let after = t.lo(k);
+    if rules::EXISTENTIAL_THERE_VERBS.contains(&after) {
+        return false;
+    }
+    let asked = before.is_some_and(|w| rules::BE_FORMS.contains(&w))
+        && (rules::EXISTENCE_ASKED.contains(&after)
+            || t.toks.get(k).is_some_and(|x| x.kind == Kind::Num));
+    !asked
+}
+
+/// "also", "still", "now", "reportedly": words between "there" and its verb.
+fn is_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "also" | "still" | "now" | "once" | "then" | "already" | "never" | "always"
+    ) || (w.len() > 4 && w.ends_with("ly"))
+}
+
 /// "the city", "this region", "the locality", "city centre", "it" in "it fell to …" and
 /// "its" in "its liberation": the most recent
 /// place of a compatible sort (a village is not a capital, a region is not a town, a sea
@@ -257,7 +290,9 @@ pub(super) fn resolve_place_descriptions(t: &Tokens, reg: &mut Registry, with_ga
             && !t.is_cap(n)
             && rules::CITY_PART_NOUNS.contains(&t.lo(n + 1))
             && matches!(sort_of(t.lo(n)), Some(Sort::Settlement));
-        let (want, noun, from, upto_tok) = if (t.is(i, "it") && it_is_place(t, i)) || its {
+        let (want, noun, from, upto_tok) = if there_is_place(t, i) {
+            (Sort::Area, "there", i, i + 1)
+        } else if (t.is(i, "it") && it_is_place(t, i)) || its {
             (Sort::Settlement, "it", i, i + 1)
         } else if let Some(end) = city_facility(t, i) {
             // a capital has an airport too: looked up as "city", which admits capitals
@@ -281,9 +316,13 @@ pub(super) fn resolve_place_descriptions(t: &Tokens, reg: &mut Registry, with_ga
             .iter()
             .rev()
             .take(80)
-            // "it" looks back a sentence or two only.
-            .take_while(|f| noun != "it" || f.b + 60 >= i)
-            .find(|f| reg.fits(t, f, want, noun, with_gaz));
+            // "it" and "there" look back a sentence or two only.
+            .take_while(|f| !matches!(noun, "it" | "there") || f.b + 60 >= i)
+            // "there" is whatever place was just named, a country or a sea too
+            .find(|f| match noun {
+                "there" => f.kind == EntityKind::Place,
+                _ => reg.fits(t, f, want, noun, with_gaz),
+            });
         if let Some(f) = target {
             extra.push(Found {
                 a: from,

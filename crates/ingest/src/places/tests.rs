@@ -575,3 +575,53 @@ fn far_from_every_other_place_population_decides() {
         assert_eq!(got, Some(key), "{text}: {p:?}");
     }
 }
+
+#[test]
+fn a_there_that_points_at_a_place_is_the_place_just_named() {
+    // (text, the place each "there" stands for, in order; a "there" that names no place
+    // has no mention)
+    let cases: [(&str, &[&str]); 9] = [
+        (
+            "Barges reached Lyon at dawn. Crews unloaded grain there all day.",
+            &["Lyon"],
+        ),
+        (
+            "Tomas Vik runs a bakery in Bergen. Prices there doubled, he said.",
+            &["Bergen"],
+        ),
+        (
+            "The minister flew to Porto. There, she met the mayor.",
+            &["Porto"],
+        ),
+        (
+            "Ferries left Split. I was there when the last one sailed, he said.",
+            &["Split"],
+        ),
+        // the existential "there", with or without an adverb before its verb
+        (
+            "Lyon flooded. There was no power and there have been no trains.",
+            &[],
+        ),
+        (
+            "Water reached Lyon. There still seem to be people on the roofs.",
+            &[],
+        ),
+        // asking whether something exists
+        ("Crews searched Lyon. Is there any hope, they asked.", &[]),
+        // vague: no place
+        (
+            "Talks were held in Porto. Out there, nobody listens, she said.",
+            &[],
+        ),
+        // nothing named before it
+        ("Nobody goes there any more, the guide said.", &[]),
+    ];
+    for (text, want) in cases {
+        let got: Vec<String> = place_words(text)
+            .into_iter()
+            .filter(|(_, surface)| surface.eq_ignore_ascii_case("there"))
+            .map(|(name, _)| name)
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}

@@ -148,6 +148,35 @@ pub const LOCATION_PREDICATES: &[&str] = &["lies", "sits", "borders", "located",
 /// retaken", "it is located").
 pub const PLACE_PREDICATE_AUXILIARIES: &[&str] = &["is", "was", "has", "had", "been"];
 
+/// Words after an existential "there" ("there is", "there have been", "there seems to
+/// be", "there remain"): that "there" points at no place. After any other word ("crews
+/// worked there", "prices there doubled", "There, she met …") it is the place just named.
+pub const EXISTENTIAL_THERE_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "isn't", "isn’t", "aren't",
+    "aren’t", "wasn't", "wasn’t", "weren't", "weren’t", "will", "would", "could", "can", "may",
+    "might", "must", "should", "shall", "won't", "won’t", "wouldn't", "wouldn’t", "couldn't",
+    "couldn’t", "can't", "can’t", "cannot", "has", "have", "had", "hasn't", "hasn’t", "haven't",
+    "haven’t", "hadn't", "hadn’t", "seem", "seems", "seemed", "appear", "appears", "appeared",
+    "remain", "remains", "remained", "exist", "exists", "existed", "used", "ought", "need",
+    "needs", "follow", "follows", "followed", "arose", "arises", "emerged", "emerges", "'re",
+    "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve", "came", "comes", "come", "lies", "lay",
+    "stands", "stood", "ain't",
+];
+
+/// Words before "there" that make it no particular place ("out there", "over there",
+/// "here and there", "then and there", "hello there").
+pub const VAGUE_THERE_BEFORE: &[&str] = &["out", "over", "up", "down", "in", "and", "hi", "hello", "so"];
+
+/// Words after "is there", "were there" that ask or tell whether something exists ("is
+/// there any water", "were there no guards"); "I was there when …" is the place.
+pub const EXISTENCE_ASKED: &[&str] = &[
+    "a", "an", "any", "no", "some", "enough", "much", "more", "many", "few", "little",
+    "anything", "anyone", "anybody", "nothing", "nobody", "something", "someone", "still",
+];
+
+/// Forms of "be" before an existential "there" in a question or an inversion.
+pub const BE_FORMS: &[&str] = &["is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't"];
+
 /// Prepositions after "fell" that name who took a place ("it fell to the rebels", "it fell
 /// into enemy hands") when a word follows them; a number after them is a fall in value.
 pub const CAPTOR_PREPOSITIONS: &[&str] = &["to", "into"];
