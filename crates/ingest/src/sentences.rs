@@ -136,12 +136,21 @@ fn is_abbreviation(t: &Tokens, i: usize, next: usize) -> bool {
         return true;
     }
     if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
-        return true;
+        return !letter_ends_sentence(t, i - 1, next);
     }
     if w.contains('.') {
         return !t.has(next, flag::STARTER);
     }
     false
+}
+
+/// "posted on X. More crews came", "low in vitamin D. The study …": a capital letter
+/// after a lower-case word, and a word that opens sentences after its period, is a name
+/// that ends the sentence, not an initial ("Mara K. Holt", "by J. Holt").
+fn letter_ends_sentence(t: &Tokens, letter: usize, next: usize) -> bool {
+    let lower_before =
+        letter > 0 && t.is_word(letter - 1) && t.s(letter - 1).chars().all(char::is_lowercase);
+    lower_before && t.has(next, flag::STARTER | flag::FUNCTION)
 }
 
 /// "the restrictions.Environmental groups …": a space lost after a period, between a
@@ -241,6 +250,21 @@ mod tests {
                 "Gen. Mara Holt met Mr. Dunn in the U.K. on Friday.",
                 "The dam held."
             ]
+        );
+        // a capital letter after a lower-case word ends the sentence before a word that
+        // opens sentences; after a name, or before a surname, it is an initial
+        assert_eq!(
+            sents("It was posted on X. More crews came. Most lacked vitamin D. The end."),
+            [
+                "It was posted on X.",
+                "More crews came.",
+                "Most lacked vitamin D.",
+                "The end."
+            ]
+        );
+        assert_eq!(
+            sents("A letter by J. Holt and Mara K. Dunn came. It held."),
+            ["A letter by J. Holt and Mara K. Dunn came.", "It held."]
         );
         assert_eq!(
             sents("Aid came from the U.S. The town thanked them."),
