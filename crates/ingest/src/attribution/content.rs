@@ -2,7 +2,9 @@
 //! left ("…, X said") or around it ("A, X said, B"), and the indirect drafts made of it.
 
 use super::cues::shows_pictures;
-use super::syntax::{enclosing_clause, is_auxiliary, is_determiner, loose_words, words};
+use super::syntax::{
+    enclosing_clause, is_auxiliary, is_determiner, is_past_tense, loose_words, words,
+};
 use super::types::{Analyzer, Attr, Draft, QuoteMask, Sentence, QUOTE_FRAGMENT};
 use crate::mentions::outlet_kind_end;
 use crate::rules;
@@ -501,9 +503,8 @@ fn opens_clause(t: &Tokens, i: usize, limit: usize) -> bool {
 
 /// The "that" opening the content within a few words after `c`, before any quotation
 /// (other than a title's marks), full stop or verb: a verb before "that" opens the
-/// content itself ("says it is vital that …").
+/// content itself ("says it is vital that …", "said the audit showed that …").
 fn that_after(t: &Tokens, s: &Sentence, c: usize, limit: usize) -> Option<usize> {
-    // a verb before "that" opens the content itself: "says it is vital that …"
     let title_mark = |d: usize| {
         s.quotes
             .iter()
@@ -515,6 +516,7 @@ fn that_after(t: &Tokens, s: &Sentence, c: usize, limit: usize) -> Option<usize>
         && (!t.is_quote(d) || title_mark(d))
         && !t.is_punct(d, '.')
         && !t.has(d, flag::COMMON_VERB)
+        && !is_past_tense(t, d)
     {
         if t.is(d, "that") {
             return Some(d);

@@ -1,7 +1,7 @@
 //! Where a cue's subject sits: the noun phrase before the cue (past appositions, relative
 //! clauses and asides), or the inverted one after it ("…, said X").
 
-use super::syntax::{is_auxiliary, is_determiner};
+use super::syntax::{is_auxiliary, is_determiner, is_past_tense};
 use super::types::{mention_of, span_mention, Analyzer, Attr};
 use crate::model::{EntityKind, Mention};
 use crate::rules;
@@ -407,22 +407,6 @@ fn is_right_boundary(t: &Tokens, i: usize) -> bool {
 
 /// Where the noun phrase that ends at `e` starts, no further left than `s`: content words
 /// back to a function word, with one determiner before them ("some local farmers").
-/// A lower-case word in "-ed" that is no adjective ("angered", "was welcomed"): a verb in
-/// the past, which no noun phrase holds. After a determiner or a preposition it opens a
-/// noun phrase instead ("among retired fishermen").
-fn is_past_tense(t: &Tokens, i: usize) -> bool {
-    let lo = t.lo(i);
-    let after_noun_or_auxiliary = i > 0
-        && t.is_word(i - 1)
-        && !is_determiner(t, i - 1)
-        && (!t.has(i - 1, flag::FUNCTION) || t.has(i - 1, flag::COMMON_VERB));
-    !t.toks[i].cap
-        && lo.len() > 4
-        && lo.ends_with("ed")
-        && !t.lex.is_adjective(lo)
-        && after_noun_or_auxiliary
-}
-
 fn np_before(t: &Tokens, s: usize, e: usize) -> usize {
     let mut k = e;
     while k > s && t.is_word(k - 1) && !t.has(k - 1, flag::FUNCTION | flag::CUE) {

@@ -14,6 +14,22 @@ pub(super) fn is_determiner(t: &Tokens, i: usize) -> bool {
     rules::DETERMINERS.contains(&t.lo(i))
 }
 
+/// A lower-case word in "-ed" that is no adjective ("angered", "was welcomed"): a verb in
+/// the past, which no noun phrase holds. After a determiner or a preposition it opens a
+/// noun phrase instead ("among retired fishermen").
+pub(super) fn is_past_tense(t: &Tokens, i: usize) -> bool {
+    let lo = t.lo(i);
+    let after_noun_or_auxiliary = i > 0
+        && t.is_word(i - 1)
+        && !is_determiner(t, i - 1)
+        && (!t.has(i - 1, flag::FUNCTION) || t.has(i - 1, flag::COMMON_VERB));
+    !t.toks[i].cap
+        && lo.len() > 4
+        && lo.ends_with("ed")
+        && !t.lex.is_adjective(lo)
+        && after_noun_or_auxiliary
+}
+
 /// Words and numbers in `[a, b)`.
 pub(super) fn words(t: &Tokens, a: usize, b: usize) -> usize {
     (a..b).filter(|&i| t.is_wordlike(i)).count()

@@ -332,6 +332,16 @@ fn that_after_a_cue_opens_the_content_only_before_any_verb() {
             "Mayor Jon Ekdal said the council was told that the pumps were working.",
             "the council was told that the pumps were working",
         ),
+        // a verb in the past tense, too: what it found is part of the content
+        (
+            "Mayor Jon Ekdal said the audit showed that the pumps were working.",
+            "the audit showed that the pumps were working",
+        ),
+        // an "-ed" word after a determiner is no verb
+        (
+            "Mayor Jon Ekdal said in a televised address that the pumps were working.",
+            "the pumps were working",
+        ),
     ];
     for (body, want) in cases {
         let (text, ex) = run(body);
