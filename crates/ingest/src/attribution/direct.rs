@@ -191,7 +191,10 @@ fn quote_owner(
             let x = &attrs[k];
             let gap = words(t, x.finish.max(x.cue_end), q.open);
             let limit = if x.quote_only { 8 } else { 2 };
-            let no_that = !(x.cue_end..q.open).any(|i| t.is(i, "that"));
+            // "said the ruling “…”" is reported content that quotes; "said that “…”" and
+            // "told reporters that “…”" quote the whole of what was said
+            let that_opens = q.open > 0 && t.is(q.open - 1, "that");
+            let no_that = that_opens || !(x.cue_end..q.open).any(|i| t.is(i, "that"));
             let ends_clause =
                 words(t, qend, s.b) <= 5 || t.is_punct(qend, ',') || t.is_punct(qend, '.');
             if gap <= limit && no_that && (ends_clause || gap == 0) {
@@ -290,6 +293,25 @@ mod tests {
             (
                 "\"The docks will reopen,\" Dana Kline said on Monday.",
                 &[("Dana Kline", "The docks will reopen,")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_quotation_right_after_that_is_the_whole_of_what_was_said() {
+        check(&[
+            (
+                "Dana Kline said that \"the pier is not safe.\"",
+                &[("Dana Kline", "the pier is not safe.")],
+            ),
+            (
+                "Dana Kline told reporters that “the pier is not safe,” and left.",
+                &[("Dana Kline", "the pier is not safe,")],
+            ),
+            // words between "that" and the quotation: reported content that quotes
+            (
+                "Dana Kline said that the pier “is not safe.”",
+                &[("Dana Kline", "the pier “is not safe.”")],
             ),
         ]);
     }
