@@ -204,15 +204,24 @@ impl Analyzer<'_, '_> {
             && rules::PARTICIPLE_ENDINGS
                 .iter()
                 .any(|e| t.lo(start).ends_with(e));
-        // "Ana Ruiz, from Vell, Norland, said": where the speaker comes from
+        // "Ana Ruiz, from Vell, Norland, said", "Ana Ruiz, of Vell, said": where the
+        // speaker comes from
         let from_before = (start.saturating_sub(6).max(sa)..start).any(|k| t.is(k, "from"));
-        let origin =
-            start < seg_end
-                && (t.is(start, "from")
-                    || from_before
-                        && self.reg.overlapping(start, seg_end).iter().any(|f| {
-                            f.kind == EntityKind::Place && f.a == start && f.b == seg_end
-                        }));
+        let only_place = self
+            .reg
+            .overlapping(start, seg_end)
+            .iter()
+            .any(|f| f.kind == EntityKind::Place && f.a == start && f.b == seg_end)
+            // a name read as a speaker there is still a place: "Oslo" is where the body is
+            || (start < seg_end && rules::is_gazetteer_place(t.span_text(start, seg_end)));
+        // "X of the University of Texas, Austin, said", "X of Velto Group, Oslo, said":
+        // the place after a name says where that body is
+        // (set off by commas on both sides: in "…, Oslo said" the capital speaks)
+        let after_name = start >= sa + 2 && t.is_cap(start - 2) && t.is_punct(seg_end, ',');
+        let origin = start < seg_end
+            && (t.is(start, "from")
+                || t.is(start, "of")
+                || (only_place && (from_before || after_name)));
         participle || origin
     }
 
@@ -353,6 +362,10 @@ impl Analyzer<'_, '_> {
             end += 1;
         }
         let (mut sp, leans) = self.speaker_of(from, end, prev)?;
+        // "…, said the finding forces rivals to rethink": a clause, not an inverted subject
+        if matches!(sp.kind, EntityKind::Nominal) && runs_into_clause(t, from, end) {
+            return None;
+        }
         let mut finish = end;
         // "said the head of the agency, Mara Velt, in …": the apposition names the speaker.
         if matches!(sp.kind, EntityKind::Nominal) && t.is_punct(end, ',') {
@@ -369,6 +382,20 @@ impl Analyzer<'_, '_> {
         }
         Some((finish, sp, leans))
     }
+}
+
+/// Whether the words `[from, end)` after a cue hold an auxiliary or an infinitive ("will",
+/// "to rethink"): the cue's content, where an inverted subject ("said the head of the
+/// agency", "said the envoy to the talks") holds neither.
+fn runs_into_clause(t: &Tokens, from: usize, end: usize) -> bool {
+    (from..end).any(|i| {
+        is_auxiliary(t, i)
+            || (t.is(i, "to")
+                && i + 1 < end
+                && t.is_word(i + 1)
+                && !t.is_cap(i + 1)
+                && !t.has(i + 1, flag::FUNCTION))
+    })
 }
 
 fn is_left_boundary(t: &Tokens, i: usize) -> bool {

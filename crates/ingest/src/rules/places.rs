@@ -58,6 +58,13 @@ pub fn is_country_in(gaz: Option<&claimgraph_gazetteer::Gazetteer>, name: &str) 
     gaz.is_some_and(|g| g.country_named(&claimgraph_gazetteer::fold(name)).is_some())
 }
 
+/// Whether the embedded gazetteer knows `name` as a place ("Oslo", "Tromsø"), whatever
+/// the text makes of it.
+pub fn is_gazetteer_place(name: &str) -> bool {
+    claimgraph_gazetteer::embedded()
+        .is_some_and(|g| !g.lookup(&claimgraph_gazetteer::fold(name)).is_empty())
+}
+
 /// Whether the embedded gazetteer names a first-level region `name` in its own right
 /// ("British Columbia", "Western Australia"), not after its seat.
 pub fn is_named_region(name: &str) -> bool {

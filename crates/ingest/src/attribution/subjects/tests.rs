@@ -241,6 +241,43 @@ fn speakers_behind_relative_and_origin_phrases() {
             "In Tromso, police said the ferry would sail again on Monday.",
             &[("police", "the ferry would sail again on Monday")],
         ),
+        // "of" a place, or a place after a body's name: where the speaker is from
+        (
+            "Greta Lund, of Tromso, said the regatta drew big crowds.",
+            &[("Greta Lund", "the regatta drew big crowds")],
+        ),
+        (
+            "Greta Lund of the University of Bergen, Tromso, said the regatta drew big crowds.",
+            &[("Greta Lund", "the regatta drew big crowds")],
+        ),
+        (
+            "Greta Lund of Harbour Group, Oslo, said the regatta drew big crowds.",
+            &[("Greta Lund", "the regatta drew big crowds")],
+        ),
+        // a capital right before the cue, with no comma after it, speaks
+        (
+            "The regatta drew big crowds in June, Oslo said.",
+            &[("Oslo", "The regatta drew big crowds in June")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_clause_after_the_cue_is_no_inverted_subject() {
+    check(&[
+        // "said" + a clause: the speaker is on the left or nowhere, never the clause
+        (
+            "The sample, the Velto lab's, said the result forces rivals to rethink.",
+            &[],
+        ),
+        (
+            "Ships were late, said the head of the port authority.",
+            &[("the head of the port authority", "Ships were late")],
+        ),
+        (
+            "Ships were late, said the envoy to the talks.",
+            &[("the envoy to the talks", "Ships were late")],
+        ),
     ]);
 }
 
