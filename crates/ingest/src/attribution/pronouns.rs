@@ -6,7 +6,7 @@ use crate::mentions::Found;
 use crate::model::{EntityKind, Mention, Span};
 use crate::rules;
 use crate::tagger::Gender;
-use crate::text::{flag, Tokens};
+use crate::text::flag;
 
 impl Analyzer<'_, '_> {
     /// Resolves a pronoun at token `i`.
@@ -95,7 +95,7 @@ impl Analyzer<'_, '_> {
                     !nominal_head(p).is_some_and(|w| rules::DOCUMENT_NOUNS.contains(&w.as_str()))
                 })
                 .map(|p| here(p.clone()))
-                .or_else(|| plural_source_before(t, i).map(here)),
+                .or_else(|| self.plural_source_before(i).map(here)),
             _ => None,
         }
     }
@@ -194,21 +194,38 @@ const COMPLEMENT_WORDS: usize = 5;
 /// How far back "they" looks for the people a sentence opened with.
 const THEY_LOOKBACK: usize = 80;
 
-/// The plural source noun that opened one of the last sentences before `i` ("Researchers
-/// have completed …"): what "they" means when the last speaker was a document.
-fn plural_source_before(t: &Tokens, i: usize) -> Option<Mention> {
-    (i.saturating_sub(THEY_LOOKBACK)..i).rev().find_map(|k| {
-        let opens = k == 0 || t.is_punct(k - 1, '.') || t.toks[k].para_break;
-        let lo = t.lo(k);
-        let people = lo
-            .strip_suffix('s')
-            .is_some_and(|one| rules::ROLE_NOUNS.contains(&one))
-            || (lo.ends_with('s') && rules::NOMINAL_SOURCE_NOUNS.contains(&lo));
-        (opens && t.is_cap(k) && people).then(|| {
-            let text = t.s(k).to_string();
-            span_mention(t, k, k + 1, text, EntityKind::Nominal)
+impl Analyzer<'_, '_> {
+    /// The plural source noun that opened one of the last sentences before `i`
+    /// ("Researchers have completed …"): what "they" means when the last speaker was a
+    /// document. People of a body ("Analysts at Harbour Bank raised …") are that body, as
+    /// when they speak themselves.
+    fn plural_source_before(&self, i: usize) -> Option<Mention> {
+        let t = self.t;
+        (i.saturating_sub(THEY_LOOKBACK)..i).rev().find_map(|k| {
+            let opens = k == 0 || t.is_punct(k - 1, '.') || t.toks[k].para_break;
+            let lo = t.lo(k);
+            let people = lo
+                .strip_suffix('s')
+                .is_some_and(|one| rules::ROLE_NOUNS.contains(&one))
+                || (lo.ends_with('s') && rules::NOMINAL_SOURCE_NOUNS.contains(&lo));
+            if !(opens && t.is_cap(k) && people) {
+                return None;
+            }
+            let body = rules::ROLE_COMPLEMENT_PREPOSITIONS
+                .contains(&t.lo(k + 1))
+                .then(|| {
+                    self.reg.overlapping(k + 2, k + 3).iter().find(|f| {
+                        f.a == k + 2
+                            && matches!(f.kind, EntityKind::Organization | EntityKind::Outlet)
+                    })
+                })
+                .flatten();
+            Some(match body {
+                Some(f) => mention_of(t, f),
+                None => span_mention(t, k, k + 1, t.s(k).to_string(), EntityKind::Nominal),
+            })
         })
-    })
+    }
 }
 
 /// The head word of an unnamed speaker's description, in lower case ("A senior port
@@ -233,6 +250,12 @@ mod tests {
                     ("The report", "the dam is sound"),
                     ("Engineers", "the spillway will need work within a decade"),
                 ],
+            ),
+            // people of a named body are that body, as when they speak themselves
+            (
+                "Engineers at Velto Bank inspected the dam. “The spillway needs work,” \
+                 they wrote.",
+                &[("Velto Bank", "The spillway needs work,")],
             ),
             // after people, "they" stays with them; no people opened a sentence: no one
             (
