@@ -187,9 +187,10 @@ pub(super) fn as_titled_person(
     let tt = (a..b)
         .rev()
         .find(|&i| t.has(i, flag::TITLE) && t.is_cap(i))?;
-    // "Ministry of Foreign Affairs", "Department of State": a portfolio in a body's name
+    // "Ministry of Foreign Affairs", "Department of State", "Council on Foreign
+    // Relations": a portfolio or subject in a body's name
     let of_body = tt > a + 1
-        && t.is(tt - 1, "of")
+        && (t.is(tt - 1, "of") || t.is(tt - 1, "on"))
         && (a..tt - 1).any(|i| t.has(i, flag::ORG_HEAD) && t.is_cap(i));
     if of_body {
         return None;

@@ -47,7 +47,9 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
             continue;
         }
         let lo = t.lo(j);
-        let joins = (rules::is_name_connector(lo) || lo == "and") && t.is_word(j) && !t.toks[j].cap;
+        let joins = (rules::is_name_connector(lo) || lo == "and" || on_subject(t, j, limit))
+            && t.is_word(j)
+            && !t.toks[j].cap;
         if joins {
             let mut k = j + 1;
             if t.is(k, "the") {
@@ -80,11 +82,25 @@ fn in_body_complement(t: &Tokens, i: usize, j: usize, k: usize) -> bool {
 }
 
 /// Whether tokens `(a, b)` hold a body's capitalised head word followed by "of" or "for"
-/// ("Department of …", "Centers for …"): what comes after is what the body is of or for.
+/// ("Department of …", "Centers for …"), or a subject's "on" ("Committee on …"): what
+/// comes after is what the body is of or for.
 pub(super) fn names_what_a_body_is(t: &Tokens, a: usize, b: usize) -> bool {
     (a + 1..b).any(|x| {
-        (t.is(x, "of") || t.is(x, "for")) && t.is_cap(x - 1) && t.has(x - 1, flag::ORG_HEAD)
+        ((t.is(x, "of") || t.is(x, "for")) && t.is_cap(x - 1) && t.has(x - 1, flag::ORG_HEAD))
+            || on_subject(t, x, b)
     })
+}
+
+/// "Committee on Foreign Relations": an "on" at `j` after a capitalised head word of
+/// [`rules::ON_SUBJECT_HEADS`], before a capitalised word that is no day or month.
+fn on_subject(t: &Tokens, j: usize, limit: usize) -> bool {
+    t.is(j, "on")
+        && j > 0
+        && j + 1 < limit
+        && t.is_cap(j - 1)
+        && rules::ON_SUBJECT_HEADS.contains(&t.lo(j - 1))
+        && t.is_cap(j + 1)
+        && !t.has(j + 1, flag::WEEKDAY | flag::MONTH)
 }
 
 /// "Committee to Protect Harbour Pilots", "Campaign to End Night Trawling": a body named

@@ -89,6 +89,15 @@ pub const NOT_NAMES: &[&str] = &[
 /// "Institute for Coastal Studies"); see also [`NAME_PARTICLES`].
 pub const NAME_CONNECTORS: &[&str] = &["of", "for"];
 
+/// Head words of bodies and instruments named for their subject with "on" ("Committee
+/// on Foreign Relations", "Panel on Climate Change", "Convention on Cluster Munitions"):
+/// "on" after them continues the name when a capitalised word other than a day or a
+/// month follows ("the Council on Monday said" names no subject).
+pub const ON_SUBJECT_HEADS: &[&str] = &[
+    "commission", "committee", "subcommittee", "council", "conference", "panel", "convention",
+    "treaty", "institute", "center", "centre", "forum",
+];
+
 /// Lower-case particles inside names of people and places ("Jan van Dam", "Luis de la
 /// Vega", "Omar bin Said"): they continue a capitalised name and belong to a person's.
 pub const NAME_PARTICLES: &[&str] = &[

@@ -82,6 +82,39 @@ fn a_body_named_for_its_purpose_is_one_name() {
     }
 }
 #[test]
+fn a_body_named_for_its_subject_with_on_is_one_name() {
+    let org = EntityKind::Organization;
+    let cases: &[(&str, &[(&str, EntityKind)])] = &[
+        (
+            "The Council on Harbour Safety said the pier was closed.",
+            &[("Council on Harbour Safety", org)],
+        ),
+        // a portfolio's title word inside the subject is no person's title
+        (
+            "The Senate Committee on Foreign Relations said the deal was reviewed.",
+            &[("Senate Committee on Foreign Relations", org)],
+        ),
+        // a day or a month after "on" is when, and a body's head word other than those
+        // of [`ON_SUBJECT_HEADS`] takes no subject
+        (
+            "The Council on Monday said the pier was closed.",
+            &[("Council", org)],
+        ),
+    ];
+    for (text, want) in cases {
+        let want: Vec<(String, EntityKind)> =
+            want.iter().map(|(n, k)| (n.to_string(), *k)).collect();
+        assert_eq!(found(text), want, "{text}");
+    }
+    let text = "Velto Bank on Harbour Street said the pier was closed.";
+    let names = found(text);
+    assert!(
+        names.contains(&("Velto Bank".to_string(), org)),
+        "{text}: {names:?}"
+    );
+}
+
+#[test]
 fn a_country_after_nation_of_is_a_place_even_before_a_cue() {
     let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
     for text in [
