@@ -252,6 +252,21 @@ impl Figure {
     }
 }
 
+/// Named things two articles must have in common (places but countries, speakers) for
+/// their claims to be compared at all: one fact is reported in one story, and two stories
+/// that share a single town ("a forum in New York", "came to New York to vote") are two
+/// stories. The seeds' reports of one offensive share a dozen. An article that names
+/// fewer things need share only what it names: a one-line brief about a town is judged by
+/// the town.
+pub const STORY_SHARED: usize = 2;
+
+/// Whether two articles' stories ([`Profile::story`] of all their claims, sorted and
+/// deduplicated) are one story by [`STORY_SHARED`].
+pub fn one_story(a: &[u32], b: &[u32]) -> bool {
+    let need = STORY_SHARED.min(a.len()).min(b.len());
+    need == 0 || in_both(a, b).nth(need - 1).is_some()
+}
+
 /// How two claims relate.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Comparison {
@@ -325,6 +340,12 @@ impl Profile {
             figures,
             negated: sig.tokens.iter().any(|t| t == NEGATED),
         }
+    }
+
+    /// What the claim names that tells one story from another: its places (no country)
+    /// and its speaker, as interned tokens.
+    pub fn story(&self) -> impl Iterator<Item = u32> + '_ {
+        self.places.iter().chain(&self.speakers).copied()
     }
 
     /// Text similarity: IDF-weighted cosine of the two claims' terms.

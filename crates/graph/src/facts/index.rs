@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use claimgraph_model::{FnvMap as HashMap, FnvSet as HashSet};
 
-use crate::corroborate::{Profile, Signature, IDF_FLOOR};
+use crate::corroborate::{one_story, Profile, Signature, IDF_FLOOR};
 use crate::Id;
 
 /// Tokens of a new claim used to find candidates: its rarest ones.
@@ -45,6 +45,9 @@ pub struct TokenIndex {
     postings: Vec<VecDeque<Id>>,
     recent: HashMap<Id, Arc<Candidate>>,
     older: HashMap<Id, Arc<Candidate>>,
+    /// Each article's story: what its claims name ([`Profile::story`]), sorted. Kept for
+    /// every article seen (a few ids each), not only the cached claims'.
+    stories: HashMap<Id, Vec<u32>>,
 }
 
 impl TokenIndex {
@@ -91,7 +94,28 @@ impl TokenIndex {
         Profile::new(signature, &mut |t| self.intern(t))
     }
 
+    /// Adds what `profiles` name to the story of `article`.
+    pub fn note_story<'p>(&mut self, article: Id, profiles: impl IntoIterator<Item = &'p Profile>) {
+        let story = self.stories.entry(article).or_default();
+        let before = story.len();
+        for p in profiles {
+            story.extend(p.story());
+        }
+        if story.len() > before {
+            story.sort_unstable();
+            story.dedup();
+        }
+    }
+
+    /// Whether articles `a` and `b` tell one story ([`one_story`]); an article with no
+    /// story noted names nothing, which any story may be.
+    pub fn one_story(&self, a: Id, b: Id) -> bool {
+        let story = |x: Id| self.stories.get(&x).map_or(&[][..], Vec::as_slice);
+        one_story(story(a), story(b))
+    }
+
     fn remember(&mut self, id: Id, c: Arc<Candidate>) {
+        self.note_story(c.article, [&c.profile]);
         if self.recent.len() >= RECENT_CLAIMS {
             self.older = std::mem::take(&mut self.recent);
         }

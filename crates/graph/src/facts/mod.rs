@@ -189,7 +189,10 @@ impl TokenIndex {
             let mut similar: Vec<(f64, Id)> = Vec::new();
             let mut disputed: Vec<(f64, Id)> = Vec::new();
             for &id in ids {
-                let Some(c) = self.cached(id).filter(|c| c.article != article) else {
+                let Some(c) = self
+                    .cached(id)
+                    .filter(|c| c.article != article && self.one_story(article, c.article))
+                else {
                     continue;
                 };
                 let norms = (own_norm, c.profile.norm(&weight));
@@ -240,7 +243,7 @@ impl TokenIndex {
         let rows = parallel::map_rows(n, |i| {
             let mut row = PairRow::default();
             for j in (i + 1)..n {
-                if articles[i] == articles[j] {
+                if articles[i] == articles[j] || !self.one_story(articles[i], articles[j]) {
                     continue;
                 }
                 let cmp = profiles[i].compare_normed(profiles[j], &weight, (norms[i], norms[j]));
@@ -283,6 +286,7 @@ pub fn link_claims<S: FactStore>(
     all.dedup();
     load(store, index, &all)?;
     let own: Vec<Profile> = claims.iter().map(|(_, s)| index.profile(s)).collect();
+    index.note_story(article, &own);
     let mut links: Vec<(Id, Id, &str, f64)> = Vec::new();
     // (new claim, claim it disputes, score): linked once the facts are regrouped
     let mut disputes: Vec<(Id, Id, f64)> = Vec::new();

@@ -3,8 +3,22 @@
 
 use super::*;
 
-/// Writes `article`'s claims (id, signature) and makes their facts and links.
+/// Writes `article`'s claims (id, signature) and makes their facts and links, the article
+/// telling the story every other article of the test tells (two places named elsewhere
+/// in it: see `articles_that_share_one_name_tell_two_stories` for articles that do not).
 fn write(facts: &mut MemoryFacts, index: &mut TokenIndex, article: Id, claims: &[(Id, &str)]) {
+    let story = index.profile(&Signature::parse("p:900 p:901"));
+    index.note_story(article, [&story]);
+    write_alone(facts, index, article, claims);
+}
+
+/// [`write`] without the shared story: the article tells what its claims name.
+fn write_alone(
+    facts: &mut MemoryFacts,
+    index: &mut TokenIndex,
+    article: Id,
+    claims: &[(Id, &str)],
+) {
     let claims: Vec<(Id, Signature)> = claims
         .iter()
         .map(|(id, s)| {
@@ -244,4 +258,37 @@ fn a_conflict_between_two_facts_is_linked_once() {
         .filter(|l| l.2 == "conflicts" && (l.0 == 4 || l.1 == 4))
         .count();
     assert!(with_four >= 1);
+}
+
+#[test]
+fn articles_that_share_one_name_tell_two_stories() {
+    let (mut facts, mut index) = (MemoryFacts::default(), TokenIndex::default());
+    // the same words about one town, in two articles that name other things apart
+    let storm = "ferry service suspended storm p:4";
+    write_alone(
+        &mut facts,
+        &mut index,
+        1,
+        &[(1, storm), (2, "museum opened s:11")],
+    );
+    write_alone(
+        &mut facts,
+        &mut index,
+        2,
+        &[(3, storm), (4, "school closed s:12")],
+    );
+    assert!(kinds_between(&facts, 1, 3).is_empty());
+    assert_eq!(facts.fact_of(3), None);
+    // a third that also names whom the first quotes: one story with the first only
+    write_alone(
+        &mut facts,
+        &mut index,
+        3,
+        &[(5, "ferry service suspended storm p:4 s:11")],
+    );
+    assert_eq!(kinds_between(&facts, 1, 5), ["corroborates"]);
+    assert!(kinds_between(&facts, 3, 5).is_empty());
+    // a brief that names only the town shares all it names with each
+    write_alone(&mut facts, &mut index, 4, &[(6, storm)]);
+    assert!(facts.fact_of(6).is_some());
 }
