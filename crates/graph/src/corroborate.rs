@@ -12,7 +12,7 @@
 //! equal figure and the same speaker; two claims conflict when they give different values
 //! in one unit while their words say they speak of the same thing.
 
-use claimgraph_model::{is_scale, Gist};
+use claimgraph_model::{is_scale, Gist, Qualifier};
 
 /// Similarity at which a claim joins the fact of its best match.
 pub const CORROBORATES: f64 = 0.35;
@@ -37,6 +37,9 @@ const NEGATED: &str = "x:neg";
 const CONTEXT: &str = "k:";
 /// The prefix of the region a claim's place lies in: `r:<region key>`.
 const REGION: &str = "r:";
+/// The prefix of a figure the text gives as a bound, with the side left open:
+/// `o:<unit>:<value>:+` ("more than 200", "at least 200") or `…:-` ("up to 200").
+const OPEN: &str = "o:";
 
 /// The comparison tokens of one claim.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -63,6 +66,12 @@ impl Signature {
             let token = format!("n:{unit}:{value}");
             if !tokens.contains(&token) {
                 tokens.push(token);
+            }
+            if let Some(side) = Open::of(f.qualifier).sign() {
+                let token = format!("{OPEN}{unit}:{value}:{side}");
+                if !tokens.contains(&token) {
+                    tokens.push(token);
+                }
             }
         }
         Signature { tokens }
@@ -124,6 +133,17 @@ impl Signature {
             .collect()
     }
 
+    /// Which side the text leaves open for the figure of `unit` and stored value `value`.
+    fn open_of(&self, unit: &str, value: f64) -> Open {
+        self.with_prefix(OPEN)
+            .find_map(|t| {
+                let mut parts = t[OPEN.len()..].splitn(3, ':');
+                let (u, v, side) = (parts.next()?, parts.next()?, parts.next()?);
+                (u == unit && v.parse::<f64>().ok()? == value).then(|| Open::parse(side))
+            })
+            .unwrap_or(Open::Neither)
+    }
+
     /// (token, unit, value) of each figure token (`n:<unit>:<value>`).
     fn figure_tokens(&self) -> impl Iterator<Item = (&str, &str, f64)> {
         self.with_prefix("n:").filter_map(|t| {
@@ -152,7 +172,7 @@ impl Signature {
         let mut out: Vec<String> = self
             .tokens
             .iter()
-            .filter(|t| !t.starts_with(CONTEXT) && !t.starts_with(REGION))
+            .filter(|t| !t.starts_with(CONTEXT) && !t.starts_with(REGION) && !t.starts_with(OPEN))
             .cloned()
             .collect();
         for (unit, _) in self.figures() {
@@ -221,6 +241,42 @@ struct Figure {
     /// for a figure with nothing beside it (or stored before contexts were), which cannot
     /// be told apart.
     context: Option<Vec<u32>>,
+    /// The side of the value the text leaves open.
+    open: Open,
+}
+
+/// The side of its value a figure leaves open: "more than 200" is 200 or more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    Neither,
+    Above,
+    Below,
+}
+
+impl Open {
+    fn of(q: Qualifier) -> Open {
+        match q {
+            Qualifier::AtLeast | Qualifier::MoreThan => Open::Above,
+            Qualifier::AtMost | Qualifier::LessThan => Open::Below,
+            Qualifier::Exact | Qualifier::About => Open::Neither,
+        }
+    }
+
+    fn sign(self) -> Option<char> {
+        match self {
+            Open::Above => Some('+'),
+            Open::Below => Some('-'),
+            Open::Neither => None,
+        }
+    }
+
+    fn parse(side: &str) -> Open {
+        match side {
+            "+" => Open::Above,
+            "-" => Open::Below,
+            _ => Open::Neither,
+        }
+    }
 }
 
 impl Figure {
@@ -235,10 +291,26 @@ impl Figure {
             .filter(|b| b.unit == self.unit && self.same_subject(b))
         {
             any = true;
-            all_differ &= !close(self.value, b.value, self.scale);
+            all_differ &= !self.agrees(b);
             worded |= self.context.is_some() && b.context.is_some();
         }
         (any && all_differ).then_some(worded)
+    }
+
+    /// Whether two figures in one unit can both be true: one value given twice within
+    /// what it is written to, or a bound the other meets ("at least 23" and "25"; "more than
+    /// 26,000" and "almost 30,000"; two lower bounds).
+    fn agrees(&self, other: &Figure) -> bool {
+        let (a, b) = (self.value, other.value);
+        close(a, b, self.scale)
+            || match (self.open, other.open) {
+                (Open::Above, Open::Above) | (Open::Below, Open::Below) => true,
+                (Open::Above, _) => b >= a,
+                (Open::Below, _) => b <= a,
+                (Open::Neither, Open::Above) => a >= b,
+                (Open::Neither, Open::Below) => a <= b,
+                (Open::Neither, Open::Neither) => false,
+            }
     }
 
     /// Whether two figures in one unit measure the same thing: a counted noun always
@@ -327,6 +399,7 @@ impl Profile {
                     value: v,
                     scale: is_scale(u),
                     context: (!context.is_empty()).then_some(context),
+                    open: sig.open_of(u, v),
                 }
             })
             .collect();
@@ -402,7 +475,7 @@ impl Profile {
                 other
                     .figures
                     .iter()
-                    .any(|b| a.unit == b.unit && close(a.value, b.value, a.scale))
+                    .any(|b| a.unit == b.unit && a.agrees(b))
             });
         let elsewhere = self.elsewhere(other, places);
         let witnesses = !elsewhere && score >= CORROBORATES && anchored && text >= SAME_WORDS;
@@ -511,6 +584,7 @@ mod tests {
             unit: unit.into(),
             value,
             context: context.iter().map(|t| t.to_string()).collect(),
+            qualifier: Qualifier::Exact,
         }
     }
 
@@ -635,6 +709,40 @@ mod tests {
         };
         assert!(conflicts(&quake(6.8), &quake(6.9)));
         assert!(!conflicts(&quake(6.8), &quake(6.8)));
+    }
+
+    #[test]
+    fn a_bound_the_other_figure_meets_is_no_conflict() {
+        use Qualifier::{About, AtLeast, AtMost, Exact, LessThan, MoreThan};
+        let toll = |n: f64, q: Qualifier| {
+            let mut f = fig("person/killed", n, &[]);
+            f.qualifier = q;
+            sig(&["quake", "killed", "coast"], vec![f])
+        };
+        // (a, b, whether they conflict)
+        let table = [
+            ((23.0, AtLeast), (25.0, Exact), false),
+            ((25.0, Exact), (23.0, MoreThan), false),
+            ((26_000.0, MoreThan), (30_000.0, About), false),
+            ((40.0, AtLeast), (90.0, MoreThan), false),
+            ((100.0, AtMost), (80.0, Exact), false),
+            ((100.0, LessThan), (60.0, AtMost), false),
+            ((23.0, AtLeast), (50.0, AtMost), false),
+            // a bound the other figure does not meet
+            ((23.0, AtLeast), (12.0, Exact), true),
+            ((100.0, AtMost), (140.0, Exact), true),
+            ((50.0, AtLeast), (20.0, AtMost), true),
+            // two exact tallies
+            ((141.0, Exact), (144.0, Exact), true),
+        ];
+        for ((a, qa), (b, qb), apart) in table {
+            let (x, y) = (toll(a, qa), toll(b, qb));
+            assert_eq!(conflicts(&x, &y), apart, "{a} {qa:?} and {b} {qb:?}");
+            assert_eq!(conflicts(&y, &x), apart, "{b} {qb:?} and {a} {qa:?}");
+        }
+        // the bound survives the stored form
+        let stored = Signature::parse(&toll(23.0, AtLeast).stored());
+        assert!(!conflicts(&stored, &toll(25.0, Exact)));
     }
 
     #[test]

@@ -84,6 +84,7 @@ fn figure(q: &Quantity, before: &str, after: &str) -> Figure {
         unit,
         value,
         context,
+        qualifier: q.qualifier,
     }
 }
 

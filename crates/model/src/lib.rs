@@ -305,6 +305,8 @@ pub struct Figure {
     /// its clause ("rate", "inflation"). Empty for a counted noun, which names what it
     /// counts itself.
     pub context: Vec<String>,
+    /// How sure the text is of the value: "at least 23 dead" and "25 dead" agree.
+    pub qualifier: Qualifier,
 }
 
 /// Everything found in one article.

@@ -37,6 +37,7 @@ pub fn plain_gists(text: &str, extraction: &mut Extraction) {
                 unit: q.unit.clone(),
                 value: q.value,
                 context: Vec::new(),
+                qualifier: q.qualifier,
             })
             .collect();
         c.gist = Gist {

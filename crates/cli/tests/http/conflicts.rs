@@ -1,13 +1,13 @@
 //! Conflicting figures over HTTP, on stories other than a war: casualty counts read by what
-//! befell the people counted, a scale read exactly, and two percentages of different things
-//! left apart.
+//! befell the people counted, a bound a later count meets left alone, a scale read exactly,
+//! and two percentages of different things left apart.
 
 use serde_json::{json, Value};
 
 use crate::support::{app, App};
 
 const QUAKE_A: &str = "Quake hits the coast\nA magnitude 6.1 earthquake struck the coast of \
-Veloria on Monday, killing at least 9 people and injuring more than 120, the civil protection \
+Veloria on Monday, killing 9 people and injuring more than 120, the civil protection \
 agency said.";
 const QUAKE_B: &str = "Quake toll rises\nThe earthquake that struck the coast of Veloria on \
 Monday killed 13 people, officials said on Tuesday.";
@@ -15,6 +15,8 @@ const QUAKE_C: &str = "Coast counts the damage\nAn earthquake of magnitude 6.4 s
 Veloria on Monday, the national seismic institute said.";
 const QUAKE_D: &str = "Hospitals full\nThe earthquake that struck the coast of Veloria on Monday \
 injured 120 people, hospital officials said.";
+const QUAKE_E: &str = "Toll climbs\nThe earthquake that struck the coast of Veloria on Monday \
+killed at least 11 people, rescuers said.";
 const RATES_A: &str = "Rates up again\nThe central bank of Veloria raised its key rate to 4.5% \
 on Thursday as consumer prices kept rising, governor Ilse Marr said.";
 const RATES_B: &str = "Prices keep climbing\nConsumer prices in Veloria rose 6.8% over the year \
@@ -51,7 +53,7 @@ async fn death_tolls_and_magnitudes_conflict_and_injuries_do_not() {
     let a = post(&app, QUAKE_A, "Coast Courier").await;
     let b = post(&app, QUAKE_B, "Island Wire").await;
     let c = post(&app, QUAKE_C, "Morning Ledger").await;
-    let first = conflicting(&app, a, "killing at least 9").await;
+    let first = conflicting(&app, a, "killing 9").await;
     assert!(
         first.iter().any(|t| t.contains("killed 13")),
         "9 killed against 13: {first:?}"
@@ -68,6 +70,17 @@ async fn death_tolls_and_magnitudes_conflict_and_injuries_do_not() {
     assert_eq!(injured, Vec::<String>::new());
     let scale = conflicting(&app, c, "magnitude 6.4").await;
     assert_eq!(scale.len(), 1, "{scale:?}");
+    // "at least 11" is met by 13, not by 9
+    let e = post(&app, QUAKE_E, "Rescue Radio").await;
+    let bound = conflicting(&app, e, "at least 11").await;
+    assert!(
+        bound.iter().all(|t| !t.contains("killed 13")),
+        "at least 11 and 13 agree: {bound:?}"
+    );
+    assert!(
+        bound.iter().any(|t| t.contains("killing 9")),
+        "at least 11 and 9 do not: {bound:?}"
+    );
 }
 
 #[tokio::test]
