@@ -637,7 +637,9 @@ fn not_a_count(
 ) -> bool {
     let prev_month = start > a && t.has(start - 1, flag::MONTH);
     let next_month = t.has(j, flag::MONTH) && j < b;
-    let ordinal = j < b && !t.toks[j].space_before && rules::ORDINAL_SUFFIXES.contains(&t.lo(j));
+    // "17th", and "19th-century", "3rd-largest", "1990s-era" glued to what they qualify
+    let suffix = t.lo(j).split('-').next().unwrap_or_default();
+    let ordinal = j < b && !t.toks[j].space_before && rules::ORDINAL_SUFFIXES.contains(&suffix);
     let year = is_digits
         && j == start + 1
         && is_year(t.s(start), value)

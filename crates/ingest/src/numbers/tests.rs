@@ -305,6 +305,8 @@ fn percentages_and_lists() {
 fn dates_years_ordinals_vague_are_not_numbers() {
     assert!(vu("on March 3 and 14 April in 2019").is_empty());
     assert!(vu("the 17th meeting, the second largest town").is_empty());
+    // an ordinal or a decade glued to what it qualifies
+    assert!(vu("a 19th-century mill, the 3rd-largest port, 1990s-era boats").is_empty());
     assert!(vu("thousands of residents and several thousand cows, tens of boats").is_empty());
     assert!(vu("one of the villages").is_empty());
     // a year before a listed number takes no unit from it
