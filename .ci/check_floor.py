@@ -23,6 +23,9 @@ def figures(report):
         "about_f1": report["about"]["f1"],
         "corroboration_f1": (links.get("corroboration") or {}).get("f1", 0.0),
         "conflicts_recall": (links.get("conflicts") or {}).get("recall", 0.0),
+        # precision first (issue 21): a fact or a conflict shown to a user must be right
+        "corroboration_precision": (links.get("corroboration") or {}).get("precision", 0.0),
+        "conflicts_precision": (links.get("conflicts") or {}).get("precision", 0.0),
     }
 
 
