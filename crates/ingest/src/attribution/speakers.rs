@@ -19,9 +19,12 @@ impl Analyzer<'_, '_> {
         if !generic && !self.t.lex.is_org_head(head) {
             return None;
         }
+        // "the company" is no police force or ministry
+        let business = rules::is_business_descriptor(head);
         self.reg
             .last_before_where(at, &[EntityKind::Organization], |f| {
-                generic || name_holds(&f.name, head)
+                (generic && !(business && rules::is_public_body(&f.name)))
+                    || name_holds(&f.name, head)
             })
     }
 
@@ -34,7 +37,9 @@ impl Analyzer<'_, '_> {
         }
         // or a body named by description that just spoke ("Peru's health ministry said
         // …, the ministry said")
-        let generic = rules::GENERIC_BODY_NOUNS.contains(&head);
+        let generic = rules::GENERIC_BODY_NOUNS.contains(&head)
+            && !(rules::is_business_descriptor(head)
+                && prev.is_some_and(|p| rules::is_public_body(&p.name)));
         prev.filter(|p| {
             p.kind == EntityKind::Organization && (generic || name_holds(&p.name, head))
         })

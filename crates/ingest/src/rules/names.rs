@@ -55,6 +55,39 @@ pub const ORG_DESCRIPTORS: &[&str] = &[
     "regulator", "watchdog", "provider", "distributor", "shipper", "builder", "brewer",
 ];
 
+/// Descriptions of a business ("the company", "the utility", "the lender", and the trades'
+/// compounds of [`is_org_descriptor`]): they never stand for a public body named before
+/// them ("Police said …. The company said …" are two speakers).
+pub const BUSINESS_DESCRIPTORS: &[&str] = &[
+    "company", "firm", "carmaker", "automaker", "maker", "manufacturer", "producer", "retailer",
+    "airline", "lender", "insurer", "operator", "conglomerate", "startup", "chain", "utility",
+    "developer", "supplier", "exporter", "importer", "miner", "refiner", "provider",
+    "distributor", "shipper", "builder", "brewer",
+];
+
+/// Last words of a public body's name ("Oster Police", "the Harbour Ministry", "the
+/// Supreme Court"): what a business's description cannot stand for.
+pub const PUBLIC_BODY_HEADS: &[&str] = &[
+    "police", "army", "forces", "force", "navy", "guard", "command", "ministry", "government",
+    "parliament", "court", "tribunal", "council", "senate", "congress", "cabinet",
+    "administration", "department", "kremlin", "pentagon", "prosecutor's", "duma", "rada",
+    "knesset", "bundestag", "assembly", "directorate", "secretariat",
+];
+
+/// Whether "the <head>" describes a business ([`BUSINESS_DESCRIPTORS`], or a trade's
+/// compound such as "chipmaker").
+pub fn is_business_descriptor(head: &str) -> bool {
+    BUSINESS_DESCRIPTORS.contains(&head)
+        || (is_org_descriptor(head) && !ORG_DESCRIPTORS.contains(&head))
+}
+
+/// Whether a body's name ends in a word of [`PUBLIC_BODY_HEADS`].
+pub fn is_public_body(name: &str) -> bool {
+    name.rsplit(' ')
+        .next()
+        .is_some_and(|w| PUBLIC_BODY_HEADS.contains(&w.to_lowercase().as_str()))
+}
+
 /// Whether a lower-case noun says what kind of body a name is: one of
 /// [`ORG_DESCRIPTORS`], or a compound of one of the trades' endings ("chipmaker",
 /// "shipbuilder", "steelmaker").

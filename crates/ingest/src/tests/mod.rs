@@ -319,6 +319,31 @@ fn bare_descriptions_resolve_to_the_named_organisation() {
 }
 
 #[test]
+fn a_business_description_never_stands_for_a_public_body() {
+    // (text, the speaker of each claim)
+    let cases: [(&str, &[&str]); 3] = [
+        (
+            "Oster Police said the road was closed for hours. The utility said 300 homes lost power.",
+            &["Oster Police", "The utility"],
+        ),
+        (
+            "The Harbour Ministry said the port was closed. The company said its ferries would wait.",
+            &["Harbour Ministry", "The company"],
+        ),
+        // a business named before it is what it stands for
+        (
+            "Velto Energy said prices would rise. The company added that 300 jobs would go.",
+            &["Velto Energy", "Velto Energy"],
+        ),
+    ];
+    for (text, want) in cases {
+        let (_, ex) = run(text);
+        let speakers: Vec<&str> = ex.claims.iter().map(speaker).collect();
+        assert_eq!(speakers, want, "{text}");
+    }
+}
+
+#[test]
 fn scare_quotes_stay_inside_their_clause_but_quoted_content_is_direct() {
     let (text, ex) = run(
         "Officials said the repairs in Vell were “on track” and would finish by June.\n\
