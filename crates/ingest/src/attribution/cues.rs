@@ -64,7 +64,7 @@ impl Analyzer<'_, '_> {
                 out.push((i, i + 1, CueKind::QuoteOnly));
             } else if t.has(i, flag::BASE_CUE) && t.has(i + 1, flag::CUE) && !t.is_cap(i + 1) {
                 // "a Harbour Board report says": the plain form is a noun before the cue
-            } else if t.has(i, flag::CUE) && !is_cue_noun(t, i, s.a) {
+            } else if t.has(i, flag::CUE) && !is_cue_noun(t, i, s.a) && !adds_a_thing(t, i, s.b) {
                 out.push((i, i + 1, CueKind::Plain));
             } else if t.has(i, flag::PARTICIPLE) {
                 out.push((i, i + 1, CueKind::Participle));
@@ -237,6 +237,26 @@ fn is_cue_noun(t: &Tokens, i: usize, sa: usize) -> bool {
             || t.has(p, flag::NUMWORD)
     };
     (i > sa && t.lo(i).ends_with('s') && marked(i - 1)) || is_noun_form(t, i, sa)
+}
+
+/// "added 27 firms to a blacklist", "adds to the pressure", "added 300 jobs": a form of
+/// "add" that puts something somewhere: a number right after it, or a "to" within a few
+/// words of it before any clause begins.
+fn adds_a_thing(t: &Tokens, i: usize, limit: usize) -> bool {
+    if !rules::ADDING_CUES.contains(&t.lo(i)) {
+        return false;
+    }
+    let counted =
+        t.toks.get(i + 1).is_some_and(|x| x.kind == Kind::Num) || t.has(i + 1, flag::NUMWORD);
+    let to = (i + 1..(i + 7).min(limit))
+        .take_while(|&k| t.is_word(k) && !t.is(k, "that") && !is_clause_word(t, k))
+        .any(|k| t.is(k, "to"));
+    counted || to
+}
+
+/// A word that opens or carries a clause: an auxiliary or a subject pronoun.
+fn is_clause_word(t: &Tokens, k: usize) -> bool {
+    t.has(k, flag::COMMON_VERB) || rules::CLAUSE_SUBJECT_PRONOUNS.contains(&t.lo(k))
 }
 
 /// "its forecast", "its profit forecast, blaming …": a cue whose plain form is a noun

@@ -204,6 +204,10 @@ pub const POSSESSIVE_DETERMINERS: &[&str] = &["its", "his", "her", "their", "our
 /// Reuters") keeps its own speaker.
 pub const PLAIN_SPEECH_CUES: &[&str] = &["said", "says", "say", "stated", "added"];
 
+/// Forms of "add", which also puts things somewhere: "added 27 firms to a blacklist",
+/// "adds to the pressure" report nothing ("added that …", "he added" do).
+pub const ADDING_CUES: &[&str] = &["added", "adds", "add", "adding"];
+
 /// Verbs that attribute only a quotation that follows them ("described the town as “…”").
 pub const QUOTE_ONLY_CUES: &[&str] = &["described", "describes", "called", "dubbed", "termed"];
 

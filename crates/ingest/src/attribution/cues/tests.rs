@@ -439,3 +439,30 @@ fn a_ruling_before_that_is_reported() {
         ("The board decided the matter on Monday.", &[]),
     ]);
 }
+
+#[test]
+fn adding_something_somewhere_reports_nothing() {
+    check(&[
+        // "add" with a number, or with a "to" before any clause: a thing put somewhere
+        (
+            "The port board added 12 cranes to the quay in May.",
+            &[("", "The port board added 12 cranes to the quay in May.")],
+        ),
+        (
+            "The closure adds to the pressure on Velto Shipping, analysts said.",
+            &[(
+                "analysts",
+                "The closure adds to the pressure on Velto Shipping",
+            )],
+        ),
+        // "added that", a clause after it, or a trailing "added" still report
+        (
+            "Ana Ruiz added that 12 cranes would go to the quay.",
+            &[("Ana Ruiz", "12 cranes would go to the quay")],
+        ),
+        (
+            "Ana Ruiz added the cranes would go to the quay in May.",
+            &[("Ana Ruiz", "the cranes would go to the quay in May")],
+        ),
+    ]);
+}
