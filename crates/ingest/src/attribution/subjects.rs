@@ -432,6 +432,34 @@ fn is_right_boundary(t: &Tokens, i: usize) -> bool {
     }
 }
 
+/// Where a time phrase ending at `end` starts ("on Monday", "on Tuesday night", "last
+/// week", "this month"), when a subject stands before it.
+fn time_before(t: &Tokens, end: usize, sa: usize) -> Option<usize> {
+    let part_of_day = |k: usize| {
+        matches!(t.lo(k), "morning" | "afternoon" | "evening" | "night")
+            && t.has(k - 1, flag::WEEKDAY)
+    };
+    let mut k = end;
+    if k > sa + 2 && part_of_day(k - 1) {
+        k -= 1;
+    }
+    let start = if k > sa + 1 && t.has(k - 1, flag::WEEKDAY) {
+        if t.is(k - 2, "on") {
+            k - 2
+        } else {
+            k - 1
+        }
+    } else if k > sa + 2
+        && rules::TIME_NOUNS.contains(&t.lo(k - 1))
+        && rules::TIME_DEICTICS.contains(&t.lo(k - 2))
+    {
+        k - 2
+    } else {
+        return None;
+    };
+    (start > sa && t.is_word(start - 1)).then_some(start)
+}
+
 /// Where the noun phrase that ends at `e` starts, no further left than `s`: content words
 /// back to a function word, with one determiner before them ("some local farmers").
 fn np_before(t: &Tokens, s: usize, e: usize) -> usize {
@@ -486,6 +514,8 @@ fn subject_end(t: &Tokens, cue: usize, sa: usize) -> usize {
     while end > sa && t.has(end - 1, flag::CUE_ADV) && end + 3 > cue {
         end -= 1;
     }
+    // "The ministry on Monday accused", "Velto last week said": when, not who
+    end = time_before(t, end, sa).unwrap_or(end);
     // "Ana Ruiz, however, said": a parenthetical adverb between commas
     if end >= sa + 4
         && t.is_punct(end - 1, ',')

@@ -113,6 +113,19 @@ fn adverbs_of_time_between_subject_and_cue() {
         ),
         // "long" as an adjective is no adverb before a cue
         ("The long quay was closed again.", &[]),
+        // when, between the subject and its cue
+        (
+            "The port authority on Monday said the quay would reopen in May.",
+            &[("The port authority", "the quay would reopen in May")],
+        ),
+        (
+            "Velto Shipping last week said the quay was too short for its ships.",
+            &[("Velto Shipping", "the quay was too short for its ships")],
+        ),
+        (
+            "Dock workers on Tuesday night said the quay was still flooded.",
+            &[("Dock workers", "the quay was still flooded")],
+        ),
     ]);
 }
 
