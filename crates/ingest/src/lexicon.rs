@@ -154,6 +154,11 @@ impl Lexicon {
     /// The flags of `word`, written as `lower` in lower case.
     pub(crate) fn flags(&self, word: &str, lower: &str) -> u32 {
         let mut f = self.map.get(lower).copied().unwrap_or(0);
+        // "U.N", "E.U": a dotted acronym is the acronym ("UN" heads a body's name)
+        if f == 0 && spells_acronym(word) && lower.contains('.') {
+            let plain: String = lower.chars().filter(|c| *c != '.').collect();
+            f = self.map.get(plain.as_str()).copied().unwrap_or(0) & flag::ORG_HEAD;
+        }
         // "Tuesday's earthquake": the possessive of a word that is never a name is not one
         if let Some(base) = strip_possessive(lower) {
             let base_flags = self.map.get(base).copied().unwrap_or(0);

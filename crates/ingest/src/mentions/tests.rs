@@ -31,6 +31,18 @@ fn an_acronym_takes_the_name_the_article_spells_out() {
 }
 
 #[test]
+fn a_dotted_acronym_heads_a_body_as_the_plain_one_does() {
+    let org = EntityKind::Organization;
+    for (text, want) in [
+        ("The U.N. said the camps were full.", "U.N"),
+        ("On Monday, the E.U. said the camps were full.", "E.U"),
+        ("The UN said the camps were full.", "UN"),
+    ] {
+        assert_eq!(found(text), [(want.to_string(), org)], "{text}");
+    }
+}
+
+#[test]
 fn a_party_affiliation_before_a_name_is_not_part_of_it() {
     let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
     let person = |name: &str| (name.to_string(), EntityKind::Person);
