@@ -350,7 +350,11 @@ impl Run<'_> {
         let (t, reg, pa, b) = (self.t, self.reg, self.pa, self.b);
         let written = clean_name(t, pa, b);
         let all_name_words = (pa..b).all(|i| {
-            t.is_cap(i) || rules::is_name_connector(t.lo(i)) || t.is(i, "the") || t.is(i, "and")
+            t.is_cap(i)
+                || rules::is_name_connector(t.lo(i))
+                || t.is(i, "the")
+                || t.is(i, "and")
+                || (t.is_punct(i, '.') && is_person_word(t, i))
         });
         let compound = b - pa == 1
             && t.s(pa)

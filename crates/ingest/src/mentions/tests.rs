@@ -43,6 +43,25 @@ fn a_dotted_acronym_heads_a_body_as_the_plain_one_does() {
 }
 
 #[test]
+fn a_middle_initial_stays_inside_the_name() {
+    let person = EntityKind::Person;
+    for (text, want) in [
+        ("Ana K. Ruiz said the camps were full.", "Ana K. Ruiz"),
+        (
+            "George W. Brandt, the mayor, said the camps were full.",
+            "George W. Brandt",
+        ),
+    ] {
+        let f = found(text);
+        assert_eq!(
+            f.first(),
+            Some(&(want.to_string(), person)),
+            "{text}: {f:?}"
+        );
+    }
+}
+
+#[test]
 fn a_party_affiliation_before_a_name_is_not_part_of_it() {
     let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
     let person = |name: &str| (name.to_string(), EntityKind::Person);

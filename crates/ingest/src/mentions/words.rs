@@ -16,10 +16,11 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
     let mut j = i + 1;
     let limit = limit.min(i + MAX_RUN);
     while j < limit {
-        // "Mr. Hollis", "Dr. Vik": the period of a title abbreviation stays in the run
+        // "Mr. Hollis", "Dr. Vik": the period of a title abbreviation stays in the run, as
+        // does a middle initial's ("Ana K. Ruiz", "J. K. Holt")
         if t.is_punct(j, '.')
             && !t.toks[j].space_before
-            && t.has(j - 1, flag::TITLE)
+            && (t.has(j - 1, flag::TITLE) || is_initial(t, j - 1))
             && t.is_cap(j + 1)
             && t.toks.get(j + 1).is_some_and(|x| x.space_before)
         {
@@ -125,10 +126,22 @@ fn purpose_name_goes_on(t: &Tokens, j: usize, limit: usize) -> bool {
             .any(|k| t.has(k, flag::ORG_HEAD))
 }
 
+/// A single capital letter: an initial ("K" of "Ana K. Ruiz").
+fn is_initial(t: &Tokens, i: usize) -> bool {
+    t.s(i).chars().count() == 1 && t.is_cap(i)
+}
+
 /// A word of a person's name; "van", "de", "bin" count inside a name ("Jan van Dam").
 pub(super) fn is_person_word(t: &Tokens, i: usize) -> bool {
     if !t.toks[i].cap && rules::NAME_PARTICLES.contains(&t.lo(i)) {
         return i > 0 && t.is_cap(i - 1) && t.is_cap(i + 1);
+    }
+    // a middle initial and its period ("Ana K. Ruiz"), whatever else the letter spells
+    if t.is_punct(i, '.') {
+        return i > 0 && !t.toks[i].space_before && is_initial(t, i - 1);
+    }
+    if is_initial(t, i) && t.is_punct(i + 1, '.') && !t.toks[i + 1].space_before {
+        return true;
     }
     t.is_cap(i)
         && !t.has(
