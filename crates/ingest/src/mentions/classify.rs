@@ -31,6 +31,16 @@ pub(super) fn classify(
     prev_place_end: Option<usize>,
     gaz: Option<&Gazetteer>,
 ) -> Option<Found> {
+    if surname_of_a_person(t, reg, a0, b) {
+        let name = reg.person_name_lo(t.lo(a0)).unwrap_or(t.s(a0)).to_string();
+        return Some(Found {
+            a: a0,
+            b,
+            kind: EntityKind::Person,
+            name,
+            roles: Vec::new(),
+        });
+    }
     let a = trim_openers(t, a0, b)?;
     if let Some(f) = as_outlet(t, a0, a, b) {
         return Some(f);
@@ -90,6 +100,16 @@ fn based_body(t: &Tokens, a0: usize, a: usize, b: usize) -> Option<Found> {
 
 /// The run without the sentence openers and function words in front of it, `None` when
 /// nothing is left.
+/// "Winter said" after "Karl Winter": a word that is never a name alone (a season, here)
+/// is the surname the article gave a person, inside a sentence or before a cue.
+fn surname_of_a_person(t: &Tokens, reg: &Registry, a: usize, b: usize) -> bool {
+    b == a + 1
+        && t.has(a, flag::NOT_NAME)
+        && !t.has(a, flag::FUNCTION)
+        && (!sentence_initial(t, a) || cue_follows(t, b))
+        && reg.person_name_lo(t.lo(a)).is_some()
+}
+
 pub(super) fn trim_openers(t: &Tokens, a0: usize, b: usize) -> Option<usize> {
     let mut a = a0;
     while a < b
@@ -624,7 +644,8 @@ impl Run<'_> {
             });
         }
         // People: role words before, an apposition after, a cue verb after, or already known.
-        if !(pa..b).all(|i| is_person_word(t, i)) || b - pa > 4 {
+        // ("Winter said" after "Karl Winter": a surname the article gave a person)
+        if !(known_person || (pa..b).all(|i| is_person_word(t, i))) || b - pa > 4 {
             return self.body_speaking(pa, b);
         }
         let (mut roles, _) = roles_before(t, pa, para_start);

@@ -43,6 +43,29 @@ fn a_dotted_acronym_heads_a_body_as_the_plain_one_does() {
 }
 
 #[test]
+fn a_word_never_a_name_alone_is_a_surname_after_a_given_name() {
+    let person = EntityKind::Person;
+    let f = found("Karl Winter said the pier was shut. Anna Summer said it reopened.");
+    assert_eq!(
+        f,
+        [
+            ("Karl Winter".to_string(), person),
+            ("Anna Summer".to_string(), person)
+        ]
+    );
+    // then the surname alone is that person, inside a sentence or before a cue, but a
+    // sentence opened by the season is no mention
+    let f = found(
+        "Karl Winter said the pier was shut. Winter came early, farmers said. \
+         “It is over,” Winter said. Winter added that the pier would reopen.",
+    );
+    let winters = f
+        .iter()
+        .filter(|x| x == &&("Karl Winter".to_string(), person));
+    assert_eq!(winters.count(), 3, "{f:?}");
+}
+
+#[test]
 fn a_middle_initial_stays_inside_the_name() {
     let person = EntityKind::Person;
     for (text, want) in [

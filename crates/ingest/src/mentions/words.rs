@@ -143,10 +143,20 @@ pub(super) fn is_person_word(t: &Tokens, i: usize) -> bool {
     if is_initial(t, i) && t.is_punct(i + 1, '.') && !t.toks[i + 1].space_before {
         return true;
     }
+    // "Karl Winter", "Ana Summer": a word never a name alone is a surname after a given name
+    let surname_after_given = i > 0
+        && t.is_cap(i - 1)
+        && !t.has(i, flag::FUNCTION)
+        && super::evidence::given_name_class(t.lo(i - 1)) >= 2;
+    let never_alone = if surname_after_given {
+        0
+    } else {
+        flag::NOT_NAME
+    };
     t.is_cap(i)
         && !t.has(
             i,
-            flag::NOT_NAME
+            never_alone
                 | flag::ORG_HEAD
                 | flag::OUTLET_HEAD
                 | flag::MONTH
