@@ -155,7 +155,7 @@ impl Lexicon {
     pub(crate) fn flags(&self, word: &str, lower: &str) -> u32 {
         let mut f = self.map.get(lower).copied().unwrap_or(0);
         // "U.N", "E.U": a dotted acronym is the acronym ("UN" heads a body's name)
-        if f == 0 && spells_acronym(word) && lower.contains('.') {
+        if f == 0 && lower.contains('.') && spells_acronym(word) {
             let plain: String = lower.chars().filter(|c| *c != '.').collect();
             f = self.map.get(plain.as_str()).copied().unwrap_or(0) & flag::ORG_HEAD;
         }
