@@ -4,12 +4,12 @@
 use crate::model::EntityKind;
 use crate::rules;
 use crate::tagger::sentence_initial;
-use crate::text::{flag, Tokens};
+use crate::text::{flag, word_hash, Tokens};
 
 use super::evidence::{described_as_organization, given_name_class};
-use super::registry::Found;
+use super::registry::{Found, Registry};
 use super::words::{
-    clean_name, is_person_word, names_what_a_body_is, outlet_match, strip_possessive,
+    clean_name, cue_follows, is_person_word, names_what_a_body_is, outlet_match, strip_possessive,
 };
 
 /// An outlet: introduced by its kind ("the daily El Comercio"), an unknown acronym someone
@@ -89,8 +89,8 @@ pub(crate) fn outlet_kind_end(t: &Tokens, i: usize) -> Option<usize> {
 
 /// An outlet by its head word ("… Television"), or a body: a head word ("Ministry"), a
 /// kind of body right before it ("German carmaker Velto") or described after it.
-pub(super) fn as_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
-    if let Some(person) = person_of_body(t, a, b) {
+pub(super) fn as_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> Option<Found> {
+    if let Some(person) = person_of_body(t, reg, a, b) {
         return Some(person);
     }
     let org_head = |i: usize| t.has(i, flag::ORG_HEAD) && t.is_cap(i);
@@ -178,7 +178,7 @@ pub(super) fn person_after_body(t: &Tokens, a: usize, b: usize) -> Option<Found>
 /// person, not part of the body's name (the body is read after "of"). Any listed given
 /// name will do here (the body after "of" is evidence enough), and an occupation opening
 /// the sentence ("Geologist Ana Kovac of …") is no part of the name.
-fn person_of_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
+fn person_of_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> Option<Found> {
     let given = |i: usize| given_name_class(t.lo(i)) > 0;
     // the mention keeps the occupation's word, so it is no name of its own
     let n = if sentence_initial(t, a) && !given(a) && a + 1 < b && given(a + 1) {
@@ -187,8 +187,18 @@ fn person_of_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
         a
     };
     let k = (n + 2..b.min(n + 4)).find(|&k| t.is(k, "of"))?;
+    // "said Tsegaye Alemu of the … Association": two words no table knows and the text
+    // never writes in lower case, right after a cue or before one, are a name whatever
+    // list of given names lacks the first ("Grand Harbour of …" holds an adjective)
+    let after_cue = (a > 0 && t.has(a - 1, flag::CUE) && !t.is_cap(a - 1)) || cue_follows(t, b);
+    let unknown = |i: usize| {
+        !t.has(i, u32::MAX)
+            && !t.lex.is_adjective(t.lo(i))
+            && !reg.common.contains(&word_hash(t.lo(i)))
+    };
+    let unknown_pair = after_cue && k == n + 2 && (n..k).all(unknown);
     let named = (n..k).all(|i| t.is_cap(i) && t.is_word(i) && !t.has(i, flag::ORG_HEAD))
-        && given(n)
+        && (given(n) || unknown_pair)
         && (k + 1..b).any(|i| t.has(i, flag::ORG_HEAD) && t.is_cap(i));
     named.then(|| Found {
         a,

@@ -54,7 +54,7 @@ pub(super) fn classify(
     if let Some(f) = based_body(t, a0, a, b) {
         return Some(f);
     }
-    if let Some(f) = as_body(t, a, b) {
+    if let Some(f) = as_body(t, reg, a, b) {
         return Some(f);
     }
     let pa = strip_modifiers(t, a, b)?;

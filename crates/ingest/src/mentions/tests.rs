@@ -243,6 +243,19 @@ fn a_title_with_an_affiliation_names_only_the_person() {
         ),
         // two name words with no given name before "of" are no person
         ("Grand Harbour of the Tarn Institute spoke.", ""),
+        // unless no table knows them and a cue is next to them
+        (
+            "The pier is shut, said Velmo Tarsk of the Tarn Institute.",
+            "Velmo Tarsk",
+        ),
+        (
+            "Velmo Tarsk of the Tarn Institute said the pier was shut.",
+            "Velmo Tarsk",
+        ),
+        (
+            "Grand Harbour of the Tarn Institute said the pier was shut.",
+            "",
+        ),
     ];
     for (text, want) in cases {
         let people: Vec<String> = found(text)
