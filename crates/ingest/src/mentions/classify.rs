@@ -303,7 +303,8 @@ pub(super) struct PlaceCues {
     prep: bool,
     /// An item of a list of places ("A, B and C").
     listed: bool,
-    /// "the Savio River": a capitalised feature word ends the name.
+    /// "the Savio River", "Lake Tana": a capitalised feature word ends the name, or opens
+    /// it ([`rules::FEATURE_LEADS`]).
     geo_last: bool,
 }
 
@@ -360,7 +361,8 @@ impl Run<'_> {
             before,
             prep,
             listed,
-            geo_last: t.has(last, flag::GEO) && t.is_cap(last) && last > pa,
+            geo_last: (t.has(last, flag::GEO) && t.is_cap(last) && last > pa)
+                || (rules::FEATURE_LEADS.contains(&t.lo(pa)) && b > pa + 1 && t.is_cap(pa + 1)),
         }
     }
 

@@ -625,3 +625,29 @@ fn a_there_that_points_at_a_place_is_the_place_just_named() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn a_feature_word_that_opens_a_name_makes_it_a_place() {
+    // (text, the place names read; a body whose name ends in its head word stays a body)
+    let cases: [(&str, &[&str]); 3] = [
+        (
+            "Fishermen on Lake Orvik said the catch had fallen by half.",
+            &["Lake Orvik"],
+        ),
+        (
+            "Climbers on Mount Tarsk were rescued, police said.",
+            &["Mount Tarsk"],
+        ),
+        (
+            "The Lake Orvik Protection Association said the weed was spreading.",
+            &[],
+        ),
+    ];
+    for (text, want) in cases {
+        let got: Vec<String> = place_words(text)
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}

@@ -45,6 +45,12 @@ pub const GEO_HEADS: &[&str] = &[
     "coast", "delta", "oblast", "region", "province", "district", "county",
 ];
 
+/// Feature words that open a feature's name ("Lake Tana", "Mount Elgon", "Cape Verde",
+/// "Gulf of Aden"): a name so opened is a place, never a body speaking ("Fishermen on
+/// Lake Tana said"), unless a body's head word ends it ("Lake Tana Protection
+/// Association", read as a body first).
+pub const FEATURE_LEADS: &[&str] = &["lake", "mount", "mt", "cape", "gulf", "isle"];
+
 /// Whether `name` is a country's name or abbreviation in the embedded gazetteer's data
 /// (GeoNames and mledoze/countries), so a description like "the city" never resolves to a
 /// country and "Peru's army" is a national body.
