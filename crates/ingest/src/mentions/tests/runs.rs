@@ -295,3 +295,17 @@ fn several_capitalised_words_before_a_cue_are_a_body_speaking() {
         }
     }
 }
+
+#[test]
+fn an_outlet_s_name_inside_a_body_s_name_is_the_body() {
+    let f = found("The National Hurricane Center said the storm had weakened.");
+    assert_eq!(
+        f,
+        [(
+            "National Hurricane Center".to_string(),
+            EntityKind::Organization
+        )]
+    );
+    let f = found("The National reported that the talks had stalled.");
+    assert_eq!(f, [("The National".to_string(), EntityKind::Outlet)]);
+}
