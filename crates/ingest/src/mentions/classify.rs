@@ -398,7 +398,9 @@ impl Run<'_> {
             .vehicles
             .get(&word_hash(t.lo(pa)))
             .is_some_and(|&words| b - pa <= words);
-        if !all_name_words || unknown_compound || numbered || vehicle {
+        // "Hurricane Erin", "Tropical Storm Erin": a storm, no place nor person
+        let storm = (pa..b - 1).any(|k| rules::STORM_WORDS.contains(&t.lo(k)));
+        if !all_name_words || unknown_compound || numbered || vehicle || storm {
             return ControlFlow::Break(None);
         }
         let possessive = t.is_possessive(b - 1);
@@ -415,6 +417,11 @@ impl Run<'_> {
             && t.is_cap(b + 2);
         if describes_named_place {
             return ControlFlow::Break(None);
+        }
+        // "Heathrow Airport", "Charlotte Douglas International Airport": a name that ends
+        // in a facility's noun is that place, whatever given names open it
+        if b >= pa + 2 && rules::FACILITY_NOUNS.contains(&t.lo(b - 1)) && !possessive {
+            return ControlFlow::Break(Some(self.place(b, written)));
         }
         // "Westvale region", "the Savio river": a lower-case region or feature word after it
         // (not after a country: "a US state" is in the country).

@@ -96,12 +96,13 @@ fn companies(t: &Tokens) -> FnvMap<u64, String> {
 }
 
 /// See [`Registry::vehicles`]: capitalised runs right after a lower-case vessel or craft
-/// noun ("the tanker Nordic Star").
+/// noun ("the tanker Nordic Star"), or a storm's word ("Hurricane Erin").
 fn vehicles(t: &Tokens) -> FnvMap<u64, usize> {
     let mut out = FnvMap::default();
     for i in 1..t.len() {
-        let after_noun =
-            t.is_word(i - 1) && !t.toks[i - 1].cap && rules::VEHICLE_NOUNS.contains(&t.lo(i - 1));
+        let after_noun = t.is_word(i - 1)
+            && ((!t.toks[i - 1].cap && rules::VEHICLE_NOUNS.contains(&t.lo(i - 1)))
+                || rules::STORM_WORDS.contains(&t.lo(i - 1)));
         if !after_noun || !t.is_cap(i) || t.has(i, flag::FUNCTION | flag::NOT_NAME) {
             continue;
         }

@@ -64,8 +64,9 @@ pub struct Registry {
     /// Corporation") → that full name: alone, the word is the company's short form, not a
     /// town that shares it ("faults in some Velto vehicles").
     pub(super) companies: FnvMap<u64, String>,
-    /// The first word of each vessel or craft the article names after its noun ("the
-    /// tanker Nordic Star") → how many words its name has: those words name no place.
+    /// The first word of each vessel, craft or storm the article names after its noun ("the
+    /// tanker Nordic Star", "Hurricane Erin") → how many words its name has: those words
+    /// name no place nor person.
     pub(super) vehicles: FnvMap<u64, usize>,
 }
 

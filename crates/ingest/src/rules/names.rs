@@ -297,6 +297,10 @@ pub const VEHICLE_NOUNS: &[&str] = &[
     "capsule", "probe",
 ];
 
+/// Words before a storm's name ("Hurricane Erin", "the storm Erin", "Typhoon Haiyan"): a
+/// storm named as a person is named is no person, there or later ("Erin weakened").
+pub const STORM_WORDS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm"];
+
 #[cfg(test)]
 mod tests {
     use crate::rules::*;

@@ -309,3 +309,25 @@ fn an_outlet_s_name_inside_a_body_s_name_is_the_body() {
     let f = found("The National reported that the talks had stalled.");
     assert_eq!(f, [("The National".to_string(), EntityKind::Outlet)]);
 }
+
+#[test]
+fn a_facility_or_a_storm_named_like_a_person_is_no_person() {
+    let cases: &[(&str, &[(&str, EntityKind)])] = &[
+        // a name that ends in a facility's noun is the facility
+        (
+            "Flights at Charlotte Douglas International Airport were cancelled.",
+            &[("Charlotte Douglas International Airport", EntityKind::Place)],
+        ),
+        // a storm's name, there and later; a person of that given name stays one
+        (
+            "Hurricane Erin weakened overnight. Erin will reach land on Monday. \
+             Erin Holt said she had left.",
+            &[("Erin Holt", EntityKind::Person)],
+        ),
+    ];
+    for (text, want) in cases {
+        let want: Vec<(String, EntityKind)> =
+            want.iter().map(|(n, k)| (n.to_string(), *k)).collect();
+        assert_eq!(found(text), want, "{text}");
+    }
+}
