@@ -623,6 +623,9 @@ fn is_question(t: &Tokens, a: usize, b: usize) -> bool {
 /// comma or bracket (a title-case run alone before a dash, or a name and an age, is a
 /// sentence's subject).
 fn skip_dateline(t: &Tokens, pa: usize, pb: usize) -> usize {
+    if let Some(after) = skip_clock_stamp(t, pa, pb) {
+        return after;
+    }
     let caps = |i: usize| {
         t.is_word(i)
             && t.s(i).chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -656,6 +659,21 @@ fn skip_dateline(t: &Tokens, pa: usize, pb: usize) -> usize {
         i += 1;
     }
     pa
+}
+
+/// A live report's time stamp opening a paragraph ("10:15 a.m. —", "14:05 GMT -"): a
+/// clock time, its letters and zone, then a dash. Returns where the entry starts.
+fn skip_clock_stamp(t: &Tokens, pa: usize, pb: usize) -> Option<usize> {
+    let num = |i: usize| t.toks.get(i).is_some_and(|x| x.kind == Kind::Num);
+    if !(num(pa) && t.is_punct(pa + 1, ':') && num(pa + 2)) {
+        return None;
+    }
+    let limit = (pa + 10).min(pb);
+    let mut i = pa + 3;
+    while i < limit && (t.is_word(i) && t.s(i).len() <= 4 || t.is_punct(i, '.')) {
+        i += 1;
+    }
+    (i < limit && matches!(t.toks[i].kind, Kind::Punct('—' | '–' | '-'))).then_some(i + 1)
 }
 
 /// Whether a short line has a verb (section subheads usually do not).

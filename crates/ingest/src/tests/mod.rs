@@ -221,6 +221,20 @@ fn datelines_in_title_case_are_skipped_but_names_with_ages_are_not() {
             "Storm Ada — the third this winter — cut power to 300 homes.",
             "Storm Ada — the third this winter — cut power to 300 homes.",
         ),
+        // a live report's time stamp, with its letters and zone; a time that is the
+        // subject stays
+        (
+            "10:15 a.m. — Floodwaters forced 300 people from their homes.",
+            "Floodwaters forced 300 people from their homes.",
+        ),
+        (
+            "14:05 GMT - Floodwaters forced 300 people from their homes.",
+            "Floodwaters forced 300 people from their homes.",
+        ),
+        (
+            "10:15 was when floodwaters forced 300 people from their homes.",
+            "10:15 was when floodwaters forced 300 people from their homes.",
+        ),
     ];
     for (paragraph, want) in cases {
         let (text, ex) = run(paragraph);
