@@ -312,6 +312,34 @@ pub(super) fn resolve_place_descriptions(t: &Tokens, reg: &mut Registry, with_ga
             continue;
         };
         let upto = reg.found.partition_point(|f| f.b <= i);
+        // "Flights at Velmo Airport … the airport said": the facility named by its noun
+        // a sentence or two before, rather than its city
+        let named_facility = (noun == "city" && from < upto_tok)
+            .then(|| {
+                let head = t.lo(upto_tok - 1);
+                reg.found[..upto]
+                    .iter()
+                    .rev()
+                    .take_while(|f| f.b + 60 >= i)
+                    .find(|f| {
+                        f.kind == EntityKind::Place
+                            && f.name
+                                .rsplit(' ')
+                                .next()
+                                .is_some_and(|w| w.eq_ignore_ascii_case(head))
+                    })
+            })
+            .flatten();
+        if let Some(f) = named_facility {
+            extra.push(Found {
+                a: from,
+                b: upto_tok,
+                kind: EntityKind::Place,
+                name: f.name.clone(),
+                roles: Vec::new(),
+            });
+            continue;
+        }
         let target = reg.found[..upto]
             .iter()
             .rev()

@@ -329,6 +329,17 @@ fn the_airport_or_port_alone_is_the_city_named_last() {
     // With no city named before, "the airport" is no place.
     let w = place_words("Flights out of the airport resumed after 4 hours.");
     assert!(w.is_empty(), "{w:?}");
+    // an airport named just before is the one meant, not its city
+    let text = "Snow buried Trondheim on Monday. Flights at Varnes Airport were halted. \
+                The airport stayed shut for 2 days.";
+    assert_eq!(
+        claim_places(text),
+        [
+            vec!["Trondheim"],
+            vec!["Varnes Airport"],
+            vec!["Varnes Airport"]
+        ]
+    );
 }
 
 #[test]
