@@ -1,7 +1,8 @@
 //! What the words of a name say it names: a place compound saying where a body is based,
-//! an outlet's head word last, a company's trade or legal form.
+//! an outlet's head word last, a company's trade or legal form, a dotted acronym, a
+//! middle initial, a surname that is a common word.
 
-use super::found_with;
+use super::{found, found_with};
 use crate::model::EntityKind;
 
 #[test]
@@ -103,4 +104,58 @@ fn the_united_nations_and_an_epithet_are_the_body_it_names() {
     // an epithet of more than one body names none
     let f = found_with("The U.N. food agency sent trucks.", Some(g));
     assert!(f.iter().all(|x| x.0 != "WFP" && x.0 != "FAO"), "{f:?}");
+}
+
+#[test]
+fn a_dotted_acronym_heads_a_body_as_the_plain_one_does() {
+    let org = EntityKind::Organization;
+    for (text, want) in [
+        ("The U.N. said the camps were full.", "U.N"),
+        ("On Monday, the E.U. said the camps were full.", "E.U"),
+        ("The UN said the camps were full.", "UN"),
+    ] {
+        assert_eq!(found(text), [(want.to_string(), org)], "{text}");
+    }
+}
+
+#[test]
+fn a_word_never_a_name_alone_is_a_surname_after_a_given_name() {
+    let person = EntityKind::Person;
+    let f = found("Karl Winter said the pier was shut. Anna Summer said it reopened.");
+    assert_eq!(
+        f,
+        [
+            ("Karl Winter".to_string(), person),
+            ("Anna Summer".to_string(), person)
+        ]
+    );
+    // then the surname alone is that person, inside a sentence or before a cue, but a
+    // sentence opened by the season is no mention
+    let f = found(
+        "Karl Winter said the pier was shut. Winter came early, farmers said. \
+         “It is over,” Winter said. Winter added that the pier would reopen.",
+    );
+    let winters = f
+        .iter()
+        .filter(|x| x == &&("Karl Winter".to_string(), person));
+    assert_eq!(winters.count(), 3, "{f:?}");
+}
+
+#[test]
+fn a_middle_initial_stays_inside_the_name() {
+    let person = EntityKind::Person;
+    for (text, want) in [
+        ("Ana K. Ruiz said the camps were full.", "Ana K. Ruiz"),
+        (
+            "George W. Brandt, the mayor, said the camps were full.",
+            "George W. Brandt",
+        ),
+    ] {
+        let f = found(text);
+        assert_eq!(
+            f.first(),
+            Some(&(want.to_string(), person)),
+            "{text}: {f:?}"
+        );
+    }
 }
