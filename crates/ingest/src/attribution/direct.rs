@@ -197,12 +197,25 @@ fn quote_owner(
             let no_that = that_opens || !(x.cue_end..q.open).any(|i| t.is(i, "that"));
             let ends_clause =
                 words(t, qend, s.b) <= 5 || t.is_punct(qend, ',') || t.is_punct(qend, '.');
-            if gap <= limit && no_that && (ends_clause || gap == 0) {
+            if gap <= limit
+                && no_that
+                && (ends_clause || (gap == 0 && !clause_goes_on(t, qend, s.b)))
+            {
                 owner = Some(k);
             }
         }
     }
     (owner, embedded)
+}
+
+/// "accused “criminal groups” working with “foreign forces” of trying to …": a clause that
+/// runs on past the quotation, through a participle or "of", makes the quotation part of
+/// the reported content rather than all that was said.
+fn clause_goes_on(t: &Tokens, qend: usize, sb: usize) -> bool {
+    let next = (qend..sb).find(|&i| t.is_word(i));
+    next.is_some_and(|i| {
+        i == qend && (t.lo(i).ends_with("ing") || rules::CLAUSE_GOES_ON.contains(&t.lo(i)))
+    }) && words(t, qend, sb) > 5
 }
 
 /// The direct claim of the quotation `q` owned by `x`; the quotation leaves `x`'s
@@ -293,6 +306,30 @@ mod tests {
             (
                 "\"The docks will reopen,\" Dana Kline said on Monday.",
                 &[("Dana Kline", "The docks will reopen,")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_quotation_the_clause_runs_on_from_is_inside_what_was_said() {
+        check(&[
+            (
+                "Dana Kline accused “smugglers” working with “crews abroad” of cutting the \
+                 pier's fence.",
+                &[(
+                    "Dana Kline",
+                    "“smugglers” working with “crews abroad” of cutting the pier's fence",
+                )],
+            ),
+            // a quotation that ends the clause, or is followed by a few words, is all
+            // that was said
+            (
+                "Dana Kline called the pier “a danger to every boat”.",
+                &[("Dana Kline", "a danger to every boat")],
+            ),
+            (
+                "Dana Kline said “the pier is shut” and left.",
+                &[("Dana Kline", "the pier is shut")],
             ),
         ]);
     }

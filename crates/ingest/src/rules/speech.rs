@@ -204,6 +204,10 @@ pub const POSSESSIVE_DETERMINERS: &[&str] = &["its", "his", "her", "their", "our
 /// Reuters") keeps its own speaker.
 pub const PLAIN_SPEECH_CUES: &[&str] = &["said", "says", "say", "stated", "added"];
 
+/// Words right after a quotation that carry the clause on ("accused “criminal groups” of
+/// trying to …", "called “the plan” that …"), so the quotation is inside what was said.
+pub const CLAUSE_GOES_ON: &[&str] = &["of", "that", "who", "which", "for", "to", "from"];
+
 /// Forms of "add", which also puts things somewhere: "added 27 firms to a blacklist",
 /// "adds to the pressure" report nothing ("added that …", "he added" do).
 pub const ADDING_CUES: &[&str] = &["added", "adds", "add", "adding"];
