@@ -157,9 +157,11 @@ pub(super) fn country_after_of(
 }
 
 /// A name followed by an apposition that says what kind of body it is: "Velto, the German
-/// carmaker,", "Kestrel, a Danish shipping group,".
+/// carmaker,", "Kestrel, a Danish shipping group,", "Nordtel, Norway's second-largest
+/// operator,".
 pub(super) fn described_as_organization(t: &Tokens, b: usize) -> bool {
-    if !t.is_punct(b, ',') || !rules::ARTICLES.contains(&t.lo(b + 1)) {
+    let opens = rules::ARTICLES.contains(&t.lo(b + 1)) || t.is_possessive(b + 1);
+    if !t.is_punct(b, ',') || !opens {
         return false;
     }
     // closed by a comma: in "cut jobs in Europe, the company said" the words are a subject

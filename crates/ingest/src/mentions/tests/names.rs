@@ -159,3 +159,13 @@ fn a_middle_initial_stays_inside_the_name() {
         );
     }
 }
+
+#[test]
+fn a_name_an_apposition_calls_a_body_is_that_body_everywhere() {
+    let org = |name: &str| (name.to_string(), EntityKind::Organization);
+    let f = found(
+        "Customers left Vexta, Norland's second-largest mobile operator, in May. \
+         The outage, which Vexta said lasted a day, hit 30,000 homes. Vexta said it was sorry.",
+    );
+    assert_eq!(f, [org("Vexta"), org("Vexta"), org("Vexta")], "{f:?}");
+}
