@@ -214,10 +214,14 @@ pub(super) fn given_name_class(lower: &str) -> u8 {
 }
 
 /// A run of name words without a title that names a body, not a person: written after
-/// "the" ("the Red Cross said": people take no article), or read as an organisation by
-/// the tagger and not opening with a given name.
+/// "the" ("the Red Cross said": people take no article), ending in a word only bodies'
+/// names end in ("Amnesty International"), or read as an organisation by the tagger and
+/// not opening with a given name.
 pub(super) fn reads_as_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> bool {
     if a > 0 && t.is(a - 1, "the") {
+        return true;
+    }
+    if b > a + 1 && rules::BODY_TAILS.contains(&t.lo(b - 1)) {
         return true;
     }
     given_name_class(t.lo(a)) < 2 && tagged_as(reg, a, b, 0.0) == Some(NameType::Organization)

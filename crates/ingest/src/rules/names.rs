@@ -297,6 +297,10 @@ pub const VEHICLE_NOUNS: &[&str] = &[
     "capsule", "probe",
 ];
 
+/// Last words of bodies' names that are no heads of their own ("Amnesty International",
+/// "Transparency International", "Caritas Internationalis"): no person's name ends so.
+pub const BODY_TAILS: &[&str] = &["international", "internationalis", "internationale", "worldwide"];
+
 /// Words before a storm's name ("Hurricane Erin", "the storm Erin", "Typhoon Haiyan"): a
 /// storm named as a person is named is no person, there or later ("Erin weakened").
 pub const STORM_WORDS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm"];

@@ -169,3 +169,15 @@ fn a_name_an_apposition_calls_a_body_is_that_body_everywhere() {
     );
     assert_eq!(f, [org("Vexta"), org("Vexta"), org("Vexta")], "{f:?}");
 }
+
+#[test]
+fn a_name_ending_in_international_is_a_body() {
+    let org = |name: &str| (name.to_string(), EntityKind::Organization);
+    for name in ["Tarsk International", "Oskar International"] {
+        let f = found(&format!("{name} said the pier was unsafe."));
+        assert_eq!(f, [org(name)], "{f:?}");
+    }
+    // a person's name stays a person's
+    let f = found("Ana Ruiz said the pier was unsafe.");
+    assert_eq!(f, [("Ana Ruiz".to_string(), EntityKind::Person)], "{f:?}");
+}
