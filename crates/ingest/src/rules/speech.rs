@@ -487,7 +487,7 @@ pub const TOLD_CUES: &[&str] = &["told", "tells", "telling"];
 /// Cue verbs whose first object is the listener, before what was said ("Ana Ruiz told the
 /// harbour radio the locks had failed", "Hale informed shippers that the pier was shut"):
 /// the listener is skipped to find where the content starts.
-pub const LISTENER_CUES: &[&str] = &["told", "tells", "informed", "telling"];
+pub const LISTENER_CUES: &[&str] = &["told", "tells", "tell", "informed", "telling"];
 
 /// Verbs with which a study, a count or a test reports a finding ("the survey found that
 /// most ferries ran late", "the tide gauges show that …"): cues only before "that".

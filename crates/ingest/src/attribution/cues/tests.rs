@@ -234,6 +234,11 @@ fn whom_it_was_told_to_is_not_what_was_told() {
             "“The count was fair,” Nora Vik told the voters on Sunday.",
             &[("Nora Vik", "The count was fair,")],
         ),
+        // the plain present's listener too ("tell me")
+        (
+            "Poll workers tell me the count was fair in every district.",
+            &[("Poll workers", "the count was fair in every district")],
+        ),
         // what follows the listener is content when it is a clause
         (
             "Nora Vik told supporters in Dunmore that the count was fair.",
