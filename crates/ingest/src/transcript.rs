@@ -191,6 +191,8 @@ const MAX_QUESTION: usize = 60;
 /// Reads a paragraph's opening as a label, a heading or text; `surnames` (lower case)
 /// are those of the names on the article's labels.
 fn opening(t: &Tokens, a: usize, b: usize, reg: &Registry, surnames: &[String]) -> Opening {
+    // "(SOUNDBITE) ANA RUIZ, Mayor of Vell: …": a direction before the label
+    let a = past_leading_direction(t, a, b);
     let Some(colon) = (a..b.min(a + MAX_LABEL_LINE)).find(|&i| t.is_punct(i, ':')) else {
         return Opening::Text;
     };
@@ -206,9 +208,11 @@ fn opening(t: &Tokens, a: usize, b: usize, reg: &Registry, surnames: &[String]) 
     let line = colon + 1 == b;
     // an inline label is the name and the colon, or, all in capitals, the name and a role
     // ("ANA RUIZ, BYLINE: …", as broadcasters print them)
+    // ("ANA RUIZ, Mayor of Vell:" too: a name in capitals, a short role after it)
     if !line
         && name_end != colon
-        && !(in_capitals(t, a, name_end) && in_capitals(t, name_end + 1, colon))
+        && !(in_capitals(t, a, name_end)
+            && (in_capitals(t, name_end + 1, colon) || colon - name_end <= MAX_ROLE_WORDS))
     {
         return Opening::Text;
     }
@@ -229,6 +233,22 @@ fn opening(t: &Tokens, a: usize, b: usize, reg: &Registry, surnames: &[String]) 
 
 /// At most this many words make a stage direction in brackets.
 const STAGE_DIRECTION_WORDS: usize = 6;
+
+/// At most this many tokens make the role after a name in capitals ("Mayor of Vell").
+const MAX_ROLE_WORDS: usize = 7;
+
+/// Past a bracketed direction in capitals opening a paragraph ("(SOUNDBITE)", "(BEGIN
+/// VIDEO CLIP)"), which no one says and which names no one.
+fn past_leading_direction(t: &Tokens, a: usize, b: usize) -> usize {
+    if !t.is_punct(a, '(') {
+        return a;
+    }
+    let most = b.min(a + STAGE_DIRECTION_WORDS + 2);
+    match (a + 1..most).find(|&i| t.is_punct(i, ')')) {
+        Some(close) if close + 1 < b && in_capitals(t, a + 1, close) => close + 1,
+        _ => a,
+    }
+}
 
 /// Where the spoken words start after a label's colon at `from`: past a stage direction
 /// in brackets ("(Through interpreter)", "(Speaking Spanish)"), which no one says.
@@ -406,6 +426,12 @@ mod tests {
                 // a role in ordinary case on an inline label is a sentence, not a label
                 "Marta Osk, the host: the ferry sank.\n\nJon Bray, reporting: it did.",
                 &["-", "-"],
+            ),
+            (
+                // a name in capitals with its role, after a direction in brackets
+                "MARTA OSK, HOST: The ferry sank in 1998.\n\n(SOUNDBITE) JON BRAY, Mayor \
+                 of Vell: We will raise it next year.",
+                &["Marta Osk", "Jon Bray"],
             ),
             (
                 // a narrator is the programme's own voice, not a speaker
