@@ -315,42 +315,21 @@ pub(super) fn resolve_place_descriptions(t: &Tokens, reg: &mut Registry, with_ga
         // "Flights at Velmo Airport … the airport said": the facility named by its noun
         // a sentence or two before, rather than its city
         let named_facility = (noun == "city" && from < upto_tok)
-            .then(|| {
-                let head = t.lo(upto_tok - 1);
-                reg.found[..upto]
-                    .iter()
-                    .rev()
-                    .take_while(|f| f.b + 60 >= i)
-                    .find(|f| {
-                        f.kind == EntityKind::Place
-                            && f.name
-                                .rsplit(' ')
-                                .next()
-                                .is_some_and(|w| w.eq_ignore_ascii_case(head))
-                    })
-            })
+            .then(|| facility_named_before(&reg.found[..upto], i, t.lo(upto_tok - 1)))
             .flatten();
-        if let Some(f) = named_facility {
-            extra.push(Found {
-                a: from,
-                b: upto_tok,
-                kind: EntityKind::Place,
-                name: f.name.clone(),
-                roles: Vec::new(),
-            });
-            continue;
-        }
-        let target = reg.found[..upto]
-            .iter()
-            .rev()
-            .take(80)
-            // "it" and "there" look back a sentence or two only.
-            .take_while(|f| !matches!(noun, "it" | "there") || f.b + 60 >= i)
-            // "there" is whatever place was just named, a country or a sea too
-            .find(|f| match noun {
-                "there" => f.kind == EntityKind::Place,
-                _ => reg.fits(t, f, want, noun, with_gaz),
-            });
+        let target = named_facility.or_else(|| {
+            reg.found[..upto]
+                .iter()
+                .rev()
+                .take(80)
+                // "it" and "there" look back a sentence or two only.
+                .take_while(|f| !matches!(noun, "it" | "there") || f.b + 60 >= i)
+                // "there" is whatever place was just named, a country or a sea too
+                .find(|f| match noun {
+                    "there" => f.kind == EntityKind::Place,
+                    _ => reg.fits(t, f, want, noun, with_gaz),
+                })
+        });
         if let Some(f) = target {
             extra.push(Found {
                 a: from,
@@ -362,4 +341,20 @@ pub(super) fn resolve_place_descriptions(t: &Tokens, reg: &mut Registry, with_ga
         }
     }
     reg.add_found(extra);
+}
+
+/// The place among `before` (the runs before token `at`) named a sentence or two earlier
+/// whose name ends in the facility noun `head` ("Velmo Airport" for "the airport").
+fn facility_named_before<'r>(before: &'r [Found], at: usize, head: &str) -> Option<&'r Found> {
+    before
+        .iter()
+        .rev()
+        .take_while(|f| f.b + 60 >= at)
+        .find(|f| {
+            f.kind == EntityKind::Place
+                && f.name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(head))
+        })
 }
