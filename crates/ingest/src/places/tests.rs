@@ -640,7 +640,7 @@ fn a_there_that_points_at_a_place_is_the_place_just_named() {
 #[test]
 fn a_feature_word_that_opens_a_name_makes_it_a_place() {
     // (text, the place names read; a body whose name ends in its head word stays a body)
-    let cases: [(&str, &[&str]); 3] = [
+    let cases: [(&str, &[&str]); 5] = [
         (
             "Fishermen on Lake Orvik said the catch had fallen by half.",
             &["Lake Orvik"],
@@ -652,6 +652,15 @@ fn a_feature_word_that_opens_a_name_makes_it_a_place() {
         (
             "The Lake Orvik Protection Association said the weed was spreading.",
             &[],
+        ),
+        // a feature word in lower case after the name, a glacier or a volcano too
+        (
+            "Crews measured the Tarsk glacier, officials said.",
+            &["Tarsk glacier"],
+        ),
+        (
+            "Ash fell from the Orvik volcano, officials said.",
+            &["Orvik volcano"],
         ),
     ];
     for (text, want) in cases {

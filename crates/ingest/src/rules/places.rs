@@ -42,7 +42,8 @@ pub const ADMIN1_WORDS: &[&str] = &[
 pub const GEO_HEADS: &[&str] = &[
     "river", "sea", "lake", "mountain", "mountains", "mount", "bay", "gulf", "ocean", "island",
     "islands", "strait", "valley", "pass", "peninsula", "desert", "canal", "plain", "basin",
-    "coast", "delta", "oblast", "region", "province", "district", "county",
+    "coast", "delta", "oblast", "region", "province", "district", "county", "glacier",
+    "volcano", "reef", "lagoon", "fjord", "canyon",
 ];
 
 /// Feature words that open a feature's name ("Lake Tana", "Mount Elgon", "Cape Verde",
