@@ -5,7 +5,7 @@ use super::syntax::{is_auxiliary, is_determiner, is_past_tense};
 use super::types::{mention_of, span_mention, Analyzer, Attr};
 use crate::model::{EntityKind, Mention};
 use crate::rules;
-use crate::text::{flag, Kind, Tokens};
+use crate::text::{flag, Kind, Mark, Tokens};
 
 impl Analyzer<'_, '_> {
     /// "which Ana Ruiz said", "that engineers said": after an object relative pronoun at
@@ -105,7 +105,10 @@ impl Analyzer<'_, '_> {
                         continue;
                     }
                 }
-                return self.segment_subject(start, seg_end, sa, after_gap, comma_bound, prev);
+                let found = self.segment_subject(start, seg_end, sa, after_gap, comma_bound, prev);
+                return found.map(|(begin, sp, leans)| {
+                    (described_before(t, begin, seg_end, sa, &sp), sp, leans)
+                });
             }
             match bound {
                 Some(x) if t.is_punct(x, ',') && !after_gap => {
@@ -399,6 +402,11 @@ fn runs_into_clause(t: &Tokens, from: usize, end: usize) -> bool {
 }
 
 fn is_left_boundary(t: &Tokens, i: usize) -> bool {
+    // "the growers' lawyer": a plural's apostrophe before a lower-case word is inside the
+    // phrase, not a quotation mark
+    if plural_apostrophe(t, i) && t.is_word(i + 1) && !t.is_cap(i + 1) {
+        return false;
+    }
     if t.is(i, "and") && i > 0 && t.is_cap(i - 1) && t.is_cap(i + 1) {
         return false;
     }
@@ -570,6 +578,38 @@ fn appositive_before(t: &Tokens, end: usize, sa: usize) -> Option<usize> {
     (s2 > sa && s2 < end && t.is_punct(s2 - 1, ',') && is_appositive(t, s2, end)).then_some(s2)
 }
 
+/// The apostrophe of a plural's possessive ("the growers' lawyer"), glued to the word.
+fn plural_apostrophe(t: &Tokens, i: usize) -> bool {
+    let single = matches!(
+        t.toks.get(i).map(|x| x.kind),
+        Some(Kind::Quote(Mark::StraightSingle | Mark::RightSingle))
+    );
+    i > 0 && single && !t.toks[i].space_before && t.lo(i - 1).ends_with('s')
+}
+
+/// Where a person's subject begins when a description in apposition comes first ("…, the
+/// port director, Ana Ruiz, said"): at the description, so that nothing of the subject is
+/// left to the content or between a quotation and its speaker.
+fn described_before(t: &Tokens, begin: usize, seg_end: usize, sa: usize, sp: &Mention) -> usize {
+    let set_off = begin > sa + 1 && t.is_punct(begin - 1, ',') && t.is_punct(seg_end, ',');
+    if sp.kind != EntityKind::Person || !set_off {
+        return begin;
+    }
+    // the description opens the clause: after a comma, a closing quotation mark or at the
+    // sentence's start
+    let mut s2 = segment_start(t, begin - 1, sa);
+    // "the authors' lawyer": a plural's apostrophe is no boundary
+    while s2 > sa + 1 && plural_apostrophe(t, s2 - 1) {
+        s2 = segment_start(t, s2 - 2, sa);
+    }
+    let opens = s2 == sa || t.is_punct(s2 - 1, ',') || t.is_quote(s2 - 1);
+    if s2 + 1 < begin && opens && is_appositive(t, s2, begin - 1) {
+        s2
+    } else {
+        begin
+    }
+}
+
 /// "The engineers who stayed behind said", "Residents who live nearby say": a lower-case
 /// word right after "who" is the relative's verb (or an adverb before it).
 fn opens_relative_verb(t: &Tokens, start: usize) -> bool {
@@ -595,12 +635,13 @@ fn is_appositive(t: &Tokens, start: usize, seg_end: usize) -> bool {
         || (t.is(start, "the")
             && t.has(start + 1, flag::ROLE | flag::NOMINAL)
             && !t.is_cap(start + 1))
-        // "X, the port's longest-serving engineer, insists": a role at the head
+        // "X, the port's longest-serving engineer, insists", "the growers' lawyer": a
+        // role at the head
         || (t.is(start, "the")
             && seg_end > start + 2
             && t.has(seg_end - 1, flag::ROLE)
             && !t.is_cap(seg_end - 1)
-            && (start + 1..seg_end).all(|i| t.is_word(i)))
+            && (start + 1..seg_end).all(|i| t.is_word(i) || plural_apostrophe(t, i)))
         // "X, (the) Harbour Board Spokesperson, said": a role capitalised after its body
         || capitalised_role_of_body(t, start, seg_end)
         // "Velto, the German carmaker, said"

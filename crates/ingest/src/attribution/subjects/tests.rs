@@ -104,6 +104,30 @@ fn a_description_with_names_in_apposition_speaks() {
 }
 
 #[test]
+fn a_description_before_a_name_in_apposition_is_part_of_the_subject() {
+    check(&[
+        // after the content, and after a quotation
+        (
+            "The pier was shut for hours, the port director, Ana Ruiz, said.",
+            &[("Ana Ruiz", "The pier was shut for hours")],
+        ),
+        (
+            "“The pier was shut for hours,” the port director, Ana Ruiz, said.",
+            &[("Ana Ruiz", "The pier was shut for hours,")],
+        ),
+        // a plural's possessive in the description, before or after the name
+        (
+            "The pier was shut for hours, the growers' lawyer, Ana Ruiz, said.",
+            &[("Ana Ruiz", "The pier was shut for hours")],
+        ),
+        (
+            "Ana Ruiz, the growers' lawyer, said the pier was shut for hours.",
+            &[("Ana Ruiz", "the pier was shut for hours")],
+        ),
+    ]);
+}
+
+#[test]
 fn adverbs_of_time_between_subject_and_cue() {
     check(&[
         (
