@@ -450,6 +450,10 @@ fn skip_adverbials(t: &Tokens, c: usize, limit: usize) -> usize {
         if rules::PREPOSITION_QUALIFIERS.contains(&t.lo(j)) {
             break;
         }
+        // "after visiting the district": a gerund, then its object
+        if is_gerund(t, j) {
+            j += 1;
+        }
         if is_determiner(t, j) {
             j += 1;
         }
@@ -470,9 +474,15 @@ fn skip_adverbials(t: &Tokens, c: usize, limit: usize) -> usize {
     k
 }
 
+/// A lower-case word in "-ing" after a preposition: the verb of an adverbial clause
+/// ("after visiting", "before leaving").
+fn is_gerund(t: &Tokens, i: usize) -> bool {
+    t.is_word(i) && !t.is_cap(i) && t.lo(i).len() > 4 && t.lo(i).ends_with("ing")
+}
+
 /// Whether `[c, limit)` holds nothing but phrases a preposition of when, where or how
-/// opens ("by phone from Velmora", "on Monday in a statement"), up to closing
-/// punctuation.
+/// opens ("by phone from Velmora", "on Monday in a statement", "after visiting the
+/// district"), up to closing punctuation.
 fn only_adverbial_phrases(t: &Tokens, c: usize, limit: usize) -> bool {
     let mut k = c;
     for _ in 0..4 {
@@ -483,8 +493,10 @@ fn only_adverbial_phrases(t: &Tokens, c: usize, limit: usize) -> bool {
         if !(rules::CUE_PREPOSITIONS.contains(&lo) || rules::HOW_SAID_PREPOSITIONS.contains(&lo)) {
             return false;
         }
+        // "after visiting the district": the gerund, then its object
+        let from = k + 1 + usize::from(is_gerund(t, k + 1));
         let stops = |i: usize| t.has(i, flag::FUNCTION | flag::ADVERBIAL | flag::TRAILING);
-        (_, k) = phrase_after_determiner(t, k + 1, limit, 5, stops);
+        (_, k) = phrase_after_determiner(t, from, limit, 5, stops);
     }
     (k..limit).all(|i| !t.is_word(i))
 }

@@ -192,3 +192,19 @@ fn an_instruction_or_a_plain_object_is_not_what_was_said() {
         ),
     ]);
 }
+
+#[test]
+fn an_adverbial_clause_after_the_cue_is_no_content() {
+    check(&[
+        // "after visiting …" says when it was said
+        (
+            "“Crews are working day and night,” Ana Ruiz said after visiting the flooded north quay.",
+            &[("Ana Ruiz", "Crews are working day and night,")],
+        ),
+        // and is skipped on the way to the content
+        (
+            "Ana Ruiz said after visiting the quay that crews were working day and night.",
+            &[("Ana Ruiz", "crews were working day and night")],
+        ),
+    ]);
+}
