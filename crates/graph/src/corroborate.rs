@@ -51,45 +51,41 @@ impl Signature {
     /// The tokens of a claim's gist: its terms, a denial, and each figure with the terms
     /// that say what it measures.
     pub fn of_gist(gist: &Gist) -> Signature {
-        let mut tokens = gist.terms.clone();
+        let mut sig = Signature {
+            tokens: gist.terms.clone(),
+        };
         if gist.negated {
-            tokens.push(NEGATED.to_string());
+            sig.tokens.push(NEGATED.to_string());
         }
         for f in &gist.figures {
             let (unit, value) = (&f.unit, round3(f.value));
             for term in &f.context {
-                let token = format!("{CONTEXT}{unit}:{value}:{term}");
-                if !tokens.contains(&token) {
-                    tokens.push(token);
-                }
+                sig.push_new(format!("{CONTEXT}{unit}:{value}:{term}"));
             }
-            let token = format!("n:{unit}:{value}");
-            if !tokens.contains(&token) {
-                tokens.push(token);
-            }
+            sig.push_new(format!("n:{unit}:{value}"));
             if let Some(side) = Open::of(f.qualifier).sign() {
-                let token = format!("{OPEN}{unit}:{value}:{side}");
-                if !tokens.contains(&token) {
-                    tokens.push(token);
-                }
+                sig.push_new(format!("{OPEN}{unit}:{value}:{side}"));
             }
         }
-        Signature { tokens }
+        sig
     }
 
-    /// Adds an entity token (`p:` place, `s:` speaker).
-    pub fn push_entity(&mut self, prefix: char, id: i64) {
-        let token = format!("{prefix}:{id}");
+    /// Adds `token` unless the signature holds it already.
+    fn push_new(&mut self, token: String) {
         if !self.tokens.contains(&token) {
             self.tokens.push(token);
         }
     }
 
+    /// Adds an entity token (`p:` place, `s:` speaker).
+    pub fn push_entity(&mut self, prefix: char, id: i64) {
+        self.push_new(format!("{prefix}:{id}"));
+    }
+
     /// Adds the first-level region a place of the claim lies in (its key has no space).
     pub fn push_region(&mut self, key: &str) {
-        let token = format!("{REGION}{key}");
-        if !key.contains(' ') && !self.tokens.contains(&token) {
-            self.tokens.push(token);
+        if !key.contains(' ') {
+            self.push_new(format!("{REGION}{key}"));
         }
     }
 
@@ -122,26 +118,31 @@ impl Signature {
             .filter(move |t| t.starts_with(prefix))
     }
 
+    /// What the tokens `<prefix><unit>:<value>:<note>` say of the figure of `unit` and
+    /// stored value `value`: each note, in order.
+    fn figure_notes<'s, 'u>(
+        &'s self,
+        prefix: &'static str,
+        unit: &'u str,
+        value: f64,
+    ) -> impl Iterator<Item = &'s str> + use<'s, 'u> {
+        self.with_prefix(prefix).filter_map(move |t| {
+            let mut parts = t[prefix.len()..].splitn(3, ':');
+            let (u, v, note) = (parts.next()?, parts.next()?, parts.next()?);
+            (u == unit && v.parse::<f64>().ok()? == value).then_some(note)
+        })
+    }
+
     /// The context terms of the figure of `unit` and stored value `value`.
     fn context_of(&self, unit: &str, value: f64) -> Vec<&str> {
-        self.with_prefix(CONTEXT)
-            .filter_map(|t| {
-                let mut parts = t[CONTEXT.len()..].splitn(3, ':');
-                let (u, v, term) = (parts.next()?, parts.next()?, parts.next()?);
-                (u == unit && v.parse::<f64>().ok()? == value).then_some(term)
-            })
-            .collect()
+        self.figure_notes(CONTEXT, unit, value).collect()
     }
 
     /// Which side the text leaves open for the figure of `unit` and stored value `value`.
     fn open_of(&self, unit: &str, value: f64) -> Open {
-        self.with_prefix(OPEN)
-            .find_map(|t| {
-                let mut parts = t[OPEN.len()..].splitn(3, ':');
-                let (u, v, side) = (parts.next()?, parts.next()?, parts.next()?);
-                (u == unit && v.parse::<f64>().ok()? == value).then(|| Open::parse(side))
-            })
-            .unwrap_or(Open::Neither)
+        self.figure_notes(OPEN, unit, value)
+            .next()
+            .map_or(Open::Neither, Open::parse)
     }
 
     /// (token, unit, value) of each figure token (`n:<unit>:<value>`).
