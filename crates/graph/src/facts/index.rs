@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use claimgraph_model::{FnvMap as HashMap, FnvSet as HashSet};
 
-use crate::corroborate::{one_story, Profile, Signature, IDF_FLOOR};
+use crate::corroborate::{Profile, Signature, IDF_FLOOR};
 use crate::Id;
 
 /// Tokens of a new claim used to find candidates: its rarest ones.
@@ -107,11 +107,10 @@ impl TokenIndex {
         }
     }
 
-    /// Whether articles `a` and `b` tell one story ([`one_story`]); an article with no
-    /// story noted names nothing, which any story may be.
-    pub fn one_story(&self, a: Id, b: Id) -> bool {
-        let story = |x: Id| self.stories.get(&x).map_or(&[][..], Vec::as_slice);
-        one_story(story(a), story(b))
+    /// The story of `article` ([`Self::note_story`]); an article with none noted names
+    /// nothing, which any story may be ([`crate::corroborate::one_story`]).
+    pub fn story(&self, article: Id) -> &[u32] {
+        self.stories.get(&article).map_or(&[][..], Vec::as_slice)
     }
 
     fn remember(&mut self, id: Id, c: Arc<Candidate>) {

@@ -17,7 +17,7 @@ mod tests;
 use claimgraph_model::{FnvMap as HashMap, FnvSet as HashSet};
 
 use crate::cluster::{average_linkage, SAME_FACT};
-use crate::corroborate::{Profile, Signature, CORROBORATES};
+use crate::corroborate::{one_story, Profile, Signature, CORROBORATES};
 use crate::{parallel, Id};
 
 pub use index::{TokenIndex, MAX_CANDIDATES, PER_TOKEN, RECENT_CLAIMS, SEED_TOKENS};
@@ -183,16 +183,16 @@ impl TokenIndex {
     /// closest ones it disagrees with (at most [`MAX_CONFLICTS`]), as (score, claim).
     fn matches(&self, article: Id, own: &[Profile], found: &[Vec<Id>]) -> Vec<Matches> {
         let weight = self.weights();
+        let own_story = self.story(article);
         parallel::map_rows(own.len(), |i| {
             let (own, ids) = (&own[i], &found[i]);
             let own_norm = own.norm(&weight);
             let mut similar: Vec<(f64, Id)> = Vec::new();
             let mut disputed: Vec<(f64, Id)> = Vec::new();
             for &id in ids {
-                let Some(c) = self
-                    .cached(id)
-                    .filter(|c| c.article != article && self.one_story(article, c.article))
-                else {
+                let Some(c) = self.cached(id).filter(|c| {
+                    c.article != article && one_story(own_story, self.story(c.article))
+                }) else {
                     continue;
                 };
                 let norms = (own_norm, c.profile.norm(&weight));
@@ -238,12 +238,14 @@ impl TokenIndex {
             }
         }
         let norms: Vec<f64> = profiles.iter().map(|p| p.norm(&weight)).collect();
+        // each claim's article's story, looked up once rather than for every pair
+        let stories: Vec<&[u32]> = local.articles.iter().map(|a| self.story(*a)).collect();
         let n = local.claims.len();
         let articles = &local.articles;
         let rows = parallel::map_rows(n, |i| {
             let mut row = PairRow::default();
             for j in (i + 1)..n {
-                if articles[i] == articles[j] || !self.one_story(articles[i], articles[j]) {
+                if articles[i] == articles[j] || !one_story(stories[i], stories[j]) {
                     continue;
                 }
                 let cmp = profiles[i].compare_normed(profiles[j], &weight, (norms[i], norms[j]));
