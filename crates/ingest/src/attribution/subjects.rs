@@ -210,13 +210,15 @@ impl Analyzer<'_, '_> {
         // "Ana Ruiz, from Vell, Norland, said", "Ana Ruiz, of Vell, said": where the
         // speaker comes from
         let from_before = (start.saturating_sub(6).max(sa)..start).any(|k| t.is(k, "from"));
-        let only_place = self
-            .reg
-            .overlapping(start, seg_end)
-            .iter()
-            .any(|f| f.kind == EntityKind::Place && f.a == start && f.b == seg_end)
-            // a name read as a speaker there is still a place: "Oslo" is where the body is
-            || (start < seg_end && rules::is_gazetteer_place(t.span_text(start, seg_end)));
+        // (asked only where it decides: the gazetteer lookup folds the words)
+        let only_place = || {
+            self.reg
+                .overlapping(start, seg_end)
+                .iter()
+                .any(|f| f.kind == EntityKind::Place && f.a == start && f.b == seg_end)
+                // a name read as a speaker there is still a place: "Oslo" is where the body is
+                || (start < seg_end && rules::is_gazetteer_place(t.span_text(start, seg_end)))
+        };
         // "X of the University of Texas, Austin, said", "X of Velto Group, Oslo, said":
         // the place after a name says where that body is
         // (set off by commas on both sides: in "…, Oslo said" the capital speaks)
@@ -224,7 +226,7 @@ impl Analyzer<'_, '_> {
         let origin = start < seg_end
             && (t.is(start, "from")
                 || t.is(start, "of")
-                || (only_place && (from_before || after_name)));
+                || ((from_before || after_name) && only_place()));
         participle || origin
     }
 
