@@ -240,27 +240,27 @@ const MAX_ROLE_WORDS: usize = 7;
 /// Past a bracketed direction in capitals opening a paragraph ("(SOUNDBITE)", "(BEGIN
 /// VIDEO CLIP)"), which no one says and which names no one.
 fn past_leading_direction(t: &Tokens, a: usize, b: usize) -> usize {
-    if !t.is_punct(a, '(') {
-        return a;
+    direction_close(t, a, b)
+        .filter(|&close| in_capitals(t, a + 1, close))
+        .map_or(a, |close| close + 1)
+}
+
+/// The closing bracket of a short direction in brackets opening at `from`, when words
+/// follow it before `b`.
+fn direction_close(t: &Tokens, from: usize, b: usize) -> Option<usize> {
+    if !t.is_punct(from, '(') {
+        return None;
     }
-    let most = b.min(a + STAGE_DIRECTION_WORDS + 2);
-    match (a + 1..most).find(|&i| t.is_punct(i, ')')) {
-        Some(close) if close + 1 < b && in_capitals(t, a + 1, close) => close + 1,
-        _ => a,
-    }
+    let most = b.min(from + STAGE_DIRECTION_WORDS + 2);
+    (from + 1..most)
+        .find(|&i| t.is_punct(i, ')'))
+        .filter(|&close| close + 1 < b)
 }
 
 /// Where the spoken words start after a label's colon at `from`: past a stage direction
 /// in brackets ("(Through interpreter)", "(Speaking Spanish)"), which no one says.
 fn past_stage_direction(t: &Tokens, from: usize, b: usize) -> usize {
-    if !t.is_punct(from, '(') {
-        return from;
-    }
-    let most = b.min(from + STAGE_DIRECTION_WORDS + 2);
-    match (from + 1..most).find(|&i| t.is_punct(i, ')')) {
-        Some(close) if close + 1 < b => close + 1,
-        _ => from,
-    }
+    direction_close(t, from, b).map_or(from, |close| close + 1)
 }
 
 /// Whether tokens `a..b` are a speaker's name: capitalised words (initials and hyphens
