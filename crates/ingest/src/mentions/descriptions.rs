@@ -209,6 +209,11 @@ pub(super) fn city_facility(t: &Tokens, i: usize) -> Option<usize> {
         .then_some(n + 1)
 }
 
+/// "reportedly", "quickly": a word in "-ly" long enough to be an adverb ("rely" is not).
+fn is_ly_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly")
+}
+
 /// "it fell to …", "it is located along …", "it was recaptured": the "it" is a place.
 pub(super) fn it_is_place(t: &Tokens, i: usize) -> bool {
     let mut k = i + 1;
@@ -216,7 +221,7 @@ pub(super) fn it_is_place(t: &Tokens, i: usize) -> bool {
     while k < t.len() && k < i + 4 {
         match t.lo(k) {
             w if rules::PLACE_PREDICATE_AUXILIARIES.contains(&w) => passive = true,
-            w if w.len() > 4 && w.ends_with("ly") => {}
+            w if is_ly_adverb(w) => {}
             _ => break,
         }
         k += 1;
@@ -229,7 +234,7 @@ pub(super) fn it_is_place(t: &Tokens, i: usize) -> bool {
         // "it fell to the rebels", not "it fell to 4%".
         "fell" => {
             let mut n = k + 1;
-            while n < k + 3 && t.lo(n).len() > 4 && t.lo(n).ends_with("ly") {
+            while n < k + 3 && is_ly_adverb(t.lo(n)) {
                 n += 1;
             }
             rules::CAPTOR_PREPOSITIONS.contains(&t.lo(n))
@@ -270,7 +275,7 @@ fn is_adverb(w: &str) -> bool {
     matches!(
         w,
         "also" | "still" | "now" | "once" | "then" | "already" | "never" | "always"
-    ) || (w.len() > 4 && w.ends_with("ly"))
+    ) || is_ly_adverb(w)
 }
 
 /// "the city", "this region", "the locality", "city centre", "it" in "it fell to …" and
