@@ -144,7 +144,9 @@ pub(super) fn is_person_word(t: &Tokens, i: usize) -> bool {
         return true;
     }
     // "Karl Winter", "Ana Summer": a word never a name alone is a surname after a given name
+    // (the names list asked only for such a word)
     let surname_after_given = i > 0
+        && t.has(i, flag::NOT_NAME)
         && t.is_cap(i - 1)
         && !t.has(i, flag::FUNCTION)
         && super::evidence::given_name_class(t.lo(i - 1)) >= 2;
