@@ -13,6 +13,7 @@ mod classify;
 mod descriptions;
 mod evidence;
 mod registry;
+mod surnames;
 #[cfg(test)]
 mod tests;
 mod words;
@@ -303,6 +304,11 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
                     reg.add_person(&f.name, f.roles.clone(), ctx, f.a);
                 }
                 _ => {}
+            }
+        }
+        if round == 0 {
+            for (name, at) in surnames::people_by_pronoun(t, &reg, &found, gaz) {
+                reg.add_person(&name, Vec::new(), Vec::new(), at);
             }
         }
         if round == 1 {

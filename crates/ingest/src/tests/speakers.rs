@@ -138,6 +138,16 @@ fn a_pronoun_means_the_person_named_outside_quotes() {
 }
 
 #[test]
+fn a_surname_never_introduced_speaks_again_as_he_or_she() {
+    let (_, ex) = run(
+        "Rates held on Monday. Brandvik told reporters the plan was ready. She \
+         added that talks would resume. “We are patient,” she said.",
+    );
+    let speakers: Vec<&str> = ex.claims.iter().map(speaker).collect();
+    assert_eq!(speakers, ["Brandvik", "Brandvik", "Brandvik"]);
+}
+
+#[test]
 fn a_pronoun_agrees_with_the_sex_of_its_person() {
     let cases = [
         // the subject of the sentence before, as without sex

@@ -181,3 +181,52 @@ fn a_name_ending_in_international_is_a_body() {
     let f = found("Ana Ruiz said the pier was unsafe.");
     assert_eq!(f, [("Ana Ruiz".to_string(), EntityKind::Person)], "{f:?}");
 }
+
+#[test]
+fn a_lone_name_a_later_he_or_she_speaks_for_is_a_person() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let kind_of = |text: &str, name: &str| {
+        found_with(text, Some(g))
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, k)| k)
+    };
+    for (text, name, want) in [
+        (
+            "Brandvik told reporters the plan was ready. She added that talks would resume.",
+            "Brandvik",
+            EntityKind::Person,
+        ),
+        (
+            "Tessaro said the dam held. Crews worked all night, he said.",
+            "Tessaro",
+            EntityKind::Person,
+        ),
+        // a body goes on as "it"
+        (
+            "Veltomar said prices rose. It said food was dearer.",
+            "Veltomar",
+            EntityKind::Organization,
+        ),
+        // the pronoun is someone named since
+        (
+            "Brandvik said the plan was ready. Mayor Ana Ruiz disagreed. She said talks had failed.",
+            "Brandvik",
+            EntityKind::Organization,
+        ),
+        // too far on to be about the name
+        (
+            "Brandvik said the plan was ready. Talks begin in May. Crews are ready. Roads are open. She said more.",
+            "Brandvik",
+            EntityKind::Organization,
+        ),
+        // a capital speaks for its government, whoever "he" is
+        (
+            "Oslo said the plan was ready. He said talks would resume.",
+            "Oslo",
+            EntityKind::Organization,
+        ),
+    ] {
+        assert_eq!(kind_of(text, name), Some(want), "{text}");
+    }
+}
