@@ -146,11 +146,13 @@ fn is_abbreviation(t: &Tokens, i: usize, next: usize) -> bool {
 
 /// "posted on X. More crews came", "low in vitamin D. The study …": a capital letter
 /// after a lower-case word, and a word that opens sentences after its period, is a name
-/// that ends the sentence, not an initial ("Mara K. Holt", "by J. Holt").
+/// that ends the sentence, not an initial ("Mara K. Holt", "by J. Holt"). After "on" it
+/// is a platform ("wrote on X. Tremors were felt …"), whatever follows: people are
+/// written "by", "from" or "with" an initial, not "on" one.
 fn letter_ends_sentence(t: &Tokens, letter: usize, next: usize) -> bool {
     let lower_before =
         letter > 0 && t.is_word(letter - 1) && t.s(letter - 1).chars().all(char::is_lowercase);
-    lower_before && t.has(next, flag::STARTER | flag::FUNCTION)
+    lower_before && (t.has(next, flag::STARTER | flag::FUNCTION) || t.is(letter - 1, "on"))
 }
 
 /// "the restrictions.Environmental groups …": a space lost after a period, between a
@@ -261,6 +263,10 @@ mod tests {
                 "Most lacked vitamin D.",
                 "The end."
             ]
+        );
+        assert_eq!(
+            sents("She wrote on X. Tremors were felt far away."),
+            ["She wrote on X.", "Tremors were felt far away."]
         );
         assert_eq!(
             sents("A letter by J. Holt and Mara K. Dunn came. It held."),
