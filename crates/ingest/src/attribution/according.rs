@@ -136,6 +136,24 @@ mod tests {
                 "The oldest ferry sank, according to the harbour board, which blamed the ice.",
                 &[("the harbour board", "The oldest ferry sank")],
             ),
+            // a participle describing the source: "known as", or after a whole clause
+            (
+                "The ferry was moored in Vell, according to the harbour authority, known as \
+                 HAV.",
+                &[("the harbour authority", "The ferry was moored in Vell")],
+            ),
+            (
+                "The pier was shut, according to the trust, run by volunteers.",
+                &[("the trust", "The pier was shut")],
+            ),
+            // a participle that is the clause's own verb
+            (
+                "Two old piers, according to the trust, collapsed overnight.",
+                &[(
+                    "the trust",
+                    "Two old piers, according to the trust, collapsed overnight",
+                )],
+            ),
         ]);
     }
 

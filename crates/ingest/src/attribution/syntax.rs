@@ -42,6 +42,16 @@ pub(super) fn loose_words(t: &Tokens, mask: &QuoteMask, a: usize, b: usize) -> u
         .count()
 }
 
+/// "…, according to the agency, known as AFAD", "The dam was shut, according to the
+/// trust, run by volunteers": a participle after the aside describes the source when it
+/// is "known as", or when the clause before the aside has its verb already ("Two bridges,
+/// according to the board, collapsed" has not).
+fn describes_the_source(t: &Tokens, s: &Sentence, cue: usize, next: usize) -> bool {
+    let lo = t.lo(next);
+    let participle = lo.ends_with("ed") || rules::IRREGULAR_PARTICIPLES.contains(&lo);
+    participle && (t.is(next + 1, "as") || (s.a..cue).any(|k| is_auxiliary(t, k)))
+}
+
 /// Where the clause starts that an "according to X" aside set off by commas interrupts
 /// ("the largest share, according to the agency, went to Chile"): the sentence start or
 /// the word after the last ", but" / ", and" / ";" before it. `None` when nothing of the
@@ -55,7 +65,7 @@ pub(super) fn enclosing_clause(t: &Tokens, s: &Sentence, cue: usize, end: usize)
     let other = flag::FUNCTION | flag::ROLE | flag::TITLE | flag::NOMINAL | flag::PRONOUN;
     let verb = is_auxiliary(t, next) || !(t.has(next, other) || t.lo(next).ends_with("ing"));
     let goes_on = next + 1 < s.b && t.is_word(next) && !t.is_cap(next) && verb;
-    if !(aside && goes_on) {
+    if !(aside && goes_on) || describes_the_source(t, s, cue, next) {
         return None;
     }
     let start = (s.a + 1..cue - 1)

@@ -178,6 +178,10 @@ pub const QUOTE_SOURCE_OPENINGS: &[&[&str]] = &[
     &["so", "says"],
 ];
 
+/// Past participles not in "-ed" that open an aside describing a source ("…, according
+/// to the agency, known as AFAD", "…, according to the trust, run by volunteers").
+pub const IRREGULAR_PARTICIPLES: &[&str] = &["known", "run", "built", "held", "born", "set"];
+
 /// "asked not to be named / identified / quoted": a source's request for anonymity after
 /// a cue, which reports nothing.
 pub const ANONYMITY_PARTICIPLES: &[&str] = &["named", "identified", "quoted"];
