@@ -236,7 +236,37 @@ fn is_cue_noun(t: &Tokens, i: usize, sa: usize) -> bool {
             || t.toks[p].kind == Kind::Num
             || t.has(p, flag::NUMWORD)
     };
-    (i > sa && t.lo(i).ends_with('s') && marked(i - 1)) || is_noun_form(t, i, sa)
+    (i > sa && t.lo(i).ends_with('s') && marked(i - 1))
+        || is_noun_form(t, i, sa)
+        || names_whose_noun(t, i, sa)
+}
+
+/// "above Wall Street estimates, betting on …", "missed Harbour Bank forecasts.": the
+/// plural of a cue whose plain form is a noun ([`rules::NOUN_FORM_CUES`]), after a name
+/// that follows a lower-case word and before punctuation, is whose estimates they are.
+/// ("“…,” the board estimates." has its quotation before; "Lena Holm, the analyst,
+/// estimates that" goes on.)
+fn names_whose_noun(t: &Tokens, i: usize, sa: usize) -> bool {
+    let is_noun_plural = t
+        .lo(i)
+        .strip_suffix('s')
+        .is_some_and(|stem| rules::NOUN_FORM_CUES.contains(&stem));
+    if !is_noun_plural || i <= sa + 1 || !t.is_cap(i - 1) {
+        return false;
+    }
+    let mut k = i - 1;
+    while k > sa && t.is_cap(k - 1) && t.is_word(k - 1) {
+        k -= 1;
+    }
+    let object = k > sa
+        && t.is_word(k - 1)
+        && !t.is_cap(k - 1)
+        && !rules::CLAUSE_COORDINATORS.contains(&t.lo(k - 1));
+    let ends = t
+        .toks
+        .get(i + 1)
+        .is_none_or(|x| matches!(x.kind, Kind::Punct(',' | '.' | ';')));
+    object && ends && !(sa..i).any(|q| t.is_quote(q))
 }
 
 /// "added 27 firms to a blacklist", "adds to the pressure", "added 300 jobs": a form of

@@ -62,6 +62,36 @@ fn a_cue_whose_plain_form_is_a_noun_reads_as_the_noun_after_a_possessive() {
 }
 
 #[test]
+fn a_cue_plural_after_a_name_it_belongs_to_is_the_noun() {
+    check(&[
+        // the board's estimates: nothing the board says
+        (
+            "Fares rose by 2 percent above Harbour Board estimates, blaming the storms.",
+            &[(
+                "",
+                "Fares rose by 2 percent above Harbour Board estimates, blaming the storms.",
+            )],
+        ),
+        (
+            "Ferry fares rose by 2 percent, missing Harbour Board forecasts.",
+            &[(
+                "",
+                "Ferry fares rose by 2 percent, missing Harbour Board forecasts.",
+            )],
+        ),
+        // the verb: a clause follows, or the quotation it closes stands before
+        (
+            "Lena Holm, an analyst at Velto, estimates that fares will rise by 2 percent.",
+            &[("Lena Holm", "fares will rise by 2 percent")],
+        ),
+        (
+            "“Fares will rise by 2 percent,” the Harbour Board estimates.",
+            &[("Harbour Board", "Fares will rise by 2 percent,")],
+        ),
+    ]);
+}
+
+#[test]
 fn a_speech_participle_alone_is_said_by_the_sentence_subject() {
     check(&[
         (
