@@ -637,11 +637,11 @@ fn is_appositive(t: &Tokens, start: usize, seg_end: usize) -> bool {
         || (t.is(start, "the")
             && t.has(start + 1, flag::ROLE | flag::NOMINAL)
             && !t.is_cap(start + 1))
-        // "X, the port's longest-serving engineer, insists", "the growers' lawyer": a
-        // role at the head
+        // "X, the port's longest-serving engineer, insists", "the growers' lawyer", "the
+        // Velto coach": a role or a noun of a kind of person at the head
         || (t.is(start, "the")
             && seg_end > start + 2
-            && t.has(seg_end - 1, flag::ROLE)
+            && (t.has(seg_end - 1, flag::ROLE) || t.lex.is_person_noun(t.lo(seg_end - 1)))
             && !t.is_cap(seg_end - 1)
             && (start + 1..seg_end).all(|i| t.is_word(i) || plural_apostrophe(t, i)))
         // "X, (the) Harbour Board Spokesperson, said": a role capitalised after its body

@@ -29,6 +29,28 @@ fn a_participle_phrase_between_subject_and_cue_is_skipped() {
 }
 
 #[test]
+fn a_description_headed_by_a_kind_of_person_is_an_apposition() {
+    check(&[
+        (
+            "Ivo Brand, the Velmora coach, said his side lacked confidence.",
+            &[("Ivo Brand", "his side lacked confidence")],
+        ),
+        (
+            "Ana Ruiz, the Harbour Board's chief hydrologist, said the dam was safe.",
+            &[("Ana Ruiz", "the dam was safe")],
+        ),
+        // a head that is no kind of person: no one described, nothing reported
+        (
+            "The Velmora dam, the Oster weir, said nothing of the flood.",
+            &[(
+                "",
+                "The Velmora dam, the Oster weir, said nothing of the flood.",
+            )],
+        ),
+    ]);
+}
+
+#[test]
 fn a_role_with_figures_before_it_and_a_place_after_it_is_an_apposition() {
     check(&[
         (
