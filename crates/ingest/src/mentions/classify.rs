@@ -464,7 +464,12 @@ impl Run<'_> {
             self.gaz
                 .is_some_and(|g| !g.lookup(&fold(strip_possessive(&name.written))).is_empty())
         };
-        if !known_person && !tagger_person && sports_side(t, pa, b) && gazetteer_name() {
+        let cues = self.place_cues(prev_place_end);
+        // a country's side is still read as the country: its name is the place's too
+        let team = sports_side(t, pa, b)
+            || (!cues.prep && reg.teams.contains(&word_hash(&team_key(&name.written))));
+        let country = || rules::is_country_in(self.gaz, &name.written);
+        if !known_person && !tagger_person && team && gazetteer_name() && !country() {
             return ControlFlow::Break(Some(Found {
                 a: pa,
                 b,
@@ -473,7 +478,6 @@ impl Run<'_> {
                 roles: Vec::new(),
             }));
         }
-        let cues = self.place_cues(prev_place_end);
         if self.reads_as_place(&name, &cues) {
             let place_name = self.place_name(&name.written, &cues);
             return ControlFlow::Break(Some(self.place(b, place_name)));
@@ -741,4 +745,10 @@ impl Run<'_> {
             roles,
         })
     }
+}
+
+/// The key of a team's name in [`Registry::teams`]: its lower-case name without a
+/// possessive.
+pub(super) fn team_key(written: &str) -> String {
+    strip_possessive(written).to_lowercase()
 }

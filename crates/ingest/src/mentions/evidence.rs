@@ -286,13 +286,15 @@ const MATCH_REACH: usize = 30;
 /// "Porto beat Braga 2-1", "Leeds have won five of their last six matches": a name right
 /// before a result verb, or right after a word naming the opponent, in a sentence about a
 /// match (a score such as "2-1", or a sports noun), is a team, not a place; so is a name
-/// before a team role and its holder ("Braga coach Ana Ruiz").
+/// before a team role and its holder ("Braga coach Ana Ruiz"), or after "the" and before
+/// the role ("the Braga coach").
 pub(super) fn sports_side(t: &Tokens, a: usize, b: usize) -> bool {
-    // "Braga coach Ana Ruiz": a role of the team's and the person holding it
+    // "Braga coach Ana Ruiz", "Ana Ruiz, the Braga coach,": a role of the team's and the
+    // person holding it
     let staff = t.is_word(b)
         && !t.toks[b].cap
         && rules::SPORTS_STAFF_WORDS.contains(&t.lo(b))
-        && t.is_cap(b + 1);
+        && (t.is_cap(b + 1) || (a > 0 && t.is(a - 1, "the")));
     if staff {
         return true;
     }

@@ -27,9 +27,9 @@ use crate::text::{flag, word_hash, FnvMap, FnvSet, Tokens};
 
 use self::borders::name_borders;
 use self::capitals::resolve_capitals;
-use self::classify::classify;
+use self::classify::{classify, team_key};
 use self::descriptions::{read_seats, resolve_place_descriptions};
-use self::evidence::{roles_after, roles_before, LARGE_PLACE};
+use self::evidence::{roles_after, roles_before, sports_side, LARGE_PLACE};
 use self::words::strip_possessive;
 
 pub(crate) use self::bodies::outlet_kind_end;
@@ -310,6 +310,11 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
             for (name, at) in surnames::people_by_pronoun(t, &reg, &found, gaz) {
                 reg.add_person(&name, Vec::new(), Vec::new(), at);
             }
+            reg.teams = found
+                .iter()
+                .filter(|f| f.kind == EntityKind::Organization && sports_side(t, f.a, f.b))
+                .map(|f| word_hash(&team_key(&f.name)))
+                .collect();
         }
         if round == 1 {
             reg.found = found;

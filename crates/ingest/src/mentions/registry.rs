@@ -68,6 +68,10 @@ pub struct Registry {
     /// tanker Nordic Star", "Hurricane Erin") → how many words its name has: those words
     /// name no place nor person.
     pub(super) vehicles: FnvMap<u64, usize>,
+    /// Hashes of the lower-case names the first reading took for a city's team in a match
+    /// report ("Porto beat Braga 2-1"): the team everywhere in the article but after a
+    /// preposition of place ("Braga, the champions, have lost …"; "travel to Braga").
+    pub(super) teams: FnvSet<u64>,
 }
 
 /// At most this many people are remembered per article (bounds role look-ups).

@@ -456,6 +456,22 @@ fn a_city_in_a_match_report_is_its_team() {
 }
 
 #[test]
+fn a_city_read_as_its_team_once_is_the_team_in_the_whole_report() {
+    let text = "Porto beat Braga 2-1 on Sunday. Braga, the champions, have lost 3 times \
+                since May. Ana Ruiz, the Braga coach, said 2 players were hurt. Porto \
+                travel to Braga in June.";
+    // after a preposition of place it is the city again
+    assert_eq!(
+        claim_places(text),
+        [vec![], vec![], vec!["Braga"]],
+        "{text}"
+    );
+    // a country's side is written as the country
+    let p = places("Ana Ruiz, the Portugal coach, said 2 players were hurt.");
+    assert!(p.iter().any(|x| x.0 == "Portugal"), "{p:?}");
+}
+
+#[test]
 fn the_region_of_x_is_the_region() {
     let p = places("Floods hit the region of Kharkiv and the Kharkiv region again.");
     let keys: Vec<(&str, PlaceType)> = p.iter().map(|x| (x.1.as_str(), x.2)).collect();
