@@ -303,6 +303,8 @@ pub(super) struct PlaceCues {
     prep: bool,
     /// An item of a list of places ("A, B and C").
     listed: bool,
+    /// Right after a verb whose object is a place ("ferries left X", "drones struck X").
+    verb_object: bool,
     /// "the Savio River", "Lake Tana": a capitalised feature word ends the name, or opens
     /// it ([`rules::FEATURE_LEADS`]).
     geo_last: bool,
@@ -357,10 +359,15 @@ impl Run<'_> {
                 && (e..pa).all(|k| t.is_punct(k, ',') || conjunction(k))
                 && (joined || ends_item(b))
         });
+        let verb_object = pa > self.para_start
+            && t.is_word(pa - 1)
+            && !t.toks[pa - 1].cap
+            && rules::PLACE_OBJECT_VERBS.contains(&t.lo(pa - 1));
         PlaceCues {
             before,
             prep,
             listed,
+            verb_object,
             geo_last: (t.has(last, flag::GEO) && t.is_cap(last) && last > pa)
                 || (rules::FEATURE_LEADS.contains(&t.lo(pa)) && b > pa + 1 && t.is_cap(pa + 1)),
         }
@@ -614,6 +621,7 @@ impl Run<'_> {
                 || (cues.prep && !tagger_thing && !person_shaped)
                 || (cues.listed && !person_shaped)
                 || gazetteer
+                || (cues.verb_object && gaz.is_some_and(|g| large_place(g, key()).is_some()))
                 || in_country
                 || owned
                 || reg.is_place_lo(lower))

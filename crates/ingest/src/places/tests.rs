@@ -499,6 +499,23 @@ fn capitals_acting_as_governments_are_not_what_a_claim_is_about() {
 }
 
 #[test]
+fn a_capital_after_a_verb_that_takes_a_place_is_the_city() {
+    for (text, want) in [
+        (
+            "Ferries left Oslo on Monday as the strike ended.",
+            vec!["Oslo"],
+        ),
+        ("Storms battered Lisbon for 3 days.", vec!["Lisbon"]),
+        // a verb that takes an actor: the government
+        ("The minister thanked Oslo for 3 ferries.", vec![]),
+        // a name the gazetteer does not know as a large place is no place by the verb
+        ("Ferries left Veltomar on Monday for 3 hours.", vec![]),
+    ] {
+        assert_eq!(claim_places(text), [want], "{text}");
+    }
+}
+
+#[test]
 fn an_unknown_region_is_named_by_its_bare_name() {
     let p = places("Miners struck across the Velmora region on Monday.");
     assert!(p.is_empty(), "{p:?}");

@@ -130,6 +130,16 @@ pub const COUNTRY_NOUNS: &[&str] = &["country", "nation"];
 /// too ("a letter from Velto"), and are left out.
 pub const LOCATIVE_PREPOSITIONS: &[&str] = &["in", "at", "near", "outside", "across"];
 
+/// Verbs whose object is a place, never a government that acts: a capital right after
+/// one is the city ("ferries left Oslo", "drones struck Kyiv overnight"), as it is after
+/// "in". Verbs that take actors ("accused", "urged", "warned") are left out.
+pub const PLACE_OBJECT_VERBS: &[&str] = &[
+    "reached", "reaches", "reach", "left", "leave", "leaves", "leaving", "entered", "enter",
+    "visited", "visit", "visits", "visiting", "toured", "hit", "hits", "struck", "strikes",
+    "shelled", "bombed", "flooded", "battered", "evacuated", "surrounded", "fled", "flee",
+    "arrived", "crossed",
+];
+
 /// Prepositions that place an unnamed speaker ("residents in Brea say", "police from
 /// Holt said"): the claim is about that place.
 pub const SPEAKER_PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from"];
