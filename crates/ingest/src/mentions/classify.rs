@@ -719,6 +719,7 @@ impl Run<'_> {
                         && (pa == 0
                             || !t.is_word(pa - 1)
                             || rules::CLAUSE_COORDINATORS.contains(&t.lo(pa - 1))))))
+            || (!multi && acts_on_its_own(t, b))
             || (multi && t.is_punct(b, ',') && t.is(b + 1, "who"))
             || (multi && described_as_person(t, b))
             || (multi
@@ -759,4 +760,11 @@ impl Run<'_> {
 /// possessive.
 pub(super) fn team_key(written: &str) -> String {
     strip_possessive(written).to_lowercase()
+}
+
+/// "Velto launched its rocket", "Velto cut its forecast": a lone name whose verb acts on
+/// "its" own thing is a body (a person's is "his" or "her"; a place the gazetteer knows
+/// was read before the person rules).
+fn acts_on_its_own(t: &Tokens, b: usize) -> bool {
+    t.is_word(b) && !t.is_cap(b) && !t.has(b, flag::FUNCTION | flag::PRONOUN) && t.is(b + 1, "its")
 }

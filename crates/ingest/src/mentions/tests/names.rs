@@ -230,3 +230,36 @@ fn a_lone_name_a_later_he_or_she_speaks_for_is_a_person() {
         assert_eq!(kind_of(text, name), Some(want), "{text}");
     }
 }
+
+#[test]
+fn a_lone_name_acting_on_its_own_thing_is_a_body() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let kind_of = |text: &str, name: &str| {
+        found_with(text, Some(g))
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, k)| k)
+    };
+    for (text, name, want) in [
+        (
+            "Veltomar cut its forecast on Monday.",
+            "Veltomar",
+            Some(EntityKind::Organization),
+        ),
+        (
+            "Orvana launched its first rocket in May.",
+            "Orvana",
+            Some(EntityKind::Organization),
+        ),
+        // a country the gazetteer knows stays the place
+        (
+            "Norway raised its forecast on Monday.",
+            "Norway",
+            Some(EntityKind::Place),
+        ),
+        // "his" or "her" own is no body's; a capitalised opener alone is no name
+        ("Veltomar cut his losses on Monday.", "Veltomar", None),
+    ] {
+        assert_eq!(kind_of(text, name), want, "{text}");
+    }
+}
