@@ -324,7 +324,8 @@ fn continue_outlets(drafts: &mut [(Draft, usize)]) {
 
 /// "An official … admitted that A. “B,” Ana Ruiz told the radio.": an office described with
 /// "a/an" and at once followed by a person the article names for the first time is that
-/// person.
+/// person, unless the article gives that person another role ("…, a spokesman said.
+/// Prosecutor Ana Ruiz said …": two people).
 fn name_described_offices(drafts: &mut [(Draft, usize)], mentions: &[Mention]) {
     for k in 1..drafts.len() {
         let (l, r) = drafts.split_at_mut(k);
@@ -344,9 +345,11 @@ fn name_described_offices(drafts: &mut [(Draft, usize)], mentions: &[Mention]) {
         let introduced = mentions
             .iter()
             .any(|m| m.name == named.name && m.span.start < sp.span.start);
+        let same_office = named.roles.is_empty() || named.roles.iter().any(|r| *r == office);
         if rules::INDEFINITE_ARTICLES.contains(&article.as_str())
             && rules::OFFICE_NOUNS.contains(&office.as_str())
             && !introduced
+            && same_office
         {
             let mut m = named.clone();
             m.span = sp.span;

@@ -786,4 +786,11 @@ fn an_office_described_then_named_is_the_named_person() {
         ex.claims[0].via.as_ref().map(|m| m.name.as_str()),
         Some("The Guardian")
     );
+    // a person named next in another role is someone else
+    let (_, ex) = run(
+        "The bank has repaid most savers, a spokesman said. Prosecutor Ana \
+         Ruiz said the case was a warning.",
+    );
+    let who: Vec<&str> = ex.claims.iter().map(speaker).collect();
+    assert_eq!(who, ["a spokesman", "Ana Ruiz"]);
 }
