@@ -32,8 +32,18 @@ impl Analyzer<'_, '_> {
     /// else the body that spoke last, for a generic head ("the company") or one its name
     /// holds, named by a cue alone ("Velto blamed …. The company later faulted …").
     fn body_described(&self, head: &str, at: usize, prev: Option<&Mention>) -> Option<Mention> {
+        // "Algeria's foreign ministry rejected …. The ministry said …": a country's
+        // institution described before counts as named there, the later of the two wins
+        let national = national_body_before(self.t, at, head);
         if let Some(f) = self.org_for_description(head, at) {
-            return Some(mention_of(self.t, f));
+            let named = mention_of(self.t, f);
+            return Some(match national {
+                Some(n) if n.span.start > named.span.start => n,
+                _ => named,
+            });
+        }
+        if national.is_some() {
+            return national;
         }
         // or a body named by description that just spoke ("Peru's health ministry said
         // …, the ministry said")
@@ -508,6 +518,19 @@ fn national_body(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
     }
     let name = t.span_text(k, b).to_string();
     Some(span_mention(t, k, b, name, EntityKind::Organization))
+}
+
+/// The last country's institution with the head word `head` described before token `at`
+/// ("Algeria's foreign ministry", "the Chilean army"), within [`DESCRIPTION_LOOKBACK`].
+fn national_body_before(t: &Tokens, at: usize, head: &str) -> Option<Mention> {
+    (at.saturating_sub(DESCRIPTION_LOOKBACK)..at)
+        .rev()
+        .filter(|&k| t.lo(k) == head && !t.toks[k].cap)
+        .find_map(|k| {
+            (k.saturating_sub(DESCRIPTION_MODIFIERS)..k)
+                .rev()
+                .find_map(|a| national_body(t, a, k + 1))
+        })
 }
 
 /// Whether a body's name holds the head noun of a description of it ("the ministry" and

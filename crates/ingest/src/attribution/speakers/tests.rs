@@ -275,6 +275,31 @@ fn a_multi_word_name_after_the_is_a_body() {
 }
 
 #[test]
+fn a_country_institution_described_before_is_the_body_a_bare_head_names() {
+    check(&[
+        // described, not speaking, then "the ministry": the later body with that head
+        (
+            "Talks on the ferry deal stalled, the Harbour Ministry of Velmora said. \
+             Portugal's foreign ministry rejected the claim. The ministry said 3 envoys \
+             had left.",
+            &[
+                (
+                    "Harbour Ministry of Velmora",
+                    "Talks on the ferry deal stalled",
+                ),
+                ("Portugal's foreign ministry", "3 envoys had left"),
+            ],
+        ),
+        // a body named after the description is the later one
+        (
+            "Portugal's foreign ministry rejected the claim. The Harbour Ministry of \
+             Velmora met on Monday. The ministry said 3 envoys had left.",
+            &[("Harbour Ministry of Velmora", "3 envoys had left")],
+        ),
+    ]);
+}
+
+#[test]
 fn a_repeated_description_is_the_unnamed_body_it_repeats() {
     check(&[
         (
