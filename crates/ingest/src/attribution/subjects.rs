@@ -646,6 +646,7 @@ fn is_appositive(t: &Tokens, start: usize, seg_end: usize) -> bool {
             && (start + 1..seg_end).all(|i| t.is_word(i) || plural_apostrophe(t, i)))
         // "X, (the) Harbour Board Spokesperson, said": a role capitalised after its body
         || capitalised_role_of_body(t, start, seg_end)
+        || capitalised_role_with_complement(t, start, seg_end)
         // "Velto, the German carmaker, said"
         || (t.is(start, "the")
             && (start + 1..seg_end).all(|i| t.is_word(i))
@@ -676,6 +677,23 @@ fn is_role_with_complement(t: &Tokens, start: usize, seg_end: usize) -> bool {
     role.is_some_and(|r| {
         r + 1 == seg_end || rules::ROLE_COMPLEMENT_PREPOSITIONS.contains(&t.lo(r + 1))
     })
+}
+
+/// "the U.N. High Commissioner for Refugees", "the Deputy Minister of Health": "the", a
+/// capitalised title (a role word among capitalised words), then nothing or a preposition
+/// of a role and capitalised words.
+fn capitalised_role_with_complement(t: &Tokens, start: usize, seg_end: usize) -> bool {
+    if !t.is(start, "the") {
+        return false;
+    }
+    let title_end = (start + 1..seg_end)
+        .find(|&i| !t.is_cap(i) && !t.is_punct(i, '.'))
+        .unwrap_or(seg_end);
+    let role = (start + 1..title_end).any(|i| t.has(i, flag::ROLE) && t.is_cap(i));
+    let complement = title_end == seg_end
+        || (rules::ROLE_COMPLEMENT_PREPOSITIONS.contains(&t.lo(title_end))
+            && (title_end + 1..seg_end).all(|i| t.is_cap(i) || t.is(i, "the")));
+    title_end > start + 1 && role && complement
 }
 
 /// "the Harbour Board Spokesperson", "Harbour Board Spokesperson": capitalised words of a

@@ -29,6 +29,20 @@ fn a_participle_phrase_between_subject_and_cue_is_skipped() {
 }
 
 #[test]
+fn a_capitalised_title_with_its_complement_is_an_apposition() {
+    check(&[
+        (
+            "Ivo Brand, the U.N. Special Envoy for Harbours, said the talks had failed.",
+            &[("Ivo Brand", "the talks had failed")],
+        ),
+        (
+            "Ana Ruiz, the E.U. High Representative for Fisheries, said 3 boats sank.",
+            &[("Ana Ruiz", "3 boats sank")],
+        ),
+    ]);
+}
+
+#[test]
 fn a_description_headed_by_a_kind_of_person_is_an_apposition() {
     check(&[
         (
