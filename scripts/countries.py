@@ -12,7 +12,8 @@ Output, UTF-8, tab separated, sorted:
     D  demonym  cc   the English masculine and feminine demonyms ("Danish", "Haitian")
     N  name     cc   other names: common and official names and alternate spellings
                      ("UK", "Ivory Coast", "Czech Republic"), Latin script, without the
-                     two-letter code itself (which would make "IT" or "NO" a country)
+                     two-letter code itself (which would make "IT" or "NO" a country),
+                     and the few English exonyms of SUPPLEMENT
 A name or demonym several countries share ("Congolese") has a row for each; the gazetteer
 picks the most populous.
 """
@@ -46,8 +47,20 @@ def names(c):
     return {n.strip() for n in raw if n.strip() != code and "," not in n and is_latin(n)}
 
 
+# English exonyms news writes that the source lacks ("Britain") or keeps only among its
+# one-word alternate spellings, which `names` drops as a class ("Burma", "Holland"): each
+# checked to be no common English word nor a company's name ("Emirates" is an airline).
+SUPPLEMENT = [
+    ("Britain", "GB"),
+    ("Burma", "MM"),
+    ("Holland", "NL"),
+    ("Swaziland", "SZ"),
+    ("Vatican", "VA"),
+]
+
+
 def rows(countries):
-    out = set()
+    out = {("N", name, code) for name, code in SUPPLEMENT}
     for c in countries:
         code = c["cca2"].upper()
         eng = c.get("demonyms", {}).get("eng", {})

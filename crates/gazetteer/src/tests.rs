@@ -163,4 +163,9 @@ fn a_country_capital_is_its_place_of_that_name() {
         capital.map(|p| &*embedded.place(p).name),
         Some("Copenhagen")
     );
+    // English exonyms news writes, which the country data lacks or drops
+    let code = |n: &str| embedded.country_named(&fold(n)).map(|c| c.code);
+    assert_eq!(code("Britain"), CountryCode::parse("GB"));
+    assert_eq!(code("Burma"), CountryCode::parse("MM"));
+    assert_eq!(code("Emirates"), None);
 }
