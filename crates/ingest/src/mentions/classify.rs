@@ -664,6 +664,18 @@ impl Run<'_> {
                 roles: Vec::new(),
             });
         }
+        // "The HSB said", "ONS reported": an acronym before a cue is a body speaking (named
+        // in full when the article spells it out: `expand_acronyms`)
+        if b == pa + 1 && cue_follows(t, b) && claimgraph_model::acronym_letters(written).is_some()
+        {
+            return Some(Found {
+                a: pa,
+                b,
+                kind: EntityKind::Organization,
+                name: written.to_string(),
+                roles: Vec::new(),
+            });
+        }
         // People: role words before, an apposition after, a cue verb after, or already known.
         // ("Winter said" after "Karl Winter": a surname the article gave a person)
         if !(known_person || (pa..b).all(|i| is_person_word(t, i))) || b - pa > 4 {

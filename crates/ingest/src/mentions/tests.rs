@@ -24,10 +24,19 @@ fn an_acronym_takes_the_name_the_article_spells_out() {
     let found = |text: &str| found_with(text, Some(g));
     let f = found("The Harbour Safety Board met. Crews from the HSB left on Monday.");
     let board = ("Harbour Safety Board".to_string(), EntityKind::Organization);
-    assert_eq!(f, [board.clone(), board], "{f:?}");
+    assert_eq!(f, [board.clone(), board.clone()], "{f:?}");
     // other initials stay as written
     let f = found("The Harbour Safety Board met. Crews from the HSA left on Monday.");
     assert!(f.iter().any(|x| x.0 == "HSA"), "{f:?}");
+    // an acronym speaking, with or without "the"
+    for text in [
+        "The Harbour Safety Board met. The HSB said 3 cranes failed.",
+        "The Harbour Safety Board met. HSB reported that 3 cranes failed.",
+    ] {
+        assert_eq!(found(text), [board.clone(), board.clone()], "{text}");
+    }
+    let f = found("The HSA said 3 cranes failed.");
+    assert_eq!(f, [("HSA".to_string(), EntityKind::Organization)]);
 }
 
 #[test]
