@@ -345,7 +345,7 @@ fn name_described_offices(drafts: &mut [(Draft, usize)], mentions: &[Mention]) {
         let introduced = mentions
             .iter()
             .any(|m| m.name == named.name && m.span.start < sp.span.start);
-        let same_office = named.roles.is_empty() || named.roles.iter().any(|r| *r == office);
+        let same_office = named.roles.is_empty() || named.roles.contains(&office);
         if rules::INDEFINITE_ARTICLES.contains(&article.as_str())
             && rules::OFFICE_NOUNS.contains(&office.as_str())
             && !introduced
