@@ -224,6 +224,11 @@ pub(super) fn reads_as_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> b
     if b > a + 1 && rules::BODY_TAILS.contains(&t.lo(b - 1)) {
         return true;
     }
+    // "Amnesty International Kenya", "Red Cross Norway": a body's national branch ends in
+    // the country; a person's name does not ("Ana Kenya" opens with a given name)
+    if b > a + 1 && given_name_class(t.lo(a)) < 2 && rules::is_country(t.s(b - 1)) {
+        return true;
+    }
     given_name_class(t.lo(a)) < 2 && tagged_as(reg, a, b, 0.0) == Some(NameType::Organization)
 }
 

@@ -263,3 +263,26 @@ fn a_lone_name_acting_on_its_own_thing_is_a_body() {
         assert_eq!(kind_of(text, name), want, "{text}");
     }
 }
+
+#[test]
+fn a_body_named_with_its_country_branch_is_a_body() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    for (text, want) in [
+        (
+            "Refugee Aid Norway said 3 ferries sank.",
+            ("Refugee Aid Norway", EntityKind::Organization),
+        ),
+        // a given name first: a person whose surname is a country's name
+        (
+            "Ana Norway said 3 ferries sank.",
+            ("Ana Norway", EntityKind::Person),
+        ),
+    ] {
+        let f = found_with(text, Some(g));
+        assert_eq!(
+            f.first().map(|(n, k)| (n.as_str(), *k)),
+            Some(want),
+            "{text}"
+        );
+    }
+}
