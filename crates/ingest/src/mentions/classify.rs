@@ -754,10 +754,13 @@ impl Run<'_> {
         } else {
             EntityKind::Organization
         };
-        let name = reg
-            .person_name_lo(written_lo)
-            .unwrap_or(written)
-            .to_string();
+        // a person's full name for a surname; a country keeps its own ("Jordan" beside
+        // "Michael Jordan")
+        let name = match kind {
+            EntityKind::Person => reg.person_name_lo(written_lo).unwrap_or(written),
+            _ => written,
+        }
+        .to_string();
         Some(Found {
             a: pa,
             b,

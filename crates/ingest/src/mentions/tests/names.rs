@@ -286,3 +286,20 @@ fn a_body_named_with_its_country_branch_is_a_body() {
         );
     }
 }
+
+#[test]
+fn a_country_keeps_its_name_beside_a_person_who_shares_it() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let f = found_with(
+        "Coach Ana Norway said 3 players left. Floods hit Norway on Monday.",
+        Some(g),
+    );
+    let names: Vec<(&str, EntityKind)> = f.iter().map(|(n, k)| (n.as_str(), *k)).collect();
+    assert_eq!(
+        names,
+        [
+            ("Ana Norway", EntityKind::Person),
+            ("Norway", EntityKind::Place)
+        ]
+    );
+}
