@@ -54,8 +54,17 @@ pub(super) fn classify(
     if let Some(f) = based_body(t, a0, a, b) {
         return Some(f);
     }
-    if let Some(f) = as_body(t, reg, a, b) {
-        return Some(f);
+    // "Gaza and the West Bank": two places, not one body's name joined by "and"
+    let and = (a + 1..b).find(|&k| t.is(k, "and"));
+    if let Some(k) =
+        and.filter(|&k| names_a_region(t, k + 1 + usize::from(t.is(k + 1, "the")), b, gaz))
+    {
+        return classify(t, reg, a0, k, para_start, prev_place_end, gaz);
+    }
+    if !names_a_region(t, a, b, gaz) {
+        if let Some(f) = as_body(t, reg, a, b) {
+            return Some(f);
+        }
     }
     let pa = strip_modifiers(t, a, b)?;
     let run = Run {
@@ -71,6 +80,19 @@ pub(super) fn classify(
         ControlFlow::Break(found) => found,
         ControlFlow::Continue(name) => run.as_person(&name),
     }
+}
+
+/// "the West Bank": a run of several words that is a region's own name in the gazetteer
+/// is that region, though a word of it heads bodies' names too ("Bank", "Council").
+fn names_a_region(t: &Tokens, a: usize, b: usize, gaz: Option<&Gazetteer>) -> bool {
+    b > a + 1
+        && gaz.is_some_and(|g| {
+            let key = fold(strip_possessive(t.span_text(a, b)));
+            g.regions_named(&key).iter().any(|&r| {
+                let region = g.region(r);
+                region.listed && fold(&region.name) == key
+            })
+        })
 }
 
 /// "Oslo-based Velto", "London-headquartered Arkam Partners": the name after a place

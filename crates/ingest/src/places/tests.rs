@@ -516,6 +516,24 @@ fn a_capital_after_a_verb_that_takes_a_place_is_the_city() {
 }
 
 #[test]
+fn a_region_whose_name_ends_in_a_body_word_is_the_region() {
+    for (text, want) in [
+        (
+            "Aid trucks entered the West Bank on Monday with 3 tonnes of flour.",
+            vec!["West Bank"],
+        ),
+        (
+            "Aid trucks reached Gaza and the West Bank with 3 tonnes of flour.",
+            vec!["Gaza", "West Bank"],
+        ),
+        // a body's name that is no region stays the body's
+        ("The World Bank lent 3 billion dollars to the port.", vec![]),
+    ] {
+        assert_eq!(claim_places(text), [want], "{text}");
+    }
+}
+
+#[test]
 fn an_unknown_region_is_named_by_its_bare_name() {
     let p = places("Miners struck across the Velmora region on Monday.");
     assert!(p.is_empty(), "{p:?}");
