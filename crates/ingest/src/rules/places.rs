@@ -43,7 +43,8 @@ pub const GEO_HEADS: &[&str] = &[
     "river", "sea", "lake", "mountain", "mountains", "mount", "bay", "gulf", "ocean", "island",
     "islands", "strait", "valley", "pass", "peninsula", "desert", "canal", "plain", "basin",
     "coast", "delta", "oblast", "region", "province", "district", "county", "glacier",
-    "volcano", "reef", "lagoon", "fjord", "canyon",
+    "volcano", "reef", "lagoon", "fjord", "canyon", "strip", "heights", "hills", "highlands",
+    "plateau", "archipelago", "gorge",
 ];
 
 /// Feature words that open a feature's name ("Lake Tana", "Mount Elgon", "Cape Verde",
