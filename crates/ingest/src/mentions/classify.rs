@@ -12,10 +12,10 @@ use crate::text::{flag, word_hash, Kind, Tokens};
 
 use super::bodies::{as_body, as_outlet, person_after_body};
 use super::evidence::{
-    compass_region, country_after_of, described_as_person, facility_after, given_name_class,
-    is_common_given_name, is_large_place, is_place_in, large_place, paired_with_a_town,
-    placed_by_what_follows, reads_as_body, reads_as_person, roles_after, roles_before, sports_side,
-    tagged_as, NOT_PLACE_MARGIN,
+    acts_on_its_own, compass_region, country_after_of, described_as_person, facility_after,
+    given_name_class, is_common_given_name, is_large_place, is_place_in, large_place,
+    names_a_region, paired_with_a_town, placed_by_what_follows, reads_as_body, reads_as_person,
+    roles_after, roles_before, sports_side, tagged_as, team_key, NOT_PLACE_MARGIN,
 };
 use super::registry::{Found, Registry};
 use super::words::{clean_name, cue_follows, is_person_word, strip_possessive};
@@ -80,19 +80,6 @@ pub(super) fn classify(
         ControlFlow::Break(found) => found,
         ControlFlow::Continue(name) => run.as_person(&name),
     }
-}
-
-/// "the West Bank": a run of several words that is a region's own name in the gazetteer
-/// is that region, though a word of it heads bodies' names too ("Bank", "Council").
-fn names_a_region(t: &Tokens, a: usize, b: usize, gaz: Option<&Gazetteer>) -> bool {
-    b > a + 1
-        && gaz.is_some_and(|g| {
-            let key = fold(strip_possessive(t.span_text(a, b)));
-            g.regions_named(&key).iter().any(|&r| {
-                let region = g.region(r);
-                region.listed && fold(&region.name) == key
-            })
-        })
 }
 
 /// "Oslo-based Velto", "London-headquartered Arkam Partners": the name after a place
@@ -791,17 +778,4 @@ impl Run<'_> {
             roles,
         })
     }
-}
-
-/// The key of a team's name in [`Registry::teams`]: its lower-case name without a
-/// possessive.
-pub(super) fn team_key(written: &str) -> String {
-    strip_possessive(written).to_lowercase()
-}
-
-/// "Velto launched its rocket", "Velto cut its forecast": a lone name whose verb acts on
-/// "its" own thing is a body (a person's is "his" or "her"; a place the gazetteer knows
-/// was read before the person rules).
-fn acts_on_its_own(t: &Tokens, b: usize) -> bool {
-    t.is_word(b) && !t.is_cap(b) && !t.has(b, flag::FUNCTION | flag::PRONOUN) && t.is(b + 1, "its")
 }

@@ -8,7 +8,7 @@ use crate::tagger::{self, NameType};
 use crate::text::{flag, FnvSet, Tokens};
 
 use super::registry::Registry;
-use super::words::{content_words, is_person_word};
+use super::words::{content_words, is_person_word, strip_possessive};
 
 /// Role words and their context just before a name ("Harbour Authority spokesman"); a
 /// capitalised one right before the name is its title ("Mayor Ana Ruiz").
@@ -338,4 +338,30 @@ fn is_score(t: &Tokens, i: usize) -> bool {
         && !t.toks[i + 2].space_before
         && digits(t.s(i + 2));
     one || split
+}
+
+/// "the West Bank": a run of several words that is a region's own name in the gazetteer
+/// is that region, though a word of it heads bodies' names too ("Bank", "Council").
+pub(super) fn names_a_region(t: &Tokens, a: usize, b: usize, gaz: Option<&Gazetteer>) -> bool {
+    b > a + 1
+        && gaz.is_some_and(|g| {
+            let key = fold(strip_possessive(t.span_text(a, b)));
+            g.regions_named(&key).iter().any(|&r| {
+                let region = g.region(r);
+                region.listed && fold(&region.name) == key
+            })
+        })
+}
+
+/// "Velto launched its rocket", "Velto cut its forecast": a lone name whose verb acts on
+/// "its" own thing is a body (a person's is "his" or "her"; a place the gazetteer knows
+/// was read before the person rules).
+pub(super) fn acts_on_its_own(t: &Tokens, b: usize) -> bool {
+    t.is_word(b) && !t.is_cap(b) && !t.has(b, flag::FUNCTION | flag::PRONOUN) && t.is(b + 1, "its")
+}
+
+/// The key of a team's name in [`Registry::teams`]: its lower-case name without a
+/// possessive.
+pub(super) fn team_key(written: &str) -> String {
+    strip_possessive(written).to_lowercase()
 }

@@ -27,9 +27,9 @@ use crate::text::{flag, word_hash, FnvMap, FnvSet, Tokens};
 
 use self::borders::name_borders;
 use self::capitals::resolve_capitals;
-use self::classify::{classify, team_key};
+use self::classify::classify;
 use self::descriptions::{read_seats, resolve_place_descriptions};
-use self::evidence::{roles_after, roles_before, sports_side, LARGE_PLACE};
+use self::evidence::{roles_after, roles_before, sports_side, team_key, LARGE_PLACE};
 use self::words::strip_possessive;
 
 pub(crate) use self::bodies::outlet_kind_end;
