@@ -652,12 +652,18 @@ fn not_a_count(
         && t.is(j + 2, "m");
     let clock = (j < b && t.is_punct(j, ':') && !t.toks[j].space_before)
         || (j < b && (rules::CLOCK_WORDS.contains(&t.lo(j)) || spelled_clock));
+    // "no one was hurt", "every one of them": a pronoun, not a count of one
+    let pronoun_one = !is_digits
+        && t.is(start, "one")
+        && start > 0
+        && rules::PRONOUN_ONE_LEADS.contains(&t.lo(start - 1));
     let vague_before = start > a
         && t.has(start - 1, flag::VAGUE)
         && !is_digits
         && (value >= 100.0 || t.is(start, "dozen"));
     prev_month
         || next_month
+        || pronoun_one
         || ordinal
         || clock
         || vague_before

@@ -390,6 +390,10 @@ fn one_before_a_verb_is_no_count() {
         ("one bus was late", &[(1.0, "bus")]),
         ("only one crisis remains", &[(1.0, "crisis")]),
         ("one series ended", &[(1.0, "series")]),
+        // "no one", "every one", "any one": pronouns
+        ("debris fell but no one was hurt", &[]),
+        ("every one of the crews came back", &[]),
+        ("not one boat sank", &[(1.0, "boat")]),
     ];
     check_vu(cases);
 }

@@ -180,6 +180,10 @@ pub const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["minimum"], Qualifier::AtLeast),
 ];
 
+/// Words before "one" that make it a pronoun ("no one", "every one", "any one"), not a
+/// count of one.
+pub const PRONOUN_ONE_LEADS: &[&str] = &["no", "every", "any"];
+
 /// Words after a preposition that make it part of a number's qualifier, not the start of
 /// an adverbial ("Hale said at least 40 moorings broke", "at most", "to about 300"): each
 /// is a word of [`QUALIFIERS`].
