@@ -175,6 +175,19 @@ impl Analyzer<'_, '_> {
         if (a..b).any(|i| rules::PRESS_DOCUMENTS.contains(&t.lo(i))) && b - a <= 3 {
             return prev.map(|p| (p.clone(), true));
         }
+        // "Ana Ruiz and her colleagues", "the Harbour Board and its partners": the named
+        // person or body the others are with
+        if let Some(and) = (a + 1..b).find(|&k| t.is(k, "and")) {
+            let theirs = rules::POSSESSIVE_DETERMINERS.contains(&t.lo(and + 1)) && and + 3 == b;
+            if theirs {
+                let led = self.speaker_of(a, and, prev);
+                let named =
+                    |m: &Mention| matches!(m.kind, EntityKind::Person | EntityKind::Organization);
+                if led.as_ref().is_some_and(|(m, _)| named(m)) {
+                    return led;
+                }
+            }
+        }
         let found = self.reg.overlapping(a, b);
         // The head noun of a description: the first source noun ("a journalist present in
         // the area held by the army" is a journalist).

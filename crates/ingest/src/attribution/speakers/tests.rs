@@ -300,6 +300,25 @@ fn a_country_institution_described_before_is_the_body_a_bare_head_names() {
 }
 
 #[test]
+fn a_named_speaker_with_their_own_group_is_the_named_one() {
+    check(&[
+        (
+            "Ana Ruiz and her colleagues found that the dunes had moved 3 metres.",
+            &[("Ana Ruiz", "the dunes had moved 3 metres")],
+        ),
+        (
+            "The Harbour Board and its partners said 3 bridges were closed.",
+            &[("Harbour Board", "3 bridges were closed")],
+        ),
+        // a group after a clause's "and" is a subject of its own
+        (
+            "The dunes moved, and her colleagues said 3 huts were buried.",
+            &[("colleagues", "3 huts were buried")],
+        ),
+    ]);
+}
+
+#[test]
 fn a_repeated_description_is_the_unnamed_body_it_repeats() {
     check(&[
         (
