@@ -40,9 +40,9 @@ pub(super) fn as_outlet(t: &Tokens, a0: usize, a: usize, b: usize) -> Option<Fou
             a
         };
         let (x, y) = outlet_match(t, from, b)?;
-        // "The National Hurricane Center": an outlet's name that a body's name runs on
-        // from is part of the body's
-        if y < b && t.is_cap(b - 1) && t.has(b - 1, flag::ORG_HEAD) {
+        // "The National Hurricane Center", "The National Institute of Civil Defense": an
+        // outlet's name that a body's name runs on from is part of the body's
+        if (y..b).any(|k| t.is_cap(k) && t.has(k, flag::ORG_HEAD)) {
             return None;
         }
         (x, y)

@@ -306,6 +306,15 @@ fn an_outlet_s_name_inside_a_body_s_name_is_the_body() {
             EntityKind::Organization
         )]
     );
+    // a body's head word inside the name, not last ("Institute of …")
+    let f = found("The National Institute of Harbour Safety said the storm had weakened.");
+    assert_eq!(
+        f,
+        [(
+            "National Institute of Harbour Safety".to_string(),
+            EntityKind::Organization
+        )]
+    );
     let f = found("The National reported that the talks had stalled.");
     assert_eq!(f, [("The National".to_string(), EntityKind::Outlet)]);
 }
