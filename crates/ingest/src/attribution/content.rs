@@ -163,7 +163,7 @@ impl Analyzer<'_, '_> {
             attrs[k].finish = e;
             return;
         }
-        if e > c && !is_pronoun_object(t, c, e) && !is_topic(t, c) {
+        if e > c && !is_pronoun_object(t, c, e) && !is_topic(t, c) && !only_when(t, c, e) {
             attrs[k].content = Some((c, e));
         }
     }
@@ -657,6 +657,19 @@ pub(super) fn is_topic(t: &Tokens, c: usize) -> bool {
         && (t.toks.get(c + 1).is_some_and(|x| x.kind == Kind::Num)
             || t.has(c + 1, flag::NUMWORD | flag::MULT | flag::VAGUE));
     rules::TOPIC_PREPOSITIONS.contains(&t.lo(c)) && !figure
+}
+
+/// "conceded shortly after 11 p.m. on Tuesday": words `[c, e)` that only say when,
+/// which is no content ([`rules::WHEN_WORDS`]).
+fn only_when(t: &Tokens, c: usize, e: usize) -> bool {
+    (c..e).all(|k| {
+        !t.is_word(k)
+            || t.toks[k].kind == Kind::Num
+            || t.has(k, flag::WEEKDAY | flag::MONTH)
+            || rules::WHEN_WORDS.contains(&t.lo(k))
+            || rules::TIME_NOUNS.contains(&t.lo(k))
+            || rules::CLOCK_WORDS.contains(&t.lo(k))
+    })
 }
 
 /// "He said this when …", "she said so": a pronoun object at `c`, not reported content.

@@ -541,6 +541,15 @@ pub const ASIDE_END_JOINS: &[&str] = &[
 /// vote next Tuesday", "resigned last month"): an adverbial after a cue, no content.
 pub const TIME_DEICTICS: &[&str] = &["this", "last", "next"];
 
+/// Words of a phrase that only says when ("shortly after 11 p.m. on Tuesday", "late on
+/// Monday night"): after a cue, such a phrase is no content ("X conceded shortly after
+/// 11 p.m."), beside numbers, weekdays, months, [`TIME_NOUNS`] and clock words.
+pub const WHEN_WORDS: &[&str] = &[
+    "shortly", "soon", "just", "late", "early", "later", "earlier", "again", "afterwards",
+    "immediately", "overnight", "today", "yesterday", "tonight", "after", "before", "on", "at",
+    "by", "in", "around", "until", "the", "that", "this", "last", "next", "a", "p", "m",
+];
+
 /// Words before a time noun or a weekday that close a listener's phrase with when the
 /// listener was told ("Ruiz told the inquiry on Friday", "told the crews last week").
 /// Unlike [`TIME_DEICTICS`] it holds "on" and not "next": a listener was told already.

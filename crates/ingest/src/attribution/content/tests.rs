@@ -26,6 +26,23 @@ fn what_was_talked_about_is_no_content() {
 }
 
 #[test]
+fn when_something_was_said_is_no_content() {
+    check(&[
+        ("Mira Holt conceded shortly after 11 p.m. on Tuesday.", &[]),
+        ("Mira Holt confirmed late on Monday night.", &[]),
+        // a clause after the time is what was said
+        (
+            "Mira Holt said on Monday that 40 piers in Oster were unsafe.",
+            &[("Mira Holt", "40 piers in Oster were unsafe")],
+        ),
+        (
+            "The ferry to Oster leaves at 9 a.m., Mira Holt said.",
+            &[("Mira Holt", "The ferry to Oster leaves at 9 a.m")],
+        ),
+    ]);
+}
+
+#[test]
 fn where_or_to_whom_something_was_said_is_no_content() {
     check(&[
         ("The harbour master told a press briefing on Monday.", &[]),
