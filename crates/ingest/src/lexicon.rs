@@ -175,6 +175,12 @@ impl Lexicon {
                 f = (f & !(flag::NOT_NAME | flag::FUNCTION)) | (base_flags & heads);
             }
         }
+        // "Mayor-elect", "ex-minister", "Ambassador-designate": the office's title or role
+        if f == 0 {
+            if let Some(office) = office_of_hyphened(lower) {
+                f = self.map.get(office).copied().unwrap_or(0) & (flag::TITLE | flag::ROLE);
+            }
+        }
         if f & flag::DEMONYM == 0 && (country_demonym(word, lower) || guessed_demonym(word, lower))
         {
             f |= flag::DEMONYM;
@@ -252,5 +258,18 @@ mod tests {
         let lex = Lexicon::new();
         assert!(lex.map.keys().all(|k| k.len() <= 24));
         assert!(lex.map.keys().all(|k| k.to_lowercase() == *k));
+    }
+}
+
+/// The office in a hyphened title ("mayor" of "mayor-elect", "minister" of
+/// "ex-minister"), by [`rules::OFFICE_AFFIXES`].
+fn office_of_hyphened(lower: &str) -> Option<&str> {
+    let (head, tail) = lower.split_once('-')?;
+    if rules::OFFICE_AFFIXES.contains(&tail) {
+        Some(head)
+    } else if rules::OFFICE_AFFIXES.contains(&head) {
+        Some(tail)
+    } else {
+        None
     }
 }

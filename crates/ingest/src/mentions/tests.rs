@@ -163,6 +163,14 @@ fn titles_are_roles_not_names() {
             "{text}: {f:?}"
         );
     }
+    // a title hyphened to "elect" or "ex" is the title: no body "Mayor-elect"
+    for text in [
+        "Mayor-elect Mara Velt said the dam held.",
+        "The ex-minister Mara Velt said the dam held.",
+    ] {
+        let f = found(text);
+        assert_eq!(f, [("Mara Velt".to_string(), EntityKind::Person)], "{text}");
+    }
 }
 
 #[test]

@@ -268,6 +268,10 @@ pub const SPORTS_NOUNS: &[&str] = &[
     "playoff", "playoffs", "fixture", "fixtures", "derby", "tournament", "championship",
 ];
 
+/// Words joined by a hyphen to an office that keep it the office's title or role
+/// ("Mayor-elect", "Ambassador-designate", "ex-minister").
+pub const OFFICE_AFFIXES: &[&str] = &["elect", "designate", "ex", "acting"];
+
 /// A team's staff and players named by their role right after the team, before their
 /// name ("Braga coach Ana Ruiz", "Porto striker Tom Hale"): the city is the team.
 pub const SPORTS_STAFF_WORDS: &[&str] = &[
