@@ -249,18 +249,6 @@ pub(crate) fn strip_possessive(word: &str) -> Option<&str> {
         .filter(|w| w.ends_with('s'))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lexicon_keys_fit_the_probe_limit() {
-        let lex = Lexicon::new();
-        assert!(lex.map.keys().all(|k| k.len() <= 24));
-        assert!(lex.map.keys().all(|k| k.to_lowercase() == *k));
-    }
-}
-
 /// The office in a hyphened title ("mayor" of "mayor-elect", "minister" of
 /// "ex-minister"), by [`rules::OFFICE_AFFIXES`].
 fn office_of_hyphened(lower: &str) -> Option<&str> {
@@ -271,5 +259,17 @@ fn office_of_hyphened(lower: &str) -> Option<&str> {
         Some(tail)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_keys_fit_the_probe_limit() {
+        let lex = Lexicon::new();
+        assert!(lex.map.keys().all(|k| k.len() <= 24));
+        assert!(lex.map.keys().all(|k| k.to_lowercase() == *k));
     }
 }
