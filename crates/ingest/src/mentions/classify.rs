@@ -41,6 +41,9 @@ pub(super) fn classify(
             roles: Vec::new(),
         });
     }
+    if let Some(f) = company_after_its_trade(t, reg, a0, b) {
+        return Some(f);
+    }
     let a = trim_openers(t, a0, b)?;
     if let Some(f) = as_outlet(t, a0, a, b) {
         return Some(f);
@@ -103,6 +106,27 @@ fn based_body(t: &Tokens, a0: usize, a: usize, b: usize) -> Option<Found> {
         b,
         kind: EntityKind::Organization,
         name: clean_name(t, from, b),
+        roles: Vec::new(),
+    })
+}
+
+/// "Chipmaker Velto forecast …", "Startup Orvana AI raised …": a trade opening the
+/// sentence says the name after it in the run `[a0, b)` is a company's (a word that heads
+/// bodies' names, "Bank", "Union", is part of the name instead).
+fn company_after_its_trade(t: &Tokens, reg: &Registry, a0: usize, b: usize) -> Option<Found> {
+    let a = a0 + 1;
+    let trade =
+        sentence_initial(t, a0) && rules::is_org_descriptor(t.lo(a0)) && !t.has(a0, flag::ORG_HEAD);
+    let named = b > a
+        && b - a <= 3
+        && reg
+            .person_name_lo(&t.span_text(a, b).to_lowercase())
+            .is_none();
+    (trade && named).then(|| Found {
+        a,
+        b,
+        kind: EntityKind::Organization,
+        name: clean_name(t, a, b),
         roles: Vec::new(),
     })
 }

@@ -303,3 +303,23 @@ fn a_country_keeps_its_name_beside_a_person_who_shares_it() {
         ]
     );
 }
+
+#[test]
+fn a_trade_opening_the_sentence_makes_the_name_after_it_a_company() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let body = |name: &str| vec![(name.to_string(), EntityKind::Organization)];
+    for (text, want) in [
+        (
+            "Chipmaker Veltomar forecast higher sales on Monday.",
+            body("Veltomar"),
+        ),
+        (
+            "Startup Orvana Labs raised 40 million euros.",
+            body("Orvana Labs"),
+        ),
+        // a word that heads bodies' names is part of the name
+        ("Bank Orvana raised its rates.", body("Bank Orvana")),
+    ] {
+        assert_eq!(found_with(text, Some(g)), want, "{text}");
+    }
+}
