@@ -148,93 +148,6 @@ fn a_name_that_acts_twice_and_is_never_a_location_is_no_city() {
 }
 
 #[test]
-fn titles_are_roles_not_names() {
-    let f = found("Flood Commissioner Mara Velt said the dam held. Velt said more rain was due.");
-    assert_eq!(f[0], ("Mara Velt".to_string(), EntityKind::Person));
-    assert_eq!(f[1], ("Mara Velt".to_string(), EntityKind::Person));
-    // a title of several words ends in "Officer"
-    for text in [
-        "Velto's Chief Executive Officer Mara Velt said the dam held.",
-        "The port's Chief Operating Officer Mara Velt said the dam held.",
-    ] {
-        let f = found(text);
-        assert!(
-            f.contains(&("Mara Velt".to_string(), EntityKind::Person)),
-            "{text}: {f:?}"
-        );
-    }
-    // a title hyphened to "elect" or "ex" is the title: no body "Mayor-elect"
-    for text in [
-        "Mayor-elect Mara Velt said the dam held.",
-        "The ex-minister Mara Velt said the dam held.",
-    ] {
-        let f = found(text);
-        assert_eq!(f, [("Mara Velt".to_string(), EntityKind::Person)], "{text}");
-    }
-}
-
-#[test]
-fn a_title_with_an_affiliation_names_only_the_person() {
-    let cases = [
-        (
-            "Professor Arne Vik of the University of Oster spoke.",
-            "Arne Vik",
-        ),
-        ("President of the Harbour Council Ivo Moe spoke.", "Ivo Moe"),
-        (
-            "Lead Investigator Ola Berg of the Tarn Institute spoke.",
-            "Ola Berg",
-        ),
-        // the period of an abbreviated title
-        ("The pier must close, said Mr. Hollis on Monday.", "Hollis"),
-        ("Dr. Vik spoke first.", "Vik"),
-        // a body after the title, no name: no person
-        ("President of the Harbour Council spoke.", ""),
-        // a portfolio inside a body's name is no title: no person "Affairs" or "Trade"
-        ("The Ministry of Foreign Affairs of Norland spoke.", ""),
-        ("The Ministry of Foreign Trade spoke.", ""),
-        // but a title after "of" that follows a title still names the person after it
-        ("Secretary of State Ana Ruiz spoke.", "Ana Ruiz"),
-        // an occupation opening the sentence, and a given name of the list's rarer ones
-        (
-            "Geologist Ola Berg of the Tarn Institute spoke.",
-            "Ola Berg",
-        ),
-        (
-            "The survey was led by Anneli Sund of the Tarn Institute.",
-            "Anneli Sund",
-        ),
-        // two name words with no given name before "of" are no person
-        ("Grand Harbour of the Tarn Institute spoke.", ""),
-        // unless no table knows them and a cue is next to them
-        (
-            "The pier is shut, said Velmo Tarsk of the Tarn Institute.",
-            "Velmo Tarsk",
-        ),
-        (
-            "Velmo Tarsk of the Tarn Institute said the pier was shut.",
-            "Velmo Tarsk",
-        ),
-        (
-            "Grand Harbour of the Tarn Institute said the pier was shut.",
-            "",
-        ),
-    ];
-    for (text, want) in cases {
-        let people: Vec<String> = found(text)
-            .into_iter()
-            .filter(|x| x.1 == EntityKind::Person)
-            .map(|x| x.0)
-            .collect();
-        let want: Vec<&str> = [want].into_iter().filter(|w| !w.is_empty()).collect();
-        assert_eq!(people, want, "in {text:?}");
-    }
-    // the occupation is no name of its own
-    let f = found("Economist Ola Berg of the Tarn Institute spoke.");
-    assert_eq!(f.len(), 2, "{f:?}");
-}
-
-#[test]
 fn an_occupation_after_a_copula_makes_a_person() {
     let cases = [
         (
@@ -802,3 +715,4 @@ fn a_body_and_the_person_or_role_after_it_are_apart() {
 
 mod names;
 mod runs;
+mod titles;
