@@ -12,6 +12,32 @@ use super::words::{
     clean_name, cue_follows, is_person_word, names_what_a_body_is, outlet_match, strip_possessive,
 };
 
+/// "Chipmaker Velto forecast …", "Startup Orvana AI raised …": a trade opening the
+/// sentence says the name after it in the run `[a0, b)` is a company's (a word that heads
+/// bodies' names, "Bank", "Union", is part of the name instead).
+pub(super) fn company_after_its_trade(
+    t: &Tokens,
+    reg: &Registry,
+    a0: usize,
+    b: usize,
+) -> Option<Found> {
+    let a = a0 + 1;
+    let trade =
+        sentence_initial(t, a0) && rules::is_org_descriptor(t.lo(a0)) && !t.has(a0, flag::ORG_HEAD);
+    let named = b > a
+        && b - a <= 3
+        && reg
+            .person_name_lo(&t.span_text(a, b).to_lowercase())
+            .is_none();
+    (trade && named).then(|| Found {
+        a,
+        b,
+        kind: EntityKind::Organization,
+        name: clean_name(t, a, b),
+        roles: Vec::new(),
+    })
+}
+
 /// An outlet: introduced by its kind ("the daily El Comercio"), an unknown acronym someone
 /// talks to ("told ERT"), or a name of the outlet table.
 pub(super) fn as_outlet(t: &Tokens, a0: usize, a: usize, b: usize) -> Option<Found> {

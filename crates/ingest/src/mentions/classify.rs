@@ -10,7 +10,7 @@ use crate::rules;
 use crate::tagger::{sentence_initial, NameType};
 use crate::text::{flag, word_hash, Kind, Tokens};
 
-use super::bodies::{as_body, as_outlet, person_after_body};
+use super::bodies::{as_body, as_outlet, company_after_its_trade, person_after_body};
 use super::evidence::{
     acts_on_its_own, compass_region, country_after_of, described_as_person, facility_after,
     given_name_class, is_common_given_name, is_large_place, is_place_in, large_place,
@@ -106,27 +106,6 @@ fn based_body(t: &Tokens, a0: usize, a: usize, b: usize) -> Option<Found> {
         b,
         kind: EntityKind::Organization,
         name: clean_name(t, from, b),
-        roles: Vec::new(),
-    })
-}
-
-/// "Chipmaker Velto forecast …", "Startup Orvana AI raised …": a trade opening the
-/// sentence says the name after it in the run `[a0, b)` is a company's (a word that heads
-/// bodies' names, "Bank", "Union", is part of the name instead).
-fn company_after_its_trade(t: &Tokens, reg: &Registry, a0: usize, b: usize) -> Option<Found> {
-    let a = a0 + 1;
-    let trade =
-        sentence_initial(t, a0) && rules::is_org_descriptor(t.lo(a0)) && !t.has(a0, flag::ORG_HEAD);
-    let named = b > a
-        && b - a <= 3
-        && reg
-            .person_name_lo(&t.span_text(a, b).to_lowercase())
-            .is_none();
-    (trade && named).then(|| Found {
-        a,
-        b,
-        kind: EntityKind::Organization,
-        name: clean_name(t, a, b),
         roles: Vec::new(),
     })
 }
