@@ -266,8 +266,22 @@ impl Registry {
     /// used only when none came before.
     pub fn person_for_role(&self, role: &str, ctx: &[String], at: usize) -> Option<&Person> {
         let mut best: Option<(usize, bool, usize, &Person)> = None;
+        // "the Argentine president" is no Chilean president
+        let wanted = nation_of(ctx);
+        // "Argentine leader X … the Argentine president": one country's leader by either
+        // word, when the nationality says whose
+        let leads = |r: &str| {
+            wanted.is_some()
+                && rules::LEADER_ROLES.contains(&role)
+                && rules::LEADER_ROLES.contains(&r)
+        };
         for p in &self.persons {
-            if !p.roles.iter().any(|r| r == role) {
+            let nation = nation_of(&p.ctx);
+            let holds = p.roles.iter().any(|r| r == role);
+            let leads_it = nation == wanted && p.roles.iter().any(|r| leads(r));
+            if !(holds || leads_it)
+                || (wanted.is_some() && nation.is_some_and(|n| Some(n) != wanted))
+            {
                 continue;
             }
             let score = ctx.iter().filter(|c| p.ctx.contains(c)).count();
@@ -422,4 +436,11 @@ pub(super) fn role_gender(role: &str) -> Option<Gender> {
             None
         }
     })
+}
+
+/// The country a nationality among `ctx` names ("argentine"), if any.
+fn nation_of(ctx: &[String]) -> Option<claimgraph_gazetteer::CountryCode> {
+    let g = claimgraph_gazetteer::embedded()?;
+    ctx.iter()
+        .find_map(|c| g.demonym_country(c).map(|k| k.code))
 }

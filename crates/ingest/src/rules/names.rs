@@ -268,6 +268,10 @@ pub const SPORTS_NOUNS: &[&str] = &[
     "playoff", "playoffs", "fixture", "fixtures", "derby", "tournament", "championship",
 ];
 
+/// Roles of a country's leader that a description with the country's nationality may use
+/// for one another ("Argentine leader X … the Argentine president").
+pub const LEADER_ROLES: &[&str] = &["leader", "president", "premier", "chancellor"];
+
 /// Words joined by a hyphen to an office that keep it the office's title or role
 /// ("Mayor-elect", "Ambassador-designate", "ex-minister").
 pub const OFFICE_AFFIXES: &[&str] = &["elect", "designate", "ex", "acting"];

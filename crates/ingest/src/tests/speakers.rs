@@ -138,6 +138,24 @@ fn a_pronoun_means_the_person_named_outside_quotes() {
 }
 
 #[test]
+fn a_leader_described_by_nationality_is_that_country_s_leader() {
+    let (_, ex) = run(
+        "Swedish Prime Minister Ana Lind met Norwegian leader Ola Berg in Oslo. \
+         The Norwegian premier said 3 ferry routes would reopen. The Swedish prime minister \
+         said 40 ships were ready.",
+    );
+    let speakers: Vec<&str> = ex.claims.iter().map(speaker).collect();
+    assert_eq!(speakers, ["", "Ola Berg", "Ana Lind"]);
+    // a nationality no one named holds the office: no one named
+    let (_, ex) = run(
+        "Swedish President Ana Lind met Ola Berg in Oslo. The Danish president \
+         said 3 ferry routes would reopen.",
+    );
+    let speakers: Vec<&str> = ex.claims.iter().map(speaker).collect();
+    assert_eq!(speakers, ["", "The Danish president"]);
+}
+
+#[test]
 fn a_surname_never_introduced_speaks_again_as_he_or_she() {
     let (_, ex) = run(
         "Rates held on Monday. Brandvik told reporters the plan was ready. She \
