@@ -1,5 +1,6 @@
 use super::*;
 
+mod references;
 mod speakers;
 
 fn run(body: &str) -> (String, Extraction) {
