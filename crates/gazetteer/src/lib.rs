@@ -95,6 +95,9 @@ pub struct PlaceId(pub u32);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RegionId(pub u32);
 
+/// Abbreviations that open place names and how the data spells them out.
+const NAME_ABBREVIATIONS: &[(&str, &str)] = &[("st", "saint"), ("mt", "mount"), ("ft", "fort")];
+
 /// A two-letter ISO 3166 country code, stored inline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CountryCode([u8; 2]);
@@ -558,7 +561,24 @@ impl Gazetteer {
     }
 
     /// Places one of whose names folds to `folded`, most populous first.
+    /// The places called `folded`; a name opening with an abbreviation the data spells
+    /// out ("st louis" for "Saint Louis", "mt kenya", "ft myers") is looked up spelled
+    /// out too when written so finds nothing.
     pub fn lookup(&self, folded: &str) -> &[PlaceId] {
+        let found = self.lookup_exact(folded);
+        if !found.is_empty() {
+            return found;
+        }
+        NAME_ABBREVIATIONS
+            .iter()
+            .find_map(|(short, long)| {
+                let rest = folded.strip_prefix(short)?.strip_prefix(' ')?;
+                Some(self.lookup_exact(&format!("{long} {rest}")))
+            })
+            .unwrap_or(found)
+    }
+
+    fn lookup_exact(&self, folded: &str) -> &[PlaceId] {
         let h = key_hash(folded);
         let lo = self.name_hashes.partition_point(|&x| x < h);
         // runs are short: walk to the end rather than search again

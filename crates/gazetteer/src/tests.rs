@@ -163,6 +163,13 @@ fn a_country_capital_is_its_place_of_that_name() {
         capital.map(|p| &*embedded.place(p).name),
         Some("Copenhagen")
     );
+    // an abbreviation opening a name is looked up spelled out when written so finds none
+    let fort = embedded
+        .lookup("ft wayne")
+        .first()
+        .map(|&p| &*embedded.place(p).name);
+    assert_eq!(fort, Some("Fort Wayne"));
+    assert!(embedded.lookup("ft nowhere at all").is_empty());
     // English exonyms news writes, which the country data lacks or drops
     let code = |n: &str| embedded.country_named(&fold(n)).map(|c| c.code);
     assert_eq!(code("Britain"), CountryCode::parse("GB"));
