@@ -381,7 +381,11 @@ impl Run<'_> {
             listed,
             verb_object,
             geo_last: (t.has(last, flag::GEO) && t.is_cap(last) && last > pa)
-                || (rules::FEATURE_LEADS.contains(&t.lo(pa)) && b > pa + 1 && t.is_cap(pa + 1)),
+                || (rules::FEATURE_LEADS.contains(&t.lo(pa)) && b > pa + 1 && {
+                    // "Mt. Orvik": past the abbreviation's period
+                    let next = pa + 1 + usize::from(t.is_punct(pa + 1, '.'));
+                    next < b && t.is_cap(next)
+                }),
         }
     }
 
@@ -396,6 +400,9 @@ impl Run<'_> {
                 || t.is(i, "the")
                 || t.is(i, "and")
                 || (t.is_punct(i, '.') && is_person_word(t, i))
+                || (t.is_punct(i, '.')
+                    && i > pa
+                    && rules::NAME_ABBREVIATIONS.contains(&t.lo(i - 1)))
         });
         let compound = b - pa == 1
             && t.s(pa)

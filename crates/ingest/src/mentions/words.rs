@@ -17,10 +17,12 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
     let limit = limit.min(i + MAX_RUN);
     while j < limit {
         // "Mr. Hollis", "Dr. Vik": the period of a title abbreviation stays in the run, as
-        // does a middle initial's ("Ana K. Ruiz", "J. K. Holt")
+        // does a middle initial's ("Ana K. Ruiz", "J. K. Holt") and a name's ("St. Ives")
         if t.is_punct(j, '.')
             && !t.toks[j].space_before
-            && (t.has(j - 1, flag::TITLE) || is_initial(t, j - 1))
+            && (t.has(j - 1, flag::TITLE)
+                || is_initial(t, j - 1)
+                || rules::NAME_ABBREVIATIONS.contains(&t.lo(j - 1)))
             && t.is_cap(j + 1)
             && t.toks.get(j + 1).is_some_and(|x| x.space_before)
         {

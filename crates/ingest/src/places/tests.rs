@@ -691,7 +691,7 @@ fn a_there_that_points_at_a_place_is_the_place_just_named() {
 #[test]
 fn a_feature_word_that_opens_a_name_makes_it_a_place() {
     // (text, the place names read; a body whose name ends in its head word stays a body)
-    let cases: [(&str, &[&str]); 6] = [
+    let cases: [(&str, &[&str]); 7] = [
         (
             "Fishermen on Lake Orvik said the catch had fallen by half.",
             &["Lake Orvik"],
@@ -712,6 +712,11 @@ fn a_feature_word_that_opens_a_name_makes_it_a_place() {
         (
             "Ash fell from the Orvik volcano, officials said.",
             &["Orvik volcano"],
+        ),
+        // an abbreviation and its period inside the name
+        (
+            "Climbers on Mt. Orvik and tourists near St. Ives were rescued, police said.",
+            &["Mt. Orvik", "St. Ives"],
         ),
         // a feature word that ends a name: a strip of land, heights, a plateau
         (

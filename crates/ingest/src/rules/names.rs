@@ -268,6 +268,10 @@ pub const SPORTS_NOUNS: &[&str] = &[
     "playoff", "playoffs", "fixture", "fixtures", "derby", "tournament", "championship",
 ];
 
+/// Abbreviations that open a name ("St. Ives", "Mt. Orvik", "Ft. Myers"): the period
+/// stays inside the name.
+pub const NAME_ABBREVIATIONS: &[&str] = &["st", "mt", "ft", "pt"];
+
 /// Roles of a country's leader that a description with the country's nationality may use
 /// for one another ("Argentine leader X … the Argentine president").
 pub const LEADER_ROLES: &[&str] = &["leader", "president", "premier", "chancellor"];
