@@ -403,6 +403,12 @@ fn runs_into_clause(t: &Tokens, from: usize, end: usize) -> bool {
     })
 }
 
+/// "Y" of "N.Y.", "K" of "Ana K. Ruiz": one capital letter, whose period abbreviates.
+fn is_initial_letter(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_uppercase()) && chars.next().is_none()
+}
+
 fn is_left_boundary(t: &Tokens, i: usize) -> bool {
     // "the growers' lawyer": a plural's apostrophe before a lower-case word is inside the
     // phrase, not a quotation mark
@@ -418,7 +424,10 @@ fn is_left_boundary(t: &Tokens, i: usize) -> bool {
     if t.is_punct(i, '.')
         && i > 0
         && !t.toks[i].space_before
-        && (t.has(i - 1, flag::ABBREV | flag::TITLE) || t.s(i - 1).contains('.'))
+        && (t.has(i - 1, flag::ABBREV | flag::TITLE)
+            || t.s(i - 1).contains('.')
+            || rules::is_party_state(t.s(i - 1))
+            || is_initial_letter(t.s(i - 1)))
     {
         return false;
     }
@@ -631,6 +640,12 @@ fn is_appositive(t: &Tokens, start: usize, seg_end: usize) -> bool {
         && seg_end > start + 1
         && (start + 1..seg_end).all(|i| t.is_word(i) && !t.is_cap(i));
     if owned {
+        return true;
+    }
+    // "Ana Ruiz, D-Ohio, said", "Tom Hale, R-N.Y., said": party and state
+    if rules::is_party_state(t.s(start))
+        && (start + 1..seg_end).all(|i| t.is_punct(i, '.') || t.is_cap(i))
+    {
         return true;
     }
     // "Ana Ruiz, a Democrat from Ohio, said", "X, the head of Y, said".

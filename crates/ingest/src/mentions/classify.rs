@@ -41,6 +41,9 @@ pub(super) fn classify(
             roles: Vec::new(),
         });
     }
+    if rules::is_party_state(t.s(a0)) {
+        return None;
+    }
     if let Some(f) = company_after_its_trade(t, reg, a0, b) {
         return Some(f);
     }

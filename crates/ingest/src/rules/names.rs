@@ -268,6 +268,14 @@ pub const SPORTS_NOUNS: &[&str] = &[
     "playoff", "playoffs", "fixture", "fixtures", "derby", "tournament", "championship",
 ];
 
+/// "D-Ohio", "R-Texas", "I-Vt": a US legislator's party and state after the name, no name
+/// of its own.
+pub fn is_party_state(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(party, state)| {
+        matches!(party, "D" | "R" | "I") && state.starts_with(|c: char| c.is_ascii_uppercase())
+    })
+}
+
 /// Abbreviations that open a name ("St. Ives", "Mt. Orvik", "Ft. Myers"): the period
 /// stays inside the name.
 pub const NAME_ABBREVIATIONS: &[&str] = &["st", "mt", "ft", "pt"];
@@ -320,6 +328,20 @@ pub const STORM_WORDS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm"];
 #[cfg(test)]
 mod tests {
     use crate::rules::*;
+
+    #[test]
+    fn a_party_and_state_is_one_letter_a_hyphen_and_a_state() {
+        for (word, want) in [
+            ("D-Ohio", true),
+            ("R-N", true),
+            ("I-Vt", true),
+            ("Oster-Vell", false),
+            ("D-day", false),
+            ("DR-Congo", false),
+        ] {
+            assert_eq!(is_party_state(word), want, "{word}");
+        }
+    }
 
     #[test]
     fn titles_roles_and_nominals() {

@@ -29,6 +29,20 @@ fn a_participle_phrase_between_subject_and_cue_is_skipped() {
 }
 
 #[test]
+fn a_legislator_s_party_and_state_is_an_apposition() {
+    check(&[
+        (
+            "Sen. Ana Ruiz, D-Ohio, said the harbour bill would pass.",
+            &[("Ana Ruiz", "the harbour bill would pass")],
+        ),
+        (
+            "Rep. Tom Hale, R-N.Y., said the harbour bill would fail.",
+            &[("Tom Hale", "the harbour bill would fail")],
+        ),
+    ]);
+}
+
+#[test]
 fn a_capitalised_title_with_its_complement_is_an_apposition() {
     check(&[
         (
