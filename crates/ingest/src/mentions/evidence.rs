@@ -221,7 +221,9 @@ pub(super) fn reads_as_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> b
     if a > 0 && t.is(a - 1, "the") {
         return true;
     }
-    if b > a + 1 && rules::BODY_TAILS.contains(&t.lo(b - 1)) {
+    // "Amnesty International", "Orvik Co", "Velto Holdings": a body's or a company's tail
+    let tail = t.lo(b - 1);
+    if b > a + 1 && (rules::BODY_TAILS.contains(&tail) || rules::COMPANY_HEADS.contains(&tail)) {
         return true;
     }
     // "Amnesty International Kenya", "Red Cross Norway": a body's national branch ends in

@@ -23,6 +23,25 @@ fn a_kind_of_person_after_a_possessive_speaks() {
 }
 
 #[test]
+fn a_name_ending_in_a_company_s_form_is_a_body() {
+    check_speaker_kinds(&[
+        (
+            "Its rival, Orvik Co., said two plants were closed.",
+            &[("Orvik Co", EntityKind::Organization)],
+        ),
+        (
+            "Velto Ltd said two plants were closed.",
+            &[("Velto Ltd", EntityKind::Organization)],
+        ),
+        // two name words without such a tail are a person's
+        (
+            "Ana Ruiz said two plants were closed.",
+            &[("Ana Ruiz", EntityKind::Person)],
+        ),
+    ]);
+}
+
+#[test]
 fn a_country_s_ministry_in_lower_case_is_a_body_the_ministry_stands_for() {
     check_speaker_kinds(&[
         (
