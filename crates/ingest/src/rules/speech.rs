@@ -54,6 +54,9 @@ pub const NAMING_CUES: &[(&str, &[&str])] = &[
     ("describe", &["as"]), ("describes", &["as"]), ("described", &["as"]),
     ("branded", &["a", "an", "as"]), ("brands", &["a", "an", "as"]),
     ("labelled", &["a", "an", "as"]), ("labeled", &["a", "an", "as"]),
+    ("dismissed", &["as"]), ("dismisses", &["as"]), ("hailed", &["as"]), ("hails", &["as"]),
+    ("denounced", &["as"]), ("denounces", &["as"]), ("condemned", &["as"]),
+    ("condemns", &["as"]),
 ];
 
 /// A verb and the words after it that report as one cue verb does. The flag says whether
@@ -217,7 +220,10 @@ pub const CLAUSE_GOES_ON: &[&str] = &["of", "that", "who", "which", "for", "to",
 pub const ADDING_CUES: &[&str] = &["added", "adds", "add", "adding"];
 
 /// Verbs that attribute only a quotation that follows them ("described the town as “…”").
-pub const QUOTE_ONLY_CUES: &[&str] = &["described", "describes", "called", "dubbed", "termed"];
+pub const QUOTE_ONLY_CUES: &[&str] = &[
+    "described", "describes", "called", "dubbed", "termed", "dismissed", "dismisses", "hailed",
+    "hails", "denounced", "denounces", "condemned", "condemns",
+];
 
 /// Cue verbs that also take plain objects ("posted a video", "felt the quake"): they report
 /// content only through "that", a colon or a quotation.

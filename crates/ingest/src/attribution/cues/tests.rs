@@ -329,6 +329,20 @@ fn calling_something_a_name_reports_a_judgement() {
             "Dockworkers describe the overtime rules as unfair.",
             &[("Dockworkers", "the overtime rules as unfair")],
         ),
+        // dismissing, hailing or denouncing something as what it is judged to be
+        (
+            "The ombudsman dismissed the new toll as a tax on the poor.",
+            &[("The ombudsman", "the new toll as a tax on the poor")],
+        ),
+        (
+            "Ferry crews hailed the overtime rules as fair.",
+            &[("Ferry crews", "the overtime rules as fair")],
+        ),
+        // without "as": an act, no judgement
+        (
+            "The harbour board dismissed three pilots on Monday.",
+            &[("", "The harbour board dismissed three pilots on Monday.")],
+        ),
         // a name given, not a judgement; a passive; a future act
         ("Divers found a dog called Biscuit on the boat.", &[]),
         ("The overtime rules were described as unfair.", &[]),
