@@ -22,14 +22,19 @@ pub(super) fn company_after_its_trade(
     b: usize,
 ) -> Option<Found> {
     let a = a0 + 1;
-    let trade =
-        sentence_initial(t, a0) && rules::is_org_descriptor(t.lo(a0)) && !t.has(a0, flag::ORG_HEAD);
-    let named = b > a
-        && b - a <= 3
-        && reg
-            .person_name_lo(&t.span_text(a, b).to_lowercase())
-            .is_none();
-    (trade && named).then(|| Found {
+    // the cheap token tests first: most runs open with no trade
+    let named = || {
+        b - a <= 3
+            && reg
+                .person_name_lo(&t.span_text(a, b).to_lowercase())
+                .is_none()
+    };
+    let company = b > a
+        && !t.has(a0, flag::ORG_HEAD)
+        && rules::is_org_descriptor(t.lo(a0))
+        && sentence_initial(t, a0)
+        && named();
+    company.then(|| Found {
         a,
         b,
         kind: EntityKind::Organization,

@@ -60,14 +60,16 @@ pub(super) fn classify(
     if let Some(f) = based_body(t, a0, a, b) {
         return Some(f);
     }
-    // "Gaza and the West Bank": two places, not one body's name joined by "and"
-    let and = (a + 1..b).find(|&k| t.is(k, "and"));
+    // "Gaza and the West Bank": two places, not one body's name joined by "and"; the
+    // gazetteer is asked only about a run the body rules would take
+    let org_head = (a..b).any(|i| t.has(i, flag::ORG_HEAD));
+    let and = (a + 1..b).find(|&k| t.is(k, "and")).filter(|_| org_head);
     if let Some(k) =
         and.filter(|&k| names_a_region(t, k + 1 + usize::from(t.is(k + 1, "the")), b, gaz))
     {
         return classify(t, reg, a0, k, para_start, prev_place_end, gaz);
     }
-    if !names_a_region(t, a, b, gaz) {
+    if !(org_head && names_a_region(t, a, b, gaz)) {
         if let Some(f) = as_body(t, reg, a, b) {
             return Some(f);
         }
