@@ -248,8 +248,9 @@ pub(super) fn as_titled_person(
     roles.extend(roles_after(t, b, t.len()).0);
     let written = clean_name(t, n, b);
     let name = reg.person_name(&written).unwrap_or(&written).to_string();
-    // "Harbour Board Secretary Ana Ruiz": the board is a mention of its own.
-    let start = (a..n)
+    // "Harbour Board Secretary Ana Ruiz": the board is a mention of its own; a lone word
+    // before the title is the portfolio ("Energy Minister Ana Ruiz"), no body
+    let start = (a + 1..n)
         .rev()
         .find(|&i| t.has(i, flag::ORG_HEAD) && t.is_cap(i))
         .map_or(a, |i| i + 1);

@@ -90,3 +90,19 @@ fn a_title_with_an_affiliation_names_only_the_person() {
     let f = found("Economist Ola Berg of the Tarn Institute spoke.");
     assert_eq!(f.len(), 2, "{f:?}");
 }
+
+#[test]
+fn a_portfolio_word_before_a_title_is_no_body() {
+    // one word before the title is the portfolio
+    let f = found("Energy Minister Mara Velt said the dam held.");
+    assert_eq!(f, [("Mara Velt".to_string(), EntityKind::Person)]);
+    // a body's name of several words before the title is a mention of its own
+    let f = found("Harbour Board Secretary Mara Velt said the dam held.");
+    assert_eq!(
+        f,
+        [
+            ("Harbour Board".to_string(), EntityKind::Organization),
+            ("Mara Velt".to_string(), EntityKind::Person)
+        ]
+    );
+}
