@@ -184,13 +184,6 @@ fn a_name_ending_in_international_is_a_body() {
 
 #[test]
 fn a_lone_name_a_later_he_or_she_speaks_for_is_a_person() {
-    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
-    let kind_of = |text: &str, name: &str| {
-        found_with(text, Some(g))
-            .into_iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, k)| k)
-    };
     for (text, name, want) in [
         (
             "Brandvik told reporters the plan was ready. She added that talks would resume.",
@@ -233,13 +226,6 @@ fn a_lone_name_a_later_he_or_she_speaks_for_is_a_person() {
 
 #[test]
 fn a_lone_name_acting_on_its_own_thing_is_a_body() {
-    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
-    let kind_of = |text: &str, name: &str| {
-        found_with(text, Some(g))
-            .into_iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, k)| k)
-    };
     for (text, name, want) in [
         (
             "Veltomar cut its forecast on Monday.",
@@ -322,4 +308,13 @@ fn a_trade_opening_the_sentence_makes_the_name_after_it_a_company() {
     ] {
         assert_eq!(found_with(text, Some(g)), want, "{text}");
     }
+}
+
+/// The kind the embedded gazetteer's reading gives `name` in `text`, if it is found.
+fn kind_of(text: &str, name: &str) -> Option<EntityKind> {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    found_with(text, Some(g))
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, k)| k)
 }
