@@ -607,7 +607,30 @@ fn content_end(t: &Tokens, c: usize, mut e: usize, limit: usize) -> usize {
             break;
         }
     }
-    trim_joins(t, c, e, rules::CONTENT_END_JOINS)
+    let e = trim_joins(t, c, e, rules::CONTENT_END_JOINS);
+    trim_time_lead(t, c, e)
+}
+
+/// "…, a day after" before a clause of its own ("… Kyiv, a day after Washington urged
+/// …"): a time and its conjunction left dangling at the content's end go with the
+/// clause that follows, not with what was said.
+fn trim_time_lead(t: &Tokens, floor: usize, e: usize) -> usize {
+    if e <= floor || !rules::TIME_CONJUNCTIONS.contains(&t.lo(e - 1)) {
+        return e;
+    }
+    let mut k = e - 1;
+    while k > floor
+        && (t.toks[k - 1].kind == Kind::Num
+            || t.has(k - 1, flag::NUMWORD)
+            || rules::TIME_LEAD_WORDS.contains(&t.lo(k - 1)))
+    {
+        k -= 1;
+    }
+    if k > floor && t.is_punct(k - 1, ',') {
+        k - 1
+    } else {
+        e
+    }
 }
 
 /// At most this many words make an aside of attribution inside reported words.

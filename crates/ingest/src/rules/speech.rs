@@ -530,6 +530,16 @@ pub const READING_DOCUMENTS: &[&str] = &["statement", "message", "letter", "post
 /// "spoke about the dam"), not what was said.
 pub const TOPIC_PREPOSITIONS: &[&str] = &["on", "about", "upon"];
 
+/// Conjunctions of time that a clause of its own follows ("…, a day after Washington
+/// urged …"): with the time before them, no end of what was said.
+pub const TIME_CONJUNCTIONS: &[&str] = &["after", "before", "since", "until"];
+
+/// Words of the time before such a conjunction ("a day", "two weeks", "hours", "shortly").
+pub const TIME_LEAD_WORDS: &[&str] = &[
+    "a", "an", "few", "day", "days", "hour", "hours", "minute", "minutes", "week", "weeks",
+    "month", "months", "year", "years", "moments", "shortly", "just", "soon", "only",
+];
+
 /// Joining words that reported content never ends with ("Hale said the pier would shut,
 /// and the crews …", "… stuck in the harbour, where"): a span reaching one is cut before it.
 pub const CONTENT_END_JOINS: &[&str] =

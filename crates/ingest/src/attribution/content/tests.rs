@@ -43,6 +43,22 @@ fn when_something_was_said_is_no_content() {
 }
 
 #[test]
+fn a_time_before_the_next_clause_is_no_end_of_what_was_said() {
+    check(&[
+        (
+            "The harbour board said it saw no case for new fares, a day after the \
+             union urged talks.",
+            &[("The harbour board", "it saw no case for new fares")],
+        ),
+        // "after" inside what was said stays
+        (
+            "The harbour board said fares would rise after the storm.",
+            &[("The harbour board", "fares would rise after the storm")],
+        ),
+    ]);
+}
+
+#[test]
 fn where_or_to_whom_something_was_said_is_no_content() {
     check(&[
         ("The harbour master told a press briefing on Monday.", &[]),
