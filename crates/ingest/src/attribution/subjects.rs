@@ -166,8 +166,10 @@ impl Analyzer<'_, '_> {
                 EntityKind::Person | EntityKind::Organization | EntityKind::Outlet
             )
         };
+        // after a gap only a name, or a person described as sure as one
+        let sure = |m: &Mention| body(m) || is_described_person(t, start, seg_end);
         match self.speaker_of(start, seg_end, prev) {
-            Some((m, leans)) if !after_gap || body(&m) => Some((start, m, leans)),
+            Some((m, leans)) if !after_gap || sure(&m) => Some((start, m, leans)),
             // "The airlines, Nordair and Skyvell, argued": names set off in apposition
             // to the description before them, which is the subject
             None if after_gap && comma_bound && is_name_list(t, start, seg_end) => {
@@ -245,6 +247,7 @@ impl Analyzer<'_, '_> {
         let unknown_name =
             x >= s2 + 2 && x - s2 <= 4 && (s2..x).all(|i| t.is_cap(i) && !t.has(i, flag::NOT_NAME));
         let named = unknown_name
+            || is_described_person(t, s2, x)
             || self
                 .reg
                 .within(s2, x)
@@ -530,6 +533,22 @@ fn is_name_list(t: &Tokens, a: usize, b: usize) -> bool {
 /// "in a statement on its website on Monday").
 const PREPOSITIONAL_ASIDE: usize = 8;
 
+/// "Her neighbour", "The mayor": a short definite description of a person (a role or a
+/// kind of person at its head), which an apposition may describe as it describes a name
+/// ("Her neighbour, a retired teacher, said").
+fn is_described_person(t: &Tokens, a: usize, b: usize) -> bool {
+    let last = b.saturating_sub(1);
+    b >= a + 2
+        && b - a <= 4
+        && (t.is(a, "the") || rules::POSSESSIVE_DETERMINERS.contains(&t.lo(a)))
+        && !t.is_cap(last)
+        && (t.has(last, flag::ROLE) || t.lex.is_person_noun(t.lo(last)))
+}
+
+/// Most words of an aside in brackets between a subject and its cue ("(not her real
+/// name)", "(PF)").
+const BRACKETED_ASIDE: usize = 6;
+
 fn subject_end(t: &Tokens, cue: usize, sa: usize) -> usize {
     let mut end = cue;
     while end > sa && t.has(end - 1, flag::CUE_ADV) && end + 3 > cue {
@@ -567,14 +586,16 @@ fn subject_end(t: &Tokens, cue: usize, sa: usize) -> usize {
             }
         }
     }
-    // "the leader of the People's Front (PF) admitted": the acronym in brackets
-    // belongs to the subject, not a boundary before it.
+    // "the leader of the People's Front (PF) admitted", "Nadia Holm (not her real name)
+    // says": an acronym or a short aside in brackets belongs to the subject, not a
+    // boundary before it.
     if end > sa + 2 && t.is_punct(end - 1, ')') {
-        if let Some(open) = (end.saturating_sub(5).max(sa)..end - 1)
+        if let Some(open) = (end.saturating_sub(BRACKETED_ASIDE + 2).max(sa)..end - 1)
             .rev()
             .find(|&k| t.is_punct(k, '('))
         {
-            if open > sa && (open + 1..end - 1).all(|k| t.is_cap(k)) {
+            let aside = (open + 1..end - 1).all(|k| t.is_word(k) && !t.has(k, flag::CUE));
+            if open > sa && aside {
                 end = open;
             }
         }

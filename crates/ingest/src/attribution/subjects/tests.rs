@@ -29,6 +29,32 @@ fn a_participle_phrase_between_subject_and_cue_is_skipped() {
 }
 
 #[test]
+fn a_person_described_or_a_bracketed_aside_before_an_apposition_speaks() {
+    check(&[
+        (
+            "Her neighbour, a retired teacher, says about 200 people still live in Vell.",
+            &[("neighbour", "about 200 people still live in Vell")],
+        ),
+        (
+            "The mayor, a former nurse, said 3 clinics in Vell had closed.",
+            &[("The mayor", "3 clinics in Vell had closed")],
+        ),
+        (
+            "Nadia Holm (not her real name) says the shelling stopped in May.",
+            &[("Nadia Holm", "the shelling stopped in May")],
+        ),
+        // a thing described is no speaker
+        (
+            "The village, a former mining town, lost 200 people in Vell.",
+            &[(
+                "",
+                "The village, a former mining town, lost 200 people in Vell.",
+            )],
+        ),
+    ]);
+}
+
+#[test]
 fn a_legislator_s_party_and_state_is_an_apposition() {
     check(&[
         (
