@@ -28,9 +28,27 @@ pub(super) fn people_by_pronoun(
         .iter()
         .enumerate()
         .filter(|(_, f)| is_lone_speaking_body(t, reg, f, gaz))
+        .filter(|&(k, f)| !person_just_before(t, f.a, found.get(..k).unwrap_or(&[])))
         .filter(|&(k, f)| personal_pronoun_speaks(t, f.b, found.get(k + 1..).unwrap_or(&[])))
         .map(|(_, f)| (f.name.clone(), f.a))
         .collect()
+}
+
+/// Whether one of `earlier` is a person named within [`PRONOUN_REACH`] sentences before
+/// `at`: the "he" or "she" after the lone name may be that person's ("Mayor Ana Ruiz
+/// spoke. Velto said …. She said …").
+fn person_just_before(t: &Tokens, at: usize, earlier: &[Found]) -> bool {
+    let mut from = at;
+    let mut sentences = 0;
+    while from > 0 && sentences <= PRONOUN_REACH {
+        from -= 1;
+        if sentence_initial(t, from) {
+            sentences += 1;
+        }
+    }
+    earlier
+        .iter()
+        .any(|f| f.kind == EntityKind::Person && f.b > from)
 }
 
 /// One word read as a body, right before a cue verb, that is no acronym, company, place

@@ -207,6 +207,13 @@ fn a_lone_name_a_later_he_or_she_speaks_for_is_a_person() {
             "Brandvik",
             EntityKind::Organization,
         ),
+        // a person named just before may be whom the pronoun means
+        (
+            "Mayor Ana Ruiz spoke at the dam. Brandvik said the plan was ready. She said \
+             talks had failed.",
+            "Brandvik",
+            EntityKind::Organization,
+        ),
         // too far on to be about the name
         (
             "Brandvik said the plan was ready. Talks begin in May. Crews are ready. Roads are open. She said more.",
