@@ -22,9 +22,11 @@ pub(super) fn company_after_its_trade(
     b: usize,
 ) -> Option<Found> {
     let a = a0 + 1;
-    // the cheap token tests first: most runs open with no trade
+    // the cheap token tests first: most runs open with no trade; a given name after it
+    // makes the trade a person's ("Miner Ana Ruiz")
     let named = || {
         b - a <= 3
+            && given_name_class(t.lo(a)) < 2
             && reg
                 .person_name_lo(&t.span_text(a, b).to_lowercase())
                 .is_none()

@@ -312,6 +312,11 @@ fn a_trade_opening_the_sentence_makes_the_name_after_it_a_company() {
         ),
         // a word that heads bodies' names is part of the name
         ("Bank Orvana raised its rates.", body("Bank Orvana")),
+        // a given name after the trade: a person who does it
+        (
+            "Miner Ana Ruiz said the shaft had flooded.",
+            vec![("Ana Ruiz".to_string(), EntityKind::Person)],
+        ),
     ] {
         assert_eq!(found_with(text, Some(g)), want, "{text}");
     }
