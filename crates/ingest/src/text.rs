@@ -363,6 +363,11 @@ impl<'a> Tokens<'a> {
             .is_some_and(|t| t.kind == Kind::Word && spells_acronym(&self.text[t.start..t.end]))
     }
 
+    /// A single capital letter: an initial ("K" of "Ana K. Ruiz", "Y" of "N.Y.").
+    pub fn is_initial(&self, i: usize) -> bool {
+        self.s(i).chars().count() == 1 && self.is_cap(i)
+    }
+
     pub fn is_punct(&self, i: usize, c: char) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
     }

@@ -406,12 +406,6 @@ fn runs_into_clause(t: &Tokens, from: usize, end: usize) -> bool {
     })
 }
 
-/// "Y" of "N.Y.", "K" of "Ana K. Ruiz": one capital letter, whose period abbreviates.
-fn is_initial_letter(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(|c| c.is_uppercase()) && chars.next().is_none()
-}
-
 fn is_left_boundary(t: &Tokens, i: usize) -> bool {
     // "the growers' lawyer": a plural's apostrophe before a lower-case word is inside the
     // phrase, not a quotation mark
@@ -430,7 +424,7 @@ fn is_left_boundary(t: &Tokens, i: usize) -> bool {
         && (t.has(i - 1, flag::ABBREV | flag::TITLE)
             || t.s(i - 1).contains('.')
             || rules::is_party_state(t.s(i - 1))
-            || is_initial_letter(t.s(i - 1)))
+            || t.is_initial(i - 1))
     {
         return false;
     }

@@ -21,7 +21,7 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
         if t.is_punct(j, '.')
             && !t.toks[j].space_before
             && (t.has(j - 1, flag::TITLE)
-                || is_initial(t, j - 1)
+                || t.is_initial(j - 1)
                 || rules::NAME_ABBREVIATIONS.contains(&t.lo(j - 1)))
             && t.is_cap(j + 1)
             && t.toks.get(j + 1).is_some_and(|x| x.space_before)
@@ -128,11 +128,6 @@ fn purpose_name_goes_on(t: &Tokens, j: usize, limit: usize) -> bool {
             .any(|k| t.has(k, flag::ORG_HEAD))
 }
 
-/// A single capital letter: an initial ("K" of "Ana K. Ruiz").
-fn is_initial(t: &Tokens, i: usize) -> bool {
-    t.s(i).chars().count() == 1 && t.is_cap(i)
-}
-
 /// A word of a person's name; "van", "de", "bin" count inside a name ("Jan van Dam").
 pub(super) fn is_person_word(t: &Tokens, i: usize) -> bool {
     if !t.toks[i].cap && rules::NAME_PARTICLES.contains(&t.lo(i)) {
@@ -140,9 +135,9 @@ pub(super) fn is_person_word(t: &Tokens, i: usize) -> bool {
     }
     // a middle initial and its period ("Ana K. Ruiz"), whatever else the letter spells
     if t.is_punct(i, '.') {
-        return i > 0 && !t.toks[i].space_before && is_initial(t, i - 1);
+        return i > 0 && !t.toks[i].space_before && t.is_initial(i - 1);
     }
-    if is_initial(t, i) && t.is_punct(i + 1, '.') && !t.toks[i + 1].space_before {
+    if t.is_initial(i) && t.is_punct(i + 1, '.') && !t.toks[i + 1].space_before {
         return true;
     }
     // "Karl Winter", "Ana Summer": a word never a name alone is a surname after a given name
