@@ -643,8 +643,7 @@ fn unknown_name(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
     if caps && b - a <= 4 && !t.has(a, flag::PRONOUN) {
         // one word is a body ("Velto said"), unless it is a common given name; several are
         // a person, unless a company's or a body's tail ends them ("Orvik Co. said")
-        let tail = t.lo(b - 1);
-        let body_tail = rules::COMPANY_HEADS.contains(&tail) || rules::BODY_TAILS.contains(&tail);
+        let body_tail = rules::is_body_tail(t.lo(b - 1));
         let kind = if (b - a >= 2 && !body_tail) || crate::mentions::is_common_given_name(t.lo(a)) {
             EntityKind::Person
         } else {

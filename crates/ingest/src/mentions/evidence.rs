@@ -222,8 +222,7 @@ pub(super) fn reads_as_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> b
         return true;
     }
     // "Amnesty International", "Orvik Co", "Velto Holdings": a body's or a company's tail
-    let tail = t.lo(b - 1);
-    if b > a + 1 && (rules::BODY_TAILS.contains(&tail) || rules::COMPANY_HEADS.contains(&tail)) {
+    if b > a + 1 && rules::is_body_tail(t.lo(b - 1)) {
         return true;
     }
     // "Amnesty International Kenya", "Red Cross Norway": a body's national branch ends in

@@ -321,6 +321,12 @@ pub const VEHICLE_NOUNS: &[&str] = &[
 /// "Transparency International", "Caritas Internationalis"): no person's name ends so.
 pub const BODY_TAILS: &[&str] = &["international", "internationalis", "internationale", "worldwide"];
 
+/// Whether a name's last word, in lower case, ends only bodies' and companies' names
+/// ([`BODY_TAILS`], [`COMPANY_HEADS`]): "Amnesty International", "Orvik Co".
+pub fn is_body_tail(lower: &str) -> bool {
+    BODY_TAILS.contains(&lower) || COMPANY_HEADS.contains(&lower)
+}
+
 /// Words before a storm's name ("Hurricane Erin", "the storm Erin", "Typhoon Haiyan"): a
 /// storm named as a person is named is no person, there or later ("Erin weakened").
 pub const STORM_WORDS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm"];
