@@ -413,8 +413,11 @@ fn is_left_boundary(t: &Tokens, i: usize) -> bool {
         return false;
     }
     // "Nordair and Skyvell", "Ana Ruiz and her colleagues": one subject
-    let joined = t.is_cap(i + 1) || rules::POSSESSIVE_DETERMINERS.contains(&t.lo(i + 1));
-    if t.is(i, "and") && i > 0 && t.is_cap(i - 1) && joined {
+    if t.is(i, "and")
+        && i > 0
+        && t.is_cap(i - 1)
+        && (t.is_cap(i + 1) || rules::POSSESSIVE_DETERMINERS.contains(&t.lo(i + 1)))
+    {
         return false;
     }
     // "Dr. Elena Ruiz": the period of a title abbreviation stays inside the name.

@@ -276,12 +276,11 @@ impl Registry {
                 && rules::LEADER_ROLES.contains(&r)
         };
         for p in &self.persons {
-            let nation = nation_of(&p.ctx);
+            // the person's nationality is read only when the description names one
+            let nation = wanted.and_then(|_| nation_of(&p.ctx));
             let holds = p.roles.iter().any(|r| r == role);
             let leads_it = nation == wanted && p.roles.iter().any(|r| leads(r));
-            if !(holds || leads_it)
-                || (wanted.is_some() && nation.is_some_and(|n| Some(n) != wanted))
-            {
+            if !(holds || leads_it) || nation.is_some_and(|n| Some(n) != wanted) {
                 continue;
             }
             let score = ctx.iter().filter(|c| p.ctx.contains(c)).count();
