@@ -560,10 +560,9 @@ impl Gazetteer {
         Ok(g)
     }
 
-    /// Places one of whose names folds to `folded`, most populous first.
-    /// The places called `folded`; a name opening with an abbreviation the data spells
-    /// out ("st louis" for "Saint Louis", "mt kenya", "ft myers") is looked up spelled
-    /// out too when written so finds nothing.
+    /// Places one of whose names folds to `folded`, most populous first; a name opening
+    /// with an abbreviation the data spells out ("ft wayne" for "Fort Wayne", "st x",
+    /// "mt x") is looked up spelled out when written so it finds nothing.
     pub fn lookup(&self, folded: &str) -> &[PlaceId] {
         let found = self.lookup_exact(folded);
         if !found.is_empty() {
