@@ -231,7 +231,15 @@ fn choose(
         .filter(|(_, n)| n.cands.len() == 1)
         .map(|(i, n)| (i, coords(g, n.cands[0])))
         .collect();
+    let home = home_countries(g, names, ctx);
     for (i, n) in names.iter().enumerate() {
+        let key = fold(n.written);
+        if let Some(capital) = home_capital(g, n, &key, &home) {
+            let mut r = place_ref(g, capital, n.region_word);
+            r.capital = true;
+            out.insert(n.written.to_lowercase(), r);
+            continue;
+        }
         let near = |c: Cand| {
             anchors
                 .iter()
@@ -239,7 +247,6 @@ fn choose(
                 .map(|(_, at)| distance_km(coords(g, c), *at))
                 .fold(f64::INFINITY, f64::min)
         };
-        let key = fold(n.written);
         let best = n.cands.iter().copied().min_by(|&a, &b| {
             let step = |d: f64| (d.min(FAR_KM) / 100.0).floor();
             let (da, db) = (step(near(a)), step(near(b)));
@@ -264,6 +271,35 @@ fn choose(
             out.insert(n.written.to_lowercase(), r);
         }
     }
+}
+
+/// The countries the article is set in: those it names, and those of the places and
+/// regions only one reading of which is left.
+fn home_countries(g: &Gazetteer, names: &[Name], ctx: &FnvSet<CountryCode>) -> FnvSet<CountryCode> {
+    let mut home = ctx.clone();
+    home.extend(
+        names
+            .iter()
+            .filter(|n| n.cands.len() == 1)
+            .map(|n| country_of(g, n.cands[0])),
+    );
+    home
+}
+
+/// A bare name that is, by its main name, the national capital of a country the article
+/// is set in means that capital, however near a namesake lies to the article's other
+/// places: a story naming two of a country's states and "Washington" means the capital,
+/// not a town near those states that shares its name or once had it. Abroad the rule
+/// says nothing ("Washington" in a story set in northern England).
+fn home_capital(g: &Gazetteer, n: &Name, key: &str, home: &FnvSet<CountryCode>) -> Option<Cand> {
+    if n.region_word.is_some() {
+        return None;
+    }
+    n.cands.iter().copied().find(|&c| {
+        matches!(c, Cand::Place(p) if g.is_capital_place(p))
+            && named_so(g, c, key)
+            && home.contains(&country_of(g, c))
+    })
 }
 
 /// An unknown region is named by its bare name, so "the Westvale region" and "Westvale"

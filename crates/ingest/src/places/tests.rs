@@ -732,3 +732,38 @@ fn a_feature_word_that_opens_a_name_makes_it_a_place() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn a_home_capital_outranks_namesakes_near_the_other_places() {
+    // (text, name, key): a national capital, by its main name, of the country the
+    // article's other places lie in is the capital, however near a namesake lies
+    let cases = [
+        // towns near these states share the name or once had it
+        (
+            "Growers in Ohio and Kentucky lost crops. Officials in Washington promised aid.",
+            "Washington",
+            "gn:4140963",
+        ),
+        (
+            "WASHINGTON - A senator from West Virginia and one from Ohio met on Friday.",
+            "Washington",
+            "gn:4140963",
+        ),
+        // another country's capital is no home capital: the nearer city stays
+        (
+            "Startups in Oakland and San Jose raised 40 million dollars.",
+            "San Jose",
+            "gn:5392171",
+        ),
+    ];
+    for (text, name, key) in cases {
+        let p = places(text);
+        let got = p.iter().find(|x| x.0 == name).map(|x| x.1.as_str());
+        assert_eq!(got, Some(key), "{text}: {p:?}");
+    }
+    // abroad the rule says nothing: a story set in England keeps an English Washington
+    let text = "Buses ran late between Gateshead and Washington in England on Monday.";
+    let p = places(text);
+    let got = p.iter().find(|x| x.0 == "Washington").map(|x| x.1.as_str());
+    assert!(got.is_some_and(|k| k != "gn:4140963"), "{text}: {p:?}");
+}
