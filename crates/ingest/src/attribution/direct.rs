@@ -153,8 +153,10 @@ fn quote_owner(
             && !x.quote_only
             && !x.outlet_only
             && x.content.is_some_and(|(c, e)| {
+                // the content runs to the quotation's last word (a comma inside the
+                // quotation marks may end it: "to stay “calm and patient,” according to …")
                 c < q.open
-                    && qend <= e + 1
+                    && (e.max(q.open)..qend).all(|i| !t.is_word(i))
                     && (c.max(q.open.saturating_sub(64))..q.open)
                         .filter(|&i| t.is_word(i) && !mask.inside(i))
                         .count()
@@ -260,9 +262,10 @@ fn orphan_quote(
     let lead = loose_words(t, mask, s.a, q.open);
     let lead_ok = lead == 0
         || (lead <= 4 && q.open > s.a && matches!(t.toks[q.open - 1].kind, Kind::Punct(',' | ':')));
-    let in_claim = near
-        .iter()
-        .any(|x| x.content.is_some_and(|(c, e)| c <= q.open && qend <= e + 1));
+    let in_claim = near.iter().any(|x| {
+        x.content
+            .is_some_and(|(c, e)| c <= q.open && (e.max(q.open)..qend).all(|i| !t.is_word(i)))
+    });
     (lead_ok && !in_claim).then_some(Draft {
         direct: true,
         a: qa,
@@ -370,6 +373,23 @@ mod tests {
                     ("Dana Kline", "The pier is not safe"),
                     ("Dana Kline", "the ferry must stop,"),
                 ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_quotation_ending_reported_content_with_its_comma_is_no_claim_of_its_own() {
+        check(&[
+            // the comma inside the quotation marks ends the content, not the quotation
+            (
+                "Dana Kline urged drivers to stay \"patient and careful,\" according to a \
+                 note sent on Monday.",
+                &[("Dana Kline", "drivers to stay \"patient and careful")],
+            ),
+            // a whole quotation before "according to" is still the source's
+            (
+                "\"The pier will reopen in May,\" according to a note from Dana Kline.",
+                &[("Dana Kline", "The pier will reopen in May,")],
             ),
         ]);
     }
