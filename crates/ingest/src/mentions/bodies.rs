@@ -89,17 +89,28 @@ pub(super) fn as_outlet(t: &Tokens, a0: usize, a: usize, b: usize) -> Option<Fou
     })
 }
 
-/// "wrote in Ny Tid", "a study published in The Lancet": the run from `a0` is a
-/// publication, named after a writing verb and "in", or after "published in" when a
-/// study or paper was what was published (a book "published in London" names a city).
+/// "wrote in Ny Tid", "a study published in The Lancet", "the findings appear in Vell
+/// Medicine": the run from `a0` is a publication, named after a writing verb and "in", or
+/// after a verb of publishing and "in" (a time may come between: "published on Monday
+/// in") when a study or paper was what was published (a book "published in London" names
+/// a city, a singer who "appeared in Paris" was there).
 fn printed_in(t: &Tokens, a0: usize) -> bool {
     if a0 < 2 || !t.is(a0 - 1, "in") {
         return false;
     }
-    let verb = a0 - 2;
+    let is_time = |k: usize| {
+        let w = t.lo(k);
+        rules::PRINT_TIME_WORDS.contains(&w) || rules::WEEKDAYS.contains(&w)
+    };
+    // back over at most three words of a time to the verb
+    let mut verb = a0 - 2;
+    while verb > 0 && a0 - 2 - verb < 3 && is_time(verb) {
+        verb -= 1;
+    }
     let research =
         || (verb.saturating_sub(4)..verb).any(|k| rules::is_document_or_research(t.lo(k)));
-    rules::WRITING_VERBS.contains(&t.lo(verb)) || (t.is(verb, "published") && research())
+    rules::WRITING_VERBS.contains(&t.lo(verb))
+        || (rules::PRINTING_VERBS.contains(&t.lo(verb)) && research())
 }
 
 /// "the NTB news agency", "the Ekko newspaper": the outlet's kind right after the name, with

@@ -716,3 +716,39 @@ fn a_body_and_the_person_or_role_after_it_are_apart() {
 mod names;
 mod runs;
 mod titles;
+
+#[test]
+fn research_printed_in_a_named_journal_names_a_publication() {
+    let kind = |text: &str, name: &str| {
+        found(text)
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, k)| k)
+    };
+    for (text, name, want) in [
+        // a time between the verb and "in"
+        (
+            "A trial published on Tuesday in Harbour Medicine found 40 patients improved.",
+            "Harbour Medicine",
+            EntityKind::Outlet,
+        ),
+        (
+            "Their findings appear in Coastal Science this week.",
+            "Coastal Science",
+            EntityKind::Outlet,
+        ),
+        // no research published: a place
+        (
+            "The choir appeared in Vienna on Sunday.",
+            "Vienna",
+            EntityKind::Place,
+        ),
+        (
+            "The novel was published in Lisbon on Monday.",
+            "Lisbon",
+            EntityKind::Place,
+        ),
+    ] {
+        assert_eq!(kind(text, name), Some(want), "{text}");
+    }
+}

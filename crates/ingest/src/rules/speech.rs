@@ -379,6 +379,15 @@ pub const OUTLET_HEADS: &[&str] = &[
 /// Courier").
 pub const WRITING_VERBS: &[&str] = &["wrote", "writes", "writing"];
 
+/// Verbs that put research in a journal ("a study published in X", "the findings appear
+/// in X"), which name a publication after "in" when research was their subject.
+pub const PRINTING_VERBS: &[&str] = &["published", "appear", "appears", "appeared"];
+
+/// Words of a time between a verb of publishing and "in" ("published on Monday in X",
+/// "published online this week in X"), beside the days of the week.
+pub const PRINT_TIME_WORDS: &[&str] =
+    &["on", "online", "this", "last", "week", "month", "today", "yesterday", "earlier"];
+
 /// Nouns of research that a journal publishes ("a paper published in Nature"), beside
 /// [`DOCUMENT_NOUNS`].
 pub const RESEARCH_NOUNS: &[&str] =
