@@ -752,3 +752,27 @@ fn research_printed_in_a_named_journal_names_a_publication() {
         assert_eq!(kind(text, name), Some(want), "{text}");
     }
 }
+
+#[test]
+fn an_agency_named_for_what_it_enforces_or_protects_is_one_body() {
+    for (text, name) in [
+        (
+            "According to Harbour and Coast Protection, 30 boats were stopped.",
+            "Harbour and Coast Protection",
+        ),
+        (
+            "Officials at Fisheries and Tariff Enforcement said 40 nets were seized.",
+            "Fisheries and Tariff Enforcement",
+        ),
+    ] {
+        let f = found(text);
+        assert!(
+            f.contains(&(name.to_string(), EntityKind::Organization)),
+            "{text}: {f:?}"
+        );
+        assert!(
+            f.iter().all(|(_, k)| *k != EntityKind::Place),
+            "{text}: {f:?}"
+        );
+    }
+}
