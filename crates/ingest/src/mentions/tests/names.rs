@@ -1,6 +1,7 @@
 //! What the words of a name say it names: a place compound saying where a body is based,
 //! an outlet's head word last, a company's trade or legal form, a dotted acronym, a
-//! middle initial, a surname that is a common word.
+//! middle initial, a surname that is a common word, a journal research appears in, an
+//! agency named for what it enforces.
 
 use super::{found, found_with};
 use crate::model::EntityKind;
@@ -329,4 +330,64 @@ fn kind_of(text: &str, name: &str) -> Option<EntityKind> {
         .into_iter()
         .find(|(n, _)| n == name)
         .map(|(_, k)| k)
+}
+
+#[test]
+fn research_printed_in_a_named_journal_names_a_publication() {
+    let kind = |text: &str, name: &str| {
+        found(text)
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, k)| k)
+    };
+    for (text, name, want) in [
+        // a time between the verb and "in"
+        (
+            "A trial published on Tuesday in Harbour Medicine found 40 patients improved.",
+            "Harbour Medicine",
+            EntityKind::Outlet,
+        ),
+        (
+            "Their findings appear in Coastal Science this week.",
+            "Coastal Science",
+            EntityKind::Outlet,
+        ),
+        // no research published: a place
+        (
+            "The choir appeared in Vienna on Sunday.",
+            "Vienna",
+            EntityKind::Place,
+        ),
+        (
+            "The novel was published in Lisbon on Monday.",
+            "Lisbon",
+            EntityKind::Place,
+        ),
+    ] {
+        assert_eq!(kind(text, name), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn an_agency_named_for_what_it_enforces_or_protects_is_one_body() {
+    for (text, name) in [
+        (
+            "According to Harbour and Coast Protection, 30 boats were stopped.",
+            "Harbour and Coast Protection",
+        ),
+        (
+            "Officials at Fisheries and Tariff Enforcement said 40 nets were seized.",
+            "Fisheries and Tariff Enforcement",
+        ),
+    ] {
+        let f = found(text);
+        assert!(
+            f.contains(&(name.to_string(), EntityKind::Organization)),
+            "{text}: {f:?}"
+        );
+        assert!(
+            f.iter().all(|(_, k)| *k != EntityKind::Place),
+            "{text}: {f:?}"
+        );
+    }
 }
