@@ -29,6 +29,10 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
             j += 1;
             continue;
         }
+        if dotted_acronym_before_body(t, j, limit) {
+            j += 1;
+            continue;
+        }
         if t.is_cap(j) && t.toks[j].space_before {
             if t.is_possessive(j - 1) {
                 // "Lisbon’s Water Board" stays one run only for organisations.
@@ -74,6 +78,19 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
         break;
     }
     j
+}
+
+/// "the U.N. Security Council", "the U.S. Geological Survey": the period closing a dotted
+/// acronym (at `j`) stays in the run when a body's name follows it, ending in a body's head
+/// word within a few words ("in the U.S. The talks …" ends the run).
+fn dotted_acronym_before_body(t: &Tokens, j: usize, limit: usize) -> bool {
+    t.is_punct(j, '.')
+        && !t.toks[j].space_before
+        && t.s(j - 1).contains('.')
+        && t.toks.get(j + 1).is_some_and(|x| x.space_before)
+        && (j + 1..limit.min(j + 5))
+            .take_while(|&k| t.is_cap(k) && !t.has(k, flag::FUNCTION))
+            .any(|k| t.has(k, flag::ORG_HEAD))
 }
 
 /// "Centers for Disease Control and Prevention", "Department of Health and Human

@@ -1,7 +1,7 @@
 //! What the words of a name say it names: a place compound saying where a body is based,
 //! an outlet's head word last, a company's trade or legal form, a dotted acronym, a
 //! middle initial, a surname that is a common word, a journal research appears in, an
-//! agency named for what it enforces.
+//! agency named for what it enforces, a dotted acronym before a body.
 
 use super::{found, found_with};
 use crate::model::EntityKind;
@@ -389,5 +389,35 @@ fn an_agency_named_for_what_it_enforces_or_protects_is_one_body() {
             f.iter().all(|(_, k)| *k != EntityKind::Place),
             "{text}: {f:?}"
         );
+    }
+}
+
+#[test]
+fn a_dotted_acronym_before_a_body_is_part_of_its_name() {
+    for (text, want) in [
+        (
+            "The U.N. Harbour Council said 30 boats were stopped.",
+            vec![("U.N. Harbour Council", EntityKind::Organization)],
+        ),
+        (
+            "A U.S. Coast Survey team said the dune moved.",
+            vec![("U.S. Coast Survey", EntityKind::Organization)],
+        ),
+        // people after the acronym, or a new sentence: the country stays a place
+        (
+            "U.S. divers said the wreck was found.",
+            vec![("U.S", EntityKind::Place)],
+        ),
+        (
+            "The ferry sailed to the U.S. The Harbour Board said it was late.",
+            vec![
+                ("U.S", EntityKind::Place),
+                ("Harbour Board", EntityKind::Organization),
+            ],
+        ),
+    ] {
+        let f = found_with(text, claimgraph_gazetteer::embedded());
+        let got: Vec<(&str, EntityKind)> = f.iter().map(|(n, k)| (n.as_str(), *k)).collect();
+        assert_eq!(got, want, "{text}");
     }
 }
