@@ -689,10 +689,14 @@ impl Run<'_> {
                 roles: Vec::new(),
             });
         }
-        // "The HSB said", "ONS reported": an acronym before a cue is a body speaking (named
-        // in full when the article spells it out: `expand_acronyms`)
-        if b == pa + 1 && cue_follows(t, b) && claimgraph_model::acronym_letters(written).is_some()
-        {
+        // "The HSB said", "ONS reported": an acronym before a cue is a body speaking, as is
+        // anywhere the acronym of a body the article names in words (named in full:
+        // `expand_acronyms`)
+        let acronym = claimgraph_model::acronym_letters(written);
+        let of_a_named_body = acronym
+            .as_ref()
+            .is_some_and(|l| reg.body_initials.contains(l));
+        if b == pa + 1 && acronym.is_some() && (cue_follows(t, b) || of_a_named_body) {
             return Some(Found {
                 a: pa,
                 b,

@@ -315,6 +315,12 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
                 .filter(|f| f.kind == EntityKind::Organization && sports_side(t, f.a, f.b))
                 .map(|f| word_hash(&team_key(&f.name)))
                 .collect();
+            reg.body_initials = found
+                .iter()
+                .filter(|f| f.kind == EntityKind::Organization && f.name.contains(' '))
+                .map(|f| claimgraph_model::initials(&f.name))
+                .filter(|i| i.len() >= 2)
+                .collect();
         }
         if round == 1 {
             reg.found = found;

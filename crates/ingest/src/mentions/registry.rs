@@ -72,6 +72,10 @@ pub struct Registry {
     /// report ("Porto beat Braga 2-1"): the team everywhere in the article but after a
     /// preposition of place ("Braga, the champions, have lost …"; "travel to Braga").
     pub(super) teams: FnvSet<u64>,
+    /// The initials of each body the first reading named in words ("RSF" of "Rapid
+    /// Support Forces"): an acronym of those letters is that body wherever it stands,
+    /// not only before a cue ("The RSF, led by …, claimed …").
+    pub(super) body_initials: FnvSet<String>,
 }
 
 /// At most this many people are remembered per article (bounds role look-ups).

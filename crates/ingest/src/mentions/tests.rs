@@ -37,6 +37,11 @@ fn an_acronym_takes_the_name_the_article_spells_out() {
     }
     let f = found("The HSA said 3 cranes failed.");
     assert_eq!(f, [("HSA".to_string(), EntityKind::Organization)]);
+    // the acronym of a body named in words, wherever it stands; other capitals are no body
+    let f = found("The Harbour Safety Board met. The HSB, led by a pilot, closed 3 berths.");
+    assert_eq!(f, [board.clone(), board.clone()], "{f:?}");
+    let f = found("The Harbour Safety Board met. The HSA, led by a pilot, closed 3 berths.");
+    assert_eq!(f, std::slice::from_ref(&board), "{f:?}");
 }
 
 #[test]
