@@ -18,7 +18,9 @@ use super::evidence::{
     roles_after, roles_before, sports_side, tagged_as, team_key, NOT_PLACE_MARGIN,
 };
 use super::registry::{Found, Registry};
-use super::words::{clean_name, cue_follows, is_person_word, strip_possessive};
+use super::words::{
+    clean_name, cue_follows, is_person_word, occupation_before_name, strip_possessive,
+};
 
 /// Labels one capitalised run `[a, b)`: an outlet, a titled person, a body, a place or a
 /// person, tried in that order; the first reading with its evidence wins.
@@ -142,17 +144,6 @@ pub(super) fn trim_openers(t: &Tokens, a0: usize, b: usize) -> Option<usize> {
         a += 1;
     }
     (a < b).then_some(a)
-}
-
-/// "Herder Ana Ruiz says …", "Nurse Jon Bray said …": a kind of person, capitalised only
-/// because it opens the sentence, before a given name and a surname, is what the person
-/// does, not part of the name ("Guy Bray", whose given name is no name before another, stays).
-fn occupation_before_name(t: &Tokens, a: usize, b: usize) -> bool {
-    b >= a + 3
-        && sentence_initial(t, a)
-        && t.lex.is_person_noun(t.lo(a))
-        && is_common_given_name(t.lo(a + 1))
-        && t.is_cap(a + 2)
 }
 
 /// "Central Bank", "Northern Harbour Authority": a capitalised compass word right before
@@ -672,6 +663,30 @@ impl Run<'_> {
         })
     }
 
+    /// A country speaking ("South Korea said …", whatever words its name holds), or an
+    /// acronym that is a body: before a cue ("The HSB said", "ONS reported") or anywhere
+    /// when a body the article names in words has those initials (named in full:
+    /// `expand_acronyms`).
+    fn country_or_acronym(&self, written: &str) -> Option<Found> {
+        let (t, pa, b) = (self.t, self.pa, self.b);
+        let found = |kind, name: &str| Found {
+            a: pa,
+            b,
+            kind,
+            name: name.to_string(),
+            roles: Vec::new(),
+        };
+        if b - pa <= 4 && cue_follows(t, b) && rules::is_country_in(self.gaz, written) {
+            return Some(found(EntityKind::Place, strip_possessive(written)));
+        }
+        let acronym = claimgraph_model::acronym_letters(written);
+        let of_a_named_body = acronym
+            .as_ref()
+            .is_some_and(|l| self.reg.body_initials.contains(l));
+        (b == pa + 1 && acronym.is_some() && (cue_follows(t, b) || of_a_named_body))
+            .then(|| found(EntityKind::Organization, written))
+    }
+
     /// The run read as a person (or, before a cue, a body speaking): role words before, an
     /// apposition after, a cue verb after, a byline, or already known.
     fn as_person(&self, name: &Name) -> Option<Found> {
@@ -679,31 +694,8 @@ impl Run<'_> {
             (self.t, self.reg, self.a, self.pa, self.b, self.para_start);
         let (written, written_lo) = (name.written.as_str(), name.lower.as_str());
         let (known_person, tagger_person) = (name.known_person, name.tagger_person);
-        // "South Korea said …": a country speaking, whatever words its name holds
-        if b - pa <= 4 && cue_follows(t, b) && rules::is_country_in(self.gaz, written) {
-            return Some(Found {
-                a: pa,
-                b,
-                kind: EntityKind::Place,
-                name: strip_possessive(written).to_string(),
-                roles: Vec::new(),
-            });
-        }
-        // "The HSB said", "ONS reported": an acronym before a cue is a body speaking, as is
-        // anywhere the acronym of a body the article names in words (named in full:
-        // `expand_acronyms`)
-        let acronym = claimgraph_model::acronym_letters(written);
-        let of_a_named_body = acronym
-            .as_ref()
-            .is_some_and(|l| reg.body_initials.contains(l));
-        if b == pa + 1 && acronym.is_some() && (cue_follows(t, b) || of_a_named_body) {
-            return Some(Found {
-                a: pa,
-                b,
-                kind: EntityKind::Organization,
-                name: written.to_string(),
-                roles: Vec::new(),
-            });
+        if let Some(found) = self.country_or_acronym(written) {
+            return Some(found);
         }
         // People: role words before, an apposition after, a cue verb after, or already known.
         // ("Winter said" after "Karl Winter": a surname the article gave a person)

@@ -2,7 +2,10 @@
 //! may hold, outlet names from the table, and a run's written name.
 
 use crate::rules;
+use crate::tagger::sentence_initial;
 use crate::text::{flag, Tokens};
+
+use super::evidence::is_common_given_name;
 
 /// Longest capitalised run read as one name; longer runs are headings or noise.
 pub(super) const MAX_RUN: usize = 12;
@@ -232,4 +235,15 @@ pub(super) fn cue_follows(t: &Tokens, b: usize) -> bool {
         k += 1;
     }
     t.has(k, flag::CUE | flag::QUOTE_ONLY | flag::PERCEPTION) && !t.is_cap(k)
+}
+
+/// "Herder Ana Ruiz says …", "Nurse Jon Bray said …": a kind of person, capitalised only
+/// because it opens the sentence, before a given name and a surname, is what the person
+/// does, not part of the name ("Guy Bray", whose given name is no name before another, stays).
+pub(super) fn occupation_before_name(t: &Tokens, a: usize, b: usize) -> bool {
+    b >= a + 3
+        && sentence_initial(t, a)
+        && t.lex.is_person_noun(t.lo(a))
+        && is_common_given_name(t.lo(a + 1))
+        && t.is_cap(a + 2)
 }
