@@ -34,6 +34,11 @@ impl Analyzer<'_, '_> {
             }
             None => return None,
         };
+        // "according to the statistics agency, INDEC": the name after a description
+        let (sp, e) = match self.named_in_apposition(s, &sp, e) {
+            Some(named) => named,
+            None => (sp, e),
+        };
         at.speaker = Some(sp);
         at.finish = e;
         let sentence_start = (s.a..cue).all(|k| !t.is_word(k) || mask.inside(k));
@@ -50,6 +55,32 @@ impl Analyzer<'_, '_> {
             at.trailing = true;
         }
         Some(at)
+    }
+}
+
+impl Analyzer<'_, '_> {
+    /// A source described (`sp`, ending at `e`) and then named in apposition, the name
+    /// closing the aside or the sentence ("according to the statistics agency, Statvell,"
+    /// or "… Statvell."): the named body or person and where its name ends.
+    fn named_in_apposition(
+        &self,
+        s: &Sentence,
+        sp: &Mention,
+        e: usize,
+    ) -> Option<(Mention, usize)> {
+        let t = self.t;
+        if sp.kind != EntityKind::Nominal || !t.is_punct(e, ',') || !t.is_cap(e + 1) {
+            return None;
+        }
+        let end = (e + 1..s.b.min(e + 8))
+            .find(|&k| !t.is_cap(k))
+            .unwrap_or(s.b);
+        let closes = end == s.b || t.is_punct(end, ',') || t.is_punct(end, '.');
+        if !closes {
+            return None;
+        }
+        let (named, _) = self.speaker_of(e + 1, end, None)?;
+        matches!(named.kind, EntityKind::Organization | EntityKind::Person).then_some((named, end))
     }
 }
 
@@ -250,6 +281,29 @@ mod tests {
             (
                 "According to Radio Vell, the ferry, Ana Ruiz said, will sail on Monday.",
                 &[("Ana Ruiz", "the ferry, Ana Ruiz said, will sail on Monday")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_source_described_then_named_is_the_name() {
+        check(&[
+            (
+                "Rents rose 4%, according to the housing office, Domvell.",
+                &[("Domvell", "Rents rose 4%")],
+            ),
+            (
+                "According to the harbour agency, HVA, two cranes failed in May.",
+                &[("HVA", "two cranes failed in May")],
+            ),
+            // an aside that names nothing, or a list of sources: the description stays
+            (
+                "Rents rose 4%, according to the office, which counts 300 flats.",
+                &[("the office", "Rents rose 4%")],
+            ),
+            (
+                "Rents rose 4%, according to the office, the bank and two brokers.",
+                &[("the office", "Rents rose 4%")],
             ),
         ]);
     }
