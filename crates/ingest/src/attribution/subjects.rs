@@ -375,14 +375,18 @@ impl Analyzer<'_, '_> {
             return None;
         }
         let mut finish = end;
-        // "said the head of the agency, Mara Velt, in …": the apposition names the speaker.
+        // "said the head of the agency, Mara Velt, in …", "said the statistics office,
+        // Statvell.": the apposition names the speaker (a body by a name alone).
         if matches!(sp.kind, EntityKind::Nominal) && t.is_punct(end, ',') {
             let mut e2 = end + 1;
             while e2 < sb && !is_right_boundary(t, e2) && e2 - end < 6 {
                 e2 += 1;
             }
+            let all_caps = (end + 1..e2).all(|k| !t.is_word(k) || t.is_cap(k));
             if let Some((m, _)) = self.speaker_of(end + 1, e2, prev) {
-                if m.kind == EntityKind::Person {
+                let named = m.kind == EntityKind::Person
+                    || (m.kind == EntityKind::Organization && all_caps);
+                if named {
                     sp = m;
                     finish = e2;
                 }

@@ -412,3 +412,22 @@ fn who_after_a_clause_stands_for_the_people_its_verb_names() {
         ),
     ]);
 }
+
+#[test]
+fn a_body_named_after_an_inverted_description_speaks() {
+    check(&[
+        (
+            "Rents rose 4%, said the housing office, Domvell.",
+            &[("Domvell", "Rents rose 4%")],
+        ),
+        (
+            "Two cranes failed, said the harbour agency, HVA, on Monday.",
+            &[("HVA", "Two cranes failed")],
+        ),
+        // a clause after the comma names no one
+        (
+            "Rents rose 4%, said the office, which counts 300 flats.",
+            &[("the office", "Rents rose 4%")],
+        ),
+    ]);
+}
