@@ -159,7 +159,10 @@ impl Analyzer<'_, '_> {
         // "noted in her speech, “…”": only adverbials before the quote, which is what
         // was said
         let quote_next = (e..(e + 3).min(s.b)).any(|x| t.is_quote(x));
-        if quote_next && e > c && skip_adverbials(t, c, e) >= e {
+        // "said in a statement read by an officer: “…”": a phrase of circumstance that a
+        // colon closes before the quotation, however long
+        let framed = t.is_punct(e, ':') && rules::CUE_PREPOSITIONS.contains(&t.lo(c));
+        if quote_next && e > c && (framed || skip_adverbials(t, c, e) >= e) {
             attrs[k].finish = e;
             return;
         }

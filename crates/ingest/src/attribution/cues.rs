@@ -450,7 +450,21 @@ fn attributes_nothing(t: &Tokens, s: &Sentence, cue: usize) -> bool {
     {
         return true;
     }
+    if reduced_passive(t, s, cue) {
+        return true;
+    }
     t.is(cue, "read") && !(s.a..cue).any(|k| rules::READING_DOCUMENTS.contains(&t.lo(k)))
+}
+
+/// "a statement read by an officer", "remarks quoted by the Vell Post": a participle
+/// right after a noun, its agent after "by", describes the noun ("said by phone" is how
+/// something was said, and "by" takes no determiner or name there).
+fn reduced_passive(t: &Tokens, s: &Sentence, cue: usize) -> bool {
+    let after_noun = cue > s.a
+        && t.is_word(cue - 1)
+        && !t.toks[cue - 1].cap
+        && !t.has(cue - 1, flag::FUNCTION | flag::PRONOUN | flag::CUE_ADV);
+    after_noun && t.is(cue + 1, "by") && (is_determiner(t, cue + 2) || t.is_cap(cue + 2))
 }
 
 /// "has not commented on the losses", "had never said so", "hasn't confirmed it": a cue

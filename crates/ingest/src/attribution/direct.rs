@@ -191,7 +191,15 @@ fn quote_owner(
         // Before: the cue (and its subject) right before the quote.
         if let Some(k) = k0.checked_sub(1) {
             let x = &attrs[k];
-            let gap = words(t, x.finish.max(x.cue_end), q.open);
+            // "said the hull was cracked: “…”": the quotation the content's colon opens
+            let after_colon = q.open > 0
+                && t.is_punct(q.open - 1, ':')
+                && x.content.is_some_and(|(_, e)| e + 1 == q.open);
+            let gap = if after_colon {
+                0
+            } else {
+                words(t, x.finish.max(x.cue_end), q.open)
+            };
             let limit = if x.quote_only { 8 } else { 2 };
             // "said the ruling “…”" is reported content that quotes; "said that “…”" and
             // "told reporters that “…”" quote the whole of what was said

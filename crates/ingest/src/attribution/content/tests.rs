@@ -241,3 +241,21 @@ fn an_adverbial_clause_after_the_cue_is_no_content() {
         ),
     ]);
 }
+
+#[test]
+fn circumstances_a_colon_closes_before_a_quotation_are_no_content() {
+    check(&[
+        (
+            "The crew said in a note read out by the captain: \"We are safe.\"",
+            &[("The crew", "We are safe.")],
+        ),
+        // reported content before the colon stays content
+        (
+            "The crew said the hull was cracked: \"We are taking water.\"",
+            &[
+                ("The crew", "the hull was cracked"),
+                ("The crew", "We are taking water."),
+            ],
+        ),
+    ]);
+}

@@ -515,3 +515,22 @@ fn adding_something_somewhere_reports_nothing() {
         ),
     ]);
 }
+
+#[test]
+fn a_participle_describing_the_noun_before_it_is_no_cue() {
+    check(&[
+        (
+            "In a statement read by her lawyer, Ana Ruiz said she would appeal.",
+            &[("Ana Ruiz", "she would appeal")],
+        ),
+        (
+            "The crew said in a statement read by the captain: \"We are safe.\"",
+            &[("The crew", "We are safe.")],
+        ),
+        // how something was said is no agent
+        (
+            "The pilot said by phone that the runway was icy.",
+            &[("The pilot", "the runway was icy")],
+        ),
+    ]);
+}
