@@ -27,7 +27,8 @@ impl Analyzer<'_, '_> {
                 // Cue verbs are lower case; "Reports of …" opens a sentence with a noun.
             } else if (rules::FINDING_CUES.contains(&t.lo(i))
                 && (t.is(i + 1, "that") || research_finds(t, i)))
-                || (rules::RULING_CUES.contains(&t.lo(i)) && t.is(i + 1, "that"))
+                || (rules::RULING_CUES.contains(&t.lo(i))
+                    && (t.is(i + 1, "that") || rules_after_comma(t, s, i)))
             {
                 // Reports and studies "found that" / "showed that"; "studies showed a
                 // link between …": what research finds is its report; "the court ruled
@@ -454,6 +455,22 @@ fn attributes_nothing(t: &Tokens, s: &Sentence, cue: usize) -> bool {
         return true;
     }
     t.is(cue, "read") && !(s.a..cue).any(|k| rules::READING_DOCUMENTS.contains(&t.lo(k)))
+}
+
+/// "The ban was lawful, a judge in Vell ruled on Friday.": a ruling cue closing its
+/// sentence, a short subject after a comma before it, rules what the comma closes (a
+/// time may follow the cue; "the board decided to wait" is no such cue).
+fn rules_after_comma(t: &Tokens, s: &Sentence, i: usize) -> bool {
+    let after: Vec<usize> = (i + 1..s.b).filter(|&k| t.is_word(k)).collect();
+    let closes = after.len() <= 3
+        && after.iter().all(|&k| {
+            t.has(k, flag::WEEKDAY)
+                || rules::CUE_PREPOSITIONS.contains(&t.lo(k))
+                || rules::TIME_NOUNS.contains(&t.lo(k))
+                || rules::TIME_DEICTICS.contains(&t.lo(k))
+        });
+    let subject = (s.a..i).rev().find(|&k| t.is_punct(k, ','));
+    closes && subject.is_some_and(|c| c > s.a && (c + 1..i).filter(|&k| t.is_word(k)).count() <= 6)
 }
 
 /// "a statement read by an officer", "remarks quoted by the Vell Post": a participle

@@ -534,3 +534,20 @@ fn a_participle_describing_the_noun_before_it_is_no_cue() {
         ),
     ]);
 }
+
+#[test]
+fn a_ruling_cue_closing_its_sentence_rules_what_the_comma_closes() {
+    check(&[
+        (
+            "The levy was unlawful, a judge in Vell ruled on Tuesday.",
+            &[("a judge in Vell", "The levy was unlawful")],
+        ),
+        (
+            "The permit stands, the tribunal held.",
+            &[("the tribunal", "The permit stands")],
+        ),
+        // a ruling cue with an object, or no clause before the comma, rules nothing
+        ("After a long hearing, the panel decided to wait.", &[]),
+        ("In March, the court ruled.", &[]),
+    ]);
+}
