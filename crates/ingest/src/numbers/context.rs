@@ -57,13 +57,25 @@ pub(super) fn elided_unit(
             && YEARS.contains(&value)
             && start > 0
             && rules::YEAR_PREPOSITIONS.contains(&t.lo(start - 1)));
-    let related = compared(t, start) || change;
+    let related = compared(t, start) || change || number_of_before(t, start);
     if year || (!related && (value < ELIDED_LEAST || !stands_alone)) {
         return None;
     }
     let from = start.saturating_sub(ELLIPSIS_REACH);
     earlier_count(t, from, start).or_else(|| plural_in_clause(t, from, start))
 }
+
+/// "the number of refugees climbed to 2,000 by Friday": a figure its clause calls "the
+/// number of" something counts that, whatever its size and whatever follows it.
+fn number_of_before(t: &Tokens, start: usize) -> bool {
+    (start.saturating_sub(NUMBER_OF_REACH)..start)
+        .rev()
+        .take_while(|&i| !t.is_punct(i, ',') && !t.is_punct(i, '.') && !t.is_punct(i, ';'))
+        .any(|i| t.is(i, "number") && t.is(i + 1, "of"))
+}
+
+/// How far back in its clause a figure looks for "the number of".
+const NUMBER_OF_REACH: usize = 12;
 
 /// "Two guards were killed and ten others hurt": "others" counts more of what the count
 /// before it counted; with no count before it, it stays "other".

@@ -355,17 +355,22 @@ fn counts_people(t: &Tokens, start: usize, j: usize, a: usize, b: usize) -> bool
     if fate(k) {
         return true;
     }
-    // "injuring more than 200": the verb before the qualifier
+    // "injuring more than 200", "the blast killed 40": the verb before the qualifier
     let p = start - qualifier_words_before(t, start, a).map_or(0, |(n, _)| n);
-    if p > a && fate(p - 1) && t.lo(p - 1).ends_with("ing") {
+    if p > a && fate(p - 1) && (t.lo(p - 1).ends_with("ing") || t.lo(p - 1).ends_with("ed")) {
         return true;
     }
-    // the clause before it names a toll
+    // the clause before it names a toll, a count of deaths or injuries, or "the number of"
+    // the dead ("deaths reached 300", "the number of injured rose to 45")
     (a..start)
         .rev()
         .take(TOLL_REACH)
         .take_while(|&i| ![',', ';', '.', '!', '?'].iter().any(|c| t.is_punct(i, *c)))
-        .any(|i| t.is(i, "toll"))
+        .any(|i| {
+            t.is(i, "toll")
+                || rules::PEOPLE_COUNT_NOUNS.contains(&t.lo(i))
+                || (i >= 2 && t.is(i - 2, "number") && t.is(i - 1, "of") && fate(i))
+        })
 }
 
 /// A plural with no other form ("police", "staff", "sheep"), which also describes a

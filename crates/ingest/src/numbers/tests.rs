@@ -575,3 +575,21 @@ fn a_ratio_counts_both_its_numbers_in_its_noun() {
         ("a fine of 300 euros", &[(300.0, "eur")]),
     ]);
 }
+
+#[test]
+fn a_bare_figure_counts_the_befallen_or_the_number_its_clause_names() {
+    check_vu(&[
+        // a fate verb before it, a count of deaths or injuries, "the number of" the dead
+        ("the avalanche buried 30 and killed 11", &[(11.0, "person")]),
+        ("injuries at the race reached 85", &[(85.0, "person")]),
+        ("the number of wounded climbed to 26", &[(26.0, "person")]),
+        // "the number of" anything, whatever the size and what follows
+        (
+            "the number of barges fell to 7 by Sunday",
+            &[(7.0, "barge")],
+        ),
+        // a small bare figure with neither in its clause stays no count
+        ("the total fell to 7 by Sunday", &[]),
+        ("the fare jumped to 12 in May", &[]),
+    ]);
+}

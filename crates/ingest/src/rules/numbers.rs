@@ -71,6 +71,11 @@ pub const FATES: &[(&str, &[&str])] = &[
     ("displaced", &["displaced", "evacuated", "fled", "homeless", "uprooted"]),
 ];
 
+/// Plural nouns of befallen people that a bare figure later in their clause counts, as
+/// "toll" does ("deaths reached 300", "fatalities rose to 12").
+pub const PEOPLE_COUNT_NOUNS: &[&str] =
+    &["deaths", "fatalities", "casualties", "injuries", "arrests", "detentions"];
+
 /// Whether a unit code is a scale read off as a level (a magnitude, a storm category):
 /// the model's, since the store compares readings by it; [`PREFIX_UNITS`] names the same
 /// codes.
