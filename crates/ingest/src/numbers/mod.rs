@@ -424,7 +424,9 @@ fn ratio_in(t: &Tokens, j: usize, b: usize) -> bool {
         j + 1 + usize::from(t.is(j + 1, "every"))
     } else if t.is(j, "of") {
         let owner = rules::WHOLE_DETERMINERS.contains(&t.lo(j + 1));
-        j + 1 + usize::from(owner)
+        let k = j + 1 + usize::from(owner);
+        // "8 of the train's 12 carriages": the whole's owner before it
+        k + usize::from(owner && t.is_possessive(k))
     } else {
         return false;
     };

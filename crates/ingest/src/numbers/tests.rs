@@ -570,6 +570,11 @@ fn a_ratio_counts_both_its_numbers_in_its_noun() {
             &[(12.0, "passenger"), (30.0, "passenger")],
         ),
         ("40 of his 60 goats died", &[(40.0, "goat"), (60.0, "goat")]),
+        // the whole's owner between them
+        (
+            "Nine of the barge's 14 crates sank",
+            &[(9.0, "crate"), (14.0, "crate")],
+        ),
         // "of" before a year, or no number after it
         ("5 of the 2023 budget lines", &[]),
         ("a fine of 300 euros", &[(300.0, "eur")]),
