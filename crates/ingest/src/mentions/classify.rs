@@ -15,7 +15,8 @@ use super::evidence::{
     acts_on_its_own, compass_region, country_after_of, described_as_person, facility_after,
     given_name_class, is_common_given_name, is_large_place, is_place_in, large_place,
     names_a_region, paired_with_a_town, placed_by_what_follows, reads_as_body, reads_as_person,
-    roles_after, roles_before, sports_side, tagged_as, team_key, NOT_PLACE_MARGIN,
+    region_word_after, roles_after, roles_before, sports_side, tagged_as, team_key,
+    NOT_PLACE_MARGIN,
 };
 use super::registry::{Found, Registry};
 use super::words::{
@@ -446,16 +447,10 @@ impl Run<'_> {
         if b >= pa + 2 && rules::FACILITY_NOUNS.contains(&t.lo(b - 1)) && !possessive {
             return ControlFlow::Break(Some(self.place(b, written)));
         }
-        // "Westvale region", "the Savio river": a lower-case region or feature word after it
-        // (not after a country: "a US state" is in the country).
-        let region_after = !country
-            && t.is_word(b)
-            && !t.toks[b].cap
-            && t.has(b, flag::REGION | flag::GEO)
-            && t.toks[b].space_before;
-        if region_after && !possessive {
-            let name = format!("{} {}", written, t.s(b));
-            return ControlFlow::Break(Some(self.place(b + 1, name)));
+        // "Westvale region", "the Westvale and Calvry regions" (not after a country: "a US
+        // state" is in the country)
+        if let Some((word, end)) = region_word_after(t, b).filter(|_| !country && !possessive) {
+            return ControlFlow::Break(Some(self.place(end, format!("{written} {word}"))));
         }
         let lower = written.to_lowercase();
         let known_person = reg.person_name_lo(&lower).is_some();

@@ -366,3 +366,57 @@ pub(super) fn acts_on_its_own(t: &Tokens, b: usize) -> bool {
 pub(super) fn team_key(written: &str) -> String {
     strip_possessive(written).to_lowercase()
 }
+
+/// Most names of a list a plural region word after it shares out ("the A, B, C and D
+/// regions").
+const LISTED_REGIONS: usize = 6;
+
+/// The region or feature word a place's name (ending at `b`) takes, and where the name
+/// then ends: the lower-case word right after it ("Westvale region", "the Savio river"),
+/// or the plural closing the list it is in ([`listed_region_word`]).
+pub(super) fn region_word_after<'t>(t: &'t Tokens, b: usize) -> Option<(&'t str, usize)> {
+    let after = t.is_word(b)
+        && !t.toks[b].cap
+        && t.has(b, flag::REGION | flag::GEO)
+        && t.toks[b].space_before;
+    match after {
+        true => Some((t.s(b), b + 1)),
+        false => listed_region_word(t, b).map(|w| (w, b)),
+    }
+}
+
+/// "the Kharkiv and Sumy regions", "the Lviv, Volyn and Rivne provinces": a name (ending
+/// at `b`) in a list that a plural region word closes is a region of that word, as
+/// "X region" is; the singular word.
+fn listed_region_word(t: &Tokens, b: usize) -> Option<&'static str> {
+    let mut k = b;
+    for _ in 0..LISTED_REGIONS {
+        if let Some(word) = plural_region_word(t, k) {
+            return Some(word);
+        }
+        let joined = t.is_punct(k, ',') || t.is(k, "and") || t.is(k, "or");
+        if !joined {
+            return None;
+        }
+        k += 1;
+        if t.is(k, "and") || t.is(k, "or") {
+            k += 1;
+        }
+        if !t.is_cap(k) {
+            return None;
+        }
+        while t.is_cap(k) {
+            k += 1;
+        }
+    }
+    None
+}
+
+/// The singular of a lower-case plural region word at `k` ("regions" → "region").
+fn plural_region_word(t: &Tokens, k: usize) -> Option<&'static str> {
+    if !t.is_word(k) || t.toks[k].cap {
+        return None;
+    }
+    let singular = t.lo(k).strip_suffix('s')?;
+    rules::REGION_WORDS.iter().copied().find(|w| *w == singular)
+}

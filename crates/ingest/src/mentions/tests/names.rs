@@ -421,3 +421,30 @@ fn a_dotted_acronym_before_a_body_is_part_of_its_name() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn a_plural_region_word_closing_a_list_makes_each_name_a_region() {
+    for (text, want) in [
+        (
+            "Storms hit farms in the Westvale, Calvry and Dunmore provinces.",
+            vec!["Westvale province", "Calvry province", "Dunmore province"],
+        ),
+        (
+            "Storms hit farms in the Westvale and Calvry regions.",
+            vec!["Westvale region", "Calvry region"],
+        ),
+        // no region word after the list: the names as written
+        (
+            "Storms hit farms in Westvale, Calvry and Dunmore.",
+            vec!["Westvale", "Calvry", "Dunmore"],
+        ),
+    ] {
+        let f = found(text);
+        let places: Vec<&str> = f
+            .iter()
+            .filter(|x| x.1 == EntityKind::Place)
+            .map(|x| x.0.as_str())
+            .collect();
+        assert_eq!(places, want, "{text}: {f:?}");
+    }
+}
