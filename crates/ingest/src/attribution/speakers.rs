@@ -148,7 +148,9 @@ impl Analyzer<'_, '_> {
             return None;
         }
         // A speaker is a noun phrase: "would", "had", "is" mean a clause was caught.
-        if (a..b).any(|i| !t.toks[i].cap && t.has(i, flag::COMMON_VERB)) {
+        // ("do" inside "Mato Grosso do Sul" is a name's particle)
+        let in_name = |i: usize| !self.reg.overlapping(i, i + 1).is_empty();
+        if (a..b).any(|i| !t.toks[i].cap && t.has(i, flag::COMMON_VERB) && !in_name(i)) {
             return None;
         }
         if b - a == 1 && (t.has(a, flag::PRONOUN) || rules::OBJECT_PRONOUNS.contains(&t.lo(a))) {

@@ -20,7 +20,7 @@ use super::evidence::{
 };
 use super::registry::{Found, Registry};
 use super::words::{
-    clean_name, cue_follows, is_person_word, occupation_before_name, strip_possessive,
+    clean_name, cue_follows, is_person_word, name_words, occupation_before_name, strip_possessive,
 };
 
 /// Labels one capitalised run `[a, b)`: an outlet, a titled person, a body, a place or a
@@ -230,7 +230,7 @@ pub(super) fn as_titled_person(
         .find(|&i| t.is(i, "of"))
         .filter(|&o| o > n && (n..o).all(|i| is_person_word(t, i)))
         .unwrap_or(b);
-    if n >= b || !(n..b).all(|i| is_person_word(t, i)) || b - n > 4 {
+    if n >= b || !(n..b).all(|i| is_person_word(t, i)) || name_words(t, n, b) > 4 {
         return None;
     }
     let mut roles: Vec<String> = (a..n)
@@ -694,7 +694,7 @@ impl Run<'_> {
         }
         // People: role words before, an apposition after, a cue verb after, or already known.
         // ("Winter said" after "Karl Winter": a surname the article gave a person)
-        if !(known_person || (pa..b).all(|i| is_person_word(t, i))) || b - pa > 4 {
+        if !(known_person || (pa..b).all(|i| is_person_word(t, i))) || name_words(t, pa, b) > 4 {
             return self.body_speaking(pa, b);
         }
         let (mut roles, _) = roles_before(t, pa, para_start);

@@ -57,7 +57,10 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
             continue;
         }
         let lo = t.lo(j);
+        // "Rio Grande do Sul", but not "Why do Farmers", "Americans do Business"
+        let verb_do = lo == "do" && (t.has(j - 1, flag::FUNCTION) || looks_plural(t.lo(j - 1)));
         let joins = (rules::is_name_connector(lo) || lo == "and" || on_subject(t, j, limit))
+            && !verb_do
             && t.is_word(j)
             && !t.toks[j].cap;
         if joins {
@@ -246,4 +249,17 @@ pub(super) fn occupation_before_name(t: &Tokens, a: usize, b: usize) -> bool {
         && t.lex.is_person_noun(t.lo(a))
         && is_common_given_name(t.lo(a + 1))
         && t.is_cap(a + 2)
+}
+
+/// How many words of a name are names, not particles ("Luiz Inacio Lula da Silva" has
+/// four): what bounds the length of a person's name.
+pub(super) fn name_words(t: &Tokens, a: usize, b: usize) -> usize {
+    (a..b)
+        .filter(|&i| !rules::NAME_PARTICLES.contains(&t.lo(i)))
+        .count()
+}
+
+/// A plural English noun ("Americans", "farmers") before "do" makes it a verb.
+fn looks_plural(lo: &str) -> bool {
+    lo.len() > 3 && lo.ends_with('s') && !lo.ends_with("ss")
 }

@@ -132,9 +132,11 @@ pub const ON_SUBJECT_HEADS: &[&str] = &[
 ];
 
 /// Lower-case particles inside names of people and places ("Jan van Dam", "Luis de la
-/// Vega", "Omar bin Said"): they continue a capitalised name and belong to a person's.
+/// Vega", "Omar bin Said", "Mato Grosso do Sul"): they continue a capitalised name and
+/// belong to a person's. ("do" is also an English verb: see `mentions::words::run_end`.)
 pub const NAME_PARTICLES: &[&str] = &[
-    "de", "du", "des", "la", "le", "del", "da", "di", "van", "von", "der", "al", "bin",
+    "de", "du", "des", "la", "le", "del", "da", "di", "van", "von", "der", "al", "bin", "do",
+    "dos", "das", "della", "degli", "ibn", "ter", "ten", "zu",
 ];
 
 /// Whether a lower-case word may stand inside a capitalised name: one of

@@ -449,3 +449,11 @@ fn a_united_nations_body_by_its_epithet_is_that_body() {
         ),
     ]);
 }
+
+#[test]
+fn a_particle_inside_a_place_name_is_no_verb_of_a_clause() {
+    check(&[(
+        "Officials in Serra do Vale said 30 farms flooded.",
+        &[("Officials in Serra do Vale", "30 farms flooded")],
+    )]);
+}

@@ -448,3 +448,26 @@ fn a_plural_region_word_closing_a_list_makes_each_name_a_region() {
         assert_eq!(places, want, "{text}: {f:?}");
     }
 }
+
+#[test]
+fn portuguese_and_italian_particles_stay_inside_names() {
+    for (text, want) in [
+        (
+            "Rain flooded farms in Serra do Vale on Monday.",
+            vec![("Serra do Vale", EntityKind::Place)],
+        ),
+        (
+            "President Joana Maria Reis dos Anjos toured the port.",
+            vec![("Joana Maria Reis dos Anjos", EntityKind::Person)],
+        ),
+        // "do" as a verb after a question word or a plural joins nothing
+        (
+            "Why do Farmers in Vell sell early?",
+            vec![("Vell", EntityKind::Place)],
+        ),
+    ] {
+        let f = found(text);
+        let got: Vec<(&str, EntityKind)> = f.iter().map(|(n, k)| (n.as_str(), *k)).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
