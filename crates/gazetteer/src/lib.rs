@@ -664,14 +664,24 @@ impl Gazetteer {
             })
     }
 
-    /// The place that is `code`'s capital: the most populous place of that country bearing
-    /// the capital's name.
+    /// The place that is `code`'s capital: the place of that country whose main name is
+    /// the capital's, else the most populous bearing it among its names.
     pub fn capital_of(&self, code: CountryCode) -> Option<PlaceId> {
         let c = self.country(code).filter(|c| !c.capital.is_empty())?;
-        self.lookup(&fold(&c.capital))
+        let key = fold(&c.capital);
+        let in_country: Vec<PlaceId> = self
+            .lookup(&key)
             .iter()
             .copied()
-            .find(|&p| self.place(p).country == c.code)
+            .filter(|&p| self.place(p).country == c.code)
+            .collect();
+        // the place called so by its main name ("New Delhi", not Delhi, one of whose other
+        // names it is), else the most populous
+        in_country
+            .iter()
+            .copied()
+            .find(|&p| fold(&self.place(p).name) == key)
+            .or_else(|| in_country.first().copied())
     }
 
     pub fn country(&self, code: CountryCode) -> Option<&Country> {

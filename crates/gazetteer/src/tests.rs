@@ -176,3 +176,12 @@ fn a_country_capital_is_its_place_of_that_name() {
     assert_eq!(code("Burma"), CountryCode::parse("MM"));
     assert_eq!(code("Emirates"), None);
 }
+
+#[test]
+fn a_capital_is_the_place_its_main_name_is() {
+    let g = crate::Gazetteer::load().expect("embedded gazetteer");
+    let code = g.country_named("india").expect("India").code;
+    // Delhi is larger and lists the capital's name among its own
+    let capital = g.capital_of(code).map(|p| g.place(p).name.to_string());
+    assert_eq!(capital.as_deref(), Some("New Delhi"));
+}
