@@ -290,15 +290,20 @@ fn home_countries(g: &Gazetteer, names: &[Name], ctx: &FnvSet<CountryCode>) -> F
 /// is set in means that capital, however near a namesake lies to the article's other
 /// places: a story naming two of a country's states and "Washington" means the capital,
 /// not a town near those states that shares its name or once had it. Abroad the rule
-/// says nothing ("Washington" in a story set in northern England).
+/// says nothing ("Washington" in a story set in northern England), but where the capital
+/// alone bears the name as its main one.
 fn home_capital(g: &Gazetteer, n: &Name, key: &str, home: &FnvSet<CountryCode>) -> Option<Cand> {
     if n.region_word.is_some() {
         return None;
     }
-    n.cands.iter().copied().find(|&c| {
-        matches!(c, Cand::Place(p) if g.is_capital_place(p))
-            && named_so(g, c, key)
-            && home.contains(&country_of(g, c))
+    let capital =
+        |c: Cand| matches!(c, Cand::Place(p) if g.is_capital_place(p)) && named_so(g, c, key);
+    let found = n.cands.iter().copied().find(|&c| capital(c));
+    // at home; or anywhere when every other candidate bears the name only among its other
+    // names ("New Delhi" is the capital, though Delhi lists it too)
+    found.filter(|&c| {
+        home.contains(&country_of(g, c))
+            || n.cands.iter().all(|&o| capital(o) || !named_so(g, o, key))
     })
 }
 

@@ -749,6 +749,18 @@ fn a_home_capital_outranks_namesakes_near_the_other_places() {
             "Washington",
             "gn:4140963",
         ),
+        // a capital alone bearing the name as its main one, with no home: the capital, and
+        // the larger city whose other name it is keeps its own
+        (
+            "Talks in New Delhi ended on Monday.",
+            "New Delhi",
+            "gn:1261481",
+        ),
+        (
+            "Traffic in Delhi was slow on Monday.",
+            "Delhi",
+            "gn:1273294",
+        ),
         // another country's capital is no home capital: the nearer city stays
         (
             "Startups in Oakland and San Jose raised 40 million dollars.",
