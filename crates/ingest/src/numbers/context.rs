@@ -57,7 +57,9 @@ pub(super) fn elided_unit(
             && YEARS.contains(&value)
             && start > 0
             && rules::YEAR_PREPOSITIONS.contains(&t.lo(start - 1)));
-    let related = compared(t, start) || change || number_of_before(t, start);
+    // "47 drones, 39 of which were downed": a part of the count just made, whatever its size
+    let part_of = t.is(j, "of") && rules::ELIDED_PARTITIVE_PRONOUNS.contains(&t.lo(j + 1));
+    let related = compared(t, start) || change || part_of || number_of_before(t, start);
     if year || (!related && (value < ELIDED_LEAST || !stands_alone)) {
         return None;
     }

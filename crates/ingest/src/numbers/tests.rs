@@ -598,3 +598,19 @@ fn a_bare_figure_counts_the_befallen_or_the_number_its_clause_names() {
         ("the fare jumped to 12 in May", &[]),
     ]);
 }
+
+#[test]
+fn a_part_of_the_count_just_made_counts_its_noun() {
+    check_vu(&[
+        (
+            "the crew sighted 47 whales, 39 of which were calves",
+            &[(47.0, "whale"), (39.0, "whale")],
+        ),
+        (
+            "of the 80 pilots, 12 of them were new",
+            &[(80.0, "pilot"), (12.0, "pilot")],
+        ),
+        // no count before it: nothing to be part of
+        ("12 of which were new", &[]),
+    ]);
+}

@@ -309,7 +309,7 @@ pub const ELIDED_COUNT_NEXT: &[&str] = &[
 
 /// Words after "of" that make a bare number a part of a group named before it ("3,000 of
 /// them"); a noun after "of" ("3,000 of the residents") is a partitive read elsewhere.
-pub const ELIDED_PARTITIVE_PRONOUNS: &[&str] = &["them", "those", "these", "whom"];
+pub const ELIDED_PARTITIVE_PRONOUNS: &[&str] = &["them", "those", "these", "whom", "which"];
 
 /// Prepositions before a bare number that make it a year when it could be one ("by the
 /// end of two thousand ten", "since 1990."), not a count of something named before.
