@@ -318,6 +318,9 @@ pub(super) struct PlaceCues {
     /// "the Savio River", "Lake Tana": a capitalised feature word ends the name, or opens
     /// it ([`rules::FEATURE_LEADS`]).
     geo_last: bool,
+    /// A wire dateline: a name in capitals opening its paragraph before a bracket, a dash
+    /// or a comma ("OSLO (Reuters) -", "OSLO —").
+    dateline: bool,
 }
 
 impl Run<'_> {
@@ -373,11 +376,18 @@ impl Run<'_> {
             && t.is_word(pa - 1)
             && !t.toks[pa - 1].cap
             && rules::PLACE_OBJECT_VERBS.contains(&t.lo(pa - 1));
+        let dateline = pa == self.para_start
+            && (pa..b).all(|i| !t.s(i).chars().any(char::is_lowercase))
+            && matches!(
+                t.toks.get(b).map(|x| &x.kind),
+                Some(Kind::Punct('(' | '—' | '–' | '-' | ','))
+            );
         PlaceCues {
             before,
             prep,
             listed,
             verb_object,
+            dateline,
             geo_last: (t.has(last, flag::GEO) && t.is_cap(last) && last > pa)
                 || (rules::FEATURE_LEADS.contains(&t.lo(pa)) && b > pa + 1 && {
                     // "Mt. Orvik": past the abbreviation's period
@@ -632,7 +642,8 @@ impl Run<'_> {
                 || (cues.prep && !tagger_thing && !person_shaped)
                 || (cues.listed && !person_shaped)
                 || gazetteer
-                || (cues.verb_object && gaz.is_some_and(|g| large_place(g, key()).is_some()))
+                || ((cues.verb_object || cues.dateline)
+                    && gaz.is_some_and(|g| large_place(g, key()).is_some()))
                 || in_country
                 || owned
                 || reg.is_place_lo(lower))

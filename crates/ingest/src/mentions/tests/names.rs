@@ -471,3 +471,25 @@ fn portuguese_and_italian_particles_stay_inside_names() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn a_city_in_capitals_opening_a_wire_dateline_is_a_place() {
+    let g = claimgraph_gazetteer::embedded();
+    for (text, want) in [
+        (
+            "OSLO (Reuters) - Ferries stopped on Monday, officials said.",
+            Some(EntityKind::Place),
+        ),
+        ("OSLO — Ferries stopped on Monday.", Some(EntityKind::Place)),
+        // capitals that name no place the gazetteer knows
+        ("VELLMARK (Reuters) - Ferries stopped on Monday.", None),
+    ] {
+        let f = found_with(text, g);
+        let first = text.split(' ').next().unwrap_or_default();
+        let kind = f
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(first))
+            .map(|x| x.1);
+        assert_eq!(kind, want, "{text}: {f:?}");
+    }
+}
