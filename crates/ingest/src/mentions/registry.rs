@@ -120,8 +120,8 @@ impl Registry {
     }
 
     /// Whether the place run `f` is a capital standing for its government rather than a
-    /// location: the one acting ("taken by X", "X troops", "X said") or the origin of
-    /// forces ("forces from X").
+    /// location: the one acting ("taken by X", "X troops", "X said", "X would respond") or
+    /// the origin of forces ("forces from X").
     pub fn capital_as_actor(&self, t: &Tokens, f: &Found) -> bool {
         let capital = self.geo_of(&f.name).is_some_and(|r| r.capital);
         if !capital || f.b <= f.a {
@@ -131,7 +131,9 @@ impl Registry {
         let agent_before = f.a > 0 && t.is(f.a - 1, "by");
         let origin = f.a >= 2 && t.is(f.a - 1, "from") && force(f.a - 2);
         let possessive = t.is_possessive(f.b - 1);
-        let acting_after = !possessive && (force(f.b) || cue_follows(t, f.b));
+        let located = f.a > 0 && t.has(f.a - 1, flag::PLACE_PREP);
+        let modal = rules::ACTING_MODALS.contains(&t.lo(f.b)) && !located;
+        let acting_after = !possessive && (force(f.b) || cue_follows(t, f.b) || modal);
         agent_before || origin || acting_after
     }
 

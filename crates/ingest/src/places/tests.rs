@@ -496,6 +496,20 @@ fn capitals_acting_as_governments_are_not_what_a_claim_is_about() {
     let text = "Forces from Baghdad advanced 30 km towards Mosul on Monday. Shelling \
                 continued in Baghdad, where 4 people died.";
     assert_eq!(claim_places(text), [vec!["Mosul"], vec!["Baghdad"]]);
+    // a capital opening a clause before a modal acts; after "in" it is where
+    for (text, want) in [
+        (
+            "Ferries left Oslo with 3 crews. The envoy said Oslo would reply within 3 days.",
+            vec![vec!["Oslo"], vec![]],
+        ),
+        (
+            "Ferries left Oslo with 3 crews. The envoy said talks in Oslo would resume \
+             within 3 days.",
+            vec![vec!["Oslo"], vec!["Oslo"]],
+        ),
+    ] {
+        assert_eq!(claim_places(text), want, "{text}");
+    }
 }
 
 #[test]

@@ -252,6 +252,12 @@ pub const FORCE_NOUNS: &[&str] = &[
     "authorities", "regime",
 ];
 
+/// Modals after which a capital opening a clause acts ("X would respond", "X will not
+/// accept"): its government, not a location.
+pub const ACTING_MODALS: &[&str] = &[
+    "will", "would", "could", "can", "must", "should", "shall", "won't", "wouldn't", "cannot",
+];
+
 /// Words that, capitalised before a number, name a road or a part of a facility ("Highway
 /// 29", "Route 9", "Gate 4"), never a place of that name.
 pub const NUMBERED_WAY_WORDS: &[&str] = &[
