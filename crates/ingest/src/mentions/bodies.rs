@@ -113,14 +113,15 @@ fn printed_in(t: &Tokens, a0: usize) -> bool {
         || (rules::PRINTING_VERBS.contains(&t.lo(verb)) && research())
 }
 
-/// "the NTB news agency", "the Ekko newspaper": the outlet's kind right after the name, with
-/// no other name after the kind ("the Vell daily Ekko" names Ekko, and Vell is its town).
+/// "the NTB news agency", "the Ekko newspaper", "told Ekko radio": the outlet's kind right
+/// after the name (after "the", or a listener right after "told"), with no other name after
+/// the kind ("the Vell daily Ekko" names Ekko, and Vell is its town).
 fn kind_after(t: &Tokens, a: usize, b: usize) -> bool {
     let Some(kind_end) = outlet_kind_end(t, b) else {
         return false;
     };
     a > 0
-        && t.is(a - 1, "the")
+        && (t.is(a - 1, "the") || rules::TOLD_CUES.contains(&t.lo(a - 1)))
         && !t.is_cap(kind_end)
         && (a..b).all(|i| !t.has(i, flag::DEMONYM | flag::NOT_NAME))
 }

@@ -599,6 +599,8 @@ fn an_outlet_named_before_its_kind() {
             "The Vell Courant newspaper reported the fire.",
             "Vell Courant",
         ),
+        // a listener right after "told", without "the"
+        ("Ana Ruiz told Ekko radio the talks had failed.", "Ekko"),
         // a journal named after its kind is a publication, not a place
         (
             "The findings, published in the journal Coastal Letters, showed that 30 percent \

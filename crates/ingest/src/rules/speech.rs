@@ -402,7 +402,7 @@ pub fn is_document_or_research(lower: &str) -> bool {
 /// Lower-case nouns that introduce an outlet by name: "the daily El Comercio".
 pub const OUTLET_KINDS: &[&str] = &[
     "daily", "newspaper", "paper", "weekly", "magazine", "tabloid", "broadcaster", "channel",
-    "website", "outlet", "journal", "station", "network", "podcast",
+    "website", "outlet", "journal", "station", "network", "podcast", "radio", "television",
 ];
 
 /// "X posted a video showing Y": verbs that publish pictures and the pictures they publish,
