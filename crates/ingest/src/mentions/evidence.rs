@@ -197,7 +197,7 @@ pub(super) fn reads_as_person(t: &Tokens, reg: &Registry, a: usize, b: usize) ->
     if !(2..=4).contains(&(b - a)) || !(a..b).all(|i| is_person_word(t, i)) {
         return false;
     }
-    let given = given_name_class(t.lo(a)) >= 2;
+    let given = given_name_class(t.lo(a)) >= 1;
     let margin = if given { 0.0 } else { PERSON_MARGIN };
     tagged_as(reg, a, b, margin) == Some(NameType::Person)
 }

@@ -659,3 +659,44 @@ fn pathological_inputs_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn a_rare_given_name_the_tagger_leans_to_opens_a_person() {
+    let kind = |body: &str, name: &str| {
+        // as a posted article reads: a headline, then the body (the tagger reads the
+        // headline too, so the test fixes one)
+        let text = format!("Headline here\n\n{body}");
+        let options = ExtractOptions {
+            headline_is_first_line: true,
+        };
+        let gazetteer = claimgraph_gazetteer::shared().expect("embedded gazetteer");
+        let ex = Extractor::with_gazetteer(gazetteer).extract(&text, &options);
+        ex.mentions.iter().find(|m| m.name == name).map(|m| m.kind)
+    };
+    for (body, name, want) in [
+        (
+            "Torin Ashby toured the pier on Monday.",
+            "Torin Ashby",
+            Some(EntityKind::Person),
+        ),
+        (
+            "Torin Ashby sued by his former club over a loan (2:05)\n\n\
+             Ferries ran late in Dunmore (1:10)",
+            "Torin Ashby",
+            Some(EntityKind::Person),
+        ),
+        // the same word opening a body's or a valley's name stays theirs
+        (
+            "Torin Holdings said profits rose 4%.",
+            "Torin Holdings",
+            Some(EntityKind::Organization),
+        ),
+        (
+            "Floods hit Torin Valley on Monday.",
+            "Torin Valley",
+            Some(EntityKind::Place),
+        ),
+    ] {
+        assert_eq!(kind(body, name), want, "{body}");
+    }
+}
