@@ -13,10 +13,10 @@ use crate::text::{flag, word_hash, Kind, Tokens};
 use super::bodies::{as_body, as_outlet, company_after_its_trade, person_after_body};
 use super::evidence::{
     acts_on_its_own, compass_region, country_after_of, described_as_person, facility_after,
-    given_name_class, is_common_given_name, is_large_place, is_place_in, large_place,
-    names_a_region, paired_with_a_town, placed_by_what_follows, reads_as_body, reads_as_person,
-    region_word_after, roles_after, roles_before, sports_side, tagged_as, team_key,
-    NOT_PLACE_MARGIN,
+    given_name_class, is_common_given_name, is_large_place, is_place_in, large_place, names_a_kind,
+    names_a_region, opens_a_body_name, opens_with_place_of_noun, paired_with_a_town,
+    placed_by_what_follows, reads_as_body, reads_as_person, region_word_after, roles_after,
+    roles_before, sports_side, tagged_as, team_key, NOT_PLACE_MARGIN,
 };
 use super::registry::{Found, Registry};
 use super::words::{
@@ -89,7 +89,7 @@ pub(super) fn classify(
     };
     match run.as_place(prev_place_end) {
         ControlFlow::Break(found) => found,
-        ControlFlow::Continue(name) => run.as_person(&name),
+        ControlFlow::Continue(name) => run.as_person(&name).or_else(|| run.known_body(&name)),
     }
 }
 
@@ -145,40 +145,6 @@ pub(super) fn trim_openers(t: &Tokens, a0: usize, b: usize) -> Option<usize> {
         a += 1;
     }
     (a < b).then_some(a)
-}
-
-/// "Central Bank", "Northern Harbour Authority": a capitalised compass word right before
-/// the capitalised words of a body's name is part of that name.
-fn opens_a_body_name(t: &Tokens, a: usize, b: usize) -> bool {
-    t.is_cap(a)
-        && rules::COMPASS_WORDS.contains(&t.lo(a))
-        && t.is_cap(a + 1)
-        && (a + 1..b)
-            .take_while(|&i| t.is_cap(i) || t.is(i, "of"))
-            .any(|i| t.has(i, flag::ORG_HEAD))
-}
-
-/// "Passengers said …", "Fishermen in the bay …", "Estimates suggest …": a plural of a
-/// person noun or a kind of document opening a sentence, alone in its run, names a kind,
-/// not an entity. A word the article also capitalises inside a sentence is a name
-/// ("Rangers said …" after "… against Rangers").
-pub(crate) fn names_a_kind(t: &Tokens, a: usize, b: usize) -> bool {
-    b == a + 1
-        && sentence_initial(t, a)
-        && (t.lex.is_person_plural(t.lo(a)) || rules::DOCUMENT_NOUNS.contains(&t.lo(a)))
-        && !(0..t.len())
-            .any(|j| j != a && t.is_cap(j) && t.lo(j) == t.lo(a) && !sentence_initial(t, j))
-}
-
-/// "Residents of Dunmore …", "Streets of Calvry …": a sentence-initial place-of noun that
-/// is no title ("Mayor of …" names an office) and the "of" after it open the sentence, and
-/// the name after them is read with that noun as its cue.
-fn opens_with_place_of_noun(t: &Tokens, a: usize, b: usize) -> bool {
-    a + 2 < b
-        && sentence_initial(t, a)
-        && t.is(a + 1, "of")
-        && t.has(a, flag::PLACE_OF)
-        && !t.has(a, flag::TITLE | flag::ROLE | flag::ORG_HEAD)
 }
 
 /// Where the name after the run's last title begins: "Deputy Water Minister Lena Ekdal",
@@ -691,6 +657,21 @@ impl Run<'_> {
             .is_some_and(|l| self.reg.body_initials.contains(l));
         (b == pa + 1 && acronym.is_some() && (cue_follows(t, b) || of_a_named_body))
             .then(|| found(EntityKind::Organization, written))
+    }
+
+    /// "Velto agreed to pay … Velto said …": a name the first reading took for a body
+    /// elsewhere in the article is that body where nothing else says what it is.
+    fn known_body(&self, name: &Name) -> Option<Found> {
+        self.reg
+            .body_names
+            .contains(&word_hash(&name.lower))
+            .then(|| Found {
+                a: self.pa,
+                b: self.b,
+                kind: EntityKind::Organization,
+                name: name.written.clone(),
+                roles: Vec::new(),
+            })
     }
 
     /// The run read as a person (or, before a cue, a body speaking): role words before, an

@@ -4,7 +4,7 @@
 use claimgraph_gazetteer::{fold, CountryCode, Gazetteer, PlaceId};
 
 use crate::rules;
-use crate::tagger::{self, NameType};
+use crate::tagger::{self, sentence_initial, NameType};
 use crate::text::{flag, FnvSet, Tokens};
 
 use super::registry::Registry;
@@ -419,4 +419,38 @@ fn plural_region_word(t: &Tokens, k: usize) -> Option<&'static str> {
     }
     let singular = t.lo(k).strip_suffix('s')?;
     rules::REGION_WORDS.iter().copied().find(|w| *w == singular)
+}
+
+/// "Central Bank", "Northern Harbour Authority": a capitalised compass word right before
+/// the capitalised words of a body's name is part of that name.
+pub(super) fn opens_a_body_name(t: &Tokens, a: usize, b: usize) -> bool {
+    t.is_cap(a)
+        && rules::COMPASS_WORDS.contains(&t.lo(a))
+        && t.is_cap(a + 1)
+        && (a + 1..b)
+            .take_while(|&i| t.is_cap(i) || t.is(i, "of"))
+            .any(|i| t.has(i, flag::ORG_HEAD))
+}
+
+/// "Passengers said …", "Fishermen in the bay …", "Estimates suggest …": a plural of a
+/// person noun or a kind of document opening a sentence, alone in its run, names a kind,
+/// not an entity. A word the article also capitalises inside a sentence is a name
+/// ("Rangers said …" after "… against Rangers").
+pub(crate) fn names_a_kind(t: &Tokens, a: usize, b: usize) -> bool {
+    b == a + 1
+        && sentence_initial(t, a)
+        && (t.lex.is_person_plural(t.lo(a)) || rules::DOCUMENT_NOUNS.contains(&t.lo(a)))
+        && !(0..t.len())
+            .any(|j| j != a && t.is_cap(j) && t.lo(j) == t.lo(a) && !sentence_initial(t, j))
+}
+
+/// "Residents of Dunmore …", "Streets of Calvry …": a sentence-initial place-of noun that
+/// is no title ("Mayor of …" names an office) and the "of" after it open the sentence, and
+/// the name after them is read with that noun as its cue.
+pub(super) fn opens_with_place_of_noun(t: &Tokens, a: usize, b: usize) -> bool {
+    a + 2 < b
+        && sentence_initial(t, a)
+        && t.is(a + 1, "of")
+        && t.has(a, flag::PLACE_OF)
+        && !t.has(a, flag::TITLE | flag::ROLE | flag::ORG_HEAD)
 }

@@ -33,8 +33,8 @@ use self::evidence::{roles_after, roles_before, sports_side, team_key, LARGE_PLA
 use self::words::strip_possessive;
 
 pub(crate) use self::bodies::outlet_kind_end;
-pub(crate) use self::classify::names_a_kind;
 pub use self::evidence::is_common_given_name;
+pub(crate) use self::evidence::names_a_kind;
 pub use self::registry::{Found, Registry};
 pub use self::words::{content_words, run_end};
 
@@ -314,6 +314,13 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
                 .iter()
                 .filter(|f| f.kind == EntityKind::Organization && sports_side(t, f.a, f.b))
                 .map(|f| word_hash(&team_key(&f.name)))
+                .collect();
+            reg.body_names = found
+                .iter()
+                .filter(|f| f.kind == EntityKind::Organization)
+                .map(|f| f.name.to_lowercase())
+                .filter(|n| !reg.places.contains_key(n))
+                .map(|n| word_hash(&n))
                 .collect();
             reg.body_initials = found
                 .iter()

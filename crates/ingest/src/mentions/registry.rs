@@ -76,6 +76,9 @@ pub struct Registry {
     /// Support Forces"): an acronym of those letters is that body wherever it stands,
     /// not only before a cue ("The RSF, led by …, claimed …").
     pub(super) body_initials: FnvSet<String>,
+    /// Hashes of the lower-case names the first reading took for bodies and never for
+    /// places: the same name elsewhere, with no evidence of its own, is that body.
+    pub(super) body_names: FnvSet<u64>,
 }
 
 /// At most this many people are remembered per article (bounds role look-ups).

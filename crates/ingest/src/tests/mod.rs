@@ -660,18 +660,25 @@ fn pathological_inputs_do_not_panic() {
     }
 }
 
+/// The extraction of a body posted as an article: a headline, then the body (the tagger
+/// reads the headline too, so the tests fix one), with the embedded gazetteer.
+fn posted(body: &str) -> Extraction {
+    let text = format!("Headline here\n\n{body}");
+    let options = ExtractOptions {
+        headline_is_first_line: true,
+    };
+    let gazetteer = claimgraph_gazetteer::shared().expect("embedded gazetteer");
+    Extractor::with_gazetteer(gazetteer).extract(&text, &options)
+}
+
 #[test]
 fn a_rare_given_name_the_tagger_leans_to_opens_a_person() {
     let kind = |body: &str, name: &str| {
-        // as a posted article reads: a headline, then the body (the tagger reads the
-        // headline too, so the test fixes one)
-        let text = format!("Headline here\n\n{body}");
-        let options = ExtractOptions {
-            headline_is_first_line: true,
-        };
-        let gazetteer = claimgraph_gazetteer::shared().expect("embedded gazetteer");
-        let ex = Extractor::with_gazetteer(gazetteer).extract(&text, &options);
-        ex.mentions.iter().find(|m| m.name == name).map(|m| m.kind)
+        posted(body)
+            .mentions
+            .iter()
+            .find(|m| m.name == name)
+            .map(|m| m.kind)
     };
     for (body, name, want) in [
         (
@@ -699,4 +706,25 @@ fn a_rare_given_name_the_tagger_leans_to_opens_a_person() {
     ] {
         assert_eq!(kind(body, name), want, "{body}");
     }
+}
+
+#[test]
+fn a_name_read_as_a_body_elsewhere_is_that_body_where_nothing_says() {
+    let kinds = |body: &str| -> Vec<(String, EntityKind)> {
+        posted(body)
+            .mentions
+            .into_iter()
+            .map(|m| (m.name, m.kind))
+            .collect()
+    };
+    let body = |n: &str| (n.to_string(), EntityKind::Organization);
+    let f = kinds("Velto agreed to pay 40 million dollars. Velto said it would appeal.");
+    assert_eq!(f, [body("Velto"), body("Velto")]);
+    // a name also read as a place keeps its place where it is one
+    let f = kinds("Ferries docked in Dunmore on Monday. Dunmore said it would rebuild the pier.");
+    assert_eq!(
+        f.first(),
+        Some(&("Dunmore".to_string(), EntityKind::Place)),
+        "{f:?}"
+    );
 }
