@@ -89,6 +89,23 @@ pub(super) fn as_outlet(t: &Tokens, a0: usize, a: usize, b: usize) -> Option<Fou
     })
 }
 
+/// "according to Vellwatch.org": a name written with a web domain right after it (no
+/// space around the dot) is the website, a body; the domain is part of its name.
+pub(super) fn as_website(t: &Tokens, a: usize, b: usize) -> Option<Found> {
+    let dotted = t.is_punct(b, '.') && !t.toks[b].space_before;
+    let domain = dotted
+        && t.toks.get(b + 1).is_some_and(|x| !x.space_before)
+        && rules::WEB_DOMAINS.contains(&t.lo(b + 1))
+        && !t.is_cap(b + 1);
+    domain.then(|| Found {
+        a,
+        b: b + 2,
+        kind: EntityKind::Organization,
+        name: t.span_text(a, b + 2).to_string(),
+        roles: Vec::new(),
+    })
+}
+
 /// "wrote in Ny Tid", "a study published in The Lancet", "the findings appear in Vell
 /// Medicine": the run from `a0` is a publication, named after a writing verb and "in", or
 /// after a verb of publishing and "in" (a time may come between: "published on Monday

@@ -10,7 +10,7 @@ use crate::rules;
 use crate::tagger::{sentence_initial, NameType};
 use crate::text::{flag, word_hash, Kind, Tokens};
 
-use super::bodies::{as_body, as_outlet, company_after_its_trade, person_after_body};
+use super::bodies::{as_body, as_outlet, as_website, company_after_its_trade, person_after_body};
 use super::evidence::{
     acts_on_its_own, compass_region, country_after_of, described_as_person, facility_after,
     given_name_class, is_common_given_name, is_large_place, is_place_in, large_place, names_a_kind,
@@ -51,7 +51,7 @@ pub(super) fn classify(
         return Some(f);
     }
     let a = trim_openers(t, a0, b)?;
-    if let Some(f) = as_outlet(t, a0, a, b) {
+    if let Some(f) = as_outlet(t, a0, a, b).or_else(|| as_website(t, a, b)) {
         return Some(f);
     }
     if let Some(f) = as_titled_person(t, reg, a, b, gaz) {

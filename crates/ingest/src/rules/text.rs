@@ -190,6 +190,13 @@ pub const TITLE_SMALL_WORDS: &[&str] = &["of", "the", "and", "for", "in", "on", 
 /// when a stem of four letters or more is left.
 pub const STEM_ENDINGS: &[&str] = &["ing", "ed", "es", "s"];
 
+
+/// Top-level domains that make "Name.com" a website's name ("according to Vellwatch.org"),
+/// a body that publishes figures, not a place called Name.
+pub const WEB_DOMAINS: &[&str] = &[
+    "com", "org", "net", "gov", "edu", "io", "info", "us", "uk", "eu", "co", "news", "tv",
+];
+
 #[cfg(test)]
 mod tests {
     use crate::rules::*;

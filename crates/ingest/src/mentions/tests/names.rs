@@ -493,3 +493,26 @@ fn a_city_in_capitals_opening_a_wire_dateline_is_a_place() {
         assert_eq!(kind, want, "{text}: {f:?}");
     }
 }
+
+#[test]
+fn a_name_with_a_web_domain_is_the_website() {
+    for (text, want) in [
+        (
+            "More than 30 towns lost power, according to Vellwatch.org.",
+            vec![("Vellwatch.org", EntityKind::Organization)],
+        ),
+        (
+            "Figures from Statvell.com showed 40 towns were dark.",
+            vec![("Statvell.com", EntityKind::Organization)],
+        ),
+        // a sentence that ends after a place is no domain
+        (
+            "Ferries docked in Dunmore. Com crews left.",
+            vec![("Dunmore", EntityKind::Place)],
+        ),
+    ] {
+        let f = found_with(text, claimgraph_gazetteer::embedded());
+        let got: Vec<(&str, EntityKind)> = f.iter().map(|(n, k)| (n.as_str(), *k)).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
