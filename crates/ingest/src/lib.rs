@@ -464,6 +464,8 @@ fn carry_outlets(drafts: &mut [(Draft, usize)]) {
                     (None, false) => {}
                 }
             }
+            // another channel named ("at a news conference"): the conversation is over
+            None if d.other_channel => last.retain(|(n, _)| *n != name),
             None => {
                 if let Some((_, via)) = last.iter().find(|(n, _)| *n == name) {
                     d.via = Some(via.clone());

@@ -57,6 +57,7 @@ impl Analyzer<'_, '_> {
                 speaker: x.speaker.clone(),
                 via: None,
                 spoke_to_via: false,
+                other_channel: false,
                 cue: Some(t.span_text(x.cue_src.0, x.cue_src.1).to_string()),
                 leans_on_previous: x.leans,
                 orphan: false,

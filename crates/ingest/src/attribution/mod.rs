@@ -46,6 +46,9 @@ impl Analyzer<'_, '_> {
         drafts.extend(self.reported_drafts(&mask, &attrs));
         self.split_closing_quotes(s, &attrs, &mut drafts);
         self.attach_via(via.as_ref(), &mut drafts);
+        if via.is_none() {
+            self.mark_other_channels(s, &mask, &mut drafts);
+        }
         self.cited_sources(s, &mask, &mut drafts);
         drafts.sort_by_key(|d| d.a);
         // two cues over the same words ("she said, adding that …") make one claim

@@ -19,6 +19,10 @@ pub struct Draft {
     /// …"), rather than the outlet relaying what was said elsewhere ("…, Radio Vell
     /// reported"): only a conversation goes on in the speaker's later quotes.
     pub spoke_to_via: bool,
+    /// With no outlet cited, the sentence names another channel the speaker used ("at a
+    /// news conference", "told reporters", "in a statement"): an outlet the speaker talked
+    /// to earlier is not carried to this claim.
+    pub other_channel: bool,
     pub cue: Option<String>,
     /// The speaker is a pronoun or description that leans on the previous claim.
     pub leans_on_previous: bool,

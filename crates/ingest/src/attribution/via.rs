@@ -109,6 +109,17 @@ impl Analyzer<'_, '_> {
 }
 
 impl Analyzer<'_, '_> {
+    /// Marks the drafts of a sentence that cites no outlet but names another channel of
+    /// speech outside their content and outside quotation marks ("at a news conference",
+    /// "told reporters", "in a statement", "in a phone interview").
+    pub(super) fn mark_other_channels(&self, s: &Sentence, mask: &QuoteMask, drafts: &mut [Draft]) {
+        let t = self.t;
+        let channel = |k: usize| !mask.inside(k) && rules::CHANNEL_WORDS.contains(&t.lo(k));
+        for d in drafts.iter_mut() {
+            d.other_channel = (s.a..s.b).any(|k| (k < d.a || k >= d.b) && channel(k));
+        }
+    }
+
     /// "…, Radio Vell reported, citing the harbour master": the source the outlet cites
     /// is who said it, and the outlet the channel. For each draft an outlet speaks, the
     /// source named after a citing word outside its content and outside quotation marks
@@ -240,6 +251,25 @@ mod tests {
             (
                 "“They keep citing old maps,” the Evening Post said.",
                 &[("Evening Post", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn another_channel_ends_the_interview_an_outlet_was_cited_for() {
+        check_vias(&[
+            (
+                "Ana Ruiz told Radio Vell that 40 homes flooded. \"The dam held,\" Ruiz said \
+                 at a news conference.",
+                &[("Ana Ruiz", Some("Radio Vell")), ("Ana Ruiz", None)],
+            ),
+            // with no other channel named, the conversation goes on
+            (
+                "Ana Ruiz told Radio Vell that 40 homes flooded. \"The dam held,\" Ruiz added.",
+                &[
+                    ("Ana Ruiz", Some("Radio Vell")),
+                    ("Ana Ruiz", Some("Radio Vell")),
+                ],
             ),
         ]);
     }

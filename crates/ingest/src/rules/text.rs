@@ -191,6 +191,14 @@ pub const TITLE_SMALL_WORDS: &[&str] = &["of", "the", "and", "for", "in", "on", 
 pub const STEM_ENDINGS: &[&str] = &["ing", "ed", "es", "s"];
 
 
+/// Words that name a channel of speech other than an outlet ("at a news conference", "a
+/// briefing", "told reporters", "in a statement", "in a phone interview", "a post on
+/// social media"): a claim made through one is no longer the earlier interview's.
+pub const CHANNEL_WORDS: &[&str] = &[
+    "conference", "briefing", "reporters", "journalists", "statement", "interview", "post",
+    "speech", "rally", "hearing",
+];
+
 /// Top-level domains that make "Name.com" a website's name ("according to Vellwatch.org"),
 /// a body that publishes figures, not a place called Name.
 pub const WEB_DOMAINS: &[&str] = &[
