@@ -551,7 +551,13 @@ fn national_body_before(t: &Tokens, at: usize, head: &str) -> Option<Mention> {
 /// Whether a body's name holds the head noun of a description of it ("the ministry" and
 /// "Peru's health ministry"), in any case.
 fn name_holds(name: &str, head: &str) -> bool {
-    name.split(' ').any(|w| w.eq_ignore_ascii_case(head))
+    let agency_word = |w: &str| {
+        rules::AGENCY_NAME_WORDS
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
+    };
+    name.split(' ')
+        .any(|w| w.eq_ignore_ascii_case(head) || (head == "agency" && agency_word(w)))
 }
 
 /// "the U.N. refugee agency", "the United Nations children's fund": a United Nations body

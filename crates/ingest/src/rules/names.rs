@@ -131,6 +131,14 @@ pub const ON_SUBJECT_HEADS: &[&str] = &[
     "treaty", "institute", "center", "centre", "forum",
 ];
 
+/// Head words of public agencies' names that "the agency" stands for ("the Food and Drug
+/// Administration … The agency said", "the Geological Survey … the agency"), beside
+/// "Agency" itself.
+pub const AGENCY_NAME_WORDS: &[&str] = &[
+    "administration", "service", "bureau", "commission", "authority", "office", "survey",
+    "directorate", "centers", "centre", "center", "institute", "board", "inspectorate",
+];
+
 /// Lower-case particles inside names of people and places ("Jan van Dam", "Luis de la
 /// Vega", "Omar bin Said", "Mato Grosso do Sul"): they continue a capitalised name and
 /// belong to a person's. ("do" is also an English verb: see `mentions::words::run_end`.)

@@ -457,3 +457,19 @@ fn a_particle_inside_a_place_name_is_no_verb_of_a_clause() {
         &[("Officials in Serra do Vale", "30 farms flooded")],
     )]);
 }
+
+#[test]
+fn the_agency_is_the_public_body_named_before_whatever_its_head_word() {
+    check(&[
+        (
+            "The Harbour Safety Administration closed the pier. The agency said 3 cranes \
+             failed.",
+            &[("Harbour Safety Administration", "3 cranes failed")],
+        ),
+        // a union is no agency
+        (
+            "The Dockers Union closed the pier. The agency said 3 cranes failed.",
+            &[("The agency", "3 cranes failed")],
+        ),
+    ]);
+}
