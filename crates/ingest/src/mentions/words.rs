@@ -86,16 +86,20 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
     j
 }
 
-/// "the U.N. Security Council", "the U.S. Geological Survey": the period closing a dotted
-/// acronym (at `j`) stays in the run when a body's name follows it, ending in a body's head
-/// word within a few words ("in the U.S. The talks …" ends the run).
+/// "the U.N. Security Council", "the U.S. Food and Drug Administration": the period
+/// closing a dotted acronym (at `j`) stays in the run when a body's name follows it,
+/// ending in a body's head word within a few words ("in the U.S. The talks …" ends the
+/// run).
 fn dotted_acronym_before_body(t: &Tokens, j: usize, limit: usize) -> bool {
     t.is_punct(j, '.')
         && !t.toks[j].space_before
         && t.s(j - 1).contains('.')
         && t.toks.get(j + 1).is_some_and(|x| x.space_before)
-        && (j + 1..limit.min(j + 5))
-            .take_while(|&k| t.is_cap(k) && !t.has(k, flag::FUNCTION))
+        && (j + 1..limit.min(j + 7))
+            .take_while(|&k| {
+                (t.is_cap(k) && !t.has(k, flag::FUNCTION))
+                    || (k > j + 1 && rules::BODY_NAME_JOINS.contains(&t.lo(k)))
+            })
             .any(|k| t.has(k, flag::ORG_HEAD))
 }
 

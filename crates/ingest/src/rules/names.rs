@@ -131,6 +131,10 @@ pub const ON_SUBJECT_HEADS: &[&str] = &[
     "treaty", "institute", "center", "centre", "forum",
 ];
 
+/// Lower-case words inside a body's name ("Food and Drug Administration", "Department of
+/// Agriculture", "Centers for Disease Control").
+pub const BODY_NAME_JOINS: &[&str] = &["and", "of", "for", "on"];
+
 /// Head words of public agencies' names that "the agency" stands for ("the Food and Drug
 /// Administration … The agency said", "the Geological Survey … the agency"), beside
 /// "Agency" itself.

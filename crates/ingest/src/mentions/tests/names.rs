@@ -403,6 +403,21 @@ fn a_dotted_acronym_before_a_body_is_part_of_its_name() {
             "A U.S. Coast Survey team said the dune moved.",
             vec![("U.S. Coast Survey", EntityKind::Organization)],
         ),
+        // lower-case words inside the body's name
+        (
+            "The U.S. Bureau of Harbours and Tides said the dune moved.",
+            vec![(
+                "U.S. Bureau of Harbours and Tides",
+                EntityKind::Organization,
+            )],
+        ),
+        (
+            "The U.S. Harbour and Tide Administration said the dune moved.",
+            vec![(
+                "U.S. Harbour and Tide Administration",
+                EntityKind::Organization,
+            )],
+        ),
         // people after the acronym, or a new sentence: the country stays a place
         (
             "U.S. divers said the wreck was found.",
