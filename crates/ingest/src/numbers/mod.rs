@@ -360,18 +360,27 @@ fn counts_people(t: &Tokens, start: usize, j: usize, a: usize, b: usize) -> bool
     if p > a && fate(p - 1) && (t.lo(p - 1).ends_with("ing") || t.lo(p - 1).ends_with("ed")) {
         return true;
     }
-    // the clause before it names a toll, a count of deaths or injuries, or "the number of"
-    // the dead ("deaths reached 300", "the number of injured rose to 45")
+    // a list or range goes on ("advanced 1, 2, 3 km"): its last item gives the unit
+    if is_separator(t, j) && is_number_start(t, j + 1) {
+        return false;
+    }
+    // the clause before it names a toll, or just before it a count of deaths or injuries
+    // or "the number of" the dead ("deaths reached 300", "the number of injured rose to 45")
     (a..start)
         .rev()
         .take(TOLL_REACH)
         .take_while(|&i| ![',', ';', '.', '!', '?'].iter().any(|c| t.is_punct(i, *c)))
         .any(|i| {
+            let near = start - i <= COUNT_NOUN_REACH;
             t.is(i, "toll")
-                || rules::PEOPLE_COUNT_NOUNS.contains(&t.lo(i))
-                || (i >= 2 && t.is(i - 2, "number") && t.is(i - 1, "of") && fate(i))
+                || (near && rules::PEOPLE_COUNT_NOUNS.contains(&t.lo(i)))
+                || (near && i >= 2 && t.is(i - 2, "number") && t.is(i - 1, "of") && fate(i))
         })
 }
+
+/// How far before a bare number a count of the befallen ("deaths reached 300") may be
+/// named: a few words, the count's own verb between.
+const COUNT_NOUN_REACH: usize = 8;
 
 /// A plural with no other form ("police", "staff", "sheep"), which also describes a
 /// noun after it.

@@ -595,6 +595,11 @@ fn a_bare_figure_counts_the_befallen_or_the_number_its_clause_names() {
         ),
         // a small bare figure with neither in its clause stays no count
         ("the total fell to 7 by Sunday", &[]),
+        // a list after a count of the befallen takes its last item's unit
+        (
+            "injuries slowed the riders as they climbed 2 or 4 km a day",
+            &[(2.0, "km"), (4.0, "km")],
+        ),
         ("the fare jumped to 12 in May", &[]),
     ]);
 }
