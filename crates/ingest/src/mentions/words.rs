@@ -57,8 +57,10 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
             continue;
         }
         let lo = t.lo(j);
-        // "Rio Grande do Sul", but not "Why do Farmers", "Americans do Business"
-        let verb_do = lo == "do" && (t.has(j - 1, flag::FUNCTION) || looks_plural(t.lo(j - 1)));
+        // "Rio Grande do Sul", but not "Why do Farmers", "Americans do Business": a plural
+        // of more than three letters before it makes "do" a verb
+        let plural_before = t.lo(j - 1).len() > 3 && rules::looks_plural(t.lo(j - 1));
+        let verb_do = lo == "do" && (t.has(j - 1, flag::FUNCTION) || plural_before);
         let joins = (rules::is_name_connector(lo) || lo == "and" || on_subject(t, j, limit))
             && !verb_do
             && t.is_word(j)
@@ -261,9 +263,4 @@ pub(super) fn name_words(t: &Tokens, a: usize, b: usize) -> usize {
     (a..b)
         .filter(|&i| !rules::NAME_PARTICLES.contains(&t.lo(i)))
         .count()
-}
-
-/// A plural English noun ("Americans", "farmers") before "do" makes it a verb.
-fn looks_plural(lo: &str) -> bool {
-    lo.len() > 3 && lo.ends_with('s') && !lo.ends_with("ss")
 }

@@ -2,7 +2,7 @@
 //! off by commas after a name, and a bare count (or "others") standing for a noun counted
 //! just before.
 
-use super::{is_year, looks_plural, number_at, spelled_value, unit_at, YEARS};
+use super::{is_year, number_at, spelled_value, unit_at, YEARS};
 use crate::rules;
 use crate::text::{flag, Tokens};
 
@@ -119,7 +119,7 @@ fn plural_in_clause(t: &Tokens, from: usize, start: usize) -> Option<String> {
             t.is_word(i)
                 && !t.is_cap(i)
                 && !t.has(i, flag::FUNCTION)
-                && looks_plural(t.lo(i))
+                && rules::looks_plural(t.lo(i))
                 && !counted(i)
         })
         .map(|i| rules::singular(t.s(i)))

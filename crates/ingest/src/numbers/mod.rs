@@ -261,10 +261,10 @@ fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
         // unless it is one that does not change ("police", "staff") before another
         // ("300 police officers"); a word runs on only into a plural ("1,300 Basque
         // fishermen") or after a capital.
-        if looks_plural(lo) && !t.toks[k - 1].cap && !describes_plural(t, k - 1, b) {
+        if rules::looks_plural(lo) && !t.toks[k - 1].cap && !describes_plural(t, k - 1, b) {
             break;
         }
-        if !t.toks[k - 1].cap && !looks_plural(t.lo(k)) {
+        if !t.toks[k - 1].cap && !rules::looks_plural(t.lo(k)) {
             break;
         }
     }
@@ -277,7 +277,9 @@ fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
 fn plural_after_describers(t: &Tokens, j: usize, b: usize) -> Option<usize> {
     (j..b.min(j + DESCRIBERS + 1))
         .take_while(|&k| t.is_word(k) && !t.toks[k].cap && !t.has(k, RUN_STOPS))
-        .find(|&k| looks_plural(t.lo(k)) && !t.is_possessive(k) && !describes_plural(t, k, b))
+        .find(|&k| {
+            rules::looks_plural(t.lo(k)) && !t.is_possessive(k) && !describes_plural(t, k, b)
+        })
 }
 
 /// "police" in "300 police officers": a plural with no other form that describes the
@@ -287,7 +289,7 @@ fn describes_plural(t: &Tokens, k: usize, b: usize) -> bool {
         && k + 1 < b
         && t.is_word(k + 1)
         && !t.toks[k + 1].cap
-        && looks_plural(t.lo(k + 1))
+        && rules::looks_plural(t.lo(k + 1))
 }
 
 /// The plural a number counts past a bridge word ("four more leaders") or a partitive
@@ -388,12 +390,6 @@ fn is_invariant_plural(lo: &str) -> bool {
     rules::IRREGULAR_PLURALS
         .iter()
         .any(|(p, one)| *p == lo && p == one)
-}
-
-fn looks_plural(lo: &str) -> bool {
-    (lo.ends_with('s') && !lo.ends_with("ss"))
-        || lo.ends_with("men")
-        || rules::IRREGULAR_PLURALS.iter().any(|(p, _)| *p == lo)
 }
 
 fn qualifier_before(t: &Tokens, i: usize, a: usize) -> Qualifier {

@@ -257,6 +257,14 @@ pub fn multiplier(word: &str) -> Option<f64> {
         .map(|(_, v)| *v)
 }
 
+/// Whether a lower-case word looks like an English plural ("villages", "firemen",
+/// "people"); [`singular`] gives its singular.
+pub fn looks_plural(lo: &str) -> bool {
+    (lo.ends_with('s') && !lo.ends_with("ss"))
+        || lo.ends_with("men")
+        || IRREGULAR_PLURALS.iter().any(|(p, _)| *p == lo)
+}
+
 /// Singular lower-case form of a counted noun ("localities" → "locality").
 pub fn singular(word: &str) -> String {
     let low = word.to_lowercase();
