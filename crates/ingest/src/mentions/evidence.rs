@@ -385,7 +385,7 @@ pub(super) fn region_word_after<'t>(t: &'t Tokens, b: usize) -> Option<(&'t str,
     }
 }
 
-/// "the Kharkiv and Sumy regions", "the Lviv, Volyn and Rivne provinces": a name (ending
+/// "the Westvale and Calvry regions", "the Lviv, Volyn and Rivne provinces": a name (ending
 /// at `b`) in a list that a plural region word closes is a region of that word, as
 /// "X region" is; the singular word.
 fn listed_region_word(t: &Tokens, b: usize) -> Option<&'static str> {
