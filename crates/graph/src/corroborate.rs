@@ -353,10 +353,11 @@ pub struct Comparison {
     /// fact only with such a pair inside it: similar neighbours gather a fact, but do not
     /// make a claim part of it.
     pub witnesses: bool,
-    /// They give different values in one unit for what their words say is the same thing
-    /// (some figure of one has no match within 10 % among the other's figures in its unit,
-    /// and the other has one in that unit), or one denies what the other asserts about the
-    /// same place in the same words ("X was taken" against "X was not taken").
+    /// They name the same places (countries aside), or one names none, and give different values in
+    /// one unit for what their words say is the same thing (some figure of one has no
+    /// match within 10 % among the other's figures in its unit, and the other has one in
+    /// that unit), or one denies what the other asserts about the same place in the same
+    /// words ("X was taken" against "X was not taken").
     pub conflicts: bool,
     /// Both give figures and none of them agree: each counts something else, so the two
     /// are never one fact (and conflict only when `conflicts` says so).
@@ -496,11 +497,16 @@ impl Profile {
             || anchored
             || in_both(&self.terms, &other.terms).nth(1).is_some();
         let similar = text >= SAME_SUBJECT || score >= CORROBORATES;
+        // two versions of one figure are given for one scope: "90 in the region" and "40 in
+        // its capital", "151 km from A to B" and "127 km from C to B" can both be true; a
+        // figure of no named place may be of any
+        let same_scope =
+            self.places == other.places || self.places.is_empty() || other.places.is_empty();
         Comparison {
             text,
             score,
             witnesses,
-            conflicts: !elsewhere && (denies || (disagree && about_one_thing && similar)),
+            conflicts: same_scope && (denies || (disagree && about_one_thing && similar)),
             other_figures,
             elsewhere,
         }

@@ -279,12 +279,44 @@ fn claims_about_places_in_two_regions_are_two_events() {
         let other = compare(&ferries(40.0, a), &ferries(90.0, b));
         assert_eq!(same.elsewhere, *apart, "{a:?} {b:?}");
         assert_eq!(same.witnesses, !apart, "one count of {a:?} {b:?}");
-        assert_eq!(other.conflicts, !apart, "two counts of {a:?} {b:?}");
+        // two figures conflict for one scope only: the same places
+        let scope = |p: Places| p.iter().map(|(e, _)| *e).collect::<Vec<_>>();
+        let one_scope = scope(a) == scope(b) || a.is_empty() || b.is_empty();
+        assert_eq!(other.conflicts, one_scope, "two counts of {a:?} {b:?}");
     }
     // signatures stored before regions were: only a shared place is one area
     let before = |place: &str| Signature::parse(&format!("ferry cancel n:boat:40 {place}"));
     assert!(compare(&before("p:3"), &before("p:4")).elsewhere);
     assert!(!compare(&before("p:3"), &before("p:3")).elsewhere);
+}
+
+#[test]
+fn two_figures_conflict_only_for_the_same_places() {
+    // (places of one, places of the other, conflict?), each a distance in one wording:
+    // "the road from A to B is 120 km long" against "… 80 km long"
+    let cases: &[(&[i64], &[i64], bool)] = &[
+        (&[1, 2], &[1, 2], true),
+        (&[2, 1], &[1, 2], true),
+        (&[], &[], true),
+        // "from C to B": one end in common is another road
+        (&[1, 2], &[3, 2], false),
+        // the town alone, or the town and another
+        (&[1], &[1, 2], false),
+        // a road of no named place may be any road
+        (&[], &[1, 2], true),
+        (&[1], &[], true),
+    ];
+    let road = |km: f64, places: &[i64]| {
+        let mut s = sig(&["road", "long"], vec![fig("km", km, &["road", "long"])]);
+        for p in places {
+            s.push_entity('p', *p);
+        }
+        s
+    };
+    for (a, b, conflict) in cases {
+        let cmp = compare(&road(120.0, a), &road(80.0, b));
+        assert_eq!(cmp.conflicts, *conflict, "{a:?} against {b:?}");
+    }
 }
 
 #[test]
