@@ -21,6 +21,13 @@ const CONTEXT_TERMS: usize = 2;
 /// from its own words, each figure read with the article text around it.
 pub fn gist(text: &str, claim: &Claim) -> Gist {
     let words = claim.span.slice(text).unwrap_or_default();
+    // the places a figure is given for are compared as places: their names beside it
+    // say nothing of what it measures ("40% of the schools in X", "a dam near X held 40%")
+    let names: Vec<String> = claim
+        .places
+        .iter()
+        .flat_map(|p| terms(p.span.slice(text).unwrap_or_default()))
+        .collect();
     Gist {
         terms: terms(words),
         negated: is_negated(words),
@@ -31,7 +38,7 @@ pub fn gist(text: &str, claim: &Claim) -> Gist {
             .map(|(i, q)| {
                 let before = near(text, q.span.start, Side::Before);
                 let after = near(text, range_end(&claim.numbers, i), Side::After);
-                figure(q, before, after)
+                figure(q, before, after, &names)
             })
             .collect(),
     }
@@ -53,9 +60,10 @@ fn range_end(numbers: &[Quantity], i: usize) -> usize {
     }
 }
 
-/// How a figure compares, given the text before and after it: "km of territory" is an
-/// area, "ten were injured" a count of the injured.
-fn figure(q: &Quantity, before: &str, after: &str) -> Figure {
+/// How a figure compares, given the text before and after it and the terms of the
+/// claim's place names: "km of territory" is an area, "ten were injured" a count of the
+/// injured.
+fn figure(q: &Quantity, before: &str, after: &str, names: &[String]) -> Figure {
     let (mut unit, mut value) = match q.normalized {
         Some(m) => (m.unit.to_string(), m.value),
         None => (q.unit.clone(), q.value),
@@ -78,7 +86,7 @@ fn figure(q: &Quantity, before: &str, after: &str) -> Figure {
     let context = if is_counted(unit.split('/').next().unwrap_or_default()) {
         Vec::new()
     } else {
-        context_terms(before, after)
+        context_terms(before, after, names)
     };
     Figure {
         unit,
@@ -168,12 +176,17 @@ fn fate(before: &str, after: &str) -> Option<&'static str> {
     }
 }
 
-/// The terms beside a figure within its clause (cut at punctuation): the last
-/// [`CONTEXT_TERMS`] before it and the first as many after it.
-fn context_terms(before: &str, after: &str) -> Vec<String> {
+/// The terms beside a figure within its clause (cut at punctuation), but for the place
+/// `names`: the last [`CONTEXT_TERMS`] before it and the first as many after it.
+fn context_terms(before: &str, after: &str, names: &[String]) -> Vec<String> {
     let stop = |c: char| matches!(c, '.' | ';' | '!' | '?' | '\n' | ',' | '(' | ')');
-    let before = terms(before.rsplit(stop).next().unwrap_or_default());
-    let after = terms(after.split(stop).next().unwrap_or_default());
+    let said = |s: &str| -> Vec<String> {
+        let mut t = terms(s);
+        t.retain(|w| !names.contains(w));
+        t
+    };
+    let before = said(before.rsplit(stop).next().unwrap_or_default());
+    let after = said(after.split(stop).next().unwrap_or_default());
     let from = before.len().saturating_sub(CONTEXT_TERMS);
     before[from..]
         .iter()
@@ -185,7 +198,7 @@ fn context_terms(before: &str, after: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ClaimKind, Measure, Span};
+    use crate::model::{ClaimKind, EntityKind, Measure, Mention, Span};
 
     fn q(value: f64, unit: &str) -> Quantity {
         Quantity {
@@ -199,7 +212,7 @@ mod tests {
 
     /// (unit, value) of a figure read between `before` and `after`.
     fn read(n: f64, unit: &str, before: &str, after: &str) -> (String, f64) {
-        let f = figure(&q(n, unit), before, after);
+        let f = figure(&q(n, unit), before, after, &[]);
         (f.unit, f.value)
     }
 
@@ -260,7 +273,7 @@ mod tests {
     #[test]
     fn a_unit_of_measure_keeps_the_terms_beside_it_and_a_count_does_not() {
         let context = |n: f64, unit: &str, before: &str, after: &str| {
-            figure(&q(n, unit), before, after).context
+            figure(&q(n, unit), before, after, &[]).context
         };
         let rate = context(
             5.25,
@@ -278,6 +291,61 @@ mod tests {
         // cut at the clause: "(" and "," end what a figure's words can say
         let cut = context(3.0, "km", "the flood, ", " (rising)");
         assert!(cut.is_empty(), "{cut:?}");
+    }
+
+    #[test]
+    fn a_place_named_beside_a_figure_is_not_what_it_measures() {
+        // (claim, place named in it, a context term it keeps)
+        let table = [
+            (
+                "61% of the schools in Marlow stayed shut",
+                "Marlow",
+                "school",
+            ),
+            (
+                "the dam above Marlow held 61% more water",
+                "Marlow",
+                "water",
+            ),
+            (
+                "Port Essing drew 61% of its power from wind",
+                "Port Essing",
+                "power",
+            ),
+        ];
+        for (text, place, kept) in table {
+            let at = text.find(place).expect("place in text");
+            let figure_at = text.find("61").expect("figure in text");
+            let claim = Claim {
+                kind: ClaimKind::Statement,
+                span: Span::new(0, text.len()),
+                speaker: None,
+                via: None,
+                cue: None,
+                places: vec![Mention {
+                    span: Span::new(at, at + place.len()),
+                    name: place.into(),
+                    kind: EntityKind::Place,
+                    roles: vec![],
+                    place: None,
+                }],
+                numbers: vec![Quantity {
+                    span: Span::new(figure_at, figure_at + 2),
+                    ..q(61.0, "percent")
+                }],
+                gist: Gist::default(),
+            };
+            let context = &gist(text, &claim).figures[0].context;
+            let names = terms(place);
+            assert!(
+                !context.iter().any(|t| names.contains(t)),
+                "{text}: {context:?}"
+            );
+            assert!(context.iter().any(|t| t == kept), "{text}: {context:?}");
+        }
+        // a place the claim is not about stays a word like any other
+        let bare = figure(&q(61.0, "percent"), "schools in Marlow: ", " shut", &[]);
+        assert!(bare.context.contains(&"marlow".to_string()), "{bare:?}");
     }
 
     #[test]
