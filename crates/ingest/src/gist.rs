@@ -21,11 +21,14 @@ const CONTEXT_TERMS: usize = 2;
 /// from its own words, each figure read with the article text around it.
 pub fn gist(text: &str, claim: &Claim) -> Gist {
     let words = claim.span.slice(text).unwrap_or_default();
-    // the places a figure is given for are compared as places: their names beside it
-    // say nothing of what it measures ("40% of the schools in X", "a dam near X held 40%")
+    // the places a figure is given for, who gave it and through whom are compared as
+    // such: their names beside it say nothing of what it measures ("40% of the schools in
+    // X", "a dam near X held 40%", "Ruiz said 40% …")
     let names: Vec<String> = claim
         .places
         .iter()
+        .chain(&claim.speaker)
+        .chain(&claim.via)
         .flat_map(|p| terms(p.span.slice(text).unwrap_or_default()))
         .collect();
     Gist {
@@ -293,42 +296,59 @@ mod tests {
         assert!(cut.is_empty(), "{cut:?}");
     }
 
+    /// A mention of `name` where `text` first holds it.
+    fn named(text: &str, name: &str, kind: EntityKind) -> Mention {
+        let at = text.find(name).expect("name in text");
+        Mention {
+            span: Span::new(at, at + name.len()),
+            name: name.into(),
+            kind,
+            roles: vec![],
+            place: None,
+        }
+    }
+
     #[test]
-    fn a_place_named_beside_a_figure_is_not_what_it_measures() {
-        // (claim, place named in it, a context term it keeps)
+    fn names_beside_a_figure_are_not_what_it_measures() {
+        // (text, place named, speaker named, a context term it keeps), the figure "61"
         let table = [
             (
                 "61% of the schools in Marlow stayed shut",
-                "Marlow",
+                Some("Marlow"),
+                None,
                 "school",
             ),
             (
                 "the dam above Marlow held 61% more water",
-                "Marlow",
+                Some("Marlow"),
+                None,
                 "water",
             ),
             (
                 "Port Essing drew 61% of its power from wind",
-                "Port Essing",
+                Some("Port Essing"),
+                None,
                 "power",
             ),
+            (
+                "Vela Oduya said 61% of the schools stayed shut",
+                None,
+                Some("Vela Oduya"),
+                "school",
+            ),
         ];
-        for (text, place, kept) in table {
-            let at = text.find(place).expect("place in text");
+        for (text, place, speaker, kept) in table {
             let figure_at = text.find("61").expect("figure in text");
             let claim = Claim {
                 kind: ClaimKind::Statement,
-                span: Span::new(0, text.len()),
-                speaker: None,
+                span: Span::new(figure_at, text.len()),
+                speaker: speaker.map(|n| named(text, n, EntityKind::Person)),
                 via: None,
                 cue: None,
-                places: vec![Mention {
-                    span: Span::new(at, at + place.len()),
-                    name: place.into(),
-                    kind: EntityKind::Place,
-                    roles: vec![],
-                    place: None,
-                }],
+                places: place
+                    .map(|n| named(text, n, EntityKind::Place))
+                    .into_iter()
+                    .collect(),
                 numbers: vec![Quantity {
                     span: Span::new(figure_at, figure_at + 2),
                     ..q(61.0, "percent")
@@ -336,14 +356,14 @@ mod tests {
                 gist: Gist::default(),
             };
             let context = &gist(text, &claim).figures[0].context;
-            let names = terms(place);
+            let names = terms(place.or(speaker).unwrap_or_default());
             assert!(
                 !context.iter().any(|t| names.contains(t)),
                 "{text}: {context:?}"
             );
             assert!(context.iter().any(|t| t == kept), "{text}: {context:?}");
         }
-        // a place the claim is not about stays a word like any other
+        // a name the claim does not hold as a place or speaker stays a word like any other
         let bare = figure(&q(61.0, "percent"), "schools in Marlow: ", " shut", &[]);
         assert!(bare.context.contains(&"marlow".to_string()), "{bare:?}");
     }
