@@ -387,7 +387,7 @@ impl Profile {
             .filter(|(_, unit, _)| !LOOSE_UNITS.contains(unit))
             .map(|(token, _, _)| token));
         let speakers = ids(&mut sig.with_prefix("s:"));
-        let figures = sig
+        let mut figures: Vec<Figure> = sig
             .figures()
             .into_iter()
             .map(|(u, v)| {
@@ -405,6 +405,7 @@ impl Profile {
                 }
             })
             .collect();
+        share_restated_context(&mut figures);
         Profile {
             terms,
             places,
@@ -520,6 +521,23 @@ impl Profile {
             && !other.places.is_empty()
             && shared_places == 0
             && shared(&self.regions, &other.regions) == 0
+    }
+}
+
+/// A figure given again in another unit ("42 km (26 miles)") measures what the figure it
+/// restates measures, though its brackets cut it off from the words beside it: it takes
+/// that figure's context, or it would be "the same subject" as any figure in its unit.
+fn share_restated_context(figures: &mut [Figure]) {
+    for i in 0..figures.len() {
+        if figures[i].context.is_some() {
+            continue;
+        }
+        let f = &figures[i];
+        let restated = figures
+            .iter()
+            .find(|o| o.context.is_some() && o.unit == f.unit && close(o.value, f.value, f.scale))
+            .and_then(|o| o.context.clone());
+        figures[i].context = restated;
     }
 }
 

@@ -320,6 +320,31 @@ fn two_figures_conflict_only_for_the_same_places() {
 }
 
 #[test]
+fn a_figure_restated_in_brackets_measures_what_it_restates() {
+    // "winds of up to 42 km (26 miles) an hour drove the flames towards X" and "X lies
+    // 291 km (181 miles) from the coast": the bracketed figures have no words beside them
+    let about_x = |terms: &[&str], figures| {
+        let mut s = sig(terms, figures);
+        s.push_entity('p', 7);
+        s
+    };
+    let winds = about_x(
+        &["wind", "mile", "hour", "flame"],
+        vec![fig("km", 42.0, &["wind"]), fig("km", 41.8, &[])],
+    );
+    let lies = about_x(
+        &["lies", "mile", "coast"],
+        vec![fig("km", 291.0, &["lies"]), fig("km", 291.3, &[])],
+    );
+    assert!(!conflicts(&winds, &lies), "two things measured");
+    let stronger = about_x(
+        &["wind", "mile", "hour", "flame"],
+        vec![fig("km", 90.0, &["wind"]), fig("km", 90.1, &[])],
+    );
+    assert!(conflicts(&winds, &stronger), "one wind measured twice");
+}
+
+#[test]
 fn a_region_is_compared_but_never_indexed() {
     let mut s = sig(&["ferry"], vec![]);
     s.push_region("adm1:XX.01");
