@@ -179,21 +179,19 @@ fn fate(before: &str, after: &str) -> Option<&'static str> {
     }
 }
 
-/// The terms beside a figure within its clause (cut at punctuation), but for the place
-/// `names`: the last [`CONTEXT_TERMS`] before it and the first as many after it.
+/// The terms beside a figure within its clause (cut at punctuation): the last
+/// [`CONTEXT_TERMS`] before it and the first as many after it, less the `names` among
+/// them (the window does not reach further for them: words further off speak of more
+/// than the figure).
 fn context_terms(before: &str, after: &str, names: &[String]) -> Vec<String> {
     let stop = |c: char| matches!(c, '.' | ';' | '!' | '?' | '\n' | ',' | '(' | ')');
-    let said = |s: &str| -> Vec<String> {
-        let mut t = terms(s);
-        t.retain(|w| !names.contains(w));
-        t
-    };
-    let before = said(before.rsplit(stop).next().unwrap_or_default());
-    let after = said(after.split(stop).next().unwrap_or_default());
+    let before = terms(before.rsplit(stop).next().unwrap_or_default());
+    let after = terms(after.split(stop).next().unwrap_or_default());
     let from = before.len().saturating_sub(CONTEXT_TERMS);
     before[from..]
         .iter()
         .chain(after.iter().take(CONTEXT_TERMS))
+        .filter(|t| !names.contains(t))
         .cloned()
         .collect()
 }
@@ -310,34 +308,46 @@ mod tests {
 
     #[test]
     fn names_beside_a_figure_are_not_what_it_measures() {
-        // (text, place named, speaker named, a context term it keeps), the figure "61"
+        // (text, place named, speaker named, a context term it keeps, a term beyond its
+        // window), the figure "61"
         let table = [
             (
                 "61% of the schools in Marlow stayed shut",
                 Some("Marlow"),
                 None,
                 "school",
+                "shut",
             ),
             (
                 "the dam above Marlow held 61% more water",
                 Some("Marlow"),
                 None,
                 "water",
+                "dam",
             ),
             (
-                "Port Essing drew 61% of its power from wind",
+                "Port Essing drew 61% of its power",
                 Some("Port Essing"),
                 None,
                 "power",
+                "port",
             ),
             (
-                "Vela Oduya said 61% of the schools stayed shut",
+                "Vela Oduya said 61% of the schools were shut",
                 None,
                 Some("Vela Oduya"),
                 "school",
+                "vela",
+            ),
+            (
+                "Rents in Marlow rose 61% last year",
+                Some("Marlow"),
+                None,
+                "rose",
+                "rent",
             ),
         ];
-        for (text, place, speaker, kept) in table {
+        for (text, place, speaker, kept, far) in table {
             let figure_at = text.find("61").expect("figure in text");
             let claim = Claim {
                 kind: ClaimKind::Statement,
@@ -362,6 +372,7 @@ mod tests {
                 "{text}: {context:?}"
             );
             assert!(context.iter().any(|t| t == kept), "{text}: {context:?}");
+            assert!(!context.iter().any(|t| t == far), "{text}: {context:?}");
         }
         // a name the claim does not hold as a place or speaker stays a word like any other
         let bare = figure(&q(61.0, "percent"), "schools in Marlow: ", " shut", &[]);
