@@ -139,7 +139,8 @@ pub struct EdgeData {
     /// (claim → article), `corroborates` or `conflicts` (claim → claim, symmetric).
     #[schema(example = "speaker")]
     pub kind: String,
-    /// The linker's score, on `corroborates` and `conflicts` only.
+    /// The linker's score, on `conflicts` only: a `corroborates` edge is derived from
+    /// the two claims' fact and has none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
 }

@@ -19,6 +19,7 @@ pub mod corroborate;
 pub mod curation;
 mod error;
 mod export;
+mod fact_edges;
 pub mod facts;
 mod model;
 mod parallel;

@@ -7,6 +7,7 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use thiserror::Error;
 
+use crate::fact_edges::{EdgeChange, FactEdges, Moved};
 use crate::model::{ArticleRow, ClaimRow, Delta, EdgeKind, NodeKey, PlaceRow, Watermark};
 
 /// Claim labels keep at most this many characters of the claim's words (the whole text is
@@ -78,6 +79,8 @@ pub struct Projection {
     pub(crate) graph: DiGraph<Node, Edge>,
     pub(crate) index: HashMap<NodeKey, NodeIndex>,
     watermark: Watermark,
+    /// The `corroborates` edges derived from the claims' facts.
+    fact_edges: FactEdges,
 }
 
 impl Projection {
@@ -161,7 +164,15 @@ impl Projection {
                 None,
             );
         }
+        let mut moved: Vec<Moved> = Vec::new();
         for c in delta.claims {
+            let before = self.claim_row(c.id).and_then(|row| row.fact);
+            moved.push(Moved {
+                claim: c.id,
+                article: c.article,
+                before,
+                after: c.fact,
+            });
             self.load_claim(c);
         }
         for l in &delta.links {
@@ -175,10 +186,62 @@ impl Projection {
         for f in &delta.facts {
             let node = self.index.get(&NodeKey::Claim(f.claim)).copied();
             if let Some(Detail::Claim(c)) = node.map(|i| &mut self.graph[i].detail) {
+                moved.push(Moved {
+                    claim: c.id,
+                    article: c.article,
+                    before: c.fact,
+                    after: f.fact,
+                });
                 c.fact = f.fact;
             }
         }
+        for change in self.fact_edges.apply(&moved) {
+            self.change_fact_edge(change);
+        }
         self.watermark = delta.upto;
+    }
+
+    /// The row of claim `id`, if the projection holds it.
+    fn claim_row(&self, id: crate::Id) -> Option<&ClaimRow> {
+        let i = self.index.get(&NodeKey::Claim(id))?;
+        match &self.graph[*i].detail {
+            Detail::Claim(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Adds or removes a `corroborates` edge derived from facts (one without a score: a
+    /// stored link's edge, which has one, is left as it is).
+    fn change_fact_edge(&mut self, change: EdgeChange) {
+        match change {
+            EdgeChange::Add(a, b) => {
+                self.link(
+                    NodeKey::Claim(a),
+                    NodeKey::Claim(b),
+                    EdgeKind::Corroborates,
+                    None,
+                );
+            }
+            EdgeChange::Remove(a, b) => {
+                let ends = (
+                    self.index.get(&NodeKey::Claim(a)),
+                    self.index.get(&NodeKey::Claim(b)),
+                );
+                let (Some(&x), Some(&y)) = ends else {
+                    return;
+                };
+                let derived = self
+                    .graph
+                    .edges_connecting(x, y)
+                    .find(|e| {
+                        e.weight().kind == EdgeKind::Corroborates && e.weight().score.is_none()
+                    })
+                    .map(|e| e.id());
+                if let Some(e) = derived {
+                    self.graph.remove_edge(e);
+                }
+            }
+        }
     }
 
     /// A claim's node and its edges to its article, speaker, cited outlet and places.

@@ -259,14 +259,50 @@ fn applying_steps_equals_building_at_once() {
     }
     // 6 entities, 4 claims, 3 articles
     assert_eq!(full.node_count(), 13);
-    // reported_by 2, mentions 7, in_article 4, speaker 4, cites 1, about 4, links 2
-    assert_eq!(full.edge_count(), 24);
+    // reported_by 2, mentions 7, in_article 4, speaker 4, cites 1, about 4, links 2, and
+    // claim 4's corroboration of claim 1, from their fact
+    assert_eq!(full.edge_count(), 25);
     let renamed = full.node(NodeKey::Entity(1)).expect("entity 1");
     assert_eq!(renamed.label, "Ana Marić-Horvat");
     assert_eq!(
         full.node(NodeKey::Article(3)).expect("a:3").label,
         "article 3"
     );
+}
+
+/// The `corroborates` edges between claims, as (smaller, larger) claim ids.
+fn corroborations(p: &Projection) -> Vec<(i64, i64)> {
+    p.edges()
+        .iter()
+        .filter(|e| e.kind == EdgeKind::Corroborates)
+        .filter_map(|e| match (e.source, e.target) {
+            (NodeKey::Claim(a), NodeKey::Claim(b)) => Some((a.min(b), a.max(b))),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn corroborates_edges_follow_the_claims_facts() {
+    let mut p = stepwise();
+    // claims 1, 3 and 4 of fact 9: 3 and 4 joined to 1 (1 and 3 also by a stored link)
+    assert_eq!(corroborations(&p), [(1, 3), (1, 4)]);
+    let derived = p.edges_from(NodeKey::Claim(1));
+    assert!(derived
+        .iter()
+        .any(|e| e.target == NodeKey::Claim(4) && e.score.is_none()));
+    // claim 1 leaves the fact: 3 and 4 are joined to each other; the stored link stays
+    let third = Delta {
+        since: SECOND,
+        upto: Watermark { fact: 3, ..SECOND },
+        facts: vec![FactChange {
+            claim: 1,
+            fact: None,
+        }],
+        ..Delta::default()
+    };
+    p.apply(third).expect("follows the second");
+    assert_eq!(corroborations(&p), [(1, 3), (3, 4)]);
 }
 
 #[test]
@@ -331,10 +367,14 @@ fn shortest_paths_go_through_linked_claims() {
         .collect();
     assert_eq!(
         routes,
-        [["e:1", "c:1", "c:3", "e:4"], ["e:1", "c:2", "c:4", "e:4"]]
+        [
+            ["e:1", "c:1", "c:3", "e:4"],
+            ["e:1", "c:1", "c:4", "e:4"],
+            ["e:1", "c:2", "c:4", "e:4"]
+        ]
     );
     assert_eq!(paths[0].claims(), [1, 3]);
-    let kinds: Vec<EdgeKind> = paths[1].edges.iter().map(|e| e.kind).collect();
+    let kinds: Vec<EdgeKind> = paths[2].edges.iter().map(|e| e.kind).collect();
     assert_eq!(
         kinds,
         [EdgeKind::Speaker, EdgeKind::Conflicts, EdgeKind::Speaker]
@@ -407,7 +447,7 @@ fn graphml_declares_its_keys_and_escapes_text() {
     assert!(xml.contains(r#"<edge id="conflicts:c:2-c:4" source="c:2" target="c:4">"#));
     assert!(xml.contains(r#"<data key="score">0.75</data>"#));
     assert_eq!(xml.matches("<node ").count(), 13);
-    assert_eq!(xml.matches("<edge ").count(), 24);
+    assert_eq!(xml.matches("<edge ").count(), 25);
     assert!(xml.ends_with("</graphml>\n"));
 }
 

@@ -49,7 +49,10 @@ macro_rules! migrations {
 }
 
 /// Every migration file, in order; a test checks the list against the folder.
-const FILES: &[(&str, &str)] = migrations!["20261206000001_schema.sql"];
+const FILES: &[(&str, &str)] = migrations![
+    "20261206000001_schema.sql",
+    "20261207000001_corroboration_by_fact.sql",
+];
 
 static MIGRATIONS: LazyLock<Vec<Migration>> =
     LazyLock::new(|| FILES.iter().filter_map(|(f, sql)| parse(f, sql)).collect());

@@ -84,6 +84,7 @@ const FILES: &[(&str, &str)] = migrations![
     "20261203000001_publications.sql",
     "20261205000001_search_per_transaction.sql",
     "20261205000002_org_keys_affairs.sql",
+    "20261207000001_corroboration_by_fact.sql",
 ];
 
 /// The migrations of [`FILES`], parsed once.

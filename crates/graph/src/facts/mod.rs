@@ -23,8 +23,9 @@ use crate::{parallel, Id};
 pub use index::{TokenIndex, MAX_CANDIDATES, PER_TOKEN, RECENT_CLAIMS, SEED_TOKENS};
 pub use memory::MemoryFacts;
 
-/// A link between two claims as stored: (smaller claim id, larger claim id, kind, score),
-/// kind `"corroborates"` or `"conflicts"`.
+/// A link between two claims as stored: (smaller claim id, larger claim id, kind, score).
+/// The linker makes `"conflicts"` links only: claims that corroborate each other share a
+/// fact.
 pub type Link = (Id, Id, &'static str, f64);
 
 /// What making facts asks of the stored claims and facts, and the writes it makes.
@@ -289,7 +290,6 @@ pub fn link_claims<S: FactStore>(
     load(store, index, &all)?;
     let own: Vec<Profile> = claims.iter().map(|(_, s)| index.profile(s)).collect();
     index.note_story(article, &own);
-    let mut links: Vec<(Id, Id, &str, f64)> = Vec::new();
     // (new claim, claim it disputes, score): linked once the facts are regrouped
     let mut disputes: Vec<(Id, Id, f64)> = Vec::new();
     // per new claim: its most similar claims of other articles, best first
@@ -303,16 +303,9 @@ pub fn link_claims<S: FactStore>(
     }
     let own_ids: Vec<Id> = claims.iter().map(|(id, _)| *id).collect();
     let facts = regroup(store, index, article, &own_ids, &own, &near)?;
-    links.extend(conflicts_between_facts(store, &facts, disputes)?);
-    for ((claim, _), similar) in claims.iter().zip(&near) {
-        // the corroborating link: the claim's closest match in its fact
-        let Some(fact) = facts.get(claim) else {
-            continue;
-        };
-        if let Some((score, other)) = similar.iter().find(|(_, o)| facts.get(o) == Some(fact)) {
-            links.push(link(*claim, *other, "corroborates", *score));
-        }
-    }
+    // corroboration is membership of one fact, stored as the claims' fact: a link per
+    // claim would go stale as later articles regroup the facts
+    let links = conflicts_between_facts(store, &facts, disputes)?;
     store.write_links(&links)?;
     store.store_signatures(claims)?;
     for (((id, _), tokens), profile) in claims.iter().zip(&indexed).zip(own) {
