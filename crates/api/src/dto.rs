@@ -1,6 +1,7 @@
 //! The JSON shapes of the API. snake_case fields, ids as numbers, lists as
 //! `{"items": [...], "next_cursor": null | "opaque"}`.
 
+use claimgraph_graph::corroborate::Frame;
 use claimgraph_graph::storage::{
     ArticleRecord, ClaimLinks, ClaimPlace, ClaimRecord, EntityRecord, EntitySummary, FactRecord,
     Id, LinkedClaim, NumberRecord, Page, Publication, SpeakerRecord,
@@ -442,6 +443,7 @@ pub struct ClaimDetailOut {
     pub claim: ClaimOut,
     pub corroborated_by: Vec<LinkedClaimOut>,
     pub conflicts_with: Vec<LinkedClaimOut>,
+    pub frame: FrameOut,
 }
 
 impl ClaimDetailOut {
@@ -450,6 +452,68 @@ impl ClaimDetailOut {
             claim: claim.into(),
             corroborated_by: links.corroborated_by.into_iter().map(Into::into).collect(),
             conflicts_with: links.conflicts_with.into_iter().map(Into::into).collect(),
+            frame: links.frame.into(),
+        }
+    }
+}
+
+/// What the linker compared a claim by, so a client can show why claims were grouped
+/// into one fact or linked as conflicting: claims of one fact share most of the
+/// `predicate`, a place or a figure; two claims conflict when they name the same
+/// `places` (or one names none) and give different values in one unit for what the same
+/// `measures` words describe.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FrameOut {
+    /// The comparison terms: content words, endings cut, synonyms made one word
+    /// ("retook", "recaptured" → `recapture`).
+    #[schema(example = json!(["troop", "recapture", "port"]))]
+    pub predicate: Vec<String>,
+    /// The speaker's entity id, when the claim has a resolved speaker.
+    #[schema(value_type = Option<i64>, required = true)]
+    pub actor: Option<Id>,
+    /// Entity ids of the places compared (countries are left out: too broad to tell
+    /// facts apart).
+    #[schema(value_type = Vec<i64>)]
+    pub places: Vec<Id>,
+    /// Each figure as compared.
+    pub figures: Vec<FrameFigureOut>,
+    /// The claim denies what it says ("was not taken").
+    pub denied: bool,
+}
+
+/// A figure as the linker compares it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FrameFigureOut {
+    /// A base unit (`km2`, `km`, `hour`), a currency, or the counted noun with what befell
+    /// it (`person/killed`).
+    #[schema(example = "km2")]
+    pub unit: String,
+    /// The value in that unit, to three significant digits.
+    pub value: f64,
+    /// `exact`, `at_least` or `at_most` ("more than 200" is 200 or more).
+    #[schema(example = "exact")]
+    pub bound: &'static str,
+    /// The words beside the figure that say what it measures; empty for a count.
+    pub measures: Vec<String>,
+}
+
+impl From<Frame> for FrameOut {
+    fn from(f: Frame) -> Self {
+        FrameOut {
+            predicate: f.predicate,
+            actor: f.actor,
+            places: f.places,
+            figures: f
+                .figures
+                .into_iter()
+                .map(|x| FrameFigureOut {
+                    unit: x.unit,
+                    value: x.value,
+                    bound: x.bound,
+                    measures: x.measures,
+                })
+                .collect(),
+            denied: f.denied,
         }
     }
 }

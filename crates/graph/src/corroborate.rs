@@ -14,6 +14,9 @@
 
 use claimgraph_model::{is_scale, Gist, Qualifier};
 
+mod frame;
+pub use frame::{Frame, FrameFigure};
+
 /// Similarity at which a claim joins the fact of its best match.
 pub const CORROBORATES: f64 = 0.35;
 /// Text similarity two claims need before their differing figures count as a conflict.

@@ -160,13 +160,14 @@ impl PgStore {
 /// Corroborating and conflicting claims of claim `id` (which must exist).
 fn claim_links(client: &mut impl GenericClient, id: Id) -> Result<ClaimLinks, PgError> {
     let own = client.query_opt(
-        "SELECT article_id, fact_id FROM claims WHERE id = $1",
+        "SELECT article_id, fact_id, signature FROM claims WHERE id = $1",
         &[&id],
     )?;
     let Some(own) = own else {
         return Err(StorageError::NotFound { what: "claim", id }.into());
     };
     let (article, fact_id): (Id, Option<Id>) = (own.try_get(0)?, own.try_get(1)?);
+    let signature: Option<String> = own.try_get(2)?;
     let corroborated_by = match fact_id {
         None => Vec::new(),
         Some(fact) => {
@@ -191,6 +192,7 @@ fn claim_links(client: &mut impl GenericClient, id: Id) -> Result<ClaimLinks, Pg
     Ok(ClaimLinks {
         corroborated_by,
         conflicts_with,
+        frame: Signature::parse(signature.as_deref().unwrap_or_default()).frame(),
     })
 }
 

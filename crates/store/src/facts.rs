@@ -146,11 +146,12 @@ impl Store {
 
 /// Corroborating and conflicting claims of claim `id` (which must exist).
 fn claim_links(conn: &Connection, id: Id) -> Result<ClaimLinks, StoreError> {
-    let own: Option<(Id, Option<Id>)> = conn
-        .prepare_cached("SELECT article_id, fact_id FROM claims WHERE id = ?1")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+    type Own = (Id, Option<Id>, Option<String>);
+    let own: Option<Own> = conn
+        .prepare_cached("SELECT article_id, fact_id, signature FROM claims WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
-    let Some((article, fact_id)) = own else {
+    let Some((article, fact_id, signature)) = own else {
         return Err(StorageError::NotFound { what: "claim", id }.into());
     };
     let corroborated_by = match fact_id {
@@ -182,6 +183,7 @@ fn claim_links(conn: &Connection, id: Id) -> Result<ClaimLinks, StoreError> {
     Ok(ClaimLinks {
         corroborated_by,
         conflicts_with,
+        frame: Signature::parse(signature.as_deref().unwrap_or_default()).frame(),
     })
 }
 

@@ -71,6 +71,34 @@ async fn the_same_figure_corroborates_and_another_conflicts() {
     assert!(linked(&andes, "corroborated_by").is_empty());
 }
 
+/// A claim's frame shows what the linker compared: the place, the figure and the words
+/// that say what it measures, the same for the claims of one fact, another value for the
+/// claim that conflicts.
+#[tokio::test]
+async fn a_claims_frame_says_what_it_was_compared_by() {
+    let (app, ids) = seeded().await;
+    let north = app.claim_with(ids[0], "1,200 km2").await;
+    let frame = &north["frame"];
+    let place = north["places"][0]["id"].clone();
+    assert_eq!(frame["places"], json!([place]), "{frame}");
+    assert_eq!(frame["actor"], north["speaker"]["id"], "{frame}");
+    assert_eq!(frame["figures"][0]["unit"], "km2");
+    assert_eq!(frame["figures"][0]["value"], 1200.0);
+    assert_eq!(frame["figures"][0]["bound"], "exact");
+    let measures = frame["figures"][0]["measures"].to_string();
+    assert!(measures.contains("farmland"), "{frame}");
+    assert!(
+        !measures.contains("pisco"),
+        "the place is compared as a place: {frame}"
+    );
+    assert!(frame["predicate"].to_string().contains("flood"), "{frame}");
+    assert_eq!(frame["denied"], false);
+    let andes = app.claim_with(ids[2], "1,900 km2").await;
+    assert_eq!(andes["frame"]["places"], frame["places"]);
+    assert_eq!(andes["frame"]["figures"][0]["value"], 1900.0);
+    assert!(andes["frame"]["actor"].is_null() || andes["frame"]["actor"] != frame["actor"]);
+}
+
 /// The writer keeps its index of claims in memory: what another process wrote in between
 /// must be found all the same, in both directions.
 #[tokio::test]

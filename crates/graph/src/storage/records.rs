@@ -208,6 +208,8 @@ pub struct ClaimLinks {
     pub corroborated_by: Vec<LinkedClaim>,
     /// Claims of other articles that give another figure for the same thing.
     pub conflicts_with: Vec<LinkedClaim>,
+    /// What the linker compared the claim by: why it is in its fact, or in none.
+    pub frame: crate::corroborate::Frame,
 }
 
 /// One fact: claims of two or more articles that report the same thing.
