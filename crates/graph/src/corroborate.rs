@@ -225,8 +225,7 @@ pub struct Profile {
     places: Vec<u32>,
     /// The first-level regions its places lie in.
     regions: Vec<u32>,
-    numbers: Vec<u32>,
-    /// The figures of `numbers` that can anchor a fact (not in [`LOOSE_UNITS`]).
+    /// The figures that can anchor a fact (not in [`LOOSE_UNITS`]).
     anchors: Vec<u32>,
     speakers: Vec<u32>,
     /// Each figure.
@@ -247,6 +246,8 @@ struct Figure {
     context: Option<Vec<u32>>,
     /// The side of the value the text leaves open.
     open: Open,
+    /// In one of [`LOOSE_UNITS`]: an equal one ties two claims to nothing.
+    loose: bool,
 }
 
 /// The side of its value a figure leaves open: "more than 200" is 200 or more.
@@ -384,7 +385,6 @@ impl Profile {
         let terms = ids(&mut sig.text_terms());
         let places = ids(&mut sig.with_prefix("p:"));
         let regions = ids(&mut sig.with_prefix(REGION));
-        let numbers = ids(&mut sig.with_prefix("n:"));
         let anchors = ids(&mut sig
             .figure_tokens()
             .filter(|(_, unit, _)| !LOOSE_UNITS.contains(unit))
@@ -405,6 +405,7 @@ impl Profile {
                     scale: is_scale(u),
                     context: (!context.is_empty()).then_some(context),
                     open: sig.open_of(u, v),
+                    loose: LOOSE_UNITS.contains(&u),
                 }
             })
             .collect();
@@ -413,7 +414,6 @@ impl Profile {
             terms,
             places,
             regions,
-            numbers,
             anchors,
             speakers,
             figures,
@@ -462,9 +462,9 @@ impl Profile {
         let text = self.text_similarity(other, weight, norms);
         let places = shared(&self.places, &other.places);
         let speakers = shared(&self.speakers, &other.speakers);
-        let equal_figure = shared(&self.anchors, &other.anchors) > 0;
+        let equal_figure = self.gives_one_figure(other, true);
         let mut score = text + PLACE_BONUS * places as f64;
-        if shared(&self.numbers, &other.numbers) > 0 {
+        if self.gives_one_figure(other, false) {
             score += NUMBER_BONUS;
         }
         if speakers > 0 {
@@ -514,6 +514,19 @@ impl Profile {
             other_figures,
             elsewhere,
         }
+    }
+
+    /// Whether the two give one figure for one thing: the same value in one unit (with
+    /// `anchoring`, not a loose one), the words beside both sharing a term when both have
+    /// some ("fifty kilometres from the front" and "advanced 50 km" are two measures).
+    fn gives_one_figure(&self, other: &Profile, anchoring: bool) -> bool {
+        self.figures.iter().any(|a| {
+            !(anchoring && a.loose)
+                && other
+                    .figures
+                    .iter()
+                    .any(|b| a.unit == b.unit && a.value == b.value && a.same_subject(b))
+        })
     }
 
     /// Whether both claims name places and none of them (`shared` is how many places

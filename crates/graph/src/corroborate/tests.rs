@@ -345,6 +345,41 @@ fn a_figure_restated_in_brackets_measures_what_it_restates() {
 }
 
 #[test]
+fn an_equal_figure_anchors_a_fact_only_when_it_measures_one_thing() {
+    // "forces advanced 50 km along the front line" against "the town lies 50 km from the
+    // front line": one value, two measures
+    let advanced = sig(
+        &["forces", "advance", "front", "line"],
+        vec![fig("km", 50.0, &["advance"])],
+    );
+    let lies = sig(
+        &["town", "lies", "front", "line"],
+        vec![fig("km", 50.0, &["front", "line"])],
+    );
+    let cmp = compare(&advanced, &lies);
+    assert!(!cmp.witnesses, "{cmp:?}");
+    assert!(
+        cmp.score < 0.5 + NUMBER_BONUS,
+        "no bonus for another measure: {cmp:?}"
+    );
+    // the same advance, in other words
+    let pushed = sig(
+        &["troops", "advance", "front"],
+        vec![fig("km", 50.0, &["advance"])],
+    );
+    assert!(compare(&advanced, &pushed).witnesses);
+    // a count names what it counts: an equal count anchors
+    let boats = |terms: &[&str]| sig(terms, vec![fig("boat", 40.0, &[])]);
+    assert!(
+        compare(
+            &boats(&["ferry", "cancel", "storm"]),
+            &boats(&["ferry", "cancel"])
+        )
+        .witnesses
+    );
+}
+
+#[test]
 fn a_region_is_compared_but_never_indexed() {
     let mut s = sig(&["ferry"], vec![]);
     s.push_region("adm1:XX.01");
