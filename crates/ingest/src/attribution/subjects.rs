@@ -220,6 +220,8 @@ impl Analyzer<'_, '_> {
                 .any(|f| f.kind == EntityKind::Place && f.a == start && f.b == seg_end)
                 // a name read as a speaker there is still a place: "Oslo" is where the body is
                 || (start < seg_end && rules::is_gazetteer_place(t.span_text(start, seg_end)))
+                // "Officials in Fresno, Calif., said": a state's abbreviation and its period
+                || (seg_end == start + 2 && is_city_state(t, start) && t.is_punct(start + 1, '.'))
         };
         // "X of the University of Texas, Austin, said", "X of Velto Group, Oslo, said":
         // the place after a name says where that body is
@@ -431,6 +433,7 @@ fn is_left_boundary(t: &Tokens, i: usize) -> bool {
         && (t.has(i - 1, flag::ABBREV | flag::TITLE)
             || t.s(i - 1).contains('.')
             || rules::is_party_state(t.s(i - 1))
+            || is_city_state(t, i - 1)
             || t.is_initial(i - 1))
     {
         return false;
@@ -446,6 +449,12 @@ fn is_left_boundary(t: &Tokens, i: usize) -> bool {
         Some(Kind::Num) => false,
         None => true,
     }
+}
+
+/// "Fresno, Calif.": token `i` is a state's AP abbreviation after a comma and a
+/// capitalised name, so the period after it is the abbreviation's.
+fn is_city_state(t: &Tokens, i: usize) -> bool {
+    i >= 2 && rules::ap_state(t.s(i)).is_some() && t.is_punct(i - 1, ',') && t.is_cap(i - 2)
 }
 
 fn is_right_boundary(t: &Tokens, i: usize) -> bool {

@@ -168,6 +168,12 @@ fn candidates<'a>(g: &Gazetteer, w: &'a str, key: &str) -> Name<'a> {
         region_word,
         cands,
     };
+    // "Fresno, Calif.": the state the abbreviation stands for (the mention is read as a
+    // place only where the text makes it one)
+    if let Some(state) = rules::ap_state(w) {
+        let regions = g.regions_named(&fold(state));
+        return name(None, regions.iter().map(|&r| Cand::Region(r)).collect());
+    }
     // "X Pass": the mountain pass named after the town X is, for what a claim is about,
     // the surroundings of X.
     if let Some(base) = w.strip_suffix(" Pass").filter(|b| !b.contains(' ')) {

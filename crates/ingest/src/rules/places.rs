@@ -83,6 +83,33 @@ pub fn is_named_region(name: &str) -> bool {
     })
 }
 
+/// The Associated Press's abbreviations of US state names, written after a city ("Fresno,
+/// Calif."), as its stylebook lists them (the eight states it never abbreviates are not
+/// here). Matched as written, capitalised and without the final period: "ill" or "ore"
+/// in lower case are words.
+pub const AP_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("Ala", "Alabama"), ("Ariz", "Arizona"), ("Ark", "Arkansas"), ("Calif", "California"),
+    ("Colo", "Colorado"), ("Conn", "Connecticut"), ("Del", "Delaware"), ("Fla", "Florida"),
+    ("Ga", "Georgia"), ("Ill", "Illinois"), ("Ind", "Indiana"), ("Kan", "Kansas"),
+    ("Ky", "Kentucky"), ("La", "Louisiana"), ("Md", "Maryland"), ("Mass", "Massachusetts"),
+    ("Mich", "Michigan"), ("Minn", "Minnesota"), ("Miss", "Mississippi"), ("Mo", "Missouri"),
+    ("Mont", "Montana"), ("Neb", "Nebraska"), ("Nev", "Nevada"), ("N.H", "New Hampshire"),
+    ("N.J", "New Jersey"), ("N.M", "New Mexico"), ("N.Y", "New York"),
+    ("N.C", "North Carolina"), ("N.D", "North Dakota"), ("Okla", "Oklahoma"),
+    ("Ore", "Oregon"), ("Pa", "Pennsylvania"), ("R.I", "Rhode Island"),
+    ("S.C", "South Carolina"), ("S.D", "South Dakota"), ("Tenn", "Tennessee"),
+    ("Vt", "Vermont"), ("Va", "Virginia"), ("Wash", "Washington"), ("W.Va", "West Virginia"),
+    ("Wis", "Wisconsin"), ("Wyo", "Wyoming"),
+];
+
+/// The state an AP abbreviation (as written, without its final period) stands for.
+pub fn ap_state(written: &str) -> Option<&'static str> {
+    AP_STATE_ABBREVIATIONS
+        .iter()
+        .find(|(a, _)| *a == written)
+        .map(|(_, state)| *state)
+}
+
 /// Nouns after "the" that stand for a place the article named before ("the city").
 pub const PLACE_DESCRIPTIONS: &[&str] = &[
     "city", "town", "village", "region", "locality", "area", "province", "settlement", "hamlet",
@@ -273,6 +300,24 @@ mod tests {
     fn first_level_words_are_region_words() {
         assert!(ADMIN1_WORDS.iter().all(|w| is_in(REGION_WORDS, w)));
         assert!(!is_in(ADMIN1_WORDS, "area") && !is_in(ADMIN1_WORDS, "district"));
+    }
+
+    #[test]
+    fn ap_state_abbreviations_are_read_as_written() {
+        // (written, state): capitalised as AP writes them; a word in lower case, a state
+        // AP never abbreviates and a postal code are none
+        let table = [
+            ("Calif", Some("California")),
+            ("N.Y", Some("New York")),
+            ("W.Va", Some("West Virginia")),
+            ("ill", None),
+            ("Ohio", None),
+            ("CA", None),
+        ];
+        for (written, state) in table {
+            assert_eq!(ap_state(written), state, "{written}");
+        }
+        assert_eq!(AP_STATE_ABBREVIATIONS.len(), 42, "50 states but the 8 never abbreviated");
     }
 
     #[test]

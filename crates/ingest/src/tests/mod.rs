@@ -728,3 +728,37 @@ fn a_name_read_as_a_body_elsewhere_is_that_body_where_nothing_says() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_state_abbreviated_after_its_city_is_the_state() {
+    let regions = |body: &str| -> Vec<String> {
+        posted(body)
+            .mentions
+            .into_iter()
+            .filter(|m| {
+                m.place
+                    .as_ref()
+                    .is_some_and(|p| p.place_type == PlaceType::Region)
+            })
+            .map(|m| m.name)
+            .collect()
+    };
+    // (text, the state read)
+    for (text, state) in [
+        (
+            "Floods closed roads in Fresno, Calif., on Monday.",
+            "California",
+        ),
+        ("The plant in Tulsa, Okla., shut on Friday.", "Oklahoma"),
+        ("Crews reached Albany, N.Y., by noon.", "New York"),
+    ] {
+        assert!(
+            regions(text).iter().any(|r| r == state),
+            "{text}: {:?}",
+            regions(text)
+        );
+    }
+    // the same letters as a word are no state
+    let got = regions("Ill health kept the mayor of Fresno at home.");
+    assert!(!got.iter().any(|r| r == "Illinois"), "{got:?}");
+}

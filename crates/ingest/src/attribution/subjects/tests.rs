@@ -69,6 +69,25 @@ fn a_legislator_s_party_and_state_is_an_apposition() {
 }
 
 #[test]
+fn a_city_and_its_abbreviated_state_say_where_the_speakers_are() {
+    check(&[
+        (
+            "Officials in Fresno, Calif., said the levee held.",
+            &[("Officials in Fresno", "the levee held")],
+        ),
+        (
+            "Police in Tulsa, Okla., said two people were hurt.",
+            &[("Police in Tulsa", "two people were hurt")],
+        ),
+        // not after a city: the period ends the sentence
+        (
+            "The mayor said the levee held. Calif. roads stayed shut.",
+            &[("The mayor", "the levee held")],
+        ),
+    ]);
+}
+
+#[test]
 fn a_capitalised_title_with_its_complement_is_an_apposition() {
     check(&[
         (
