@@ -148,17 +148,14 @@ impl Signature {
             .map_or(Open::Neither, Open::parse)
     }
 
-    /// (token, unit, value) of each figure token (`n:<unit>:<value>`).
-    fn figure_tokens(&self) -> impl Iterator<Item = (&str, &str, f64)> {
-        self.with_prefix("n:").filter_map(|t| {
-            let (unit, value) = t[2..].rsplit_once(':')?;
-            Some((t, unit, value.parse().ok()?))
-        })
-    }
-
-    /// (unit, value) of each figure.
+    /// (unit, value) of each figure token (`n:<unit>:<value>`).
     fn figures(&self) -> Vec<(&str, f64)> {
-        self.figure_tokens().map(|(_, u, v)| (u, v)).collect()
+        self.with_prefix("n:")
+            .filter_map(|t| {
+                let (unit, value) = t[2..].rsplit_once(':')?;
+                Some((unit, value.parse().ok()?))
+            })
+            .collect()
     }
 
     /// The units of its figures.
@@ -225,8 +222,6 @@ pub struct Profile {
     places: Vec<u32>,
     /// The first-level regions its places lie in.
     regions: Vec<u32>,
-    /// The figures that can anchor a fact (not in [`LOOSE_UNITS`]).
-    anchors: Vec<u32>,
     speakers: Vec<u32>,
     /// Each figure.
     figures: Vec<Figure>,
@@ -357,11 +352,11 @@ pub struct Comparison {
     /// fact only with such a pair inside it: similar neighbours gather a fact, but do not
     /// make a claim part of it.
     pub witnesses: bool,
-    /// They name the same places (countries aside), or one names none, and give different values in
-    /// one unit for what their words say is the same thing (some figure of one has no
-    /// match within 10 % among the other's figures in its unit, and the other has one in
-    /// that unit), or one denies what the other asserts about the same place in the same
-    /// words ("X was taken" against "X was not taken").
+    /// They name the same places (countries aside), or one names none, and give different
+    /// values in one unit for what their words say is the same thing (some figure of one
+    /// has no match within 10 % among the other's figures in its unit, and the other has
+    /// one in that unit), or one denies what the other asserts about the same place in the
+    /// same words ("X was taken" against "X was not taken").
     pub conflicts: bool,
     /// Both give figures and none of them agree: each counts something else, so the two
     /// are never one fact (and conflict only when `conflicts` says so).
@@ -385,10 +380,6 @@ impl Profile {
         let terms = ids(&mut sig.text_terms());
         let places = ids(&mut sig.with_prefix("p:"));
         let regions = ids(&mut sig.with_prefix(REGION));
-        let anchors = ids(&mut sig
-            .figure_tokens()
-            .filter(|(_, unit, _)| !LOOSE_UNITS.contains(unit))
-            .map(|(token, _, _)| token));
         let speakers = ids(&mut sig.with_prefix("s:"));
         let mut figures: Vec<Figure> = sig
             .figures()
@@ -414,7 +405,6 @@ impl Profile {
             terms,
             places,
             regions,
-            anchors,
             speakers,
             figures,
             negated: sig.tokens.iter().any(|t| t == NEGATED),
@@ -474,8 +464,8 @@ impl Profile {
         let anchored = places > 0 || speakers > 0 || equal_figure;
         // both give figures and none agree, even loosely: two things counted, not one fact
         // told twice
-        let other_figures = !self.anchors.is_empty()
-            && !other.anchors.is_empty()
+        let other_figures = self.has_anchor()
+            && other.has_anchor()
             && !equal_figure
             && !self.figures.iter().any(|a| {
                 other
@@ -514,6 +504,11 @@ impl Profile {
             other_figures,
             elsewhere,
         }
+    }
+
+    /// Whether it gives a figure that can anchor a fact (not in [`LOOSE_UNITS`]).
+    fn has_anchor(&self) -> bool {
+        self.figures.iter().any(|f| !f.loose)
     }
 
     /// Whether the two give one figure for one thing: the same value in one unit (with
