@@ -63,9 +63,9 @@ fn range_end(numbers: &[Quantity], i: usize) -> usize {
     }
 }
 
-/// How a figure compares, given the text before and after it and the terms of the
-/// claim's place names: "km of territory" is an area, "ten were injured" a count of the
-/// injured.
+/// How a figure compares, given the text before and after it and the terms of the names
+/// of the claim's places, speaker and cited outlet: "km of territory" is an area, "ten
+/// were injured" a count of the injured.
 fn figure(q: &Quantity, before: &str, after: &str, names: &[String]) -> Figure {
     let (mut unit, mut value) = match q.normalized {
         Some(m) => (m.unit.to_string(), m.value),
