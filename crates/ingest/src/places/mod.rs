@@ -163,6 +163,12 @@ fn candidates<'a>(g: &Gazetteer, w: &'a str, key: &str) -> Name<'a> {
             .map(|&p| Cand::Place(p))
             .collect()
     };
+    let regions = |name: &str| -> Vec<Cand> {
+        g.regions_named(&fold(name))
+            .iter()
+            .map(|&r| Cand::Region(r))
+            .collect()
+    };
     let name = |region_word, cands| Name {
         written: w,
         region_word,
@@ -171,8 +177,7 @@ fn candidates<'a>(g: &Gazetteer, w: &'a str, key: &str) -> Name<'a> {
     // "Fresno, Calif.": the state the abbreviation stands for (the mention is read as a
     // place only where the text makes it one)
     if let Some(state) = rules::ap_state(w) {
-        let regions = g.regions_named(&fold(state));
-        return name(None, regions.iter().map(|&r| Cand::Region(r)).collect());
+        return name(None, regions(state));
     }
     // "X Pass": the mountain pass named after the town X is, for what a claim is about,
     // the surroundings of X.
@@ -192,12 +197,12 @@ fn candidates<'a>(g: &Gazetteer, w: &'a str, key: &str) -> Name<'a> {
             name(None, places(base))
         }
         Some((base, word)) => {
-            let regions = g.regions_named(&fold(base));
+            let regions = regions(base);
             // "X region" with X a place but no region seat: the area around the place X.
             let cands = if regions.is_empty() {
                 places(base)
             } else {
-                regions.iter().map(|&r| Cand::Region(r)).collect()
+                regions
             };
             name(Some(word), cands)
         }
