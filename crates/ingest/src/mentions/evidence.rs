@@ -379,9 +379,10 @@ pub(super) fn region_word_after<'t>(t: &'t Tokens, b: usize) -> Option<(&'t str,
         && !t.toks[b].cap
         && t.has(b, flag::REGION | flag::GEO)
         && t.toks[b].space_before;
-    match after {
-        true => Some((t.s(b), b + 1)),
-        false => listed_region_word(t, b).map(|w| (w, b)),
+    if after {
+        Some((t.s(b), b + 1))
+    } else {
+        listed_region_word(t, b).map(|w| (w, b))
     }
 }
 
