@@ -18,6 +18,20 @@ fn found_with(text: &str, gaz: Option<&Gazetteer>) -> Vec<(String, EntityKind)> 
     reg.found.iter().map(|f| (f.name.clone(), f.kind)).collect()
 }
 
+/// `found`'s (name, kind) pairs, the names borrowed.
+fn named(found: &[(String, EntityKind)]) -> Vec<(&str, EntityKind)> {
+    found.iter().map(|(n, k)| (n.as_str(), *k)).collect()
+}
+
+/// The names `found` gives `kind`, in text order.
+fn of_kind(found: &[(String, EntityKind)], kind: EntityKind) -> Vec<&str> {
+    found
+        .iter()
+        .filter(|x| x.1 == kind)
+        .map(|x| x.0.as_str())
+        .collect()
+}
+
 #[test]
 fn an_acronym_takes_the_name_the_article_spells_out() {
     let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
@@ -306,11 +320,7 @@ fn a_country_adjective_names_a_people_but_stays_in_a_country_name() {
 #[test]
 fn places_from_prepositions_regions_and_lists() {
     let f = found("Rain fell near Dunmore and Calvry, in the Westvale region. Dunmore flooded.");
-    let places: Vec<_> = f
-        .iter()
-        .filter(|x| x.1 == EntityKind::Place)
-        .map(|x| x.0.as_str())
-        .collect();
+    let places = of_kind(&f, EntityKind::Place);
     assert_eq!(places, ["Dunmore", "Calvry", "Westvale region", "Dunmore"]);
 }
 
@@ -669,11 +679,7 @@ fn a_compass_word_opening_a_body_name_stays_in_it() {
     ];
     for (text, want) in cases {
         let f = found(text);
-        let bodies: Vec<&str> = f
-            .iter()
-            .filter(|x| x.1 == EntityKind::Organization)
-            .map(|x| x.0.as_str())
-            .collect();
+        let bodies = of_kind(&f, EntityKind::Organization);
         assert_eq!(bodies, [*want], "in {text:?}: {f:?}");
     }
     // before a place it still names a region, and alone it is no name

@@ -3,7 +3,7 @@
 //! middle initial, a surname that is a common word, a journal research appears in, an
 //! agency named for what it enforces, a dotted acronym before a body.
 
-use super::{found, found_with};
+use super::{found, found_with, named, of_kind};
 use crate::model::EntityKind;
 
 #[test]
@@ -288,7 +288,7 @@ fn a_country_keeps_its_name_beside_a_person_who_shares_it() {
         "Coach Ana Norway said 3 players left. Floods hit Norway on Monday.",
         Some(g),
     );
-    let names: Vec<(&str, EntityKind)> = f.iter().map(|(n, k)| (n.as_str(), *k)).collect();
+    let names = named(&f);
     assert_eq!(
         names,
         [
@@ -432,7 +432,7 @@ fn a_dotted_acronym_before_a_body_is_part_of_its_name() {
         ),
     ] {
         let f = found_with(text, claimgraph_gazetteer::embedded());
-        let got: Vec<(&str, EntityKind)> = f.iter().map(|(n, k)| (n.as_str(), *k)).collect();
+        let got = named(&f);
         assert_eq!(got, want, "{text}");
     }
 }
@@ -455,11 +455,7 @@ fn a_plural_region_word_closing_a_list_makes_each_name_a_region() {
         ),
     ] {
         let f = found(text);
-        let places: Vec<&str> = f
-            .iter()
-            .filter(|x| x.1 == EntityKind::Place)
-            .map(|x| x.0.as_str())
-            .collect();
+        let places = of_kind(&f, EntityKind::Place);
         assert_eq!(places, want, "{text}: {f:?}");
     }
 }
@@ -482,7 +478,7 @@ fn portuguese_and_italian_particles_stay_inside_names() {
         ),
     ] {
         let f = found(text);
-        let got: Vec<(&str, EntityKind)> = f.iter().map(|(n, k)| (n.as_str(), *k)).collect();
+        let got = named(&f);
         assert_eq!(got, want, "{text}");
     }
 }
@@ -527,7 +523,7 @@ fn a_name_with_a_web_domain_is_the_website() {
         ),
     ] {
         let f = found_with(text, claimgraph_gazetteer::embedded());
-        let got: Vec<(&str, EntityKind)> = f.iter().map(|(n, k)| (n.as_str(), *k)).collect();
+        let got = named(&f);
         assert_eq!(got, want, "{text}");
     }
 }
