@@ -39,7 +39,10 @@ impl FactEdges {
     /// order: removals first, then additions.
     pub fn apply(&mut self, moved: &[Moved]) -> Vec<EdgeChange> {
         let mut touched: BTreeSet<Id> = BTreeSet::new();
+        // every claim moved loses its edge, unless its new fact gives it one below
+        let mut wanted: BTreeMap<Id, Option<Id>> = BTreeMap::new();
         for m in moved.iter().filter(|m| m.before != m.after) {
+            wanted.insert(m.claim, None);
             if let Some(f) = m.before {
                 if let Some(claims) = self.members.get_mut(&f) {
                     claims.remove(&m.claim);
@@ -56,10 +59,6 @@ impl FactEdges {
                     .insert(m.claim, m.article);
                 touched.insert(f);
             }
-        }
-        let mut wanted: BTreeMap<Id, Option<Id>> = BTreeMap::new();
-        for m in moved.iter().filter(|m| m.before != m.after) {
-            wanted.insert(m.claim, None);
         }
         for f in &touched {
             if let Some(claims) = self.members.get(f) {
