@@ -69,6 +69,7 @@ impl Analyzer<'_, '_> {
 
     /// Content on the right of each cue, cut at the next attribution's own words.
     pub(super) fn right_contents(&self, s: &Sentence, attrs: &mut [Attr]) {
+        let t = self.t;
         let n = attrs.len();
         for k in 0..n {
             if attrs[k].trailing || attrs[k].content.is_some() || attrs[k].outlet_only {
@@ -85,7 +86,9 @@ impl Analyzer<'_, '_> {
                 })
                 // a participle right after the cue ("said, adding that …") begins where
                 // the cue ends: the words after it are the participle's, not the cue's
-                .find(|&b| b >= attrs[k].cue_end)
+                .find(|&b| {
+                    b >= attrs[k].cue_end && !opens_reported_clause(t, s, attrs[k].cue_end, b)
+                })
                 .unwrap_or(s.b);
             self.right_content(s, attrs, k, limit);
         }
@@ -515,6 +518,13 @@ fn opens_clause(t: &Tokens, i: usize, limit: usize) -> bool {
         || t.is_cap(i)
         || t.toks.get(i).is_some_and(|x| x.kind == Kind::Num);
     starts && (i..limit).filter(|&x| t.is_word(x)).count() >= 3
+}
+
+/// "said that the port had warned of delays": an attribution beginning right after the
+/// "that" that opens a cue's content is the subject of that content, a report inside
+/// what was said, not the end of it.
+fn opens_reported_clause(t: &Tokens, s: &Sentence, cue_end: usize, begin: usize) -> bool {
+    begin > cue_end && that_after(t, s, cue_end, begin) == Some(begin - 1)
 }
 
 /// The "that" opening the content within a few words after `c`, before any quotation

@@ -203,13 +203,24 @@ fn a_cue_form_after_a_determiner_is_a_noun() {
 
 #[test]
 fn a_report_inside_reported_words_is_no_claim_of_its_own() {
-    check(&[(
-        "The harbour union said it had warned the port about the cranes for months.",
-        &[(
-            "The harbour union",
-            "it had warned the port about the cranes for months",
-        )],
-    )]);
+    check(&[
+        (
+            "The harbour union said it had warned the port about the cranes for months.",
+            &[(
+                "The harbour union",
+                "it had warned the port about the cranes for months",
+            )],
+        ),
+        // a "that" clause whose own subject reports: the outer speaker says all of it
+        (
+            "The harbour union said that the port had warned of delays.",
+            &[("The harbour union", "the port had warned of delays")],
+        ),
+        (
+            "Mira Holt told reporters that the board had confirmed the new fares.",
+            &[("Mira Holt", "the board had confirmed the new fares")],
+        ),
+    ]);
 }
 
 #[test]
