@@ -417,7 +417,8 @@ fn continued(t: &Tokens, s: &Sentence, mut at: Attr, attrs: &[Attr]) -> Option<A
 
 /// Cues whose frame makes them attribute nothing: a plain form after a modal, a negation
 /// or "to" ("could not confirm", "refused to say"), a passive ("were told to leave", "is
-/// said to be"), a cue followed by "to" and a verb, and "read" with no document before it.
+/// said to be"), a cue followed by "to" and a verb, consent ("agreed to a truce"), and
+/// "read" with no document before it.
 fn attributes_nothing(t: &Tokens, s: &Sentence, cue: usize) -> bool {
     // "could not confirm", "refused to say": a plain form after a modal, a
     // negation or "to" attributes nothing.
@@ -451,10 +452,18 @@ fn attributes_nothing(t: &Tokens, s: &Sentence, cue: usize) -> bool {
     {
         return true;
     }
-    if reduced_passive(t, s, cue) {
+    if reduced_passive(t, s, cue) || consent(t, cue) {
         return true;
     }
     t.is(cue, "read") && !(s.a..cue).any(|k| rules::READING_DOCUMENTS.contains(&t.lo(k)))
+}
+
+/// "agreed to a truce", "agreed on the fares": consent to a thing, no report ("agreed
+/// with the board that …" is one).
+fn consent(t: &Tokens, cue: usize) -> bool {
+    rules::CONSENT_CUES.contains(&t.lo(cue))
+        && rules::CONSENT_PREPOSITIONS.contains(&t.lo(cue + 1))
+        && !listener_then_that(t, cue + 1)
 }
 
 /// "The ban was lawful, a judge in Vell ruled on Friday.": a ruling cue closing its

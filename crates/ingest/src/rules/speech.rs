@@ -503,6 +503,14 @@ pub const INSTRUCTING_CUES: &[&str] = &["told", "tells", "tell", "telling"];
 /// whom something was said, and a "to" there opens no infinitive that voids the cue.
 pub const TOLD_CUES: &[&str] = &["told", "tells", "telling"];
 
+/// Forms of "agree": with a preposition after them ("agreed to a truce", "agreed on a
+/// plan", "agree with the board") they report consent to a thing, not what was said;
+/// only a "that" a few words on ("agreed with the board that …") opens a report.
+pub const CONSENT_CUES: &[&str] = &["agree", "agrees", "agreed"];
+
+/// The prepositions after a [`CONSENT_CUES`] verb that name what was agreed to.
+pub const CONSENT_PREPOSITIONS: &[&str] = &["to", "on", "upon", "with"];
+
 /// Cue verbs whose first object is the listener, before what was said ("Ana Ruiz told the
 /// harbour radio the locks had failed", "Hale informed shippers that the pier was shut"):
 /// the listener is skipped to find where the content starts.
@@ -767,6 +775,9 @@ mod tests {
         }
         assert!(TOLD_CUES.iter().all(|w| is_in(LISTENER_CUES, w) && is_in(INSTRUCTING_CUES, w)));
         assert!(is_in(TOLD_CUES, "tells") && !is_in(TOLD_CUES, "tell"));
+        assert!(all_lower(CONSENT_CUES) && all_lower(CONSENT_PREPOSITIONS));
+        assert!(is_in(CONSENT_CUES, "agreed") && !is_in(CONSENT_CUES, "said"));
+        assert!(is_in(CONSENT_PREPOSITIONS, "on") && !is_in(CONSENT_PREPOSITIONS, "that"));
         assert!(is_in(LISTENER_CUES, "informed") && !is_in(LISTENER_CUES, "said"));
         assert!(is_in(FINDING_CUES, "showed") && !is_in(FINDING_CUES, "find"));
         assert!(is_in(CALLED_PARTICLES, "for") && !is_in(CALLED_PARTICLES, "off"));

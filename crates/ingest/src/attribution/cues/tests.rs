@@ -330,6 +330,28 @@ fn a_listener_after_to_is_no_infinitive() {
 }
 
 #[test]
+fn consent_to_a_thing_is_no_report() {
+    check(&[
+        ("The ferry company agreed to a new timetable.", &[]),
+        ("The unions agreed on higher fares for the winter.", &[]),
+        // the clause the consent heads is what the trailing speaker reports
+        (
+            "The pilots agreed to a pay freeze, Mira Holt said.",
+            &[("Mira Holt", "The pilots agreed to a pay freeze")],
+        ),
+        // "that" after the one agreed with opens what was said
+        (
+            "The ferry company agreed with the inspectors that the hull was sound.",
+            &[("The ferry company", "the hull was sound")],
+        ),
+        (
+            "The ferry company agreed that the pier needed repairs.",
+            &[("The ferry company", "the pier needed repairs")],
+        ),
+    ]);
+}
+
+#[test]
 fn calling_something_a_name_reports_a_judgement() {
     check(&[
         (
