@@ -95,7 +95,7 @@ pub(super) fn source_end(t: &Tokens, s: &Sentence, cue_end: usize) -> usize {
             Kind::Punct(',' | '.' | ';' | ':') | Kind::Quote(_)
         )
         && (e == cue_end || t.toks[e].space_before)
-        && !(e > cue_end && starts_new_phrase(t, e))
+        && !(e > cue_end && (starts_new_phrase(t, e) || dates_the_source(t, e)))
         && e - cue_end < 16
     {
         // "(IUCN)" stays with the name it abbreviates.
@@ -137,6 +137,18 @@ fn past_source_aside(t: &Tokens, s: &Sentence, c: usize) -> usize {
 
 /// Most tokens of an aside after "According to X,".
 const ASIDE_MAX: usize = 14;
+
+/// "a statement released Monday", "data published on Tuesday": a participle after the
+/// source's noun that tells when or where it appeared, not who made it (an author
+/// follows "by", and "the armed forces" has no noun before its participle).
+fn dates_the_source(t: &Tokens, e: usize) -> bool {
+    let participle = !t.is_cap(e) && t.lo(e).ends_with("ed") && !t.has(e, flag::FUNCTION);
+    let after_noun = t.is_word(e - 1) && !is_determiner(t, e - 1) && !t.has(e - 1, flag::FUNCTION);
+    let when = t.has(e + 1, flag::WEEKDAY | flag::MONTH)
+        || rules::TIME_DEICTICS.contains(&t.lo(e + 1))
+        || rules::CUE_PREPOSITIONS.contains(&t.lo(e + 1));
+    participle && after_noun && when
+}
 
 /// A determiner right after a noun opens a new phrase ("according to police the fire …").
 fn starts_new_phrase(t: &Tokens, e: usize) -> bool {
@@ -244,6 +256,31 @@ mod tests {
                     "the board",
                     "a ferry sank at its mooring, and two were damaged",
                 )],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn when_a_source_appeared_is_not_who_made_it() {
+        check(&[
+            (
+                "Fares rose 4 percent in May, according to a report released Tuesday.",
+                &[("a report", "Fares rose 4 percent in May")],
+            ),
+            (
+                "Fares rose 4 percent in May, according to data published on Friday.",
+                &[("data", "Fares rose 4 percent in May")],
+            ),
+            // the author after "by" is the source; a participle after a determiner is
+            // part of the name
+            (
+                "Fares rose 4 percent in May, according to figures compiled by the Harbour \
+                 Board.",
+                &[("Harbour Board", "Fares rose 4 percent in May")],
+            ),
+            (
+                "Two piers in Vell were shut, according to the armed forces.",
+                &[("the armed forces", "Two piers in Vell were shut")],
             ),
         ]);
     }
