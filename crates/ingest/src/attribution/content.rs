@@ -237,7 +237,11 @@ impl Analyzer<'_, '_> {
                 }
                 let mut c = floor;
                 let prev = attrs[..k].iter().rposition(|p| !p.outlet_only);
-                if let Some(j) = prev.filter(|&j| nested_report(t, &attrs[j], floors[j], e)) {
+                let nested = |j: usize| {
+                    nested_report(t, &attrs[j], floors[j], e)
+                        && !documents_report(t, &attrs[k], &attrs[j])
+                };
+                if let Some(j) = prev.filter(|&j| nested(j)) {
                     // "X warned Y against Z, officials said": the whole clause is the
                     // officials' report; X's cue is part of it
                     attrs[j].content = None;
@@ -324,6 +328,18 @@ fn nested_report(t: &Tokens, p: &Attr, floor: usize, e: usize) -> bool {
         && p.content.is_none_or(|(_, pe)| pe + 1 >= e)
         && !rules::PLAIN_SPEECH_CUES.contains(&t.lo(p.cue))
         && !(floor..e).any(|i| t.is_quote(i))
+}
+
+/// "The board warned that the pier was unsafe, according to a statement": a document
+/// cited after a "that" clause is where the report was made, not another speaker
+/// reporting it ("…, according to officials" is one).
+fn documents_report(t: &Tokens, trailing: &Attr, p: &Attr) -> bool {
+    let document =
+        (trailing.cue_end..trailing.finish).any(|k| rules::DOCUMENT_NOUNS.contains(&t.lo(k)));
+    let that_clause = p
+        .content
+        .is_some_and(|(pc, _)| pc > 0 && t.is(pc - 1, "that"));
+    t.is(trailing.cue, "according") && document && that_clause
 }
 
 /// "reports from the State Department", "told the tribunal on Tuesday": what follows the

@@ -224,6 +224,26 @@ fn a_report_inside_reported_words_is_no_claim_of_its_own() {
 }
 
 #[test]
+fn a_document_cited_after_a_report_is_where_it_was_made() {
+    check(&[
+        (
+            "The harbour board warned that 40 piers in Vell were unsafe, according to a \
+             statement.",
+            &[("The harbour board", "40 piers in Vell were unsafe")],
+        ),
+        // a speaker cited after it reports the whole clause
+        (
+            "The harbour board warned that 40 piers in Vell were unsafe, according to \
+             officials.",
+            &[(
+                "officials",
+                "The harbour board warned that 40 piers in Vell were unsafe",
+            )],
+        ),
+    ]);
+}
+
+#[test]
 fn two_cues_over_the_same_words_make_one_claim() {
     check(&[(
         "“We still check every ship,” Lise Moe said, adding that some routes could stay \
