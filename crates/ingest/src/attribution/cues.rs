@@ -290,9 +290,9 @@ fn is_clause_word(t: &Tokens, k: usize) -> bool {
     t.has(k, flag::COMMON_VERB) || rules::CLAUSE_SUBJECT_PRONOUNS.contains(&t.lo(k))
 }
 
-/// "its forecast", "its profit forecast, blaming …": a cue whose plain form is a noun
-/// ([`rules::NOUN_FORM_CUES`]) right after a determiner, or after a possessive and one
-/// lower-case word when no reported clause follows ("the company's economists forecast
+/// "its forecast", "its annual profit forecast, blaming …": a cue whose plain form is a
+/// noun ([`rules::NOUN_FORM_CUES`]) right after a determiner, or after a possessive and a
+/// few lower-case words when no reported clause follows ("the company's economists forecast
 /// that …" stays a verb).
 fn is_noun_form(t: &Tokens, i: usize, sa: usize) -> bool {
     if !rules::NOUN_FORM_CUES.contains(&t.lo(i)) || i == sa {
@@ -306,13 +306,17 @@ fn is_noun_form(t: &Tokens, i: usize, sa: usize) -> bool {
             t.toks.get(i + 1).map(|x| &x.kind),
             Some(Kind::Quote(_) | Kind::Punct(':'))
         );
-    i > sa + 1
-        && rules::POSSESSIVE_DETERMINERS.contains(&t.lo(i - 2))
-        && t.is_word(i - 1)
-        && !t.toks[i - 1].cap
-        && !t.has(i - 1, flag::FUNCTION)
-        && !reports
+    let modifier = |k: usize| t.is_word(k) && !t.toks[k].cap && !t.has(k, flag::FUNCTION);
+    let mut k = i - 1;
+    while k > sa && k + NOUN_MODIFIERS_MAX >= i && modifier(k) {
+        k -= 1;
+    }
+    k + 1 < i && modifier(k + 1) && rules::POSSESSIVE_DETERMINERS.contains(&t.lo(k)) && !reports
 }
+
+/// Most lower-case words between a possessive and a cue's noun form ("its annual profit
+/// forecast").
+const NOUN_MODIFIERS_MAX: usize = 3;
 
 /// Where the colon stands after "made|issued (two) announcements:" starting at `i`.
 fn made_statement(t: &Tokens, i: usize, limit: usize) -> Option<usize> {
