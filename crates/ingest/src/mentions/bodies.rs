@@ -1,12 +1,14 @@
 //! Runs that name a body or an outlet: an outlet by its kind or the outlet table, a body
 //! by its head word or a kind of body around it, and the person a body's name holds.
 
+use claimgraph_gazetteer::{fold, Gazetteer};
+
 use crate::model::EntityKind;
 use crate::rules;
 use crate::tagger::sentence_initial;
 use crate::text::{flag, word_hash, Tokens};
 
-use super::evidence::{described_as_organization, given_name_class};
+use super::evidence::{described_as_organization, given_name_class, is_large_place};
 use super::registry::{Found, Registry};
 use super::words::{
     clean_name, cue_follows, is_person_word, names_what_a_body_is, outlet_match, strip_possessive,
@@ -37,6 +39,32 @@ pub(super) fn company_after_its_trade(
         && sentence_initial(t, a0)
         && named();
     company.then(|| Found {
+        a,
+        b,
+        kind: EntityKind::Organization,
+        name: clean_name(t, a, b),
+        roles: Vec::new(),
+    })
+}
+
+/// "analysts at Morgan Stanley", "researchers at Velto": a name right after people who
+/// work somewhere and "at" is where they work, a body, even when its words are a given
+/// name and a surname; a place the gazetteer knows is left to the place rules.
+pub(super) fn employer_of_staff(
+    t: &Tokens,
+    reg: &Registry,
+    gaz: Option<&Gazetteer>,
+    a: usize,
+    b: usize,
+) -> Option<Found> {
+    let staff = a >= 2 && t.is(a - 1, "at") && rules::STAFF_NOUNS.contains(&t.lo(a - 2));
+    let place = || {
+        let written = t.span_text(a, b);
+        reg.is_place_lo(&written.to_lowercase())
+            || gaz.is_some_and(|g| is_large_place(g, &fold(written)))
+    };
+    let employer = staff && (a..b).all(|i| t.is_cap(i) || t.is_punct(i, '&')) && !place();
+    employer.then(|| Found {
         a,
         b,
         kind: EntityKind::Organization,

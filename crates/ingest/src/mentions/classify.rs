@@ -10,7 +10,9 @@ use crate::rules;
 use crate::tagger::{sentence_initial, NameType};
 use crate::text::{flag, word_hash, Kind, Tokens};
 
-use super::bodies::{as_body, as_outlet, as_website, company_after_its_trade, person_after_body};
+use super::bodies::{
+    as_body, as_outlet, as_website, company_after_its_trade, employer_of_staff, person_after_body,
+};
 use super::evidence::{
     acts_on_its_own, compass_region, country_after_of, described_as_person, facility_after,
     given_name_class, is_common_given_name, is_large_place, is_place_in, large_place, names_a_kind,
@@ -47,7 +49,9 @@ pub(super) fn classify(
     if rules::is_party_state(t.s(a0)) {
         return None;
     }
-    if let Some(f) = company_after_its_trade(t, reg, a0, b) {
+    if let Some(f) =
+        company_after_its_trade(t, reg, a0, b).or_else(|| employer_of_staff(t, reg, gaz, a0, b))
+    {
         return Some(f);
     }
     let a = trim_openers(t, a0, b)?;

@@ -180,6 +180,14 @@ pub const FEMALE_ROLE_WORDS: &[&str] = &[
     "actress",
 ];
 
+/// People who work for a body, in the plural: "analysts at X", "researchers at X" name
+/// where they work, so X is a body ("residents at X" live in a place: not listed).
+pub const STAFF_NOUNS: &[&str] = &[
+    "analysts", "economists", "strategists", "researchers", "scientists", "engineers",
+    "employees", "workers", "executives", "lawyers", "doctors", "traders", "bankers",
+    "investigators", "experts", "staff", "staffers", "officials", "managers", "auditors",
+];
+
 /// Month names (dates are not quantities; months are not places).
 pub const MONTHS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -366,6 +374,8 @@ mod tests {
     #[test]
     fn titles_roles_and_nominals() {
         assert!(all_lower(TITLES) && all_lower(ROLE_NOUNS) && all_lower(NOMINAL_SOURCE_NOUNS));
+        assert!(all_lower(STAFF_NOUNS) && is_in(STAFF_NOUNS, "analysts"));
+        assert!(!is_in(STAFF_NOUNS, "residents") && !is_in(STAFF_NOUNS, "analyst"));
         assert!(all_lower(SOLE_HEAD_ROLES) && SOLE_HEAD_ROLES.iter().all(|r| is_in(ROLE_NOUNS, r)));
         assert!(!is_in(SOLE_HEAD_ROLES, "spokesman") && !is_in(SOLE_HEAD_ROLES, "official"));
         assert!(is_in(TITLES, "Gen") && is_in(TITLES, "Mayor"));

@@ -27,6 +27,28 @@ fn the_name_after_a_based_compound_is_a_body() {
 }
 
 #[test]
+fn where_staff_work_is_a_body() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    for (text, bodies) in [
+        // a given name and a surname after "analysts at": a firm named after people
+        (
+            "Analysts at Henry Walsh said fares would rise.",
+            vec!["Henry Walsh"],
+        ),
+        (
+            "Economists at Clara Brandt & Partners expect a slowdown.",
+            vec!["Clara Brandt & Partners"],
+        ),
+        // a large place, or the name with no staff before it, is no body
+        ("Researchers at Chicago said the river rose.", vec![]),
+        ("Henry Walsh said fares would rise.", vec![]),
+    ] {
+        let f = found_with(text, Some(g));
+        assert_eq!(of_kind(&f, EntityKind::Organization), bodies, "{text}");
+    }
+}
+
+#[test]
 fn a_name_ending_in_an_outlet_head_is_an_outlet() {
     let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
     for (text, want) in [
