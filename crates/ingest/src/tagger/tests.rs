@@ -97,3 +97,22 @@ fn lower_case_text_is_never_scored() {
     let tagged = tag(model, &t, None);
     assert!(tagged.tags.iter().all(|&x| x == Tag::O));
 }
+
+#[test]
+fn a_wire_datelines_dash_opens_the_sentence() {
+    let lex = Lexicon::new();
+    for (text, word, want) in [
+        ("BERGEN (Reuters) - Shares of Velto fell.", "Shares", true),
+        ("BERGEN — Shares of Velto fell.", "Shares", true),
+        ("The board met on Monday. Shares fell.", "Shares", true),
+        // a dash inside a sentence, or one after a word in lower case, opens nothing
+        ("The board met - Shares fell.", "Shares", false),
+        ("The board met on Monday and Shares fell.", "Shares", false),
+    ] {
+        let t = Tokens::new(text, &lex);
+        let i = (0..t.len())
+            .find(|&i| t.s(i) == word)
+            .expect("the word is in the text");
+        assert_eq!(sentence_initial(&t, i), want, "{text}");
+    }
+}
