@@ -351,13 +351,34 @@ impl Analyzer<'_, '_> {
             return self.pronoun(sa, prev);
         }
         let from = sa + usize::from(t.is(sa, "the"));
-        self.reg
+        let named = self
+            .reg
             .overlapping(sa, x)
             .iter()
             .find(|f| {
                 f.a == from && matches!(f.kind, EntityKind::Person | EntityKind::Organization)
             })
-            .map(|f| mention_of(t, f))
+            .map(|f| mention_of(t, f));
+        named.or_else(|| self.described_subject(sa, x, prev))
+    }
+
+    /// "The victim's widow welcomed the verdict but said …", "The agency reported losses
+    /// and said …": a description of a person or a body that opens the sentence, up to
+    /// its first verb (a past tense, an auxiliary or a cue), as the subject of a cue
+    /// coordinated with that verb.
+    fn described_subject(&self, sa: usize, x: usize, prev: Option<&Mention>) -> Option<Mention> {
+        let t = self.t;
+        let verb = (sa + 1..x.min(sa + DESCRIBED_SUBJECT_MAX + 1))
+            .find(|&k| is_past_tense(t, k) || is_auxiliary(t, k) || t.has(k, flag::CUE))?;
+        let body = verb <= sa + 3
+            && (t.is(sa, "the") || rules::POSSESSIVE_DETERMINERS.contains(&t.lo(sa)))
+            && rules::is_org_descriptor(t.lo(verb - 1));
+        if !is_described_person(t, sa, verb) && !body {
+            return None;
+        }
+        self.speaker_of(sa, verb, prev)
+            .map(|(m, _)| m)
+            .filter(|m| m.kind != EntityKind::Place)
     }
 
     pub(super) fn subject_right(
@@ -411,6 +432,9 @@ fn runs_into_clause(t: &Tokens, from: usize, end: usize) -> bool {
                 && !t.has(i + 1, flag::FUNCTION))
     })
 }
+
+/// Most words of a description opening a sentence before its verb.
+const DESCRIBED_SUBJECT_MAX: usize = 6;
 
 fn is_left_boundary(t: &Tokens, i: usize) -> bool {
     // "the growers' lawyer": a plural's apostrophe before a lower-case word is inside the

@@ -450,3 +450,23 @@ fn a_body_named_after_an_inverted_description_speaks() {
         ),
     ]);
 }
+
+#[test]
+fn a_description_opening_the_sentence_speaks_for_a_coordinated_cue() {
+    check(&[
+        (
+            "The ferryman's daughter thanked the crews but said she feared for the boat.",
+            &[("The ferryman's daughter", "she feared for the boat")],
+        ),
+        (
+            "The harbour master inspected the pier, and said the piles were sound.",
+            &[("The harbour master", "the piles were sound")],
+        ),
+        (
+            "The agency reported losses and said fares in Vell would rise.",
+            &[("The agency", "fares in Vell would rise")],
+        ),
+        // a thing that is neither a person nor a body says nothing
+        ("The old ferry sank and said nothing.", &[]),
+    ]);
+}
