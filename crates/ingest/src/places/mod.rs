@@ -276,12 +276,37 @@ fn choose(
         let trusted = population(g, best) >= SMALL_PLACE
             || (ctx.contains(&country_of(g, best)) && named_so(g, best, &key))
             || near(best) <= NEAR_KM;
-        if trusted {
+        // a town abroad called so only by one of its other names, far from everything
+        // the article places, is a namesake the gazetteer happens to list: a district of
+        // a city in the article's country is written the same way
+        let alias_abroad = !named_so(g, best, &key)
+            && near(best) > FAR_KM
+            && placed_elsewhere(g, names, i, ctx, country_of(g, best));
+        if trusted && !alias_abroad {
             let mut r = place_ref(g, best, n.region_word);
             r.capital = matches!(best, Cand::Place(_)) && g.is_capital(&fold(n.written));
             out.insert(n.written.to_lowercase(), r);
         }
     }
+}
+
+/// Whether the other names of the article (all but `names[i]`) set it in some country,
+/// and not in `country`.
+fn placed_elsewhere(
+    g: &Gazetteer,
+    names: &[Name],
+    i: usize,
+    ctx: &FnvSet<CountryCode>,
+    country: CountryCode,
+) -> bool {
+    let mut others = names
+        .iter()
+        .enumerate()
+        .filter(|&(j, n)| j != i && n.cands.len() == 1)
+        .map(|(_, n)| country_of(g, n.cands[0]))
+        .chain(ctx.iter().copied())
+        .peekable();
+    others.peek().is_some() && others.all(|c| c != country)
 }
 
 /// The countries the article is set in: those it names, and those of the places and

@@ -793,3 +793,20 @@ fn a_home_capital_outranks_namesakes_near_the_other_places() {
     let got = p.iter().find(|x| x.0 == "Washington").map(|x| x.1.as_str());
     assert!(got.is_some_and(|k| k != "gn:4140963"), "{text}: {p:?}");
 }
+
+#[test]
+fn a_town_abroad_called_so_only_by_another_name_is_no_place_of_the_story() {
+    let names = |text: &str| -> Vec<String> { places(text).into_iter().map(|p| p.0).collect() };
+    // a district the gazetteer lacks, which a town on another continent has among its
+    // other names: not that town
+    assert_eq!(
+        names("Police in Karachi said the shop in the Gulshan area had burned."),
+        ["Karachi"]
+    );
+    // by its own name, or with no country of the story known, the town stays
+    assert_eq!(
+        names("Police in Karachi said the road to Tabas had closed."),
+        ["Karachi", "Tabas"]
+    );
+    assert_eq!(names("The shop in Gulshan had burned."), ["Tabas"]);
+}
