@@ -211,6 +211,11 @@ mod tests {
                 "Ana Ruiz told Suspilne that the quay was safe.",
                 &[("Ana Ruiz", Some("Suspilne"))],
             ),
+            // a sports broadcaster of the list, after a match
+            (
+                "“We never gave up,” Ana Ruiz told Sky Sports after the final.",
+                &[("Ana Ruiz", Some("Sky Sports"))],
+            ),
             // a station that is no outlet, and a name after it that is no listener
             (
                 "Ana Ruiz said the fire began at the police station on Quay Street.",

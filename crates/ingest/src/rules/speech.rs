@@ -365,6 +365,10 @@ pub const OUTLETS: &[&str] = &[
     "Hindustan Times", "Indian Express", "Arab News", "The National", "Daily Nation",
     "Premium Times", "News24", "Mail & Guardian", "CTV", "Folha", "O Globo", "Clarín",
     "La Nación", "El Universal", "Reforma", "Al-Monitor", "Middle East Eye", "Radio Svoboda",
+    // sports broadcasters and papers that match reports cite
+    "Sky Sports", "BBC Sport", "ESPN", "Fox Sports", "beIN Sports", "TNT Sports", "talkSPORT",
+    "The Athletic", "Marca", "L'Equipe", "L'Équipe", "Gazzetta dello Sport",
+    "Sport Bild", "Mundo Deportivo",
 ];
 
 /// Capitalised words that make a capitalised run an outlet ("… Times", "… Journal").
