@@ -464,7 +464,7 @@ impl Run<'_> {
         };
         let cues = self.place_cues(prev_place_end);
         // a country's side is still read as the country: its name is the place's too
-        let team = sports_side(t, pa, b)
+        let team = sports_side(t, pa, b, reg.match_report)
             || (!cues.prep && reg.teams.contains(&word_hash(&team_key(&name.written))));
         let country = || rules::is_country_in(self.gaz, &name.written);
         if !known_person && !tagger_person && team && gazetteer_name() && !country() {

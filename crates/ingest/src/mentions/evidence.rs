@@ -294,7 +294,7 @@ const MATCH_REACH: usize = 30;
 /// match (a score such as "2-1", or a sports noun), is a team, not a place; so is a name
 /// before a team role and its holder ("Braga coach Ana Ruiz"), or after "the" and before
 /// the role ("the Braga coach").
-pub(super) fn sports_side(t: &Tokens, a: usize, b: usize) -> bool {
+pub(super) fn sports_side(t: &Tokens, a: usize, b: usize, match_report: bool) -> bool {
     // "Braga coach Ana Ruiz", "Ana Ruiz, the Braga coach,": a role of the team's and the
     // person holding it
     let staff = t.is_word(b)
@@ -304,14 +304,58 @@ pub(super) fn sports_side(t: &Tokens, a: usize, b: usize) -> bool {
     if staff {
         return true;
     }
-    let mut k = b;
-    while k < t.len() && k < b + 2 && rules::SPORTS_VERB_LEAD_WORDS.contains(&t.lo(k)) {
+    // "Harwick, who play Denby on Sunday,": the relative clause's verb is the team's
+    let mut k = if t.is_punct(b, ',') && t.is(b + 1, "who") {
+        b + 2
+    } else {
+        b
+    };
+    let lead = k;
+    while k < t.len() && k < lead + 2 && rules::SPORTS_VERB_LEAD_WORDS.contains(&t.lo(k)) {
         k += 1;
     }
     let result_after = k < t.len() && rules::SPORTS_RESULT_VERBS.contains(&t.lo(k));
     let opponent_before = a > 0 && rules::SPORTS_OPPONENT_WORDS.contains(&t.lo(a - 1));
-    (result_after || opponent_before) && about_a_match(t, a, b)
+    let sold_by = match_report && sold_by_club(t, a);
+    ((result_after || opponent_before) && (match_report || about_a_match(t, a, b))) || sold_by
 }
+
+/// "signed the striker from Harwick", "joins from Harwick": the name after "from" in a
+/// clause of a transfer is the club the player leaves.
+fn sold_by_club(t: &Tokens, a: usize) -> bool {
+    a > 0
+        && t.is(a - 1, "from")
+        && (a.saturating_sub(TRANSFER_REACH)..a - 1)
+            .rev()
+            .take_while(|&i| t.is_word(i))
+            .any(|i| rules::TRANSFER_VERBS.contains(&t.lo(i)))
+}
+
+/// How many words before "from" a transfer verb is looked for ("signed the Brazilian
+/// forward Ana Ruiz from …").
+const TRANSFER_REACH: usize = 8;
+
+/// Whether the article reports sport: a score of small numbers anywhere ("2-1", not
+/// "2014-2022"), or [`rules::SPORTS_REPORT_NOUNS`] at least [`MATCH_REPORT_NOUNS`] times,
+/// two of them different words.
+pub(super) fn is_match_report(t: &Tokens) -> bool {
+    let small_score =
+        |i: usize| is_score(t, i) && t.s(i).split('-').all(|x| x.len() <= 3) && t.s(i).len() <= 7;
+    let mut nouns: Vec<&str> = Vec::new();
+    for i in 0..t.len() {
+        if small_score(i) {
+            return true;
+        }
+        if t.is_word(i) && rules::SPORTS_REPORT_NOUNS.contains(&t.lo(i)) {
+            nouns.push(t.lo(i));
+        }
+    }
+    let first = nouns.first().copied();
+    nouns.len() >= MATCH_REPORT_NOUNS && nouns.iter().any(|&n| Some(n) != first)
+}
+
+/// Sports nouns that make an article without a score a sports report.
+const MATCH_REPORT_NOUNS: usize = 3;
 
 /// Whether the sentence around `[a, b)` has a score or a sports noun.
 fn about_a_match(t: &Tokens, a: usize, b: usize) -> bool {

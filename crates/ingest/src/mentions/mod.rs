@@ -273,6 +273,7 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
         reg.countries = named_countries(t, g);
         reg.actors = actors(t);
     }
+    reg.match_report = evidence::is_match_report(t);
     reg.companies = companies(t);
     reg.vehicles = vehicles(t);
     reg.quoted = paragraphs
@@ -312,7 +313,9 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
             }
             reg.teams = found
                 .iter()
-                .filter(|f| f.kind == EntityKind::Organization && sports_side(t, f.a, f.b))
+                .filter(|f| {
+                    f.kind == EntityKind::Organization && sports_side(t, f.a, f.b, reg.match_report)
+                })
                 .map(|f| word_hash(&team_key(&f.name)))
                 .collect();
             reg.body_names = found

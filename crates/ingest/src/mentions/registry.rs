@@ -72,6 +72,10 @@ pub struct Registry {
     /// report ("Porto beat Braga 2-1"): the team everywhere in the article but after a
     /// preposition of place ("Braga, the champions, have lost …"; "travel to Braga").
     pub(super) teams: FnvSet<u64>,
+    /// Whether the article reports sport: a score, or sports nouns in several places
+    /// ([`super::evidence::is_match_report`]); a sentence of it needs no score of its own
+    /// for a team's verb to make a name a team ("Harwick host Denby next week").
+    pub(super) match_report: bool,
     /// The initials of each body the first reading named in words ("RSF" of "Rapid
     /// Support Forces"): an acronym of those letters is that body wherever it stands,
     /// not only before a cue ("The RSF, led by …, claimed …").

@@ -472,6 +472,27 @@ fn a_city_read_as_its_team_once_is_the_team_in_the_whole_report() {
 }
 
 #[test]
+fn in_a_sports_report_a_city_with_a_teams_verb_is_its_team() {
+    // the score is in another sentence: the report's, not the sentence's, makes it sport
+    let text = "Porto beat Braga 2-1 on Sunday. Coimbra, who play Faro next week, are third \
+                with 40 points.";
+    let none: Vec<Vec<&str>> = vec![vec![]];
+    assert_eq!(claim_places(text), none, "{text}");
+    // a transfer: the club a player leaves, in a report on clubs, coaches and goals
+    let text = "The club signed the striker from Coimbra for 5 million euros. The coach \
+                said 12 goals in one season were enough.";
+    assert_eq!(claim_places(text), [none[0].clone(), vec![]], "{text}");
+    // with no sport in the article, the same words name places
+    let text = "The family moved from Coimbra to Faro in 2010. Coimbra, who play host to \
+                40 festivals a year, is busy.";
+    assert_eq!(
+        claim_places(text),
+        [vec!["Coimbra", "Faro"], vec!["Coimbra"]],
+        "{text}"
+    );
+}
+
+#[test]
 fn the_region_of_x_is_the_region() {
     let p = places("Floods hit the region of Kharkiv and the Kharkiv region again.");
     let keys: Vec<(&str, PlaceType)> = p.iter().map(|x| (x.1.as_str(), x.2)).collect();

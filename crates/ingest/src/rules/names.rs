@@ -274,20 +274,36 @@ pub fn has_demonym_suffix(lower: &str) -> bool {
 pub const SPORTS_RESULT_VERBS: &[&str] = &[
     "beat", "beats", "defeated", "defeats", "edged", "thrashed", "routed", "won", "win", "wins",
     "lost", "lose", "loses", "drew", "draw", "draws", "trailed", "trail", "trails", "led",
-    "leads", "hosted", "hosts", "faced", "face", "faces", "played", "plays", "play",
+    "leads", "hosted", "hosts", "host", "faced", "face", "faces", "played", "plays", "play",
+    "finished", "finish", "signed", "sign", "signs",
 ];
 
 /// Words right before a team's name in a match report ("beat Braga", "against Braga", "a
 /// win over Braga"); the name after them is a team when the sentence is about a match.
 pub const SPORTS_OPPONENT_WORDS: &[&str] = &[
     "beat", "beats", "defeated", "defeats", "edged", "thrashed", "routed", "against", "vs",
-    "hosted", "hosts", "faced", "faces", "over",
+    "hosted", "hosts", "host", "faced", "faces", "face", "over", "play", "plays", "played",
+];
+
+/// Verbs of a transfer: the name after "from" in their clause is the club a player leaves
+/// ("signed Ana Ruiz from Harwick"), in a sports report.
+pub const TRANSFER_VERBS: &[&str] = &[
+    "sign", "signs", "signed", "signing", "join", "joins", "joined", "joining", "bought",
+    "buy", "buys", "loaned", "loan", "arrived", "arrives", "moved", "moves", "transfer",
 ];
 
 /// Nouns that make a sentence a match report even without a score.
 pub const SPORTS_NOUNS: &[&str] = &[
     "match", "matches", "game", "games", "league", "cup", "season", "goal", "goals", "final",
     "playoff", "playoffs", "fixture", "fixtures", "derby", "tournament", "championship",
+];
+
+/// Nouns only sports reports use often: three of them (two different) make a whole article
+/// a sports report ("game", "season" or "final" also serve reports on other things).
+pub const SPORTS_REPORT_NOUNS: &[&str] = &[
+    "match", "matches", "league", "goal", "goals", "striker", "midfielder", "goalkeeper",
+    "coach", "club", "clubs", "transfer", "tournament", "championship", "derby", "fixture",
+    "fixtures", "playoff", "playoffs",
 ];
 
 /// "D-Ohio", "R-Texas", "I-Vt": a US legislator's party and state after the name, no name
@@ -399,6 +415,9 @@ mod tests {
             assert!(all_lower(table));
         }
         assert!(is_in(SPORTS_STAFF_WORDS, "coach") && !is_in(SPORTS_STAFF_WORDS, "mayor"));
+        assert!(all_lower(TRANSFER_VERBS) && is_in(TRANSFER_VERBS, "signed"));
+        assert!(all_lower(SPORTS_REPORT_NOUNS) && !is_in(SPORTS_REPORT_NOUNS, "season"));
+        assert!(!is_in(TRANSFER_VERBS, "fled") && !is_in(SPORTS_OPPONENT_WORDS, "in"));
     }
 
     #[test]
