@@ -7,13 +7,15 @@
 //! clause stays inside that clause's claim.
 //!
 //! The passes live in submodules that use each other in one direction only: `types` and
-//! `syntax` are leaves; `pronouns` ← `speakers` ← `subjects` and `according` ← `cues` find
+//! `syntax` are leaves; `pronouns` ← `speakers` ← `coordinated` ← `subjects` and
+//! `according` ← `cues` find
 //! who speaks; `content`, `direct` and `via` find what was said and through whom;
 //! `sources` reads a sentence that credits the quotation before it; this module runs them
 //! in order for one sentence.
 
 mod according;
 mod content;
+mod coordinated;
 mod cues;
 mod direct;
 mod pronouns;

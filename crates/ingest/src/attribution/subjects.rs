@@ -1,7 +1,7 @@
 //! Where a cue's subject sits: the noun phrase before the cue (past appositions, relative
 //! clauses and asides), or the inverted one after it ("…, said X").
 
-use super::syntax::{is_auxiliary, is_determiner, is_past_tense};
+use super::syntax::{is_auxiliary, is_described_person, is_determiner, is_past_tense};
 use super::types::{mention_of, span_mention, Analyzer, Attr};
 use crate::model::{EntityKind, Mention};
 use crate::rules;
@@ -342,45 +342,6 @@ impl Analyzer<'_, '_> {
         people.then(|| (x, span_mention(t, k, e, text, EntityKind::Nominal), true))
     }
 
-    /// The subject that opens the sentence `[sa, x)`, for a cue coordinated with its first
-    /// verb ("He was visiting the port when it flooded, and says …"): a pronoun, or a
-    /// person or body named first.
-    fn sentence_subject(&self, sa: usize, x: usize, prev: Option<&Mention>) -> Option<Mention> {
-        let t = self.t;
-        if t.has(sa, flag::PRONOUN) {
-            return self.pronoun(sa, prev);
-        }
-        let from = sa + usize::from(t.is(sa, "the"));
-        let named = self
-            .reg
-            .overlapping(sa, x)
-            .iter()
-            .find(|f| {
-                f.a == from && matches!(f.kind, EntityKind::Person | EntityKind::Organization)
-            })
-            .map(|f| mention_of(t, f));
-        named.or_else(|| self.described_subject(sa, x, prev))
-    }
-
-    /// "The victim's widow welcomed the verdict but said …", "The agency reported losses
-    /// and said …": a description of a person or a body that opens the sentence, up to
-    /// its first verb (a past tense, an auxiliary or a cue), as the subject of a cue
-    /// coordinated with that verb.
-    fn described_subject(&self, sa: usize, x: usize, prev: Option<&Mention>) -> Option<Mention> {
-        let t = self.t;
-        let verb = (sa + 1..x.min(sa + DESCRIBED_SUBJECT_MAX + 1))
-            .find(|&k| is_past_tense(t, k) || is_auxiliary(t, k) || t.has(k, flag::CUE))?;
-        let body = verb <= sa + 3
-            && (t.is(sa, "the") || rules::POSSESSIVE_DETERMINERS.contains(&t.lo(sa)))
-            && rules::is_org_descriptor(t.lo(verb - 1));
-        if !is_described_person(t, sa, verb) && !body {
-            return None;
-        }
-        self.speaker_of(sa, verb, prev)
-            .map(|(m, _)| m)
-            .filter(|m| m.kind != EntityKind::Place)
-    }
-
     pub(super) fn subject_right(
         &self,
         from: usize,
@@ -432,9 +393,6 @@ fn runs_into_clause(t: &Tokens, from: usize, end: usize) -> bool {
                 && !t.has(i + 1, flag::FUNCTION))
     })
 }
-
-/// Most words of a description opening a sentence before its verb.
-const DESCRIBED_SUBJECT_MAX: usize = 6;
 
 fn is_left_boundary(t: &Tokens, i: usize) -> bool {
     // "the growers' lawyer": a plural's apostrophe before a lower-case word is inside the
@@ -566,18 +524,6 @@ fn is_name_list(t: &Tokens, a: usize, b: usize) -> bool {
 /// Most words of a prepositional aside between a subject and its cue ("in a statement",
 /// "in a statement on its website on Monday").
 const PREPOSITIONAL_ASIDE: usize = 8;
-
-/// "Her neighbour", "The mayor": a short definite description of a person (a role or a
-/// kind of person at its head), which an apposition may describe as it describes a name
-/// ("Her neighbour, a retired teacher, said").
-fn is_described_person(t: &Tokens, a: usize, b: usize) -> bool {
-    let last = b.saturating_sub(1);
-    b >= a + 2
-        && b - a <= 4
-        && (t.is(a, "the") || rules::POSSESSIVE_DETERMINERS.contains(&t.lo(a)))
-        && !t.is_cap(last)
-        && (t.has(last, flag::ROLE) || t.lex.is_person_noun(t.lo(last)))
-}
 
 /// Most words of an aside in brackets between a subject and its cue ("(not her real
 /// name)", "(PF)").

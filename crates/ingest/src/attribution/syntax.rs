@@ -77,3 +77,15 @@ pub(super) fn enclosing_clause(t: &Tokens, s: &Sentence, cue: usize, end: usize)
         .map_or(s.a, |k| k + 1);
     Some(start)
 }
+
+/// "Her neighbour", "The mayor": a short definite description of a person (a role or a
+/// kind of person at its head), which an apposition may describe as it describes a name
+/// ("Her neighbour, a retired teacher, said").
+pub(super) fn is_described_person(t: &Tokens, a: usize, b: usize) -> bool {
+    let last = b.saturating_sub(1);
+    b >= a + 2
+        && b - a <= 4
+        && (t.is(a, "the") || rules::POSSESSIVE_DETERMINERS.contains(&t.lo(a)))
+        && !t.is_cap(last)
+        && (t.has(last, flag::ROLE) || t.lex.is_person_noun(t.lo(last)))
+}
