@@ -125,6 +125,14 @@ impl Analyzer<'_, '_> {
                         }
                     }
                 }
+                Some(x)
+                    if t.is(x, "which")
+                        && x > sa
+                        && t.is_punct(x - 1, ',')
+                        && !rules::ACT_CUES.contains(&t.lo(cue)) =>
+                {
+                    return self.body_before_which(x, sa, prev);
+                }
                 Some(x) if t.is(x, "who") => {
                     // "X, a chemist at Y who was not involved, said": the relative belongs
                     // to the apposition, which describes X
@@ -272,6 +280,36 @@ impl Analyzer<'_, '_> {
 
     /// The speaker a subject relative "who" at `x` refers back to: the name right before
     /// its comma, the speaker of the attribution before, or the noun phrase before it.
+    /// "sided with the union, which had argued that …": "which" after a comma stands for
+    /// the body named or described right before it (a thing before it says nothing, and
+    /// "…, which blamed the ice" acts on a thing: the caller leaves act cues out).
+    fn body_before_which(
+        &self,
+        x: usize,
+        sa: usize,
+        prev: Option<&Mention>,
+    ) -> Option<(usize, Mention, bool)> {
+        let t = self.t;
+        let e = x - 1;
+        let named = self
+            .reg
+            .overlapping(e.saturating_sub(1), e)
+            .iter()
+            .find(|f| f.b == e && f.kind == EntityKind::Organization)
+            .map(|f| mention_of(t, f));
+        if let Some(m) = named {
+            return Some((x, m, true));
+        }
+        let k = np_before(t, sa, e);
+        let body_noun = rules::is_org_descriptor(t.lo(e - 1)) || t.has(e - 1, flag::ORG_HEAD);
+        let described = k + 1 < e && is_determiner(t, k) && body_noun;
+        if !described {
+            return None;
+        }
+        let (m, leans) = self.speaker_of(k, e, prev)?;
+        (m.kind != EntityKind::Place).then_some((x, m, leans))
+    }
+
     fn who_antecedent(
         &self,
         x: usize,

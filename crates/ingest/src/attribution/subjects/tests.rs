@@ -470,3 +470,25 @@ fn a_description_opening_the_sentence_speaks_for_a_coordinated_cue() {
         ("The old ferry sank and said nothing.", &[]),
     ]);
 }
+
+#[test]
+fn which_after_a_body_stands_for_the_body() {
+    check(&[
+        (
+            "The judges sided with the ferry union, which had argued that the pier was unsafe.",
+            &[("the ferry union", "the pier was unsafe")],
+        ),
+        (
+            "The judges sided with Velto Shipping, which had argued that the pier was unsafe.",
+            &[("Velto Shipping", "the pier was unsafe")],
+        ),
+        // a thing before "which" reports nothing
+        (
+            "Crews repaired the old pier, which showed that 40 piles in Vell were rotten.",
+            &[(
+                "",
+                "Crews repaired the old pier, which showed that 40 piles in Vell were rotten.",
+            )],
+        ),
+    ]);
+}
