@@ -156,8 +156,12 @@ def own_region_names(cities, rg_csv):
             seats[k] = p
         at[(p["countrycode"], round(float(p["latitude"]), 2), round(float(p["longitude"]), 2))] = p
         if int(p.get("population") or 0) >= CITY:
+            # its names and its spellings of them ("Kiev"), not the longer names it once
+            # had ("Rio Grande do Sul" of the town Rio Grande, now a state's alone)
+            words = len(fold(p["name"]).split())
             for n in [p["name"]] + list(p.get("alternatenames") or []):
-                city_names[p["countrycode"]].add(fold(n))
+                if len(fold(n).split()) == words:
+                    city_names[p["countrycode"]].add(fold(n))
     votes = collections.defaultdict(collections.Counter)
     with open(rg_csv, encoding="utf-8") as f:
         for r in csv.DictReader(f):

@@ -185,3 +185,20 @@ fn a_capital_is_the_place_its_main_name_is() {
     let capital = g.capital_of(code).map(|p| g.place(p).name.to_string());
     assert_eq!(capital.as_deref(), Some("New Delhi"));
 }
+
+#[test]
+fn a_state_named_as_a_town_once_was_keeps_its_own_name() {
+    let g = Gazetteer::load().expect("embedded data loads");
+    // a Brazilian state whose name a town of it held long ago: the state, and the town
+    // under its own name
+    let state = g.regions_named("rio grande do sul");
+    assert_eq!(state.len(), 1);
+    assert_eq!(g.region(state[0]).country.as_str(), "BR");
+    let town = g.lookup("rio grande");
+    assert!(town.iter().any(|&p| g.place(p).country.as_str() == "BR"));
+    // a spelling of a city's own name is still the city's, not a region's
+    assert!(g
+        .regions_named("kiev")
+        .iter()
+        .all(|&r| fold(&g.region(r).name) != "kiev"));
+}
