@@ -493,6 +493,19 @@ fn in_a_sports_report_a_city_with_a_teams_verb_is_its_team() {
 }
 
 #[test]
+fn the_coast_of_an_island_is_a_place_without_a_gazetteer_entry() {
+    for text in [
+        "Storms hit the coast of Orvanesia, killing 5.",
+        "Boats left the shores of Orvanesia with 80 people.",
+    ] {
+        assert_eq!(claim_places(text), [vec!["Orvanesia"]], "{text}");
+    }
+    // the office of a body is no place
+    let text = "Storms hit the office of Orvanesia Shipping, killing 5.";
+    assert_eq!(claim_places(text), [Vec::<&str>::new()], "{text}");
+}
+
+#[test]
 fn the_region_of_x_is_the_region() {
     let p = places("Floods hit the region of Kharkiv and the Kharkiv region again.");
     let keys: Vec<(&str, PlaceType)> = p.iter().map(|x| (x.1.as_str(), x.2)).collect();

@@ -21,7 +21,8 @@ pub const PLACE_OF_NOUNS: &[&str] = &[
     "neighbourhood", "neighborhood", "streets", "residents", "resident", "mayor", "governor",
     "inhabitants", "people", "liberation", "capture", "fall", "recapture", "reconquest", "area",
     "areas", "territory", "districts", "control", "cities", "towns", "villages", "hall",
-    "nation", "country", "kingdom", "republic", "islands", "archipelago",
+    "nation", "country", "kingdom", "republic", "islands", "archipelago", "coast", "coastline",
+    "shore", "shores", "peninsula",
 ];
 
 /// Words after a name that make it a region, kept in the name ("Westvale region").
