@@ -158,17 +158,22 @@ fn printed_in(t: &Tokens, a0: usize) -> bool {
         || (rules::PRINTING_VERBS.contains(&t.lo(verb)) && research())
 }
 
-/// "the NTB news agency", "the Ekko newspaper", "told Ekko radio": the outlet's kind right
-/// after the name (after "the", or a listener right after "told"), with no other name after
-/// the kind ("the Vell daily Ekko" names Ekko, and Vell is its town).
+/// "the NTB news agency", "the Ekko newspaper", "told Ekko radio", "speaking on Ekko
+/// radio,": the outlet's kind right after the name (after "the", a listener right after
+/// "told", or after "on", "to" or "with" when the kind ends the phrase: "attacks on Vell
+/// radio stations" name the town), with no other name after the kind ("the Vell daily
+/// Ekko" names Ekko, and Vell is its town).
 fn kind_after(t: &Tokens, a: usize, b: usize) -> bool {
     let Some(kind_end) = outlet_kind_end(t, b) else {
         return false;
     };
-    a > 0
-        && (t.is(a - 1, "the") || rules::TOLD_CUES.contains(&t.lo(a - 1)))
-        && !t.is_cap(kind_end)
-        && (a..b).all(|i| !t.has(i, flag::DEMONYM | flag::NOT_NAME))
+    let ends_phrase =
+        || kind_end >= t.len() || !t.is_word(kind_end) || t.has(kind_end, flag::FUNCTION);
+    let opened = a > 0
+        && (t.is(a - 1, "the")
+            || rules::TOLD_CUES.contains(&t.lo(a - 1))
+            || (rules::BROADCAST_PREPOSITIONS.contains(&t.lo(a - 1)) && ends_phrase()));
+    opened && !t.is_cap(kind_end) && (a..b).all(|i| !t.has(i, flag::DEMONYM | flag::NOT_NAME))
 }
 
 /// Where the words of an outlet's kind that start at `i` end ("newspaper", "news agency"),

@@ -611,6 +611,15 @@ fn an_outlet_named_before_its_kind() {
         ),
         // a listener right after "told", without "the"
         ("Ana Ruiz told Ekko radio the talks had failed.", "Ekko"),
+        // after "on" or "with", the kind closing the phrase
+        (
+            "Speaking on Ekko radio, Ana Ruiz said the talks had failed.",
+            "Ekko",
+        ),
+        (
+            "In an interview with Ekko television, Ana Ruiz said the talks had failed.",
+            "Ekko",
+        ),
         // a journal named after its kind is a publication, not a place
         (
             "The findings, published in the journal Coastal Letters, showed that 30 percent \
@@ -632,6 +641,12 @@ fn an_outlet_named_before_its_kind() {
     );
     assert!(
         !f.contains(&("Vell".to_string(), EntityKind::Outlet)),
+        "{f:?}"
+    );
+    // a kind that goes on into a noun phrase: the name is what the stations are in
+    let f = kinds("Drones fell on Ekko radio stations on Monday.");
+    assert!(
+        !f.contains(&("Ekko".to_string(), EntityKind::Outlet)),
         "{f:?}"
     );
 }

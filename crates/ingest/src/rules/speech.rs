@@ -371,6 +371,10 @@ pub const OUTLETS: &[&str] = &[
     "Sport Bild", "Mundo Deportivo",
 ];
 
+/// Prepositions before an outlet named with its kind ("speaking on Ekko radio", "an
+/// interview with Ekko television").
+pub const BROADCAST_PREPOSITIONS: &[&str] = &["on", "to", "with"];
+
 /// Capitalised words that make a capitalised run an outlet ("… Times", "… Journal").
 pub const OUTLET_HEADS: &[&str] = &[
     "times", "post", "journal", "news", "herald", "tribune", "gazette", "telegraph", "guardian",
