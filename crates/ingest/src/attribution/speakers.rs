@@ -396,8 +396,15 @@ impl Analyzer<'_, '_> {
             && !rules::SPOKESPERSON_ROLES.contains(&t.lo(n));
         if bare_role {
             let f = self.reg.last_before(a, &[EntityKind::Person])?;
-            if f.b + ROLE_REACH >= a {
-                let mut m = self.resolved_mention(f);
+            let mut m = self.resolved_mention(f);
+            // a person the article gave another role is not the holder of an office
+            // ("Spokesman Ilya Brand said … The governor said …" are two people; "the
+            // former candidate" may be the opposition leader)
+            let office = rules::OFFICE_NOUNS.contains(&t.lo(n));
+            let fits = !office
+                || m.roles.is_empty()
+                || m.roles.iter().any(|r| r.eq_ignore_ascii_case(t.lo(n)));
+            if f.b + ROLE_REACH >= a && fits {
                 m.span = Span::new(t.start(start_np), t.end(b - 1));
                 return Some((m, false));
             }

@@ -141,6 +141,23 @@ fn a_definite_role_nobody_holds_is_the_person_just_named() {
              ferries should stay public.",
             &[("Ines Vall", "the ferries should stay public")],
         ),
+        // an office, after a person the article gave another one, is someone else
+        (
+            "Harbour spokesman Ilya Brand said the talks had failed. The governor said \
+             the ferries should stay public.",
+            &[
+                ("Ilya Brand", "the talks had failed"),
+                ("The governor", "the ferries should stay public"),
+            ],
+        ),
+        (
+            "Governor Ilya Brand said the talks had failed. The governor said the ferries \
+             should stay public.",
+            &[
+                ("Ilya Brand", "the talks had failed"),
+                ("Ilya Brand", "the ferries should stay public"),
+            ],
+        ),
         // a role of a named body is someone else
         (
             "Ines Vall rejected the plan. The chairman of the Harbour Board said the \
