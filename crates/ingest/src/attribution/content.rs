@@ -545,7 +545,8 @@ fn opens_reported_clause(t: &Tokens, s: &Sentence, cue_end: usize, begin: usize)
 
 /// The "that" opening the content within a few words after `c`, before any quotation
 /// (other than a title's marks), full stop or verb: a verb before "that" opens the
-/// content itself ("says it is vital that …", "said the audit showed that …").
+/// content itself ("says it is vital that …", "said the audit showed that …"), but a
+/// participle with its agent describes a noun ("in comments carried by Ekko that …").
 fn that_after(t: &Tokens, s: &Sentence, c: usize, limit: usize) -> Option<usize> {
     let title_mark = |d: usize| {
         s.quotes
@@ -558,7 +559,7 @@ fn that_after(t: &Tokens, s: &Sentence, c: usize, limit: usize) -> Option<usize>
         && (!t.is_quote(d) || title_mark(d))
         && !t.is_punct(d, '.')
         && !t.has(d, flag::COMMON_VERB)
-        && !is_past_tense(t, d)
+        && (!is_past_tense(t, d) || t.is(d + 1, "by"))
     {
         if t.is(d, "that") {
             return Some(d);

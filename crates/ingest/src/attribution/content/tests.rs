@@ -259,3 +259,23 @@ fn circumstances_a_colon_closes_before_a_quotation_are_no_content() {
         ),
     ]);
 }
+
+#[test]
+fn a_participle_with_its_agent_before_that_is_where_it_was_said() {
+    check(&[
+        (
+            "Mira Holt said in remarks carried by the Vell Post that the pier would close.",
+            &[("Mira Holt", "the pier would close")],
+        ),
+        // a participle without an agent is the content's own verb
+        (
+            "Mira Holt said the audit showed that the pier was unsafe.",
+            &[("Mira Holt", "the audit showed that the pier was unsafe")],
+        ),
+        // "by" with no "that" after it: all of it was said
+        (
+            "Mira Holt said the pier was inspected by engineers that week.",
+            &[("Mira Holt", "the pier was inspected by engineers that week")],
+        ),
+    ]);
+}
