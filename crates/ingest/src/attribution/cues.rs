@@ -93,7 +93,9 @@ impl Analyzer<'_, '_> {
             let made = match kind {
                 CueKind::AndThat => and_that(t, s, at, &attrs),
                 CueKind::AccordingTo => self.according_to(s, mask, at, prev_sp),
-                CueKind::Participle => continued(t, s, at.clone(), &attrs)
+                CueKind::Participle => self
+                    .quoted_as_saying(s, at.clone(), prev_sp, &attrs)
+                    .or_else(|| continued(t, s, at.clone(), &attrs))
                     .or_else(|| self.said_by_main_subject(s, at, prev_sp)),
                 _ if attributes_nothing(t, s, cue) => None,
                 _ => self.subject_attr(s, at, kind, prev_sp, &attrs),
@@ -101,6 +103,49 @@ impl Analyzer<'_, '_> {
             attrs.extend(made);
         }
         attrs
+    }
+
+    /// "X was quoted as saying …", "X was quoted by Ekko as saying …", "“…,” X was quoted
+    /// as saying by Ekko.": the subject of the passive "quoted" said it, as the object of
+    /// the active one did ("Ekko quoted X as saying …"); with nothing but the outlet after
+    /// the participle, what was said lies before.
+    fn quoted_as_saying(
+        &self,
+        s: &Sentence,
+        mut at: Attr,
+        prev_sp: Option<&Mention>,
+        attrs: &[Attr],
+    ) -> Option<Attr> {
+        let (t, cue) = (self.t, at.cue);
+        if cue < s.a + 3 || !t.is(cue - 1, "as") {
+            return None;
+        }
+        let from = cue.saturating_sub(QUOTED_REACH).max(s.a + 1);
+        let quoted = (from..cue - 1)
+            .rev()
+            .find(|&k| rules::QUOTING_VERBS.contains(&t.lo(k)))?;
+        let (begin, sp, leans) = if rules::COPULAS.contains(&t.lo(quoted - 1)) {
+            self.subject_left(quoted - 1, s.a, prev_sp, attrs)?
+        } else {
+            // "Ekko quoted Ana Ruiz as saying …": the one quoted is the object
+            let (sp, leans) = self.speaker_of(quoted + 1, cue - 1, prev_sp)?;
+            (quoted + 1, sp, leans)
+        };
+        at.begin = begin;
+        at.speaker = Some(sp);
+        at.leans = leans;
+        let mut k = at.cue_end;
+        if t.is(k, "by") {
+            k += 1;
+            while k < s.b && (t.is_cap(k) || t.is(k, "the")) {
+                k += 1;
+            }
+        }
+        if k >= s.b || t.is_punct(k, '.') {
+            at.trailing = true;
+            at.finish = k;
+        }
+        Some(at)
     }
 
     /// "Ana Ruiz visited the dam, saying the repairs would take a year": a speech participle
@@ -226,6 +271,10 @@ fn phrase_cue(t: &Tokens, i: usize) -> Option<(usize, usize)> {
 /// At most this many words of role may stand before the name that opens a sentence and
 /// speaks through a participle later in it.
 const SUBJECT_LEAD: usize = 3;
+
+/// Most tokens between "quoted" and "as saying" ("quoted by the Ekko news agency as
+/// saying").
+const QUOTED_REACH: usize = 8;
 
 /// "such claims were false", "the reports say", "denied reports that", "six states": a
 /// cue form in -s after a determiner ([`rules::NOUN_MARKERS`]), a cue verb in the past or

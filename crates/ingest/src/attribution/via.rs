@@ -32,7 +32,7 @@ impl Analyzer<'_, '_> {
                 }
             }
         }
-        // Outlets after "told", "quoted by", "reported by", "in", "on".
+        // Outlets after "told", "quoted by", "reported by", "in", "on", or before "quoted".
         for f in self.reg.within(s.a, s.b) {
             // a programme named in quotation marks: "told “Morning Call” listeners"
             let title = s
@@ -60,7 +60,9 @@ impl Analyzer<'_, '_> {
                 && rules::INTERVIEW_NOUNS.contains(&t.lo(p - 2));
             let before = if p > s.a { t.lo(p - 1) } else { "" };
             let talked = interview || rules::SPOKE_TO_WORDS.contains(&before);
-            if talked || rules::CARRIED_BY_WORDS.contains(&before) {
+            // "Interfax quoted Ana Ruiz as saying …"
+            let quoting = rules::QUOTING_VERBS.contains(&t.lo(f.b));
+            if talked || quoting || rules::CARRIED_BY_WORDS.contains(&before) {
                 via.get_or_insert_with(|| (mention_of(t, f), talked));
             }
         }
@@ -209,6 +211,15 @@ mod tests {
             ),
             (
                 "Ana Ruiz told Suspilne that the quay was safe.",
+                &[("Ana Ruiz", Some("Suspilne"))],
+            ),
+            // an outlet that quotes or cites someone
+            (
+                "Wikinews quoted Ana Ruiz as saying that the quay was safe.",
+                &[("Ana Ruiz", Some("Wikinews"))],
+            ),
+            (
+                "Ana Ruiz was quoted by Suspilne as saying that the quay was safe.",
                 &[("Ana Ruiz", Some("Suspilne"))],
             ),
             // a sports broadcaster of the list, after a match

@@ -371,6 +371,10 @@ pub const OUTLETS: &[&str] = &[
     "Sport Bild", "Mundo Deportivo",
 ];
 
+/// Verbs after an outlet that cite someone through it ("Ekko quoted Ana Ruiz as saying",
+/// "Ekko cited officials as saying").
+pub const QUOTING_VERBS: &[&str] = &["quoted", "quotes", "cited", "cites"];
+
 /// Prepositions before an outlet named with its kind ("speaking on Ekko radio", "an
 /// interview with Ekko television").
 pub const BROADCAST_PREPOSITIONS: &[&str] = &["on", "to", "with"];

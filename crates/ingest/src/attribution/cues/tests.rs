@@ -608,3 +608,37 @@ fn a_ruling_cue_closing_its_sentence_rules_what_the_comma_closes() {
         ("In March, the court ruled.", &[]),
     ]);
 }
+
+#[test]
+fn one_quoted_as_saying_said_it() {
+    check(&[
+        (
+            "Mira Holt was quoted as saying the pier would close.",
+            &[("Mira Holt", "the pier would close")],
+        ),
+        (
+            "Mira Holt was quoted by the Vell Post as saying the pier would close.",
+            &[("Mira Holt", "the pier would close")],
+        ),
+        (
+            "“The pier will close,” Mira Holt was quoted as saying by the Vell Post.",
+            &[("Mira Holt", "The pier will close,")],
+        ),
+        (
+            "The Vell Post quoted Mira Holt as saying the pier would close.",
+            &[("Mira Holt", "the pier would close")],
+        ),
+        (
+            "The Vell Post cited harbour officials as saying the pier would close.",
+            &[("harbour officials", "the pier would close")],
+        ),
+        // "as saying" with no one quoted before it is no such frame
+        (
+            "The pier is known as saying little about 40 closures in Vell.",
+            &[(
+                "",
+                "The pier is known as saying little about 40 closures in Vell.",
+            )],
+        ),
+    ]);
+}
