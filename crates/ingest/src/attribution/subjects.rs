@@ -278,8 +278,15 @@ impl Analyzer<'_, '_> {
         self.named_before_appositive(s2, sa)
     }
 
-    /// The speaker a subject relative "who" at `x` refers back to: the name right before
-    /// its comma, the speaker of the attribution before, or the noun phrase before it.
+    /// The name of one of `kinds` that ends right at `e` ("Velto" of "…with Velto, which").
+    fn name_ending_at(&self, e: usize, kinds: &[EntityKind]) -> Option<Mention> {
+        self.reg
+            .overlapping(e.saturating_sub(1), e)
+            .iter()
+            .find(|f| f.b == e && kinds.contains(&f.kind))
+            .map(|f| mention_of(self.t, f))
+    }
+
     /// "sided with the union, which had argued that …": "which" after a comma stands for
     /// the body named or described right before it (a thing before it says nothing, and
     /// "…, which blamed the ice" acts on a thing: the caller leaves act cues out).
@@ -291,13 +298,7 @@ impl Analyzer<'_, '_> {
     ) -> Option<(usize, Mention, bool)> {
         let t = self.t;
         let e = x - 1;
-        let named = self
-            .reg
-            .overlapping(e.saturating_sub(1), e)
-            .iter()
-            .find(|f| f.b == e && f.kind == EntityKind::Organization)
-            .map(|f| mention_of(t, f));
-        if let Some(m) = named {
+        if let Some(m) = self.name_ending_at(e, &[EntityKind::Organization]) {
             return Some((x, m, true));
         }
         let k = np_before(t, sa, e);
@@ -310,6 +311,8 @@ impl Analyzer<'_, '_> {
         (m.kind != EntityKind::Place).then_some((x, m, leans))
     }
 
+    /// The speaker a subject relative "who" at `x` refers back to: the name right before
+    /// its comma, the speaker of the attribution before, or the noun phrase before it.
     fn who_antecedent(
         &self,
         x: usize,
@@ -325,13 +328,8 @@ impl Analyzer<'_, '_> {
         };
         // "concerns about Ana Ruiz, who has called for …": the name before
         // the comma, not the sentence's first speaker
-        let named = self
-            .reg
-            .overlapping(e.saturating_sub(1), e)
-            .iter()
-            .find(|f| f.b == e && matches!(f.kind, EntityKind::Person | EntityKind::Organization));
-        if let Some(f) = named {
-            return Some((x, mention_of(t, f), true));
+        if let Some(m) = self.name_ending_at(e, &[EntityKind::Person, EntityKind::Organization]) {
+            return Some((x, m, true));
         }
         // "local officials, who said": the relative clause's antecedent.
         if let Some(sp) = attrs.last().and_then(|l| l.speaker.clone()) {
