@@ -14,6 +14,17 @@ pub(super) fn strip_possessive(s: &str) -> &str {
     crate::text::strip_possessive(s).unwrap_or(s)
 }
 
+/// "Prime Minister Ana Ruiz’s", "Ana Ruiz’s": the run `[i, j)` up to a possessive names a
+/// person: a title opens it, or a common given name opens two or more words.
+fn person_before_possessive(t: &Tokens, i: usize, j: usize) -> bool {
+    let mut k = i;
+    while k < j && t.has(k, flag::TITLE) {
+        k += 1;
+    }
+    let titled = k > i && k < j;
+    titled || (j >= k + 2 && is_common_given_name(t.lo(k)))
+}
+
 /// End of the capitalised run starting at `i` (exclusive), never past `limit`.
 pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
     let mut j = i + 1;
@@ -38,8 +49,10 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
         }
         if t.is_cap(j) && t.toks[j].space_before {
             if t.is_possessive(j - 1) {
-                // "Lisbon’s Water Board" stays one run only for organisations.
-                if !(j..limit.min(j + 4)).any(|k| t.is_cap(k) && t.has(k, flag::ORG_HEAD)) {
+                // "Lisbon’s Water Board" stays one run only for organisations, and not
+                // after a person's name ("Ana Ruiz’s Harbour Party" is hers, not its name)
+                let body = (j..limit.min(j + 4)).any(|k| t.is_cap(k) && t.has(k, flag::ORG_HEAD));
+                if !body || person_before_possessive(t, i, j) {
                     break;
                 }
             }

@@ -340,3 +340,35 @@ fn a_facility_or_a_storm_named_like_a_person_is_no_person() {
         assert_eq!(found(text), want, "{text}");
     }
 }
+
+#[test]
+fn a_persons_possessive_ends_the_run_before_a_body() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let cases: &[(&str, &[(&str, EntityKind)])] = &[
+        (
+            "Prime Minister Ana Ruiz's Harbour Party won the vote.",
+            &[
+                ("Ana Ruiz", EntityKind::Person),
+                ("Harbour Party", EntityKind::Organization),
+            ],
+        ),
+        (
+            "Ana Ruiz's Harbour Party won the vote.",
+            &[
+                ("Ana Ruiz", EntityKind::Person),
+                ("Harbour Party", EntityKind::Organization),
+            ],
+        ),
+        // a place's possessive before a body stays in its name
+        (
+            "The Vellmark's Water Board said pipes burst.",
+            &[("Vellmark's Water Board", EntityKind::Organization)],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = found_with(text, Some(g));
+        let want: Vec<(String, EntityKind)> =
+            want.iter().map(|(n, k)| (n.to_string(), *k)).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
