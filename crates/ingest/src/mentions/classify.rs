@@ -22,7 +22,8 @@ use super::evidence::{
 };
 use super::registry::{Found, Registry};
 use super::words::{
-    clean_name, cue_follows, is_person_word, name_words, occupation_before_name, strip_possessive,
+    clean_name, cue_follows, is_particle_surname, is_person_word, name_words,
+    occupation_before_name, strip_possessive,
 };
 
 /// Labels one capitalised run `[a, b)`: an outlet, a titled person, a body, a place or a
@@ -377,6 +378,7 @@ impl Run<'_> {
                 || rules::is_name_connector(t.lo(i))
                 || t.is(i, "the")
                 || t.is(i, "and")
+                || (i > pa && is_particle_surname(t.s(i)))
                 || (t.is_punct(i, '.') && is_person_word(t, i))
                 || (t.is_punct(i, '.')
                     && i > pa

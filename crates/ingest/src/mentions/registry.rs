@@ -261,6 +261,13 @@ impl Registry {
         if let Some(last) = low.rsplit(' ').next() {
             if low.contains(' ') {
                 self.by_surname.insert(last.to_string(), idx);
+                // "al-Burhan" is "Burhan" on its own too
+                let particle = last.split_once('-');
+                if let Some((_, bare)) =
+                    particle.filter(|(p, _)| rules::HYPHENED_NAME_PARTICLES.contains(p))
+                {
+                    self.by_surname.insert(bare.to_string(), idx);
+                }
             }
         }
         self.by_name.insert(low, idx);

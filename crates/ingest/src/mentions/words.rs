@@ -25,6 +25,15 @@ fn person_before_possessive(t: &Tokens, i: usize, j: usize) -> bool {
     titled || (j >= k + 2 && is_common_given_name(t.lo(k)))
 }
 
+/// "al-Burhan", "el-Sisi", "bin-Salman": a name particle joined by a hyphen to a
+/// capitalised surname, one word in lower case that goes on a person's name.
+pub(super) fn is_particle_surname(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(particle, rest)| {
+        rules::HYPHENED_NAME_PARTICLES.contains(&particle)
+            && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
 /// End of the capitalised run starting at `i` (exclusive), never past `limit`.
 pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
     let mut j = i + 1;
@@ -56,6 +65,11 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
                     break;
                 }
             }
+            j += 1;
+            continue;
+        }
+        // "Abdel Fattah al-Burhan": a particle joined to the surname goes on the name
+        if t.toks[j].space_before && is_particle_surname(t.s(j)) {
             j += 1;
             continue;
         }
@@ -174,6 +188,9 @@ fn purpose_name_goes_on(t: &Tokens, j: usize, limit: usize) -> bool {
 pub(super) fn is_person_word(t: &Tokens, i: usize) -> bool {
     if !t.toks[i].cap && rules::NAME_PARTICLES.contains(&t.lo(i)) {
         return i > 0 && t.is_cap(i - 1) && t.is_cap(i + 1);
+    }
+    if i > 0 && is_particle_surname(t.s(i)) {
+        return t.is_cap(i - 1);
     }
     // a middle initial and its period ("Ana K. Ruiz"), whatever else the letter spells
     if t.is_punct(i, '.') {

@@ -143,6 +143,10 @@ pub const AGENCY_NAME_WORDS: &[&str] = &[
     "directorate", "centers", "centre", "center", "institute", "board", "inspectorate",
 ];
 
+/// Particles written joined to a surname by a hyphen ("al-Burhan", "el-Sisi").
+pub const HYPHENED_NAME_PARTICLES: &[&str] =
+    &["al", "el", "ad", "ash", "as", "az", "ar", "an", "at", "bin", "ibn", "abu", "bint"];
+
 /// Lower-case particles inside names of people and places ("Jan van Dam", "Luis de la
 /// Vega", "Omar bin Said", "Mato Grosso do Sul"): they continue a capitalised name and
 /// belong to a person's. ("do" is also an English verb: see `mentions::words::run_end`.)
@@ -403,6 +407,7 @@ mod tests {
     #[test]
     fn name_connectors_and_particles() {
         assert!(all_lower(NAME_CONNECTORS) && all_lower(NAME_PARTICLES));
+        assert!(all_lower(HYPHENED_NAME_PARTICLES) && is_in(HYPHENED_NAME_PARTICLES, "al"));
         assert!(is_name_connector("of") && is_name_connector("van"));
         assert!(!is_name_connector("and") && !is_name_connector("the"));
         assert!(!NAME_PARTICLES.iter().any(|w| NAME_CONNECTORS.contains(w)));

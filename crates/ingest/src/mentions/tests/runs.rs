@@ -372,3 +372,33 @@ fn a_persons_possessive_ends_the_run_before_a_body() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn a_particle_joined_to_a_surname_goes_on_the_name() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let cases: &[(&str, &[(&str, EntityKind)])] = &[
+        (
+            "The envoy, Karim Yusuf al-Masri, said the talks had failed.",
+            &[("Karim Yusuf al-Masri", EntityKind::Person)],
+        ),
+        // the surname alone, later, is the same person
+        (
+            "Karim Yusuf al-Masri said the talks had failed. Masri left on Monday.",
+            &[
+                ("Karim Yusuf al-Masri", EntityKind::Person),
+                ("Karim Yusuf al-Masri", EntityKind::Person),
+            ],
+        ),
+        // a lower-case word with a hyphen is no particle
+        (
+            "Karim Yusuf said the well-known talks had failed.",
+            &[("Karim Yusuf", EntityKind::Person)],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = found_with(text, Some(g));
+        let want: Vec<(String, EntityKind)> =
+            want.iter().map(|(n, k)| (n.to_string(), *k)).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
