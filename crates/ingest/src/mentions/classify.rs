@@ -14,11 +14,11 @@ use super::bodies::{
     as_body, as_outlet, as_website, company_after_its_trade, employer_of_staff, person_after_body,
 };
 use super::evidence::{
-    acts_on_its_own, compass_region, country_after_of, described_as_person, facility_after,
-    given_name_class, is_common_given_name, is_large_place, is_place_in, large_place, names_a_kind,
-    names_a_region, opens_a_body_name, opens_with_place_of_noun, paired_with_a_town,
-    placed_by_what_follows, reads_as_body, reads_as_person, region_word_after, roles_after,
-    roles_before, sports_side, tagged_as, team_key, NOT_PLACE_MARGIN,
+    acts_on_its_own, alias_abroad, compass_region, country_after_of, described_as_person,
+    facility_after, given_name_class, is_common_given_name, is_large_place, is_place_in,
+    large_place, names_a_kind, names_a_region, opens_a_body_name, opens_with_place_of_noun,
+    paired_with_a_town, placed_by_what_follows, reads_as_body, reads_as_person, region_word_after,
+    roles_after, roles_before, sports_side, tagged_as, team_key, NOT_PLACE_MARGIN,
 };
 use super::registry::{Found, Registry};
 use super::words::{
@@ -558,6 +558,7 @@ impl Run<'_> {
                 && b - pa <= 3
                 && uncommon
                 && is_large_place(g, core.as_deref().unwrap_or_else(key))
+                && !alias_abroad(g, key(), &reg.countries)
                 && !self.personal()
         });
         // A smaller place in a country the article names, where it reads as a name of its
@@ -615,7 +616,9 @@ impl Run<'_> {
                 || (cues.listed && !person_shaped)
                 || gazetteer
                 || ((cues.verb_object || cues.dateline)
-                    && gaz.is_some_and(|g| large_place(g, key()).is_some()))
+                    && gaz.is_some_and(|g| {
+                        large_place(g, key()).is_some() && !alias_abroad(g, key(), &reg.countries)
+                    }))
                 || in_country
                 || owned
                 || reg.is_place_lo(lower))

@@ -269,6 +269,22 @@ pub(super) fn is_large_place(g: &Gazetteer, folded: &str) -> bool {
         || large_place(g, folded).is_some_and(|p| !g.is_capital_place(p))
 }
 
+/// "Hamas" in a story set in another country: a name that is only one of the other
+/// names of towns in countries the article does not name (a German town lists it) is no
+/// place of the story. Needs the article to name a country.
+pub(super) fn alias_abroad(g: &Gazetteer, folded: &str, countries: &FnvSet<CountryCode>) -> bool {
+    if countries.is_empty() || g.country_named(folded).is_some() {
+        return false;
+    }
+    let places = g.lookup(folded);
+    !places.is_empty()
+        && g.regions_named(folded).is_empty()
+        && places.iter().all(|&p| {
+            let place = g.place(p);
+            fold(&place.name) != folded && !countries.contains(&place.country)
+        })
+}
+
 /// The most populous place called `folded`, if it is a large one (capitals included).
 pub(super) fn large_place(g: &Gazetteer, folded: &str) -> Option<PlaceId> {
     let p = *g.lookup(folded).first()?;

@@ -549,3 +549,20 @@ fn a_name_with_a_web_domain_is_the_website() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn only_another_name_of_a_town_abroad_is_no_place_of_a_story_set_elsewhere() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let places = |text: &str| -> Vec<String> {
+        of_kind(&found_with(text, Some(g)), EntityKind::Place)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    };
+    // a German town lists the group's name among its old names
+    let text = "Israel said 40 Hamas fighters died. Hamas said the figure was false.";
+    assert!(!places(text).iter().any(|p| p == "Hamas"), "{text}");
+    // the town by its own name stays a place
+    let text = "Israel sent an envoy to Hamm, where 40 firms make parts.";
+    assert!(places(text).iter().any(|p| p == "Hamm"), "{text}");
+}
