@@ -204,7 +204,12 @@ fn scan(
                     {
                         o += 1;
                     }
-                    if o < f.a {
+                    // "Chief Financial Officer Ana Ruiz": words between two title words
+                    // are part of the title, no body ("Harbour Board Secretary" opens
+                    // with the body)
+                    let inside_title =
+                        t.has(f.a, flag::TITLE) && (i..o).any(|k| t.has(k, flag::TITLE));
+                    if o < f.a && !inside_title {
                         let name = t.span_text(o, f.a).to_string();
                         out.push(Found {
                             a: o,

@@ -402,3 +402,28 @@ fn a_particle_joined_to_a_surname_goes_on_the_name() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn words_between_two_title_words_are_part_of_the_title() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let cases: &[(&str, &[(&str, EntityKind)])] = &[
+        (
+            "Chief Financial Officer Ana Ruiz said costs rose.",
+            &[("Ana Ruiz", EntityKind::Person)],
+        ),
+        // a body before the title is a body of its own
+        (
+            "Harbour Board Secretary Ana Ruiz said costs rose.",
+            &[
+                ("Harbour Board", EntityKind::Organization),
+                ("Ana Ruiz", EntityKind::Person),
+            ],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = found_with(text, Some(g));
+        let want: Vec<(String, EntityKind)> =
+            want.iter().map(|(n, k)| (n.to_string(), *k)).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
