@@ -140,6 +140,8 @@ pub(super) fn trim_openers(t: &Tokens, a0: usize, b: usize) -> Option<usize> {
     while a < b
         && (t.has(a, flag::NOT_NAME | flag::FUNCTION)
             || (sentence_initial(t, a) && (t.lo(a).ends_with("ing") || t.lo(a).ends_with("ed")))
+            // "Shares of Velto fell": what the company issued opens no name
+            || (rules::TRADED_NOUNS.contains(&t.lo(a)) && t.is(a + 1, "of"))
             || opens_with_place_of_noun(t, a, b)
             || names_a_kind(t, a, b)
             || occupation_before_name(t, a, b))

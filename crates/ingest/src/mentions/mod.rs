@@ -72,8 +72,9 @@ fn actors(t: &Tokens) -> FnvSet<u64> {
 }
 
 /// See [`Registry::companies`]: capitalised runs ending in a company word ("Velto Motor
-/// Corporation", "Arkam Holdings") whose first word stands alone elsewhere, and single
-/// names an apposition says are a body's ("Nordtel, Norway's largest operator,").
+/// Corporation", "Arkam Holdings") whose first word stands alone elsewhere, single names
+/// an apposition says are a body's ("Nordtel, Norway's largest operator,"), and names
+/// after "shares of".
 fn companies(t: &Tokens) -> FnvMap<u64, String> {
     let mut out = FnvMap::default();
     let mut i = 0;
@@ -86,8 +87,11 @@ fn companies(t: &Tokens) -> FnvMap<u64, String> {
         while e < t.len() && e < i + 4 && t.is_cap(e) && t.is_word(e) && !t.toks[e].para_break {
             e += 1;
         }
+        // "shares of Velto", "Velto's shares": what trades on a market is a company
+        let traded = i >= 2 && t.is(i - 1, "of") && rules::TRADED_NOUNS.contains(&t.lo(i - 2));
         let named = (e > i + 1 && rules::COMPANY_HEADS.contains(&t.lo(e - 1)))
-            || (e == i + 1 && evidence::described_as_organization(t, e));
+            || (e == i + 1 && evidence::described_as_organization(t, e))
+            || traded;
         let starts = i == 0 || !t.is_cap(i - 1) || t.toks[i].para_break;
         if named && starts {
             out.entry(word_hash(t.lo(i)))

@@ -184,6 +184,9 @@ pub const FEMALE_ROLE_WORDS: &[&str] = &[
     "actress",
 ];
 
+/// Nouns of what a company issues, before "of" and its name ("shares of Velto").
+pub const TRADED_NOUNS: &[&str] = &["shares", "stock", "stocks", "bonds"];
+
 /// People who work for a body, in the plural: "analysts at X", "researchers at X" name
 /// where they work, so X is a body ("residents at X" live in a place: not listed).
 pub const STAFF_NOUNS: &[&str] = &[
@@ -395,6 +398,7 @@ mod tests {
     fn titles_roles_and_nominals() {
         assert!(all_lower(TITLES) && all_lower(ROLE_NOUNS) && all_lower(NOMINAL_SOURCE_NOUNS));
         assert!(all_lower(STAFF_NOUNS) && is_in(STAFF_NOUNS, "analysts"));
+        assert!(all_lower(TRADED_NOUNS) && is_in(TRADED_NOUNS, "shares"));
         assert!(!is_in(STAFF_NOUNS, "residents") && !is_in(STAFF_NOUNS, "analyst"));
         assert!(all_lower(SOLE_HEAD_ROLES) && SOLE_HEAD_ROLES.iter().all(|r| is_in(ROLE_NOUNS, r)));
         assert!(!is_in(SOLE_HEAD_ROLES, "spokesman") && !is_in(SOLE_HEAD_ROLES, "official"));

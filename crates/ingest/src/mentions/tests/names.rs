@@ -566,3 +566,20 @@ fn only_another_name_of_a_town_abroad_is_no_place_of_a_story_set_elsewhere() {
     let text = "Israel sent an envoy to Hamm, where 40 firms make parts.";
     assert!(places(text).iter().any(|p| p == "Hamm"), "{text}");
 }
+
+#[test]
+fn what_trades_as_shares_is_a_company() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    for (text, bodies) in [
+        ("Shares of Orlan fell 2 percent on Monday.", vec!["Orlan"]),
+        (
+            "Investors sold shares of Orlan after the results.",
+            vec!["Orlan"],
+        ),
+        // no shares, no company
+        ("Orlan fell 2 percent on Monday.", vec![]),
+    ] {
+        let f = found_with(text, Some(g));
+        assert_eq!(of_kind(&f, EntityKind::Organization), bodies, "{text}");
+    }
+}
