@@ -18,7 +18,8 @@ use super::evidence::{
     facility_after, given_name_class, is_common_given_name, is_large_place, is_place_in,
     large_place, names_a_kind, names_a_region, opens_a_body_name, opens_with_place_of_noun,
     paired_with_a_town, placed_by_what_follows, reads_as_body, reads_as_person, region_word_after,
-    roles_after, roles_before, sports_side, tagged_as, team_key, NOT_PLACE_MARGIN,
+    roles_after, roles_before, sports_side, tagged_as, team_key, unknown_acronym_after_in,
+    NOT_PLACE_MARGIN,
 };
 use super::registry::{Found, Registry};
 use super::words::{
@@ -601,6 +602,7 @@ impl Run<'_> {
             && (pa..b).all(|i| is_person_word(t, i))
             && tagged_as(reg, pa, b, NOT_PLACE_MARGIN) != Some(NameType::Place)
             && gaz.is_some_and(|g| g.lookup(key()).is_empty());
+        let unknown_acronym = gaz.is_some_and(|g| unknown_acronym_after_in(t, g, pa, b));
         // "Galway, Ireland", "Riverside, California": placed by the country or region
         // "Tralee and Galway": two towns of one country side by side
         let placed = !known_person
@@ -614,7 +616,7 @@ impl Run<'_> {
             && (!actor || cues.prep)
             && (cues.geo_last
                 || placed
-                || (cues.prep && !tagger_thing && !person_shaped)
+                || (cues.prep && !tagger_thing && !person_shaped && !unknown_acronym)
                 || (cues.listed && !person_shaped)
                 || gazetteer
                 || ((cues.verb_object || cues.dateline)

@@ -506,6 +506,17 @@ fn the_coast_of_an_island_is_a_place_without_a_gazetteer_entry() {
 }
 
 #[test]
+fn an_acronym_no_table_knows_is_no_place_after_in() {
+    let text = "Demand for chips used in AI data centres rose 40 percent.";
+    assert_eq!(claim_places(text), [Vec::<&str>::new()], "{text}");
+    let text = "Jobs in IT grew 4 percent in Vell.";
+    assert_eq!(claim_places(text), [vec!["Vell"]], "{text}");
+    // a country's acronym is known
+    let text = "Prices in the UK rose 4 percent.";
+    assert_eq!(claim_places(text), [vec!["United Kingdom"]], "{text}");
+}
+
+#[test]
 fn the_region_of_x_is_the_region() {
     let p = places("Floods hit the region of Kharkiv and the Kharkiv region again.");
     let keys: Vec<(&str, PlaceType)> = p.iter().map(|x| (x.1.as_str(), x.2)).collect();
