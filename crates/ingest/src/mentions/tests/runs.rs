@@ -4,6 +4,17 @@
 
 use super::{found, found_with};
 use crate::model::EntityKind;
+use claimgraph_gazetteer::Gazetteer;
+
+/// Each case: a sentence and every (name, kind) the runs of it give, in order.
+fn check_runs(g: &Gazetteer, cases: &[(&str, &[(&str, EntityKind)])]) {
+    for (text, want) in cases {
+        let got = found_with(text, Some(g));
+        let want: Vec<(String, EntityKind)> =
+            want.iter().map(|(n, k)| (n.to_string(), *k)).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
 
 #[test]
 fn a_body_named_after_whom_it_gathers_is_one_organisation() {
@@ -37,12 +48,7 @@ fn a_body_named_after_whom_it_gathers_is_one_organisation() {
             ],
         ),
     ];
-    for (text, want) in cases {
-        let got = found_with(text, Some(g));
-        let want: Vec<(String, EntityKind)> =
-            want.iter().map(|(n, k)| (n.to_string(), *k)).collect();
-        assert_eq!(got, want, "{text}");
-    }
+    check_runs(g, cases);
 }
 
 #[test]
@@ -365,12 +371,7 @@ fn a_persons_possessive_ends_the_run_before_a_body() {
             &[("Vellmark's Water Board", EntityKind::Organization)],
         ),
     ];
-    for (text, want) in cases {
-        let got = found_with(text, Some(g));
-        let want: Vec<(String, EntityKind)> =
-            want.iter().map(|(n, k)| (n.to_string(), *k)).collect();
-        assert_eq!(got, want, "{text}");
-    }
+    check_runs(g, cases);
 }
 
 #[test]
@@ -395,12 +396,7 @@ fn a_particle_joined_to_a_surname_goes_on_the_name() {
             &[("Karim Yusuf", EntityKind::Person)],
         ),
     ];
-    for (text, want) in cases {
-        let got = found_with(text, Some(g));
-        let want: Vec<(String, EntityKind)> =
-            want.iter().map(|(n, k)| (n.to_string(), *k)).collect();
-        assert_eq!(got, want, "{text}");
-    }
+    check_runs(g, cases);
 }
 
 #[test]
@@ -420,10 +416,5 @@ fn words_between_two_title_words_are_part_of_the_title() {
             ],
         ),
     ];
-    for (text, want) in cases {
-        let got = found_with(text, Some(g));
-        let want: Vec<(String, EntityKind)> =
-            want.iter().map(|(n, k)| (n.to_string(), *k)).collect();
-        assert_eq!(got, want, "{text}");
-    }
+    check_runs(g, cases);
 }
