@@ -19,7 +19,7 @@ use super::evidence::{
     large_place, names_a_kind, names_a_region, opens_a_body_name, opens_with_place_of_noun,
     paired_with_a_town, placed_by_what_follows, reads_as_body, reads_as_person, region_word_after,
     roles_after, roles_before, sports_side, tagged_as, team_key, unknown_acronym_after_in,
-    NOT_PLACE_MARGIN,
+    unlike_alias_only, NOT_PLACE_MARGIN,
 };
 use super::registry::{Found, Registry};
 use super::words::{
@@ -562,6 +562,7 @@ impl Run<'_> {
                 && uncommon
                 && is_large_place(g, core.as_deref().unwrap_or_else(key))
                 && !alias_abroad(g, key(), &reg.countries)
+                && !unlike_alias_only(g, key())
                 && !self.personal()
         });
         // A smaller place in a country the article names, where it reads as a name of its
@@ -580,6 +581,7 @@ impl Run<'_> {
                     && t.s(pa).chars().skip(1).any(char::is_lowercase)
                     && uncommon
                     && is_place_in(g, key(), &reg.countries)
+                    && !unlike_alias_only(g, key())
                     && !self.personal()
             });
         // "Lima's main airport", "Oslo's streets": what a place has makes even a capital a
@@ -625,7 +627,10 @@ impl Run<'_> {
                     }))
                 || in_country
                 || owned
-                || reg.is_place_lo(lower))
+                || (reg.is_place_lo(lower)
+                    && !gaz.is_some_and(|g| {
+                        alias_abroad(g, key(), &reg.countries) || unlike_alias_only(g, key())
+                    })))
     }
 
     /// "Doctors Without Borders said …": a run of several capitalised words right before a

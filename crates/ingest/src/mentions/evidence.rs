@@ -302,6 +302,38 @@ pub(super) fn unknown_acronym_after_in(t: &Tokens, g: &Gazetteer, a: usize, b: u
         && !rules::is_country_in(Some(g), written)
 }
 
+/// "Google" (a town's name for a season), "Hamas": a name every place so called bears only
+/// as another name, and one unlike its own ("Kiev" is a spelling of "Kyiv"; half the
+/// letters or more differ here), is no place without context.
+pub(super) fn unlike_alias_only(g: &Gazetteer, folded: &str) -> bool {
+    let places = g.lookup(folded);
+    g.country_named(folded).is_none()
+        && !places.is_empty()
+        && places.iter().all(|&p| {
+            let own = fold(&g.place(p).name);
+            own != folded
+                && 2 * edit_distance(&own, folded) > own.chars().count().max(folded.chars().count())
+        })
+}
+
+/// Levenshtein distance between two words, in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 /// The most populous place called `folded`, if it is a large one (capitals included).
 pub(super) fn large_place(g: &Gazetteer, folded: &str) -> Option<PlaceId> {
     let p = *g.lookup(folded).first()?;

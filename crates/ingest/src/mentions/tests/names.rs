@@ -583,3 +583,20 @@ fn what_trades_as_shares_is_a_company() {
         assert_eq!(of_kind(&f, EntityKind::Organization), bodies, "{text}");
     }
 }
+
+#[test]
+fn a_name_only_unlike_another_name_of_a_town_is_no_place_without_context() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let kind = |text: &str, name: &str| {
+        found_with(text, Some(g))
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, k)| k)
+    };
+    // a town in Kansas took a search engine's name for a season
+    let text = "Regulators fined Google 2 billion euros. Google said it would appeal.";
+    assert_ne!(kind(text, "Google"), Some(EntityKind::Place), "{text}");
+    // a spelling of a city's own name needs no context
+    let text = "Officials in Kiev said 40 drones were downed.";
+    assert_eq!(kind(text, "Kiev"), Some(EntityKind::Place), "{text}");
+}
