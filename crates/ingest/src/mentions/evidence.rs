@@ -311,27 +311,8 @@ pub(super) fn unlike_alias_only(g: &Gazetteer, folded: &str) -> bool {
         && !places.is_empty()
         && places.iter().all(|&p| {
             let own = fold(&g.place(p).name);
-            own != folded
-                && 2 * edit_distance(&own, folded) > own.chars().count().max(folded.chars().count())
+            own != folded && crate::places::unlike_names(&own, folded)
         })
-}
-
-/// Levenshtein distance between two words, in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
 }
 
 /// The most populous place called `folded`, if it is a large one (capitals included).

@@ -69,6 +69,37 @@ fn coords(g: &Gazetteer, c: Cand) -> (f32, f32) {
     }
 }
 
+fn main_name(g: &Gazetteer, c: Cand) -> String {
+    match c {
+        Cand::Place(p) => g.place(p).name.to_string(),
+        Cand::Region(r) => g.region(r).name.to_string(),
+    }
+}
+
+/// Whether two folded names are unlike each other, not spellings of one name: half their
+/// letters or more differ ("Kiev" and "Kyiv", "New York" and "New York City" are alike).
+pub(crate) fn unlike_names(a: &str, b: &str) -> bool {
+    2 * edit_distance(a, b) > a.chars().count().max(b.chars().count())
+}
+
+/// Levenshtein distance between two words, in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 fn country_of(g: &Gazetteer, c: Cand) -> CountryCode {
     match c {
         Cand::Place(p) => g.place(p).country,
@@ -276,10 +307,12 @@ fn choose(
         let trusted = population(g, best) >= SMALL_PLACE
             || (ctx.contains(&country_of(g, best)) && named_so(g, best, &key))
             || near(best) <= NEAR_KM;
-        // a town abroad called so only by one of its other names, far from everything
-        // the article places, is a namesake the gazetteer happens to list: a district of
-        // a city in the article's country is written the same way
+        // a town abroad called so only by one of its other names, one unlike its own
+        // ("New York" is short for "New York City"), far from everything the article
+        // places, is a namesake the gazetteer happens to list: a district of a city in
+        // the article's country is written the same way
         let alias_abroad = !named_so(g, best, &key)
+            && unlike_names(&fold(&main_name(g, best)), &key)
             && near(best) > FAR_KM
             && placed_elsewhere(g, names, i, ctx, country_of(g, best));
         if trusted && !alias_abroad {

@@ -93,4 +93,9 @@ fn a_town_abroad_called_so_only_by_another_name_is_no_place_of_the_story() {
         ["Karachi", "Tabas"]
     );
     assert_eq!(names("The shop in Gulshan had burned."), ["Tabas"]);
+    // a short form of a city's own name is no other name: the city, however far
+    assert_eq!(
+        names("Police in Brussels said shares fell 2 percent in New York."),
+        ["Brussels", "New York City"]
+    );
 }
