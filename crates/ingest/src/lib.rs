@@ -631,13 +631,8 @@ fn skip_dateline(t: &Tokens, pa: usize, pb: usize) -> usize {
     if let Some(after) = skip_clock_stamp(t, pa, pb) {
         return after;
     }
-    let caps = |i: usize| {
-        t.is_word(i)
-            && t.s(i).chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !t.s(i).chars().any(char::is_lowercase)
-    };
     let mut i = pa;
-    while i < pb && i < pa + 4 && caps(i) {
+    while i < pb && i < pa + 4 && t.is_acronym(i) {
         i += 1;
     }
     let title_case = i == pa && t.is_cap(pa);

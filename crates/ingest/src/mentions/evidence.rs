@@ -289,14 +289,12 @@ pub(super) fn alias_abroad(g: &Gazetteer, folded: &str, countries: &FnvSet<Count
 /// neither the gazetteer nor the country table knows is no place ("in the US" is known;
 /// "retired from CERN" may name the lab's site, so only "in" counts).
 pub(super) fn unknown_acronym_after_in(t: &Tokens, g: &Gazetteer, a: usize, b: usize) -> bool {
+    if !(b == a + 1 && a > 0 && t.is(a - 1, "in") && t.is_acronym(a)) {
+        return false;
+    }
     let written = t.s(a);
     let key = fold(written);
-    b == a + 1
-        && a > 0
-        && t.is(a - 1, "in")
-        && written.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !written.chars().any(char::is_lowercase)
-        && g.lookup(&key).is_empty()
+    g.lookup(&key).is_empty()
         && g.country_named(&key).is_none()
         && g.regions_named(&key).is_empty()
         && !rules::is_country_in(Some(g), written)

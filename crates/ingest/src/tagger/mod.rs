@@ -296,12 +296,7 @@ pub(crate) fn sentence_initial(t: &Tokens, i: usize) -> bool {
 /// dateline's dash opens the sentence (a dash after a bracket or a word in capitals).
 fn after_dateline_dash(t: &Tokens, k: usize) -> bool {
     let dash = matches!(t.toks[k - 1].kind, Kind::Punct('—' | '–' | '-')) && t.toks[k].space_before;
-    let capitals = |i: usize| {
-        t.is_word(i)
-            && t.s(i).chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !t.s(i).chars().any(char::is_lowercase)
-    };
-    dash && k >= 2 && (t.is_punct(k - 2, ')') || capitals(k - 2))
+    dash && k >= 2 && (t.is_punct(k - 2, ')') || t.is_acronym(k - 2))
 }
 
 /// Tags every token of `t` with `model`.
