@@ -9,7 +9,7 @@ use crate::rules;
 use crate::tagger::{self, Gender, Tagged};
 use crate::text::{flag, FnvMap, FnvSet, Tokens};
 
-use super::words::cue_follows;
+use super::words::{cue_follows, surname_after_particle};
 
 /// A person the article names, with what it says about them.
 #[derive(Debug, Clone)]
@@ -262,10 +262,7 @@ impl Registry {
             if low.contains(' ') {
                 self.by_surname.insert(last.to_string(), idx);
                 // "al-Burhan" is "Burhan" on its own too
-                let particle = last.split_once('-');
-                if let Some((_, bare)) =
-                    particle.filter(|(p, _)| rules::HYPHENED_NAME_PARTICLES.contains(p))
-                {
+                if let Some(bare) = surname_after_particle(last) {
                     self.by_surname.insert(bare.to_string(), idx);
                 }
             }

@@ -28,10 +28,15 @@ fn person_before_possessive(t: &Tokens, i: usize, j: usize) -> bool {
 /// "al-Burhan", "el-Sisi", "bin-Salman": a name particle joined by a hyphen to a
 /// capitalised surname, one word in lower case that goes on a person's name.
 pub(super) fn is_particle_surname(word: &str) -> bool {
-    word.split_once('-').is_some_and(|(particle, rest)| {
-        rules::HYPHENED_NAME_PARTICLES.contains(&particle)
-            && rest.chars().next().is_some_and(char::is_uppercase)
-    })
+    surname_after_particle(word).is_some_and(|rest| rest.starts_with(char::is_uppercase))
+}
+
+/// The surname a hyphened particle is joined to ("Burhan" of "al-Burhan", "burhan" of
+/// "al-burhan"), if the word opens with such a particle.
+pub(super) fn surname_after_particle(word: &str) -> Option<&str> {
+    word.split_once('-')
+        .filter(|(particle, _)| rules::HYPHENED_NAME_PARTICLES.contains(particle))
+        .map(|(_, rest)| rest)
 }
 
 /// End of the capitalised run starting at `i` (exclusive), never past `limit`.
