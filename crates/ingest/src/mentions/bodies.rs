@@ -8,7 +8,7 @@ use crate::rules;
 use crate::tagger::sentence_initial;
 use crate::text::{flag, word_hash, Tokens};
 
-use super::evidence::{described_as_organization, given_name_class, is_large_place};
+use super::evidence::{described_as_organization, given_name_class, is_large_place, tagged_as};
 use super::registry::{Found, Registry};
 use super::words::{
     clean_name, cue_follows, is_person_word, names_what_a_body_is, outlet_match, strip_possessive,
@@ -75,7 +75,13 @@ pub(super) fn employer_of_staff(
 
 /// An outlet: introduced by its kind ("the daily El Comercio"), an unknown acronym someone
 /// talks to ("told ERT"), or a name of the outlet table.
-pub(super) fn as_outlet(t: &Tokens, a0: usize, a: usize, b: usize) -> Option<Found> {
+pub(super) fn as_outlet(
+    t: &Tokens,
+    reg: &Registry,
+    a0: usize,
+    a: usize,
+    b: usize,
+) -> Option<Found> {
     let acronym = b == a + 1
         && (2..=6).contains(&t.s(a).chars().count())
         && t.s(a)
@@ -89,7 +95,7 @@ pub(super) fn as_outlet(t: &Tokens, a0: usize, a: usize, b: usize) -> Option<Fou
     let printed_in = printed_in(t, a0);
     let (x, y) = if introduced
         || printed_in
-        || kind_after(t, a, b)
+        || kind_after(t, reg, a, b)
         || (acronym && a > 0 && t.is(a - 1, "told"))
     {
         (a, b)
@@ -159,11 +165,11 @@ fn printed_in(t: &Tokens, a0: usize) -> bool {
 }
 
 /// "the NTB news agency", "the Ekko newspaper", "told Ekko radio", "speaking on Ekko
-/// radio,": the outlet's kind right after the name (after "the", a listener right after
-/// "told", or after "on", "to" or "with" when the kind ends the phrase: "attacks on Vell
-/// radio stations" name the town), with no other name after the kind ("the Vell daily
+/// radio,", "Ekko radio reported": the outlet's kind right after the name (after "the", a
+/// listener right after "told", or after "on", "to" or "with" when the kind ends the
+/// phrase: "attacks on Vell radio stations" name the town; or before a cue), with no other name after the kind ("the Vell daily
 /// Ekko" names Ekko, and Vell is its town).
-fn kind_after(t: &Tokens, a: usize, b: usize) -> bool {
+fn kind_after(t: &Tokens, reg: &Registry, a: usize, b: usize) -> bool {
     let Some(kind_end) = outlet_kind_end(t, b) else {
         return false;
     };
@@ -173,7 +179,12 @@ fn kind_after(t: &Tokens, a: usize, b: usize) -> bool {
         && (t.is(a - 1, "the")
             || rules::TOLD_CUES.contains(&t.lo(a - 1))
             || (rules::BROADCAST_PREPOSITIONS.contains(&t.lo(a - 1)) && ends_phrase()));
-    opened && !t.is_cap(kind_end) && (a..b).all(|i| !t.has(i, flag::DEMONYM | flag::NOT_NAME))
+    // "…, Ekko news agency reported": the outlet speaks, with no article before it
+    let speaks =
+        kind_end < t.len() && t.has(kind_end, flag::CUE) && tagged_as(reg, a, b, 0.0).is_some();
+    (opened || speaks)
+        && !t.is_cap(kind_end)
+        && (a..b).all(|i| !t.has(i, flag::DEMONYM | flag::NOT_NAME))
 }
 
 /// Where the words of an outlet's kind that start at `i` end ("newspaper", "news agency"),

@@ -57,7 +57,7 @@ pub(super) fn classify(
         return Some(f);
     }
     let a = trim_openers(t, a0, b)?;
-    if let Some(f) = as_outlet(t, a0, a, b).or_else(|| as_website(t, a, b)) {
+    if let Some(f) = as_outlet(t, reg, a0, a, b).or_else(|| as_website(t, a, b)) {
         return Some(f);
     }
     if let Some(f) = as_titled_person(t, reg, a, b, gaz) {

@@ -620,6 +620,11 @@ fn an_outlet_named_before_its_kind() {
             "In an interview with Ekko television, Ana Ruiz said the talks had failed.",
             "Ekko",
         ),
+        // before the cue that makes it speak, without "the"
+        (
+            "The ferries stopped for a day, Ekko news agency reported.",
+            "Ekko",
+        ),
         // a journal named after its kind is a publication, not a place
         (
             "The findings, published in the journal Coastal Letters, showed that 30 percent \
@@ -649,6 +654,18 @@ fn an_outlet_named_before_its_kind() {
         !f.contains(&("Ekko".to_string(), EntityKind::Outlet)),
         "{f:?}"
     );
+    // before a cue, a word capitalised only because it opens the sentence is no name
+    for (text, word) in [
+        (
+            "Local radio reported that the ferries had stopped.",
+            "Local",
+        ),
+        ("State television said the ferries had stopped.", "State"),
+        ("National radio said the ferries had stopped.", "National"),
+    ] {
+        let f = kinds(text);
+        assert!(!f.iter().any(|(name, _)| name == word), "{text}: {f:?}");
+    }
 }
 
 #[test]
