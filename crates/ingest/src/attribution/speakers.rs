@@ -201,7 +201,12 @@ impl Analyzer<'_, '_> {
             } else {
                 t.lex.is_person_plural(t.lo(i)) || t.lex.is_person_noun(t.lo(i))
             };
-            (t.has(i, flag::NOMINAL | flag::ROLE) || people) && (!t.toks[i].cap || i == a)
+            // a capitalised source noun that is no kind of person, before another
+            // capitalised word, opens a name ("Radio Vell said"; "Fisherman Ivo Brand
+            // said" is a person described)
+            let opens_name = i + 1 < b && t.toks[i + 1].cap && !people && !t.has(i, flag::ROLE);
+            (t.has(i, flag::NOMINAL | flag::ROLE) || people)
+                && (!t.toks[i].cap || (i == a && !opens_name))
         });
         if let Some(found) = self.named_speaker(a, b, found, lower_nominal, prev) {
             return Some(found);

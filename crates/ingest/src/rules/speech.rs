@@ -265,6 +265,8 @@ pub const NOMINAL_SOURCE_NOUNS: &[&str] = &[
     "neighbours", "neighbors", "group", "groups", "organisers", "organizers", "polls", "poll", "surveys", "survey", "data", "figures",
     "study", "studies", "records", "documents", "authority", "operator", "operators", "unions", "union",
     "council", "committee", "court", "judges", "counterpart", "counterparts",
+    // outlets left unnamed ("state television said", "local radio reported")
+    "television", "radio", "broadcaster", "broadcasters", "newspaper", "newspapers", "outlets",
 ];
 
 /// First words of a line ending in a colon that is a heading or a note, not a transcript's

@@ -281,6 +281,38 @@ fn nominal_sources_stay_nominal() {
 }
 
 #[test]
+fn outlets_left_unnamed_are_nominal_speakers() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "State television said the ferry had sunk.",
+            &["State television"],
+        ),
+        (
+            "Local radio reported that the pier was closed.",
+            &["Local radio"],
+        ),
+        (
+            "The pier was closed, a regional newspaper reported.",
+            &["a regional newspaper"],
+        ),
+        // a named speaker who talks on the radio stays the speaker
+        (
+            "Mayor Ines Duarte said on local radio that the pier was closed.",
+            &["Ines Duarte"],
+        ),
+        (
+            "In a newspaper interview, Ines Duarte said the pier was closed.",
+            &["Ines Duarte"],
+        ),
+    ];
+    for (body, want) in cases {
+        let (_, ex) = run(body);
+        let got: Vec<&str> = ex.claims.iter().map(speaker).collect();
+        assert_eq!(&got, want, "in {body:?}");
+    }
+}
+
+#[test]
 fn counted_groups_and_one_of_them_are_nominal_speakers() {
     let cases = [
         (
