@@ -24,7 +24,7 @@ use super::evidence::{
 use super::registry::{Found, Registry};
 use super::words::{
     clean_name, cue_follows, is_particle_surname, is_person_word, name_words,
-    occupation_before_name, strip_possessive,
+    occupation_before_name, opening_participle, strip_possessive,
 };
 
 /// Labels one capitalised run `[a, b)`: an outlet, a titled person, a body, a place or a
@@ -140,7 +140,7 @@ pub(super) fn trim_openers(t: &Tokens, a0: usize, b: usize) -> Option<usize> {
     let mut a = a0;
     while a < b
         && (t.has(a, flag::NOT_NAME | flag::FUNCTION)
-            || (sentence_initial(t, a) && (t.lo(a).ends_with("ing") || t.lo(a).ends_with("ed")))
+            || opening_participle(t, a)
             // "Shares of Velto fell": what the company issued opens no name
             || (rules::TRADED_NOUNS.contains(&t.lo(a)) && t.is(a + 1, "of"))
             || opens_with_place_of_noun(t, a, b)

@@ -299,3 +299,12 @@ pub(super) fn name_words(t: &Tokens, a: usize, b: usize) -> usize {
         .filter(|&i| !rules::NAME_PARTICLES.contains(&t.lo(i)))
         .count()
 }
+
+/// A participle opening the sentence ("Speaking on Monday, …", "Wounded in the attack, …"):
+/// no part of the name after it, unless it is a portfolio before a title ("Housing
+/// Minister Ana Ruiz").
+pub(super) fn opening_participle(t: &Tokens, a: usize) -> bool {
+    sentence_initial(t, a)
+        && (t.lo(a).ends_with("ing") || t.lo(a).ends_with("ed"))
+        && !(t.is_cap(a + 1) && t.has(a + 1, flag::TITLE))
+}

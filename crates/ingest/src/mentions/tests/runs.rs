@@ -418,3 +418,24 @@ fn words_between_two_title_words_are_part_of_the_title() {
     ];
     check_runs(g, cases);
 }
+
+#[test]
+fn a_portfolio_in_ing_opening_a_sentence_belongs_to_the_title_after_it() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let cases: &[(&str, &[(&str, EntityKind)])] = &[
+        (
+            "Housing Minister Ana Ruiz said rents rose.",
+            &[("Ana Ruiz", EntityKind::Person)],
+        ),
+        (
+            "Shipping Commissioner Ana Ruiz said rents rose.",
+            &[("Ana Ruiz", EntityKind::Person)],
+        ),
+        // before a name, an opening participle is still no part of it
+        (
+            "Speaking on Monday, Ana Ruiz said rents rose.",
+            &[("Ana Ruiz", EntityKind::Person)],
+        ),
+    ];
+    check_runs(g, cases);
+}
