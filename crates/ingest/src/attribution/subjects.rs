@@ -6,6 +6,7 @@ use super::types::{mention_of, span_mention, Analyzer, Attr};
 use crate::model::{EntityKind, Mention};
 use crate::rules;
 use crate::text::{flag, Kind, Mark, Tokens};
+use groups::group_apposition;
 
 impl Analyzer<'_, '_> {
     /// "which Ana Ruiz said", "that engineers said": after an object relative pronoun at
@@ -174,6 +175,11 @@ impl Analyzer<'_, '_> {
                 EntityKind::Person | EntityKind::Organization | EntityKind::Outlet
             )
         };
+        if let Some(g) = group_apposition(t, start, sa).filter(|_| after_gap) {
+            if let Some(found) = self.group_before(g, sa, prev) {
+                return Some(found);
+            }
+        }
         // after a gap only a name, or a person described as sure as one
         let sure = |m: &Mention| body(m) || is_described_person(t, start, seg_end);
         match self.speaker_of(start, seg_end, prev) {
@@ -760,5 +766,6 @@ fn capitalised_role_of_body(t: &Tokens, start: usize, seg_end: usize) -> bool {
         && (from..seg_end - 1).any(|i| t.has(i, flag::ORG_HEAD))
 }
 
+mod groups;
 #[cfg(test)]
 mod tests;

@@ -492,3 +492,26 @@ fn which_after_a_body_stands_for_the_body() {
         ),
     ]);
 }
+
+#[test]
+fn a_group_counted_in_apposition_before_the_cue_speaks() {
+    check(&[
+        (
+            "The deckhands, four men and two women from Oster, said the quay was unsafe.",
+            &[("The deckhands", "the quay was unsafe")],
+        ),
+        (
+            "The tenants, most of them pensioners, told the council that the heating had failed.",
+            &[("The tenants", "the heating had failed")],
+        ),
+        (
+            "The two divers, both former navy officers, said the wreck lay on its side.",
+            &[("The two divers", "the wreck lay on its side")],
+        ),
+        // nor is a place before a count
+        (
+            "The heating failed, Oster officials, both of them engineers, said on Monday.",
+            &[("Oster officials", "The heating failed")],
+        ),
+    ]);
+}
