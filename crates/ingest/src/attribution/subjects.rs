@@ -691,8 +691,10 @@ fn is_appositive(t: &Tokens, start: usize, seg_end: usize) -> bool {
     {
         return true;
     }
-    // "Ana Ruiz, a Democrat from Ohio, said", "X, the head of Y, said".
+    // "Ana Ruiz, a Democrat from Ohio, said", "X, the head of Y, said", "X, one of the
+    // organisers, said".
     (t.has(start, flag::ROLE | flag::NOMINAL) && !t.is_cap(start))
+        || (rules::QUANTIFIERS.contains(&t.lo(start)) && t.is(start + 1, "of"))
         || rules::INDEFINITE_DETERMINERS.contains(&t.lo(start))
         || (t.is(start, "the")
             && t.has(start + 1, flag::ROLE | flag::NOMINAL)

@@ -515,3 +515,22 @@ fn a_group_counted_in_apposition_before_the_cue_speaks() {
         ),
     ]);
 }
+
+#[test]
+fn one_of_a_group_in_apposition_describes_the_name_before_it() {
+    check(&[
+        (
+            "Ana Ruiz, one of the tenants, said the heating had failed.",
+            &[("Ana Ruiz", "the heating had failed")],
+        ),
+        (
+            "Velto Shipping, one of the largest ferry firms, said fares would rise.",
+            &[("Velto Shipping", "fares would rise")],
+        ),
+        // a count that is the subject itself is no apposition
+        (
+            "The heating failed, one of the tenants said.",
+            &[("one of the tenants", "The heating failed")],
+        ),
+    ]);
+}
