@@ -24,7 +24,7 @@ use super::evidence::{
 use super::registry::{Found, Registry};
 use super::words::{
     clean_name, cue_follows, is_particle_surname, is_person_word, name_words,
-    occupation_before_name, opening_participle, strip_possessive,
+    occupation_before_name, opening_participle, strip_possessive, the_body,
 };
 
 /// Labels one capitalised run `[a, b)`: an outlet, a titled person, a body, a place or a
@@ -756,6 +756,7 @@ impl Run<'_> {
                         && !rules::is_org_descriptor(written_lo)
                         && (pa == 0
                             || !t.is_word(pa - 1)
+                            || the_body(t, pa, b)
                             || rules::CLAUSE_COORDINATORS.contains(&t.lo(pa - 1))))))
             || (!multi && acts_on_its_own(t, b))
             || (multi && t.is_punct(b, ',') && t.is(b + 1, "who"))

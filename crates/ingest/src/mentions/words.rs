@@ -308,3 +308,9 @@ pub(super) fn opening_participle(t: &Tokens, a: usize) -> bool {
         && (t.lo(a).ends_with("ing") || t.lo(a).ends_with("ed"))
         && !(t.is_cap(a + 1) && t.has(a + 1, flag::TITLE))
 }
+
+/// "the Treasury said": a lone capitalised word after "the" is a body, no person's name,
+/// unless the gazetteer writes the place with its article ("The Hague").
+pub(super) fn the_body(t: &Tokens, pa: usize, b: usize) -> bool {
+    pa > 0 && t.is(pa - 1, "the") && !rules::is_gazetteer_place(t.span_text(pa - 1, b))
+}

@@ -600,3 +600,23 @@ fn a_name_only_unlike_another_name_of_a_town_is_no_place_without_context() {
     let text = "Officials in Kiev said 40 drones were downed.";
     assert_eq!(kind(text, "Kiev"), Some(EntityKind::Place), "{text}");
 }
+
+#[test]
+fn a_lone_name_after_the_before_a_cue_is_a_body() {
+    for (text, name, want) in [
+        (
+            "In a statement, the Exchequer said the budget would balance.",
+            "Exchequer",
+            Some(EntityKind::Organization),
+        ),
+        (
+            "The Exchequer said the budget would balance.",
+            "Exchequer",
+            Some(EntityKind::Organization),
+        ),
+        // a place the gazetteer writes with its article stays no body
+        ("The Hague said the budget would balance.", "Hague", None),
+    ] {
+        assert_eq!(kind_of(text, name), want, "{text}");
+    }
+}
