@@ -194,12 +194,25 @@ pub(super) fn tagged_as(reg: &Registry, a: usize, b: usize, margin: f32) -> Opti
 /// opening with a given name from the names list ("Marta Lindqvist" after a list of
 /// places, which the place rules alone would take for one more place).
 pub(super) fn reads_as_person(t: &Tokens, reg: &Registry, a: usize, b: usize) -> bool {
-    if !(2..=4).contains(&(b - a)) || !(a..b).all(|i| is_person_word(t, i)) {
+    if !(2..=4).contains(&(b - a))
+        || !(a..b).all(|i| is_person_word(t, i))
+        || (modifies_people(t, b) && rules::is_gazetteer_place(t.span_text(a, b)))
+    {
         return false;
     }
     let given = given_name_class(t.lo(a)) >= 1;
     let margin = if given { 0.0 } else { PERSON_MARGIN };
     tagged_as(reg, a, b, margin) == Some(NameType::Person)
+}
+
+/// A lower-case noun of people right after a name ("Santa Barbara officials", "Santa
+/// Monica residents"): a place's name there says where they are (a person's, whom they
+/// follow: "Ana Ruiz supporters").
+fn modifies_people(t: &Tokens, b: usize) -> bool {
+    b < t.len()
+        && t.is_word(b)
+        && !t.is_cap(b)
+        && (t.lex.is_person_plural(t.lo(b)) || (t.has(b, flag::NOMINAL) && t.lo(b).ends_with('s')))
 }
 
 /// A first name in the names list's most common class: one such word before a cue

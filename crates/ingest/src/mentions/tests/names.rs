@@ -620,3 +620,22 @@ fn a_lone_name_after_the_before_a_cue_is_a_body() {
         assert_eq!(kind_of(text, name), want, "{text}");
     }
 }
+
+#[test]
+fn a_place_before_a_noun_of_people_is_no_person() {
+    for (text, name, want) in [
+        (
+            "Santa Barbara officials said the reservoir was low.",
+            "Santa Barbara",
+            Some(EntityKind::Place),
+        ),
+        // a person's name there names whom they follow
+        (
+            "Lena Holm supporters said the reservoir was low.",
+            "Lena Holm",
+            Some(EntityKind::Person),
+        ),
+    ] {
+        assert_eq!(kind_of(text, name), want, "{text}");
+    }
+}
