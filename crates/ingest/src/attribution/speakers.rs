@@ -240,6 +240,8 @@ impl Analyzer<'_, '_> {
                     && !after_body
                     && (n..f.a).any(|i| rules::ROLE_PREPOSITIONS.contains(&t.lo(i))))
                     || (possessive && n >= f.b)
+                    // "Ana Ruiz supporters said": the group named after whom they follow
+                    || (n == f.b && t.lo(n).ends_with('s') && t.lex.is_person_plural(t.lo(n)))
             });
             if !owned {
                 return Some((mention_of(t, f), false));

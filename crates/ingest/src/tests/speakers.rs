@@ -313,6 +313,26 @@ fn outlets_left_unnamed_are_nominal_speakers() {
 }
 
 #[test]
+fn a_group_named_after_a_person_speaks_for_itself() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Lena Holm supporters said the count was unfair.",
+            &["Lena Holm supporters"],
+        ),
+        (
+            "Lena Holm aides said she would stand again.",
+            &["Lena Holm aides"],
+        ),
+        ("Lena Holm said the count was unfair.", &["Lena Holm"]),
+    ];
+    for (body, want) in cases {
+        let (_, ex) = run(body);
+        let got: Vec<&str> = ex.claims.iter().map(speaker).collect();
+        assert_eq!(&got, want, "in {body:?}");
+    }
+}
+
+#[test]
 fn counted_groups_and_one_of_them_are_nominal_speakers() {
     let cases = [
         (
