@@ -295,7 +295,7 @@ fn is_cue_noun(t: &Tokens, i: usize, sa: usize) -> bool {
 /// plural of a cue whose plain form is a noun ([`rules::NOUN_FORM_CUES`]), after a name
 /// that follows a lower-case word and before punctuation, is whose estimates they are.
 /// ("“…,” the board estimates." has its quotation before; "Lena Holm, the analyst,
-/// estimates that" goes on.)
+/// estimates that" goes on; "…, the Harbour Board estimates." names its subject.)
 fn names_whose_noun(t: &Tokens, i: usize, sa: usize) -> bool {
     let is_noun_plural = t
         .lo(i)
@@ -308,10 +308,13 @@ fn names_whose_noun(t: &Tokens, i: usize, sa: usize) -> bool {
     while k > sa && t.is_cap(k - 1) && t.is_word(k - 1) {
         k -= 1;
     }
+    // "…, the Harbour Board estimates.": after a comma, the name is the subject
+    let trailing = t.is(k - 1, "the") && (k - 1 == sa || t.is_punct(k - 2, ','));
     let object = k > sa
         && t.is_word(k - 1)
         && !t.is_cap(k - 1)
-        && !rules::CLAUSE_COORDINATORS.contains(&t.lo(k - 1));
+        && !rules::CLAUSE_COORDINATORS.contains(&t.lo(k - 1))
+        && !trailing;
     let ends = t
         .toks
         .get(i + 1)

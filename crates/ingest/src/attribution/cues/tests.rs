@@ -92,6 +92,22 @@ fn a_cue_plural_after_a_name_it_belongs_to_is_the_noun() {
             "“Fares will rise by 2 percent,” the Harbour Board estimates.",
             &[("Harbour Board", "Fares will rise by 2 percent,")],
         ),
+        // or a comma and "the" before the name: it closes the sentence as its subject
+        (
+            "Ferry fares will rise by 2 percent this year, the Harbour Board estimates.",
+            &[(
+                "Harbour Board",
+                "Ferry fares will rise by 2 percent this year",
+            )],
+        ),
+        // "the" after a word is still whose figures they are
+        (
+            "Ferry fares rose by 2 percent, above the Harbour Board forecasts.",
+            &[(
+                "",
+                "Ferry fares rose by 2 percent, above the Harbour Board forecasts.",
+            )],
+        ),
     ]);
 }
 
