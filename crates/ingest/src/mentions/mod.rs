@@ -16,6 +16,7 @@ mod registry;
 mod surnames;
 #[cfg(test)]
 mod tests;
+mod titled;
 mod words;
 
 use claimgraph_gazetteer::{fold, fold_into, CountryCode, Gazetteer};
