@@ -532,6 +532,11 @@ impl Run<'_> {
             && tagged_as(reg, pa, b, NOT_PLACE_MARGIN) != Some(NameType::Place)
             && gaz.is_some_and(|g| g.lookup(key()).is_empty());
         let unknown_acronym = gaz.is_some_and(|g| unknown_acronym_after_in(t, g, pa, b));
+        // "data from UK Biobank": a country's name opening a run the gazetteer lacks names a
+        // body or a thing of that country, no place of it
+        let of_a_country = b > pa + 1
+            && rules::is_country(t.s(pa))
+            && gaz.is_some_and(|g| g.lookup(key()).is_empty());
         // "Galway, Ireland", "Riverside, California": placed by the country or region
         // "Tralee and Galway": two towns of one country side by side
         let placed = !known_person
@@ -545,7 +550,11 @@ impl Run<'_> {
             && (!actor || cues.prep)
             && (cues.geo_last
                 || placed
-                || (cues.prep && !tagger_thing && !person_shaped && !unknown_acronym)
+                || (cues.prep
+                    && !tagger_thing
+                    && !person_shaped
+                    && !unknown_acronym
+                    && !of_a_country)
                 || (cues.listed && !person_shaped)
                 || gazetteer
                 || ((cues.verb_object || cues.dateline)

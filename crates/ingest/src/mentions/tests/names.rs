@@ -639,3 +639,22 @@ fn a_place_before_a_noun_of_people_is_no_person() {
         assert_eq!(kind_of(text, name), want, "{text}");
     }
 }
+
+#[test]
+fn a_run_opened_by_a_country_the_gazetteer_lacks_is_no_place() {
+    for (text, name, want) in [
+        (
+            "The samples came from Norway Genebank, a national archive.",
+            "Norway Genebank",
+            None,
+        ),
+        // a country the gazetteer names in several words is one
+        (
+            "The samples came from Papua New Guinea last year.",
+            "Papua New Guinea",
+            Some(EntityKind::Place),
+        ),
+    ] {
+        assert_eq!(kind_of(text, name), want, "{text}");
+    }
+}
