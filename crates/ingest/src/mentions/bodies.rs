@@ -323,3 +323,22 @@ fn person_of_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> Option<Foun
             .collect(),
     })
 }
+
+/// A club named after its town ("Vell United", "Real Oster"): a club word before or after
+/// a place the gazetteer knows, the whole run being no place of its own.
+pub(super) fn as_club(t: &Tokens, gaz: Option<&Gazetteer>, a: usize, b: usize) -> Option<Found> {
+    let g = gaz?;
+    if b < a + 2 {
+        return None;
+    }
+    let place = |x: usize, y: usize| !g.lookup(&fold(t.span_text(x, y))).is_empty();
+    let before = rules::CLUB_WORDS_BEFORE.contains(&t.lo(a)) && place(a + 1, b);
+    let after = rules::CLUB_WORDS_AFTER.contains(&t.lo(b - 1)) && place(a, b - 1);
+    ((before || after) && !place(a, b)).then(|| Found {
+        a,
+        b,
+        kind: EntityKind::Organization,
+        name: clean_name(t, a, b),
+        roles: Vec::new(),
+    })
+}

@@ -11,7 +11,8 @@ use crate::tagger::{sentence_initial, NameType};
 use crate::text::{flag, word_hash, Kind, Tokens};
 
 use super::bodies::{
-    as_body, as_outlet, as_website, company_after_its_trade, employer_of_staff, person_after_body,
+    as_body, as_club, as_outlet, as_website, company_after_its_trade, employer_of_staff,
+    person_after_body,
 };
 use super::evidence::{
     acts_on_its_own, alias_abroad, compass_region, described_as_person, facility_after,
@@ -58,6 +59,9 @@ pub(super) fn classify(
         return Some(f);
     }
     let a = trim_openers(t, a0, b)?;
+    if let Some(f) = as_club(t, gaz, a, b) {
+        return Some(f);
+    }
     if let Some(f) = as_outlet(t, reg, a0, a, b).or_else(|| as_website(t, a, b)) {
         return Some(f);
     }

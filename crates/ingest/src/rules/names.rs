@@ -313,6 +313,18 @@ pub const SPORTS_REPORT_NOUNS: &[&str] = &[
     "fixtures", "playoff", "playoffs",
 ];
 
+/// Words that make a town's name a club's, before it ("Real Vell", "Inter Oster") or after
+/// it ("Vell United", "Oster Rovers"): the run is an organisation, whatever the article.
+/// (A run the gazetteer knows whole, "Cape Town", "Mexico City", stays a place.)
+pub const CLUB_WORDS_BEFORE: &[&str] = &[
+    "real", "inter", "atletico", "sporting", "olympique", "dynamo", "dinamo", "borussia",
+    "racing", "deportivo", "ajax", "lokomotiv", "spartak", "partizan",
+];
+pub const CLUB_WORDS_AFTER: &[&str] = &[
+    "united", "city", "fc", "afc", "cf", "athletic", "rovers", "wanderers", "albion", "hotspur",
+    "town", "rangers", "argyle",
+];
+
 /// "D-Ohio", "R-Texas", "I-Vt": a US legislator's party and state after the name, no name
 /// of its own.
 pub fn is_party_state(word: &str) -> bool {
@@ -427,6 +439,8 @@ mod tests {
         assert!(all_lower(TRANSFER_VERBS) && is_in(TRANSFER_VERBS, "signed"));
         assert!(all_lower(SPORTS_REPORT_NOUNS) && !is_in(SPORTS_REPORT_NOUNS, "season"));
         assert!(!is_in(TRANSFER_VERBS, "fled") && !is_in(SPORTS_OPPONENT_WORDS, "in"));
+        assert!(all_lower(CLUB_WORDS_BEFORE) && all_lower(CLUB_WORDS_AFTER));
+        assert!(is_in(CLUB_WORDS_AFTER, "united") && !is_in(CLUB_WORDS_AFTER, "county"));
     }
 
     #[test]

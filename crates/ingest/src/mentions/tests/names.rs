@@ -658,3 +658,27 @@ fn a_run_opened_by_a_country_the_gazetteer_lacks_is_no_place() {
         assert_eq!(kind_of(text, name), want, "{text}");
     }
 }
+
+#[test]
+fn a_club_named_after_its_town_is_an_organisation() {
+    for (text, name, want) in [
+        (
+            "Bergen United said the striker had signed a new contract.",
+            "Bergen United",
+            Some(EntityKind::Organization),
+        ),
+        (
+            "The striker joined Real Bergen in May.",
+            "Real Bergen",
+            Some(EntityKind::Organization),
+        ),
+        // a city the gazetteer knows by the whole name stays a place
+        (
+            "The striker moved to Mexico City in May.",
+            "Mexico City",
+            Some(EntityKind::Place),
+        ),
+    ] {
+        assert_eq!(kind_of(text, name), want, "{text}");
+    }
+}
