@@ -108,8 +108,10 @@ pub(super) fn as_outlet(
         };
         let (x, y) = outlet_match(t, from, b)?;
         // "The National Hurricane Center", "The National Institute of Civil Defense": an
-        // outlet's name that a body's name runs on from is part of the body's
-        if (y..b).any(|k| t.is_cap(k) && t.has(k, flag::ORG_HEAD)) {
+        // outlet's name that a body's name runs on from is part of the body's; "Vice
+        // President Ana Ruiz": a title word of the table before a name is the title's
+        let title = (x..y).any(|k| t.has(k, flag::TITLE)) && y < b;
+        if title || (y..b).any(|k| t.is_cap(k) && t.has(k, flag::ORG_HEAD)) {
             return None;
         }
         (x, y)

@@ -761,3 +761,22 @@ fn a_body_and_the_person_or_role_after_it_are_apart() {
 mod names;
 mod runs;
 mod titles;
+
+#[test]
+fn an_outlet_that_is_a_title_word_before_a_title_is_the_title() {
+    let f = found("Former Vice President Ana Ruiz said the count was slow.");
+    assert!(
+        f.contains(&("Ana Ruiz".to_string(), EntityKind::Person)),
+        "{f:?}"
+    );
+    assert!(
+        !f.iter().any(|(_, kind)| *kind == EntityKind::Outlet),
+        "{f:?}"
+    );
+    // the outlet alone is still one
+    let f = found("The video was first published by Vice on Monday.");
+    assert!(
+        f.contains(&("Vice".to_string(), EntityKind::Outlet)),
+        "{f:?}"
+    );
+}
