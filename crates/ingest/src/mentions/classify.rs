@@ -16,11 +16,11 @@ use super::bodies::{
 };
 use super::evidence::{
     acts_on_its_own, alias_abroad, compass_region, described_as_person, facility_after,
-    given_name_class, is_common_given_name, is_large_place, is_place_in, large_place, names_a_kind,
-    names_a_region, opens_a_body_name, opens_with_place_of_noun, paired_with_a_town,
-    placed_by_what_follows, reads_as_body, reads_as_person, region_word_after, roles_after,
-    roles_before, sports_side, tagged_as, team_key, unknown_acronym_after_in, unlike_alias_only,
-    NOT_PLACE_MARGIN,
+    given_name_class, is_common_given_name, is_large_place, is_place_in, large_place,
+    modifies_people, names_a_kind, names_a_region, opens_a_body_name, opens_with_place_of_noun,
+    paired_with_a_town, placed_by_what_follows, reads_as_body, reads_as_person, region_word_after,
+    roles_after, roles_before, sports_side, tagged_as, team_key, unknown_acronym_after_in,
+    unlike_alias_only, NOT_PLACE_MARGIN,
 };
 use super::registry::{Found, Registry};
 use super::titled::as_titled_person;
@@ -50,7 +50,10 @@ pub(super) fn classify(
             roles: Vec::new(),
         });
     }
-    if rules::is_party_state(t.s(a0)) {
+    // "Union leaders said": a body's head word opening the sentence before a noun of
+    // people says whom they lead, no body's name
+    let lone_head = b == a0 + 1 && t.has(a0, flag::ORG_HEAD) && sentence_initial(t, a0);
+    if rules::is_party_state(t.s(a0)) || (lone_head && modifies_people(t, b)) {
         return None;
     }
     if let Some(f) =

@@ -208,7 +208,7 @@ pub(super) fn reads_as_person(t: &Tokens, reg: &Registry, a: usize, b: usize) ->
 /// A lower-case noun of people right after a name ("Santa Barbara officials", "Santa
 /// Monica residents"): a place's name there says where they are (a person's, whom they
 /// follow: "Ana Ruiz supporters").
-fn modifies_people(t: &Tokens, b: usize) -> bool {
+pub(super) fn modifies_people(t: &Tokens, b: usize) -> bool {
     b < t.len()
         && t.is_word(b)
         && !t.is_cap(b)

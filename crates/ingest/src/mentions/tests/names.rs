@@ -682,3 +682,27 @@ fn a_club_named_after_its_town_is_an_organisation() {
         assert_eq!(kind_of(text, name), want, "{text}");
     }
 }
+
+#[test]
+fn a_body_word_opening_a_sentence_before_a_noun_of_people_is_no_name() {
+    for (text, name, want) in [
+        (
+            "Union leaders said the strike would go ahead.",
+            "Union",
+            None,
+        ),
+        (
+            "Council members said the budget was too small.",
+            "Council",
+            None,
+        ),
+        // alone before the cue it is the body
+        (
+            "Police said two men were held.",
+            "Police",
+            Some(EntityKind::Organization),
+        ),
+    ] {
+        assert_eq!(kind_of(text, name), want, "{text}");
+    }
+}
