@@ -31,7 +31,7 @@ pub const ORG_HEADS: &[&str] = &[
     "system", "network", "programme", "program", "initiative", "project", "watch", "forum",
     "trust", "society", "academy", "laboratory", "hospital", "museum", "college", "school",
     "nations", "league", "tribunal", "chamber", "confederation", "consortium", "cooperative",
-    "syndicate", "guild", "enforcement", "protection",
+    "syndicate", "guild", "enforcement", "protection", "community",
     // companies, by the word their names end in ("Velto Motors", "Arkam Holdings")
     "motors", "airlines", "airways", "holdings", "industries", "technologies",
     "pharmaceuticals", "corp", "llc", "gmbh", "communications", "telecom", "entertainment",

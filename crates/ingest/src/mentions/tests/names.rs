@@ -684,6 +684,26 @@ fn a_club_named_after_its_town_is_an_organisation() {
 }
 
 #[test]
+fn a_community_of_states_is_a_body() {
+    for (text, name) in [
+        (
+            "The Northern Fisheries Community said quotas would fall.",
+            "Northern Fisheries Community",
+        ),
+        (
+            "Observers from the East Coast Community said quotas would fall.",
+            "East Coast Community",
+        ),
+    ] {
+        assert_eq!(
+            kind_of(text, name),
+            Some(EntityKind::Organization),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn a_body_word_opening_a_sentence_before_a_noun_of_people_is_no_name() {
     for (text, name, want) in [
         (
