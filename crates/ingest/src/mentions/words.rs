@@ -39,16 +39,21 @@ pub(super) fn surname_after_particle(word: &str) -> Option<&str> {
         .map(|(_, rest)| rest)
 }
 
+/// Most letters of a title's abbreviation ("Gen.", "Capt.", "Prof."): a longer title word
+/// before a period is written out.
+const TITLE_ABBREVIATION_MAX: usize = 4;
+
 /// End of the capitalised run starting at `i` (exclusive), never past `limit`.
 pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
     let mut j = i + 1;
     let limit = limit.min(i + MAX_RUN);
     while j < limit {
         // "Mr. Hollis", "Dr. Vik": the period of a title abbreviation stays in the run, as
-        // does a middle initial's ("Ana K. Ruiz", "J. K. Holt") and a name's ("St. Ives")
+        // does a middle initial's ("Ana K. Ruiz", "J. K. Holt") and a name's ("St. Ives");
+        // a title word written out ends a sentence ("… Ministry of Defense. Another …")
         if t.is_punct(j, '.')
             && !t.toks[j].space_before
-            && (t.has(j - 1, flag::TITLE)
+            && ((t.has(j - 1, flag::TITLE) && t.s(j - 1).chars().count() <= TITLE_ABBREVIATION_MAX)
                 || t.is_initial(j - 1)
                 || rules::NAME_ABBREVIATIONS.contains(&t.lo(j - 1)))
             && t.is_cap(j + 1)

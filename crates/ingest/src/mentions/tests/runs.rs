@@ -439,3 +439,20 @@ fn a_portfolio_in_ing_opening_a_sentence_belongs_to_the_title_after_it() {
     ];
     check_runs(g, cases);
 }
+
+#[test]
+fn a_title_word_written_out_before_a_period_ends_the_run() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let cases: &[(&str, &[(&str, EntityKind)])] = &[
+        (
+            "The pier shut, said the Ministry of Defense. Another pier stayed open.",
+            &[("Ministry of Defense", EntityKind::Organization)],
+        ),
+        // an abbreviated title keeps its period in the run
+        (
+            "Capt. Ana Ruiz said the pier shut.",
+            &[("Ana Ruiz", EntityKind::Person)],
+        ),
+    ];
+    check_runs(g, cases);
+}
