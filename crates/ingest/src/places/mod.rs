@@ -229,9 +229,12 @@ fn candidates<'a>(g: &Gazetteer, w: &'a str, key: &str) -> Name<'a> {
         }
         Some((base, word)) => {
             let regions = regions(base);
-            // "X region" with X a place but no region seat: the area around the place X.
+            // "X region" with X a place but no region seat: the area around the place X,
+            // a place called X by a name like its own (a town that lists X among its old
+            // names, unlike its own, is no centre of a province X the gazetteer lacks)
             let cands = if regions.is_empty() {
-                places(base)
+                let like = |c: &Cand| !unlike_names(&fold(&main_name(g, *c)), &fold(base));
+                places(base).into_iter().filter(like).collect()
             } else {
                 regions
             };

@@ -99,3 +99,14 @@ fn a_town_abroad_called_so_only_by_another_name_is_no_place_of_the_story() {
         ["Brussels", "New York City"]
     );
 }
+
+#[test]
+fn a_province_the_gazetteer_lacks_is_no_town_that_once_bore_its_name() {
+    // a town of the same country lists the province's name among its old names
+    let text = "Floods hit the Philippines on Monday. Rain fell across Cagayan province.";
+    let p = places(text);
+    assert!(!p.iter().any(|(_, key, _)| key == "gn:1721077"), "{p:?}");
+    // still a place, by its own name
+    let words = place_words(text);
+    assert!(words.iter().any(|(name, _)| name == "Cagayan"), "{words:?}");
+}
