@@ -738,11 +738,16 @@ fn is_pronoun_object(t: &Tokens, c: usize, e: usize) -> bool {
 /// a subject pronoun, "that", a preposition, a name or the sentence's end); `c` when there
 /// is none, so "told lies about …" keeps what the sentence says.
 fn common_listener_end(t: &Tokens, c: usize, limit: usize) -> usize {
-    let first = if c < limit && rules::ARTICLES.contains(&t.lo(c)) {
+    let mut first = if c < limit && rules::ARTICLES.contains(&t.lo(c)) {
         c + 1
     } else {
         c
     };
+    // "told the 15-member board": a figure joined to its noun by a hyphen describes it
+    let joined = |i: usize| t.is_punct(i, '-') && !t.toks[i].space_before;
+    if t.toks.get(first).is_some_and(|x| x.kind == Kind::Num) && joined(first + 1) {
+        first += 2;
+    }
     let open = |i: usize| {
         t.is_word(i)
             && !t.is_cap(i)

@@ -349,6 +349,15 @@ fn whom_it_was_told_to_is_not_what_was_told() {
             "Nora Vik told waiting shareholders the vote was delayed.",
             &[("Nora Vik", "the vote was delayed")],
         ),
+        // a figure joined to the listener's noun describes it
+        (
+            "Nora Vik told the nine-member board the vote was delayed.",
+            &[("Nora Vik", "the vote was delayed")],
+        ),
+        (
+            "“The vote is delayed,” Nora Vik told the 12-member board after the count.",
+            &[("Nora Vik", "The vote is delayed,")],
+        ),
     ]);
 }
 
