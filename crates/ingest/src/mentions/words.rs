@@ -307,11 +307,12 @@ pub(super) fn name_words(t: &Tokens, a: usize, b: usize) -> usize {
 
 /// A participle opening the sentence ("Speaking on Monday, …", "Wounded in the attack, …"):
 /// no part of the name after it, unless it is a portfolio before a title ("Housing
-/// Minister Ana Ruiz").
+/// Minister Ana Ruiz") or written in capitals, as a dateline is ("UNITED NATIONS (AP) —").
 pub(super) fn opening_participle(t: &Tokens, a: usize) -> bool {
     sentence_initial(t, a)
         && (t.lo(a).ends_with("ing") || t.lo(a).ends_with("ed"))
         && !(t.is_cap(a + 1) && t.has(a + 1, flag::TITLE))
+        && !t.is_acronym(a)
 }
 
 /// "the Treasury said": a lone capitalised word after "the" is a body, no person's name,

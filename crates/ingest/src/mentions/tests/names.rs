@@ -525,6 +525,10 @@ fn a_city_in_capitals_opening_a_wire_dateline_is_a_place() {
             .map(|x| x.1);
         assert_eq!(kind, want, "{text}: {f:?}");
     }
+    // a dateline word in capitals ending in "-ed" is no participle opening the sentence
+    let f = found_with("UNITED NATIONS (Reuters) - Ferries stopped on Monday.", g);
+    assert!(f.iter().any(|(n, _)| n == "UNITED NATIONS"), "{f:?}");
+    assert!(!f.iter().any(|(n, _)| n == "NATIONS"), "{f:?}");
 }
 
 #[test]
