@@ -148,7 +148,7 @@ pub(super) fn trim_openers(t: &Tokens, a0: usize, b: usize) -> Option<usize> {
     let mut a = a0;
     while a < b
         && (t.has(a, flag::NOT_NAME | flag::FUNCTION)
-            || opening_participle(t, a)
+            || opening_participle(t, a, b)
             // "Shares of Velto fell": what the company issued opens no name
             || (rules::TRADED_NOUNS.contains(&t.lo(a)) && t.is(a + 1, "of"))
             || opens_with_place_of_noun(t, a, b)

@@ -306,12 +306,14 @@ pub(super) fn name_words(t: &Tokens, a: usize, b: usize) -> usize {
 }
 
 /// A participle opening the sentence ("Speaking on Monday, …", "Wounded in the attack, …"):
-/// no part of the name after it, unless it is a portfolio before a title ("Housing
-/// Minister Ana Ruiz") or written in capitals, as a dateline is ("UNITED NATIONS (AP) —").
-pub(super) fn opening_participle(t: &Tokens, a: usize) -> bool {
+/// no part of the name `[a, b)` after it, unless it is a portfolio before a title
+/// ("Housing Minister Ana Ruiz"), the first word of a body's name ("Allied Harbour
+/// Services Inc") or written in capitals, as a dateline is ("UNITED NATIONS (AP) —").
+pub(super) fn opening_participle(t: &Tokens, a: usize, b: usize) -> bool {
+    let body = (a + 1..b).any(|k| t.is_cap(k) && t.has(k, flag::ORG_HEAD));
     sentence_initial(t, a)
         && (t.lo(a).ends_with("ing") || t.lo(a).ends_with("ed"))
-        && !(t.is_cap(a + 1) && t.has(a + 1, flag::TITLE))
+        && !(t.is_cap(a + 1) && (t.has(a + 1, flag::TITLE) || body))
         && !t.is_acronym(a)
 }
 

@@ -456,3 +456,20 @@ fn a_title_word_written_out_before_a_period_ends_the_run() {
     ];
     check_runs(g, cases);
 }
+
+#[test]
+fn an_ed_word_opening_a_bodys_name_is_part_of_it() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let cases: &[(&str, &[(&str, EntityKind)])] = &[
+        (
+            "Allied Harbour Services Inc said fares would rise.",
+            &[("Allied Harbour Services Inc", EntityKind::Organization)],
+        ),
+        // before a person's title it is still no part of the name
+        (
+            "Embattled President Ana Ruiz said fares would rise.",
+            &[("Ana Ruiz", EntityKind::Person)],
+        ),
+    ];
+    check_runs(g, cases);
+}
