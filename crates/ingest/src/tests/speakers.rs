@@ -280,6 +280,15 @@ fn nominal_sources_stay_nominal() {
     );
 }
 
+/// Each text's claims have the speakers listed, in order.
+fn check_speakers(cases: &[(&str, &[&str])]) {
+    for (body, want) in cases {
+        let (_, ex) = run(body);
+        let got: Vec<&str> = ex.claims.iter().map(speaker).collect();
+        assert_eq!(&got, want, "in {body:?}");
+    }
+}
+
 #[test]
 fn outlets_left_unnamed_are_nominal_speakers() {
     let cases: &[(&str, &[&str])] = &[
@@ -305,11 +314,7 @@ fn outlets_left_unnamed_are_nominal_speakers() {
             &["Ines Duarte"],
         ),
     ];
-    for (body, want) in cases {
-        let (_, ex) = run(body);
-        let got: Vec<&str> = ex.claims.iter().map(speaker).collect();
-        assert_eq!(&got, want, "in {body:?}");
-    }
+    check_speakers(cases);
 }
 
 #[test]
@@ -325,11 +330,7 @@ fn a_group_named_after_a_person_speaks_for_itself() {
         ),
         ("Lena Holm said the count was unfair.", &["Lena Holm"]),
     ];
-    for (body, want) in cases {
-        let (_, ex) = run(body);
-        let got: Vec<&str> = ex.claims.iter().map(speaker).collect();
-        assert_eq!(&got, want, "in {body:?}");
-    }
+    check_speakers(cases);
 }
 
 #[test]

@@ -256,7 +256,7 @@ fn a_lone_name_a_later_he_or_she_speaks_for_is_a_person() {
 
 #[test]
 fn a_lone_name_acting_on_its_own_thing_is_a_body() {
-    for (text, name, want) in [
+    check_kinds(&[
         (
             "Veltomar cut its forecast on Monday.",
             "Veltomar",
@@ -275,9 +275,7 @@ fn a_lone_name_acting_on_its_own_thing_is_a_body() {
         ),
         // "his" or "her" own is no body's; a capitalised opener alone is no name
         ("Veltomar cut his losses on Monday.", "Veltomar", None),
-    ] {
-        assert_eq!(kind_of(text, name), want, "{text}");
-    }
+    ]);
 }
 
 #[test]
@@ -352,6 +350,13 @@ fn kind_of(text: &str, name: &str) -> Option<EntityKind> {
         .into_iter()
         .find(|(n, _)| n == name)
         .map(|(_, k)| k)
+}
+
+/// Each row's `name` has the kind the row wants in its text (`None`: no mention).
+fn check_kinds(rows: &[(&str, &str, Option<EntityKind>)]) {
+    for &(text, name, want) in rows {
+        assert_eq!(kind_of(text, name), want, "{text}");
+    }
 }
 
 #[test]
@@ -607,7 +612,7 @@ fn a_name_only_unlike_another_name_of_a_town_is_no_place_without_context() {
 
 #[test]
 fn a_lone_name_after_the_before_a_cue_is_a_body() {
-    for (text, name, want) in [
+    check_kinds(&[
         (
             "In a statement, the Exchequer said the budget would balance.",
             "Exchequer",
@@ -620,14 +625,12 @@ fn a_lone_name_after_the_before_a_cue_is_a_body() {
         ),
         // a place the gazetteer writes with its article stays no body
         ("The Hague said the budget would balance.", "Hague", None),
-    ] {
-        assert_eq!(kind_of(text, name), want, "{text}");
-    }
+    ]);
 }
 
 #[test]
 fn a_place_before_a_noun_of_people_is_no_person() {
-    for (text, name, want) in [
+    check_kinds(&[
         (
             "Santa Barbara officials said the reservoir was low.",
             "Santa Barbara",
@@ -639,14 +642,12 @@ fn a_place_before_a_noun_of_people_is_no_person() {
             "Lena Holm",
             Some(EntityKind::Person),
         ),
-    ] {
-        assert_eq!(kind_of(text, name), want, "{text}");
-    }
+    ]);
 }
 
 #[test]
 fn a_run_opened_by_a_country_the_gazetteer_lacks_is_no_place() {
-    for (text, name, want) in [
+    check_kinds(&[
         (
             "The samples came from Norway Genebank, a national archive.",
             "Norway Genebank",
@@ -658,14 +659,12 @@ fn a_run_opened_by_a_country_the_gazetteer_lacks_is_no_place() {
             "Papua New Guinea",
             Some(EntityKind::Place),
         ),
-    ] {
-        assert_eq!(kind_of(text, name), want, "{text}");
-    }
+    ]);
 }
 
 #[test]
 fn a_club_named_after_its_town_is_an_organisation() {
-    for (text, name, want) in [
+    check_kinds(&[
         (
             "Bergen United said the striker had signed a new contract.",
             "Bergen United",
@@ -682,9 +681,7 @@ fn a_club_named_after_its_town_is_an_organisation() {
             "Mexico City",
             Some(EntityKind::Place),
         ),
-    ] {
-        assert_eq!(kind_of(text, name), want, "{text}");
-    }
+    ]);
 }
 
 #[test]
@@ -709,7 +706,7 @@ fn a_community_of_states_is_a_body() {
 
 #[test]
 fn a_body_word_opening_a_sentence_before_a_noun_of_people_is_no_name() {
-    for (text, name, want) in [
+    check_kinds(&[
         (
             "Union leaders said the strike would go ahead.",
             "Union",
@@ -726,7 +723,5 @@ fn a_body_word_opening_a_sentence_before_a_noun_of_people_is_no_name() {
             "Police",
             Some(EntityKind::Organization),
         ),
-    ] {
-        assert_eq!(kind_of(text, name), want, "{text}");
-    }
+    ]);
 }
