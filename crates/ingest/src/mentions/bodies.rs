@@ -344,3 +344,29 @@ pub(super) fn as_club(t: &Tokens, gaz: Option<&Gazetteer>, a: usize, b: usize) -
         roles: Vec::new(),
     })
 }
+
+/// "China Mobile said", "data from Norway Genebank": a country's name opening a run the
+/// gazetteer lacks is a body or a firm of that country, when no feature word ("Sea",
+/// "Strait") or title follows in the run and the country's name is no common given name
+/// ("Jordan Ruiz" is a person; a rarer one, "China", opens more firms than people).
+pub(super) fn as_country_body(
+    t: &Tokens,
+    gaz: Option<&Gazetteer>,
+    a: usize,
+    b: usize,
+) -> Option<Found> {
+    let g = gaz?;
+    let plain = |k: usize| t.is_cap(k) && !t.has(k, flag::GEO | flag::REGION | flag::TITLE);
+    let body = b >= a + 2
+        && rules::is_country(t.s(a))
+        && given_name_class(t.lo(a)) < 3
+        && (a + 1..b).all(plain)
+        && g.lookup(&fold(t.span_text(a, b))).is_empty();
+    body.then(|| Found {
+        a,
+        b,
+        kind: EntityKind::Organization,
+        name: clean_name(t, a, b),
+        roles: Vec::new(),
+    })
+}

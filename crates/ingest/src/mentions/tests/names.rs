@@ -651,7 +651,7 @@ fn a_run_opened_by_a_country_the_gazetteer_lacks_is_no_place() {
         (
             "The samples came from Norway Genebank, a national archive.",
             "Norway Genebank",
-            None,
+            Some(EntityKind::Organization),
         ),
         // a country the gazetteer names in several words is one
         (
@@ -722,6 +722,40 @@ fn a_body_word_opening_a_sentence_before_a_noun_of_people_is_no_name() {
             "Police said two men were held.",
             "Police",
             Some(EntityKind::Organization),
+        ),
+    ]);
+}
+
+#[test]
+fn a_run_opened_by_a_country_is_a_body_of_that_country() {
+    check_kinds(&[
+        (
+            "Norway Genebank said the seeds were safe.",
+            "Norway Genebank",
+            Some(EntityKind::Organization),
+        ),
+        // a rarer given name: more firms than people are called so
+        (
+            "China Genebank said the seeds were safe.",
+            "China Genebank",
+            Some(EntityKind::Organization),
+        ),
+        // a country's name that is a common given name opens a person's
+        (
+            "Jordan Hale said the seeds were safe.",
+            "Jordan Hale",
+            Some(EntityKind::Person),
+        ),
+        // a feature after it, or a title, is no body
+        (
+            "Ships crossed the Korea Strait on Monday.",
+            "Korea Strait",
+            Some(EntityKind::Place),
+        ),
+        (
+            "Norway President Ana Ruiz said the seeds were safe.",
+            "Ana Ruiz",
+            Some(EntityKind::Person),
         ),
     ]);
 }
