@@ -38,13 +38,7 @@ pub(super) fn company_after_its_trade(
         && rules::is_org_descriptor(t.lo(a0))
         && sentence_initial(t, a0)
         && named();
-    company.then(|| Found {
-        a,
-        b,
-        kind: EntityKind::Organization,
-        name: clean_name(t, a, b),
-        roles: Vec::new(),
-    })
+    company.then(|| organization(t, a, b))
 }
 
 /// "analysts at Morgan Stanley", "researchers at Velto": a name right after people who
@@ -64,13 +58,7 @@ pub(super) fn employer_of_staff(
             || gaz.is_some_and(|g| is_large_place(g, &fold(written)))
     };
     let employer = staff && (a..b).all(|i| t.is_cap(i) || t.is_punct(i, '&')) && !place();
-    employer.then(|| Found {
-        a,
-        b,
-        kind: EntityKind::Organization,
-        name: clean_name(t, a, b),
-        roles: Vec::new(),
-    })
+    employer.then(|| organization(t, a, b))
 }
 
 /// An outlet: introduced by its kind ("the daily El Comercio"), an unknown acronym someone
@@ -169,8 +157,8 @@ fn printed_in(t: &Tokens, a0: usize) -> bool {
 /// "the NTB news agency", "the Ekko newspaper", "told Ekko radio", "speaking on Ekko
 /// radio,", "Ekko radio reported": the outlet's kind right after the name (after "the", a
 /// listener right after "told", or after "on", "to" or "with" when the kind ends the
-/// phrase: "attacks on Vell radio stations" name the town; or before a cue), with no other name after the kind ("the Vell daily
-/// Ekko" names Ekko, and Vell is its town).
+/// phrase: "attacks on Vell radio stations" name the town; or before a cue), with no
+/// other name after the kind ("the Vell daily Ekko" names Ekko, and Vell is its town).
 fn kind_after(t: &Tokens, reg: &Registry, a: usize, b: usize) -> bool {
     let Some(kind_end) = outlet_kind_end(t, b) else {
         return false;
@@ -336,13 +324,7 @@ pub(super) fn as_club(t: &Tokens, gaz: Option<&Gazetteer>, a: usize, b: usize) -
     let place = |x: usize, y: usize| !g.lookup(&fold(t.span_text(x, y))).is_empty();
     let before = rules::CLUB_WORDS_BEFORE.contains(&t.lo(a)) && place(a + 1, b);
     let after = rules::CLUB_WORDS_AFTER.contains(&t.lo(b - 1)) && place(a, b - 1);
-    ((before || after) && !place(a, b)).then(|| Found {
-        a,
-        b,
-        kind: EntityKind::Organization,
-        name: clean_name(t, a, b),
-        roles: Vec::new(),
-    })
+    ((before || after) && !place(a, b)).then(|| organization(t, a, b))
 }
 
 /// "China Mobile said", "data from Norway Genebank": a country's name opening a run the
@@ -362,11 +344,16 @@ pub(super) fn as_country_body(
         && given_name_class(t.lo(a)) < 3
         && (a + 1..b).all(plain)
         && g.lookup(&fold(t.span_text(a, b))).is_empty();
-    body.then(|| Found {
+    body.then(|| organization(t, a, b))
+}
+
+/// The run `[a, b)` as an organisation named as written.
+fn organization(t: &Tokens, a: usize, b: usize) -> Found {
+    Found {
         a,
         b,
         kind: EntityKind::Organization,
         name: clean_name(t, a, b),
         roles: Vec::new(),
-    })
+    }
 }
