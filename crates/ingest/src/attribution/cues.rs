@@ -309,7 +309,7 @@ fn names_whose_noun(t: &Tokens, i: usize, sa: usize) -> bool {
         k -= 1;
     }
     // "…, the Harbour Board estimates.": after a comma, the name is the subject
-    let trailing = t.is(k - 1, "the") && (k - 1 == sa || t.is_punct(k - 2, ','));
+    let trailing = k > sa && t.is(k - 1, "the") && (k - 1 == sa || t.is_punct(k - 2, ','));
     let object = k > sa
         && t.is_word(k - 1)
         && !t.is_cap(k - 1)

@@ -6,7 +6,7 @@ use crate::{ExtractOptions, Extractor};
 use std::sync::OnceLock;
 
 /// The extractor as the service runs it, with the embedded gazetteer, loaded once.
-fn extractor() -> &'static Extractor {
+pub(super) fn extractor() -> &'static Extractor {
     static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
     EXTRACTOR.get_or_init(|| {
         Extractor::with_gazetteer(claimgraph_gazetteer::shared().expect("embedded gazetteer"))

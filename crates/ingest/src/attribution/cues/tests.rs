@@ -667,3 +667,33 @@ fn one_quoted_as_saying_said_it() {
         ),
     ]);
 }
+
+#[test]
+fn a_cue_plural_opening_a_text_without_a_headline_is_read_safely() {
+    // the name then opens the text: nothing stands before it to look at
+    let opts = crate::ExtractOptions {
+        headline_is_first_line: false,
+    };
+    let x = super::super::test_support::extractor();
+    let read = |text: &str| -> Vec<(String, String)> {
+        let ex = x.extract(text, &opts);
+        ex.claims
+            .iter()
+            .map(|c| {
+                let who = c.speaker.as_ref().map_or("", |m| m.name.as_str());
+                (
+                    who.to_string(),
+                    c.span.slice(text).unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    assert!(read("Harbour Board estimates.").is_empty());
+    assert_eq!(
+        read("Harbour Board estimates rose, officials said."),
+        [(
+            "officials".to_string(),
+            "Harbour Board estimates rose".to_string()
+        )]
+    );
+}
