@@ -79,25 +79,7 @@ fn main_name(g: &Gazetteer, c: Cand) -> String {
 /// Whether two folded names are unlike each other, not spellings of one name: half their
 /// letters or more differ ("Kiev" and "Kyiv", "New York" and "New York City" are alike).
 pub(crate) fn unlike_names(a: &str, b: &str) -> bool {
-    2 * edit_distance(a, b) > a.chars().count().max(b.chars().count())
-}
-
-/// Levenshtein distance between two words, in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
+    2 * strsim::levenshtein(a, b) > a.chars().count().max(b.chars().count())
 }
 
 fn country_of(g: &Gazetteer, c: Cand) -> CountryCode {
