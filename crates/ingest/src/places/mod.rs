@@ -215,7 +215,8 @@ fn candidates<'a>(g: &Gazetteer, w: &'a str, key: &str) -> Name<'a> {
             // a place called X by a name like its own (a town that lists X among its old
             // names, unlike its own, is no centre of a province X the gazetteer lacks)
             let cands = if regions.is_empty() {
-                let like = |c: &Cand| !unlike_names(&fold(&main_name(g, *c)), &fold(base));
+                let folded = fold(base);
+                let like = |c: &Cand| !unlike_names(&fold(&main_name(g, *c)), &folded);
                 places(base).into_iter().filter(like).collect()
             } else {
                 regions
