@@ -17,10 +17,10 @@ use super::bodies::{
 use super::evidence::{
     acts_on_its_own, alias_abroad, compass_region, described_as_person, facility_after,
     given_name_class, is_common_given_name, is_large_place, is_place_in, large_place,
-    modifies_people, names_a_kind, names_a_region, opens_a_body_name, opens_with_place_of_noun,
-    paired_with_a_town, placed_by_what_follows, reads_as_body, reads_as_person, region_word_after,
-    roles_after, roles_before, sports_side, tagged_as, team_key, unknown_acronym_after_in,
-    unlike_alias_only, NOT_PLACE_MARGIN,
+    modifies_people, names_a_kind, names_a_region, only_another_name, opens_a_body_name,
+    opens_with_place_of_noun, paired_with_a_town, placed_by_what_follows, reads_as_body,
+    reads_as_person, region_word_after, roles_after, roles_before, sports_side, tagged_as,
+    team_key, unknown_acronym_after_in, unlike_alias_only, NOT_PLACE_MARGIN,
 };
 use super::registry::{Found, Registry};
 use super::titled::as_titled_person;
@@ -495,8 +495,7 @@ impl Run<'_> {
                 && b - pa <= 3
                 && uncommon
                 && is_large_place(g, core.as_deref().unwrap_or_else(key))
-                && !alias_abroad(g, key(), &reg.countries)
-                && !unlike_alias_only(g, key())
+                && !only_another_name(g, key(), &reg.countries)
                 && !self.personal()
         });
         // A smaller place in a country the article names, where it reads as a name of its
@@ -571,9 +570,7 @@ impl Run<'_> {
                 || in_country
                 || owned
                 || (reg.is_place_lo(lower)
-                    && !gaz.is_some_and(|g| {
-                        alias_abroad(g, key(), &reg.countries) || unlike_alias_only(g, key())
-                    })))
+                    && !gaz.is_some_and(|g| only_another_name(g, key(), &reg.countries))))
     }
 
     /// "Doctors Without Borders said …": a run of several capitalised words right before a

@@ -326,6 +326,16 @@ pub(super) fn unlike_alias_only(g: &Gazetteer, folded: &str) -> bool {
         })
 }
 
+/// A name the gazetteer gives its places only as another name of theirs, by either
+/// reading: towns abroad ([`alias_abroad`]) or one unlike their own ([`unlike_alias_only`]).
+pub(super) fn only_another_name(
+    g: &Gazetteer,
+    folded: &str,
+    countries: &FnvSet<CountryCode>,
+) -> bool {
+    alias_abroad(g, folded, countries) || unlike_alias_only(g, folded)
+}
+
 /// The most populous place called `folded`, if it is a large one (capitals included).
 pub(super) fn large_place(g: &Gazetteer, folded: &str) -> Option<PlaceId> {
     let p = *g.lookup(folded).first()?;
