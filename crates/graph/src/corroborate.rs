@@ -216,15 +216,17 @@ pub const IDF_FLOOR: f64 = 0.05;
 /// comparing it with many others is a merge of short integer lists, with no allocation.
 /// The terms' weights are looked up at comparison: they change as the corpus grows, the
 /// profile does not.
+///
+/// The writer keeps one for every claim a posting names, millions in a large graph, so its
+/// lists share one allocation: terms, places, the first-level regions its places lie in,
+/// and speakers, one after another.
 #[derive(Debug, Clone)]
 pub struct Profile {
-    terms: Vec<u32>,
-    places: Vec<u32>,
-    /// The first-level regions its places lie in.
-    regions: Vec<u32>,
-    speakers: Vec<u32>,
+    ids: Box<[u32]>,
+    /// Where the places, the regions and the speakers start in `ids`.
+    starts: [u32; 3],
     /// Each figure.
-    figures: Vec<Figure>,
+    figures: Box<[Figure]>,
     negated: bool,
 }
 
@@ -238,7 +240,7 @@ struct Figure {
     /// Its context terms, sorted; `None` for a counted noun, which names its subject, and
     /// for a figure with nothing beside it (or stored before contexts were), which cannot
     /// be told apart.
-    context: Option<Vec<u32>>,
+    context: Option<Box<[u32]>>,
     /// The side of the value the text leaves open.
     open: Open,
     /// In one of [`LOOSE_UNITS`]: an equal one ties two claims to nothing.
@@ -371,16 +373,16 @@ pub struct Comparison {
 impl Profile {
     /// `intern` gives each distinct token (and unit) one id.
     pub fn new(sig: &Signature, intern: &mut impl FnMut(&str) -> u32) -> Profile {
-        let mut ids = |tokens: &mut dyn Iterator<Item = &str>| {
+        let mut sorted = |tokens: &mut dyn Iterator<Item = &str>| {
             let mut v: Vec<u32> = tokens.map(&mut *intern).collect();
             v.sort_unstable();
             v.dedup();
             v
         };
-        let terms = ids(&mut sig.text_terms());
-        let places = ids(&mut sig.with_prefix("p:"));
-        let regions = ids(&mut sig.with_prefix(REGION));
-        let speakers = ids(&mut sig.with_prefix("s:"));
+        let terms = sorted(&mut sig.text_terms());
+        let places = sorted(&mut sig.with_prefix("p:"));
+        let regions = sorted(&mut sig.with_prefix(REGION));
+        let speakers = sorted(&mut sig.with_prefix("s:"));
         let mut figures: Vec<Figure> = sig
             .figures()
             .into_iter()
@@ -394,27 +396,53 @@ impl Profile {
                     unit: intern(u),
                     value: v,
                     scale: is_scale(u),
-                    context: (!context.is_empty()).then_some(context),
+                    context: (!context.is_empty()).then(|| context.into_boxed_slice()),
                     open: sig.open_of(u, v),
                     loose: LOOSE_UNITS.contains(&u),
                 }
             })
             .collect();
         share_restated_context(&mut figures);
+        let start = |v: &Vec<u32>| u32::try_from(v.len()).unwrap_or(u32::MAX);
+        let places_at = start(&terms);
+        let regions_at = places_at.saturating_add(start(&places));
+        let speakers_at = regions_at.saturating_add(start(&regions));
+        let mut ids = terms;
+        ids.extend(places);
+        ids.extend(regions);
+        ids.extend(speakers);
         Profile {
-            terms,
-            places,
-            regions,
-            speakers,
-            figures,
+            ids: ids.into_boxed_slice(),
+            starts: [places_at, regions_at, speakers_at],
+            figures: figures.into_boxed_slice(),
             negated: sig.tokens.iter().any(|t| t == NEGATED),
         }
+    }
+
+    /// Its comparison terms, sorted.
+    fn terms(&self) -> &[u32] {
+        &self.ids[..self.starts[0] as usize]
+    }
+
+    /// Its places, sorted.
+    fn places(&self) -> &[u32] {
+        &self.ids[self.starts[0] as usize..self.starts[1] as usize]
+    }
+
+    /// The first-level regions its places lie in, sorted.
+    fn regions(&self) -> &[u32] {
+        &self.ids[self.starts[1] as usize..self.starts[2] as usize]
+    }
+
+    /// Its speakers, sorted.
+    fn speakers(&self) -> &[u32] {
+        &self.ids[self.starts[2] as usize..]
     }
 
     /// What the claim names that tells one story from another: its places (no country)
     /// and its speaker, as interned tokens.
     pub fn story(&self) -> impl Iterator<Item = u32> + '_ {
-        self.places.iter().chain(&self.speakers).copied()
+        self.places().iter().chain(self.speakers()).copied()
     }
 
     /// Text similarity: IDF-weighted cosine of the two claims' terms.
@@ -427,14 +455,14 @@ impl Profile {
         if na <= 0.0 || nb <= 0.0 {
             return 0.0;
         }
-        let shared: f64 = in_both(&self.terms, &other.terms).map(weight).sum();
+        let shared: f64 = in_both(self.terms(), other.terms()).map(weight).sum();
         shared / (na * nb).sqrt()
     }
 
     /// The summed weight of its terms, which [`Profile::compare_normed`] takes so that a
     /// claim compared with many others weighs its own terms once.
     pub fn norm(&self, weight: &impl Fn(u32) -> f64) -> f64 {
-        self.terms.iter().map(|t| weight(*t)).sum()
+        self.terms().iter().map(|t| weight(*t)).sum()
     }
 
     /// How this claim and `other` relate; `weight` gives a term's weight (see [`idf`]).
@@ -450,8 +478,8 @@ impl Profile {
         norms: (f64, f64),
     ) -> Comparison {
         let text = self.text_similarity(other, weight, norms);
-        let places = shared(&self.places, &other.places);
-        let speakers = shared(&self.speakers, &other.speakers);
+        let places = shared(self.places(), other.places());
+        let speakers = shared(self.speakers(), other.speakers());
         let equal_figure = self.gives_one_figure(other, true);
         let mut score = text + PLACE_BONUS * places as f64;
         if self.gives_one_figure(other, false) {
@@ -489,13 +517,14 @@ impl Profile {
         let disagree = disagreement.is_some();
         let about_one_thing = disagreement == Some(true)
             || anchored
-            || in_both(&self.terms, &other.terms).nth(1).is_some();
+            || in_both(self.terms(), other.terms()).nth(1).is_some();
         let similar = text >= SAME_SUBJECT || score >= CORROBORATES;
         // two versions of one figure are given for one scope: "90 in the region" and "40 in
         // its capital", "151 km from A to B" and "127 km from C to B" can both be true; a
         // figure of no named place may be of any
-        let same_scope =
-            self.places == other.places || self.places.is_empty() || other.places.is_empty();
+        let same_scope = self.places() == other.places()
+            || self.places().is_empty()
+            || other.places().is_empty();
         Comparison {
             text,
             score,
@@ -528,10 +557,10 @@ impl Profile {
     /// they share) lie in a first-level region of the other's: a town and its region are
     /// one area, two towns of one region may be one event, towns of two regions are not.
     fn elsewhere(&self, other: &Profile, shared_places: usize) -> bool {
-        !self.places.is_empty()
-            && !other.places.is_empty()
+        !self.places().is_empty()
+            && !other.places().is_empty()
             && shared_places == 0
-            && shared(&self.regions, &other.regions) == 0
+            && shared(self.regions(), other.regions()) == 0
     }
 }
 
