@@ -2,9 +2,13 @@
 //! recent claims holding each token, so an article's candidate matches are a few hash
 //! lookups per claim instead of a query per token. The writer keeps one in memory, builds
 //! it from the stored signatures and catches it up with what other processes wrote.
+//!
+//! Every claim a posting list names keeps its profile in memory: candidates come only
+//! from postings, so none is read back from the store, and a claim dropped from its last
+//! list can never be a candidate again, so its profile goes with it.
 
+use std::collections::hash_map::Entry;
 use std::collections::VecDeque;
-use std::sync::Arc;
 
 use claimgraph_model::{FnvMap as HashMap, FnvSet as HashSet};
 
@@ -17,15 +21,22 @@ pub const SEED_TOKENS: usize = 8;
 pub const PER_TOKEN: usize = 60;
 /// Most candidates compared per new claim.
 pub const MAX_CANDIDATES: usize = 150;
-/// Claims whose signature is kept in memory between articles (in two generations): the
-/// most recent claims are the ones postings name.
-pub const RECENT_CLAIMS: usize = 100_000;
+/// Profiles read back from the store (members of a fact that no posting names any more)
+/// kept between articles, in two generations of at most this many.
+pub const READ_BACK_CLAIMS: usize = 100_000;
 
 /// What a candidate claim is compared by; immutable once written.
 #[derive(Debug)]
 pub struct Candidate {
     pub(crate) article: Id,
     pub(crate) profile: Profile,
+}
+
+/// A candidate and the number of posting lists that name it.
+#[derive(Debug)]
+struct Held {
+    candidate: Candidate,
+    lists: u32,
 }
 
 /// The writer's index of stored claims by comparison token.
@@ -43,8 +54,10 @@ pub struct TokenIndex {
     ln_df: Vec<f64>,
     /// The most recent claims holding each token, oldest first.
     postings: Vec<VecDeque<Id>>,
-    recent: HashMap<Id, Arc<Candidate>>,
-    older: HashMap<Id, Arc<Candidate>>,
+    /// The candidate of every claim some posting names, with how many name it.
+    held: HashMap<Id, Held>,
+    /// Candidates read back from the store, the newer generation first.
+    read_back: [HashMap<Id, Candidate>; 2],
     /// Each article's story: what its claims name ([`Profile::story`]), sorted. Kept for
     /// every article seen (a few ids each), not only the cached claims'.
     stories: HashMap<Id, Vec<u32>>,
@@ -77,17 +90,33 @@ impl TokenIndex {
         let mut tokens: Vec<u32> = tokens.iter().map(|t| self.intern(t)).collect();
         tokens.sort_unstable();
         tokens.dedup();
-        for t in tokens {
+        for &t in &tokens {
             let t = t as usize;
             self.df[t] += 1;
             self.ln_df[t] = f64::from(self.df[t]).ln_1p();
             let list = &mut self.postings[t];
             list.push_back(id);
             if list.len() > PER_TOKEN {
-                list.pop_front();
+                if let Some(dropped) = list.pop_front() {
+                    self.release(dropped);
+                }
             }
         }
-        self.remember(id, Arc::new(Candidate { article, profile }));
+        self.note_story(article, [&profile]);
+        if let Ok(lists @ 1..) = u32::try_from(tokens.len()) {
+            let candidate = Candidate { article, profile };
+            self.held.insert(id, Held { candidate, lists });
+        }
+    }
+
+    /// Forgets a claim's profile once no posting names it.
+    fn release(&mut self, id: Id) {
+        if let Entry::Occupied(mut held) = self.held.entry(id) {
+            held.get_mut().lists -= 1;
+            if held.get().lists == 0 {
+                held.remove();
+            }
+        }
     }
 
     pub fn profile(&mut self, signature: &Signature) -> Profile {
@@ -113,16 +142,11 @@ impl TokenIndex {
         self.stories.get(&article).map_or(&[][..], Vec::as_slice)
     }
 
-    fn remember(&mut self, id: Id, c: Arc<Candidate>) {
-        self.note_story(c.article, [&c.profile]);
-        if self.recent.len() >= RECENT_CLAIMS {
-            self.older = std::mem::take(&mut self.recent);
+    pub fn cached(&self, id: Id) -> Option<&Candidate> {
+        match self.held.get(&id) {
+            Some(held) => Some(&held.candidate),
+            None => self.read_back.iter().find_map(|g| g.get(&id)),
         }
-        self.recent.insert(id, c);
-    }
-
-    pub fn cached(&self, id: Id) -> Option<&Arc<Candidate>> {
-        self.recent.get(&id).or_else(|| self.older.get(&id))
     }
 
     /// Every term's weight as the index stands now ([`TokenIndex::weight`]), `ln(n + 1)`
@@ -178,7 +202,17 @@ impl TokenIndex {
     /// from the store).
     pub fn cache(&mut self, id: Id, article: Id, signature: &Signature) {
         let profile = self.profile(signature);
-        self.remember(id, Arc::new(Candidate { article, profile }));
+        self.note_story(article, [&profile]);
+        self.read_back[0].insert(id, Candidate { article, profile });
+    }
+
+    /// Starts a new generation of read-back profiles when the current one is full. Called
+    /// between articles only: a profile read for an article stays until it is linked, so
+    /// what an article is compared with never depends on what the cache held before.
+    pub fn age_read_back(&mut self) {
+        if self.read_back[0].len() >= READ_BACK_CLAIMS {
+            self.read_back[1] = std::mem::take(&mut self.read_back[0]);
+        }
     }
 }
 
@@ -225,6 +259,38 @@ mod tests {
         assert_eq!(found.len(), PER_TOKEN);
         assert_eq!(found.first(), Some(&(PER_TOKEN as Id + 5)));
         assert_eq!(found.last(), Some(&6));
+    }
+
+    #[test]
+    fn a_profile_is_kept_while_a_posting_names_its_claim() {
+        let mut index = index_of(&[(1, 1, "harbour crane"), (2, 2, "harbour")]);
+        for id in 3..=(PER_TOKEN as Id + 2) {
+            index.add(id, id, &sig("harbour"));
+        }
+        // 1 left the list of "harbour" but "crane" still names it; 2 left its only list
+        assert_eq!(index.candidates(&sig("crane").index_tokens()), vec![1]);
+        assert_eq!(index.cached(1).map(|c| c.article), Some(1));
+        assert!(index.cached(2).is_none());
+        assert!(index.cached(PER_TOKEN as Id + 2).is_some());
+    }
+
+    #[test]
+    fn profiles_read_back_age_between_articles_only() {
+        let mut index = TokenIndex::default();
+        let read = READ_BACK_CLAIMS as Id;
+        for id in 1..=2 * read + 1 {
+            index.cache(id, 1, &sig("harbour"));
+        }
+        // one article may read more than two generations: none is dropped before it is linked
+        assert!(index.cached(1).is_some() && index.cached(2 * read + 1).is_some());
+        index.age_read_back();
+        index.cache(2 * read + 2, 2, &sig("crane"));
+        assert!(index.cached(1).is_some() && index.cached(2 * read + 2).is_some());
+        index.age_read_back();
+        assert!(
+            index.cached(1).is_some(),
+            "the newer generation is not full yet"
+        );
     }
 
     #[test]

@@ -20,7 +20,7 @@ use crate::cluster::{average_linkage, SAME_FACT};
 use crate::corroborate::{one_story, Profile, Signature, CORROBORATES};
 use crate::{parallel, Id};
 
-pub use index::{TokenIndex, MAX_CANDIDATES, PER_TOKEN, RECENT_CLAIMS, SEED_TOKENS};
+pub use index::{TokenIndex, MAX_CANDIDATES, PER_TOKEN, READ_BACK_CLAIMS, SEED_TOKENS};
 pub use memory::MemoryFacts;
 
 /// A link between two claims as stored: (smaller claim id, larger claim id, kind, score).
@@ -282,6 +282,7 @@ pub fn link_claims<S: FactStore>(
     if claims.is_empty() {
         return Ok(());
     }
+    index.age_read_back();
     let indexed: Vec<Vec<String>> = claims.iter().map(|(_, s)| s.index_tokens()).collect();
     let found: Vec<Vec<Id>> = indexed.iter().map(|t| index.candidates(t)).collect();
     let mut all: Vec<Id> = found.iter().flatten().copied().collect();
