@@ -3,7 +3,7 @@
 //! [`Writer::link_claims`] runs it for an article's new claims.
 
 use claimgraph_model::FnvMap as HashMap;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension};
 
 use crate::read::json_array;
 use crate::writer::Writer;
@@ -68,13 +68,18 @@ impl FactStore for SqlFacts<'_> {
             .query_row([], |r| r.get(0))?)
     }
 
+    /// One statement for the article's changes: a regrouped neighbourhood moves up to a
+    /// few hundred claims, and a statement each was 8 % of the writer's time.
     fn set_facts(&mut self, changes: &[(Id, Option<Id>)]) -> Result<(), StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("UPDATE claims SET fact_id = ?1 WHERE id = ?2")?;
-        for (claim, fact) in changes {
-            stmt.execute(params![fact, claim])?;
+        if changes.is_empty() {
+            return Ok(());
         }
+        self.conn
+            .prepare_cached(
+                "UPDATE claims SET fact_id = c.value ->> '$[1]'
+                 FROM json_each(?1) c WHERE claims.id = c.value ->> '$[0]'",
+            )?
+            .execute([json_array(changes)])?;
         Ok(())
     }
 
