@@ -26,7 +26,7 @@ use super::registry::{Found, Registry};
 use super::titled::as_titled_person;
 use super::words::{
     clean_name, cue_follows, is_particle_surname, is_person_word, name_words,
-    occupation_before_name, opening_participle, strip_possessive, the_body,
+    occupation_before_name, opening_participle, particle_at, strip_possessive, the_body,
 };
 
 /// Labels one capitalised run `[a, b)`: an outlet, a titled person, a body, a place or a
@@ -327,8 +327,10 @@ impl Run<'_> {
                 .filter(|p| p.starts_with(char::is_uppercase))
                 .count()
                 >= 2;
-        // "Franco-German" is two names; "Port-de-Paix" one the gazetteer knows
+        // "Franco-German" is two names; "Port-de-Paix" one the gazetteer knows, and
+        // "Duarte-Vidal" the surname of a person the article named in full
         let unknown_compound = compound
+            && reg.person_name_lo(t.lo(pa)).is_none()
             && self
                 .gaz
                 .is_none_or(|g| g.lookup(&fold(&written)).is_empty());
@@ -682,9 +684,14 @@ impl Run<'_> {
         // before a given name and a surname
         let affiliated =
             multi && pa > a && t.has(pa - 1, flag::DEMONYM) && given_name_class(t.lo(pa)) >= 2;
+        // "Luis de la Vega", "Ida van der Berg": a given name, then a surname with its
+        // particles (the tagger, trained on English, reads "de la" as no name's)
+        let particled = given_name_class(t.lo(pa)) >= 2
+            && (pa + 1..b.saturating_sub(1)).any(|i| particle_at(t, i));
         let evidence = !roles.is_empty()
             || tagger_person
             || affiliated
+            || particled
             || appositive
             || byline
             || after_cue

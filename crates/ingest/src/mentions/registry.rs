@@ -212,10 +212,8 @@ impl Registry {
         if let Some(&i) = self.by_name.get(low) {
             return Some(i);
         }
-        if !low.contains(' ') {
-            return self.by_surname.get(low).copied();
-        }
-        None
+        // a surname alone, or with its particles ("van Dam", "de la Vega")
+        self.by_surname.get(low).copied()
     }
 
     /// The resolved full name for a lower-case name as written.
@@ -266,6 +264,10 @@ impl Registry {
                     self.by_surname.insert(bare.to_string(), idx);
                 }
             }
+        }
+        // "Jan van Dam" is "Van Dam" opening a sentence, "van Dam" inside one
+        if let Some(with_particles) = particle_surname(&low) {
+            self.by_surname.insert(with_particles.to_string(), idx);
         }
         self.by_name.insert(low, idx);
         idx
@@ -459,4 +461,12 @@ fn nation_of(ctx: &[String]) -> Option<claimgraph_gazetteer::CountryCode> {
     let g = claimgraph_gazetteer::embedded()?;
     ctx.iter()
         .find_map(|c| g.demonym_country(c).map(|k| k.code))
+}
+
+/// The surname of a lower-case full name from its first particle on ("van dam" of "jan van
+/// dam", "de la vega" of "luis de la vega"), when a particle follows the given name.
+fn particle_surname(low: &str) -> Option<&str> {
+    let (_, rest) = low.split_once(' ')?;
+    let (first, _) = rest.split_once(' ')?;
+    rules::NAME_PARTICLES.contains(&first).then_some(rest)
 }

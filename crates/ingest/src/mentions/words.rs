@@ -104,7 +104,8 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
             && !t.toks[j].cap;
         if joins {
             let mut k = j + 1;
-            if t.is(k, "the") {
+            // "Luis de la Vega", "Ida van der Berg": a second particle
+            if t.is(k, "the") || (particle_at(t, j) && particle_at(t, k)) {
                 k += 1;
             }
             if k < limit && t.is_cap(k) {
@@ -194,10 +195,22 @@ fn purpose_name_goes_on(t: &Tokens, j: usize, limit: usize) -> bool {
             .any(|k| t.has(k, flag::ORG_HEAD))
 }
 
+/// Whether token `i` is a name particle written in lower case ("van", "de", "la").
+pub(super) fn particle_at(t: &Tokens, i: usize) -> bool {
+    i < t.len() && !t.toks[i].cap && rules::NAME_PARTICLES.contains(&t.lo(i))
+}
+
 /// A word of a person's name; "van", "de", "bin" count inside a name ("Jan van Dam").
 pub(super) fn is_person_word(t: &Tokens, i: usize) -> bool {
-    if !t.toks[i].cap && rules::NAME_PARTICLES.contains(&t.lo(i)) {
-        return i > 0 && t.is_cap(i - 1) && t.is_cap(i + 1);
+    if particle_at(t, i) {
+        // one or two particles between capitalised words ("van Dam", "de la Vega")
+        let before = if i > 1 && particle_at(t, i - 1) {
+            i - 2
+        } else {
+            i.wrapping_sub(1)
+        };
+        let after = if particle_at(t, i + 1) { i + 2 } else { i + 1 };
+        return i > 0 && before < i && t.is_cap(before) && t.is_cap(after);
     }
     if i > 0 && is_particle_surname(t.s(i)) {
         return t.is_cap(i - 1);

@@ -151,8 +151,8 @@ pub const HYPHENED_NAME_PARTICLES: &[&str] =
 /// Vega", "Omar bin Said", "Mato Grosso do Sul"): they continue a capitalised name and
 /// belong to a person's. ("do" is also an English verb: see `mentions::words::run_end`.)
 pub const NAME_PARTICLES: &[&str] = &[
-    "de", "du", "des", "la", "le", "del", "da", "di", "van", "von", "der", "al", "bin", "do",
-    "dos", "das", "della", "degli", "ibn", "ter", "ten", "zu",
+    "de", "du", "des", "la", "le", "del", "da", "di", "van", "von", "der", "den", "al", "bin",
+    "do", "dos", "das", "los", "della", "degli", "ibn", "ter", "ten", "zu",
 ];
 
 /// Whether a lower-case word may stand inside a capitalised name: one of

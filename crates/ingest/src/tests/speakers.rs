@@ -709,3 +709,37 @@ fn plain_form_cues_attribute_unless_negated_modal_or_nouns() {
         ]
     );
 }
+
+#[test]
+fn a_surname_with_a_hyphen_or_particles_is_the_person_named_in_full() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The board named Lena Marsh-Hollis as its chair. Marsh-Hollis, 52, said the \
+             harbour would reopen.",
+            &["Lena Marsh-Hollis"],
+        ),
+        (
+            "Inspectors fined the owner, Piet van Oord. Van Oord said he would pay.",
+            &["Piet van Oord"],
+        ),
+        (
+            "Marta de la Fuente won the vote on Sunday. De la Fuente said the count was fair.",
+            &["Marta de la Fuente"],
+        ),
+        (
+            "The keeper, Ida van der Kolk, said the dyke held. Later van der Kolk said it \
+             was fine.",
+            &["Ida van der Kolk", "Ida van der Kolk"],
+        ),
+        // a compound or a particle no person of the article bears stays what it was
+        (
+            "The board named Lena Marsh as its chair. Rolls-Royce said the engines were safe.",
+            &["Rolls-Royce"],
+        ),
+        (
+            "The Bank of the Netherlands said rates would rise.",
+            &["Bank of the Netherlands"],
+        ),
+    ];
+    check_speakers(cases);
+}
