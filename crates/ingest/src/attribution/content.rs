@@ -6,7 +6,8 @@ use super::syntax::{
     enclosing_clause, is_auxiliary, is_determiner, is_past_tense, loose_words, words,
 };
 use super::types::{Analyzer, Attr, Draft, QuoteMask, Sentence, QUOTE_FRAGMENT};
-use crate::mentions::outlet_kind_end;
+use crate::mentions::{outlet_kind_end, outlet_service_end};
+use crate::model::EntityKind;
 use crate::rules;
 use crate::text::{flag, Kind, Tokens};
 
@@ -188,8 +189,12 @@ impl Analyzer<'_, '_> {
         while d < limit {
             if let Some(f) = self.reg.overlapping(d, d + 1).first() {
                 if f.a == d {
-                    // "told the NTB news agency …": the outlet's kind after its name
-                    d = outlet_kind_end(t, f.b).unwrap_or(f.b);
+                    // "told the NTB news agency …": the outlet's kind after its name;
+                    // "told BBC Radio Wales …": one of its services
+                    let service = (f.kind == EntityKind::Outlet)
+                        .then(|| outlet_service_end(t, f.b, limit))
+                        .flatten();
+                    d = outlet_kind_end(t, f.b).or(service).unwrap_or(f.b);
                     break;
                 }
             }

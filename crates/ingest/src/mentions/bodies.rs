@@ -6,7 +6,7 @@ use claimgraph_gazetteer::{fold, Gazetteer};
 use crate::model::EntityKind;
 use crate::rules;
 use crate::tagger::sentence_initial;
-use crate::text::{flag, word_hash, Tokens};
+use crate::text::{flag, word_hash, Kind, Tokens};
 
 use super::evidence::{described_as_organization, given_name_class, is_large_place, tagged_as};
 use super::registry::{Found, Registry};
@@ -187,6 +187,37 @@ pub(crate) fn outlet_kind_end(t: &Tokens, i: usize) -> Option<usize> {
     } else {
         None
     }
+}
+
+/// Where the service of an outlet named up to `i` ends ("BBC| Radio 4’s Today programme",
+/// "Sky News| Australia"), no further than `limit`: a service word, the capitalised words
+/// and numbers after it, and after a possessive the programme's name. `None` when no
+/// service word follows: "told Reuters Ukraine would …" keeps its content.
+pub(crate) fn outlet_service_end(t: &Tokens, i: usize, limit: usize) -> Option<usize> {
+    if i >= limit || !t.is_cap(i) || !rules::OUTLET_SERVICE_WORDS.contains(&t.lo(i)) {
+        return None;
+    }
+    let named = |k: usize| k < limit && (t.is_cap(k) || t.toks[k].kind == Kind::Num);
+    let mut e = i + 1;
+    while named(e) && !t.is_possessive(e - 1) {
+        e += 1;
+    }
+    // "4’s": a number's possessive is tokens of its own
+    let apart =
+        e + 1 < limit && matches!(t.s(e), "’" | "'") && !t.toks[e].space_before && t.is(e + 1, "s");
+    if apart {
+        e += 2;
+    }
+    if apart || t.is_possessive(e - 1) {
+        let mut p = e;
+        while p < limit && t.is_cap(p) {
+            p += 1;
+        }
+        if p < limit && p > e && rules::PROGRAMME_NOUNS.contains(&t.lo(p)) {
+            e = p + 1;
+        }
+    }
+    Some(e)
 }
 
 /// An outlet by its head word ("… Television"), or a body: a head word ("Ministry"), a

@@ -33,7 +33,7 @@ use self::descriptions::{read_seats, resolve_place_descriptions};
 use self::evidence::{roles_after, roles_before, sports_side, team_key, LARGE_PLACE};
 use self::words::strip_possessive;
 
-pub(crate) use self::bodies::outlet_kind_end;
+pub(crate) use self::bodies::{outlet_kind_end, outlet_service_end};
 pub use self::evidence::is_common_given_name;
 pub(crate) use self::evidence::names_a_kind;
 pub use self::registry::{Found, Registry};

@@ -419,6 +419,17 @@ pub const OUTLET_KINDS: &[&str] = &[
     "website", "outlet", "journal", "station", "network", "podcast", "radio", "television",
 ];
 
+/// Capitalised words after an outlet's name that name one of its services ("BBC Radio
+/// Wales", "Sky News Australia", "CNN International"): the service goes on the outlet.
+pub const OUTLET_SERVICE_WORDS: &[&str] = &[
+    "radio", "television", "tv", "news", "world", "channel", "international", "online",
+    "live", "breakfast",
+];
+
+/// Nouns after a service's possessive that close a programme's name ("BBC Radio 4's
+/// Today programme").
+pub const PROGRAMME_NOUNS: &[&str] = &["programme", "program", "show", "podcast", "bulletin"];
+
 /// "X posted a video showing Y": verbs that publish pictures and the pictures they publish,
 /// whose content after "showing" is reported as the poster's claim.
 pub const SHARE_VERBS: &[&str] = &["shared", "posted", "published", "released", "circulated"];

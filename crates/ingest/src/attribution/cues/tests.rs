@@ -362,6 +362,29 @@ fn whom_it_was_told_to_is_not_what_was_told() {
 }
 
 #[test]
+fn an_outlets_service_is_part_of_the_listener() {
+    check(&[
+        (
+            "“The vote is delayed,” Nora Vik told BBC Radio Cymru after the count.",
+            &[("Nora Vik", "The vote is delayed,")],
+        ),
+        (
+            "“The vote is delayed,” Nora Vik told BBC Radio 5’s morning show.",
+            &[("Nora Vik", "The vote is delayed,")],
+        ),
+        (
+            "Nora Vik told Sky News Arabia that the vote was delayed.",
+            &[("Nora Vik", "the vote was delayed")],
+        ),
+        // no service word after the outlet: what follows is what was told
+        (
+            "Nora Vik told Reuters Dunmore would vote again.",
+            &[("Nora Vik", "Dunmore would vote again")],
+        ),
+    ]);
+}
+
+#[test]
 fn a_listener_after_to_is_no_infinitive() {
     check(&[
         (
