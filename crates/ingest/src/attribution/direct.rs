@@ -206,8 +206,16 @@ fn quote_owner(
             // "told reporters that “…”" quote the whole of what was said
             let that_opens = q.open > 0 && t.is(q.open - 1, "that");
             let no_that = that_opens || !(x.cue_end..q.open).any(|i| t.is(i, "that"));
-            let ends_clause =
-                words(t, qend, s.b) <= 5 || t.is_punct(qend, ',') || t.is_punct(qend, '.');
+            // "called the budget “a betrayal” and vowed to …": what a naming verb quotes
+            // is all it says, whatever the speaker did next
+            let next_verb_phrase = x.quote_only
+                && (qend..s.b)
+                    .find(|&i| t.is_word(i))
+                    .is_some_and(|i| rules::CLAUSE_COORDINATORS.contains(&t.lo(i)));
+            let ends_clause = words(t, qend, s.b) <= 5
+                || t.is_punct(qend, ',')
+                || t.is_punct(qend, '.')
+                || next_verb_phrase;
             if gap <= limit
                 && no_that
                 && (ends_clause || (gap == 0 && !clause_goes_on(t, qend, s.b)))

@@ -720,3 +720,23 @@ fn a_cue_plural_opening_a_text_without_a_headline_is_read_safely() {
         )]
     );
 }
+
+#[test]
+fn what_a_naming_verb_quotes_is_said_whatever_the_speaker_did_next() {
+    check(&[
+        (
+            "Ana Ruiz called the levy “a tax on hope” and vowed to fight it in the Supreme Court.",
+            &[("Ana Ruiz", "a tax on hope")],
+        ),
+        (
+            "The mayor described the storm as “the worst in years” but praised the crews \
+             who worked through the night in Dunmore.",
+            &[("The mayor", "the worst in years")],
+        ),
+        // a quotation the clause goes on from is part of a larger phrase, not what was said
+        (
+            "Ana Ruiz called the levy “a tax” of the kind that hurts farmers in the north most.",
+            &[],
+        ),
+    ]);
+}
