@@ -46,6 +46,9 @@ impl Analyzer<'_, '_> {
                 // "shared photos on social networks showing …": the poster reports it.
                 out.push((i, showing + 1, CueKind::Plain));
                 i = showing;
+            } else if puts_a_figure(t, i, s.b) {
+                // "Police put the crowd at 5,000": an estimate is what its giver says
+                out.push((i, i + 1, CueKind::Plain));
             } else if let Some((end, from)) = phrase_cue(t, i) {
                 // "made clear that …", "took responsibility for …"
                 let kind = if t.lo(i).ends_with("ing") {
@@ -393,6 +396,29 @@ pub(super) fn document_saying(t: &Tokens, i: usize, limit: usize) -> Option<usiz
     (document + 1..(document + 7).min(limit))
         .take_while(|&k| t.is_word(k) || t.is_punct(k, ','))
         .find(|&k| t.has(k, flag::PARTICIPLE))
+}
+
+/// Whether "put" at `i` gives an estimate: "put the death toll at 42", "puts its losses
+/// at $2 billion" (a determiner, at most three words, "at" and a figure); "put the boxes
+/// at the door" puts things somewhere.
+pub(super) fn puts_a_figure(t: &Tokens, i: usize, limit: usize) -> bool {
+    if !rules::ESTIMATE_PUT_VERBS.contains(&t.lo(i))
+        || !rules::ESTIMATE_DETERMINERS.contains(&t.lo(i + 1))
+    {
+        return false;
+    }
+    let number = |k: usize| k < limit && (t.toks[k].kind == Kind::Num || t.has(k, flag::NUMWORD));
+    // "at $2 billion", "at about 5,000"
+    let hedge = |k: usize| {
+        !t.is_word(k)
+            || rules::QUALIFIERS
+                .iter()
+                .any(|(words, _)| words.len() == 1 && t.is(k, words[0]))
+    };
+    let figure = |k: usize| number(k) || (k < limit && hedge(k) && number(k + 1));
+    (i + 3..(i + 6).min(limit))
+        .take_while(|&k| k == i + 3 || t.is_word(k - 1))
+        .any(|k| t.is(k, "at") && figure(k + 1) && (i + 2..k).all(|w| t.is_word(w) && !t.is_cap(w)))
 }
 
 /// Where "showing" stands after "shared/posted … photos/video …" starting at `i`.

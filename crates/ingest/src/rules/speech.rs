@@ -430,6 +430,13 @@ pub const OUTLET_SERVICE_WORDS: &[&str] = &[
 /// Today programme").
 pub const PROGRAMME_NOUNS: &[&str] = &["programme", "program", "show", "podcast", "bulletin"];
 
+/// "Police put the crowd at 5,000": forms of "put" that give an estimate when a figure
+/// follows "at" (see `attribution::cues::puts_a_figure`).
+pub const ESTIMATE_PUT_VERBS: &[&str] = &["put", "puts", "putting"];
+
+/// What opens the thing estimated after "put": "put the toll at", "put its losses at".
+pub const ESTIMATE_DETERMINERS: &[&str] = &["the", "its", "their", "his", "her", "our"];
+
 /// "X posted a video showing Y": verbs that publish pictures and the pictures they publish,
 /// whose content after "showing" is reported as the poster's claim.
 pub const SHARE_VERBS: &[&str] = &["shared", "posted", "published", "released", "circulated"];

@@ -740,3 +740,20 @@ fn what_a_naming_verb_quotes_is_said_whatever_the_speaker_did_next() {
         ),
     ]);
 }
+
+#[test]
+fn whoever_puts_a_figure_at_a_number_gives_an_estimate() {
+    check(&[
+        (
+            "Police put the crowd at about 5,000.",
+            &[("Police", "the crowd at about 5,000")],
+        ),
+        (
+            "The insurer puts its storm losses at $2 billion.",
+            &[("The insurer", "its storm losses at $2 billion")],
+        ),
+        // putting things somewhere, or no figure after "at"
+        ("Workers put the boxes at the door.", &[]),
+        ("Nora Vik put the levy at the top of her list.", &[]),
+    ]);
+}
