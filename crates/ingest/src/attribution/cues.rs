@@ -1,7 +1,7 @@
 //! Cue words and the attributions they make: finding "said", "told", phrase and naming
 //! cues outside quotations, and reading each cue's speaker.
 
-use super::syntax::is_determiner;
+use super::syntax::{is_described_person, is_determiner};
 use super::types::{Analyzer, Attr, CueKind, QuoteMask, Sentence};
 use crate::model::{EntityKind, Mention};
 use crate::rules;
@@ -64,6 +64,9 @@ impl Analyzer<'_, '_> {
             } else if t.is(i, "called") && rules::CALLED_PARTICLES.contains(&t.lo(i + 1)) {
                 out.push((i, i + 2, CueKind::Plain));
                 i += 1;
+            } else if quoting_participle(t, s, mask, i) {
+                // "…, calling the ruling “a disgrace”": the main clause's subject said it
+                out.push((i, i + 1, CueKind::Participle));
             } else if t.has(i, flag::QUOTE_ONLY) {
                 out.push((i, i + 1, CueKind::QuoteOnly));
             } else if t.has(i, flag::BASE_CUE) && t.has(i + 1, flag::CUE) && !t.is_cap(i + 1) {
@@ -92,7 +95,9 @@ impl Analyzer<'_, '_> {
         let mut attrs: Vec<Attr> = Vec::new();
         for &(cue, cue_end, kind) in &cues {
             let prev_sp = attrs.iter().rev().find_map(|x| x.speaker.as_ref()).or(prev);
-            let at = new_attr(t, s, cue, cue_end, kind);
+            let mut at = new_attr(t, s, cue, cue_end, kind);
+            // a quoting participle's quotation is all it reports
+            at.quote_only |= rules::QUOTING_PARTICIPLES.contains(&t.lo(cue));
             let made = match kind {
                 CueKind::AndThat => and_that(t, s, at, &attrs),
                 CueKind::AccordingTo => self.according_to(s, mask, at, prev_sp),
@@ -169,15 +174,20 @@ impl Analyzer<'_, '_> {
         }
         // the subject: a pronoun, or a name after at most a few words of role
         // ("Opposition economist Ana Ruiz disputed it, saying …")
-        let end = if t.has(s.a, flag::PRONOUN) {
-            s.a + 1
-        } else {
+        let named = || {
             self.reg
                 .within(s.a, (s.a + SUBJECT_LEAD + 3).min(cue))
                 .iter()
                 .find(|f| f.kind != EntityKind::Place && f.a <= s.a + SUBJECT_LEAD)
-                .filter(|f| (s.a..f.a).all(|i| t.is_word(i)))?
-                .b
+                .filter(|f| (s.a..f.a).all(|i| t.is_word(i)))
+                .map(|f| f.b)
+        };
+        // "The mayor praised the crews, saying …": a description of a person
+        let described = || (s.a + 2..(s.a + 5).min(cue)).find(|&b| is_described_person(t, s.a, b));
+        let end = if t.has(s.a, flag::PRONOUN) {
+            s.a + 1
+        } else {
+            named().or_else(described)?
         };
         let opens_clause =
             end < cue && (t.is_punct(end, ',') || (t.is_word(end) && !t.toks[end].cap));
@@ -396,6 +406,21 @@ pub(super) fn document_saying(t: &Tokens, i: usize, limit: usize) -> Option<usiz
     (document + 1..(document + 7).min(limit))
         .take_while(|&k| t.is_word(k) || t.is_punct(k, ','))
         .find(|&k| t.has(k, flag::PARTICIPLE))
+}
+
+/// Most words between a quoting participle and the quotation it attributes ("calling the
+/// new toll on the bridge “…”").
+const QUOTING_REACH: usize = 6;
+
+/// Whether the participle at `i` opens a clause after a comma and attributes a quotation
+/// within [`QUOTING_REACH`] words ("…, calling the ruling “a disgrace”").
+fn quoting_participle(t: &Tokens, s: &Sentence, mask: &QuoteMask, i: usize) -> bool {
+    rules::QUOTING_PARTICIPLES.contains(&t.lo(i))
+        && i > s.a
+        && t.is_punct(i - 1, ',')
+        && (i + 1..(i + 2 + QUOTING_REACH).min(s.b))
+            .take_while(|&k| !t.is_punct(k, ',') && !t.is_punct(k, '.'))
+            .any(|k| t.is_quote(k) && mask.inside(k + 1))
 }
 
 /// Whether "put" at `i` gives an estimate: "put the death toll at 42", "puts its losses

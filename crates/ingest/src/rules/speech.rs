@@ -97,6 +97,13 @@ pub const PARTICIPLE_CUES: &[&str] = &[
     "emphasizing", "declaring", "suggesting", "urging", "indicating", "telling",
 ];
 
+/// Participles that attribute only a quotation a few words after them ("…, calling the
+/// ruling “a disgrace”"): "…, calling for calm" and "…, calling her driver" report nothing.
+pub const QUOTING_PARTICIPLES: &[&str] = &[
+    "calling", "describing", "dubbing", "branding", "labelling", "labeling", "hailing",
+    "terming",
+];
+
 /// Participle cues that report speech only after a cue verb ("said …, adding that"): alone
 /// after a clause they name an act ("worked all night, adding sandbags").
 pub const PARTICIPLES_NEEDING_A_CUE: &[&str] = &["adding", "indicating", "suggesting", "urging"];

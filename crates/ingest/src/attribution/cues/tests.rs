@@ -757,3 +757,29 @@ fn whoever_puts_a_figure_at_a_number_gives_an_estimate() {
         ("Nora Vik put the levy at the top of her list.", &[]),
     ]);
 }
+
+#[test]
+fn a_participle_after_the_main_clause_speaks_for_its_subject() {
+    check(&[
+        // a quoting participle: its quotation only
+        (
+            "Nora Vik praised the divers, calling the rescue “a small miracle”.",
+            &[("Nora Vik", "a small miracle")],
+        ),
+        ("Nora Vik thanked the divers, calling for calm.", &[]),
+        ("Nora Vik left the pier, calling her driver.", &[]),
+        // a description of a person as the main clause's subject
+        (
+            "The harbour master thanked the divers, saying the wreck was stable.",
+            &[("The harbour master", "the wreck was stable")],
+        ),
+        (
+            "The harbour master praised the divers, calling the rescue “a small miracle”.",
+            &[("The harbour master", "a small miracle")],
+        ),
+        (
+            "The tide reached the pier, saying nothing of the storm.",
+            &[],
+        ),
+    ]);
+}
