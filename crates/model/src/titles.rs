@@ -14,7 +14,7 @@ pub const TITLES: &[&str] = &[
     "father", "rev", "reverend", "imam", "rabbi", "bishop", "cardinal", "mp", "mep", "premier",
     "foreign", "defense", "defence", "interior", "state", "sergeant-major", "speaker", "commissioner",
     "executive", "officer", "strategist", "editor", "attorney", "activist", "inspector",
-    "superintendent",
+    "superintendent", "administrator", "prosecutor", "ceo",
     "councillor", "alderman", "investigator", "principal", "manager", "coach", "sheriff", "director-general",
     "secretary-general", "attorney-general", "governor-general", "vice-president",
     "vice-chairman", "editor-in-chief", "commander-in-chief", "lieutenant-general",

@@ -20,6 +20,19 @@ fn titles_are_roles_not_names() {
             "{text}: {f:?}"
         );
     }
+    // an agency's, a court's and a company's titles too: "Administrator" is no body's
+    // name, "CEO" no outlet's
+    for text in [
+        "Port Administrator Mara Velt inspected the dam.",
+        "Chief Prosecutor Mara Velt inspected the dam.",
+        "Velto CEO Mara Velt inspected the dam.",
+    ] {
+        let f = found(text);
+        assert!(
+            f.contains(&("Mara Velt".to_string(), EntityKind::Person)),
+            "{text}: {f:?}"
+        );
+    }
     // a title hyphened to "elect" or "ex" is the title: no body "Mayor-elect"
     for text in [
         "Mayor-elect Mara Velt said the dam held.",
