@@ -263,8 +263,11 @@ pub(super) fn as_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> Option<
     } else {
         a
     };
+    // "the firm Velto", "the private firm Nordel Vale": a kind of body before a short name
+    // (not "the firm Ana Ruiz founded", a given name first)
+    let short = b == a + 1 || (b <= a + 3 && given_name_class(t.lo(a)) == 0);
     let introduced_org =
-        b == a + 1 && a > 0 && !t.toks[a - 1].cap && rules::is_org_descriptor(t.lo(a - 1));
+        short && a > 0 && !t.toks[a - 1].cap && rules::is_org_descriptor(t.lo(a - 1));
     // "Velto Power & Light": names joined by an ampersand are a firm's
     let ampersand = (a..b).any(|i| t.is_punct(i, '&'));
     if !(has_org || introduced_org || ampersand || described_as_organization(t, b)) {

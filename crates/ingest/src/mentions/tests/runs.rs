@@ -188,6 +188,32 @@ fn a_company_s_legal_form_abroad_makes_it_a_body() {
 }
 
 #[test]
+fn a_kind_of_body_before_a_short_name_makes_it_a_body() {
+    for (text, name, want) in [
+        (
+            "A probe built by the private firm Orbal Vane landed.",
+            "Orbal Vane",
+            Some(EntityKind::Organization),
+        ),
+        (
+            "Shares in the carmaker Velto Motors fell.",
+            "Velto Motors",
+            Some(EntityKind::Organization),
+        ),
+        // a given name first: a person, not the firm's name
+        (
+            "The probe was built by the firm Ana Ruiz founded.",
+            "Ana Ruiz",
+            Some(EntityKind::Person),
+        ),
+    ] {
+        let f = found(text);
+        let got = f.iter().find(|(n, _)| n == name).map(|(_, k)| *k);
+        assert_eq!(got, want, "{text}: {f:?}");
+    }
+}
+
+#[test]
 fn an_occupation_opening_the_sentence_is_no_part_of_the_name() {
     for (text, name) in [
         (
