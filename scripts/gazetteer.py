@@ -143,7 +143,7 @@ def own_region_names(cities, rg_csv):
     names a region for, matched to GeoNames places by country and position. Kept only where
     the name is the region's own: not a descriptor or compass phrase, not an adjectival
     form, and not the name of a city of the same country (a region named after its city
-    keeps the seat naming: "Kharkiv" is the city, "the Kharkiv region" the oblast)."""
+    keeps the seat naming: "Lviv" is the city, "the Lviv region" the oblast)."""
     import collections  # noqa: PLC0415
     import csv  # noqa: PLC0415
 

@@ -42,7 +42,7 @@ pub fn fold_into(name: &str, out: &mut String) {
 /// Appends one decomposed char to a folding key.
 fn push_folded(c: char, out: &mut String, pending_space: &mut bool) {
     if is_combining_mark(c) || is_apostrophe(c) {
-        // Kup'yans'k and Kupyansk are one name; "Ukraine's" keys as "ukraines".
+        // Kam'yans'k and Kamyansk are one name; "Ukraine's" keys as "ukraines".
         return;
     }
     if c.is_alphanumeric() {

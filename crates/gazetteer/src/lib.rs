@@ -151,7 +151,7 @@ pub struct Region {
     /// GeoNames id of the region itself, when the source lists it (US states).
     pub geonames_id: Option<u32>,
     /// Whether the region has a name of its own (a US state, "Bavaria"), rather than its
-    /// seat's ("the Kharkiv region").
+    /// seat's ("the Lviv region").
     pub listed: bool,
     /// Mean position of the region's places: an approximate centre.
     pub lat: f32,
@@ -607,7 +607,7 @@ impl Gazetteer {
             .copied()
     }
 
-    /// Regions called `folded` ("kharkiv" for the region of Kharkiv, "texas"): those whose
+    /// Regions called `folded` ("lviv" for the region of Lviv, "texas"): those whose
     /// most populous place bears the name, the largest first, then US states.
     pub fn regions_named(&self, folded: &str) -> &[RegionId] {
         self.region_names.get(folded).map_or(&[], Vec::as_slice)

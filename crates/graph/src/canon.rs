@@ -281,7 +281,7 @@ pub fn demonym_country(folded: &str) -> Option<String> {
 
 /// Words an analyst puts around a name that are not part of it: titles and roles,
 /// nationality adjectives, compass adjectives and generic area words, and the country or
-/// region after a place's comma ("McLean, Virginia"). Returns the folded words left, or
+/// region after a place's comma ("Fresno, California"). Returns the folded words left, or
 /// `None` when nothing was stripped.
 pub fn strip_qualifiers(q: &str) -> Option<String> {
     if let Some(head) = place_before_its_region(q) {
@@ -297,7 +297,7 @@ pub fn strip_qualifiers(q: &str) -> Option<String> {
     (kept.len() != words.len() && !kept.is_empty()).then(|| kept.join(" "))
 }
 
-/// "McLean, Virginia", "Galway, Ireland": the folded name before the comma when what
+/// "Fresno, California", "Galway, Ireland": the folded name before the comma when what
 /// follows it is a country or a first-level region the embedded gazetteer knows.
 fn place_before_its_region(q: &str) -> Option<String> {
     let (head, tail) = q.split_once(',')?;
@@ -504,8 +504,8 @@ mod tests {
             Some("tralee")
         );
         assert_eq!(
-            strip_qualifiers("Riverside, California").as_deref(),
-            Some("riverside")
+            strip_qualifiers("Fresno, California").as_deref(),
+            Some("fresno")
         );
         assert_eq!(strip_qualifiers("Lund, Maria"), None);
         assert_eq!(strip_qualifiers("eastern"), None);

@@ -213,7 +213,7 @@ impl Default for Lexicon {
 }
 
 /// A word a demonym's ending makes a nationality ("Estonian", "Congolese"), unless it is
-/// a common given name ("Adrian", "Julian") or a surname with an inner capital ("McLean").
+/// a common given name ("Adrian", "Julian") or a surname with an inner capital ("McKinnon").
 /// A capitalised country demonym of the gazetteer's data, or its plural ("Kenyans").
 fn country_demonym(word: &str, lower: &str) -> bool {
     if !word.starts_with(char::is_uppercase) {

@@ -556,7 +556,7 @@ mod tests {
             ("Chilean", true),
             ("Adrian", false),
             ("Sebastian", false),
-            ("McLean", false),
+            ("McKinnon", false),
             ("Harbour", false),
         ] {
             let t = Tokens::new(word, &lex);

@@ -63,7 +63,7 @@ pub enum EntityKind {
     /// A news outlet or agency ("Reuters", "TASS", "The Guardian").
     Outlet,
     Place,
-    /// An unnamed source kept as written ("a resident of Izium", "Western experts"):
+    /// An unnamed source kept as written ("a resident of Stryi", "Western experts"):
     /// never merged into a named entity.
     Nominal,
 }
@@ -85,8 +85,8 @@ impl EntityKind {
 pub struct Mention {
     /// Where the reference stands in the text (for a resolved pronoun: the pronoun).
     pub span: Span,
-    /// The name the reference resolves to, without titles or roles ("Igor Konashenkov"
-    /// for "General Igor Konashenkov", "he" or "Konashenkov" once introduced).
+    /// The name the reference resolves to, without titles or roles ("Ana Ruiz"
+    /// for "General Ana Ruiz", "she" or "Ruiz" once introduced).
     pub name: String,
     pub kind: EntityKind,
     /// Roles the text gives this entity near the mention ("spokesman", "president").
@@ -125,7 +125,7 @@ pub struct PlaceRef {
     /// Stable identity: `gn:<geonameid>` for places and countries, `adm1:<CC>.<code>` for
     /// regions keyed by their GeoNames first-level code.
     pub key: String,
-    /// The gazetteer's name ("Kyiv" for "Kiev"; "Kharkiv region" for "Kharkov region").
+    /// The gazetteer's name ("Kyiv" for "Kiev"; "Lviv region" for "Lvov region").
     pub name: String,
     pub geonames_id: Option<u32>,
     pub lat: Option<f64>,
@@ -136,13 +136,13 @@ pub struct PlaceRef {
     /// Latin-script spellings the gazetteer lists (bounded), for name search. Shared:
     /// every mention of the place carries the same list, so copies are cheap.
     pub aliases: Arc<[String]>,
-    /// The region a regional capital's bare name may stand for ("Kherson": the city, or
+    /// The region a regional capital's bare name may stand for ("Lviv": the city, or
     /// the region named after it), when the article does not say which it means. The
     /// store settles it across articles (see `claimgraph_store`'s seat readings).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub or_region: Option<Box<PlaceRef>>,
     /// The key of the first-level region the place lies in (a region's own key), so
-    /// that the store can tell claims about one area ("Izium" and "the Kharkiv region")
+    /// that the store can tell claims about one area ("Stryi" and "the Lviv region")
     /// from claims about two places far apart. `None` for countries and continents.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub within: Option<String>,

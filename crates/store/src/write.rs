@@ -424,8 +424,8 @@ impl Writer<'_> {
         };
         if let Some(surface) = m.span.slice(text) {
             // A place the gazetteer does not know keeps how the text wrote it when the
-            // extractor gave it a canonical name ("U.S.-Mexico border" for the
-            // "Mexico–United States border").
+            // extractor gave it a canonical name ("Brazil-Uruguay border" for the
+            // "Brazil–Uruguay border").
             let place_spelling = m.kind == EntityKind::Place && is_written_name(surface);
             let acronym = claimgraph_model::abbreviates(surface, &m.name);
             if place_spelling || acronym || is_short_form(surface, &m.name) {

@@ -1,4 +1,4 @@
-//! Seat readings: the bare name of a regional capital ("Kherson") is the city or the region
+//! Seat readings: the bare name of a regional capital ("Lviv") is the city or the region
 //! named after it. An article that says which is taken at its word; a mention its article
 //! leaves open is read by what the corpus says, whatever the order articles arrive in:
 //!

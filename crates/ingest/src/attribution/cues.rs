@@ -248,7 +248,7 @@ impl Analyzer<'_, '_> {
 
 /// A [`rules::NAMING_CUES`] verb at `i` with its frame: an object that opens with a
 /// determiner, a pronoun or a name ("the plan", "it", "Velto"), then the judgement's first
-/// word within a few words, no punctuation between. "a town called Lyman", "was described
+/// word within a few words, no punctuation between. "a town called Tarnova", "was described
 /// as calm" and "called for calm" have no object there; "will call it a win" is no report.
 fn naming_cue(t: &Tokens, i: usize, limit: usize) -> bool {
     let Some(&(_, opens)) = rules::NAMING_CUES.iter().find(|(v, _)| t.is(i, v)) else {

@@ -237,7 +237,7 @@ impl Analyzer<'_, '_> {
                 // "Officials in Fresno, Calif., said": a state's abbreviation and its period
                 || (seg_end == start + 2 && is_city_state(t, start) && t.is_punct(start + 1, '.'))
         };
-        // "X of the University of Texas, Austin, said", "X of Velto Group, Oslo, said":
+        // "X of the University of Texas, El Paso, said", "X of Velto Group, Oslo, said":
         // the place after a name says where that body is
         // (set off by commas on both sides: in "…, Oslo said" the capital speaks)
         let after_name = start >= sa + 2 && t.is_cap(start - 2) && t.is_punct(seg_end, ',');

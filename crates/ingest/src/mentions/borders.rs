@@ -12,7 +12,7 @@ use super::registry::{Found, Registry};
 /// How far back (in tokens) "the border" looks for the border the text named.
 pub(super) const BORDER_LOOKBACK: usize = 600;
 
-/// "the Chile–Peru border", "the U.S.-Mexico border": two places joined by a dash before
+/// "the Chile–Peru border", "the Brazil-Uruguay border": two places joined by a dash before
 /// "border" name one place, the border, under one name whichever order the text writes
 /// (the two names sorted, joined by an en dash). A later "the border" standing alone is
 /// the border the text named last.

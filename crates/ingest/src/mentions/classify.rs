@@ -545,7 +545,7 @@ impl Run<'_> {
         let of_a_country = b > pa + 1
             && rules::is_country(t.s(pa))
             && gaz.is_some_and(|g| g.lookup(key()).is_empty());
-        // "Galway, Ireland", "Riverside, California": placed by the country or region
+        // "Galway, Ireland", "Fresno, California": placed by the country or region
         // "Tralee and Galway": two towns of one country side by side
         let placed = !known_person
             && b - pa <= 3

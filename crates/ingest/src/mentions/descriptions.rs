@@ -7,7 +7,7 @@ use crate::text::{flag, Kind, Tokens};
 
 use super::registry::{with_lower, Found, Registry};
 
-/// A regional capital's bare name ("Kherson") means the city or the region named after it.
+/// A regional capital's bare name ("Lviv") means the city or the region named after it.
 /// The article settles it when it says which: a city word anywhere ("the city of X", "X, the
 /// largest city", "X city", "the mayor of X", "X, Chile") makes every bare X the city; else
 /// naming the region ("X region", "the region of X") makes every bare X the region.
@@ -131,7 +131,7 @@ pub(super) fn is_region_name(name: &str) -> bool {
     })
 }
 
-/// A named feature ("the Black Sea", "the Dnipro River"), never "the city" or "the area".
+/// A named feature ("the Baltic Sea", "the Vistula River"), never "the city" or "the area".
 pub(super) fn is_feature_name(name: &str) -> bool {
     name.contains(' ')
         && name.rsplit(' ').next().is_some_and(|w| {

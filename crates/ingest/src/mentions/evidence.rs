@@ -78,7 +78,7 @@ pub(super) fn described_as_person(t: &Tokens, b: usize) -> bool {
         .any(|i| t.has(i, flag::ROLE) || rules::AGENT_ENDINGS.iter().any(|e| t.lo(i).ends_with(e)))
 }
 
-/// "North America", "Southern California": a capitalised compass word that names a region
+/// "North America", "Northern Ireland": a capitalised compass word that names a region
 /// with the name after it, not a word to drop before the name.
 pub(super) fn compass_region(t: &Tokens, a: usize, b: usize) -> bool {
     b == a + 2
@@ -88,7 +88,7 @@ pub(super) fn compass_region(t: &Tokens, a: usize, b: usize) -> bool {
         && !t.has(a + 1, flag::DEMONYM | flag::ORG_HEAD | flag::NOT_NAME)
 }
 
-/// "Galway, Ireland", "Riverside, California": a name right before a comma and the
+/// "Galway, Ireland", "Fresno, California": a name right before a comma and the
 /// country or first-level region the gazetteer places a town of that name in. The
 /// hierarchy itself is the evidence, at any size and at the start of a sentence.
 pub(super) fn placed_by_what_follows(t: &Tokens, g: &Gazetteer, folded: &str, b: usize) -> bool {

@@ -427,7 +427,7 @@ fn continent(k: &Continent) -> Resolved {
     }
 }
 
-/// The first-level region named after `p`, when `p` is its seat ("Kherson" for Kherson
+/// The first-level region named after `p`, when `p` is its seat ("Lviv" for Lviv
 /// Oblast). A national capital is left out: its bare name is the city or its government.
 fn seat_of(g: &Gazetteer, p: PlaceId) -> Option<RegionId> {
     let pl = g.place(p);

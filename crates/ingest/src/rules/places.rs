@@ -179,7 +179,7 @@ pub const NATION_NOUNS: &[&str] = &["nation", "country", "state", "kingdom", "re
 
 /// Nouns of a place that a capitalised word before them describes when "of" and the
 /// place's own name follow ("the Pacific nation of Tonga", "the Kent town of Dover"):
-/// settlements and states, not the region words that end a region's name ("the Kharkiv
+/// settlements and states, not the region words that end a region's name ("the Lviv
 /// region of Ukraine").
 pub const DESCRIBED_PLACE_NOUNS: &[&str] = &[
     "nation", "country", "kingdom", "republic", "island", "city", "town", "village", "port",
