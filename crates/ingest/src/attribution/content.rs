@@ -497,6 +497,13 @@ fn skip_adverbials(t: &Tokens, c: usize, limit: usize) -> usize {
         if j == st {
             break;
         }
+        // "from the city of Port Arn": the place a noun of the phrase names
+        if j + 1 < limit && t.is(j, "of") && t.is_cap(j + 1) {
+            j += 1;
+            while j < limit && t.is_cap(j) {
+                j += 1;
+            }
+        }
         k = j;
     }
     k

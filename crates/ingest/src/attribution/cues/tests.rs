@@ -783,3 +783,22 @@ fn a_participle_after_the_main_clause_speaks_for_its_subject() {
         ),
     ]);
 }
+
+#[test]
+fn a_place_named_after_a_noun_in_an_adverbial_is_no_content() {
+    check(&[
+        (
+            "Nora Vik said in the town of Port Arn the pier was closed.",
+            &[("Nora Vik", "the pier was closed")],
+        ),
+        (
+            "Nora Vik said at the port of Velmar that the pier was closed.",
+            &[("Nora Vik", "the pier was closed")],
+        ),
+        // the place is what the content is about
+        (
+            "Nora Vik said the town of Port Arn was flooded.",
+            &[("Nora Vik", "the town of Port Arn was flooded")],
+        ),
+    ]);
+}
