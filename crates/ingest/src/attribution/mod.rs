@@ -18,6 +18,7 @@ mod content;
 mod coordinated;
 mod cues;
 mod direct;
+mod listener;
 mod pronouns;
 mod sources;
 mod speakers;
