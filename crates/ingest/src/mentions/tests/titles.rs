@@ -9,20 +9,11 @@ fn titles_are_roles_not_names() {
     let f = found("Flood Commissioner Mara Velt said the dam held. Velt said more rain was due.");
     assert_eq!(f[0], ("Mara Velt".to_string(), EntityKind::Person));
     assert_eq!(f[1], ("Mara Velt".to_string(), EntityKind::Person));
-    // a title of several words ends in "Officer"
+    // a title of several words ends in "Officer"; an agency's, a court's and a company's
+    // titles too ("Administrator" is no body's name, "CEO" no outlet's)
     for text in [
         "Velto's Chief Executive Officer Mara Velt said the dam held.",
         "The port's Chief Operating Officer Mara Velt said the dam held.",
-    ] {
-        let f = found(text);
-        assert!(
-            f.contains(&("Mara Velt".to_string(), EntityKind::Person)),
-            "{text}: {f:?}"
-        );
-    }
-    // an agency's, a court's and a company's titles too: "Administrator" is no body's
-    // name, "CEO" no outlet's
-    for text in [
         "Port Administrator Mara Velt inspected the dam.",
         "Chief Prosecutor Mara Velt inspected the dam.",
         "Velto CEO Mara Velt inspected the dam.",
