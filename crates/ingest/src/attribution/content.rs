@@ -587,13 +587,18 @@ fn lead_in_start(
 /// Where right-hand content from `c` ends, at most `e`: before ", adding", ", according
 /// to", ", “", ": “" and a closing joining word; `limit` bounds the search.
 fn content_end(t: &Tokens, c: usize, mut e: usize, limit: usize) -> usize {
-    // Stop before ", adding", ", according to", ", “" and a closing "and".
+    // Stop before ", adding", ", according to", ", in remarks …", ", “" and a closing "and".
     for x in c..limit {
         let commentary = t.is_word(x + 1)
             && !t.is_cap(x + 1)
             && rules::COMMENTARY_PARTICIPLES.contains(&t.lo(x + 1));
         let quote_after = t.is_quote(x + 1) && !closes_aside(t, c, x);
-        if t.is_punct(x, ',') && (quote_after || t.is(x + 1, "according") || commentary) {
+        // "…, in comments broadcast by X": where it was said, not what
+        let in_remarks = t.is(x + 1, "in")
+            && (x + 2..(x + 5).min(limit)).any(|k| rules::REMARKS_NOUNS.contains(&t.lo(k)));
+        if t.is_punct(x, ',')
+            && (quote_after || t.is(x + 1, "according") || commentary || in_remarks)
+        {
             e = x;
             break;
         }

@@ -148,6 +148,14 @@ pub const DOCUMENT_NOUNS: &[&str] = &[
     "website", "bulletin", "assessment", "study",
 ];
 
+/// What a speaker said things in, named after "in" at the end of what was said ("…, in
+/// comments broadcast by X", "…, in an interview with X"): the words before are all that
+/// was said.
+pub const REMARKS_NOUNS: &[&str] = &[
+    "comments", "remarks", "interview", "statement", "speech", "post", "video", "address",
+    "briefing", "letter", "message", "broadcast",
+];
+
 /// Nouns of what speaks for its owner after a possessive ("her office said", "his
 /// campaign said"): the owner is the speaker.
 pub const OWNER_OFFICE_NOUNS: &[&str] = &["office", "campaign"];

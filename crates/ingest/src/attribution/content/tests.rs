@@ -279,3 +279,22 @@ fn a_participle_with_its_agent_before_that_is_where_it_was_said() {
         ),
     ]);
 }
+
+#[test]
+fn what_it_was_said_in_is_no_content() {
+    check(&[
+        (
+            "Mira Holt said the pier would reopen, in comments aired by Oster Radio.",
+            &[("Mira Holt", "the pier would reopen")],
+        ),
+        (
+            "Mira Holt said the pier would reopen, in a statement on Monday.",
+            &[("Mira Holt", "the pier would reopen")],
+        ),
+        // a phrase with "in" inside the content stays
+        (
+            "Mira Holt said the pier, in a bay of the north, would reopen.",
+            &[("Mira Holt", "the pier, in a bay of the north, would reopen")],
+        ),
+    ]);
+}
