@@ -247,6 +247,17 @@ impl Analyzer<'_, '_> {
                 return Some((mention_of(t, f), false));
             }
         }
+        // "the Unite union", "the Green party": the body named right before its kind
+        let kind_named = lower_nominal
+            .filter(|&n| n + 1 == b && rules::is_org_descriptor(t.lo(n)))
+            .and_then(|n| {
+                found
+                    .iter()
+                    .find(|f| f.b == n && f.kind == EntityKind::Organization)
+            });
+        if let Some(f) = kind_named {
+            return Some((mention_of(t, f), false));
+        }
         // "The Velto CEO" with nobody named in that role: the person who spoke just before.
         if let Some(m) = self.sole_role_holder(a, b, prev) {
             return Some((m, false));

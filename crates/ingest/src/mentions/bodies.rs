@@ -8,7 +8,9 @@ use crate::rules;
 use crate::tagger::sentence_initial;
 use crate::text::{flag, word_hash, Kind, Tokens};
 
-use super::evidence::{described_as_organization, given_name_class, is_large_place, tagged_as};
+use super::evidence::{
+    described_as_organization, given_name_class, is_large_place, large_place, tagged_as,
+};
 use super::registry::{Found, Registry};
 use super::words::{
     clean_name, cue_follows, is_person_word, names_what_a_body_is, outlet_match, strip_possessive,
@@ -382,6 +384,35 @@ pub(super) fn as_country_body(
 }
 
 /// The run `[a, b)` as an organisation named as written.
+/// "the IG Metall union", "the opposition Green party": a short name between "the" (and a
+/// word describing it) and the kind of body it is; not a place or a nationality that describes the body
+/// ("the London firm", "the German carmaker").
+pub(super) fn body_by_kind_after(
+    t: &Tokens,
+    gaz: Option<&Gazetteer>,
+    a: usize,
+    b: usize,
+) -> Option<Found> {
+    let kind = t.is_word(b) && !t.toks[b].cap && rules::is_org_descriptor(t.lo(b));
+    // ("the opposition Green party": a word describing it between)
+    let the = (a > 0 && t.is(a - 1, "the"))
+        || (a > 1 && t.is(a - 2, "the") && t.is_word(a - 1) && !t.toks[a - 1].cap);
+    // (a place describes the body when it is a large one or a capital: "Green" is the
+    // name of villages, "London" describes)
+    // ("the Oslo-based company": a compound adjective)
+    let adjective = |i: usize| {
+        t.s(i)
+            .rsplit_once('-')
+            .is_some_and(|(_, last)| last.starts_with(char::is_lowercase))
+    };
+    let describes = (a..b).any(|i| t.has(i, flag::DEMONYM) || adjective(i))
+        || gaz.is_some_and(|g| {
+            let folded = fold(&clean_name(t, a, b));
+            is_large_place(g, &folded) || large_place(g, &folded).is_some()
+        });
+    (kind && the && b - a <= 3 && !describes).then(|| organization(t, a, b))
+}
+
 fn organization(t: &Tokens, a: usize, b: usize) -> Found {
     Found {
         a,

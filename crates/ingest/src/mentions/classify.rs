@@ -11,8 +11,8 @@ use crate::tagger::{sentence_initial, NameType};
 use crate::text::{flag, word_hash, Kind, Tokens};
 
 use super::bodies::{
-    as_body, as_club, as_country_body, as_outlet, as_website, company_after_its_trade,
-    employer_of_staff, person_after_body,
+    as_body, as_club, as_country_body, as_outlet, as_website, body_by_kind_after,
+    company_after_its_trade, employer_of_staff, person_after_body,
 };
 use super::evidence::{
     acts_on_its_own, alias_abroad, compass_region, described_as_person, facility_after,
@@ -74,7 +74,7 @@ pub(super) fn classify(
     if let Some(f) = person_after_body(t, a, b).or_else(|| as_country_body(t, gaz, a, b)) {
         return Some(f);
     }
-    if let Some(f) = based_body(t, a0, a, b) {
+    if let Some(f) = based_body(t, a0, a, b).or_else(|| body_by_kind_after(t, gaz, a, b)) {
         return Some(f);
     }
     // "Gaza and the West Bank": two places, not one body's name joined by "and"; the

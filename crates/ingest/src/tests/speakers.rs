@@ -743,3 +743,29 @@ fn a_surname_with_a_hyphen_or_particles_is_the_person_named_in_full() {
     ];
     check_speakers(cases);
 }
+
+#[test]
+fn a_body_named_before_its_kind_speaks_by_its_name() {
+    let cases: &[(&str, &[&str])] = &[
+        ("The Tarnweg union said the plan was unfair.", &["Tarnweg"]),
+        (
+            "The opposition Velmar party said the vote was rigged.",
+            &["Velmar"],
+        ),
+        // a large place or a nationality describes the body: no body of that name
+        (
+            "The London firm said the plan was unfair.",
+            &["The London firm"],
+        ),
+        (
+            "The German carmaker said the plan was unfair.",
+            &["The German carmaker"],
+        ),
+    ];
+    // with the gazetteer, which tells a large place
+    for (body, want) in cases {
+        let ex = super::posted(body);
+        let got: Vec<&str> = ex.claims.iter().map(speaker).collect();
+        assert_eq!(&got, want, "in {body:?}");
+    }
+}
