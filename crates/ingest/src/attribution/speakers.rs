@@ -495,7 +495,15 @@ fn earlier_description(t: &Tokens, the: usize, head: usize) -> Option<Described>
             let d = (k.saturating_sub(DESCRIPTION_MODIFIERS + 1)..k)
                 .rev()
                 .find(|&d| rules::ARTICLES.contains(&t.lo(d)))?;
-            let modifiers = (d + 1..k).all(|m| t.is_wordlike(m) && !t.toks[m].cap);
+            // no coordination ("the army and rebels") and no word that sets it apart from
+            // another of its kind ("the higher court"): such a phrase names a second one
+            let modifiers = (d + 1..k).all(|m| {
+                t.is_wordlike(m)
+                    && !t.toks[m].cap
+                    && !rules::CLAUSE_COORDINATORS.contains(&t.lo(m))
+                    && !t.is(m, "or")
+                    && !rules::CONTRASTING_MODIFIERS.contains(&t.lo(m))
+            });
             let next = if t.is_punct(k + 1, ',') { k + 2 } else { k + 1 };
             let name = if next < t.len() && t.is_cap(next) {
                 Some(next)

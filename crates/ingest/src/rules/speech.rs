@@ -156,6 +156,11 @@ pub const REMARKS_NOUNS: &[&str] = &[
     "briefing", "letter", "message", "broadcast",
 ];
 
+/// Words that set a described body apart from another of its kind ("the higher court",
+/// "the rival union"): a later bare "the court" is not the one they describe.
+pub const CONTRASTING_MODIFIERS: &[&str] =
+    &["higher", "lower", "other", "rival", "opposing", "second"];
+
 /// Nouns of what speaks for its owner after a possessive ("her office said", "his
 /// campaign said"): the owner is the speaker.
 pub const OWNER_OFFICE_NOUNS: &[&str] = &["office", "campaign"];

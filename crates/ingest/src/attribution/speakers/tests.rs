@@ -130,6 +130,21 @@ fn a_described_body_is_the_one_named_last_whatever_its_modifiers() {
                 "The port in Oslo will close for 2 days",
             )],
         ),
+        // a phrase that joins two groups, or sets one apart, described another
+        (
+            "Clashes between the police and strikers of the dock union went on. The strikers \
+             said they would stay out.",
+            &[("The strikers", "they would stay out")],
+        ),
+        (
+            "A tribunal in Tarn fined the firm. Its lawyer said the higher tribunal would \
+             hear it. The fine stands, the tribunal said.",
+            &[
+                ("", "A tribunal in Tarn fined the firm."),
+                ("lawyer", "the higher tribunal would hear it"),
+                ("the tribunal", "The fine stands"),
+            ],
+        ),
     ]);
 }
 
