@@ -19,13 +19,33 @@ impl Analyzer<'_, '_> {
         if !generic && !self.t.lex.is_org_head(head) {
             return None;
         }
-        // "the company" is no police force or ministry
+        // "the company" is no police force or ministry, nor the employer given to place a
+        // person quoted ("analyst Ana Ruiz of the firm Redline said")
         let business = rules::is_business_descriptor(head);
         self.reg
             .last_before_where(at, &[EntityKind::Organization], |f| {
-                (generic && !(business && rules::is_public_body(&f.name)))
+                (generic && !(business && rules::is_public_body(&f.name)) && !self.employer(f))
                     || name_holds(&f.name, head)
             })
+    }
+
+    /// Whether body `f` is named as a person's employer: "Ana Ruiz of the firm Redline",
+    /// "an analyst at Redline" (a person or a role, "of" or "at", and "the" or a kind of
+    /// body between).
+    fn employer(&self, f: &Found) -> bool {
+        let t = self.t;
+        let mut k = f.a;
+        while k > 0 && (t.is(k - 1, "the") || rules::is_org_descriptor(t.lo(k - 1))) {
+            k -= 1;
+        }
+        let linked = k >= 2 && (t.is(k - 1, "of") || t.is(k - 1, "at"));
+        linked
+            && (t.has(k - 2, flag::ROLE)
+                || self
+                    .reg
+                    .overlapping(k - 2, k - 1)
+                    .iter()
+                    .any(|p| p.kind == EntityKind::Person && p.b == k - 1))
     }
 
     /// The body "the <head>" stands for: the one named last ([`Self::org_for_description`]),

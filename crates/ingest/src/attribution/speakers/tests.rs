@@ -505,3 +505,23 @@ fn the_agency_is_the_public_body_named_before_whatever_its_head_word() {
         ),
     ]);
 }
+
+#[test]
+fn the_company_is_not_the_employer_named_to_place_a_person() {
+    check(&[
+        (
+            "Sales fell at Velto Motors. Ana Ruiz, an analyst at Tarnlund Bank, said the cut \
+             was wise. The company said more cuts were possible.",
+            &[
+                ("Ana Ruiz", "the cut was wise"),
+                ("Velto Motors", "more cuts were possible"),
+            ],
+        ),
+        // a body named for itself is the company
+        (
+            "Tarnlund Bank cut its forecast for Velto Motors. The company said more cuts were \
+             possible.",
+            &[("Velto Motors", "more cuts were possible")],
+        ),
+    ]);
+}
