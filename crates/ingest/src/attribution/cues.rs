@@ -426,7 +426,7 @@ fn quoting_participle(t: &Tokens, s: &Sentence, mask: &QuoteMask, i: usize) -> b
 /// Whether "put" at `i` gives an estimate: "put the death toll at 42", "puts its losses
 /// at $2 billion" (a determiner, at most three words, "at" and a figure); "put the boxes
 /// at the door" puts things somewhere.
-pub(super) fn puts_a_figure(t: &Tokens, i: usize, limit: usize) -> bool {
+fn puts_a_figure(t: &Tokens, i: usize, limit: usize) -> bool {
     if !rules::ESTIMATE_PUT_VERBS.contains(&t.lo(i))
         || !rules::ESTIMATE_DETERMINERS.contains(&t.lo(i + 1))
     {
@@ -442,7 +442,6 @@ pub(super) fn puts_a_figure(t: &Tokens, i: usize, limit: usize) -> bool {
     };
     let figure = |k: usize| number(k) || (k < limit && hedge(k) && number(k + 1));
     (i + 3..(i + 6).min(limit))
-        .take_while(|&k| k == i + 3 || t.is_word(k - 1))
         .any(|k| t.is(k, "at") && figure(k + 1) && (i + 2..k).all(|w| t.is_word(w) && !t.is_cap(w)))
 }
 

@@ -385,8 +385,9 @@ pub(super) fn as_country_body(
 
 /// The run `[a, b)` as an organisation named as written.
 /// "the IG Metall union", "the opposition Green party": a short name between "the" (and a
-/// word describing it) and the kind of body it is; not a place or a nationality that describes the body
-/// ("the London firm", "the German carmaker").
+/// word describing it) and the kind of body it is; not what describes the body: a
+/// nationality, an adjective compound or a large place or capital ("the German carmaker",
+/// "the Oslo-based company", "the London firm"; "Green" names only villages).
 pub(super) fn body_by_kind_after(
     t: &Tokens,
     gaz: Option<&Gazetteer>,
@@ -394,12 +395,8 @@ pub(super) fn body_by_kind_after(
     b: usize,
 ) -> Option<Found> {
     let kind = t.is_word(b) && !t.toks[b].cap && rules::is_org_descriptor(t.lo(b));
-    // ("the opposition Green party": a word describing it between)
     let the = (a > 0 && t.is(a - 1, "the"))
         || (a > 1 && t.is(a - 2, "the") && t.is_word(a - 1) && !t.toks[a - 1].cap);
-    // (a place describes the body when it is a large one or a capital: "Green" is the
-    // name of villages, "London" describes)
-    // ("the Oslo-based company": a compound adjective)
     let adjective = |i: usize| {
         t.s(i)
             .rsplit_once('-')
