@@ -703,8 +703,9 @@ fn unknown_name(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
     });
     if caps && b - a <= 4 && !t.has(a, flag::PRONOUN) {
         // one word is a body ("Velto said"), unless it is a common given name; several are
-        // a person, unless a company's or a body's tail ends them ("Orvik Co. said")
-        let body_tail = rules::is_body_tail(t.lo(b - 1));
+        // a person, unless a company's or a body's tail ends them ("Orvik Co. said") or a
+        // "which" follows ("Orvik Agri, which …, said")
+        let body_tail = rules::is_body_tail(t.lo(b - 1)) || which_follows(t, b);
         let kind = if (b - a >= 2 && !body_tail) || crate::mentions::is_common_given_name(t.lo(a)) {
             EntityKind::Person
         } else {
@@ -714,6 +715,12 @@ fn unknown_name(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
         return Some(span_mention(t, a, b, name, kind));
     }
     None
+}
+
+/// "Velto Agri, which is based in Oslo,": a relative "which" right after a name, which
+/// speaks of a thing ("who" of a person), so the name is no person's.
+fn which_follows(t: &Tokens, b: usize) -> bool {
+    t.is(b, "which") || (t.is_punct(b, ',') && t.is(b + 1, "which"))
 }
 
 /// Whether `p` is an unnamed source described with the head noun `head` ("A senior port

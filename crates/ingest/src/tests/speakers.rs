@@ -769,3 +769,30 @@ fn a_body_named_before_its_kind_speaks_by_its_name() {
         assert_eq!(&got, want, "in {body:?}");
     }
 }
+
+#[test]
+fn an_unknown_speaker_followed_by_which_is_a_body() {
+    for (body, want) in [
+        (
+            "Kestrel Agri, which is based in Oslo, said it would cut 40 jobs.",
+            EntityKind::Organization,
+        ),
+        (
+            "Harbour Velto, which runs the ferries, said fares would rise.",
+            EntityKind::Organization,
+        ),
+        // "who" speaks of a person
+        (
+            "Ana Ruiz, who runs the farm, said it would cut 40 jobs.",
+            EntityKind::Person,
+        ),
+    ] {
+        let (_, ex) = run(body);
+        let kind = ex
+            .claims
+            .first()
+            .and_then(|c| c.speaker.as_ref())
+            .map(|m| m.kind);
+        assert_eq!(kind, Some(want), "{body}");
+    }
+}
