@@ -344,4 +344,27 @@ mod tests {
             ),
         ]);
     }
+
+    #[test]
+    fn a_document_published_by_someone_is_credited_to_its_author() {
+        check(&[
+            (
+                "Fares rose 4 percent in May, according to figures published by the harbour board.",
+                &[("the harbour board", "Fares rose 4 percent in May")],
+            ),
+            (
+                "A survey compiled by the chamber of trade found that 40 shops had closed.",
+                &[("the chamber of trade", "40 shops had closed")],
+            ),
+            (
+                "Fares rose 4 percent, according to a study released by Velto Holdings.",
+                &[("Velto Holdings", "Fares rose 4 percent")],
+            ),
+            // a participle without "by" says when or where, not who
+            (
+                "Fares rose 4 percent, according to data published on Friday.",
+                &[("data", "Fares rose 4 percent")],
+            ),
+        ]);
+    }
 }

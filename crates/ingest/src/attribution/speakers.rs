@@ -346,11 +346,18 @@ impl Analyzer<'_, '_> {
     ) -> (Mention, bool) {
         let t = self.t;
         let start_np = nominal_start(t, a, n + 1);
-        // "a statement from the ministry": the document's author speaks.
+        // "a statement from the ministry", "figures published by the chamber": the
+        // document's author speaks.
         let document = rules::DOCUMENT_NOUNS.contains(&t.lo(n));
-        if document && rules::AUTHOR_PREPOSITIONS.contains(&t.lo(n + 1)) && n + 2 < b {
-            if let Some(found) = self.speaker_of(n + 2, b, prev) {
+        let author = author_after_document(t, n);
+        if let Some(k) = author.filter(|&k| document && k < b) {
+            if let Some(found) = self.speaker_of(k, b, prev) {
                 return found;
+            }
+            // "compiled by the chamber of commerce": an author described, not named
+            if super::syntax::is_determiner(t, k) {
+                let text = t.span_text(k, b).to_string();
+                return (span_mention(t, k, b, text, EntityKind::Nominal), false);
             }
         }
         if let Some(found) = name_after_description(t, n, b) {
@@ -715,6 +722,19 @@ fn unknown_name(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
         return Some(span_mention(t, a, b, name, kind));
     }
     None
+}
+
+/// Where the author of the document named at `n` begins: after "from", "by" or "of", or
+/// after a participle and "by" ("figures published by", "a survey compiled by").
+fn author_after_document(t: &Tokens, n: usize) -> Option<usize> {
+    if rules::AUTHOR_PREPOSITIONS.contains(&t.lo(n + 1)) {
+        return Some(n + 2);
+    }
+    let participle = t.is_word(n + 1)
+        && !t.is_cap(n + 1)
+        && t.lo(n + 1).ends_with("ed")
+        && !t.has(n + 1, flag::FUNCTION);
+    (participle && t.is(n + 2, "by")).then_some(n + 3)
 }
 
 /// "Velto Agri, which is based in Oslo,": a relative "which" right after a name, which
