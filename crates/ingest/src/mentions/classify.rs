@@ -375,7 +375,7 @@ impl Run<'_> {
         }
         let lower = written.to_lowercase();
         let known_person = reg.person_name_lo(&lower).is_some();
-        let tagger_person = reads_as_person(t, reg, pa, b);
+        let tagger_person = reads_as_person(t, reg, self.gaz, pa, b);
         if !possessive && !known_person && !tagger_person && facility_after(t, reg, pa, b) {
             return ControlFlow::Break(Some(self.place(b, written)));
         }

@@ -192,13 +192,24 @@ pub(super) fn tagged_as(reg: &Registry, a: usize, b: usize, margin: f32) -> Opti
 
 /// A run of two to four name words the tagger reads as one person: sure of it, or
 /// opening with a given name from the names list ("Marta Lindqvist" after a list of
-/// places, which the place rules alone would take for one more place).
-pub(super) fn reads_as_person(t: &Tokens, reg: &Registry, a: usize, b: usize) -> bool {
+/// places, which the place rules alone would take for one more place). A large place's
+/// name ("Nova Scotia" opens with a given name too) needs the tagger sure of a person.
+pub(super) fn reads_as_person(
+    t: &Tokens,
+    reg: &Registry,
+    gaz: Option<&Gazetteer>,
+    a: usize,
+    b: usize,
+) -> bool {
     if !(2..=4).contains(&(b - a))
         || !(a..b).all(|i| is_person_word(t, i))
         || (modifies_people(t, b) && rules::is_gazetteer_place(t.span_text(a, b)))
     {
         return false;
+    }
+    // a large place's name needs the tagger as sure as it must be to overrule the gazetteer
+    if gaz.is_some_and(|g| is_large_place(g, &fold(t.span_text(a, b)))) {
+        return tagged_as(reg, a, b, NOT_PLACE_MARGIN) == Some(NameType::Person);
     }
     let given = given_name_class(t.lo(a)) >= 1;
     let margin = if given { 0.0 } else { PERSON_MARGIN };

@@ -499,3 +499,25 @@ fn an_ed_word_opening_a_bodys_name_is_part_of_it() {
     ];
     check_runs(g, cases);
 }
+
+#[test]
+fn a_large_place_named_in_full_stays_a_place_whatever_given_name_opens_it() {
+    super::check_kinds(&[
+        (
+            "Gusts hit Nova Scotia on Friday.",
+            "Nova Scotia",
+            Some(EntityKind::Place),
+        ),
+        (
+            "HALIFAX, Nova Scotia — Gusts hit the coast.",
+            "Nova Scotia",
+            Some(EntityKind::Place),
+        ),
+        // a given name and a surname that name no place stay a person
+        (
+            "Georgia Lindqvist said the pier was safe.",
+            "Georgia Lindqvist",
+            Some(EntityKind::Person),
+        ),
+    ]);
+}
