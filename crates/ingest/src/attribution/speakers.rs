@@ -637,7 +637,11 @@ fn unknown_name(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
         } else {
             EntityKind::Organization
         };
-        let name = t.span_text(a, b).to_string();
+        // "Velto's report": the owner, without the possessive
+        let written = t.span_text(a, b);
+        let name = crate::lexicon::strip_possessive(written)
+            .unwrap_or(written)
+            .to_string();
         return Some(span_mention(t, a, b, name, kind));
     }
     None

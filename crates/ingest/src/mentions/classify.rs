@@ -259,8 +259,11 @@ impl Run<'_> {
         let (t, pa, b) = (self.t, self.pa, self.b);
         let last = b - 1;
         let before = self.before();
+        // ("according to X" names a source, not where something went)
         let prep = before.is_some_and(|p| {
-            (t.has(p, flag::PLACE_PREP) && (!t.toks[p].cap || sentence_initial(t, p)))
+            (t.has(p, flag::PLACE_PREP)
+                && (!t.toks[p].cap || sentence_initial(t, p))
+                && !(p > 0 && t.is(p, "to") && t.is(p - 1, "according")))
                 || (t.is(p, "of") && p > 0 && t.has(p - 1, flag::PLACE_OF))
         });
         // A list item after a comma ends where the list goes on or the sentence does: a
@@ -413,7 +416,7 @@ impl Run<'_> {
                 a: pa,
                 b,
                 kind: EntityKind::Organization,
-                name: strip_possessive(&name.written).to_string(),
+                name: name.written.clone(),
                 roles: Vec::new(),
             }));
         }
@@ -596,7 +599,8 @@ impl Run<'_> {
     }
 
     /// A country speaking ("South Korea said …", whatever words its name holds), or an
-    /// acronym that is a body: before a cue ("The HSB said", "ONS reported") or anywhere
+    /// acronym that is a body: before a cue ("The HSB said", "ONS reported"), after
+    /// "according to" or anywhere
     /// when a body the article names in words has those initials (named in full:
     /// `expand_acronyms`).
     fn country_or_acronym(&self, written: &str) -> Option<Found> {
@@ -615,7 +619,10 @@ impl Run<'_> {
         let of_a_named_body = acronym
             .as_ref()
             .is_some_and(|l| self.reg.body_initials.contains(l));
-        (b == pa + 1 && acronym.is_some() && (cue_follows(t, b) || of_a_named_body))
+        // "according to the NTSB": a source, as before a cue
+        let the = usize::from(pa > 0 && t.is(pa - 1, "the"));
+        let credited = pa >= 2 + the && t.is(pa - 1 - the, "to") && t.is(pa - 2 - the, "according");
+        (b == pa + 1 && acronym.is_some() && (cue_follows(t, b) || credited || of_a_named_body))
             .then(|| found(EntityKind::Organization, written))
     }
 

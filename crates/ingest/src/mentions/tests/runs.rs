@@ -521,3 +521,25 @@ fn a_large_place_named_in_full_stays_a_place_whatever_given_name_opens_it() {
         ),
     ]);
 }
+
+#[test]
+fn according_to_names_a_source_not_a_destination() {
+    super::check_kinds(&[
+        (
+            "A man was hurt, according to the HVKA.",
+            "HVKA",
+            Some(EntityKind::Organization),
+        ),
+        // "to" after a verb of motion leads to a place
+        (
+            "The convoy went to the HVKA.",
+            "HVKA",
+            Some(EntityKind::Place),
+        ),
+        (
+            "The convoy went to Velmora.",
+            "Velmora",
+            Some(EntityKind::Place),
+        ),
+    ]);
+}
