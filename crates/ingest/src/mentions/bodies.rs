@@ -379,6 +379,8 @@ pub(super) fn as_country_body(
         && rules::is_country(t.s(a))
         && given_name_class(t.lo(a)) < 3
         && (a + 1..b).all(plain)
+        // "the Malta Herald": a paper, read by its head word
+        && !t.has(b - 1, flag::OUTLET_HEAD)
         && g.lookup(&fold(t.span_text(a, b))).is_empty();
     body.then(|| organization(t, a, b))
 }

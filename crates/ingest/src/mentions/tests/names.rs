@@ -53,6 +53,15 @@ fn a_name_ending_in_an_outlet_head_is_an_outlet() {
     let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
     for (text, want) in [
         ("Capital Radio reported the closure.", EntityKind::Outlet),
+        // a country's name before the head word names the paper, no body of the country
+        (
+            "It told the Malta Herald that the pier had closed.",
+            EntityKind::Outlet,
+        ),
+        (
+            "Malta Shipping reported the closure.",
+            EntityKind::Organization,
+        ),
         (
             "Harbour Board Television reported the closure.",
             EntityKind::Outlet,
