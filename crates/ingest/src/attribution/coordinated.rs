@@ -42,9 +42,13 @@ impl Analyzer<'_, '_> {
         let t = self.t;
         let verb = (sa + 1..x.min(sa + DESCRIBED_SUBJECT_MAX + 1))
             .find(|&k| is_past_tense(t, k) || is_auxiliary(t, k) || t.has(k, flag::CUE))?;
-        let body = verb <= sa + 3
+        // "the agency", "the city's water board", "the island's fisheries ministry": lower
+        // case words and possessives up to a body's head noun
+        let head = t.lo(verb - 1);
+        let body = verb >= sa + 2
             && (t.is(sa, "the") || rules::POSSESSIVE_DETERMINERS.contains(&t.lo(sa)))
-            && rules::is_org_descriptor(t.lo(verb - 1));
+            && (sa + 1..verb).all(|k| t.is_word(k) && !t.is_cap(k) && !t.has(k, flag::FUNCTION))
+            && (rules::is_org_descriptor(head) || t.has(verb - 1, flag::ORG_HEAD));
         if !is_described_person(t, sa, verb) && !body {
             return None;
         }

@@ -466,8 +466,18 @@ fn a_description_opening_the_sentence_speaks_for_a_coordinated_cue() {
             "The agency reported losses and said fares in Vell would rise.",
             &[("The agency", "fares in Vell would rise")],
         ),
+        // a body's head noun after lower-case words and a possessive
+        (
+            "The town's harbour board thanked the crews and said fares in Vell would rise.",
+            &[("The town's harbour board", "fares in Vell would rise")],
+        ),
+        (
+            "The regional ferry agency reported losses and said fares in Vell would rise.",
+            &[("The regional ferry agency", "fares in Vell would rise")],
+        ),
         // a thing that is neither a person nor a body says nothing
         ("The old ferry sank and said nothing.", &[]),
+        ("The town's old ferry sank and said nothing.", &[]),
     ]);
 }
 
