@@ -2,10 +2,9 @@
 //! the verdict but said …", "He visited the port, and says …"): whoever opens the
 //! sentence.
 
-use super::syntax::{is_auxiliary, is_described_person, is_past_tense};
+use super::syntax::{is_auxiliary, is_described_body, is_described_person, is_past_tense};
 use super::types::{mention_of, Analyzer};
 use crate::model::{EntityKind, Mention};
-use crate::rules;
 use crate::text::flag;
 
 impl Analyzer<'_, '_> {
@@ -42,13 +41,7 @@ impl Analyzer<'_, '_> {
         let t = self.t;
         let verb = (sa + 1..x.min(sa + DESCRIBED_SUBJECT_MAX + 1))
             .find(|&k| is_past_tense(t, k) || is_auxiliary(t, k) || t.has(k, flag::CUE))?;
-        // "the agency", "the city's water board", "the island's fisheries ministry": lower
-        // case words and possessives up to a body's head noun
-        let head = t.lo(verb - 1);
-        let body = verb >= sa + 2
-            && (t.is(sa, "the") || rules::POSSESSIVE_DETERMINERS.contains(&t.lo(sa)))
-            && (sa + 1..verb).all(|k| t.is_word(k) && !t.is_cap(k) && !t.has(k, flag::FUNCTION))
-            && (rules::is_org_descriptor(head) || t.has(verb - 1, flag::ORG_HEAD));
+        let body = is_described_body(t, sa, verb);
         if !is_described_person(t, sa, verb) && !body {
             return None;
         }

@@ -1,7 +1,7 @@
 //! Cue words and the attributions they make: finding "said", "told", phrase and naming
 //! cues outside quotations, and reading each cue's speaker.
 
-use super::syntax::{is_described_person, is_determiner};
+use super::syntax::{is_described_body, is_described_person, is_determiner};
 use super::types::{Analyzer, Attr, CueKind, QuoteMask, Sentence};
 use crate::model::{EntityKind, Mention};
 use crate::rules;
@@ -182,8 +182,12 @@ impl Analyzer<'_, '_> {
                 .filter(|f| (s.a..f.a).all(|i| t.is_word(i)))
                 .map(|f| f.b)
         };
-        // "The mayor praised the crews, saying …": a description of a person
-        let described = || (s.a + 2..(s.a + 5).min(cue)).find(|&b| is_described_person(t, s.a, b));
+        // "The mayor praised the crews, saying …", "The city's water board kept fares, saying
+        // …": a description of a person or a body
+        let described = || {
+            (s.a + 2..(s.a + 5).min(cue))
+                .find(|&b| is_described_person(t, s.a, b) || is_described_body(t, s.a, b))
+        };
         let end = if t.has(s.a, flag::PRONOUN) {
             s.a + 1
         } else {

@@ -89,3 +89,18 @@ pub(super) fn is_described_person(t: &Tokens, a: usize, b: usize) -> bool {
         && !t.is_cap(last)
         && (t.has(last, flag::ROLE) || t.lex.is_person_noun(t.lo(last)))
 }
+
+/// "The agency", "the city's water board", "Kenya's central bank": a definite
+/// description of a body, lower-case words (possessives among them) up to a body's head
+/// noun (a kind of organisation or a body's head word), opened by "the", a possessive
+/// determiner or a name's possessive.
+pub(super) fn is_described_body(t: &Tokens, a: usize, b: usize) -> bool {
+    let opens = t.is(a, "the")
+        || rules::POSSESSIVE_DETERMINERS.contains(&t.lo(a))
+        || (t.is_cap(a) && t.is_possessive(a));
+    let head = b.saturating_sub(1);
+    b >= a + 2
+        && opens
+        && (a + 1..b).all(|k| t.is_word(k) && !t.is_cap(k) && !t.has(k, flag::FUNCTION))
+        && (rules::is_org_descriptor(t.lo(head)) || t.has(head, flag::ORG_HEAD))
+}

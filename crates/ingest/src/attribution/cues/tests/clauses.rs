@@ -420,8 +420,17 @@ fn a_participle_after_the_main_clause_speaks_for_its_subject() {
             "The harbour master praised the divers, calling the rescue “a small miracle”.",
             &[("The harbour master", "a small miracle")],
         ),
+        // a description of a body
+        (
+            "The town's harbour board kept fares at 4 euros, saying fuel costs had eased.",
+            &[("The town's harbour board", "fuel costs had eased")],
+        ),
         (
             "The tide reached the pier, saying nothing of the storm.",
+            &[],
+        ),
+        (
+            "The town's old crane kept working, saying fuel costs had eased.",
             &[],
         ),
     ]);
