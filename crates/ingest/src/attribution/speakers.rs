@@ -482,6 +482,10 @@ impl Analyzer<'_, '_> {
                 return Some((mention_of(t, f), false));
             }
         }
+        // "Kenya's central bank", "Peru's electoral commission"
+        if let Some(m) = national_body(t, a, b) {
+            return Some((m, false));
+        }
         if let Some(m) = unknown_name(t, a, b) {
             return Some((m, false));
         }

@@ -84,7 +84,9 @@ pub(super) fn un_body(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
 /// body's head noun, which after a country ("Kenya's health ministry") name one body.
 pub(super) fn is_portfolio_body(t: &Tokens, a: usize, b: usize) -> bool {
     (2..=PORTFOLIO_WORDS_MAX + 1).contains(&(b - a))
-        && rules::PORTFOLIO_BODY_HEADS.contains(&t.lo(b - 1))
+        && (rules::PORTFOLIO_BODY_HEADS.contains(&t.lo(b - 1))
+            || rules::is_org_descriptor(t.lo(b - 1))
+            || t.has(b - 1, flag::ORG_HEAD))
         && (a..b).all(|i| t.is_word(i) && !t.toks[i].cap && !t.has(i, flag::FUNCTION))
 }
 

@@ -56,6 +56,15 @@ fn a_country_s_ministry_in_lower_case_is_a_body_the_ministry_stands_for() {
             "The Peruvian interior ministry said the roads were open.",
             &[("Peruvian interior ministry", EntityKind::Organization)],
         ),
+        // any body's head noun after the portfolio's words
+        (
+            "Peru's central bank said two banks were closed.",
+            &[("Peru's central bank", EntityKind::Organization)],
+        ),
+        (
+            "Peru's electoral commission said two polls were closed.",
+            &[("Peru's electoral commission", EntityKind::Organization)],
+        ),
         // no country: a description, and a clause is no portfolio
         (
             "The health ministry said two cases were found.",
