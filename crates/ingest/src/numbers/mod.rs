@@ -229,6 +229,14 @@ fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
             }
         }
     }
+    // "25 basis points", "two crisis centres": a singular in -sis describes the plural
+    // after it, unless one is counted ("one crisis remains")
+    let one = j > 0 && matches!(t.lo(j - 1), "one" | "1" | "a" | "an");
+    let plural_next =
+        j + 1 < b && t.is_word(j + 1) && !t.toks[j + 1].cap && rules::looks_plural(t.lo(j + 1));
+    if lo.ends_with("sis") && !one && plural_next {
+        return Some((rules::singular(t.s(j + 1)), j + 2));
+    }
     if let Some(k) = plural_after_describers(t, j, b) {
         return Some((rules::singular(t.s(k)), k + 1));
     }

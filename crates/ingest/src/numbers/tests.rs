@@ -287,6 +287,15 @@ fn glued_and_paired_units() {
 fn percentages_and_lists() {
     assert_eq!(vu("up to 60% of homes"), [(60.0, "percent".to_string())]);
     assert_eq!(vu("12 per cent"), [(12.0, "percent".to_string())]);
+    // a singular in -sis describes the plural after it
+    assert_eq!(
+        vu("cut the rate by 25 basis points"),
+        [(25.0, "point".to_string())]
+    );
+    assert_eq!(
+        vu("two crisis centres opened"),
+        [(2.0, "centre".to_string())]
+    );
     assert_eq!(
         vu("the water rose 1, 2, 3 metres"),
         [
