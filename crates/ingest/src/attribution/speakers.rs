@@ -228,7 +228,10 @@ impl Analyzer<'_, '_> {
             // capitalised word, opens a name ("Radio Vell said"; "Fisherman Ivo Brand
             // said" is a person described)
             let opens_name = i + 1 < b && t.toks[i + 1].cap && !people && !t.has(i, flag::ROLE);
-            (t.has(i, flag::NOMINAL | flag::ROLE) || people)
+            // ("the department", "the regional centre": a body's head word in lower case)
+            let body =
+                !t.toks[i].cap && (t.has(i, flag::ORG_HEAD) || rules::is_org_descriptor(t.lo(i)));
+            (t.has(i, flag::NOMINAL | flag::ROLE) || people || body)
                 && (!t.toks[i].cap || (i == a && !opens_name))
         });
         if let Some(found) = self.named_speaker(a, b, found, lower_nominal, prev) {

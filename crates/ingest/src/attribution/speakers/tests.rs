@@ -534,3 +534,22 @@ fn the_company_is_not_the_employer_named_to_place_a_person() {
         ),
     ]);
 }
+
+#[test]
+fn a_body_s_head_word_in_lower_case_heads_a_described_source() {
+    check(&[
+        (
+            "Schools will stay closed, the regional centre for roads said.",
+            &[("the regional centre for roads", "Schools will stay closed")],
+        ),
+        (
+            "The department for roads said the schools would stay closed.",
+            &[("The department for roads", "the schools would stay closed")],
+        ),
+        // a body named inside the description still speaks
+        (
+            "The board of Velto Shipping said fares would rise.",
+            &[("Velto Shipping", "fares would rise")],
+        ),
+    ]);
+}
