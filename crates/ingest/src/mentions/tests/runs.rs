@@ -513,6 +513,12 @@ fn a_large_place_named_in_full_stays_a_place_whatever_given_name_opens_it() {
             "Nova Scotia",
             Some(EntityKind::Place),
         ),
+        // a region's name of several words opens a body's name
+        (
+            "New Brunswick Power said the pier was safe.",
+            "New Brunswick Power",
+            Some(EntityKind::Organization),
+        ),
         // a given name and a surname that name no place stay a person
         (
             "Georgia Lindqvist said the pier was safe.",
