@@ -667,7 +667,7 @@ fn author_after_document(t: &Tokens, n: usize) -> Option<usize> {
     (participle && t.is(n + 2, "by")).then_some(n + 3)
 }
 
-/// "Velto Agri, which is based in Oslo,": a relative "which" right after a name, which
+/// "Velto Agri, which is based in Bergen,": a relative "which" right after a name, which
 /// speaks of a thing ("who" of a person), so the name is no person's.
 fn which_follows(t: &Tokens, b: usize) -> bool {
     t.is(b, "which") || (t.is_punct(b, ',') && t.is(b + 1, "which"))

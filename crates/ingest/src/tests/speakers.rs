@@ -774,7 +774,7 @@ fn a_body_named_before_its_kind_speaks_by_its_name() {
 fn an_unknown_speaker_followed_by_which_is_a_body() {
     for (body, want) in [
         (
-            "Kestrel Agri, which is based in Oslo, said it would cut 40 jobs.",
+            "Kestrel Agri, which is based in Bergen, said it would cut 40 jobs.",
             EntityKind::Organization,
         ),
         (
