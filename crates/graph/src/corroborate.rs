@@ -488,8 +488,11 @@ impl Profile {
         if speakers > 0 {
             score += SPEAKER_BONUS;
         }
-        // a pair shows one fact in the same words about the same place, speaker or figure
-        let anchored = places > 0 || speakers > 0 || equal_figure;
+        // a pair shows one fact in the same words about the same place, speaker or figure;
+        // a speaker alone does not tie a claim without a figure to one with one ("2,000 km2
+        // retaken" and "we will retake our land" are two things one person said)
+        let one_figured = self.has_anchor() != other.has_anchor();
+        let anchored = places > 0 || (speakers > 0 && !one_figured) || equal_figure;
         // both give figures and none agree, even loosely: two things counted, not one fact
         // told twice
         let other_figures = self.has_anchor()

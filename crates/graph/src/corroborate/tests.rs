@@ -235,6 +235,41 @@ fn a_pair_witnesses_a_fact_with_shared_words_and_something_named() {
         "an equal count in other words"
     );
 
+    // one speaker's words: a figure told twice, or two claims without one; not a figure
+    // and a claim without one ("300 km2 retaken", "we will retake our land")
+    let spoken = |terms: &[&str], figures| {
+        let mut s = sig(terms, figures);
+        s.push_entity('s', 9);
+        s
+    };
+    let figured = spoken(
+        &["troops", "retake", "land"],
+        vec![fig("km2", 300.0, &["land"])],
+    );
+    let again = spoken(
+        &["retake", "land", "farmland"],
+        vec![fig("km2", 300.0, &["land"])],
+    );
+    let vow = spoken(&["troops", "retake", "land", "forward"], vec![]);
+    let vow_again = spoken(&["troops", "retake", "land", "soon"], vec![]);
+    assert!(
+        compare(&figured, &again).witnesses,
+        "one figure, one speaker"
+    );
+    assert!(
+        compare(&vow, &vow_again).witnesses,
+        "one speaker, no figures"
+    );
+    assert!(compare(&figured, &vow).score >= CORROBORATES);
+    assert!(!compare(&figured, &vow).witnesses, "a figure and none");
+    let mut placed = (figured.clone(), vow.clone());
+    placed.0.push_entity('p', 3);
+    placed.1.push_entity('p', 3);
+    assert!(
+        compare(&placed.0, &placed.1).witnesses,
+        "a figure and none about one place"
+    );
+
     // a duration recurs in unrelated stories: it ties two claims to nothing
     let decade = |terms: &[&str]| sig(terms, vec![fig("hour", 87_658.2, &[])]);
     let (e, f) = (decade(&["drought", "worse"]), decade(&["drought", "price"]));
