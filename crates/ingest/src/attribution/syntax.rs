@@ -90,12 +90,12 @@ pub(super) fn is_described_person(t: &Tokens, a: usize, b: usize) -> bool {
         && (t.has(last, flag::ROLE) || t.lex.is_person_noun(t.lo(last)))
 }
 
-/// "The agency", "the city's water board", "Kenya's central bank": a definite
+/// "The agency", "the city's water board", "Kenya's central bank", "a regional court": a
 /// description of a body, lower-case words (possessives among them) up to a body's head
-/// noun (a kind of organisation or a body's head word), opened by "the", a possessive
-/// determiner or a name's possessive.
+/// noun (a kind of organisation or a body's head word), opened by an article, a
+/// possessive determiner or a name's possessive.
 pub(super) fn is_described_body(t: &Tokens, a: usize, b: usize) -> bool {
-    let opens = t.is(a, "the")
+    let opens = rules::ARTICLES.contains(&t.lo(a))
         || rules::POSSESSIVE_DETERMINERS.contains(&t.lo(a))
         || (t.is_cap(a) && t.is_possessive(a));
     let head = b.saturating_sub(1);

@@ -94,7 +94,7 @@ pub const BASE_CUE_BLOCKERS: &[&str] = &[
 pub const PARTICIPLE_CUES: &[&str] = &[
     "adding", "saying", "confirming", "admitting", "noting", "warning", "stressing", "claiming",
     "announcing", "explaining", "insisting", "arguing", "stating", "acknowledging", "emphasising",
-    "emphasizing", "declaring", "suggesting", "urging", "indicating", "telling",
+    "emphasizing", "declaring", "suggesting", "urging", "indicating", "telling", "ruling",
 ];
 
 /// Participles that attribute only a quotation a few words after them ("…, calling the

@@ -433,6 +433,16 @@ fn a_participle_after_the_main_clause_speaks_for_its_subject() {
             "The town's old crane kept working, saying fuel costs had eased.",
             &[],
         ),
+        // a court's ruling, and a body first described with "a"
+        (
+            "The harbour court freed the men, ruling that the arrest was unlawful.",
+            &[("The harbour court", "the arrest was unlawful")],
+        ),
+        (
+            "A local charity thanked the crews, saying the families were safe.",
+            &[("A local charity", "the families were safe")],
+        ),
+        ("A storm hit the port, ruling out any sailing.", &[]),
     ]);
 }
 
