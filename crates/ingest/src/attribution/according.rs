@@ -1,7 +1,7 @@
 //! "according to X": the source named after the phrase and where the content it
 //! credits lies.
 
-use super::syntax::{enclosing_clause, is_auxiliary, is_determiner};
+use super::syntax::{enclosing_clause, is_auxiliary, is_determiner, plural_apostrophe};
 use super::types::{span_mention, Analyzer, Attr, QuoteMask, Sentence};
 use crate::model::{EntityKind, Mention};
 use crate::rules;
@@ -88,13 +88,15 @@ impl Analyzer<'_, '_> {
 /// punctuation, a quotation mark, a new phrase or after 16 tokens; "(IUCN)" stays with
 /// the name it abbreviates.
 pub(super) fn source_end(t: &Tokens, s: &Sentence, cue_end: usize) -> usize {
+    // "the farmers' union": a plural's possessive runs on into the noun it owns
+    let possessive = |e: usize| plural_apostrophe(t, e) && t.is_word(e + 1) && !t.is_cap(e + 1);
     let mut e = cue_end;
     while e < s.b
-        && !matches!(
-            t.toks[e].kind,
-            Kind::Punct(',' | '.' | ';' | ':') | Kind::Quote(_)
-        )
-        && (e == cue_end || t.toks[e].space_before)
+        && (possessive(e)
+            || (!matches!(
+                t.toks[e].kind,
+                Kind::Punct(',' | '.' | ';' | ':') | Kind::Quote(_)
+            ) && (e == cue_end || t.toks[e].space_before)))
         && !(e > cue_end && (starts_new_phrase(t, e) || dates_the_source(t, e)))
         && e - cue_end < 16
     {
@@ -359,6 +361,11 @@ mod tests {
             (
                 "Fares rose 4 percent, according to a study released by Velto Holdings.",
                 &[("Velto Holdings", "Fares rose 4 percent")],
+            ),
+            // a plural's possessive runs on into the noun it owns
+            (
+                "Fares rose 4 percent, according to a survey by the growers' union.",
+                &[("the growers' union", "Fares rose 4 percent")],
             ),
             // a participle without "by" says when or where, not who
             (

@@ -1,11 +1,13 @@
 //! Where a cue's subject sits: the noun phrase before the cue (past appositions, relative
 //! clauses and asides), or the inverted one after it ("…, said X").
 
-use super::syntax::{is_auxiliary, is_described_person, is_determiner, is_past_tense};
+use super::syntax::{
+    is_auxiliary, is_described_person, is_determiner, is_past_tense, plural_apostrophe,
+};
 use super::types::{mention_of, span_mention, Analyzer, Attr};
 use crate::model::{EntityKind, Mention};
 use crate::rules;
-use crate::text::{flag, Kind, Mark, Tokens};
+use crate::text::{flag, Kind, Tokens};
 use groups::group_apposition;
 
 impl Analyzer<'_, '_> {
@@ -632,15 +634,6 @@ fn subject_end(t: &Tokens, cue: usize, sa: usize) -> usize {
 fn appositive_before(t: &Tokens, end: usize, sa: usize) -> Option<usize> {
     let s2 = segment_start(t, end, sa);
     (s2 > sa && s2 < end && t.is_punct(s2 - 1, ',') && is_appositive(t, s2, end)).then_some(s2)
-}
-
-/// The apostrophe of a plural's possessive ("the growers' lawyer"), glued to the word.
-fn plural_apostrophe(t: &Tokens, i: usize) -> bool {
-    let single = matches!(
-        t.toks.get(i).map(|x| x.kind),
-        Some(Kind::Quote(Mark::StraightSingle | Mark::RightSingle))
-    );
-    i > 0 && single && !t.toks[i].space_before && t.lo(i - 1).ends_with('s')
 }
 
 /// Where a person's subject begins when a description in apposition comes first ("…, the

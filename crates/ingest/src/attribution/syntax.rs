@@ -3,7 +3,7 @@
 
 use super::types::{QuoteMask, Sentence};
 use crate::rules;
-use crate::text::{flag, Tokens};
+use crate::text::{flag, Kind, Mark, Tokens};
 
 /// An auxiliary or modal, plain or fused with "not" ("is", "will", "can't").
 pub(super) fn is_auxiliary(t: &Tokens, i: usize) -> bool {
@@ -103,4 +103,13 @@ pub(super) fn is_described_body(t: &Tokens, a: usize, b: usize) -> bool {
         && opens
         && (a + 1..b).all(|k| t.is_word(k) && !t.is_cap(k) && !t.has(k, flag::FUNCTION))
         && (rules::is_org_descriptor(t.lo(head)) || t.has(head, flag::ORG_HEAD))
+}
+
+/// The apostrophe of a plural's possessive ("the growers' lawyer"), glued to the word.
+pub(super) fn plural_apostrophe(t: &Tokens, i: usize) -> bool {
+    let single = matches!(
+        t.toks.get(i).map(|x| x.kind),
+        Some(Kind::Quote(Mark::StraightSingle | Mark::RightSingle))
+    );
+    i > 0 && single && !t.toks[i].space_before && t.lo(i - 1).ends_with('s')
 }
