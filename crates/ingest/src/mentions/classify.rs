@@ -416,7 +416,7 @@ impl Run<'_> {
                 a: pa,
                 b,
                 kind: EntityKind::Organization,
-                name: name.written.clone(),
+                name: strip_possessive(&name.written).to_string(),
                 roles: Vec::new(),
             }));
         }
