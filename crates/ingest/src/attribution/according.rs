@@ -1,7 +1,9 @@
 //! "according to X": the source named after the phrase and where the content it
 //! credits lies.
 
-use super::syntax::{enclosing_clause, is_auxiliary, is_determiner, plural_apostrophe};
+use super::syntax::{
+    enclosing_clause, is_auxiliary, is_determiner, is_ed_participle, plural_apostrophe,
+};
 use super::types::{span_mention, Analyzer, Attr, QuoteMask, Sentence};
 use crate::model::{EntityKind, Mention};
 use crate::rules;
@@ -127,8 +129,7 @@ fn past_source_aside(t: &Tokens, s: &Sentence, c: usize) -> usize {
     }
     let first = t.lo(c);
     let relative = rules::RELATIVE_PRONOUNS.contains(&first);
-    let participle = !t.is_cap(c) && first.ends_with("ed") && !t.has(c, flag::FUNCTION);
-    let described = rules::INDEFINITE_ARTICLES.contains(&first) || participle;
+    let described = rules::INDEFINITE_ARTICLES.contains(&first) || is_ed_participle(t, c);
     let finite = (c..comma).any(|k| is_auxiliary(t, k));
     if relative || (described && !finite) {
         comma + 1
@@ -144,12 +145,11 @@ const ASIDE_MAX: usize = 14;
 /// source's noun that tells when or where it appeared, not who made it (an author
 /// follows "by", and "the armed forces" has no noun before its participle).
 fn dates_the_source(t: &Tokens, e: usize) -> bool {
-    let participle = !t.is_cap(e) && t.lo(e).ends_with("ed") && !t.has(e, flag::FUNCTION);
     let after_noun = t.is_word(e - 1) && !is_determiner(t, e - 1) && !t.has(e - 1, flag::FUNCTION);
     let when = t.has(e + 1, flag::WEEKDAY | flag::MONTH)
         || rules::TIME_DEICTICS.contains(&t.lo(e + 1))
         || rules::CUE_PREPOSITIONS.contains(&t.lo(e + 1));
-    participle && after_noun && when
+    is_ed_participle(t, e) && after_noun && when
 }
 
 /// A determiner right after a noun opens a new phrase ("according to police the fire …").

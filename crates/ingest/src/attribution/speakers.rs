@@ -1,6 +1,7 @@
 //! The speaker a noun phrase names: a person or body found in it, a description that
 //! stands for one named earlier, a country's institution, or an unnamed source.
 
+use super::syntax::{is_body_head, is_determiner, is_ed_participle};
 use super::types::{mention_of, span_mention, Analyzer};
 use crate::mentions::{content_words, names_a_kind, Found};
 use crate::model::{EntityKind, Mention, Span};
@@ -229,8 +230,7 @@ impl Analyzer<'_, '_> {
             // said" is a person described)
             let opens_name = i + 1 < b && t.toks[i + 1].cap && !people && !t.has(i, flag::ROLE);
             // ("the department", "the regional centre": a body's head word in lower case)
-            let body =
-                !t.toks[i].cap && (t.has(i, flag::ORG_HEAD) || rules::is_org_descriptor(t.lo(i)));
+            let body = !t.toks[i].cap && is_body_head(t, i);
             (t.has(i, flag::NOMINAL | flag::ROLE) || people || body)
                 && (!t.toks[i].cap || (i == a && !opens_name))
         });
@@ -361,7 +361,7 @@ impl Analyzer<'_, '_> {
                 return found;
             }
             // "compiled by the chamber of commerce": an author described, not named
-            if super::syntax::is_determiner(t, k) {
+            if is_determiner(t, k) {
                 let text = t.span_text(k, b).to_string();
                 return (span_mention(t, k, b, text, EntityKind::Nominal), false);
             }
@@ -660,11 +660,7 @@ fn author_after_document(t: &Tokens, n: usize) -> Option<usize> {
     if rules::AUTHOR_PREPOSITIONS.contains(&t.lo(n + 1)) {
         return Some(n + 2);
     }
-    let participle = t.is_word(n + 1)
-        && !t.is_cap(n + 1)
-        && t.lo(n + 1).ends_with("ed")
-        && !t.has(n + 1, flag::FUNCTION);
-    (participle && t.is(n + 2, "by")).then_some(n + 3)
+    (is_ed_participle(t, n + 1) && t.is(n + 2, "by")).then_some(n + 3)
 }
 
 /// "Velto Agri, which is based in Bergen,": a relative "which" right after a name, which

@@ -102,7 +102,13 @@ pub(super) fn is_described_body(t: &Tokens, a: usize, b: usize) -> bool {
     b >= a + 2
         && opens
         && (a + 1..b).all(|k| t.is_word(k) && !t.is_cap(k) && !t.has(k, flag::FUNCTION))
-        && (rules::is_org_descriptor(t.lo(head)) || t.has(head, flag::ORG_HEAD))
+        && is_body_head(t, head)
+}
+
+/// A body's head noun: a kind of organisation ("company", "ministry") or a body's head word
+/// ("board", "council").
+pub(super) fn is_body_head(t: &Tokens, i: usize) -> bool {
+    rules::is_org_descriptor(t.lo(i)) || t.has(i, flag::ORG_HEAD)
 }
 
 /// The apostrophe of a plural's possessive ("the growers' lawyer"), glued to the word.
@@ -112,4 +118,10 @@ pub(super) fn plural_apostrophe(t: &Tokens, i: usize) -> bool {
         Some(Kind::Quote(Mark::StraightSingle | Mark::RightSingle))
     );
     i > 0 && single && !t.toks[i].space_before && t.lo(i - 1).ends_with('s')
+}
+
+/// A lower-case word in "-ed" that is no function word: a past participle ("published",
+/// "released") or a past tense.
+pub(super) fn is_ed_participle(t: &Tokens, i: usize) -> bool {
+    t.is_word(i) && !t.is_cap(i) && t.lo(i).ends_with("ed") && !t.has(i, flag::FUNCTION)
 }

@@ -233,10 +233,6 @@ pub const NATIONAL_BODIES: &[&str] = &[
     "army", "military", "forces", "armed forces", "troops", "government", "navy", "air force",
 ];
 
-/// Head nouns of a government body named by its portfolio in lower case after a country
-/// ("Kenya's health ministry", "the Chilean space agency").
-pub const PORTFOLIO_BODY_HEADS: &[&str] = &["ministry", "agency"];
-
 /// The epithets wire copy gives United Nations bodies ("the U.N. refugee agency"), written
 /// in lower case after "un" (for "U.N.", "UN", "United Nations"), and the acronym each
 /// body is known by. Epithets used for more than one body ("the U.N. food agency") are

@@ -5,6 +5,7 @@ use crate::model::{EntityKind, Mention};
 use crate::rules;
 use crate::text::{flag, Tokens};
 
+use super::super::syntax::is_body_head;
 use super::{span_mention, DESCRIPTION_LOOKBACK, DESCRIPTION_MODIFIERS};
 
 /// "Ukrainian forces", "the Chilean army", "Peru's government", "Kenya's health
@@ -80,13 +81,11 @@ pub(super) fn un_body(t: &Tokens, a: usize, b: usize) -> Option<Mention> {
     ))
 }
 
-/// "health ministry", "space agency": a few lower-case words and a government
-/// body's head noun, which after a country ("Kenya's health ministry") name one body.
+/// "health ministry", "central bank": a few lower-case words and a body's head noun, which
+/// after a country ("Kenya's health ministry") name one body.
 pub(super) fn is_portfolio_body(t: &Tokens, a: usize, b: usize) -> bool {
     (2..=PORTFOLIO_WORDS_MAX + 1).contains(&(b - a))
-        && (rules::PORTFOLIO_BODY_HEADS.contains(&t.lo(b - 1))
-            || rules::is_org_descriptor(t.lo(b - 1))
-            || t.has(b - 1, flag::ORG_HEAD))
+        && is_body_head(t, b - 1)
         && (a..b).all(|i| t.is_word(i) && !t.toks[i].cap && !t.has(i, flag::FUNCTION))
 }
 
