@@ -144,6 +144,12 @@ fn surname_of_a_person(t: &Tokens, reg: &Registry, a: usize, b: usize) -> bool {
         && reg.person_name_lo(t.lo(a)).is_some()
 }
 
+/// Whether token `to` is the "to" of "according to": a name after it is a source, not a
+/// place something went to.
+fn closes_according_to(t: &Tokens, to: usize) -> bool {
+    to > 0 && t.is(to, "to") && t.is(to - 1, "according")
+}
+
 pub(super) fn trim_openers(t: &Tokens, a0: usize, b: usize) -> Option<usize> {
     let mut a = a0;
     while a < b
@@ -263,7 +269,7 @@ impl Run<'_> {
         let prep = before.is_some_and(|p| {
             (t.has(p, flag::PLACE_PREP)
                 && (!t.toks[p].cap || sentence_initial(t, p))
-                && !(p > 0 && t.is(p, "to") && t.is(p - 1, "according")))
+                && !closes_according_to(t, p))
                 || (t.is(p, "of") && p > 0 && t.has(p - 1, flag::PLACE_OF))
         });
         // A list item after a comma ends where the list goes on or the sentence does: a
@@ -621,7 +627,7 @@ impl Run<'_> {
             .is_some_and(|l| self.reg.body_initials.contains(l));
         // "according to the NTSB": a source, as before a cue
         let the = usize::from(pa > 0 && t.is(pa - 1, "the"));
-        let credited = pa >= 2 + the && t.is(pa - 1 - the, "to") && t.is(pa - 2 - the, "according");
+        let credited = pa > the && closes_according_to(t, pa - 1 - the);
         (b == pa + 1 && acronym.is_some() && (cue_follows(t, b) || credited || of_a_named_body))
             .then(|| found(EntityKind::Organization, written))
     }
