@@ -238,20 +238,12 @@ pub(super) fn given_name_class(lower: &str) -> u8 {
 }
 
 /// A run of name words without a title that names a body, not a person: written after
-/// "the" ("the Red Cross said": people take no article), opening with a region's name of
-/// several words, ending in a word only bodies' names end in ("Amnesty International"), or read as an organisation by the tagger and
-/// not opening with a given name.
+/// "the" ("the Red Cross said": people take no article), ending in a word only bodies'
+/// names end in ("Amnesty International"), opening with a region's name of several words
+/// ("Nova Scotia Power"), or read as an organisation by the tagger and not opening with a
+/// given name.
 pub(super) fn reads_as_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> bool {
     if a > 0 && t.is(a - 1, "the") {
-        return true;
-    }
-    // "Nova Scotia Power", "New South Wales Police": a country's or a first-level region's
-    // name of several words opens a body's name of that place, no person's
-    let place_led = (a + 2..b).any(|e| {
-        let name = t.span_text(a, e);
-        rules::is_country(name) || rules::is_named_region(name)
-    });
-    if place_led {
         return true;
     }
     // "Amnesty International", "Orvik Co", "Velto Holdings": a body's or a company's tail
@@ -261,6 +253,15 @@ pub(super) fn reads_as_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> b
     // "Amnesty International Kenya", "Red Cross Norway": a body's national branch ends in
     // the country; a person's name does not ("Ana Kenya" opens with a given name)
     if b > a + 1 && given_name_class(t.lo(a)) < 2 && rules::is_country(t.s(b - 1)) {
+        return true;
+    }
+    // "Nova Scotia Power", "New South Wales Police": a country's or a first-level region's
+    // name of several words opens a body's name of that place, no person's
+    let place_led = (a + 2..b).any(|e| {
+        let name = t.span_text(a, e);
+        rules::is_country(name) || rules::is_named_region(name)
+    });
+    if place_led {
         return true;
     }
     given_name_class(t.lo(a)) < 2 && tagged_as(reg, a, b, 0.0) == Some(NameType::Organization)
