@@ -491,12 +491,12 @@ impl Profile {
         // a pair shows one fact in the same words about the same place, speaker or figure;
         // a speaker alone does not tie a claim without a figure to one with one ("2,000 km2
         // retaken" and "we will retake our land" are two things one person said)
-        let one_figured = self.has_anchor() != other.has_anchor();
-        let anchored = places > 0 || (speakers > 0 && !one_figured) || equal_figure;
+        let figured = (self.has_anchor(), other.has_anchor());
+        let anchored = places > 0 || (speakers > 0 && figured.0 == figured.1) || equal_figure;
         // both give figures and none agree, even loosely: two things counted, not one fact
         // told twice
-        let other_figures = self.has_anchor()
-            && other.has_anchor()
+        let other_figures = figured.0
+            && figured.1
             && !equal_figure
             && !self.figures.iter().any(|a| {
                 other
