@@ -49,7 +49,10 @@ pub(super) fn roles_after(t: &Tokens, b: usize, limit: usize) -> (Vec<String>, V
         end += 1;
     }
     let head_ok = (b + 1..(b + 5).min(end)).any(|i| t.has(i, flag::ROLE));
-    if !head_ok {
+    // "… at Tesco, the head of the union said": a role phrase running on into a cue verb
+    // is the subject of its clause, not an apposition of the name before the comma
+    let clause = (b + 1..end).any(|i| t.has(i, flag::CUE));
+    if !head_ok || clause {
         return (Vec::new(), Vec::new());
     }
     let roles: Vec<String> = (b + 1..end)

@@ -110,3 +110,45 @@ fn a_portfolio_word_before_a_title_is_no_body() {
         ]
     );
 }
+
+#[test]
+fn a_role_phrase_running_into_a_cue_is_a_subject_not_an_apposition() {
+    // (text, name, whether it is a person): ", the head of the union said" after a name
+    // is the subject of its own clause, so the name before the comma is none of its
+    // people; closed by a comma or the sentence's end, the phrase describes the name
+    let cases = [
+        (
+            "Prices rose at Velmart, the head of the union said on Monday.",
+            "Velmart",
+            false,
+        ),
+        (
+            "Posts spread on Quillo, a spokesman for the council said.",
+            "Quillo",
+            false,
+        ),
+        (
+            "Tomas Orsa, the mayor of the town, said prices rose.",
+            "Tomas Orsa",
+            true,
+        ),
+        (
+            "Prices rose, said Tomas Orsa, the head of the union.",
+            "Tomas Orsa",
+            true,
+        ),
+    ];
+    check_person(&cases);
+}
+
+/// Each case: a text, a name in it and whether it is found as a person.
+fn check_person(cases: &[(&str, &str, bool)]) {
+    for &(text, name, person) in cases {
+        let kind = super::kind_with_gazetteer(text, name);
+        assert_eq!(
+            kind == Some(EntityKind::Person),
+            person,
+            "{name} in {text}: {kind:?}"
+        );
+    }
+}
