@@ -173,8 +173,14 @@ pub(super) fn described_as_organization(t: &Tokens, b: usize) -> bool {
         .unwrap_or(t.len());
     // a noun phrase: "Norway, the company said, citing …" holds a verb, no apposition
     let verb = (b + 2..end).any(|i| t.has(i, flag::CUE | flag::COMMON_VERB));
+    // the head noun comes before its complement: "Tomas Orsa, the head of the union," is
+    // a person (a role heads the phrase), "Velto, the maker of ferries," a body
+    let head = (b + 2..end)
+        .find(|&i| rules::ROLE_COMPLEMENT_PREPOSITIONS.contains(&t.lo(i)))
+        .unwrap_or(end);
     t.is_punct(end, ',')
         && !verb
+        && !(b + 2..head).any(|i| t.has(i, flag::ROLE))
         && (b + 2..end).any(|i| !t.toks[i].cap && rules::is_org_descriptor(t.lo(i)))
 }
 

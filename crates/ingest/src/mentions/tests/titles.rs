@@ -128,7 +128,7 @@ fn a_role_phrase_running_into_a_cue_is_a_subject_not_an_apposition() {
             false,
         ),
         (
-            "Tomas Orsa, the mayor of the town, said prices rose.",
+            "Tomas Orsa, the head of the union, said prices rose.",
             "Tomas Orsa",
             true,
         ),
@@ -136,6 +136,35 @@ fn a_role_phrase_running_into_a_cue_is_a_subject_not_an_apposition() {
             "Prices rose, said Tomas Orsa, the head of the union.",
             "Tomas Orsa",
             true,
+        ),
+    ];
+    check_person(&cases);
+}
+
+#[test]
+fn an_apposition_headed_by_a_role_describes_a_person_not_a_body() {
+    // a body word after "of" is the complement of the role that heads the phrase; one
+    // that heads it makes the name a body
+    let cases = [
+        (
+            "Tomas Orsa, the head of the union, said prices rose.",
+            "Tomas Orsa",
+            true,
+        ),
+        (
+            "Tomas Orsa, a lawyer for the company, said fees rose.",
+            "Tomas Orsa",
+            true,
+        ),
+        (
+            "Velto, the maker of ferries, said sales fell.",
+            "Velto",
+            false,
+        ),
+        (
+            "Kestrel, a Danish shipping group, said fees rose.",
+            "Kestrel",
+            false,
         ),
     ];
     check_person(&cases);
