@@ -227,12 +227,26 @@ fn candidates<'a>(g: &Gazetteer, w: &'a str, key: &str) -> Name<'a> {
     }
 }
 
-/// Narrows each name's candidates: to the article's countries where it has one there, and
-/// past namesakes a city of millions outweighs.
+/// Narrows each name's candidates: to the article's countries where it has one there, past
+/// smaller places called so only by another name, and past namesakes a city of millions
+/// outweighs.
 fn narrow(g: &Gazetteer, names: &mut [Name], ctx: &FnvSet<CountryCode>) {
     for n in names.iter_mut() {
         if n.cands.iter().any(|&c| ctx.contains(&country_of(g, c))) {
             n.cands.retain(|&c| ctx.contains(&country_of(g, c)));
+        }
+        // A place's own name outranks another place's old or foreign name: a town once
+        // called "Florida" is no reading of the state, however near it lies
+        let key = fold(n.written);
+        let own_top = n
+            .cands
+            .iter()
+            .filter(|&&c| named_so(g, c, &key))
+            .map(|&c| population(g, c))
+            .max();
+        if let Some(own_top) = own_top {
+            n.cands
+                .retain(|&c| named_so(g, c, &key) || population(g, c) > own_top);
         }
         // A city of millions outweighs a hamlet that merely shares its name, however near.
         let top = n.cands.iter().map(|&c| population(g, c)).max().unwrap_or(0);

@@ -110,3 +110,25 @@ fn a_province_the_gazetteer_lacks_is_no_town_that_once_bore_its_name() {
     let words = place_words(text);
     assert!(words.iter().any(|(name, _)| name == "Cagayan"), "{words:?}");
 }
+
+#[test]
+fn a_place_s_own_name_outranks_a_smaller_place_s_other_name() {
+    // (text, key): a town near the story's other places that was once called so
+    // is no reading of the state that bears the name; a larger place called so by
+    // another name still is one
+    let cases = [
+        (
+            "Growers in California and Florida lost crops to frost.",
+            "adm1:US.FL",
+        ),
+        (
+            "Frost hit orchards near Sacramento, and growers in Florida were spared.",
+            "adm1:US.FL",
+        ),
+        ("Trains ran from Kiev to Lviv on Monday.", "gn:703448"),
+    ];
+    for (text, key) in cases {
+        let p = places(text);
+        assert!(p.iter().any(|x| x.1 == key), "{text}: {p:?}");
+    }
+}
