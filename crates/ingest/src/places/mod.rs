@@ -304,9 +304,18 @@ fn choose(
         // a small place in a country the article names, by its own name: an old or
         // foreign name of a small place ("Harmony" for a village once so called) is no
         // evidence on its own
-        let trusted = population(g, best) >= SMALL_PLACE
-            || (ctx.contains(&country_of(g, best)) && named_so(g, best, &key))
-            || near(best) <= NEAR_KM;
+        // a name unlike the place's own, one of its old or foreign names, is trusted for
+        // a city of millions ("Bombay") or near the article's other places: GeoNames also
+        // lists a city's nicknames and a firm's name a town once took for a publicity stunt
+        let unlike_alias =
+            !named_so(g, best, &key) && unlike_names(&fold(&main_name(g, best)), &key);
+        let trusted = if unlike_alias {
+            population(g, best) >= METROPOLIS || near(best) <= NEAR_KM
+        } else {
+            population(g, best) >= SMALL_PLACE
+                || (ctx.contains(&country_of(g, best)) && named_so(g, best, &key))
+                || near(best) <= NEAR_KM
+        };
         // a town abroad called so only by one of its other names, one unlike its own
         // ("New York" is short for "New York City"), far from everything the article
         // places, is a namesake the gazetteer happens to list: a district of a city in
