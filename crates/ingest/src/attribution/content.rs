@@ -575,10 +575,11 @@ fn lead_in_start(
         return None;
     }
     // "The bridge, the mayor said, will reopen": the subject before the aside
-    // belongs to the clause.
+    // belongs to the clause; before a quotation ("After the vote, X said, “…”") the left
+    // is a lead-in and the quotation what was said.
     let b = attrs[k].begin;
-    if short_lead && left_words > 0 && t.is_punct(c, ',') && b > left_from && t.is_punct(b - 1, ',')
-    {
+    let aside = short_lead && !starts_quote && left_words > 0 && t.is_punct(c, ',');
+    if aside && b > left_from && t.is_punct(b - 1, ',') {
         return Some(left_from);
     }
     Some(c)

@@ -298,3 +298,27 @@ fn what_it_was_said_in_is_no_content() {
         ),
     ]);
 }
+
+#[test]
+fn a_lead_in_before_a_speaker_and_a_quotation_is_no_content() {
+    check(&[
+        // a phrase of circumstance, the speaker, a comma and a quotation: the quotation
+        // is what was said, the lead-in nobody's claim
+        (
+            "After the vote, Mira Holt said, \u{201c}The piers in Oster will stay shut.\u{201d}",
+            &[("Mira Holt", "The piers in Oster will stay shut.")],
+        ),
+        (
+            "In a letter, the harbour master said, \u{201c}No ferry will leave Oster.\u{201d}",
+            &[("the harbour master", "No ferry will leave Oster.")],
+        ),
+        // without a quotation the words before the aside open what was said
+        (
+            "The piers, Mira Holt said, will stay shut until the spring.",
+            &[(
+                "Mira Holt",
+                "The piers, Mira Holt said, will stay shut until the spring",
+            )],
+        ),
+    ]);
+}
