@@ -295,14 +295,20 @@ pub(super) fn as_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> Option<
     })
 }
 
-/// "… Harbour Board Jon Bray": a given name and a surname closing a run after a body's
-/// head word are a person the body is named before (the scanner keeps the body as a name
-/// of its own); a body named after a person ends in its head word ("Jon Bray Foundation").
-pub(super) fn person_after_body(t: &Tokens, a: usize, b: usize) -> Option<Found> {
+/// "… Harbour Board Jon Bray", "Ambassador to the United States Jon Bray": a given name
+/// and a surname closing a run after a body's head word or a country's name are a person
+/// the body or country is named before (the scanner keeps that as a name of its own); a
+/// body named after a person ends in its head word ("Jon Bray Foundation").
+pub(super) fn person_after_body(
+    t: &Tokens,
+    gaz: Option<&Gazetteer>,
+    a: usize,
+    b: usize,
+) -> Option<Found> {
     let k = b.checked_sub(2).filter(|&k| k > a)?;
-    let named = given_name_class(t.lo(k)) > 0
-        && (k..b).all(|i| is_person_word(t, i))
-        && (a..k).any(|i| t.has(i, flag::ORG_HEAD) && t.is_cap(i));
+    let before = (a..k).any(|i| t.has(i, flag::ORG_HEAD) && t.is_cap(i))
+        || rules::is_country_in(gaz, t.span_text(a, k));
+    let named = given_name_class(t.lo(k)) > 0 && (k..b).all(|i| is_person_word(t, i)) && before;
     named.then(|| Found {
         a: k,
         b,

@@ -71,7 +71,7 @@ pub(super) fn classify(
     if let Some(f) = as_titled_person(t, reg, a, b, gaz) {
         return Some(f);
     }
-    if let Some(f) = person_after_body(t, a, b).or_else(|| as_country_body(t, gaz, a, b)) {
+    if let Some(f) = person_after_body(t, gaz, a, b).or_else(|| as_country_body(t, gaz, a, b)) {
         return Some(f);
     }
     if let Some(f) = based_body(t, a0, a, b).or_else(|| body_by_kind_after(t, gaz, a, b)) {

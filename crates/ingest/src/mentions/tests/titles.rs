@@ -181,3 +181,27 @@ fn check_person(cases: &[(&str, &str, bool)]) {
         );
     }
 }
+
+#[test]
+fn a_person_named_after_a_country_in_a_title_is_split_from_it() {
+    // (text, name, kind): "Ambassador to Chile Ana Ruiz": the country closing the title
+    // and the person's name are two names in one capitalised run
+    super::check_kinds(&[
+        (
+            "Norland's Ambassador to the United States Ana Ruiz spoke on Monday.",
+            "Ana Ruiz",
+            Some(EntityKind::Person),
+        ),
+        (
+            "Norland's Ambassador to the United States Ana Ruiz spoke on Monday.",
+            "United States",
+            Some(EntityKind::Place),
+        ),
+        // a name that goes on past the country is no person
+        (
+            "Storms hit the United States Virgin Islands on Monday.",
+            "United States Virgin Islands",
+            Some(EntityKind::Place),
+        ),
+    ]);
+}
