@@ -113,7 +113,9 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
                     let org_ahead = (k..limit.min(k + 5))
                         .take_while(|&x| t.is_cap(x))
                         .any(|x| t.has(x, flag::ORG_HEAD));
-                    if !org_ahead && !in_body_complement(t, i, j, k) {
+                    // "The Globe and Mail": an outlet of the table spans the "and"
+                    let outlet = outlet_match(t, i, k + 1).is_some_and(|(x, y)| x < j && y > k);
+                    if !org_ahead && !outlet && !in_body_complement(t, i, j, k) {
                         break;
                     }
                 }

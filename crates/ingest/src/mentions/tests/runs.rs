@@ -549,3 +549,21 @@ fn according_to_names_a_source_not_a_destination() {
         ),
     ]);
 }
+
+#[test]
+fn an_outlet_of_the_table_spans_an_and() {
+    // "The Globe and Mail" is one outlet; two names joined by "and" otherwise stay two
+    let f = found("Tomas Orsa told The Globe and Mail on Monday that the pier was unsafe.");
+    assert!(
+        f.contains(&("Globe and Mail".to_string(), EntityKind::Outlet)),
+        "{f:?}"
+    );
+    let f = found("Crews from Bergen and Tromsø cleared the pier.");
+    assert_eq!(
+        f,
+        [
+            ("Bergen".to_string(), EntityKind::Place),
+            ("Tromsø".to_string(), EntityKind::Place)
+        ]
+    );
+}
