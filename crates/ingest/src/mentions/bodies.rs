@@ -318,11 +318,11 @@ pub(super) fn person_after_body(
     })
 }
 
-/// "Ana Kovac of the Red Cross": a given name and a surname before "of" and a body is the
-/// person, not part of the body's name (the body is read after "of"). Any listed given
+/// "Ana Kovac of the Red Cross", "Ana Kovac of Reuters": a given name and a surname before
+/// "of" and a body or an outlet is the person, not part of the body's name (the body is read after "of"). Any listed given
 /// name will do here (the body after "of" is evidence enough), and an occupation opening
 /// the sentence ("Geologist Ana Kovac of …") is no part of the name.
-fn person_of_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> Option<Found> {
+pub(super) fn person_of_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> Option<Found> {
     let given = |i: usize| given_name_class(t.lo(i)) > 0;
     // the mention keeps the occupation's word, so it is no name of its own
     let n = if sentence_initial(t, a) && !given(a) && a + 1 < b && given(a + 1) {
@@ -343,7 +343,8 @@ fn person_of_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> Option<Foun
     let unknown_pair = after_cue && k == n + 2 && (n..k).all(unknown);
     let named = (n..k).all(|i| t.is_cap(i) && t.is_word(i) && !t.has(i, flag::ORG_HEAD))
         && (given(n) || unknown_pair)
-        && (k + 1..b).any(|i| t.has(i, flag::ORG_HEAD) && t.is_cap(i));
+        && ((k + 1..b).any(|i| t.has(i, flag::ORG_HEAD) && t.is_cap(i))
+            || outlet_match(t, k + 1, b).is_some());
     named.then(|| Found {
         a,
         b: k,

@@ -12,7 +12,7 @@ use crate::text::{flag, word_hash, Kind, Tokens};
 
 use super::bodies::{
     as_body, as_club, as_country_body, as_outlet, as_website, body_by_kind_after,
-    company_after_its_trade, employer_of_staff, person_after_body,
+    company_after_its_trade, employer_of_staff, person_after_body, person_of_body,
 };
 use super::evidence::{
     acts_on_its_own, alias_abroad, compass_region, described_as_person, facility_after,
@@ -66,6 +66,12 @@ pub(super) fn classify(
         return Some(f);
     }
     if let Some(f) = as_outlet(t, reg, a0, a, b).or_else(|| as_website(t, a, b)) {
+        // "Ana Ruiz of Reuters": the person named before the outlet is the run's first name
+        if f.a > a {
+            if let Some(person) = person_of_body(t, reg, a, b) {
+                return Some(person);
+            }
+        }
         return Some(f);
     }
     if let Some(f) = as_titled_person(t, reg, a, b, gaz) {

@@ -567,3 +567,25 @@ fn an_outlet_of_the_table_spans_an_and() {
         ]
     );
 }
+
+#[test]
+fn a_person_of_an_outlet_is_named_before_it() {
+    // "Ana Ruiz of Reuters": the person, and the outlet after "of", as a body after "of"
+    for (text, outlet) in [
+        ("Tomas Orsa of Reuters said the pier was unsafe.", "Reuters"),
+        (
+            "Tomas Orsa of The Washington Post said the pier was unsafe.",
+            "The Washington Post",
+        ),
+    ] {
+        let f = found(text);
+        assert_eq!(
+            f,
+            [
+                ("Tomas Orsa".to_string(), EntityKind::Person),
+                (outlet.to_string(), EntityKind::Outlet)
+            ],
+            "{text}"
+        );
+    }
+}
