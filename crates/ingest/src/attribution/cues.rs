@@ -303,7 +303,10 @@ fn is_cue_noun(t: &Tokens, i: usize, sa: usize) -> bool {
             || t.toks[p].kind == Kind::Num
             || t.has(p, flag::NUMWORD)
     };
+    // "Local reports said …": a plural right before a cue verb is that verb's subject
+    let subject_of_cue = t.lo(i).ends_with('s') && t.has(i + 1, flag::CUE) && !t.is_cap(i + 1);
     (i > sa && t.lo(i).ends_with('s') && marked(i - 1))
+        || subject_of_cue
         || is_noun_form(t, i, sa)
         || names_whose_noun(t, i, sa)
 }

@@ -362,3 +362,23 @@ fn whom_it_was_told_to_is_not_what_was_told() {
         ),
     ]);
 }
+
+#[test]
+fn a_cue_plural_right_before_a_cue_verb_is_its_subject() {
+    check(&[
+        // "reports" is the noun, "said" the cue
+        (
+            "Local reports said the pier in Oster was unsafe.",
+            &[("Local reports", "the pier in Oster was unsafe")],
+        ),
+        (
+            "Harbour surveys suggest the pier in Oster is unsafe.",
+            &[("Harbour surveys", "the pier in Oster is unsafe")],
+        ),
+        // a cue before a clause is the verb
+        (
+            "Mira Holt reports the pier in Oster is unsafe.",
+            &[("Mira Holt", "the pier in Oster is unsafe")],
+        ),
+    ]);
+}
