@@ -156,6 +156,20 @@ fn closes_according_to(t: &Tokens, to: usize) -> bool {
     to > 0 && t.is(to, "to") && t.is(to - 1, "according")
 }
 
+/// "Recent reports said …": a derived adjective the lexicon knows, alone in its run at
+/// the start of a sentence and before a lower-case word, opens a description.
+fn derived_adjective_opening(t: &Tokens, a: usize, b: usize) -> bool {
+    let lo = t.lo(a);
+    b == a + 1
+        && sentence_initial(t, a)
+        && t.is_word(b)
+        && !t.is_cap(b)
+        && t.lex.is_adjective(lo)
+        && rules::DERIVED_ADJECTIVE_ENDINGS
+            .iter()
+            .any(|e| lo.ends_with(e))
+}
+
 pub(super) fn trim_openers(t: &Tokens, a0: usize, b: usize) -> Option<usize> {
     let mut a = a0;
     while a < b
@@ -165,7 +179,8 @@ pub(super) fn trim_openers(t: &Tokens, a0: usize, b: usize) -> Option<usize> {
             || (rules::TRADED_NOUNS.contains(&t.lo(a)) && t.is(a + 1, "of"))
             || opens_with_place_of_noun(t, a, b)
             || names_a_kind(t, a, b)
-            || occupation_before_name(t, a, b))
+            || occupation_before_name(t, a, b)
+            || derived_adjective_opening(t, a, b))
         && !(t.has(a, flag::ORG_HEAD) && a + 1 < b)
         && !opens_a_body_name(t, a, b)
         && !compass_region(t, a, b)

@@ -263,6 +263,12 @@ pub fn un_epithet(words: &str) -> Option<&'static str> {
 /// "Paris-headquartered"): the name after it is the body's.
 pub const BASED_WORDS: &[&str] = &["based", "headquartered"];
 
+/// Endings of derived adjectives ("recent", "local", "unconfirmed", "previous"), which
+/// unlike plain ones ("Young", "Strong") are no surnames: one opening a sentence before a
+/// lower-case word is no name ("Recent reports said …", "Local reports say …").
+pub const DERIVED_ADJECTIVE_ENDINGS: &[&str] =
+    &["al", "ent", "ant", "ous", "ive", "ic", "ed", "ary", "ible", "able"];
+
 /// Compass words that the demonym table holds for "Western experts" but that name no country.
 pub const COMPASS_ADJECTIVES: &[&str] = &["western", "eastern", "northern", "southern"];
 

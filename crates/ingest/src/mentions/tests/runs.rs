@@ -589,3 +589,26 @@ fn a_person_of_an_outlet_is_named_before_it() {
         );
     }
 }
+
+#[test]
+fn a_derived_adjective_opening_a_sentence_is_no_name() {
+    // (text, name, kind): "Recent reports …" opens a description; a plain adjective that
+    // is also a surname ("Young said") may be the name
+    super::check_kinds(&[
+        (
+            "Recent reports have shown that the pier is unsafe.",
+            "Recent",
+            None,
+        ),
+        (
+            "Unconfirmed accounts put the toll at nine.",
+            "Unconfirmed",
+            None,
+        ),
+        (
+            "Young said the pier was unsafe.",
+            "Young",
+            Some(EntityKind::Person),
+        ),
+    ]);
+}
