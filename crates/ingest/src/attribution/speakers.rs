@@ -589,10 +589,28 @@ fn nominal_start(t: &Tokens, a: usize, b: usize) -> usize {
         }
     }
     if start >= b {
-        a
-    } else {
-        start
+        return a;
     }
+    // "[As] a result some residents say", "In the end most residents said": a phrase
+    // fronted without a comma ends at the noun before the speaker's own determiner
+    let opens_np = |i: usize| {
+        rules::QUANTIFIERS.contains(&t.lo(i))
+            || rules::ARTICLES.contains(&t.lo(i))
+            || rules::POSSESSIVE_DETERMINERS.contains(&t.lo(i))
+    };
+    let noun_before = |i: usize| {
+        let w = t.lo(i - 1);
+        t.is_word(i - 1)
+            && !t.is_cap(i - 1)
+            && !t.has(i - 1, flag::FUNCTION)
+            && !opens_np(i - 1)
+            && !t.is_possessive(i - 1)
+            && !t.lex.is_adjective(w)
+    };
+    (start + 1..b)
+        .rev()
+        .find(|&i| opens_np(i) && noun_before(i))
+        .unwrap_or(start)
 }
 
 /// A name after the description `n` of the NP ending at `b` names the speaker: "chief

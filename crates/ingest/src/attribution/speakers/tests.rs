@@ -553,3 +553,19 @@ fn a_body_s_head_word_in_lower_case_heads_a_described_source() {
         ),
     ]);
 }
+
+#[test]
+fn a_phrase_fronted_without_a_comma_is_no_part_of_the_speaker() {
+    check(&[
+        // "[As] a result some residents say": the speakers open with their own determiner
+        (
+            "As a result some residents say the pier in Oster should reopen.",
+            &[("some residents", "the pier in Oster should reopen")],
+        ),
+        // one noun phrase with a possessive or an adjective before the determiner stays
+        (
+            "Oster's two harbour masters say the pier should reopen.",
+            &[("Oster's two harbour masters", "the pier should reopen")],
+        ),
+    ]);
+}
