@@ -5,6 +5,7 @@
 //! ("1, 2, 3 km") or its context gives the unit (`context`: an age after a name, a bare
 //! large number standing for what was counted just before).
 
+mod codes;
 mod context;
 
 use crate::model::{Measure, Qualifier, Quantity, Span};
@@ -113,25 +114,6 @@ fn spelled<'w>(words: impl Iterator<Item = &'w str>) -> Option<f64> {
         }
     }
     last.map(|_| total + current)
-}
-
-/// A digit in a code, not a count: glued into letters ("H1N1", "MH17") or after a
-/// hyphen behind a capitalised word ("COVID-19", "F-16").
-fn is_code(t: &Tokens, i: usize) -> bool {
-    let glued = |k: usize| t.toks.get(k).is_some_and(|x| !x.space_before);
-    // "MH", "COVID-" (the tokenizer keeps a trailing hyphen in the word)
-    let upper_word = |k: usize| {
-        t.is_word(k)
-            && t.s(k).chars().any(char::is_alphabetic)
-            && t.s(k)
-                .chars()
-                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
-    };
-    let letters_before = i > 0 && glued(i) && upper_word(i - 1);
-    let letters_after = glued(i + 1) && t.is_word(i + 1) && t.is_cap(i + 1);
-    let hyphen_code =
-        i > 1 && glued(i) && t.is_punct(i - 1, '-') && glued(i - 1) && upper_word(i - 2);
-    letters_before || (letters_after && i > 0 && glued(i) && t.is_word(i - 1)) || hyphen_code
 }
 
 /// Unit code of a hyphenated adjective made of a number word and a unit ("six-month-old").
@@ -587,7 +569,7 @@ fn hyphened_quantity(t: &Tokens, i: usize, a: usize) -> Option<Quantity> {
 /// code ("A4", "G7").
 fn number_at(t: &Tokens, i: usize) -> Option<(f64, bool)> {
     match t.toks[i].kind {
-        Kind::Num if is_code(t, i) => None,
+        Kind::Num if codes::is_code(t, i) => None,
         Kind::Num => parse_digits(t.s(i), t.decimal_comma).map(|v| (v, true)),
         Kind::Word => word_value(t, i).map(|v| (v, false)),
         _ => None,

@@ -628,3 +628,23 @@ fn a_part_of_the_count_just_made_counts_its_noun() {
         ("12 of which were new", &[]),
     ]);
 }
+
+#[test]
+fn a_number_that_names_a_thing_counts_nothing() {
+    check_vu(&[
+        // after a capitalised word inside the sentence: a designation
+        ("The Velstar 9 crew landed after 12 days.", &[(12.0, "day")]),
+        (
+            "Users of Quillo 7 Classic lost 40 files.",
+            &[(40.0, "file")],
+        ),
+        // glued to a word that is no unit: part of a name
+        ("The forum 8chan lost 300 users.", &[(300.0, "user")]),
+        // a unit glued on, and a number after a sentence's first word or a month, stay
+        ("Crews ran 5km along the coast.", &[(5.0, "km")]),
+        (
+            "Oster 12 houses burned. Crews left on May 3.",
+            &[(12.0, "house")],
+        ),
+    ]);
+}
