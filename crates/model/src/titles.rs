@@ -34,6 +34,9 @@ pub const ROLE_NOUNS: &[&str] = &[
     "inspector", "superintendent", "engineer", "meteorologist", "forecaster", "executive",
     "nurse", "doctor", "teacher", "farmer", "student", "driver", "pilot", "owner", "shopkeeper",
     "fisherman", "volunteer", "worker", "survivor", "activist", "editor", "strategist",
+    // post-nominal letters in apposition ("Ana Ruiz, KC, said"): a barrister's rank, a
+    // member of a devolved parliament or assembly
+    "kc", "qc", "msp", "mla",
 ];
 
 #[cfg(test)]

@@ -569,3 +569,18 @@ fn a_phrase_fronted_without_a_comma_is_no_part_of_the_speaker() {
         ),
     ]);
 }
+
+#[test]
+fn post_nominal_letters_in_apposition_are_the_person_s_rank() {
+    check(&[
+        // "KC" after a barrister's name and a comma is a rank: the barrister speaks
+        (
+            "Speaking for the defence, Tomas Orsa, KC, said the parents acted in good faith.",
+            &[("Tomas Orsa", "the parents acted in good faith")],
+        ),
+        (
+            "Tomas Orsa, MSP, said the pier in Oster must reopen.",
+            &[("Tomas Orsa", "the pier in Oster must reopen")],
+        ),
+    ]);
+}
