@@ -19,8 +19,8 @@ use super::evidence::{
     given_name_class, is_common_given_name, is_large_place, is_place_in, large_place,
     modifies_people, names_a_kind, names_a_region, only_another_name, opens_a_body_name,
     opens_with_place_of_noun, paired_with_a_town, placed_by_what_follows, reads_as_body,
-    reads_as_person, region_word_after, roles_after, roles_before, small_alias_only, sports_side,
-    tagged_as, team_key, unknown_acronym_after_in, unlike_alias_only, NOT_PLACE_MARGIN,
+    reads_as_person, region_word_after, roles_after, roles_before, sports_side, tagged_as,
+    team_key, unknown_acronym_after_in, unlike_alias_only, NOT_PLACE_MARGIN,
 };
 use super::registry::{Found, Registry};
 use super::titled::as_titled_person;
@@ -590,7 +590,6 @@ impl Run<'_> {
                 || placed
                 || (cues.prep
                     && !tagger_thing
-                    && !gaz.is_some_and(|g| small_alias_only(g, key()))
                     && !person_shaped
                     && !unknown_acronym
                     && !of_a_country)

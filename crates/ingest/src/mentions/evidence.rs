@@ -356,21 +356,6 @@ pub(super) fn unlike_alias_only(g: &Gazetteer, folded: &str) -> bool {
         })
 }
 
-/// A name the gazetteer gives only towns short of a city of millions, each as another name
-/// unlike its own ("Google", once a publicity name of a city): the place resolver trusts
-/// such a name only near the article's other places, so a preposition alone is no evidence.
-pub(super) fn small_alias_only(g: &Gazetteer, folded: &str) -> bool {
-    unlike_alias_only(g, folded)
-        && g.continent_named(folded).is_none()
-        && g.regions_named(folded).is_empty()
-        && g.lookup(folded)
-            .iter()
-            .all(|&p| g.place(p).population < ALIAS_CITY)
-}
-
-/// From this population a city's other names are trusted anywhere ("Madras", "Bombay").
-const ALIAS_CITY: u32 = 1_000_000;
-
 /// A name the gazetteer gives its places only as another name of theirs, by either
 /// reading: towns abroad ([`alias_abroad`]) or one unlike their own ([`unlike_alias_only`]).
 pub(super) fn only_another_name(

@@ -612,27 +612,3 @@ fn a_derived_adjective_opening_a_sentence_is_no_name() {
         ),
     ]);
 }
-
-#[test]
-fn a_preposition_alone_does_not_make_a_town_s_odd_other_name_a_place() {
-    // (text, name, whether a place): the gazetteer lists "Google" only as a name a
-    // mid-sized city once took; a city of millions keeps its old name, and a continent or
-    // a village the gazetteer lacks stays a place after a preposition
-    for (text, name, place) in [
-        (
-            "The campaign drew praise from Google and from teachers.",
-            "Google",
-            false,
-        ),
-        ("Flights from Madras were cancelled.", "Madras", true),
-        ("Aid from Europe reached the port.", "Europe", true),
-        ("Crews from Velkovo reached the port.", "Velkovo", true),
-    ] {
-        let kind = super::kind_with_gazetteer(text, name);
-        assert_eq!(
-            kind == Some(EntityKind::Place),
-            place,
-            "{name} in {text}: {kind:?}"
-        );
-    }
-}
