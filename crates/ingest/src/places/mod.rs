@@ -305,12 +305,15 @@ fn choose(
         // foreign name of a small place ("Harmony" for a village once so called) is no
         // evidence on its own
         // a name unlike the place's own, one of its old or foreign names, is trusted for
-        // a city of millions ("Bombay") or near the article's other places: GeoNames also
-        // lists a city's nicknames and a firm's name a town once took for a publicity stunt
+        // a city of millions ("Bombay"), near the article's other places, or with no other
+        // place to weigh it against ("Akkerman" alone); far from the article's places it is
+        // no evidence: GeoNames also lists a city's nicknames and a firm's name a town once
+        // took for a publicity stunt
         let unlike_alias =
             !named_so(g, best, &key) && unlike_names(&fold(&main_name(g, best)), &key);
         let trusted = if unlike_alias {
-            population(g, best) >= METROPOLIS || near(best) <= NEAR_KM
+            let d = near(best);
+            population(g, best) >= METROPOLIS || d <= NEAR_KM || d.is_infinite()
         } else {
             population(g, best) >= SMALL_PLACE
                 || (ctx.contains(&country_of(g, best)) && named_so(g, best, &key))

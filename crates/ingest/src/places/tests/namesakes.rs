@@ -87,13 +87,12 @@ fn a_town_abroad_called_so_only_by_another_name_is_no_place_of_the_story() {
         names("Police in Karachi said the shop in the Gulshan area had burned."),
         ["Karachi"]
     );
-    // by its own name the town stays; by another name unlike its own, a town of its size
-    // is not trusted with nothing else to place the story
+    // by its own name, or with no other place to weigh it against, the town stays
     assert_eq!(
         names("Police in Karachi said the road to Tabas had closed."),
         ["Karachi", "Tabas"]
     );
-    assert!(names("The shop in Gulshan had burned.").is_empty());
+    assert_eq!(names("The shop in Gulshan had burned."), ["Tabas"]);
     // a short form of a city's own name is no other name: the city, however far
     assert_eq!(
         names("Police in Brussels said shares fell 2 percent in New York."),
