@@ -9,8 +9,8 @@
 //!
 //! Interviews printed as questions and answers ("Q: …" / "A: …", or bare questions after
 //! an introduction that says it is an interview) label the interviewer's questions, which
-//! say nothing, and the answers of the person the article named last before the first of
-//! them ("…, Ana Ruiz was asked about the budget.").
+//! say nothing, and the answers of the person the introduction names most often before
+//! the first of them ("…, Ana Ruiz was asked about the budget.").
 
 use crate::mentions::Registry;
 use crate::model::{EntityKind, Mention, Span};
@@ -99,7 +99,7 @@ pub fn speakers(t: &Tokens, paras: &[(usize, usize)], reg: &Registry) -> Vec<Opt
         .zip(paras)
         .find(|(o, _)| matches!(o, Opening::Question | Opening::Answer { .. }))
         .map(|(_, &(pa, _))| pa);
-    let interviewee = first_exchange.and_then(|at| last_person_before(t, reg, at));
+    let interviewee = first_exchange.and_then(|at| interviewee_before(t, reg, at));
     for (k, (o, &(pa, _))) in openings.iter().zip(paras).enumerate() {
         match *o {
             Opening::Heading => current = None,
@@ -295,25 +295,48 @@ fn known_run(a: usize, b: usize, reg: &Registry) -> Option<&crate::mentions::Fou
     })
 }
 
-/// The person the article named last before token `at`, by full name or by a surname
-/// it knows ("…, Ruiz was asked about the budget."): who answers an interview's questions.
-fn last_person_before(t: &Tokens, reg: &Registry, at: usize) -> Option<Mention> {
-    (at.saturating_sub(INTERVIEWEE_REACH)..at)
-        .rev()
-        .find_map(|i| {
-            let span = Span::new(t.start(i), t.end(i));
-            if let Some(f) = reg
-                .overlapping(i, i + 1)
-                .iter()
-                .find(|f| f.b == i + 1 && f.kind == EntityKind::Person)
-            {
-                let name = reg.resolved(f).map_or(&f.name, |r| &r.name);
-                let span = Span::new(t.start(f.a), t.end(i));
-                return Some(mention(span, name, EntityKind::Person));
+/// The interviewee: the person the introduction names most often in the tokens before
+/// `at` (the one named last among equals). An introduction names whom it interviews
+/// more often than the people the talk is about, who may be named last ("… his
+/// predecessor Jon Bray.").
+fn interviewee_before(t: &Tokens, reg: &Registry, at: usize) -> Option<Mention> {
+    // (name, times named, last mention)
+    let mut named: Vec<(String, usize, Mention)> = Vec::new();
+    for i in at.saturating_sub(INTERVIEWEE_REACH)..at {
+        let Some(m) = person_ending_at(t, reg, i) else {
+            continue;
+        };
+        match named.iter_mut().find(|(n, _, _)| *n == m.name) {
+            Some(entry) => {
+                entry.1 += 1;
+                entry.2 = m;
             }
-            let known = t.is_cap(i).then(|| reg.person_name(t.s(i))).flatten()?;
-            Some(mention(span, known, EntityKind::Person))
-        })
+            None => named.push((m.name.clone(), 1, m)),
+        }
+    }
+    // the latest of the most named: entries are in order of first mention, so compare
+    // last mentions' positions
+    named
+        .into_iter()
+        .max_by_key(|(_, count, m)| (*count, m.span.start))
+        .map(|(_, _, m)| m)
+}
+
+/// The person whose name (or known surname) ends at token `i`, if one does.
+fn person_ending_at(t: &Tokens, reg: &Registry, i: usize) -> Option<Mention> {
+    let span = Span::new(t.start(i), t.end(i));
+    let found = reg.overlapping(i, i + 1);
+    if let Some(f) = found.iter().find(|f| f.kind == EntityKind::Person) {
+        // a name counts once, at its last word
+        if f.b != i + 1 {
+            return None;
+        }
+        let name = reg.resolved(f).map_or(&f.name, |r| &r.name);
+        let span = Span::new(t.start(f.a), t.end(i));
+        return Some(mention(span, name, EntityKind::Person));
+    }
+    let known = t.is_cap(i).then(|| reg.person_name(t.s(i))).flatten()?;
+    Some(mention(span, known, EntityKind::Person))
 }
 
 /// The label's speaker: the article's name for it when it knows one (a label in capitals
@@ -489,6 +512,14 @@ UNIDENTIFIED WOMAN: Nobody warned us.
             // it is an interview: the paragraphs after each question are the answers
             (
                 "Harbour master Jon Bray has run the quay for years. We talked to him.\n\n\
+                 When did the ferry sink?\n\nIn 1998, off Oster.\n\nIt never sailed again.\n\n\
+                 Will you raise it?\n\nNext year, if the money comes.",
+                interview,
+            ),
+            // the introduction names the interviewee most, whoever it names last
+            (
+                "Harbour master Jon Bray has run the quay for years. We talked to Bray \
+                 about his predecessor Ivo Moe.\n\n\
                  When did the ferry sink?\n\nIn 1998, off Oster.\n\nIt never sailed again.\n\n\
                  Will you raise it?\n\nNext year, if the money comes.",
                 interview,
