@@ -48,6 +48,7 @@ impl Analyzer<'_, '_> {
         let t = self.t;
         let mut seg_end = subject_end(t, cue, sa);
         let mut after_gap = false;
+        let mut past_origin = false;
         for _ in 0..4 {
             let mut start = seg_end;
             while start > sa && !is_left_boundary(t, start - 1) && seg_end - start < 20 {
@@ -56,7 +57,7 @@ impl Analyzer<'_, '_> {
             let mut bound = if start > sa { Some(start - 1) } else { None };
             // "X, the minister of A and a former mayor of B, said": "and" joins two
             // descriptions of one apposition
-            if after_gap
+            if (after_gap || past_origin)
                 && bound.is_some_and(|x| t.is(x, "and"))
                 && is_appositive(t, start, seg_end)
             {
@@ -94,6 +95,9 @@ impl Analyzer<'_, '_> {
                 continue;
             }
             if self.participle_or_origin(start, seg_end, sa) && comma_bound {
+                // "Ana Ruiz, director at the University of Bergen, Norway, said": past
+                // where a body is, the words before may still describe a name before them
+                past_origin = !opens_participle(t, start, seg_end);
                 seg_end = start - 1;
                 after_gap = false;
                 continue;
@@ -101,7 +105,7 @@ impl Analyzer<'_, '_> {
             if start < seg_end {
                 // closed by a comma before the cue: in "X plans cuts, the company
                 // announced" the description is the subject itself
-                if is_appositive(t, start, seg_end) && after_gap && comma_bound {
+                if is_appositive(t, start, seg_end) && (after_gap || past_origin) && comma_bound {
                     if let Some(x) = self.named_before_appositive(start, sa) {
                         seg_end = x;
                         after_gap = true;
@@ -220,11 +224,7 @@ impl Analyzer<'_, '_> {
         let t = self.t;
         // "The mayor, speaking in Vell, said", "The study, published on Monday, found":
         // the participle phrase is not the subject
-        let participle = start < seg_end
-            && !t.is_cap(start)
-            && rules::PARTICIPLE_ENDINGS
-                .iter()
-                .any(|e| t.lo(start).ends_with(e));
+        let participle = opens_participle(t, start, seg_end);
         // "Ana Ruiz, from Vell, Norland, said", "Ana Ruiz, of Vell, said": where the
         // speaker comes from
         let from_before = (start.saturating_sub(6).max(sa)..start).any(|k| t.is(k, "from"));
@@ -427,6 +427,16 @@ impl Analyzer<'_, '_> {
 /// Whether the words `[from, end)` after a cue hold an auxiliary or an infinitive ("will",
 /// "to rethink"): the cue's content, where an inverted subject ("said the head of the
 /// agency", "said the envoy to the talks") holds neither.
+/// "speaking in Vell", "published on Monday": a segment `[start, end)` that opens with a
+/// participle in lower case.
+fn opens_participle(t: &Tokens, start: usize, end: usize) -> bool {
+    start < end
+        && !t.is_cap(start)
+        && rules::PARTICIPLE_ENDINGS
+            .iter()
+            .any(|e| t.lo(start).ends_with(e))
+}
+
 fn runs_into_clause(t: &Tokens, from: usize, end: usize) -> bool {
     (from..end).any(|i| {
         is_auxiliary(t, i)

@@ -544,3 +544,23 @@ fn one_of_a_group_in_apposition_describes_the_name_before_it() {
         ),
     ]);
 }
+
+#[test]
+fn a_description_before_where_its_body_is_describes_the_name_before_it() {
+    check(&[
+        // past the body's town, the role in apposition describes the person named first
+        (
+            "Mira Holt, director of exhibits at the University of Bergen, Norway, said the pier \
+             in Oster was unsafe.",
+            &[("Mira Holt", "the pier in Oster was unsafe")],
+        ),
+        // with no name before it, the description is the subject
+        (
+            "A professor at the University of Bergen, Norway, said the pier in Oster was unsafe.",
+            &[(
+                "A professor at the University of Bergen",
+                "the pier in Oster was unsafe",
+            )],
+        ),
+    ]);
+}
