@@ -50,22 +50,7 @@ impl Analyzer<'_, '_> {
         let mut after_gap = false;
         let mut past_origin = false;
         for _ in 0..4 {
-            let mut start = seg_end;
-            while start > sa && !is_left_boundary(t, start - 1) && seg_end - start < 20 {
-                start -= 1;
-            }
-            let mut bound = if start > sa { Some(start - 1) } else { None };
-            // "X, the minister of A and a former mayor of B, said": "and" joins two
-            // descriptions of one apposition
-            if (after_gap || past_origin)
-                && bound.is_some_and(|x| t.is(x, "and"))
-                && is_appositive(t, start, seg_end)
-            {
-                if let Some(s2) = appositive_before(t, start - 1, sa) {
-                    start = s2;
-                    bound = Some(s2 - 1);
-                }
-            }
+            let (mut start, bound) = segment_before(t, seg_end, sa, after_gap || past_origin);
             // "X, who has in the past called for …": only auxiliaries and adverbials
             // between "who" and the cue
             if bound.is_some_and(|x| t.is(x, "who")) && opens_relative_verb(t, start) {
@@ -427,6 +412,26 @@ impl Analyzer<'_, '_> {
 /// Whether the words `[from, end)` after a cue hold an auxiliary or an infinitive ("will",
 /// "to rethink"): the cue's content, where an inverted subject ("said the head of the
 /// agency", "said the envoy to the talks") holds neither.
+/// The segment of words ending at `seg_end` (not before `sa`): where it starts and the
+/// boundary token before it. Past a gap, "and" joins two descriptions of one apposition
+/// ("X, the minister of A and a former mayor of B, said").
+fn segment_before(t: &Tokens, seg_end: usize, sa: usize, past_gap: bool) -> (usize, Option<usize>) {
+    let mut start = seg_end;
+    while start > sa && !is_left_boundary(t, start - 1) && seg_end - start < 20 {
+        start -= 1;
+    }
+    let bound = if start > sa { Some(start - 1) } else { None };
+    let joined =
+        past_gap && bound.is_some_and(|x| t.is(x, "and")) && is_appositive(t, start, seg_end);
+    match joined
+        .then(|| appositive_before(t, start - 1, sa))
+        .flatten()
+    {
+        Some(s2) => (s2, Some(s2 - 1)),
+        None => (start, bound),
+    }
+}
+
 /// "speaking in Vell", "published on Monday": a segment `[start, end)` that opens with a
 /// participle in lower case.
 fn opens_participle(t: &Tokens, start: usize, end: usize) -> bool {
