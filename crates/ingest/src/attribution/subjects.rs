@@ -701,7 +701,9 @@ fn is_appositive(t: &Tokens, start: usize, seg_end: usize) -> bool {
     }
     // "Ana Ruiz, a Democrat from Ohio, said", "X, the head of Y, said", "X, one of the
     // organisers, said".
-    (t.has(start, flag::ROLE | flag::NOMINAL) && !t.is_cap(start))
+    // ("Ana Ruiz, curator at the museum, said": any noun of a person's occupation)
+    ((t.has(start, flag::ROLE | flag::NOMINAL) || t.lex.is_person_noun(t.lo(start)))
+        && !t.is_cap(start))
         || (rules::QUANTIFIERS.contains(&t.lo(start)) && t.is(start + 1, "of"))
         || rules::INDEFINITE_DETERMINERS.contains(&t.lo(start))
         || (t.is(start, "the")

@@ -564,3 +564,19 @@ fn a_description_before_where_its_body_is_describes_the_name_before_it() {
         ),
     ]);
 }
+
+#[test]
+fn any_noun_of_an_occupation_opens_an_apposition() {
+    check(&[
+        // "curator" is in no role table, but names what a person does
+        (
+            "Mira Holt, curator at the harbour museum, said the pier in Oster was unsafe.",
+            &[("Mira Holt", "the pier in Oster was unsafe")],
+        ),
+        (
+            "Mira Holt, curator and director of the harbour museum, said the pier in Oster was \
+             unsafe.",
+            &[("Mira Holt", "the pier in Oster was unsafe")],
+        ),
+    ]);
+}
