@@ -25,7 +25,7 @@ use super::evidence::{
 use super::registry::{Found, Registry};
 use super::titled::as_titled_person;
 use super::words::{
-    clean_name, cue_follows, is_particle_surname, is_person_word, name_words,
+    clean_name, cue_follows, is_particle_surname, is_person_word, is_post_nominal, name_words,
     occupation_before_name, opening_participle, particle_at, strip_possessive, the_body,
 };
 
@@ -49,6 +49,10 @@ pub(super) fn classify(
             name,
             roles: Vec::new(),
         });
+    }
+    // "Helen Marsh KC": the letters after a person's name, a run of their own, name no body
+    if b == a0 + 1 && is_post_nominal(t, a0) {
+        return None;
     }
     // "Union leaders said": a body's head word opening the sentence before a noun of
     // people says whom they lead, no body's name

@@ -67,6 +67,10 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
             continue;
         }
         if t.is_cap(j) && t.toks[j].space_before {
+            // "Helen Marsh KC": letters after two name words are the person's role
+            if j >= i + 2 && is_post_nominal(t, j) {
+                break;
+            }
             if t.is_possessive(j - 1) {
                 // "Lisbon’s Water Board" stays one run only for organisations, and not
                 // after a person's name ("Ana Ruiz’s Harbour Party" is hers, not its name)
@@ -126,6 +130,11 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
         break;
     }
     j
+}
+
+/// Letters after a person's name ([`rules::POST_NOMINALS`]): "MP", "KC".
+pub(super) fn is_post_nominal(t: &Tokens, j: usize) -> bool {
+    rules::is_post_nominal(t.s(j))
 }
 
 /// "the U.N. Security Council", "the U.S. Food and Drug Administration": the period
@@ -294,7 +303,8 @@ pub fn content_words(t: &Tokens, a: usize, b: usize) -> Vec<String> {
 
 /// A cue verb right after `b`, past up to two cue adverbs ("Ruiz later said").
 pub(super) fn cue_follows(t: &Tokens, b: usize) -> bool {
-    let mut k = b;
+    // ("Anna Holt KC said": past the letters after the name)
+    let mut k = b + usize::from(b < t.len() && is_post_nominal(t, b));
     while t.has(k, flag::CUE_ADV) && k < b + 3 {
         k += 1;
     }

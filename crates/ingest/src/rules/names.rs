@@ -263,6 +263,17 @@ pub fn un_epithet(words: &str) -> Option<&'static str> {
 /// "Paris-headquartered"): the name after it is the body's.
 pub const BASED_WORDS: &[&str] = &["based", "headquartered"];
 
+/// Letters after a person's name that say what the person is ("Ana Ruiz MP", "Helen
+/// Marsh KC"): a member of a parliament or assembly, a barrister's rank. They are roles,
+/// no part of the name, so that "Ms Marsh" later is the same person.
+pub const POST_NOMINALS: &[&str] = &["mp", "mep", "msp", "mla", "kc", "qc"];
+
+/// Whether a word as written is such letters ("KC"; "Kc" is a name).
+pub fn is_post_nominal(written: &str) -> bool {
+    written.chars().all(|c| c.is_ascii_uppercase())
+        && POST_NOMINALS.contains(&written.to_ascii_lowercase().as_str())
+}
+
 /// Endings of derived adjectives ("recent", "local", "unconfirmed", "previous"), which
 /// unlike plain ones ("Young", "Strong") are no surnames: one opening a sentence before a
 /// lower-case word is no name ("Recent reports said …", "Local reports say …").

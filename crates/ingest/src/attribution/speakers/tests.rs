@@ -584,3 +584,26 @@ fn post_nominal_letters_in_apposition_are_the_person_s_rank() {
         ),
     ]);
 }
+
+#[test]
+fn letters_after_a_name_are_no_part_of_it() {
+    check(&[
+        // "Anna Holt KC" and a later "Ms Holt" are one person named "Anna Holt"
+        (
+            "Anna Holt KC said the pier in Oster was unsafe. Ms Holt said the ferry was late.",
+            &[
+                ("Anna Holt", "the pier in Oster was unsafe"),
+                ("Anna Holt", "the ferry was late"),
+            ],
+        ),
+        // named with a given name no list holds, the letters still go
+        (
+            "Tomas Orsa KC said the pier in Oster was unsafe.",
+            &[("Tomas Orsa", "the pier in Oster was unsafe")],
+        ),
+        (
+            "Mira Holt MSP said the pier in Oster was unsafe.",
+            &[("Mira Holt", "the pier in Oster was unsafe")],
+        ),
+    ]);
+}
