@@ -1,7 +1,7 @@
 //! Direct claims: which attribution owns each quotation, orphan quotations, and a
 //! quotation that closes reported content.
 
-use super::syntax::{loose_words, words};
+use super::syntax::{self, loose_words, words};
 use super::types::{Analyzer, Attr, Draft, QuoteMask, Sentence, QUOTE_FRAGMENT};
 use crate::model::Mention;
 use crate::quotes::Quote;
@@ -92,8 +92,11 @@ impl Analyzer<'_, '_> {
             // quoted phrase itself: "…, even in jail, “to see the harm done”"), not on the
             // main clause ("Since May, troops took “…”").
             let phrase = if q.open == comma + 1 { qa } else { comma + 1 };
-            let subordinate =
-                t.is_word(phrase) && !t.is_cap(phrase) && t.has(phrase, flag::FUNCTION);
+            // ("X, 52, had “…”": an auxiliary after an apposition carries the main clause)
+            let subordinate = t.is_word(phrase)
+                && !t.is_cap(phrase)
+                && t.has(phrase, flag::FUNCTION)
+                && !syntax::is_auxiliary(t, phrase);
             if !subordinate || !(trailing || words(t, comma, q.open) <= 4) {
                 continue;
             }

@@ -322,3 +322,26 @@ fn a_lead_in_before_a_speaker_and_a_quotation_is_no_content() {
         ),
     ]);
 }
+
+#[test]
+fn a_quotation_after_an_auxiliary_stays_in_its_clause() {
+    check(&[
+        // after an age set off by commas, "had" carries the clause: the quotation is part
+        // of what was reported, not words of its own
+        (
+            "Mira Holt said that Ivo Brand, 52, had \u{201c}gambled with the ferry in Oster\u{201d}.",
+            &[(
+                "Mira Holt",
+                "Ivo Brand, 52, had \u{201c}gambled with the ferry in Oster\u{201d}",
+            )],
+        ),
+        // a phrase of its own after the comma keeps the quotation apart
+        (
+            "Mira Holt urged crews to leave Oster, in order to \u{201c}stay safe tonight\u{201d}.",
+            &[
+                ("Mira Holt", "crews to leave Oster"),
+                ("Mira Holt", "stay safe tonight"),
+            ],
+        ),
+    ]);
+}
