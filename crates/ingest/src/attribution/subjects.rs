@@ -80,7 +80,7 @@ impl Analyzer<'_, '_> {
                 continue;
             }
             if self.participle_or_origin(start, seg_end, sa) && comma_bound {
-                // "Ana Ruiz, director at the University of Bergen, Norway, said": past
+                // "Ana Ruiz, director at the University of Cork, Ireland, said": past
                 // where a body is, the words before may still describe a name before them
                 past_origin = !opens_participle(t, start, seg_end);
                 seg_end = start - 1;

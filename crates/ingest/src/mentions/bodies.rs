@@ -295,7 +295,7 @@ pub(super) fn as_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> Option<
     })
 }
 
-/// "… Harbour Board Jon Bray", "Ambassador to the United States Jon Bray": a given name
+/// "… Harbour Board Jon Bray", "Ambassador to Canada Jon Bray": a given name
 /// and a surname closing a run after a body's head word or a country's name are a person
 /// the body or country is named before (the scanner keeps that as a name of its own); a
 /// body named after a person ends in its head word ("Jon Bray Foundation").
@@ -318,7 +318,7 @@ pub(super) fn person_after_body(
     })
 }
 
-/// "Ana Kovac of the Red Cross", "Ana Kovac of Reuters": a given name and a surname before
+/// "Ana Kovac of the Red Cross", "Ana Kovac of Bloomberg": a given name and a surname before
 /// "of" and a body or an outlet is the person, not part of the body's name (the body is read after "of"). Any listed given
 /// name will do here (the body after "of" is evidence enough), and an occupation opening
 /// the sentence ("Geologist Ana Kovac of …") is no part of the name.

@@ -70,7 +70,7 @@ pub(super) fn classify(
         return Some(f);
     }
     if let Some(f) = as_outlet(t, reg, a0, a, b).or_else(|| as_website(t, a, b)) {
-        // "Ana Ruiz of Reuters": the person named before the outlet is the run's first name
+        // "Ana Ruiz of Bloomberg": the person named before the outlet is the run's first name
         if f.a > a {
             if let Some(person) = person_of_body(t, reg, a, b) {
                 return Some(person);

@@ -216,7 +216,7 @@ fn scan(
                         t.has(f.a, flag::TITLE) && (i..o).any(|k| t.has(k, flag::TITLE));
                     if o < f.a && !inside_title {
                         let name = t.span_text(o, f.a).to_string();
-                        // "Ambassador to the United States Ana Ruiz": a country stays one
+                        // "Ambassador to Canada Ana Ruiz": a country stays one
                         let kind = if rules::is_country_in(gaz, &name) {
                             EntityKind::Place
                         } else {

@@ -236,7 +236,7 @@ fn narrow(g: &Gazetteer, names: &mut [Name], ctx: &FnvSet<CountryCode>) {
             n.cands.retain(|&c| ctx.contains(&country_of(g, c)));
         }
         // A place's own name outranks another place's old or foreign name: a town once
-        // called "Florida" is no reading of the state, however near it lies
+        // called "New Jersey" is no reading of the state, however near it lies
         let key = fold(n.written);
         let own_top = n
             .cands

@@ -550,15 +550,15 @@ fn a_description_before_where_its_body_is_describes_the_name_before_it() {
     check(&[
         // past the body's town, the role in apposition describes the person named first
         (
-            "Mira Holt, director of exhibits at the University of Bergen, Norway, said the pier \
+            "Mira Holt, director of exhibits at the University of Cork, Ireland, said the pier \
              in Oster was unsafe.",
             &[("Mira Holt", "the pier in Oster was unsafe")],
         ),
         // with no name before it, the description is the subject
         (
-            "A professor at the University of Bergen, Norway, said the pier in Oster was unsafe.",
+            "A professor at the University of Cork, Ireland, said the pier in Oster was unsafe.",
             &[(
-                "A professor at the University of Bergen",
+                "A professor at the University of Cork",
                 "the pier in Oster was unsafe",
             )],
         ),

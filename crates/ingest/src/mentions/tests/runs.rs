@@ -570,12 +570,15 @@ fn an_outlet_of_the_table_spans_an_and() {
 
 #[test]
 fn a_person_of_an_outlet_is_named_before_it() {
-    // "Ana Ruiz of Reuters": the person, and the outlet after "of", as a body after "of"
+    // "Ana Ruiz of Bloomberg": the person, and the outlet after "of", as a body after "of"
     for (text, outlet) in [
-        ("Tomas Orsa of Reuters said the pier was unsafe.", "Reuters"),
         (
-            "Tomas Orsa of The Washington Post said the pier was unsafe.",
-            "The Washington Post",
+            "Tomas Orsa of Bloomberg said the pier was unsafe.",
+            "Bloomberg",
+        ),
+        (
+            "Tomas Orsa of The Guardian said the pier was unsafe.",
+            "The Guardian",
         ),
     ] {
         let f = found(text);
