@@ -164,6 +164,7 @@ impl Analyzer<'_, '_> {
         while a < b && (!t.is_word(a) || rules::LINKING_WORDS.contains(&t.lo(a))) {
             a += 1;
         }
+        a = past_fronted_time(t, a, b);
         while b > a && (!t.is_word(b - 1) || t.has(b - 1, flag::CUE_ADV)) && !t.is_punct(b - 1, ')')
         {
             b -= 1;
@@ -579,6 +580,28 @@ fn describes_kind(t: &Tokens, a: usize, b: usize) -> bool {
 
 /// Where a nominal noun phrase starts inside `[a, b)`: after the last word that cannot be
 /// part of it ("It comes like western intelligence" → "western intelligence").
+/// "On Monday officials said", "In March 2021 the board said": where the subject starts
+/// past a time phrase fronted without a comma (a weekday, a month or a year after a
+/// preposition), when words are left after it.
+fn past_fronted_time(t: &Tokens, a: usize, b: usize) -> usize {
+    if !rules::FRONTED_TIME_PREPOSITIONS.contains(&t.lo(a)) {
+        return a;
+    }
+    let when = |k: usize| {
+        t.has(k, flag::MONTH | flag::WEEKDAY)
+            || (t.toks.get(k).is_some_and(|x| x.kind == Kind::Num) && t.s(k).len() == 4)
+    };
+    let mut k = a + 1;
+    while k < b && when(k) {
+        k += 1;
+    }
+    if k > a + 1 && k < b {
+        k
+    } else {
+        a
+    }
+}
+
 fn nominal_start(t: &Tokens, a: usize, b: usize) -> usize {
     let mut start = a;
     for i in a..b {

@@ -626,6 +626,10 @@ pub const ASIDE_END_JOINS: &[&str] = &[
 /// vote next Tuesday", "resigned last month"): an adverbial after a cue, no content.
 pub const TIME_DEICTICS: &[&str] = &["this", "last", "next"];
 
+/// Prepositions that open a time phrase fronted before a subject without a comma ("On
+/// Monday officials said", "In March the harbour master said").
+pub const FRONTED_TIME_PREPOSITIONS: &[&str] = &["on", "in", "during", "since", "by", "until"];
+
 /// Words of a phrase that only says when ("shortly after 11 p.m. on Tuesday", "late on
 /// Monday night"): after a cue, such a phrase is no content ("X conceded shortly after
 /// 11 p.m."), beside numbers, weekdays, months, [`TIME_NOUNS`] and clock words.

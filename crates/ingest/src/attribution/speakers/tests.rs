@@ -607,3 +607,24 @@ fn letters_after_a_name_are_no_part_of_it() {
         ),
     ]);
 }
+
+#[test]
+fn a_time_fronted_without_a_comma_is_no_part_of_the_speaker() {
+    check(&[
+        // a weekday, a month or a year after a preposition opens the sentence, then the
+        // subject
+        (
+            "On Monday officials said the pier in Oster would reopen.",
+            &[("officials", "the pier in Oster would reopen")],
+        ),
+        (
+            "In March 2021 the harbour board said the pier in Oster was unsafe.",
+            &[("the harbour board", "the pier in Oster was unsafe")],
+        ),
+        // a time after the subject stays out of the content as before
+        (
+            "The harbour board said in March the pier in Oster was unsafe.",
+            &[("The harbour board", "the pier in Oster was unsafe")],
+        ),
+    ]);
+}
