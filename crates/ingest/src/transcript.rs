@@ -314,8 +314,7 @@ fn interviewee_before(t: &Tokens, reg: &Registry, at: usize) -> Option<Mention> 
             None => named.push((m.name.clone(), 1, m)),
         }
     }
-    // the latest of the most named: entries are in order of first mention, so compare
-    // last mentions' positions
+    // the most named; among equals, the one named last
     named
         .into_iter()
         .max_by_key(|(_, count, m)| (*count, m.span.start))
@@ -324,9 +323,11 @@ fn interviewee_before(t: &Tokens, reg: &Registry, at: usize) -> Option<Mention> 
 
 /// The person whose name (or known surname) ends at token `i`, if one does.
 fn person_ending_at(t: &Tokens, reg: &Registry, i: usize) -> Option<Mention> {
-    let span = Span::new(t.start(i), t.end(i));
-    let found = reg.overlapping(i, i + 1);
-    if let Some(f) = found.iter().find(|f| f.kind == EntityKind::Person) {
+    if let Some(f) = reg
+        .overlapping(i, i + 1)
+        .iter()
+        .find(|f| f.kind == EntityKind::Person)
+    {
         // a name counts once, at its last word
         if f.b != i + 1 {
             return None;
@@ -336,6 +337,7 @@ fn person_ending_at(t: &Tokens, reg: &Registry, i: usize) -> Option<Mention> {
         return Some(mention(span, name, EntityKind::Person));
     }
     let known = t.is_cap(i).then(|| reg.person_name(t.s(i))).flatten()?;
+    let span = Span::new(t.start(i), t.end(i));
     Some(mention(span, known, EntityKind::Person))
 }
 

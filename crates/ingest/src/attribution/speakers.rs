@@ -578,8 +578,6 @@ fn describes_kind(t: &Tokens, a: usize, b: usize) -> bool {
         })
 }
 
-/// Where a nominal noun phrase starts inside `[a, b)`: after the last word that cannot be
-/// part of it ("It comes like western intelligence" → "western intelligence").
 /// "On Monday officials said", "In March 2021 the board said": where the subject starts
 /// past a time phrase fronted without a comma (a weekday, a month or a year after a
 /// preposition), when words are left after it.
@@ -602,6 +600,8 @@ fn past_fronted_time(t: &Tokens, a: usize, b: usize) -> usize {
     }
 }
 
+/// Where a nominal noun phrase starts inside `[a, b)`: after the last word that cannot be
+/// part of it ("It comes like western intelligence" → "western intelligence").
 fn nominal_start(t: &Tokens, a: usize, b: usize) -> usize {
     let mut start = a;
     for i in a..b {

@@ -409,9 +409,6 @@ impl Analyzer<'_, '_> {
     }
 }
 
-/// Whether the words `[from, end)` after a cue hold an auxiliary or an infinitive ("will",
-/// "to rethink"): the cue's content, where an inverted subject ("said the head of the
-/// agency", "said the envoy to the talks") holds neither.
 /// The segment of words ending at `seg_end` (not before `sa`): where it starts and the
 /// boundary token before it. Past a gap, "and" joins two descriptions of one apposition
 /// ("X, the minister of A and a former mayor of B, said").
@@ -442,6 +439,9 @@ fn opens_participle(t: &Tokens, start: usize, end: usize) -> bool {
             .any(|e| t.lo(start).ends_with(e))
 }
 
+/// Whether the words `[from, end)` after a cue hold an auxiliary or an infinitive ("will",
+/// "to rethink"): the cue's content, where an inverted subject ("said the head of the
+/// agency", "said the envoy to the talks") holds neither.
 fn runs_into_clause(t: &Tokens, from: usize, end: usize) -> bool {
     (from..end).any(|i| {
         is_auxiliary(t, i)

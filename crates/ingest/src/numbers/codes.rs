@@ -47,11 +47,12 @@ fn named_with_letters(t: &Tokens, i: usize) -> bool {
 /// capitalised word inside the sentence (no month, weekday, acronym or currency) numbers
 /// that thing; it counts nothing.
 fn designation(t: &Tokens, i: usize) -> bool {
+    let Some(p) = i.checked_sub(1) else {
+        return false;
+    };
     let s = t.s(i);
     let short = s.len() <= 3 && s.chars().all(|c| c.is_ascii_digit());
-    let p = i.wrapping_sub(1);
     short
-        && i > 0
         && t.toks[i].space_before
         && t.is_word(p)
         && t.is_cap(p)
