@@ -407,8 +407,9 @@ fn unknown_region(written: &str, bare: &FnvSet<String>) -> Option<Resolved> {
 /// region when that is its main name ("Washington" is the capital, not the state; Hong
 /// Kong, once called Victoria, is not the state of Victoria) unless the region's largest
 /// place outweighs it many times (the state of Victoria over the capital of the Seychelles);
-/// the region's own largest place outranks it when it answers to the name ("New York" is
-/// the city).
+/// the region's own largest place outranks it when it answers to the name and is a city of
+/// millions ("New York" is the city; "Oklahoma" stays the state though its capital lists
+/// the name: a seat of less weight is written with its "City").
 fn bare_candidates(g: &Gazetteer, key: &str) -> Vec<Cand> {
     let places = g.lookup(key);
     let mut cands: Vec<Cand> = places.iter().map(|&p| Cand::Place(p)).collect();
@@ -426,7 +427,10 @@ fn bare_candidates(g: &Gazetteer, key: &str) -> Vec<Cand> {
                     u64::from(population(g, Cand::Region(r)))
                         >= c.saturating_mul(CAPITAL_OUTWEIGHED)
                 });
-                reg.listed && outweighs && reg.seat.is_none_or(|s| !places.contains(&s))
+                let seat_answers = reg
+                    .seat
+                    .is_some_and(|s| places.contains(&s) && g.place(s).population >= METROPOLIS);
+                reg.listed && outweighs && !seat_answers
             })
             .map(|&r| Cand::Region(r)),
     );

@@ -380,6 +380,28 @@ fn a_listed_state_outranks_a_smaller_town_of_its_name() {
         let got: Vec<(&str, PlaceType)> = p.iter().map(|x| (x.0.as_str(), x.2)).collect();
         assert_eq!(got, [(want, PlaceType::City)], "{text}");
     }
+    // a state whose smaller capital also answers to its name stays the state, and the
+    // capital written in full stays the city
+    for (text, want) in [
+        (
+            "Storms hit northern Oklahoma. Roads in Oklahoma City closed.",
+            [
+                ("Oklahoma", PlaceType::Region),
+                ("Oklahoma City", PlaceType::City),
+            ],
+        ),
+        (
+            "Roads in Oklahoma City closed as storms hit Oklahoma.",
+            [
+                ("Oklahoma City", PlaceType::City),
+                ("Oklahoma", PlaceType::Region),
+            ],
+        ),
+    ] {
+        let p = places(text);
+        let got: Vec<(&str, PlaceType)> = p.iter().map(|x| (x.0.as_str(), x.2)).collect();
+        assert_eq!(got, want, "{text}");
+    }
 }
 
 #[test]
