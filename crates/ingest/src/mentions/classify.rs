@@ -18,9 +18,9 @@ use super::evidence::{
     acts_on_its_own, alias_abroad, compass_region, described_as_person, facility_after,
     given_name_class, is_common_given_name, is_large_place, is_place_in, large_place,
     modifies_people, names_a_kind, names_a_region, only_another_name, opens_a_body_name,
-    opens_with_place_of_noun, paired_with_a_town, placed_by_what_follows, reads_as_body,
-    reads_as_person, region_word_after, roles_after, roles_before, sports_side, tagged_as,
-    team_key, unknown_acronym_after_in, unlike_alias_only, NOT_PLACE_MARGIN,
+    opens_with_place_of_noun, paired_with_a_town, placed_by_what_follows, predicated_place,
+    reads_as_body, reads_as_person, region_word_after, roles_after, roles_before, sports_side,
+    tagged_as, team_key, unknown_acronym_after_in, unlike_alias_only, NOT_PLACE_MARGIN,
 };
 use super::registry::{Found, Registry};
 use super::titled::as_titled_person;
@@ -260,6 +260,8 @@ pub(super) struct PlaceCues {
     /// A wire dateline: a name in capitals opening its paragraph before a bracket, a dash
     /// or a comma ("OSLO (Reuters) -", "OSLO —").
     dateline: bool,
+    /// Said to be a place: "X is a small town", "X was the capital of …".
+    predicated: bool,
 }
 
 impl Run<'_> {
@@ -330,6 +332,7 @@ impl Run<'_> {
             listed,
             verb_object,
             dateline,
+            predicated: predicated_place(t, b),
             geo_last: (t.has(last, flag::GEO) && t.is_cap(last) && last > pa)
                 || (rules::FEATURE_LEADS.contains(&t.lo(pa)) && b > pa + 1 && {
                     // "Mt. Orvik": past the abbreviation's period
@@ -587,6 +590,10 @@ impl Run<'_> {
                 placed_by_what_follows(t, g, key(), b)
                     || (uncommon && paired_with_a_town(t, g, key(), b))
             });
+        // said to be a place, it is one, whatever the tagger reads
+        if cues.predicated && !known_person {
+            return true;
+        }
         !known_person
             && !name.tagger_person
             && (!actor || cues.prep)

@@ -596,3 +596,25 @@ pub(super) fn opens_with_place_of_noun(t: &Tokens, a: usize, b: usize) -> bool {
         && t.has(a, flag::PLACE_OF)
         && !t.has(a, flag::TITLE | flag::ROLE | flag::ORG_HEAD)
 }
+
+/// Whether the words from `b` say that the name before them is a place: a copula, "a" or
+/// "the" (or a possessive: "Spain's third city"), at most four modifiers and a noun of
+/// [`rules::PREDICATED_PLACE_NOUNS`] that heads its phrase ("is a city councillor" names a
+/// person's post).
+pub(super) fn predicated_place(t: &Tokens, b: usize) -> bool {
+    if !rules::PLACE_COPULAS.contains(&t.lo(b)) {
+        return false;
+    }
+    let opens =
+        |k: usize| matches!(t.lo(k), "a" | "an" | "the") || (t.is_possessive(k) && t.is_cap(k));
+    if !opens(b + 1) {
+        return false;
+    }
+    let heads = |k: usize| {
+        rules::PREDICATED_PLACE_NOUNS.contains(&t.lo(k))
+            && (k + 1 >= t.len() || !t.is_word(k + 1) || t.has(k + 1, flag::FUNCTION))
+    };
+    (b + 2..(b + 7).min(t.len()))
+        .take_while(|&k| t.is_word(k) && !t.is_cap(k))
+        .any(heads)
+}

@@ -785,3 +785,4 @@ fn a_feature_word_that_opens_a_name_makes_it_a_place() {
 
 /// Namesakes: which of the places called so the story means.
 mod namesakes;
+mod predicated;

@@ -185,6 +185,19 @@ pub const DESCRIBED_PLACE_NOUNS: &[&str] = &[
     "nation", "country", "kingdom", "republic", "island", "city", "town", "village", "port",
 ];
 
+/// Nouns a name is said to be, after "is a", "was the" and a few modifiers, that make it a
+/// place ("X is a small port town", "X was the capital of …", "X is Spain's third city"),
+/// when nothing but punctuation or a function word follows the noun ("a city councillor"
+/// is a person).
+pub const PREDICATED_PLACE_NOUNS: &[&str] = &[
+    "city", "town", "village", "port", "capital", "country", "nation", "state", "province",
+    "region", "county", "municipality", "suburb", "district", "island", "metropolis", "hamlet",
+    "seaport", "kingdom", "republic",
+];
+
+/// Copulas before a predicated place noun ([`PREDICATED_PLACE_NOUNS`]).
+pub const PLACE_COPULAS: &[&str] = &["is", "was", "remains", "remained", "became"];
+
 /// Words after a sentence's "it" that say something about a place ("it fell to", "it is
 /// located along"), so the "it" is the place the text is talking about.
 pub const PLACE_PREDICATES: &[&str] = &[
@@ -367,6 +380,12 @@ mod tests {
         assert!(is_in(CITY_PART_NOUNS, "limits") && !is_in(CITY_PART_NOUNS, "hall"));
         assert!(is_in(CAPITAL_DETERMINERS, "its") && !is_in(CAPITAL_DETERMINERS, "a"));
         assert!(is_in(COUNTRY_NOUNS, "nation") && !is_in(COUNTRY_NOUNS, "state"));
+    }
+
+    #[test]
+    fn predicated_place_nouns_are_settlements_and_states() {
+        assert!(all_lower(PREDICATED_PLACE_NOUNS) && is_in(PREDICATED_PLACE_NOUNS, "capital"));
+        assert!(!is_in(PREDICATED_PLACE_NOUNS, "area") && !is_in(PLACE_COPULAS, "said"));
     }
 
     #[test]

@@ -1,0 +1,47 @@
+//! What the sentence says a name is: a town, a capital ("X is the third largest city").
+
+use super::*;
+
+#[test]
+fn a_name_said_to_be_a_town_or_capital_is_a_place() {
+    // (text, the name, whether it is a place): a capital, a city a given name also
+    // spells and a town no gazetteer knows are places when the sentence says so; a noun
+    // that only modifies a post ("a city councillor", "the capital's mayor") says nothing
+    for (text, name, place) in [
+        ("Paris is the third largest city of France.", "Paris", true),
+        (
+            "Cleveland is a culturally diverse city on a lake.",
+            "Cleveland",
+            true,
+        ),
+        (
+            "Crews left. Brandvik is a small market town near the coast.",
+            "Brandvik",
+            true,
+        ),
+        (
+            "Crews left. Brandvik was the capital of a duchy.",
+            "Brandvik",
+            true,
+        ),
+        (
+            "Crews left. Orsavik is a city councillor in the north.",
+            "Orsavik",
+            false,
+        ),
+        (
+            "Crews left. Brandvik was the state senator for years.",
+            "Brandvik",
+            false,
+        ),
+        (
+            "Crews left. Brandvik became the capital's mayor.",
+            "Brandvik",
+            false,
+        ),
+        ("Crews left. Brandvik is a town planner.", "Brandvik", false),
+    ] {
+        let w = place_words(text);
+        assert_eq!(w.iter().any(|x| x.0 == name), place, "{text}: {w:?}");
+    }
+}
