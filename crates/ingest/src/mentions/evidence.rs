@@ -618,3 +618,29 @@ pub(super) fn predicated_place(t: &Tokens, b: usize) -> bool {
         .take_while(|&k| t.is_word(k) && !t.is_cap(k))
         .any(heads)
 }
+
+/// "talks between Ruiz and Lind", "a letter from Ruiz": right after a preposition that
+/// takes people too (`before`, its index), a lone word no gazetteer knows that the tagger
+/// reads as a person is no place.
+pub(super) fn person_after_preposition(
+    t: &Tokens,
+    reg: &Registry,
+    g: &Gazetteer,
+    before: Option<usize>,
+    a: usize,
+    b: usize,
+) -> bool {
+    b == a + 1
+        && before
+            .is_some_and(|p| p + 1 == a && rules::PERSON_OR_PLACE_PREPOSITIONS.contains(&t.lo(p)))
+        && tagged_as(reg, a, b, 0.0) == Some(NameType::Person)
+        && gazetteer_lacks(g, &fold(t.s(a)))
+}
+
+/// Whether the gazetteer knows no place, region, country or continent of this folded name.
+fn gazetteer_lacks(g: &Gazetteer, folded: &str) -> bool {
+    g.lookup(folded).is_empty()
+        && g.regions_named(folded).is_empty()
+        && g.country_named(folded).is_none()
+        && g.continent_named(folded).is_none()
+}

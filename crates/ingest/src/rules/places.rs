@@ -159,6 +159,12 @@ pub const COUNTRY_NOUNS: &[&str] = &["country", "nation"];
 /// too ("a letter from Velto"), and are left out.
 pub const LOCATIVE_PREPOSITIONS: &[&str] = &["in", "at", "near", "outside", "across"];
 
+/// Prepositions of place that take people as often ("talks between Ruiz and Lind", "a
+/// letter from Ruiz", "the case against Ruiz"): after one, a lone name no gazetteer knows
+/// is a place only where nothing reads it as a person. "in", "at", "into" take places.
+pub const PERSON_OR_PLACE_PREPOSITIONS: &[&str] =
+    &["between", "from", "to", "against", "over", "towards", "toward"];
+
 /// Verbs whose object is a place, never a government that acts: a capital right after
 /// one is the city ("ferries left Oslo", "drones struck Kyiv overnight"), as it is after
 /// "in". Verbs that take actors ("accused", "urged", "warned") are left out.
@@ -380,6 +386,14 @@ mod tests {
         assert!(is_in(CITY_PART_NOUNS, "limits") && !is_in(CITY_PART_NOUNS, "hall"));
         assert!(is_in(CAPITAL_DETERMINERS, "its") && !is_in(CAPITAL_DETERMINERS, "a"));
         assert!(is_in(COUNTRY_NOUNS, "nation") && !is_in(COUNTRY_NOUNS, "state"));
+    }
+
+    #[test]
+    fn person_or_place_prepositions_leave_out_the_locative_ones() {
+        assert!(all_lower(PERSON_OR_PLACE_PREPOSITIONS));
+        assert!(is_in(PERSON_OR_PLACE_PREPOSITIONS, "between"));
+        let locative = ["in", "at", "into", "near"];
+        assert!(!locative.iter().any(|w| is_in(PERSON_OR_PLACE_PREPOSITIONS, w)));
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! What the sentence says a name is: a town, a capital ("X is the third largest city").
+//! What the sentence says a name is: a town, a capital ("X is the third largest city"), or
+//! a person after a preposition that takes people too.
 
 use super::*;
 
@@ -40,6 +41,40 @@ fn a_name_said_to_be_a_town_or_capital_is_a_place() {
             false,
         ),
         ("Crews left. Brandvik is a town planner.", "Brandvik", false),
+    ] {
+        let w = place_words(text);
+        assert_eq!(w.iter().any(|x| x.0 == name), place, "{text}: {w:?}");
+    }
+}
+
+#[test]
+fn a_lone_unknown_name_the_tagger_reads_as_a_person_is_no_place_after_between_or_from() {
+    // (text, name, whether it is a place): "between", "from", "against" take people as
+    // often as places; "in" and "into" take places whatever the tagger reads
+    for (text, name, place) in [
+        (
+            "Crews left. A letter from Tarkovsky arrived.",
+            "Tarkovsky",
+            false,
+        ),
+        (
+            "Crews left. The case against Brandvik collapsed.",
+            "Brandvik",
+            false,
+        ),
+        ("Crews left. The vote went to Brandvik.", "Brandvik", false),
+        (
+            "Crews left. A convoy drove into Brandvik.",
+            "Brandvik",
+            true,
+        ),
+        (
+            "Crews left. Floods hit farms in Brandvik.",
+            "Brandvik",
+            true,
+        ),
+        ("Crews drove from Hrakivka to Velmora.", "Velmora", true),
+        ("Engineers flew from Lagos to Rotterdam.", "Rotterdam", true),
     ] {
         let w = place_words(text);
         assert_eq!(w.iter().any(|x| x.0 == name), place, "{text}: {w:?}");
