@@ -20,7 +20,7 @@ use super::evidence::{
     modifies_people, names_a_kind, names_a_region, only_another_name, opens_a_body_name,
     opens_with_place_of_noun, paired_with_a_town, person_after_preposition, placed_by_what_follows,
     predicated_place, reads_as_body, reads_as_person, region_word_after, roles_after, roles_before,
-    sports_side, tagged_as, team_key, unknown_acronym_after_in, unlike_alias_only,
+    speaks, sports_side, tagged_as, team_key, unknown_acronym_after_in, unlike_alias_only,
     NOT_PLACE_MARGIN,
 };
 use super::registry::{Found, Registry};
@@ -578,8 +578,9 @@ impl Run<'_> {
             && tagged_as(reg, pa, b, NOT_PLACE_MARGIN) != Some(NameType::Place)
             && gaz.is_some_and(|g| g.lookup(key()).is_empty());
         let unknown_acronym = gaz.is_some_and(|g| unknown_acronym_after_in(t, g, pa, b));
-        let lone_after_prep =
-            gaz.is_some_and(|g| person_after_preposition(t, reg, g, cues.before, pa, b));
+        let speaker_or_person = gaz.is_some_and(|g| {
+            person_after_preposition(t, reg, g, cues.before, pa, b) || speaks(t, reg, g, pa, b)
+        });
         // "data from UK Biobank": a country's name opening a run the gazetteer lacks names a
         // body or a thing of that country, no place of it
         let of_a_country = b > pa + 1
@@ -599,13 +600,13 @@ impl Run<'_> {
         }
         !known_person
             && !name.tagger_person
+            && !speaker_or_person
             && (!actor || cues.prep)
             && (cues.geo_last
                 || placed
                 || (cues.prep
                     && !tagger_thing
                     && !person_shaped
-                    && !lone_after_prep
                     && !unknown_acronym
                     && !of_a_country)
                 || (cues.listed && !person_shaped)

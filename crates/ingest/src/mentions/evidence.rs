@@ -637,6 +637,14 @@ pub(super) fn person_after_preposition(
         && gazetteer_lacks(g, &fold(t.s(a)))
 }
 
+/// "X said … talks between X and Y": a lone word no gazetteer knows that the article makes
+/// the subject of a cue ([`Registry::speakers`]) is no place anywhere in it.
+pub(super) fn speaks(t: &Tokens, reg: &Registry, g: &Gazetteer, a: usize, b: usize) -> bool {
+    b == a + 1
+        && reg.speakers.contains(&crate::text::word_hash(t.lo(a)))
+        && gazetteer_lacks(g, &fold(t.s(a)))
+}
+
 /// Whether the gazetteer knows no place, region, country or continent of this folded name.
 fn gazetteer_lacks(g: &Gazetteer, folded: &str) -> bool {
     g.lookup(folded).is_empty()

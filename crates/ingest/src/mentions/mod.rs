@@ -39,10 +39,11 @@ pub(crate) use self::evidence::names_a_kind;
 pub use self::registry::{Found, Registry};
 pub use self::words::{content_words, run_end};
 
-/// See [`Registry::actors`]. A verb is an auxiliary other than a copula, a cue or a word
-/// ending in "-ed".
-fn actors(t: &Tokens) -> FnvSet<u64> {
-    let mut acts: FnvMap<u64, (u32, bool)> = FnvMap::default();
+/// See [`Registry::actors`] and [`Registry::speakers`], in that order. A verb is an
+/// auxiliary other than a copula, a cue or a word ending in "-ed".
+fn actors(t: &Tokens) -> (FnvSet<u64>, FnvSet<u64>) {
+    // per word: (verbs it is the subject of, whether one is a cue, whether it is placed)
+    let mut acts: FnvMap<u64, (u32, bool, bool)> = FnvMap::default();
     for i in 0..t.len() {
         let single = t.is_cap(i) && !t.is_cap(i + 1) && (i == 0 || !t.is_cap(i - 1));
         if !single || t.has(i, flag::FUNCTION | flag::NOT_NAME | flag::PRONOUN) {
@@ -64,12 +65,16 @@ fn actors(t: &Tokens) -> FnvSet<u64> {
         let placed = i > 0 && rules::LOCATIVE_PREPOSITIONS.contains(&t.lo(i - 1));
         let entry = acts.entry(word_hash(t.lo(i))).or_default();
         entry.0 += u32::from(verb);
-        entry.1 |= placed;
+        entry.1 |= verb && t.has(v, flag::CUE);
+        entry.2 |= placed;
     }
-    acts.into_iter()
-        .filter(|&(_, (verbs, placed))| verbs >= 2 && !placed)
-        .map(|(h, _)| h)
-        .collect()
+    let pick = |keep: fn(&(u32, bool, bool)) -> bool| {
+        acts.iter()
+            .filter(|(_, a)| keep(a) && !a.2)
+            .map(|(h, _)| *h)
+            .collect()
+    };
+    (pick(|a| a.0 >= 2), pick(|a| a.1))
 }
 
 /// See [`Registry::companies`]: capitalised runs ending in a company word ("Velto Motor
@@ -287,7 +292,7 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
     }
     if let Some(g) = gaz {
         reg.countries = named_countries(t, g);
-        reg.actors = actors(t);
+        (reg.actors, reg.speakers) = actors(t);
     }
     reg.match_report = evidence::is_match_report(t);
     reg.companies = companies(t);

@@ -60,6 +60,10 @@ pub struct Registry {
     /// spacecraft that shares a city's name ("X has recalled …", "X later blamed …"), not
     /// the city.
     pub(super) actors: FnvSet<u64>,
+    /// Hashes of capitalised words the article makes, alone, the subject of a cue ("X
+    /// said") and never puts after a locative preposition: a name the gazetteer lacks that
+    /// speaks is a person or a body, wherever else it stands ("talks between X and Y").
+    pub(super) speakers: FnvSet<u64>,
     /// The first word of each company the article names in full ("Velto" of "Velto Motor
     /// Corporation") → that full name: alone, the word is the company's short form, not a
     /// town that shares it ("faults in some Velto vehicles").

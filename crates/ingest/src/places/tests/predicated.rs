@@ -80,3 +80,30 @@ fn a_lone_unknown_name_the_tagger_reads_as_a_person_is_no_place_after_between_or
         assert_eq!(w.iter().any(|x| x.0 == name), place, "{text}: {w:?}");
     }
 }
+
+#[test]
+fn a_lone_unknown_name_that_speaks_is_no_place_anywhere() {
+    // (text, name, whether it is a place): a name no gazetteer knows that says something
+    // is no place, even after "between"; one the article also puts "in" stays a place,
+    // and so does a known city that speaks
+    for (text, name, place) in [
+        (
+            "Orsavik said the talks failed. Talks between Orsavik and the union ended.",
+            "Orsavik",
+            false,
+        ),
+        (
+            "Farms in Velmora flooded. Velmora said it needed help.",
+            "Velmora",
+            true,
+        ),
+        (
+            "Trucks drove to Lagos. Lagos said it would help.",
+            "Lagos",
+            true,
+        ),
+    ] {
+        let w = place_words(text);
+        assert_eq!(w.iter().any(|x| x.0 == name), place, "{text}: {w:?}");
+    }
+}
