@@ -15,13 +15,13 @@ use super::bodies::{
     company_after_its_trade, employer_of_staff, person_after_body, person_of_body,
 };
 use super::evidence::{
-    acts_on_its_own, alias_abroad, compass_region, described_as_person, facility_after,
-    given_name_class, is_common_given_name, is_large_place, is_place_in, large_place,
-    modifies_people, names_a_kind, names_a_region, only_another_name, opens_a_body_name,
-    opens_with_place_of_noun, paired_with_a_town, person_after_preposition, placed_by_what_follows,
-    predicated_place, reads_as_body, reads_as_person, region_word_after, roles_after, roles_before,
-    speaks, sports_side, tagged_as, team_key, unknown_acronym_after_in, unlike_alias_only,
-    NOT_PLACE_MARGIN,
+    acronym_of_no_place, acts_on_its_own, alias_abroad, compass_region, described_as_person,
+    facility_after, given_name_class, is_common_given_name, is_large_place, is_place_in,
+    large_place, modifies_people, names_a_kind, names_a_region, only_another_name,
+    opens_a_body_name, opens_with_place_of_noun, paired_with_a_town, person_after_preposition,
+    placed_by_what_follows, predicated_place, reads_as_body, reads_as_person, region_word_after,
+    roles_after, roles_before, speaks, sports_side, tagged_as, team_key, unknown_acronym_after_in,
+    unlike_alias_only, NOT_PLACE_MARGIN,
 };
 use super::registry::{Found, Registry};
 use super::titled::as_titled_person;
@@ -597,6 +597,9 @@ impl Run<'_> {
         // said to be a place, it is one, whatever the tagger reads
         if cues.predicated && !known_person {
             return true;
+        }
+        if gaz.is_some_and(|g| !cues.dateline && acronym_of_no_place(g, &name.written)) {
+            return false;
         }
         !known_person
             && !name.tagger_person

@@ -645,6 +645,28 @@ pub(super) fn speaks(t: &Tokens, reg: &Registry, g: &Gazetteer, a: usize, b: usi
         && gazetteer_lacks(g, &fold(t.s(a)))
 }
 
+/// "DAB", "KPA": a short name in capitals that the gazetteer knows only in lower case (a
+/// town's alternate name "Dab") is a body's or a thing's initials, no place. A place
+/// written so in the gazetteer, a country's initials and a region so named stay places.
+pub(super) fn acronym_of_no_place(g: &Gazetteer, written: &str) -> bool {
+    let written = strip_possessive(written);
+    let letters = written.chars().count();
+    if !(2..=5).contains(&letters) || !written.chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let key = fold(written);
+    let places = g.lookup(&key);
+    !places.is_empty()
+        && g.country_named(&key).is_none()
+        && g.regions_named(&key)
+            .iter()
+            .all(|&r| &*g.region(r).name != written)
+        && places.iter().all(|&p| {
+            let place = g.place(p);
+            &*place.name != written && place.aliases().all(|a| a != written)
+        })
+}
+
 /// Whether the gazetteer knows no place, region, country or continent of this folded name.
 fn gazetteer_lacks(g: &Gazetteer, folded: &str) -> bool {
     g.lookup(folded).is_empty()

@@ -1,5 +1,5 @@
-//! What the sentence says a name is: a town, a capital ("X is the third largest city"), or
-//! a person after a preposition that takes people too.
+//! What the sentence or the name's form says a name is: a town, a capital ("X is the third
+//! largest city"), a person after a preposition that takes people too, a body's initials.
 
 use super::*;
 
@@ -102,6 +102,36 @@ fn a_lone_unknown_name_that_speaks_is_no_place_anywhere() {
             "Lagos",
             true,
         ),
+    ] {
+        let w = place_words(text);
+        assert_eq!(w.iter().any(|x| x.0 == name), place, "{text}: {w:?}");
+    }
+}
+
+#[test]
+fn initials_the_gazetteer_knows_only_in_lower_case_are_no_place() {
+    // (text, name, whether it is a place): "HIV", "IMU", "DAB" match towns' alternate
+    // names folded to lower case ("Dab" is a town whose region was named); a country's
+    // initials stay a place
+    for (text, name, place) in [
+        (
+            "Doctors studied the link between HIV and AIDS.",
+            "HIV",
+            false,
+        ),
+        (
+            "Doctors studied the link between HIV and AIDS.",
+            "AIDS",
+            false,
+        ),
+        (
+            "Fees moved from the old levy to the IMU scheme.",
+            "IMU",
+            false,
+        ),
+        ("The DAB won nine seats in Kowloon.", "Lagunes", false),
+        ("The DAB won nine seats in Kowloon.", "Kowloon", true),
+        ("Rain fell across the UAE.", "United Arab Emirates", true),
     ] {
         let w = place_words(text);
         assert_eq!(w.iter().any(|x| x.0 == name), place, "{text}: {w:?}");
