@@ -619,9 +619,9 @@ pub(super) fn predicated_place(t: &Tokens, b: usize) -> bool {
         .any(heads)
 }
 
-/// "talks between Ruiz and Lind", "a letter from Ruiz": right after a preposition that
+/// "talks between Ruiz and Lind", "a letter from Maria": right after a preposition that
 /// takes people too (`before`, its index), a lone word no gazetteer knows that the tagger
-/// reads as a person is no place.
+/// reads as a person, or a common given name no large place bears, is no place.
 pub(super) fn person_after_preposition(
     t: &Tokens,
     reg: &Registry,
@@ -633,8 +633,13 @@ pub(super) fn person_after_preposition(
     b == a + 1
         && before
             .is_some_and(|p| p + 1 == a && rules::PERSON_OR_PLACE_PREPOSITIONS.contains(&t.lo(p)))
-        && tagged_as(reg, a, b, 0.0) == Some(NameType::Person)
-        && gazetteer_lacks(g, &fold(t.s(a)))
+        && {
+            let key = fold(t.s(a));
+            // "a letter from Maria": a common given name no notable place bears
+            let given = is_common_given_name(t.lo(a)) && !bears_a_notable_place(g, &key);
+            given
+                || (tagged_as(reg, a, b, 0.0) == Some(NameType::Person) && gazetteer_lacks(g, &key))
+        }
 }
 
 /// "X said … talks between X and Y": a lone word no gazetteer knows that the article makes
@@ -665,6 +670,21 @@ pub(super) fn acronym_of_no_place(g: &Gazetteer, written: &str) -> bool {
             let place = g.place(p);
             &*place.name != written && place.aliases().all(|a| a != written)
         })
+}
+
+/// Population from which a town a given name also spells is read as the town after a
+/// preposition ("sailed to Florence"); smaller namesakes do not outweigh the person.
+const NOTABLE_PLACE: u32 = 100_000;
+
+/// Whether a country, continent, region or a town of [`NOTABLE_PLACE`] people bears the
+/// folded name.
+fn bears_a_notable_place(g: &Gazetteer, folded: &str) -> bool {
+    g.country_named(folded).is_some()
+        || g.continent_named(folded).is_some()
+        || !g.regions_named(folded).is_empty()
+        || g.lookup(folded)
+            .iter()
+            .any(|&p| g.place(p).population >= NOTABLE_PLACE)
 }
 
 /// Whether the gazetteer knows no place, region, country or continent of this folded name.
