@@ -66,7 +66,7 @@ fn a_lone_unknown_name_the_tagger_reads_as_a_person_is_no_place_after_between_or
         // a common given name, unless a large place or a region bears it
         ("Crews left. A letter from Maria arrived.", "Maria", false),
         ("Crews left. Boats sailed to Florence.", "Florence", true),
-        ("Crews left. Trucks drove to Victoria.", "Victoria", true),
+        ("Crews left. Trucks drove to Adelaide.", "Adelaide", true),
         (
             "Crews left. A convoy drove into Brandvik.",
             "Brandvik",
