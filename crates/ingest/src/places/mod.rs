@@ -408,8 +408,9 @@ fn unknown_region(written: &str, bare: &FnvSet<String>) -> Option<Resolved> {
 /// Kong, once called Victoria, is not the state of Victoria) unless the region's largest
 /// place outweighs it many times (the state of Victoria over the capital of the Seychelles);
 /// the region's own largest place outranks it when it answers to the name and is a city of
-/// millions ("New York" is the city; "Oklahoma" stays the state though its capital lists
-/// the name: a seat of less weight is written with its "City").
+/// millions (a state named like its metropolis means the metropolis; "Oklahoma" stays the
+/// state though its capital lists the name: a seat of less weight is written with its
+/// "City").
 fn bare_candidates(g: &Gazetteer, key: &str) -> Vec<Cand> {
     let places = g.lookup(key);
     let mut cands: Vec<Cand> = places.iter().map(|&p| Cand::Place(p)).collect();
