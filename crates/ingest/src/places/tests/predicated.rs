@@ -3,12 +3,20 @@
 
 use super::*;
 
+/// Each case: a text, a name and whether a place mention bears that name.
+fn check_places(cases: &[(&str, &str, bool)]) {
+    for (text, name, place) in cases {
+        let w = place_words(text);
+        assert_eq!(w.iter().any(|x| x.0 == *name), *place, "{text}: {w:?}");
+    }
+}
+
 #[test]
 fn a_name_said_to_be_a_town_or_capital_is_a_place() {
     // (text, the name, whether it is a place): a capital, a city a given name also
     // spells and a town no gazetteer knows are places when the sentence says so; a noun
     // that only modifies a post ("a city councillor", "the capital's mayor") says nothing
-    for (text, name, place) in [
+    check_places(&[
         ("Paris is the third largest city of France.", "Paris", true),
         (
             "Cleveland is a culturally diverse city on a lake.",
@@ -41,17 +49,14 @@ fn a_name_said_to_be_a_town_or_capital_is_a_place() {
             false,
         ),
         ("Crews left. Brandvik is a town planner.", "Brandvik", false),
-    ] {
-        let w = place_words(text);
-        assert_eq!(w.iter().any(|x| x.0 == name), place, "{text}: {w:?}");
-    }
+    ]);
 }
 
 #[test]
 fn a_lone_unknown_name_the_tagger_reads_as_a_person_is_no_place_after_between_or_from() {
     // (text, name, whether it is a place): "between", "from", "against" take people as
     // often as places; "in" and "into" take places whatever the tagger reads
-    for (text, name, place) in [
+    check_places(&[
         (
             "Crews left. A letter from Tarkovsky arrived.",
             "Tarkovsky",
@@ -79,10 +84,7 @@ fn a_lone_unknown_name_the_tagger_reads_as_a_person_is_no_place_after_between_or
         ),
         ("Crews drove from Hrakivka to Velmora.", "Velmora", true),
         ("Engineers flew from Lagos to Rotterdam.", "Rotterdam", true),
-    ] {
-        let w = place_words(text);
-        assert_eq!(w.iter().any(|x| x.0 == name), place, "{text}: {w:?}");
-    }
+    ]);
 }
 
 #[test]
@@ -90,7 +92,7 @@ fn a_lone_unknown_name_that_speaks_is_no_place_anywhere() {
     // (text, name, whether it is a place): a name no gazetteer knows that says something
     // is no place, even after "between"; one the article also puts "in" stays a place,
     // and so does a known city that speaks
-    for (text, name, place) in [
+    check_places(&[
         (
             "Orsavik said the talks failed. Talks between Orsavik and the union ended.",
             "Orsavik",
@@ -106,10 +108,7 @@ fn a_lone_unknown_name_that_speaks_is_no_place_anywhere() {
             "Lagos",
             true,
         ),
-    ] {
-        let w = place_words(text);
-        assert_eq!(w.iter().any(|x| x.0 == name), place, "{text}: {w:?}");
-    }
+    ]);
 }
 
 #[test]
@@ -117,7 +116,7 @@ fn initials_the_gazetteer_knows_only_in_lower_case_are_no_place() {
     // (text, name, whether it is a place): "HIV", "IMU", "DAB" match towns' alternate
     // names folded to lower case ("Dab" is a town whose region was named); a country's
     // initials stay a place
-    for (text, name, place) in [
+    check_places(&[
         (
             "Doctors studied the link between HIV and AIDS.",
             "HIV",
@@ -136,8 +135,5 @@ fn initials_the_gazetteer_knows_only_in_lower_case_are_no_place() {
         ("The DAB won nine seats in Kowloon.", "Lagunes", false),
         ("The DAB won nine seats in Kowloon.", "Kowloon", true),
         ("Rain fell across the UAE.", "United Arab Emirates", true),
-    ] {
-        let w = place_words(text);
-        assert_eq!(w.iter().any(|x| x.0 == name), place, "{text}: {w:?}");
-    }
+    ]);
 }
