@@ -428,9 +428,12 @@ fn bare_candidates(g: &Gazetteer, key: &str) -> Vec<Cand> {
                     u64::from(population(g, Cand::Region(r)))
                         >= c.saturating_mul(CAPITAL_OUTWEIGHED)
                 });
-                let seat_answers = reg
-                    .seat
-                    .is_some_and(|s| places.contains(&s) && g.place(s).population >= METROPOLIS);
+                // a region found by its seat's name ("Genova") is the seat's; one so
+                // named itself only when the seat is a metropolis
+                let own_name = fold(&reg.name) == key;
+                let seat_answers = reg.seat.is_some_and(|s| {
+                    places.contains(&s) && (!own_name || g.place(s).population >= METROPOLIS)
+                });
                 reg.listed && outweighs && !seat_answers
             })
             .map(|&r| Cand::Region(r)),

@@ -381,8 +381,16 @@ fn a_listed_state_outranks_a_smaller_town_of_its_name() {
         assert_eq!(got, [(want, PlaceType::City)], "{text}");
     }
     // a state whose smaller capital also answers to its name stays the state, and the
-    // capital written in full stays the city
+    // capital written in full stays the city; a seat's other name is the seat, not the
+    // region it heads
     for (text, want) in [
+        (
+            "Ships docked near Genova. Roads in Oklahoma City closed.",
+            [
+                ("Genoa", PlaceType::City),
+                ("Oklahoma City", PlaceType::City),
+            ],
+        ),
         (
             "Storms hit northern Oklahoma. Roads in Oklahoma City closed.",
             [
