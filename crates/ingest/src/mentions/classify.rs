@@ -16,8 +16,8 @@ use super::bodies::{
 };
 use super::evidence::{
     acronym_of_no_place, acts_on_its_own, alias_abroad, compass_region, described_as_person,
-    facility_after, given_name_class, is_common_given_name, is_large_place, is_place_in,
-    large_place, modifies_people, names_a_kind, names_a_region, only_another_name,
+    ends_in_a_site_noun, facility_after, given_name_class, is_common_given_name, is_large_place,
+    is_place_in, large_place, modifies_people, names_a_kind, names_a_region, only_another_name,
     opens_a_body_name, opens_with_place_of_noun, paired_with_a_town, person_after_preposition,
     placed_by_what_follows, predicated_place, reads_as_body, reads_as_person, region_word_after,
     roles_after, roles_before, speaks, sports_side, tagged_as, team_key, unknown_acronym_after_in,
@@ -401,9 +401,8 @@ impl Run<'_> {
         if describes_named_place {
             return ControlFlow::Break(None);
         }
-        // "Heathrow Airport", "Charlotte Douglas International Airport": a name that ends
-        // in a facility's noun is that place, whatever given names open it
-        if b >= pa + 2 && rules::FACILITY_NOUNS.contains(&t.lo(b - 1)) && !possessive {
+        // "Heathrow Airport", "Ana Ruiz Square": that place, whatever given names open it
+        if b >= pa + 2 && ends_in_a_site_noun(t, b) && !possessive {
             return ControlFlow::Break(Some(self.place(b, written)));
         }
         // "Westvale region", "the Westvale and Calvry regions" (not after a country: "a US

@@ -687,6 +687,15 @@ fn bears_a_notable_place(g: &Gazetteer, folded: &str) -> bool {
             .any(|&p| g.place(p).population >= NOTABLE_PLACE)
 }
 
+/// Whether the name ending at `b` ends in a facility's or a landmark's noun ("Heathrow
+/// Airport", "Charlotte Douglas International Airport", "Ana Ruiz Square"), the place
+/// whatever given names open it, unless it speaks ("… Street said" is an office).
+pub(super) fn ends_in_a_site_noun(t: &Tokens, b: usize) -> bool {
+    let last = t.lo(b - 1);
+    rules::FACILITY_NOUNS.contains(&last)
+        || (rules::LANDMARK_NOUNS.contains(&last) && !super::words::cue_follows(t, b))
+}
+
 /// Whether the gazetteer knows no place, region, country or continent of this folded name.
 fn gazetteer_lacks(g: &Gazetteer, folded: &str) -> bool {
     g.lookup(folded).is_empty()

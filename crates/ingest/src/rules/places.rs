@@ -273,6 +273,14 @@ pub const FACILITY_NOUNS: &[&str] = &[
     "shipyard", "mine", "crossing", "checkpoint", "terminal",
 ];
 
+/// Capitalised last words of a landmark's name ("Ana Ruiz Square", "Charles Bridge", "the
+/// Blue Mosque"): the name is a place, though given names open it. Only as a name's last
+/// word, capitalised; lower case after a name they are the landmark's own noun.
+pub const LANDMARK_NOUNS: &[&str] = &[
+    "square", "plaza", "bridge", "cathedral", "mosque", "church", "temple", "basilica",
+    "shrine", "palace", "castle", "tower", "station", "street", "avenue", "boulevard", "road",
+];
+
 /// Adjectives that may stand between "the" and a facility noun ("the main airport").
 pub const FACILITY_ADJECTIVES: &[&str] = &["main", "international", "city's", "local"];
 
@@ -386,6 +394,12 @@ mod tests {
         assert!(is_in(CITY_PART_NOUNS, "limits") && !is_in(CITY_PART_NOUNS, "hall"));
         assert!(is_in(CAPITAL_DETERMINERS, "its") && !is_in(CAPITAL_DETERMINERS, "a"));
         assert!(is_in(COUNTRY_NOUNS, "nation") && !is_in(COUNTRY_NOUNS, "state"));
+    }
+
+    #[test]
+    fn landmark_nouns_are_sites_not_bodies() {
+        assert!(all_lower(LANDMARK_NOUNS) && is_in(LANDMARK_NOUNS, "square"));
+        assert!(!is_in(LANDMARK_NOUNS, "plant") && !is_in(LANDMARK_NOUNS, "university"));
     }
 
     #[test]

@@ -137,3 +137,32 @@ fn initials_the_gazetteer_knows_only_in_lower_case_are_no_place() {
         ("Rain fell across the UAE.", "United Arab Emirates", true),
     ]);
 }
+
+#[test]
+fn a_name_ending_in_a_landmark_noun_is_a_place_though_given_names_open_it() {
+    // (text, name, whether it is a place): a square, a bridge or a mosque named after a
+    // person is that place; one that speaks is not, nor the person it is named after
+    check_places(&[
+        (
+            "Ana Ruiz Square was crowded on Friday.",
+            "Ana Ruiz Square",
+            true,
+        ),
+        (
+            "Crews left. Charles Bridge was closed to tourists.",
+            "Charles Bridge",
+            true,
+        ),
+        (
+            "The Blue Mosque reopened after repairs.",
+            "Blue Mosque",
+            true,
+        ),
+        (
+            "Ana Ruiz Street said the road would close.",
+            "Ana Ruiz Street",
+            false,
+        ),
+        ("Ana Ruiz said the square was full.", "Ana Ruiz", false),
+    ]);
+}
