@@ -19,9 +19,9 @@ use super::evidence::{
     ends_in_a_site_noun, facility_after, given_name_class, is_common_given_name, is_large_place,
     is_place_in, large_place, modifies_people, names_a_kind, names_a_region, only_another_name,
     opens_a_body_name, opens_with_place_of_noun, paired_with_a_town, person_after_preposition,
-    placed_by_what_follows, predicated_place, reads_as_body, reads_as_person, region_word_after,
-    roles_after, roles_before, speaks, sports_side, tagged_as, team_key, unknown_acronym_after_in,
-    unlike_alias_only, NOT_PLACE_MARGIN,
+    place_verb_after, placed_by_what_follows, predicated_place, reads_as_body, reads_as_person,
+    region_word_after, roles_after, roles_before, speaks, sports_side, tagged_as, team_key,
+    unknown_acronym_after_in, unlike_alias_only, NOT_PLACE_MARGIN,
 };
 use super::registry::{Found, Registry};
 use super::titled::as_titled_person;
@@ -593,8 +593,9 @@ impl Run<'_> {
                 placed_by_what_follows(t, g, key(), b)
                     || (uncommon && paired_with_a_town(t, g, key(), b))
             });
-        // said to be a place, it is one, whatever the tagger reads
-        if cues.predicated && !known_person {
+        // said to be a place, or hosting or lying as one, it is one, whatever the tagger reads
+        let hosts = || gaz.is_some_and(|g| place_verb_after(t, g, key(), b));
+        if (cues.predicated || hosts()) && !known_person {
             return true;
         }
         if gaz.is_some_and(|g| !cues.dateline && acronym_of_no_place(g, &name.written)) {

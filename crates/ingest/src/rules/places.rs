@@ -216,6 +216,14 @@ pub const PLACE_PREDICATES: &[&str] = &[
 /// [`PLACE_PREDICATE_AUXILIARIES`] before them ("it was shelled").
 pub const LOCATION_PREDICATES: &[&str] = &["lies", "sits", "borders", "located", "situated"];
 
+/// Verbs of a venue: a place the gazetteer knows is their subject as the place ("X hosted
+/// the talks", "X will host the summit").
+pub const HOSTING_VERBS: &[&str] = &["hosted", "hosts", "host", "hosting"];
+
+/// Auxiliaries between a name and a hosting verb or a location predicate ("X will host",
+/// "X is located").
+pub const PLACE_VERB_AUXILIARIES: &[&str] = &["will", "is", "was", "has", "had", "would"];
+
 /// Auxiliaries between "it" and a place predicate ("it was recaptured", "it has been
 /// retaken", "it is located").
 pub const PLACE_PREDICATE_AUXILIARIES: &[&str] = &["is", "was", "has", "had", "been"];
@@ -394,6 +402,12 @@ mod tests {
         assert!(is_in(CITY_PART_NOUNS, "limits") && !is_in(CITY_PART_NOUNS, "hall"));
         assert!(is_in(CAPITAL_DETERMINERS, "its") && !is_in(CAPITAL_DETERMINERS, "a"));
         assert!(is_in(COUNTRY_NOUNS, "nation") && !is_in(COUNTRY_NOUNS, "state"));
+    }
+
+    #[test]
+    fn hosting_verbs_and_their_auxiliaries() {
+        assert!(all_lower(HOSTING_VERBS) && is_in(HOSTING_VERBS, "hosted"));
+        assert!(all_lower(PLACE_VERB_AUXILIARIES) && !is_in(HOSTING_VERBS, "said"));
     }
 
     #[test]

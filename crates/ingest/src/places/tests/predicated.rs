@@ -166,3 +166,20 @@ fn a_name_ending_in_a_landmark_noun_is_a_place_though_given_names_open_it() {
         ("Ana Ruiz said the square was full.", "Ana Ruiz", false),
     ]);
 }
+
+#[test]
+fn a_known_place_that_hosts_or_lies_somewhere_is_the_place() {
+    // (text, name, whether it is a place): a capital hosting or lying somewhere is the
+    // city, not its government; a person or a firm that hosts is no place
+    check_places(&[
+        (
+            "Doha hosted talks between the two sides on Monday.",
+            "Doha",
+            true,
+        ),
+        ("Riyadh will host the summit next month.", "Riyadh", true),
+        ("Kampala lies on the shore of a lake.", "Kampala", true),
+        ("Ana Ruiz hosted the show.", "Ana Ruiz", false),
+        ("Velto hosted a party for staff.", "Velto", false),
+    ]);
+}
