@@ -635,8 +635,8 @@ pub(super) fn person_after_preposition(
             .is_some_and(|p| p + 1 == a && rules::PERSON_OR_PLACE_PREPOSITIONS.contains(&t.lo(p)))
         && {
             let key = fold(t.s(a));
-            // "a letter from Maria": a common given name no notable place bears
-            let given = is_common_given_name(t.lo(a)) && !bears_a_notable_place(g, &key);
+            // "a letter from Maria": a common given name no large place bears
+            let given = is_common_given_name(t.lo(a)) && !bears_a_large_place(g, &key);
             given
                 || (tagged_as(reg, a, b, 0.0) == Some(NameType::Person) && gazetteer_lacks(g, &key))
         }
@@ -672,19 +672,15 @@ pub(super) fn acronym_of_no_place(g: &Gazetteer, written: &str) -> bool {
         })
 }
 
-/// Population from which a town a given name also spells is read as the town after a
-/// preposition ("sailed to Florence"); smaller namesakes do not outweigh the person.
-const NOTABLE_PLACE: u32 = 100_000;
-
-/// Whether a country, continent, region or a town of [`NOTABLE_PLACE`] people bears the
-/// folded name.
-fn bears_a_notable_place(g: &Gazetteer, folded: &str) -> bool {
+/// Whether a country, a continent, a region or a town of [`LARGE_PLACE`] people bears the
+/// folded name: a given name after a preposition is then the place ("sailed to Florence");
+/// smaller namesakes do not outweigh the person. Unlike [`is_large_place`], a capital and
+/// any region so called count: after a preposition they are the place.
+fn bears_a_large_place(g: &Gazetteer, folded: &str) -> bool {
     g.country_named(folded).is_some()
         || g.continent_named(folded).is_some()
         || !g.regions_named(folded).is_empty()
-        || g.lookup(folded)
-            .iter()
-            .any(|&p| g.place(p).population >= NOTABLE_PLACE)
+        || large_place(g, folded).is_some()
 }
 
 /// Whether the name ending at `b` ends in a facility's or a landmark's noun ("Heathrow
