@@ -517,6 +517,14 @@ impl Run<'_> {
         // Folded at most once, when a gazetteer test below gets that far.
         let folded = std::cell::OnceCell::new();
         let key = || folded.get_or_init(|| fold(&name.written)).as_str();
+        // said to be a place, or hosting or lying as one, it is one, whatever the tagger reads
+        let hosts = || gaz.is_some_and(|g| place_verb_after(t, g, &name.written, b));
+        if (cues.predicated || hosts()) && !known_person {
+            return true;
+        }
+        if gaz.is_some_and(|g| !cues.dateline && acronym_of_no_place(g, &name.written)) {
+            return false;
+        }
         // A large gazetteer place needs no context, unless the run reads as a person.
         // countries and capitals act in news as their governments do, and stay places
         let actor = b - pa == 1
@@ -593,14 +601,6 @@ impl Run<'_> {
                 placed_by_what_follows(t, g, key(), b)
                     || (uncommon && paired_with_a_town(t, g, key(), b))
             });
-        // said to be a place, or hosting or lying as one, it is one, whatever the tagger reads
-        let hosts = || gaz.is_some_and(|g| place_verb_after(t, g, key(), b));
-        if (cues.predicated || hosts()) && !known_person {
-            return true;
-        }
-        if gaz.is_some_and(|g| !cues.dateline && acronym_of_no_place(g, &name.written)) {
-            return false;
-        }
         !known_person
             && !name.tagger_person
             && !speaker_or_person

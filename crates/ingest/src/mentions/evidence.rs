@@ -693,13 +693,14 @@ pub(super) fn ends_in_a_site_noun(t: &Tokens, b: usize) -> bool {
 }
 
 /// "Doha hosted the talks", "X will host the summit", "X lies on a lake": a name the
-/// gazetteer knows (`folded`) as the subject of a verb only a place takes, or of hosting,
-/// is the place, even a capital, which without context may stand for its government.
-pub(super) fn place_verb_after(t: &Tokens, g: &Gazetteer, folded: &str, b: usize) -> bool {
+/// gazetteer knows (as `written`) as the subject of a verb only a place takes, or of
+/// hosting, is the place, even a capital, which without context may stand for its
+/// government. The verb is tested first: the name is folded only for a run it passes.
+pub(super) fn place_verb_after(t: &Tokens, g: &Gazetteer, written: &str, b: usize) -> bool {
     let v = b + usize::from(rules::PLACE_VERB_AUXILIARIES.contains(&t.lo(b)));
     let verb = t.lo(v);
     (rules::HOSTING_VERBS.contains(&verb) || rules::LOCATION_PREDICATES.contains(&verb))
-        && !gazetteer_lacks(g, folded)
+        && !gazetteer_lacks(g, &fold(written))
 }
 
 /// Whether the gazetteer knows no place, region, country or continent of this folded name.
