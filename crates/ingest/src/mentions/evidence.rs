@@ -8,7 +8,7 @@ use crate::tagger::{self, sentence_initial, NameType};
 use crate::text::{flag, FnvSet, Tokens};
 
 use super::registry::Registry;
-use super::words::{content_words, is_person_word, strip_possessive};
+use super::words::{content_words, cue_follows, is_person_word, strip_possessive};
 
 /// Role words and their context just before a name ("Harbour Authority spokesman"); a
 /// capitalised one right before the name is its title ("Mayor Ana Ruiz").
@@ -689,7 +689,7 @@ fn bears_a_large_place(g: &Gazetteer, folded: &str) -> bool {
 pub(super) fn ends_in_a_site_noun(t: &Tokens, b: usize) -> bool {
     let last = t.lo(b - 1);
     rules::FACILITY_NOUNS.contains(&last)
-        || (rules::LANDMARK_NOUNS.contains(&last) && !super::words::cue_follows(t, b))
+        || (rules::LANDMARK_NOUNS.contains(&last) && !cue_follows(t, b))
 }
 
 /// "Doha hosted the talks", "X will host the summit", "X lies on a lake": a name the
