@@ -116,7 +116,9 @@ fn vehicles(t: &Tokens) -> FnvMap<u64, usize> {
         let after_noun = t.is_word(i - 1)
             && ((!t.toks[i - 1].cap && rules::VEHICLE_NOUNS.contains(&t.lo(i - 1)))
                 || rules::STORM_WORDS.contains(&t.lo(i - 1)));
-        if !after_noun || !t.is_cap(i) || t.has(i, flag::FUNCTION | flag::NOT_NAME) {
+        // a heading ("By ferry") ends its line: the next paragraph's name is not the vessel's
+        let named = after_noun && !t.toks[i].para_break;
+        if !named || !t.is_cap(i) || t.has(i, flag::FUNCTION | flag::NOT_NAME) {
             continue;
         }
         let mut e = i + 1;

@@ -551,26 +551,6 @@ fn role_description_resolves_by_context() {
 }
 
 #[test]
-fn a_vessel_or_craft_named_after_a_place_is_not_the_place() {
-    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
-    let place = |text: &str| {
-        found_with(text, Some(g))
-            .iter()
-            .any(|(n, k)| n == "Halifax" && *k == EntityKind::Place)
-    };
-    // named after its noun, and later alone
-    assert!(!place(
-        "The tanker Halifax left port on Monday. The crew of Halifax said the sea was calm."
-    ));
-    assert!(!place(
-        "Engineers checked the rover Halifax before the launch."
-    ));
-    // the noun before another word, or no noun: the place
-    assert!(place("The tanker left Halifax on Monday with a full load."));
-    assert!(place("Flooding closed roads in Halifax on Monday."));
-}
-
-#[test]
 fn a_place_before_a_trailing_cue_is_not_the_body_that_speaks() {
     let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
     let kind_of = |text: &str, name: &str| {
@@ -760,6 +740,7 @@ fn a_body_and_the_person_or_role_after_it_are_apart() {
 
 mod names;
 mod runs;
+mod things;
 mod titles;
 
 #[test]
