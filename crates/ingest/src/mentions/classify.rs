@@ -376,11 +376,9 @@ impl Run<'_> {
         let numbered = b == pa + 1
             && t.toks.get(b).is_some_and(|x| x.kind == Kind::Num)
             && rules::NUMBERED_WAY_WORDS.contains(&t.lo(pa));
-        // "the crew of Halifax" after "the tanker Halifax": a vessel, no place
-        let vehicle = reg
-            .vehicles
-            .get(&word_hash(t.lo(pa)))
-            .is_some_and(|&words| b - pa <= words);
+        // "the crew of Halifax" after "the tanker Halifax": a vessel, no place; "data from
+        // SSS" after "sea surface salinity (SSS)": a term
+        let vehicle = reg.names_a_thing(t, pa, b);
         // "Hurricane Erin", "Tropical Storm Erin": a storm, no place nor person
         let storm = (pa..b - 1).any(|k| rules::STORM_WORDS.contains(&t.lo(k)));
         if !all_name_words || unknown_compound || numbered || vehicle || storm {

@@ -130,6 +130,49 @@ fn vehicles(t: &Tokens) -> FnvMap<u64, usize> {
     out
 }
 
+/// See [`Registry::term_acronyms`]: acronyms defined in brackets right after the
+/// lower-case words they abbreviate ("sea surface salinity (SSS)", "light-emitting diode
+/// (LED)"), function words between them allowed ("soil moisture and ocean salinity").
+fn term_acronyms(t: &Tokens) -> FnvSet<u64> {
+    let mut out = FnvSet::default();
+    for i in 1..t.len().saturating_sub(2) {
+        let defined = t.is_punct(i, '(') && t.is_acronym(i + 1) && t.is_punct(i + 2, ')');
+        if defined && abbreviates_lower_words(t, i, t.s(i + 1)) {
+            out.insert(word_hash(t.lo(i + 1)));
+        }
+    }
+    out
+}
+
+/// Whether the capitals of `acronym` are the initials of the lower-case words (the
+/// sentence's first may be capitalised) that end right before token `end` (each part of a hyphened word counts; function words that
+/// give no letter are passed over).
+fn abbreviates_lower_words(t: &Tokens, end: usize, acronym: &str) -> bool {
+    let letters: Vec<char> = acronym.chars().filter(char::is_ascii_uppercase).collect();
+    let mut left = letters.len();
+    let mut j = end;
+    while left > 0 && j > 0 && end - j < 2 * letters.len() {
+        j -= 1;
+        // a capital only where the sentence opens
+        let opens = j == 0 || t.toks[j].para_break || t.is_punct(j - 1, '.');
+        if !t.is_word(j) || (t.toks[j].cap && !opens) {
+            return false;
+        }
+        let initials: Vec<char> = t
+            .lo(j)
+            .split('-')
+            .filter_map(|part| part.chars().next())
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        if initials.len() <= left && letters[left - initials.len()..left] == initials[..] {
+            left -= initials.len();
+        } else if !t.has(j, flag::FUNCTION) {
+            return false;
+        }
+    }
+    left == 0 && letters.len() >= 2
+}
+
 /// Countries the text names: capitalised words and pairs ("United States") that fold to a
 /// country's name.
 fn named_countries(t: &Tokens, g: &Gazetteer) -> FnvSet<CountryCode> {
@@ -299,6 +342,7 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
     reg.match_report = evidence::is_match_report(t);
     reg.companies = companies(t);
     reg.vehicles = vehicles(t);
+    reg.term_acronyms = term_acronyms(t);
     reg.quoted = paragraphs
         .iter()
         .flat_map(|&(pa, pb)| crate::quotes::find(t, pa, pb))

@@ -7,7 +7,7 @@ use crate::model::EntityKind;
 use crate::places::Resolved;
 use crate::rules;
 use crate::tagger::{self, Gender, Tagged};
-use crate::text::{flag, FnvMap, FnvSet, Tokens};
+use crate::text::{flag, word_hash, FnvMap, FnvSet, Tokens};
 
 use super::words::{cue_follows, surname_after_particle};
 
@@ -72,6 +72,10 @@ pub struct Registry {
     /// tanker Nordic Star", "Hurricane Erin") → how many words its name has: those words
     /// name no place nor person.
     pub(super) vehicles: FnvMap<u64, usize>,
+    /// Hashes of the lower case of acronyms the article defines as lower-case words'
+    /// initials ("sea surface salinity (SSS)"): a term's short form, so no place ("data
+    /// from SSS"), person nor body.
+    pub(super) term_acronyms: FnvSet<u64>,
     /// Hashes of the lower-case names the first reading took for a city's team in a match
     /// report ("Porto beat Braga 2-1"): the team everywhere in the article but after a
     /// preposition of place ("Braga, the champions, have lost …"; "travel to Braga").
@@ -108,6 +112,17 @@ pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 impl Registry {
+    /// Whether the run `[pa, b)` names a vessel, craft or storm ([`Registry::vehicles`]) or
+    /// is the short form of a term ([`Registry::term_acronyms`]): no place, person nor body.
+    pub(super) fn names_a_thing(&self, t: &Tokens, pa: usize, b: usize) -> bool {
+        let key = word_hash(t.lo(pa));
+        let vehicle = self
+            .vehicles
+            .get(&key)
+            .is_some_and(|&words| b - pa <= words);
+        vehicle || (b == pa + 1 && self.term_acronyms.contains(&key))
+    }
+
     /// The name and gazetteer place a labelled run stands for: the gazetteer's name for a
     /// place it knows, the name as written otherwise.
     pub fn place_of(&self, f: &Found) -> (String, Option<crate::model::PlaceRef>) {
