@@ -35,7 +35,8 @@ KINDS = ("person", "place", "organization")
 
 
 def read_conllu(path):
-    """(title, text, [(start, end, type, identity)]) with character offsets into text."""
+    """(title, text, [(start, end, type, identity, entity id)]) with character offsets into
+    text; mentions of one entity (one coreference chain) share its id."""
     title, parts, ents, open_ents = None, [], [], {}
     length = 0
 
@@ -75,11 +76,11 @@ def close_entities(spec, start, end, open_ents, ents):
             open_ents.setdefault(fields[0], []).append((start, fields))
             if m.group(2):
                 s, f = open_ents[fields[0]].pop()
-                ents.append((s, end, f[1], f[7] if len(f) > 7 else ""))
+                ents.append((s, end, f[1], f[7] if len(f) > 7 else "", fields[0]))
     for m in re.finditer(r"(?<![(\w-])(\d+)\)", spec):
         if open_ents.get(m.group(1)):
             s, f = open_ents[m.group(1)].pop()
-            ents.append((s, end, f[1], f[7] if len(f) > 7 else ""))
+            ents.append((s, end, f[1], f[7] if len(f) > 7 else "", f[0]))
 
 
 def compare(binary, gum_dir, doc, counts, out):
@@ -93,7 +94,7 @@ def compare(binary, gum_dir, doc, counts, out):
                                         capture_output=True, text=True).stdout)
     mentions = [(m["start"], m["end"], m["type"], m["name"]) for m in got["mentions"]]
     named = [(s + offset, e + offset, ty, ident.replace("_", " "))
-             for s, e, ty, ident in ents if ident and ident != "_"]
+             for s, e, ty, ident, _ in ents if ident and ident != "_"]
     for s, e, ty, ident in named:
         written = article[s:e]
         if ty not in KINDS or not written[:1].isupper() or written.split()[0] in NOT_NAMES:
