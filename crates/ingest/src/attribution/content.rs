@@ -183,7 +183,10 @@ impl Analyzer<'_, '_> {
         let mut floors = Vec::with_capacity(n);
         for k in 0..n {
             floors.push(floor);
-            if attrs[k].trailing && !attrs[k].outlet_only {
+            // "She chose a slogan and tweeted.": a cue coordinated with the sentence's first
+            // verb shares its subject; the clause before it is what she did, not what she said
+            let coordinated = rules::CLAUSE_COORDINATORS.contains(&t.lo(attrs[k].begin));
+            if attrs[k].trailing && !attrs[k].outlet_only && !coordinated {
                 let mut e = attrs[k].begin;
                 if attrs[k].begin == attrs[k].cue {
                     e = attrs[k].cue;

@@ -345,3 +345,30 @@ fn a_quotation_after_an_auxiliary_stays_in_its_clause() {
         ),
     ]);
 }
+
+#[test]
+fn a_cue_sharing_the_first_verbs_subject_reports_nothing_before_it() {
+    check(&[
+        // what the subject did before "and tweeted" is no report of hers
+        (
+            "Mira Holt picked a slogan for the campaign and tweeted.",
+            &[],
+        ),
+        (
+            "Mira Holt picked a slogan in Oster and posted it online.",
+            &[(
+                "",
+                "Mira Holt picked a slogan in Oster and posted it online.",
+            )],
+        ),
+        // a clause before a trailing cue is still what was said, and a clause after it
+        (
+            "The pier in Oster is unsafe, Mira Holt said.",
+            &[("Mira Holt", "The pier in Oster is unsafe")],
+        ),
+        (
+            "Mira Holt visited the pier, and said it was unsafe.",
+            &[("Mira Holt", "it was unsafe")],
+        ),
+    ]);
+}
