@@ -9,7 +9,8 @@ use crate::tagger::sentence_initial;
 use crate::text::{flag, word_hash, Kind, Tokens};
 
 use super::evidence::{
-    described_as_organization, given_name_class, is_large_place, large_place, tagged_as,
+    described_as_organization, ends_in_a_site_noun, given_name_class, is_large_place, large_place,
+    tagged_as,
 };
 use super::registry::{Found, Registry};
 use super::words::{
@@ -318,9 +319,9 @@ pub(super) fn person_after_body(
     })
 }
 
-/// "Ana Kovac of the Red Cross", "Ana Kovac of Bloomberg": a given name and a surname
-/// before "of" and a body or an outlet is the person, not part of the body's name (the body
-/// is read after "of"). Any listed given name will do here (the body after "of" is evidence
+/// "Ana Kovac of the Red Cross", "Ana Kovac of Bloomberg", "Ana Kovac for the Red Cross"
+/// (who speaks for it): a given name and a surname before "of" or "for" and a body or an
+/// outlet is the person, not part of the body's name (the body is read after it). Any listed given name will do here (the body after "of" is evidence
 /// enough), and an occupation opening the sentence ("Geologist Ana Kovac of …") is no part
 /// of the name.
 pub(super) fn person_of_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> Option<Found> {
@@ -331,7 +332,7 @@ pub(super) fn person_of_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> 
     } else {
         a
     };
-    let k = (n + 2..b.min(n + 4)).find(|&k| t.is(k, "of"))?;
+    let k = (n + 2..b.min(n + 4)).find(|&k| t.is(k, "of") || t.is(k, "for"))?;
     // "said Tsegaye Alemu of the … Association": two words no table knows and the text
     // never writes in lower case, right after a cue or before one, are a name whatever
     // list of given names lacks the first ("Grand Harbour of …" holds an adjective)
@@ -342,10 +343,15 @@ pub(super) fn person_of_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> 
             && !reg.common.contains(&word_hash(t.lo(i)))
     };
     let unknown_pair = after_cue && k == n + 2 && (n..k).all(unknown);
+    // a listed given name before a cue speaks for whatever follows "of" or "for", head
+    // word or not ("Ana Kovac for Food Standards Oster says")
+    // "Ana Ruiz Stadium for the …" is a stadium
     let named = (n..k).all(|i| t.is_cap(i) && t.is_word(i) && !t.has(i, flag::ORG_HEAD))
+        && !ends_in_a_site_noun(t, k)
         && (given(n) || unknown_pair)
         && ((k + 1..b).any(|i| t.has(i, flag::ORG_HEAD) && t.is_cap(i))
-            || outlet_match(t, k + 1, b).is_some());
+            || outlet_match(t, k + 1, b).is_some()
+            || (given(n) && cue_follows(t, b)));
     named.then(|| Found {
         a,
         b: k,

@@ -235,6 +235,8 @@ fn scan(
     for &(pa, pb) in paragraphs {
         let mut i = pa;
         let mut prev_place_end = None;
+        // where the run after a person "of" or "for" a body begins ("Ana Ruiz of …")
+        let mut affiliation = None;
         while i < pb {
             if !t.is_cap(i) {
                 i += 1;
@@ -244,6 +246,10 @@ fn scan(
             if let Some(mut f) = classify(t, reg, i, e, pa, prev_place_end, gaz) {
                 if let Some(body) = body_of_members(t, i, &f) {
                     f = body;
+                }
+                // what a person is "of" or speaks "for" is a body, whatever its words
+                if affiliation == Some(i) && f.kind == EntityKind::Person {
+                    f.kind = EntityKind::Organization;
                 }
                 un_body_by_epithet(t, &mut f, pb);
                 if f.kind == EntityKind::Place {
@@ -282,12 +288,17 @@ fn scan(
                     }
                 }
                 // "the Harbour Board and the Port Union": the second body is a run of its
-                // own, as is the body after a person "of" it ("Ana Ruiz of the Red Cross")
-                i = if f.b < e && (t.is(f.b, "and") || t.is(f.b, "of")) {
+                // own, as is the body after a person "of" or "for" it ("Ana Ruiz of the Red
+                // Cross")
+                let joined = t.is(f.b, "and") || t.is(f.b, "of") || t.is(f.b, "for");
+                i = if f.b < e && joined {
                     f.b + 1
                 } else {
                     f.b.max(e)
                 };
+                let of = t.is(f.b, "of") || t.is(f.b, "for");
+                affiliation = (f.kind == EntityKind::Person && f.b < e && of)
+                    .then(|| i + usize::from(t.is(i, "the")));
                 out.push(f);
             } else {
                 i = e;

@@ -615,3 +615,35 @@ fn a_derived_adjective_opening_a_sentence_is_no_name() {
         ),
     ]);
 }
+
+#[test]
+fn a_person_for_a_body_is_two_names() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let cases: &[(&str, &[(&str, EntityKind)])] = &[
+        // who speaks for a body, with or without a head word in its name
+        (
+            "Nora Vance for the Harbour Safety Board says the rules will change.",
+            &[
+                ("Nora Vance", EntityKind::Person),
+                ("Harbour Safety Board", EntityKind::Organization),
+            ],
+        ),
+        (
+            "Nora Vance for Food Standards Tarvik says the rules will change.",
+            &[
+                ("Nora Vance", EntityKind::Person),
+                ("Food Standards Tarvik", EntityKind::Organization),
+            ],
+        ),
+        // a body named "X for Y" stays whole, as does a site named after a person
+        (
+            "The Fund for Clean Rivers says the rules will change.",
+            &[("Fund for Clean Rivers", EntityKind::Organization)],
+        ),
+        (
+            "Fans filled Nora Vance Stadium for the final.",
+            &[("Nora Vance Stadium", EntityKind::Place)],
+        ),
+    ];
+    check_runs(g, cases);
+}
