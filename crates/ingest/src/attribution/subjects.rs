@@ -211,7 +211,7 @@ impl Analyzer<'_, '_> {
         // the participle phrase is not the subject
         let participle = opens_participle(t, start, seg_end);
         // "Ana Ruiz, from Vell, Norland, said", "Ana Ruiz, of Vell, said": where the
-        // speaker comes from
+        // speaker comes from; "Ana Ruiz, for the board, said": whom she speaks for
         let from_before = (start.saturating_sub(6).max(sa)..start).any(|k| t.is(k, "from"));
         // (asked only where it decides: the gazetteer lookup folds the words)
         let only_place = || {
@@ -231,6 +231,7 @@ impl Analyzer<'_, '_> {
         let origin = start < seg_end
             && (t.is(start, "from")
                 || t.is(start, "of")
+                || t.is(start, "for")
                 || ((from_before || after_name) && only_place()));
         participle || origin
     }

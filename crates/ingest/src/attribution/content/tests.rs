@@ -372,3 +372,22 @@ fn a_cue_sharing_the_first_verbs_subject_reports_nothing_before_it() {
         ),
     ]);
 }
+
+#[test]
+fn whom_the_speaker_speaks_for_set_off_by_commas_is_no_subject() {
+    check(&[
+        (
+            "Nora Vance, for the harbour board, says the rules will change.",
+            &[("Nora Vance", "the rules will change")],
+        ),
+        (
+            "Nora Vance, for her part, said the rules were fair.",
+            &[("Nora Vance", "the rules were fair")],
+        ),
+        // an aside inside what was said stays in it
+        (
+            "The rules, for now, are fair, Nora Vance said.",
+            &[("Nora Vance", "The rules, for now, are fair")],
+        ),
+    ]);
+}
