@@ -15,7 +15,7 @@
 use crate::mentions::Registry;
 use crate::model::{EntityKind, Mention, Span};
 use crate::rules;
-use crate::text::Tokens;
+use crate::text::{flag, Tokens};
 
 /// At most this many capitalised words make a speaker's name.
 const MAX_NAME_WORDS: usize = 4;
@@ -265,10 +265,15 @@ fn past_stage_direction(t: &Tokens, from: usize, b: usize) -> usize {
 
 /// Whether tokens `a..b` are a speaker's name: capitalised words (initials and hyphens
 /// allowed), not a heading word; one word only if the article knows it as a name or as the
-/// surname of someone it named ("BRAY:" after "Jon Bray").
+/// surname of someone it named ("BRAY:" after "Jon Bray"). A period closes an initial or a
+/// title ("J. R. Hale", "Dr. Hale"); after a name it ends a sentence ("Ana Ruiz. Image:"
+/// opens a photo caption, no label).
 fn is_name(t: &Tokens, a: usize, b: usize, reg: &Registry) -> bool {
     let words = (a..b).filter(|&i| t.is_word(i)).count();
-    let shaped = (a..b).all(|i| t.is_cap(i) || t.is_punct(i, '-') || t.is_punct(i, '.'));
+    let period = |i: usize| {
+        t.is_punct(i, '.') && i > a && (t.is_initial(i - 1) || t.has(i - 1, flag::TITLE))
+    };
+    let shaped = (a..b).all(|i| t.is_cap(i) || t.is_punct(i, '-') || period(i));
     let heading_word = (a..b).any(|i| rules::NOT_SPEAKER_LABELS.contains(&t.lo(i)));
     if !shaped || words == 0 || words > MAX_NAME_WORDS || heading_word {
         return false;
@@ -525,6 +530,23 @@ UNIDENTIFIED WOMAN: Nobody warned us.
                  When did the ferry sink?\n\nIn 1998, off Oster.\n\nIt never sailed again.\n\n\
                  Will you raise it?\n\nNext year, if the money comes.",
                 interview,
+            ),
+            // a photo caption's credit after a name is no label ("Jon Bray.  Image" speaks
+            // nothing): the name ends its sentence
+            (
+                "Harbour master Jon Bray has run the quay for years. We talked to him.\n\n\
+                 When did the ferry sink?\n\nIn 1998, off Oster.\n\n\
+                 Will you raise it?\n\nNext year, if the money comes.\n\n\
+                 Jon Bray.  Image: Oster Port.\n\nThe quay, seen from the north.  Image: Ivo.",
+                &[
+                    "-",
+                    "label Jon Bray",
+                    "Jon Bray",
+                    "label Jon Bray",
+                    "Jon Bray",
+                    "Jon Bray",
+                    "Jon Bray",
+                ],
             ),
             // an explainer asks its own questions: no interview, no speaker
             (
