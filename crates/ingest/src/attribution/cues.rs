@@ -363,14 +363,19 @@ fn is_clause_word(t: &Tokens, k: usize) -> bool {
 }
 
 /// "its forecast", "its annual profit forecast, blaming …": a cue whose plain form is a
-/// noun ([`rules::NOUN_FORM_CUES`]) right after a determiner, or after a possessive and a
+/// noun ([`rules::NOUN_FORM_CUES`]) right after a determiner (or a determiner and a
+/// ranking word, [`rules::RANKING_WORDS`]), or after a possessive and a
 /// few lower-case words when no reported clause follows ("the company's economists forecast
 /// that …" stays a verb).
 fn is_noun_form(t: &Tokens, i: usize, sa: usize) -> bool {
     if !rules::NOUN_FORM_CUES.contains(&t.lo(i)) || i == sa {
         return false;
     }
-    if rules::NOUN_MARKERS.contains(&t.lo(i - 1)) {
+    // "the claim", "the second claim"
+    let ranked = i >= sa + 2
+        && rules::RANKING_WORDS.contains(&t.lo(i - 1))
+        && rules::DETERMINERS.contains(&t.lo(i - 2));
+    if rules::NOUN_MARKERS.contains(&t.lo(i - 1)) || ranked {
         return true;
     }
     let reports = t.is(i + 1, "that")

@@ -222,6 +222,13 @@ pub const NOUN_FORM_CUES: &[&str] = &[
     "forecast", "estimate", "claim", "report", "comment", "pledge", "vow", "promise",
 ];
 
+/// Words that rank or date a thing, between a determiner and a cue's noun form ("the
+/// second claim", "a fresh estimate", "the final report"): the form is then the noun.
+pub const RANKING_WORDS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "final", "last", "latest", "initial",
+    "original", "fresh", "main", "preliminary",
+];
+
 /// Possessive determiners: "its profit forecast" is a thing the company has, never a verb.
 pub const POSSESSIVE_DETERMINERS: &[&str] = &["its", "his", "her", "their", "our", "my", "your"];
 

@@ -55,7 +55,19 @@ fn a_cue_whose_plain_form_is_a_noun_reads_as_the_noun_after_a_possessive() {
             "The town cut its growth estimate to 2 percent.",
             &[("", "The town cut its growth estimate to 2 percent.")],
         ),
+        // a ranking word after a determiner: the noun, no speaker "In support of the second"
+        (
+            "In support of the second claim, fares in Oster rose by 2 percent.",
+            &[(
+                "",
+                "In support of the second claim, fares in Oster rose by 2 percent.",
+            )],
+        ),
         // the verb: a reported clause follows, or no possessive stands before
+        (
+            "The first passengers claim the fares in Oster rose.",
+            &[("The first passengers", "the fares in Oster rose")],
+        ),
         (
             "The board's economists forecast that fares would rise by 2 percent.",
             &[("The board's economists", "fares would rise by 2 percent")],
