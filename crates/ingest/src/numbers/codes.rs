@@ -7,7 +7,7 @@ use crate::text::{flag, Kind, Tokens};
 use super::currency_word;
 
 /// A digit in a code, not a count: glued into letters ("H1N1", "MH17") or after a
-/// hyphen behind a capitalised word ("COVID-19", "F-16").
+/// hyphen behind a capitalised word ("COVID-19", "Covid-19", "F-16", "Su-27").
 pub(super) fn is_code(t: &Tokens, i: usize) -> bool {
     let glued = |k: usize| t.toks.get(k).is_some_and(|x| !x.space_before);
     // "MH", "COVID-" (the tokenizer keeps a trailing hyphen in the word)
@@ -18,7 +18,9 @@ pub(super) fn is_code(t: &Tokens, i: usize) -> bool {
                 .chars()
                 .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
     };
-    let letters_before = i > 0 && glued(i) && upper_word(i - 1);
+    // "Covid-", "Su-": a capitalised word the tokenizer closed with the hyphen, in any case
+    let hyphened = |k: usize| t.is_word(k) && t.is_cap(k) && t.s(k).ends_with('-');
+    let letters_before = i > 0 && glued(i) && (upper_word(i - 1) || hyphened(i - 1));
     let letters_after = glued(i + 1) && t.is_word(i + 1) && t.is_cap(i + 1);
     let hyphen_code =
         i > 1 && glued(i) && t.is_punct(i - 1, '-') && glued(i - 1) && upper_word(i - 2);

@@ -161,6 +161,11 @@ fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
     if j < b && t.is_punct(j, '-') && !t.toks[j].space_before {
         j += 1;
     }
+    // "two Ka-52 helicopters", "40 Covid-19 patients": a code names no unit, the noun
+    // after it does
+    if j + 2 < b && t.is_word(j) && t.s(j).ends_with('-') && codes::is_code(t, j + 1) {
+        j += 2;
+    }
     if j >= b {
         return None;
     }

@@ -135,6 +135,9 @@ fn digits_inside_codes_count_nothing() {
         "the H5N8 strain reached the farm",
         "a COVID-19 ward opened",
         "two F-16 jets landed",
+        // a code in any case: a capitalised word closed by its hyphen
+        "a Covid-19 ward opened",
+        "a Tu-95 bomber landed",
     ] {
         assert!(
             vu(text).iter().all(|(v, _)| *v == 2.0),
@@ -143,6 +146,16 @@ fn digits_inside_codes_count_nothing() {
         );
     }
     assert_eq!(vu("it built 16 jets"), [(16.0, "jet".to_string())]);
+    // the noun after a code is what the number before it counts
+    assert_eq!(vu("two F-16 jets landed"), [(2.0, "jet".to_string())]);
+    assert_eq!(
+        vu("two Mi-8 helicopters landed"),
+        [(2.0, "helicopter".to_string())]
+    );
+    assert_eq!(
+        vu("the ward took 40 Covid-19 patients"),
+        [(40.0, "patient".to_string())]
+    );
 }
 
 #[test]
