@@ -3,7 +3,7 @@
 
 use crate::rules;
 use crate::tagger::sentence_initial;
-use crate::text::{flag, Tokens};
+use crate::text::{flag, Kind, Tokens};
 
 use super::evidence::is_common_given_name;
 
@@ -63,6 +63,12 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
             continue;
         }
         if dotted_acronym_before_body(t, j, limit) {
+            j += 1;
+            continue;
+        }
+        // "Kanal-5", "TVX-2": the number a hyphen joins to the name is part of it
+        let coded = t.toks[j].kind == Kind::Num && !t.toks[j].space_before;
+        if coded && t.s(j - 1).ends_with('-') && t.is_word(j - 1) {
             j += 1;
             continue;
         }

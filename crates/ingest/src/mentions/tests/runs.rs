@@ -647,3 +647,26 @@ fn a_person_for_a_body_is_two_names() {
     ];
     check_runs(g, cases);
 }
+
+#[test]
+fn a_number_a_hyphen_joins_to_a_name_is_part_of_it() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    let cases: &[(&str, &[(&str, EntityKind)])] = &[
+        (
+            "Nora Vance told the broadcaster Kanal-5 that the rules will change.",
+            &[
+                ("Nora Vance", EntityKind::Person),
+                ("Kanal-5", EntityKind::Outlet),
+            ],
+        ),
+        // a number after a space is no part of the name
+        (
+            "Nora Vance told the broadcaster Kanal 5 times that the rules will change.",
+            &[
+                ("Nora Vance", EntityKind::Person),
+                ("Kanal", EntityKind::Outlet),
+            ],
+        ),
+    ];
+    check_runs(g, cases);
+}
