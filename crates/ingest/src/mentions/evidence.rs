@@ -411,7 +411,10 @@ pub(super) fn sports_side(t: &Tokens, a: usize, b: usize, match_report: bool) ->
     while k < t.len() && k < lead + 2 && rules::SPORTS_VERB_LEAD_WORDS.contains(&t.lo(k)) {
         k += 1;
     }
-    let result_after = k < t.len() && rules::SPORTS_RESULT_VERBS.contains(&t.lo(k));
+    // "Harwick host Denby", but "Athens hosted the 2004 Games": a host's team plays a name
+    let hosts_no_team = rules::HOSTING_VERBS.contains(&t.lo(k)) && !t.is_cap(k + 1);
+    let result_after =
+        k < t.len() && rules::SPORTS_RESULT_VERBS.contains(&t.lo(k)) && !hosts_no_team;
     let opponent_before = a > 0 && rules::SPORTS_OPPONENT_WORDS.contains(&t.lo(a - 1));
     let sold_by = match_report && sold_by_club(t, a);
     ((result_after || opponent_before) && (match_report || about_a_match(t, a, b))) || sold_by

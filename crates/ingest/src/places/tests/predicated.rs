@@ -181,5 +181,12 @@ fn a_known_place_that_hosts_or_lies_somewhere_is_the_place() {
         ("Kampala lies on the shore of a lake.", "Kampala", true),
         ("Ana Ruiz hosted the show.", "Ana Ruiz", false),
         ("Velto hosted a party for staff.", "Velto", false),
+        // in a sports report a host of an event is still the city; a host of a team is a team
+        (
+            "Riyadh hosted the 2034 football finals, which ended 2-1.",
+            "Riyadh",
+            true,
+        ),
+        ("Porto hosted Braga on Sunday and won 2-1.", "Porto", false),
     ]);
 }
