@@ -298,6 +298,10 @@ pub const SPORTS_RESULT_VERBS: &[&str] = &[
     "finished", "finish", "signed", "sign", "signs",
 ];
 
+/// Nouns of "played a key role", "plays a part": what a city or a body plays there is no
+/// match, whatever sports nouns the text holds.
+pub const PLAYED_ROLE_NOUNS: &[&str] = &["role", "roles", "part", "parts"];
+
 /// Words right before a team's name in a match report ("beat Braga", "against Braga", "a
 /// win over Braga"); the name after them is a team when the sentence is about a match.
 pub const SPORTS_OPPONENT_WORDS: &[&str] = &[
@@ -454,6 +458,7 @@ mod tests {
         assert!(!is_in(TRANSFER_VERBS, "fled") && !is_in(SPORTS_OPPONENT_WORDS, "in"));
         assert!(all_lower(CLUB_WORDS_BEFORE) && all_lower(CLUB_WORDS_AFTER));
         assert!(is_in(CLUB_WORDS_AFTER, "united") && !is_in(CLUB_WORDS_AFTER, "county"));
+        assert!(all_lower(PLAYED_ROLE_NOUNS) && !is_in(PLAYED_ROLE_NOUNS, "match"));
     }
 
     #[test]

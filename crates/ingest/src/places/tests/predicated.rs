@@ -188,5 +188,12 @@ fn a_known_place_that_hosts_or_lies_somewhere_is_the_place() {
             true,
         ),
         ("Porto hosted Braga on Sunday and won 2-1.", "Porto", false),
+        // a role played is no match either
+        (
+            "Porto has played a key role in the finals, which ended 2-1.",
+            "Porto",
+            true,
+        ),
+        ("Porto played Braga on Sunday and won 2-1.", "Porto", false),
     ]);
 }
