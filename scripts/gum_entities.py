@@ -83,7 +83,9 @@ def close_entities(spec, start, end, open_ents, ents):
             ents.append((s, end, f[1], f[7] if len(f) > 7 else "", f[0]))
 
 
-def compare(binary, gum_dir, doc, counts, out):
+def extracted(binary, gum_dir, doc):
+    """(article, GUM's mentions with offsets into it, the extractor's JSON) of one document,
+    rebuilt as an article: title, a blank line, the text."""
     title, text, ents = read_conllu(os.path.join(gum_dir, doc + ".conllu"))
     article = f"{title}\n\n{text}"
     offset = len(title) + 2
@@ -92,8 +94,13 @@ def compare(binary, gum_dir, doc, counts, out):
         f.flush()
         got = json.loads(subprocess.run([binary, "extract", f.name], check=True,
                                         capture_output=True, text=True).stdout)
+    return article, [(s + offset, e + offset, *rest) for s, e, *rest in ents], got
+
+
+def compare(binary, gum_dir, doc, counts, out):
+    article, ents, got = extracted(binary, gum_dir, doc)
     mentions = [(m["start"], m["end"], m["type"], m["name"]) for m in got["mentions"]]
-    named = [(s + offset, e + offset, ty, ident.replace("_", " "))
+    named = [(s, e, ty, ident.replace("_", " "))
              for s, e, ty, ident, _ in ents if ident and ident != "_"]
     for s, e, ty, ident in named:
         written = article[s:e]
@@ -113,9 +120,11 @@ def compare(binary, gum_dir, doc, counts, out):
             out.append(f"{doc}\tno named entity\tplace {m[3]!r} [{article[m[0]:m[1]]}]")
 
 
-def main():
+def run(check, heading, usage):
+    """Runs `check(binary, gum_dir, doc, counts, out)` over the documents the command line
+    names (all of GENRES by default), then prints `out` and the counts under `heading`."""
     if len(sys.argv) < 2:
-        sys.exit(__doc__)
+        sys.exit(usage)
     gum_dir = sys.argv[1]
     docs = sys.argv[2:] or sorted(
         os.path.basename(p)[:-len(".conllu")]
@@ -124,12 +133,12 @@ def main():
     binary = os.environ.get("CLAIMGRAPH", "target/release/claimgraph")
     counts, out = collections.Counter(), []
     for doc in docs:
-        compare(binary, gum_dir, doc, counts, out)
+        check(binary, gum_dir, doc, counts, out)
     print("\n".join(out))
-    print(f"\n{len(docs)} documents; GUM type -> mention type: count")
-    for (ty, kind), n in sorted(counts.items()):
-        print(f"  {ty:16} -> {kind:13} {n}")
+    print(f"\n{len(docs)} documents; {heading}: count")
+    for (a, b), n in sorted(counts.items()):
+        print(f"  {a:16} -> {b:15} {n}")
 
 
 if __name__ == "__main__":
-    main()
+    run(compare, "GUM type -> mention type", __doc__)

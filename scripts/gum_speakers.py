@@ -18,14 +18,8 @@ Usage: python3 scripts/gum_speakers.py GUM_DIR [DOC ...]
        (CLAIMGRAPH names the binary, by default target/release/claimgraph)
 """
 import collections
-import glob
-import json
-import os
-import subprocess
-import sys
-import tempfile
 
-from gum_entities import GENRES, read_conllu
+from gum_entities import extracted, run
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "his", "her", "their", "him", "them",
             "you", "me", "us"}
@@ -61,15 +55,7 @@ def written_as(speaker):
 
 
 def check(binary, gum_dir, doc, counts, out):
-    title, text, ents = read_conllu(os.path.join(gum_dir, doc + ".conllu"))
-    article = f"{title}\n\n{text}"
-    offset = len(title) + 2
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8") as f:
-        f.write(article)
-        f.flush()
-        got = json.loads(subprocess.run([binary, "extract", f.name], check=True,
-                                        capture_output=True, text=True).stdout)
-    mentions = [(s + offset, e + offset, ty, ident, chain) for s, e, ty, ident, chain in ents]
+    article, mentions, got = extracted(binary, gum_dir, doc)
     names = chain_names(article, mentions)
     for claim in got["claims"]:
         speaker = claim.get("speaker")
@@ -93,23 +79,5 @@ def check(binary, gum_dir, doc, counts, out):
                        f"{' '.join(sorted(known))[:60]}\t{claim['text'][:70]}")
 
 
-def main():
-    if len(sys.argv) < 2:
-        sys.exit(__doc__)
-    gum_dir = sys.argv[1]
-    docs = sys.argv[2:] or sorted(
-        os.path.basename(p)[:-len(".conllu")]
-        for p in glob.glob(os.path.join(gum_dir, "GUM_*.conllu"))
-        if p.split("GUM_")[-1].split("_")[0] in GENRES)
-    binary = os.environ.get("CLAIMGRAPH", "target/release/claimgraph")
-    counts, out = collections.Counter(), []
-    for doc in docs:
-        check(binary, gum_dir, doc, counts, out)
-    print("\n".join(out))
-    print(f"\n{len(docs)} documents; speaker written as -> judged by GUM's chains: count")
-    for (how, verdict), n in sorted(counts.items()):
-        print(f"  {how:12} -> {verdict:15} {n}")
-
-
 if __name__ == "__main__":
-    main()
+    run(check, "speaker written as -> judged by GUM's chains", __doc__)
