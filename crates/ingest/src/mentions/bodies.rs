@@ -321,9 +321,9 @@ pub(super) fn person_after_body(
 
 /// "Ana Kovac of the Red Cross", "Ana Kovac of Bloomberg", "Ana Kovac for the Red Cross"
 /// (who speaks for it): a given name and a surname before "of" or "for" and a body or an
-/// outlet is the person, not part of the body's name (the body is read after it). Any listed given name will do here (the body after "of" is evidence
-/// enough), and an occupation opening the sentence ("Geologist Ana Kovac of …") is no part
-/// of the name.
+/// outlet is the person, not part of the body's name (the body is read after it). Any
+/// listed given name will do here (the body after "of" is evidence enough), and an
+/// occupation opening the sentence ("Geologist Ana Kovac of …") is no part of the name.
 pub(super) fn person_of_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> Option<Found> {
     let given = |i: usize| given_name_class(t.lo(i)) > 0;
     // the mention keeps the occupation's word, so it is no name of its own

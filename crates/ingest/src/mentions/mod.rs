@@ -145,8 +145,8 @@ fn term_acronyms(t: &Tokens) -> FnvSet<u64> {
 }
 
 /// Whether the capitals of `acronym` are the initials of the lower-case words (the
-/// sentence's first may be capitalised) that end right before token `end` (each part of a hyphened word counts; function words that
-/// give no letter are passed over).
+/// sentence's first may be capitalised) that end right before token `end`: each part of a
+/// hyphened word gives a letter; function words that give none are passed over.
 fn abbreviates_lower_words(t: &Tokens, end: usize, acronym: &str) -> bool {
     let letters: Vec<char> = acronym.chars().filter(char::is_ascii_uppercase).collect();
     let mut left = letters.len();
@@ -290,13 +290,12 @@ fn scan(
                 // "the Harbour Board and the Port Union": the second body is a run of its
                 // own, as is the body after a person "of" or "for" it ("Ana Ruiz of the Red
                 // Cross")
-                let joined = t.is(f.b, "and") || t.is(f.b, "of") || t.is(f.b, "for");
-                i = if f.b < e && joined {
+                let of = t.is(f.b, "of") || t.is(f.b, "for");
+                i = if f.b < e && (of || t.is(f.b, "and")) {
                     f.b + 1
                 } else {
                     f.b.max(e)
                 };
-                let of = t.is(f.b, "of") || t.is(f.b, "for");
                 affiliation = (f.kind == EntityKind::Person && f.b < e && of)
                     .then(|| i + usize::from(t.is(i, "the")));
                 out.push(f);
