@@ -412,12 +412,14 @@ pub(super) fn sports_side(t: &Tokens, a: usize, b: usize, match_report: bool) ->
         k += 1;
     }
     // "Harwick host Denby", but "Athens hosted the 2004 Games": a host's team plays a name;
-    // "X has played a critical role": no match
-    let plays_a_role = (k + 1..(k + 5).min(t.len()))
-        .take_while(|&x| t.is_word(x))
-        .any(|x| rules::PLAYED_ROLE_NOUNS.contains(&t.lo(x)));
-    let no_match = (rules::HOSTING_VERBS.contains(&t.lo(k)) && !t.is_cap(k + 1)) || plays_a_role;
-    let result_after = k < t.len() && rules::SPORTS_RESULT_VERBS.contains(&t.lo(k)) && !no_match;
+    // "X has played a critical role": no match (asked only after a result verb)
+    let no_match = || {
+        let plays_a_role = (k + 1..(k + 5).min(t.len()))
+            .take_while(|&x| t.is_word(x))
+            .any(|x| rules::PLAYED_ROLE_NOUNS.contains(&t.lo(x)));
+        (rules::HOSTING_VERBS.contains(&t.lo(k)) && !t.is_cap(k + 1)) || plays_a_role
+    };
+    let result_after = k < t.len() && rules::SPORTS_RESULT_VERBS.contains(&t.lo(k)) && !no_match();
     let opponent_before = a > 0 && rules::SPORTS_OPPONENT_WORDS.contains(&t.lo(a - 1));
     let sold_by = match_report && sold_by_club(t, a);
     ((result_after || opponent_before) && (match_report || about_a_match(t, a, b))) || sold_by
