@@ -356,6 +356,12 @@ impl<'a> Tokens<'a> {
             .is_some_and(|t| t.kind == Kind::Word && t.cap)
     }
 
+    /// A word the tokenizer closed with the hyphen before digits ("COVID-" of "COVID-19",
+    /// "Kanal-" of "Kanal-5"): the digits after it belong to the same code or name.
+    pub fn is_hyphen_closed(&self, i: usize) -> bool {
+        self.is_word(i) && self.s(i).ends_with('-')
+    }
+
     /// A word of two or more capitals ("WHO", "US"): an acronym, not the word it spells.
     pub fn is_acronym(&self, i: usize) -> bool {
         self.toks

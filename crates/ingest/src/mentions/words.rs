@@ -68,7 +68,7 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
         }
         // "Kanal-5", "TVX-2": the number a hyphen joins to the name is part of it
         let coded = t.toks[j].kind == Kind::Num && !t.toks[j].space_before;
-        if coded && t.s(j - 1).ends_with('-') && t.is_word(j - 1) {
+        if coded && t.is_hyphen_closed(j - 1) {
             j += 1;
             continue;
         }

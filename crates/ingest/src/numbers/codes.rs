@@ -19,7 +19,7 @@ pub(super) fn is_code(t: &Tokens, i: usize) -> bool {
                 .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
     };
     // "Covid-", "Su-": a capitalised word the tokenizer closed with the hyphen, in any case
-    let hyphened = |k: usize| t.is_word(k) && t.is_cap(k) && t.s(k).ends_with('-');
+    let hyphened = |k: usize| t.is_cap(k) && t.is_hyphen_closed(k);
     let letters_before = i > 0 && glued(i) && (upper_word(i - 1) || hyphened(i - 1));
     let letters_after = glued(i + 1) && t.is_word(i + 1) && t.is_cap(i + 1);
     let hyphen_code =

@@ -163,7 +163,7 @@ fn unit_at(t: &Tokens, j: usize, b: usize) -> Option<(String, usize)> {
     }
     // "two Ka-52 helicopters", "40 Covid-19 patients": a code names no unit, the noun
     // after it does
-    if j + 2 < b && t.is_word(j) && t.s(j).ends_with('-') && codes::is_code(t, j + 1) {
+    if j + 2 < b && t.is_hyphen_closed(j) && codes::is_code(t, j + 1) {
         j += 2;
     }
     if j >= b {
