@@ -144,33 +144,26 @@ fn term_acronyms(t: &Tokens) -> FnvSet<u64> {
     out
 }
 
-/// Whether the capitals of `acronym` are the initials of the lower-case words (the
-/// sentence's first may be capitalised) that end right before token `end`: each part of a
-/// hyphened word gives a letter; function words that give none are passed over.
+/// Whether `acronym` abbreviates the lower-case words (the sentence's first may be
+/// capitalised) that end right before token `end`, as [`claimgraph_model::abbreviates`]
+/// reads initials: each part of a hyphened word gives a letter, small words none.
 fn abbreviates_lower_words(t: &Tokens, end: usize, acronym: &str) -> bool {
-    let letters: Vec<char> = acronym.chars().filter(char::is_ascii_uppercase).collect();
-    let mut left = letters.len();
+    let Some(letters) = claimgraph_model::acronym_letters(acronym) else {
+        return false;
+    };
     let mut j = end;
-    while left > 0 && j > 0 && end - j < 2 * letters.len() {
+    while j > 0 && end - j < 2 * letters.len() {
         j -= 1;
         // a capital only where the sentence opens
         let opens = j == 0 || t.toks[j].para_break || t.is_punct(j - 1, '.');
         if !t.is_word(j) || (t.toks[j].cap && !opens) {
             return false;
         }
-        let initials: Vec<char> = t
-            .lo(j)
-            .split('-')
-            .filter_map(|part| part.chars().next())
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
-        if initials.len() <= left && letters[left - initials.len()..left] == initials[..] {
-            left -= initials.len();
-        } else if !t.has(j, flag::FUNCTION) {
-            return false;
+        if claimgraph_model::abbreviates(acronym, t.span_text(j, end)) {
+            return true;
         }
     }
-    left == 0 && letters.len() >= 2
+    false
 }
 
 /// Countries the text names: capitalised words and pairs ("United States") that fold to a
