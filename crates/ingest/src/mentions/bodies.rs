@@ -332,7 +332,7 @@ pub(super) fn person_of_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> 
     } else {
         a
     };
-    let k = (n + 2..b.min(n + 4)).find(|&k| t.is(k, "of") || t.is(k, "for"))?;
+    let k = (n + 2..b.min(n + 4)).find(|&k| rules::AFFILIATION_WORDS.contains(&t.lo(k)))?;
     // "said Tsegaye Alemu of the … Association": two words no table knows and the text
     // never writes in lower case, right after a cue or before one, are a name whatever
     // list of given names lacks the first ("Grand Harbour of …" holds an adjective)

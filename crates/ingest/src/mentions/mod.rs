@@ -283,7 +283,7 @@ fn scan(
                 // "the Harbour Board and the Port Union": the second body is a run of its
                 // own, as is the body after a person "of" or "for" it ("Ana Ruiz of the Red
                 // Cross")
-                let of = t.is(f.b, "of") || t.is(f.b, "for");
+                let of = rules::AFFILIATION_WORDS.contains(&t.lo(f.b));
                 i = if f.b < e && (of || t.is(f.b, "and")) {
                     f.b + 1
                 } else {

@@ -161,6 +161,10 @@ pub fn is_name_connector(lower: &str) -> bool {
     NAME_CONNECTORS.contains(&lower) || NAME_PARTICLES.contains(&lower)
 }
 
+/// Words between a person's name and the body the person belongs to or speaks for ("Ana
+/// Ruiz of the Red Cross", "Ana Ruiz for the Red Cross"): the body's name starts after.
+pub const AFFILIATION_WORDS: &[&str] = &["of", "for"];
+
 /// Labels before a colon that a byline's name follows ("By: Ana Ruiz", "Reporter: Tom
 /// Hale"): the name after them is a person's.
 pub const BYLINE_LABELS: &[&str] = &["author", "authors", "by", "reporter", "writer"];
@@ -442,6 +446,7 @@ mod tests {
         assert!(all_lower(NAME_CONNECTORS) && all_lower(NAME_PARTICLES));
         assert!(all_lower(HYPHENED_NAME_PARTICLES) && is_in(HYPHENED_NAME_PARTICLES, "al"));
         assert!(is_name_connector("of") && is_name_connector("van"));
+        assert!(all_lower(AFFILIATION_WORDS) && !is_in(AFFILIATION_WORDS, "and"));
         assert!(!is_name_connector("and") && !is_name_connector("the"));
         assert!(!NAME_PARTICLES.iter().any(|w| NAME_CONNECTORS.contains(w)));
         assert!(is_in(BYLINE_LABELS, "reporter") && !is_in(BYLINE_LABELS, "source"));
