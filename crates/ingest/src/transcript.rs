@@ -12,10 +12,10 @@
 //! say nothing, and the answers of the person the introduction names most often before
 //! the first of them ("…, Ana Ruiz was asked about the budget.").
 
-use crate::mentions::Registry;
+use crate::mentions::{abbreviated_before, Registry};
 use crate::model::{EntityKind, Mention, Span};
 use crate::rules;
-use crate::text::{flag, Tokens};
+use crate::text::Tokens;
 
 /// At most this many capitalised words make a speaker's name.
 const MAX_NAME_WORDS: usize = 4;
@@ -265,14 +265,12 @@ fn past_stage_direction(t: &Tokens, from: usize, b: usize) -> usize {
 
 /// Whether tokens `a..b` are a speaker's name: capitalised words (initials and hyphens
 /// allowed), not a heading word; one word only if the article knows it as a name or as the
-/// surname of someone it named ("BRAY:" after "Jon Bray"). A period closes an initial or a
-/// title ("J. R. Hale", "Dr. Hale"); after a name it ends a sentence ("Ana Ruiz. Image:"
-/// opens a photo caption, no label).
+/// surname of someone it named ("BRAY:" after "Jon Bray"). A period stays only where a
+/// name keeps its word abbreviated ([`abbreviated_before`]: "J. R. Hale", "Dr. Hale"); after
+/// a name it ends a sentence ("Ana Ruiz. Image:" opens a photo caption, no label).
 fn is_name(t: &Tokens, a: usize, b: usize, reg: &Registry) -> bool {
     let words = (a..b).filter(|&i| t.is_word(i)).count();
-    let period = |i: usize| {
-        t.is_punct(i, '.') && i > a && (t.is_initial(i - 1) || t.has(i - 1, flag::TITLE))
-    };
+    let period = |i: usize| t.is_punct(i, '.') && i > a && abbreviated_before(t, i);
     let shaped = (a..b).all(|i| t.is_cap(i) || t.is_punct(i, '-') || period(i));
     let heading_word = (a..b).any(|i| rules::NOT_SPEAKER_LABELS.contains(&t.lo(i)));
     if !shaped || words == 0 || words > MAX_NAME_WORDS || heading_word {

@@ -37,7 +37,7 @@ pub(crate) use self::bodies::{outlet_kind_end, outlet_service_end};
 pub use self::evidence::is_common_given_name;
 pub(crate) use self::evidence::names_a_kind;
 pub use self::registry::{Found, Registry};
-pub use self::words::{content_words, run_end};
+pub use self::words::{abbreviated_before, content_words, run_end};
 
 /// See [`Registry::actors`] and [`Registry::speakers`], in that order. A verb is an
 /// auxiliary other than a copula, a cue or a word ending in "-ed".

@@ -43,6 +43,16 @@ pub(super) fn surname_after_particle(word: &str) -> Option<&str> {
 /// before a period is written out.
 const TITLE_ABBREVIATION_MAX: usize = 4;
 
+/// Whether the word before the period at `j` is one a name keeps abbreviated: a title's
+/// ("Dr.", "Gen."), an initial ("K.") or a name's ("St."); after any other word the period
+/// ends a sentence.
+pub fn abbreviated_before(t: &Tokens, j: usize) -> bool {
+    j > 0
+        && ((t.has(j - 1, flag::TITLE) && t.s(j - 1).chars().count() <= TITLE_ABBREVIATION_MAX)
+            || t.is_initial(j - 1)
+            || rules::NAME_ABBREVIATIONS.contains(&t.lo(j - 1)))
+}
+
 /// End of the capitalised run starting at `i` (exclusive), never past `limit`.
 pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
     let mut j = i + 1;
@@ -53,9 +63,7 @@ pub fn run_end(t: &Tokens, i: usize, limit: usize) -> usize {
         // a title word written out ends a sentence ("… Ministry of Defense. Another …")
         if t.is_punct(j, '.')
             && !t.toks[j].space_before
-            && ((t.has(j - 1, flag::TITLE) && t.s(j - 1).chars().count() <= TITLE_ABBREVIATION_MAX)
-                || t.is_initial(j - 1)
-                || rules::NAME_ABBREVIATIONS.contains(&t.lo(j - 1)))
+            && abbreviated_before(t, j)
             && t.is_cap(j + 1)
             && t.toks.get(j + 1).is_some_and(|x| x.space_before)
         {
