@@ -144,6 +144,21 @@ fn is_abbreviation(t: &Tokens, i: usize, next: usize) -> bool {
     false
 }
 
+/// Whether the period at `i` closes a middle initial inside a name ("Ruth K. Zwicker",
+/// "J. K. Holt"): right after a capital letter, with a capitalised word after it that
+/// does not open a new sentence. The word after it continues the name.
+pub fn closes_initial(t: &Tokens, i: usize) -> bool {
+    i > 0
+        && t.is_punct(i, '.')
+        && !t.toks[i].space_before
+        && t.is_initial(i - 1)
+        && t.is_cap(i + 1)
+        && t.toks
+            .get(i + 1)
+            .is_some_and(|x| x.space_before && !x.para_break)
+        && !letter_ends_sentence(t, i - 1, i + 1)
+}
+
 /// "posted on X. More crews came", "low in vitamin D. The study …": a capital letter
 /// after a lower-case word, and a word that opens sentences after its period, is a name
 /// that ends the sentence, not an initial ("Mara K. Holt", "by J. Holt"). After "on" it

@@ -271,6 +271,14 @@ impl Tagged {
     }
 }
 
+/// The tag of the period after a name's middle initial ("Ruth K. Zwicker"): inside the
+/// name the initial is in, so the surname after it continues that name. Not scored: it
+/// says nothing of its own, and a period would otherwise end the name.
+fn initial_period(t: &Tokens, i: usize, prev: Tag) -> Option<Tag> {
+    let ty = prev.name_type()?;
+    crate::sentences::closes_initial(t, i).then(|| Tag::inside(ty))
+}
+
 /// Whether the token may open or continue a name and so is scored.
 fn scored(t: &Tokens, i: usize, prev: Tag) -> bool {
     t.is_cap(i) || (prev != Tag::O && matches!(t.toks[i].kind, Kind::Word | Kind::Num))
@@ -288,7 +296,8 @@ pub(crate) fn sentence_initial(t: &Tokens, i: usize) -> bool {
     }
     k == 0
         || t.toks[k].para_break
-        || matches!(t.toks[k - 1].kind, Kind::Punct('.' | '!' | '?' | ':' | '…'))
+        || (matches!(t.toks[k - 1].kind, Kind::Punct('.' | '!' | '?' | ':' | '…'))
+            && !crate::sentences::closes_initial(t, k - 1))
         || after_dateline_dash(t, k)
 }
 
@@ -312,6 +321,11 @@ pub(crate) fn tag(model: &Model, t: &Tokens, gazetteer: Option<&Gazetteer>) -> T
     let mut scores = [0i32; TAGS];
     for i in 0..t.len() {
         let p1 = if i > 0 { tags[i - 1] } else { Tag::O };
+        if let Some(inside) = initial_period(t, i, p1) {
+            tags[i] = inside;
+            margins[i] = margins[i - 1];
+            continue;
+        }
         if !scored(t, i, p1) {
             continue;
         }

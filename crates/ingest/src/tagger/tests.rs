@@ -116,3 +116,36 @@ fn a_wire_datelines_dash_opens_the_sentence() {
         assert_eq!(sentence_initial(&t, i), want, "{text}");
     }
 }
+
+#[test]
+fn a_middle_initial_keeps_the_surname_in_the_name() {
+    let lex = Lexicon::new();
+    for (text, word, want) in [
+        ("Greta M. Holloway chaired the panel.", "Holloway", false),
+        (
+            "The panel met D. J. Arkwright on Friday.",
+            "Arkwright",
+            false,
+        ),
+        // a letter after a lower-case word, before a word that opens sentences, ends one
+        (
+            "Most of them lacked vitamin D. The panel said so.",
+            "The",
+            true,
+        ),
+        ("The fund met. Growers came too.", "Growers", true),
+    ] {
+        let t = Tokens::new(text, &lex);
+        let i = (0..t.len())
+            .find(|&i| t.s(i) == word)
+            .expect("the word is in the text");
+        assert_eq!(sentence_initial(&t, i), want, "{text}");
+    }
+    // the period is inside the person's name the tagger reads
+    let t = Tokens::new("Greta M. Holloway chaired the panel.", &lex);
+    let tagged = tag(shipped().expect("loads"), &t, None);
+    let period = (0..t.len())
+        .find(|&i| t.is_punct(i, '.'))
+        .expect("a period");
+    assert_eq!(tagged.tags[period], Tag::IPer);
+}

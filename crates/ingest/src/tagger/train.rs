@@ -21,7 +21,9 @@ use crate::rules;
 use crate::text::{Lexicon, Tokens};
 
 use super::features::{self, Features, Lists, Scratch, BUCKETS};
-use super::{best_two, scored, sentence_initial, Model, NameType, Tag, Tagged, TAGS};
+use super::{
+    best_two, initial_period, scored, sentence_initial, Model, NameType, Tag, Tagged, TAGS,
+};
 
 /// One GUM document: its text and the byte spans of its names.
 pub(crate) struct Doc {
@@ -363,6 +365,10 @@ fn learn(tr: &mut Trainer, t: &Tokens, gold: &[Tag], lists: &Lists) {
     let mut tags = vec![Tag::O; t.len()];
     for i in 0..t.len() {
         let p1 = if i > 0 { tags[i - 1] } else { Tag::O };
+        if let Some(inside) = initial_period(t, i, p1) {
+            tags[i] = inside;
+            continue;
+        }
         if !scored(t, i, p1) {
             continue;
         }

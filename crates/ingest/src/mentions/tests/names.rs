@@ -182,8 +182,13 @@ fn a_middle_initial_stays_inside_the_name() {
             "George W. Brandt, the mayor, said the camps were full.",
             "George W. Brandt",
         ),
+        // no speech verb: the tagger reads the name whole, the surname not a new sentence
+        (
+            "Helen R. Dunmore (born 1931) was an American chemist. Dunmore taught in Leeds.",
+            "Helen R. Dunmore",
+        ),
     ] {
-        let f = found(text);
+        let f = found_with(text, claimgraph_gazetteer::embedded());
         assert_eq!(
             f.first(),
             Some(&(want.to_string(), person)),
