@@ -173,14 +173,21 @@ impl Analyzer<'_, '_> {
             return None;
         }
         // the subject: a pronoun, or a name after at most a few words of role
-        // ("Opposition economist Ana Ruiz disputed it, saying …")
+        // ("Opposition economist Ana Ruiz disputed it, saying …"); a body's role word
+        // before a person makes the person the subject ("Velto spokesman Ana Ruiz …")
         let named = || {
-            self.reg
-                .within(s.a, (s.a + SUBJECT_LEAD + 3).min(cue))
+            let lead = self.reg.within(s.a, (s.a + SUBJECT_LEAD + 3).min(cue));
+            let first = lead
                 .iter()
-                .find(|f| f.kind != EntityKind::Place && f.a <= s.a + SUBJECT_LEAD)
-                .filter(|f| (s.a..f.a).all(|i| t.is_word(i)))
-                .map(|f| f.b)
+                .position(|f| f.kind != EntityKind::Place && f.a <= s.a + SUBJECT_LEAD)
+                .filter(|&k| (s.a..lead[k].a).all(|i| t.is_word(i)))?;
+            let titled = lead.get(first + 1).filter(|p| {
+                p.kind == EntityKind::Person
+                    && p.a > lead[first].b
+                    && (lead[first].b..p.a)
+                        .all(|i| t.is_word(i) && !t.toks[i].cap && !t.has(i, flag::FUNCTION))
+            });
+            Some(titled.unwrap_or(&lead[first]).b)
         };
         // "The mayor praised the crews, saying …", "The city's water board kept fares, saying
         // …": a description of a person or a body

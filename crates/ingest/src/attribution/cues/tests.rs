@@ -148,6 +148,18 @@ fn a_speech_participle_alone_is_said_by_the_sentence_subject() {
              higher.",
             &[("Tilde Roos", "the real cost was higher")],
         ),
+        // a body's role word before the name: the person, not the body, is the subject
+        (
+            "Harbour Board spokeswoman Tilde Roos declined to comment, saying only that \
+             talks would go on.",
+            &[("Tilde Roos", "talks would go on")],
+        ),
+        // a body and a person joined by "and" are no body's role
+        (
+            "The Harbour Board and Tilde Roos disputed the figure, saying the real cost was \
+             higher.",
+            &[("Harbour Board", "the real cost was higher")],
+        ),
         // "telling" its listener what is so
         (
             "Mayor Tilde Roos left the stage on Sunday, telling supporters in Oster that \
