@@ -5,7 +5,7 @@ use crate::rules;
 use crate::tagger::sentence_initial;
 use crate::text::{flag, Kind, Tokens};
 
-use super::evidence::is_common_given_name;
+use super::evidence::{given_name_class, is_common_given_name};
 
 /// Longest capitalised run read as one name; longer runs are headings or noise.
 pub(super) const MAX_RUN: usize = 12;
@@ -328,11 +328,18 @@ pub(super) fn cue_follows(t: &Tokens, b: usize) -> bool {
 /// "Herder Ana Ruiz says …", "Nurse Jon Bray said …": a kind of person, capitalised only
 /// because it opens the sentence, before a given name and a surname, is what the person
 /// does, not part of the name ("Guy Bray", whose given name is no name before another, stays).
+/// A rarer given name counts only before a lone surname that ends the run ("Striker
+/// Paulo Mendes"; "Phoenix Sky Harbor Airport" is no person).
 pub(super) fn occupation_before_name(t: &Tokens, a: usize, b: usize) -> bool {
+    let given = match given_name_class(t.lo(a + 1)) {
+        0 => false,
+        class if class >= 3 => true,
+        _ => b == a + 3 && is_person_word(t, a + 2),
+    };
     b >= a + 3
         && sentence_initial(t, a)
         && t.lex.is_person_noun(t.lo(a))
-        && is_common_given_name(t.lo(a + 1))
+        && given
         && t.is_cap(a + 2)
 }
 

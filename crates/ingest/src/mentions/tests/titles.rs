@@ -205,3 +205,29 @@ fn a_person_named_after_a_country_in_a_title_is_split_from_it() {
         ),
     ]);
 }
+
+#[test]
+fn an_occupation_before_a_less_common_given_name_is_a_role() {
+    let g = claimgraph_gazetteer::embedded();
+    let person = |name: &str| (name.to_string(), EntityKind::Person);
+    for (text, want) in [
+        (
+            "Novelist Ivo Brenner opened the fair. Brenner read for an hour.",
+            vec![person("Ivo Brenner"), person("Ivo Brenner")],
+        ),
+        (
+            "Goalkeeper Kenji Marlow saved twice. Marlow was named man of the match.",
+            vec![person("Kenji Marlow"), person("Kenji Marlow")],
+        ),
+        // a rarer given name before more than a surname: the run is no person's name
+        (
+            "Pilot Sky Harbour Services cut 40 jobs.",
+            vec![(
+                "Pilot Sky Harbour Services".to_string(),
+                EntityKind::Organization,
+            )],
+        ),
+    ] {
+        assert_eq!(super::found_with(text, g), want, "{text}");
+    }
+}
