@@ -26,9 +26,9 @@ impl Analyzer<'_, '_> {
             } else if t.toks[i].cap {
                 // Cue verbs are lower case; "Reports of …" opens a sentence with a noun.
             } else if (rules::FINDING_CUES.contains(&t.lo(i))
-                && (t.is(i + 1, "that") || research_finds(t, i)))
+                && (that_after_when(t, i, s.b) || research_finds(t, i)))
                 || (rules::RULING_CUES.contains(&t.lo(i))
-                    && (t.is(i + 1, "that") || rules_after_comma(t, s, i)))
+                    && (that_after_when(t, i, s.b) || rules_after_comma(t, s, i)))
             {
                 // Reports and studies "found that" / "showed that"; "studies showed a
                 // link between …": what research finds is its report; "the court ruled
@@ -649,6 +649,26 @@ fn listener_then_that(t: &Tokens, from: usize) -> bool {
 
 /// Whether the finding cue at `i` follows a study, a survey or research right before it
 /// ("studies showed a link …", "the survey found a rise …"): its object is the finding.
+/// Most words of a time phrase between a finding or ruling verb and its "that".
+const WHEN_BEFORE_THAT: usize = 4;
+
+/// "that" right after the verb at `i`, or after a short phrase that only says when ("the
+/// court ruled on Tuesday that …", "the survey found last year that …"); any other word
+/// between them ("ruled the country that …", "ruled on the day that …") leaves "that" to
+/// another clause.
+fn that_after_when(t: &Tokens, i: usize, limit: usize) -> bool {
+    let when = |k: usize| {
+        t.has(k, flag::WEEKDAY | flag::MONTH)
+            || t.toks[k].kind == Kind::Num
+            || rules::TIME_NOUNS.contains(&t.lo(k))
+            || (rules::WHEN_WORDS.contains(&t.lo(k)) && !t.is(k, "that") && !t.is(k, "the"))
+    };
+    let end = (i + 2 + WHEN_BEFORE_THAT).min(limit);
+    (i + 1..end)
+        .find(|&k| !when(k))
+        .is_some_and(|k| t.is(k, "that"))
+}
+
 fn research_finds(t: &Tokens, i: usize) -> bool {
     i > 0 && rules::is_document_or_research(t.lo(i - 1))
 }

@@ -231,9 +231,19 @@ fn a_ruling_before_that_is_reported() {
             "The tribunal held that the port must pay the crews.",
             &[("The tribunal", "the port must pay the crews")],
         ),
-        // holding or deciding a thing reports nothing
+        // a phrase of time between the verb and "that"
+        (
+            "The appeals court ruled on Friday that the harbour levy was unlawful.",
+            &[("The appeals court", "the harbour levy was unlawful")],
+        ),
+        (
+            "A port survey found last month that most ferries ran late.",
+            &[("A port survey", "most ferries ran late")],
+        ),
+        // holding or deciding a thing reports nothing, nor does a "that" of another clause
         ("The police held the crewmen overnight.", &[]),
         ("The board decided the matter on Monday.", &[]),
+        ("The board decided on the day that the pier shut.", &[]),
     ]);
 }
 
