@@ -452,10 +452,15 @@ impl Analyzer<'_, '_> {
             // a person the article gave another role is not the holder of an office
             // ("Spokesman Ilya Brand said … The governor said …" are two people; "the
             // former candidate" may be the opposition leader)
+            // (the roles of any of the person's mentions: a transcript's label carries none)
             let office = rules::OFFICE_NOUNS.contains(&t.lo(n));
+            let known = self.reg.person_roles(&m.name);
             let fits = !office
-                || m.roles.is_empty()
-                || m.roles.iter().any(|r| r.eq_ignore_ascii_case(t.lo(n)));
+                || (m.roles.is_empty() && known.is_empty())
+                || m.roles
+                    .iter()
+                    .chain(known)
+                    .any(|r| r.eq_ignore_ascii_case(t.lo(n)));
             if f.b + ROLE_REACH >= a && fits {
                 m.span = Span::new(t.start(start_np), t.end(b - 1));
                 return Some((m, false));

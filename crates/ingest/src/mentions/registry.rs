@@ -299,6 +299,14 @@ impl Registry {
             .map(|p| p.name.as_str())
     }
 
+    /// The titles and roles the article gives the person `name` anywhere ("Our
+    /// correspondent Ana Ruiz"), whichever mention of them is at hand.
+    pub fn person_roles(&self, name: &str) -> &[String] {
+        self.person_index(name)
+            .and_then(|i| self.persons.get(i))
+            .map_or(&[], |p| p.roles.as_slice())
+    }
+
     /// The person a role description points at ("the Norwegian minister"), scored by
     /// shared role-context words; the nearest earlier mention wins ties, a later one is
     /// used only when none came before.

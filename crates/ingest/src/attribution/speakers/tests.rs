@@ -174,6 +174,15 @@ fn a_definite_role_nobody_holds_is_the_person_just_named() {
                 ("The governor", "the ferries should stay public"),
             ],
         ),
+        // the role given at the first mention counts at a later bare surname
+        (
+            "Harbour spokesman Ilya Brand said the talks had failed. Brand then left the \
+             room. The governor said the ferries should stay public.",
+            &[
+                ("Ilya Brand", "the talks had failed"),
+                ("The governor", "the ferries should stay public"),
+            ],
+        ),
         (
             "Governor Ilya Brand said the talks had failed. The governor said the ferries \
              should stay public.",
