@@ -300,6 +300,38 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_after_a_persons_own_cue_gives_their_sex() {
+        check(&[
+            // "Robin" is borne by both sexes: "said he" tells which
+            (
+                "Ana Ruiz chaired the harbour meeting. Robin Vell said he would vote \
+                 against the levy. “It is too costly,” she said.",
+                &[
+                    ("Robin Vell", "he would vote against the levy"),
+                    ("Ana Ruiz", "It is too costly,"),
+                ],
+            ),
+            (
+                "Ana Ruiz chaired the harbour meeting. Robin Vell said that she would vote \
+                 against the levy. “It is too costly,” she said.",
+                &[
+                    ("Robin Vell", "she would vote against the levy"),
+                    ("Robin Vell", "It is too costly,"),
+                ],
+            ),
+            // a pronoun that is no subject of the person's clause tells nothing
+            (
+                "Ana Ruiz chaired the harbour meeting. Robin Vell said the levy hurt him. \
+                 “It is too costly,” she said.",
+                &[
+                    ("Robin Vell", "the levy hurt him"),
+                    ("Robin Vell", "It is too costly,"),
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
     fn he_or_she_after_a_described_person_is_that_person() {
         check(&[
             (

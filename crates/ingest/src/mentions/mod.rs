@@ -12,6 +12,7 @@ mod capitals;
 mod classify;
 mod descriptions;
 mod evidence;
+mod genders;
 mod registry;
 mod surnames;
 #[cfg(test)]
@@ -404,6 +405,7 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
         }
         if round == 1 {
             reg.found = found;
+            reg.said_genders = genders::said_genders(t, &reg);
         } else if let Some(g) = gaz {
             // The country of a large place the text names is context too.
             for f in found.iter().filter(|f| f.kind == EntityKind::Place) {

@@ -91,6 +91,9 @@ pub struct Registry {
     /// Hashes of the lower-case names the first reading took for bodies and never for
     /// places: the same name elsewhere, with no evidence of its own, is that body.
     pub(super) body_names: FnvSet<u64>,
+    /// The sex a pronoun after their own cue gives a person ("Ana Ruiz said she …"), by
+    /// index in `persons` ([`super::genders::said_genders`]).
+    pub(super) said_genders: FnvMap<usize, Gender>,
 }
 
 /// At most this many people are remembered per article (bounds role look-ups).
@@ -424,14 +427,19 @@ impl Registry {
     }
 
     /// A person's sex as the text or the name tells it: a gendered title or role
-    /// ("Mrs", "spokesman") of this mention or of the person's earlier ones, else the
-    /// first given name of a full name. `None` when unknown, unisex or contradictory.
+    /// ("Mrs", "spokesman") of this mention or of the person's earlier ones, else a
+    /// pronoun after the person's own cue ("X said she …"), else the first given name of
+    /// a full name. `None` when unknown, unisex or contradictory.
     pub fn gender_of(&self, name: &str, roles: &[String]) -> Option<Gender> {
         let person = self.person_index(name).and_then(|i| self.persons.get(i));
         let known = person.map_or(&[][..], |p| p.roles.as_slice());
         let mut said = roles.iter().chain(known).filter_map(|r| role_gender(r));
         if let Some(first) = said.next() {
             return said.all(|g| g == first).then_some(first);
+        }
+        let index = self.person_index(name);
+        if let Some(g) = index.and_then(|i| self.said_genders.get(&i)) {
+            return Some(*g);
         }
         // A lone word may be a surname ("Mr Rose" later "Rose"): only full names count.
         let full = person.map_or(name, |p| p.name.as_str());
