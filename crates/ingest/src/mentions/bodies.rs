@@ -344,14 +344,15 @@ pub(super) fn person_of_body(t: &Tokens, reg: &Registry, a: usize, b: usize) -> 
     };
     let unknown_pair = after_cue && k == n + 2 && (n..k).all(unknown);
     // a listed given name before a cue speaks for whatever follows "of" or "for", head
-    // word or not ("Ana Kovac for Food Standards Oster says")
+    // word or not ("Ana Kovac for Food Standards Oster says", or with a comma closing
+    // the long name: "…, says")
     // "Ana Ruiz Stadium for the …" is a stadium
     let named = (n..k).all(|i| t.is_cap(i) && t.is_word(i) && !t.has(i, flag::ORG_HEAD))
         && !ends_in_a_site_noun(t, k)
         && (given(n) || unknown_pair)
         && ((k + 1..b).any(|i| t.has(i, flag::ORG_HEAD) && t.is_cap(i))
             || outlet_match(t, k + 1, b).is_some()
-            || (given(n) && cue_follows(t, b)));
+            || (given(n) && (cue_follows(t, b) || (t.is_punct(b, ',') && cue_follows(t, b + 1)))));
     named.then(|| Found {
         a,
         b: k,

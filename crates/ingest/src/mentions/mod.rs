@@ -237,7 +237,8 @@ fn scan(
                 continue;
             }
             let e = run_end(t, i, pb);
-            if let Some(mut f) = classify(t, reg, i, e, pa, prev_place_end, gaz) {
+            let read = classify(t, reg, i, e, pa, prev_place_end, gaz);
+            if let Some(mut f) = read.or_else(|| unread_affiliation(t, affiliation, i, e)) {
                 if let Some(body) = body_of_members(t, i, &f) {
                     f = body;
                 }
@@ -299,6 +300,20 @@ fn scan(
         }
     }
     out
+}
+
+/// The run right after a person "of" or "for" (`affiliation`) when no rule reads it
+/// ("Ana Ruiz for Food Standards Oster, says …"): two or more capitalised words there
+/// name the body the person belongs to or speaks for.
+fn unread_affiliation(t: &Tokens, affiliation: Option<usize>, i: usize, e: usize) -> Option<Found> {
+    let body = affiliation == Some(i) && e >= i + 2 && (i..e).all(|k| t.is_cap(k) && t.is_word(k));
+    body.then(|| Found {
+        a: i,
+        b: e,
+        kind: EntityKind::Organization,
+        name: words::clean_name(t, i, e),
+        roles: Vec::new(),
+    })
 }
 
 /// "The Federation of Harbour Pilots": a name read as a person right after a body's head

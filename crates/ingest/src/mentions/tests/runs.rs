@@ -635,6 +635,14 @@ fn a_person_for_a_body_is_two_names() {
                 ("Food Standards Tarvik", EntityKind::Organization),
             ],
         ),
+        // a comma may close the long name before the cue
+        (
+            "Nora Vance for Food Standards Tarvik, says the rules will change.",
+            &[
+                ("Nora Vance", EntityKind::Person),
+                ("Food Standards Tarvik", EntityKind::Organization),
+            ],
+        ),
         // a body named "X for Y" stays whole, as does a site named after a person
         (
             "The Fund for Clean Rivers says the rules will change.",
