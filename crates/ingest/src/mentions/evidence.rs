@@ -610,6 +610,8 @@ pub(super) fn opens_with_place_of_noun(t: &Tokens, a: usize, b: usize) -> bool {
 /// [`rules::PREDICATED_PLACE_NOUNS`] that heads its phrase ("is a city councillor" names a
 /// person's post).
 pub(super) fn predicated_place(t: &Tokens, b: usize) -> bool {
+    // past a bracket right after the name ("X (pronounced …) is a city")
+    let b = past_bracket(t, b);
     if !rules::PLACE_COPULAS.contains(&t.lo(b)) {
         return false;
     }
@@ -625,6 +627,21 @@ pub(super) fn predicated_place(t: &Tokens, b: usize) -> bool {
     (b + 2..(b + 7).min(t.len()))
         .take_while(|&k| t.is_word(k) && !t.is_cap(k))
         .any(heads)
+}
+
+/// Most tokens of a bracket passed over after a name.
+const BRACKET_MAX: usize = 12;
+
+/// The token after a bracket opening at `k` and closing within [`BRACKET_MAX`] tokens on
+/// its line; `k` itself when none opens there.
+fn past_bracket(t: &Tokens, k: usize) -> usize {
+    if !t.is_punct(k, '(') {
+        return k;
+    }
+    (k + 1..(k + BRACKET_MAX).min(t.len()))
+        .take_while(|&j| !t.toks[j].para_break)
+        .find(|&j| t.is_punct(j, ')'))
+        .map_or(k, |j| j + 1)
 }
 
 /// "talks between Ruiz and Lind", "a letter from Maria": right after a preposition that

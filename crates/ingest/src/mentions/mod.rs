@@ -46,7 +46,11 @@ fn actors(t: &Tokens) -> (FnvSet<u64>, FnvSet<u64>) {
     // per word: (verbs it is the subject of, whether one is a cue, whether it is placed)
     let mut acts: FnvMap<u64, (u32, bool, bool)> = FnvMap::default();
     for i in 0..t.len() {
-        let single = t.is_cap(i) && !t.is_cap(i + 1) && (i == 0 || !t.is_cap(i - 1));
+        // (a paragraph break parts two capitalised words: a headline's last and the first)
+        let apart = |k: usize| k >= t.len() || t.toks[k].para_break;
+        let single = t.is_cap(i)
+            && (!t.is_cap(i + 1) || apart(i + 1))
+            && (i == 0 || !t.is_cap(i - 1) || apart(i));
         if !single || t.has(i, flag::FUNCTION | flag::NOT_NAME | flag::PRONOUN) {
             continue;
         }
@@ -62,8 +66,10 @@ fn actors(t: &Tokens) -> (FnvSet<u64>, FnvSet<u64>) {
             && !t.is_cap(v)
             && !copula
             && (t.has(v, flag::COMMON_VERB | flag::CUE) || t.lo(v).ends_with("ed"));
-        // "from" and "to" take bodies and things too ("a letter from X")
-        let placed = i > 0 && rules::LOCATIVE_PREPOSITIONS.contains(&t.lo(i - 1));
+        // "from" and "to" take bodies and things too ("a letter from X"); a name the
+        // text says is a city is placed too ("X is Spain's third city")
+        let placed = (i > 0 && rules::LOCATIVE_PREPOSITIONS.contains(&t.lo(i - 1)))
+            || evidence::predicated_place(t, i + 1);
         let entry = acts.entry(word_hash(t.lo(i))).or_default();
         entry.0 += u32::from(verb);
         entry.1 |= verb && t.has(v, flag::CUE);

@@ -164,6 +164,17 @@ fn a_name_that_acts_twice_and_is_never_a_location_is_no_city() {
     for text in cases {
         assert!(!places(text).is_empty(), "{text}");
     }
+    // the text calls it a city, past a bracket and below a headline: a place wherever
+    // it acts
+    let called = [
+        "Boston (pronounced BOSS-ton) is the region's largest city. Boston has \
+         mapped its harbour. Boston has recorded a quake.",
+        "Harbour News\n\nBoston is the region's largest city. Boston has mapped its \
+         harbour. Boston has recorded a quake.",
+    ];
+    for text in called {
+        assert_eq!(places(text), ["Boston", "Boston", "Boston"], "{text}");
+    }
 }
 
 #[test]
