@@ -39,6 +39,9 @@ def read_conllu(path):
     text; mentions of one entity (one coreference chain) share its id."""
     title, parts, ents, open_ents = None, [], [], {}
     length = 0
+    # the sentence as written (`# text`) and where its next token starts: GUM's
+    # SpaceAfter=No is missing on some tokens ("Poland 's"), the sentence's text is not
+    sentence, cursor = "", 0
 
     def add(s):
         nonlocal length
@@ -54,6 +57,8 @@ def read_conllu(path):
                 add("\n\n")
         elif line.startswith("# sent_id") and length and not parts[-1].endswith("\n\n"):
             add(" ")
+        elif line.startswith("# text = "):
+            sentence, cursor = line[len("# text = "):], 0
         elif line and not line.startswith("#"):
             cols = line.split("\t")
             if "-" in cols[0] or "." in cols[0]:
@@ -63,9 +68,27 @@ def read_conllu(path):
             spec = re.search(r"Entity=([^|]*)", cols[9])
             if spec:
                 close_entities(spec.group(1), start, length, open_ents, ents)
-            if "SpaceAfter=No" not in cols[9]:
+            spaced, cursor = space_after(sentence, cursor, cols[1])
+            if spaced is None:
+                spaced = "SpaceAfter=No" not in cols[9]
+            if spaced:
                 add(" ")
     return title or "Headline", "".join(parts), ents
+
+
+def space_after(sentence, cursor, form):
+    """(whether the sentence as written has a space after the token `form` found at
+    `cursor`, the cursor after it); (None, cursor) when the token is not there or ends the
+    sentence, where SpaceAfter decides."""
+    at = cursor
+    while at < len(sentence) and sentence[at].isspace():
+        at += 1
+    if not sentence.startswith(form, at):
+        return None, cursor
+    end = at + len(form)
+    if end >= len(sentence):
+        return None, end
+    return sentence[end].isspace(), end
 
 
 def close_entities(spec, start, end, open_ents, ents):
