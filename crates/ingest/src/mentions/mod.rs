@@ -25,7 +25,7 @@ use claimgraph_gazetteer::{fold, fold_into, CountryCode, Gazetteer};
 use crate::model::{EntityKind, Mention, Span};
 use crate::rules;
 use crate::tagger;
-use crate::text::{flag, word_hash, FnvMap, FnvSet, Tokens};
+use crate::text::{flag, word_hash, FnvMap, FnvSet, Kind, Tokens};
 
 use self::borders::name_borders;
 use self::capitals::resolve_capitals;
@@ -60,8 +60,9 @@ fn actors(t: &Tokens) -> (FnvSet<u64>, FnvSet<u64>) {
         } else {
             i + 1
         };
-        // a copula does not count: places are described too ("X is a rail hub")
-        let copula = rules::COPULAS.contains(&t.lo(v));
+        // a copula does not count: places are described too ("X is a rail hub"), nor
+        // does a "has" of what a place has ("X has an active cycling club")
+        let copula = rules::COPULAS.contains(&t.lo(v)) || possession(t, v);
         let verb = t.is_word(v)
             && !t.is_cap(v)
             && !copula
@@ -82,6 +83,17 @@ fn actors(t: &Tokens) -> (FnvSet<u64>, FnvSet<u64>) {
             .collect()
     };
     (pick(|a| a.0 >= 2), pick(|a| a.1))
+}
+
+/// Whether the word at `v` is "has", "have" or "had" before what is had: a determiner,
+/// a quantity or an adjective ("has a port", "has two bridges", "has mild winters").
+fn possession(t: &Tokens, v: usize) -> bool {
+    let had = t.lo(v + 1);
+    matches!(t.lo(v), "has" | "have" | "had")
+        && (rules::DETERMINERS.contains(&had)
+            || rules::QUANTIFIERS.contains(&had)
+            || t.toks.get(v + 1).is_some_and(|x| x.kind == Kind::Num)
+            || t.lex.is_adjective(had))
 }
 
 /// See [`Registry::companies`]: capitalised runs ending in a company word ("Velto Motor

@@ -160,6 +160,8 @@ fn a_name_that_acts_twice_and_is_never_a_location_is_no_city() {
         "Boston has voted. Boston decided to wait. Rain fell in Boston.",
         // a country acts as its government does, and stays a place
         "Norway has voted. Norway decided to wait. Norway signed the pact.",
+        // what a place has is no act
+        "Boston has a busy port. Boston has two old bridges. Boston has mild winters.",
     ];
     for text in cases {
         assert!(!places(text).is_empty(), "{text}");
