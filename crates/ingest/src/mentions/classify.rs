@@ -24,7 +24,7 @@ use super::evidence::{
     unknown_acronym_after_in, unlike_alias_only, NOT_PLACE_MARGIN,
 };
 use super::registry::{Found, Registry};
-use super::titled::as_titled_person;
+use super::titled::{as_regnal_person, as_titled_person};
 use super::words::{
     clean_name, cue_follows, is_particle_surname, is_person_word, is_post_nominal, name_words,
     occupation_before_name, opening_participle, particle_at, strip_possessive, the_body,
@@ -67,7 +67,8 @@ pub(super) fn classify(
         return Some(f);
     }
     let a = trim_openers(t, a0, b)?;
-    if let Some(f) = as_club(t, gaz, a, b) {
+    // "King Harald VII" before "Real Oster": a regnal number closes a person's name
+    if let Some(f) = as_regnal_person(t, a, b).or_else(|| as_club(t, gaz, a, b)) {
         return Some(f);
     }
     if let Some(f) = as_outlet(t, reg, a0, a, b).or_else(|| as_website(t, a, b)) {

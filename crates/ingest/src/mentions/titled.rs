@@ -6,7 +6,7 @@ use claimgraph_gazetteer::Gazetteer;
 use crate::model::EntityKind;
 use crate::text::{flag, Tokens};
 
-use super::evidence::{country_after_of, roles_after};
+use super::evidence::{country_after_of, given_name_class, roles_after};
 use super::registry::{Found, Registry};
 use super::words::{clean_name, is_person_word, name_words};
 
@@ -82,4 +82,52 @@ pub(super) fn as_titled_person(
         name,
         roles,
     })
+}
+
+/// Most words of a monarch's or pope's name before the regnal number ("Benedict XVI",
+/// "Mohammed Zahir Shah II").
+const REGNAL_NAME_WORDS: usize = 3;
+
+/// "King Charles III", "Pope Benedict XVI", "Elizabeth II": a given name and a regnal
+/// number (a Roman numeral) closing the run, after any titles, is a person — the
+/// numeral's capitals are no body's acronym. The titles are roles.
+pub(super) fn as_regnal_person(t: &Tokens, a: usize, b: usize) -> Option<Found> {
+    let last = b
+        .checked_sub(1)
+        .filter(|&l| l > a && is_regnal_number(t.s(l)))?;
+    let n = (a..last).find(|&i| !(t.has(i, flag::TITLE) && t.is_cap(i)))?;
+    let named = n < last
+        && last - n <= REGNAL_NAME_WORDS
+        && given_name_class(t.lo(n)) > 0
+        && (n..last).all(|i| is_person_word(t, i));
+    named.then(|| Found {
+        a,
+        b,
+        kind: EntityKind::Person,
+        name: clean_name(t, n, b),
+        roles: (a..n).map(|i| t.lo(i).to_string()).collect(),
+    })
+}
+
+/// A Roman numeral from II to XXXIX, as regnal numbers are written ("I" alone is the
+/// pronoun far more often).
+fn is_regnal_number(word: &str) -> bool {
+    let value = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        _ => None,
+    };
+    let Some(digits) = word.chars().map(value).collect::<Option<Vec<u32>>>() else {
+        return false;
+    };
+    let total = digits.iter().enumerate().fold(0i64, |sum, (k, &d)| {
+        let before_larger = digits.get(k + 1).is_some_and(|&next| next > d);
+        if before_larger {
+            sum - i64::from(d)
+        } else {
+            sum + i64::from(d)
+        }
+    });
+    (2..40).contains(&total) && word.len() <= 6
 }

@@ -231,3 +231,31 @@ fn an_occupation_before_a_less_common_given_name_is_a_role() {
         assert_eq!(super::found_with(text, g), want, "{text}");
     }
 }
+
+#[test]
+fn a_regnal_number_closes_a_monarch_s_name() {
+    let g = claimgraph_gazetteer::embedded();
+    let person = |name: &str| (name.to_string(), EntityKind::Person);
+    for (text, want) in [
+        (
+            "King Harald VII opened the bridge.",
+            vec![person("Harald VII")],
+        ),
+        (
+            "Queen Margit II visited the harbour in May.",
+            vec![person("Margit II")],
+        ),
+        (
+            "Pope Leo XIV said the talks helped.",
+            vec![person("Leo XIV")],
+        ),
+        // no given name before the numeral, or the pronoun "I": no monarch
+        ("World War II ended in 1945.", vec![]),
+        (
+            "Phase III trials began in Oslo.",
+            vec![("Oslo".to_string(), EntityKind::Place)],
+        ),
+    ] {
+        assert_eq!(super::found_with(text, g), want, "{text}");
+    }
+}
