@@ -199,6 +199,9 @@ impl Analyzer<'_, '_> {
                 }
             }
         }
+        if let Some(owner) = self.office_owner(a, b, prev) {
+            return Some(owner);
+        }
         if (a..b).any(|i| rules::PRESS_DOCUMENTS.contains(&t.lo(i))) && b - a <= 3 {
             return prev.map(|p| (p.clone(), true));
         }

@@ -6,6 +6,7 @@ use crate::rules;
 use crate::text::{flag, Tokens};
 
 use super::super::syntax::is_body_head;
+use super::super::types::Analyzer;
 use super::{span_mention, DESCRIPTION_LOOKBACK, DESCRIPTION_MODIFIERS};
 
 /// "Ukrainian forces", "the Chilean army", "Peru's government", "Kenya's health
@@ -91,3 +92,24 @@ pub(super) fn is_portfolio_body(t: &Tokens, a: usize, b: usize) -> bool {
 
 /// Most words naming a portfolio before a body's head noun ("public health ministry").
 const PORTFOLIO_WORDS_MAX: usize = 2;
+
+impl Analyzer<'_, '_> {
+    /// "Prime Minister Ana Ruiz's office", "Velto's campaign" (`[a, b)`): the office of
+    /// a named person or body speaks for them; a described owner's ("the mayor's
+    /// office") stays the office.
+    pub(in super::super) fn office_owner(
+        &self,
+        a: usize,
+        b: usize,
+        prev: Option<&Mention>,
+    ) -> Option<(Mention, bool)> {
+        let t = self.t;
+        let office =
+            b > a + 1 && rules::OWNER_OFFICE_NOUNS.contains(&t.lo(b - 1)) && t.is_possessive(b - 2);
+        if !office {
+            return None;
+        }
+        self.speaker_of(a, b - 1, prev)
+            .filter(|(m, _)| matches!(m.kind, EntityKind::Person | EntityKind::Organization))
+    }
+}

@@ -284,6 +284,25 @@ fn a_sole_role_of_a_named_body_is_the_person_just_quoted() {
 }
 
 #[test]
+fn a_named_owner_speaks_through_their_office() {
+    check(&[
+        (
+            "Harbour Minister Ana Ruiz's office said the ferries would sail.",
+            &[("Ana Ruiz", "the ferries would sail")],
+        ),
+        (
+            "The Harbour Board's office said the ferries would sail.",
+            &[("Harbour Board", "the ferries would sail")],
+        ),
+        // a described owner's office stays the office
+        (
+            "The mayor's office said the ferries would sail.",
+            &[("The mayor's office", "the ferries would sail")],
+        ),
+    ]);
+}
+
+#[test]
 fn a_body_speaks_through_its_documents() {
     check(&[
         (
