@@ -16,8 +16,8 @@ use super::bodies::{
 };
 use super::evidence::{
     acronym_of_no_place, acts_on_its_own, alias_abroad, compass_region, described_as_person,
-    ends_in_a_site_noun, facility_after, given_name_class, is_common_given_name, is_large_place,
-    is_place_in, large_place, modifies_people, names_a_kind, names_a_region, only_another_name,
+    ends_in_a_site_noun, facility_after, given_name_class, in_named_country, is_common_given_name,
+    is_large_place, large_place, modifies_people, names_a_kind, names_a_region, only_another_name,
     opens_a_body_name, opens_with_place_of_noun, paired_with_a_town, person_after_preposition,
     place_verb_after, placed_by_what_follows, predicated_place, reads_as_body, reads_as_person,
     region_word_after, roles_after, roles_before, speaks, sports_side, tagged_as, team_key,
@@ -549,7 +549,7 @@ impl Run<'_> {
         let after_the = pa > 0 && t.is(pa - 1, "the");
         let in_country = !gazetteer
             && !actor
-            && !reg.countries.is_empty()
+            && (!reg.countries.is_empty() || !reg.nationalities.is_empty())
             && !known_person
             && !tagger_not_place
             && !after_the
@@ -559,7 +559,7 @@ impl Run<'_> {
                     && t.s(pa).chars().count() >= 4
                     && t.s(pa).chars().skip(1).any(char::is_lowercase)
                     && uncommon
-                    && is_place_in(g, key(), &reg.countries)
+                    && in_named_country(g, key(), reg)
                     && !unlike_alias_only(g, key())
                     && !self.personal()
             });

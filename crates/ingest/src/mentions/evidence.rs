@@ -375,12 +375,32 @@ pub(super) fn large_place(g: &Gazetteer, folded: &str) -> Option<PlaceId> {
 /// A populated place of one of `countries` (not a capital, which may stand for its
 /// government, nor a country) is called `folded`.
 pub(super) fn is_place_in(g: &Gazetteer, folded: &str, countries: &FnvSet<CountryCode>) -> bool {
+    is_town_in(g, folded, countries, 0)
+}
+
+/// A place of a country the article names, or a town of one it names by a nationality.
+pub(super) fn in_named_country(g: &Gazetteer, folded: &str, reg: &Registry) -> bool {
+    is_place_in(g, folded, &reg.countries)
+        || is_town_in(g, folded, &reg.nationalities, NATIONALITY_TOWN_MIN)
+}
+
+/// Least population of a town that a nationality alone places ([`Registry::nationalities`]).
+const NATIONALITY_TOWN_MIN: u64 = 15_000;
+
+/// [`is_place_in`], for places of `min_population` or more.
+fn is_town_in(
+    g: &Gazetteer,
+    folded: &str,
+    countries: &FnvSet<CountryCode>,
+    min_population: u64,
+) -> bool {
     let places = g.lookup(folded);
     g.country_named(folded).is_none()
         && !places.first().is_some_and(|&p| g.is_capital_place(p))
-        && places
-            .iter()
-            .any(|&p| countries.contains(&g.place(p).country))
+        && places.iter().any(|&p| {
+            let place = g.place(p);
+            countries.contains(&place.country) && u64::from(place.population) >= min_population
+        })
 }
 
 /// How far around a name a match report's score or sports noun is looked for.

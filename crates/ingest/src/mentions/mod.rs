@@ -213,6 +213,16 @@ fn named_countries(t: &Tokens, g: &Gazetteer) -> FnvSet<CountryCode> {
     out
 }
 
+/// See [`Registry::nationalities`]: the countries of the nationalities the text writes
+/// ("Ukrainian troops").
+fn nationalities(t: &Tokens, g: &Gazetteer) -> FnvSet<CountryCode> {
+    (0..t.len())
+        .filter(|&i| t.is_cap(i) && t.has(i, flag::DEMONYM))
+        .filter_map(|i| g.demonym_country(t.lo(i)))
+        .map(|c| c.code)
+        .collect()
+}
+
 /// Most words of an epithet after "U.N." ("agency for Palestinian refugees").
 const EPITHET_WORDS: usize = 4;
 
@@ -374,6 +384,7 @@ pub fn build(t: &Tokens, paragraphs: &[(usize, usize)], gaz: Option<&Gazetteer>)
     }
     if let Some(g) = gaz {
         reg.countries = named_countries(t, g);
+        reg.nationalities = nationalities(t, g);
         (reg.actors, reg.speakers) = actors(t);
     }
     reg.match_report = evidence::is_match_report(t);

@@ -50,6 +50,12 @@ pub struct Registry {
     /// Countries the article names or whose large places it names: a smaller gazetteer
     /// place in one of them is a place without a context word ("troops entered X").
     pub(super) countries: FnvSet<CountryCode>,
+    /// Countries the article names only by a nationality ("Ukrainian troops entered
+    /// X"): a town of one of them is a place without a context word, as in `countries`,
+    /// if it is a town of some size (`NATIONALITY_TOWN_MIN` in `evidence`): a
+    /// nationality as common as "American" would otherwise make every small place
+    /// named like a surname a place.
+    pub(super) nationalities: FnvSet<CountryCode>,
     /// Token ranges inside quotation marks, in text order: a person named inside a quote
     /// is not who "she said" after it means.
     pub(super) quoted: Vec<(usize, usize)>,

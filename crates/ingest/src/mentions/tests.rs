@@ -774,3 +774,21 @@ fn an_outlet_that_is_a_title_word_before_a_title_is_the_title() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_nationality_places_the_towns_of_its_country() {
+    check_kinds(&[
+        // the country named only by its people's adjective
+        (
+            "Norwegian police entered Kongsberg on Saturday.",
+            "Kongsberg",
+            Some(EntityKind::Place),
+        ),
+        // a small place named like a surname needs more than a common nationality
+        (
+            "American officials met Williams on Friday.",
+            "Williams",
+            None,
+        ),
+    ]);
+}
