@@ -40,7 +40,7 @@ def read_conllu(path):
     title, parts, ents, open_ents = None, [], [], {}
     length = 0
     # the sentence as written (`# text`) and where its next token starts: GUM's
-    # SpaceAfter=No is missing on some tokens ("Poland 's"), the sentence's text is not
+    # SpaceAfter=No is missing on some tokens ("Lisbon 's"), the sentence's text is not
     sentence, cursor = "", 0
 
     def add(s):
