@@ -374,6 +374,18 @@ impl<'a> Tokens<'a> {
         self.s(i).chars().count() == 1 && self.is_cap(i)
     }
 
+    /// One or two capital letters with a number glued after them ("L2", "G7", "F1"): a
+    /// code, no name.
+    pub fn is_glued_code(&self, i: usize) -> bool {
+        let letters = self.s(i).chars().count();
+        (1..=2).contains(&letters)
+            && self.s(i).chars().all(char::is_uppercase)
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|x| x.kind == Kind::Num && !x.space_before)
+    }
+
     pub fn is_punct(&self, i: usize, c: char) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
     }

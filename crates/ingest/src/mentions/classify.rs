@@ -51,8 +51,9 @@ pub(super) fn classify(
             roles: Vec::new(),
         });
     }
-    // "Helen Marsh KC": the letters after a person's name, a run of their own, name no body
-    if b == a0 + 1 && is_post_nominal(t, a0) {
+    // "Helen Marsh KC": the letters after a person's name, a run of their own, name no
+    // body; "L2", "G7": one or two capitals with a number glued on are a code, no name
+    if b == a0 + 1 && (is_post_nominal(t, a0) || t.is_glued_code(a0)) {
         return None;
     }
     // "Union leaders said": a body's head word opening the sentence before a noun of

@@ -1,5 +1,5 @@
 //! Names that are no place, person nor body: vessels, craft and storms named after their
-//! noun, and the short forms of terms the article defines.
+//! noun, the short forms of terms the article defines, and codes ("L2", "G7").
 
 use super::found_with;
 use crate::model::EntityKind;
@@ -68,5 +68,24 @@ fn an_acronym_defined_by_lower_case_words_is_a_term_not_a_name() {
         let found = found_with(text, Some(g));
         let got = found.iter().filter(|(n, _)| n == name).count();
         assert_eq!(got, *want, "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn a_capital_with_a_number_glued_on_is_a_code() {
+    let g = claimgraph_gazetteer::embedded().expect("embedded gazetteer");
+    for (text, want) in [
+        ("Exposure to the L2 fell after the course.", vec![]),
+        (
+            "Ministers of the G7 met in Bergen.",
+            vec![("Bergen".to_string(), EntityKind::Place)],
+        ),
+        // with a space, the letters are a name of their own
+        (
+            "He moved to the US in 1990.",
+            vec![("US".to_string(), EntityKind::Place)],
+        ),
+    ] {
+        assert_eq!(found_with(text, Some(g)), want, "{text}");
     }
 }
