@@ -695,13 +695,19 @@ pub(super) fn speaks(t: &Tokens, reg: &Registry, g: &Gazetteer, a: usize, b: usi
         && gazetteer_lacks(g, &fold(t.s(a)))
 }
 
-/// "DAB", "KPA": a short name in capitals that the gazetteer knows only in lower case (a
-/// town's alternate name "Dab") is a body's or a thing's initials, no place. A place
-/// written so in the gazetteer, a country's initials and a region so named stay places.
+/// "DAB", "KPA", "CoM": a short name in capitals, or with a capital after a small letter,
+/// that the gazetteer knows only written otherwise (a town's alternate name "Dab") is a
+/// body's or a thing's initials, no place. A place written so in the gazetteer, a
+/// country's initials and a region so named stay places.
 pub(super) fn acronym_of_no_place(g: &Gazetteer, written: &str) -> bool {
     let written = strip_possessive(written);
     let letters = written.chars().count();
-    if !(2..=5).contains(&letters) || !written.chars().all(|c| c.is_ascii_uppercase()) {
+    // capitals throughout, or a capital after a small letter ("CoM", "GaN"): initials
+    let capitals = written.chars().filter(char::is_ascii_uppercase).count();
+    let initials = written.chars().all(|c| c.is_ascii_alphabetic())
+        && written.starts_with(|c: char| c.is_ascii_uppercase())
+        && capitals >= 2;
+    if !(2..=5).contains(&letters) || !initials {
         return false;
     }
     let key = fold(written);

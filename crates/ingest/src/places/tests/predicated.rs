@@ -133,6 +133,12 @@ fn initials_the_gazetteer_knows_only_in_lower_case_are_no_place() {
             false,
         ),
         ("The DAB won nine seats in Kowloon.", "Lagunes", false),
+        // a capital after a small letter spells initials too ("centre of mass")
+        (
+            "Most of the weight lies in the CoM of the body.",
+            "Como",
+            false,
+        ),
         ("The DAB won nine seats in Kowloon.", "Kowloon", true),
         ("Rain fell across the UAE.", "United Arab Emirates", true),
     ]);
